@@ -1,0 +1,45 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+STORE ?= .kg/store
+
+.PHONY: setup demo test test-fast lint bench notebooks docs clean system-deps
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Debian packages the tests need (Chromium for browser tests, Virtuoso for the remote-store tests).
+system-deps:
+	./scripts/system-deps.sh
+
+demo: setup
+	$(BIN)/kg ingest seeds --store $(STORE)
+	$(BIN)/kg report --store $(STORE)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not slow and not browser and not server"
+
+lint: setup
+	$(BIN)/ruff check kg tests benchmarks
+
+bench: setup
+	$(BIN)/python -m benchmarks.run
+
+notebooks: setup
+	$(BIN)/jupyter lab notebooks
+
+docs: setup
+	$(BIN)/python -m kg.docs ontology/council-kg.ttl docs/ontology.md
+
+clean:
+	rm -rf .kg $(VENV) .pytest_cache

@@ -1,0 +1,18 @@
+"""council-kg: a knowledge graph of UK council minutes and performance reports.
+
+The pipeline: read documents -> extract facts -> link across documents -> RDF -> store -> query / visualise.
+The public API is re-exported here for notebooks and scripts.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from kg.errors import KgError
+from kg.ingest import IngestReport, ingest, remove
+from kg.query import named_queries, run as query
+from kg.read import read_document
+from kg.store import LocalStore, Store, open_store
+
+__all__ = ["IngestReport", "KgError", "LocalStore", "Store", "__version__", "ingest", "named_queries", "open_store",
+           "query", "read_document", "remove"]

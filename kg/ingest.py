@@ -1,0 +1,293 @@
+"""Ingest: files -> read -> extract -> link -> rdf -> store, one transaction per document, then the ledger.
+
+Unchanged documents are skipped; a changed one replaces its old graph in the same transaction; the same
+text under a second name is one document with two sources. A document that fails is reported and
+the rest go on; the run fails if any did.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import signal
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from kg import iris
+from kg.errors import InputError, KgError
+from kg.extract import extract
+from kg.link import Known, link
+from kg.model import Extraction, SourceDoc
+from kg.namespaces import CKG
+from kg.read import read_document, supported
+from kg.read.meta import SIDECAR_SUFFIX
+from kg.store import Store
+
+Status = str  # added | replaced | unchanged | duplicate | failed
+
+
+@dataclass(frozen=True)
+class Outcome:
+    source: str  # the source key: path relative to the ingested folder
+    status: Status
+    document: str | None = None  # document IRI
+    message: str = ""
+    triples: int = 0
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    outcomes: tuple[Outcome, ...]
+    interrupted: bool = False
+    ledger: tuple[str, ...] = ()  # one line per status change the ledger recorded
+
+    @property
+    def failed(self) -> tuple[Outcome, ...]:
+        return tuple(o for o in self.outcomes if o.status == "failed")
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.interrupted
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for o in self.outcomes:
+            out[o.status] = out.get(o.status, 0) + 1
+        return out
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path
+    key: str  # posix path relative to the folder it was found under (the file name for a file argument)
+    root: Path
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A document read and extracted: what a worker process hands back."""
+
+    source: Source
+    extraction: Extraction | None = None
+    error: str | None = None
+
+
+@dataclass
+class _Interrupt:
+    """Ctrl-C stops after the current document: the handler only raises a flag."""
+
+    raised: bool = False
+    previous: object = field(default=None)
+
+    def __enter__(self) -> _Interrupt:
+        try:
+            self.previous = signal.signal(signal.SIGINT, self._handle)
+        except ValueError:  # not the main thread
+            self.previous = None
+        return self
+
+    def _handle(self, *_: object) -> None:
+        self.raised = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)  # type: ignore[arg-type]
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[Source], list[Outcome]]:
+    """Files to ingest under `paths` (folders recursively, sorted), and failures for paths that are not there."""
+    found: list[Source] = []
+    problems: list[Outcome] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for f in sorted(p for p in path.rglob("*") if p.is_file()):
+                rel = f.relative_to(path)
+                if any(part.startswith(".") for part in rel.parts) or f.name.endswith(SIDECAR_SUFFIX):
+                    continue
+                if not supported(f):
+                    problems.append(Outcome(str(f), "failed", message=str(InputError(
+                        f"unknown format '{f.suffix or '(none)'}'", path=str(f), hint="skipped; convert it or remove it"))))
+                    continue
+                found.append(Source(f, rel.as_posix(), path))
+        elif path.is_file():
+            found.append(Source(path, path.name, path.parent))
+        else:
+            problems.append(Outcome(str(path), "failed", message=str(InputError(
+                "no such file or folder", path=str(path), hint="check the path"))))
+    return found, problems
+
+
+def prepare(source: Source) -> Prepared:
+    """Read and extract one document. Never raises: a failure is carried back as a message."""
+    try:
+        doc = read_document(source.path, root=source.root)
+        doc = _with_name(doc, source)
+        return Prepared(source, extract(doc))
+    except KgError as err:
+        return Prepared(source, error=str(err))
+    except MemoryError:
+        return Prepared(source, error=f"{source.path}: too large to read into memory (split the file)")
+    except Exception as err:  # noqa: BLE001 - the report names the file; the run goes on
+        return Prepared(source, error=f"{source.path}: unexpected {type(err).__name__}: {err} (please report it)")
+
+
+def _with_name(doc: SourceDoc, source: Source) -> SourceDoc:
+    from dataclasses import replace
+
+    return replace(doc, name=source.key)
+
+
+def known_from_store(store: Store) -> Known:
+    res = store.query(
+        "PREFIX org: <http://www.w3.org/ns/org#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT DISTINCT ?council ?label WHERE { ?post a org:Post ; org:postIn ?c ; rdfs:label ?label . "
+        "?c rdfs:label ?council }")
+    posts: dict[str, list[str]] = {}
+    for row in res.rows:
+        posts.setdefault(str(row["council"]), []).append(str(row["label"]))
+    return Known({k: tuple(sorted(set(v))) for k, v in posts.items()})
+
+
+def _remember(known: Known, graph: Graph) -> Known:
+    """Posts written by this document become known to the next one in the same run."""
+    from kg.namespaces import ORG, RDFS
+
+    posts = {k: set(v) for k, v in known.posts.items()}
+    for post in graph.subjects(predicate=ORG.postIn):
+        council = graph.value(graph.value(post, ORG.postIn), RDFS.label)
+        label = graph.value(post, RDFS.label)
+        if council and label:
+            posts.setdefault(str(council), set()).add(str(label))
+    return Known({k: tuple(sorted(v)) for k, v in posts.items()})
+
+
+def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.datetime) -> tuple[Outcome, Known]:
+    """Link, build and write one prepared document in one transaction."""
+    from kg.rdf import to_graph
+
+    src = prepared.source
+    if prepared.error or prepared.extraction is None:
+        return Outcome(src.key, "failed", message=prepared.error or "not extracted"), known
+    doc = prepared.extraction.doc
+    iri = str(iris.document(doc.sha256))
+    stored = store.documents()
+    same = next((d for d in stored if d.iri == iri), None)
+    previous = [d for d in stored if src.key in d.sources and d.iri != iri]
+    drop = [d.iri for d in previous if len(d.sources) == 1]
+    graphs: dict[str, Graph] = {}
+    for d in previous:
+        if len(d.sources) > 1:  # the old text keeps its other sources
+            g = store.graph(d.iri)
+            g.remove((URIRef(d.iri), CKG.sourceFile, Literal(src.key)))
+            graphs[d.iri] = g
+    if same and src.key in same.sources:
+        return Outcome(src.key, "unchanged", iri), known
+    if same:
+        g = store.graph(iri)
+        g.add((URIRef(iri), CKG.sourceFile, Literal(src.key)))
+        graphs[iri] = g
+        store.replace_graphs(drop, graphs)
+        first = same.sources[0]
+        return Outcome(src.key, "duplicate", iri, f"same text as {first}: one document, two sources"), known
+    linked = link(prepared.extraction, known)
+    graph = to_graph(linked, when=when)
+    graphs[iri] = graph
+    store.replace_graphs(drop, graphs)
+    status = "replaced" if previous else "added"
+    return Outcome(src.key, status, iri, triples=len(graph)), _remember(known, graph)
+
+
+def prepare_all(sources: list[Source], jobs: int) -> Iterator[Prepared]:
+    """Prepared documents in input order; with jobs > 1 extraction runs in worker processes."""
+    if jobs <= 1 or len(sources) < 2:
+        yield from map(prepare, sources)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(prepare, sources, chunksize=max(1, min(64, len(sources) // (jobs * 8) or 1)))
+
+
+def ensure_reference(store: Store) -> None:
+    """Load (or refresh) the ontology, indicator scheme and reference graphs when their sources change."""
+    from kg.ontology import ontology_graph
+    from kg.rdf import reference_graph, scheme_graph
+    from kg.indicators import concepts
+
+    wanted = {
+        str(iris.graph("ontology")): ontology_graph,
+        str(iris.graph("indicators")): lambda: scheme_graph(concepts()),
+        str(iris.graph("reference")): reference_graph,
+    }
+    meta = str(iris.graph("meta"))
+    current = {str(s): str(o) for s, o in store.graph(meta).subject_objects(CKG.sha256)}
+    changed: dict[str, Graph] = {}
+    for name, build in wanted.items():
+        g = build()
+        digest = hashlib.sha256(g.serialize(format="nt", encoding="utf-8")).hexdigest()
+        if current.get(name) != digest:
+            changed[name] = g
+            current[name] = digest
+    if changed:
+        m = Graph()
+        for name, digest in current.items():
+            m.add((URIRef(name), CKG.sha256, Literal(digest)))
+        store.replace_graphs((), {**changed, meta: m})
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    jobs: int = 1,
+    on_document: Callable[[Outcome], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+    today: dt.date | None = None,
+) -> IngestReport:
+    """Ingest files and folders into `store`. Ctrl-C stops after the current document."""
+    sources, outcomes = discover(paths)
+    for o in outcomes:
+        if on_document:
+            on_document(o)
+    if on_start:
+        on_start(len(sources))
+    ensure_reference(store)
+    known = known_from_store(store)
+    when = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    interrupted = False
+    with _Interrupt() as stop:
+        for prepared in prepare_all(sources, jobs):
+            try:
+                outcome, known = write_prepared(store, prepared, known, when=when)
+            except KgError as err:
+                outcome = Outcome(prepared.source.key, "failed", message=str(err))
+            outcomes.append(outcome)
+            if on_document:
+                on_document(outcome)
+            if stop.raised:
+                interrupted = True
+                break
+    changes: tuple[str, ...] = ()
+    if any(o.status in ("added", "replaced") for o in outcomes):
+        from kg.ledger import update_ledger
+
+        changes = update_ledger(store, today=today)
+    return IngestReport(tuple(outcomes), interrupted, changes)
+
+
+def remove(store: Store, document: str) -> list[str]:
+    """Drop the document(s) matching an IRI, a source path or file name; returns the dropped IRIs."""
+    docs = store.documents()
+    hits = [d for d in docs if document in (d.iri, *d.sources)
+            or any(Path(s).name == document for s in d.sources)]
+    if not hits:
+        raise KgError(f"no document '{document}' in the store", hint="see `kg query documents`")
+    from kg.ledger import forget
+
+    store.replace_graphs([d.iri for d in hits], {})
+    forget(store, [d.iri for d in hits])
+    return [d.iri for d in hits]

@@ -1,0 +1,107 @@
+"""The one place data IRIs are minted. Everything under a configurable base (`KG_BASE`),
+default https://w3id.org/council-kg/id/. Identity is decided by the link stage; this module
+only turns decided identities into IRIs, deterministically, so re-ingest yields the same IRIs."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+DEFAULT_BASE = "https://w3id.org/council-kg/id/"
+
+
+def base() -> str:
+    value = os.environ.get("KG_BASE", DEFAULT_BASE)
+    return value if value.endswith(("/", "#")) else value + "/"
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by '-': 'Children & Young People's' -> 'children-and-young-peoples'."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = text.lower().replace("&", " and ").replace("'", "")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def _iri(*parts: str) -> URIRef:
+    return URIRef(base() + "/".join(parts))
+
+
+def council(name: str) -> URIRef:
+    return _iri("council", slug(name))
+
+
+def committee(council_name: str, name: str) -> URIRef:
+    return _iri("committee", slug(council_name), slug(name))
+
+
+def meeting(council_name: str, committee_name: str, when: str) -> URIRef:
+    """`when` is an ISO date, or a period label where no date is known."""
+    return _iri("meeting", slug(council_name), slug(committee_name), slug(when))
+
+
+def agenda_item(sha256: str) -> URIRef:
+    return _iri("item", sha256[:16])
+
+
+def document(sha256: str) -> URIRef:
+    """A document is its text: the same rendition under two file names is one document."""
+    return _iri("document", sha256[:16])
+
+
+def person(council_name: str, key: str) -> URIRef:
+    return _iri("person", slug(council_name), slug(key))
+
+
+def post(council_name: str, title: str) -> URIRef:
+    return _iri("post", slug(council_name), slug(title))
+
+
+def group(council_name: str, committee_name: str, name: str) -> URIRef:
+    return _iri("group", slug(council_name), slug(committee_name), slug(name))
+
+
+def membership(council_name: str, person_key: str, title: str, when: str) -> URIRef:
+    return _iri("membership", slug(council_name), slug(person_key), slug(title), slug(when))
+
+
+def fact(kind: str, sha256: str, start: int, end: int, extra: str = "") -> URIRef:
+    """A fact extracted from a document: contribution, resolution, observation, commitment."""
+    tail = f"{start}-{end}" + (f"-{slug(extra)}" if extra else "")
+    return _iri(kind, sha256[:16], tail)
+
+
+def span(sha256: str, start: int, end: int) -> URIRef:
+    return _iri("span", sha256[:16], f"{start}-{end}")
+
+
+def selector(sha256: str, start: int, end: int, kind: str) -> URIRef:
+    return _iri("span", sha256[:16], f"{start}-{end}", kind)
+
+
+def run(sha256: str) -> URIRef:
+    return _iri("run", sha256[:16])
+
+
+def indicator(concept_id: str) -> URIRef:
+    return _iri("indicator", slug(concept_id))
+
+
+def indicator_scheme() -> URIRef:
+    return _iri("indicator")
+
+
+def area(code: str) -> URIRef:
+    """A non-GSS area (a comparator group): GSS areas use their statistics.data.gov.uk IRIs."""
+    return _iri("area", slug(code))
+
+
+def assessment(commitment_iri: str, n: int) -> URIRef:
+    return URIRef(f"{commitment_iri}/assessment/{n}")
+
+
+def graph(name: str) -> URIRef:
+    """Named graphs that are not documents: ontology, indicators, reference, ledger."""
+    return _iri("graph", name)

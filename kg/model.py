@@ -1,0 +1,213 @@
+"""Frozen dataclasses that travel between the pipeline's stages.
+
+read -> `SourceDoc` -> extract -> `Extraction` (facts with local keys and spans)
+-> link (keys resolved to identities) -> rdf -> store.
+
+Facts refer to each other by *local keys* (plain strings, unique within one document's
+extraction), never by IRI: minting IRIs is the rdf stage's job (`kg.iris`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+DocType = Literal["minutes", "report", "agenda", "decision", "other"]
+Role = Literal["councillor", "officer", "other"]
+ContributionKind = Literal["question", "comment", "response"]
+Unit = Literal["percent", "count", "rate", "currency", "other"]
+Measure = Literal["actual", "target", "benchmark", "previous"]
+DueKind = Literal["next_meeting", "next_update", "future_meeting", "date", "none"]
+Status = Literal["open", "fulfilled", "overdue", "unknown"]
+Origin = Literal["sidecar", "header", "inferred", "default"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Evidence: [start, end) character offsets into the pinned rendition, and the exact text there."""
+
+    start: int
+    end: int
+    quote: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """What is known about a document before extraction; `origins` says where each field came from."""
+
+    council: str | None = None
+    committee: str | None = None
+    meeting_date: dt.date | None = None
+    title: str | None = None
+    doc_type: str | None = None
+    period: str | None = None  # normalised label, "2017/18 Q2", "2023/24", or "Q1" when the year is unknown
+    source_url: str | None = None
+    item: str | None = None  # agenda item number or title from a ModernGov header
+    origins: tuple[tuple[str, Origin], ...] = ()
+
+    def origin(self, name: str) -> Origin | None:
+        return dict(self.origins).get(name)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the rendition with its own boundaries: an agenda item, a PDF page, a table."""
+
+    kind: Literal["item", "page", "table", "heading"]
+    start: int
+    end: int
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """A table cell read as data: its text span plus its row and column headers."""
+
+    span: Span
+    row_header: str
+    column_header: str
+    row: int
+    column: int
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """One document read into its pinned text rendition (NFC, `\\n` newlines); sha256 is of that text."""
+
+    path: Path
+    name: str  # file name as ingested, without folders
+    text: str
+    sha256: str
+    format: str  # txt, md, html, pdf, docx
+    meta: DocMeta
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    cells: tuple[TableCell, ...] = ()
+
+
+# ---- facts -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BodyFact:
+    """The council or committee a document belongs to, with how it was decided."""
+
+    kind: Literal["council", "committee"]
+    name: str
+    origin: Origin
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class PersonFact:
+    """A person mentioned in the text. `key` is local; councillors key on council + surname."""
+
+    key: str
+    name: str  # as a reader would print it: "Councillor Jane Patterson", "Helen McAloon"
+    role: Role
+    span: Span
+    surname: str = ""
+    forename: str = ""
+    honorific: str = ""  # Mrs, Dr, Mr
+    office: str = ""  # Chair, Vice-Chair, or a co-opted role such as "Parent Governor Representative"
+
+
+@dataclass(frozen=True)
+class PostFact:
+    """A post (office) mentioned in the text. `title` is canonical; `surface` is as written."""
+
+    key: str
+    title: str
+    surface: str
+    span: Span
+    method: str = "exact"  # exact | alias | acronym | coreference | fuzzy:<score>
+
+
+@dataclass(frozen=True)
+class HoldingFact:
+    """Evidence that a named person held a post (dated by the document's meeting)."""
+
+    person: str  # PersonFact.key
+    post: str  # PostFact.key
+    span: Span
+
+
+@dataclass(frozen=True)
+class ContributionFact:
+    """A question, comment or response. `speaker` is a person or post key, or a group ("group:panel")."""
+
+    key: str
+    kind: Literal["question", "comment", "response"]
+    speaker: str | None
+    span: Span
+    responds_to: str | None = None  # key of the ContributionFact answered
+    topic: str | None = None  # indicator id where one is named, else a short subject
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class ResolutionFact:
+    key: str
+    text: str
+    span: Span
+    number: str = ""  # "(i)", "1", "a"
+
+
+@dataclass(frozen=True)
+class ObservationFact:
+    """A figure (or a figure-less direction statement) about one indicator."""
+
+    key: str
+    indicator: str  # concept id in the indicator scheme (kg/data/indicators.yaml) or "new:<slug>"
+    indicator_label: str
+    span: Span
+    value: Decimal | None = None
+    unit: Unit = "other"
+    measure: Measure = "actual"
+    area: str = "council"  # council | england | region | statistical-neighbours | <other code>
+    period: str | None = None  # normalised label; None means the document's period
+    direction: str | None = None  # improved, deteriorated, increased, reduced, plateaued, ...
+    rag: str | None = None  # red, amber, green where stated or derivable
+    denominator: Decimal | None = None  # "2320 of 3007"
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class CommitmentFact:
+    key: str
+    text: str  # short normalised statement of what is promised
+    span: Span
+    actor: str | None = None  # person or post key
+    topic: str | None = None  # indicator id or subject
+    due_text: str = ""
+    due_kind: Literal["next_meeting", "next_update", "future_meeting", "date", "none"] = "none"
+    due_date: dt.date | None = None  # for due_kind == "date": first day of the month/day named
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    doc: SourceDoc
+    council: BodyFact | None = None
+    committee: BodyFact | None = None
+    period: str | None = None  # the document's period, normalised
+    period_span: Span | None = None
+    item_title: str | None = None
+    people: tuple[PersonFact, ...] = ()
+    posts: tuple[PostFact, ...] = ()
+    holdings: tuple[HoldingFact, ...] = ()
+    contributions: tuple[ContributionFact, ...] = ()
+    resolutions: tuple[ResolutionFact, ...] = ()
+    observations: tuple[ObservationFact, ...] = ()
+    commitments: tuple[CommitmentFact, ...] = ()
+    notes: tuple[str, ...] = field(default=())  # what the extractor doubted, for review

@@ -1,0 +1,123 @@
+"""Reporting periods: UK local-government financial years (April to March) and their quarters.
+
+Labels are normalised to "2017/18 Q2", "2017/18" (a year) or "Q1" (a quarter whose year is unknown).
+`period_iri` maps a label to the reference.data.gov.uk interval IRI where one applies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
+          "1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+
+_Q = r"(?:q|qtr\.?|quarter)\s*(?P<q>[1-4]|one|two|three|four)\b"
+_QWORD = r"(?P<qw>first|second|third|fourth)\s+quarter"
+_FY = r"(?P<y1>(?:19|20)\d\d)\s*[/\-–]\s*(?P<y2>(?:19|20)?\d\d)"
+_MONTH = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+
+_PATTERNS = [
+    # "Q2 2017/18", "Quarter 2: 2017/18", "Quarter One 2023/24", "quarter 2 (July – September) 2017/18"
+    re.compile(_Q + r"\s*(?:\([^)]{0,40}\)\s*)?[:,]?\s*(?:of\s+)?(?:the\s+)?" + _FY, re.I),
+    # "2017/18 Q2", "2017/18 Quarter 2"
+    re.compile(_FY + r"\s*[:,]?\s*" + _Q, re.I),
+    # "first quarter of 2023-24", "second quarter of the 2017/18 financial year"
+    re.compile(_QWORD + r"\s+(?:of\s+)?(?:the\s+)?" + _FY, re.I),
+]
+_MONTH_RANGE = re.compile(_MONTH + r"\s*(?:to|-|–)\s*(?P<m2>[a-z]+)\s+(?P<y>(?:19|20)\d\d)", re.I)
+_AS_AT = re.compile(r"\bas\s+at\s+(?:the\s+end\s+of\s+)?" + _MONTH + r"\s+(?P<y>(?:19|20)\d\d)", re.I)
+_BARE_FY = re.compile(r"\b" + _FY + r"\b")
+_BARE_Q = re.compile(r"^\s*" + _Q + r"\s*$", re.I)
+
+
+def fy_label(start_year: int) -> str:
+    return f"{start_year}/{(start_year + 1) % 100:02d}"
+
+
+def _fy_start(y1: str, y2: str) -> int | None:
+    start = int(y1)
+    end = int(y2) if len(y2) == 4 else (start // 100) * 100 + int(y2)
+    return start if end == start + 1 else None
+
+
+def quarter_of(date: dt.date) -> str:
+    """The financial-year quarter containing `date` (April-June is Q1)."""
+    start = date.year if date.month >= 4 else date.year - 1
+    q = (date.month - 4) % 12 // 3 + 1
+    return f"{fy_label(start)} Q{q}"
+
+
+def normalise_period(text: str) -> str | None:
+    """Normalise a period as written ("Quarter One 2023/24", "2017/18 Q2", "Q1") to a label, or None."""
+    span = find_period(text)
+    if span:
+        return span[0]
+    if m := _BARE_Q.match(text):
+        return f"Q{_WORDS[m.group('q').lower()]}"
+    if m := _BARE_FY.search(text):
+        start = _fy_start(m.group("y1"), m.group("y2"))
+        return fy_label(start) if start else None
+    return None
+
+
+def find_period(text: str) -> tuple[str, int, int] | None:
+    """The first reporting period named in `text`: (label, start, end), or None."""
+    best: tuple[str, int, int] | None = None
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            start = _fy_start(m.group("y1"), m.group("y2"))
+            if start is None:
+                continue
+            q = m.groupdict().get("q") or m.groupdict().get("qw")
+            label = f"{fy_label(start)} Q{_WORDS[q.lower()]}"
+            if best is None or m.start() < best[1]:
+                best = (label, m.start(), m.end())
+            break
+    for pattern in (_MONTH_RANGE, _AS_AT):
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[1]):
+            month = _MONTHS.get(m.group("m").lower()[:4].rstrip("e") if m.group("m").lower().startswith("sept")
+                                else m.group("m").lower()[:3])
+            if month:
+                best = (quarter_of(dt.date(int(m.group("y")), month, 1)), m.start(), m.end())
+    return best
+
+
+def period_iri(label: str | None) -> str | None:
+    """reference.data.gov.uk interval IRI for a normalised label; None where the year is unknown."""
+    if not label:
+        return None
+    if m := re.fullmatch(r"(\d{4})/(\d\d) Q([1-4])", label):
+        start = int(m.group(1))
+        return f"http://reference.data.gov.uk/id/government-quarter/{start}-{start + 1}/Q{m.group(3)}"
+    if m := re.fullmatch(r"(\d{4})/(\d\d)", label):
+        start = int(m.group(1))
+        return f"http://reference.data.gov.uk/id/government-year/{start}-{start + 1}"
+    return None
+
+
+def sort_key(label: str | None) -> tuple[int, int]:
+    """Order periods: (start year, quarter); a year sorts after its quarters; unknown years sort first."""
+    if not label:
+        return (0, 0)
+    if m := re.fullmatch(r"(\d{4})/\d\d(?: Q([1-4]))?", label):
+        return (int(m.group(1)), int(m.group(2) or 5))
+    return (0, 0)
+
+
+def period_end(label: str | None) -> dt.date | None:
+    """Last day of a period, for comparing with due dates."""
+    if not label or not (m := re.fullmatch(r"(\d{4})/\d\d(?: Q([1-4]))?", label)):
+        return None
+    start, q = int(m.group(1)), int(m.group(2) or 4)
+    month = 3 + 3 * q  # Q1 ends June
+    year = start + (month > 12)
+    month = (month - 1) % 12 + 1
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)

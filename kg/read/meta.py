@@ -1,0 +1,122 @@
+"""Document metadata: a sidecar `<file>.meta.yaml` first, then a ModernGov header in the text,
+then whatever the format's reader found (an HTML page's meeting header), else left for extraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import fields, replace
+from pathlib import Path
+
+import yaml
+
+from kg.errors import MetadataError
+from kg.model import DocMeta
+from kg.periods import normalise_period
+
+SIDECAR_SUFFIX = ".meta.yaml"
+KEYS = ("council", "committee", "meeting_date", "title", "doc_type", "period", "source_url", "item", "original")
+DOC_TYPES = ("minutes", "report", "agenda", "decision", "other")
+
+# "Meeting: 13/07/2022 - Corporate Parenting Panel (Item 11)"
+_HEADER = re.compile(
+    r"^\s*Meeting:\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*[-–]\s*(?P<committee>.+?)"
+    r"(?:\s*\((?:Item|Agenda item)\s*(?P<item>[\w.]+)\))?\s*$",
+    re.M | re.I,
+)
+
+
+def sidecar_path(path: Path) -> Path:
+    return path.with_name(path.name + SIDECAR_SUFFIX)
+
+
+def read_sidecar(path: Path, *, root: Path) -> dict:
+    """The sidecar's fields, validated; {} where there is none. Raises MetadataError naming the file."""
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        first = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise MetadataError(f"sidecar is not valid YAML: {first}", path=str(path), hint="fix or delete the sidecar") from err
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise MetadataError("sidecar must be a mapping of keys to values", path=str(path),
+                            hint=f"keys: {', '.join(KEYS)}")
+    unknown = sorted(set(map(str, data)) - set(KEYS))
+    if unknown:
+        raise MetadataError(f"unknown sidecar key(s): {', '.join(unknown)}", path=str(path),
+                            hint=f"allowed: {', '.join(KEYS)}")
+    out: dict = {}
+    for key, value in data.items():
+        if value is None:
+            continue
+        if key == "meeting_date":
+            out[key] = _date(value, path)
+        elif key == "doc_type":
+            if str(value) not in DOC_TYPES:
+                raise MetadataError(f"doc_type '{value}' is not one of {', '.join(DOC_TYPES)}", path=str(path))
+            out[key] = str(value)
+        elif key == "period":
+            label = normalise_period(str(value))
+            if not label:
+                raise MetadataError(f"period '{value}' is not a financial year or quarter", path=str(path),
+                                    hint="write it like '2017/18 Q2', '2023/24' or 'Q1'")
+            out[key] = label
+        elif key == "original":
+            out[key] = _inside(value, path, root)
+        else:
+            out[key] = str(value).strip()
+    return out
+
+
+def _date(value: object, path: Path) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as err:
+        raise MetadataError(f"meeting_date '{value}' is not a date", path=str(path), hint="write it as YYYY-MM-DD") from err
+
+
+def _inside(value: object, path: Path, root: Path) -> str:
+    """A file a sidecar refers to must stay inside the ingested folder."""
+    target = (path.parent / str(value)).resolve()
+    if not target.is_relative_to(root.resolve()):
+        raise MetadataError(f"'original: {value}' points outside the ingested folder", path=str(path),
+                            hint="refer only to files beside the document")
+    return str(target.relative_to(root.resolve()))
+
+
+def header_meta(text: str) -> dict:
+    """Fields from a ModernGov header line in the text itself."""
+    m = _HEADER.search(text[:2000])
+    if not m:
+        return {}
+    try:
+        date = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return {}
+    out: dict = {"meeting_date": date, "committee": m.group("committee").strip()}
+    if m.group("item"):
+        out["item"] = m.group("item")
+    return out
+
+
+def merge_meta(sidecar: dict, text: str, reader: DocMeta) -> DocMeta:
+    """Sidecar beats header beats the reader's own findings; `origins` records which won."""
+    values: dict = {}
+    origins: dict[str, str] = {}
+    layers = (("sidecar", sidecar), ("header", header_meta(text)),
+              ("header", {f.name: getattr(reader, f.name) for f in fields(reader) if f.name != "origins"}))
+    for origin, layer in layers:
+        for key, value in layer.items():
+            if key in KEYS and key not in values and value not in (None, ""):
+                values[key] = value
+                origins[key] = reader.origin(key) or origin if layer is not sidecar else "sidecar"
+    values.pop("original", None)  # provenance only, handled by the ingest stage
+    meta = DocMeta(**values)
+    return replace(meta, origins=tuple(sorted(origins.items())))

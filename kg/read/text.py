@@ -1,0 +1,39 @@
+"""Plain text and Markdown: UTF-8, falling back to cp1252 with a warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.read.base import Rendition, pin
+
+# Control bytes that never occur in a real text document; a file with many is binary.
+_BINARY = set(range(0, 9)) | {11, 12} | set(range(14, 32)) - {27}
+
+
+def looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    return bool(sample) and sum(b in _BINARY for b in sample) / len(sample) > 0.05
+
+
+def decode(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
+    if looks_binary(data):
+        raise InputError("binary content, not text", path=str(path), hint="give the original PDF/DOCX, or a text file")
+    try:
+        return data.decode("utf-8"), "utf-8", ()
+    except UnicodeDecodeError as err:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InputError(f"not UTF-8 (bad byte at {err.start}) and not cp1252", path=str(path),
+                             hint="re-save it as UTF-8") from err
+        return text, "cp1252", (f"not UTF-8 (bad byte at offset {err.start}); read as cp1252",)
+
+
+def read(path: Path) -> Rendition:
+    data = path.read_bytes()
+    text, encoding, warnings = decode(data, path)
+    fmt = "md" if path.suffix.lower() == ".md" else "txt"
+    return Rendition(text=pin(text), format=fmt, encoding=encoding, warnings=warnings)

@@ -1,0 +1,56 @@
+"""Reference data shipped with the package (councils and their areas), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class CouncilInfo:
+    name: str
+    aliases: tuple[str, ...]
+    area: str | None  # GSS code
+    area_name: str | None
+    region: str | None  # GSS code
+    cues: tuple[str, ...]
+
+
+def data_text(name: str) -> str:
+    return resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def _raw() -> dict:
+    return yaml.safe_load(data_text("councils.yaml"))
+
+
+@cache
+def councils() -> tuple[CouncilInfo, ...]:
+    return tuple(
+        CouncilInfo(c["name"], tuple(c.get("aliases", ())), c.get("area"), c.get("area_name"), c.get("region"),
+                    tuple(c.get("cues", ())))
+        for c in _raw()["councils"]
+    )
+
+
+def regions() -> dict[str, str]:
+    return dict(_raw()["regions"])
+
+
+def england() -> str:
+    return _raw()["england"]
+
+
+def council_info(name: str | None) -> CouncilInfo | None:
+    """The known council with this name or alias (case-insensitive), else None."""
+    if not name:
+        return None
+    low = name.strip().lower()
+    for c in councils():
+        if low == c.name.lower() or low in (a.lower() for a in c.aliases):
+            return c
+    return None

@@ -1,0 +1,254 @@
+"""The store: named graphs in Oxigraph on disk (default), or a remote SPARQL server (kg.remote).
+
+One named graph per document (graph IRI = document IRI), plus graphs for the ontology, the indicator
+scheme, reference data and the follow-up ledger. Every document write is one transaction.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Identifier
+
+from kg.errors import QueryError, StoreBusy, StoreError
+
+DEFAULT_STORE = ".kg/store"
+
+
+def default_location() -> str:
+    return os.environ.get("KG_STORE", DEFAULT_STORE)
+
+
+# ---- term conversion (rdflib <-> pyoxigraph), kept here so no other module needs pyoxigraph
+
+
+def to_ox(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot store {term!r}")
+
+
+def from_ox(term: object) -> Identifier | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    raise TypeError(f"unexpected term {term!r}")
+
+
+def quads(graph: Graph, name: URIRef) -> Iterator[ox.Quad]:
+    g = ox.NamedNode(str(name))
+    for s, p, o in graph:
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
+
+
+@dataclass(frozen=True)
+class Result:
+    """A query's answer: SELECT rows (variables + dicts of rdflib terms), an ASK boolean, or a graph."""
+
+    kind: str  # select | ask | graph
+    variables: tuple[str, ...] = ()
+    rows: tuple[dict[str, Identifier], ...] = ()
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+
+@dataclass(frozen=True)
+class StoredDoc:
+    iri: str
+    sha256: str
+    sources: tuple[str, ...]
+
+
+class Store:
+    """What the pipeline needs of a store. `LocalStore` and `kg.remote.RemoteStore` implement it."""
+
+    location: str
+
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None, *,
+              timeout: float | None = None) -> Result:
+        raise NotImplementedError
+
+    def replace_graphs(self, drop: Iterable[str], graphs: Mapping[str, Graph]) -> None:
+        """In one transaction: drop the graphs in `drop`, then write each graph in `graphs` whole."""
+        raise NotImplementedError
+
+    def add(self, name: str, graph: Graph) -> None:
+        """Add triples to a named graph, in one transaction (the ledger grows this way)."""
+        raise NotImplementedError
+
+    def graph(self, name: str) -> Graph:
+        """A copy of one named graph."""
+        raise NotImplementedError
+
+    def named_graphs(self) -> list[str]:
+        raise NotImplementedError
+
+    def count(self) -> int:
+        res = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(res.rows[0]["n"]) if res.rows else 0
+
+    def documents(self) -> list[StoredDoc]:
+        res = self.query(
+            "PREFIX ckg: <https://w3id.org/council-kg/def#> "
+            "SELECT ?doc ?sha ?file WHERE { GRAPH ?doc { ?doc ckg:sha256 ?sha ; ckg:sourceFile ?file } }")
+        found: dict[str, StoredDoc] = {}
+        for row in res.rows:
+            iri = str(row["doc"])
+            prev = found.get(iri)
+            sources = (*prev.sources, str(row["file"])) if prev else (str(row["file"]),)
+            found[iri] = StoredDoc(iri, str(row["sha"]), tuple(sorted(sources)))
+        return sorted(found.values(), key=lambda d: d.sources)
+
+    def export(self, fmt: str) -> bytes:
+        raise NotImplementedError
+
+    def close(self) -> None:  # noqa: B027 - optional for stores without resources
+        pass
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE,
+            "ntriples": ox.RdfFormat.N_TRIPLES}
+
+
+class LocalStore(Store):
+    """Oxigraph on disk. `read_only=True` opens beside a running writer (queries during an ingest)."""
+
+    def __init__(self, location: str | Path, *, read_only: bool = False, create: bool = True) -> None:
+        self.location = str(location)
+        path = Path(location)
+        self.read_only = read_only
+        try:
+            if read_only:
+                if not (path / "CURRENT").exists():
+                    raise StoreError("no store here yet", path=str(path), hint="run `kg ingest` first, or pass --store")
+                self._s = ox.Store.read_only(str(path))
+            else:
+                if not create and not path.exists():
+                    raise StoreError("no store here yet", path=str(path), hint="run `kg ingest` first, or pass --store")
+                path.mkdir(parents=True, exist_ok=True)
+                self._s = ox.Store(str(path))
+        except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreBusy("store is busy: another kg process is writing to it", path=str(path),
+                                hint="wait for it to finish and retry") from err
+            raise StoreError(f"cannot open store: {err}", path=str(path),
+                             hint="check the path; is it an Oxigraph store?") from err
+
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None, *,
+              timeout: float | None = None) -> Result:
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            res = self._s.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        except SyntaxError as err:
+            raise QueryError(f"SPARQL syntax error: {err}", hint="check the query text") from err
+        except (RuntimeError, OSError) as err:
+            raise QueryError(f"query failed: {err}") from err
+        if isinstance(res, ox.QueryBoolean):
+            return Result("ask", boolean=bool(res))
+        if isinstance(res, ox.QuerySolutions):
+            names = tuple(v.value for v in res.variables)
+            rows = tuple({n: from_ox(sol[n]) for n in names if sol[n] is not None} for sol in res)
+            return Result("select", names, rows)
+        g = Graph()
+        for t in res:
+            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        return Result("graph", graph=g)
+
+    def replace_graphs(self, drop: Iterable[str], graphs: Mapping[str, Graph]) -> None:
+        """One SPARQL update is one Oxigraph transaction: a crash leaves the old state or the new, never half."""
+        if self.read_only:
+            raise StoreError("store opened read-only", path=self.location)
+        ops = [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in drop]
+        ops += [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in graphs if g not in drop]
+        body = []
+        for name, graph in graphs.items():
+            body.append(f"GRAPH {ox.NamedNode(name)} {{")
+            body.extend(f"{q.subject} {q.predicate} {q.object} ." for q in quads(graph, URIRef(name)))
+            body.append("}")
+        if body:
+            ops.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+        if not ops:
+            return
+        try:
+            self._s.update(" ;\n".join(ops))
+        except OSError as err:
+            raise StoreError(f"write failed: {err}", path=self.location) from err
+
+    def add(self, name: str, graph: Graph) -> None:
+        try:
+            self._s.extend(quads(graph, URIRef(name)))
+        except OSError as err:
+            raise StoreError(f"write failed: {err}", path=self.location) from err
+
+    def bulk_load(self, items: Iterable[tuple[str, Graph]]) -> None:
+        """Fast loading for big batches (no transaction): only for graphs not yet in the store."""
+        self._s.bulk_extend(q for name, g in items for q in quads(g, URIRef(name)))
+
+    def graph(self, name: str) -> Graph:
+        g = Graph()
+        for q in self._s.quads_for_pattern(None, None, None, ox.NamedNode(name)):
+            g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        return g
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._s.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def export(self, fmt: str) -> bytes:
+        if fmt not in _FORMATS:
+            raise QueryError(f"unknown export format '{fmt}'", hint=f"use one of {', '.join(_FORMATS)}, jsonld")
+        if _FORMATS[fmt] in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES):
+            # Graph formats: the union of every graph.
+            g = Graph()
+            for q in self._s:
+                g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+            return g.serialize(format="turtle" if fmt == "turtle" else "nt").encode()
+        return self._s.dump(format=_FORMATS[fmt])
+
+    def flush(self) -> None:
+        if not self.read_only:
+            self._s.flush()
+
+    def close(self) -> None:
+        if hasattr(self, "_s"):
+            if not self.read_only:
+                self._s.flush()
+            del self._s
+
+
+def open_store(location: str | Path | None = None, *, read_only: bool = False) -> Store:
+    """Open the store at `location` (a directory, or an http(s) URL of a SPARQL server)."""
+    location = str(location or default_location())
+    if location.startswith(("http://", "https://")):
+        from kg.remote import RemoteStore
+
+        return RemoteStore(location)
+    return LocalStore(location, read_only=read_only)
