@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
+import click
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -41,6 +42,8 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise typer.Exit(130) from None
         except BrokenPipeError:
             raise typer.Exit(0) from None
+        except (typer.Exit, typer.Abort, click.exceptions.ClickException):
+            raise  # typer's own control flow and usage errors
         except Exception as e:  # noqa: BLE001 - never a traceback for a user
             err.print(f"kg: internal error: {type(e).__name__}: {e} (please report it)", markup=False, highlight=False)
             raise typer.Exit(70) from None

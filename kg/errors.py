@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 
+MAX_MESSAGE = 240
+
+
 class KgError(Exception):
     """Base of every error a user can cause or fix. `str()` is the one line shown to them."""
 
@@ -13,9 +16,13 @@ class KgError(Exception):
         super().__init__(self.line())
 
     def line(self) -> str:
+        """Always one line: library messages (parser errors) can span many; the user needs the gist."""
+        message = " ".join(self.message.split())
+        if len(message) > MAX_MESSAGE:
+            message = message[: MAX_MESSAGE - 3] + "..."
         where = f"{self.path}: " if self.path else ""
         what = f" ({self.hint})" if self.hint else ""
-        return f"{where}{self.message}{what}"
+        return f"{where}{message}{what}"
 
 
 class InputError(KgError):

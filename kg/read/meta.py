@@ -26,6 +26,16 @@ _HEADER = re.compile(
 )
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as strings, so a bad date gets our clear message, not PyYAML's."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def sidecar_path(path: Path) -> Path:
     return path.with_name(path.name + SIDECAR_SUFFIX)
 
@@ -35,7 +45,7 @@ def read_sidecar(path: Path, *, root: Path) -> dict:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a SafeLoader
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise MetadataError(f"sidecar is not valid YAML: {first}", path=str(path), hint="fix or delete the sidecar") from err

@@ -1,0 +1,89 @@
+"""The `kg` command through typer's CliRunner: the scorer's contract and one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rdflib import Dataset
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+runner = CliRunner()
+
+
+def kg(*args: str):  # noqa: ANN201
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_ingest_then_query_documents_json(tmp_path: Path, seeds_dir: Path) -> None:
+    store = str(tmp_path / "st")
+    first = kg("ingest", str(seeds_dir), "--store", store)
+    assert first.exit_code == 0, first.stderr
+    assert "5 added" in first.stderr
+    again = kg("ingest", str(seeds_dir), "--store", store)
+    assert again.exit_code == 0 and "5 unchanged" in again.stderr
+
+    res = kg("query", "documents", "--store", store, "--format", "json")
+    assert res.exit_code == 0
+    data = json.loads(res.stdout)
+    assert data["head"]["vars"][:3] == ["document", "file", "title"]
+    rows = {b["file"]["value"]: b for b in data["results"]["bindings"]}
+    assert sorted(rows) == sorted(p.name for p in seeds_dir.glob("*.txt"))
+    assert rows["003_05486bbbf8471d79.txt"]["council_label"]["value"] == "Darlington Borough Council"
+    assert rows["003_05486bbbf8471d79.txt"]["period"]["value"] == "2017/18 Q2"
+    assert rows["004_c09156de69ac898d.txt"]["council"]["type"] == "uri"
+
+    csv_out = kg("query", "documents", "--store", store, "--format", "csv").stdout
+    assert csv_out.splitlines()[0].startswith("document,file,title")
+    assert len(csv_out.strip().splitlines()) == 6
+
+
+def test_missing_path_is_one_line_and_nonzero_but_others_ingest(tmp_path: Path, seeds_dir: Path) -> None:
+    store = str(tmp_path / "st")
+    res = kg("ingest", str(tmp_path / "nope.txt"), str(seeds_dir / "000_c54206f06d683a2c.txt"), "--store", store)
+    assert res.exit_code == 2
+    problems = [line for line in res.stderr.splitlines() if "nope.txt" in line]
+    assert len(problems) == 1 and "no such file or folder" in problems[0]
+    assert "Traceback" not in res.stderr
+    assert "1 added" in res.stderr
+
+
+def test_query_errors_are_one_line(tmp_path: Path, seeds_dir: Path) -> None:
+    store = str(tmp_path / "st")
+    kg("ingest", str(seeds_dir), "--store", store, "--quiet")
+    for args, words in [
+        (("query", "no-such-query"), "unknown query"),
+        (("query", "SELECT ?x WHERE { ?x"), "SPARQL syntax error"),
+        (("query", "documents", "--format", "xml"), "unknown format"),
+        (("query", "documents", "--param", "x"), "bad --param"),
+    ]:
+        res = kg(*args, "--store", store)
+        assert res.exit_code != 0 and words in res.stderr and "Traceback" not in res.stderr
+        assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_query_on_a_missing_store_does_not_create_it(tmp_path: Path) -> None:
+    res = kg("query", "documents", "--store", str(tmp_path / "none"))
+    assert res.exit_code != 0 and "no store here yet" in res.stderr
+    assert not (tmp_path / "none").exists()
+
+
+def test_queries_lists_the_contract_queries() -> None:
+    res = kg("queries")
+    assert res.exit_code == 0
+    for name in ("documents", "people", "posts", "observations", "contributions", "commitments", "resolutions"):
+        assert name in res.stdout
+
+
+def test_export_round_trips(tmp_path: Path, seeds_dir: Path) -> None:
+    store = str(tmp_path / "st")
+    kg("ingest", str(seeds_dir), "--store", store, "--quiet")
+    out = tmp_path / "all.nq"
+    assert kg("export", "--format", "nquads", "--output", str(out), "--store", store).exit_code == 0
+    ds = Dataset()
+    ds.parse(out, format="nquads")
+    assert len(ds) > 100
+    trig = kg("export", "--format", "trig", "--store", store)
+    assert trig.exit_code == 0 and "GRAPH" in trig.stdout or "{" in trig.stdout

@@ -1,0 +1,96 @@
+"""Ingest: idempotent re-ingest, replacement of a changed document, duplicates, failures, removal."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from rdflib import URIRef
+
+from kg import iris
+from kg.ingest import ingest, remove
+from kg.query import run
+from kg.read import read_document
+from kg.store import LocalStore
+
+
+def files(store: LocalStore) -> dict[str, str]:
+    return {str(r["file"]): str(r["document"]) for r in run(store, "documents").rows}
+
+
+def doc_graphs(store: LocalStore) -> set[str]:
+    return {d.iri for d in store.documents()}
+
+
+def test_reingest_of_unchanged_documents_does_nothing(store: LocalStore, seeds_dir: Path) -> None:
+    first = ingest([seeds_dir], store)
+    assert first.ok and first.counts() == {"added": 5}
+    before = store.count()
+    second = ingest([seeds_dir], store)
+    assert second.ok and second.counts() == {"unchanged": 5}
+    assert store.count() == before
+
+
+def test_changed_document_replaces_its_graph(store: LocalStore, seeds_dir: Path, copy_of) -> None:  # noqa: ANN001
+    folder = copy_of(*seeds_dir.iterdir())
+    ingest([folder], store)
+    target = folder / "001_d89f0ea69e52ccb1.txt"
+    old_iri = str(iris.document(read_document(target).sha256))
+    target.write_text(target.read_text(encoding="utf-8") + "\nAn added line about the Panel.\n", encoding="utf-8")
+    new_iri = str(iris.document(read_document(target).sha256))
+
+    report = ingest([folder], store)
+    assert report.counts() == {"replaced": 1, "unchanged": 4}
+    graphs = doc_graphs(store)
+    assert new_iri in graphs and old_iri not in graphs and len(graphs) == 5
+    assert files(store)["001_d89f0ea69e52ccb1.txt"] == new_iri
+    # nothing of the old text is left anywhere in the store
+    assert not list(store.graph(old_iri))
+
+
+def test_same_text_under_two_names_is_one_document_with_two_sources(store: LocalStore, seeds_dir: Path, copy_of) -> None:  # noqa: ANN001
+    folder = copy_of(seeds_dir / "000_c54206f06d683a2c.txt")
+    shutil.copy2(folder / "000_c54206f06d683a2c.txt", folder / "copy-of-000.txt")
+    report = ingest([folder], store)
+    assert report.counts() == {"added": 1, "duplicate": 1}
+    dup = next(o for o in report.outcomes if o.status == "duplicate")
+    assert "000_c54206f06d683a2c.txt" in dup.message
+    rows = files(store)
+    assert rows["copy-of-000.txt"] == rows["000_c54206f06d683a2c.txt"]
+    assert len(doc_graphs(store)) == 1
+    # idempotent with both sources known
+    assert ingest([folder], store).counts() == {"unchanged": 2}
+
+
+def test_one_bad_document_never_stops_the_others(store: LocalStore, seeds_dir: Path, copy_of) -> None:  # noqa: ANN001
+    folder = copy_of(seeds_dir / "003_05486bbbf8471d79.txt", seeds_dir / "003_05486bbbf8471d79.txt.meta.yaml")
+    (folder / "a-empty.txt").write_text("", encoding="utf-8")
+    (folder / "b-bad-sidecar.txt").write_text("Minutes of the Panel.\n", encoding="utf-8")
+    (folder / "b-bad-sidecar.txt.meta.yaml").write_text("meeting_date: soon\n", encoding="utf-8")
+    (folder / "c-sheet.xlsx").write_bytes(b"PK")
+    report = ingest([folder, folder / "missing.txt"], store)
+    assert not report.ok
+    failed = {Path(o.source).name: o.message for o in report.failed}
+    assert set(failed) == {"a-empty.txt", "b-bad-sidecar.txt", "c-sheet.xlsx", "missing.txt"}
+    assert "no text" in failed["a-empty.txt"] and "not a date" in failed["b-bad-sidecar.txt"]
+    assert all("\n" not in m for m in failed.values())
+    assert list(files(store)) == ["003_05486bbbf8471d79.txt"]
+
+
+def test_remove_drops_the_document_graph(store: LocalStore, seeds_dir: Path) -> None:
+    ingest([seeds_dir], store)
+    dropped = remove(store, "002_b026277b1e2d3df6.txt")
+    assert len(dropped) == 1
+    assert "002_b026277b1e2d3df6.txt" not in files(store) and len(files(store)) == 4
+    assert not list(store.graph(dropped[0]))
+    assert URIRef(dropped[0]) not in {URIRef(g) for g in store.named_graphs()}
+
+
+def test_reference_graphs_are_loaded_once(store: LocalStore, seeds_dir: Path) -> None:
+    ingest([seeds_dir], store)
+    graphs = set(store.named_graphs())
+    for name in ("ontology", "indicators", "reference", "meta"):
+        assert str(iris.graph(name)) in graphs
+    count = store.count()
+    ingest([seeds_dir], store)
+    assert store.count() == count

@@ -1,0 +1,70 @@
+"""Document metadata: sidecar beats ModernGov header beats nothing; broken sidecars are clear errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kg.errors import MetadataError
+from kg.read import read_document
+
+HEADER = "Meeting: 13/07/2022 - Corporate Parenting Panel (Item 11)\n\nMinutes:\n\nThe Panel noted the report.\n"
+
+
+def doc_with(tmp_path: Path, text: str, sidecar: str | None = None, name: str = "doc.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    if sidecar is not None:
+        (tmp_path / f"{name}.meta.yaml").write_text(sidecar, encoding="utf-8")
+    return path
+
+
+def test_moderngov_header_gives_committee_date_and_item(tmp_path: Path) -> None:
+    meta = read_document(doc_with(tmp_path, HEADER)).meta
+    assert meta.committee == "Corporate Parenting Panel"
+    assert meta.meeting_date == dt.date(2022, 7, 13)
+    assert meta.item == "11"
+    assert meta.origin("committee") == "header"
+
+
+def test_sidecar_wins_over_header_field_by_field(tmp_path: Path) -> None:
+    sidecar = "council: Durham County Council\ncommittee: Children and Young People's OSC\nperiod: Quarter 1 2022/23\n"
+    meta = read_document(doc_with(tmp_path, HEADER, sidecar)).meta
+    assert meta.committee == "Children and Young People's OSC" and meta.origin("committee") == "sidecar"
+    assert meta.council == "Durham County Council"
+    assert meta.meeting_date == dt.date(2022, 7, 13) and meta.origin("meeting_date") == "header"
+    assert meta.period == "2022/23 Q1"
+
+
+def test_no_sidecar_no_header_leaves_fields_for_extraction(tmp_path: Path) -> None:
+    meta = read_document(doc_with(tmp_path, "Agenda item\n\nThe Committee noted the report.\n")).meta
+    assert meta.council is None and meta.committee is None and meta.meeting_date is None and meta.origins == ()
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "words"),
+    [
+        ("council: [unclosed\n", "not valid YAML"),
+        ("counsil: Durham\n", "unknown sidecar key(s): counsil"),
+        ("meeting_date: 31/02/2022\n", "is not a date"),
+        ("meeting_date: 2022-02-31\n", "is not a date"),
+        ("doc_type: memo\n", "doc_type 'memo'"),
+        ("period: sometime\n", "not a financial year or quarter"),
+        ("- a\n- b\n", "must be a mapping"),
+        ("original: ../../etc/passwd\n", "outside the ingested folder"),
+    ],
+)
+def test_broken_sidecar_is_one_clear_line(tmp_path: Path, sidecar: str, words: str) -> None:
+    with pytest.raises(MetadataError) as info:
+        read_document(doc_with(tmp_path, "Some minutes.\n", sidecar), root=tmp_path)
+    line = str(info.value)
+    assert "doc.txt.meta.yaml" in line and words in line and "\n" not in line
+
+
+def test_sidecar_original_inside_the_folder_is_accepted(tmp_path: Path) -> None:
+    (tmp_path / "orig.pdf").write_bytes(b"%PDF-1.4")
+    meta = read_document(doc_with(tmp_path, "Some minutes.\n", "original: orig.pdf\ncouncil: Darlington Borough Council\n"),
+                         root=tmp_path).meta
+    assert meta.council == "Darlington Borough Council"

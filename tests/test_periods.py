@@ -1,0 +1,46 @@
+"""Reporting periods normalised to financial-year quarters and years."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.periods import find_period, normalise_period, period_end, period_iri, quarter_of, sort_key
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Quarter 2: 2017/18 Performance Management Report", "2017/18 Q2"),
+        ("Quarter One 2023/24 Performance Management Report", "2023/24 Q1"),
+        ("for the first quarter of 2023-24 (for copy of report", "2023/24 Q1"),
+        ("This report provides quarter 2 (July – September) 2017/18 performance", "2017/18 Q2"),
+        ("PERFORMANCE INDICATORS Q2 2017/18", "2017/18 Q2"),
+        ("the second quarter of the 2017/18 financial year", "2017/18 Q2"),
+        ("Qtr 3 2019/20", "2019/20 Q3"),
+        ("performance as at December 2020", "2020/21 Q3"),
+        ("The report covered April to June 2023.", "2023/24 Q1"),
+        ("2016/17", "2016/17"),
+        ("Q1", "Q1"),
+    ],
+)
+def test_normalise(text: str, label: str) -> None:
+    assert normalise_period(text) == label
+
+
+def test_no_period_in_plan_names_or_bad_years() -> None:
+    assert find_period("the Council Plan 2023-27 sets priorities") is None
+    assert normalise_period("nothing here") is None
+    assert normalise_period("2017/19") is None
+
+
+def test_iris_and_ordering() -> None:
+    assert period_iri("2017/18 Q2") == "http://reference.data.gov.uk/id/government-quarter/2017-2018/Q2"
+    assert period_iri("2016/17") == "http://reference.data.gov.uk/id/government-year/2016-2017"
+    assert period_iri("Q1") is None
+    assert sorted(["2023/24 Q1", "2017/18 Q2", "2017/18", "2017/18 Q4"], key=sort_key) == [
+        "2017/18 Q2", "2017/18 Q4", "2017/18", "2023/24 Q1"]
+    assert quarter_of(dt.date(2024, 1, 15)) == "2023/24 Q4"
+    assert period_end("2023/24 Q1") == dt.date(2023, 6, 30)
+    assert period_end("2023/24") == dt.date(2024, 3, 31)

@@ -1,0 +1,75 @@
+"""Reading documents into the pinned rendition: encodings, normalisation, hashing, bad files."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError, UnsupportedFormat
+from kg.read import pin, read_document
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_utf8_text_is_read_as_is(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path / "a.txt", "Councillor Crute asked about re-referrals.\n".encode()))
+    assert doc.text == "Councillor Crute asked about re-referrals.\n"
+    assert doc.encoding == "utf-8" and doc.warnings == () and doc.format == "txt" and doc.name == "a.txt"
+
+
+def test_cp1252_falls_back_with_a_warning(tmp_path: Path) -> None:
+    raw = "The council\u2019s target was 95% \u2013 met.".encode("cp1252")
+    doc = read_document(write(tmp_path / "b.txt", raw))
+    assert "council\u2019s" in doc.text and "\u2013" in doc.text
+    assert doc.encoding == "cp1252"
+    assert len(doc.warnings) == 1 and "cp1252" in doc.warnings[0]
+
+
+def test_rendition_is_nfc_with_lf_newlines_and_hash_is_of_the_rendition(tmp_path: Path) -> None:
+    decomposed = "Cafe\u0301 report\r\nline two\rline three"
+    doc = read_document(write(tmp_path / "c.md", decomposed.encode()))
+    assert doc.text == "Caf\u00e9 report\nline two\nline three"
+    assert unicodedata.is_normalized("NFC", doc.text)
+    assert doc.sha256 == hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    assert doc.format == "md"
+
+
+def test_pin_is_idempotent() -> None:
+    text = "\ufeffA\r\ne\u0301\x00"
+    assert pin(text) == "A\n\u00e9"
+    assert pin(pin(text)) == pin(text)
+
+
+def test_same_text_in_two_encodings_pins_to_the_same_hash(tmp_path: Path) -> None:
+    text = "Resolved: that the report be noted \u2013 Durham."
+    a = read_document(write(tmp_path / "a.txt", text.encode("utf-8")))
+    b = read_document(write(tmp_path / "b.txt", text.replace("\n", "\r\n").encode("cp1252")))
+    assert a.sha256 == b.sha256
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "error", "words"),
+    [
+        ("empty.txt", b"", InputError, "no text"),
+        ("blank.txt", b"  \n\n  ", InputError, "no text"),
+        ("binary.txt", bytes(range(256)) * 10, InputError, "binary"),
+        ("sheet.xlsx", b"PK\x03\x04", UnsupportedFormat, "unknown format"),
+    ],
+)
+def test_bad_files_raise_one_clear_error(tmp_path: Path, name: str, data: bytes, error: type, words: str) -> None:
+    path = write(tmp_path / name, data)
+    with pytest.raises(error) as info:
+        read_document(path)
+    line = str(info.value)
+    assert name in line and words in line and "\n" not in line
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="file not found"):
+        read_document(tmp_path / "gone.txt")
