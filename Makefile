@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 STORE ?= .kg/store
 
-.PHONY: setup demo test test-fast lint bench notebooks docs clean system-deps
+.PHONY: setup demo test test-fast lint bench bench-quick notebooks docs clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,6 +22,8 @@ system-deps:
 demo: setup
 	$(BIN)/kg ingest seeds --store $(STORE)
 	$(BIN)/kg report --store $(STORE)
+	$(BIN)/kg viz --store $(STORE) --output out/overview.html
+	$(BIN)/kg viz --store $(STORE) --followups --output out/followups-graph.html
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -32,8 +34,12 @@ test-fast: setup
 lint: setup
 	$(BIN)/ruff check kg tests benchmarks
 
+# The full benchmark takes about an hour on 2 cores; bench-quick a few minutes (results in benchmarks/results/).
 bench: setup
 	$(BIN)/python -m benchmarks.run
+
+bench-quick: setup
+	$(BIN)/python -m benchmarks.run --quick
 
 notebooks: setup
 	$(BIN)/jupyter lab notebooks

@@ -51,10 +51,10 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _open(store: str | None, *, read_only: bool = False):  # noqa: ANN202
+def _open(store: str | None, *, read_only: bool = False, create: bool = True):  # noqa: ANN202
     from kg.store import open_store
 
-    return open_store(store, read_only=read_only)
+    return open_store(store, read_only=read_only, create=create)
 
 
 @app.command()
@@ -79,6 +79,8 @@ def ingest(
             bar.update(task, total=n)
 
         def on_document(o: Outcome) -> None:
+            for w in o.warnings:
+                err.print(f"kg: {o.source}: warning: {w}", markup=False, highlight=False)
             if o.status == "failed":
                 err.print(f"kg: {o.message}", markup=False, highlight=False)
             else:
@@ -107,7 +109,7 @@ def remove(document: Annotated[str, typer.Argument(help="document IRI, source pa
     """Drop one document's graph from the store."""
     from kg.ingest import remove as run_remove
 
-    with _open(store) as st:
+    with _open(store, create=False) as st:  # removing from a store that is not there must not create one
         for iri in run_remove(st, document):
             out.print(f"removed {iri}", markup=False)
 
@@ -199,6 +201,176 @@ def report(store: StoreOpt = None) -> None:
     for k, v in s.commitments.items():
         table.add_row(f"  commitments {k}", str(v))
     out.print(table)
+
+
+@app.command()
+@guarded
+def validate(
+    document: Annotated[str | None, typer.Option("--document", "-d", help="only this document "
+                                                 "(IRI, source path or file name)")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Check the graph against the SHACL shapes; exit non-zero on any violation."""
+    from kg.validate import check
+
+    with _open(store, read_only=True) as st:
+        report = check(st, document, on_problem=lambda p: out.print(p.line(), markup=False, highlight=False))
+    warnings = len(report.problems)
+    err.print(f"kg: {report.triples} triples conform to the shapes"
+              + (f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""), markup=False)
+
+
+@app.command()
+@guarded
+def viz(
+    council: Annotated[str | None, typer.Option("--council", "-c", help="the council to draw (overview; "
+                                                "default all)")] = None,
+    focus: Annotated[str | None, typer.Option("--focus", help="a person, post, committee, indicator or "
+                                              "commitment (name or IRI): its neighbourhood")] = None,
+    depth: Annotated[int, typer.Option("--depth", help="links around --focus")] = 1,
+    followups: Annotated[bool, typer.Option("--followups", help="the commitment ledger as a graph")] = False,
+    query: Annotated[str | None, typer.Option("--query", help="a named query or .rq file: its result")] \
+        = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value for --query")] = None,
+    budget: Annotated[int, typer.Option("--budget", help="most nodes drawn; more are grouped")] = 1500,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="HTML file or folder "
+                                                "(default out/VIEW.html)")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Write a self-contained HTML graph view (works offline): overview, --focus, --followups or --query."""
+    from kg.query import parse_params
+    from kg.viz import write_view
+
+    with _open(store, read_only=True) as st:
+        page = write_view(st, output, council=council, focus_node=focus, depth=depth,
+                          show_followups=followups, query=query, params=parse_params(param or []),
+                          budget=budget)
+    if page.notice:
+        err.print(f"kg: {page.notice}", markup=False, highlight=False)
+    err.print(f"kg: {page.nodes} nodes, {page.edges} links, {page.bytes:,} bytes", markup=False)
+    out.print(str(page.path), markup=False, highlight=False)
+
+
+@app.command()
+@guarded
+def stats(
+    council: Annotated[str | None, typer.Option("--council", "-c", help="only this council")] = None,
+    top: Annotated[int, typer.Option("--top", help="rows per ranking")] = 10,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+    store: StoreOpt = None,
+) -> None:
+    """Network statistics: counts by type, most active councillors and posts, indicators, components."""
+    from kg.analytics import stats as run_stats
+
+    with _open(store, read_only=True) as st:
+        s = run_stats(st, council=council, top=top)
+    if fmt == "json":
+        import json
+
+        sys.stdout.write(json.dumps(s, indent=2, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{s['nodes']} nodes, {s['links']} links, {s['components']['count']} components",
+                  header_style="bold")
+    table.add_column("what")
+    table.add_column("how many", justify="right")
+    for k, v in s["counts"].items():
+        table.add_row(k, str(v))
+    out.print(table)
+    for key, title in (("councillors", "Most active councillors"), ("posts", "Most active posts")):
+        t = Table(title=title, header_style="bold")
+        for col in ("label", "contributions", "degree", "betweenness"):
+            t.add_column(col, justify="left" if col == "label" else "right")
+        for r in s[key]:
+            t.add_row(r["label"], str(r["contributions"]), str(r["degree"]), f"{r['betweenness']:.3f}")
+        out.print(t)
+    t = Table(title="Indicators discussed most", header_style="bold")
+    for col in ("label", "contributions", "figures", "commitments", "documents"):
+        t.add_column(col, justify="left" if col == "label" else "right")
+    for r in s["indicators"]:
+        t.add_row(r["label"], *(str(r[c]) for c in ("contributions", "figures", "commitments", "documents")))
+    out.print(t)
+
+
+@app.command()
+@guarded
+def serve(
+    port: Annotated[int, typer.Option("--port", help="TCP port")] = 8000,
+    host: Annotated[str, typer.Option("--host", help="address to bind (default: loopback only)")] \
+        = "127.0.0.1",
+    allow_update: Annotated[bool, typer.Option("--allow-update", help="accept updates (needs --token)")] \
+        = False,
+    token: Annotated[str | None, typer.Option("--token", envvar="KG_SERVE_TOKEN",
+                                              help="bearer token updates must carry")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="seconds before a query is cancelled")] = 15.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", help="most rows (or triples) in one result")] \
+        = 100_000,
+    store: StoreOpt = None,
+) -> None:
+    """A SPARQL endpoint (read-only by default), a query page and the graph views, over HTTP."""
+    from kg.serve import Settings
+    from kg.serve import serve as run_serve
+    from kg.store import default_location
+
+    settings = Settings(location=store or default_location(), host=host, port=port, allow_update=allow_update,
+                        token=token, timeout=timeout, max_rows=max_rows)
+    run_serve(settings, say=lambda line: err.print(line, markup=False, highlight=False))
+
+
+@app.command()
+@guarded
+def indicators(
+    council: Annotated[str | None, typer.Option("--council", "-c", help="only this council (part of name)")] \
+        = None,
+    plot: Annotated[Path | None, typer.Option("--plot", help="draw one indicator's series to FILE.png")] \
+        = None,
+    indicator: Annotated[str | None, typer.Option("--indicator", "-i", help="concept id or label (--plot)")] \
+        = None,
+    store: StoreOpt = None,
+) -> None:
+    """The latest figure per indicator per council, with target, RAG and direction; --plot draws a series."""
+    from rich.text import Text
+
+    from kg.indicators_report import report as run_report
+    from kg.indicators_report import show_value
+
+    with _open(store, read_only=True) as st:
+        rep = run_report(st, council=council, plot_to=plot, indicator=indicator)
+    table = Table(title="latest figures", header_style="bold")
+    for name in ("indicator", "council", "period", "value", "target", "RAG", "direction"):
+        table.add_column(name, overflow="fold")
+    for r in rep.rows:
+        cells = (f"{r.indicator_label} [{r.indicator}]", r.council, r.period, show_value(r.value, r.unit),
+                 show_value(r.target, r.unit), r.rag or "", r.direction or "")
+        table.add_row(*(Text(c) for c in cells))  # Text: labels are not markup
+    out.print(table, highlight=False)
+    err.print(f"{len(rep.rows)} row(s)", markup=False)
+    if rep.plot:
+        err.print(f"wrote {rep.plot}", markup=False)
+
+
+@app.command()
+@guarded
+def followups(
+    status: Annotated[list[str] | None, typer.Option("--status", help="open, overdue, fulfilled, unknown "
+                                                     "(repeatable, or comma-separated)")] = None,
+    committee: Annotated[str | None, typer.Option("--committee", help="only committees whose name contains "
+                                                   "this")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="also write the ledger as an HTML page")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """The follow-up ledger: every commitment, who made it, when due, and whether kept (overdue first)."""
+    from kg.followups import followups as run_followups
+
+    with _open(store, read_only=True) as st:
+        report = run_followups(st, statuses=status, committee=committee, html_path=html)
+    table = Table(header_style="bold", show_lines=False)
+    for name in ("made at", "committee", "actor", "what", "due", "status", "evidence"):
+        table.add_column(name, overflow="fold")
+    for f in report.rows:
+        evidence = f"{f.fulfilled_file}: {f.evidence}" if f.evidence else f.reason
+        table.add_row(f.made_at, f.committee, f.actor, f.text, f.due, f.status or "-", evidence)
+    out.print(table)
+    err.print(f"{len(report.rows)} commitment(s)" + (f"; wrote {html}" if html else ""), markup=False)
 
 
 def main() -> None:

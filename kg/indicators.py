@@ -20,8 +20,17 @@ from kg.reference import data_text
 # A cue's groups must all occur within this many tokens (first start to last end), in one sentence.
 CUE_WINDOW = 14
 
-_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "10": "ten",
-                 "12": "twelve", "20": "twenty"}
+_NUMBER_WORDS = {
+    "1": "one",
+    "2": "two",
+    "3": "three",
+    "4": "four",
+    "5": "five",
+    "6": "six",
+    "10": "ten",
+    "12": "twelve",
+    "20": "twenty",
+}
 _NUMBER_WORDS.update({v: k for k, v in list(_NUMBER_WORDS.items())})
 
 
@@ -82,7 +91,7 @@ def variants(phrase: str) -> set[str]:
             out.add(" ".join(swapped))
     for p in list(out):
         head, _, last = p.rpartition(" ")
-        if len(last) > 3 and last.isalpha():
+        if len(last) > 3 and last.replace("-", "").isalpha():
             other = last[:-1] if last.endswith("s") and not last.endswith("ss") else last + "s"
             out.add(f"{head} {other}".strip())
     return out
@@ -130,6 +139,12 @@ def _cue_matcher() -> tuple[PhraseMatcher, dict[str, tuple[str, list[str]]]]:
     return m, keys
 
 
+def phrases(name: str) -> tuple[str, ...]:
+    from kg.extract.nlp import phrases as load
+
+    return load(name)
+
+
 def _doc(text: str) -> Doc:
     from kg.extract.nlp import parse
 
@@ -141,9 +156,19 @@ def _cue_spans(doc: Doc) -> list[Span]:
     found: dict[str, list[tuple[int, int]]] = {}
     for match_id, start, end in m(doc):
         found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
+    negations = {w.lower() for w in phrases("negations")}
+    for key, occurrences in found.items():
+        # Drop an occurrence negated by the word(s) before it, unless the cue itself is the negative one.
+        found[key] = [
+            (s, e)
+            for s, e in occurrences
+            if doc[s].lower_ == "not"
+            or not any(doc[max(0, s - len(n.split())) : s].text.lower() == n for n in negations)
+        ]
+    found = {k: v for k, v in found.items() if v}
     spans: list[Span] = []
     done: set[str] = set()
-    for key, (cue, group_keys) in keys.items():
+    for cue, group_keys in keys.values():
         if cue in done or not all(k in found for k in group_keys):
             continue
         done.add(cue)
@@ -163,8 +188,9 @@ def _cue_spans(doc: Doc) -> list[Span]:
 
 
 def _crosses_clause(span: Span) -> bool:
-    # "care leavers ...; NEET young people ..." - a semicolon or colon separates two statements.
-    return any(t.text in {";", ":"} for t in span)
+    # "care leavers ...; NEET young people ...", "accommodation and whilst ... care leavers": two statements.
+    breaks = {w.lower() for w in phrases("clause_breaks")}
+    return any(t.text in {";", ":"} or t.lower_ in breaks for t in span)
 
 
 def mention_spans(doc: Doc) -> list[Span]:

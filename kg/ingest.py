@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import signal
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from kg.model import Extraction, SourceDoc
 from kg.namespaces import CKG
 from kg.read import read_document, supported
 from kg.read.meta import SIDECAR_SUFFIX
-from kg.store import Store
+from kg.store import Store, StoredDoc
 
 Status = str  # added | replaced | unchanged | duplicate | failed
 
@@ -36,6 +37,7 @@ class Outcome:
     document: str | None = None  # document IRI
     message: str = ""
     triples: int = 0
+    warnings: tuple[str, ...] = ()  # the reader's doubts (e.g. "read as cp1252"), shown even with --quiet
 
 
 @dataclass(frozen=True)
@@ -142,10 +144,9 @@ def _with_name(doc: SourceDoc, source: Source) -> SourceDoc:
 
 
 def known_from_store(store: Store) -> Known:
-    res = store.query(
-        "PREFIX org: <http://www.w3.org/ns/org#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-        "SELECT DISTINCT ?council ?label WHERE { ?post a org:Post ; org:postIn ?c ; rdfs:label ?label . "
-        "?c rdfs:label ?council }")
+    from kg.query import internal
+
+    res = store.query(internal("known-posts"))
     posts: dict[str, list[str]] = {}
     for row in res.rows:
         posts.setdefault(str(row["council"]), []).append(str(row["label"]))
@@ -165,8 +166,13 @@ def _remember(known: Known, graph: Graph) -> Known:
     return Known({k: tuple(sorted(v)) for k, v in posts.items()})
 
 
-def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.datetime) -> tuple[Outcome, Known]:
-    """Link, build and write one prepared document in one transaction."""
+def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.datetime,
+                   stored: list[StoredDoc] | None = None,
+                   sink: Callable[[str, Graph], None] | None = None) -> tuple[Outcome, Known]:
+    """Link, build and write one prepared document in one transaction.
+
+    `stored`: the stored documents with this text or this source (kg.batch keeps them; default: ask the
+    store). `sink`: where a plain new document's graph goes instead of the store (kg.batch's batch)."""
     from kg.rdf import to_graph
 
     src = prepared.source
@@ -174,7 +180,7 @@ def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.d
         return Outcome(src.key, "failed", message=prepared.error or "not extracted"), known
     doc = prepared.extraction.doc
     iri = str(iris.document(doc.sha256))
-    stored = store.documents()
+    stored = store.documents() if stored is None else stored
     same = next((d for d in stored if d.iri == iri), None)
     previous = [d for d in stored if src.key in d.sources and d.iri != iri]
     drop = [d.iri for d in previous if len(d.sources) == 1]
@@ -185,6 +191,8 @@ def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.d
             g.remove((URIRef(d.iri), CKG.sourceFile, Literal(src.key)))
             graphs[d.iri] = g
     if same and src.key in same.sources:
+        if drop or graphs:  # an older version left beside it (a remote write interrupted): clear it now
+            store.replace_graphs(drop, graphs)
         return Outcome(src.key, "unchanged", iri), known
     if same:
         g = store.graph(iri)
@@ -192,28 +200,63 @@ def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.d
         graphs[iri] = g
         store.replace_graphs(drop, graphs)
         first = same.sources[0]
-        return Outcome(src.key, "duplicate", iri, f"same text as {first}: one document, two sources"), known
+        return Outcome(src.key, "duplicate", iri, f"same text as {first}: one document, two sources",
+                       warnings=doc.warnings), known
     linked = link(prepared.extraction, known)
     graph = to_graph(linked, when=when)
     graphs[iri] = graph
-    store.replace_graphs(drop, graphs)
+    if sink is not None and not previous:
+        sink(iri, graph)
+    else:
+        store.replace_graphs(drop, graphs)
     status = "replaced" if previous else "added"
-    return Outcome(src.key, status, iri, triples=len(graph)), _remember(known, graph)
+    return Outcome(src.key, status, iri, triples=len(graph), warnings=doc.warnings), _remember(known, graph)
 
 
 def prepare_all(sources: list[Source], jobs: int) -> Iterator[Prepared]:
-    """Prepared documents in input order; with jobs > 1 extraction runs in worker processes."""
+    """Prepared documents in input order; with jobs > 1 extraction runs in worker processes.
+
+    Only a few chunks are in flight at a time (not the whole corpus, as `Executor.map` would submit):
+    when writing is slower than extraction, finished extractions would otherwise pile up in memory."""
     if jobs <= 1 or len(sources) < 2:
         yield from map(prepare, sources)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(prepare, sources, chunksize=max(1, min(64, len(sources) // (jobs * 8) or 1)))
+    size = max(1, min(16, len(sources) // (jobs * 8)))
+    chunks = iter([sources[i:i + size] for i in range(0, len(sources), size)])
+    # Workers ignore Ctrl-C (the terminal sends it to them too): only the parent decides to stop, and
+    # closing this generator early cancels the extraction still queued instead of waiting for it.
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+    flight: deque[Future[list[Prepared]]] = deque()
+    try:
+        for chunk in chunks:
+            flight.append(pool.submit(_prepare_chunk, chunk))
+            if len(flight) >= jobs * 3:
+                break
+        while flight:
+            done = flight.popleft().result()
+            chunk = next(chunks, None)
+            if chunk is not None:
+                flight.append(pool.submit(_prepare_chunk, chunk))
+            yield from done
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _prepare_chunk(sources: list[Source]) -> list[Prepared]:
+    return [prepare(s) for s in sources]
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def ensure_reference(store: Store) -> None:
     """Load (or refresh) the ontology, indicator scheme and reference graphs when their sources change."""
+    from rdflib.compare import to_canonical_graph
+
     from kg.ontology import ontology_graph
     from kg.rdf import reference_graph, scheme_graph
     from kg.indicators import concepts
@@ -228,7 +271,10 @@ def ensure_reference(store: Store) -> None:
     changed: dict[str, Graph] = {}
     for name, build in wanted.items():
         g = build()
-        digest = hashlib.sha256(g.serialize(format="nt", encoding="utf-8")).hexdigest()
+        # Canonical blank nodes and sorted lines: the same source gives the same digest in every process,
+        # so an unchanged ontology or scheme is not rewritten on each ingest.
+        lines = sorted(to_canonical_graph(g).serialize(format="nt", encoding="utf-8").splitlines())
+        digest = hashlib.sha256(b"\n".join(lines)).hexdigest()
         if current.get(name) != digest:
             changed[name] = g
             current[name] = digest
@@ -259,20 +305,21 @@ def ingest(
     known = known_from_store(store)
     when = dt.datetime.now(dt.UTC).replace(microsecond=0)
     interrupted = False
-    with _Interrupt() as stop:
-        for prepared in prepare_all(sources, jobs):
-            try:
-                outcome, known = write_prepared(store, prepared, known, when=when)
-            except KgError as err:
-                outcome = Outcome(prepared.source.key, "failed", message=str(err))
-            outcomes.append(outcome)
-            if on_document:
-                on_document(outcome)
-            if stop.raised:
-                interrupted = True
-                break
+    def emit(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        if on_document:
+            on_document(outcome)
+
+    from kg.batch import write_all
+
+    with _Interrupt() as stop, closing(prepare_all(sources, jobs)) as prepared_all:
+        # New documents are written in batches (one transaction each) and reported once written.
+        interrupted = write_all(store, prepared_all, known, when=when, emit=emit,  # type: ignore[arg-type]
+                                stop=lambda: stop.raised)
     changes: tuple[str, ...] = ()
-    if any(o.status in ("added", "replaced") for o in outcomes):
+    # Not only when something was added: a run killed between its last document and the ledger leaves
+    # the ledger behind, and the re-run (all unchanged) must catch it up. Re-assessing is idempotent.
+    if any(o.status != "failed" for o in outcomes):
         from kg.ledger import update_ledger
 
         changes = update_ledger(store, today=today)

@@ -1,15 +1,465 @@
-"""The follow-up ledger: placeholder in the spine; Extraction III fills it in."""
+"""The follow-up ledger: after each ingest, re-assess every commitment against its committee's later papers.
+
+Statuses (kg/data/ledger.yaml holds the weights and words):
+- fulfilled: a later document of the same committee shows the promised thing: a progress statement (something
+  recorded as done, a reference back to the request, the item's title on a later agenda) or, for a request for
+  data, a figure about it. The match is a sum of explainable parts (key words shared, indicator, cue, actor)
+  and its score and reason stay in the graph.
+- overdue: the due time has passed with no such evidence. next_meeting: a later meeting of the committee is in
+  the store; next_update: a later performance report is; future_meeting: `future_meeting_horizon` later
+  meetings are (there is no date to go by, so the horizon is counted in meetings the store knows, never in
+  wall-clock time); date: the end of the month named is before `today`.
+- open: not yet due. unknown: no due time was given and there is no evidence.
+
+Later means a later meeting date; where either document has no date, a later reporting period
+(kg.periods.sort_key); documents of unknown year are never "later".
+
+Assessments live in the named graph iris.graph("ledger"): ckg:StatusAssessment nodes, added and never
+overwritten. A new one is added only when a commitment's status or evidence changes, so re-running the ledger
+over unchanged documents adds nothing.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
+import yaml
+from rdflib import Graph, Literal, URIRef
+
+from kg import iris
+from kg.namespaces import CKG, PROV, RDF, XSD
+from kg.periods import quarter_of, sort_key
+from kg.query import internal, run
+from kg.reference import data_text
 from kg.store import Store
+
+STATUSES = ("open", "fulfilled", "overdue", "unknown")
+
+
+@cache
+def rules() -> dict:
+    return yaml.safe_load(data_text("ledger.yaml"))
+
+
+def _rows(store: Store, name: str, params: dict | None = None) -> tuple[dict, ...]:
+    """Rows of the internal query kg/queries/_NAME.rq, parameters bound."""
+    return run(store, internal(name), params).rows
+
+
+def _s(row: dict, key: str) -> str | None:
+    v = row.get(key)
+    return None if v is None else str(v)
+
+
+# ---- documents and their order
+
+
+@dataclass(frozen=True)
+class Doc:
+    iri: str
+    committee: str | None
+    meeting: str | None
+    date: dt.date | None
+    period: str | None
+    doc_type: str | None
+    title: str
+
+    @property
+    def order_period(self) -> str | None:
+        return self.period or (quarter_of(self.date) if self.date else None)
+
+    def after(self, other: Doc) -> bool:
+        """Is this document from a later meeting than `other`?"""
+        if self.date and other.date:
+            return self.date > other.date
+        mine, theirs = sort_key(self.order_period), sort_key(other.order_period)
+        return mine != (0, 0) and theirs != (0, 0) and mine > theirs
+
+    def sort(self) -> tuple:
+        return (self.date or dt.date.min, sort_key(self.order_period), self.iri)
+
+    def is_update(self) -> bool:
+        r = rules()
+        words = set(re.findall(r"[a-z]+", self.title.lower()))
+        return (self.doc_type or "") in r["update_doc_types"] or bool(words & set(r["update_title_words"]))
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def documents(store: Store) -> dict[str, Doc]:
+    out: dict[str, Doc] = {}
+    for row in _rows(store, "ledger-documents"):
+        iri = str(row["document"])
+        out[iri] = Doc(
+            iri,
+            _s(row, "committee"),
+            _s(row, "meeting"),
+            _date(_s(row, "meeting_date")),
+            _s(row, "period"),
+            _s(row, "doc_type"),
+            _s(row, "title") or "",
+        )
+    return out
+
+
+# ---- commitments and evidence
+
+
+@dataclass(frozen=True)
+class Commitment:
+    iri: str
+    text: str
+    document: str
+    committee: str | None
+    actor: str | None
+    topic: str | None
+    topic_words: str
+    due_kind: str
+    due_text: str
+    due_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stretch of a later document that might show a commitment kept."""
+
+    document: str
+    kind: str  # done | reference | agenda | observation
+    span: str
+    pos: str
+    quote_selector: str
+    start: int
+    end: int
+    exact: str
+    actor: str | None = None
+    indicator: str | None = None
+    indicator_label: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    candidate: Candidate
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    status: str
+    as_of_document: str
+    reason: str
+    match: Match | None = None
+
+    @property
+    def evidence(self) -> str | None:
+        return self.match.candidate.span if self.match else None
+
+
+def commitments(store: Store) -> list[Commitment]:
+    seen: dict[str, Commitment] = {}
+    for row in _rows(store, "ledger-commitments"):
+        iri = str(row["commitment"])
+        if iri in seen:
+            continue
+        seen[iri] = Commitment(
+            iri,
+            str(row["text"]),
+            str(row["document"]),
+            _s(row, "committee"),
+            _s(row, "actor"),
+            _s(row, "topic"),
+            " ".join(filter(None, (_s(row, "topic_label"), _s(row, "topic_text")))),
+            _s(row, "due_kind") or "none",
+            _s(row, "due_text") or "",
+            _date(_s(row, "due_date")),
+        )
+    return list(seen.values())
+
+
+def candidates(store: Store, committee: str) -> list[Candidate]:
+    out = []
+    for row in _rows(store, "ledger-evidence", {"committee": URIRef(committee)}):
+        out.append(
+            Candidate(
+                str(row["document"]),
+                str(row["kind"]),
+                str(row["span"]),
+                str(row["pos"]),
+                str(row["q"]),
+                int(row["start"]),
+                int(row["end"]),
+                str(row["exact"]),
+                _s(row, "actor"),
+                _s(row, "indicator"),
+                _s(row, "indicator_label") or "",
+            )
+        )
+    return out
+
+
+def _stem(word: str) -> str:
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=65536)  # each candidate is scored against many commitments
+def key_words(text: str) -> frozenset[str]:
+    """Words that say what a text is about: not generic, not verbs of delivery, stemmed."""
+    generic = _generic()
+    words = (_stem(t) for t in re.findall(r"[A-Za-z][A-Za-z'’-]+|\d{2,}", text))
+    return frozenset(w for w in words if w not in generic and len(w) > 2)
+
+
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(_stem(str(w)) for w in rules()["generic"])
+
+
+def is_data_request(c: Commitment) -> bool:
+    words = set(re.findall(r"[a-z]+", c.text.lower()))
+    return c.due_kind == "next_update" or bool(words & set(rules()["data_nouns"]))
+
+
+def score(c: Commitment, cand: Candidate) -> Match:
+    """How strongly `cand` shows `c` kept, and why."""
+    w = rules()["weights"]
+    wanted = key_words(f"{c.text} {c.topic_words}")
+    found = key_words(f"{cand.exact} {cand.indicator_label}")
+    shared = sorted(wanted & found)
+    share = len(shared) / len(wanted) if wanted else 0.0
+    parts: list[str] = []
+    total = w["key_words"] * share
+    if shared:
+        parts.append(f"key words {', '.join(shared)} ({len(shared)}/{len(wanted)})")
+    if c.topic and cand.indicator and c.topic == cand.indicator:
+        total += w["indicator"]
+        parts.append(f"indicator {cand.indicator_label or cand.indicator.rsplit('/', 1)[-1]}")
+    cue = cand.kind in ("done", "reference", "agenda") or (cand.kind == "observation" and is_data_request(c))
+    if cue:
+        total += w["cue"]
+        parts.append(
+            {
+                "done": "recorded as done",
+                "reference": "refers back to the request",
+                "agenda": "on a later agenda",
+                "observation": "the data asked for appears",
+            }[cand.kind]
+        )
+    if c.actor and cand.actor and c.actor == cand.actor:
+        total += w["actor"]
+        parts.append("same actor")
+    if not cue or not (shared or "indicator" in " ".join(parts)):
+        total = min(total, rules()["threshold"] - 0.01)  # nothing but words in common is not evidence
+    return Match(cand, round(min(total, 1.0), 2), "; ".join(parts) or "nothing in common")
+
+
+def _month_end(day: dt.date) -> dt.date:
+    nxt = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def _label(d: Doc) -> str:
+    return d.date.isoformat() if d.date else (d.period or d.iri.rsplit("/", 1)[-1])
+
+
+def _late(c: Commitment, later: list[Doc], kept: Doc) -> str:
+    """'; kept late (due ...)' when the evidence comes after the due meeting, update or month."""
+    due: Doc | None = None
+    if c.due_kind == "next_meeting" and later:
+        due = later[0]
+    elif c.due_kind == "next_update":
+        due = next((d for d in later if d.is_update()), None)
+    if due is not None and kept.after(due):
+        return f"; kept late (due {_label(due)})"
+    if c.due_kind == "date" and c.due_date and kept.date and kept.date > _month_end(c.due_date):
+        return f"; kept late (due by {_month_end(c.due_date).isoformat()})"
+    return ""
+
+
+def assess(c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate], today: dt.date) -> Assessment:
+    """The status of one commitment, given the store's documents and its committee's evidence candidates."""
+    made = docs.get(c.document)
+    later = sorted(
+        (d for d in docs.values() if made and d.committee == c.committee and d.committee and d.after(made)),
+        key=Doc.sort,
+    )
+    as_of = later[-1].iri if later else c.document
+    later_iris = {d.iri for d in later}
+    best: Match | None = None
+    for cand in cands:
+        if cand.document in later_iris:
+            m = score(c, cand)
+            order = (m.score, -later.index(docs[cand.document]), -cand.start)
+            if best is None or order > (
+                best.score,
+                -later.index(docs[best.candidate.document]),
+                -best.candidate.start,
+            ):
+                best = m
+    if best and best.score >= rules()["threshold"]:
+        late = _late(c, later, docs[best.candidate.document])
+        return Assessment("fulfilled", as_of, f"{best.reason} (score {best.score:.2f}){late}", best)
+    meetings: list[str] = []
+    for d in later:
+        if (d.meeting or d.iri) not in meetings:
+            meetings.append(d.meeting or d.iri)
+    if c.due_kind == "next_meeting":
+        if meetings:
+            first = next(d for d in later if (d.meeting or d.iri) == meetings[0])
+            return Assessment(
+                "overdue", as_of, f"due at the next meeting ({_label(first)}); no evidence there or since"
+            )
+        return Assessment("open", as_of, "due at the next meeting, which is not in the store yet")
+    if c.due_kind == "next_update":
+        updates = [d for d in later if d.is_update()]
+        if updates:
+            return Assessment(
+                "overdue",
+                as_of,
+                f"due in the next performance update ({_label(updates[0])}); no evidence there or since",
+            )
+        return Assessment("open", as_of, "due in the next performance update, which is not in the store yet")
+    if c.due_kind == "future_meeting":
+        horizon = int(rules()["future_meeting_horizon"])
+        if len(meetings) >= horizon:
+            return Assessment(
+                "overdue",
+                as_of,
+                f"promised for a future meeting; {len(meetings)} later meetings "
+                f"(horizon {horizon}) show no evidence",
+            )
+        return Assessment(
+            "open",
+            as_of,
+            f"promised for a future meeting; {len(meetings)} of {horizon} later meetings so far",
+        )
+    if c.due_kind == "date":
+        if c.due_date is None:
+            return Assessment("unknown", as_of, f"due '{c.due_text}', a date the ledger could not resolve")
+        end = _month_end(c.due_date)
+        if end < today:
+            return Assessment(
+                "overdue", as_of, f"due by {end.isoformat()}; no evidence by {today.isoformat()}"
+            )
+        return Assessment("open", as_of, f"due by {end.isoformat()}, after {today.isoformat()}")
+    return Assessment("unknown", as_of, "no due time given and no evidence yet")
+
+
+# ---- writing
+
+
+@dataclass(frozen=True)
+class Previous:
+    count: int
+    status: str | None
+    evidence: str | None
+    at: str | None
+
+
+def previous(store: Store) -> dict[str, Previous]:
+    out: dict[str, Previous] = {}
+    for row in _rows(store, "ledger-assessments"):  # ordered by time: the last one wins
+        iri = str(row["commitment"])
+        n = out[iri].count if iri in out else 0
+        out[iri] = Previous(n + 1, str(row["status"]), _s(row, "evidence"), _s(row, "at"))
+    return out
+
+
+def _now(after: str | None) -> dt.datetime:
+    """Now (UTC, microseconds), strictly after the previous assessment so 'latest' is never a tie."""
+    now = dt.datetime.now(dt.UTC)
+    if after:
+        try:
+            prev = dt.datetime.fromisoformat(after.replace("Z", "+00:00"))
+            if prev.tzinfo is None:
+                prev = prev.replace(tzinfo=dt.UTC)
+            if now <= prev:
+                now = prev + dt.timedelta(microseconds=1)
+        except ValueError:
+            pass
+    return now
+
+
+def _write(g: Graph, c: Commitment, a: Assessment, n: int, when: dt.datetime, today: dt.date) -> None:
+    node = iris.assessment(c.iri, n)
+    lit = Literal
+    g.add((URIRef(c.iri), CKG.assessment, node))
+    g.add((node, RDF.type, CKG.StatusAssessment))
+    g.add((node, CKG.status, lit(a.status)))
+    g.add((node, PROV.generatedAtTime, lit(when.isoformat(timespec="microseconds"), datatype=XSD.dateTime)))
+    g.add((node, CKG.asOf, lit(today.isoformat(), datatype=XSD.date)))
+    g.add((node, CKG.asOfDocument, URIRef(a.as_of_document)))
+    g.add((node, CKG.matchReason, lit(a.reason)))
+    if a.match is None:
+        return
+    cand = a.match.candidate
+    span = URIRef(cand.span)  # described (selectors, quote) in the later document's own graph
+    g.add((node, CKG.fulfilledBy, URIRef(cand.document)))
+    g.add((node, CKG.evidence, span))
+    g.add((node, CKG.matchScore, lit(f"{a.match.score:.2f}", datatype=XSD.decimal)))
+
+
+def _drop_orphans(store: Store, live: set[str], known: dict[str, Previous]) -> None:
+    """Assessments of commitments whose document is gone (removed or replaced) go with them."""
+    orphans = {URIRef(i) for i in known if i not in live}
+    if not orphans:
+        return
+    name = str(iris.graph("ledger"))
+    g = store.graph(name)
+    for c in orphans:
+        for a in list(g.objects(c, CKG.assessment)):
+            for t in list(g.triples((a, None, None))):
+                g.remove(t)
+        g.remove((c, None, None))
+    store.replace_graphs((), {name: g})
 
 
 def update_ledger(store: Store, *, today: dt.date | None = None) -> tuple[str, ...]:
-    return ()
+    """Re-assess every commitment; add an assessment where its status or evidence changed.
+    Returns one line per change."""
+    today = today or dt.date.today()
+    docs = documents(store)
+    items = commitments(store)
+    known = previous(store)
+    _drop_orphans(store, {c.iri for c in items}, known)
+    by_committee: dict[str, list[Candidate]] = {}
+    g = Graph()
+    lines: list[str] = []
+    for c in sorted(items, key=lambda c: (docs[c.document].sort() if c.document in docs else (), c.iri)):
+        if c.committee and c.committee not in by_committee:
+            by_committee[c.committee] = candidates(store, c.committee)
+        a = assess(c, docs, by_committee.get(c.committee or "", ()), today)
+        prev = known.get(c.iri)
+        if prev and prev.status == a.status and prev.evidence == a.evidence:
+            continue
+        n = (prev.count if prev else 0) + 1
+        _write(g, c, a, n, _now(prev.at if prev else None), today)
+        was = f"{prev.status} -> " if prev else ""
+        lines.append(f"{was}{a.status}: {_short(c.text)} ({a.reason})")
+    if len(g):
+        store.add(str(iris.graph("ledger")), g)
+    return tuple(lines)
+
+
+def _short(text: str, n: int = 70) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 def forget(store: Store, documents: list[str]) -> None:
-    return None
+    """After documents are removed: drop the assessments of their commitments, and re-assess the rest
+    (evidence they gave is gone, so statuses that relied on it change, as new assessments)."""
+    del documents  # the ledger works from what is left in the store
+    update_ledger(store)

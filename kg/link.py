@@ -1,18 +1,35 @@
 """Link: give every mention in one document's extraction the identity it has across documents.
 
-Councils and committees by canonical name; posts by canonical title within a council (alias table,
-then fuzzy match against posts already known at that council); councillors by council + surname.
-Each decision records its method (exact, alias, acronym, coreference, fuzzy) and score.
+Councils and committees by canonical name (alias table); posts by canonical title within a council:
+the alias table (kg/data/aliases.yaml, plus a user's file named by KG_ALIASES), then an exact or fuzzy
+match against posts already known at that council; councillors by council + surname. Each decision
+records its method (exact, alias, acronym, coreference, fuzzy) and score, so a user can review merges.
+
+The fuzzy threshold was chosen on labelled pairs (tests/data/post_pairs.yaml): with rapidfuzz's ratio
+alone, spellings of one post scored 93.5 and up but two different posts scored as high as 93.2
+("Head of Performance and Transformation" / "... and Information"), too close to trust. So a match also
+needs every content word to agree up to inflection (Equality/Equalities, Service/Services); with that
+rule, 90 separates every labelled pair with room either side.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
+import yaml
+from rapidfuzz import fuzz
+
+from kg.errors import InputError
 from kg.model import Extraction
-from kg.reference import council_info
+from kg.reference import council_info, data_text
 
 UNKNOWN_COUNCIL = "Unknown council"
+FUZZY_THRESHOLD = 90.0
+_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "to", "in"})
 
 
 @dataclass(frozen=True)
@@ -43,18 +60,129 @@ class Linked:
     people: dict[str, Identity]  # local person key -> identity
 
 
+def norm(title: str) -> str:
+    """A title for comparison: lower case, & = and, no apostrophes or hyphens, single spaces."""
+    t = title.lower().replace("&", " and ").replace("’", "").replace("'", "").replace("-", "")
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]+", " ", t)).strip()
+
+
+@dataclass(frozen=True)
+class Aliases:
+    posts: dict[str, str]
+    by_council: dict[str, dict[str, str]]
+    committees: dict[str, str]
+
+
+def _load_aliases(raw: dict | None, where: str) -> Aliases:
+    if raw is None:
+        return Aliases({}, {}, {})
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(k, {}) or {}, dict)
+                                            for k in ("posts", "by_council", "committees")):
+        raise InputError("alias file must map posts/by_council/committees to 'variant: canonical' entries",
+                         path=where, hint="see kg/data/aliases.yaml for the layout")
+
+    def table(d: dict | None) -> dict[str, str]:
+        return {norm(str(k)): str(v) for k, v in (d or {}).items()}
+
+    by_council = {str(c).lower(): table(v) for c, v in (raw.get("by_council") or {}).items()}
+    return Aliases(table(raw.get("posts")), by_council, table(raw.get("committees")))
+
+
+@cache
+def aliases() -> Aliases:
+    """The shipped alias table, overlaid with the user's file named by KG_ALIASES (if set)."""
+    base = _load_aliases(yaml.safe_load(data_text("aliases.yaml")), "kg/data/aliases.yaml")
+    extra_path = os.environ.get("KG_ALIASES")
+    if not extra_path:
+        return base
+    path = Path(extra_path)
+    try:
+        extra = _load_aliases(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
+    except OSError as err:
+        raise InputError(f"cannot read alias file: {err.strerror}", path=str(path),
+                         hint="fix KG_ALIASES") from err
+    except yaml.YAMLError as err:
+        raise InputError("alias file is not valid YAML", path=str(path),
+                         hint="fix or unset KG_ALIASES") from err
+    councils = {**base.by_council}
+    for c, t in extra.by_council.items():
+        councils[c] = {**councils.get(c, {}), **t}
+    return Aliases({**base.posts, **extra.posts}, councils, {**base.committees, **extra.committees})
+
+
 def canonical_council(name: str | None) -> str:
     info = council_info(name)
-    return info.name if info else (name.strip() if name else UNKNOWN_COUNCIL)
+    if info:
+        return info.name
+    return re.sub(r"\s+", " ", name).strip() if name and name.strip() else UNKNOWN_COUNCIL
+
+
+def canonical_committee(name: str | None) -> str | None:
+    if not name or not name.strip():
+        return None
+    clean = re.sub(r"\s+", " ", name).strip()
+    return aliases().committees.get(norm(clean), clean)
+
+
+def _words_agree(a: str, b: str) -> bool:
+    """Same content words up to inflection: Equality/Equalities, Service/Services; not Finance/Fire."""
+    wa = [w for w in norm(a).split() if w not in _FUNCTION_WORDS]
+    wb = [w for w in norm(b).split() if w not in _FUNCTION_WORDS]
+    if len(wa) != len(wb):
+        return False
+    for x, y in zip(wa, wb, strict=True):
+        if x == y:
+            continue
+        stem = min(len(x), len(y), 5)
+        if len(x) < 4 or len(y) < 4 or x[:stem - 1] != y[:stem - 1] or fuzz.ratio(x, y) < 70:
+            return False
+    return True
+
+
+def same_post_score(a: str, b: str) -> float | None:
+    """The fuzzy score if `a` and `b` read as one post, else None."""
+    score = fuzz.ratio(norm(a), norm(b))
+    return score if score >= FUZZY_THRESHOLD and _words_agree(a, b) else None
+
+
+def post_identity(title: str, council: str, known: Known, method: str = "exact") -> Identity:
+    """The identity of a post title at `council`: alias, then known exact, then fuzzy, else itself."""
+    table = aliases()
+    n = norm(title)
+    alias = table.by_council.get(council.lower(), {}).get(n) or table.posts.get(n)
+    if alias and norm(alias) != n:
+        return Identity(alias, alias, "alias")
+    at_council = known.posts.get(council, ())
+    for k in at_council:
+        if norm(k) == n:
+            return Identity(k, k, method)
+    best: tuple[float, str] | None = None
+    for k in at_council:
+        s = same_post_score(title, k)
+        if s is not None and (best is None or s > best[0]):
+            best = (s, k)
+    if best:
+        return Identity(best[1], best[1], "fuzzy", best[0])
+    return Identity(title, title, method)
 
 
 def link(extraction: Extraction, known: Known | None = None) -> Linked:
     known = known or Known()
     council = canonical_council(extraction.council.name if extraction.council else None)
-    committee = extraction.committee.name if extraction.committee else None
+    committee = canonical_committee(extraction.committee.name if extraction.committee else None)
     meta = extraction.doc.meta
     period = extraction.period or meta.period
     when = meta.meeting_date.isoformat() if meta.meeting_date else period
-    posts = {p.key: Identity(p.title, p.title, p.method) for p in extraction.posts}
-    people = {p.key: Identity(p.key, p.name) for p in extraction.people}
+    posts: dict[str, Identity] = {}
+    for p in extraction.posts:
+        if p.key in posts:
+            continue
+        # spellings met earlier in this document count as known, so one document's variants meet too
+        here = known.posts.get(council, ()) + tuple(i.key for i in posts.values())
+        seen = Known({**known.posts, council: here})
+        method = p.method if p.method in ("acronym", "coreference") else "exact"
+        ident = post_identity(p.title, council, seen, method)
+        posts[p.key] = ident
+    people = {p.key: Identity(p.key, p.name, "surname" if p.role == "councillor" else "exact")
+              for p in extraction.people}
     return Linked(extraction, council, committee, period, when if committee else None, posts, people)

@@ -194,6 +194,18 @@ class CommitmentFact:
 
 
 @dataclass(frozen=True)
+class ProgressFact:
+    """A statement that something was done, circulated or reported, or an item's title: candidate evidence
+    the ledger matches against earlier commitments of the same committee."""
+
+    key: str
+    text: str
+    span: Span
+    kind: Literal["done", "reference", "agenda"] = "done"
+    actor: str | None = None  # person or post key
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one document."""
 
@@ -210,4 +222,5 @@ class Extraction:
     resolutions: tuple[ResolutionFact, ...] = ()
     observations: tuple[ObservationFact, ...] = ()
     commitments: tuple[CommitmentFact, ...] = ()
+    progress: tuple[ProgressFact, ...] = ()  # evidence candidates for the follow-up ledger
     notes: tuple[str, ...] = field(default=())  # what the extractor doubted, for review

@@ -30,6 +30,7 @@ class CKG(DefinedNamespace):
     Officer: URIRef
     OtherPerson: URIRef
     Period: URIRef
+    ProgressStatement: URIRef
     Resolution: URIRef
     SpeakerGroup: URIRef
     StatusAssessment: URIRef
@@ -57,6 +58,7 @@ class CKG(DefinedNamespace):
     evidence: URIRef
     extractorVersion: URIRef
     figures: URIRef
+    figuresStructure: URIRef
     format: URIRef
     fulfilledBy: URIRef
     heldPost: URIRef
@@ -79,6 +81,7 @@ class CKG(DefinedNamespace):
     periodLabel: URIRef
     polarity: URIRef
     previous: URIRef
+    progressKind: URIRef
     rag: URIRef
     rate: URIRef
     region: URIRef

@@ -20,7 +20,8 @@ _MONTHS["sept"] = 9
 _Q = r"(?:q|qtr\.?|quarter)\s*(?P<q>[1-4]|one|two|three|four)\b"
 _QWORD = r"(?P<qw>first|second|third|fourth)\s+quarter"
 _FY = r"(?P<y1>(?:19|20)\d\d)\s*[/\-–]\s*(?P<y2>(?:19|20)?\d\d)"
-_MONTH = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = (r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 
 _PATTERNS = [
     # "Q2 2017/18", "Quarter 2: 2017/18", "Quarter One 2023/24", "quarter 2 (July – September) 2017/18"
@@ -82,8 +83,8 @@ def find_period(text: str) -> tuple[str, int, int] | None:
     for pattern in (_MONTH_RANGE, _AS_AT):
         m = pattern.search(text)
         if m and (best is None or m.start() < best[1]):
-            month = _MONTHS.get(m.group("m").lower()[:4].rstrip("e") if m.group("m").lower().startswith("sept")
-                                else m.group("m").lower()[:3])
+            name = m.group("m").lower()
+            month = _MONTHS.get(name[:4].rstrip("e") if name.startswith("sept") else name[:3])
             if month:
                 best = (quarter_of(dt.date(int(m.group("y")), month, 1)), m.start(), m.end())
     return best
@@ -121,3 +122,36 @@ def period_end(label: str | None) -> dt.date | None:
     month = (month - 1) % 12 + 1
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
     return nxt - dt.timedelta(days=1)
+
+
+def parts(label: str | None) -> tuple[int | None, int | None]:
+    """(financial-year start, quarter) of a label; either may be None ("Q1", "2017/18")."""
+    if not label:
+        return None, None
+    if m := re.fullmatch(r"(\d{4})/\d\d(?: Q([1-4]))?", label):
+        return int(m.group(1)), int(m.group(2)) if m.group(2) else None
+    if m := re.fullmatch(r"Q([1-4])", label):
+        return None, int(m.group(1))
+    return None, None
+
+
+def make_label(start_year: int | None, quarter: int | None) -> str | None:
+    """The label for a financial year and quarter, either of which may be unknown."""
+    if start_year is None:
+        return f"Q{quarter}" if quarter else None
+    return f"{fy_label(start_year)} Q{quarter}" if quarter else fy_label(start_year)
+
+
+def shift(label: str | None, *, quarters: int = 0, years: int = 0) -> str | None:
+    """`label` moved by whole quarters or years ("2017/18 Q1" less a quarter is "2016/17 Q4"), or None."""
+    year, q = parts(label)
+    if quarters:
+        if q is None or year is None:
+            return None
+        index = year * 4 + (q - 1) + quarters
+        year, q = index // 4, index % 4 + 1
+    if years:
+        if year is None:
+            return None
+        year += years
+    return make_label(year, q)

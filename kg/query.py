@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
@@ -45,13 +46,23 @@ def _parse(name: str, text: str) -> NamedQuery:
 
 
 def named_queries() -> dict[str, NamedQuery]:
+    """The queries users run by name; `_`-prefixed files are the library's own (see `internal`)."""
     folder = resources.files("kg.queries")
     out = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".rq"):
+        if entry.name.endswith(".rq") and not entry.name.startswith("_"):
             name = entry.name[:-3]
             out[name] = _parse(name, entry.read_text(encoding="utf-8"))
     return out
+
+
+def _internal_file(name: str) -> Traversable:
+    return resources.files("kg.queries").joinpath(f"_{name.removeprefix('_')}.rq")
+
+
+def internal(name: str) -> str:
+    """The SPARQL text of an internal query, kg/queries/_NAME.rq ("NAME" or "_NAME"), for library code."""
+    return _internal_file(name).read_text(encoding="utf-8")
 
 
 def resolve(spec: str) -> NamedQuery:
@@ -59,6 +70,9 @@ def resolve(spec: str) -> NamedQuery:
     queries = named_queries()
     if spec in queries:
         return queries[spec]
+    # Internal queries run by their `_` name (library code), though `kg queries` does not list them.
+    if re.fullmatch(r"_[\w-]+", spec) and _internal_file(spec).is_file():
+        return _parse(spec, internal(spec))
     if spec.endswith(".rq") or (len(spec) < 300 and "\n" not in spec and Path(spec).suffix == ".rq"):
         path = Path(spec)
         if not path.exists():

@@ -195,6 +195,8 @@ class _Writer:
             self.add(node, ORG.postIn, self.council_iri)
             self.add(node, CKG.surfaceForm, p.surface)
             self.add(node, CKG.identityMethod, ident.method)
+            if p.method in ("acronym", "coreference"):  # how this surface form joined the post, for review
+                self.add(node, CKG.identityMethod, p.method)
             if ident.score is not None:
                 self.add(node, CKG.identityScore, Literal(round(ident.score, 1), datatype=XSD.decimal))
             self.evidence(node, p.span)
@@ -341,6 +343,18 @@ class _Writer:
             self.topic(node, c.topic)
             self.evidence(node, c.span)
 
+    def progress(self) -> None:
+        """Statements the ledger may quote as evidence that an earlier commitment was kept."""
+        for p in self.x.progress:
+            node = iris.fact("progress", self.doc.sha256, p.span.start, p.span.end)
+            self.add(node, RDF.type, CKG.ProgressStatement)
+            self.add(node, CKG.text, p.text)
+            self.add(node, CKG.progressKind, p.kind)
+            self.add(node, CKG.actor, self.speaker(p.actor))
+            self.add(node, CKG.meeting, self.meeting_iri)
+            self.add(node, CKG.committee, self.committee_iri)
+            self.evidence(node, p.span)
+
 
 def _page(doc: SourceDoc, offset: int) -> int | None:
     for s in doc.sections:
@@ -359,6 +373,7 @@ def to_graph(linked: Linked, *, when: dt.datetime | None = None) -> Graph:
     w.resolutions()
     w.observations()
     w.commitments()
+    w.progress()
     if linked.council == UNKNOWN_COUNCIL:
         w.add(w.doc_iri, RDFS.comment, "council not known: add a sidecar naming it")
     return w.g

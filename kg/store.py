@@ -7,9 +7,12 @@ scheme, reference data and the follow-up ledger. Every document write is one tra
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -111,9 +114,9 @@ class Store:
         return int(res.rows[0]["n"]) if res.rows else 0
 
     def documents(self) -> list[StoredDoc]:
-        res = self.query(
-            "PREFIX ckg: <https://w3id.org/council-kg/def#> "
-            "SELECT ?doc ?sha ?file WHERE { GRAPH ?doc { ?doc ckg:sha256 ?sha ; ckg:sourceFile ?file } }")
+        from kg.query import internal  # kg.query imports this module: import when needed
+
+        res = self.query(internal("documents-stored"))
         found: dict[str, StoredDoc] = {}
         for row in res.rows:
             iri = str(row["doc"])
@@ -139,6 +142,48 @@ _FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle":
             "ntriples": ox.RdfFormat.N_TRIPLES}
 
 
+_ROCKSDB = re.compile(r"(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(\.dbtmp)?"
+                      r"|\d+\.(log|sst|dbtmp))$")
+
+
+# A read-only view beside a running writer can trip over files the writer is replacing (a table compacted
+# away, the manifest rolled). That passes: reopen and retry briefly, then say the store is busy.
+_TRANSIENT = ("no such file", "corruption", "io error", "manifest")
+_RETRIES = 8
+_T = TypeVar("_T")
+
+
+def _transient(err: BaseException) -> bool:
+    return any(w in str(err).lower() for w in _TRANSIENT)
+
+
+def _busy(err: BaseException) -> bool:
+    """Files vanishing under a reader mean a writer is at work; anything else persistent is damage."""
+    return "no such file" in str(err).lower()
+
+
+def _open_read_only(path: str) -> ox.Store:
+    for attempt in range(_RETRIES):
+        try:
+            return ox.Store.read_only(path)
+        except (OSError, RuntimeError) as err:
+            if not _transient(err) or attempt == _RETRIES - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _check_location(path: Path) -> None:
+    """Never open (and so write RocksDB files into) a file or a folder that holds something else."""
+    if path.exists() and not path.is_dir():
+        raise StoreError("is a file, not a store folder", path=str(path), hint="pass --store with a folder")
+    # A store whose first open was killed has RocksDB's files but no CURRENT yet: that one is ours.
+    if (path.is_dir() and not (path / "CURRENT").exists()
+            and any(not _ROCKSDB.match(f.name) for f in path.iterdir())):
+        raise StoreError("not an Oxigraph store: the folder holds other files", path=str(path),
+                         hint="pass --store with a new or empty folder")
+
+
 class LocalStore(Store):
     """Oxigraph on disk. `read_only=True` opens beside a running writer (queries during an ingest)."""
 
@@ -146,32 +191,44 @@ class LocalStore(Store):
         self.location = str(location)
         path = Path(location)
         self.read_only = read_only
+        _check_location(path)
         try:
             if read_only:
                 if not (path / "CURRENT").exists():
                     raise StoreError("no store here yet", path=str(path), hint="run `kg ingest` first, or pass --store")
-                self._s = ox.Store.read_only(str(path))
+                self._s = _open_read_only(str(path))
             else:
                 if not create and not path.exists():
                     raise StoreError("no store here yet", path=str(path), hint="run `kg ingest` first, or pass --store")
                 path.mkdir(parents=True, exist_ok=True)
                 self._s = ox.Store(str(path))
-        except OSError as err:
-            if "lock" in str(err).lower():
+        except (OSError, RuntimeError) as err:
+            if "lock" in str(err).lower() or (read_only and _busy(err)):
                 raise StoreBusy("store is busy: another kg process is writing to it", path=str(path),
                                 hint="wait for it to finish and retry") from err
+            if isinstance(err, OSError):
+                raise StoreError(f"cannot open store: {err}", path=str(path),
+                                 hint="check the path; is it an Oxigraph store?") from err
+            # RocksDB reports a damaged store ("Corruption: ...") as a RuntimeError.
             raise StoreError(f"cannot open store: {err}", path=str(path),
-                             hint="check the path; is it an Oxigraph store?") from err
+                             hint="is it an Oxigraph store? restore it from a backup or re-ingest") from err
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None, *,
               timeout: float | None = None) -> Result:
-        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
-            res = self._s.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+            subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        except (ValueError, TypeError) as err:  # e.g. an IRI parameter with '>' or spaces in it
+            raise QueryError(f"bad parameter value: {err}", hint="an IRI must be a single valid IRI") from err
+        try:
+            return self._read(lambda: self._query(sparql, subs))
         except SyntaxError as err:
             raise QueryError(f"SPARQL syntax error: {err}", hint="check the query text") from err
         except (RuntimeError, OSError) as err:
             raise QueryError(f"query failed: {err}") from err
+
+    def _query(self, sparql: str, subs: dict) -> Result:
+        # Results are read to the end here, so a read error surfaces inside `_read`'s retry.
+        res = self._s.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
         if isinstance(res, ox.QueryBoolean):
             return Result("ask", boolean=bool(res))
         if isinstance(res, ox.QuerySolutions):
@@ -182,6 +239,26 @@ class LocalStore(Store):
         for t in res:
             g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
         return Result("graph", graph=g)
+
+    def _read(self, fn: Callable[[], _T]) -> _T:
+        """Run a read; on a read-only view beside a writer, reopen and retry while files are replaced."""
+        for attempt in range(_RETRIES):
+            try:
+                return fn()
+            except (RuntimeError, OSError) as err:
+                if not (self.read_only and _transient(err)):
+                    raise
+                if attempt == _RETRIES - 1:
+                    if _busy(err):
+                        raise StoreBusy("store is busy: another kg process is rewriting it",
+                                        path=self.location, hint="retry in a moment") from err
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+                try:
+                    self._s = ox.Store.read_only(self.location)
+                except (RuntimeError, OSError):
+                    pass  # the next attempt fails and comes back here
+        raise AssertionError("unreachable")
 
     def replace_graphs(self, drop: Iterable[str], graphs: Mapping[str, Graph]) -> None:
         """One SPARQL update is one Oxigraph transaction: a crash leaves the old state or the new, never half."""
@@ -209,15 +286,27 @@ class LocalStore(Store):
         except OSError as err:
             raise StoreError(f"write failed: {err}", path=self.location) from err
 
+    def extend(self, graphs: Mapping[str, Graph]) -> None:
+        """Add several graphs (new documents) in one transaction: a crash keeps all of them or none."""
+        if self.read_only:
+            raise StoreError("store opened read-only", path=self.location)
+        try:
+            self._s.extend(q for name, g in graphs.items() for q in quads(g, URIRef(name)))
+        except OSError as err:
+            raise StoreError(f"write failed: {err}", path=self.location) from err
+
     def bulk_load(self, items: Iterable[tuple[str, Graph]]) -> None:
         """Fast loading for big batches (no transaction): only for graphs not yet in the store."""
         self._s.bulk_extend(q for name, g in items for q in quads(g, URIRef(name)))
 
     def graph(self, name: str) -> Graph:
-        g = Graph()
-        for q in self._s.quads_for_pattern(None, None, None, ox.NamedNode(name)):
-            g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
-        return g
+        def read() -> Graph:
+            g = Graph()
+            for q in self._s.quads_for_pattern(None, None, None, ox.NamedNode(name)):
+                g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+            return g
+
+        return self._read(read)
 
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._s.named_graphs() if isinstance(g, ox.NamedNode))
@@ -244,11 +333,12 @@ class LocalStore(Store):
             del self._s
 
 
-def open_store(location: str | Path | None = None, *, read_only: bool = False) -> Store:
-    """Open the store at `location` (a directory, or an http(s) URL of a SPARQL server)."""
+def open_store(location: str | Path | None = None, *, read_only: bool = False, create: bool = True) -> Store:
+    """Open the store at `location` (a directory, or an http(s) URL of a SPARQL server).
+    `create=False` refuses a missing local store instead of creating an empty one."""
     location = str(location or default_location())
     if location.startswith(("http://", "https://")):
         from kg.remote import RemoteStore
 
         return RemoteStore(location)
-    return LocalStore(location, read_only=read_only)
+    return LocalStore(location, read_only=read_only, create=create)

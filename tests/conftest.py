@@ -66,3 +66,49 @@ def copy_of(tmp_path: Path):  # noqa: ANN201
         return target
 
     return _copy
+
+
+def make_corpus(root: Path, per_seed: int = 5) -> Path:
+    """The seeds with their sidecars plus `per_seed` variants of each (same metadata, own text and sha256):
+    30 documents by default, for the crash and concurrency tests."""
+    docs = root / "corpus"
+    shutil.copytree(SEEDS, docs)
+    for seed in sorted(SEEDS.glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        sidecar = Path(f"{seed}.meta.yaml")
+        for n in range(per_seed):
+            target = docs / f"v{n}_{seed.name}"
+            # Wording a reader would not notice, so each variant is a document of its own.
+            changed = text.replace("the ", "the  ", n + 1) + f"\nReference: copy {n}.\n"
+            target.write_text(changed, encoding="utf-8")
+            if sidecar.exists():
+                shutil.copy(sidecar, f"{target}.meta.yaml")
+    return docs
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Thirty documents (seeds and variants) in a folder; read it, do not change it."""
+    return make_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="session")
+def corpus_clean(corpus: Path,
+                 tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, int], float, Path]:
+    """A clean `kg ingest` of `corpus` in a real process: triples per document graph, seconds taken, and
+    the store (read it, do not write to it)."""
+    import subprocess
+    import sys
+    import time
+
+    store = tmp_path_factory.mktemp("corpus-clean") / "store"
+    start = time.monotonic()
+    kg = str(Path(sys.executable).with_name("kg"))
+    done = subprocess.run([kg, "ingest", str(corpus), "--store", str(store), "-q"], capture_output=True,
+                          text=True, timeout=600)
+    took = time.monotonic() - start
+    assert done.returncode == 0, done.stderr
+    with LocalStore(store, read_only=True) as st:
+        counts = {d.iri: len(st.graph(d.iri)) for d in st.documents()}
+    assert len(counts) == len(list(corpus.glob("*.txt")))
+    return counts, took, store

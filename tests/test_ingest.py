@@ -94,3 +94,21 @@ def test_reference_graphs_are_loaded_once(store: LocalStore, seeds_dir: Path) ->
     count = store.count()
     ingest([seeds_dir], store)
     assert store.count() == count
+
+
+def test_reference_digests_are_the_same_in_every_process(tmp_path: Path) -> None:
+    """Python salts str hashes per process, so graph order differs: the digests must not, or every ingest
+    would rewrite the ontology, scheme and reference graphs."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from kg.ingest import ensure_reference; from kg.store import LocalStore\n"
+            "with LocalStore(sys.argv[1]) as st: ensure_reference(st)")
+    digests = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code, str(tmp_path / "st")], check=True, env=env, timeout=120)
+        with LocalStore(tmp_path / "st", read_only=True) as st:
+            digests.append(sorted(map(str, st.graph(str(iris.graph("meta"))).objects())))
+    assert len(digests[0]) == 3 and digests[0] == digests[1]

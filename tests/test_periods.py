@@ -44,3 +44,15 @@ def test_iris_and_ordering() -> None:
     assert quarter_of(dt.date(2024, 1, 15)) == "2023/24 Q4"
     assert period_end("2023/24 Q1") == dt.date(2023, 6, 30)
     assert period_end("2023/24") == dt.date(2024, 3, 31)
+
+
+def test_parts_shift_and_make_label() -> None:
+    from kg.periods import make_label, parts, shift
+
+    assert parts("2017/18 Q2") == (2017, 2) and parts("2016/17") == (2016, None) and parts("Q1") == (None, 1)
+    assert parts(None) == (None, None) and parts("someday") == (None, None)
+    assert make_label(2017, 1) == "2017/18 Q1" and make_label(None, 3) == "Q3"
+    assert make_label(None, None) is None
+    assert shift("2017/18 Q1", quarters=-1) == "2016/17 Q4"
+    assert shift("2017/18 Q2", years=-1) == "2016/17 Q2" and shift("2017/18", years=-1) == "2016/17"
+    assert shift("Q1", quarters=-1) is None  # no year to step back into

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import os
 from pathlib import Path
 
 from kg.errors import InputError, UnsupportedFormat
@@ -27,6 +28,30 @@ READERS: dict[str, str] = {
 }
 
 
+# Text formats are read whole into memory, so a size limit keeps memory bounded; a bigger document is
+# refused with one line before it is read. 20 MB is far above any real set of minutes or report.
+MAX_MB_ENV = "KG_MAX_TEXT_MB"
+DEFAULT_MAX_MB = 20.0
+_READ_WHOLE = ("text", "html")
+
+
+def max_text_bytes() -> int:
+    raw = os.environ.get(MAX_MB_ENV, "").strip()
+    try:
+        mb = float(raw) if raw else DEFAULT_MAX_MB
+    except ValueError:
+        mb = -1.0
+    if mb <= 0:
+        raise InputError(f"{MAX_MB_ENV}={raw!r} is not a positive number of megabytes",
+                         hint="unset it or fix it")
+    return int(mb * 1_000_000)
+
+
+def _too_large(path: Path, size: int, limit: int) -> InputError:
+    return InputError(f"too large: {size / 1e6:.1f} MB of text (limit {limit / 1e6:g} MB)", path=str(path),
+                      hint=f"split it, or raise the limit with {MAX_MB_ENV}=<megabytes>")
+
+
 def supported(path: Path) -> bool:
     return path.suffix.lower() in READERS
 
@@ -41,6 +66,9 @@ def read_rendition(path: Path) -> Rendition:
         raise InputError("file not found", path=str(path), hint="check the path")
     module = importlib.import_module(f"kg.read.{READERS[suffix]}")
     try:
+        limit = max_text_bytes()
+        if READERS[suffix] in _READ_WHOLE and (size := path.stat().st_size) > limit:
+            raise _too_large(path, size, limit)
         return module.read(path)
     except (InputError, MemoryError):
         raise
@@ -54,6 +82,8 @@ def read_document(path: Path, *, root: Path | None = None) -> SourceDoc:
     path = Path(path)
     rendition = read_rendition(path)
     text = pin(rendition.text)
+    if len(text) > (limit := max_text_bytes()):  # a PDF or DOCX whose text alone is over the limit
+        raise _too_large(path, len(text.encode("utf-8")), limit)
     if not text.strip():
         raise InputError("no text in document", path=str(path), hint="is it empty, or a scanned PDF without a text layer?")
     sidecar = read_sidecar(sidecar_path(path), root=root or path.parent)

@@ -46,6 +46,9 @@ def read_sidecar(path: Path, *, root: Path) -> dict:
         return {}
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a SafeLoader
+    except OSError as err:  # a folder named like a sidecar, or a sidecar deleted while we run
+        raise MetadataError(f"cannot read sidecar: {err.strerror or err}", path=str(path),
+                            hint="make it a readable YAML file, or delete it") from err
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise MetadataError(f"sidecar is not valid YAML: {first}", path=str(path), hint="fix or delete the sidecar") from err

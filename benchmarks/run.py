@@ -1,0 +1,390 @@
+"""The benchmark harness (`make bench`, `make bench-quick`): ingest speed and memory, store size, load speed
+and named-query latency at 1M and 10M triples, each beside rdflib's in-memory store where that is feasible.
+
+What it does, in one run:
+1. Generates a synthetic corpus (benchmarks/corpus.py) and ingests it with `kg ingest` in a real process,
+   serially and with `--jobs 2`, at two sizes (1,000 and 10,000 documents; `--quick`: 100 and 300):
+   documents/s, MB/s of text, peak memory (resident set of the process and its workers, summed, sampled
+   every 0.1 s), store size on disk.
+2. Builds query stores of 1M and 10M triples (`--quick`: 100k) by replicating the ingested store's document
+   graphs (each copy gets its own document and fact IRIs and blank nodes; councils, people and posts stay
+   shared, as in a real corpus where the same people appear in many meetings) and bulk-loading the N-Quads.
+   This is generated RDF, not ingested documents: ingesting 20,000 documents would take hours here.
+3. Loads the 1M-triple file into Oxigraph on disk and, in a child process, into rdflib's in-memory Dataset
+   (the load ratio), then times every named query (median of 5 runs after a warm-up in Oxigraph; median of
+   3 in rdflib, with a time limit). At 10M triples only Oxigraph is measured: rdflib needed 9 GB and
+   almost 4 minutes to load 5M triples on this machine (shared/MEASURED.md), so 10M would not fit beside
+   the other work; the 10M ratio is not measured.
+
+Results go to benchmarks/results/<UTC timestamp>.json with a description of the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import multiprocessing as mp
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+from benchmarks.corpus import generate
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+KG = str(Path(sys.executable).with_name("kg"))
+RDFLIB_QUERY_LIMIT = 120.0  # seconds for one rdflib query run before it is recorded as timed out
+
+
+# ---- machine
+
+
+def machine() -> dict[str, Any]:
+    cpu = ""
+    try:
+        cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                    if ln.startswith("model name")), "")
+    except OSError:
+        pass
+    versions = {}
+    for pkg in ("pyoxigraph", "rdflib", "oxrdflib", "spacy", "requests"):
+        try:
+            versions[pkg] = metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            versions[pkg] = None
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    memory = round(psutil.virtual_memory().total / 2**30, 1)
+    return {"cpus": os.cpu_count(), "cpu_model": cpu, "memory_gb": memory,
+            "python": platform.python_version(), "platform": platform.platform(), "versions": versions,
+            "git_commit": commit, "load_average_at_start": os.getloadavg()}
+
+
+# ---- ingest
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def du(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def ingest_run(corpus: Path, store: Path, jobs: int, docs: int, text_bytes: int) -> dict[str, Any]:
+    """`kg ingest` in a real process: wall time, peak memory of the process tree, store size."""
+    shutil.rmtree(store, ignore_errors=True)
+    log = store.with_suffix(".log")
+    start = time.perf_counter()
+    with log.open("wb") as err:
+        proc = subprocess.Popen([KG, "ingest", str(corpus), "--store", str(store), "--jobs", str(jobs), "-q"],
+                                stdout=subprocess.DEVNULL, stderr=err)
+        ps = psutil.Process(proc.pid)
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss(ps))
+            time.sleep(0.1)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        tail = log.read_text(errors="replace")[-1500:]
+        raise SystemExit(f"kg ingest failed ({proc.returncode}): {tail}")
+    summary = next((ln for ln in log.read_text(errors="replace").splitlines() if ln.startswith("kg: ")), "")
+    triples = int(m.group(1)) if (m := re.search(r"(\d+) triples", summary)) else None
+    return {"documents": docs, "jobs": jobs, "seconds": round(wall, 2), "docs_per_s": round(docs / wall, 1),
+            "mb_per_s": round(text_bytes / 1e6 / wall, 3), "peak_rss_mb": round(peak / 2**20),
+            "store_mb": round(du(store) / 2**20, 1), "triples": triples}
+
+
+# ---- query stores
+
+
+def document_quads(store: Path) -> tuple[bytes, bytes]:
+    """The store's N-Quads split into document graphs (to replicate) and the rest (ontology, reference...)."""
+    import pyoxigraph as ox
+
+    s = ox.Store.read_only(str(store))
+    data = s.dump(format=ox.RdfFormat.N_QUADS)
+    docs, rest = [], []
+    for line in data.splitlines(keepends=True):
+        (docs if b"/id/document/" in line.rsplit(b" ", 2)[-2] else rest).append(line)
+    return b"".join(docs), b"".join(rest)
+
+
+_DOC_ID = re.compile(rb"(?<![0-9a-f])([0-9a-f]{16})(?![0-9a-f])")
+_BNODE = re.compile(rb"_:([A-Za-z0-9]+)")
+
+
+def replica(docs: bytes, n: int) -> bytes:
+    """Copy n of the document graphs: new document/fact IRIs (the 16-hex document id) and blank nodes."""
+    if n == 0:
+        return docs
+    tag = b"r%d" % n
+    return _BNODE.sub(rb"_:\1" + tag, _DOC_ID.sub(rb"\1" + tag, docs))
+
+
+def build_nquads(source: Path, target: int, out: Path) -> int:
+    """Write at least `target` quads to `out` by replicating `source`'s document graphs; returns the count."""
+    docs, rest = document_quads(source)
+    per = docs.count(b"\n")
+    copies = max(1, -(-(target - rest.count(b"\n")) // per))
+    with out.open("wb") as f:
+        f.write(rest)
+        for n in range(copies):
+            f.write(replica(docs, n))
+    return rest.count(b"\n") + per * copies
+
+
+def ox_load(nq: Path, store: Path) -> float:
+    import pyoxigraph as ox
+
+    shutil.rmtree(store, ignore_errors=True)
+    start = time.perf_counter()
+    s = ox.Store(str(store))
+    s.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    s.flush()
+    del s
+    return time.perf_counter() - start
+
+
+# ---- queries
+
+
+def query_params(store: Any) -> dict[str, dict[str, str]]:
+    """Values for the parameterised named queries, taken from the data."""
+    def first(sparql: str) -> str | None:
+        rows = store.query(sparql).rows
+        return str(rows[0]["v"]) if rows else None
+
+    ckg = "PREFIX ckg: <https://w3id.org/council-kg/def#> PREFIX foaf: <http://xmlns.com/foaf/0.1/> " \
+          "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+    name = first(ckg + "SELECT ?v WHERE { GRAPH ?d { ?p a foaf:Person ; foaf:name ?v } } ORDER BY ?v LIMIT 1")
+    label = first(ckg + "SELECT ?v WHERE { GRAPH ?d { ?o ckg:indicator ?i } ?i skos:prefLabel ?v } "
+                        "ORDER BY ?v LIMIT 1")
+    committee = first(ckg + "SELECT ?v WHERE { GRAPH ?d { ?d ckg:committee ?v } } ORDER BY ?v LIMIT 1")
+    fact = first(ckg + "SELECT ?v WHERE { GRAPH ?d { ?v a ckg:Commitment } } ORDER BY ?v LIMIT 1")
+    values = {"person": name.split()[-1] if name else None, "indicator": label, "committee": committee,
+              "fact": fact}
+    out: dict[str, dict[str, str]] = {}
+    from kg.query import named_queries
+
+    for q in named_queries().values():
+        wanted = {p: values.get(p) for p, _ in q.params}
+        if all(wanted.values()):
+            out[q.name] = {k: v for k, v in wanted.items() if v}
+    return out
+
+
+def ox_latencies(store_path: Path, repeats: int = 5) -> dict[str, Any]:
+    from kg.query import named_queries, run
+    from kg.store import LocalStore
+
+    out: dict[str, Any] = {}
+    with LocalStore(store_path, read_only=True) as st:
+        params = query_params(st)
+        for q in named_queries().values():
+            if q.params and q.name not in params:
+                out[q.name] = {"skipped": "no parameter value found in the data"}
+                continue
+            times, rows = [], 0
+            for i in range(repeats + 1):
+                start = time.perf_counter()
+                rows = len(run(st, q, params.get(q.name)).rows)
+                if i:  # the first run warms the caches
+                    times.append(time.perf_counter() - start)
+            out[q.name] = {"median_ms": round(statistics.median(times) * 1000, 1), "rows": rows}
+    out["_params"] = params
+    return out
+
+
+def _rdflib_child(nq: str, queries: list[tuple[str, str, dict[str, str]]], repeats: int, limit: float,
+                  conn: Any) -> None:
+    from rdflib import Dataset
+
+    from kg.query import to_term
+
+    start = time.perf_counter()
+    ds = Dataset(default_union=True)
+    ds.parse(nq, format="nquads")
+    conn.send(("load", time.perf_counter() - start, len(ds), psutil.Process().memory_info().rss))
+    def too_long(*_: object) -> None:
+        raise TimeoutError
+
+    signal.signal(signal.SIGALRM, too_long)  # rdflib's engine is Python: an alarm can stop a query
+    for name, text, params in queries:
+        bindings = {k: to_term(v) for k, v in params.items()}
+        times, rows = [], 0
+        try:
+            for _ in range(repeats):
+                signal.setitimer(signal.ITIMER_REAL, limit)
+                t = time.perf_counter()
+                rows = len(list(ds.query(text, initBindings=bindings)))
+                times.append(time.perf_counter() - t)
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            conn.send(("query", name, statistics.median(times), rows))
+        except TimeoutError:
+            conn.send(("timeout", name, limit))
+    conn.send(("done",))
+
+
+def rdflib_run(nq: Path, params: dict[str, dict[str, str]], repeats: int = 3,
+               limit: float = RDFLIB_QUERY_LIMIT) -> dict[str, Any]:
+    """rdflib in a child process (its memory is returned when it ends; a runaway query can be stopped)."""
+    from kg.query import named_queries
+
+    queries = [(q.name, q.text, params.get(q.name, {})) for q in named_queries().values()
+               if not q.params or q.name in params]
+    parent, child = mp.Pipe()
+    proc = mp.get_context("fork").Process(target=_rdflib_child,
+                                          args=(str(nq), queries, repeats, limit, child))
+    proc.start()
+    out: dict[str, Any] = {"queries": {}}
+    deadline = time.monotonic() + 3600  # the load
+    try:
+        while True:
+            if not parent.poll(max(0.0, deadline - time.monotonic())):
+                pending = [n for n, _, _ in queries if n not in out["queries"]]
+                out["gave_up"] = f"{pending[0] if pending else 'load'} ran past {limit:g} s; not measured: " \
+                                 + ", ".join(pending)
+                break
+            msg = parent.recv()
+            if msg[0] == "load":
+                out.update(load_s=round(msg[1], 2), triples=msg[2], rss_mb=round(msg[3] / 2**20))
+            elif msg[0] == "query":
+                out["queries"][msg[1]] = {"median_ms": round(msg[2] * 1000, 1), "rows": msg[3]}
+            elif msg[0] == "timeout":
+                out["queries"][msg[1]] = {"timed_out_after_s": msg[2]}
+            else:
+                break
+            deadline = time.monotonic() + limit * repeats + 60
+    finally:
+        proc.kill()
+        proc.join()
+    return out
+
+
+# ---- the run
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="council-kg benchmarks")
+    ap.add_argument("--quick", action="store_true", help="small sizes, minutes not an hour")
+    ap.add_argument("--work", type=Path, default=HERE / ".work", help="scratch folder (corpora, stores)")
+    ap.add_argument("--skip-10m", action="store_true", help="leave out the 10M-triple store")
+    args = ap.parse_args()
+    quick = args.quick
+    sizes = (100, 300) if quick else (1000, 10000)
+    triples = (100_000,) if quick else (1_000_000, 10_000_000)
+    if args.skip_10m:
+        triples = triples[:1]
+    work = args.work
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Any] = {"when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "quick": quick,
+                               "machine": machine(), "ingest": [], "stores": {}}
+    out = HERE / "results" / (dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + (
+        "-quick" if quick else "") + ".json")
+    out.parent.mkdir(exist_ok=True)
+
+    def save() -> None:  # after every step, so a long run that is stopped still leaves its figures
+        results["load_average_now"] = os.getloadavg()
+        out.write_text(json.dumps(results, indent=1))
+
+    def ingest(docs: int, jobs: int) -> None:
+        sub = work / f"corpus-{docs}"
+        n, size = generate(sub, docs)  # deterministic: a second run rewrites nothing
+        print(f"ingest {docs} documents, --jobs {jobs} ...", flush=True)
+        r = ingest_run(sub, work / f"store-{docs}-j{jobs}", jobs, n, size)
+        results["ingest"].append(r)
+        save()
+        print(f"  {r}", flush=True)
+
+    # The serial run first: its store is the source of the query stores. The longest run goes last.
+    ingest(sizes[0], 1)
+    source = work / f"store-{sizes[0]}-j1"
+    for target in triples:
+        label = f"{target // 1_000_000}M" if target >= 1_000_000 else f"{target // 1000}k"
+        nq = work / f"data-{label}.nq"
+        print(f"build {label} triples by replicating {source.name} ...", flush=True)
+        count = build_nquads(source, target, nq)
+        store = work / f"query-{label}"
+        load = ox_load(nq, store)
+        entry: dict[str, Any] = {"quads": count, "oxigraph_load_s": round(load, 2),
+                                 "store_mb": round(du(store) / 2**20, 1),
+                                 "nquads_mb": round(nq.stat().st_size / 2**20)}
+        print(f"  loaded {count} quads in {load:.1f} s; timing queries ...", flush=True)
+        entry["oxigraph"] = ox_latencies(store)
+        if target == triples[0]:
+            print("  rdflib in memory ...", flush=True)
+            rd = rdflib_run(nq, entry["oxigraph"]["_params"], repeats=3 if quick else 1)
+            entry["rdflib"] = rd
+            if rd.get("load_s"):
+                entry["load_ratio_rdflib_over_oxigraph"] = round(rd["load_s"] / load, 1)
+            for name, ox_q in entry["oxigraph"].items():
+                r_q = rd["queries"].get(name)
+                if r_q and "timed_out_after_s" in r_q and isinstance(ox_q, dict):
+                    ox_q["rdflib_timed_out_after_s"] = r_q["timed_out_after_s"]
+                elif isinstance(ox_q, dict) and "median_ms" in ox_q and r_q:
+                    ox_q["rdflib_median_ms"] = r_q["median_ms"]
+                    ox_q["speedup_vs_rdflib"] = round(r_q["median_ms"] / max(ox_q["median_ms"], 0.01), 1)
+                    ox_q["same_rows_as_rdflib"] = r_q["rows"] == ox_q["rows"]
+        else:
+            entry["rdflib"] = {"skipped": "rdflib needs ~9 GB and ~4 min for 5M triples here (MEASURED.md); "
+                                          "10M is beyond what this shared machine can hold"}
+        results["stores"][label] = entry
+        save()
+        nq.unlink()
+        report_store(label, entry)
+
+    ingest(sizes[0], 2)
+    ingest(sizes[1], 2)
+    save()
+    report_ingest(results["ingest"])
+    print(f"results: {out.relative_to(ROOT)}")
+
+
+def report_ingest(rows: list[dict[str, Any]]) -> None:
+    print("\ningest (kg ingest, end to end)")
+    print(f"{'docs':>7} {'jobs':>4} {'seconds':>8} {'docs/s':>7} {'MB/s':>6} {'peak MB':>8} {'store MB':>9}")
+    for r in rows:
+        print(f"{r['documents']:>7} {r['jobs']:>4} {r['seconds']:>8} {r['docs_per_s']:>7} {r['mb_per_s']:>6} "
+              f"{r['peak_rss_mb']:>8} {r['store_mb']:>9}")
+
+
+def report_store(label: str, entry: dict[str, Any]) -> None:
+    rd = entry.get("rdflib", {})
+    print(f"\n{label} triples ({entry['quads']} quads): Oxigraph bulk load {entry['oxigraph_load_s']} s, "
+          f"store {entry['store_mb']} MB" + (f"; rdflib parse {rd['load_s']} s ({rd.get('rss_mb')} MB), "
+                                            f"ratio {entry.get('load_ratio_rdflib_over_oxigraph')}x"
+                                            if rd.get("load_s") else ""))
+    print(f"{'query':<22} {'rows':>7} {'oxigraph ms':>12} {'rdflib ms':>10} {'ratio':>7}")
+    for name, q in entry["oxigraph"].items():
+        if name.startswith("_"):
+            continue
+        if "median_ms" not in q:
+            print(f"{name:<22} {q.get('skipped', '')}")
+            continue
+        print(f"{name:<22} {q['rows']:>7} {q['median_ms']:>12} {q.get('rdflib_median_ms', '-'):>10} "
+              f"{q.get('speedup_vs_rdflib', '-'):>7}")
+    if rd.get("gave_up"):
+        print(f"rdflib: {rd['gave_up']}")
+
+
+if __name__ == "__main__":
+    main()

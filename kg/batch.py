@@ -1,0 +1,165 @@
+"""Batched writing for ingest: new documents go to the store many at a time, in one transaction each batch.
+
+`kg ingest` used to ask the store for every stored document before each write (one query per document,
+so a run grew with the square of the corpus) and wrote each document with its own SPARQL update. Here the
+stored documents are read once into an index kept up to date as the run goes, and documents that are new
+(no earlier version, no other source with the same text) are collected and written together:
+
+- embedded store: one Oxigraph transaction per batch (`Store.extend`), so a crash keeps or loses whole
+  batches and never leaves half a document. Oxigraph's bulk loader would be about twice as fast for the
+  store's part of the work, but it is not atomic, and the store's part is a small share of an ingest.
+- remote store: the batch's graphs, one PUT each.
+
+A document that replaces or duplicates a stored one is written on its own, as before, in one transaction
+(after the pending batch, so the order of the run is kept). A batch is written when it holds `max_docs`
+documents or `max_triples` triples or has waited `max_seconds`, and documents are reported only once they
+are in the store, so what the progress shows as added survives Ctrl-C or a kill.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from rdflib import Graph
+
+from kg import iris
+from kg.errors import KgError
+from kg.link import Known
+from kg.store import LocalStore, Store, StoredDoc
+
+
+@dataclass
+class DocIndex:
+    """Stored documents by IRI and by source key, read once and kept in step with the run's writes."""
+
+    by_iri: dict[str, StoredDoc] = field(default_factory=dict)
+    by_key: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, store: Store) -> DocIndex:
+        index = cls()
+        for d in store.documents():
+            index._put(d)
+        return index
+
+    def _put(self, d: StoredDoc) -> None:
+        self.by_iri[d.iri] = d
+        for key in d.sources:
+            self.by_key.setdefault(key, set()).add(d.iri)
+
+    def _drop(self, iri: str) -> None:
+        d = self.by_iri.pop(iri, None)
+        for key in d.sources if d else ():
+            self.by_key.get(key, set()).discard(iri)
+
+    def relevant(self, iri: str, key: str) -> list[StoredDoc]:
+        """What `write_prepared` needs to decide: the document with this text and those from this source."""
+        names = {iri, *self.by_key.get(key, ())}
+        return [self.by_iri[n] for n in sorted(names) if n in self.by_iri]
+
+    def record(self, status: str, iri: str, sha256: str, key: str) -> None:
+        """Apply the effect of a write `write_prepared` made (or deferred to the batch): other texts lose
+        this source (dropped when it was their only one), and this text gains it."""
+        if status not in ("added", "replaced", "duplicate", "unchanged"):
+            return
+        for old in [self.by_iri[n] for n in self.by_key.get(key, ()) if n != iri and n in self.by_iri]:
+            self._drop(old.iri)
+            if len(old.sources) > 1:
+                self._put(replace(old, sources=tuple(s for s in old.sources if s != key)))
+        if status == "duplicate":
+            d = self.by_iri[iri]
+            self._drop(iri)
+            self._put(replace(d, sources=tuple(sorted({*d.sources, key}))))
+        elif status in ("added", "replaced"):
+            self._put(StoredDoc(iri, sha256, (key,)))
+
+
+def write_new(store: Store, graphs: Mapping[str, Graph]) -> None:
+    """Graphs of documents not in the store yet, in one transaction (embedded) or one PUT each (remote)."""
+    if isinstance(store, LocalStore):
+        store.extend(graphs)
+    else:
+        store.replace_graphs((), graphs)
+
+
+@dataclass
+class Batch:
+    store: Store
+    emit: Callable[[object], None]
+    max_docs: int = 500
+    max_triples: int = 100_000
+    max_seconds: float = 1.0
+    graphs: dict[str, Graph] = field(default_factory=dict)
+    outcomes: list = field(default_factory=list)  # list[Outcome], reported after the write
+    triples: int = 0
+    since: float = 0.0
+
+    def add(self, iri: str, graph: Graph, outcome: object) -> None:
+        if not self.graphs:
+            self.since = time.monotonic()
+        self.graphs[iri] = graph
+        self.outcomes.append(outcome)
+        self.triples += len(graph)
+        if (len(self.graphs) >= self.max_docs or self.triples >= self.max_triples
+                or time.monotonic() - self.since >= self.max_seconds):
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.graphs:
+            return
+        graphs, outcomes = self.graphs, self.outcomes
+        self.graphs, self.outcomes, self.triples = {}, [], 0
+        try:
+            write_new(self.store, graphs)
+        except KgError as err:
+            from kg.ingest import Outcome
+
+            outcomes = [Outcome(o.source, "failed", message=str(err)) for o in outcomes]  # type: ignore[attr-defined]
+        for o in outcomes:
+            self.emit(o)
+
+
+def write_all(store: Store, prepared: Iterable, known: Known, *, when: dt.datetime,
+              emit: Callable[[object], None], stop: Callable[[], bool],
+              batch: Mapping[str, float] | None = None) -> bool:
+    """Link, build and write every prepared document in input order; returns True if stopped early."""
+    from kg.ingest import Outcome, write_prepared
+
+    index = DocIndex.load(store)
+    pending = Batch(store, emit, **(batch or {}))  # type: ignore[arg-type]
+    deferred: list[tuple[str, Graph]] = []
+
+    def sink(iri: str, graph: Graph) -> None:
+        deferred.append((iri, graph))
+
+    try:
+        for p in prepared:
+            key = p.source.key
+            if p.error or p.extraction is None:
+                pending.flush()
+                emit(Outcome(key, "failed", message=p.error or "not extracted"))
+            else:
+                sha = p.extraction.doc.sha256
+                iri = str(iris.document(sha))
+                stored = index.relevant(iri, key)
+                if stored:
+                    pending.flush()  # it may read or drop a graph still in the batch
+                try:
+                    outcome, known = write_prepared(store, p, known, when=when, stored=stored,
+                                                    sink=None if stored else sink)
+                except KgError as err:
+                    outcome = Outcome(key, "failed", message=str(err))
+                if outcome.status != "failed":
+                    index.record(outcome.status, iri, sha, key)
+                if deferred:
+                    pending.add(*deferred.pop(), outcome)
+                else:
+                    emit(outcome)
+            if stop():
+                return True
+        return False
+    finally:
+        pending.flush()

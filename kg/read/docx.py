@@ -1,0 +1,234 @@
+"""Word documents (python-docx): paragraphs and tables in document order.
+
+Headings become `Section(kind="heading")`; list paragraphs get their marker ("- ", "1.", "a)") from the
+numbering definitions, as a reader sees it; tables become one line per row with `TableCell`s. Deleted
+text of tracked changes and the fallback copies of text boxes are left out; inserted text is kept.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from kg.errors import InputError
+from kg.model import DocMeta
+from kg.read.base import Rendition
+from kg.read.layout import Layout, guess_header_row, inline, mark_header_row, place
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_W = f"{{{W}}}"
+_NS = {"w": W}
+
+
+def _x(element: etree._Element, expr: str) -> object:
+    """XPath with the w: prefix bound (python-docx binds it only for its own element classes)."""
+    return etree._Element.xpath(element, expr, namespaces=_NS)
+
+
+def read(path: Path) -> Rendition:
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError) as err:
+        raise InputError(
+            f"not a readable Word .docx file ({type(err).__name__})",
+            path=str(path),
+            hint="an old .doc, a password-protected or a damaged file: save it again as .docx from Word",
+        ) from err
+    numbering = _Numbering(document)
+    layout = Layout()
+    in_list = False
+    for child in _body_blocks(document.element.body):
+        if child.tag == f"{_W}p":
+            text = _paragraph_text(child)
+            style = _style_name(document, child)
+            marker = numbering.marker(child, style)
+            if marker is not None and inline(text):
+                layout.line(marker + _clean(text), first=not in_list)
+                in_list = True
+                continue
+            in_list = False
+            heading = style.lower().startswith(("heading", "title"))
+            layout.paragraph(_clean(text), heading=heading)
+        elif child.tag == f"{_W}tbl":
+            in_list = False
+            layout.table(_grid(child))
+    meta = DocMeta()
+    title = inline(document.core_properties.title or "")
+    if title:
+        meta = DocMeta(title=title)
+    return Rendition(
+        text=layout.text(),
+        format="docx",
+        meta=meta,
+        sections=tuple(sorted(layout.sections, key=lambda s: (s.start, -s.end))),
+        cells=tuple(layout.cells),
+    )
+
+
+def _body_blocks(parent: etree._Element) -> Iterator[etree._Element]:
+    """Paragraphs and tables in order, including those wrapped in content controls (cover pages use them)."""
+    for child in parent.iterchildren():
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+            yield from _body_blocks(child)
+
+
+def _clean(text: str) -> str:
+    """Each line of a paragraph on its own (a manual line break stays a line break)."""
+    return "\n".join(inline(line) for line in text.split("\n")).strip("\n")
+
+
+def _paragraph_text(p: etree._Element) -> str:
+    parts: list[str] = []
+    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"):
+        if any(a.tag == f"{{{MC}}}Fallback" for a in node.iterancestors()):
+            continue  # the same text box's text is also in mc:Choice
+        tag = etree.QName(node).localname
+        if tag == "t":
+            parts.append(node.text or "")
+        elif tag == "tab":
+            parts.append(" ")
+        elif tag in ("br", "cr"):
+            parts.append(" " if node.get(f"{_W}type") == "page" else "\n")
+        else:
+            parts.append("-")
+    return "".join(parts)
+
+
+def _style_name(document: docx.document.Document, p: etree._Element) -> str:
+    style_id = _x(p, "string(./w:pPr/w:pStyle/@w:val)")
+    if not style_id:
+        return ""
+    try:
+        style = document.styles.get_by_id(style_id, 1)  # 1 = paragraph style
+    except (KeyError, ValueError):
+        return str(style_id)
+    return (style.name if style is not None else "") or str(style_id)
+
+
+@dataclass
+class _Numbering:
+    """List markers: numFmt per (numId, level) from numbering.xml, and running counters."""
+
+    document: docx.document.Document
+    formats: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+    counters: dict[tuple[str, int], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        try:
+            root = self.document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, int]]] = {}
+        for a in root.iterchildren(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in a.iterchildren(f"{_W}lvl"):
+                fmt = _x(lvl, "string(./w:numFmt/@w:val)") or "decimal"
+                start = _x(lvl, "string(./w:start/@w:val)") or "1"
+                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (fmt, int(start) if start.isdigit() else 1)
+            abstract[a.get(f"{_W}abstractNumId", "")] = levels
+        for num in root.iterchildren(f"{_W}num"):
+            ref = _x(num, "string(./w:abstractNumId/@w:val)")
+            for level, value in abstract.get(ref, {}).items():
+                self.formats[(num.get(f"{_W}numId", ""), level)] = value
+
+    def marker(self, p: etree._Element, style: str) -> str | None:
+        num_id = _x(p, "string(./w:pPr/w:numPr/w:numId/@w:val)")
+        level_text = _x(p, "string(./w:pPr/w:numPr/w:ilvl/@w:val)")
+        if not num_id:
+            num_id = self._style_numbering(style)
+        if not num_id or num_id == "0":
+            return None
+        level = int(level_text) if level_text.isdigit() else 0
+        fmt, start = self.formats.get((num_id, level), ("bullet", 1))
+        if fmt in ("bullet", "none"):
+            return "- "
+        n = self.counters.get((num_id, level), start - 1) + 1
+        self.counters[(num_id, level)] = n
+        for deeper in [k for k in self.counters if k[0] == num_id and k[1] > level]:
+            del self.counters[deeper]
+        if fmt == "lowerLetter":
+            return f"{chr(ord('a') + (n - 1) % 26)}) "
+        if fmt == "upperLetter":
+            return f"{chr(ord('A') + (n - 1) % 26)}) "
+        if fmt in ("lowerRoman", "upperRoman"):
+            roman = _roman(n)
+            return f"{roman.lower() if fmt == 'lowerRoman' else roman}) "
+        return f"{n}. "
+
+    def _style_numbering(self, style: str) -> str:
+        """List styles ("List Bullet", "List Number") carry their numbering in the style definition."""
+        if not style:
+            return ""
+        try:
+            element = self.document.styles[style].element
+        except KeyError:
+            return ""
+        return str(_x(element, "string(./w:pPr/w:numPr/w:numId/@w:val)"))
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, digits in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out, n = out + digits, n - value
+    return out
+
+
+def _grid(tbl: etree._Element) -> list:
+    """Rows of (text, colspan, rowspan, header); a vertically merged continuation is left empty."""
+    rows: list[list[tuple[str, int, int, bool]]] = []
+    bold_first = True
+    for r, tr in enumerate(tbl.iterchildren(f"{_W}tr")):
+        header = _x(tr, "boolean(./w:trPr/w:tblHeader[not(@w:val) or @w:val='1' or @w:val='true'])")
+        cells = []
+        for tc in tr.iterchildren(f"{_W}tc"):
+            span = _x(tc, "string(./w:tcPr/w:gridSpan/@w:val)")
+            merged = _x(tc, "./w:tcPr/w:vMerge[not(@w:val) or @w:val='continue']")
+            text = "" if merged else inline(" ".join(_paragraph_text(p) for p in tc.iter(f"{_W}p")))
+            cells.append((text, int(span) if span.isdigit() else 1, 1, bool(header)))
+            if r == 0 and text:
+                runs = [
+                    run
+                    for run in tc.iter(f"{_W}r")
+                    if "".join(t.text or "" for t in run.iter(f"{_W}t")).strip()
+                ]
+                bold_first = (
+                    bold_first
+                    and bool(runs)
+                    and all(
+                        _x(run, "boolean(./w:rPr/w:b[not(@w:val) or @w:val='1' or @w:val='true'])")
+                        for run in runs
+                    )
+                )
+        rows.append(cells)
+    grid = place(rows)
+    if (
+        len(grid) > 1
+        and not any(c.header for c in grid[0])
+        and (bold_first or guess_header_row([[c.text for c in row] for row in grid]))
+    ):
+        grid = mark_header_row(grid)
+    return grid

@@ -1,0 +1,348 @@
+"""A remote SPARQL 1.1 server as the store: Graph Store Protocol writes, SPARQL Protocol JSON queries.
+
+`--store URL` picks the server and its dialect from the URL's path:
+
+- `http://HOST:7878` or `http://HOST:7878/query`: Oxigraph server (`oxigraph serve`). Queries go to
+  `/query` with `union-default-graph` set, graphs to `/store`, updates to `/update`.
+- `http://HOST:8890/sparql`: Virtuoso. Queries go to `/sparql` (its default graph is the union of all
+  graphs when a query names none), graphs to `/sparql-graph-crud-auth` with HTTP digest auth.
+- anything else: a generic SPARQL 1.1 server; set `KG_REMOTE_GSP` (and `KG_REMOTE_UPDATE`) to its
+  Graph Store and update endpoints; the query endpoint must treat the default graph as the union.
+
+Credentials come from `KG_REMOTE_USER` / `KG_REMOTE_PASSWORD` (or `http://USER:PASSWORD@HOST/...`;
+the password never appears in `location`); `KG_REMOTE_AUTH=basic` switches from digest to basic auth.
+`KG_REMOTE_TIMEOUT` (seconds, default 60) bounds every request.
+
+Each document's named graph is replaced whole with one `PUT`, which both servers apply atomically.
+`replace_graphs` writes the new graphs first and deletes the old ones after, so a reader or a crash in
+between sees the old and the new version side by side (the next ingest drops the stale one), never a
+half-written graph.
+
+Parameterised queries: the remote equivalent of Oxigraph's substitutions is a trailing `VALUES` clause
+whose terms are written by rdflib's `n3()` (which escapes them); the query text is never spliced.
+Because the bound variable must be in the SELECT clause (house rule), joining it at the end selects
+the same rows as substituting it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
+import pyoxigraph as ox
+import requests
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Identifier
+
+from kg import iris
+from kg.errors import QueryError, StoreError
+from kg.store import Result, Store, from_ox, to_ox
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+JSON_RESULTS = "application/sparql-results+json"
+NTRIPLES = "application/n-triples"
+DEFAULT_TIMEOUT = 60.0
+
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+_PROLOGUE = re.compile(r"(#[^\n]*|\s+|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.I)
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """Where a server takes queries, Graph Store requests and updates, and how it authenticates."""
+
+    dialect: str  # oxigraph | virtuoso | generic
+    query: str
+    gsp: str
+    update: str | None
+    query_params: tuple[tuple[str, str], ...] = ()
+
+
+def endpoints(url: str) -> Endpoints:
+    """The endpoints of the server at `url` (credentials already stripped); env vars override."""
+    parts = urlsplit(url)
+    root = urlunsplit((parts.scheme, parts.netloc, "", "", ""))
+    path = parts.path.rstrip("/")
+    if path in ("", "/query", "/store", "/update"):
+        ep = Endpoints("oxigraph", root + "/query", root + "/store", root + "/update",
+                       (("union-default-graph", ""),))
+    elif path.endswith("/sparql") or path.endswith("/sparql-auth"):
+        base = root + path.rsplit("/", 1)[0]
+        ep = Endpoints("virtuoso", base + "/sparql", base + "/sparql-graph-crud-auth", base + "/sparql-auth")
+    else:
+        ep = Endpoints("generic", root + path, os.environ.get("KG_REMOTE_GSP", ""), None)
+    gsp = os.environ.get("KG_REMOTE_GSP") or ep.gsp
+    update = os.environ.get("KG_REMOTE_UPDATE") or ep.update
+    if not gsp:
+        raise StoreError("no Graph Store endpoint for this server", path=url,
+                         hint="set KG_REMOTE_GSP to its Graph Store Protocol URL")
+    return Endpoints(ep.dialect, ep.query, gsp, update, ep.query_params)
+
+
+def query_form(sparql: str) -> str:
+    """select | ask | construct | describe: the first keyword after the prologue and comments."""
+    pos = 0
+    while m := _PROLOGUE.match(sparql, pos):
+        if m.end() == pos:
+            break
+        pos = m.end()
+    m = _FORM.search(sparql, pos)
+    return m.group(1).lower() if m else "select"
+
+
+def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+    """The query with a trailing VALUES clause binding each variable; terms written by rdflib's n3()."""
+    if not bindings:
+        return sparql
+    names = list(bindings)
+    for name in names:
+        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+            raise QueryError(f"bad parameter name '{name}'")
+    terms = []
+    for name in names:
+        term = bindings[name]
+        if not isinstance(term, URIRef | Literal):
+            raise QueryError(f"parameter '{name}' must be an IRI or a literal")
+        terms.append(term.n3())
+    # A newline first: the query may end in a comment.
+    return f"{sparql}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}\n"
+
+
+_TOKEN = re.compile(r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>"{3}(?:[^"\\]|\\.|"(?!""))*"{3}|'{3}(?:[^'\\]|\\.|'(?!''))*'{3}
+      |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\s]*>)
+  | (?P<graph>\bGRAPH\s+[?$](?P<var>\w+)\s*\{)
+  | (?P<optional>\bOPTIONAL\s*\{)
+  | (?P<open>\{) | (?P<close>\})
+  | (?P<filter>\bFILTER\b)
+  | (?P<word>[A-Za-z_][\w:.-]*|[?$]\w+)
+  | (?P<other>.)
+""", re.X | re.I | re.S)
+
+
+def scope_optionals(sparql: str) -> str:
+    """Virtuoso evaluates an OPTIONAL inside `GRAPH ?g { }` against every graph (the graph variable does
+    not reach it), so nested OPTIONALs return extra rows. Repeating `GRAPH ?g` inside each such OPTIONAL
+    is the same query by the SPARQL semantics, and Virtuoso answers it correctly. OPTIONALs with a FILTER
+    of their own are left alone: wrapping would hide the outer variables from it."""
+    toks = [(m.lastgroup or "", m.group(), m.group("var")) for m in _TOKEN.finditer(sparql)]
+    match: dict[int, int] = {}
+    filtered: set[int] = set()
+    stack: list[int] = []
+    for i, (kind, _, _) in enumerate(toks):
+        if kind in ("graph", "optional", "open"):
+            stack.append(i)
+        elif kind == "close" and stack:
+            match[stack.pop()] = i
+        elif kind == "filter" and stack:
+            filtered.add(stack[-1])
+    out: list[str] = []
+    graphs: list[tuple[int, str]] = []  # (closing token, variable) of each enclosing GRAPH ?var block
+    closers: dict[int, str] = {}
+    for i, (kind, text, var) in enumerate(toks):
+        while graphs and graphs[-1][0] < i:
+            graphs.pop()
+        if kind == "graph" and i in match:
+            graphs.append((match[i], var))
+        if kind == "optional" and graphs and i in match and i not in filtered:
+            out.append(f"{text} GRAPH ?{graphs[-1][1]} {{")
+            closers[match[i]] = "} }"
+            continue
+        out.append(closers.pop(i, text))
+    return "".join(out)
+
+
+def from_json(cell: Mapping[str, str]) -> Identifier:
+    """One SPARQL JSON results term as an rdflib term (Virtuoso's `typed-literal` included)."""
+    kind, value = cell["type"], cell["value"]
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value.removeprefix("nodeID://"))
+    if "xml:lang" in cell:
+        return Literal(value, lang=cell["xml:lang"])
+    dt = cell.get("datatype")
+    if dt and dt != XSD_STRING:
+        return Literal(value, datatype=URIRef(dt))
+    return Literal(value)
+
+
+def ntriples(graph: Graph) -> bytes:
+    """N-Triples via pyoxigraph's writer (several times faster than rdflib's)."""
+    triples = (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)  # type: ignore[arg-type]
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def parse_graph(data: bytes, content_type: str) -> Graph:
+    fmt = ox.RdfFormat.N_TRIPLES if "n-triples" in content_type or "text/plain" in content_type \
+        else ox.RdfFormat.TURTLE
+    g = Graph()
+    try:
+        for t in ox.parse(data, format=fmt):
+            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
+    except SyntaxError as err:
+        raise StoreError(f"the server sent a graph that does not parse: {err}") from err
+    return g
+
+
+class RemoteStore(Store):
+    """A SPARQL 1.1 server (Oxigraph server, Virtuoso, or any with the Graph Store Protocol)."""
+
+    def __init__(self, location: str, *, timeout: float | None = None) -> None:
+        parts = urlsplit(location)
+        user = os.environ.get("KG_REMOTE_USER") or parts.username
+        password = os.environ.get("KG_REMOTE_PASSWORD") or parts.password
+        netloc = parts.hostname or ""
+        if parts.port:
+            netloc += f":{parts.port}"
+        self.location = urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+        self.ep = endpoints(self.location)
+        self.timeout = timeout or float(os.environ.get("KG_REMOTE_TIMEOUT", DEFAULT_TIMEOUT))
+        self._http = requests.Session()
+        if user:
+            scheme = os.environ.get("KG_REMOTE_AUTH", "digest").lower()
+            self._http.auth = (requests.auth.HTTPBasicAuth(user, password or "") if scheme == "basic"
+                               else requests.auth.HTTPDigestAuth(user, password or ""))
+        elif self.ep.dialect == "virtuoso":
+            # Virtuoso's writable endpoint always wants digest auth; dba/dba is its out-of-the-box login.
+            self._http.auth = requests.auth.HTTPDigestAuth("dba", "dba")
+
+    # ---- HTTP
+
+    def _send(self, method: str, url: str, *, what: str, timeout: float | None = None,
+              ok404: bool = False, **kwargs: object) -> requests.Response:
+        wait = timeout or self.timeout
+        try:
+            resp = self._http.request(method, url, timeout=(min(wait, 10.0), wait), **kwargs)  # type: ignore[arg-type]
+        except requests.Timeout as err:
+            raise StoreError(f"{what}: no answer from {self.location} within {wait:g} s",
+                             hint="raise KG_REMOTE_TIMEOUT or check the server's load") from err
+        except requests.ConnectionError as err:
+            raise StoreError(f"{what}: cannot reach {self.location}",
+                             hint="is the SPARQL server running at that address?") from err
+        except requests.RequestException as err:
+            raise StoreError(f"{what}: {type(err).__name__}: {err}") from err
+        if resp.status_code == 404 and ok404:
+            return resp
+        if resp.status_code >= 400:
+            body = " ".join(resp.text.split())[:200]
+            line = f"{what}: HTTP {resp.status_code} {resp.reason} from {url}" + (f": {body}" if body else "")
+            if resp.status_code in (401, 403):
+                raise StoreError(line, hint="set KG_REMOTE_USER and KG_REMOTE_PASSWORD to a writer account")
+            if resp.status_code == 400 and what == "query":
+                raise QueryError(line, hint="check the query text")
+            raise StoreError(line)
+        return resp
+
+    # ---- Store
+
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None, *,
+              timeout: float | None = None) -> Result:
+        form = query_form(sparql)
+        text = with_values(sparql, bindings or {})
+        if self.ep.dialect == "virtuoso":
+            text = scope_optionals(text)
+        accept = JSON_RESULTS if form in ("select", "ask") else f"{NTRIPLES}, text/turtle;q=0.9"
+        resp = self._send("POST", self.ep.query, what="query", timeout=timeout,
+                          params=dict(self.ep.query_params), data={"query": text},
+                          headers={"Accept": accept})
+        if form not in ("select", "ask"):
+            return Result("graph", graph=parse_graph(resp.content, resp.headers.get("Content-Type", "")))
+        try:
+            doc = json.loads(resp.content)
+        except ValueError as err:
+            kind = resp.headers.get("Content-Type", "?")
+            raise StoreError(f"query: the server answered {kind}, not SPARQL JSON results",
+                             hint="is this URL a SPARQL query endpoint?") from err
+        if "boolean" in doc:
+            return Result("ask", boolean=bool(doc["boolean"]))
+        names = tuple(doc.get("head", {}).get("vars", ()))
+        bindings_ = doc.get("results", {}).get("bindings", ())
+        rows = tuple({k: from_json(v) for k, v in b.items()} for b in bindings_)
+        return Result("select", names, rows)
+
+    def _put(self, name: str, graph: Graph) -> None:
+        self._send("PUT", self.ep.gsp, what=f"write graph {name}", params={"graph": name},
+                   data=ntriples(graph), headers={"Content-Type": NTRIPLES})
+
+    def _delete(self, name: str) -> None:
+        self._send("DELETE", self.ep.gsp, what=f"drop graph {name}", params={"graph": name}, ok404=True)
+
+    def replace_graphs(self, drop: Iterable[str], graphs: Mapping[str, Graph]) -> None:
+        """Each graph is PUT whole (atomic per graph); then the dropped ones are deleted.
+
+        New graphs go before rewritten ones and deletions come last, so an interruption leaves a stale
+        extra graph (which the next ingest removes), never a document missing or half written.
+        """
+        drop = [d for d in drop if d not in graphs]
+        order = sorted(graphs, key=lambda n: n in self._existing(graphs))
+        for name in order:
+            if len(graphs[name]):
+                self._put(name, graphs[name])
+            else:
+                self._delete(name)
+        for name in drop:
+            self._delete(name)
+
+    def _existing(self, names: Iterable[str]) -> set[str]:
+        names = list(names)
+        if len(names) < 2:
+            return set()
+        res = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }\n"
+                         "VALUES ?g { " + " ".join(URIRef(n).n3() for n in names) + " }")
+        return {str(r["g"]) for r in res.rows}
+
+    def add(self, name: str, graph: Graph) -> None:
+        if len(graph):
+            self._send("POST", self.ep.gsp, what=f"add to graph {name}", params={"graph": name},
+                       data=ntriples(graph), headers={"Content-Type": NTRIPLES})
+
+    def graph(self, name: str) -> Graph:
+        resp = self._send("GET", self.ep.gsp, what=f"read graph {name}", params={"graph": name}, ok404=True,
+                          headers={"Accept": f"{NTRIPLES}, text/turtle;q=0.9"})
+        if resp.status_code == 404:
+            return Graph()
+        return parse_graph(resp.content, resp.headers.get("Content-Type", ""))
+
+    def named_graphs(self) -> list[str]:
+        """The graphs under this project's IRI base: the server may hold other data and system graphs."""
+        res = self.query("SELECT DISTINCT ?g WHERE { " + self._ours() + " }")
+        return sorted(str(r["g"]) for r in res.rows)
+
+    @staticmethod
+    def _ours() -> str:
+        """Quads in this project's graphs; the base is written by n3() (escaped), inside the pattern so
+        that aggregates see it."""
+        return (f"VALUES ?base {{ {Literal(iris.base()).n3()} }} GRAPH ?g {{ ?s ?p ?o }} "
+                "FILTER(STRSTARTS(STR(?g), ?base))")
+
+    def count(self) -> int:
+        res = self.query("SELECT (COUNT(*) AS ?n) WHERE { " + self._ours() + " }")
+        return int(res.rows[0]["n"]) if res.rows else 0
+
+    def export(self, fmt: str) -> bytes:
+        if fmt not in ("trig", "nquads", "turtle", "ntriples"):
+            raise QueryError(f"unknown export format '{fmt}'",
+                             hint="use one of trig, nquads, turtle, ntriples, jsonld")
+        ds = Dataset()
+        union = Graph()
+        for name in self.named_graphs():
+            g = self.graph(name)
+            if fmt in ("turtle", "ntriples"):
+                union += g
+            else:
+                target = ds.graph(URIRef(name))
+                for t in g:
+                    target.add(t)
+        if fmt in ("turtle", "ntriples"):
+            return union.serialize(format="turtle" if fmt == "turtle" else "nt").encode()
+        return ds.serialize(format=fmt).encode()
+
+    def close(self) -> None:
+        self._http.close()

@@ -1,0 +1,277 @@
+"""A query worker for `kg serve`: one process holding the Oxigraph store, answering over stdin/stdout.
+
+Run as a script (`python kg/sparql_worker.py STORE read|write MAX_ROWS`), so it imports only pyoxigraph and
+starts in milliseconds. `kg serve` kills a worker whose query runs past the time limit and starts a new
+one: killing a process is the only way to stop an Oxigraph query mid-flight. Frames are 8-byte length +
+pickle, between two processes of ours.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import struct
+import sys
+import time
+from pathlib import Path
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+RESULT_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+                "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8"}
+GRAPH_TYPES = {"turtle": ("text/turtle; charset=utf-8", ox.RdfFormat.TURTLE),
+               "ntriples": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+               "rdfxml": ("application/rdf+xml", ox.RdfFormat.RDF_XML),
+               "jsonld": ("application/ld+json", ox.RdfFormat.JSON_LD)}
+
+
+class Refused(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def read_frame(stream: BinaryIO) -> Any:
+    head = stream.read(8)
+    if len(head) < 8:
+        raise EOFError
+    (n,) = struct.unpack(">Q", head)
+    return pickle.loads(stream.read(n))
+
+
+def write_frame(stream: BinaryIO, obj: Any) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(struct.pack(">Q", len(data)) + data)
+    stream.flush()
+
+
+# ---- terms
+
+
+def term_tuple(t: Any) -> tuple | None:
+    if t is None:
+        return None
+    if isinstance(t, ox.NamedNode):
+        return ("u", t.value)
+    if isinstance(t, ox.BlankNode):
+        return ("b", t.value)
+    if isinstance(t, ox.Literal):
+        return ("l", t.value, t.datatype.value, t.language)
+    return ("l", str(t), XSD_STRING, None)  # RDF-star triples: shown as text
+
+
+def from_tuple(t: tuple) -> Any:
+    if t[0] == "u":
+        return ox.NamedNode(t[1])
+    if t[0] == "b":
+        return ox.BlankNode(t[1])
+    if t[3]:
+        return ox.Literal(t[1], language=t[3])
+    return ox.Literal(t[1], datatype=ox.NamedNode(t[2]))
+
+
+def json_term(t: Any) -> dict:
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    if isinstance(t, ox.Literal):
+        out = {"type": "literal", "value": t.value}
+        if t.language:
+            out["xml:lang"] = t.language
+        elif t.datatype.value != XSD_STRING:
+            out["datatype"] = t.datatype.value
+        return out
+    return {"type": "literal", "value": str(t)}
+
+
+def xml_term(t: Any) -> str:
+    if isinstance(t, ox.NamedNode):
+        return f"<uri>{escape(t.value)}</uri>"
+    if isinstance(t, ox.BlankNode):
+        return f"<bnode>{escape(t.value)}</bnode>"
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return f"<literal xml:lang={quoteattr(t.language)}>{escape(t.value)}</literal>"
+        if t.datatype.value != XSD_STRING:
+            return f"<literal datatype={quoteattr(t.datatype.value)}>{escape(t.value)}</literal>"
+        return f"<literal>{escape(t.value)}</literal>"
+    return f"<literal>{escape(str(t))}</literal>"
+
+
+def csv_cell(t: Any) -> str:
+    if t is None:
+        return ""
+    v = f"_:{t.value}" if isinstance(t, ox.BlankNode) else t.value if hasattr(t, "value") else str(t)
+    return '"' + v.replace('"', '""') + '"' if any(c in v for c in ',"\r\n') else v
+
+
+def tsv_cell(t: Any) -> str:
+    return "" if t is None else str(t).replace("\t", "\\t").replace("\n", "\\n")
+
+
+def serialize_rows(variables: list[str], rows: list[list[Any]], fmt: str) -> bytes:
+    if fmt == "json":
+        bindings = [{v: json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
+                    for row in rows]
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
+                          ensure_ascii=False).encode()
+    if fmt == "xml":
+        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
+        out += [f"<variable name={quoteattr(v)}/>" for v in variables]
+        out.append("</head><results>")
+        for row in rows:
+            out.append("<result>")
+            out += [f"<binding name={quoteattr(v)}>{xml_term(t)}</binding>"
+                    for v, t in zip(variables, row, strict=True) if t is not None]
+            out.append("</result>")
+        out.append("</results></sparql>")
+        return "\n".join(out).encode()
+    if fmt == "csv":
+        lines = [",".join(variables)] + [",".join(csv_cell(t) for t in row) for row in rows]
+        return ("\r\n".join(lines) + "\r\n").encode()
+    lines = ["\t".join("?" + v for v in variables)] + ["\t".join(tsv_cell(t) for t in row) for row in rows]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def serialize_boolean(value: bool, fmt: str) -> tuple[str, bytes]:
+    if fmt == "xml":
+        return RESULT_TYPES["xml"], (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+                                     f"<head/><boolean>{str(value).lower()}</boolean></sparql>").encode()
+    if fmt in ("csv", "tsv"):
+        return RESULT_TYPES[fmt], f"{'true' if value else 'false'}\n".encode()
+    return RESULT_TYPES["json"], json.dumps({"head": {}, "boolean": value}).encode()
+
+
+# ---- the store
+
+
+def fingerprint(path: Path) -> tuple:
+    """Changes whenever Oxigraph writes (new or grown files): time to reopen the read-only view."""
+    try:
+        return tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(path)))
+    except OSError:
+        return ()
+
+
+class Worker:
+    def __init__(self, location: str, mode: str, max_rows: int) -> None:
+        self.path, self.writable, self.max_rows = Path(location), mode == "write", max_rows
+        self.store: ox.Store | None = None
+        self.seen: tuple = ()
+
+    def open(self) -> ox.Store:
+        if self.writable:
+            if self.store is None:
+                self.store = ox.Store(str(self.path))
+            return self.store
+        now = fingerprint(self.path)
+        if self.store is None or now != self.seen:
+            self.store = None
+            self.store = ox.Store.read_only(str(self.path))
+            self.seen = now
+        return self.store
+
+    def execute(self, req: dict) -> Any:
+        """Run one request. A read-only view can trip over files a writer is replacing (manifest rolled,
+        table compacted away): reopen and retry briefly, then say the store is busy."""
+        for attempt in range(5):
+            try:
+                return self._execute(req)
+            except (OSError, RuntimeError) as e:
+                if self.writable or not _transient(e):
+                    raise
+                self.store, self.seen = None, ()
+                time.sleep(0.05 * (attempt + 1))
+        raise Refused(503, "store is busy: another kg process is writing to it; retry in a moment")
+
+    def _execute(self, req: dict) -> Any:
+        store = self.open()
+        if req["op"] == "update":
+            if not self.writable:
+                raise Refused(403, "this server is read-only")
+            store.update(req["update"])
+            return {"ok": True}
+        kw: dict[str, Any] = {}
+        if req.get("default_graphs"):
+            kw["default_graph"] = [ox.NamedNode(g) for g in req["default_graphs"]]
+        else:
+            kw["use_default_graph_as_union"] = True
+        if req.get("named_graphs"):
+            kw["named_graphs"] = [ox.NamedNode(g) for g in req["named_graphs"]]
+        subs = {ox.Variable(k): from_tuple(v) for k, v in (req.get("bindings") or {}).items()}
+        res = store.query(req["query"], substitutions=subs or None, **kw)
+        limit = self.max_rows
+        if isinstance(res, ox.QueryBoolean):
+            value = bool(res)
+            if req["op"] == "rows":
+                return {"ok": True, "kind": "ask", "boolean": value}
+            ctype, body = serialize_boolean(value, req["formats"][0])
+            return {"ok": True, "content_type": ctype, "body": body}
+        if isinstance(res, ox.QuerySolutions):
+            variables = [v.value for v in res.variables]
+            rows = []
+            for sol in res:
+                if len(rows) >= limit:
+                    raise Refused(413, f"the result has more than {limit:,} rows, this server's limit "
+                                       "(add LIMIT, or narrow the query)")
+                rows.append([sol[v] for v in variables])
+            if req["op"] == "rows":
+                return {"ok": True, "kind": "select", "vars": variables,
+                        "rows": [[term_tuple(t) for t in row] for row in rows]}
+            fmt = next((f for f in req["formats"] if f in RESULT_TYPES), "json")
+            body = serialize_rows(variables, rows, fmt)
+            return {"ok": True, "content_type": RESULT_TYPES[fmt], "body": body}
+        triples = []
+        for t in res:
+            if len(triples) >= limit:
+                raise Refused(413, f"the result has more than {limit:,} triples, this server's limit "
+                                   "(add LIMIT, or narrow the query)")
+            triples.append(t)
+        if req["op"] == "rows":
+            return {"ok": True, "kind": "graph",
+                    "triples": [(term_tuple(t.subject), term_tuple(t.predicate), term_tuple(t.object))
+                                for t in triples]}
+        fmt = next((f for f in req["formats"] if f in GRAPH_TYPES), "turtle")
+        ctype, rdf_format = GRAPH_TYPES[fmt]
+        return {"ok": True, "content_type": ctype, "body": ox.serialize(triples, format=rdf_format)}
+
+
+def _transient(e: BaseException) -> bool:
+    text = str(e).lower()
+    return any(w in text for w in ("no such file", "corruption", "io error", "manifest"))
+
+
+def main(argv: list[str]) -> int:
+    location, mode, max_rows = argv[1], argv[2], int(argv[3])
+    worker = Worker(location, mode, max_rows)
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing but frames on the pipe
+    while True:
+        try:
+            req = read_frame(stdin)
+        except EOFError:
+            return 0
+        try:
+            resp = worker.execute(req)
+        except Refused as e:
+            resp = {"ok": False, "status": e.status, "message": str(e)}
+        except SyntaxError as e:
+            resp = {"ok": False, "status": 400, "message": f"SPARQL syntax error: {e}"}
+        except (OSError, RuntimeError, ValueError, TypeError) as e:
+            if "lock" in str(e).lower():
+                resp = {"ok": False, "status": 503,
+                        "message": "store is busy: another kg process is writing to it; retry in a moment"}
+            else:
+                resp = {"ok": False, "status": 400 if isinstance(e, ValueError | TypeError) else 500,
+                        "message": f"query failed: {e}"}
+        write_frame(stdout, resp)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,189 @@
+"""The pages in a real browser: Debian's Chromium driven by Playwright (no `playwright install`).
+
+Each view is opened, its vis.js network checked for the expected nodes, a screenshot taken; the query
+page runs a named query; a 20,000-node graph loads and reports its grouping; markup from a document stays
+text. Screenshots go to the test's tmp folder (look at them when a test fails).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from vizstores import EVIL, ex, ledger_store
+
+from kg.serve import Settings, running
+from kg.store import LocalStore
+from kg.viz import render, synthetic_view, write_view
+
+pytestmark = pytest.mark.browser
+CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no Chromium at {CHROMIUM}: run scripts/system-deps.sh (apt-get install chromium)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator:  # noqa: ANN001
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = ctx.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    ctx.close()
+
+
+def open_view(page, path: Path, shot: Path, timeout: float = 60_000) -> dict:  # noqa: ANN001
+    """Open a page file, wait until vis.js has drawn it, screenshot it; the page's own facts."""
+    page.goto(path.resolve().as_uri())
+    page.wait_for_selector("body[data-drawn='1']", timeout=timeout)
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    assert page.errors == []
+    return page.evaluate("window.kgView")
+
+
+def node_ids(page) -> set[str]:  # noqa: ANN001
+    return set(page.evaluate("nodes.getIds()"))
+
+
+def hover(page, node_id: str) -> str:  # noqa: ANN001
+    """Move the mouse onto a node and return the tooltip's text."""
+    page.evaluate("id => network.focus(id, {scale: 1.5})", node_id)
+    box = page.locator("#mynetwork").bounding_box()
+    xy = page.evaluate("id => network.canvasToDOM(network.getPositions([id])[id])", node_id)
+    page.mouse.move(box["x"] + xy["x"], box["y"] + xy["y"])
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=10_000)
+    return page.inner_text("div.vis-tooltip")
+
+
+def test_overview_in_chromium(page, seeds_store: LocalStore, tmp_path: Path) -> None:  # noqa: ANN001
+    out = write_view(seeds_store, tmp_path / "overview.html", council="Durham County Council")
+    meta = open_view(page, out.path, tmp_path / "overview.png")
+    assert page.evaluate("network instanceof vis.Network")
+    assert page.evaluate("nodes.length") == meta["nodes"] == out.nodes
+    labels = page.evaluate("nodes.get().map(n => n.label)")
+    assert "Durham County Council" in labels and "Corporate Parenting Panel" in labels
+    assert "Council (1)" in page.inner_text("#legend")
+    council = page.evaluate("nodes.get({filter: n => n.kind === 'council'})[0].id")
+    text = hover(page, council)
+    assert text.startswith("Council: Durham County Council")
+
+
+def test_focus_in_chromium(page, seeds_store: LocalStore, tmp_path: Path) -> None:  # noqa: ANN001
+    out = write_view(seeds_store, tmp_path / "focus.html", focus_node="Corporate Parenting Panel", depth=2)
+    open_view(page, out.path, tmp_path / "focus.png")
+    centre = page.evaluate("nodes.get({filter: n => n.borderWidth === 4})")
+    assert [n["label"] for n in centre] == ["Corporate Parenting Panel"]
+    assert page.evaluate("nodes.length") == out.nodes > 5
+
+
+def test_followups_in_chromium(page, tmp_path: Path) -> None:  # noqa: ANN001
+    with LocalStore(ledger_store(tmp_path / "store"), read_only=True) as st:
+        out = write_view(st, tmp_path / "followups.html", show_followups=True)
+    open_view(page, out.path, tmp_path / "followups.png")
+    ids = node_ids(page)
+    assert {str(ex(f"commitment/c{i}")) for i in (1, 2, 3)} <= ids
+    colours = page.evaluate("nodes.get({filter: n => n.kind === 'commitment'}).map(n => n.color)")
+    assert len(set(colours)) == 3  # fulfilled, overdue, open
+    text = hover(page, str(ex("commitment/c2")))
+    assert "Status: overdue" in text and "The Director agreed to report back" in text
+    assert "January minutes" in text
+
+
+def test_twenty_thousand_nodes_load_and_say_they_are_grouped(page, tmp_path: Path) -> None:  # noqa: ANN001
+    html, meta = render(synthetic_view(20_000))
+    path = tmp_path / "big.html"
+    path.write_text(html, encoding="utf-8")
+    got = open_view(page, path, tmp_path / "big.png", timeout=120_000)
+    assert got["source_nodes"] == 20_000 and got["grouped"] > 18_000
+    assert page.evaluate("nodes.length") == meta["nodes"] <= 1500
+    assert "folded into" in page.inner_text("#notice")
+    assert page.evaluate("network.physics.options.enabled") is False  # nothing keeps the CPU busy
+    grouped = page.evaluate("nodes.get({filter: n => n.kind === 'grouped'}).length")
+    assert grouped > 0
+
+
+def test_markup_from_a_document_stays_text(page, tmp_path: Path) -> None:  # noqa: ANN001
+    import networkx as nx
+
+    view = nx.MultiDiGraph(title=f"Report {EVIL}")
+    view.add_node("evil", kind="councillor", label=f"Cllr {EVIL}", facts=[],
+                  evidence=[(f"He said {EVIL}<img src=x onerror=window.pwned=2>", "urn:d",
+                             f"Minutes {EVIL}")])
+    view.add_node("other", kind="post", label="Clerk", evidence=[])
+    view.add_edge("evil", "other", key="k", label="spoke to")
+    html, _ = render(view)
+    path = tmp_path / "evil.html"
+    path.write_text(html, encoding="utf-8")
+    open_view(page, path, tmp_path / "evil.png")
+    assert EVIL in page.inner_text("#title")
+    text = hover(page, "evil")
+    page.screenshot(path=str(tmp_path / "evil-tooltip.png"))
+    assert EVIL in text and "onerror=window.pwned=2" in text
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.pwned === undefined")
+    injected = "document.querySelectorAll('div.vis-tooltip img, div.vis-tooltip script').length"
+    assert page.evaluate(injected) == 0
+
+
+def test_query_page_runs_a_named_query(page, seeds_store_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    with running(Settings(str(seeds_store_path), port=0)) as (server, _):
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        page.goto(url + "/query")
+        page.wait_for_function("window.yasgui !== undefined", timeout=30_000)
+        page.get_by_role("button", name="documents", exact=True).click()
+        page.wait_for_selector(".yasr table.dataTable tbody tr td", timeout=30_000)
+        page.wait_for_function(
+            "window.yasgui.getTab().getYasr().results && "
+            "window.yasgui.getTab().getYasr().results.getBindings().length > 0", timeout=30_000)
+        rows = page.evaluate("window.yasgui.getTab().getYasr().results.getBindings()"
+                             ".map(b => b.file ? b.file.value : null)")
+        page.screenshot(path=str(tmp_path / "query.png"))
+        page.goto(url + "/viz/overview?council=Durham")
+        page.wait_for_selector("body[data-drawn='1']", timeout=60_000)
+        assert "Durham County Council" in page.evaluate("nodes.get().map(n => n.label)")
+    assert sorted(rows) == sorted(p.name for p in (Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    assert all(r.startswith(url) for r in requests), "the page fetched something from elsewhere"
+    assert page.errors == []
+    assert console == [], console  # no resource missing, nothing blocked by the page's security policy
+
+
+def test_a_hostile_document_through_the_server(page, tmp_path: Path) -> None:  # noqa: ANN001
+    from vizstores import evil_folder
+
+    from kg.ingest import ingest
+
+    store = tmp_path / "store"
+    with LocalStore(store) as st:
+        assert ingest([evil_folder(tmp_path / "docs")], st).ok
+    with running(Settings(str(store), port=0)) as (server, _):
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        page.goto(url + "/viz/query?name=documents")
+        page.wait_for_selector("body[data-drawn='1']", timeout=60_000)
+        doc = page.evaluate("nodes.get({filter: n => n.kind === 'document'})[0]")
+        assert doc["label"].startswith(EVIL[:20])
+        text = hover(page, doc["id"])
+        page.screenshot(path=str(tmp_path / "evil-doc.png"))
+        assert EVIL in text and "<i>report</i>" in text
+        page.goto(url + "/")
+        page.goto(url + "/followups")
+    assert page.evaluate("window.pwned === undefined")
+    assert page.errors == []

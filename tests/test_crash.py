@@ -1,0 +1,147 @@
+"""Crash safety: `kg ingest` killed at any point leaves a store that opens, holds only whole documents,
+and a re-run finishes the rest. Ctrl-C stops cleanly after the current document.
+
+Real processes and real stores on disk throughout. The kill loop's random seed is printed on failure;
+set KG_CRASH_SEED to replay one.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.store import LocalStore
+
+KG = str(Path(sys.executable).with_name("kg"))
+
+
+def doc_counts(store: Path) -> dict[str, int]:
+    """Triples in each document's graph, by document IRI. Opening read-write proves a writer can go on."""
+    with LocalStore(store) as st:
+        return {d.iri: len(st.graph(d.iri)) for d in st.documents()}
+
+
+def ingest_cmd(corpus: Path, store: Path, *extra: str) -> list[str]:
+    return [KG, "ingest", str(corpus), "--store", str(store), *extra]
+
+
+def assert_only_whole_documents(store: Path, reference: dict[str, int], context: str) -> int:
+    """The store opens and every document in it is exactly as a clean ingest wrote it."""
+    if not store.exists():
+        return 0
+    counts = doc_counts(store)
+    for iri, n in counts.items():
+        assert iri in reference, f"{context}: unknown document {iri}"
+        assert n == reference[iri], f"{context}: {iri} has {n} triples, a clean ingest {reference[iri]}"
+    return len(counts)
+
+
+LATEST_STATUS = """
+PREFIX ckg: <https://w3id.org/council-kg/def#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?c ?status WHERE {
+  ?c ckg:assessment ?a . ?a ckg:status ?status ; prov:generatedAtTime ?t .
+  FILTER NOT EXISTS { ?c ckg:assessment ?b . ?b prov:generatedAtTime ?t2 FILTER(?t2 > ?t) }
+}"""
+
+
+def ledger_statuses(store: Path) -> set[tuple[str, str]]:
+    """Each commitment's latest status in the follow-up ledger."""
+    with LocalStore(store, read_only=True) as st:
+        return {(str(r["c"]), str(r["status"])) for r in st.query(LATEST_STATUS).rows}
+
+
+def finish(corpus: Path, store: Path, reference: dict[str, int], clean_store: Path, context: str) -> None:
+    """A re-run completes the ingest, and the result equals a clean one, follow-up ledger included."""
+    done = subprocess.run(ingest_cmd(corpus, store, "-q"), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, f"{context}: re-run failed: {done.stderr}"
+    assert "Traceback" not in done.stderr
+    assert doc_counts(store) == reference, f"{context}: re-run did not finish the ingest"
+    assert ledger_statuses(store) == ledger_statuses(clean_store), f"{context}: the ledger was left behind"
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_points_never_leaves_half_a_document(
+        corpus: Path, corpus_clean: tuple[dict[str, int], float, Path], tmp_path: Path) -> None:
+    reference, took, clean_store = corpus_clean
+    seed = int(os.environ.get("KG_CRASH_SEED", time.time_ns() % 1_000_000))
+    rng = random.Random(seed)
+    store = tmp_path / "store"
+    per_doc = took / len(reference)
+    # Bounded: at least `minimum` kills, more while the budget allows. Progress accumulates in one store
+    # (each run writes a few more documents before it dies), so most kills land in the write phase.
+    budget = time.monotonic() + 25
+    kills, minimum, partial = 0, 8, 0
+    while kills < minimum or (time.monotonic() < budget and kills < 40):
+        context = f"KG_CRASH_SEED={seed}, kill {kills + 1}"
+        proc = subprocess.Popen(ingest_cmd(corpus, store), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                text=True)
+        assert proc.stderr is not None
+        if rng.random() < 0.3:
+            # Early: startup, store creation, reference graphs, the first documents.
+            time.sleep(rng.uniform(0, min(took, 3.0)))
+        else:
+            # In the write phase: after 0-3 more documents are written, at a random moment in the next.
+            wanted = rng.randrange(4)
+            while wanted and (line := proc.stderr.readline()):
+                wanted -= line.lstrip().startswith(("added", "replaced"))
+            time.sleep(rng.uniform(0, per_doc))
+        proc.kill()
+        proc.wait()
+        proc.stderr.close()
+        kills += 1
+        written = assert_only_whole_documents(store, reference, context)
+        partial += 0 < written < len(reference)
+        if written == len(reference):
+            # Killed after the last document (perhaps before the ledger): the re-run must catch up.
+            finish(corpus, store, reference, clean_store, context)
+            shutil.rmtree(store)
+    finish(corpus, store, reference, clean_store, f"KG_CRASH_SEED={seed}, last")
+    # The loop must have hit the middle of a run, or it proved nothing.
+    assert partial >= 2, f"KG_CRASH_SEED={seed}: only {partial} of {kills} kills landed mid-ingest"
+
+
+def _wait_for_added(proc: subprocess.Popen[str]) -> list[str]:
+    """Stderr lines up to and including the first document written."""
+    assert proc.stderr is not None
+    seen = []
+    while line := proc.stderr.readline():
+        seen.append(line)
+        if line.lstrip().startswith("added"):
+            return seen
+    raise AssertionError("ingest ended before writing a document: " + "".join(seen))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ctrl_c_stops_after_the_current_document(
+        jobs: int, corpus: Path, corpus_clean: tuple[dict[str, int], float, Path], tmp_path: Path) -> None:
+    """SIGINT to the whole process group, as a terminal sends it (worker processes included)."""
+    reference, _, clean_store = corpus_clean
+    store = tmp_path / "store"
+    proc = subprocess.Popen(ingest_cmd(corpus, store, "--jobs", str(jobs)), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        before = _wait_for_added(proc)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, rest = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    stderr = "".join(before) + rest
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and "internal error" not in stderr, stderr
+    assert "interrupted after the current document" in stderr, stderr
+    added = [line for line in stderr.splitlines() if line.lstrip().startswith("added")]
+    written = assert_only_whole_documents(store, reference, f"jobs={jobs}")
+    # Every document reported as added is in the store whole, and the run stopped early.
+    assert written == len(added), stderr
+    assert written < len(reference), "the run finished before Ctrl-C reached it; the test proved nothing"
+    finish(corpus, store, reference, clean_store, f"after Ctrl-C, jobs={jobs}")

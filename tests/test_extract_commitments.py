@@ -1,0 +1,245 @@
+"""Commitments: what is promised, by whom, when due; and what is not a promise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.commitments import find_due
+from kg.model import CommitmentFact, Extraction
+from kg.read import read_document
+
+DATA = Path(__file__).parent / "data"
+
+
+def _extract(folder: Path, name: str) -> Extraction:
+    return extract(read_document(folder / name, root=folder))
+
+
+def _find(x: Extraction, words: str) -> CommitmentFact:
+    hits = [c for c in x.commitments if words.lower() in f"{c.text} {c.span.quote}".lower()]
+    assert len(hits) == 1, (words, [c.text for c in x.commitments])
+    return hits[0]
+
+
+def _absent(x: Extraction, words: str) -> None:
+    assert not [c for c in x.commitments if words.lower() in f"{c.text} {c.span.quote}".lower()], words
+
+
+def _actor(x: Extraction, key: str | None) -> str | None:
+    if key is None:
+        return None
+    for p in (*x.posts, *x.people):
+        if p.key == key:
+            return getattr(p, "title", None) or p.name  # type: ignore[union-attr]
+    return key
+
+
+# ---- the seeds
+
+
+def test_seed_001_friends_and_family_data_promised_for_next_update(seeds_dir: Path) -> None:
+    x = _extract(seeds_dir, "001_d89f0ea69e52ccb1.txt")
+    c = _find(x, "friends and family")
+    assert _actor(x, c.actor) == "Strategy Team Leader"
+    assert c.due_kind == "next_update" and c.due_text == "next performance update"
+    # the request plus its acceptance is one commitment whose text says what the data is
+    assert (
+        c.text == "include data on the number of children placed with friends and family"
+        " in the next performance update"
+    )
+    assert c.span.quote.startswith("In response to a request from the Panel")
+
+
+def test_seed_001_missing_incidents_for_a_future_meeting_has_no_owner(seeds_dir: Path) -> None:
+    x = _extract(seeds_dir, "001_d89f0ea69e52ccb1.txt")
+    c = _find(x, "missing incidents")
+    assert c.actor is None
+    assert c.due_kind == "future_meeting" and c.due_date is None
+    assert c.text == "bring more detailed information on missing incidents to a future Panel meeting"
+
+
+def test_seed_001_has_nothing_else(seeds_dir: Path) -> None:
+    x = _extract(seeds_dir, "001_d89f0ea69e52ccb1.txt")
+    assert len(x.commitments) == 2
+    _absent(x, "being reviewed")  # work in progress, not a promise
+    _absent(x, "ongoing")  # business as usual
+
+
+def test_seed_004_session_in_january_2024_by_the_head_of_education(seeds_dir: Path) -> None:
+    x = _extract(seeds_dir, "004_c09156de69ac898d.txt")
+    assert len(x.commitments) == 1
+    c = x.commitments[0]
+    assert _actor(x, c.actor) == "Head of Education and Skills"
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 1, 1) and c.due_text == "in January 2024"
+    _absent(x, "region wide")  # "looking to roll out": a hope
+    _absent(x, "Adults, Wellbeing and Health")  # where reporting will go is not a promise to this committee
+
+
+@pytest.mark.parametrize(
+    "name", ["000_c54206f06d683a2c.txt", "002_b026277b1e2d3df6.txt", "003_05486bbbf8471d79.txt"]
+)
+def test_seeds_without_commitments(seeds_dir: Path, name: str) -> None:
+    """'will present an overview at the meeting', 'will continue to be monitored', 'will be in attendance',
+    'The purpose of the report is to provide': none is a follow-up."""
+    assert _extract(seeds_dir, name).commitments == ()
+
+
+# ---- other councils' styles
+
+
+def test_moderngov_narrative_style() -> None:
+    x = _extract(DATA / "commitments", "moderngov-narrative.txt")
+    c = _find(x, "undertook to circulate")
+    assert _actor(x, c.actor) == "Head of SEND" and c.due_kind == "none" and c.confidence >= 0.85
+    c = _find(x, "residential children's homes")  # the Chair asked X to ...: the owner is X
+    assert _actor(x, c.actor) == "Head of Commissioning" and c.due_kind == "next_meeting"
+    c = _find(x, "home to school transport")  # passive, no owner named
+    assert c.actor is None and c.due_kind == "date" and c.due_date == dt.date(2024, 4, 1)
+    c = _find(x, "young carers")  # request, accepted in the next sentence
+    assert _actor(x, c.actor) == "Head of Early Help" and c.due_kind == "next_update"
+    assert c.span.quote.endswith("agreed to do so.")
+    assert len(x.commitments) == 4
+    _absent(x, "by Easter")  # a question
+    _absent(x, "schools with vacancies")  # a declined request
+    _absent(x, "monitored")  # business as usual
+    _absent(x, "Ofsted letter")  # already done
+    _absent(x, "respite")  # a hope
+    assert any("declined" in n for n in x.notes)
+
+
+def test_numbered_minutes_with_action_markers() -> None:
+    x = _extract(DATA / "commitments", "numbered-actions.txt")
+    c = _find(x, "reoffending")  # "(Action: Youth Justice Service Manager)"
+    assert _actor(x, c.actor) == "Youth Justice Service Manager"
+    c = _find(x, "youth panel training")  # "ACTION - Mr Green to ..."
+    assert c.text == "send Members the dates of the youth panel training sessions"
+    assert c.actor is not None and "Green" in c.actor
+    assert not c.span.quote.startswith("\n")
+    c = _find(x, "visit to the Youth Justice Service")  # "ACTION: Democratic Services to ... by early 2024"
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 1, 1)
+    c = _find(x, "slides")  # passive "would be circulated": no owner
+    assert c.actor is None and c.due_kind == "none"
+    assert len(x.commitments) == 4
+    _absent(x, "published online")  # a question, answered as already done
+    _absent(x, "16 January 2024")  # the date of the next meeting is not a promise
+    _absent(x, "school place planning")  # matters arising: done
+    assert any(p.kind == "done" and "school place planning" in p.text for p in x.progress)
+
+
+def test_resolved_list_and_action_by_line() -> None:
+    x = _extract(DATA / "commitments", "resolved-list.txt")
+    c = _find(x, "costed plan")  # request made an action by "Action by: POST (NAME)"
+    assert _actor(x, c.actor) == "Head of Commissioning"
+    assert c.due_kind == "date" and c.due_date == dt.date(
+        2024, 10, 1
+    )  # "the October meeting" after June 2024
+    assert c.confidence >= 0.85
+    c = _find(x, "foster carer recruitment")  # "That X be asked to ...": owner X
+    assert _actor(x, c.actor) == "Assistant Director for Children's Social Care"
+    c = _find(x, "agency placement costs")
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 12, 1)
+    assert len(x.commitments) == 3
+    _absent(x, "be noted")
+    _absent(x, "thanks")
+    _absent(x, "Members discussed")  # an "Action by" line after a sentence naming no deliverable
+
+
+def test_decision_list_style() -> None:
+    x = _extract(DATA / "commitments", "decision-list.txt")
+    c = _find(x, "capital programme")  # "to request that X provide ...": owner X
+    assert _actor(x, c.actor) == "Executive Director of Finance" and c.due_kind == "next_meeting"
+    c = _find(x, "disposal programme")  # "to instruct X to report back in six months' time"
+    assert _actor(x, c.actor) == "Head of Property"
+    assert c.due_kind == "date" and c.due_date == dt.date(2025, 3, 1)
+    c = _find(x, "community asset transfer")  # "Councillor Shaw said she would send ...": she is Shaw
+    assert c.actor == "councillor:Shaw"
+    assert len(x.commitments) == 3
+    _absent(x, "asset disposal schedule")  # an old promise reported back, not a new one
+    _absent(x, "comment on the proposals")  # the meeting is asked to consider: nobody owns an action
+    assert any(p.kind == "reference" and "asset disposal schedule" in p.text for p in x.progress)
+
+
+def test_unanswered_request_is_kept_with_lower_confidence(tmp_path: Path) -> None:
+    (tmp_path / "m.txt").write_text(
+        "Members requested that a breakdown of agency costs be circulated.\n\n"
+        "The Panel then discussed the budget.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "m.txt.meta.yaml").write_text(
+        "council: Gateshead Council\ncommittee: Audit Committee\nmeeting_date: 2024-05-01\n", encoding="utf-8"
+    )
+    x = _extract(tmp_path, "m.txt")
+    assert len(x.commitments) == 1
+    c = x.commitments[0]
+    assert c.text == "circulate a breakdown of agency costs" and c.confidence < 0.7
+
+
+def _write(folder: Path, text: str, doc_type: str) -> Extraction:
+    (folder / "d.txt").write_text(text, encoding="utf-8")
+    (folder / "d.txt.meta.yaml").write_text(
+        f"council: Gateshead Council\ncommittee: Audit Committee\nmeeting_date: 2024-05-13\n"
+        f"doc_type: {doc_type}\n",
+        encoding="utf-8",
+    )
+    return _extract(folder, "d.txt")
+
+
+PLANS = (
+    "The team will provide additional support to the twelve schools.\n\n"
+    "The Director would circulate the figures to Members.\n\n"
+    "The service would investigate the complaint.\n\n"
+    "The report will be considered by Cabinet on 12 March 2024.\n\n"
+    "The Chair asked Members to consider the proposals before the budget meeting.\n"
+)
+
+
+def test_plans_in_a_report_are_not_promises(tmp_path: Path) -> None:
+    x = _write(tmp_path, PLANS, "report")
+    assert [c.text for c in x.commitments] == ["circulate the figures to Members"]
+
+
+def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path) -> None:
+    x = _write(tmp_path, PLANS, "minutes")
+    confidence = {c.text: c.confidence for c in x.commitments}
+    assert confidence["circulate the figures to Members"] >= 0.8
+    assert confidence["provide additional support to the twelve schools"] <= 0.5
+    assert confidence["investigate the complaint"] <= 0.5
+    _absent(x, "Cabinet")  # another body's business
+    _absent(x, "consider the proposals")  # the meeting is asked to act: nobody owns anything
+
+
+# ---- due conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        ("include the data in the next performance update", "next_update", None),
+        ("be included in future reports", "next_update", None),
+        ("report back to the next meeting of the Panel", "next_meeting", None),
+        ("bring it to the next Panel meeting", "next_meeting", None),
+        ("be brought to a future Panel meeting", "future_meeting", None),
+        ("would be held in January 2024", "date", dt.date(2024, 1, 1)),
+        ("to the October meeting", "date", dt.date(2024, 10, 1)),
+        ("at the March meeting", "date", dt.date(2025, 3, 1)),
+        ("by early 2021", "date", dt.date(2021, 1, 1)),
+        ("by the end of 2024", "date", dt.date(2024, 12, 1)),
+        ("by 31 March 2025", "date", dt.date(2025, 3, 31)),
+        ("in the autumn", "date", dt.date(2024, 10, 1)),
+        ("circulate the slides to Members", "none", None),
+        ("Members may wish to note this", "none", None),  # the modal 'may' is not the month May
+    ],
+)
+def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
+    due = find_due(text, dt.date(2024, 6, 3))
+    assert (due.kind, due.date) == (kind, date)
+
+
+def test_a_month_without_a_year_or_meeting_date_is_kept_as_written_but_not_dated() -> None:
+    due = find_due("would be held in March", None)
+    assert (due.kind, due.date, due.text) == ("none", None, "in March")
+    assert find_due("at the next meeting in March", None).kind == "next_meeting"

@@ -1,0 +1,135 @@
+"""Contributions: who asked, who commented, who answered which question; groups; passive answers; traps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract import bodies, contributions, people
+from kg.model import ContributionFact, Extraction
+from kg.read import read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+MINUTES = Path(__file__).resolve().parent / "data" / "minutes"
+
+
+def extract(path: Path) -> Extraction:
+    x = Extraction(doc=read_document(path, root=path.parent))
+    return contributions.extract(people.extract(bodies.extract(x)))
+
+
+def seed(prefix: str) -> Extraction:
+    return extract(next((ROOT / "seeds").glob(f"{prefix}_*.txt")))
+
+
+def by_key(x: Extraction) -> dict[str, ContributionFact]:
+    return {c.key: c for c in x.contributions}
+
+
+def answered(x: Extraction, speaker: str) -> list[tuple[str | None, str]]:
+    """(responder, kind of what was answered) for every answer to `speaker`'s contributions."""
+    own = {c.key: c.kind for c in x.contributions if c.speaker == speaker}
+    return [(c.speaker, own[c.responds_to]) for c in x.contributions
+            if c.kind == "response" and c.responds_to in own]
+
+
+def test_councillor_questions_answered_by_the_post() -> None:
+    x = seed("004")
+    qs = [c for c in x.contributions if c.kind == "question"]
+    assert [c.speaker for c in qs] == ["councillor:Crute", "councillor:Mulholland", "councillor:Scurfield"]
+    for q in qs:
+        answers = [c for c in x.contributions if c.responds_to == q.key]
+        assert answers and answers[0].speaker == "post:Corporate Equalities and Strategy Manager"
+    assert [c.speaker for c in x.contributions if c.kind == "comment"] == []
+
+
+def test_pronouns_carry_the_speaker_and_the_council_name_is_no_speaker() -> None:
+    x = seed("000")
+    head = "post:Head of Early Help, Assessment & Safeguarding"
+    assert ("question" in {k for _, k in answered(x, "councillor:Patterson")})
+    assert all(r == head for r, _ in answered(x, "councillor:Durham"))
+    durham_q = [c for c in x.contributions if c.speaker == "councillor:Durham"]
+    assert [c.kind for c in durham_q] == ["question"]  # "was interested to understand"
+    assert not any("would not be complacent" in c.span.quote and c.kind != "response"
+                   for c in x.contributions)
+
+
+def test_was_advised_that_is_a_response_with_lower_confidence() -> None:
+    x = seed("000")
+    passive = [c for c in x.contributions if c.span.quote.startswith("was advised that")]
+    assert len(passive) == 1
+    p = passive[0]
+    assert p.kind == "response" and p.confidence < 1
+    assert by_key(x)[p.responds_to].speaker == "councillor:Patterson"
+    member_part = by_key(x)[p.responds_to]
+    assert "was advised" not in member_part.span.quote
+
+
+def test_panel_and_officers_as_groups() -> None:
+    x = seed("001")
+    kinds = [(c.kind, c.speaker) for c in x.contributions]
+    assert ("question", "group:panel") in kinds and ("comment", "group:panel") in kinds
+    officers = next(c for c in x.contributions if c.speaker == "group:officers")
+    assert officers.kind == "response" and by_key(x)[officers.responds_to].kind == "comment"
+    dcd = next(c for c in x.contributions
+               if c.speaker and c.speaker.startswith("post:Deputy Corporate Director"))
+    assert by_key(x)[dcd.responds_to].kind == "question"
+    assert not any(c.span.quote.startswith("The Panel noted") for c in x.contributions)
+
+
+def test_reports_hold_no_contributions() -> None:
+    assert seed("002").contributions == ()
+    assert extract(MINUTES / "gateshead_report.txt").contributions == ()
+
+
+def test_acronym_speaker_co_opted_member_and_passive_members() -> None:
+    x = extract(MINUTES / "sunderland_scrutiny.txt")
+    assert answered(x, "councillor:Halden")[0] == ("post:Director of Children's Services", "question")
+    hale = next(c for c in x.contributions if c.speaker == "other:Hale")
+    assert hale.kind == "question"
+    assert answered(x, "other:Hale") == [("post:Head of Early Help, Assessment & Safeguarding", "question")]
+    members = next(c for c in x.contributions if c.span.quote.startswith("were advised that"))
+    assert members.kind == "response" and by_key(x)[members.responds_to].speaker == "councillor:Kolker"
+
+
+def test_in_response_opener_and_mid_sentence_members() -> None:
+    x = extract(MINUTES / "northumberland_minutes.txt")
+    assert answered(x, "councillor:Ferguson") == [("post:Head of Education & Skills", "question")]
+    assert [k for _, k in answered(x, "councillor:Dale")] == ["question"]
+    d = extract(MINUTES / "darlington_minutes.txt")
+    members = next(c for c in d.contributions if c.speaker == "group:members")
+    assert members.kind == "question" and members.span.quote.startswith("Members sought clarification")
+    assert answered(d, "group:members") == [("post:Assistant Director, Children's Services", "question")]
+
+
+def test_unnamed_answerer_stays_unknown() -> None:
+    x = extract(MINUTES / "durham_coreference.txt")
+    director = next(c for c in x.contributions if c.span.quote.startswith("The Director replied"))
+    assert director.kind == "response" and director.speaker is None
+    passive = next(c for c in x.contributions if c.span.quote.startswith("was advised"))
+    # the last answer came from an unnamed Director: the passive answer is not pinned on anyone named
+    assert passive.speaker is None and passive.confidence == 0.5
+    assert by_key(x)[passive.responds_to].speaker == "councillor:Durham"
+
+
+def test_topic_names_the_subject() -> None:
+    x = seed("004")
+    crute = next(c for c in x.contributions if c.speaker == "councillor:Crute")
+    assert crute.topic
+    response = next(c for c in x.contributions if c.responds_to == crute.key)
+    assert response.topic == crute.topic
+
+
+def test_chair_member_impersonal_and_implied_question() -> None:
+    x = extract(MINUTES / "kent_cabinet_committee.txt")
+    director = "post:Corporate Director of Children, Young People and Education"
+    assert answered(x, "councillor:Game") == [(director, "question")]  # "The Chair, Councillor Game, asked"
+    member = next(c for c in x.contributions if c.speaker == "group:members")
+    assert member.kind == "question" and member.span.quote.startswith("A Member asked")
+    explained = next(c for c in x.contributions if c.span.quote.startswith("It was explained"))
+    assert explained.kind == "response" and explained.responds_to == member.key and explained.confidence < 1
+    implied = next(c for c in x.contributions if c.speaker == "councillor:de Souza")
+    assert implied.kind == "question"
+    assert implied.span.quote == "In response to a question from Councillor de Souza"
+    assert answered(x, "councillor:de Souza") == [("post:Head of Fostering", "question")]
+    assert [c.kind for c in x.contributions if c.speaker == "councillor:O’Brien"] == ["comment"]
+    assert not any("next meeting would be held" in c.span.quote for c in x.contributions)

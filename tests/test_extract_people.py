@@ -1,0 +1,209 @@
+"""People and posts: councillors in every form, officers with their posts, posts alone, and the traps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import bodies, people
+from kg.model import Extraction
+from kg.read import read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+MINUTES = Path(__file__).resolve().parent / "data" / "minutes"
+
+
+def extract(path: Path) -> Extraction:
+    return people.extract(bodies.extract(Extraction(doc=read_document(path, root=path.parent))))
+
+
+def seed(prefix: str) -> Extraction:
+    return extract(next((ROOT / "seeds").glob(f"{prefix}_*.txt")))
+
+
+def councillors(x: Extraction) -> dict[str, str]:
+    return {p.key: p.name for p in x.people if p.role == "councillor"}
+
+
+def titles(x: Extraction) -> set[str]:
+    return {p.title for p in x.posts}
+
+
+def holdings(x: Extraction) -> set[tuple[str, str]]:
+    return {(h.person, h.post) for h in x.holdings}
+
+
+def test_council_name_and_programme_are_not_councillors() -> None:
+    x = seed("000")
+    assert set(councillors(x)) == {"councillor:Patterson", "councillor:Durham"}
+    assert all("DurhamWorks" not in p.name for p in x.people)
+    assert len(x.people) == 2
+
+
+def test_seed_posts_without_bare_generic_titles() -> None:
+    assert titles(seed("000")) == {"Director of Transformation and Partnerships",
+                                   "Corporate Scrutiny and Performance Manager",
+                                   "Head of Early Help, Assessment & Safeguarding"}
+    assert titles(seed("003")) == {"Director of Children and Adult Services",
+                                   "Head of Performance and Transformation"}
+    assert titles(seed("004")) == {"Chief Executive", "Corporate Equalities and Strategy Manager",
+                                   "Head of Education and Skills"}
+
+
+def test_post_comma_name_and_report_of_name_comma_post() -> None:
+    x1, x2 = seed("001"), seed("002")
+    assert holdings(x1) == {("officer:Helen McAloon", "post:Strategy Team Leader")}
+    deputy = "post:Deputy Corporate Director of Children and Young People's Services"
+    assert deputy in {p.key for p in x1.posts}
+    assert holdings(x2) == {("officer:Stephen Tracey", "post:Corporate Equality and Strategy Manager")}
+    assert not councillors(x1) and not councillors(x2)
+    assert {p.role for p in x2.people} == {"officer"}
+
+
+def test_signature_block_and_name_post_on_one_line() -> None:
+    x = seed("003")
+    assert holdings(x) == {("officer:Suzanne Joyner", "post:Director of Children and Adult Services"),
+                           ("officer:Sharon Raine", "post:Head of Performance and Transformation")}
+    assert not councillors(x)
+    assert not any(t in titles(x) for t in ("Director", "Head of Service", "Assistant Director"))
+
+
+def test_councillor_forms_lists_offices_and_honorifics() -> None:
+    x = extract(MINUTES / "sunderland_scrutiny.txt")
+    c = {p.key: p for p in x.people if p.role == "councillor"}
+    assert set(c) == {"councillor:Patterson", "councillor:Halden", "councillor:Bell", "councillor:Grant",
+                      "councillor:P Smith", "councillor:D Smith", "councillor:Kolker"}
+    assert c["councillor:Patterson"].office == "Chair"
+    assert c["councillor:Halden"].office == "Vice-Chair"
+    # "Councillor A Halden", "Cllr Halden" and "Councillor Ann Halden" are one person
+    assert c["councillor:Halden"].name == "Councillor Ann Halden"
+    assert c["councillor:Kolker"].honorific == "Mrs"
+    assert "Sunderland" not in {p.surname for p in x.people}
+
+
+def test_co_opted_member_is_other_and_named_once() -> None:
+    x = extract(MINUTES / "sunderland_scrutiny.txt")
+    others = [p for p in x.people if p.role == "other"]
+    assert [(p.key, p.office, p.honorific) for p in others] == [
+        ("other:Hale", "Parent Governor Representative", "Mr")]
+
+
+def test_officer_forms_and_acronym() -> None:
+    x = extract(MINUTES / "sunderland_scrutiny.txt")
+    assert holdings(x) == {("officer:Jill Colbert", "post:Director of Children's Services"),
+                           ("officer:Sarah Reed", "post:Head of Early Help, Assessment & Safeguarding"),
+                           ("officer:Paul Wood", "post:Head of Finance")}
+    dcs = [p for p in x.posts if p.surface == "DCS"]
+    assert dcs and dcs[0].key == "post:Director of Children's Services" and dcs[0].method == "acronym"
+    assert "post:Executive Director of People Services" in {p.key for p in x.posts}
+
+
+def test_department_titles_dash_form_and_dr() -> None:
+    x = extract(MINUTES / "northumberland_minutes.txt")
+    assert holdings(x) == {
+        ("officer:Audrey Kingham", "post:Executive Director for Children, Young People and Education"),
+        ("officer:Sheila McGregor", "post:Head of Education & Skills")}
+    dale = next(p for p in x.people if p.key == "councillor:Dale")
+    assert dale.honorific == "Dr"
+    cole = next(p for p in x.people if p.surname == "Cole")
+    assert cole.role == "other" and cole.office == "Church of England Diocese Representative"
+    short = next(p for p in x.posts if p.surface == "Executive Director")
+    assert short.method == "coreference" and short.title.startswith("Executive Director for Children")
+    assert "Northumberland" not in {p.surname for p in x.people}
+
+
+def test_name_bracket_post_with_department_and_honorific_councillor_in_list() -> None:
+    x = extract(MINUTES / "darlington_minutes.txt")
+    assert ("officer:Chris Bell", "post:Assistant Director, Children's Services") in holdings(x)
+    assert ("officer:Allison Hill", "post:Democratic Officer") in holdings(x)
+    layton = next(p for p in x.people if p.surname == "Layton")
+    assert layton.role == "councillor" and layton.honorific == "Mrs"
+    assert set(councillors(x)) == {"councillor:Heslop", "councillor:Bartch", "councillor:Crudass",
+                                   "councillor:Layton"}
+
+
+def test_report_signature_with_comma_title_and_no_generic_posts() -> None:
+    x = extract(MINUTES / "gateshead_report.txt")
+    assert holdings(x) == {
+        ("officer:Caroline O'Neill", "post:Strategic Director, Children, Adults and Families")}
+    assert "Service Director, Children's Social Care" in titles(x)
+    assert not titles(x) & {"Director", "Head of Service", "Assistant Director",
+                            "Head of Service, Assistant Director and Director"}
+    # "Contact: Debbie Scott" attaches no post to the name: not asserted as a person
+    assert not any(p.surname in ("Scott", "Gateshead") for p in x.people)
+
+
+def test_shortened_title_and_acronym_take_the_full_title() -> None:
+    x = extract(MINUTES / "durham_coreference.txt")
+    by_surface = {p.surface: p for p in x.posts}
+    assert by_surface["Equality and Strategy Manager"].key == "post:Corporate Equality and Strategy Manager"
+    assert by_surface["Equality and Strategy Manager"].method == "coreference"
+    assert by_surface["Strategy Manager"].key == "post:Corporate Equality and Strategy Manager"
+    assert by_surface["DCYPS"].key == "post:Director of Children and Young People's Services"
+    assert "Director" not in titles(x)
+    assert set(councillors(x)) == {"councillor:Patterson", "councillor:Durham"}
+
+
+def test_actor_at_names_the_subject() -> None:
+    x = seed("001")
+    text = x.doc.text
+    start = text.index("The Strategy Team Leader, Helen McAloon")
+    assert people.actor_at(x, start, start + 80) == "post:Strategy Team Leader"
+    start = text.index("The Panel noted")
+    assert people.actor_at(x, start, start + 60) is None
+    x4 = seed("004")
+    start = x4.doc.text.index("The Head of Education and Skills advised")
+    assert people.actor_at(x4, start, start + 100) == "post:Head of Education and Skills"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Present: Cllr J. Smith and Councillor Jones.", {"councillor:Smith", "councillor:Jones"}),
+    ("Councillors Ahmed, O'Brien-Ward and McDonald asked about the budget.",
+     {"councillor:Ahmed", "councillor:O'Brien-Ward", "councillor:McDonald"}),
+    ("Councillor Patterson The Chair thanked officers.", {"councillor:Patterson"}),
+])
+def test_councillor_lines(tmp_path: Path, line: str, expected: set[str]) -> None:
+    f = tmp_path / "m.txt"
+    f.write_text(line + "\n", encoding="utf-8")
+    assert set(councillors(extract(f))) == expected
+
+
+def test_colon_list_titles_particles_and_dash_form() -> None:
+    x = extract(MINUTES / "kent_cabinet_committee.txt")
+    c = {p.key: p for p in x.people if p.role == "councillor"}
+    assert set(c) == {"councillor:Game", "councillor:Roper", "councillor:de Souza", "councillor:O’Brien"}
+    assert (c["councillor:Game"].honorific, c["councillor:Game"].office) == ("Mrs", "Chair")
+    assert (c["councillor:Roper"].honorific, c["councillor:Roper"].office) == ("Mr", "Vice-Chairman")
+    assert not [p for p in x.people if p.role == "other"]  # "Mr Q Roper" is listed under "Councillors:"
+    assert holdings(x) == {
+        ("officer:Sarah Hammond", "post:Corporate Director of Children, Young People and Education"),
+        ("officer:David Adams", "post:Head of Fostering")}
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("The Councillor Call for Action was discussed. Councillor Smith's question was answered.",
+     {"councillor:Smith"}),
+    ("Councillor Development Programme: Councillor Ahmed attended.", {"councillor:Ahmed"}),
+])
+def test_procedures_and_possessives_are_not_names(tmp_path: Path, line: str, expected: set[str]) -> None:
+    f = tmp_path / "m.txt"
+    f.write_text(line + "\n", encoding="utf-8")
+    assert set(councillors(extract(f))) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Councillor", "Councillors , and", "Cllr.", "(DCS) the DCS", "Head of", "Resolved:",
+    "Councillor Smith (Chair", "\ufeffCouncillor\u200b Smith", "Report of , Manager,",
+    "The Head of Alpha, " + ", ".join(["Beta Gamma"] * 300) + " explained",
+    " ".join(["Alpha"] * 3000) + " Manager", "Councillors " + ", ".join(["A B C"] * 500),
+])
+def test_odd_text_gives_facts_or_nothing_never_an_error(tmp_path: Path, body: str) -> None:
+    from kg.extract import contributions, resolutions
+
+    f = tmp_path / "odd.txt"
+    f.write_text(body, encoding="utf-8")
+    x = resolutions.extract(contributions.extract(extract(f)))
+    for fact in (*x.people, *x.posts, *x.contributions, *x.resolutions):
+        assert x.doc.text[fact.span.start:fact.span.end] == fact.span.quote
+    assert all(len(p.title) < 300 for p in x.posts)

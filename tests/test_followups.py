@@ -1,0 +1,128 @@
+"""The ledger as rows and as a page a councillor can read; the `kg followups` command."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import QueryError
+from kg.followups import Followup, followups, page, parse_statuses, rows
+from kg.ingest import ingest
+from kg.store import LocalStore
+
+SERIES = Path(__file__).parent / "data" / "followups"
+
+
+@pytest.fixture
+def ledger_store(tmp_path: Path) -> Path:
+    path = tmp_path / "store"
+    with LocalStore(path) as st:
+        assert ingest([SERIES], st, today=dt.date(2024, 10, 1)).ok
+    return path
+
+
+def test_rows_overdue_first_then_open_unknown_fulfilled(ledger_store: Path) -> None:
+    with LocalStore(ledger_store, read_only=True) as st:
+        items = rows(st)
+    statuses = [f.status for f in items]
+    assert statuses == sorted(statuses, key=["overdue", "open", "unknown", "fulfilled"].index)
+    assert statuses.count("overdue") == 2 and statuses.count("fulfilled") == 4
+    fees = next(f for f in items if "foster carer fees" in f.text)
+    assert fees.made_at == "2024-01-15" and fees.committee == "Corporate Parenting Panel"
+    assert fees.due == "the next meeting" and "no evidence" in fees.reason
+    kept = next(f for f in items if "breakdown of agency" in f.text)
+    assert kept.fulfilled_file.endswith("2-2024-03-11-minutes.txt") and "had been circulated" in kept.evidence
+    assert kept.actor == "Head of Children's Social Care"
+
+
+def test_filters(ledger_store: Path) -> None:
+    with LocalStore(ledger_store, read_only=True) as st:
+        assert {f.status for f in rows(st, statuses=("overdue", "open"))} == {"overdue", "open"}
+        assert len(rows(st, statuses=("overdue", "open"))) == 3
+        assert len(rows(st, committee="parenting")) == 10
+        assert rows(st, committee="Planning Committee") == []
+
+
+def test_parse_statuses() -> None:
+    assert parse_statuses(["overdue,open", "open"]) == ("overdue", "open")
+    with pytest.raises(QueryError, match="unknown status 'late'"):
+        parse_statuses(["late"])
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(str(a["id"]))
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(str(a["href"]))
+        self.scripts += tag == "script"
+
+
+def test_page_links_every_row_to_its_quotes(ledger_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ledger.html"
+    with LocalStore(ledger_store, read_only=True) as st:
+        report = followups(st, html_path=out)
+    text = out.read_text(encoding="utf-8")
+    parser = _Links()
+    parser.feed(text)
+    n = len(report.rows)
+    assert {f"r{i}" for i in range(1, n + 1)} <= parser.ids and {
+        f"q{i}" for i in range(1, n + 1)
+    } <= parser.ids
+    assert all(h.lstrip("#") in parser.ids for h in parser.hrefs if h.startswith("#"))
+    assert sum(h.startswith("#e") for h in parser.hrefs) == 4  # one evidence link per fulfilled row
+    assert "A breakdown of agency social worker costs by team had been circulated" in text
+    assert "Children&#x27;s Social Care" in text  # escaped
+
+
+def test_page_escapes_everything() -> None:
+    evil = "<script>alert('x')</script> & \"quotes\""
+    f = Followup(*(["x"] * len(dataclasses.fields(Followup))))
+    f = dataclasses.replace(
+        f,
+        text=evil,
+        quote=evil,
+        actor=evil,
+        committee=evil,
+        evidence=evil,
+        reason=evil,
+        fulfilled_title=evil,
+        status="fulfilled",
+    )
+    text = page([f])
+    parser = _Links()
+    parser.feed(text)
+    assert parser.scripts == 0 and "<script>" not in text and "&lt;script&gt;" in text
+
+
+def test_cli_followups_table_html_and_bad_status(ledger_store: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "page.html"
+    res = runner.invoke(
+        app, ["followups", "--store", str(ledger_store), "--status", "overdue", "--html", str(out)]
+    )
+    assert res.exit_code == 0, res.output
+    assert "foster" in res.output and "fulfilled" not in res.output
+    assert out.exists() and len(re.findall(r'<tr id="r\d+"', out.read_text(encoding="utf-8"))) == 2
+    res = runner.invoke(app, ["followups", "--store", str(ledger_store), "--status", "late"])
+    assert res.exit_code == 6 and "Traceback" not in res.output
+    res = runner.invoke(app, ["followups", "--store", str(tmp_path / "nowhere")])
+    assert res.exit_code != 0 and "Traceback" not in res.output
+    res = runner.invoke(
+        app, ["followups", "--store", str(ledger_store), "--html", str(tmp_path / "no" / "dir.html")]
+    )
+    assert res.exit_code == 2 and "Traceback" not in res.output

@@ -1,0 +1,268 @@
+"""The follow-up ledger over a four-meeting series of one committee (tests/data/followups/), ingested one
+meeting at a time: every status arises for its reason, with its evidence; assessments never overwritten."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from kg import iris
+from kg.ingest import ingest, remove
+from kg.ledger import Candidate, Commitment, Doc, assess, score
+from kg.namespaces import CKG
+from kg.query import run
+from kg.store import LocalStore
+
+SERIES = Path(__file__).parent / "data" / "followups"
+M1, M2, M3, M4 = (
+    "1-2024-01-15-minutes.txt",
+    "2-2024-03-11-minutes.txt",
+    "3-2024-06-10-performance-report.txt",
+    "4-2024-09-09-minutes.txt",
+)
+TODAY = {
+    M1: dt.date(2024, 2, 1),
+    M2: dt.date(2024, 3, 20),
+    M3: dt.date(2024, 6, 20),
+    M4: dt.date(2024, 10, 1),
+}
+
+
+def _rows(store: LocalStore) -> dict[str, dict]:
+    """The contract query's rows, by commitment text."""
+    out: dict[str, dict] = {}
+    for r in run(store, "commitments").rows:
+        assert str(r["text"]) not in out, "one row per commitment"
+        out[str(r["text"])] = {k: str(v) for k, v in r.items()}
+    return out
+
+
+def _one(rows: dict[str, dict], words: str) -> dict:
+    hits = [r for t, r in rows.items() if words in t]
+    assert len(hits) == 1, (words, list(rows))
+    return hits[0]
+
+
+def _file(store: LocalStore, doc_iri: str) -> str:
+    return next(Path(d.sources[0]).name for d in store.documents() if d.iri == doc_iri)
+
+
+def _step(store: LocalStore, name: str) -> tuple[str, ...]:
+    report = ingest([SERIES / name], store, today=TODAY[name])
+    assert report.ok, report.failed
+    return report.ledger
+
+
+@pytest.fixture
+def series(store: LocalStore) -> LocalStore:
+    for name in (M1, M2, M3, M4):
+        _step(store, name)
+    return store
+
+
+def test_first_meeting_alone_nothing_is_due_yet(store: LocalStore) -> None:
+    lines = _step(store, M1)
+    rows = _rows(store)
+    assert _one(rows, "breakdown of agency")["status"] == "unknown"  # no due time, no evidence
+    assert _one(rows, "care leavers")["status"] == "open"  # next update not yet held
+    assert _one(rows, "foster carer fees")["status"] == "open"  # next meeting not yet held
+    assert _one(rows, "family hubs")["status"] == "open"  # March 2024 is after 1 February 2024
+    assert _one(rows, "Department for Education")["status"] == "unknown"
+    assert len(lines) == 5 and all(": " in line for line in lines)
+
+
+def test_later_meeting_changes_earlier_status_without_reingesting_it(store: LocalStore) -> None:
+    _step(store, M1)
+    lines = _step(store, M2)  # only the second meeting is ingested here
+    rows = _rows(store)
+    kept = _one(rows, "breakdown of agency")
+    assert kept["status"] == "fulfilled"
+    assert _file(store, kept["fulfilled_by"]) == M2
+    assert kept["fulfilment_quote"].startswith(
+        "Minute 6 - A breakdown of agency social worker costs by team had been circulated"
+    )
+    late = _one(rows, "foster carer fees")
+    assert late["status"] == "overdue" and "fulfilled_by" not in late
+    assert any(line.startswith("unknown -> fulfilled: circulate a breakdown") for line in lines)
+    assert any(
+        line.startswith("open -> overdue: bring a report on the review of foster carer fees")
+        for line in lines
+    )
+
+
+def test_every_status_for_its_reason(series: LocalStore) -> None:
+    rows = _rows(series)
+    # fulfilled: a matters-arising line, the requested data in the next scorecard, a report on a later agenda
+    r = _one(rows, "care leavers")
+    assert r["status"] == "fulfilled" and _file(series, r["fulfilled_by"]) == M3
+    assert "care leavers in higher education, which was 14" in r["fulfilment_quote"]
+    r = _one(rows, "exclusions of children in care at a future meeting")
+    assert r["status"] == "fulfilled" and _file(series, r["fulfilled_by"]) == M4
+    r = _one(rows, "revised placement sufficiency strategy")  # ACTION - Mr Patel to send ...
+    assert r["status"] == "fulfilled" and "was sent to all Members in April" in r["fulfilment_quote"]
+    # overdue: the next meeting passed without it; its month passed without it
+    assert _one(rows, "foster carer fees")["status"] == "overdue"
+    assert _one(rows, "family hubs")["status"] == "overdue"
+    # open: due at the January 2025 meeting, after 1 October 2024
+    r = _one(rows, "further update on exclusions")
+    assert r["status"] == "open" and r["due_kind"] == "date" and r["due_date"] == "2025-01-01"
+    # unknown: no due time, and nothing later shows it
+    assert _one(rows, "Department for Education")["status"] == "unknown"
+    assert _one(rows, "slides from the presentation")["status"] == "unknown"
+
+
+def test_match_is_explained_in_the_graph(series: LocalStore) -> None:
+    res = series.query(
+        "PREFIX ckg: <https://w3id.org/council-kg/def#> "
+        "SELECT ?text ?score ?reason ?asof WHERE { ?c ckg:text ?text ; ckg:assessment ?a . "
+        "?a ckg:status 'fulfilled' ; ckg:matchScore ?score ; ckg:matchReason ?reason ; "
+        "ckg:asOfDocument ?asof }"
+    )
+    found = {str(r["text"]): (float(r["score"]), str(r["reason"])) for r in res.rows}
+    score_, reason = next(v for k, v in found.items() if "care leavers" in k)
+    assert (
+        score_ >= 0.55 and "key words" in reason and "higher" in reason and "data asked for appears" in reason
+    )
+    score_, reason = next(v for k, v in found.items() if "breakdown of agency" in k)
+    assert "recorded as done" in reason
+
+
+def test_assessments_are_dated_and_never_overwritten(series: LocalStore) -> None:
+    ledger = series.graph(str(iris.graph("ledger")))
+    fees = next(c for c in run(series, "commitments").rows if "foster carer fees" in str(c["text"]))
+    history = sorted(ledger.objects(URIRef(str(fees["commitment"])), CKG.assessment))
+    statuses = sorted((str(ledger.value(a, CKG.asOf)), str(ledger.value(a, CKG.status))) for a in history)
+    assert statuses == [("2024-02-01", "open"), ("2024-03-20", "overdue")]  # when it went overdue
+
+
+def test_second_ingest_of_unchanged_documents_adds_no_triples(series: LocalStore) -> None:
+    before = series.count()
+    report = ingest([SERIES], series, today=TODAY[M4])
+    assert report.counts() == {"unchanged": 4} and report.ledger == ()
+    assert series.count() == before
+    from kg.ledger import update_ledger
+
+    assert update_ledger(series, today=TODAY[M4]) == ()  # re-assessing unchanged documents changes nothing
+    assert series.count() == before
+
+
+def test_removing_the_evidence_reassesses_and_drops_orphans(series: LocalStore) -> None:
+    remove(series, M2)
+    rows = _rows(series)
+    assert _one(rows, "breakdown of agency")["status"] == "unknown"  # its evidence went with meeting 2
+    assert not [t for t in rows if "revised placement sufficiency" in t]  # made at meeting 2
+    ledger = series.graph(str(iris.graph("ledger")))
+    made_at_m2 = [s for s in ledger.subjects(CKG.assessment) if "placement sufficiency" in str(s)]
+    assert not made_at_m2
+    live = {str(r["commitment"]) for r in run(series, "commitments").rows}
+    assert {str(s) for s in ledger.subjects(CKG.assessment)} <= live
+
+
+def test_open_commitments_query_overdue_first_with_age(series: LocalStore) -> None:
+    rows = run(series, "open-commitments").rows
+    assert [str(r["status"]) for r in rows] == ["overdue", "overdue", "open"]
+    ages = {str(r["text"])[:25]: int(r["age_meetings"]) for r in rows}
+    assert ages["bring a report on the rev"] == 3  # made at meeting 1; meetings 2, 3 and 4 since
+    assert ages["provide a further update "] == 0
+
+
+# ---- rules, on their own
+
+
+def _doc(
+    iri: str,
+    date: dt.date | None = None,
+    period: str | None = None,
+    title: str = "Minutes",
+    doc_type: str = "minutes",
+) -> Doc:
+    return Doc(iri, "k", f"m-{date or period}", date, period, doc_type, title)
+
+
+def _commitment(
+    due_kind: str, text: str = "circulate the recruitment plan", due_date: dt.date | None = None
+) -> Commitment:
+    return Commitment("c", text, "d0", "k", None, None, "", due_kind, "", due_date)
+
+
+def test_future_meeting_goes_overdue_after_the_horizon() -> None:
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 1))}
+    c = _commitment("future_meeting")
+    for i, status in enumerate(["open", "open", "overdue"], start=1):
+        docs[f"d{i}"] = _doc(f"d{i}", dt.date(2024, 1 + 2 * i, 1))
+        if i < 3:
+            assert assess(c, docs, [], dt.date(2030, 1, 1)).status == status
+    assert assess(c, docs, [], dt.date(2030, 1, 1)).status == "overdue"
+
+
+def test_undated_documents_are_ordered_by_period_and_unknown_years_never_count() -> None:
+    c = _commitment("next_meeting")
+    docs = {"d0": _doc("d0", period="2023/24 Q1"), "d1": _doc("d1", period="Q2")}
+    assert assess(c, docs, [], dt.date(2030, 1, 1)).status == "open"  # "Q2" of an unknown year is not later
+    docs["d2"] = _doc("d2", period="2023/24 Q2")
+    assert assess(c, docs, [], dt.date(2030, 1, 1)).status == "overdue"
+
+
+def test_next_update_waits_for_a_performance_report() -> None:
+    c = _commitment("next_update")
+    docs = {
+        "d0": _doc("d0", dt.date(2024, 1, 1)),
+        "d1": _doc("d1", dt.date(2024, 2, 1), title="Fostering Annual Report", doc_type="minutes"),
+    }
+    assert assess(c, docs, [], dt.date(2030, 1, 1)).status == "open"
+    docs["d2"] = _doc("d2", dt.date(2024, 4, 1), title="Performance Scorecard Q4", doc_type="report")
+    assert assess(c, docs, [], dt.date(2030, 1, 1)).status == "overdue"
+
+
+def test_date_due_at_the_end_of_its_month() -> None:
+    c = _commitment("date", due_date=dt.date(2024, 3, 1))
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 1))}
+    assert assess(c, docs, [], dt.date(2024, 3, 31)).status == "open"
+    assert assess(c, docs, [], dt.date(2024, 4, 1)).status == "overdue"
+
+
+def _cand(exact: str, kind: str, doc: str = "d1") -> Candidate:
+    return Candidate(doc, kind, f"s-{kind}", "p", "q", 0, len(exact), exact)
+
+
+def test_shared_words_without_a_cue_are_not_evidence() -> None:
+    c = _commitment(
+        "none", text="bring more detailed information on missing incidents to a future Panel meeting"
+    )
+    figure = score(c, _cand("The number of missing incidents had increased.", "observation"))
+    assert figure.score < 0.55  # a figure about the topic is not the promised report
+    done = score(c, _cand("A report on missing incidents was presented to the Panel.", "done"))
+    assert done.score >= 0.55 and "missing" in done.reason and "recorded as done" in done.reason
+    other = score(c, _cand("The budget report was presented.", "done"))
+    assert other.score < 0.55
+
+
+def test_kept_late_is_said_so() -> None:
+    c = _commitment("next_meeting", text="circulate the recruitment plan for foster carers")
+    docs = {f"d{i}": _doc(f"d{i}", dt.date(2024, 1 + 2 * i, 1)) for i in range(3)}
+    kept = _cand("The recruitment plan for foster carers had been circulated.", "done", "d2")
+    a = assess(c, docs, [kept], dt.date(2030, 1, 1))
+    assert a.status == "fulfilled" and a.reason.endswith("kept late (due 2024-03-01)")
+    on_time = assess(c, docs, [_cand(kept.exact, "done", "d1")], dt.date(2030, 1, 1))
+    assert on_time.status == "fulfilled" and "late" not in on_time.reason
+
+
+def test_evidence_from_the_same_or_an_earlier_meeting_does_not_count() -> None:
+    c = _commitment("none", text="circulate the recruitment plan for foster carers")
+    docs = {"d0": _doc("d0", dt.date(2024, 3, 1)), "dx": _doc("dx", dt.date(2024, 1, 1))}
+    cands = [
+        _cand("The recruitment plan for foster carers had been circulated.", "done", "dx"),
+        _cand("The recruitment plan for foster carers had been circulated.", "done", "d0"),
+    ]
+    assert assess(c, docs, cands, dt.date(2030, 1, 1)).status == "unknown"
+    docs["d1"] = _doc("d1", dt.date(2024, 5, 1))
+    a = assess(
+        c,
+        docs,
+        [*cands, _cand("The recruitment plan for foster carers had been circulated.", "done")],
+        dt.date(2030, 1, 1),
+    )
+    assert a.status == "fulfilled" and a.match is not None and a.match.candidate.document == "d1"

@@ -1,0 +1,119 @@
+"""Identity: aliases, fuzzy matching with a measured threshold, scoping by council, and one IRI per thing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kg import iris
+from kg import link as link_mod
+from kg.errors import InputError
+from kg.ingest import ingest
+from kg.link import Known, post_identity, same_post_score
+from kg.store import LocalStore
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+DURHAM = "Durham County Council"
+
+
+def pairs(kind: str) -> list[tuple[str, str]]:
+    raw = yaml.safe_load((DATA / "post_pairs.yaml").read_text(encoding="utf-8"))[kind]
+    return [tuple(p.strip() for p in pair.split("|")) for pair in raw]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("a, b", pairs("same"))
+def test_spellings_of_one_post_match(a: str, b: str) -> None:
+    score = same_post_score(a, b)
+    assert score is not None and score >= link_mod.FUZZY_THRESHOLD
+
+
+@pytest.mark.parametrize("a, b", pairs("different"))
+def test_different_posts_stay_apart(a: str, b: str) -> None:
+    assert same_post_score(a, b) is None
+
+
+def test_alias_table_decides_first() -> None:
+    ident = post_identity("Corporate Equalities and Strategy Manager", DURHAM, Known())
+    assert (ident.key, ident.method) == ("Corporate Equality and Strategy Manager", "alias")
+
+
+def test_fuzzy_match_only_at_the_same_council() -> None:
+    known = Known({DURHAM: ("Director of Adult Services",)})
+    ident = post_identity("Director of Adults Services", DURHAM, known)
+    assert (ident.key, ident.method) == ("Director of Adult Services", "fuzzy")
+    assert ident.score and ident.score > 90
+    other = post_identity("Director of Adults Services", "Gateshead Council", known)
+    assert (other.key, other.method, other.score) == ("Director of Adults Services", "exact", None)
+    assert post_identity("director of adult  services", DURHAM, known).method == "exact"
+
+
+def test_user_alias_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    f = tmp_path / "aliases.yaml"
+    f.write_text("by_council:\n  Durham County Council:\n"
+                 "    Head of Early Help: Head of Early Help, Assessment & Safeguarding\n",
+                 encoding="utf-8")
+    monkeypatch.setenv("KG_ALIASES", str(f))
+    link_mod.aliases.cache_clear()
+    try:
+        full = "Head of Early Help, Assessment & Safeguarding"
+        assert post_identity("Head of Early Help", DURHAM, Known()).key == full
+        assert post_identity("Head of Early Help", "Gateshead Council", Known()).key == "Head of Early Help"
+        f.write_text("posts: [not, a, mapping]\n", encoding="utf-8")
+        link_mod.aliases.cache_clear()
+        with pytest.raises(InputError, match="alias file"):
+            link_mod.aliases()
+    finally:
+        monkeypatch.delenv("KG_ALIASES")
+        link_mod.aliases.cache_clear()
+
+
+def test_canonical_council_and_committee() -> None:
+    assert link_mod.canonical_council("Darlington Council") == "Darlington Borough Council"
+    assert link_mod.canonical_council(None) == link_mod.UNKNOWN_COUNCIL
+    cyp = "Children and Young People's Overview and Scrutiny Committee"
+    assert link_mod.canonical_committee("CYP OSC") == cyp
+    assert link_mod.canonical_committee("  Corporate   Parenting Panel ") == "Corporate Parenting Panel"
+
+
+def _rows(store: LocalStore, sparql: str) -> list[dict]:
+    return [{k: str(v) for k, v in r.items()} for r in store.query(sparql).rows]
+
+
+def test_seeds_one_post_iri_across_spellings_with_method(seeds_store: LocalStore) -> None:
+    rows = _rows(seeds_store, """
+        PREFIX org: <http://www.w3.org/ns/org#> PREFIX ckg: <https://w3id.org/council-kg/def#>
+        SELECT DISTINCT ?post ?method ?surface WHERE { GRAPH ?g {
+          ?post a org:Post ; ckg:identityMethod ?method ;
+          ckg:surfaceForm ?surface } FILTER(CONTAINS(?surface, "Strategy Manager")) }""")
+    assert {r["post"] for r in rows} == {str(iris.post(DURHAM, "Corporate Equality and Strategy Manager"))}
+    found = {(r["method"], r["surface"]) for r in rows}
+    assert ("alias", "Corporate Equalities and Strategy Manager") in found
+
+
+def test_one_councillor_across_meetings_posts_scoped_by_council(store: LocalStore, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for src in [next((ROOT / "seeds").glob("000_*.txt")), DATA / "minutes" / "durham_coreference.txt",
+                DATA / "minutes" / "sunderland_scrutiny.txt"]:
+        shutil.copy2(src, docs / src.name)
+        side = src.with_name(src.name + ".meta.yaml")
+        if side.exists():
+            shutil.copy2(side, docs / side.name)
+    assert ingest([docs], store).ok
+    people = _rows(store, """PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+        SELECT DISTINCT ?p ?g WHERE { GRAPH ?g { ?p a foaf:Person ; foaf:familyName "Patterson" } }""")
+    by_iri: dict[str, set[str]] = {}
+    for r in people:
+        by_iri.setdefault(r["p"], set()).add(r["g"])
+    # one Patterson at Durham in two documents; the Sunderland Patterson is somebody else
+    assert sorted(len(g) for g in by_iri.values()) == [1, 2]
+    assert str(iris.person(DURHAM, "councillor:Patterson")) in by_iri
+    posts = _rows(store, """PREFIX org: <http://www.w3.org/ns/org#>
+        SELECT DISTINCT ?post WHERE { GRAPH ?g { ?post a org:Post } }""")
+    heads = [r["post"] for r in posts if "head-of-early-help" in r["post"]]
+    assert len(heads) == 2
+    assert {h.split("/")[-2] for h in heads} == {"durham-county-council", "sunderland-city-council"}

@@ -1,0 +1,128 @@
+"""kg/rdf.py: a hand-built extraction, linked and mapped to RDF, is exactly the graph written by hand in
+tests/data/rdf/sample.ttl (compared with rdflib.compare.isomorphic)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from kg.link import link
+from kg.model import (
+    BodyFact,
+    CommitmentFact,
+    ContributionFact,
+    DocMeta,
+    Extraction,
+    HoldingFact,
+    ObservationFact,
+    PersonFact,
+    PostFact,
+    ResolutionFact,
+    SourceDoc,
+    Span,
+)
+from kg.namespaces import CKG, RDF
+from kg.rdf import to_graph
+
+DATA = Path(__file__).resolve().parent / "data" / "rdf"
+WHEN = dt.datetime(2024, 1, 15, 9, 30, tzinfo=dt.UTC)
+
+TEXT = (
+    "Corporate Parenting Panel\n"
+    "Helen McAloon, Strategy Team Leader, presented the report.\n"
+    "Councillor Jane Smith asked why re-referrals had risen.\n"
+    "The Strategy Team Leader replied that re-referrals were 21.5% in the quarter.\n"
+    "The Strategy Team Leader will report back to the next meeting.\n"
+    "Resolved: (i) that the report be noted.\n"
+)
+
+
+def span_of(needle: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(needle, start + 1)
+    return Span.of(TEXT, start, start + len(needle))
+
+
+def sample_extraction() -> Extraction:
+    """One minutes document with one of each kind of fact."""
+    sha = hashlib.sha256(TEXT.encode()).hexdigest()
+    meta = DocMeta(council="Durham County Council", committee="Corporate Parenting Panel",
+                   meeting_date=dt.date(2023, 9, 11), title="Performance update", doc_type="minutes",
+                   period="2023/24 Q2", origins=(("council", "sidecar"), ("committee", "sidecar")))
+    doc = SourceDoc(path=Path("sample.txt"), name="sample.txt", text=TEXT, sha256=sha, format="txt",
+                    meta=meta)
+    question = span_of("Councillor Jane Smith asked why re-referrals had risen.")
+    answer = span_of("The Strategy Team Leader replied that re-referrals were 21.5% in the quarter.")
+    promise = span_of("The Strategy Team Leader will report back to the next meeting.")
+    return Extraction(
+        doc=doc,
+        council=BodyFact("council", "Durham County Council", "sidecar"),
+        committee=BodyFact("committee", "Corporate Parenting Panel", "sidecar",
+                           span_of("Corporate Parenting Panel")),
+        period="2023/24 Q2",
+        people=(
+            PersonFact("officer-helen-mcaloon", "Helen McAloon", "officer", span_of("Helen McAloon"),
+                       surname="McAloon", forename="Helen"),
+            PersonFact("councillor-smith", "Councillor Jane Smith", "councillor",
+                       span_of("Councillor Jane Smith"), surname="Smith", forename="Jane"),
+        ),
+        posts=(PostFact("stl", "Strategy Team Leader", "Strategy Team Leader",
+                        span_of("Strategy Team Leader")),),
+        holdings=(HoldingFact("officer-helen-mcaloon", "stl",
+                              span_of("Helen McAloon, Strategy Team Leader")),),
+        contributions=(
+            ContributionFact("q1", "question", "councillor-smith", question,
+                             topic="the rise in re-referrals"),
+            ContributionFact("r1", "response", "stl", answer, responds_to="q1", confidence=0.8),
+        ),
+        resolutions=(ResolutionFact("res1", "the report be noted", span_of("that the report be noted"),
+                                    "(i)"),),
+        observations=(
+            ObservationFact("o1", "new:re-referral-rate", "re-referral rate", span_of("21.5%"),
+                            value=Decimal("21.5"), unit="percent", measure="actual", direction="increased"),
+        ),
+        commitments=(
+            CommitmentFact("c1", "report back on re-referrals", promise, actor="stl",
+                           due_text="to the next meeting", due_kind="next_meeting", confidence=0.9),
+        ),
+    )
+
+
+@pytest.fixture
+def built(monkeypatch: pytest.MonkeyPatch) -> Graph:
+    monkeypatch.delenv("KG_BASE", raising=False)
+    return to_graph(link(sample_extraction()), when=WHEN)
+
+
+def expected() -> Graph:
+    return Graph().parse(DATA / "sample.ttl", format="turtle")
+
+
+def test_sample_extraction_maps_to_the_expected_graph(built: Graph) -> None:
+    want = expected()
+    if not isomorphic(built, want):
+        _, only_built, only_expected = graph_diff(to_isomorphic(built), to_isomorphic(want))
+        pytest.fail("graphs differ\nonly built:\n" + "\n".join(sorted(f"  {t}" for t in only_built))
+                    + "\nonly expected:\n" + "\n".join(sorted(f"  {t}" for t in only_expected)))
+
+
+def test_comparison_would_notice_a_changed_triple(built: Graph) -> None:
+    # isomorphic() must not be vacuous: one changed value makes the graphs differ.
+    obs = next(built.subjects(RDF.type, URIRef("http://purl.org/linked-data/cube#Observation")))
+    built.set((obs, CKG.value, Literal(Decimal("22.5"))))
+    assert not isomorphic(built, expected())
+
+
+def test_base_iri_is_configurable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KG_BASE", "https://example.org/kg/")
+    g = to_graph(link(sample_extraction()), when=WHEN)
+    subjects = {str(s) for s in g.subjects() if isinstance(s, URIRef)}
+    assert any(s.startswith("https://example.org/kg/document/") for s in subjects)
+    assert not any(s.startswith("https://w3id.org/council-kg/id/") for s in subjects)

@@ -1,0 +1,141 @@
+"""The Word reader: paragraphs and lists in order, headings as sections, tables as cells with headers,
+tracked deletions left out, and one clear line for a file that is not a .docx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.errors import InputError
+from kg.model import SourceDoc
+from kg.read import pin, read_document
+
+READERS = Path(__file__).resolve().parent / "data" / "readers"
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def assert_offsets(doc: SourceDoc) -> None:
+    """Every section and cell indexes into the pinned text, and every cell's quote is the text there."""
+    assert pin(doc.text) == doc.text
+    for s in doc.sections:
+        assert 0 <= s.start < s.end <= len(doc.text), s
+    for c in doc.cells:
+        assert (
+            0 <= c.span.start < c.span.end <= len(doc.text)
+            and doc.text[c.span.start : c.span.end] == c.span.quote
+        )
+
+
+def test_paragraphs_lists_and_tables_in_document_order() -> None:
+    doc = read_document(READERS / "report_with_table.docx")
+    assert_offsets(doc)
+    assert doc.format == "docx"
+    assert doc.text.startswith(
+        "Performance Indicators Q2 2017/18\n\nPurpose of the Report\n\nTo provide Members"
+    )
+    assert "Suzanne Joyner\nDirector of Children and Adult Services" in doc.text  # a manual line break
+    assert (
+        "Where are we performing well?\n\n- Contacts completed within 1 working day were 98%, above the "
+        "target of 95%.\n- Assessments completed"
+    ) in doc.text
+    assert (
+        "Recommendation\n\n1. That performance information provided in this report is reviewed and noted.\n"
+        "2. That relevant queries"
+    ) in doc.text
+    assert (
+        "\n\nIndicator\tQ1 2022/23\tTarget\tEngland\nCare leavers in suitable accommodation\t91%\t90%\t88%\n"
+        in doc.text
+    )
+    assert doc.text.endswith("\n\nA performance scorecard is attached at Appendix 1.")
+    headings = [s.label for s in doc.sections if s.kind == "heading"]
+    assert headings == [
+        "Performance Indicators Q2 2017/18",
+        "Purpose of the Report",
+        "Where are we performing well?",
+        "Recommendation",
+    ]
+    assert doc.meta.title == "Performance Indicators Q2 2017/18"
+
+
+def test_table_cells_carry_row_and_column_headers() -> None:
+    doc = read_document(READERS / "report_with_table.docx")
+    cells = {(c.row_header, c.column_header): c.span.quote for c in doc.cells}
+    assert cells[("Care leavers in suitable accommodation", "Q1 2022/23")] == "91%"
+    assert cells[("Children with 3 or more placement moves", "Target")] == "10%"
+    assert not any(c.span.quote == "England" for c in doc.cells)
+    assert [s.kind for s in doc.sections].count("table") == 1
+
+
+def test_merged_cells_and_tracked_changes(tmp_path: Path) -> None:
+    document = docx.Document()
+    p = document.add_paragraph("The figure was ")
+    p._p.append(parse_xml(f'<w:del {W} w:id="1" w:author="a"><w:r><w:delText>87%</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:ins {W} w:id="2" w:author="a"><w:r><w:t>89%</w:t></w:r></w:ins>'))
+    document.element.body.insert(
+        0,
+        parse_xml(
+            f"<w:sdt {W}><w:sdtContent><w:p><w:r><w:t>Cover page inside a content control</w:t></w:r></w:p>"
+            "</w:sdtContent></w:sdt>"
+        ),
+    )
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "Q2 2017/18"
+    table.cell(1, 0).text, table.cell(1, 1).text, table.cell(1, 2).text = "Re-referrals", "23.1%", "20%"
+    table.cell(2, 0).text, table.cell(2, 1).text, table.cell(2, 2).text = "Placement moves", "12%", "10%"
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    doc = read_document(path)
+    assert_offsets(doc)
+    assert doc.text.startswith("Cover page inside a content control\n\nThe figure was 89%\n\n")
+    assert "87%" not in doc.text
+    cells = {(c.row_header, c.column_header, c.span.quote) for c in doc.cells if c.column}
+    assert ("Re-referrals", "Q2 2017/18", "23.1%") in cells and ("Re-referrals", "Q2 2017/18", "20%") in cells
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"Minutes of the meeting, saved as text",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old .doc",
+        b"PK\x03\x04 truncated zip",
+    ],
+)
+def test_not_a_docx_is_one_clear_line(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "report.docx"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        read_document(path)
+    line = str(err.value)
+    assert "not a readable Word .docx file" in line and str(path) in line and "\n" not in line
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    paragraphs=st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30), max_size=4),
+    cells=st.lists(
+        st.lists(
+            st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12), min_size=2, max_size=2
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+)
+def test_any_text_gives_exact_offsets(tmp_path: Path, paragraphs: list[str], cells: list[list[str]]) -> None:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    table = document.add_table(rows=len(cells), cols=2)
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.add_paragraph("End.")
+    path = tmp_path / "gen.docx"
+    document.save(str(path))
+    doc = read_document(path)
+    assert_offsets(doc)
+    assert doc.text.endswith("End.")

@@ -1,0 +1,327 @@
+"""kg.remote: the store in a real SPARQL server. The servers (Oxigraph server, Virtuoso) are started by
+these tests on loopback ports; the pure helpers are tested without one."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef, namespace
+from rdflib.compare import isomorphic
+
+from kg import iris
+from kg.errors import QueryError, StoreError
+from kg.ingest import ingest
+from kg.query import named_queries, run
+from kg.remote import RemoteStore, endpoints, from_json, query_form, scope_optionals, with_values
+from kg.store import LocalStore, Result, Store
+
+CONTRACT = ("documents", "people", "posts", "observations", "resolutions", "commitments", "contributions",
+            "summary")
+
+
+# ---- helpers without a server
+
+
+def test_endpoints_follow_the_url() -> None:
+    ox = endpoints("http://127.0.0.1:7878")
+    assert (ox.dialect, ox.query, ox.gsp) == ("oxigraph", "http://127.0.0.1:7878/query", "http://127.0.0.1:7878/store")
+    vt = endpoints("http://127.0.0.1:8890/sparql")
+    assert (vt.dialect, vt.gsp) == ("virtuoso", "http://127.0.0.1:8890/sparql-graph-crud-auth")
+    with pytest.raises(StoreError, match="KG_REMOTE_GSP"):
+        endpoints("http://example.org/other/endpoint")
+
+
+def test_query_form_skips_prologue_and_comments() -> None:
+    q = "# SELECT in a comment\nPREFIX a: <http://x/ASK#>\nCONSTRUCT { ?s ?p ?o } WHERE {}"
+    assert query_form(q) == "construct"
+    assert query_form("ASK { ?s ?p ?o }") == "ask"
+
+
+def test_bindings_become_an_escaped_values_clause() -> None:
+    hostile = Literal('x" } ; DROP ALL ; SELECT * { "')
+    q = "SELECT ?name WHERE { ?p <http://x/name> ?name } # ends in a comment"
+    text = with_values(q, {"name": hostile})
+    values = text.split("\n", 1)[1]
+    assert values.startswith("VALUES (?name) { (") and '\\"' in values  # the quote is escaped, not closing
+    with pytest.raises(QueryError):
+        with_values("SELECT ?x {}", {"x": BNode()})
+    with pytest.raises(QueryError):
+        with_values("SELECT ?x {}", {"x }": Literal("a")})
+
+
+def test_json_terms_become_rdflib_terms() -> None:
+    assert from_json({"type": "typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#string",
+                      "value": "a"}) == Literal("a")
+    assert from_json({"type": "literal", "xml:lang": "en", "value": "a"}) == Literal("a", lang="en")
+    assert from_json({"type": "bnode", "value": "nodeID://b1"}) == BNode("b1")
+    assert from_json({"type": "uri", "value": "http://x/"}) == URIRef("http://x/")
+
+
+def test_scope_optionals_repeats_the_graph_inside_each_optional() -> None:
+    q = 'SELECT * { GRAPH ?d { ?d a <http://x/D#a> . OPTIONAL { ?d <http://x/p> "OPTIONAL {" . ' \
+        'OPTIONAL { ?x ?y ?z } } OPTIONAL { ?d ?q ?v FILTER(?v > ?d) } } OPTIONAL { ?a ?b ?c } }'
+    out = scope_optionals(q)
+    assert out.count("GRAPH ?d {") == 3  # the outer one plus the two OPTIONALs without a FILTER
+    assert 'OPTIONAL { GRAPH ?d { ?d <http://x/p> "OPTIONAL {"' in out
+    assert "OPTIONAL { ?d ?q ?v FILTER" in out and out.endswith("OPTIONAL { ?a ?b ?c } }")
+
+
+def test_unreachable_server_is_one_line_store_error() -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again: nothing listens there
+    st = RemoteStore(f"http://127.0.0.1:{port}", timeout=2)
+    with pytest.raises(StoreError) as info:
+        st.query("ASK {}")
+    assert "cannot reach" in str(info.value) and "\n" not in str(info.value)
+
+
+# ---- real servers on loopback
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    with RemoteStore(url, timeout=5) as st:
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError(f"server exited with {proc.returncode}: {log.read_text()[-2000:]}")
+            try:
+                st.query("ASK { ?s ?p ?o }")
+                return
+            except StoreError:
+                time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError(f"server did not answer within {seconds} s: {log.read_text()[-2000:]}")
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def _oxigraph_binary() -> str | None:
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.exists() else shutil.which("oxigraph")
+
+
+@pytest.fixture(scope="module")
+def oxigraph_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("Oxigraph server not installed (pip install oxigraph, or `make setup`)")
+    root = tmp_path_factory.mktemp("oxigraph")
+    port = _free_port()
+    log = root / "server.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([binary, "serve", "--location", str(root / "data"),
+                                 "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                                stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, proc, log)
+        yield url
+    finally:
+        _stop(proc)
+
+
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {db}/virtuoso.db
+ErrorLogFile = {db}/virtuoso.log
+LockFile = {db}/virtuoso.lck
+TransactionFile = {db}/virtuoso.trx
+xa_persistent_file = {db}/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {db}/virtuoso-temp.db
+TransactionFile = {db}/virtuoso-temp.trx
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+MaxClientConnections = 8
+CheckpointInterval = 60
+CaseMode = 2
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+MaxClientConnections = 4
+ServerThreads = 4
+EnabledDavVSP = 0
+Charset = UTF-8
+
+[SPARQL]
+; the default (10,000) silently truncates results: keep every row
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 120
+"""
+
+
+@pytest.fixture(scope="module")
+def virtuoso_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    binary = shutil.which("virtuoso-t")
+    if binary is None:
+        pytest.skip("virtuoso-t not installed (run `make system-deps`: Debian package virtuoso-opensource)")
+    root = tmp_path_factory.mktemp("virtuoso")
+    db = root / "db"
+    db.mkdir()
+    http_port = _free_port()
+    ini = root / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(db=db, sql_port=_free_port(), http_port=http_port))
+    log = root / "server.log"
+    # The out-of-the-box dba/dba account may write through /sparql-graph-crud-auth (digest auth).
+    with log.open("wb") as out:
+        proc = subprocess.Popen([binary, "+configfile", str(ini), "+foreground"], cwd=root,
+                                stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{http_port}/sparql"
+    try:
+        _wait_until_up(url, proc, log)
+        yield url
+    finally:
+        _stop(proc)
+
+
+@pytest.fixture(params=["oxigraph", "virtuoso"])
+def remote(request: pytest.FixtureRequest) -> Iterator[RemoteStore]:
+    """An empty RemoteStore on each server (this project's graphs are dropped before each test)."""
+    url = request.getfixturevalue(f"{request.param}_url")
+    st = RemoteStore(url)
+    st.replace_graphs(st.named_graphs(), {})
+    assert st.named_graphs() == []
+    yield st
+    st.close()
+
+
+def _rows(result: Result) -> Counter:
+    """Rows as a multiset; typed literals by value (a server may write 1.50 as 1.5)."""
+
+    return Counter(tuple(canon(row.get(v)) for v in result.variables) for row in result.rows)
+
+
+XSD = namespace.XSD
+INTEGERS = {XSD.nonNegativeInteger, XSD.positiveInteger, XSD.nonPositiveInteger, XSD.negativeInteger,
+            XSD.long, XSD.int, XSD.short, XSD.byte, XSD.unsignedLong, XSD.unsignedInt, XSD.unsignedShort,
+            XSD.unsignedByte}
+
+
+def canon(term: object) -> object:
+    """A literal by value: Oxigraph stores xsd:nonNegativeInteger as xsd:integer; Virtuoso writes 1.50
+    as 1.5."""
+    if isinstance(term, Literal) and term.datatype is not None and term.value is not None:
+        dt = namespace.XSD.integer if term.datatype in INTEGERS else term.datatype
+        return Literal(term.value, datatype=dt)
+    return term
+
+
+def timeless(graph: Graph) -> Graph:
+    """The graph without the run's clock readings (two runs differ only there), literals by value."""
+    out = Graph()
+    for t in graph:
+        if not (isinstance(t[2], Literal) and t[2].datatype == namespace.XSD.dateTime):
+            out.add((t[0], t[1], canon(t[2])))
+    return out
+
+
+def _ingest_ok(paths: list[Path], st: Store) -> dict[str, int]:
+    report = ingest(paths, st)
+    assert report.ok, report.failed
+    return report.counts()
+
+
+@pytest.mark.server
+def test_named_queries_match_the_embedded_store(remote: RemoteStore, seeds_dir: Path,
+                                                seeds_store: LocalStore) -> None:
+    assert _ingest_ok([seeds_dir], remote) == {"added": 5}
+    queries = named_queries()
+    for name in CONTRACT:
+        here, there = run(seeds_store, queries[name]), run(remote, queries[name])
+        assert there.variables == here.variables, name
+        assert _rows(there) == _rows(here), name
+    assert remote.count() == seeds_store.count()
+    for doc in seeds_store.documents():
+        assert isomorphic(timeless(remote.graph(doc.iri)), timeless(seeds_store.graph(doc.iri))), doc.sources
+
+
+@pytest.mark.server
+def test_reingest_of_unchanged_documents_is_a_no_op(remote: RemoteStore, seeds_dir: Path) -> None:
+    _ingest_ok([seeds_dir], remote)
+    before = {g: remote.graph(g) for g in remote.named_graphs()}
+    assert _ingest_ok([seeds_dir], remote) == {"unchanged": 5}
+    after = {g: remote.graph(g) for g in remote.named_graphs()}
+    assert after.keys() == before.keys()
+    assert all(isomorphic(after[g], before[g]) for g in before)
+
+
+@pytest.mark.server
+def test_a_changed_document_replaces_its_graph(remote: RemoteStore, seeds_dir: Path, copy_of) -> None:  # noqa: ANN001
+    folder = copy_of(seeds_dir)
+    _ingest_ok([folder], remote)
+    old = {d.sources: d.iri for d in remote.documents()}
+    target = folder / "seeds" / "002_b026277b1e2d3df6.txt"
+    target.chmod(0o644)
+    target.write_text(target.read_text() + "\nThe Panel noted the report.\n")
+    report = ingest([folder], remote)
+    assert report.counts() == {"replaced": 1, "unchanged": 4}
+    new = {d.sources: d.iri for d in remote.documents()}
+    key = ("seeds/002_b026277b1e2d3df6.txt",)
+    assert new.keys() == old.keys() and new[key] != old[key]
+    graphs = remote.named_graphs()
+    assert old[key] not in graphs and new[key] in graphs
+
+
+@pytest.mark.server
+def test_bound_parameters_are_values_not_text(remote: RemoteStore) -> None:
+    g = Graph()
+    doc = iris.document("f" * 64)
+    hostile = 'Smith" } } ; DROP ALL ; #'
+    g.add((doc, URIRef("http://xmlns.com/foaf/0.1/name"), Literal(hostile)))
+    g.add((doc, URIRef("http://xmlns.com/foaf/0.1/name"), Literal("Jones")))
+    remote.replace_graphs((), {str(doc): g})
+    q = "SELECT ?d ?name WHERE { GRAPH ?d { ?d <http://xmlns.com/foaf/0.1/name> ?name } }"
+    assert [r["d"] for r in remote.query(q, {"name": Literal(hostile)}).rows] == [doc]
+    assert remote.query(q, {"name": Literal("Nobody")}).rows == ()
+    assert len(remote.graph(str(doc))) == 2  # nothing was dropped
+
+
+@pytest.mark.server
+def test_server_errors_are_one_line(remote: RemoteStore) -> None:
+    with pytest.raises(QueryError) as info:
+        remote.query("SELECT ?x WHERE { ?x ?y }")
+    assert "HTTP 400" in str(info.value) and "\n" not in str(info.value)
+    assert len(remote.graph(str(iris.document("0" * 64)))) == 0  # a graph that is not there reads as empty
+
+
+@pytest.mark.server
+def test_virtuoso_rejects_a_wrong_password(virtuoso_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KG_REMOTE_USER", "dba")
+    monkeypatch.setenv("KG_REMOTE_PASSWORD", "not-the-password")
+    with RemoteStore(virtuoso_url) as st:
+        g = Graph()
+        g.add((URIRef("http://x/a"), URIRef("http://x/b"), Literal(1)))
+        with pytest.raises(StoreError, match="HTTP 401"):
+            st.replace_graphs((), {str(iris.graph("scratch")): g})
