@@ -208,13 +208,24 @@ def mentions(text: str) -> list[tuple[str, int, int]]:
     return [(s.label_, s.start_char, s.end_char) for s in mention_spans(_doc(text))]
 
 
+@cache
+def _exact() -> dict[str, str]:
+    """Every id, label and alternative label (with their variants), lower-cased, to its concept id."""
+    out: dict[str, str] = {}
+    for c in concepts():
+        out.setdefault(c["id"], c["id"])
+        for name in [c["label"], *c.get("alt", ())]:
+            for v in variants(name):
+                out.setdefault(v, c["id"])
+    return out
+
+
 def match(label_text: str) -> str | None:
     """The concept a label (as a user or a table row would write it) names: exact id, label or alt label
-    first, then the single longest mention inside it; None when nothing matches."""
-    key = label_text.strip().lower()
-    for c in concepts():
-        if key == c["id"] or key in {v for n in [c["label"], *c.get("alt", ())] for v in variants(n)}:
-            return c["id"]
+    first, then the single longest specific mention inside it; None when nothing matches."""
+    key = " ".join(label_text.split()).lower()
+    if key in _exact():
+        return _exact()[key]
     found = mentions(label_text)
     if not found:
         return None

@@ -3,8 +3,9 @@
 Statuses (kg/data/ledger.yaml holds the weights and words):
 - fulfilled: a later document of the same committee shows the promised thing: a progress statement (something
   recorded as done, a reference back to the request, the item's title on a later agenda) or, for a request for
-  data, a figure about it. The match is a sum of explainable parts (key words shared, indicator, cue, actor)
-  and its score and reason stay in the graph.
+  data, a figure about it. The match is a sum of explainable parts (key words, indicator, cue, verb, actor)
+  and its score and reason stay in the graph. Words in common are never enough alone: the evidence must also
+  carry a cue (done, reference, agenda, or the data asked for). Evidence after the due time says "kept late".
 - overdue: the due time has passed with no such evidence. next_meeting: a later meeting of the committee is in
   the store; next_update: a later performance report is; future_meeting: `future_meeting_horizon` later
   meetings are (there is no date to go by, so the horizon is counted in meetings the store knows, never in
@@ -12,7 +13,8 @@ Statuses (kg/data/ledger.yaml holds the weights and words):
 - open: not yet due. unknown: no due time was given and there is no evidence.
 
 Later means a later meeting date; where either document has no date, a later reporting period
-(kg.periods.sort_key); documents of unknown year are never "later".
+(kg.periods.sort_key); documents of unknown year are never "later". A commitment whose document names no
+committee has no later papers, so it stays open or unknown (a date still goes overdue).
 
 Assessments live in the named graph iris.graph("ledger"): ckg:StatusAssessment nodes, added and never
 overwritten. A new one is added only when a commitment's status or evidence changes, so re-running the ledger
@@ -233,6 +235,25 @@ def is_data_request(c: Commitment) -> bool:
     return c.due_kind == "next_update" or bool(words & set(rules()["data_nouns"]))
 
 
+CUES = {
+    "done": "recorded as done",
+    "reference": "refers back to the request",
+    "agenda": "on a later agenda",
+    "observation": "the data asked for appears",
+}
+
+
+@lru_cache(maxsize=65536)
+def deliverable_verbs(text: str) -> frozenset[str]:
+    """The deliverable verbs (base forms) a text uses: 'had been circulated' -> {'circulate'}."""
+    from kg.extract.commitments import base_of
+
+    forms = base_of()
+    words = re.findall(r"[a-z]+(?:[ -][a-z]+)?", text.lower())
+    singles = re.findall(r"[a-z-]+", text.lower())
+    return frozenset(forms[w] for w in (*words, *singles) if w in forms)
+
+
 def score(c: Commitment, cand: Candidate) -> Match:
     """How strongly `cand` shows `c` kept, and why."""
     w = rules()["weights"]
@@ -244,24 +265,22 @@ def score(c: Commitment, cand: Candidate) -> Match:
     total = w["key_words"] * share
     if shared:
         parts.append(f"key words {', '.join(shared)} ({len(shared)}/{len(wanted)})")
-    if c.topic and cand.indicator and c.topic == cand.indicator:
+    same_indicator = bool(c.topic and cand.indicator and c.topic == cand.indicator)
+    if same_indicator:
         total += w["indicator"]
-        parts.append(f"indicator {cand.indicator_label or cand.indicator.rsplit('/', 1)[-1]}")
+        parts.append(f"indicator {cand.indicator_label or str(cand.indicator).rsplit('/', 1)[-1]}")
     cue = cand.kind in ("done", "reference", "agenda") or (cand.kind == "observation" and is_data_request(c))
     if cue:
         total += w["cue"]
-        parts.append(
-            {
-                "done": "recorded as done",
-                "reference": "refers back to the request",
-                "agenda": "on a later agenda",
-                "observation": "the data asked for appears",
-            }[cand.kind]
-        )
+        parts.append(CUES[cand.kind])
+    verbs = sorted(deliverable_verbs(" ".join(c.text.split()[:2])) & deliverable_verbs(cand.exact))
+    if cue and verbs:
+        total += w["verb"]
+        parts.append(f"same deliverable ({verbs[0]})")
     if c.actor and cand.actor and c.actor == cand.actor:
         total += w["actor"]
         parts.append("same actor")
-    if not cue or not (shared or "indicator" in " ".join(parts)):
+    if not cue or not (shared or same_indicator):
         total = min(total, rules()["threshold"] - 0.01)  # nothing but words in common is not evidence
     return Match(cand, round(min(total, 1.0), 2), "; ".join(parts) or "nothing in common")
 
@@ -367,14 +386,22 @@ class Previous:
     status: str | None
     evidence: str | None
     at: str | None
+    last: int = 0  # highest assessment number so far, so a new one never reuses an IRI
+
+
+def _number(assessment: str) -> int:
+    tail = assessment.rsplit("/", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
 
 
 def previous(store: Store) -> dict[str, Previous]:
     out: dict[str, Previous] = {}
     for row in _rows(store, "ledger-assessments"):  # ordered by time: the last one wins
         iri = str(row["commitment"])
-        n = out[iri].count if iri in out else 0
-        out[iri] = Previous(n + 1, str(row["status"]), _s(row, "evidence"), _s(row, "at"))
+        before = out.get(iri)
+        last = max(before.last if before else 0, _number(str(row["assessment"])))
+        n = before.count if before else 0
+        out[iri] = Previous(n + 1, str(row["status"]), _s(row, "evidence"), _s(row, "at"), last)
     return out
 
 
@@ -412,19 +439,35 @@ def _write(g: Graph, c: Commitment, a: Assessment, n: int, when: dt.datetime, to
     g.add((node, CKG.matchScore, lit(f"{a.match.score:.2f}", datatype=XSD.decimal)))
 
 
-def _drop_orphans(store: Store, live: set[str], known: dict[str, Previous]) -> None:
-    """Assessments of commitments whose document is gone (removed or replaced) go with them."""
-    orphans = {URIRef(i) for i in known if i not in live}
-    if not orphans:
-        return
+def _drop_stale(store: Store, live_commitments: set[str], live_documents: set[str]) -> bool:
+    """Keep the ledger about what is in the store. When a document is removed or replaced: the assessments of
+    its commitments go with them; an assessment whose evidence it was goes too (the commitment is then
+    re-assessed, as a new assessment); an 'as of' pointing at it is dropped. Says whether anything changed."""
+    orphans: set[str] = set()
+    stale: set[str] = set()
+    as_of: set[str] = set()
+    for row in _rows(store, "ledger-assessments"):
+        c, a = str(row["commitment"]), str(row["assessment"])
+        if c not in live_commitments:
+            orphans.add(c)
+        elif _s(row, "fulfilled_by") and str(row["fulfilled_by"]) not in live_documents:
+            stale.add(a)
+        elif _s(row, "as_of_document") and str(row["as_of_document"]) not in live_documents:
+            as_of.add(a)
+    if not (orphans or stale or as_of):
+        return False
     name = str(iris.graph("ledger"))
     g = store.graph(name)
-    for c in orphans:
-        for a in list(g.objects(c, CKG.assessment)):
-            for t in list(g.triples((a, None, None))):
-                g.remove(t)
+    for c in map(URIRef, orphans):
+        stale.update(str(a) for a in g.objects(c, CKG.assessment))
         g.remove((c, None, None))
+    for a in map(URIRef, stale):
+        g.remove((a, None, None))
+        g.remove((None, CKG.assessment, a))
+    for a in map(URIRef, as_of - stale):
+        g.remove((a, CKG.asOfDocument, None))
     store.replace_graphs((), {name: g})
+    return True
 
 
 def update_ledger(store: Store, *, today: dt.date | None = None) -> tuple[str, ...]:
@@ -433,8 +476,8 @@ def update_ledger(store: Store, *, today: dt.date | None = None) -> tuple[str, .
     today = today or dt.date.today()
     docs = documents(store)
     items = commitments(store)
+    _drop_stale(store, {c.iri for c in items}, set(docs))
     known = previous(store)
-    _drop_orphans(store, {c.iri for c in items}, known)
     by_committee: dict[str, list[Candidate]] = {}
     g = Graph()
     lines: list[str] = []
@@ -445,7 +488,7 @@ def update_ledger(store: Store, *, today: dt.date | None = None) -> tuple[str, .
         prev = known.get(c.iri)
         if prev and prev.status == a.status and prev.evidence == a.evidence:
             continue
-        n = (prev.count if prev else 0) + 1
+        n = (prev.last if prev else 0) + 1
         _write(g, c, a, n, _now(prev.at if prev else None), today)
         was = f"{prev.status} -> " if prev else ""
         lines.append(f"{was}{a.status}: {_short(c.text)} ({a.reason})")
@@ -459,7 +502,7 @@ def _short(text: str, n: int = 70) -> str:
 
 
 def forget(store: Store, documents: list[str]) -> None:
-    """After documents are removed: drop the assessments of their commitments, and re-assess the rest
+    """After documents are removed: drop what the ledger derived from them and re-assess the rest
     (evidence they gave is gone, so statuses that relied on it change, as new assessments)."""
     del documents  # the ledger works from what is left in the store
     update_ledger(store)

@@ -5,18 +5,19 @@ the alias table (kg/data/aliases.yaml, plus a user's file named by KG_ALIASES), 
 match against posts already known at that council; councillors by council + surname. Each decision
 records its method (exact, alias, acronym, coreference, fuzzy) and score, so a user can review merges.
 
-The fuzzy threshold was chosen on labelled pairs (tests/data/post_pairs.yaml): with rapidfuzz's ratio
-alone, spellings of one post scored 93.5 and up but two different posts scored as high as 93.2
-("Head of Performance and Transformation" / "... and Information"), too close to trust. So a match also
-needs every content word to agree up to inflection (Equality/Equalities, Service/Services); with that
-rule, 90 separates every labelled pair with room either side.
+The fuzzy threshold was chosen on labelled pairs (tests/data/post_pairs.yaml; rerun
+benchmarks/measure_post_threshold.py): with rapidfuzz's ratio alone, spellings of one post scored 93.5
+and up but two different posts scored as high as 93.2 ("Head of Performance and Transformation" /
+"... and Information"), too close to trust. So a match also needs every content word to agree up to
+inflection (Equality/Equalities, Service/Services): no labelled pair of different posts passes that rule,
+and the ratio floor of 90 sits below the lowest spelling pair (93.5) as a second guard.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -173,16 +174,18 @@ def link(extraction: Extraction, known: Known | None = None) -> Linked:
     meta = extraction.doc.meta
     period = extraction.period or meta.period
     when = meta.meeting_date.isoformat() if meta.meeting_date else period
+    # with no council known, nothing says two documents speak of the same people: scope them to the document
+    scope = f" @{extraction.doc.sha256[:12]}" if council == UNKNOWN_COUNCIL else ""
     posts: dict[str, Identity] = {}
     for p in extraction.posts:
         if p.key in posts:
             continue
         # spellings met earlier in this document count as known, so one document's variants meet too
-        here = known.posts.get(council, ()) + tuple(i.key for i in posts.values())
+        here = known.posts.get(council, ()) + tuple(i.label for i in posts.values())
         seen = Known({**known.posts, council: here})
         method = p.method if p.method in ("acronym", "coreference") else "exact"
         ident = post_identity(p.title, council, seen, method)
-        posts[p.key] = ident
-    people = {p.key: Identity(p.key, p.name, "surname" if p.role == "councillor" else "exact")
+        posts[p.key] = replace(ident, key=ident.key + scope) if scope else ident
+    people = {p.key: Identity(p.key + scope, p.name, "surname" if p.role == "councillor" else "exact")
               for p in extraction.people}
     return Linked(extraction, council, committee, period, when if committee else None, posts, people)

@@ -183,7 +183,9 @@ def test_a_hostile_document_through_the_server(page, tmp_path: Path) -> None:  #
         text = hover(page, doc["id"])
         page.screenshot(path=str(tmp_path / "evil-doc.png"))
         assert EVIL in text and "<i>report</i>" in text
-        page.goto(url + "/")
-        page.goto(url + "/followups")
-    assert page.evaluate("window.pwned === undefined")
+        for where in ("/viz/query?name=documents", "/", "/query", "/followups", "/viz/overview"):
+            if where != "/viz/query?name=documents":
+                page.goto(url + where)
+                page.wait_for_load_state("load")
+            assert page.evaluate("window.pwned === undefined"), where
     assert page.errors == []

@@ -95,3 +95,11 @@ def test_cabinet_committee_with_comma_in_name() -> None:
     assert k.committee.name == "Children's, Young People and Education Cabinet Committee"
     assert k.doc.meta.meeting_date == dt.date(2023, 11, 14)
     assert k.item_title == "Performance Monitoring"
+
+
+def test_board_with_remit_in_brackets() -> None:
+    x = extract(MINUTES / "leeds_scrutiny_board.txt")
+    assert x.council.name == "Leeds City Council"
+    assert x.committee.name == "Scrutiny Board (Children and Families)"
+    assert x.doc.meta.meeting_date == dt.date(2023, 12, 6)
+    assert x.item_title == "Performance Report"

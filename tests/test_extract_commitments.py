@@ -243,3 +243,53 @@ def test_a_month_without_a_year_or_meeting_date_is_kept_as_written_but_not_dated
     due = find_due("would be held in March", None)
     assert (due.kind, due.date, due.text) == ("none", None, "in March")
     assert find_due("at the next meeting in March", None).kind == "next_meeting"
+
+
+VARIANTS = (
+    "The Head of Commissioning said a revised strategy would be circulated to Members.\n"
+    "(Action: Head of Commissioning)\n\n"
+    "The Corporate Director of Resources confirmed that the figures would be included in the next report.\n\n"
+    "The Chair thanked officers for the report, which would be shared with the Health and Wellbeing "
+    "Board.\n\n"
+    "The Head of Housing said that she would be happy to arrange a briefing for all Members.\n\n"
+    "The Panel was informed that a new dashboard will be launched in April.\n\n"
+    "Members noted that the Strategy would be refreshed in the autumn.\n"
+)
+
+
+def test_reported_speech_variants(tmp_path: Path) -> None:
+    x = _write(tmp_path, VARIANTS, "minutes")
+    c = _find(x, "revised strategy")  # no "that" after the reporting verb; marker on its own line
+    assert c.text == "circulate a revised strategy to Members"
+    assert _actor(x, c.actor) == "Head of Commissioning"
+    assert c.span.quote.endswith("(Action: Head of Commissioning)")
+    c = _find(x, "next report")
+    assert _actor(x, c.actor) == "Corporate Director of Resources" and c.due_kind == "next_update"
+    assert _find(x, "Health and Wellbeing Board").text == "share it with the Health and Wellbeing Board"
+    assert _actor(x, _find(x, "briefing for all Members").actor) == "Head of Housing"  # "she" is the Head
+    _absent(x, "dashboard")  # launching is not something a later meeting is handed
+    _absent(x, "refreshed")
+    assert len(x.commitments) == 4
+
+
+def test_inline_resolved_list_pronouns_and_who_said_it() -> None:
+    x = _extract(DATA / "commitments", "committee-report-inline-resolved.txt")
+    c = _find(x, "breakdown by band")  # "He would provide ...": he is the officer who explained, before
+    assert _actor(x, c.actor) == "Assistant Director of Finance"
+    c = _find(x, "deep dive")  # "The Head of HR said that a deep dive would come to the next meeting"
+    assert _actor(x, c.actor) == "Head of HR" and c.due_kind == "next_meeting"
+    assert c.text.startswith("a deep dive into sickness absence to come to")
+    c = _find(x, "(ii) the Head of HR submit")  # one decision of several in one RESOLVED sentence
+    assert _actor(x, c.actor) == "Head of HR" and c.due_kind == "next_meeting"
+    assert c.text == "submit a report on sickness absence to the next meeting"
+    c = _find(x, "collection figures by band to all Members")
+    assert _actor(x, c.actor) == "Assistant Director of Finance"
+    c = _find(x, "Local Plan")
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 3, 1)
+    c = _find(x, "comparison with the previous year")
+    assert c.due_kind == "next_update"
+    assert len(x.commitments) == 6
+    _absent(x, "allocations policy")  # Cabinet's business
+    _absent(x, "referred to Cabinet")  # a motion not seconded
+    _absent(x, "be noted")
+    _absent(x, "risk register")  # done

@@ -133,3 +133,28 @@ def test_chair_member_impersonal_and_implied_question() -> None:
     assert answered(x, "councillor:de Souza") == [("post:Head of Fostering", "question")]
     assert [c.kind for c in x.contributions if c.speaker == "councillor:O’Brien"] == ["comment"]
     assert not any("next meeting would be held" in c.span.quote for c in x.contributions)
+
+
+def test_answers_do_not_reach_into_an_earlier_item() -> None:
+    x = extract(MINUTES / "leeds_scrutiny_board.txt")
+    informed = next(c for c in x.contributions if c.span.quote.startswith("was informed"))
+    assert informed.speaker is None and by_key(x)[informed.responds_to].speaker == "councillor:Gibson"
+    assert [c.kind for c in x.contributions if c.speaker == "councillor:Lay"] == ["question"]
+    adviser = next(c for c in x.contributions if c.speaker == "post:Principal Scrutiny Adviser")
+    assert adviser.kind == "comment" and adviser.responds_to is None  # item 42, after Lay's item-41 question
+
+
+def test_in_answer_to_a_councillors_question_and_made_the_point() -> None:
+    x = extract(MINUTES / "statutory_officers.txt")
+    assert answered(x, "councillor:Brown") == [("post:Director of Finance", "question")]
+    assert answered(x, "councillor:Green") == [("post:Monitoring Officer", "comment")]
+
+
+def test_no_break_spaces_are_spaces(tmp_path: Path) -> None:
+    f = tmp_path / "nb.txt"
+    body = "Minutes\n\nCouncillor\u00a0Smith asked about parks.\u00a0The Head\u00a0of Finance replied.\n"
+    f.write_text(body, encoding="utf-8")
+    x = extract(f)
+    assert [p.key for p in x.people] == ["councillor:Smith"]
+    assert [p.key for p in x.posts] == ["post:Head of Finance"]
+    assert answered(x, "councillor:Smith") == [("post:Head of Finance", "question")]

@@ -312,15 +312,14 @@ def test_scorecard_cells_become_observations_by_row_and_column_headers() -> None
         ("re-referrals", D("21.5"), "percent", "benchmark", "england", None),
         ("re-referrals", D("20.1"), "percent", "benchmark", "statistical-neighbours", None),
     }
-    contacts = next(
-        o
-        for o in x.observations
-        if o.indicator == "contacts-within-1-day" and o.value == D(91) and o.span.quote == "91%"
-    )
+    contacts = next(o for o in x.observations if o.indicator == "contacts-within-1-day" and o.value == D(91))
+    # the quote is the table row as the rendition has it: the indicator with its value, target, RAG
+    assert contacts.span.quote.startswith("% of contacts completed within 1 working day\t91%\t93%\t95%")
+    assert x.doc.text[contacts.span.start : contacts.span.end] == contacts.span.quote
     assert (contacts.rag, contacts.direction) == ("amber", "reduced")  # stated in the RAG and DoT columns
     unknown = [o for o in x.observations if o.indicator.startswith("new:")]
     assert [(o.indicator, o.value, o.unit) for o in unknown] == [
-        ("new:number-of-widgets-inspected", D(12), "count")
+        ("new:widgets-inspected", D(12), "count")
     ]
     money = [(o.indicator, o.value) for o in x.observations if o.unit == "currency"]
     assert money == [("childrens-services-budget", D(1200000))]  # money in a budget row is a figure
@@ -330,8 +329,8 @@ def test_scorecard_cells_become_observations_by_row_and_column_headers() -> None
 
 def test_scorecard_cells_are_not_read_twice_as_text() -> None:
     x = figures.extract(Extraction(doc=_scorecard()))
-    in_table = [o for o in x.observations if "\t" in o.span.quote]
-    assert in_table == []
+    rows_read = [(o.indicator, o.measure, o.area, o.period) for o in x.observations if "\t" in o.span.quote]
+    assert len(rows_read) == len(set(rows_read)) == 10  # one observation per figure cell, none from the text
 
 
 # ---- small pieces --------------------------------------------------------------------------------------
@@ -464,6 +463,13 @@ def test_a_narrowed_population_is_a_new_indicator_not_the_population() -> None:
         ("The Council's budget for 2023/24 is £45.2m and 95% of respondents felt safe.", set()),
         ("There were 3 new foster carers and 25% fewer exclusions.", set()),
         (
+            "Contacts completed within 1 working day: 2320 of 3007 (77%).",
+            {
+                ("contacts-within-1-day", D(2320), "actual", None),
+                ("contacts-within-1-day", D(77), "actual", None),
+            },
+        ),
+        (
             "Initial health assessments within 20 working days: 45%.",
             {("initial-health-assessments", D(45), "actual", None)},
         ),
@@ -474,3 +480,52 @@ def test_more_sentence_forms(sentence: str, expected: set) -> None:
     assert {
         (o.indicator, o.value, o.measure, o.period) for o in x.observations if o.value is not None
     } == expected
+
+
+def test_html_scorecard_through_the_reader() -> None:
+    x = report("kent_scorecard.html")
+    assert len(x.doc.cells) == 28  # read as cells by the HTML reader, not as sentences
+    assert rows(x) == {
+        (
+            "new:case-holding-posts-filled-by-permanent-qualified-social-work",
+            D("82.1"),
+            "percent",
+            "actual",
+            "council",
+            None,
+        ),
+        (
+            "new:case-holding-posts-filled-by-permanent-qualified-social-work",
+            D("80.5"),
+            "percent",
+            "previous",
+            "council",
+            "2023/24 Q1",
+        ),
+        (
+            "new:case-holding-posts-filled-by-permanent-qualified-social-work",
+            D(85),
+            "percent",
+            "target",
+            "council",
+            None,
+        ),
+        ("re-referrals", D("21.4"), "percent", "actual", "council", None),
+        ("re-referrals", D("22.0"), "percent", "previous", "council", "2023/24 Q1"),
+        ("re-referrals", D(22), "percent", "target", "council", None),
+        ("re-referrals", D("21.5"), "percent", "benchmark", "england", None),
+        ("care-leavers-eet", D("61.0"), "percent", "actual", "council", None),
+        ("care-leavers-eet", D("63.2"), "percent", "previous", "council", "2023/24 Q1"),
+        ("care-leavers-eet", D(65), "percent", "target", "council", None),
+        ("care-leavers-eet", D(55), "percent", "benchmark", "england", None),
+        ("adoption-timeliness", D(412), "other", "actual", "council", None),  # days, not a count
+        ("adoption-timeliness", D(398), "other", "previous", "council", "2023/24 Q1"),
+        ("adoption-timeliness", D(367), "other", "target", "council", None),
+        ("adoption-timeliness", D(367), "other", "benchmark", "england", None),
+    }
+    new = one(x, "new:case-holding-posts-filled-by-permanent-qualified-social-work")
+    assert new.indicator_label == "Case holding posts filled by permanent qualified social workers"
+    assert (new.rag, new.direction) == ("amber", "increased")  # the RAG and DoT columns
+    assert (one(x, "re-referrals").rag, one(x, "re-referrals").direction) == ("green", "reduced")
+    # the sentence under the table names no indicator the scheme knows: nothing is guessed from it
+    assert not any("improved to" in o.span.quote for o in x.observations)

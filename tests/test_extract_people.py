@@ -207,3 +207,31 @@ def test_odd_text_gives_facts_or_nothing_never_an_error(tmp_path: Path, body: st
     for fact in (*x.people, *x.posts, *x.contributions, *x.resolutions):
         assert x.doc.text[fact.span.start:fact.span.end] == fact.span.quote
     assert all(len(p.title) < 300 for p in x.posts)
+
+
+def test_in_the_chair_and_nested_bracket_role() -> None:
+    x = extract(MINUTES / "leeds_scrutiny_board.txt")
+    smart = next(p for p in x.people if p.key == "councillor:Smart")
+    assert smart.office == "Chair"
+    britten = next(p for p in x.people if p.surname == "Britten")
+    assert (britten.role, britten.office) == ("other", "Church Representative (Catholic)")
+    assert britten.forename == ""  # initials are not a forename
+    assert len([p for p in x.people if p.role == "councillor"]) == 5
+
+
+def test_statutory_titles_and_initialled_officer() -> None:
+    x = extract(MINUTES / "statutory_officers.txt")
+    assert {"Section 151 Officer", "Monitoring Officer", "Director of Finance", "Head of Legal"} <= titles(x)
+    assert holdings(x) == {("officer:J Smith", "post:Director of Finance")}
+    assert not any("Member" in p.name for p in x.people)  # "A Member, Head of Legal" names nobody
+
+
+def test_ranked_titles_are_different_posts(tmp_path: Path) -> None:
+    f = tmp_path / "m.txt"
+    f.write_text("The Deputy Head of Finance and the Head of Finance attended. The Deputy Chief Executive "
+                 "and the Chief Executive spoke. The Corporate Equality and Strategy Manager, then the "
+                 "Strategy Manager.\n", encoding="utf-8")
+    got = {p.surface: (p.key, p.method) for p in extract(f).posts}
+    assert got["Head of Finance"] == ("post:Head of Finance", "exact")
+    assert got["Chief Executive"] == ("post:Chief Executive", "exact")
+    assert got["Strategy Manager"] == ("post:Corporate Equality and Strategy Manager", "coreference")

@@ -82,3 +82,8 @@ def test_forms(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> No
 def test_capitalised_cue_mid_line_and_next_item_heading_left_out() -> None:
     assert texts(extract(MINUTES / "kent_cabinet_committee.txt")) == [
         ("", "that the performance report be noted.")]
+
+
+def test_resolved_dash_that() -> None:
+    assert texts(extract(MINUTES / "leeds_scrutiny_board.txt")) == [
+        ("", "That the work schedule be approved, subject to the addition of an item on school exclusions.")]

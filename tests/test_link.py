@@ -117,3 +117,24 @@ def test_one_councillor_across_meetings_posts_scoped_by_council(store: LocalStor
     heads = [r["post"] for r in posts if "head-of-early-help" in r["post"]]
     assert len(heads) == 2
     assert {h.split("/")[-2] for h in heads} == {"durham-county-council", "sunderland-city-council"}
+
+
+def test_without_a_council_people_and_posts_stay_in_their_document(store: LocalStore, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, topic in (("a.txt", "budgets"), ("b.txt", "parks")):
+        body = f"Minutes\n\nCouncillor Smith asked about {topic}. The Head of Finance replied.\n"
+        (docs / name).write_text(body, encoding="utf-8")
+    assert ingest([docs], store).ok
+    rows = _rows(store, """PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX org: <http://www.w3.org/ns/org#>
+        SELECT DISTINCT ?x WHERE { GRAPH ?g { { ?x a foaf:Person } UNION { ?x a org:Post } } }""")
+    assert len(rows) == 4  # two Smiths and two Heads of Finance: nothing says they are the same
+
+
+def test_identities_query_lists_merges_for_review(seeds_store: LocalStore) -> None:
+    from kg.query import run
+
+    rows = run(seeds_store, "identities").rows
+    got = {(str(r["surface"]), str(r["method"]), str(r["label"])) for r in rows}
+    assert got == {("Corporate Equalities and Strategy Manager", "alias",
+                    "Corporate Equality and Strategy Manager")}

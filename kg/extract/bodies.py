@@ -24,7 +24,8 @@ from kg.reference import councils
 HEAD = 4000  # characters read for a title page's facts; council cues are counted over the whole text
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
                                        "august", "september", "october", "november", "december"), 1)}
-_FIRST = r"(?:[A-Z][\w'’\-]*,?[ \t]+)"  # a committee name's first word
+_FIRST = r"(?:[A-Z][\w'’\-]*,?[ \t\xa0]+)"  # a committee name's first word
+_REMIT = r"(?:[ \t\xa0]*\([A-Z][^()\n]{2,60}\))?"  # "Scrutiny Board (Children and Families)"
 _NAME_WORD = r"(?:[A-Z][\w'’\-]*,?|and|&|of|for|the|on)"
 
 
@@ -60,7 +61,7 @@ def infer_council(text: str) -> BodyFact | None:
         if name not in first or (span.start_char, -span.end_char) < (first[name][0], -first[name][1]):
             first[name] = (span.start_char, span.end_char)
     if not hits:
-        pattern = re.compile(rf"\b((?:[A-Z][a-z]+[ \t]+){{1,3}}?(?:{_alt(_vocab()['council_kinds'])}))\b")
+        pattern = re.compile(rf"\b((?:[A-Z][a-z]+[ \t\xa0]+){{1,3}}?(?:{_alt(_vocab()['council_kinds'])}))\b")
         for m in pattern.finditer(text):
             name = re.sub(r"\s+", " ", m.group(1))
             if name.split()[0] in ("The", "This", "A", "Our", "Each", "Every", "Local", "County", "City") \
@@ -82,8 +83,8 @@ def infer_committee(text: str) -> BodyFact | None:
     """The committee a cue introduces most often ("Members of the Corporate Parenting Panel")."""
     heads = _alt(_vocab()["committee_heads"])
     single = _alt(_vocab()["single_word_committees"])
-    pattern = re.compile(rf"(?:{_alt(_vocab()['committee_cues'])})[ \t]+"
-                         rf"({_FIRST}(?:{_NAME_WORD}[ \t]+){{0,10}}(?:{heads})|(?:{single}))\b")
+    pattern = re.compile(rf"(?:{_alt(_vocab()['committee_cues'])})[ \t\xa0]+"
+                         rf"({_FIRST}(?:{_NAME_WORD}[ \t\xa0]+){{0,10}}(?:{heads})\b{_REMIT}|(?:{single})\b)")
     hits: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for m in pattern.finditer(text):
@@ -104,7 +105,8 @@ def infer_committee(text: str) -> BodyFact | None:
 def _committee_heading(text: str) -> BodyFact | None:
     """A title-page line holding only a committee's name, in any case ("FAMILY ... SCRUTINY COMMITTEE")."""
     heads = _alt(_vocab()["committee_heads"])
-    m = re.search(rf"(?im)^[ \t]*({_FIRST}(?:{_NAME_WORD}[ \t]+){{0,10}}(?:{heads}))[ \t]*$", text[:1500])
+    name = rf"{_FIRST}(?:{_NAME_WORD}[ \t\xa0]+){{0,10}}(?:{heads})\b{_REMIT}"
+    m = re.search(rf"(?im)^[ \t\xa0]*({name})[ \t\xa0]*$", text[:1500])
     if not m or re.match(rf"(?i)(?:{_alt(_vocab()['committee_cues'])})\b", m.group(1)):
         return None
     raw = re.sub(r"\s+", " ", m.group(1))
@@ -117,8 +119,8 @@ def _committee_heading(text: str) -> BodyFact | None:
 def infer_meeting_date(text: str) -> tuple[dt.date, Span] | None:
     """"held on Monday 13 July 2022", "Date: 13 July 2022": the date of the meeting, from the first page."""
     cue = _alt(_vocab()["meeting_cues"])
-    m = re.search(rf"(?:{cue})[ \t]+(?:[A-Z][a-z]+day,?[ \t]+)?(\d{{1,2}})(?:st|nd|rd|th)?"
-                  r"[ \t]+([A-Z][a-z]+),?[ \t]+(\d{4})", text[:HEAD])
+    m = re.search(rf"(?:{cue})[ \t\xa0]+(?:[A-Z][a-z]+day,?[ \t\xa0]+)?(\d{{1,2}})(?:st|nd|rd|th)?"
+                  r"[ \t\xa0]+([A-Z][a-z]+),?[ \t\xa0]+(\d{4})", text[:HEAD])
     if not m or m.group(2).lower() not in _MONTHS:
         return None
     try:
@@ -132,8 +134,8 @@ def infer_item_title(text: str, skip: tuple[str, ...] = ()) -> str | None:
     """The agenda item's title: a numbered item heading, the line after "Agenda item", else the first
     line that is not the council's or committee's name or a minutes label ("Present", "Minutes")."""
     head = text[:HEAD]
-    m = re.search(r"(?im)^[ \t]*Agenda item[^\n]*\n\s*([^\n]{3,160})$", head) \
-        or re.search(r"(?m)^[ \t]*\d{1,3}\.?[ \t]+([A-Z][^\n]{3,120}?)[ \t]*$", head)
+    m = re.search(r"(?im)^[ \t\xa0]*Agenda item[^\n]*\n\s*([^\n]{3,160})$", head) \
+        or re.search(r"(?m)^[ \t\xa0]*\d{1,3}\.?[ \t\xa0]+([A-Z][^\n]{3,120}?)[ \t\xa0]*$", head)
     if m and not m.group(1).rstrip().endswith((".", ":")):
         return m.group(1).strip()
     names = {s.lower() for s in skip}

@@ -50,6 +50,7 @@ class _Rx:
     request_passive: re.Pattern[str]
     request_for: re.Pattern[str]
     request_that: re.Pattern[str]
+    resolution_active: re.Pattern[str]
     addressee: re.Pattern[str]
     pronoun: re.Pattern[str]
     active: re.Pattern[str]
@@ -97,6 +98,12 @@ def rx() -> _Rx:
             rf"(?P<what>(?P<verb>{base})\b.*)",
             flags,
         ),
+        resolution_active=re.compile(
+            r"^\W*(?:resolved\W+)?(?:that\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*)?(?:and\s+)?(?:that\s+)?"
+            rf"(?P<owner>(?:the\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:of|for|and|&|(?-i:[A-Z])[\w'’&-]*)){{0,8}})\s+"
+            rf"(?P<what>(?P<verb>{base})\b.*)",
+            re.I,
+        ),
         addressee=re.compile(rf"^\s*(?:the\s+)?(?:members\s+of\s+the\s+)?{_alt(c['addressees'])}\b", flags),
         pronoun=re.compile(rf"^\s*{_alt(c['pronouns'])}\s*$", flags),
         request_for=re.compile(
@@ -110,7 +117,9 @@ def rx() -> _Rx:
             rf"\bthat\s+(?P<subj>[^;:\n]{{3,220}}?)\s+(?:should\s+)?be\s+{adv}(?P<verb>{part})\b(?P<rest>.*)",
             flags,
         ),
-        reporting=re.compile(rf"\b(?P<verb>{_alt(c['reporting'])})\s+(?:[\w'’]+\s+){{0,3}}?that\b", flags),
+        reporting=re.compile(
+            rf"\b(?P<verb>{_alt(c['reporting'])})(?:\s+(?:[\w'’]+\s+){{0,3}}?that)?\b", flags
+        ),
         request_noun=re.compile(rf"\b{_alt(c['request_nouns'])}\b", flags),
         acceptance=re.compile(rf"\b{_alt(c['acceptance'])}\b", flags),
         anaphora=re.compile(rf"^(?P<verb>{base})\s+(?P<ana>{_alt(c['anaphora'])})\b", flags),
@@ -245,12 +254,16 @@ def _name_only(segment: str) -> bool:
     return all(w[0].isupper() or w in ("of", "and", "for", "the", "&") for w in words)
 
 
+@cache
+def _breaks() -> re.Pattern[str]:
+    """Clause breaks before a subject; reporting verbs too ("said a report would be ...")."""
+    return re.compile(rf"[,;:(]|\b(?:that|whilst|while|which|who|{_alt(cues()['reporting'])})\b", re.I)
+
+
 def _subject_start(text: str, lo: int, cue: int) -> int:
     """Start of the subject governing the verb at `cue`: back to the last clause break, through appositives
     enclosed in commas (', Helen McAloon,')."""
-    breaks = [lo] + [
-        lo + m.end() for m in re.finditer(r"[,;:(]|\b(?:that|whilst|while|which|who)\b", text[lo:cue], re.I)
-    ]
+    breaks = [lo] + [lo + m.end() for m in _breaks().finditer(text[lo:cue])]
     start = cue
     for b in reversed(breaks):
         seg = text[b:start]
@@ -418,10 +431,18 @@ def _match(text: str, s: int, e: int, in_resolved: bool) -> _Found | None:
         cue = at(m)
         subj_start = _subject_start(text, s, cue)
         subject = text[subj_start:cue].strip(" ,")
+        if subject.lower() in cues()["relative_pronouns"]:
+            subject = "it"  # "the report, which would be shared with ...": the clause's own subject is 'it'
         verb = base_of().get(re.sub(r"\s+", " ", m.group("verb").lower()), m.group("verb"))
         what = f"{verb} {_lower_first(subject)}{m.group('rest')}" if subject else f"{verb}{m.group('rest')}"
         region = _reporter(text, s, subj_start)
         return _Found(s, e, cue, what, region, 0.8, "passive")
+    m = r.resolution_active.search(sent) if in_resolved else None
+    if m and m.group("owner")[:1].isupper() or (m and m.group("owner").lower().startswith("the ")):
+        # "RESOLVED - (ii) the Head of HR submit a report ...": a decision naming its owner
+        owner = (s + m.start("owner"), s + m.end("owner"))
+        if not r.addressee.match(m.group("owner")):
+            return _Found(s, e, s + m.start("owner"), m.group("what"), owner, 0.85, "resolution")
     m = r.subjunctive.search(sent)
     if m and not re.search(
         rf"\b(?:{_alt(cues()['modals'])}|to|not|could|may|might|can)$", m.group("subj").strip(), re.I
@@ -484,6 +505,17 @@ def _reporter(text: str, s: int, clause_start: int) -> tuple[int, int] | None:
     return (_subject_start(text, s, verb_at), verb_at)
 
 
+def _last_speaker(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The subject of the last reporting verb in text[s:e] ('..., the Director explained that ...')."""
+    last = None
+    for m in rx().reporting.finditer(text[s:e]):
+        last = m
+    if last is None:
+        return None
+    verb_at = s + last.start()
+    return (_subject_start(text, s, verb_at), verb_at)
+
+
 def _resolved_ranges(text: str) -> list[tuple[int, int]]:
     """Stretches that are a RESOLVED list (up to a blank-line-separated heading or the end)."""
     out = []
@@ -503,6 +535,25 @@ def _names_deliverable(sentence: str) -> bool:
     """Does the sentence name a deliverable verb or noun (so an action marker can make it an action)?"""
     verbs = rf"\b{_alt(cues()['deliverables'])}\b|\b{_alt(cues()['deliverables'].values())}\b"
     return bool(re.search(verbs, sentence, re.I) or rx().deliverable_noun.search(sentence))
+
+
+def _items(
+    text: str, units: tuple[tuple[int, int], ...], resolved: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """In a RESOLVED list one sentence often holds several decisions: '(i) ...; (ii) ...; and (iii) ...'."""
+    out: list[tuple[int, int]] = []
+    for s, e in units:
+        if not _inside(s, resolved):
+            out.append((s, e))
+            continue
+        pos = s
+        for m in re.finditer(r";\s*(?:and\s+)?|\s(?=\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s)", text[s:e]):
+            if s + m.start() > pos:
+                out.append((pos, s + m.start()))
+            pos = s + m.end()
+        if e > pos:
+            out.append((pos, e))
+    return out
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
@@ -579,8 +630,8 @@ def _reference_date(x: Extraction) -> dt.date | None:
 
 def _commitments(x: Extraction) -> tuple[list[CommitmentFact], list[str]]:
     text = x.doc.text
-    units = _units(text)
     resolved = _resolved_ranges(text)
+    units = _items(text, _units(text), resolved)
     ref = _reference_date(x)
     found: list[CommitmentFact] = []
     notes: list[str] = []
@@ -590,7 +641,8 @@ def _commitments(x: Extraction) -> tuple[list[CommitmentFact], list[str]]:
     def add(f: _Found, actor: str | None, text_norm: str, due: Due, confidence: float) -> None:
         if any(c.span.start < f.end and f.start < c.span.end for c in found):
             return
-        weak = bool(r.weak.match(text_norm)) and due.kind == "none"
+        verb_first = text_norm.split(" to ", 1)[-1] if " to " in text_norm[:90] else text_norm
+        weak = bool(r.weak.match(text_norm) or r.weak.match(verb_first)) and due.kind == "none"
         found.append(
             CommitmentFact(
                 key=f"commitment:{f.start}-{f.end}",
@@ -636,6 +688,23 @@ def _commitments(x: Extraction) -> tuple[list[CommitmentFact], list[str]]:
                 add(replace(f, end=e), actor_in(x, *owner), _clean(f.text), due, max(f.confidence, 0.85))
             continue
         inline = r.inline_action.search(sent)
+        if (
+            inline
+            and not sent[: inline.start()].strip()
+            and found
+            and i > 0
+            and found[-1].span.end == units[i - 1][1]
+        ):
+            # A marker on its own line after a sentence already read as a promise: it names the owner.
+            prev = found[-1]
+            owner = actor_in(x, s + inline.start("owner"), s + inline.end("owner"))
+            found[-1] = replace(
+                prev,
+                span=Span.of(text, prev.span.start, e),
+                actor=prev.actor or owner,
+                confidence=max(prev.confidence, 0.85),
+            )
+            continue
         f = _match(text, s, e, _inside(s, resolved))
         if f is None and inline:
             # "Members asked for the slides. (Action: Clerk)": the marker makes the sentence before an action.
@@ -681,8 +750,19 @@ def _commitments(x: Extraction) -> tuple[list[CommitmentFact], list[str]]:
                 confidence = 0.85
                 used.add(i + 1)
         if f.actor_region and r.pronoun.match(text[f.actor_region[0] : f.actor_region[1]]):
-            # "Councillor Shaw said she would send ...": the pronoun stands for the reporting verb's subject
-            f = replace(f, actor_region=_reporter(text, s, f.actor_region[0]))
+            # "Councillor Shaw said she would send ...": the pronoun stands for the reporting verb's subject,
+            # in this sentence or, failing that, the one before ("X explained ... . He would provide ...")
+            region = _reporter(text, s, f.actor_region[0])
+            if region is None and i > 0 and f.actor_region[0] - s < 3:
+                region = _last_speaker(text, *units[i - 1])
+            f = replace(f, actor_region=region)
+        elif f.form == "future" and f.actor_region and not actor_in(x, *f.actor_region):
+            # "The Head of HR said that a deep dive would come to the next meeting": who said it owns it
+            reporter = _reporter(text, s, f.actor_region[0])
+            subject = re.sub(r"\s+", " ", text[f.actor_region[0] : f.actor_region[1]]).strip(" ,")
+            if reporter and 0 < len(subject) <= 80:
+                f = replace(f, text=f"{_lower_first(subject)} to {f.text}")  # what comes, not just "come to"
+            f = replace(f, actor_region=reporter or f.actor_region)
         actor = None
         if inline:
             actor = actor_in(x, s + inline.start("owner"), s + inline.end("owner"))

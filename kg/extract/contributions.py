@@ -23,6 +23,7 @@ from kg.extract.nlp import nlp, parse, vocabulary
 from kg.indicators import mentions as indicator_mentions
 from kg.model import ContributionFact, Extraction, Span
 
+_ITEM_HEADING = re.compile(r"(?m)^[ \t\xa0]*\d{1,3}\.?[ \t\xa0]+[A-Z][^\n.:;]{2,100}$")
 KINDS = ("question", "comment", "response", "passive_response")
 
 
@@ -93,13 +94,14 @@ def _alt(phrases: list[str]) -> str:
 @cache
 def _opener_re() -> re.Pattern[str]:
     """"In response," / "In response to a question from Councillor X," before the answerer."""
-    return re.compile(r"(?:" + _alt(_vocab()["response_openers"]) + r")\b"
-                      r"(?:\s+(?:from|by|raised\s+by|of)\s+(?P<who>[^,;]{1,80})(?=,))?[ \t]*,?[ \t]*", re.I)
+    who = r"(?:\s+(?:from|by|raised\s+by|of|to)\s+(?P<who>[^,;]{1,80})(?=,))?"
+    alt = _alt(_vocab()["response_openers"])
+    return re.compile(r"(?:" + alt + r")\b" + who + r"[ \t\xa0]*,?[ \t\xa0]*", re.I)
 
 
 @cache
 def _chair_re() -> re.Pattern[str]:
-    return re.compile(r"(?:" + _alt(_vocab()["chair_openers"]) + r")\b(?P<sep>[ \t]*[,(][ \t]*)?")
+    return re.compile(r"(?:" + _alt(_vocab()["chair_openers"]) + r")\b(?P<sep>[ \t\xa0]*[,(][ \t\xa0]*)?")
 
 
 @cache
@@ -129,7 +131,10 @@ class _Reader:
         self.title_starts = [t[0] for t in self.titles]
         self.cues = sorted(_cues(text), key=lambda c: c[1])
         self.cue_starts = [c[1] for c in self.cues]
-        self.item_starts = sorted(s.start for s in x.doc.sections if s.kind == "item")
+        # agenda items: the reader's sections, else numbered heading lines ("41 Performance Report"); an
+        # answer never reaches back into an earlier item
+        headings = (m.start() for m in _ITEM_HEADING.finditer(text))
+        self.item_starts = sorted({s.start for s in x.doc.sections if s.kind == "item"} | set(headings))
         self.out: list[ContributionFact] = []
         self.last_subject: _Subject | None = None
         self.pending: ContributionFact | None = None  # the latest member question or comment

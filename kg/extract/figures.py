@@ -46,8 +46,14 @@ def _alt(phrases: object) -> str:
 
 
 def _phrase_re(phrases: object) -> str:
-    """Phrases as whole words: no letter or digit may touch either end."""
-    return rf"(?<![\w])(?:{_alt(phrases)})(?![\w])"
+    """Phrases as whole words: no letter or digit may touch an end that is a letter or digit."""
+    words = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)  # type: ignore[union-attr]
+    alts = []
+    for p in words:
+        body = r"\s+".join(re.escape(w) for w in p.split())
+        before, after = (r"(?<![\w])" if p[0].isalnum() else ""), (r"(?![\w])" if p[-1].isalnum() else "")
+        alts.append(before + body + after)
+    return f"(?:{'|'.join(alts)})"
 
 
 _HEDGE = r"(?:around|about|approximately|almost|nearly|over|just)"
@@ -99,7 +105,6 @@ _CURRENCY = re.compile(
 )
 _MULTIPLIER = {"m": 10**6, "million": 10**6, "k": 10**3, "thousand": 10**3, "bn": 10**9, "billion": 10**9}
 _YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
-_CLAUSE_PUNCT = re.compile(r"[;]|\s[–-]\s")
 _PERIOD_WORD = re.compile(
     r"(?:(?:19|20)\d\d\s*[/\-–]\s*\d\d(?:\d\d)?|\bq(?:tr|uarter)?\.?\s*(?:[1-4]|one|two|three|four)\b|"
     r"\b(?:first|second|third|fourth)\s+quarter\b|\byear[\s-]end\b|\b(?:19|20)\d\d\b)",
@@ -113,7 +118,6 @@ class _Figure:
     end: int
     value: Decimal
     unit: str
-    raw_unit: bool  # True when a unit was written (%, per 10,000, £)
     denominator: Decimal | None = None  # "2320 of 3007"
     end_of_ratio: int = 0  # where "of 3007" ends
 
@@ -157,7 +161,7 @@ def _numbers(text: str, start: int, end: int) -> list[_Figure]:
             value *= _MULTIPLIER[m.group(3).lower()]
             if value == value.to_integral_value():
                 value = value.quantize(Decimal(1))
-        out.append(_Figure(m.start(), m.end(), value, "currency", True))
+        out.append(_Figure(m.start(), m.end(), value, "currency"))
         taken.append((m.start(), m.end()))
     for m in _NUMBER.finditer(text, start, end):
         if any(s <= m.start() < e for s, e in taken):
@@ -167,11 +171,11 @@ def _numbers(text: str, start: int, end: int) -> list[_Figure]:
             continue
         after = text[m.end() : min(end, m.end() + 30)]
         if u := _re("percent_after").match(after):
-            out.append(_Figure(m.start(), m.end() + u.end(), value, "percent", True))
+            out.append(_Figure(m.start(), m.end() + u.end(), value, "percent"))
         elif u := _re("rate_after").match(after):
-            out.append(_Figure(m.start(), m.end() + u.end(), value, "rate", True))
+            out.append(_Figure(m.start(), m.end() + u.end(), value, "rate"))
         else:
-            out.append(_Figure(m.start(), m.end(), value, "count", False))
+            out.append(_Figure(m.start(), m.end(), value, "count"))
         taken.append((out[-1].start, out[-1].end))  # "per 10,000" is part of this figure, not another
     return sorted(out, key=lambda f: f.start)
 
@@ -274,7 +278,9 @@ _QUALIFIED = re.compile(
     r"(?=\s*(?:,|\bwhich\b|\bwas\b|\bwere\b|\bis\b|\bare\b|\bstood\b|\(|:|$))"
 )
 
-_MEASURE_WORDS = re.compile(r"^(?:the\s+)?(?:number|percentage|proportion|rate)\s+of\s+", re.I)
+_MEASURE_WORDS = re.compile(
+    r"^(?:the\s+)?(?:(?:average\s+)?number|percentage|proportion|rate|%)\s+of\s+", re.I
+)
 
 _NEW = re.compile(
     r"(?:^|\b)(?:the\s+)?(?:percentage|proportion|number|rate)\s+of\s+(?P<np>[A-Za-z][A-Za-z' -]{3,80}?)"
@@ -439,10 +445,10 @@ def _count_ok(text: str, fig: _Figure, clause_start: int, mentions: list[_Mentio
     return any(
         m.end <= fig.start
         and _re("copula_before").search(text[m.end : fig.start])
-        and re.fullmatch(r"[\w\s,'()-]{0,40}", text[m.end : fig.start])
+        and re.fullmatch(r"[\w\s,'():=-]{0,40}", text[m.end : fig.start])
         for m in mentions
         if m.end > clause_start
-    ) and bool(re.match(r"^\s*(?:[.,;)]|$|\s+(?:and|which|in|at|for|this|per)\b)", right))
+    ) and bool(re.match(r"^\s*(?:[.,;)(]|$|\s+(?:and|which|in|at|for|this|per)\b)", right))
 
 
 # ---- directions for figure-less statements -------------------------------------------------------------
@@ -847,6 +853,18 @@ def _column(header: str, doc_period: str | None) -> tuple[str, str, str | None] 
     return None
 
 
+def _row_extent(text: str, row: list[TableCell], cell: TableCell) -> tuple[int, int]:
+    """The quote for a cell's figure: its table row as the rendition has it (header, value, target ...),
+    or the cell alone where the row is not one stretch of text."""
+    first, last = min(c.span.start for c in row), max(c.span.end for c in row)
+    start = text.rfind("\n", 0, first) + 1
+    end = text.find("\n", last)
+    end = len(text) if end == -1 else end
+    if end - start > 600 or "\n\n" in text[start:end]:
+        return cell.span.start, cell.span.end
+    return start, end
+
+
 def _read_cells(x: Extraction, doc_period: str | None, notes: list[str]) -> list[_Found]:
     out: list[_Found] = []
     rows: dict[tuple[int, str], list[TableCell]] = {}
@@ -861,10 +879,13 @@ def _read_cells(x: Extraction, doc_period: str | None, notes: list[str]) -> list
         if not numeric:
             continue
         if concept is None:
-            slug = re.sub(r"[^a-z0-9]+", "-", row_header.lower()).strip("-")[:60]
+            # "Percentage of X (%)" names X; the measure words and the unit stay out of the label
+            label = _MEASURE_WORDS.sub("", " ".join(row_header.split()))
+            label = re.sub(r"\s*\((?:%|no\.?|number|rate)\)\s*$", "", label, flags=re.I)
+            slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:60].strip("-")
             if not re.search(r"[a-z]{3}", slug):
                 continue
-            concept, label = f"new:{slug}", " ".join(row_header.split())
+            concept, label = f"new:{slug}", label[0].upper() + label[1:]
             notes.append(f"figures: indicator not in the scheme, flagged for review: {label!r}")
         percent_row = bool(re.search(r"%|percent|percentage|proportion", row_header, re.I))
         rate_row = bool(re.search(r"per\s+10,?000|per\s+1,?000|per\s+100,?000|\brate\b", row_header, re.I))
@@ -906,6 +927,8 @@ def _read_cells(x: Extraction, doc_period: str | None, notes: list[str]) -> list
                 unit = "percent"
             elif rate_row:
                 unit = "rate"
+            elif re.search(r"\b(?:days|weeks|months)\b", row_header, re.I):
+                unit = "other"  # a duration: "average number of days between ..."
             else:
                 unit = "count" if re.search(r"\bnumber\b|\bno\.", row_header, re.I) else "other"
             is_actual = measure == "actual" and period == row_period
@@ -913,8 +936,7 @@ def _read_cells(x: Extraction, doc_period: str | None, notes: list[str]) -> list
                 _Found(
                     concept,
                     label,
-                    c.span.start,
-                    c.span.end,
+                    *_row_extent(x.doc.text, cells, c),
                     value,
                     unit,
                     measure,

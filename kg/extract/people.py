@@ -25,7 +25,7 @@ from kg.reference import councils
 # One capitalised word of a name: McAloon, O'Neill, Smith-Jones, Zoë.
 WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?"
 INITIAL = r"[A-Z]\.?"
-SPACE = r"[ \t]+"
+SPACE = r"[ \t\xa0]+"
 
 
 @dataclass(frozen=True)
@@ -105,13 +105,12 @@ def _is_head_word() -> re.Pattern[str]:
 
 # ---- posts -------------------------------------------------------------------------------------
 
-_LEFT_WORD = re.compile(r"(?:(?<=[\s(])|^)([A-Z][\w'’\-]*|and|&)[ \t]+$")
-_CONT_WORD = re.compile(r"[ \t]+([A-Z][\w'’\-]*|and|&|of|for|the)(?=[\s,;:.)(]|$)")
+_LEFT_WORD = re.compile(r"(?:(?<=[\s(])|^)([A-Z][\w'’\-]*|and|&)[ \t\xa0]+$")
 _CAP = r"[A-Z][\w'’\-]*"
 _RIGHT_WORD = re.compile(r"([A-Z][\w'’\-]*|and|&|of|for)(?=[\s,;:.)(]|$)")
-_BLANK = re.compile(r"[ \t]+")
-_COMMA_TAIL = re.compile(rf",[ \t]+((?:{_CAP}[ \t]+)*?{_CAP}(?:,[ \t]+{_CAP}(?:[ \t]+{_CAP})*)*"
-                         rf"[ \t]+(?:and|&)[ \t]+{_CAP}(?:[ \t]+{_CAP})*)")
+_BLANK = re.compile(r"[ \t\xa0]+")
+_COMMA_TAIL = re.compile(rf",{SPACE}((?:{_CAP}{SPACE})*?{_CAP}(?:,{SPACE}{_CAP}(?:{SPACE}{_CAP})*)*"
+                         rf"{SPACE}(?:and|&){SPACE}{_CAP}(?:{SPACE}{_CAP})*)")
 
 
 def canonical_title(surface: str) -> str:
@@ -150,7 +149,8 @@ def _grow_right(text: str, end: int, head: str) -> int:
     allowed = _posts_vocab()["complement_heads"].get(head, [])
     if not allowed:
         return end
-    m = re.compile(r"[ \t]+(" + "|".join(allowed) + r")[ \t]+(?:the[ \t]+)?(?=[A-Z])").match(text, end)
+    complement = SPACE + "(" + "|".join(allowed) + ")" + SPACE + f"(?:the{SPACE})?(?=[A-Z])"
+    m = re.compile(complement).match(text, end)
     if not m:
         return end
     pos, best = m.end(), end
@@ -177,8 +177,8 @@ def _grow_right(text: str, end: int, head: str) -> int:
     return best
 
 
-_DEPT = re.compile(rf",[ \t]+({_CAP}(?:(?:,?[ \t]+(?:and|&|of|for)?[ \t]*){_CAP}){{0,6}})"
-                   r"(?=[ \t]*(?:[,)\n]|$))")
+_DEPT = re.compile(rf",[ \t\xa0]+({_CAP}(?:(?:,?[ \t\xa0]+(?:and|&|of|for)?[ \t\xa0]*){_CAP}){{0,6}})"
+                   r"(?=[ \t\xa0]*(?:[,)\n]|$))")
 
 
 def _department(text: str, start: int, end: int) -> int:
@@ -194,9 +194,15 @@ def _department(text: str, start: int, end: int) -> int:
     return m.end(1)
 
 
+@cache
+def _fixed_re() -> re.Pattern[str]:
+    titles = sorted(_posts_vocab().get("fixed_titles", ()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(t).replace(r"\ ", SPACE) for t in titles) + r")\b")
+
+
 def _find_titles(text: str) -> list[tuple[int, int]]:
     """Spans of post titles, longest first, without overlaps."""
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int]] = [m.span() for m in _fixed_re().finditer(text)]
     for m in _head_re().finditer(text):
         head = re.sub(r"\s+", " ", m.group(0))
         start, end = _grow_left(text, m.start(), head), _grow_right(text, m.end(), head)
@@ -228,7 +234,7 @@ def _acronyms(text: str, titles: list[tuple[int, int]]) -> dict[str, tuple[str, 
     return out
 
 
-_ACRONYM = re.compile(r"[ \t]*\(([A-Z]{2,6})\)")
+_ACRONYM = re.compile(r"[ \t\xa0]*\(([A-Z]{2,6})\)")
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -239,15 +245,22 @@ def _subsequence(short: str, long: str) -> bool:
 def _post_canon(titles: list[str]) -> dict[str, tuple[str, str]]:
     """Title -> (canonical title, method): a shortened mention takes the unique full title it ends."""
     full = {t for t in titles if t.lower() not in _generic()}
+    ranks = set(_posts_vocab().get("rank_modifiers", ()))
     out: dict[str, tuple[str, str]] = {}
+
     def maximal(found: set[str]) -> set[str]:
         return {f for f in found if not any(g != f and g.endswith(" " + f) for g in found)}
+
+    def shortens(f: str, words: list[str]) -> bool:
+        """`words` end title `f`, and what they drop is no rank ("Deputy Head of Finance" stays apart)."""
+        fw = f.split()
+        return len(fw) > len(words) and fw[-len(words):] == words and not ranks & set(fw[:-len(words)])
 
     for t in set(titles):
         words = t.split()
         n = len(words)
         # "the Equality and Strategy Manager" ends one full title; "the Executive Director" opens one
-        longer = maximal({f for f in full if f != t and len(f.split()) > n and f.split()[-n:] == words})
+        longer = maximal({f for f in full if f != t and shortens(f, words)})
         if n >= 2 and not longer and t.lower() in _generic():
             longer = {f for f in full if f.split()[:n] == words and len(f.split()) > n}
         if n >= 2 and len(longer) == 1:
@@ -273,7 +286,7 @@ class _Name:
         return " ".join(p for p in (self.given, self.surname) if p)
 
 
-_NAME_TOKEN = re.compile(rf"{WORD}|{INITIAL}(?=[ \t])")
+_NAME_TOKEN = re.compile(rf"{WORD}|{INITIAL}(?=[ \t\xa0])")
 
 
 @cache
@@ -281,7 +294,7 @@ def _particle_re() -> re.Pattern[str]:
     """"de Souza", "van der Berg": lower-case particles that open a surname."""
     particles = sorted(_people_vocab().get("surname_particles", ()), key=len, reverse=True)
     alt = "|".join(map(re.escape, particles))
-    return re.compile(rf"(?:(?:{alt})[ \t]+)+{WORD}") if alt else re.compile(r"(?!)")
+    return re.compile(rf"(?:(?:{alt})[ \t\xa0]+)+{WORD}") if alt else re.compile(r"(?!)")
 
 
 def _read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> _Name | None:
@@ -313,8 +326,10 @@ def _read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> _Name 
         tokens.pop()
     if not tokens or any(t[2] in stops for t in tokens):
         return None
-    if not prefixed and not hon and (len(tokens) < 2 or len(tokens) > 3
-                                     or any(re.fullmatch(INITIAL, t[2]) for t in tokens)):
+    # unprefixed: two or three words ("Jane Smith", "J. A. Smith"); initials only before the surname
+    initials = [bool(re.fullmatch(INITIAL, t[2])) for t in tokens]
+    if not prefixed and not hon and (len(tokens) < 2 or len(tokens) > 3 or initials[-1]
+                                     or (any(initials) and not all(initials[:-1]))):
         return None
     given = " ".join(t[2] for t in tokens[:-1])
     return _Name(start, tokens[-1][1], hon, given, tokens[-1][2])
@@ -330,7 +345,7 @@ def _prefix_re() -> re.Pattern[str]:
 @cache
 def _office_re() -> re.Pattern[str]:
     offices = sorted(_people_vocab()["offices"], key=len, reverse=True)
-    return re.compile(r"[ \t]*\((" + "|".join(map(re.escape, offices)) + r")\)", re.I)
+    return re.compile(r"[ \t\xa0]*\((" + "|".join(map(re.escape, offices)) + r")\)", re.I)
 
 
 def _councillors(text: str) -> list[tuple[_Name, str, int]]:
@@ -343,7 +358,7 @@ def _councillors(text: str) -> list[tuple[_Name, str, int]]:
             name = _read_name(text, pos, prefixed=True)
             if not name:
                 break
-            office_m = _office_re().match(text, name.end)
+            office_m = _office_re().match(text, name.end) or _IN_THE_CHAIR.match(text, name.end)
             office = _office_name(office_m.group(1)) if office_m else ""
             end = office_m.end() if office_m else name.end
             # the first name's mention includes its prefix; later names in a list start at the name
@@ -356,7 +371,8 @@ def _councillors(text: str) -> list[tuple[_Name, str, int]]:
     return out
 
 
-_LIST_SEP = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")
+_IN_THE_CHAIR = re.compile(rf"{SPACE}in{SPACE}the{SPACE}(Chair)\b")  # "Councillor A Smart in the Chair"
+_LIST_SEP = re.compile(r"(?:,[ \t\xa0]*(?:and[ \t\xa0]+)?|[ \t\xa0]+and[ \t\xa0]+)")
 
 
 def _office_name(raw: str) -> str:
@@ -391,8 +407,8 @@ def _name_ending_at(text: str, end: int) -> _Name | None:
     line_start = max(text.rfind("\n", 0, end) + 1, end - 120)
     seg = text[line_start:end]
     for n_words in (3, 2, 1):
-        words = rf"(?:(?:{WORD}|{INITIAL})[ \t]+){{{n_words - 1}}}{WORD}"
-        m = re.search(rf"(?:^|(?<=[\s(]))((?:{_honorific_re()}[ \t]+)?{words})$", seg)
+        words = rf"(?:(?:{WORD}|{INITIAL})[ \t\xa0]+){{{n_words - 1}}}{WORD}"
+        m = re.search(rf"(?:^|(?<=[\s(]))((?:{_honorific_re()}[ \t\xa0]+)?{words})$", seg)
         if not m:
             continue
         before = seg[:m.start(1)]
@@ -473,13 +489,14 @@ def analyse(text: str) -> Analysis:
             taken.append((name.start, name.end))
             return key
         # co-opted members recur across meetings as "Mr T Hale" and "Mr Hale": key them on the surname
-        key = f"officer:{name.full}" if role == "officer" else f"other:{name.surname}"
+        key = f"officer:{name.full.replace('.', '')}" if role == "officer" else f"other:{name.surname}"
         if key in people and role == "other" and office and not people[key].office:
             people[key] = replace(people[key], office=office)
         if key not in people:
             label = " ".join(p for p in (name.honorific if role == "other" else "", name.full) if p)
+            forename = "" if re.fullmatch(r"[A-Z]\.?(?: [A-Z]\.?)*", name.given) else name.given
             people[key] = PersonFact(key, label, role, Span.of(text, name.start, name.end), name.surname,
-                                     name.given if len(name.given) > 2 else "", name.honorific, office)
+                                     forename, name.honorific, office)
         mentions.append(Mention(name.start, name.end, key, role))
         taken.append((name.start, name.end))
         return key
@@ -493,12 +510,12 @@ def analyse(text: str) -> Analysis:
     for (s, e), key in post_at.items():
         if key.removeprefix("post:").lower() in _generic():
             continue
-        lead = re.search(r"(,|\(|[-–]|[ \t]|\n)[ \t]*(?:the[ \t]+)?$", text[max(0, s - 6):s])
+        lead = re.search(r"(,|\(|[-–]|[ \t\xa0]|\n)[ \t\xa0]*(?:the[ \t\xa0]+)?$", text[max(0, s - 6):s])
         tail = text[e:e + 200]
         # Name, Post / Name (Post) / Name Post (signature line)
         if lead and lead.group(1) in (",", "(", "-", "–"):
             window = max(0, s - 120)
-            before = re.sub(r"(?:,|\(|[-–])[ \t]*(?:the)?$", "", text[window:s].rstrip()).rstrip()
+            before = re.sub(r"(?:,|\(|[-–])[ \t\xa0]*(?:the)?$", "", text[window:s].rstrip()).rstrip()
             name = _name_ending_at(text, window + len(before))
             attached = lead.group(1) != "(" or tail.startswith(")")
             if name and attached and not _inside((name.start, name.end), taken):
@@ -507,16 +524,16 @@ def analyse(text: str) -> Analysis:
         line_start = text.rfind("\n", 0, s) + 1
         if text[line_start:s].strip():
             name = _read_name(text, line_start, prefixed=False)
-            if name and not name.honorific and re.fullmatch(r"[ \t]+", text[name.end:s] or "x") \
+            if name and not name.honorific and re.fullmatch(r"[ \t\xa0]+", text[name.end:s] or "x") \
                     and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
         # Post, Name
-        m = re.match(r"(?:,|[ \t]+[-–])[ \t]+", tail)
+        m = re.match(r"(?:,|[ \t\xa0]+[-–])[ \t\xa0]+", tail)
         if m:
             name = _read_name(text, e + m.end(), prefixed=False)
-            if name and re.match(r"[ \t]*(?:[,.;:)]|$|\n|[ \t]+[a-z])", text[name.end:name.end + 3] or "\n") \
-                    and not _inside((name.start, name.end), taken):
+            ends = name and _NAME_END.match(text[name.end:name.end + 3] or "\n")
+            if name and ends and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
         # signature block: a line holding only a name, then the post opening the next line
@@ -529,7 +546,7 @@ def analyse(text: str) -> Analysis:
                 hold(name, key, s, e)
 
     # honorific names that are not councillors: co-opted members and others ("Mr T Hale (... Representative)")
-    for m in re.finditer(rf"\b{_honorific_re()}[ \t]+", text):
+    for m in re.finditer(rf"\b{_honorific_re()}[ \t\xa0]+", text):
         if _inside((m.start(), m.end()), taken):
             continue
         name = _read_name(text, m.start(), prefixed=True)
@@ -545,7 +562,7 @@ def analyse(text: str) -> Analysis:
     for key, p in list(people.items()):
         if p.role != "officer":
             continue
-        full = key.split(":", 1)[1]
+        full = people[key].name
         for m in re.finditer(rf"\b{re.escape(full)}\b", text):
             if not _inside((m.start(), m.end()), taken):
                 mentions.append(Mention(m.start(), m.end(), key, p.role))
@@ -554,7 +571,10 @@ def analyse(text: str) -> Analysis:
     return Analysis(tuple(people.values()), tuple(posts), tuple(holdings), tuple(mentions), tuple(spans))
 
 
-_BRACKET = re.compile(r"[ \t]*\(([^()\n]{3,80})\)")
+# a name ends before punctuation, the line's end or a lower-case verb ("Helen McAloon, delivered")
+_NAME_END = re.compile(r"[ \t\xa0]*(?:[,.;:)]|$|\n|[ \t\xa0]+[a-z])")
+# a bracketed role, one nested level allowed: "(Church Representative (Catholic))"
+_BRACKET = re.compile(r"[ \t\xa0]*\(((?:[^()\n]|\([^()\n]*\)){3,80})\)")
 
 
 class _Taken:

@@ -18,7 +18,7 @@ from kg.extract.nlp import vocabulary
 from kg.model import Extraction, ResolutionFact, Span
 
 _ITEM = re.compile(r"(?:(?<=\s)|^)(\((?:[ivx]{1,5}|[a-h]|\d{1,2})\)|(?:[ivx]{1,5}|[a-h]|\d{1,2})\))(?=\s)")
-_PARA = re.compile(r"\n[ \t]*\n\s*")
+_PARA = re.compile(r"\n[ \t\xa0]*\n\s*")
 
 
 @cache
@@ -32,15 +32,15 @@ def _alt(words: list[str]) -> str:
 
 @cache
 def _cue_re() -> re.Pattern[str]:
-    return re.compile(r"(?im)^[ \t]*(?:\d{1,3}[.)]?[ \t]+)?(" + _alt(_vocab()["cues"])
-                      + r")\b[ \t]*(?:[:\-–—.]+[ \t]*|(?=\s*(?:that\b|\()))")
+    return re.compile(r"(?im)^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]+)?(" + _alt(_vocab()["cues"])
+                      + r")\b[ \t\xa0]*(?:[:\-–—.]+[ \t\xa0]*|(?=\s*(?:that\b|\()))")
 
 
 @cache
 def _inline_re() -> re.Pattern[str]:
     """"... it was RESOLVED that ...": a cue in capitals is a decision wherever the line puts it."""
     return re.compile(r"\b(" + _alt(_vocab()["inline_cues"])
-                      + r")\b[ \t]*(?:[:\-–—]+[ \t]*|(?=\s*(?:that\b|\()))")
+                      + r")\b[ \t\xa0]*(?:[:\-–—]+[ \t\xa0]*|(?=\s*(?:that\b|\()))")
 
 
 def _cue_matches(text: str) -> list[re.Match[str]]:
@@ -59,12 +59,12 @@ def _bare_re() -> re.Pattern[str]:
 @cache
 def _not_heading_re() -> re.Pattern[str]:
     headings = _alt(_vocab()["not_resolution_headings"])
-    return re.compile(r"(?im)^[ \t]*(?:[-•\d.()a-z]{0,4}[ \t]*)?(?:" + headings + r")\b")
+    return re.compile(r"(?im)^[ \t\xa0]*(?:[-•\d.()a-z]{0,4}[ \t\xa0]*)?(?:" + headings + r")\b")
 
 
 @cache
 def _stop_re() -> re.Pattern[str]:
-    return re.compile(r"(?im)^[ \t]*(?:" + _alt(_vocab()["stop_lines"]) + r")[ \t:]*$")
+    return re.compile(r"(?im)^[ \t\xa0]*(?:" + _alt(_vocab()["stop_lines"]) + r")[ \t:]*$")
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
