@@ -42,7 +42,7 @@ bench-quick: setup
 	$(BIN)/python -m benchmarks.run --quick
 
 notebooks: setup
-	$(BIN)/jupyter lab notebooks
+	$(BIN)/jupyter lab notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 docs: setup
 	$(BIN)/python -m kg.docs ontology/council-kg.ttl docs/ontology.md

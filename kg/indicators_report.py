@@ -220,6 +220,18 @@ def series(figs: list[Figure], indicator: str) -> list[Figure]:
     return sorted(chosen, key=_rank)
 
 
+def plot_points(figs: list[Figure], indicator: str) -> list[Figure]:
+    """The valued figures of one indicator in one unit (a count and a percentage do not share an axis): the
+    unit most figures use, percent first on a tie."""
+    points = [f for f in series(figs, indicator) if f.value is not None]
+    if not points:
+        return []
+    order = ("percent", "rate", "count", "currency", "other")
+    counts = {u: sum(f.unit == u for f in points) for u in {f.unit for f in points}}
+    unit = max(counts, key=lambda u: (counts[u], -order.index(u) if u in order else -len(order)))
+    return [f for f in points if f.unit == unit]
+
+
 def plot(figs: list[Figure], indicator: str, path: Path) -> Path:
     """Draw one indicator's series per council (actual line, target dashes, benchmarks as markers) to PNG."""
     import matplotlib
@@ -227,7 +239,7 @@ def plot(figs: list[Figure], indicator: str, path: Path) -> Path:
     matplotlib.use("Agg")  # no display on a server
     import matplotlib.pyplot as plt
 
-    points = [f for f in series(figs, indicator) if f.value is not None]
+    points = plot_points(figs, indicator)
     if not points:
         raise QueryError(f"indicator '{indicator}' has only figure-less statements", hint="nothing to plot")
     if path.suffix.lower() != ".png":
@@ -236,32 +248,28 @@ def plot(figs: list[Figure], indicator: str, path: Path) -> Path:
         raise InputError(f"{path.parent}: no such folder", hint="create it or choose another path")
     labels = sorted({f.period for f in points}, key=lambda p: periods.sort_key(p or None))
     x = {p: i for i, p in enumerate(labels)}
-    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=100)
-    markers = iter("os^Dvp*hX")
-    for council in sorted({f.council_label for f in points}):
+    fig, ax = plt.subplots(figsize=(10, 4.5), dpi=100)
+    markers = iter("s^Dvp*hXP<>")
+    councils = sorted({f.council_label for f in points})
+    for council in councils:
         mine = [f for f in points if f.council_label == council]
         line = {f.period: f.value for f in sorted(mine, key=_rank) if f.measure == "previous"}
         line.update({f.period: f.value for f in sorted(mine, key=_rank) if f.measure == "actual"})
         target = {f.period: f.value for f in mine if f.measure == "target"}
-        for values, style, name in ((line, "-o", council), (target, "--", f"{council} target")):
+        colour: dict = {}
+        for values, style, name in ((line, "-o", council), (target, "--_", f"{council} target")):
             pts = sorted(values.items(), key=lambda kv: x[kv[0]])
             if pts:
-                ax.plot(
-                    [x[p] for p, _ in pts], [float(v) for _, v in pts if v is not None], style, label=name
-                )
+                drawn = ax.plot([x[p] for p, _ in pts], [float(v) for _, v in pts if v is not None], style,
+                                label=name, markersize=14 if style == "--_" else 6, **colour)
+                colour = colour or {"color": drawn[0].get_color()}  # a council's target in its colour
         for area in sorted({f.area for f in mine if f.measure == "benchmark"}):
-            pts = [
-                (x[f.period], float(f.value))
-                for f in mine
-                if f.measure == "benchmark" and f.area == area and f.value is not None
-            ]
-            ax.plot(
-                [p for p, _ in pts],
-                [v for _, v in pts],
-                next(markers, "o"),
-                linestyle="none",
-                label=f"{area} (benchmark)",
-            )
+            pts = [(x[f.period], float(f.value)) for f in mine
+                   if f.measure == "benchmark" and f.area == area and f.value is not None]
+            name = f"{area} (benchmark)" if len(councils) == 1 or area.endswith(council) \
+                else f"{area} (benchmark, {council})"
+            ax.plot([p for p, _ in pts], [v for _, v in pts], next(markers, "o"), linestyle="none",
+                    label=name)
     ax.set_xticks(range(len(labels)), [p or "(document period)" for p in labels], rotation=30, ha="right")
     units = {f.unit for f in points}
     ax.set_ylabel(
@@ -271,7 +279,7 @@ def plot(figs: list[Figure], indicator: str, path: Path) -> Path:
     )
     ax.set_title(points[0].indicator_label, fontsize=11)
     ax.grid(True, alpha=0.3)
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))  # beside the chart, not over it
     fig.tight_layout()
     try:
         fig.savefig(path, format="png")

@@ -12,7 +12,9 @@ import nbformat
 
 HERE = Path(__file__).resolve().parent.parent / "notebooks"
 
-SETUP = '''import tempfile
+SETUP = '''import atexit
+import shutil
+import tempfile
 from pathlib import Path
 
 import kg
@@ -20,7 +22,9 @@ import kg
 # The notebooks live in notebooks/; the seeds are beside them in the checkout.
 ROOT = Path.cwd().parent if Path.cwd().name == "notebooks" else Path.cwd()
 SEEDS = ROOT / "seeds"
-store = kg.open_store(Path(tempfile.mkdtemp(prefix="kg-nb-")) / "store")
+WORK = Path(tempfile.mkdtemp(prefix="kg-nb-"))
+atexit.register(shutil.rmtree, WORK, ignore_errors=True)  # the stores go when the kernel stops
+store = kg.open_store(WORK / "store")
 report = kg.ingest([SEEDS], store)
 assert report.ok, report.failed
 report.counts()'''
@@ -299,7 +303,7 @@ open_commitments[["committee_label", "period", "text", "actor_label", "due_text"
         "due time. Ingest them into a second store one meeting at a time, as the papers would arrive, with "
         "the ledger's date set to the meeting's, and print what the ledger changed after each.",
         '''SERIES = ROOT / "tests" / "data" / "followups"
-series_store = kg.open_store(Path(tempfile.mkdtemp(prefix="kg-nb-")) / "series")
+series_store = kg.open_store(WORK / "series")
 snapshots = []
 for paper in sorted(SERIES.glob("*.txt")):
     held = dt.date.fromisoformat(paper.name[2:12])  # the fixture files are named N-YYYY-MM-DD-...
@@ -377,13 +381,14 @@ show(page)''',
         "## Checks\n\nThese fail if the pipeline is broken, so the notebook cannot pass silently.",
         '''# the seeds' ledger: the friends-and-family commitment, by the Strategy Team Leader, open until the
 # next performance update is in the store
-assert set(COLUMNS) <= set(ledger.columns) and len(ledger) == 3
+assert set(COLUMNS) <= set(ledger.columns) and len(ledger) >= 3
 ff = ledger[ledger["text"].str.contains("children placed with friends and family")]
 assert len(ff) == 1 and ff.iloc[0]["actor"] == "Strategy Team Leader"
 assert (ff.iloc[0]["committee"], ff.iloc[0]["status"]) == ("Corporate Parenting Panel", "open")
 assert {"commitment", "actor_label", "due_kind", "status"} <= set(commitments.columns)
-assert len(commitments) == 3
-assert set(open_commitments["status"]) <= {"open", "overdue"} and len(open_commitments) == 3
+assert len(commitments) == len(ledger)
+assert set(open_commitments["status"]) <= {"open", "overdue"}
+assert ff.iloc[0]["commitment"] in set(open_commitments["commitment"])
 # the series: every status appears, and paths move the way the papers say
 assert set(series_ledger["status"]) == set(STATUSES)
 assert (path.loc[kept.text, "2024-01-15"], path.loc[kept.text, "2024-03-11"]) == ("unknown", "fulfilled")

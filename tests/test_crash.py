@@ -78,7 +78,7 @@ def test_sigkill_at_random_points_never_leaves_half_a_document(
     per_doc = took / len(reference)
     # Bounded: at least `minimum` kills, more while the budget allows. Progress accumulates in one store
     # (each run writes a few more documents before it dies), so most kills land in the write phase.
-    budget = time.monotonic() + 18
+    budget = time.monotonic() + 15
     kills, minimum, partial = 0, 6, 0
     while kills < minimum or (time.monotonic() < budget and kills < 40):
         context = f"KG_CRASH_SEED={seed}, kill {kills + 1}"

@@ -318,9 +318,7 @@ def test_scorecard_cells_become_observations_by_row_and_column_headers() -> None
     assert x.doc.text[contacts.span.start : contacts.span.end] == contacts.span.quote
     assert (contacts.rag, contacts.direction) == ("amber", "reduced")  # stated in the RAG and DoT columns
     unknown = [o for o in x.observations if o.indicator.startswith("new:")]
-    assert [(o.indicator, o.value, o.unit) for o in unknown] == [
-        ("new:widgets-inspected", D(12), "count")
-    ]
+    assert [(o.indicator, o.value, o.unit) for o in unknown] == [("new:widgets-inspected", D(12), "count")]
     money = [(o.indicator, o.value) for o in x.observations if o.unit == "currency"]
     assert money == [("childrens-services-budget", D(1200000))]  # money in a budget row is a figure
     # the sentence after the table is still read from the text
@@ -529,3 +527,64 @@ def test_html_scorecard_through_the_reader() -> None:
     assert (one(x, "re-referrals").rag, one(x, "re-referrals").direction) == ("green", "reduced")
     # the sentence under the table names no indicator the scheme knows: nothing is guessed from it
     assert not any("improved to" in o.span.quote for o in x.observations)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a count, then a change against last year: the change is not a level
+        (
+            "There were 3,456 contacts received in the quarter, up 12% on the same quarter last year.",
+            {("contacts", D(3456), "count", "actual", "council", None)},
+        ),
+        (
+            "Re-referrals were 18%, 2% on last year.",
+            {("re-referrals", D(18), "percent", "actual", "council", None)},
+        ),
+        # a benchmark named after its figure with a preposition
+        (
+            "Re-referrals were 18%, compared to 21.5% for England.",
+            {
+                ("re-referrals", D(18), "percent", "actual", "council", None),
+                ("re-referrals", D("21.5"), "percent", "benchmark", "england", None),
+            },
+        ),
+        # a figure for a period named next to it: an earlier period is a previous value
+        (
+            "In 2022/23, 87% of care leavers were in suitable accommodation.",
+            {("care-leavers-accommodation", D(87), "percent", "previous", "council", "2022/23")},
+        ),
+        (
+            "Re-referrals were 18% in Q4.",
+            {("re-referrals", D(18), "percent", "previous", "council", "2022/23 Q4")},
+        ),
+        ("Re-referrals were 18% in Q1.", {("re-referrals", D(18), "percent", "actual", "council", None)}),
+        # a count rising to a level, with the previous count and its quarter
+        (
+            "The number of children subject to child protection plans has increased to 512 (from 480 at "
+            "the end of Q4).",
+            {
+                ("child-protection-plans", D(512), "count", "actual", "council", None),
+                ("child-protection-plans", D(480), "count", "previous", "council", "2022/23 Q4"),
+            },
+        ),
+        (
+            "Children in care: 850 (rate 72 per 10,000).",
+            {
+                ("children-in-care", D(850), "count", "actual", "council", None),
+                ("children-in-care", D(72), "rate", "actual", "council", None),
+            },
+        ),
+        (
+            "The percentage of single assessments completed within 45 working days was 87.3% (2,145/2,457).",
+            {("assessments-within-45-days", D("87.3"), "percent", "actual", "council", None)},
+        ),
+        (
+            "Sickness absence in Children's Services was 12.3 days per FTE and 95% of children were seen.",
+            set(),
+        ),
+    ],
+)
+def test_changes_prepositions_and_named_periods(sentence: str, expected: set) -> None:
+    x = _doc(sentence, period="2023/24 Q1")
+    assert rows(x) == expected

@@ -115,6 +115,14 @@ def test_plot_errors_are_one_line_kg_errors(seeds_store: LocalStore, tmp_path: P
     assert not list(tmp_path.iterdir())
 
 
+def test_plot_keeps_one_unit(seeds_store: LocalStore) -> None:
+    from kg.indicators_report import plot_points
+
+    points = plot_points(figures(seeds_store), "re-referrals")
+    assert {f.unit for f in points} == {"percent"} and D(133) not in {f.value for f in points}
+    assert {f.measure for f in points} == {"actual", "target", "benchmark"}
+
+
 def test_rag_and_value_helpers() -> None:
     assert rag_of(D(98), D(95), "higher") == "green" and rag_of(D(94), D(95), "higher") == "red"
     assert rag_of(D(12), D(10), "lower") == "red" and rag_of(D(10), D(10), "lower") == "green"

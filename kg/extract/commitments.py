@@ -6,8 +6,14 @@ marker "(Action: Clerk)") whose verb is a deliverable (circulate, provide, inclu
 Business as usual, hedges, things promised for the meeting being minuted, questions and declined requests
 are left out; vague verbs and unanswered requests are kept with a lower confidence.
 
+Other forms: "(ii) the Head of HR submit a report" inside a RESOLVED list (split at its items), "ACTION - X to
+...", "Action by: POST (NAME)" under the sentence it owns. The actor is found only in the promise's own
+clause (its subject, the owner after "asked", the subject of "X advised that ..."; a pronoun is the speaker).
+
 Every cue, verb and due phrase lives in kg/extract/patterns/ (commitment_cues.yaml, due_conditions.yaml,
-business_as_usual.txt, current_meeting.txt, declined_requests.txt, progress_cues.yaml).
+business_as_usual.txt, current_meeting.txt, declined_requests.txt, not_commitments.txt, progress_cues.yaml);
+the code turns those vocabularies into regular expressions (character offsets, multi-word verbs and
+case-sensitive month names are simpler that way than as token patterns).
 """
 
 from __future__ import annotations

@@ -5,8 +5,12 @@ and asked if ..."; "The Head of Early Help, Assessment & Safeguarding explained 
 is read for its subject (a councillor, a post, a named officer, a collective such as "The Panel" or
 "Officers", or a pronoun carrying the previous subject) and for cue phrases from
 kg/extract/patterns/speech.yaml. Members ask and comment; officers answer the latest member contribution
-of the same agenda item. "... and was advised that ..." splits a sentence into the member's part and an
-answer from an unnamed officer (taken, with lower confidence, to be the last officer who answered).
+of the same agenda item (the reader's item sections, else numbered item headings). "... and was advised
+that ..." splits a sentence into the member's part and an answer from an unnamed officer (taken, with
+lower confidence, to be the last officer who answered; unknown when that officer was not named either);
+"It was explained that ..." answers the same way. "The Chair, Councillor X, asked" gives the councillor;
+"In response to a question from Councillor X, the Head of ... said" gives both the implied question and
+its answer. Reports (doc_type other than minutes or decision) record no meeting and give none.
 """
 
 from __future__ import annotations
@@ -53,12 +57,6 @@ def _group(word: str) -> tuple[str, str]:
         if word in words:
             return f"group:{words[word]}", "member" if side == "members" else "officer"
     raise KeyError(word)
-
-
-@dataclass(frozen=True)
-class _Subject:
-    key: str | None
-    side: str  # member | officer
 
 
 def _side(key: str) -> str:
@@ -210,7 +208,8 @@ class _Reader:
     # ---- what they say
 
     def answer(self, key: str, speaker: str | None, span: Span, confidence: float = 1.0) -> None:
-        assert self.pending is not None
+        if self.pending is None:
+            return
         self.out.append(ContributionFact(key, "response", speaker, span, responds_to=self.pending.key,
                                          topic=self.pending.topic, confidence=confidence))
 

@@ -72,7 +72,9 @@ def _re(name: str) -> re.Pattern[str]:
         rf"achieve|be|for|=|:|-|\(|–)\s*)*$",
         "target_after": r"^\s*\)?\s*(?:" + _phrase_re(c["target"]) + r")(?!\s+of)",
         "comparator": _phrase_re(comparators),
-        "comparator_after": r"^\s*(?:" + _phrase_re(comparators) + ")",
+        "comparator_after": r"^\s*\)?\s*(?:(?:for|in|across)\s+(?:the\s+)?)?(?:"
+        + _phrase_re(comparators)
+        + ")",
         "filler": filler,
         "previous": _phrase_re(c["previous"]),
         "change_before": rf"{_phrase_re(c['change'])}\s*{_HEDGE}?\s*$",
@@ -353,7 +355,7 @@ def _classify(text: str, fig: _Figure, left_start: int, clause_end: int) -> tupl
     if areas := _comparator_subject(left):
         return "benchmark", areas
     if m := _re("comparator_after").match(right):
-        return "benchmark", [_area(m.group(0).strip())]
+        return "benchmark", [_area(_re("comparator").search(m.group(0)).group(0))]  # type: ignore[union-attr]
     if _previous_cue(left) or _PERIOD_BRACKET.search(left):
         return "previous", ["council"]
     return "actual", ["council"]
@@ -375,7 +377,7 @@ _PERIOD_BRACKET = re.compile(
 
 
 def _comparator_subject(left: str) -> list[str]:
-    """"The national, regional and statistical neighbour averages for <indicator> were all 88%": the
+    """ "The national, regional and statistical neighbour averages for <indicator> were all 88%": the
     comparators are the subject of the clause the figure ends."""
     m = _re("comparator_subject").search(left[-200:])
     if not m:
@@ -409,23 +411,49 @@ def _previous_period(
                 return periods.shift(doc_period, years=-1)
             if kind == "previous-year":
                 return periods.make_label(year - 1, None) if year else None
-    near = re.match(
-        r"^\s*\)?\s*(?:in|at|for|during|as\s+at)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<p>[^,.;()]{1,30})", right
-    )
+    near = _NEAR_PERIOD.match(right)
     for chunk in ([near.group("p")] if near else []) + [left]:
-        if found := periods.find_period(chunk):
-            return found[0]
-        fy = re.search(r"\b((?:19|20)\d\d)\s*[/\-–]\s*(\d\d)\b", chunk)
-        q = re.search(r"\bq(?:tr|uarter)?\.?\s*([1-4]|one|two|three|four)\b", chunk, re.I)
-        if fy:
-            start = int(fy.group(1))
-            if int(fy.group(2)) != (start + 1) % 100:
-                continue
-            same_point = re.search(r"same\s+(?:point|time|period|quarter)", chunk, re.I)
-            return periods.make_label(start, quarter if same_point else None)
-        if q:
-            number = {"one": 1, "two": 2, "three": 3, "four": 4}.get(q.group(1).lower()) or int(q.group(1))
-            return periods.make_label(year, number)
+        if label := _period_in(chunk, doc_period):
+            return label
+    return None
+
+
+_NEAR_PERIOD = re.compile(
+    r"^\s*\)?\s*(?:in|at|for|during|as\s+at)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<p>[^,.;()]{1,30})", re.I
+)
+_FY_RE = re.compile(r"\b((?:19|20)\d\d)\s*[/\-–]\s*(\d\d)\b")
+_Q_RE = re.compile(r"\b(?:q|qtr|quarter)\.?\s*([1-4]|one|two|three|four)\b", re.I)
+
+
+def _period_in(chunk: str, doc_period: str | None) -> str | None:
+    """A period named in `chunk` ("Qtr 1", "2016/17", "Q4 2022/23", "the same point in 2016/17"), with a bare
+    quarter placed in the document's year, or the year before when it is later than the document's quarter."""
+    year, quarter = periods.parts(doc_period)
+    if found := periods.find_period(chunk):
+        return found[0]
+    fy, q = _FY_RE.search(chunk), _Q_RE.search(chunk)
+    if fy:
+        start = int(fy.group(1))
+        if int(fy.group(2)) != (start + 1) % 100:
+            return None  # a plan's years, "2017/21"
+        same_point = re.search(r"same\s+(?:point|time|period|quarter)", chunk, re.I)
+        return periods.make_label(start, quarter if same_point else None)
+    if q:
+        number = {"one": 1, "two": 2, "three": 3, "four": 4}.get(q.group(1).lower()) or int(q.group(1))
+        if year is not None and quarter is not None and number > quarter:
+            year -= 1  # "Q4" in a Q1 report is last year's
+        return periods.make_label(year, number)
+    return None
+
+
+def _explicit_period(
+    text: str, fig: _Figure, left_start: int, clause_end: int, doc_period: str | None
+) -> str | None:
+    """A period named right before a level ("In 2022/23, 87% ...") or right after it ("18% in Q4")."""
+    near = _NEAR_PERIOD.match(text[fig.end : min(clause_end, fig.end + 40)])
+    for chunk in ([near.group("p")] if near else []) + [text[max(left_start, fig.start - 60) : fig.start]]:
+        if label := _period_in(chunk, doc_period):
+            return label
     return None
 
 
@@ -566,7 +594,7 @@ def _stated_rag(text: str, start: int, end: int) -> str | None:
 
 
 def _rate_context(text: str, fig: _Figure, clause_start: int, mentions: list[_Mention]) -> bool:
-    """"Children looked after per 10,000: 92.1": the rate is named between the indicator and the number."""
+    """ "Children looked after per 10,000: 92.1": the rate is named between the indicator and the number."""
     before = [m for m in mentions if clause_start <= m.start and m.end <= fig.start]
     if not before:
         return False
@@ -595,7 +623,7 @@ def _bare_blocked(text: str, fig: _Figure, clause_start: int) -> bool:
 
 
 def _pair_denominators(text: str, figures: list[_Figure]) -> list[_Figure]:
-    """"2320 of 3007": the first is a count out of the second, which is not a figure of its own."""
+    """ "2320 of 3007": the first is a count out of the second, which is not a figure of its own."""
     out: list[_Figure] = []
     skip: set[int] = set()
     for i, f in enumerate(figures):
@@ -702,6 +730,16 @@ def _read_text(x: Extraction, doc_period: str | None, notes: list[str]) -> list[
                 period = _previous_period(text, fig, left_start, clause[1], doc_period)
                 if period is not None and period == doc_period:
                     measure, period = "actual", None  # "(Q2: 21.3%)" in a Q2 report is this period's value
+            elif (
+                named := _explicit_period(text, fig, left_start, clause[1], doc_period)
+            ) and named != doc_period:
+                period = named  # "In 2022/23, 87% ..." in a 2023/24 report: that year's figure
+                if (
+                    measure == "actual"
+                    and doc_period
+                    and periods.sort_key(named) < periods.sort_key(doc_period)
+                ):
+                    measure = "previous"
             if measure == "actual" and re.search(
                 r"\bmonthly\b|\bfor\s+(?:january|february|march|april|may|june|"
                 r"july|august|september|october|november|december)\b",
