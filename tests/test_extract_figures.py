@@ -588,3 +588,24 @@ def test_html_scorecard_through_the_reader() -> None:
 def test_changes_prepositions_and_named_periods(sentence: str, expected: set) -> None:
     x = _doc(sentence, period="2023/24 Q1")
     assert rows(x) == expected
+
+
+def test_tab_separated_table_in_a_text_rendition() -> None:
+    x = report("hartlepool_tabbed.txt")
+    assert x.doc.cells == ()  # the text reader gives no cells: the extractor reads the tabbed block itself
+    assert rows(x) == {
+        ("re-referrals", D("17.2"), "percent", "actual", "council", None),
+        ("re-referrals", D("19.0"), "percent", "previous", "council", "2022/23 Q4"),
+        ("re-referrals", D(20), "percent", "target", "council", None),
+        ("re-referrals", D("21.5"), "percent", "benchmark", "england", None),
+        ("contacts-within-1-day", D(91), "percent", "actual", "council", None),
+        ("contacts-within-1-day", D(93), "percent", "previous", "council", "2022/23 Q4"),
+        ("contacts-within-1-day", D(95), "percent", "target", "council", None),
+        ("children-in-care", D(212), "count", "actual", "council", None),
+        ("children-in-care", D(205), "count", "previous", "council", "2022/23 Q4"),
+        ("dental-checks", D(88), "percent", "actual", "council", None),
+    }
+    rr = one(x, "re-referrals")
+    assert (rr.rag, rr.direction) == ("green", "improved")  # stated in the RAG and DoT columns
+    assert one(x, "contacts-within-1-day").direction == "reduced"  # the arrow
+    assert D(1429) not in values(x) and D(523) not in values(x)  # the contact officer's line is no table

@@ -24,7 +24,7 @@ from functools import cache
 
 from kg import indicators, periods
 from kg.extract.nlp import parse, vocabulary
-from kg.model import Extraction, ObservationFact, Span, TableCell
+from kg.model import Extraction, ObservationFact, SourceDoc, Span, TableCell
 
 # ---- vocabularies, compiled once ---------------------------------------------------------------------
 
@@ -903,10 +903,46 @@ def _row_extent(text: str, row: list[TableCell], cell: TableCell) -> tuple[int, 
     return start, end
 
 
+def _text_cells(doc: SourceDoc) -> tuple[TableCell, ...]:
+    """Tab-separated tables in a text rendition that no reader turned into cells: a block of two or more
+    lines with two or more tabs each; the first line is the header row, a row's first field its header."""
+    text = doc.text
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    blocks: list[list[tuple[int, str]]] = []
+    for start, line in lines:
+        if line.count("\t") >= 2:
+            if blocks and blocks[-1][-1][0] + len(blocks[-1][-1][1]) + 1 == start:
+                blocks[-1].append((start, line))
+            else:
+                blocks.append([(start, line)])
+    out: list[TableCell] = []
+    for b, block in enumerate(blocks):
+        first, last = block[0][0], block[-1][0] + len(block[-1][1])
+        if len(block) < 2 or _excluded(doc.cells, doc.sections, first, last):
+            continue
+        header = block[0][1].split("\t")
+        if any(_CELL_NUMBER.match(h) for h in header[1:]):
+            continue  # no header row: columns cannot be read
+        for r, (start, line) in enumerate(block[1:], start=1):
+            offset = start
+            fields = line.split("\t")
+            for j, value in enumerate(fields):
+                if j and j < len(header) and value.strip():
+                    lead = len(value) - len(value.lstrip())
+                    span = Span.of(text, offset + lead, offset + len(value.rstrip()))
+                    out.append(TableCell(span, fields[0].strip(), header[j].strip(), 10_000 * (b + 1) + r, j))
+                offset += len(value) + 1
+    return tuple(out)
+
+
 def _read_cells(x: Extraction, doc_period: str | None, notes: list[str]) -> list[_Found]:
     out: list[_Found] = []
     rows: dict[tuple[int, str], list[TableCell]] = {}
-    for cell in x.doc.cells:
+    for cell in x.doc.cells + _text_cells(x.doc):
         rows.setdefault((cell.row, cell.row_header), []).append(cell)
     for (_, row_header), cells in rows.items():
         if not row_header.strip():
