@@ -2,12 +2,16 @@
 
     .venv/bin/python -m benchmarks.bench_viz [NODES]
 
-Not a test (timings belong here, not in unit tests). tests/test_browser.py checks that such a page loads
-in Chromium and reports its grouping.
+Not a test (timings belong here, not in unit tests); the figures go to benchmarks/results/viz-<UTC>.json.
+tests/test_browser.py checks that such a page loads in Chromium and reports its grouping.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import os
+import platform
 import sys
 import tempfile
 import time
@@ -29,6 +33,14 @@ def main(n: int = 20_000) -> dict:
               "page_bytes": len(html.encode("utf-8")), "page": str(out)}
     for k, v in result.items():
         print(f"{k:12s} {v}")
+    # Recorded beside the other benchmarks' results (benchmarks/results/, as benchmarks/run.py does).
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    results = Path(__file__).parent / "results"
+    results.mkdir(exist_ok=True)
+    record = results / f"viz-{stamp}.json"
+    record.write_text(json.dumps({"benchmark": "viz", "when": stamp, "machine": platform.platform(),
+                                  "cpus": os.cpu_count(), **result}, indent=2), encoding="utf-8")
+    print(f"{'recorded':12s} {record}")
     return result
 
 

@@ -17,7 +17,7 @@ from rdflib import URIRef
 from rdflib.term import Identifier
 
 from kg.errors import QueryError
-from kg.namespaces import CKG, FOAF, ORG, QB
+from kg.namespaces import CKG, DCTERMS, FOAF, ORG, QB, RDFS, SCHEMA, SKOS
 from kg.query import internal
 from kg.store import Store
 
@@ -37,6 +37,9 @@ KIND_NAMES: dict[str, str] = {
     "indicator": "Indicator", "commitment": "Commitment",
 }
 SPEAKER_KINDS = ("councillor", "officer", "person", "post", "group")
+# A node's label: its name, else its preferred label, title, text; a document's file name last.
+LABEL_ORDER = tuple(str(p) for p in (FOAF.name, SKOS.prefLabel, RDFS.label, DCTERMS.title, SCHEMA.name,
+                                     CKG.text, CKG.sourceFile))
 # Shared hubs: an overview of one council reaches its indicators but does not walk through them.
 SHARED_KINDS = ("indicator", "council")
 
@@ -82,22 +85,26 @@ def load_graph(store: Store, *, council: str | None = None, evidence: bool = Tru
             continue
         cur = info.get(node)
         if cur is None:
-            info[node] = cur = NodeInfo(kind, "")
+            info[node] = NodeInfo(kind, "")
         elif KIND_RANK.index(kind) < KIND_RANK.index(cur.kind):
             cur.kind = kind
-        cur.label = cur.label or _s(row.get("label"))
-        cur.date = cur.date or _s(row.get("date"))
-        cur.period = cur.period or _s(row.get("period"))
-        if kind == "contribution" and row.get("kind"):
-            cur.label = cur.label or f"{row['kind']}"
-        if kind == "document" and row.get("file") and not cur.label:
-            cur.label = _s(row.get("file"))
+    labels: dict[str, dict[str, str]] = {}
+    for row in store.query(internal("viz-labels")).rows:
+        node = _s(row.get("node"))
+        if node in info:
+            labels.setdefault(node, {}).setdefault(_s(row.get("p")), _s(row.get("value")))
+    for node, props in labels.items():
+        n = info[node]
+        n.label = next((props[p] for p in LABEL_ORDER if props.get(p)), "")
+        n.date, n.period = props.get(str(SCHEMA.startDate), ""), props.get(str(CKG.periodLabel), "")
+        if n.kind == "contribution" and not n.label:
+            n.label = props.get(str(CKG.kind), "")
     if evidence:
         for row in store.query(internal("viz-evidence")).rows:
-            node = info.get(_s(row.get("node")))
+            node, doc = info.get(_s(row.get("node"))), _s(row.get("document"))
             if node is not None and len(node.evidence) < 3:
-                node.evidence.append(Evidence(_s(row.get("quote")), _s(row.get("document")),
-                                              _s(row.get("title")) or _s(row.get("file"))))
+                title = info[doc].label if doc in info else ""
+                node.evidence.append(Evidence(_s(row.get("quote")), doc, title))
     g = nx.MultiDiGraph()
     for iri, n in info.items():
         g.add_node(iri, kind=n.kind, label=n.label or short(iri), date=n.date, period=n.period,

@@ -609,3 +609,53 @@ def test_tab_separated_table_in_a_text_rendition() -> None:
     assert (rr.rag, rr.direction) == ("green", "improved")  # stated in the RAG and DoT columns
     assert one(x, "contacts-within-1-day").direction == "reduced"  # the arrow
     assert D(1429) not in values(x) and D(523) not in values(x)  # the contact officer's line is no table
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Attainment 8 average score was 44.6 against 46.3 nationally.",  # a score is not a count
+            {
+                ("attainment-8", D("44.6"), "other", "actual", "council", None),
+                ("attainment-8", D("46.3"), "other", "benchmark", "england", None),
+            },
+        ),
+        (
+            "Social worker vacancy rate is 12% (36 FTE) and agency staff make up 15% of the workforce.",
+            {
+                ("social-worker-vacancies", D(12), "percent", "actual", "council", None),
+                ("agency-social-workers", D(15), "percent", "actual", "council", None),
+            },
+        ),
+        (
+            "Initial child protection conferences within 15 working days: 89% (Q4: 85%).",
+            {
+                ("icpc-within-15-days", D(89), "percent", "actual", "council", None),
+                ("icpc-within-15-days", D(85), "percent", "previous", "council", "2022/23 Q4"),
+            },
+        ),
+        (
+            "92% of children subject to a child protection plan were seen within 10 working days.",
+            {
+                (
+                    "new:children-subject-to-a-child-protection-plan-seen-within-10-working-days",
+                    D(92),
+                    "percent",
+                    "actual",
+                    "council",
+                    None,
+                )
+            },
+        ),
+        (
+            "The under-18 conception rate fell to 16.2 per 1,000 in 2021 from 18.3 per 1,000 in 2020.",
+            {
+                ("under-18-conceptions", D("16.2"), "rate", "previous", "council", None),
+                ("under-18-conceptions", D("18.3"), "rate", "previous", "council", None),
+            },
+        ),
+    ],
+)
+def test_scores_subsets_of_populations_and_calendar_years(sentence: str, expected: set) -> None:
+    assert rows(_doc(sentence, period="2023/24 Q1")) == expected

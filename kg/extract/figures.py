@@ -280,6 +280,11 @@ _QUALIFIED = re.compile(
     r"(?=\s*(?:,|\bwhich\b|\bwas\b|\bwere\b|\bis\b|\bare\b|\bstood\b|\(|:|$))"
 )
 
+# What a population did: "... were seen within 10 working days", "... had a review in time".
+_PREDICATE = re.compile(
+    r"\s+(?:were|was|had|have|are|is)\s+(?P<what>(?!not\b)[a-z][^,;:.()\n]{2,60}?)(?=\s*(?:[,;:.()]|$))"
+)
+
 _MEASURE_WORDS = re.compile(
     r"^(?:the\s+)?(?:(?:average\s+)?number|percentage|proportion|rate|%)\s+of\s+", re.I
 )
@@ -446,6 +451,15 @@ def _period_in(chunk: str, doc_period: str | None) -> str | None:
     return None
 
 
+def _calendar_year(text: str, fig: _Figure, left_start: int, clause_end: int) -> int | None:
+    """A calendar year named right after a figure ("in 2021") or opening its clause ("In 2021, ...")."""
+    year = r"((?:19|20)\d\d)(?![\d/\-–])"
+    after = re.match(rf"^\s*(?:in|during|for)\s+{year}", text[fig.end : min(clause_end, fig.end + 20)], re.I)
+    before = re.search(rf"(?:^|\b)(?:in|during)\s+{year}[\s,]*$", text[left_start : fig.start], re.I)
+    found = after or before
+    return int(found.group(1)) if found else None
+
+
 def _explicit_period(
     text: str, fig: _Figure, left_start: int, clause_end: int, doc_period: str | None
 ) -> str | None:
@@ -455,6 +469,13 @@ def _explicit_period(
         if label := _period_in(chunk, doc_period):
             return label
     return None
+
+
+# What may follow a count read after "<indicator> was": the end of the statement or a comparison.
+_COUNT_END = re.compile(
+    r"^\s*(?:[.,;)(]|$|\s+(?:and|which|in|at|for|this|per|against|compared|versus|vs|with|above|below|than|"
+    r"from|to|up|down)\b)"
+)
 
 
 # ---- counts: only when tied to an indicator ------------------------------------------------------------
@@ -476,7 +497,7 @@ def _count_ok(text: str, fig: _Figure, clause_start: int, mentions: list[_Mentio
         and re.fullmatch(r"[\w\s,'():=-]{0,40}", text[m.end : fig.start])
         for m in mentions
         if m.end > clause_start
-    ) and bool(re.match(r"^\s*(?:[.,;)(]|$|\s+(?:and|which|in|at|for|this|per)\b)", right))
+    ) and bool(_COUNT_END.match(right))
 
 
 # ---- directions for figure-less statements -------------------------------------------------------------
@@ -700,7 +721,15 @@ def _read_text(x: Extraction, doc_period: str | None, notes: list[str]) -> list[
             owner = _owner(text, fig, clause, mentions, next_start)
             concept, label, confidence = None, "", 1.0
             carries = _clause_carries(text, clause)
-            if owner is not None and owner.generic and (q := _QUALIFIED.match(text, owner.end)):
+            predicate = _PREDICATE.match(text, owner.end) if owner is not None and owner.generic else None
+            if owner is not None and predicate and fig.unit == "percent" and owner.start >= fig.end:
+                # "92% of children subject to a plan were seen within 10 working days": the indicator is what
+                # the population did, which the scheme does not know
+                phrase = f"{text[owner.start : owner.end]} {predicate.group('what')}"
+                phrase = _MEASURE_WORDS.sub("", " ".join(phrase.split()))
+                concept = "new:" + re.sub(r"[^a-z0-9]+", "-", phrase.lower()).strip("-")[:80].strip("-")
+                label, confidence = phrase[0].upper() + phrase[1:], 0.6
+            elif owner is not None and owner.generic and (q := _QUALIFIED.match(text, owner.end)):
                 # "care leavers in higher education, which was 14": not all care leavers - a narrower
                 # indicator the scheme does not know
                 phrase = " ".join(text[owner.start : q.end()].split())
@@ -720,6 +749,8 @@ def _read_text(x: Extraction, doc_period: str | None, notes: list[str]) -> list[
             if concept is None:
                 notes.append(f"figures: no indicator for {text[fig.start : fig.end]!r} in {sentence[:80]!r}")
                 continue
+            if unit == "count" and (indicators.concept(concept) or {}).get("unit"):
+                unit = indicators.concept(concept)["unit"]  # type: ignore[index]  # a score, days
             if unit == "currency" and not (indicators.concept(concept) or {}).get("budget"):
                 notes.append(
                     f"figures: money outside a budget indicator left out: {text[fig.start : fig.end]!r}"
@@ -740,6 +771,11 @@ def _read_text(x: Extraction, doc_period: str | None, notes: list[str]) -> list[
                     and periods.sort_key(named) < periods.sort_key(doc_period)
                 ):
                     measure = "previous"
+            elif measure == "actual" and (year := _calendar_year(text, fig, left_start, clause[1])):
+                doc_year = periods.parts(doc_period)[0]
+                if doc_year is not None and year < doc_year:
+                    # "16.2 per 1,000 in 2021" in a 2023/24 report: an earlier calendar year's figure
+                    measure, confidence = "previous", min(confidence, 0.7)
             if measure == "actual" and re.search(
                 r"\bmonthly\b|\bfor\s+(?:january|february|march|april|may|june|"
                 r"july|august|september|october|november|december)\b",
