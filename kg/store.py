@@ -309,18 +309,22 @@ class LocalStore(Store):
         return self._read(read)
 
     def named_graphs(self) -> list[str]:
-        return sorted(g.value for g in self._s.named_graphs() if isinstance(g, ox.NamedNode))
+        return self._read(lambda: sorted(g.value for g in self._s.named_graphs()
+                                         if isinstance(g, ox.NamedNode)))
 
     def export(self, fmt: str) -> bytes:
         if fmt not in _FORMATS:
             raise QueryError(f"unknown export format '{fmt}'", hint=f"use one of {', '.join(_FORMATS)}, jsonld")
         if _FORMATS[fmt] in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES):
             # Graph formats: the union of every graph.
-            g = Graph()
-            for q in self._s:
-                g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
-            return g.serialize(format="turtle" if fmt == "turtle" else "nt").encode()
-        return self._s.dump(format=_FORMATS[fmt])
+            def union() -> Graph:
+                g = Graph()
+                for q in self._s:
+                    g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+                return g
+
+            return self._read(union).serialize(format="turtle" if fmt == "turtle" else "nt").encode()
+        return self._read(lambda: self._s.dump(format=_FORMATS[fmt]))
 
     def flush(self) -> None:
         if not self.read_only:

@@ -9,9 +9,12 @@ What a figure measures comes from the words around it (cue phrases in patterns/f
 value ("a reduction from 15.8% in Qtr 1", "the 2016/17 year end (87%)"), or else the actual value. A change
 ("a reduction of 8.3%") is not a level and is left out. Statements without a figure ("under 18 conceptions
 continued to reduce") become value-less observations with a direction (patterns/directions.yaml).
-Scorecard table cells (`SourceDoc.cells`) are read by their row header (indicator) and column header
-(measure, period, area). RAG is derived from value against target with the indicator's polarity, unless
-the document states it.
+Scorecard table cells (`SourceDoc.cells`, or tab-separated blocks of a text rendition) are read by their row
+header (indicator) and column header (measure, period, area). RAG is derived from value against target with
+the indicator's polarity, unless the document states it. An indicator the scheme does not know ("the
+percentage of children with a personal education plan was 91%", a population narrowed by what follows it)
+becomes "new:<slug>" with lower confidence, flagged for review in the graph. What is left out on purpose is
+recorded in `Extraction.notes`.
 """
 
 from __future__ import annotations
