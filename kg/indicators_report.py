@@ -234,10 +234,9 @@ def plot_points(figs: list[Figure], indicator: str) -> list[Figure]:
 
 def plot(figs: list[Figure], indicator: str, path: Path) -> Path:
     """Draw one indicator's series per council (actual line, target dashes, benchmarks as markers) to PNG."""
-    import matplotlib
-
-    matplotlib.use("Agg")  # no display on a server
-    import matplotlib.pyplot as plt
+    # A bare Figure draws without pyplot or a backend switch: no display needed, and a notebook's
+    # inline charts are left alone.
+    from matplotlib.figure import Figure as MplFigure
 
     points = plot_points(figs, indicator)
     if not points:
@@ -248,7 +247,8 @@ def plot(figs: list[Figure], indicator: str, path: Path) -> Path:
         raise InputError(f"{path.parent}: no such folder", hint="create it or choose another path")
     labels = sorted({f.period for f in points}, key=lambda p: periods.sort_key(p or None))
     x = {p: i for i, p in enumerate(labels)}
-    fig, ax = plt.subplots(figsize=(10, 4.5), dpi=100)
+    fig = MplFigure(figsize=(10, 4.5), dpi=100)
+    ax = fig.subplots()
     markers = iter("s^Dvp*hXP<>")
     councils = sorted({f.council_label for f in points})
     for council in councils:
@@ -287,8 +287,6 @@ def plot(figs: list[Figure], indicator: str, path: Path) -> Path:
         raise InputError(
             f"{path}: cannot write the plot: {err.strerror or err}", hint="check the path"
         ) from err
-    finally:
-        plt.close(fig)
     return path
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,6 +18,18 @@ class CouncilInfo:
     area_name: str | None
     region: str | None  # GSS code
     cues: tuple[str, ...]
+    places: tuple[str, ...] = ()  # the place names alone ("Durham"): the weakest evidence of the council
+
+
+_KIND = re.compile(r"\s+(?:Metropolitan\s+)?(?:County|Borough|City|District)?\s*Council$")
+
+
+def _places(c: dict) -> tuple[str, ...]:
+    """Explicit `places`, else the name without its kind ("Durham County Council" -> "Durham") and the area name."""
+    if "places" in c:
+        return tuple(c["places"])
+    found = [_KIND.sub("", c["name"]), c.get("area_name") or ""]
+    return tuple(dict.fromkeys(p for p in found if p and p != c["name"]))
 
 
 def data_text(name: str) -> str:
@@ -32,7 +45,7 @@ def _raw() -> dict:
 def councils() -> tuple[CouncilInfo, ...]:
     return tuple(
         CouncilInfo(c["name"], tuple(c.get("aliases", ())), c.get("area"), c.get("area_name"), c.get("region"),
-                    tuple(c.get("cues", ())))
+                    tuple(c.get("cues", ())), _places(c))
         for c in _raw()["councils"]
     )
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+
+import pytest
 from pathlib import Path
 
 from kg.extract import bodies
@@ -48,9 +50,12 @@ def test_members_of_names_the_committee(tmp_path: Path) -> None:
     assert x.item_title == "Performance update"
 
 
-def test_minutes_without_council_name_stay_unknown(tmp_path: Path) -> None:
+def test_minutes_naming_only_the_place_infer_the_council_with_evidence(tmp_path: Path) -> None:
     x = extract(bare_copy(tmp_path, "000"))
-    assert x.council is None  # "Durham would not be complacent" is no evidence of which council
+    # "Councillor Durham" is a surname; "Durham would not be complacent" is the council speaking of itself.
+    assert x.council is not None and x.council.name == "Durham County Council" and x.council.origin == "inferred"
+    assert x.council.span is not None and x.council.span.quote == "Durham"
+    assert not x.doc.text[x.council.span.start - 11:x.council.span.start].endswith("Councillor ")
     assert x.item_title == "Quarter 2: 2017/18 Performance Management Report"
 
 
@@ -103,3 +108,38 @@ def test_board_with_remit_in_brackets() -> None:
     assert x.committee.name == "Scrutiny Board (Children and Families)"
     assert x.doc.meta.meeting_date == dt.date(2023, 12, 6)
     assert x.item_title == "Performance Report"
+
+
+# ---- the weakest evidence: a known council's place name on its own
+
+
+@pytest.mark.parametrize(
+    ("text", "council"),
+    [
+        ("The Panel noted that Durham was in line with regional and statistical neighbours.", "Durham County Council"),
+        ("The pilot ran in one area in Darlington and would be rolled out.", "Darlington Borough Council"),
+        ("Councillor Durham asked about caseloads. Durham would not be complacent.", "Durham County Council"),
+    ],
+)
+def test_a_lone_place_name_names_the_council(text: str, council: str) -> None:
+    from kg.extract.bodies import infer_council
+
+    found = infer_council(text)
+    assert found is not None and found.name == council and found.origin == "inferred"
+    assert found.span is not None and text[found.span.start:found.span.end] == found.span.quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Councillor Durham asked about caseloads.",  # a surname
+        "Cllr. Darlington thanked officers.",
+        "Durham Constabulary and Darlington Memorial Hospital attended.",  # other bodies' names
+        "Durham was in line with Darlington.",  # two councils' places: do not guess
+        "DurhamWorks supports young people.",  # a programme
+    ],
+)
+def test_place_names_that_do_not_name_the_council(text: str) -> None:
+    from kg.extract.bodies import infer_council
+
+    assert infer_council(text) is None

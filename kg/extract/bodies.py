@@ -70,6 +70,8 @@ def infer_council(text: str) -> BodyFact | None:
             hits[name] += 1
             first.setdefault(name, (m.start(1), m.end(1)))
     if not hits:
+        hits, first = _place_hits(text)
+    if not hits:
         return None
     ranked = hits.most_common(2)
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
@@ -77,6 +79,30 @@ def infer_council(text: str) -> BodyFact | None:
     name = ranked[0][0]
     s, e = first[name]
     return BodyFact("council", name, "inferred", Span.of(text, s, e))
+
+
+def _place_hits(text: str) -> tuple[Counter[str], dict[str, tuple[int, int]]]:
+    """The weakest evidence: a known council's place name on its own ("Durham would not be complacent").
+
+    Not after a person's title ("Councillor Durham") and not as the first word of another body's name
+    ("Durham Constabulary"); only when the text names exactly one known council's places."""
+    from kg.reference import councils
+
+    titles = _alt(_vocab()["person_titles"])
+    hits: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for c in councils():
+        for place in c.places:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(place)}(?![\w-])(?![ \t\xa0]+[A-Z])")
+            for m in pattern.finditer(text):
+                if re.search(rf"\b(?:{titles})\.?[ \t\xa0]+$", text[max(0, m.start() - 20):m.start()]):
+                    continue
+                hits[c.name] += 1
+                if c.name not in first or m.start() < first[c.name][0]:
+                    first[c.name] = (m.start(), m.end())
+    if len(hits) != 1:
+        return Counter(), {}
+    return hits, first
 
 
 def infer_committee(text: str) -> BodyFact | None:
