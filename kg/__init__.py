@@ -12,10 +12,28 @@ from kg.errors import KgError
 from kg.evidence import Evidence, evidence
 from kg.frames import frame, query_frame
 from kg.ingest import IngestReport, ingest, remove
-from kg.query import named_queries, run as query
+from kg.query import named_queries
+from kg.query import run as query
 from kg.read import read_document
 from kg.report import Summary, summary
 from kg.store import LocalStore, Store, open_store
 
-__all__ = ["Evidence", "IngestReport", "KgError", "LocalStore", "Store", "Summary", "__version__", "evidence", "frame",
-           "ingest", "named_queries", "open_store", "query", "query_frame", "read_document", "remove", "summary"]
+__all__ = [
+    "Evidence",
+    "IngestReport",
+    "KgError",
+    "LocalStore",
+    "Store",
+    "Summary",
+    "__version__",
+    "evidence",
+    "frame",
+    "ingest",
+    "named_queries",
+    "open_store",
+    "query",
+    "query_frame",
+    "read_document",
+    "remove",
+    "summary",
+]

@@ -18,13 +18,21 @@ from rich.table import Table
 
 from kg.errors import KgError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="council-kg: what councils were told, by whom, the figures, and what was promised.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="council-kg: what councils were told, by whom, the figures, and what was promised.",
+)
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-StoreOpt = Annotated[str | None, typer.Option("--store", "-s", help="store directory or SPARQL server URL "
-                                                "(default: $KG_STORE or .kg/store)")]
+StoreOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--store", "-s", help="store directory or SPARQL server URL (default: $KG_STORE or .kg/store)"
+    ),
+]
 
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -45,7 +53,11 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
         except (typer.Exit, typer.Abort, click.exceptions.ClickException):
             raise  # typer's own control flow and usage errors
         except Exception as e:  # noqa: BLE001 - never a traceback for a user
-            err.print(f"kg: internal error: {type(e).__name__}: {e} (please report it)", markup=False, highlight=False)
+            err.print(
+                f"kg: internal error: {type(e).__name__}: {e} (please report it)",
+                markup=False,
+                highlight=False,
+            )
             raise typer.Exit(70) from None
 
     return wrapper
@@ -68,11 +80,21 @@ def ingest(
     """Build the graph from documents: read, extract, link, write one named graph per document."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from kg.ingest import Outcome, ingest as run_ingest
+    from kg.ingest import Outcome
+    from kg.ingest import ingest as run_ingest
 
-    with _open(store) as st, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                      TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal,
-                                      transient=True) as bar:
+    with (
+        _open(store) as st,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet or not err.is_terminal,
+            transient=True,
+        ) as bar,
+    ):
         task = bar.add_task("ingesting", total=None)
 
         def on_start(n: int) -> None:
@@ -86,13 +108,21 @@ def ingest(
             else:
                 bar.advance(task)
                 if not quiet:
-                    extra = f" ({o.message})" if o.message else (f", {o.triples} triples" if o.triples else "")
+                    extra = (
+                        f" ({o.message})" if o.message else (f", {o.triples} triples" if o.triples else "")
+                    )
                     err.print(f"  {o.status:9s} {o.source}{extra}", markup=False, highlight=False)
 
         report = run_ingest(paths, st, jobs=jobs, on_document=on_document, on_start=on_start)
         counts = report.counts()
-        parts = ", ".join(f"{counts[k]} {k}" for k in ("added", "replaced", "duplicate", "unchanged", "failed") if k in counts)
-        err.print(f"kg: {parts or 'nothing to ingest'}; store {st.location}: {st.count()} triples", markup=False)
+        parts = ", ".join(
+            f"{counts[k]} {k}"
+            for k in ("added", "replaced", "duplicate", "unchanged", "failed")
+            if k in counts
+        )
+        err.print(
+            f"kg: {parts or 'nothing to ingest'}; store {st.location}: {st.count()} triples", markup=False
+        )
         for line in report.ledger:
             err.print(f"  ledger: {line}", markup=False, highlight=False)
     if report.interrupted:
@@ -104,8 +134,10 @@ def ingest(
 
 @app.command()
 @guarded
-def remove(document: Annotated[str, typer.Argument(help="document IRI, source path or file name")],
-           store: StoreOpt = None) -> None:
+def remove(
+    document: Annotated[str, typer.Argument(help="document IRI, source path or file name")],
+    store: StoreOpt = None,
+) -> None:
     """Drop one document's graph from the store."""
     from kg.ingest import remove as run_remove
 
@@ -147,7 +179,9 @@ def query(
     if fmt == "table" and result.kind == "select":
         print_table(result)
     else:
-        sys.stdout.write(format_result(result, fmt if result.kind == "select" or fmt != "table" else "turtle"))
+        sys.stdout.write(
+            format_result(result, fmt if result.kind == "select" or fmt != "table" else "turtle")
+        )
         sys.stdout.write("\n")
 
 
@@ -206,8 +240,10 @@ def report(store: StoreOpt = None) -> None:
 @app.command()
 @guarded
 def validate(
-    document: Annotated[str | None, typer.Option("--document", "-d", help="only this document "
-                                                 "(IRI, source path or file name)")] = None,
+    document: Annotated[
+        str | None,
+        typer.Option("--document", "-d", help="only this document (IRI, source path or file name)"),
+    ] = None,
     store: StoreOpt = None,
 ) -> None:
     """Check the graph against the SHACL shapes; exit non-zero on any violation."""
@@ -216,25 +252,36 @@ def validate(
     with _open(store, read_only=True) as st:
         report = check(st, document, on_problem=lambda p: out.print(p.line(), markup=False, highlight=False))
     warnings = len(report.problems)
-    err.print(f"kg: {report.triples} triples conform to the shapes"
-              + (f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""), markup=False)
+    err.print(
+        f"kg: {report.triples} triples conform to the shapes"
+        + (f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""),
+        markup=False,
+    )
 
 
 @app.command()
 @guarded
 def viz(
-    council: Annotated[str | None, typer.Option("--council", "-c", help="the council to draw (overview; "
-                                                "default all)")] = None,
-    focus: Annotated[str | None, typer.Option("--focus", help="a person, post, committee, indicator or "
-                                              "commitment (name or IRI): its neighbourhood")] = None,
+    council: Annotated[
+        str | None, typer.Option("--council", "-c", help="the council to draw (overview; default all)")
+    ] = None,
+    focus: Annotated[
+        str | None,
+        typer.Option(
+            "--focus",
+            help="a person, post, committee, indicator or commitment (name or IRI): its neighbourhood",
+        ),
+    ] = None,
     depth: Annotated[int, typer.Option("--depth", help="links around --focus")] = 1,
     followups: Annotated[bool, typer.Option("--followups", help="the commitment ledger as a graph")] = False,
-    query: Annotated[str | None, typer.Option("--query", help="a named query or .rq file: its result")] \
-        = None,
+    query: Annotated[
+        str | None, typer.Option("--query", help="a named query or .rq file: its result")
+    ] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value for --query")] = None,
     budget: Annotated[int, typer.Option("--budget", help="most nodes drawn; more are grouped")] = 1500,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="HTML file or folder "
-                                                "(default out/VIEW.html)")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="HTML file or folder (default out/VIEW.html)")
+    ] = None,
     store: StoreOpt = None,
 ) -> None:
     """Write a self-contained HTML graph view (works offline): overview, --focus, --followups or --query."""
@@ -242,9 +289,17 @@ def viz(
     from kg.viz import write_view
 
     with _open(store, read_only=True) as st:
-        page = write_view(st, output, council=council, focus_node=focus, depth=depth,
-                          show_followups=followups, query=query, params=parse_params(param or []),
-                          budget=budget)
+        page = write_view(
+            st,
+            output,
+            council=council,
+            focus_node=focus,
+            depth=depth,
+            show_followups=followups,
+            query=query,
+            params=parse_params(param or []),
+            budget=budget,
+        )
     if page.notice:
         err.print(f"kg: {page.notice}", markup=False, highlight=False)
     err.print(f"kg: {page.nodes} nodes, {page.edges} links, {page.bytes:,} bytes", markup=False)
@@ -269,8 +324,10 @@ def stats(
 
         sys.stdout.write(json.dumps(s, indent=2, ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"{s['nodes']} nodes, {s['links']} links, {s['components']['count']} components",
-                  header_style="bold")
+    table = Table(
+        title=f"{s['nodes']} nodes, {s['links']} links, {s['components']['count']} components",
+        header_style="bold",
+    )
     table.add_column("what")
     table.add_column("how many", justify="right")
     for k, v in s["counts"].items():
@@ -295,15 +352,19 @@ def stats(
 @guarded
 def serve(
     port: Annotated[int, typer.Option("--port", help="TCP port")] = 8000,
-    host: Annotated[str, typer.Option("--host", help="address to bind (default: loopback only)")] \
-        = "127.0.0.1",
-    allow_update: Annotated[bool, typer.Option("--allow-update", help="accept updates (needs --token)")] \
-        = False,
-    token: Annotated[str | None, typer.Option("--token", envvar="KG_SERVE_TOKEN",
-                                              help="bearer token updates must carry")] = None,
+    host: Annotated[
+        str, typer.Option("--host", help="address to bind (default: loopback only)")
+    ] = "127.0.0.1",
+    allow_update: Annotated[
+        bool, typer.Option("--allow-update", help="accept updates (needs --token)")
+    ] = False,
+    token: Annotated[
+        str | None, typer.Option("--token", envvar="KG_SERVE_TOKEN", help="bearer token updates must carry")
+    ] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="seconds before a query is cancelled")] = 15.0,
-    max_rows: Annotated[int, typer.Option("--max-rows", help="most rows (or triples) in one result")] \
-        = 100_000,
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", help="most rows (or triples) in one result")
+    ] = 100_000,
     store: StoreOpt = None,
 ) -> None:
     """A SPARQL endpoint (read-only by default), a query page and the graph views, over HTTP."""
@@ -311,20 +372,30 @@ def serve(
     from kg.serve import serve as run_serve
     from kg.store import default_location
 
-    settings = Settings(location=store or default_location(), host=host, port=port, allow_update=allow_update,
-                        token=token, timeout=timeout, max_rows=max_rows)
+    settings = Settings(
+        location=store or default_location(),
+        host=host,
+        port=port,
+        allow_update=allow_update,
+        token=token,
+        timeout=timeout,
+        max_rows=max_rows,
+    )
     run_serve(settings, say=lambda line: err.print(line, markup=False, highlight=False))
 
 
 @app.command()
 @guarded
 def indicators(
-    council: Annotated[str | None, typer.Option("--council", "-c", help="only this council (part of name)")] \
-        = None,
-    plot: Annotated[Path | None, typer.Option("--plot", help="draw one indicator's series to FILE.png")] \
-        = None,
-    indicator: Annotated[str | None, typer.Option("--indicator", "-i", help="concept id or label (--plot)")] \
-        = None,
+    council: Annotated[
+        str | None, typer.Option("--council", "-c", help="only this council (part of name)")
+    ] = None,
+    plot: Annotated[
+        Path | None, typer.Option("--plot", help="draw one indicator's series to FILE.png")
+    ] = None,
+    indicator: Annotated[
+        str | None, typer.Option("--indicator", "-i", help="concept id or label (--plot)")
+    ] = None,
     store: StoreOpt = None,
 ) -> None:
     """The latest figure per indicator per council, with target, RAG and direction; --plot draws a series."""
@@ -339,8 +410,15 @@ def indicators(
     for name in ("indicator", "council", "period", "value", "target", "RAG", "direction"):
         table.add_column(name, overflow="fold")
     for r in rep.rows:
-        cells = (f"{r.indicator_label} [{r.indicator}]", r.council, r.period, show_value(r.value, r.unit),
-                 show_value(r.target, r.unit), r.rag or "", r.direction or "")
+        cells = (
+            f"{r.indicator_label} [{r.indicator}]",
+            r.council,
+            r.period,
+            show_value(r.value, r.unit),
+            show_value(r.target, r.unit),
+            r.rag or "",
+            r.direction or "",
+        )
         table.add_row(*(Text(c) for c in cells))  # Text: labels are not markup
     out.print(table, highlight=False)
     err.print(f"{len(rep.rows)} row(s)", markup=False)
@@ -351,10 +429,13 @@ def indicators(
 @app.command()
 @guarded
 def followups(
-    status: Annotated[list[str] | None, typer.Option("--status", help="open, overdue, fulfilled, unknown "
-                                                     "(repeatable, or comma-separated)")] = None,
-    committee: Annotated[str | None, typer.Option("--committee", help="only committees whose name contains "
-                                                   "this")] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", help="open, overdue, fulfilled, unknown (repeatable, or comma-separated)"),
+    ] = None,
+    committee: Annotated[
+        str | None, typer.Option("--committee", help="only committees whose name contains this")
+    ] = None,
     html: Annotated[Path | None, typer.Option("--html", help="also write the ledger as an HTML page")] = None,
     store: StoreOpt = None,
 ) -> None:

@@ -28,12 +28,21 @@ class Evidence:
     after: str = ""
 
     def show(self) -> str:
-        mark = {True: "verified against the source", False: "DOES NOT MATCH the source", None: "source not checked"}
-        return (f"{self.file} [{self.start}:{self.end}]" + (f" page {self.page}" if self.page else "")
-                + f" ({mark[self.verified]})\n...{self.before}[[{self.quote}]]{self.after}...")
+        mark = {
+            True: "verified against the source",
+            False: "DOES NOT MATCH the source",
+            None: "source not checked",
+        }
+        return (
+            f"{self.file} [{self.start}:{self.end}]"
+            + (f" page {self.page}" if self.page else "")
+            + f" ({mark[self.verified]})\n...{self.before}[[{self.quote}]]{self.after}..."
+        )
 
 
-def evidence(store: Store, fact: str, *, search: list[Path] | None = None, context: int = 80) -> list[Evidence]:
+def evidence(
+    store: Store, fact: str, *, search: list[Path] | None = None, context: int = 80
+) -> list[Evidence]:
     """The spans a fact was derived from; with `search` folders, each is checked against its source file."""
     rows = run(store, "_evidence", {"fact": URIRef(fact)}).rows
     if not rows:
@@ -41,13 +50,25 @@ def evidence(store: Store, fact: str, *, search: list[Path] | None = None, conte
     out = []
     for r in rows:
         start, end, quote, key = int(r["start"]), int(r["end"]), str(r["exact"]), str(r["file"])
-        ev = Evidence(fact, str(r["document"]), key, start, end, quote, int(r["page"]) if "page" in r else None)
+        ev = Evidence(
+            fact, str(r["document"]), key, start, end, quote, int(r["page"]) if "page" in r else None
+        )
         source = _find(key, search or [])
         if source is not None:
             doc = read_document(source)
             ok = doc.sha256 == str(r["sha"]) and doc.text[start:end] == quote
-            ev = Evidence(ev.fact, ev.document, key, start, end, quote, ev.page, ok,
-                          doc.text[max(0, start - context):start], doc.text[end:end + context])
+            ev = Evidence(
+                ev.fact,
+                ev.document,
+                key,
+                start,
+                end,
+                quote,
+                ev.page,
+                ok,
+                doc.text[max(0, start - context) : start],
+                doc.text[end : end + context],
+            )
         out.append(ev)
     return out
 

@@ -22,9 +22,13 @@ def _value(term: Identifier | None) -> object:
 
 def frame(result: Result) -> pd.DataFrame:
     """A SELECT result as a DataFrame: literals as Python values, IRIs as strings, unbound as None."""
-    return pd.DataFrame([{v: _value(row.get(v)) for v in result.variables} for row in result.rows],
-                        columns=list(result.variables))
+    return pd.DataFrame(
+        [{v: _value(row.get(v)) for v in result.variables} for row in result.rows],
+        columns=list(result.variables),
+    )
 
 
-def query_frame(store: Store, spec: str, params: Mapping[str, Identifier | str] | None = None) -> pd.DataFrame:
+def query_frame(
+    store: Store, spec: str, params: Mapping[str, Identifier | str] | None = None
+) -> pd.DataFrame:
     return frame(run(store, spec, params))

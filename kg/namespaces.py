@@ -1,5 +1,5 @@
-"""The project's vocabulary, mirroring `ontology/council-kg.ttl` (tests/test_namespaces.py keeps them in step),
-and the standard vocabularies it reuses."""
+"""The project's vocabulary, mirroring `ontology/council-kg.ttl` (tests/test_namespaces.py keeps them in
+step), and the standard vocabularies it reuses."""
 
 from __future__ import annotations
 
@@ -107,11 +107,40 @@ GSS = Namespace("http://statistics.data.gov.uk/id/statistical-geography/")
 ONTOLOGY_IRI = URIRef("https://w3id.org/council-kg/def")
 
 PREFIXES: dict[str, Namespace] = {
-    "ckg": Namespace(str(CKG._NS)), "rdf": Namespace(str(RDF)), "rdfs": Namespace(str(RDFS)), "owl": Namespace(str(OWL)),
-    "xsd": Namespace(str(XSD)), "dcterms": Namespace(str(DCTERMS)), "foaf": Namespace(str(FOAF)), "org": Namespace(str(ORG)),
-    "schema": SCHEMA, "skos": Namespace(str(SKOS)), "qb": Namespace(str(QB)), "prov": Namespace(str(PROV)), "oa": OA,
-    "sdmx-dimension": SDMX_DIM, "sdmx-attribute": SDMX_ATTR,
+    "ckg": Namespace(str(CKG._NS)),
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "xsd": Namespace(str(XSD)),
+    "dcterms": Namespace(str(DCTERMS)),
+    "foaf": Namespace(str(FOAF)),
+    "org": Namespace(str(ORG)),
+    "schema": SCHEMA,
+    "skos": Namespace(str(SKOS)),
+    "qb": Namespace(str(QB)),
+    "prov": Namespace(str(PROV)),
+    "oa": OA,
+    "sdmx-dimension": SDMX_DIM,
+    "sdmx-attribute": SDMX_ATTR,
 }
 
-__all__ = ["CKG", "DCTERMS", "FOAF", "GSS", "OA", "ORG", "OWL", "PROV", "QB", "RDF", "RDFS", "SCHEMA", "SDMX_ATTR",
-           "SDMX_DIM", "SKOS", "XSD", "ONTOLOGY_IRI", "PREFIXES"]
+__all__ = [
+    "CKG",
+    "DCTERMS",
+    "FOAF",
+    "GSS",
+    "OA",
+    "ORG",
+    "OWL",
+    "PROV",
+    "QB",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SDMX_ATTR",
+    "SDMX_DIM",
+    "SKOS",
+    "XSD",
+    "ONTOLOGY_IRI",
+    "PREFIXES",
+]

@@ -1,4 +1,4 @@
-"""Where the ontology and shapes live: `ontology/` at the top of the checkout, shipped in the wheel as kg/_ontology."""
+"""Where the ontology and shapes live: `ontology/` at the top of the checkout (kg/_ontology in a wheel)."""
 
 from __future__ import annotations
 

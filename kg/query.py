@@ -40,7 +40,9 @@ def _parse(name: str, text: str) -> NamedQuery:
         if not line.startswith("#"):
             break
         header.append(line.lstrip("#").strip())
-    params = tuple((m.group(1), m.group(2).strip()) for h in header if (m := re.match(r"param\s+([\w-]+):\s*(.*)", h)))
+    params = tuple(
+        (m.group(1), m.group(2).strip()) for h in header if (m := re.match(r"param\s+([\w-]+):\s*(.*)", h))
+    )
     desc = next((h for h in header if h and not h.startswith("param ")), "")
     return NamedQuery(name, text, desc, params)
 
@@ -80,7 +82,10 @@ def resolve(spec: str) -> NamedQuery:
         return _parse(path.stem, path.read_text(encoding="utf-8"))
     if re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", spec, re.I):
         return _parse("(text)", spec)
-    raise QueryError(f"unknown query '{spec}'", hint="see `kg queries` for the named ones, or pass a .rq file or SPARQL text")
+    raise QueryError(
+        f"unknown query '{spec}'",
+        hint="see `kg queries` for the named ones, or pass a .rq file or SPARQL text",
+    )
 
 
 def to_term(value: str) -> Identifier:
@@ -103,20 +108,28 @@ def parse_params(pairs: list[str]) -> dict[str, Identifier]:
     return out
 
 
-def run(store: Store, spec: str | NamedQuery, params: Mapping[str, Identifier | str] | None = None, *,
-        timeout: float | None = None) -> Result:
+def run(
+    store: Store,
+    spec: str | NamedQuery,
+    params: Mapping[str, Identifier | str] | None = None,
+    *,
+    timeout: float | None = None,
+) -> Result:
     q = spec if isinstance(spec, NamedQuery) else resolve(spec)
     bindings = {k: (v if isinstance(v, Identifier) else to_term(str(v))) for k, v in (params or {}).items()}
     if q.params:
         declared = {p for p, _ in q.params}
         unknown = sorted(set(bindings) - declared)
         if unknown:
-            raise QueryError(f"query '{q.name}' has no parameter {', '.join(unknown)}",
-                             hint=f"it takes: {', '.join(sorted(declared))}")
+            raise QueryError(
+                f"query '{q.name}' has no parameter {', '.join(unknown)}",
+                hint=f"it takes: {', '.join(sorted(declared))}",
+            )
         missing = sorted(declared - set(bindings))
         if missing:
-            raise QueryError(f"query '{q.name}' needs --param {missing[0]}=...",
-                             hint=dict(q.params)[missing[0]])
+            raise QueryError(
+                f"query '{q.name}' needs --param {missing[0]}=...", hint=dict(q.params)[missing[0]]
+            )
     elif bindings and q.name != "(text)" and q.name in named_queries():
         raise QueryError(f"query '{q.name}' takes no parameters")
     for name in bindings:
@@ -147,9 +160,13 @@ def to_json(result: Result) -> str:
     if result.kind == "ask":
         return json.dumps({"head": {}, "boolean": result.boolean})
     if result.kind == "graph":
-        raise QueryError("a CONSTRUCT/DESCRIBE result has no JSON rows", hint="use --format turtle or `kg export`")
+        raise QueryError(
+            "a CONSTRUCT/DESCRIBE result has no JSON rows", hint="use --format turtle or `kg export`"
+        )
     rows = [{k: term_json(v) for k, v in row.items()} for row in result.rows]
-    return json.dumps({"head": {"vars": list(result.variables)}, "results": {"bindings": rows}}, ensure_ascii=False)
+    return json.dumps(
+        {"head": {"vars": list(result.variables)}, "results": {"bindings": rows}}, ensure_ascii=False
+    )
 
 
 def plain(term: Identifier | None) -> str:

@@ -41,7 +41,13 @@ VERSION = "0.1.0"
 CONTEXT = 32  # characters of prefix/suffix kept in a TextQuoteSelector
 PERSON_CLASS = {"councillor": CKG.Councillor, "officer": CKG.Officer, "other": CKG.OtherPerson}
 KIND_CLASS = {"question": SCHEMA.Question, "response": SCHEMA.Answer, "comment": SCHEMA.Comment}
-UNIT = {"percent": CKG.percent, "count": CKG.count, "rate": CKG.rate, "currency": CKG.currency, "other": CKG.otherUnit}
+UNIT = {
+    "percent": CKG.percent,
+    "count": CKG.count,
+    "rate": CKG.rate,
+    "currency": CKG.currency,
+    "other": CKG.otherUnit,
+}
 
 
 def new_graph() -> Graph:
@@ -64,8 +70,11 @@ class _Writer:
         self.council = linked.council
         self.council_iri = iris.council(self.council)
         self.committee_iri = iris.committee(self.council, linked.committee) if linked.committee else None
-        self.meeting_iri = (iris.meeting(self.council, linked.committee, linked.meeting_when)
-                            if linked.committee and linked.meeting_when else None)
+        self.meeting_iri = (
+            iris.meeting(self.council, linked.committee, linked.meeting_when)
+            if linked.committee and linked.meeting_when
+            else None
+        )
 
     def add(self, s: Node, p: Node, o: Node | str | int | float | bool | dt.date | None) -> None:
         if o is None or o == "":
@@ -79,7 +88,10 @@ class _Writer:
             return
         sha, text = self.doc.sha256, self.doc.text
         s = iris.span(sha, span.start, span.end)
-        pos, quote = iris.selector(sha, span.start, span.end, "pos"), iris.selector(sha, span.start, span.end, "quote")
+        pos, quote = (
+            iris.selector(sha, span.start, span.end, "pos"),
+            iris.selector(sha, span.start, span.end, "quote"),
+        )
         self.add(node, PROV.wasDerivedFrom, s)
         if (s, RDF.type, CKG.EvidenceSpan) in self.g:
             return
@@ -92,8 +104,8 @@ class _Writer:
         self.add(pos, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
         self.add(quote, RDF.type, OA.TextQuoteSelector)
         self.add(quote, OA.exact, span.quote)
-        self.g.add((quote, OA.prefix, Literal(text[max(0, span.start - CONTEXT):span.start])))
-        self.g.add((quote, OA.suffix, Literal(text[span.end:span.end + CONTEXT])))
+        self.g.add((quote, OA.prefix, Literal(text[max(0, span.start - CONTEXT) : span.start])))
+        self.g.add((quote, OA.suffix, Literal(text[span.end : span.end + CONTEXT])))
         if page := _page(self.doc, span.start):
             self.add(s, CKG.page, Literal(page, datatype=XSD.integer))
 
@@ -119,7 +131,11 @@ class _Writer:
         self.add(self.run, PROV.used, d)
         self.add(self.run, CKG.extractorVersion, VERSION)
         if self.when:
-            self.add(self.run, PROV.startedAtTime, Literal(self.when.isoformat(timespec="seconds"), datatype=XSD.dateTime))
+            self.add(
+                self.run,
+                PROV.startedAtTime,
+                Literal(self.when.isoformat(timespec="seconds"), datatype=XSD.dateTime),
+            )
         for name, origin in meta.origins:
             if name in ("council", "committee", "period"):
                 self.add(d, CKG.origin, f"{name}:{origin}")
@@ -203,7 +219,9 @@ class _Writer:
         when = self.doc.meta.meeting_date
         for h in self.x.holdings:
             person, post = self.linked.people[h.person], self.linked.posts[h.post]
-            m = iris.membership(self.council, person.key, post.key, when.isoformat() if when else self.linked.period or "")
+            m = iris.membership(
+                self.council, person.key, post.key, when.isoformat() if when else self.linked.period or ""
+            )
             self.add(m, RDF.type, ORG.Membership)
             self.add(m, ORG.member, iris.person(self.council, person.key))
             self.add(m, ORG.organization, self.council_iri)
@@ -250,7 +268,10 @@ class _Writer:
 
     def contributions(self) -> None:
         sha = self.doc.sha256
-        keys = {c.key: iris.fact("contribution", sha, c.span.start, c.span.end, c.kind) for c in self.x.contributions}
+        keys = {
+            c.key: iris.fact("contribution", sha, c.span.start, c.span.end, c.kind)
+            for c in self.x.contributions
+        }
         for c in self.x.contributions:
             node = keys[c.key]
             self.add(node, RDF.type, CKG.Contribution)

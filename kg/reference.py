@@ -25,7 +25,7 @@ _KIND = re.compile(r"\s+(?:Metropolitan\s+)?(?:County|Borough|City|District)?\s*
 
 
 def _places(c: dict) -> tuple[str, ...]:
-    """Explicit `places`, else the name without its kind ("Durham County Council" -> "Durham") and the area name."""
+    """Explicit `places`, else the name less its kind ("Durham County Council" -> "Durham"), and the area."""
     if "places" in c:
         return tuple(c["places"])
     found = [_KIND.sub("", c["name"]), c.get("area_name") or ""]
@@ -44,8 +44,15 @@ def _raw() -> dict:
 @cache
 def councils() -> tuple[CouncilInfo, ...]:
     return tuple(
-        CouncilInfo(c["name"], tuple(c.get("aliases", ())), c.get("area"), c.get("area_name"), c.get("region"),
-                    tuple(c.get("cues", ())), _places(c))
+        CouncilInfo(
+            c["name"],
+            tuple(c.get("aliases", ())),
+            c.get("area"),
+            c.get("area_name"),
+            c.get("region"),
+            tuple(c.get("cues", ())),
+            _places(c),
+        )
         for c in _raw()["councils"]
     )
 

@@ -42,7 +42,9 @@ def test_ingest_then_query_documents_json(tmp_path: Path, seeds_dir: Path) -> No
 
 def test_missing_path_is_one_line_and_nonzero_but_others_ingest(tmp_path: Path, seeds_dir: Path) -> None:
     store = str(tmp_path / "st")
-    res = kg("ingest", str(tmp_path / "nope.txt"), str(seeds_dir / "000_c54206f06d683a2c.txt"), "--store", store)
+    res = kg(
+        "ingest", str(tmp_path / "nope.txt"), str(seeds_dir / "000_c54206f06d683a2c.txt"), "--store", store
+    )
     assert res.exit_code == 2
     problems = [line for line in res.stderr.splitlines() if "nope.txt" in line]
     assert len(problems) == 1 and "no such file or folder" in problems[0]
@@ -73,7 +75,15 @@ def test_query_on_a_missing_store_does_not_create_it(tmp_path: Path) -> None:
 def test_queries_lists_the_contract_queries() -> None:
     res = kg("queries")
     assert res.exit_code == 0
-    for name in ("documents", "people", "posts", "observations", "contributions", "commitments", "resolutions"):
+    for name in (
+        "documents",
+        "people",
+        "posts",
+        "observations",
+        "contributions",
+        "commitments",
+        "resolutions",
+    ):
         assert name in res.stdout
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from pathlib import Path
 
 import pytest
-from pathlib import Path
 
 from kg.extract import bodies
 from kg.model import Extraction
@@ -37,7 +37,7 @@ def test_slogan_names_the_council(tmp_path: Path) -> None:
     x = extract(bare_copy(tmp_path, "003"))
     assert x.council and x.council.name == "Darlington Borough Council" and x.council.origin == "inferred"
     assert x.council.span and x.council.span.quote == "One Darlington: Perfectly Placed"
-    assert x.doc.text[x.council.span.start:x.council.span.end] == x.council.span.quote
+    assert x.doc.text[x.council.span.start : x.council.span.end] == x.council.span.quote
     assert x.committee is None  # "scrutiny committee distribution" names no committee
     assert any("inferred" in n for n in x.notes)
 
@@ -53,16 +53,20 @@ def test_members_of_names_the_committee(tmp_path: Path) -> None:
 def test_minutes_naming_only_the_place_infer_the_council_with_evidence(tmp_path: Path) -> None:
     x = extract(bare_copy(tmp_path, "000"))
     # "Councillor Durham" is a surname; "Durham would not be complacent" is the council speaking of itself.
-    assert x.council is not None and x.council.name == "Durham County Council" and x.council.origin == "inferred"
+    assert (
+        x.council is not None and x.council.name == "Durham County Council" and x.council.origin == "inferred"
+    )
     assert x.council.span is not None and x.council.span.quote == "Durham"
-    assert not x.doc.text[x.council.span.start - 11:x.council.span.start].endswith("Councillor ")
+    assert not x.doc.text[x.council.span.start - 11 : x.council.span.start].endswith("Councillor ")
     assert x.item_title == "Quarter 2: 2017/18 Performance Management Report"
 
 
 def test_title_page_styles() -> None:
     s = extract(MINUTES / "sunderland_scrutiny.txt")
-    assert (s.council.name, s.committee.name) == ("Sunderland City Council",
-                                                  "Children, Education and Skills Scrutiny Committee")
+    assert (s.council.name, s.committee.name) == (
+        "Sunderland City Council",
+        "Children, Education and Skills Scrutiny Committee",
+    )
     assert s.doc.meta.meeting_date == dt.date(2023, 3, 9) and s.doc.meta.origin("meeting_date") == "inferred"
     assert s.item_title == "Performance Report Quarter 3 2022/23"
     n = extract(MINUTES / "northumberland_minutes.txt")
@@ -80,15 +84,19 @@ def test_title_page_styles() -> None:
 
 def test_two_councils_named_equally_is_no_guess(tmp_path: Path) -> None:
     f = tmp_path / "joint.txt"
-    f.write_text("Joint report of Gateshead Council and Sunderland City Council on school transport.\n",
-                 encoding="utf-8")
+    f.write_text(
+        "Joint report of Gateshead Council and Sunderland City Council on school transport.\n",
+        encoding="utf-8",
+    )
     assert extract(f).council is None
 
 
 def test_unknown_council_named_as_written(tmp_path: Path) -> None:
     f = tmp_path / "r.txt"
-    f.write_text("Report to Cabinet\n\nWigston Borough Council\n\nThe Council will review the plan.\n",
-                 encoding="utf-8")
+    f.write_text(
+        "Report to Cabinet\n\nWigston Borough Council\n\nThe Council will review the plan.\n",
+        encoding="utf-8",
+    )
     x = extract(f)
     assert x.council and x.council.name == "Wigston Borough Council" and x.council.origin == "inferred"
     assert x.committee and x.committee.name == "Cabinet"
@@ -116,7 +124,10 @@ def test_board_with_remit_in_brackets() -> None:
 @pytest.mark.parametrize(
     ("text", "council"),
     [
-        ("The Panel noted that Durham was in line with regional and statistical neighbours.", "Durham County Council"),
+        (
+            "The Panel noted that Durham was in line with regional and statistical neighbours.",
+            "Durham County Council",
+        ),
         ("The pilot ran in one area in Darlington and would be rolled out.", "Darlington Borough Council"),
         ("Councillor Durham asked about caseloads. Durham would not be complacent.", "Durham County Council"),
     ],
@@ -126,7 +137,7 @@ def test_a_lone_place_name_names_the_council(text: str, council: str) -> None:
 
     found = infer_council(text)
     assert found is not None and found.name == council and found.origin == "inferred"
-    assert found.span is not None and text[found.span.start:found.span.end] == found.span.quote
+    assert found.span is not None and text[found.span.start : found.span.end] == found.span.quote
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,9 @@ def test_changed_document_replaces_its_graph(store: LocalStore, seeds_dir: Path,
     ingest([folder], store)
     target = folder / "001_d89f0ea69e52ccb1.txt"
     old_iri = str(iris.document(read_document(target).sha256))
-    target.write_text(target.read_text(encoding="utf-8") + "\nAn added line about the Panel.\n", encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8") + "\nAn added line about the Panel.\n", encoding="utf-8"
+    )
     new_iri = str(iris.document(read_document(target).sha256))
 
     report = ingest([folder], store)
@@ -48,7 +50,9 @@ def test_changed_document_replaces_its_graph(store: LocalStore, seeds_dir: Path,
     assert not list(store.graph(old_iri))
 
 
-def test_same_text_under_two_names_is_one_document_with_two_sources(store: LocalStore, seeds_dir: Path, copy_of) -> None:  # noqa: ANN001
+def test_same_text_under_two_names_is_one_document_with_two_sources(
+    store: LocalStore, seeds_dir: Path, copy_of
+) -> None:  # noqa: ANN001
     folder = copy_of(seeds_dir / "000_c54206f06d683a2c.txt")
     shutil.copy2(folder / "000_c54206f06d683a2c.txt", folder / "copy-of-000.txt")
     report = ingest([folder], store)
@@ -103,8 +107,10 @@ def test_reference_digests_are_the_same_in_every_process(tmp_path: Path) -> None
     import subprocess
     import sys
 
-    code = ("import sys; from kg.ingest import ensure_reference; from kg.store import LocalStore\n"
-            "with LocalStore(sys.argv[1]) as st: ensure_reference(st)")
+    code = (
+        "import sys; from kg.ingest import ensure_reference; from kg.store import LocalStore\n"
+        "with LocalStore(sys.argv[1]) as st: ensure_reference(st)"
+    )
     digests = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}

@@ -10,7 +10,9 @@ import pytest
 from kg.errors import MetadataError
 from kg.read import read_document
 
-HEADER = "Meeting: 13/07/2022 - Corporate Parenting Panel (Item 11)\n\nMinutes:\n\nThe Panel noted the report.\n"
+HEADER = (
+    "Meeting: 13/07/2022 - Corporate Parenting Panel (Item 11)\n\nMinutes:\n\nThe Panel noted the report.\n"
+)
 
 
 def doc_with(tmp_path: Path, text: str, sidecar: str | None = None, name: str = "doc.txt") -> Path:
@@ -30,7 +32,10 @@ def test_moderngov_header_gives_committee_date_and_item(tmp_path: Path) -> None:
 
 
 def test_sidecar_wins_over_header_field_by_field(tmp_path: Path) -> None:
-    sidecar = "council: Durham County Council\ncommittee: Children and Young People's OSC\nperiod: Quarter 1 2022/23\n"
+    sidecar = (
+        "council: Durham County Council\ncommittee: Children and Young People's OSC\n"
+        "period: Quarter 1 2022/23\n"
+    )
     meta = read_document(doc_with(tmp_path, HEADER, sidecar)).meta
     assert meta.committee == "Children and Young People's OSC" and meta.origin("committee") == "sidecar"
     assert meta.council == "Durham County Council"
@@ -40,7 +45,9 @@ def test_sidecar_wins_over_header_field_by_field(tmp_path: Path) -> None:
 
 def test_no_sidecar_no_header_leaves_fields_for_extraction(tmp_path: Path) -> None:
     meta = read_document(doc_with(tmp_path, "Agenda item\n\nThe Committee noted the report.\n")).meta
-    assert meta.council is None and meta.committee is None and meta.meeting_date is None and meta.origins == ()
+    assert (
+        meta.council is None and meta.committee is None and meta.meeting_date is None and meta.origins == ()
+    )
 
 
 @pytest.mark.parametrize(
@@ -65,6 +72,8 @@ def test_broken_sidecar_is_one_clear_line(tmp_path: Path, sidecar: str, words: s
 
 def test_sidecar_original_inside_the_folder_is_accepted(tmp_path: Path) -> None:
     (tmp_path / "orig.pdf").write_bytes(b"%PDF-1.4")
-    meta = read_document(doc_with(tmp_path, "Some minutes.\n", "original: orig.pdf\ncouncil: Darlington Borough Council\n"),
-                         root=tmp_path).meta
+    meta = read_document(
+        doc_with(tmp_path, "Some minutes.\n", "original: orig.pdf\ncouncil: Darlington Borough Council\n"),
+        root=tmp_path,
+    ).meta
     assert meta.council == "Darlington Borough Council"

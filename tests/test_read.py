@@ -18,7 +18,7 @@ def write(path: Path, data: bytes) -> Path:
 
 
 def test_utf8_text_is_read_as_is(tmp_path: Path) -> None:
-    doc = read_document(write(tmp_path / "a.txt", "Councillor Crute asked about re-referrals.\n".encode()))
+    doc = read_document(write(tmp_path / "a.txt", b"Councillor Crute asked about re-referrals.\n"))
     assert doc.text == "Councillor Crute asked about re-referrals.\n"
     assert doc.encoding == "utf-8" and doc.warnings == () and doc.format == "txt" and doc.name == "a.txt"
 
@@ -62,7 +62,9 @@ def test_same_text_in_two_encodings_pins_to_the_same_hash(tmp_path: Path) -> Non
         ("sheet.xlsx", b"PK\x03\x04", UnsupportedFormat, "unknown format"),
     ],
 )
-def test_bad_files_raise_one_clear_error(tmp_path: Path, name: str, data: bytes, error: type, words: str) -> None:
+def test_bad_files_raise_one_clear_error(
+    tmp_path: Path, name: str, data: bytes, error: type, words: str
+) -> None:
     path = write(tmp_path / name, data)
     with pytest.raises(error) as info:
         read_document(path)

@@ -42,14 +42,18 @@ def max_text_bytes() -> int:
     except ValueError:
         mb = -1.0
     if mb <= 0:
-        raise InputError(f"{MAX_MB_ENV}={raw!r} is not a positive number of megabytes",
-                         hint="unset it or fix it")
+        raise InputError(
+            f"{MAX_MB_ENV}={raw!r} is not a positive number of megabytes", hint="unset it or fix it"
+        )
     return int(mb * 1_000_000)
 
 
 def _too_large(path: Path, size: int, limit: int) -> InputError:
-    return InputError(f"too large: {size / 1e6:.1f} MB of text (limit {limit / 1e6:g} MB)", path=str(path),
-                      hint=f"split it, or raise the limit with {MAX_MB_ENV}=<megabytes>")
+    return InputError(
+        f"too large: {size / 1e6:.1f} MB of text (limit {limit / 1e6:g} MB)",
+        path=str(path),
+        hint=f"split it, or raise the limit with {MAX_MB_ENV}=<megabytes>",
+    )
 
 
 def supported(path: Path) -> bool:
@@ -61,7 +65,9 @@ def read_rendition(path: Path) -> Rendition:
     suffix = path.suffix.lower()
     if suffix not in READERS:
         known = ", ".join(sorted(READERS))
-        raise UnsupportedFormat(f"unknown format '{suffix or '(none)'}'", path=str(path), hint=f"use one of {known}")
+        raise UnsupportedFormat(
+            f"unknown format '{suffix or '(none)'}'", path=str(path), hint=f"use one of {known}"
+        )
     if not path.exists():
         raise InputError("file not found", path=str(path), hint="check the path")
     module = importlib.import_module(f"kg.read.{READERS[suffix]}")
@@ -73,8 +79,9 @@ def read_rendition(path: Path) -> Rendition:
     except (InputError, MemoryError):
         raise
     except OSError as err:
-        raise InputError(f"cannot read file: {err.strerror or err}", path=str(path),
-                         hint="check it exists and is readable") from err
+        raise InputError(
+            f"cannot read file: {err.strerror or err}", path=str(path), hint="check it exists and is readable"
+        ) from err
 
 
 def read_document(path: Path, *, root: Path | None = None) -> SourceDoc:
@@ -85,7 +92,9 @@ def read_document(path: Path, *, root: Path | None = None) -> SourceDoc:
     if len(text) > (limit := max_text_bytes()):  # a PDF or DOCX whose text alone is over the limit
         raise _too_large(path, len(text.encode("utf-8")), limit)
     if not text.strip():
-        raise InputError("no text in document", path=str(path), hint="is it empty, or a scanned PDF without a text layer?")
+        raise InputError(
+            "no text in document", path=str(path), hint="is it empty, or a scanned PDF without a text layer?"
+        )
     sidecar = read_sidecar(sidecar_path(path), root=root or path.parent)
     meta = merge_meta(sidecar, text, rendition.meta)
     return SourceDoc(

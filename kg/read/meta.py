@@ -15,7 +15,17 @@ from kg.model import DocMeta
 from kg.periods import normalise_period
 
 SIDECAR_SUFFIX = ".meta.yaml"
-KEYS = ("council", "committee", "meeting_date", "title", "doc_type", "period", "source_url", "item", "original")
+KEYS = (
+    "council",
+    "committee",
+    "meeting_date",
+    "title",
+    "doc_type",
+    "period",
+    "source_url",
+    "item",
+    "original",
+)
 DOC_TYPES = ("minutes", "report", "agenda", "decision", "other")
 
 # "Meeting: 13/07/2022 - Corporate Parenting Panel (Item 11)"
@@ -47,20 +57,29 @@ def read_sidecar(path: Path, *, root: Path) -> dict:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a SafeLoader
     except OSError as err:  # a folder named like a sidecar, or a sidecar deleted while we run
-        raise MetadataError(f"cannot read sidecar: {err.strerror or err}", path=str(path),
-                            hint="make it a readable YAML file, or delete it") from err
+        raise MetadataError(
+            f"cannot read sidecar: {err.strerror or err}",
+            path=str(path),
+            hint="make it a readable YAML file, or delete it",
+        ) from err
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise MetadataError(f"sidecar is not valid YAML: {first}", path=str(path), hint="fix or delete the sidecar") from err
+        raise MetadataError(
+            f"sidecar is not valid YAML: {first}", path=str(path), hint="fix or delete the sidecar"
+        ) from err
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise MetadataError("sidecar must be a mapping of keys to values", path=str(path),
-                            hint=f"keys: {', '.join(KEYS)}")
+        raise MetadataError(
+            "sidecar must be a mapping of keys to values", path=str(path), hint=f"keys: {', '.join(KEYS)}"
+        )
     unknown = sorted(set(map(str, data)) - set(KEYS))
     if unknown:
-        raise MetadataError(f"unknown sidecar key(s): {', '.join(unknown)}", path=str(path),
-                            hint=f"allowed: {', '.join(KEYS)}")
+        raise MetadataError(
+            f"unknown sidecar key(s): {', '.join(unknown)}",
+            path=str(path),
+            hint=f"allowed: {', '.join(KEYS)}",
+        )
     out: dict = {}
     for key, value in data.items():
         if value is None:
@@ -69,13 +88,18 @@ def read_sidecar(path: Path, *, root: Path) -> dict:
             out[key] = _date(value, path)
         elif key == "doc_type":
             if str(value) not in DOC_TYPES:
-                raise MetadataError(f"doc_type '{value}' is not one of {', '.join(DOC_TYPES)}", path=str(path))
+                raise MetadataError(
+                    f"doc_type '{value}' is not one of {', '.join(DOC_TYPES)}", path=str(path)
+                )
             out[key] = str(value)
         elif key == "period":
             label = normalise_period(str(value))
             if not label:
-                raise MetadataError(f"period '{value}' is not a financial year or quarter", path=str(path),
-                                    hint="write it like '2017/18 Q2', '2023/24' or 'Q1'")
+                raise MetadataError(
+                    f"period '{value}' is not a financial year or quarter",
+                    path=str(path),
+                    hint="write it like '2017/18 Q2', '2023/24' or 'Q1'",
+                )
             out[key] = label
         elif key == "original":
             out[key] = _inside(value, path, root)
@@ -92,15 +116,20 @@ def _date(value: object, path: Path) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError as err:
-        raise MetadataError(f"meeting_date '{value}' is not a date", path=str(path), hint="write it as YYYY-MM-DD") from err
+        raise MetadataError(
+            f"meeting_date '{value}' is not a date", path=str(path), hint="write it as YYYY-MM-DD"
+        ) from err
 
 
 def _inside(value: object, path: Path, root: Path) -> str:
     """A file a sidecar refers to must stay inside the ingested folder."""
     target = (path.parent / str(value)).resolve()
     if not target.is_relative_to(root.resolve()):
-        raise MetadataError(f"'original: {value}' points outside the ingested folder", path=str(path),
-                            hint="refer only to files beside the document")
+        raise MetadataError(
+            f"'original: {value}' points outside the ingested folder",
+            path=str(path),
+            hint="refer only to files beside the document",
+        )
     return str(target.relative_to(root.resolve()))
 
 
@@ -123,8 +152,11 @@ def merge_meta(sidecar: dict, text: str, reader: DocMeta) -> DocMeta:
     """Sidecar beats header beats the reader's own findings; `origins` records which won."""
     values: dict = {}
     origins: dict[str, str] = {}
-    layers = (("sidecar", sidecar), ("header", header_meta(text)),
-              ("header", {f.name: getattr(reader, f.name) for f in fields(reader) if f.name != "origins"}))
+    layers = (
+        ("sidecar", sidecar),
+        ("header", header_meta(text)),
+        ("header", {f.name: getattr(reader, f.name) for f in fields(reader) if f.name != "origins"}),
+    )
     for origin, layer in layers:
         for key, value in layer.items():
             if key in KEYS and key not in values and value not in (None, ""):

@@ -20,15 +20,20 @@ def looks_binary(data: bytes) -> bool:
 
 def decode(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
     if looks_binary(data):
-        raise InputError("binary content, not text", path=str(path), hint="give the original PDF/DOCX, or a text file")
+        raise InputError(
+            "binary content, not text", path=str(path), hint="give the original PDF/DOCX, or a text file"
+        )
     try:
         return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError as err:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
-            raise InputError(f"not UTF-8 (bad byte at {err.start}) and not cp1252", path=str(path),
-                             hint="re-save it as UTF-8") from err
+            raise InputError(
+                f"not UTF-8 (bad byte at {err.start}) and not cp1252",
+                path=str(path),
+                hint="re-save it as UTF-8",
+            ) from err
         return text, "cp1252", (f"not UTF-8 (bad byte at offset {err.start}); read as cp1252",)
 
 
