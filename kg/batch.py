@@ -81,6 +81,9 @@ def write_new(store: Store, graphs: Mapping[str, Graph]) -> None:
     """Graphs of documents not in the store yet, in one transaction (embedded) or one PUT each (remote)."""
     if isinstance(store, LocalStore):
         store.extend(graphs)
+        # Without a flush RocksDB's memtables grow with the run (770 MB resident at 1,000 documents);
+        # flushed per batch the process stays near 280 MB, at no measurable cost in time.
+        store.flush()
     else:
         store.replace_graphs((), graphs)
 
