@@ -25,7 +25,7 @@ demo: setup
 	$(BIN)/kg viz --store $(STORE) --output out/overview.html
 	$(BIN)/kg viz --store $(STORE) --followups --output out/followups-graph.html
 
-test: setup
+test: setup system-deps
 	$(BIN)/python -m pytest -q
 
 test-fast: setup
@@ -35,10 +35,15 @@ lint: setup
 	$(BIN)/ruff check kg tests benchmarks
 
 # The full benchmark takes about an hour on 2 cores; bench-quick a few minutes (results in benchmarks/results/).
+# Extraction per document (issue 4), the 20,000-node graph page (issue 7), then ingest, load and queries.
 bench: setup
+	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python -m benchmarks.bench_viz
 	$(BIN)/python -m benchmarks.run
 
 bench-quick: setup
+	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python -m benchmarks.bench_viz
 	$(BIN)/python -m benchmarks.run --quick
 
 notebooks: setup

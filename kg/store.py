@@ -195,11 +195,13 @@ class LocalStore(Store):
         try:
             if read_only:
                 if not (path / "CURRENT").exists():
-                    raise StoreError("no store here yet", path=str(path), hint="run `kg ingest` first, or pass --store")
+                    raise StoreError("no store here yet", path=str(path),
+                                     hint="run `kg ingest` first, or pass --store")
                 self._s = _open_read_only(str(path))
             else:
                 if not create and not path.exists():
-                    raise StoreError("no store here yet", path=str(path), hint="run `kg ingest` first, or pass --store")
+                    raise StoreError("no store here yet", path=str(path),
+                                     hint="run `kg ingest` first, or pass --store")
                 path.mkdir(parents=True, exist_ok=True)
                 self._s = ox.Store(str(path))
         except (OSError, RuntimeError) as err:
@@ -261,7 +263,7 @@ class LocalStore(Store):
         raise AssertionError("unreachable")
 
     def replace_graphs(self, drop: Iterable[str], graphs: Mapping[str, Graph]) -> None:
-        """One SPARQL update is one Oxigraph transaction: a crash leaves the old state or the new, never half."""
+        """One SPARQL update is one Oxigraph transaction: a crash leaves the old state or the new."""
         if self.read_only:
             raise StoreError("store opened read-only", path=self.location)
         ops = [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in drop]
@@ -314,7 +316,8 @@ class LocalStore(Store):
 
     def export(self, fmt: str) -> bytes:
         if fmt not in _FORMATS:
-            raise QueryError(f"unknown export format '{fmt}'", hint=f"use one of {', '.join(_FORMATS)}, jsonld")
+            raise QueryError(f"unknown export format '{fmt}'",
+                             hint=f"use one of {', '.join(_FORMATS)}, jsonld")
         if _FORMATS[fmt] in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES):
             # Graph formats: the union of every graph.
             def union() -> Graph:

@@ -68,9 +68,10 @@ def copy_of(tmp_path: Path):  # noqa: ANN201
     return _copy
 
 
-def make_corpus(root: Path, per_seed: int = 5) -> Path:
+def make_corpus(root: Path, per_seed: int = 30) -> Path:
     """The seeds with their sidecars plus `per_seed` variants of each (same metadata, own text and sha256):
-    30 documents by default, for the crash and concurrency tests."""
+    155 documents by default, for the crash and concurrency tests: enough that an ingest spans many
+    quarter-second batches even on a fast machine, so a kill or a Ctrl-C can land mid-run."""
     docs = root / "corpus"
     shutil.copytree(SEEDS, docs)
     for seed in sorted(SEEDS.glob("*.txt")):
@@ -88,7 +89,7 @@ def make_corpus(root: Path, per_seed: int = 5) -> Path:
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Thirty documents (seeds and variants) in a folder; read it, do not change it."""
+    """155 documents (seeds and variants) in a folder; read it, do not change it."""
     return make_corpus(tmp_path_factory.mktemp("corpus"))
 
 

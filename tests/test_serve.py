@@ -252,11 +252,16 @@ def test_queries_keep_answering_while_an_ingest_runs(tmp_path: Path, seeds_dir: 
         url = base(server) + "/sparql"
         done = threading.Event()
         seen: list[tuple[int, str]] = []
+        written: list[object] = []
 
         def writer() -> None:
-            with LocalStore(store) as st:
-                assert ingest(docs[1:], st).ok
-            done.set()
+            try:  # set `done` whatever happens, or the reader loop below would never end
+                with LocalStore(store) as st:
+                    written.append(ingest(docs[1:], st))
+            except Exception as err:  # noqa: BLE001 - reported by the assertion below
+                written.append(err)
+            finally:
+                done.set()
 
         t = threading.Thread(target=writer)
         t.start()
@@ -266,6 +271,7 @@ def test_queries_keep_answering_while_an_ingest_runs(tmp_path: Path, seeds_dir: 
             seen.append((code, body.split()[-1] if code == 200 else body))
         t.join()
         _, body, _ = curl(*count)
+    assert written and getattr(written[0], "ok", False), written
     # Every answer is a result, or (at worst) the clear busy message that asks for a retry.
     assert seen and all(code == 200 or (code == 503 and "store is busy" in text) for code, text in seen), seen
     assert body.split()[-1] == "5"  # the finished ingest is visible without a restart
