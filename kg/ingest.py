@@ -318,7 +318,8 @@ def ingest(
                                 stop=lambda: stop.raised)
     changes: tuple[str, ...] = ()
     # Not only when something was added: a run killed between its last document and the ledger leaves
-    # the ledger behind, and the re-run (all unchanged) must catch it up. Re-assessing is idempotent.
+    # the ledger behind, and the re-run (all unchanged) must catch it up. The ledger finds what changed
+    # since it last ran (its digests of each committee's documents) and re-assesses only that.
     if any(o.status != "failed" for o in outcomes):
         from kg.ledger import update_ledger
 

@@ -1,4 +1,4 @@
-"""The follow-up ledger: after each ingest, re-assess every commitment against its committee's later papers.
+"""The follow-up ledger: after each ingest, re-assess commitments against their committee's later papers.
 
 Statuses (kg/data/ledger.yaml holds the weights and words):
 - fulfilled: a later document of the same committee shows the promised thing: a progress statement (something
@@ -18,12 +18,15 @@ committee has no later papers, so it stays open or unknown (a date still goes ov
 
 Assessments live in the named graph iris.graph("ledger"): ckg:StatusAssessment nodes, added and never
 overwritten. A new one is added only when a commitment's status or evidence changes, so re-running the ledger
-over unchanged documents adds nothing.
+over unchanged documents adds nothing. An ingest re-assesses only the committees whose documents changed since
+the ledger last ran (see "what the ledger has seen" below); `update_ledger(..., full=True)` re-assesses all,
+with the same result.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,7 +38,7 @@ from rdflib import Graph, Literal, URIRef
 from kg import iris
 from kg.namespaces import CKG, PROV, RDF, XSD
 from kg.periods import quarter_of, sort_key
-from kg.query import internal, run
+from kg.query import NamedQuery, resolve, run
 from kg.reference import data_text
 from kg.store import Store
 
@@ -47,9 +50,14 @@ def rules() -> dict:
     return yaml.safe_load(data_text("ledger.yaml"))
 
 
+@cache  # the evidence query runs once per later document: read and parse it once
+def _query(name: str) -> NamedQuery:
+    return resolve(f"_{name}")
+
+
 def _rows(store: Store, name: str, params: dict | None = None) -> tuple[dict, ...]:
     """Rows of the internal query kg/queries/_NAME.rq, parameters bound."""
-    return run(store, internal(name), params).rows
+    return run(store, _query(name), params).rows
 
 
 def _s(row: dict, key: str) -> str | None:
@@ -187,9 +195,10 @@ def commitments(store: Store) -> list[Commitment]:
     return list(seen.values())
 
 
-def candidates(store: Store, committee: str) -> list[Candidate]:
+def candidates(store: Store, document: str) -> list[Candidate]:
+    """The evidence candidates of one document (matched inside its own graph, so cheap at any store size)."""
     out = []
-    for row in _rows(store, "ledger-evidence", {"committee": URIRef(committee)}):
+    for row in _rows(store, "ledger-evidence", {"document": URIRef(document)}):
         out.append(
             Candidate(
                 str(row["document"]),
@@ -205,6 +214,26 @@ def candidates(store: Store, committee: str) -> list[Candidate]:
                 _s(row, "indicator_label") or "",
             )
         )
+    return out
+
+
+def later_than_any(docs: Iterable[Doc], made: Iterable[Doc]) -> list[Doc]:
+    """The documents later (Doc.after) than at least one of `made`: the only ones whose evidence can count.
+    Exact, in one pass: compared with the earliest date and the earliest known periods."""
+    made = list(made)
+    first_date = min((m.date for m in made if m.date), default=None)
+    known = [(m.date is None, sort_key(m.order_period)) for m in made]
+    first_undated = min((k for undated, k in known if undated and k != (0, 0)), default=None)
+    first_any = min((k for _, k in known if k != (0, 0)), default=None)
+    out = []
+    for d in docs:
+        key = sort_key(d.order_period)
+        # Periods decide only where either side is undated: a dated document against undated commitments.
+        first_key = first_any if d.date is None else first_undated
+        if (d.date and first_date and d.date > first_date) or (
+            key != (0, 0) and first_key is not None and key > first_key
+        ):
+            out.append(d)
     return out
 
 
@@ -394,9 +423,13 @@ def _number(assessment: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def previous(store: Store) -> dict[str, Previous]:
+def previous(rows: Iterable[dict], dropped: Iterable[str] = ()) -> dict[str, Previous]:
+    """Each commitment's latest assessment, from the ledger-assessments rows, leaving out `dropped` ones."""
+    gone = set(dropped)
     out: dict[str, Previous] = {}
-    for row in _rows(store, "ledger-assessments"):  # ordered by time: the last one wins
+    for row in rows:  # ordered by time: the last one wins
+        if str(row["assessment"]) in gone:
+            continue
         iri = str(row["commitment"])
         before = out.get(iri)
         last = max(before.last if before else 0, _number(str(row["assessment"])))
@@ -439,61 +472,138 @@ def _write(g: Graph, c: Commitment, a: Assessment, n: int, when: dt.datetime, to
     g.add((node, CKG.matchScore, lit(f"{a.match.score:.2f}", datatype=XSD.decimal)))
 
 
-def _drop_stale(store: Store, live_commitments: set[str], live_documents: set[str]) -> bool:
-    """Keep the ledger about what is in the store. When a document is removed or replaced: the assessments of
-    its commitments go with them; an assessment whose evidence it was goes too (the commitment is then
-    re-assessed, as a new assessment); an 'as of' pointing at it is dropped. Says whether anything changed."""
+@dataclass(frozen=True)
+class Stale:
+    """What the ledger holds about documents no longer in the store (removed or replaced)."""
+
+    orphans: frozenset[str] = frozenset()  # commitments gone with their document: all their assessments go
+    assessments: frozenset[str] = frozenset()  # whose evidence is gone: dropped, the commitment re-assessed
+    as_of: frozenset[str] = frozenset()  # whose 'as of' document is gone: that one triple is dropped
+
+    def __bool__(self) -> bool:
+        return bool(self.orphans or self.assessments or self.as_of)
+
+
+def stale(rows: Iterable[dict], live_commitments: set[str], live_documents: set[str]) -> Stale:
+    """What to drop so the ledger speaks only of what is in the store, from the ledger-assessments rows."""
     orphans: set[str] = set()
-    stale: set[str] = set()
+    gone: set[str] = set()
     as_of: set[str] = set()
-    for row in _rows(store, "ledger-assessments"):
+    for row in rows:
         c, a = str(row["commitment"]), str(row["assessment"])
         if c not in live_commitments:
             orphans.add(c)
         elif _s(row, "fulfilled_by") and str(row["fulfilled_by"]) not in live_documents:
-            stale.add(a)
+            gone.add(a)
         elif _s(row, "as_of_document") and str(row["as_of_document"]) not in live_documents:
             as_of.add(a)
-    if not (orphans or stale or as_of):
-        return False
-    name = str(iris.graph("ledger"))
-    g = store.graph(name)
-    for c in map(URIRef, orphans):
-        stale.update(str(a) for a in g.objects(c, CKG.assessment))
+    return Stale(frozenset(orphans), frozenset(gone), frozenset(as_of))
+
+
+def _drop(g: Graph, old: Stale) -> None:
+    gone = set(old.assessments)
+    for c in map(URIRef, old.orphans):
+        gone.update(str(a) for a in g.objects(c, CKG.assessment))
         g.remove((c, None, None))
-    for a in map(URIRef, stale):
+    for a in map(URIRef, gone):
         g.remove((a, None, None))
         g.remove((None, CKG.assessment, a))
-    for a in map(URIRef, as_of - stale):
+    for a in map(URIRef, old.as_of - gone):
         g.remove((a, CKG.asOfDocument, None))
-    store.replace_graphs((), {name: g})
-    return True
 
 
-def update_ledger(store: Store, *, today: dt.date | None = None) -> tuple[str, ...]:
-    """Re-assess every commitment; add an assessment where its status or evidence changed.
-    Returns one line per change."""
+# ---- what the ledger has seen
+#
+# The ledger graph records, as ckg:sha256, a digest of each committee's documents as last assessed, and on
+# the ledger graph's own IRI a digest of the rules and indicator scheme used. A commitment's status depends
+# only on its committee's documents, those rules and labels, and `today`; so an ingest re-assesses against
+# evidence only the committees whose digest moved (documents added, replaced or removed, by this run or by a
+# run killed before its ledger), and elsewhere only what `today` alone can change: a date passing.
+
+
+def _digest(parts: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()
+
+
+def _basis(store: Store) -> str:
+    scheme = store.graph(str(iris.graph("meta"))).value(iris.graph("indicators"), CKG.sha256)
+    return _digest((data_text("ledger.yaml"), str(scheme or "")))
+
+
+def seen(store: Store) -> dict[str, str]:
+    """The digests the ledger last recorded, by committee IRI (and the ledger graph's IRI for the basis)."""
+    rows = _rows(store, "ledger-seen", {"ledger": iris.graph("ledger")})
+    return {str(r["node"]): str(r["digest"]) for r in rows}
+
+
+def _date_may_pass(c: Commitment, prev: Previous) -> bool:
+    """Can `today` alone change this status? Only a due date passing (or, with an earlier today, not yet)."""
+    return c.due_kind == "date" and c.due_date is not None and prev.status != "fulfilled"
+
+
+def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = False) -> tuple[str, ...]:
+    """Re-assess the commitments whose committee's documents changed since the ledger last ran (all of
+    them with `full`), and elsewhere those a passing date can make overdue; add an assessment where a status
+    or its evidence changed. The ledger graph is written once, in one transaction. One line per change."""
     today = today or dt.date.today()
     docs = documents(store)
     items = commitments(store)
-    _drop_stale(store, {c.iri for c in items}, set(docs))
-    known = previous(store)
-    by_committee: dict[str, list[Candidate]] = {}
+    rows = _rows(store, "ledger-assessments")
+    old = stale(rows, {c.iri for c in items}, set(docs))
+    known = previous(rows, old.assessments)
+    by_committee: dict[str, dict[str, Doc]] = {}
+    for d in docs.values():
+        if d.committee:
+            by_committee.setdefault(d.committee, {})[d.iri] = d
+    ledger = str(iris.graph("ledger"))
+    state = {k: _digest(ds) for k, ds in by_committee.items()}
+    state[ledger] = _basis(store)
+    was = seen(store)
+    if full or was.get(ledger) != state[ledger]:
+        touched = set(by_committee)
+    else:
+        touched = {k for k in by_committee if was.get(k) != state[k]}
+    touched |= {c.committee for c in items if c.committee and c.iri not in known}
+    todo = [
+        c
+        for c in items
+        if full or c.committee in touched or c.iri not in known or _date_may_pass(c, known[c.iri])
+    ]
+    made: dict[str, list[Doc]] = {}
+    for c in todo:
+        if c.committee in touched and c.document in docs:
+            made.setdefault(c.committee, []).append(docs[c.document])
+    evidence: dict[str, list[Candidate]] = {}
     g = Graph()
     lines: list[str] = []
-    for c in sorted(items, key=lambda c: (docs[c.document].sort() if c.document in docs else (), c.iri)):
-        if c.committee and c.committee not in by_committee:
-            by_committee[c.committee] = candidates(store, c.committee)
-        a = assess(c, docs, by_committee.get(c.committee or "", ()), today)
+    for c in sorted(todo, key=lambda c: (docs[c.document].sort() if c.document in docs else (), c.iri)):
+        # Only the committee's own documents can be later for it (Doc.after and assess compare committees).
+        scope = by_committee.get(c.committee or "", {})
+        if c.document in docs and c.document not in scope:
+            scope = {**scope, c.document: docs[c.document]}
+        cands: list[Candidate] = []
+        if c.committee in touched:
+            if c.committee not in evidence:
+                later = later_than_any(scope.values(), made.get(c.committee, []))
+                evidence[c.committee] = [x for d in sorted(later, key=lambda d: d.iri)
+                                         for x in candidates(store, d.iri)]
+            cands = evidence[c.committee]
+        a = assess(c, scope, cands, today)
         prev = known.get(c.iri)
         if prev and prev.status == a.status and prev.evidence == a.evidence:
             continue
         n = (prev.last if prev else 0) + 1
         _write(g, c, a, n, _now(prev.at if prev else None), today)
-        was = f"{prev.status} -> " if prev else ""
-        lines.append(f"{was}{a.status}: {_short(c.text)} ({a.reason})")
-    if len(g):
-        store.add(str(iris.graph("ledger")), g)
+        was_status = f"{prev.status} -> " if prev else ""
+        lines.append(f"{was_status}{a.status}: {_short(c.text)} ({a.reason})")
+    if len(g) or old or was != state:
+        whole = store.graph(ledger)
+        _drop(whole, old)
+        whole += g
+        whole.remove((None, CKG.sha256, None))
+        for node, digest in state.items():
+            whole.add((URIRef(node), CKG.sha256, Literal(digest)))
+        store.replace_graphs((), {ledger: whole})
     return tuple(lines)
 
 

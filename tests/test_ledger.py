@@ -202,6 +202,121 @@ def test_open_commitments_query_overdue_first_with_age(series: LocalStore) -> No
     assert ages["provide a further update "] == 0
 
 
+# ---- incremental: only what a run changed is re-assessed, with the result a full re-assessment gives
+
+
+LATEST = """
+PREFIX ckg: <https://w3id.org/council-kg/def#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?c ?status ?evidence WHERE {
+  ?c ckg:assessment ?a . ?a ckg:status ?status ; prov:generatedAtTime ?t .
+  OPTIONAL { ?a ckg:evidence ?evidence }
+  FILTER NOT EXISTS { ?c ckg:assessment ?b . ?b prov:generatedAtTime ?t2 FILTER(?t2 > ?t) }
+}"""
+
+
+def _latest(store: LocalStore) -> set[tuple[str, str, str]]:
+    """Each commitment's latest status and evidence."""
+    return {(str(r["c"]), str(r["status"]), str(r.get("evidence", ""))) for r in store.query(LATEST).rows}
+
+
+def _asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The documents whose evidence the ledger asks the store for, from now on."""
+    import kg.ledger
+
+    asked: list[str] = []
+    real = kg.ledger.candidates
+
+    def spy(store: LocalStore, document: str) -> list[Candidate]:
+        asked.append(document)
+        return real(store, document)
+
+    monkeypatch.setattr(kg.ledger, "candidates", spy)
+    return asked
+
+
+def _committee_of(store: LocalStore) -> dict[str, str]:
+    return {str(r["document"]): str(r.get("committee", "")) for r in run(store, "documents").rows}
+
+
+def test_incremental_ledger_equals_a_full_one(store: LocalStore, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from benchmarks.corpus import generate
+    from kg.ledger import update_ledger
+
+    synthetic = tmp_path / "synthetic"
+    generate(synthetic, 16)
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        folder.mkdir()
+    for path in sorted(synthetic.rglob("doc*.txt*")):
+        n = int(path.name[3:9])
+        (first if n < 10 else second).joinpath(path.name).write_bytes(path.read_bytes())
+    for name in (M1, M2, M3, M4):
+        for suffix in ("", ".meta.yaml"):
+            target = first if name in (M1, M2) else second
+            (target / f"{name}{suffix}").write_bytes((SERIES / f"{name}{suffix}").read_bytes())
+
+    assert ingest([first], store, today=TODAY[M2]).ok
+    asked = _asked(monkeypatch)
+    report = ingest([first, second], store, today=TODAY[M4])  # meetings 3 and 4 keep earlier promises
+    assert report.ok and report.counts() == {"unchanged": 12, "added": 8}
+    assert any(line.startswith("open -> fulfilled: ") for line in report.ledger)
+    # Evidence was asked only of the committees the run touched, never of an unchanged committee's papers.
+    committee = _committee_of(store)
+    added = {o.document for o in report.outcomes if o.status == "added"}
+    touched = {committee[d] for d in added}
+    assert asked and {committee[d] for d in asked} <= touched
+    untouched = {d for d, k in committee.items() if k not in touched}
+    assert untouched and not untouched & set(asked)
+    # Nothing a full re-assessment would change
+    incremental = _latest(store)
+    assert update_ledger(store, today=TODAY[M4], full=True) == ()
+    assert _latest(store) == incremental
+
+    # A removed meeting takes its evidence with it; the committee is re-assessed, the result again full
+    remove(store, M2)
+    removed = _latest(store)
+    assert removed != incremental
+    assert update_ledger(store, today=dt.date.today(), full=True) == ()
+
+    # ... and equal to a clean ingest of what is left, assessed once
+    (first / M2).unlink()
+    (first / f"{M2}.meta.yaml").unlink()
+    with LocalStore(tmp_path / "clean") as clean:
+        assert ingest([first, second], clean, today=dt.date.today()).ok
+        assert {(s, e) for _, s, e in _latest(clean)} and _latest(clean) == removed
+
+
+def test_a_date_passing_is_seen_without_new_documents_or_evidence_queries(
+    store: LocalStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _step(store, M1)
+    assert _one(_rows(store), "family hubs")["status"] == "open"  # due March 2024
+    asked = _asked(monkeypatch)
+    report = ingest([SERIES / M1], store, today=dt.date(2024, 4, 2))
+    assert report.counts() == {"unchanged": 1}
+    assert [line.split(":")[0] for line in report.ledger] == ["open -> overdue"]
+    assert _one(_rows(store), "family hubs")["status"] == "overdue"
+    assert asked == []  # a date passing needs no evidence: the committee's papers did not change
+    from kg.ledger import update_ledger
+
+    assert update_ledger(store, today=dt.date(2024, 4, 2), full=True) == ()
+
+
+def test_a_ledger_left_behind_is_caught_up_by_the_next_run(store: LocalStore) -> None:
+    from kg.ledger import update_ledger
+
+    with pytest.MonkeyPatch.context() as mp:  # a run killed after its documents, before the ledger
+        mp.setattr("kg.ledger.update_ledger", lambda *a, **k: ())
+        assert ingest([SERIES / M1, SERIES / M2], store, today=TODAY[M2]).ok
+    assert _latest(store) == set()
+    report = ingest([SERIES / M1, SERIES / M2], store, today=TODAY[M2])
+    assert report.counts() == {"unchanged": 2} and report.ledger
+    assert _one(_rows(store), "breakdown of agency")["status"] == "fulfilled"
+    assert update_ledger(store, today=TODAY[M2], full=True) == ()
+
+
 # ---- rules, on their own
 
 
