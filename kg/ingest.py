@@ -100,7 +100,7 @@ class _Interrupt:
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[Source], list[Outcome]]:
-    """Files to ingest under `paths` (folders recursively, sorted), and failures for paths that are not there."""
+    """Files to ingest under `paths` (folders recursively, sorted), and failures for missing paths."""
     found: list[Source] = []
     problems: list[Outcome] = []
     for raw in paths:
@@ -111,8 +111,9 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Source], list[Outcome]]:
                 if any(part.startswith(".") for part in rel.parts) or f.name.endswith(SIDECAR_SUFFIX):
                     continue
                 if not supported(f):
-                    problems.append(Outcome(str(f), "failed", message=str(InputError(
-                        f"unknown format '{f.suffix or '(none)'}'", path=str(f), hint="skipped; convert it or remove it"))))
+                    problem = InputError(f"unknown format '{f.suffix or '(none)'}'", path=str(f),
+                                         hint="skipped; convert it or remove it")
+                    problems.append(Outcome(str(f), "failed", message=str(problem)))
                     continue
                 found.append(Source(f, rel.as_posix(), path))
         elif path.is_file():
@@ -134,7 +135,8 @@ def prepare(source: Source) -> Prepared:
     except MemoryError:
         return Prepared(source, error=f"{source.path}: too large to read into memory (split the file)")
     except Exception as err:  # noqa: BLE001 - the report names the file; the run goes on
-        return Prepared(source, error=f"{source.path}: unexpected {type(err).__name__}: {err} (please report it)")
+        return Prepared(source,
+                        error=f"{source.path}: unexpected {type(err).__name__}: {err} (please report it)")
 
 
 def _with_name(doc: SourceDoc, source: Source) -> SourceDoc:
@@ -257,9 +259,9 @@ def ensure_reference(store: Store) -> None:
     """Load (or refresh) the ontology, indicator scheme and reference graphs when their sources change."""
     from rdflib.compare import to_canonical_graph
 
+    from kg.indicators import concepts
     from kg.ontology import ontology_graph
     from kg.rdf import reference_graph, scheme_graph
-    from kg.indicators import concepts
 
     wanted = {
         str(iris.graph("ontology")): ontology_graph,
