@@ -69,6 +69,9 @@ def _open(store: str | None, *, read_only: bool = False, create: bool = True):  
     return open_store(store, read_only=read_only, create=create)
 
 
+LEDGER_LINES = 20  # ledger status changes printed after an ingest; the rest are counted
+
+
 @app.command()
 @guarded
 def ingest(
@@ -123,8 +126,15 @@ def ingest(
         err.print(
             f"kg: {parts or 'nothing to ingest'}; store {st.location}: {st.count()} triples", markup=False
         )
-        for line in report.ledger:
+        # The ledger's status changes: a few lines read well, a thousand bury the summary.
+        shown = 0 if quiet else LEDGER_LINES
+        for line in report.ledger[:shown]:
             err.print(f"  ledger: {line}", markup=False, highlight=False)
+        if len(report.ledger) > shown:
+            more = len(report.ledger) - shown
+            what = f"{more} status change{'s' * (more != 1)}"
+            what = what if quiet else f"and {what.replace(' ', ' more ', 1)}"
+            err.print(f"  ledger: {what} (`kg followups` lists every commitment)", markup=False)
     if report.interrupted:
         err.print("kg: interrupted after the current document; run again to finish", markup=False)
         raise typer.Exit(130)

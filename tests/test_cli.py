@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from rdflib import Dataset
 from typer.testing import CliRunner
 
@@ -97,3 +98,19 @@ def test_export_round_trips(tmp_path: Path, seeds_dir: Path) -> None:
     assert len(ds) > 100
     trig = kg("export", "--format", "trig", "--store", store)
     assert trig.exit_code == 0 and "GRAPH" in trig.stdout or "{" in trig.stdout
+
+
+def test_ledger_lines_are_capped_and_counted_when_quiet(tmp_path: Path, seeds_dir: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg import cli as kg_cli
+
+    quiet = kg("ingest", str(seeds_dir), "--store", str(tmp_path / "a"), "--quiet")
+    assert quiet.exit_code == 0
+    assert "ledger: 3 status changes (`kg followups` lists every commitment)" in quiet.stderr
+    assert "ledger: open:" not in quiet.stderr and "added" not in quiet.stderr.replace("5 added", "")
+
+    monkeypatch.setattr(kg_cli, "LEDGER_LINES", 1)
+    capped = kg("ingest", str(seeds_dir), "--store", str(tmp_path / "b"))
+    ledger = [line for line in capped.stderr.splitlines() if "ledger:" in line]
+    assert len(ledger) == 2 and ledger[1].strip() == (
+        "ledger: and 2 more status changes (`kg followups` lists every commitment)")
