@@ -22,6 +22,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
@@ -29,6 +30,9 @@ from kg import iris
 from kg.errors import KgError
 from kg.link import Known
 from kg.store import LocalStore, Store, StoredDoc
+
+if TYPE_CHECKING:
+    from kg.ingest import Built
 
 
 @dataclass
@@ -77,8 +81,9 @@ class DocIndex:
             self._put(StoredDoc(iri, sha256, (key,)))
 
 
-def write_new(store: Store, graphs: Mapping[str, Graph], *, flush: bool = False) -> None:
-    """Graphs of documents not in the store yet, in one transaction (embedded) or one PUT each (remote)."""
+def write_new(store: Store, graphs: Mapping[str, Graph | bytes], *, flush: bool = False) -> None:
+    """Graphs of documents not in the store yet (rdflib graphs, or N-Quads built in a worker), in one
+    transaction (embedded) or one PUT each (remote)."""
     if isinstance(store, LocalStore):
         store.extend(graphs)
         if flush:
@@ -86,7 +91,20 @@ def write_new(store: Store, graphs: Mapping[str, Graph], *, flush: bool = False)
             # flushed every FLUSH_TRIPLES the process stays near 280 MB, at no measurable cost in time.
             store.flush()
     else:
-        store.replace_graphs((), graphs)
+        store.replace_graphs((), {iri: _graph(g, iri) for iri, g in graphs.items()})
+
+
+def _graph(g: Graph | bytes, iri: str) -> Graph:
+    if isinstance(g, Graph):
+        return g
+    from rdflib import Dataset, URIRef
+
+    ds = Dataset()
+    ds.parse(data=g, format="nquads")
+    out = Graph()
+    for triple in ds.graph(URIRef(iri)):
+        out.add(triple)
+    return out
 
 
 @dataclass
@@ -98,17 +116,21 @@ class Batch:
     max_seconds: float = 0.25  # short: progress stays live and Ctrl-C or a kill loses little
     flush_triples: int = 50_000
     unflushed: int = 0
-    graphs: dict[str, Graph] = field(default_factory=dict)
+    graphs: dict[str, Graph | bytes] = field(default_factory=dict)
     outcomes: list = field(default_factory=list)  # list[Outcome], reported after the write
     triples: int = 0
     since: float = 0.0
 
-    def add(self, iri: str, graph: Graph, outcome: object) -> None:
+    def add(self, iri: str, graph: Graph | Built, outcome: object) -> None:
         if not self.graphs:
             self.since = time.monotonic()
-        self.graphs[iri] = graph
+        if isinstance(graph, Graph):
+            self.graphs[iri] = graph
+            self.triples += len(graph)
+        else:
+            self.graphs[iri] = graph.nquads
+            self.triples += graph.triples
         self.outcomes.append(outcome)
-        self.triples += len(graph)
         if (len(self.graphs) >= self.max_docs or self.triples >= self.max_triples
                 or time.monotonic() - self.since >= self.max_seconds):
             self.flush()
@@ -134,15 +156,16 @@ class Batch:
 
 def write_all(store: Store, prepared: Iterable, known: Known, *, when: dt.datetime,
               emit: Callable[[object], None], stop: Callable[[], bool],
-              batch: Mapping[str, float] | None = None) -> bool:
-    """Link, build and write every prepared document in input order; returns True if stopped early."""
+              batch: Mapping[str, float] | None = None, latest: list[Known] | None = None) -> bool:
+    """Link, build and write every prepared document in input order; returns True if stopped early.
+    `latest`: a one-item list kept holding the posts known so far (for workers building ahead)."""
     from kg.ingest import Outcome, write_prepared
 
     index = DocIndex.load(store)
     pending = Batch(store, emit, **(batch or {}))  # type: ignore[arg-type]
-    deferred: list[tuple[str, Graph]] = []
+    deferred: list[tuple[str, Graph | Built]] = []
 
-    def sink(iri: str, graph: Graph) -> None:
+    def sink(iri: str, graph: Graph | Built) -> None:
         deferred.append((iri, graph))
 
     try:
@@ -164,6 +187,8 @@ def write_all(store: Store, prepared: Iterable, known: Known, *, when: dt.dateti
                     outcome = Outcome(key, "failed", message=str(err))
                 if outcome.status != "failed":
                     index.record(outcome.status, iri, sha, key)
+                if latest is not None:
+                    latest[0] = known
                 if deferred:
                     pending.add(*deferred.pop(), outcome)
                 else:

@@ -20,7 +20,7 @@ from rdflib import Graph, Literal, URIRef
 from kg import iris
 from kg.errors import InputError, KgError
 from kg.extract import extract
-from kg.link import Known, link
+from kg.link import Known, Linked, link
 from kg.model import Extraction, SourceDoc
 from kg.namespaces import CKG
 from kg.read import read_document, supported
@@ -75,6 +75,20 @@ class Prepared:
     source: Source
     extraction: Extraction | None = None
     error: str | None = None
+    built: Built | None = None  # with --jobs: linked and built in the worker too
+
+
+@dataclass(frozen=True)
+class Built:
+    """A document's graph built in a worker from the posts known when it was sent there, as N-Quads.
+
+    The parent links again with what it knows at write time (cheap) and uses these bytes only when linking
+    decides the same; otherwise it builds the graph itself, so the result always equals a serial run's."""
+
+    decisions: tuple[object, ...]  # what linking decided: `_decisions(linked)`
+    nquads: bytes
+    triples: int
+    posts: tuple[tuple[str, str], ...]  # (council label, post label): what the graph adds to Known
 
 
 @dataclass
@@ -155,22 +169,56 @@ def known_from_store(store: Store) -> Known:
     return Known({k: tuple(sorted(set(v))) for k, v in posts.items()})
 
 
-def _remember(known: Known, graph: Graph) -> Known:
-    """Posts written by this document become known to the next one in the same run."""
+def _posts_in(graph: Graph) -> tuple[tuple[str, str], ...]:
+    """(council label, post label) for every post the graph holds."""
     from kg.namespaces import ORG, RDFS
 
-    posts = {k: set(v) for k, v in known.posts.items()}
+    found = set()
     for post in graph.subjects(predicate=ORG.postIn):
         council = graph.value(graph.value(post, ORG.postIn), RDFS.label)
         label = graph.value(post, RDFS.label)
         if council and label:
-            posts.setdefault(str(council), set()).add(str(label))
-    return Known({k: tuple(sorted(v)) for k, v in posts.items()})
+            found.add((str(council), str(label)))
+    return tuple(sorted(found))
+
+
+def _remember(known: Known, posts: Iterable[tuple[str, str]]) -> Known:
+    """Posts written by this document become known to the next one in the same run."""
+    merged = {k: set(v) for k, v in known.posts.items()}
+    for council, label in posts:
+        merged.setdefault(council, set()).add(label)
+    return Known({k: tuple(sorted(v)) for k, v in merged.items()})
+
+
+def _decisions(linked: Linked) -> tuple[object, ...]:
+    """Everything `to_graph` takes from linking (the rest of its input is the extraction itself)."""
+    return (linked.council, linked.committee, linked.period, linked.meeting_when,
+            sorted(linked.posts.items()), sorted(linked.people.items()))
+
+
+def _build(prepared: Prepared, known: Known, when: dt.datetime) -> Prepared:
+    """In a worker: link and build the graph ahead of the parent (see `Built`)."""
+    import pyoxigraph as ox
+
+    from kg.rdf import to_graph
+    from kg.store import quads
+
+    if prepared.extraction is None or prepared.error:
+        return prepared
+    try:
+        linked = link(prepared.extraction, known)
+        graph = to_graph(linked, when=when)
+        iri = iris.document(prepared.extraction.doc.sha256)
+        data = ox.serialize(quads(graph, iri), format=ox.RdfFormat.N_QUADS)
+    except Exception:  # noqa: BLE001 - the parent builds it again and reports any error with the file
+        return prepared
+    built = Built(_decisions(linked), data or b"", len(graph), _posts_in(graph))
+    return Prepared(prepared.source, prepared.extraction, None, built)
 
 
 def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.datetime,
                    stored: list[StoredDoc] | None = None,
-                   sink: Callable[[str, Graph], None] | None = None) -> tuple[Outcome, Known]:
+                   sink: Callable[[str, Graph | Built], None] | None = None) -> tuple[Outcome, Known]:
     """Link, build and write one prepared document in one transaction.
 
     `stored`: the stored documents with this text or this source (kg.batch keeps them; default: ask the
@@ -205,6 +253,11 @@ def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.d
         return Outcome(src.key, "duplicate", iri, f"same text as {first}: one document, two sources",
                        warnings=doc.warnings), known
     linked = link(prepared.extraction, known)
+    built = prepared.built
+    if built is not None and sink is not None and not previous and built.decisions == _decisions(linked):
+        sink(iri, built)  # the worker's graph is the one this parent would build
+        return (Outcome(src.key, "added", iri, triples=built.triples, warnings=doc.warnings),
+                _remember(known, built.posts))
     graph = to_graph(linked, when=when)
     graphs[iri] = graph
     if sink is not None and not previous:
@@ -212,14 +265,18 @@ def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.d
     else:
         store.replace_graphs(drop, graphs)
     status = "replaced" if previous else "added"
-    return Outcome(src.key, status, iri, triples=len(graph), warnings=doc.warnings), _remember(known, graph)
+    return (Outcome(src.key, status, iri, triples=len(graph), warnings=doc.warnings),
+            _remember(known, _posts_in(graph)))
 
 
-def prepare_all(sources: list[Source], jobs: int) -> Iterator[Prepared]:
+def prepare_all(sources: list[Source], jobs: int, known: Callable[[], Known] | None = None,
+                when: dt.datetime | None = None) -> Iterator[Prepared]:
     """Prepared documents in input order; with jobs > 1 extraction runs in worker processes.
 
     Only a few chunks are in flight at a time (not the whole corpus, as `Executor.map` would submit):
-    when writing is slower than extraction, finished extractions would otherwise pile up in memory."""
+    when writing is slower than extraction, finished extractions would otherwise pile up in memory.
+    With `known` and `when`, workers also link and build each graph (`Built`) from the posts known when
+    the chunk is sent, so the parent is left little more than writing."""
     if jobs <= 1 or len(sources) < 2:
         yield from map(prepare, sources)
         return
@@ -232,23 +289,29 @@ def prepare_all(sources: list[Source], jobs: int) -> Iterator[Prepared]:
     # closing this generator early cancels the extraction still queued instead of waiting for it.
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
     flight: deque[Future[list[Prepared]]] = deque()
+
+    def send(chunk: list[Source]) -> None:
+        ahead = (known(), when) if known is not None and when is not None else None
+        flight.append(pool.submit(_prepare_chunk, chunk, ahead))
+
     try:
         for chunk in chunks:
-            flight.append(pool.submit(_prepare_chunk, chunk))
+            send(chunk)
             if len(flight) >= jobs * 3:
                 break
         while flight:
             done = flight.popleft().result()
             chunk = next(chunks, None)
             if chunk is not None:
-                flight.append(pool.submit(_prepare_chunk, chunk))
+                send(chunk)
             yield from done
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _prepare_chunk(sources: list[Source]) -> list[Prepared]:
-    return [prepare(s) for s in sources]
+def _prepare_chunk(sources: list[Source], ahead: tuple[Known, dt.datetime] | None = None) -> list[Prepared]:
+    done = [prepare(s) for s in sources]
+    return done if ahead is None else [_build(p, *ahead) for p in done]
 
 
 def _ignore_sigint() -> None:
@@ -313,11 +376,15 @@ def ingest(
             on_document(outcome)
 
     from kg.batch import write_all
+    from kg.store import LocalStore
 
-    with _Interrupt() as stop, closing(prepare_all(sources, jobs)) as prepared_all:
+    latest = [known]  # write_all keeps it current; workers are sent it with each chunk
+    ahead = jobs > 1 and isinstance(store, LocalStore)  # N-Quads bytes go straight into Oxigraph
+    prepared = prepare_all(sources, jobs, (lambda: latest[0]) if ahead else None, when)
+    with _Interrupt() as stop, closing(prepared) as prepared_all:
         # New documents are written in batches (one transaction each) and reported once written.
         interrupted = write_all(store, prepared_all, known, when=when, emit=emit,  # type: ignore[arg-type]
-                                stop=lambda: stop.raised)
+                                stop=lambda: stop.raised, latest=latest)
     changes: tuple[str, ...] = ()
     # Not only when something was added: a run killed between its last document and the ledger leaves
     # the ledger behind, and the re-run (all unchanged) must catch it up. The ledger finds what changed

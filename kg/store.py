@@ -288,12 +288,21 @@ class LocalStore(Store):
         except OSError as err:
             raise StoreError(f"write failed: {err}", path=self.location) from err
 
-    def extend(self, graphs: Mapping[str, Graph]) -> None:
-        """Add several graphs (new documents) in one transaction: a crash keeps all of them or none."""
+    def extend(self, graphs: Mapping[str, Graph | bytes]) -> None:
+        """Add several graphs (new documents) in one transaction: a crash keeps all of them or none.
+        A graph may come as N-Quads bytes already naming it (built in a worker process)."""
         if self.read_only:
             raise StoreError("store opened read-only", path=self.location)
+
+        def every() -> Iterator[ox.Quad]:
+            for name, g in graphs.items():
+                if isinstance(g, bytes):
+                    yield from ox.parse(g, format=ox.RdfFormat.N_QUADS)
+                else:
+                    yield from quads(g, URIRef(name))
+
         try:
-            self._s.extend(q for name, g in graphs.items() for q in quads(g, URIRef(name)))
+            self._s.extend(every())
         except OSError as err:
             raise StoreError(f"write failed: {err}", path=self.location) from err
 

@@ -13,6 +13,8 @@ from kg.query import run
 from kg.read import read_document
 from kg.store import LocalStore
 
+DATA = Path(__file__).resolve().parent / "data"
+
 
 def files(store: LocalStore) -> dict[str, str]:
     return {str(r["file"]): str(r["document"]) for r in run(store, "documents").rows}
@@ -118,3 +120,40 @@ def test_reference_digests_are_the_same_in_every_process(tmp_path: Path) -> None
         with LocalStore(tmp_path / "st", read_only=True) as st:
             digests.append(sorted(map(str, st.graph(str(iris.graph("meta"))).objects())))
     assert len(digests[0]) == 3 and digests[0] == digests[1]
+
+
+def test_workers_build_ahead_but_a_stale_guess_is_rebuilt(tmp_path: Path) -> None:
+    """With --jobs, workers link and build each graph from the posts known when its chunk was sent. The
+    second meeting's "Head of Planning Service" is the first's "Head of Planning Services" only if the
+    first is known: a worker that did not know it guessed wrong, and the parent must build it again."""
+    import datetime as dt
+
+    from rdflib import Dataset
+    from rdflib.compare import isomorphic
+
+    from kg.ingest import Built, _build, discover, prepare, write_prepared
+    from kg.link import Known, link
+    from kg.rdf import to_graph
+
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    first, second = (prepare(s) for s in discover([DATA / "fuzzy-posts"])[0])
+    stale = _build(second, Known(), when)  # sent before the first meeting was written
+    assert isinstance(stale.built, Built)
+    sunk: list[object] = []
+    with LocalStore(tmp_path / "store") as st:
+        _, known = write_prepared(st, first, Known(), when=when)
+        assert "Head of Planning Services" in known.posts["Durham County Council"]
+        fresh = _build(second, known, when)  # sent after it
+        _, after_stale = write_prepared(st, stale, known, when=when, sink=lambda i, g: sunk.append(g))
+        _, after_fresh = write_prepared(st, fresh, known, when=when, sink=lambda i, g: sunk.append(g))
+    rebuilt, ahead = sunk
+    assert not isinstance(rebuilt, Built)  # the worker's guess was dropped
+    assert isinstance(ahead, Built) and ahead is fresh.built  # the worker's graph was used as it was
+    serial = to_graph(link(second.extraction, known), when=when)  # type: ignore[arg-type]
+    assert isomorphic(rebuilt, serial)
+    ds = Dataset()
+    ds.parse(data=ahead.nquads, format="nquads")
+    assert isomorphic(ds.graph(URIRef(str(iris.document(second.extraction.doc.sha256)))), serial)  # type: ignore[union-attr]
+    assert after_stale == after_fresh
+    labels = {str(o) for o in serial.objects(None, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))}
+    assert "Head of Planning Services" in labels and "Head of Planning Service" not in labels
