@@ -179,13 +179,15 @@ def query(
     spec: Annotated[str, typer.Argument(help="a named query, a .rq file, or SPARQL text")],
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value (repeatable)")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json")] = "table",
+    limit: Annotated[int | None, typer.Option("--limit", help="at most this many rows")] = None,
+    offset: Annotated[int, typer.Option("--offset", help="skip this many rows first (paging)")] = 0,
     store: StoreOpt = None,
 ) -> None:
     """Run a SPARQL query over the store."""
     from kg.query import format_result, parse_params, run
 
     with _open(store, read_only=True) as st:
-        result = run(st, spec, parse_params(param or []))
+        result = run(st, spec, parse_params(param or []), limit=limit, offset=offset)
     if fmt == "table" and result.kind == "select":
         print_table(result)
     else:

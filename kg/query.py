@@ -108,13 +108,35 @@ def parse_params(pairs: list[str]) -> dict[str, Identifier]:
     return out
 
 
+def paged(text: str, limit: int | None, offset: int = 0) -> str:
+    """A SELECT with LIMIT/OFFSET appended: whole numbers, checked here; the query must not have its own."""
+    if limit is None and not offset:
+        return text
+    if isinstance(limit, bool) or (limit is not None and (not isinstance(limit, int) or limit < 0)) \
+            or isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise QueryError("--limit and --offset take whole numbers of rows, 0 or more")
+    body = "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("#"))
+    own = r"\b(LIMIT|OFFSET)\s+\d+\s*$|\}\s*VALUES\b[^}]*\}\s*$"
+    if re.search(own, body, re.I):
+        raise QueryError("the query ends with its own LIMIT, OFFSET or VALUES",
+                         hint="leave out --limit/--offset")
+    if not re.search(r"\bSELECT\b", body, re.I):
+        raise QueryError("--limit and --offset apply to SELECT queries only")
+    tail = (f"LIMIT {limit}" if limit is not None else "") + (f" OFFSET {offset}" if offset else "")
+    return f"{text.rstrip()}\n{tail.strip()}\n"
+
+
 def run(
     store: Store,
     spec: str | NamedQuery,
     params: Mapping[str, Identifier | str] | None = None,
     *,
     timeout: float | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> Result:
+    """Run a query with bound parameters. `limit`/`offset` page a SELECT's rows in the query's own order: the
+    listing queries hold every fact in the store, and turning rows into terms costs time of its own."""
     q = spec if isinstance(spec, NamedQuery) else resolve(spec)
     bindings = {k: (v if isinstance(v, Identifier) else to_term(str(v))) for k, v in (params or {}).items()}
     if q.params:
@@ -135,7 +157,7 @@ def run(
     for name in bindings:
         if not re.search(r"SELECT[^{]*\?" + re.escape(name) + r"\b", q.text, re.I | re.S):
             raise QueryError(f"parameter '{name}' is not a variable the query selects")
-    return store.query(q.text, bindings, timeout=timeout)
+    return store.query(paged(q.text, limit, offset), bindings, timeout=timeout)
 
 
 # ---- output
