@@ -18,10 +18,9 @@ Each document's named graph is replaced whole with one `PUT`, which both servers
 between sees the old and the new version side by side (the next ingest drops the stale one), never a
 half-written graph.
 
-Parameterised queries: the remote equivalent of Oxigraph's substitutions is a trailing `VALUES` clause
-whose terms are written by rdflib's `n3()` (which escapes them); the query text is never spliced.
-Because the bound variable must be in the SELECT clause (house rule), joining it at the end selects
-the same rows as substituting it.
+Parameterised queries: the remote equivalent of Oxigraph's substitutions is a `VALUES` block whose
+terms are written by rdflib's `n3()` (which escapes them), placed at the start of every `WHERE {` of
+the query and its subqueries, so the binding reaches FILTERs and subqueries as a substitution would.
 """
 
 from __future__ import annotations
@@ -108,8 +107,28 @@ def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
         if not isinstance(term, URIRef | Literal):
             raise QueryError(f"parameter '{name}' must be an IRI or a literal")
         terms.append(term.n3())
-    # A newline first: the query may end in a comment.
-    return f"{sparql}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}\n"
+    values = f"\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}\n"
+    # Oxigraph's substitutions bind the variable everywhere, inside subqueries and before FILTERs; a
+    # trailing VALUES is joined only at the end, after the WHERE clause's filters have run without it. So
+    # the block opens every `WHERE {` (the query's and each subquery's): the same rows as substituting.
+    toks = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(sparql)]
+    out: list[str] = []
+    where = False
+    placed = 0
+    for kind, text in toks:
+        out.append(text)
+        if kind == "word":
+            where = text.upper() == "WHERE"
+        elif kind == "open" and where:
+            out.append(values)
+            placed += 1
+            where = False
+        elif kind not in ("comment",) and not text.isspace():
+            where = False
+    if placed:
+        return "".join(out)
+    # No WHERE keyword (`SELECT ?x { ... }`): trailing, after a newline as the query may end in a comment.
+    return f"{sparql}{values}"
 
 
 _TOKEN = re.compile(r"""

@@ -12,6 +12,7 @@ import pytest
 from rdflib import Literal, URIRef
 from typer.testing import CliRunner
 
+from kg import iris
 from kg.cli import app
 from kg.errors import QueryError
 from kg.query import internal, named_queries, resolve, run
@@ -53,7 +54,8 @@ def sample_params(store: LocalStore) -> dict[str, object]:
     """A real value for every parameter a shipped query declares."""
     committee = run(store, "meetings").rows[0]["committee"]
     return {"person": "Patterson", "indicator": "placement-moves-3-plus", "committee": committee,
-            "fact": run(store, "resolutions").rows[0]["resolution"]}
+            "fact": run(store, "resolutions").rows[0]["resolution"],
+            "document": run(store, "documents").rows[0]["document"], "ledger": iris.graph("ledger")}
 
 
 def rows(store: LocalStore, name: str, **params: object) -> list[dict[str, str]]:

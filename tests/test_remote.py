@@ -49,8 +49,13 @@ def test_bindings_become_an_escaped_values_clause() -> None:
     hostile = Literal('x" } ; DROP ALL ; SELECT * { "')
     q = "SELECT ?name WHERE { ?p <http://x/name> ?name } # ends in a comment"
     text = with_values(q, {"name": hostile})
-    values = text.split("\n", 1)[1]
+    head, values = text.split("\n", 1)
+    assert head == "SELECT ?name WHERE {"  # the binding opens the WHERE clause, where filters can see it
     assert values.startswith("VALUES (?name) { (") and '\\"' in values  # the quote is escaped, not closing
+    assert values.rstrip().endswith("?p <http://x/name> ?name } # ends in a comment")
+    sub = with_values("SELECT ?x WHERE { { SELECT ?x WHERE { FILTER(?x) } } } # WHERE {", {"x": hostile})
+    assert sub.count("VALUES (?x)") == 2  # the query's WHERE and the subquery's, not the comment's
+    assert with_values("SELECT ?x {}", {"x": hostile}).startswith("SELECT ?x {}\nVALUES (?x)")
     with pytest.raises(QueryError):
         with_values("SELECT ?x {}", {"x": BNode()})
     with pytest.raises(QueryError):
@@ -325,3 +330,20 @@ def test_virtuoso_rejects_a_wrong_password(virtuoso_url: str, monkeypatch: pytes
         g.add((URIRef("http://x/a"), URIRef("http://x/b"), Literal(1)))
         with pytest.raises(StoreError, match="HTTP 401"):
             st.replace_graphs((), {str(iris.graph("scratch")): g})
+
+
+@pytest.mark.server
+def test_every_named_query_with_its_parameters_matches_the_embedded_store(
+        remote: RemoteStore, seeds_dir: Path, seeds_store: LocalStore) -> None:
+    """Not only the contract: parameterised queries too, whose bindings reach a server as VALUES."""
+    from test_queries import sample_params
+
+    assert _ingest_ok([seeds_dir], remote) == {"added": 5}
+    params = sample_params(seeds_store)
+    for name, q in named_queries().items():
+        given = {p: params[p] for p, _ in q.params}
+        here, there = run(seeds_store, q, given), run(remote, q, given)  # type: ignore[arg-type]
+        assert there.variables == here.variables, name
+        assert _rows(there) == _rows(here), name
+        if q.params:
+            assert here.rows, f"{name}: the sample parameters should find something"
