@@ -23,6 +23,7 @@ ID = "https://w3id.org/council-kg/id/"
 PARAMS: dict[str, list[Identifier]] = {
     "indicator": [Literal("placement-moves-3-plus"), Literal("3 or more placement moves"),
                   Literal("re-referrals"), URIRef(ID + "indicator/re-referrals"), Literal("widgets")],
+    "person": [Literal("Patterson"), Literal("head of early help"), Literal("strategy"), Literal("nobody at all")],
 }
 
 
@@ -46,7 +47,7 @@ def test_rewritten_query_returns_the_reference_rows(seeds_store: LocalStore, nam
     want, got = run(seeds_store, reference, params), run(seeds_store, name, params)
     assert got.variables == want.variables
     assert multiset(got) == multiset(want)
-    if name != "indicator-series" or params["indicator"] != Literal("widgets"):
+    if Literal("widgets") not in params.values() and Literal("nobody at all") not in params.values():
         assert got.rows, f"{name} returns no rows on the seeds: the comparison would prove nothing"
 
 
