@@ -23,7 +23,8 @@ ID = "https://w3id.org/council-kg/id/"
 PARAMS: dict[str, list[Identifier]] = {
     "indicator": [Literal("placement-moves-3-plus"), Literal("3 or more placement moves"),
                   Literal("re-referrals"), URIRef(ID + "indicator/re-referrals"), Literal("widgets")],
-    "person": [Literal("Patterson"), Literal("head of early help"), Literal("strategy"), Literal("nobody at all")],
+    "person": [Literal("Patterson"), Literal("head of early help"), Literal("strategy"),
+               Literal("nobody at all")],
 }
 
 
