@@ -75,3 +75,10 @@ def test_bad_files_raise_one_clear_error(
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="file not found"):
         read_document(tmp_path / "gone.txt")
+
+
+def test_list_markers_in_roman_numerals() -> None:
+    from kg.read.layout import roman
+
+    assert [roman(n) for n in (1, 2, 4, 9, 14, 40, 90, 400, 1994)] == [
+        "I", "II", "IV", "IX", "XIV", "XL", "XC", "CD", "MCMXCIV"]

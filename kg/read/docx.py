@@ -19,7 +19,7 @@ from lxml import etree
 from kg.errors import InputError
 from kg.model import DocMeta
 from kg.read.base import Rendition
-from kg.read.layout import Layout, guess_header_row, inline, mark_header_row, place
+from kg.read.layout import Layout, guess_header_row, inline, mark_header_row, place, roman
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -160,8 +160,8 @@ class _Numbering:
         if fmt == "upperLetter":
             return f"{chr(ord('A') + (n - 1) % 26)}) "
         if fmt in ("lowerRoman", "upperRoman"):
-            roman = _roman(n)
-            return f"{roman.lower() if fmt == 'lowerRoman' else roman}) "
+            numeral = roman(n)
+            return f"{numeral.lower() if fmt == 'lowerRoman' else numeral}) "
         return f"{n}. "
 
     def _style_numbering(self, style: str) -> str:
@@ -173,28 +173,6 @@ class _Numbering:
         except KeyError:
             return ""
         return str(_x(element, "string(./w:pPr/w:numPr/w:numId/@w:val)"))
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, digits in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= value:
-            out, n = out + digits, n - value
-    return out
 
 
 def _grid(tbl: etree._Element) -> list:

@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from kg.errors import InputError
 from kg.model import DocMeta
 from kg.read.base import Rendition
-from kg.read.layout import GridCell, Layout, guess_header_row, inline, mark_header_row, place
+from kg.read.layout import GridCell, Layout, guess_header_row, inline, mark_header_row, place, roman
 from kg.read.text import looks_binary
 
 # Elements whose content is never document text.
@@ -448,31 +448,9 @@ def _marker(kind: str, n: int) -> str:
     if kind == "A":
         return f"{chr(ord('A') + (n - 1) % 26)}) "
     if kind in ("i", "I"):
-        roman = _roman(n)
-        return f"{roman if kind == 'I' else roman.lower()}) "
+        numeral = roman(n)
+        return f"{numeral if kind == 'I' else numeral.lower()}) "
     return f"{n}. "
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, digits in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= value:
-            out, n = out + digits, n - value
-    return out
 
 
 @dataclass

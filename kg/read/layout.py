@@ -211,3 +211,13 @@ def mark_header_row(grid: list[list[GridCell]]) -> list[list[GridCell]]:
         [GridCell(c.text, c.row, c.column, c.header or r == 0, c.span) for c in row]
         for r, row in enumerate(grid)
     ]
+
+
+def roman(n: int) -> str:
+    """An ordinal in Roman numerals (list markers "i)", "IV)" in Word and HTML lists)."""
+    out = ""
+    for value, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + digits, n - value
+    return out
