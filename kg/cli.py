@@ -132,8 +132,8 @@ def ingest(
             err.print(f"  ledger: {line}", markup=False, highlight=False)
         if len(report.ledger) > shown:
             more = len(report.ledger) - shown
-            what = f"{more} status change{'s' * (more != 1)}"
-            what = what if quiet else f"and {what.replace(' ', ' more ', 1)}"
+            changes = f"status change{'s' * (more != 1)}"
+            what = f"{more} {changes}" if quiet else f"and {more} more {changes}"
             err.print(f"  ledger: {what} (`kg followups` lists every commitment)", markup=False)
     if report.interrupted:
         err.print("kg: interrupted after the current document; run again to finish", markup=False)

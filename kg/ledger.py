@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -38,7 +39,7 @@ from rdflib import Graph, Literal, URIRef
 from kg import iris
 from kg.namespaces import CKG, PROV, RDF, XSD
 from kg.periods import quarter_of, sort_key
-from kg.query import NamedQuery, resolve, run
+from kg.query import run
 from kg.reference import data_text
 from kg.store import Store
 
@@ -50,14 +51,9 @@ def rules() -> dict:
     return yaml.safe_load(data_text("ledger.yaml"))
 
 
-@cache  # the evidence query runs once per later document: read and parse it once
-def _query(name: str) -> NamedQuery:
-    return resolve(f"_{name}")
-
-
 def _rows(store: Store, name: str, params: dict | None = None) -> tuple[dict, ...]:
     """Rows of the internal query kg/queries/_NAME.rq, parameters bound."""
-    return run(store, _query(name), params).rows
+    return run(store, f"_{name}", params).rows
 
 
 def _s(row: dict, key: str) -> str | None:
@@ -576,9 +572,7 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
     evidence: dict[str, list[Candidate]] = {}
     # A committee's evidence is dropped after its last commitment: kept for the whole run it held every
     # later document's candidates at once (about 400 MB at 10,000 documents).
-    remaining: dict[str, int] = {}
-    for c in todo:
-        remaining[c.committee or ""] = remaining.get(c.committee or "", 0) + 1
+    remaining = Counter(c.committee for c in todo)
     g = Graph()
     lines: list[str] = []
     for c in sorted(todo, key=lambda c: (docs[c.document].sort() if c.document in docs else (), c.iri)):
@@ -594,9 +588,9 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
                                          for x in candidates(store, d.iri)]
             cands = evidence[c.committee]
         a = assess(c, scope, cands, today)
-        remaining[c.committee or ""] -= 1
-        if not remaining[c.committee or ""]:
-            evidence.pop(c.committee or "", None)
+        remaining[c.committee] -= 1
+        if not remaining[c.committee]:
+            evidence.pop(c.committee, None)
         prev = known.get(c.iri)
         if prev and prev.status == a.status and prev.evidence == a.evidence:
             continue

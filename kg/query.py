@@ -13,8 +13,8 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
@@ -47,24 +47,23 @@ def _parse(name: str, text: str) -> NamedQuery:
     return NamedQuery(name, text, desc, params)
 
 
+@cache
+def _package() -> dict[str, NamedQuery]:
+    """Every kg/queries/*.rq by name (internal ones with their `_`), read and parsed once: the ledger runs
+    one internal query per document, and package data does not change while the process runs."""
+    folder = resources.files("kg.queries")
+    return {e.name[:-3]: _parse(e.name[:-3], e.read_text(encoding="utf-8"))
+            for e in sorted(folder.iterdir(), key=lambda e: e.name) if e.name.endswith(".rq")}
+
+
 def named_queries() -> dict[str, NamedQuery]:
     """The queries users run by name; `_`-prefixed files are the library's own (see `internal`)."""
-    folder = resources.files("kg.queries")
-    out = {}
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".rq") and not entry.name.startswith("_"):
-            name = entry.name[:-3]
-            out[name] = _parse(name, entry.read_text(encoding="utf-8"))
-    return out
-
-
-def _internal_file(name: str) -> Traversable:
-    return resources.files("kg.queries").joinpath(f"_{name.removeprefix('_')}.rq")
+    return {name: q for name, q in _package().items() if not name.startswith("_")}
 
 
 def internal(name: str) -> str:
     """The SPARQL text of an internal query, kg/queries/_NAME.rq ("NAME" or "_NAME"), for library code."""
-    return _internal_file(name).read_text(encoding="utf-8")
+    return _package()[f"_{name.removeprefix('_')}"].text
 
 
 def resolve(spec: str) -> NamedQuery:
@@ -73,8 +72,8 @@ def resolve(spec: str) -> NamedQuery:
     if spec in queries:
         return queries[spec]
     # Internal queries run by their `_` name (library code), though `kg queries` does not list them.
-    if re.fullmatch(r"_[\w-]+", spec) and _internal_file(spec).is_file():
-        return _parse(spec, internal(spec))
+    if re.fullmatch(r"_[\w-]+", spec) and spec in _package():
+        return _package()[spec]
     if spec.endswith(".rq") or (len(spec) < 300 and "\n" not in spec and Path(spec).suffix == ".rq"):
         path = Path(spec)
         if not path.exists():

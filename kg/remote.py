@@ -111,11 +111,11 @@ def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     # Oxigraph's substitutions bind the variable everywhere, inside subqueries and before FILTERs; a
     # trailing VALUES is joined only at the end, after the WHERE clause's filters have run without it. So
     # the block opens every `WHERE {` (the query's and each subquery's): the same rows as substituting.
-    toks = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(sparql)]
     out: list[str] = []
-    where = False
+    where = False  # the last token (comments and white space aside) was the keyword WHERE
     placed = 0
-    for kind, text in toks:
+    for m in _TOKEN.finditer(sparql):
+        kind, text = m.lastgroup, m.group()
         out.append(text)
         if kind == "word":
             where = text.upper() == "WHERE"
@@ -123,7 +123,7 @@ def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
             out.append(values)
             placed += 1
             where = False
-        elif kind not in ("comment",) and not text.isspace():
+        elif kind != "comment" and not text.isspace():
             where = False
     if placed:
         return "".join(out)
