@@ -20,6 +20,7 @@ from kg.extract.nlp import nlp, parse, vocabulary
 from kg.model import BodyFact, Extraction, Span
 from kg.periods import find_period
 from kg.reference import councils
+from kg.text import TextView
 
 HEAD = 4000  # characters read for a title page's facts; council cues are counted over the whole text
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
@@ -175,7 +176,7 @@ def infer_item_title(text: str, skip: tuple[str, ...] = ()) -> str | None:
     return None
 
 
-def extract(x: Extraction) -> Extraction:
+def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     doc = x.doc
     meta, text = doc.meta, doc.text
     council = (BodyFact("council", meta.council, meta.origin("council") or "sidecar") if meta.council

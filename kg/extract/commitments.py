@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 
 from kg.extract import nlp
 from kg.model import CommitmentFact, Extraction, ProgressFact, Span
+from kg.text import TextView
 
 MAX_TEXT = 220  # characters of normalised text kept
 
@@ -815,7 +816,7 @@ def _progress(x: Extraction, commitments: list[CommitmentFact]) -> list[Progress
     return out
 
 
-def extract(x: Extraction) -> Extraction:
+def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     commitments, notes = _commitments(x)
     progress = _progress(x, commitments)
     return replace(x, commitments=tuple(commitments), progress=tuple(progress), notes=(*x.notes, *notes))

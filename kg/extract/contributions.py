@@ -26,6 +26,7 @@ from kg.extract import people
 from kg.extract.nlp import nlp, parse, vocabulary
 from kg.indicators import mentions as indicator_mentions
 from kg.model import ContributionFact, Extraction, Span
+from kg.text import TextView
 
 _ITEM_HEADING = re.compile(r"(?m)^[ \t\xa0]*\d{1,3}\.?[ \t\xa0]+[A-Z][^\n.:;]{2,100}$")
 KINDS = ("question", "comment", "response", "passive_response")
@@ -266,7 +267,7 @@ class _Reader:
         self.last_subject = subj
 
 
-def extract(x: Extraction) -> Extraction:
+def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     if x.doc.meta.doc_type and x.doc.meta.doc_type not in _vocab()["record_types"]:
         return x  # a report's prose ("The Director has asked ...") records no meeting
     r = _Reader(x)

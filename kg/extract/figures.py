@@ -28,6 +28,7 @@ from functools import cache
 from kg import indicators, periods
 from kg.extract.nlp import parse, vocabulary
 from kg.model import Extraction, ObservationFact, SourceDoc, Span, TableCell
+from kg.text import TextView
 
 # ---- vocabularies, compiled once ---------------------------------------------------------------------
 
@@ -1145,7 +1146,7 @@ def _facts(text: str, found: list[_Found]) -> tuple[ObservationFact, ...]:
     return tuple(out)
 
 
-def extract(x: Extraction) -> Extraction:
+def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     doc_period = x.period or x.doc.meta.period
     notes: list[str] = []
     found = _read_cells(x, doc_period, notes) + _read_text(x, doc_period, notes)

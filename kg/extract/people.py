@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from kg.extract.nlp import vocabulary
 from kg.model import Extraction, HoldingFact, PersonFact, PostFact, Role, Span
 from kg.reference import councils
+from kg.text import TextView
 
 # One capitalised word of a name: McAloon, O'Neill, Smith-Jones, Zoë.
 WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?"
@@ -598,7 +599,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
     return analyse(text).mentions
 
 
-def extract(x: Extraction) -> Extraction:
+def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     a = analyse(x.doc.text)
     notes = tuple(f"councillor surname shared: {k}" for k, n in Counter(
         p.surname for p in a.people if p.role == "councillor").items() if n > 1)

@@ -16,6 +16,7 @@ from functools import cache
 
 from kg.extract.nlp import vocabulary
 from kg.model import Extraction, ResolutionFact, Span
+from kg.text import TextView
 
 _ITEM = re.compile(r"(?:(?<=\s)|^)(\((?:[ivx]{1,5}|[a-h]|\d{1,2})\)|(?:[ivx]{1,5}|[a-h]|\d{1,2})\))(?=\s)")
 _PARA = re.compile(r"\n[ \t\xa0]*\n\s*")
@@ -121,7 +122,7 @@ def _is_minutes(x: Extraction) -> bool:
     return bool(re.search(r"\bminutes\b", x.doc.text[:2000], re.I))
 
 
-def extract(x: Extraction) -> Extraction:
+def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     text = x.doc.text
     found: list[ResolutionFact] = []
     covered: list[tuple[int, int]] = []

@@ -1,0 +1,199 @@
+"""Sentences, clauses and quoted speech.
+
+A sentence never crosses a blank line, a heading, the start of a list item, a table or page furniture,
+and a short line that stands alone ("Report of the Director of Housing", "Author: ...") is a unit of its
+own; inside those bounds spaCy's sentencizer finds the full stops (wrapped lines of prose stay one
+sentence). List markers and paragraph numbers are left out of the sentence they open.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from kg.text.rules import clause_break_re, quote_pairs
+from kg.text.units import Clause, Heading, Line, ListItem, Sentence
+
+# An abbreviation's full stop does not end a sentence ("Cllr. Jones", "para. 3.2", "No. 12").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:cllr|councillor|mr|mrs|ms|dr|prof|st|no|nos|para|paras|approx|ref|incl|e\.g|i\.e|etc|vs|cf|fig|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|[A-Z]))\.$",
+    re.I,
+)
+
+
+def _line_width(text: str, block: list[Line]) -> int:
+    return max((ln.end - ln.start for ln in block), default=0)
+
+
+def _page_width(text: str, lines: tuple[Line, ...]) -> int:
+    """The width the text is wrapped to: the 90th percentile of its line lengths (tables aside)."""
+    lengths = sorted(ln.end - ln.start for ln in lines if not (ln.blank or ln.in_table or ln.furniture))
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def _breaks_after(text: str, line: Line, nxt: Line, width: int) -> bool:
+    """Does a unit end at the end of `line` although no blank line follows? Text wrapped to a width puts
+    a word on the line whenever it fits, so when the next line's first word would have fitted here the
+    break was made on purpose (a field line, a title, a new paragraph) - unless the line ends mid-phrase."""
+    body = text[line.start : line.end].rstrip()
+    after = text[nxt.start : nxt.end].lstrip()
+    if not body or not after:
+        return True
+    if body[-1] in ",;(-–&/" or body.split()[-1].lower() in _CONTINUES:
+        return False
+    if not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“‘'(£"):
+        return False
+    if _FIELD.match(after):
+        return True  # "Wards: All" under "Author: ...": one field a line
+    first_word = after.split()[0]
+    return len(body) + 1 + len(first_word) <= width
+
+
+# A field line of a front sheet or signature block: one to four capitalised words and a colon.
+_FIELD = re.compile(r"[A-Z][\w'’]*(?:[ \t][\w'’()&/]+){0,3}:[ \t]")
+
+
+_CONTINUES = frozenset(
+    {"and", "or", "of", "the", "to", "a", "an", "for", "in", "on", "by", "with", "from", "at"}
+)
+
+
+def _blocks(
+    text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...], items: tuple[ListItem, ...]
+) -> list[tuple[int, int, str, int | None]]:
+    """Stretches of text that a sentence may not cross: (start, end, kind, list item index)."""
+    heading_at = {h.start: h for h in heads}
+    list_at = {li.start: i for i, li in enumerate(items)}
+    out: list[tuple[int, int, str, int | None]] = []
+    block: list[Line] = []
+    current_list: int | None = None
+    pending_break = False  # a blank line, a table or page furniture came since the last line
+
+    page_width = _page_width(text, lines)
+
+    def flush() -> None:
+        nonlocal block
+        if not block:
+            return
+        width = max(_line_width(text, block), page_width)
+        start = block[0].start
+        for ln, nxt in zip(block, [*block[1:], None], strict=True):
+            if nxt is None or _breaks_after(text, ln, nxt, width):
+                out.append((start, ln.end, "prose", current_list))
+                if nxt is not None:
+                    start = nxt.start
+        block = []
+
+    for line in lines:
+        body = text[line.start : line.end]
+        lead = line.start + len(body) - len(body.lstrip())
+        if line.blank or line.in_table or line.furniture:
+            pending_break = True
+            continue
+        if pending_break:
+            pending_break = False
+            # a paragraph broken by a page (no full stop, the next part starts in lower case) goes on
+            last = text[block[-1].start : block[-1].end].rstrip()[-1:] if block else "."
+            if not (body.lstrip()[:1].islower() and last not in ".:;?!"):
+                flush()
+                current_list = None
+        if lead in heading_at or line.start in heading_at:
+            flush()
+            h = heading_at.get(lead) or heading_at[line.start]
+            out.append((h.start, h.end, "heading", None))
+            current_list = None
+            continue
+        if lead in list_at:
+            flush()
+            current_list = list_at[lead]
+            li = items[current_list]
+            block = [Line(li.body_start, line.end)]
+            continue
+        block.append(line)
+    flush()
+    return out
+
+
+def sentences(
+    text: str,
+    doc: Doc,
+    lines: tuple[Line, ...],
+    heads: tuple[Heading, ...],
+    list_items: tuple[ListItem, ...],
+) -> tuple[Sentence, ...]:
+    """The sentences of the text in order, with the spaCy sentencizer's boundaries inside each block."""
+    bounds = sorted({s.start_char for s in doc.sents} | {len(text)})
+    out: list[Sentence] = []
+    for start, end, kind, list_item in _blocks(text, lines, heads, list_items):
+        if kind == "heading":
+            out.append(Sentence(start, end, "heading"))
+            continue
+        cuts = [start] + [b for b in bounds[bisect_right(bounds, start) :] if b < end] + [end]
+        pieces: list[tuple[int, int]] = []
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            a, b = _trim(text, a, b)
+            if b <= a:
+                continue
+            if pieces and (_ABBREVIATION.search(text[pieces[-1][0] : pieces[-1][1]])
+                           or not (text[a].isupper() or text[a] in "\"“‘'(" or text[a].isdigit())):
+                pieces[-1] = (pieces[-1][0], b)  # an abbreviation's stop, or a cut before a lower-case word
+            else:
+                pieces.append((a, b))
+        lone = len(pieces) == 1 and not text[pieces[0][0] : pieces[0][1]].rstrip().endswith((".", "?", "!"))
+        for a, b in pieces:
+            label = lone and "\n" not in text[a:b] and len(text[a:b]) <= 90
+            out.append(Sentence(a, b, "label" if label else "prose", None, list_item))
+    return tuple(out)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def clauses(text: str, sents: tuple[Sentence, ...]) -> tuple[Clause, ...]:
+    """Each sentence cut at semicolons and at words that open a new statement."""
+    out: list[Clause] = []
+    pattern = clause_break_re()
+    for i, s in enumerate(sents):
+        cuts = [s.start]
+        for m in pattern.finditer(text, s.start, s.end):
+            cut = m.end() if m.group() == ";" else m.start()
+            if s.start < cut < s.end:
+                cuts.append(cut)
+        cuts.append(s.end)
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            a, b = _trim(text, a, b)
+            while b > a and text[b - 1] in ",;":
+                b -= 1
+            if b > a:
+                out.append(Clause(a, b, i))
+    return tuple(out)
+
+
+def quotes(text: str, sents: tuple[Sentence, ...]) -> tuple[tuple[int, int], ...]:
+    """Quoted speech inside sentences: the text between a pair of quotation marks (marks excluded).
+    A closing single quote that is an apostrophe ("Members’ views") does not close a quotation."""
+    out: list[tuple[int, int]] = []
+    for s in sents:
+        for open_mark, close_mark in quote_pairs():
+            pos = s.start
+            while (a := text.find(open_mark, pos, s.end)) != -1:
+                if open_mark == "‘" and a > s.start and text[a - 1].isalnum():
+                    pos = a + 1
+                    continue
+                b = a + 1
+                while (b := text.find(close_mark, b, s.end)) != -1 and text[b + 1 : b + 2].isalnum():
+                    b += 1
+                if b == -1:
+                    break
+                if b - a > 2:
+                    out.append((a + 1, b))
+                pos = b + 1
+    return tuple(sorted(set(out)))

@@ -1,0 +1,170 @@
+"""Headings, agenda items and list items, found from the shape of each line."""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Section
+from kg.text.rules import item_number_res, list_marker_res, minor_words
+from kg.text.units import Heading, Item, Line, ListItem
+
+_WORD = re.compile(r"[A-Za-z][\w'’&/\-]*")
+_ROMAN_FIRST = re.compile(r"\(?i[.)]")
+
+
+def _title_like(title: str) -> bool:
+    """A title: short, no sentence punctuation at its end, and its words capitalised (Title Case or
+    UPPER CASE) apart from minor words - the way minutes and reports set their item headings."""
+    title = title.strip()
+    if not title or len(title) > 140 or title[-1] in ".,;" or title.count(",") > 2:
+        return False
+    words = _WORD.findall(title)
+    if not words:
+        return False
+    minor = minor_words()
+    content = [w for w in words if w.lower() not in minor]
+    if not content:
+        return False
+    capped = sum(w[0].isupper() or w.isupper() for w in content)
+    return capped / len(content) >= 0.75 and title[0].isupper() or title[0].isdigit()
+
+
+_MONTH = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b|(?:st|nd|rd|th)\b", re.I
+)
+
+
+def _short_heading(title: str) -> bool:
+    """A numbered heading in sentence case ("4. Background papers"): short, capitalised, and not a
+    sentence or a lead-in to a list."""
+    return (
+        title[0].isupper()
+        and len(title.split()) <= 8
+        and title[-1] not in ".,;:"
+        and not re.search(r"\d[\d,.]*\s*%|\bwas\b|\bwere\b|\bis\b|\bare\b", title)
+    )
+
+
+def heading_of(text: str, line: Line) -> Heading | None:
+    body = text[line.start : line.end]
+    if line.blank or line.furniture or line.in_table or len(body.strip()) > 160:
+        return None
+    for pattern in item_number_res():
+        if (m := pattern.match(body)) and m.end() < len(body.rstrip()):
+            title_start = m.end() + len(body[m.end() :]) - len(body[m.end() :].lstrip())
+            title = body[title_start:].strip()
+            if _MONTH.match(title):
+                return None  # a date line, "16 January 2025"
+            if _title_like(title.split(" - ")[0]) or title.isupper() or _short_heading(title):
+                return Heading(line.start, line.start + len(body.rstrip()), body.strip(),
+                               m.group("n"), line.start + title_start)
+            return None
+    stripped = body.strip()
+    if stripped.startswith("#"):  # Markdown
+        start = line.start + body.index("#")
+        title = stripped.lstrip("#").strip()
+        return Heading(start, line.start + len(body.rstrip()), title, "", line.end - len(body.lstrip("# ")))
+    letters = [c for c in stripped if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters) and not stripped.endswith((".", ",")):
+        start = line.start + len(body) - len(body.lstrip())
+        return Heading(start, line.start + len(body.rstrip()), stripped, "", start)
+    return None
+
+
+def headings(text: str, lines: tuple[Line, ...]) -> tuple[Heading, ...]:
+    """Heading lines. An unnumbered Title Case line is a heading only when a blank line or the document's
+    edge is on both sides of it (otherwise it is a line of wrapped prose or a name in a list)."""
+    out: list[Heading] = []
+    for i, line in enumerate(lines):
+        h = heading_of(text, line)
+        if h is None and not (line.blank or line.furniture or line.in_table):
+            before = i == 0 or lines[i - 1].blank
+            after = i + 1 == len(lines) or lines[i + 1].blank
+            body = text[line.start : line.end].strip()
+            if before and after and len(body) <= 80 and ":" not in body and _title_like(body):
+                raw = text[line.start : line.end]
+                start = line.start + len(raw) - len(raw.lstrip())
+                h = Heading(start, start + len(body), body, "", start)
+        if h is not None:
+            out.append(h)
+    return tuple(out)
+
+
+def _level(number: str) -> int:
+    return number.count(".") + number.count("(")
+
+
+def items(text: str, heads: tuple[Heading, ...], sections: tuple[Section, ...] = ()) -> tuple[Item, ...]:
+    """Agenda items: the reader's item sections where it found them (a ModernGov page), else the numbered
+    headings of the shallowest numbering level, each running to the next such heading."""
+    found = [s for s in sections if s.kind == "item"]
+    if found:
+        return tuple(Item(s.start, s.end, "", s.label, s.start) for s in sorted(found, key=lambda s: s.start))
+    numbered = [h for h in heads if h.number]
+    if not numbered:
+        return ()
+    top = min(_level(h.number) for h in numbered)
+    starts = [h for h in numbered if _level(h.number) == top]
+    out = []
+    for h, nxt in zip(starts, [*starts[1:], None], strict=True):
+        end = nxt.start if nxt else len(text)
+        out.append(Item(h.start, end, h.number, text[h.title_start : h.end].strip(), h.end))
+    return tuple(out)
+
+
+def _marker(body: str) -> tuple[str, str, int] | None:
+    for kind, pattern in list_marker_res():
+        if (m := pattern.match(body)) and m.end() < len(body) and body[m.end() :].strip():
+            return kind, body[: m.end()].strip(), m.end()
+    return None
+
+
+def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -> tuple[ListItem, ...]:
+    """List items: a line opening with a bullet, "(a)", "(ii)", "3)" or "2.1". An item runs over the
+    lines that continue it, up to the next marker, a blank line or a heading. Depth follows the order
+    in which marker kinds first appear in a block (the outer list's kind comes first)."""
+    heading_lines = {h.start for h in heads}
+    out: list[ListItem] = []
+    open_item: list | None = None
+    kinds: list[str] = []  # marker kinds in order of first appearance in the current block
+    previous_kind: str | None = None
+
+    def close(end: int) -> None:
+        nonlocal open_item
+        if open_item is not None:
+            start, body_start, marker, kind, depth = open_item
+            out.append(ListItem(start, body_start, end, marker, kind, depth))  # type: ignore[arg-type]
+            open_item = None
+
+    last_end = 0
+    prev_body = ""
+    for line in lines:
+        body = text[line.start : line.end]
+        indent = len(body) - len(body.lstrip())
+        is_heading = any(line.start <= h < line.end + 1 for h in heading_lines)
+        if line.blank or line.in_table or is_heading:
+            close(last_end)
+            if line.blank or is_heading:
+                kinds, previous_kind = [], None
+            prev_body = ""
+            continue
+        if line.furniture:
+            continue
+        found = _marker(body)
+        if found and found[0] == "number" and prev_body and prev_body[-1] not in ".:;!?":
+            found = None  # "... fell again, to\n8.3 days": a number that wraps to a new line is no marker
+        if found:
+            kind, marker, width = found
+            # "(v)" or "x." is a letter unless the list it continues is roman; "(i)" starts a roman list
+            if kind == "roman" and previous_kind != "roman" and not _ROMAN_FIRST.match(marker):
+                kind = "letter"
+            close(last_end)
+            if kind not in kinds:
+                kinds.append(kind)
+            depth = kinds.index(kind)
+            open_item = [line.start + indent, line.start + width, marker, kind, depth]
+            previous_kind = kind
+        last_end = line.start + len(body.rstrip())
+        prev_body = body.rstrip()
+    close(last_end)
+    return tuple(out)

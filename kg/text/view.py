@@ -1,0 +1,111 @@
+"""`TextView`: the text layer's one analysis of a document, built once and shared by every extractor."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from kg.model import Section, SourceDoc
+from kg.text import lines as _lines
+from kg.text import sentences as _sentences
+from kg.text import structure
+from kg.text.units import Clause, Heading, Item, Line, ListItem, Sentence
+
+
+@dataclass(frozen=True)
+class TextView:
+    """Lines, headings, agenda items, list items, sentences, clauses and quoted speech of one text.
+    Tables (the readers' table sections) are left out of the prose: their lines are `in_table`."""
+
+    text: str
+    lines: tuple[Line, ...]
+    headings: tuple[Heading, ...]
+    items: tuple[Item, ...]
+    list_items: tuple[ListItem, ...]
+    sentences: tuple[Sentence, ...]
+    clauses: tuple[Clause, ...]
+    quotes: tuple[tuple[int, int], ...]
+    tables: tuple[tuple[int, int], ...]
+    doc: Doc = field(compare=False, repr=False)
+    _sentence_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    def quote(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def sentence_at(self, pos: int) -> int | None:
+        """Index of the sentence holding offset `pos`."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i].end:
+            return i
+        return None
+
+    def sentences_in(self, start: int, end: int) -> list[int]:
+        return [i for i, s in enumerate(self.sentences) if s.start < end and start < s.end]
+
+    def clauses_of(self, sentence: int) -> list[Clause]:
+        return [c for c in self.clauses if c.sentence == sentence]
+
+    def item_at(self, pos: int) -> Item | None:
+        for item in self.items:
+            if item.start <= pos < item.end:
+                return item
+        return None
+
+    def in_table(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.tables)
+
+    def in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quotes)
+
+
+def _table_ranges(sections: tuple[Section, ...], tables: tuple = ()) -> tuple[tuple[int, int], ...]:
+    ranges = {(s.start, s.end) for s in sections if s.kind == "table"}
+    ranges |= {(t.start, t.end) for t in tables}
+    return tuple(sorted(ranges))
+
+
+def build(text: str, sections: tuple[Section, ...] = (), tables: tuple = ()) -> TextView:
+    """The view of `text`; `sections` and `tables` are what the reader found (items, tables)."""
+    from kg.extract.nlp import parse  # the one spaCy pipeline
+
+    table_ranges = _table_ranges(sections, tables)
+    lines = _lines.lines(text, table_ranges)
+    heads = structure.headings(text, lines)
+    items = structure.items(text, heads, sections)
+    list_items = structure.list_items(text, lines, heads)
+    doc = parse(text)
+    sents = _sentences.sentences(text, doc, lines, heads, list_items)
+    sents = tuple(_place(s, items) for s in sents)
+    return TextView(
+        text=text,
+        lines=lines,
+        headings=heads,
+        items=items,
+        list_items=list_items,
+        sentences=sents,
+        clauses=_sentences.clauses(text, sents),
+        quotes=_sentences.quotes(text, sents),
+        tables=table_ranges,
+        doc=doc,
+        _sentence_starts=tuple(s.start for s in sents),
+    )
+
+
+def _place(s: Sentence, items: tuple[Item, ...]) -> Sentence:
+    for i, item in enumerate(items):
+        if item.start <= s.start < item.end:
+            return Sentence(s.start, s.end, s.kind, i, s.list_item)
+    return s
+
+
+@lru_cache(maxsize=4)
+def _cached(sha256: str, text: str, sections: tuple[Section, ...], tables: tuple) -> TextView:
+    return build(text, sections, tables)
+
+
+def view(doc: SourceDoc) -> TextView:
+    """The view of a read document, built once however many extractors ask for it."""
+    return _cached(doc.sha256, doc.text, doc.sections, getattr(doc, "tables", ()))
