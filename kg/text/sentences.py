@@ -185,7 +185,7 @@ def quotes(text: str, sents: tuple[Sentence, ...]) -> tuple[tuple[int, int], ...
         for open_mark, close_mark in quote_pairs():
             pos = s.start
             while (a := text.find(open_mark, pos, s.end)) != -1:
-                if open_mark == "‘" and a > s.start and text[a - 1].isalnum():
+                if open_mark in "‘'" and (text[a - 1 : a].isalnum() or not text[a + 1 : a + 2].isalnum()):
                     pos = a + 1
                     continue
                 b = a + 1

@@ -41,6 +41,7 @@ def _short_heading(title: str) -> bool:
         title[0].isupper()
         and len(title.split()) <= 8
         and title[-1] not in ".,;:"
+        and title.split()[-1].lower() not in {"to", "and", "or", "of", "the", "a", "for", "in", "with"}
         and not re.search(r"\d[\d,.]*\s*%|\bwas\b|\bwere\b|\bis\b|\bare\b", title)
     )
 
@@ -55,7 +56,8 @@ def heading_of(text: str, line: Line) -> Heading | None:
             title = body[title_start:].strip()
             if _MONTH.match(title):
                 return None  # a date line, "16 January 2025"
-            if _title_like(title.split(" - ")[0]) or title.isupper() or _short_heading(title):
+            short = "." not in m.group("n") and _short_heading(title)  # "3.2 ..." is a paragraph
+            if _title_like(title.split(" - ")[0]) or title.isupper() or short:
                 return Heading(line.start, line.start + len(body.rstrip()), body.strip(),
                                m.group("n"), line.start + title_start)
             return None
@@ -91,7 +93,8 @@ def headings(text: str, lines: tuple[Line, ...]) -> tuple[Heading, ...]:
 
 
 def _level(number: str) -> int:
-    return number.count(".") + number.count("(")
+    """"85" is an item, "85.1" a paragraph in it; "2(a)" is an item of its own, as Scottish minutes number."""
+    return number.count(".")
 
 
 def items(text: str, heads: tuple[Heading, ...], sections: tuple[Section, ...] = ()) -> tuple[Item, ...]:

@@ -1,0 +1,154 @@
+"""The text layer: one view of a document's lines, headings, items, lists, sentences and clauses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.model import Section
+from kg.read import read_document
+from kg.text import build, view
+
+DATA = Path(__file__).parent / "data" / "text"
+
+
+def _view(name: str):
+    doc = read_document(DATA / name, root=DATA)
+    return doc.text, view(doc)
+
+
+def _sentences(text: str, tv) -> list[str]:
+    return [text[s.start : s.end] for s in tv.sentences]
+
+
+def test_item_numbers_in_every_common_form_open_items() -> None:
+    """"41.", "42" without a stop, "Minute No. 43" and "Item 44" all open agenda items with their numbers."""
+    text, tv = _view("english_minutes.txt")
+    assert [(i.number, i.title) for i in tv.items] == [
+        ("41", "Declarations of Interest"),
+        ("42", "Minutes"),
+        ("43", "Housing Performance Quarter 4"),
+        ("44", "Work Programme"),
+    ]
+    last = tv.items[-1]
+    assert text[last.start : last.end].rstrip().endswith("The Panel noted the work programme.")
+
+
+def test_an_item_ends_where_the_next_begins() -> None:
+    """No item runs into the next: the RESOLVED list of item 43 stays inside item 43."""
+    text, tv = _view("english_minutes.txt")
+    item = next(i for i in tv.items if i.number == "43")
+    body = text[item.start : item.end]
+    assert "(ii) the number of households" in body and "Work Programme" not in body
+
+
+def test_scottish_item_numbers_and_decision_lists() -> None:
+    """"2(a) ATTAINMENT REPORT" is an item of its own, and a Decision's (i)/(ii) are roman list items."""
+    text, tv = _view("scottish_minute.txt")
+    assert [i.number for i in tv.items] == ["1", "2(a)", "3"]
+    assert [(li.marker, li.kind) for li in tv.list_items] == [("(i)", "roman"), ("(ii)", "roman")]
+    assert text[tv.list_items[1].body_start : tv.list_items[1].end].startswith("that a report on attainment")
+
+
+def test_welsh_bilingual_headings_are_items() -> None:
+    """"5. COFNODION / MINUTES" is item 5, and a Welsh sentence and its English one are two sentences."""
+    text, tv = _view("welsh_minutes.txt")
+    assert [(i.number, i.title) for i in tv.items] == [
+        ("5", "COFNODION / MINUTES"),
+        ("6", "PERFFORMIAD / PERFORMANCE"),
+    ]
+    assert "Cadarnhawyd cofnodion y cyfarfod." in _sentences(text, tv)
+
+
+def test_nested_lists_keep_their_depth() -> None:
+    """(a)/(b) lettered resolutions hold (i)/(ii) sub-items one level deeper; bullets are their own list."""
+    text, tv = _view("english_minutes.txt")
+    kinds = [(li.marker, li.kind, li.depth) for li in tv.list_items]
+    assert kinds == [
+        ("•", "bullet", 0), ("•", "bullet", 0), ("•", "bullet", 0),
+        ("(a)", "letter", 0), ("(b)", "letter", 0), ("(i)", "roman", 1), ("(ii)", "roman", 1),
+    ]
+
+
+def test_list_markers_are_not_part_of_the_sentence() -> None:
+    """A list item's sentence starts after its marker, and knows which list item it belongs to."""
+    text, tv = _view("english_minutes.txt")
+    s = next(s for s in tv.sentences if text[s.start : s.end] == "That the report be noted.")
+    assert s.list_item is not None and tv.list_items[s.list_item].marker == "(a)"
+
+
+def test_wrapped_prose_is_one_sentence_and_a_field_line_is_its_own() -> None:
+    """Lines wrapped at a width join into sentences; short field lines ("Wards: All") stand alone."""
+    text, tv = _view("wrapped_report.txt")
+    sents = _sentences(text, tv)
+    assert "Wards: All" in sents and "Author: Priya Shah, Performance Officer" in sents
+    assert ("Missed collections fell to 41 per 100,000, down\nfrom 58 in the previous quarter.") in sents
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    """"Cllr. Brown asked why" stays in one sentence with what follows the abbreviation."""
+    text, tv = _view("english_minutes.txt")
+    opening = "Cllr. Brown asked why; the Head of Housing Options said"
+    assert any(s.startswith(opening) for s in _sentences(text, tv))
+
+
+def test_running_footers_are_furniture_and_never_in_a_sentence() -> None:
+    """A running footer with a page number is furniture; no sentence quotes it."""
+    text, tv = _view("wrapped_report.txt")
+    furniture = [text[ln.start : ln.end] for ln in tv.lines if ln.furniture]
+    assert len(furniture) == 2 and all("Page" in f for f in furniture)
+    assert not any("Page 4" in s for s in _sentences(text, tv))
+    paragraph = next(li for li in tv.list_items if li.marker == "3.2")
+    assert text[paragraph.body_start :].startswith("Garden waste subscriptions")
+
+
+def test_a_paragraph_broken_by_a_page_goes_on() -> None:
+    """A sentence cut by a blank line and continuing in lower case is one sentence."""
+    tv = build("The rate was 23.1% when compared\n\nwith the previous quarter. Next sentence.")
+    assert tv.text[tv.sentences[0].start : tv.sentences[0].end].endswith("with the previous quarter.")
+
+
+def test_clauses_split_at_semicolons_and_contrast_words() -> None:
+    """"...; however ..." gives three clauses, the break word opening the last."""
+    text, tv = _view("english_minutes.txt")
+    i = next(i for i, s in enumerate(tv.sentences) if text[s.start : s.end].startswith("Cllr. Brown"))
+    clauses = [text[c.start : c.end] for c in tv.clauses_of(i)]
+    assert clauses == [
+        "Cllr. Brown asked why",
+        "the Head of Housing Options said that\ncontractor capacity was the main cause",
+        "however this was improving.",
+    ]
+
+
+def test_quoted_speech_but_not_apostrophes() -> None:
+    """'the trend is improving' is a quotation; the apostrophe of "Members’" is not a closing mark."""
+    text, tv = _view("welsh_minutes.txt")
+    assert [text[a:b] for a, b in tv.quotes] == ["the trend is improving"]
+
+
+def test_dates_and_wrapped_numbers_are_not_headings_or_markers() -> None:
+    """"16 January 2025" is not item 16, and a figure wrapped to the start of a line is not a list marker."""
+    tv = build("Report\n16 January 2025\n\n3.2 The delay fell again, to\n8.3 days in the quarter.\n")
+    assert not tv.items
+    assert [li.marker for li in tv.list_items] == ["3.2"]
+
+
+def test_tables_are_left_out_of_the_prose() -> None:
+    """Lines inside a reader's table section belong to no sentence."""
+    text = "Intro sentence.\n\nIndicator\tQ1\tTarget\nRecycling rate\t52.4\t55\n\nAfter the table.\n"
+    start = text.index("Indicator")
+    end = text.index("\n\nAfter")
+    tv = build(text, (Section("table", start, end),))
+    assert [text[s.start : s.end] for s in tv.sentences] == ["Intro sentence.", "After the table."]
+    assert tv.in_table(start + 3, start + 5)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.txt")))
+def test_every_sentence_quote_is_exact_and_inside_the_text(name: str) -> None:
+    """Offsets are into the pinned rendition: each unit's text is a stripped slice of it."""
+    text, tv = _view(name)
+    for s in tv.sentences:
+        piece = text[s.start : s.end]
+        assert piece and piece == piece.strip()
+    assert all(tv.sentences[i].end <= tv.sentences[i + 1].start for i in range(len(tv.sentences) - 1))
