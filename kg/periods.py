@@ -25,7 +25,8 @@ _MONTH = (r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 
 _PATTERNS = [
     # "Q2 2017/18", "Quarter 2: 2017/18", "Quarter One 2023/24", "quarter 2 (July – September) 2017/18"
-    re.compile(_Q + r"\s*(?:\([^)]{0,40}\)\s*)?[:,]?\s*(?:of\s+)?(?:the\s+)?" + _FY, re.I),
+    re.compile(_Q + r"\s*(?:\([^)]{0,40}\)\s*)?[:,]?\s*(?:and\s+(?:the\s+)?year[\s-]end\s+)?(?:of\s+)?(?:the\s+)?"
+               + _FY, re.I),
     # "2017/18 Q2", "2017/18 Quarter 2"
     re.compile(_FY + r"\s*[:,]?\s*" + _Q, re.I),
     # "first quarter of 2023-24", "second quarter of the 2017/18 financial year"
@@ -155,3 +156,58 @@ def shift(label: str | None, *, quarters: int = 0, years: int = 0) -> str | None
             return None
         year += years
     return make_label(year, q)
+
+
+# Periods named relative to the one being reported: "last quarter", "the same quarter last year".
+_RELATIVE = [
+    (re.compile(r"\b(?:last|the\s+previous|previous|the\s+prior|prior|the\s+preceding)\s+quarter\b", re.I),
+     {"quarters": -1}),
+    (re.compile(r"\b(?:the\s+)?same\s+(?:quarter|point|time|period)\s+(?:last|the\s+previous|a)\s+year\b", re.I),
+     {"years": -1}),
+    (re.compile(r"\b(?:last|the\s+previous|previous|the\s+prior|prior)\s+(?:financial\s+)?year\b|"
+                r"\ba\s+year\s+(?:earlier|ago|before)\b", re.I), {"years": -1}),
+]
+_ANY_Q = re.compile(r"\b" + _Q + r"|\b" + _QWORD, re.I)
+_ANY_FY = re.compile(r"(?<![\d/])" + _FY + r"(?![\d/])")
+
+
+def mentions(text: str, start: int, end: int, ref: str | None) -> list[tuple[str | None, int, int]]:
+    """Every period named in text[start:end]: (label, start, end), read against the reference period `ref`
+    (the document's): "Quarter 1" takes the reference's year, "last quarter" is one quarter before it, a
+    financial year keeps its quarter only where one is written with it. Label None where it cannot be known."""
+    out: list[tuple[str | None, int, int]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(label: str | None, a: int, b: int) -> None:
+        if not any(x < b and a < y for x, y in taken):
+            out.append((label, a, b))
+            taken.append((a, b))
+
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            y = _fy_start(m.group("y1"), m.group("y2"))
+            q = m.groupdict().get("q") or m.groupdict().get("qw")
+            add(make_label(y, _WORDS[q.lower()]) if y else None, m.start(), m.end())
+    for pattern, move in _RELATIVE:
+        for m in pattern.finditer(text, start, end):
+            add(shift(ref, **move) if ref else None, m.start(), m.end())
+    ref_year, _ = parts(ref)
+    for m in _ANY_Q.finditer(text, start, end):
+        q = m.group("q") or m.group("qw")
+        add(make_label(ref_year, _WORDS[q.lower()]), m.start(), m.end())
+    for m in _ANY_FY.finditer(text, start, end):
+        y = _fy_start(m.group("y1"), m.group("y2"))
+        add(fy_label(y) if y else None, m.start(), m.end())
+    return sorted(out, key=lambda p: p[1])
+
+
+def earlier(label: str | None, ref: str | None) -> bool:
+    """Is period `label` before the reference period? A year is before a quarter of a later year only."""
+    if not label or not ref:
+        return False
+    (ly, lq), (ry, rq) = parts(label), parts(ref)
+    if ly is None or ry is None:
+        return bool(lq and rq and ly is None and lq < rq)
+    if ly != ry:
+        return ly < ry
+    return bool(lq and rq and lq < rq)

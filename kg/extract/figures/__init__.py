@@ -1,0 +1,63 @@
+"""Extract figures: every value a document states about an indicator, with its measure, area and period.
+
+Figures are found before their indicator is known: value frames over the sentences (kg/extract/figures/
+prose.py: "NP was N", "N% of NP", "x of y NP (z%)", "against a target of T", "the Wales average of B",
+"down from P last quarter") and every table cell under a value column (cells.py). The indicator is the
+phrase the frame names, or the table row's label with its code kept as a notation; linking that phrase to
+the indicator scheme is a separate step (linking.py). Numbers that are not figures (dates, years, item and
+paragraph numbers, phone numbers, references, ages and thresholds, numbers inside an indicator's name, money
+that is not a measure) never come back (numbers.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract.figures import cells, linking, prose
+from kg.extract.figures.prose import Found
+from kg.model import Extraction, ObservationFact, Span
+from kg.text import TextView, view
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """One figure per (indicator phrase, value, measure, area, period): prose often repeats a table."""
+    seen: set[tuple] = set()
+    out = []
+    for f in found:
+        key = (f.phrase.lower(), f.value, f.measure, f.area, f.period, f.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
+    tv = tv or view(x.doc)
+    period = x.period
+    found, notes = prose.read_prose(tv, period)
+    table_found, table_notes = cells.read_cells(x.doc, tv, period)
+    facts = []
+    for i, f in enumerate(_dedupe(table_found + found)):
+        concept, label, confidence = linking.link(f.phrase, f.notation)
+        facts.append(
+            ObservationFact(
+                key=f"obs{i}",
+                indicator=concept,
+                indicator_label=label,
+                span=Span.of(x.doc.text, f.start, f.end),
+                value=f.value,
+                unit=f.unit,  # type: ignore[arg-type]
+                measure=f.measure,  # type: ignore[arg-type]
+                area=f.area,
+                period=f.period,
+                direction=f.direction,
+                rag=f.rag,
+                denominator=f.denominator,
+                confidence=min(confidence, f.confidence),
+            )
+        )
+    return replace(x, observations=tuple(facts), notes=x.notes + tuple(notes + table_notes))
+
+
+__all__ = ["extract"]

@@ -1,0 +1,105 @@
+"""What a number is, from the words around it in its clause: a target, a benchmark for an area, an
+earlier value, a change (never a level), or the actual value; and the period it is for.
+
+The nearest cue wins, and a cue only reaches its number across filler words ("against a target of 95%",
+"the Wales average of 58.9%", "England average (83%)", "down from 47.9 days last quarter"). A comparator
+may also follow the number ("97% statistical neighbours", "89% for statistical neighbours").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg import periods
+from kg.extract.figures.numbers import Number
+from kg.extract.figures.vocab import alternation, comparators, fillers_re, starting, words
+
+
+@dataclass(frozen=True)
+class Role:
+    measure: str  # actual | target | benchmark | previous | change | forecast
+    area: str = "council"
+    cue_start: int | None = None  # where the cue that decided it begins (the indicator phrase stops there)
+
+
+def _cue_re(name: str) -> re.Pattern[str]:
+    return _compiled(name)
+
+
+_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled(name: str) -> re.Pattern[str]:
+    if name not in _CACHE:
+        _CACHE[name] = re.compile(alternation(words()[name]), re.I)
+    return _CACHE[name]
+
+
+def _reaches(text: str, cue_end: int, number_start: int) -> bool:
+    """Only fillers, brackets and periods' names lie between a cue and the number."""
+    between = text[cue_end:number_start]
+    if len(between) > 60:
+        return False
+    between = re.sub(r"\b(?:q|qtr|quarter)\s*[1-4]\b|\b(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}\b", " ", between, flags=re.I)
+    return bool(fillers_re().match(between))
+
+
+def _last_cue(text: str, lo: int, n: Number, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    found = None
+    for m in pattern.finditer(text, max(lo, n.start - 80), n.start):
+        if _reaches(text, m.end(), n.start):
+            found = m
+    return found
+
+
+def role(text: str, n: Number, lo: int, hi: int) -> Role:
+    """The role of number `n` in the clause text[lo:hi]."""
+    right = text[n.end : min(hi, n.end + 60)]
+    cues: list[tuple[int, Role]] = []  # (cue end, role): the cue ending nearest the number wins
+    if m := _last_cue(text, lo, n, _cue_re("change")):
+        cues.append((m.end(), Role("change", cue_start=m.start())))
+    if m := _last_cue(text, lo, n, _cue_re("forecast")):
+        cues.append((m.end(), Role("forecast", cue_start=m.start())))
+    if m := _last_cue(text, lo, n, _cue_re("target")):
+        cues.append((m.end(), Role("target", cue_start=m.start())))
+    if m := _last_cue(text, lo, n, _cue_re("previous")):
+        cues.append((m.end(), Role("previous", cue_start=m.start())))
+    for code, pattern in comparators():
+        if m := _last_cue(text, lo, n, pattern):
+            cues.append((m.end(), Role("benchmark", code, m.start())))
+            break
+    if cues:
+        return max(cues, key=lambda c: c[0])[1]
+    if starting("change_after").match(right):
+        return Role("change")
+    if starting("target_after").match(right):
+        return Role("target")
+    after = re.match(r"[\s)]*(?:for|in|across|among|amongst)?\s*(?:the\s+)?", right)
+    rest = right[after.end() if after else 0 :]
+    for code, pattern in comparators():
+        if (m := pattern.match(rest)) and not re.match(r"\s*(?:council|county|borough|authority)", rest[m.end() :]):
+            return Role("benchmark", code, None)
+    if starting("previous_after").match(right):
+        return Role("previous")
+    return Role("actual")
+
+
+_IN = re.compile(r"[\s,(]*(?:in|for|at|during|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of|over)?\s*(?:the\s+)?$",
+                 re.I)
+
+
+def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None) -> tuple[str | None, bool]:
+    """The period a number is for: the period named right after it ("61.8% in Quarter 3", "37 in Quarter
+    1", "47.9 days last quarter"), else right before it ("In Quarter 2, 84.9%", "for 2023/24 was 65.7%"),
+    else the reference. Returns (label, named)."""
+    found = periods.mentions(text, lo, hi, ref)
+    after = [p for p in found if p[1] >= n.end and _IN.match(text[n.end : p[1]]) is not None
+             and len(text[n.end : p[1]]) <= 25]
+    if after:
+        return after[0][0], True
+    before = [p for p in found if p[2] <= n.start and len(text[p[2] : n.start]) <= 45
+              and not re.search(r"\d", text[p[2] : n.start])]
+    if before:
+        return before[-1][0], True
+    return ref, False

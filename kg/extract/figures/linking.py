@@ -1,0 +1,24 @@
+"""The indicator a figure's phrase names: a concept of the scheme where one matches exactly (label,
+alternative label or notation), else a new indicator with the phrase as its label, flagged for review."""
+
+from __future__ import annotations
+
+import re
+
+from kg import indicators
+
+
+def _slug(phrase: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", phrase.lower()).strip("-")[:80].strip("-")
+
+
+def link(phrase: str, notation: str = "") -> tuple[str, str, float]:
+    """(concept id or "new:<slug>", label, confidence)."""
+    key = " ".join(phrase.split()).lower()
+    exact = indicators._exact()  # noqa: SLF001 - the scheme's own lookup
+    for candidate in (notation.lower(), key):
+        if candidate and candidate in exact:
+            cid = exact[candidate]
+            return cid, indicators.label(cid) or phrase, 1.0
+    label = phrase[:1].upper() + phrase[1:]
+    return f"new:{_slug(phrase)}", label, 0.8

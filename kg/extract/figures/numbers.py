@@ -1,0 +1,160 @@
+"""Numbers as written, with their unit, and the numbers that are never figures.
+
+A number is found with what is written around it: "£8,412", "84.9%", "41 per 100,000", "231 days",
+"94.6p" (provisional), "12.1*" (footnoted). Numbers inside a date, a time, a financial year, a reference
+("PAM/030", "CAB/2024/041"), a phone number or a postcode, and numbers that a word before or after makes an
+age, a threshold, a page or an item ("aged 65+", "within 5 working days", "page 13", "section 42", "34
+wards") are not figures at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from kg.extract.figures.vocab import ending, starting, words
+
+Unit = str  # percent | count | rate | currency | other
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int  # the number and its unit as written
+    end: int
+    value: Decimal
+    unit: Unit
+    unit_words: str = ""  # "days", "days per FTE", "per 100,000 collections"
+    rate_base: int | None = None
+    provisional: bool = False
+
+    @property
+    def num_end(self) -> int:
+        return self.start + len(str(self.value))
+
+
+_NUM = re.compile(
+    r"(?<![\w/.£$€\-–])(?P<neg>[-−])?(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
+    r"(?P<suffix>p\b|\*+)?(?![\d/]|\.\d|,\d{3}|[A-Za-z])"
+)
+_MONEY = re.compile(
+    r"£\s?(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?:\s*(?P<mult>m\b|k\b|bn\b|million|billion|thousand))?",
+    re.I,
+)
+_MULT = {"m": 10**6, "million": 10**6, "k": 10**3, "thousand": 10**3, "bn": 10**9, "billion": 10**9}
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+# Shapes that hold digits but are not quantities: dates, times, years and year ranges, references, phones.
+_SHAPES = re.compile(
+    "|".join(
+        [
+            r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"\b(?:,?\s+(?:19|20)\d\d)?",  # 3 December 2024
+            _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b,?(?:\s+(?:19|20)\d\d)?",  # December 3, 2024
+            _MONTH + r"\s+(?:19|20)\d\d\b",  # March 2025
+            r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d\d\b",  # 31/07/2024
+            r"\b(?:19|20)\d\d\s*[/\-–]\s*(?:19|20)?\d\d\b",  # 2023/24, 2024-2028
+            r"\b\d{2}/\d{2}\b",  # 24/25
+            r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)",  # 6.30 pm
+            r"\b\d{1,2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))\b",  # 5 pm
+            r"\b\d{1,2}:\d{2}\b",  # 18:30
+            r"\b(?:19|20)\d\d\b",  # a year
+            r"\b[A-Z]{1,6}(?:/[A-Z0-9]{1,6})*/\d{1,5}[A-Za-z]?\b(?:/\d{1,5})*",  # PAM/030, CAB/2024/041
+            r"\b[A-Z]{1,5}\d{1,4}[A-Z]?\b",  # ASC01, S4, NI 117 stays as code+number below
+            r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b",  # 01632 478213
+            r"\b0\d{9,10}\b",
+            r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",  # postcode
+            r"\b(?:19|20)?\d\d[-–]\d\d\b",  # 18-64, 2024-25 (an age band or a year range)
+            r"\b\d+\s*[-–]\s*\d+\s*(?:years|yrs)\b",
+            r"\b(?:q|qtr|quarter|p|period|month|week|year|years|level|stage|key stage|ks|s|p|nvq|scqf)\s*\d{1,2}\b",
+        ]
+    ),
+    re.I,
+)
+
+
+def _decimal(whole: str, frac: str | None) -> Decimal | None:
+    try:
+        return Decimal(whole.replace(",", "") + (frac or ""))
+    except InvalidOperation:
+        return None
+
+
+@cache
+def _rate_re() -> re.Pattern[str]:
+    bases = sorted(words()["rate_bases"], key=len, reverse=True)
+    alt = "|".join(re.escape(b) for b in bases)
+    return re.compile(r"\s*per\s+(" + alt + r")\b((?:\s+[a-z][\w\-]*){0,3})?", re.I)
+
+
+@cache
+def _percent_re() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:%|per\s?cent\b|pc\b)", re.I)
+
+
+@cache
+def _other_unit_re() -> re.Pattern[str]:
+    alt = "|".join(re.escape(u) for u in sorted(words()["other_units"], key=len, reverse=True))
+    return re.compile(r"\s*(" + alt + r")\b", re.I)
+
+
+def shapes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where dates, times, years, references, phone numbers and postcodes lie in text[start:end]."""
+    return [(m.start(), m.end()) for m in _SHAPES.finditer(text, start, end)]
+
+
+def numbers(text: str, start: int, end: int) -> list[Number]:
+    """Every quantity in text[start:end] with its unit; shapes that are not quantities are skipped."""
+    blocked = shapes(text, start, end)
+    out: list[Number] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MONEY.finditer(text, start, end):
+        value = _decimal(m.group("whole"), m.group("frac"))
+        if value is None:
+            continue
+        if m.group("mult"):
+            value = (value * _MULT[m.group("mult").lower()]).normalize()
+            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+        out.append(Number(m.start(), m.end(), value, "currency"))
+        taken.append((m.start(), m.end()))
+    for m in _NUM.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in blocked):
+            continue
+        value = _decimal(m.group("whole"), m.group("frac"))
+        if value is None:
+            continue
+        if m.group("neg"):
+            value = -value
+        provisional = (m.group("suffix") or "").lower() == "p"
+        after_at = m.end()
+        if u := _percent_re().match(text, after_at, end):
+            out.append(Number(m.start(), u.end(), value, "percent", provisional=provisional))
+        elif r := _rate_re().match(text, after_at, end):
+            base = int(words()["rate_bases"][r.group(1).lower()])
+            out.append(Number(m.start(), r.end(), value, "rate", r.group(0).strip(), base, provisional))
+        elif o := _other_unit_re().match(text, after_at, end):
+            out.append(Number(m.start(), o.end(), value, "other", o.group(1).lower(), provisional=provisional))
+        else:
+            out.append(Number(m.start(), m.end(), value, "count", provisional=provisional))
+        taken.append((out[-1].start, out[-1].end))
+    return sorted(out, key=lambda n: n.start)
+
+
+def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
+    """A number that a word before or after makes a reference, an age, a threshold or a thing counted that
+    is not a measure ("page 13", "aged 65", "within 5 working days", "34 wards", "£500 penalty")."""
+    before = text[max(lo, n.start - 40) : n.start]
+    after = text[n.end : min(hi, n.end + 40)]
+    if ending("not_figure_before").search(before.rstrip(" .:")) and not before.rstrip().endswith("("):
+        return True
+    if n.unit in ("count", "currency", "other") and starting("not_figure_after").match(after):
+        return True
+    if n.unit == "other" and re.search(r"\b(?:within|in|over|under|after|than|least|of|for)\s*$", before, re.I):
+        return True  # "within 20 working days": part of the indicator's name
+    if n.unit == "other" and re.match(r"\s*(?:after|before|from|since|following|of\s+(?:a|the|being|their))\b",
+                                      after, re.I):
+        return True  # "at home 91 days after discharge": a definition, not a level
+    if re.match(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|younger)\b", after, re.I):
+        return True  # "65 and over"
+    return bool(n.unit == "percent" and re.search(r"\b(?:within|top|bottom|tolerance of)\s*$", before, re.I))

@@ -1,0 +1,167 @@
+"""The indicator phrase a figure is about, as the sentence words it.
+
+A level is stated in a few shapes: "NP was / stood at / fell to N", "N% of NP", "NP: N", "NP (N)",
+"x of y NP (z%)", "Of the N NP, x (z%) were ...". The phrase is what the clause says around the figure,
+less reported speech ("She highlighted that"), time openers ("At the end of Quarter 2,"), the linking verb,
+the periods and what follows a comparison cue ("against a target of ...", "compared with ...").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.figures.vocab import alternation, words
+
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+
+
+@cache
+def _report_re() -> re.Pattern[str]:
+    return re.compile(r"^.{0,160}?\b" + alternation(words()["report_verbs"])
+                      + r"(?:\s+(?:members|the\s+\w+))?\s+(?:that|why|whether|how|if|about)\s+", re.I | re.S)
+
+
+@cache
+def _opener_re() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?:(?:" + alternation(words()["openers"]) + r")(?:\s+(?:of\s+)?(?:the\s+)?"
+        r"(?:q|qtr|quarter|year|month|period)?\s*[\w/]{0,9})?\s*,\s*|in\s+(?:q|qtr|quarter)\s*[1-4][^,]{0,12},\s*"
+        r"|in\s+(?:19|20)\d\d\s*[/\-–]\s*\d{2,4},\s*)",
+        re.I,
+    )
+
+
+@cache
+def _copula_tail_re() -> re.Pattern[str]:
+    verbs = alternation(words()["copulas"])
+    return re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|been|being|having|then|further|again|now|still|"
+                      r"slightly|significantly|also))*\s*" + verbs + r"?\s*(?:to|at|of|by)?\s*$", re.I)
+
+
+_BOUNDARY = re.compile(
+    r",|;|\(|\)|\bagainst\b|\bcompared\b|\bcompares\b|\babove\b|\bbelow\b|\bthan\b|\bwhich\b|\bwho\b|"
+    r"\b(?:down\s+|up\s+)?from\s+(?=[£\d])|\bmeeting\b|\bwhile\b|\bwhilst\b|\bbut\b|\band\s+(?:is|was|the|a)\b|"
+    r"\bthe\s+(?:highest|lowest|best|worst)\b|\bfor\s+the\s+first\s+time\b|\bsince\b|"
+    r"\b(?:in|for|during|at\s+the\s+end\s+of)\s+(?:the\s+)?(?:q|qtr|quarter|first|second|third|fourth|year|month)\b|"
+    r"\b(?:in|for)\s+(?:19|20)\d\d|\blast\s+(?:quarter|year)\b|\bprevious\b|\bsame\s+(?:quarter|period|time)\b",
+    re.I,
+)
+_POPULATION = re.compile(r"^of\s+(?:the|these|those)?\s*" + _NUMBER + r"\s+([^,]{3,120}?)\s*,\s*", re.I)
+_X_OF_Y_BEFORE = re.compile(r"(" + _NUMBER + r")\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(" + _NUMBER
+                            + r")\s*([^()\d]{0,100}?)\s*\(\s*$", re.I)
+_X_BEFORE = re.compile(r"(" + _NUMBER + r")\s*\(\s*$")
+_X_OF_Y_AFTER = re.compile(r"^\s*\(\s*(" + _NUMBER + r")\s+(?:out\s+)?of\s+(?:the\s+)?(" + _NUMBER + r")\s*\)")
+_ARTICLE = re.compile(r"^(?:the|a|an|our|its|their|overall|total)\s+", re.I)
+_PERIODS = re.compile(r"\b(?:in|for|during)?\s*(?:the\s+)?(?:q|qtr|quarter)\s*[1-4]\b|\b(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}\b",
+                      re.I)
+
+
+def ratio(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int, str | None, str | None]:
+    """The extent of an "x of y NP (z%)", "x (z%)" or "z% (x of y)" construction around the percentage at
+    [start, end): (region start, region end, denominator, the NP of "x of y NP")."""
+    left = text[max(lo, start - 160) : start]
+    if m := _X_OF_Y_BEFORE.search(left):
+        return start - (len(left) - m.start()), _close(text, end, hi), m.group(2), m.group(3).strip() or None
+    if m := _X_BEFORE.search(left):
+        return start - (len(left) - m.start()), _close(text, end, hi), None, None
+    if m := _X_OF_Y_AFTER.match(text, end, hi):
+        return start, m.end(), m.group(2), None
+    return start, end, None, None
+
+
+def _close(text: str, end: int, hi: int) -> int:
+    m = re.match(r"\s*\)", text[end:hi])
+    return end + m.end() if m else end
+
+
+def _tidy(phrase: str) -> str:
+    phrase = _PERIODS.sub(" ", phrase)
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–(")
+    while phrase.endswith(")") and phrase.count(")") > phrase.count("("):
+        phrase = phrase[:-1].rstrip()
+    if phrase.count("(") > phrase.count(")"):
+        phrase += ")"  # "Grant (DFG" cut at its bracket
+    while (m := _ARTICLE.match(phrase)) is not None or (m := re.match(r"^of\s+", phrase, re.I)) is not None:
+        phrase = phrase[m.end() :]
+    return phrase
+
+
+def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
+    """The words before a figure, less speech, openers and the linking verb; and a population ("Of the 1,229
+    incidents reported, ...") that the phrase is about."""
+    left = text[lo:start]
+    if m := _report_re().match(left):
+        left = left[m.end() :]
+    population = None
+    for _ in range(3):
+        changed = False
+        if m := _opener_re().match(left):
+            left, changed = left[m.end() :], True
+        if m := _POPULATION.match(left):
+            population, left, changed = _tidy(m.group(1)), left[m.end() :], True
+        if not changed:
+            break
+    if m := _change_from_re().search(left):
+        left = left[: m.start()]  # "the recycling rate rose from 58.0% to": the rate is the subject
+    left = _copula_tail_re().sub("", left)
+    left = re.sub(r",\s*$", "", left)  # "direct payments uptake, at 24.1%,": a parenthetical level
+    if b := list(_BOUNDARY.finditer(left)):
+        last = b[-1]
+        if last.group().strip() in {",", ";"} and left[last.end() :].strip():
+            left = left[last.end() :]
+    left = re.sub(r"^\s*(?:and|but|or|while|whilst)?\s*(?:that\s+)?", "", left, flags=re.I)
+    left = _change_tail_re().sub("", left)
+    return _tidy(left), population
+
+
+@cache
+def _change_from_re() -> re.Pattern[str]:
+    return re.compile(r"\s+" + alternation(words()["change_verbs"]) + r"\s+(?:\w+\s+)?from\s+[£\d][^\s]*"
+                      r"(?:\s+\w+)?\s+to\s*$", re.I)
+
+
+@cache
+def _change_tail_re() -> re.Pattern[str]:
+    return re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|been|further|again|now|still))*\s+"
+                      + alternation(words()["change_verbs"]) + r"\s*$", re.I)
+
+
+def _right(text: str, end: int, hi: int) -> str:
+    right = text[end:hi]
+    right = re.sub(r"^\s*(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+", " ", right, flags=re.I)
+    if m := _BOUNDARY.search(right):
+        right = right[: m.start()]
+    return _tidy(right)
+
+
+def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None = None) -> str:
+    """The indicator phrase of the figure at [start, end) in the clause text[lo:hi] ("" when the clause
+    names nothing: the figure then belongs to the indicator of the figure before it). `noun` is the y of
+    "x of y NOUN (z%)", which the phrase is about."""
+    left, population = _left(text, lo, start)
+    if noun:
+        population = " ".join(p for p in (left, _tidy(noun)) if p)
+        left = ""
+    right = _right(text, end, hi)
+    keep_right = right.lower().startswith("of ") or not left or bool(population)
+    if right.lower().startswith("of ") and left and re.search(r"ed$", left.split()[-1]):
+        right = right[3:]  # "determined 90.2% of applications ...": the verb governs the noun
+    parts = [p for p in (population, left, right if keep_right else "") if p]
+    if noun and population:
+        parts = [population]
+    out = _tidy(" ".join(parts))
+    words_ = out.split()
+    return " ".join(words_[:16])
+
+
+@cache
+def _empty() -> frozenset[str]:
+    return frozenset(w.lower() for w in words()["empty_words"])
+
+
+def names_something(phrase_text: str) -> bool:
+    """Does the phrase name a measure, rather than only point back ("This compares with", "The Wales
+    average for")?"""
+    tokens = re.findall(r"[a-z][a-z\-']+", phrase_text.lower())
+    return any(t not in _empty() and len(t) > 2 for t in tokens)

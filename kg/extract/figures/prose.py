@@ -1,0 +1,180 @@
+"""Figures stated in sentences: every number with a unit or a level frame, its role, period, and the
+indicator phrase its clause names (or the one the sentence before named, for "This compares with ...")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kg import periods
+from kg.extract.figures import frames, phrases
+from kg.extract.figures.numbers import Number, not_a_figure, numbers
+from kg.extract.figures.vocab import alternation, anywhere, ending, words
+from kg.text import TextView
+
+
+@dataclass
+class Found:
+    """A figure before linking: value, what it is, and the words that name its indicator."""
+
+    phrase: str
+    start: int  # the quote: its sentence (or table row)
+    end: int
+    value: Decimal | None
+    unit: str
+    measure: str
+    area: str = "council"
+    period: str | None = None
+    unit_words: str = ""
+    rate_base: int | None = None
+    direction: str | None = None
+    rag: str | None = None
+    denominator: Decimal | None = None
+    notation: str = ""
+    confidence: float = 1.0
+    soft: bool = False  # a count inside "x of y" or a population: kept out unless asked for
+
+
+_COUNT_FRAME = re.compile(r"(?:\(\s*$)", re.I)
+
+
+def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
+    """A bare number is a level only in a level frame: after a linking verb ("rose to 44", "was 312",
+    "stood at 2,446"), in brackets after its noun phrase ("Carers assessments (312)"), or before a noun
+    that names what a service counts ("612 fly-tipping incidents", "44 complaints")."""
+    before = text[max(lo, n.start - 40) : n.start]
+    after = text[n.end : min(hi, n.end + 40)]
+    if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after) and re.search(r"[A-Za-z]\s*\(\s*$", before):
+        return True
+    if ending("copulas").search(before) and not re.match(r"\s*(?:of|out of)\s+\d", after):
+        return not re.match(r"\s+[a-z]", after) or bool(re.match(r"\s+" + _count_noun_re(), after, re.I))
+    if re.match(r"\s+(?:[a-z\-]+\s+){0,2}" + _count_noun_re() + r"\b", after, re.I) and (
+        re.search(r"\b(?:there\s+(?:were|had\s+been|have\s+been)|a\s+total\s+of)\s*$", before, re.I)
+        or ending("done_verbs").search(before)
+        or re.match(r"\s+(?:[a-z\-]+\s+){0,3}(?:were|was|had\s+been|have\s+been)\s+" + alternation(words()["done_verbs"]),
+                    after, re.I)
+    ):
+        return True
+    return ending("done_verbs").search(before) is not None and not re.match(r"\s+[a-z]", after)
+
+
+_NOUNS: list[str] = []
+
+
+def _count_noun_re() -> str:
+    if not _NOUNS:
+        _NOUNS.append(r"(?:" + "|".join(re.escape(w) for w in sorted(words()["count_nouns"], key=len, reverse=True)) + r")")
+    return _NOUNS[0]
+
+
+def _rag(text: str, lo: int, hi: int) -> str | None:
+    colours = words()["rag"]["colours"]
+    m = re.search(r"\b(?:rated|rag(?:\s+rated|\s+status)?|status)\s*(?:as\s+|is\s+|was\s+|:)?\s*(red|amber|green)\b",
+                  text[lo:hi], re.I)
+    return colours.get(m.group(1).lower()) if m else None
+
+
+def _direction(text: str, lo: int, hi: int) -> str | None:
+    from kg.extract.nlp import vocabulary
+
+    clause = text[lo:hi].lower()
+    for direction, verbs in vocabulary("directions")["after"].items():
+        if re.search(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", clause):
+            return direction
+    return None
+
+
+def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[str]]:
+    """Figures in the document's sentences (tables are the cells' job), with what was left out and why."""
+    text = tv.text
+    out: list[Found] = []
+    notes: list[str] = []
+    carry: tuple[str, int] | None = None  # (phrase, end of its sentence): "This compares with ..." reads it
+    for s in tv.sentences:
+        if s.kind == "heading" or tv.in_table(s.start, s.end):
+            continue
+        if carry and (carry[1] < s.start and "\n\n" in text[carry[1] : s.start] and s.list_item is None):
+            carry = None
+        sentence_actual: str | None = None
+        actual_unit: tuple | None = None
+        pending: list[Found] = []  # comparisons waiting for the sentence's actual figure
+        for c in [c for c in tv.clauses if c.start >= s.start and c.end <= s.end]:
+            clause_actual: str | None = None
+            for n in numbers(text, c.start, c.end):
+                if not_a_figure(text, n, s.start, s.end):
+                    continue
+                role = frames.role(text, n, c.start, c.end)
+                if role.measure in ("change", "forecast"):
+                    continue
+                if n.unit == "count" and not _count_is_level(text, n, c.start, c.end) and role.measure == "actual":
+                    continue
+                if n.unit == "count" and role.measure != "actual" and not _count_is_level(text, n, c.start, c.end):
+                    # "against a target of 300" is a level; "2 of 34" is not
+                    if re.match(r"\s+of\s+\d", text[n.end : c.end]):
+                        continue
+                # a target's or benchmark's own period lies between its cue and it ("the Wales average for
+                # 2023/24 was 65.7%"), never before the cue, where the actual's period is named
+                period_lo = role.cue_start if role.cue_start is not None and role.measure != "previous" else c.start
+                period, named = frames.period_of(text, n, period_lo, c.end, doc_period)
+                measure = role.measure
+                if measure == "actual" and named and periods.earlier(period, doc_period):
+                    measure = "previous"
+                if measure == "previous" and not named:
+                    period = _relative_previous(text, n, c.end, doc_period)
+                region = phrases.ratio(text, n.start, n.end, c.start, c.end) if n.unit == "percent" else (
+                    n.start, n.end, None, None)
+                own = phrases.phrase(text, region[0], region[1], c.start, role.cue_start or c.end, region[3]) \
+                    if measure == "actual" else phrases.phrase(text, n.start, n.end, c.start, role.cue_start or c.end)
+                if measure != "actual" and role.cue_start is not None and role.cue_start < n.start:
+                    own = phrases.phrase(text, role.cue_start, n.end, c.start, c.end)
+                f = Found(
+                    phrase=own if phrases.names_something(own) else "",
+                    start=s.start, end=s.end, value=n.value, unit=n.unit, measure=measure, area=role.area,
+                    period=period if measure != "actual" or named else None,
+                    unit_words=n.unit_words, rate_base=n.rate_base,
+                    denominator=Decimal(region[2].replace(",", "")) if region[2] else None,
+                )
+                if measure == "actual":
+                    if not f.phrase and carry and s.start - carry[1] < 400:
+                        f.phrase = carry[0]
+                    if f.phrase and not (sentence_actual and anywhere("variant_openers").match(f.phrase)):
+                        sentence_actual = f.phrase
+                        actual_unit = (n.unit, n.unit_words, n.rate_base)
+                        f.direction = _direction(text, c.start, c.end)
+                        f.rag = _rag(text, s.start, s.end)
+                out.append(f)
+                if measure != "actual":
+                    pending.append(f)
+                elif f.phrase:
+                    clause_actual = f.phrase
+            # a comparison belongs to its clause's figure, else to the sentence's figure so far
+            for f in pending:
+                if f.unit == "count" and actual_unit and actual_unit[0] != "count":
+                    f.unit, f.unit_words, f.rate_base = actual_unit  # "from 571.6 in 2022/23" is a rate too
+                owner = clause_actual or sentence_actual
+                if owner and (not f.phrase or f.area != "council" or f.measure in ("target", "previous")):
+                    f.phrase = owner  # "... against a target of 95%": the clause's indicator
+                elif not f.phrase and carry:
+                    f.phrase = carry[0]
+            pending = []
+        if sentence_actual and not anywhere("variant_openers").match(sentence_actual):
+            carry = (sentence_actual, s.end)
+        elif carry:
+            carry = (carry[0], s.end)
+    kept = []
+    for f in out:
+        if not f.phrase:
+            notes.append(f"figure {f.value} at {f.start}: no indicator named")
+            continue
+        if f.unit == "currency" and not anywhere("money_measures").search(f.phrase):
+            notes.append(f"money {f.value} at {f.start}: not a measure ({f.phrase})")
+            continue
+        kept.append(f)
+    return kept, notes
+
+
+def _relative_previous(text: str, n: Number, hi: int, doc_period: str | None) -> str | None:
+    """An earlier value without a named period: "down from 47.9 days last quarter" is found by the period
+    reader; a bare "up from 12%" is the period before, which only the context knows: leave it unknown."""
+    return None
