@@ -169,6 +169,8 @@ _RELATIVE = [
 ]
 _ANY_Q = re.compile(r"\b" + _Q + r"|\b" + _QWORD, re.I)
 _ANY_FY = re.compile(r"(?<![\d/])" + _FY + r"(?![\d/])")
+# "24/25" for 2024/25 where the second year follows the first (scorecard headers): "Q2 24/25".
+_SHORT_FY = re.compile(r"(?<![\d/])(?P<a>\d\d)\s*/\s*(?P<b>\d\d)(?![\d/])")
 
 
 def mentions(text: str, start: int, end: int, ref: str | None) -> list[tuple[str | None, int, int]]:
@@ -198,7 +200,20 @@ def mentions(text: str, start: int, end: int, ref: str | None) -> list[tuple[str
     for m in _ANY_FY.finditer(text, start, end):
         y = _fy_start(m.group("y1"), m.group("y2"))
         add(fy_label(y) if y else None, m.start(), m.end())
-    return sorted(out, key=lambda p: p[1])
+    for m in _SHORT_FY.finditer(text, start, end):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if b == (a + 1) % 100:
+            add(fy_label(2000 + a), m.start(), m.end())
+    # a quarter and a year written apart ("Q2 24/25", "Quarter 1 (2024/25)") make one period
+    merged: list[tuple[str | None, int, int]] = []
+    for p in sorted(out, key=lambda p: p[1]):
+        if merged and merged[-1][0] and p[0] and p[1] - merged[-1][2] <= 3:
+            (ly, lq), (py, pq) = parts(merged[-1][0]), parts(p[0])
+            if lq and not pq and py is not None:
+                merged[-1] = (make_label(py, lq), merged[-1][1], p[2])
+                continue
+        merged.append(p)
+    return merged
 
 
 def earlier(label: str | None, ref: str | None) -> bool:

@@ -58,6 +58,12 @@ def new_graph() -> Graph:
     return g
 
 
+def _nation_of(info) -> str | None:  # noqa: ANN001 - a CouncilInfo or None
+    """The nation a council is in, from the GSS code of its area (E, W, S, N)."""
+    area = (getattr(info, "area", None) or "")[:1]
+    return {"E": "england", "W": "wales", "S": "scotland", "N": "northern-ireland"}.get(area)
+
+
 class _Writer:
     """Accumulates one document's triples; small helpers keep the mapping readable."""
 
@@ -304,9 +310,15 @@ class _Writer:
                 self.add(node, RDF.type, CKG.Area)
                 return node
             return self.council_iri
-        if code in ("england", "national"):
+        nation = _nation_of(info)
+        if code == "national" and nation:
+            code = nation  # "the national average" is the council's own nation's
+        if code == "england":
             node = GSS[england()]
             self.add(node, RDFS.label, "England")
+        elif code == "national":
+            node = iris.area(f"{self.council} national")
+            self.add(node, RDFS.label, "national")
         elif code in ("region", "regional") and info and info.region:
             node = GSS[info.region]
             self.add(node, RDFS.label, regions()[info.region])

@@ -1,11 +1,200 @@
-"""Figures in tables: read from the readers' cells, never from the text around them."""
+"""Figures in tables, read from the readers' cells: the indicator from the row's label (its code kept as a
+notation), the measure, area and period from the column's headers, RAG and direction from their columns."""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from kg import periods
 from kg.extract.figures.prose import Found
-from kg.model import SourceDoc
+from kg.extract.figures.vocab import alternation, comparators, words
+from kg.model import SourceDoc, TableCell
 from kg.text import TextView
+
+_CELL_NUMBER = re.compile(
+    r"^\s*(?P<pound>£)?\s*(?P<neg>[-−])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?\s*(?P<mult>k|m|bn)?"
+    r"\s*(?P<pct>%)?\s*(?P<flag>p|\*+|r|e)?\s*(?P<words>[a-z ]{0,20})?$",
+    re.I,
+)
+_CODE = re.compile(r"^\s*((?:[A-Z]{1,6}[/ \-]?)+\d{1,4}[a-z]?(?:[/.\-]\d{1,3}[a-z]?)?)\s*[:\-–]?\s+(?=\S)")
+_HINT = re.compile(r"\s*\((?:%|£|number|no\.?|days?|weeks?|rate|per\s+[\d,]+[^)]*|score[^)]*)\)\s*$", re.I)
+
+
+@cache
+def _column_res() -> dict[str, re.Pattern[str]]:
+    return {kind: re.compile(r"^\s*" + alternation(phrases) + r"\s*$", re.I)
+            for kind, phrases in words()["columns"].items()}
+
+
+@cache
+def _contains_res() -> dict[str, re.Pattern[str]]:
+    return {kind: re.compile(alternation(phrases), re.I) for kind, phrases in words()["columns"].items()}
+
+
+def _kind(header: str) -> str | None:
+    """What a column holds, from its header: exact matches first, then a header containing the word."""
+    h = " ".join(header.split())
+    if not h:
+        return None
+    for kind, pattern in _column_res().items():
+        if pattern.match(h):
+            return kind
+    for kind in ("annual_target", "forecast", "target", "previous", "rag", "direction", "skip"):
+        if _contains_res()[kind].search(h):
+            return kind
+    return None
+
+
+def _comparator(header: str) -> str | None:
+    for code, pattern in comparators():
+        if pattern.search(header):
+            return code
+    return None
+
+
+@cache
+def _label_unit_res() -> dict[str, re.Pattern[str]]:
+    return {u: re.compile(alternation(p), re.I) for u, p in words()["label_units"].items()}
+
+
+def _unit(label: str, cell: str) -> tuple[str, str, int | None]:
+    """(unit, unit words, rate base) from the row label's hints and the cell's own marks."""
+    if m := re.search(r"per\s+(100,000|10,000|1,000|100000|10000|1000)\b[^)]*", label, re.I):
+        return "rate", m.group(0).strip(), int(m.group(1).replace(",", ""))
+    if "%" in cell or _label_unit_res()["percent"].search(label):
+        return "percent", "", None
+    if "£" in cell or re.search(r"£|\bcost\b|\bspend\b", label, re.I):
+        return "currency", "", None
+    if m := _label_unit_res()["other"].search(label):
+        return "other", m.group(0).lower(), None
+    return "count", "", None
+
+
+def _value(cell: str) -> tuple[Decimal, bool] | None:
+    m = _CELL_NUMBER.match(cell)
+    if not m or (m.group("words") or "").strip():
+        return None
+    try:
+        value = Decimal(m.group("num").replace(",", "") + (m.group("frac") or ""))
+    except InvalidOperation:
+        return None
+    if m.group("mult"):
+        value *= {"k": 10**3, "m": 10**6, "bn": 10**9}[m.group("mult").lower()]
+    if m.group("neg"):
+        value = -value
+    return value, (m.group("flag") or "").lower() == "p"
+
+
+def _cell_direction(cell: str) -> str | None:
+    low = cell.strip().lower()
+    for direction, marks in words()["cell_directions"].items():
+        if any(m == low or (len(m) > 1 and re.search(r"\b" + re.escape(m) + r"\b", low)) or (len(m) == 1 and m in low)
+               for m in marks):
+            return direction
+    return None
+
+
+def _rag(cell: str) -> str | None:
+    return words()["rag"]["colours"].get(cell.strip().lower())
+
+
+def _headers(cell: TableCell) -> str:
+    parts = getattr(cell, "column_headers", ()) or (cell.column_header,)
+    return " ".join(p for p in parts if p)
+
+
+def _row_quote(text: str, row: list[TableCell]) -> tuple[int, int]:
+    """The quote for a cell's figure: its table row as the rendition has it (label, values, target ...)."""
+    spans = [c.span for c in row] + [s for c in row if (s := getattr(c, "row_span", None))]
+    first, last = min(s.start for s in spans), max(s.end for s in spans)
+    start = text.rfind("\n", 0, first) + 1
+    end = text.find("\n", last)
+    end = len(text) if end == -1 else end
+    if end - start > 600 or "\n\n" in text[start:end]:
+        return first, last
+    return start, end
+
+
+def _period_role(header: str, doc_period: str | None) -> tuple[str, str | None] | None:
+    """A header naming a period: the document's own period is the actual, an earlier one is previous."""
+    found = periods.mentions(header, 0, len(header), doc_period)
+    if not found or found[0][0] is None:
+        return None
+    label = found[-1][0]
+    if doc_period and label == doc_period:
+        return "actual", label
+    if periods.earlier(label, doc_period):
+        return "previous", label
+    if doc_period and not periods.earlier(doc_period, label):
+        # "2024/25" over a document of 2024/25 Q2: the year to date is the document's figure
+        return "actual", doc_period
+    return None
 
 
 def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[list[Found], list[str]]:
-    return [], []
+    """Figures from every table of the document, one per value cell."""
+    rows: dict[int, list[TableCell]] = defaultdict(list)
+    for cell in doc.cells:
+        rows[cell.row].append(cell)
+    out: list[Found] = []
+    notes: list[str] = []
+    for row in rows.values():
+        row.sort(key=lambda c: c.column)
+        label = row[0].row_header.strip()
+        notation = ""
+        extra = [c for c in row if _kind(_headers(c)) == "label"]
+        codes = [c for c in row if _kind(_headers(c)) == "notation"]
+        if extra:
+            notation = label if not codes else codes[0].span.quote.strip()
+            label = extra[0].span.quote.strip()
+        elif codes:
+            notation = codes[0].span.quote.strip()
+        if m := _CODE.match(label):
+            notation, label = m.group(1), label[m.end() :]
+        if not label or not re.search(r"[A-Za-z]{3}", label):
+            continue
+        rag = direction = None
+        for c in row:
+            kind = _kind(_headers(c))
+            if kind == "rag":
+                rag = _rag(c.span.quote) or rag
+            elif kind == "direction":
+                direction = _cell_direction(c.span.quote) or direction
+        start, end = _row_quote(doc.text, row)
+        hint_free = _HINT.sub("", label).strip()
+        for c in row:
+            header = _headers(c)
+            kind = _kind(header)
+            if kind in ("label", "notation", "rag", "direction", "skip", "forecast", "annual_target"):
+                continue
+            parsed = _value(c.span.quote)
+            if parsed is None:
+                continue
+            value, _provisional = parsed
+            unit, unit_words, base = _unit(label, c.span.quote)
+            measure, area, period = "actual", "council", doc_period
+            if code := _comparator(header):
+                measure, area = "benchmark", code
+                named = _period_role(header, doc_period)
+                period = named[1] if named else doc_period
+            elif kind == "target":
+                measure = "target"
+            elif kind == "previous":
+                measure = "previous"
+                named = _period_role(header, doc_period)
+                period = named[1] if named else None
+            elif (named := _period_role(header, doc_period)) is not None:
+                measure, period = named
+            elif kind != "actual" and header.strip():
+                notes.append(f"table cell {c.span.quote!r} at {c.span.start}: column '{header}' not understood")
+                continue
+            out.append(Found(
+                phrase=hint_free, start=start, end=end, value=value, unit=unit, measure=measure, area=area,
+                period=period if measure != "actual" else None, unit_words=unit_words, rate_base=base,
+                direction=direction if measure == "actual" else None, rag=rag if measure == "actual" else None,
+                notation=notation,
+            ))
+    return out, notes

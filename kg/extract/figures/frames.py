@@ -21,6 +21,7 @@ class Role:
     measure: str  # actual | target | benchmark | previous | change | forecast
     area: str = "council"
     cue_start: int | None = None  # where the cue that decided it begins (the indicator phrase stops there)
+    named: str = ""  # the indicator as the frame itself names it ("the 70% statutory recycling target")
 
 
 def _cue_re(name: str) -> re.Pattern[str]:
@@ -65,21 +66,32 @@ def role(text: str, n: Number, lo: int, hi: int) -> Role:
         cues.append((m.end(), Role("target", cue_start=m.start())))
     if m := _last_cue(text, lo, n, _cue_re("previous")):
         cues.append((m.end(), Role("previous", cue_start=m.start())))
+    nearest = None
     for code, pattern in comparators():
-        if m := _last_cue(text, lo, n, pattern):
-            cues.append((m.end(), Role("benchmark", code, m.start())))
-            break
-    if cues:
-        return max(cues, key=lambda c: c[0])[1]
+        if (m := _last_cue(text, lo, n, pattern)) and (nearest is None or m.end() > nearest[0].end()):
+            nearest = (m, code)
+    if nearest:
+        cues.append((nearest[0].end(), Role("benchmark", nearest[1], nearest[0].start())))
     if starting("change_after").match(right):
         return Role("change")
     if starting("target_after").match(right):
         return Role("target")
+    if m := re.match(r"\s+((?:(?!(?:the|a|an|which|that|than|of|and|or|to|is|was|its|our|their|exceeds|exceeded|"
+                     r"meeting|met|above|below|against|missed)\b)[a-z][\w\-]*\s+){1,3})targets?\b", right, re.I):
+        return Role("target", named=m.group(1).strip())
     after = re.match(r"[\s)]*(?:for|in|across|among|amongst)?\s*(?:the\s+)?", right)
     rest = right[after.end() if after else 0 :]
     for code, pattern in comparators():
         if (m := pattern.match(rest)) and not re.match(r"\s*(?:council|county|borough|authority)", rest[m.end() :]):
-            return Role("benchmark", code, None)
+            # "97% statistical neighbour, 94% England": a comparator right after the number is its own,
+            # unless a cue right before it reaches it without a comma
+            best = max(cues, key=lambda c: c[0]) if cues else None
+            if best is None or "," in text[best[0] : n.start] or best[1].measure != "benchmark":
+                if best is None or best[0] < n.start - 3 or "," in text[best[0] : n.start]:
+                    return Role("benchmark", code, None)
+            break
+    if cues:
+        return max(cues, key=lambda c: c[0])[1]
     if starting("previous_after").match(right):
         return Role("previous")
     return Role("actual")

@@ -150,9 +150,10 @@ def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
         return True
     if n.unit in ("count", "currency", "other") and starting("not_figure_after").match(after):
         return True
-    if n.unit == "other" and re.search(r"\b(?:within|in|over|under|after|than|least|of|for)\s*$", before, re.I):
+    if n.unit == "other" and re.search(r"\b(?:within|in|over|under|after|than|least)\s*$", before, re.I):
         return True  # "within 20 working days": part of the indicator's name
-    if n.unit == "other" and re.match(r"\s*(?:after|before|from|since|following|of\s+(?:a|the|being|their))\b",
+    if n.unit == "other" and re.match(r"\s*(?:after|later|afterwards|before|from|since|following|"
+                                      r"of\s+(?:a|the|being|their))\b",
                                       after, re.I):
         return True  # "at home 91 days after discharge": a definition, not a level
     if re.match(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|younger)\b", after, re.I):

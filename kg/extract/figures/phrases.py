@@ -19,15 +19,22 @@ _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 @cache
 def _report_re() -> re.Pattern[str]:
     return re.compile(r"^.{0,160}?\b" + alternation(words()["report_verbs"])
-                      + r"(?:\s+(?:members|the\s+\w+))?\s+(?:that|why|whether|how|if|about)\s+", re.I | re.S)
+                      + r"(?:\s+(?:members|the\s+\w+))?\s+(?:that|why|whether|how|if|about|what)\s*(?:,[^,]{0,50},)?\s*",
+                      re.I | re.S)
 
 
 @cache
 def _opener_re() -> re.Pattern[str]:
+    period = r"(?:the\s+)?(?:(?:q|qtr|quarter)\.?\s*[1-4]|(?:first|second|third|fourth)\s+quarter|year|month|" \
+             r"(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}|[a-z]+\s+(?:19|20)\d\d)(?:\s+(?:of\s+)?(?:19|20)\d\d\s*[/\-–]\s*\d{2,4})?"
     return re.compile(
-        r"^(?:(?:" + alternation(words()["openers"]) + r")(?:\s+(?:of\s+)?(?:the\s+)?"
-        r"(?:q|qtr|quarter|year|month|period)?\s*[\w/]{0,9})?\s*,\s*|in\s+(?:q|qtr|quarter)\s*[1-4][^,]{0,12},\s*"
-        r"|in\s+(?:19|20)\d\d\s*[/\-–]\s*\d{2,4},\s*)",
+        r"^\s*(?:(?:" + alternation(words()["openers"]) + r")(?:\s+(?:of\s+)?(?:the\s+)?"
+        r"(?:q|qtr|quarter|year|month|period)?\s*[\w/]{0,9})?\s*,\s*"
+        r"|(?:at|by)\s+the\s+end\s+of\s+" + period + r"\s*,?\s*"
+        r"|(?:in|during|for)\s+" + period + r"\s*,\s*"
+        r"|(?:at|as\s+at|on|by)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(?:19|20)\d\d\s*,\s*"
+        r"|(?:in|during|for|over)\s+the\s+[^,]{1,40}?\s+(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?\s*,\s*"
+        r"|there\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s*$)",
         re.I,
     )
 
@@ -36,11 +43,11 @@ def _opener_re() -> re.Pattern[str]:
 def _copula_tail_re() -> re.Pattern[str]:
     verbs = alternation(words()["copulas"])
     return re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|been|being|having|then|further|again|now|still|"
-                      r"slightly|significantly|also))*\s*" + verbs + r"?\s*(?:to|at|of|by)?\s*$", re.I)
+                      r"slightly|significantly|also))*(?:\s+" + verbs + r"|\s*[:=\-–])?(?:\s+(?:to|at|of|by))?\s*$", re.I)
 
 
 _BOUNDARY = re.compile(
-    r",|;|\(|\)|\bagainst\b|\bcompared\b|\bcompares\b|\babove\b|\bbelow\b|\bthan\b|\bwhich\b|\bwho\b|"
+    r",|;|\(|\)|\bagainst\b|\bcompared\b|\bcompares\b|\babove\b|\bbelow\b|\bthan\b(?!\s+\d)|\bwhich\b|\bwho\b|"
     r"\b(?:down\s+|up\s+)?from\s+(?=[£\d])|\bmeeting\b|\bwhile\b|\bwhilst\b|\bbut\b|\band\s+(?:is|was|the|a)\b|"
     r"\bthe\s+(?:highest|lowest|best|worst)\b|\bfor\s+the\s+first\s+time\b|\bsince\b|"
     r"\b(?:in|for|during|at\s+the\s+end\s+of)\s+(?:the\s+)?(?:q|qtr|quarter|first|second|third|fourth|year|month)\b|"
@@ -106,10 +113,11 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
         left = left[: m.start()]  # "the recycling rate rose from 58.0% to": the rate is the subject
     left = _copula_tail_re().sub("", left)
     left = re.sub(r",\s*$", "", left)  # "direct payments uptake, at 24.1%,": a parenthetical level
-    if b := list(_BOUNDARY.finditer(left)):
-        last = b[-1]
-        if last.group().strip() in {",", ";"} and left[last.end() :].strip():
-            left = left[last.end() :]
+    cuts = [m for m in _BOUNDARY.finditer(left) if m.group() not in "()" and left[m.end() :].strip()]
+    if cuts:
+        last = cuts[-1]
+        # cut after the last comma or comparison; "and the average delay" keeps "the average delay"
+        left = left[last.start() + 3 :] if last.group().lower().startswith("and") else left[last.end() :]
     left = re.sub(r"^\s*(?:and|but|or|while|whilst)?\s*(?:that\s+)?", "", left, flags=re.I)
     left = _change_tail_re().sub("", left)
     return _tidy(left), population
@@ -127,11 +135,17 @@ def _change_tail_re() -> re.Pattern[str]:
                       + alternation(words()["change_verbs"]) + r"\s*$", re.I)
 
 
+_LIST_COMMA = re.compile(r",\s*[\w\-]+(?:\s+[\w\-]+)?,?\s+(?:or|and)\s+\w", re.I)
+
+
 def _right(text: str, end: int, hi: int) -> str:
     right = text[end:hi]
     right = re.sub(r"^\s*(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+", " ", right, flags=re.I)
-    if m := _BOUNDARY.search(right):
+    for m in _BOUNDARY.finditer(right):
+        if m.group() == "," and _LIST_COMMA.match(right, m.start()):
+            continue  # "reused, recycled or composted": a list's comma
         right = right[: m.start()]
+        break
     return _tidy(right)
 
 
@@ -140,6 +154,8 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     names nothing: the figure then belongs to the indicator of the figure before it). `noun` is the y of
     "x of y NOUN (z%)", which the phrase is about."""
     left, population = _left(text, lo, start)
+    if not names_something(left):
+        left = ""  # "of whom 28% were looked after at home": the words after name it
     if noun:
         population = " ".join(p for p in (left, _tidy(noun)) if p)
         left = ""

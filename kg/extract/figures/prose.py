@@ -36,7 +36,9 @@ class Found:
     soft: bool = False  # a count inside "x of y" or a population: kept out unless asked for
 
 
-_COUNT_FRAME = re.compile(r"(?:\(\s*$)", re.I)
+# A lower-case word right after a number that is not a preposition makes it part of a phrase ("at 3 sites").
+_NOT_A_LINK = (r"\s+(?!(?:in|for|at|during|by|over|and|compared|against|from|this|last|the|a|an|which|as|"
+               r"since|up|down|per|on)\b)[a-z]")
 
 
 def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
@@ -48,7 +50,10 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
     if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after) and re.search(r"[A-Za-z]\s*\(\s*$", before):
         return True
     if ending("copulas").search(before) and not re.match(r"\s*(?:of|out of)\s+\d", after):
-        return not re.match(r"\s+[a-z]", after) or bool(re.match(r"\s+" + _count_noun_re(), after, re.I))
+        return not re.match(_NOT_A_LINK, after) or bool(re.match(r"\s+" + _count_noun_re(), after, re.I))
+    if re.match(r"\s+(?:[a-z\-]+\s+){0,2}" + _count_noun_re() + r"(?:\s+[a-z\-]+){0,3}\s+(?:were|was|had|have\s+been|"
+                r"had\s+been)\s+(?:\w+ed\b|in\b|on\b|living\b|waiting\b|receiving\b)", after, re.I):
+        return True  # "398 children and young people were looked after", "168 households were in ..."
     if re.match(r"\s+(?:[a-z\-]+\s+){0,2}" + _count_noun_re() + r"\b", after, re.I) and (
         re.search(r"\b(?:there\s+(?:were|had\s+been|have\s+been)|a\s+total\s+of)\s*$", before, re.I)
         or ending("done_verbs").search(before)
@@ -98,9 +103,11 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             carry = None
         sentence_actual: str | None = None
         actual_unit: tuple | None = None
-        pending: list[Found] = []  # comparisons waiting for the sentence's actual figure
+        pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
         for c in [c for c in tv.clauses if c.start >= s.start and c.end <= s.end]:
             clause_actual: str | None = None
+            previous_end = c.start  # a figure's phrase never reaches back across another figure
+            previous_phrase = ""
             for n in numbers(text, c.start, c.end):
                 if not_a_figure(text, n, s.start, s.end):
                     continue
@@ -124,10 +131,18 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                     period = _relative_previous(text, n, c.end, doc_period)
                 region = phrases.ratio(text, n.start, n.end, c.start, c.end) if n.unit == "percent" else (
                     n.start, n.end, None, None)
-                own = phrases.phrase(text, region[0], region[1], c.start, role.cue_start or c.end, region[3]) \
-                    if measure == "actual" else phrases.phrase(text, n.start, n.end, c.start, role.cue_start or c.end)
+                lo = previous_end if previous_end <= region[0] else c.start
+                own = phrases.phrase(text, region[0], region[1], lo, role.cue_start or c.end, region[3]) \
+                    if measure == "actual" else phrases.phrase(text, n.start, n.end, lo, role.cue_start or c.end)
                 if measure != "actual" and role.cue_start is not None and role.cue_start < n.start:
-                    own = phrases.phrase(text, role.cue_start, n.end, c.start, c.end)
+                    own = phrases.phrase(text, role.cue_start, n.end, min(lo, role.cue_start), c.end)
+                    if re.search(r"\d", text[min(lo, role.cue_start) : role.cue_start]):
+                        own = ""  # "9.4 days ..., compared with 10.1": the comparison has no name of its own
+                if measure == "actual" and not phrases.names_something(own) and previous_phrase:
+                    own = previous_phrase  # "rose from 58.0% to 67.4%": the pair shares its subject
+                previous_end = max(previous_end, region[1])
+                if role.named and phrases.names_something(role.named):
+                    own = role.named
                 f = Found(
                     phrase=own if phrases.names_something(own) else "",
                     start=s.start, end=s.end, value=n.value, unit=n.unit, measure=measure, area=role.area,
@@ -144,15 +159,16 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                         f.direction = _direction(text, c.start, c.end)
                         f.rag = _rag(text, s.start, s.end)
                 out.append(f)
+                previous_phrase = f.phrase or previous_phrase
                 if measure != "actual":
-                    pending.append(f)
+                    pending.append((f, clause_actual))
                 elif f.phrase:
                     clause_actual = f.phrase
             # a comparison belongs to its clause's figure, else to the sentence's figure so far
-            for f in pending:
+            for f, preceding in pending:
                 if f.unit == "count" and actual_unit and actual_unit[0] != "count":
                     f.unit, f.unit_words, f.rate_base = actual_unit  # "from 571.6 in 2022/23" is a rate too
-                owner = clause_actual or sentence_actual
+                owner = preceding or clause_actual or sentence_actual
                 if owner and (not f.phrase or f.area != "council" or f.measure in ("target", "previous")):
                     f.phrase = owner  # "... against a target of 95%": the clause's indicator
                 elif not f.phrase and carry:
