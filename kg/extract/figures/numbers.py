@@ -85,7 +85,10 @@ def _decimal(whole: str, frac: str | None) -> Decimal | None:
 def _rate_re() -> re.Pattern[str]:
     bases = sorted(words()["rate_bases"], key=len, reverse=True)
     alt = "|".join(re.escape(b) for b in bases)
-    return re.compile(r"\s*per\s+(" + alt + r")\b((?:\s+[a-z][\w\-]*){0,3})?", re.I)
+    # the base's noun ("per 1,000 pupils aged 5-15") but not the words that follow it ("... against a target")
+    noun = r"(?:\s+(?!(?:against|compared|and|but|in|for|the|a|an|at|of|to|with|from|which|while|whilst|above|below|" \
+           r"than|is|was|were|are|up|down|on|by|as)\b)[a-z][\w\-]*)"
+    return re.compile(r"\s*per\s+(" + alt + r")\b(" + noun + r"{0,3})?", re.I)
 
 
 @cache

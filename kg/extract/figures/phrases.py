@@ -84,7 +84,7 @@ def _close(text: str, end: int, hi: int) -> int:
 
 def _tidy(phrase: str) -> str:
     phrase = _PERIODS.sub(" ", phrase)
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–(")
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–(.")
     while phrase.endswith(")") and phrase.count(")") > phrase.count("("):
         phrase = phrase[:-1].rstrip()
     if phrase.count("(") > phrase.count(")"):
@@ -120,6 +120,7 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
         left = left[last.start() + 3 :] if last.group().lower().startswith("and") else left[last.end() :]
     left = re.sub(r"^\s*(?:and|but|or|while|whilst)?\s*(?:that\s+)?", "", left, flags=re.I)
     left = _change_tail_re().sub("", left)
+    left = re.sub(r"(?:\s+(?:had|has|have))?\s+\w+ed\s+(?:up\s+|down\s+|back\s+|slightly\s+)?to\s*$", "", left)  # "had eased to"
     return _tidy(left), population
 
 

@@ -34,6 +34,7 @@ class Found:
     notation: str = ""
     confidence: float = 1.0
     soft: bool = False  # a count inside "x of y" or a population: kept out unless asked for
+    topic: str = ""  # the run-in heading of the paragraph ("3.5 Safeguarding. 143 of 173 enquiries ...")
 
 
 # A lower-case word right after a number that is not a preposition makes it part of a phrase ("at 3 sites").
@@ -96,6 +97,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
     out: list[Found] = []
     notes: list[str] = []
     carry: tuple[str, int] | None = None  # (phrase, end of its sentence): "This compares with ..." reads it
+    topic_item, topic = None, ""  # a paragraph's run-in heading and its list item
     for s in tv.sentences:
         if s.kind == "heading" or tv.in_table(s.start, s.end):
             continue
@@ -103,6 +105,10 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             carry = None
         sentence_actual: str | None = None
         actual_unit: tuple | None = None
+        if s.list_item is not None and s.list_item != topic_item:
+            topic_item, topic = s.list_item, _run_in_topic(text, s)
+            if topic:
+                continue  # "3.5 Safeguarding." names what the paragraph's figures are about
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
         for c in [c for c in tv.clauses if c.start >= s.start and c.end <= s.end]:
             clause_actual: str | None = None
@@ -144,6 +150,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 if role.named and phrases.names_something(role.named):
                     own = role.named
                 f = Found(
+                    topic=topic if s.list_item is not None and s.list_item == topic_item else "",
                     phrase=own if phrases.names_something(own) else "",
                     start=s.start, end=s.end, value=n.value, unit=n.unit, measure=measure, area=role.area,
                     period=period if measure != "actual" or named else None,
@@ -151,7 +158,9 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                     denominator=Decimal(region[2].replace(",", "")) if region[2] else None,
                 )
                 if measure == "actual":
-                    if not f.phrase and carry and s.start - carry[1] < 400:
+                    # a level with no name of its own reads the one before only where the clause points back
+                    # to it ("This compares with ...", "It rose to ..."); elsewhere it has no indicator
+                    if not f.phrase and carry and s.start - carry[1] < 400 and _points_back(text, c.start):
                         f.phrase = carry[0]
                     if f.phrase and not (sentence_actual and anywhere("variant_openers").match(f.phrase)):
                         sentence_actual = f.phrase
@@ -180,6 +189,10 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             carry = (carry[0], s.end)
     kept = []
     for f in out:
+        if f.topic and f.phrase and not _shares_words(f.topic, f.phrase):
+            f.phrase = f"{f.topic}: {f.phrase}"
+        elif f.topic and not f.phrase:
+            f.phrase = f.topic
         if not f.phrase:
             notes.append(f"figure {f.value} at {f.start}: no indicator named")
             continue
@@ -194,3 +207,30 @@ def _relative_previous(text: str, n: Number, hi: int, doc_period: str | None) ->
     """An earlier value without a named period: "down from 47.9 days last quarter" is found by the period
     reader; a bare "up from 12%" is the period before, which only the context knows: leave it unknown."""
     return None
+
+
+def _points_back(text: str, start: int) -> bool:
+    """Does the clause open by pointing back to what was said before ("This compares with", "It was")?"""
+    head = text[start : start + 40].lstrip(" ,;")
+    return bool(re.match(alternation(words()["carry_openers"]), head, re.I)) or bool(
+        re.match(r"(?:the\s+)?(?:latest\s+)?(?:" + "|".join(
+            re.escape(p) for ps in words()["comparators"].values() for p in ps) + r")\b", head, re.I))
+
+
+def _run_in_topic(text: str, s) -> str:  # noqa: ANN001 - a kg.text Sentence
+    """A paragraph that opens with a short title sentence ("Safeguarding.", "Direct payments:") names its
+    topic: a few capitalised words without a verb or a figure."""
+    body = text[s.start : s.end].strip()
+    if not body.endswith((".", ":")) or re.search(r"\d", body):
+        return ""
+    words_ = body[:-1].split()
+    if not 1 <= len(words_) <= 5 or not words_[0][:1].isupper():
+        return ""
+    if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|should|can|could|be|been|noted|agreed)\b", body, re.I):
+        return ""
+    return body[:-1].strip()
+
+
+def _shares_words(topic: str, phrase: str) -> bool:
+    low = phrase.lower()
+    return all(w.lower() in low for w in re.findall(r"[A-Za-z][a-z\-]{3,}", topic))
