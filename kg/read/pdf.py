@@ -111,7 +111,7 @@ def _read(pdf: pdfplumber.PDF, path: Path) -> Rendition:
         before = layout.length
         for i, (kind, content) in enumerate(_blocks(body, tables, body_size)):
             if kind == "table":
-                layout.table(_grid(page, content), label=f"page {page.page_number}")
+                layout.table(_grid(page, content), label=f"page {page.page_number}", layout="pdf-ruled")
                 last_line = None
                 continue
             paragraph: list[str] = content  # type: ignore[assignment]
@@ -139,6 +139,7 @@ def _read(pdf: pdfplumber.PDF, path: Path) -> Rendition:
         warnings=tuple(warnings),
         sections=tuple(sorted(layout.sections, key=lambda s: (s.start, -s.end))),
         cells=tuple(layout.cells),
+        tables=tuple(layout.tables),
     )
 
 
