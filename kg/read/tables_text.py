@@ -261,6 +261,8 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str], 
             j += 1
         elif kind in ("blank", "furniture"):
             k = _next_content(lines, j, repeated)
+            if k + 1 < len(lines) and _kind(text, lines[k], repeated) == "single":
+                k += 1  # a group heading may open the part after the page break
             if (
                 k < len(lines)
                 and _kind(text, lines[k], repeated) == "body"
