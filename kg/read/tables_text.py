@@ -285,7 +285,8 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str], 
     for m, fields in row_fields.items():
         for n, (a, b) in enumerate(fields):
             if n or is_value(text[a:b]):
-                spans.append((a - lines[m].start, b - lines[m].start))
+                # one character of slack each side: a PDF-to-text line may be shifted by one position
+                spans.append((a - lines[m].start - 1, b - lines[m].start + 1))
     columns = _columns(spans)
     if not columns or _is_form(text, [f[:1] for f in row_fields.values()]):
         return None
