@@ -125,7 +125,7 @@ def test_tab_table_with_two_header_rows_and_a_form_above_it() -> None:
 
 def test_aligned_columns_with_two_header_lines_groups_wrapped_label_and_page_footer() -> None:
     doc = read("aligned_planning.txt")
-    (t,) = doc.tables
+    t = doc.tables[0]
     assert t.layout == "aligned" and t.label == "Appendix B - Development management performance"
     assert headers(doc) == [["Indicator", "2023/24", "2024/25", "Target", "RAG"], ["Q3", "Q3"]]
     g = grid(doc)
@@ -144,6 +144,7 @@ def test_aligned_columns_with_two_header_lines_groups_wrapped_label_and_page_foo
     assert not any(c.row_header in ("Speed of decisions", "Appeals") for c in doc.cells)  # group headings
     assert doc.text[t.start : t.end].endswith("-")  # the footnote below is not in the table
     assert not any("provisional" in c.span.quote for c in doc.cells)
+    assert len(doc.tables) == 2 and doc.tables[1].start > t.end
 
 
 # ---- flattened by PDF-to-text ----------------------------------------------------------------------------
@@ -323,3 +324,12 @@ def test_dev_aligned_scorecard_with_reference_column() -> None:
     assert g[("HR1 Sickness absence days per FTE (cumulative)", "Q2 Target")] == "4.50"
     assert g[("LC1 Leisure centre visits (number)", "Q2 2024/25")] == "118,960"
     assert g[("PL1 Major planning applications determined within 13 weeks (%)", "Trend*")] == "↓"
+
+
+def test_a_numbered_heading_over_an_aligned_table_is_its_label_not_a_header_row() -> None:
+    doc = read("aligned_planning.txt")
+    t = doc.tables[1]
+    assert (t.layout, t.label) == ("aligned", "4.0 WASTE SERVICES")
+    assert headers(doc, 1) == [["Measure", "Q3 2024/25", "Target"]]
+    assert grid(doc, 1)[("Garden waste subscriptions", "Q3 2024/25")] == "14,212"
+    assert doc.text[t.start : t.start + 7] == "Measure"

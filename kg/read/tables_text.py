@@ -208,6 +208,10 @@ def _columns(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
+def _over(columns: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    return any(a < hi and lo < b for lo, hi in columns)
+
+
 def _place(columns: Sequence[tuple[int, int]], a: int, b: int) -> tuple[int, int]:
     """The first and last column a header field at line positions [a, b) stands over (the nearest if none)."""
     over = [k for k, (lo, hi) in enumerate(columns) if a < hi and lo < b]
@@ -354,6 +358,14 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str], 
         pending = None
         label_text = " ".join(" ".join(p.split()) for p in parts)
         rows.append(Row(span, label_text, tuple(c for c in cells if c[0] >= n_label)))
+    # a heading line above the table ("2.0  SCORECARD") is not a header row: none of its fields stands
+    # over a column of figures
+    while heads and not any(
+        _over(columns, a - lines[heads[0]].start, b - lines[heads[0]].start)
+        for a, b in _fields(text, lines[heads[0]])[1:]
+    ):
+        heads = heads[1:]
+    first = heads[0] if heads else members[0][0]
     found_heads: list[tuple[int, int, int, int, int]] = []
     for r, h in enumerate(heads):
         for a, b in _fields(text, lines[h]):
@@ -364,9 +376,16 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str], 
             found_heads.extend(
                 (r, lo + 1, hi + 1, x, y) for lo, hi, x, y in _split_head(text, columns, lines[h], a, b)
             )
-    start = trim(text, lines[i].start, lines[i].end)[0]
+    start = trim(text, lines[first].start, lines[first].end)[0]
     end = lines[members[-1][0]].end
     found = Found(
-        "aligned", start, end, tuple(found_heads), tuple(rows), len(columns) + 1, n_label, caption(lines, i)
+        "aligned",
+        start,
+        end,
+        tuple(found_heads),
+        tuple(rows),
+        len(columns) + 1,
+        n_label,
+        caption(lines, first),
     )
     return found, members[-1][0] + 1
