@@ -68,13 +68,38 @@ class Section:
 
 @dataclass(frozen=True)
 class TableCell:
-    """A table cell read as data: its text span plus its row and column headers."""
+    """A table cell read as data: its text span plus its row and column headers.
+
+    `row` is unique within the document (table index * 10_000 + row index), so cells of one row group
+    together; `column_header` joins the header rows above the cell ("2024/25 Q1"), `column_headers` keeps
+    them apart, top first. Label columns (the row's first cell or cells) give `row_header`, not cells."""
 
     span: Span
     row_header: str
     column_header: str
     row: int
     column: int
+    table: int = 0  # index into SourceDoc.tables
+    column_headers: tuple[str, ...] = ()
+    row_span: Span | None = None  # the row label as written (a wrapped label spans its lines)
+
+
+TableLayout = Literal["html", "docx", "pdf-ruled", "pdf-text", "pipe", "tab", "aligned", "flattened"]
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table as the reader found it, whatever its layout; its cells are the `TableCell`s whose
+    `table` is `index`."""
+
+    index: int
+    start: int
+    end: int
+    layout: str  # one of TableLayout
+    header_rows: tuple[tuple[Span, ...], ...]  # each header row's cells, top first
+    n_rows: int  # rows written, header rows included
+    n_columns: int
+    label: str = ""  # caption or title line above the table, where there is one
 
 
 @dataclass(frozen=True)
@@ -91,6 +116,7 @@ class SourceDoc:
     warnings: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
     cells: tuple[TableCell, ...] = ()
+    tables: tuple[Table, ...] = ()
 
 
 # ---- facts -------------------------------------------------------------------------------------

@@ -171,3 +171,61 @@ def test_generated_pdfs_give_exact_offsets(tmp_path: Path, words: list[str], row
     assert_offsets(result)
     assert result.text.endswith("End of report.")
     assert [s.label for s in result.sections if s.kind == "page"] == ["1"]
+
+
+# ---- tables without rules ---------------------------------------------------------------------------------
+
+
+def _unruled_pdf(path: Path, rows: list[list[str]] | None) -> None:
+    """A short report: a paragraph, a scorecard in columns without ruling lines, a closing paragraph."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    doc = SimpleDocTemplate(str(path), invariant=1)
+    story = [
+        Paragraph("Housing Services Performance, Quarter 2 2024/25", styles["Heading2"]),
+        Paragraph(
+            "The Committee is asked to note that 412 households were helped in the quarter, and that 61% of "
+            "them were prevented from becoming homeless, against a target of 65%.",
+            styles["BodyText"],
+        ),
+        Spacer(1, 12),
+    ]
+    if rows:
+        story.append(Table(rows, style=TableStyle([("ALIGN", (1, 0), (-1, -1), "RIGHT")])))
+    story.append(Paragraph("Contact: Housing Performance Officer, 01632 960123.", styles["BodyText"]))
+    doc.build(story)
+
+
+def test_unruled_pdf_table_is_read_from_word_positions(tmp_path: Path) -> None:
+    path = tmp_path / "unruled.pdf"
+    _unruled_pdf(
+        path,
+        [
+            ["Measure", "Q1 2024/25", "Q2 2024/25", "Target", "RAG"],
+            ["Homelessness prevented (%)", "58.2", "61.0", "65.0", "Amber"],
+            ["Average days to re-let a home", "41", "38", "35", "Red"],
+            ["Rent collected (%)", "97.1", "n/a", "98.0", "Green"],
+        ],
+    )
+    doc = read_document(path)
+    assert_offsets(doc)
+    (table,) = doc.tables
+    assert table.layout == "pdf-text" and table.n_columns == 5
+    assert [s.quote for s in table.header_rows[0]] == ["Measure", "Q1 2024/25", "Q2 2024/25", "Target", "RAG"]
+    cells = {(c.row_header, c.column_header): c.span.quote for c in doc.cells if c.column}
+    assert cells[("Homelessness prevented (%)", "Q2 2024/25")] == "61.0"
+    assert cells[("Average days to re-let a home", "RAG")] == "Red"
+    assert cells[("Rent collected (%)", "Q2 2024/25")] == "n/a"
+    assert any(s.kind == "table" and (s.start, s.end) == (table.start, table.end) for s in doc.sections)
+    # the paragraphs around it stay prose
+    assert "61% of them were prevented from becoming homeless" in doc.text[: table.start]
+    assert doc.text.endswith("Contact: Housing Performance Officer, 01632 960123.")
+
+
+def test_pdf_prose_is_not_an_unruled_table(tmp_path: Path) -> None:
+    path = tmp_path / "prose.pdf"
+    _unruled_pdf(path, None)
+    doc = read_document(path)
+    assert doc.tables == () and doc.cells == ()

@@ -108,6 +108,7 @@ def read_document(path: Path, *, root: Path | None = None) -> SourceDoc:
         warnings=rendition.warnings,
         sections=rendition.sections,
         cells=rendition.cells,
+        tables=rendition.tables,
     )
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from kg.model import DocMeta, Section, TableCell
+from kg.model import DocMeta, Section, Table, TableCell
 
 
 @dataclass(frozen=True)
 class Rendition:
-    """A reader's output. Offsets in `sections` and `cells` must already point into `pin(text)`:
+    """A reader's output. Offsets in `sections`, `cells` and `tables` must already point into `pin(text)`:
     readers call `pin` on their text before computing offsets (pinning is idempotent)."""
 
     text: str
@@ -20,6 +20,7 @@ class Rendition:
     warnings: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
     cells: tuple[TableCell, ...] = ()
+    tables: tuple[Table, ...] = ()
 
 
 def pin(text: str) -> str:

@@ -58,7 +58,7 @@ def read(path: Path) -> Rendition:
             layout.paragraph(_clean(text), heading=heading)
         elif child.tag == f"{_W}tbl":
             in_list = False
-            layout.table(_grid(child))
+            layout.table(_grid(child), layout="docx")
     meta = DocMeta()
     title = inline(document.core_properties.title or "")
     if title:
@@ -69,6 +69,7 @@ def read(path: Path) -> Rendition:
         meta=meta,
         sections=tuple(sorted(layout.sections, key=lambda s: (s.start, -s.end))),
         cells=tuple(layout.cells),
+        tables=tuple(layout.tables),
     )
 
 

@@ -200,6 +200,7 @@ def read(path: Path) -> Rendition:
         warnings=warnings,
         sections=sections,
         cells=tuple(layout.cells),
+        tables=tuple(layout.tables),
     )
 
 

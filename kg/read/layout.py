@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.model import Section, Span, TableCell
+from kg.model import Section, Span, Table, TableCell
 from kg.read.base import pin
 
 CELL_SEP = "\t"
@@ -65,6 +65,7 @@ class Layout:
         self._open: list[list] = []  # [kind, label, start] of sections not closed yet
         self.sections: list[Section] = []
         self.cells: list[TableCell] = []
+        self.tables: list[Table] = []
 
     @property
     def length(self) -> int:
@@ -125,14 +126,15 @@ class Layout:
         if start < self._len:
             self.sections.append(Section(kind, start, self._len, label))  # type: ignore[arg-type]
 
-    def table(self, grid: Sequence[Sequence[GridCell]], label: str = "") -> None:
-        """Write a table, one row a line, and record each non-header cell with its headers.
+    def table(self, grid: Sequence[Sequence[GridCell]], label: str = "", layout: str = "html") -> None:
+        """Write a table, one row a line; record it as a `Table` and each non-header cell with its headers.
 
         A cell's column header joins the header rows' texts above it ("Q1 2023/24 Actual"); its row header
         is the text of the row's header cells to its left, else of its first column."""
         rows = [[c for c in row] for row in grid if any(c.text for c in row)]
         if not rows:
             return
+        index = len(self.tables)
         header_rows = {
             r
             for r, row in enumerate(rows)
@@ -145,6 +147,7 @@ class Layout:
                     if c.text and c.text not in col_heads.setdefault(column, []):
                         col_heads[column].append(c.text)
         start_table: int | None = None
+        head_spans: list[tuple[Span, ...]] = []
         for r, row in enumerate(rows):
             # cells are already one-line and trimmed, so the row is written exactly as joined here
             span = self._block(
@@ -154,30 +157,53 @@ class Layout:
                 continue
             if start_table is None:
                 start_table = span[0]
-            if r in header_rows:
-                continue
             heads = [c.text for c in row if c.header and c.text]
             offset = span[0]
+            placed: list[tuple[GridCell, Span]] = []
             for i, c in enumerate(row):
                 if i:
                     offset += len(CELL_SEP)
-                begin, offset = offset, offset + len(c.text)
+                placed.append((c, Span(offset, offset + len(c.text), c.text)))
+                offset += len(c.text)
+            if r in header_rows:
+                head_spans.append(tuple(sp for c, sp in placed if c.text))
+                continue
+            label_cell = next((sp for c, sp in placed if c.header and c.text), None)
+            if label_cell is None and row[0].text and row[0].column == 0:
+                label_cell = placed[0][1]
+            for c, sp in placed:
                 if not c.text or c.header:
                     continue
                 row_header = " ".join(h for h in heads if h != c.text) if heads else ""
                 if not row_header and c.column > 0 and row[0].text and row[0] is not c:
                     row_header = row[0].text
+                own = tuple(col_heads.get(c.column, ()))
                 self.cells.append(
                     TableCell(
-                        Span(begin, offset, c.text),
+                        sp,
                         row_header,
-                        " ".join(col_heads.get(c.column, ())),
-                        r,
+                        " ".join(own),
+                        index * 10_000 + r,
                         c.column,
+                        table=index,
+                        column_headers=own,
+                        row_span=label_cell if row_header and label_cell is not sp else None,
                     )
                 )
         if start_table is not None:
             self.sections.append(Section("table", start_table, self._len, label))
+            self.tables.append(
+                Table(
+                    index,
+                    start_table,
+                    self._len,
+                    layout,
+                    tuple(head_spans),
+                    len(rows),
+                    max((c.column + c.span for row in rows for c in row), default=0),
+                    label,
+                )
+            )
 
     def text(self) -> str:
         if len(self._parts) > 1:

@@ -21,7 +21,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 from kg.errors import InputError
 from kg.model import DocMeta, Section
 from kg.read.base import Rendition
-from kg.read.layout import Layout, guess_header_row, inline, mark_header_row, place
+from kg.read.layout import GridCell, Layout, guess_header_row, inline, mark_header_row, place
+from kg.read.tables import Found, find, with_tables
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # pdfminer warns loudly about harmless quirks
 
@@ -40,6 +41,7 @@ class _Line:
     x1: float
     size: float
     bold: bool = False
+    chars: tuple = ()  # pdfplumber's characters, to see where the line's columns are
 
 
 def read(path: Path) -> Rendition:
@@ -108,10 +110,17 @@ def _read(pdf: pdfplumber.PDF, path: Path) -> Rendition:
     last_line: str | None = None  # the last line of the last block, when that block was a paragraph
     for page, (lines, tables) in zip(pages, found, strict=True):
         body = [ln for ln in lines if not _is_furniture(ln, float(page.height), furniture)]
+        body, unruled = _unruled(page, body)
         before = layout.length
-        for i, (kind, content) in enumerate(_blocks(body, tables, body_size)):
+        for i, (kind, content) in enumerate(_blocks(body, tables + unruled, body_size)):
+            if kind == "table" and isinstance(content, _TextTable):
+                layout.table(
+                    content.grid, label=content.label or f"page {page.page_number}", layout="pdf-text"
+                )
+                last_line = None
+                continue
             if kind == "table":
-                layout.table(_grid(page, content), label=f"page {page.page_number}")
+                layout.table(_grid(page, content), label=f"page {page.page_number}", layout="pdf-ruled")
                 last_line = None
                 continue
             paragraph: list[str] = content  # type: ignore[assignment]
@@ -132,13 +141,16 @@ def _read(pdf: pdfplumber.PDF, path: Path) -> Rendition:
     title = inline(str((pdf.metadata or {}).get("Title") or ""))
     if title and not _JUNK_TITLE.search(title):
         meta = DocMeta(title=title)
-    return Rendition(
-        text=layout.text(),
-        format="pdf",
-        meta=meta,
-        warnings=tuple(warnings),
-        sections=tuple(sorted(layout.sections, key=lambda s: (s.start, -s.end))),
-        cells=tuple(layout.cells),
+    return with_tables(
+        Rendition(  # text tables the page layout did not show (a flattened scorecard)
+            text=layout.text(),
+            format="pdf",
+            meta=meta,
+            warnings=tuple(warnings),
+            sections=tuple(sorted(layout.sections, key=lambda s: (s.start, -s.end))),
+            cells=tuple(layout.cells),
+            tables=tuple(layout.tables),
+        )
     )
 
 
@@ -148,7 +160,7 @@ def _line(raw: dict) -> _Line:
     visible = [c for c in chars if str(c.get("text", "")).strip()]
     bold = bool(visible) and all("bold" in str(c.get("fontname", "")).lower() for c in visible)
     top, bottom, x0, x1 = float(raw["top"]), float(raw["bottom"]), float(raw["x0"]), float(raw["x1"])
-    return _Line(inline(raw["text"]), top, bottom, x0, x1, size, bold)
+    return _Line(inline(raw["text"]), top, bottom, x0, x1, size, bold, tuple(chars))
 
 
 def _inside(line: _Line, bbox: tuple[float, float, float, float]) -> bool:
@@ -254,3 +266,94 @@ def _bold_row(page: object, table: object) -> bool:
         and c["text"].strip()
     ]
     return bool(chars) and all("bold" in str(c.get("fontname", "")).lower() for c in chars)
+
+
+# ---- tables without rules ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _TextTable:
+    """A table found from where the words sit (no ruling lines), as a grid ready for `Layout.table`."""
+
+    bbox: tuple[float, float, float, float]
+    grid: list
+    label: str
+
+
+def _spaced(line: _Line, unit: float) -> str:
+    """The line as monospaced text: words keep one space between them, and a gap wider than a column
+    gutter becomes spaces up to the next word's position, so columns line up as in a text file."""
+    out = ""
+    right: float | None = None
+    for c in line.chars:
+        ch = str(c.get("text", ""))
+        if not ch.strip():
+            continue
+        x0 = float(c["x0"])
+        if right is not None and x0 - right > 1.5 * unit:
+            out += " " * max(2, round(x0 / unit) - len(out))
+        elif right is not None and x0 - right > 0.15 * unit:
+            out += " "
+        elif right is None:
+            out += " " * round(x0 / unit)
+        out += ch
+        right = float(c["x1"])
+    return out
+
+
+def _unruled(page: object, lines: list[_Line]) -> tuple[list[_Line], list[_TextTable]]:
+    """Tables set out in columns without rules, found as text tables are (`kg.read.tables`) in the page's
+    lines written monospaced; their lines leave the flow of paragraphs."""
+    widths = sorted(
+        float(c["x1"]) - float(c["x0"]) for ln in lines for c in ln.chars if str(c.get("text", "")).strip()
+    )
+    if len(lines) < 3 or not widths:
+        return lines, []
+    unit = max(widths[len(widths) // 2], 1.0)
+    rows = [_spaced(ln, unit) for ln in lines]
+    text = "\n".join(rows)
+    starts = []
+    pos = 0
+    for row in rows:
+        starts.append(pos)
+        pos += len(row) + 1
+    out: list[_TextTable] = []
+    taken: set[int] = set()
+    for found in find(text):
+        first = max(i for i, s in enumerate(starts) if s <= found.start)
+        last = max(i for i, s in enumerate(starts) if s < found.end)
+        members = lines[first : last + 1]
+        bbox = (min(m.x0 for m in members), members[0].top, max(m.x1 for m in members), members[-1].bottom)
+        out.append(_TextTable(bbox, _found_grid(text, found), found.label))
+        taken.update(range(first, last + 1))
+    return [ln for i, ln in enumerate(lines) if i not in taken], out
+
+
+def _found_grid(text: str, found: Found) -> list[list[GridCell]]:
+    """A found table as grid rows: the label columns as one first column, header rows marked as headers."""
+    n = found.n_columns - found.n_label + 1
+    grid: list[list[GridCell]] = []
+    n_head = max((h[0] for h in found.heads), default=-1) + 1
+    for r in range(n_head):
+        by_column: dict[int, GridCell] = {}
+        for _, lo, hi, a, b in (h for h in found.heads if h[0] == r):
+            column = 0 if lo < found.n_label else lo - found.n_label + 1
+            span = 1 if lo < found.n_label else hi - lo + 1
+            by_column[column] = GridCell(inline(text[a:b]), r, column, True, span)
+        row: list[GridCell] = []
+        column = 0
+        while column < n:
+            cell = by_column.get(column, GridCell("", r, column, True))
+            row.append(cell)
+            column += cell.span
+        grid.append(row)
+    for k, found_row in enumerate(found.rows, start=n_head):
+        values = {
+            col - found.n_label + 1: inline(text[a:b])
+            for col, a, b in found_row.cells
+            if col >= found.n_label
+        }
+        grid.append(
+            [GridCell(found_row.label_text, k, 0)] + [GridCell(values.get(j, ""), k, j) for j in range(1, n)]
+        )
+    return grid

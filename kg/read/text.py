@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.read.base import Rendition, pin
+from kg.read.tables import with_tables
 
 # Control bytes that never occur in a real text document; a file with many is binary.
 _BINARY = set(range(0, 9)) | {11, 12} | set(range(14, 32)) - {27}
@@ -41,4 +42,4 @@ def read(path: Path) -> Rendition:
     data = path.read_bytes()
     text, encoding, warnings = decode(data, path)
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
-    return Rendition(text=pin(text), format=fmt, encoding=encoding, warnings=warnings)
+    return with_tables(Rendition(text=pin(text), format=fmt, encoding=encoding, warnings=warnings))

@@ -1,0 +1,282 @@
+"""Scorecards flattened by PDF-to-text: each row one line of label words then its figures, single spaces.
+
+The header line names the columns ("Ref Indicator Q2 Target Q1 England RAG Trend"); a second header
+line may complete some of them ("24/25 24/25 NN"). A row's values are matched from the RIGHT against the
+header's value columns, so a label that itself holds numbers ("at home 91 days after discharge") keeps
+them. A row with fewer values than columns cannot say which is blank: it stays in the table, without cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from kg.read.tables import (
+    PAGE_RANGE,
+    Found,
+    Line,
+    Row,
+    caption,
+    is_furniture,
+    is_period,
+    is_status_head,
+    is_value,
+    words,
+)
+
+Token = tuple[int, int, str]  # start, end, text
+_YEARISH = re.compile(r"(?:19|20)\d{2}(?:[/-]\d{2,4})?|\d{2}/\d{2}")
+_QUARTER = re.compile(r"q(?:tr)?\s?[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*", re.I)
+_MEASURES = {"target", "actual", "forecast", "budget", "outturn", "profile", "plan"}
+_CONNECTOR = {"of", "in", "and", "to", "the", "with", "for", "per", "at", "by", "from", "on", "or", "a", "an"}
+
+
+def _tokens(text: str, line: Line) -> list[Token]:
+    """Words of a line; an arrow followed by a direction word ("↑ Improving") is one value."""
+    raw = [(line.start + m.start(), line.start + m.end(), m.group()) for m in re.finditer(r"\S+", line.text)]
+    out: list[Token] = []
+    for tok in raw:
+        if out and out[-1][2] in words()["arrows"] and tok[2].lower() in words()["trend"]:
+            out[-1] = (out[-1][0], tok[1], text[out[-1][0] : tok[1]])
+        else:
+            out.append(tok)
+    return out
+
+
+def _trailing(tokens: Sequence[Token]) -> int:
+    """How many values end the line; 0 for an agenda line ending in a page range or dot leaders."""
+    if not tokens:
+        return 0
+    if (
+        PAGE_RANGE.fullmatch(" ".join(t[2] for t in tokens[-3:]))
+        or PAGE_RANGE.fullmatch(tokens[-1][2])
+        or any("...." in t[2] for t in tokens)
+    ):
+        return 0
+    n = 0
+    for tok in reversed(tokens):
+        if not is_value(tok[2]):
+            break
+        n += 1
+    if n == len(tokens):
+        return 0  # no label: a line of numbers is not a row
+    return n
+
+
+def _is_head_word(token: str) -> bool:
+    t = token.lower().strip("()*:")
+    return t in words()["heads"] or is_period(token)
+
+
+def _units(tokens: Sequence[Token], measures: bool) -> list[list[Token]]:
+    """The header's column heads: a head word or a period starts one; a year completes a head that has
+    none ("Target 2024/25", "Q1 2024/25"); words that continue a head ("average", "NN") join it. With
+    `measures`, a measure word completes a bare quarter ("Q3 Target")."""
+    units: list[list[Token]] = []
+    for tok in tokens:
+        t = tok[2]
+        low = t.lower()
+        if units:
+            unit = units[-1]
+            has_year = any(_YEARISH.fullmatch(u[2]) for u in unit)
+            head = unit[0][2]
+            if low in words()["joins"] or (t[:1].islower() and not is_period(t)):
+                unit.append(tok)
+                continue
+            if measures and len(unit) == 1 and _QUARTER.fullmatch(head) and low in _MEASURES:
+                unit.append(tok)
+                continue
+            if (
+                _YEARISH.fullmatch(t)
+                and not has_year
+                and (_QUARTER.fullmatch(head) or _is_head_word(head))
+                and (not _YEARISH.fullmatch(head))
+            ):
+                unit.append(tok)
+                continue
+        units.append([tok])
+    return units
+
+
+def _segment(tokens: Sequence[Token], n_value: int) -> list[list[Token]] | None:
+    """The reading of the header with `n_value` value columns whose label part holds no period and whose
+    value columns are best made of head words: "Q2 Target Q1" is three columns where rows have that many
+    values after the label, "Q3 Target" one column where they have one fewer."""
+    options = []
+    for measures in (False, True):
+        units = _units(tokens, measures)
+        if len(units) < n_value:
+            continue
+        label, values = units[: len(units) - n_value], units[len(units) - n_value :]
+        dated = any(is_period(t[2]) for u in label for t in u)
+        lacking = sum(not any(_is_head_word(t[2]) for t in u) for u in values)
+        options.append((dated, lacking, measures, units))
+    if not options:
+        return None
+    return min(options, key=lambda o: o[:3])[3]
+
+
+def _is_header(tokens: Sequence[Token]) -> bool:
+    if len(tokens) < 3:
+        return False
+    if any(is_value(t[2]) and not is_period(t[2]) for t in tokens):
+        return False
+    return sum(_is_head_word(t[2]) for t in tokens) >= 2
+
+
+def _continuation(tokens: Sequence[Token], n_value: int) -> bool:
+    """A second header line: a few periods and short abbreviations, no label words."""
+    return 0 < len(tokens) <= n_value and all(
+        is_period(t[2]) or (len(t[2]) <= 5 and t[2][:1].isupper() and not is_value(t[2])) for t in tokens
+    )
+
+
+def _assign(tokens: Sequence[Token], units: Sequence[list[Token]]) -> list[int] | None:
+    """Which value column each continuation token completes, left to right, one token a column at most:
+    a year goes to a quarter or a measure without one; an abbreviation to an acronym head ("CIPFA NN")."""
+
+    def score(tok: Token, unit: list[Token]) -> float:
+        head = " ".join(u[2] for u in unit)
+        if is_status_head(head):
+            return -1.0
+        if _YEARISH.fullmatch(tok[2]):
+            if any(_YEARISH.fullmatch(u[2]) for u in unit):
+                return -1.0
+            return 3.0 if _QUARTER.fullmatch(unit[0][2]) else 1.0
+        if re.fullmatch(r"[A-Z]{2,}", unit[-1][2]) and not any(_YEARISH.fullmatch(u[2]) for u in unit):
+            return 3.0
+        return 1.0
+
+    n, m = len(tokens), len(units)
+    best: dict[tuple[int, int], tuple[float, list[int]] | None] = {}
+
+    def solve(t: int, u: int) -> tuple[float, list[int]] | None:
+        if t == n:
+            return 0.0, []
+        if m - u < n - t:
+            return None
+        if (t, u) in best:
+            return best[(t, u)]
+        options = []
+        skip = solve(t, u + 1)
+        if skip is not None:
+            options.append(skip)
+        s = score(tokens[t], units[u])
+        rest = solve(t + 1, u + 1)
+        if s >= 0 and rest is not None:
+            options.append((s + rest[0], [u, *rest[1]]))
+        # ties go to the column further right: a head printed on one line sits on the first line
+        result = max(options, key=lambda o: (o[0], o[1])) if options else None
+        best[(t, u)] = result
+        return result
+
+    found = solve(0, 0)
+    return found[1] if found else None
+
+
+def flattened(
+    text: str, lines: Sequence[Line], i: int, repeated: frozenset[str], covered: object
+) -> tuple[Found, int] | None:
+    head_tokens = _tokens(text, lines[i])
+    if not _is_header(head_tokens):
+        return None
+    j = i + 1
+    second: list[Token] = []
+    if j < len(lines) and not lines[j].blank and _trailing(_tokens(text, lines[j])) == 0:
+        second = _tokens(text, lines[j])
+        j += 1
+    # rows: lines ending in values, with page furniture, label lines and group headings among them
+    members: list[tuple[int, str, list[Token]]] = []
+    while j < len(lines):
+        line = lines[j]
+        if line.blank or is_furniture(line.text, repeated):
+            k = j
+            while k < len(lines) and (lines[k].blank or is_furniture(lines[k].text, repeated)):
+                k += 1
+            if (
+                k < len(lines)
+                and members
+                and _trailing(_tokens(text, lines[k])) >= 2
+                and any(is_furniture(lines[x].text, repeated) for x in range(j, k))
+            ):
+                j = k
+                continue
+            break
+        tokens = _tokens(text, line)
+        n = _trailing(tokens)
+        if n >= 2:
+            members.append((j, "row", tokens))
+        elif (
+            len(tokens) <= 14
+            and j + 1 < len(lines)
+            and _trailing(nxt := _tokens(text, lines[j + 1])) >= 2
+            and (n == 0 or nxt[0][2][:1].islower())
+        ):
+            members.append((j, "label", tokens))  # a group heading or the first line of a wrapped label
+        elif n == 0 and members and members[-1][1] == "row" and tokens[0][2][:1].islower():
+            members.append((j, "tail", tokens))  # a wrapped label going on below its row
+        else:
+            break
+        j += 1
+    rows_only = [m for m in members if m[1] == "row"]
+    if len(rows_only) < 2:
+        return None
+    n_value = Counter(min(_trailing(t), 40) for _, _, t in rows_only).most_common(1)[0][0]
+    if second and not _continuation(second, n_value):
+        return None  # the line under the header is text, not a header: not a scorecard
+    units = _segment(head_tokens, n_value)
+    if units is None:
+        return None
+    value_units = units[len(units) - n_value :]
+    n_label = max(1, len(units) - n_value)
+    heads: list[tuple[int, int, int, int, int]] = []
+    if len(units) > n_value:
+        label_units = units[: len(units) - n_value]
+        heads.append((0, 0, 0, label_units[0][0][0], label_units[-1][-1][1]))
+    for k, unit in enumerate(value_units):
+        heads.append((0, n_label + k, n_label + k, unit[0][0], unit[-1][1]))
+    if second:
+        assigned = _assign(second, value_units)
+        if assigned is None:
+            return None
+        for tok, k in zip(second, assigned, strict=True):
+            heads.append((1, n_label + k, n_label + k, tok[0], tok[1]))
+    rows: list[Row] = []
+    pending: list[Token] = []
+    for idx, (_, kind, tokens) in enumerate(members):
+        if kind == "label":
+            nxt = members[idx + 1][2] if idx + 1 < len(members) else []
+            wraps = bool(nxt) and (nxt[0][2][:1].islower() or tokens[-1][2].lower() in _CONNECTOR)
+            pending = list(tokens) if wraps else []
+            continue
+        if kind == "tail":
+            prev = rows[-1]
+            span = (prev.label[0] if prev.label else tokens[0][0], tokens[-1][1])
+            rows[-1] = Row(span, f"{prev.label_text} {' '.join(t[2] for t in tokens)}", prev.cells)
+            continue
+        n = _trailing(tokens)
+        label = pending + list(tokens[: len(tokens) - min(n, n_value)])
+        pending = []
+        span = (label[0][0], label[-1][1]) if label else None
+        label_text = " ".join(t[2] for t in label)
+        cells: tuple[tuple[int, int, int], ...] = ()
+        if n >= n_value:
+            values = tokens[len(tokens) - n_value :]
+            cells = tuple((n_label + k, t[0], t[1]) for k, t in enumerate(values))
+        rows.append(Row(span, label_text, cells))
+    last = members[-1][0]
+    start = head_tokens[0][0]
+    return (
+        Found(
+            "flattened",
+            start,
+            lines[last].end,
+            tuple(heads),
+            tuple(rows),
+            n_label + n_value,
+            n_label,
+            caption(lines, i),
+        ),
+        last + 1,
+    )

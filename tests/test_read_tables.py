@@ -1,0 +1,335 @@
+"""Tables in plain text read into the same `Table` and `TableCell`s as HTML, Word and ruled PDF tables:
+pipe (Markdown and ASCII), tab-separated, space-aligned and PDF-flattened layouts, with their traps; and
+what must never be read as a table. Inputs are in tests/data/readers/tables/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.model import SourceDoc, TableCell
+from kg.read import read_document
+from kg.read.tables import find, is_value
+
+TABLES = Path(__file__).resolve().parent / "data" / "readers" / "tables"
+DEV = Path(__file__).parents[1] / ".." / "shared" / "eval" / "dev" / "docs"
+
+
+def read(name: str) -> SourceDoc:
+    doc = read_document(TABLES / name)
+    assert_consistent(doc)
+    return doc
+
+
+def assert_consistent(doc: SourceDoc) -> None:
+    """Every quote is the text at its offsets; every table has its section; cells point at their table."""
+    for c in doc.cells:
+        assert doc.text[c.span.start : c.span.end] == c.span.quote, c
+        assert c.span.quote == c.span.quote.strip() and c.span.quote
+        assert c.column_header == " ".join(c.column_headers)
+        assert 0 <= c.table < len(doc.tables) and c.row // 10_000 == c.table
+        table = doc.tables[c.table]
+        assert table.start <= c.span.start < c.span.end <= table.end
+        if c.row_span is not None:
+            assert doc.text[c.row_span.start : c.row_span.end] == c.row_span.quote
+    for t in doc.tables:
+        assert any(s.kind == "table" and (s.start, s.end) == (t.start, t.end) for s in doc.sections)
+        for row in t.header_rows:
+            for s in row:
+                assert doc.text[s.start : s.end] == s.quote
+    assert [t.index for t in doc.tables] == list(range(len(doc.tables)))
+
+
+def grid(doc: SourceDoc, table: int = 0) -> dict[tuple[str, str], str]:
+    """(row label, column header) -> cell text, for one table."""
+    out: dict[tuple[str, str], str] = {}
+    for c in doc.cells:
+        if c.table == table:
+            assert (c.row_header, c.column_header) not in out, c
+            out[(c.row_header, c.column_header)] = c.span.quote
+    return out
+
+
+def cell(doc: SourceDoc, row: str, column: str) -> TableCell:
+    return next(c for c in doc.cells if c.row_header == row and c.column_header == column)
+
+
+def headers(doc: SourceDoc, table: int = 0) -> list[list[str]]:
+    return [[s.quote for s in row] for row in doc.tables[table].header_rows]
+
+
+# ---- pipe tables ----------------------------------------------------------------------------------------
+
+
+def test_markdown_pipe_table_with_rule_row_blank_and_missing_cells() -> None:
+    doc = read("pipe_housing_wales.md")
+    (t,) = doc.tables
+    assert (t.layout, t.n_rows, t.n_columns) == ("pipe", 4, 7)
+    assert t.label == "Table 2: Housing measures, Quarter 2 2024/25"
+    assert headers(doc) == [["Measure", "Q2 2023/24", "Q2 2024/25", "Target", "Wales", "RAG", "Trend"]]
+    g = grid(doc)
+    homeless = "Households prevented from becoming homeless (%)"
+    assert g[(homeless, "Q2 2024/25")] == "64.9"
+    assert g[(homeless, "RAG")] == "Amber"
+    assert g[(homeless, "Trend")] == "↑"
+    dfg = "Average days to complete a Disabled Facilities Grant"
+    assert (g[(dfg, "Wales")], g[(dfg, "Trend")]) == ("n/a", "Better")
+    lets = "Council homes let within 28 days (%)"
+    assert g[(lets, "Q2 2023/24")] == "-" and g[(lets, "Wales")] == "–"
+    assert (lets, "Target") not in g  # an empty cell gives no TableCell
+    c = cell(doc, homeless, "Q2 2024/25")
+    assert c.row_span is not None and c.row_span.quote == homeless
+    assert doc.text[t.start : t.end].startswith("| Measure |") and doc.text[t.end - 1] == "|"
+    assert not any("Source" in c.span.quote for c in doc.cells)
+
+
+def test_ascii_grid_table_with_currency_and_bracketed_negatives() -> None:
+    doc = read("ascii_finance_ni.txt")
+    (t,) = doc.tables
+    assert t.layout == "pipe" and headers(doc) == [["Service", "Budget", "Forecast", "Variance"]]
+    g = grid(doc)
+    assert g[("Leisure services", "Variance")] == "(£58k)"
+    assert g[("Waste collection", "Forecast")] == "£4,388k"
+    assert len(g) == 9
+    assert "£100k" not in g.values()  # the paragraph under the table stays prose
+
+
+def test_pipe_rows_without_rule_or_outer_pipes_and_a_footnote_star() -> None:
+    doc = read("pipe_plain_waste.txt")
+    (t,) = doc.tables
+    assert t.layout == "pipe" and t.label == "Waste and recycling performance, Quarter 3 2024/25"
+    assert grid(doc)[("Fly-tipping incidents cleared in 2 working days (%)", "Q3 2024/25")] == "96.2*"
+    assert grid(doc)[("Missed collections per 100,000", "Status")] == "Green"
+    assert doc.text[t.end - 5 : t.end] == "Green"  # the footnote line is not part of the table
+
+
+# ---- tab-separated ----------------------------------------------------------------------------------------
+
+
+def test_tab_table_with_two_header_rows_and_a_form_above_it() -> None:
+    doc = read("tab_hr_sickness.txt")
+    (t,) = doc.tables  # "Report to:<tab>..." lines are a form, not a table
+    assert t.layout == "tab" and t.label == "Table 3 - Sickness absence"
+    assert headers(doc) == [["Directorate", "2023/24", "2024/25", "2024/25", "Target"], ["Q3", "Q2", "Q3"]]
+    c = cell(doc, "Adults and Health", "2024/25 Q2")
+    assert (c.span.quote, c.column_headers, c.column) == ("2.95", ("2024/25", "Q2"), 2)
+    assert grid(doc)[("Children's Services", "2024/25 Q2")] == "n/a"
+    assert ("Place", "2023/24 Q3") not in grid(doc)  # blank
+    assert grid(doc)[("Place", "Target")] == "2.80"
+    assert not any(c.span.quote.startswith("01632") for c in doc.cells)
+
+
+# ---- space-aligned --------------------------------------------------------------------------------------
+
+
+def test_aligned_columns_with_two_header_lines_groups_wrapped_label_and_page_footer() -> None:
+    doc = read("aligned_planning.txt")
+    t = doc.tables[0]
+    assert t.layout == "aligned" and t.label == "Appendix B - Development management performance"
+    assert headers(doc) == [["Indicator", "2023/24", "2024/25", "Target", "RAG"], ["Q3", "Q3"]]
+    g = grid(doc)
+    assert g[("Major applications in 13 weeks (%)", "2024/25 Q3")] == "71.4"
+    assert g[("Minor applications in 8 weeks (%)", "2024/25 Q3")] == "90.1p"  # provisional
+    wrapped = "Percentage of householder applications decided within 8 weeks or agreed extension"
+    assert g[(wrapped, "2024/25 Q3")] == "94.6*"
+    assert cell(doc, wrapped, "RAG").row_span.quote == (
+        "Percentage of householder applications decided\n  within 8 weeks or agreed extension"
+    )
+    # the rows after the running footer belong to the same table; the footer is no cell
+    assert g[("Enforcement notices served (number)", "2024/25 Q3")] == "9"
+    assert g[("Appeals allowed (%)", "RAG")] == "n/a"
+    assert ("Appeals allowed (%)", "2024/25 Q3") not in g
+    assert not any("13" == c.span.quote or "Page" in c.span.quote for c in doc.cells)
+    assert not any(c.row_header in ("Speed of decisions", "Appeals") for c in doc.cells)  # group headings
+    assert doc.text[t.start : t.end].endswith("-")  # the footnote below is not in the table
+    assert not any("provisional" in c.span.quote for c in doc.cells)
+    assert len(doc.tables) == 2 and doc.tables[1].start > t.end
+
+
+# ---- flattened by PDF-to-text ----------------------------------------------------------------------------
+
+
+def test_flattened_scorecard_matched_from_the_right_with_completing_header_line() -> None:
+    doc = read("flattened_asc.txt")
+    (t,) = doc.tables
+    assert t.layout == "flattened" and t.label == "Appendix 1 Scorecard"
+    assert headers(doc) == [["Indicator", "Q3", "Q2", "Target", "RAG", "DoT"], ["24/25", "24/25"]]
+    reablement = "Reablement: % at home 91 days after discharge"  # the 91 stays in the label
+    c = cell(doc, reablement, "Q3 24/25")
+    assert (c.span.quote, c.column_headers) == ("82.4", ("Q3", "24/25"))
+    assert c.row_span.quote == reablement
+    g = grid(doc)
+    assert g[(reablement, "Target")] == "85" and g[(reablement, "DoT")] == "↑"
+    assert g[("Admissions to care homes aged 65+ per 100,000", "Q2 24/25")] == "548.0"
+    # rows after the page number and the repeated running title are the same table
+    assert g[("Carers assessed in 28 days (%)", "Q2 24/25")] == "n/a"
+    assert g[("Adults with learning disabilities in paid employment (%)", "RAG")] == "Amber"
+    assert not any(c.span.quote == "7" for c in doc.cells)
+    assert not any("Northmoor" in c.row_header for c in doc.cells)
+    assert "82.4%" in doc.text[: t.start]  # the prose before the table is not read as a row
+
+
+def test_flattened_scorecard_with_arrow_and_word_cells_and_a_quarter_target_column() -> None:
+    doc = read("flattened_scotland.txt")
+    assert headers(doc) == [["Measure", "Q1 2024/25", "Q1 Target", "Scotland", "Trend"]]
+    g = grid(doc)
+    assert g[("Primary attendance (%)", "Trend")] == "↑ Improving"
+    assert g[("Exclusions per 1,000 pupils", "Q1 Target")] == "20.0"
+    assert g[("Exclusions per 1,000 pupils", "Scotland")] == "18.9"
+
+
+# ---- not tables -----------------------------------------------------------------------------------------
+
+
+def test_prose_minutes_attendance_agenda_forms_and_signatures_are_not_tables() -> None:
+    doc = read("not_tables.txt")
+    assert doc.tables == () and doc.cells == ()
+    assert not any(s.kind == "table" for s in doc.sections)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Committee noted that 312 applications were received.  Of these 94 were granted.  A further\n"
+        "6 were refused.  The remaining 12 await a decision.  The target of 90 was met.\n",
+        "23. Declarations of Interest\n24. Minutes\n25. Performance Report 2024/25 Q1\n",
+        "Agenda                                      Pages\n"
+        "5.   Performance Report ....................  11 - 24\n"
+        "6.   Budget Monitoring .....................  25 - 30\n",
+        "Present:  Councillors A Jones, B Smith and C Patel\nApologies:  Councillor D Evans\n",
+        "Tel: 01632 960433    Email: a@b.gov.uk\nTel: 01632 960434    Email: c@d.gov.uk\n",
+        "Wards:        12\nPopulation:   45,000\nArea:         312\n",
+        "Signed  .........................   Date  ..........\nChair\n",
+        "Budget | Forecast\n",
+    ],
+)
+def test_constructions_that_are_not_tables(text: str) -> None:
+    assert find(text) == []
+
+
+def test_value_cells() -> None:
+    values = ("94.6p", "12.1*", "1,146", "£8,412", "n/a", "-", "–", "Amber", "↑", "Better", "(3.2)", "82%")
+    for token in values:
+        assert is_value(token), token
+    for token in ("01632", "2024/25", "Q1", "Indicator", "11 - 24", "5."):
+        assert not is_value(token), token
+
+
+def test_text_outside_a_readers_own_tables_is_searched(tmp_path: Path) -> None:
+    """An HTML table is the HTML reader's; text tables are searched only in the text around it."""
+    from kg.read.tables import with_tables
+    from kg.read.text import read as read_text
+
+    path = tmp_path / "two.txt"
+    rows = "Measure | Q1 | Target\nA rate (%) | 4.1 | 5.0\nB rate (%) | 3.9 | 5.0\n"
+    path.write_text(rows, encoding="utf-8")
+    first = read_text(path)
+    again = with_tables(first)  # already covered: nothing is added twice
+    assert again.tables == first.tables and again.cells == first.cells
+
+
+# ---- the development corpus -------------------------------------------------------------------------------
+
+
+def dev(prefix: str) -> SourceDoc:
+    if not DEV.is_dir():
+        pytest.skip("the development corpus (../shared/eval/dev/docs) is not here")
+    (path,) = DEV.glob(f"{prefix}_*.txt")
+    doc = read_document(path)
+    assert_consistent(doc)
+    return doc
+
+
+def test_dev_files_without_tables_give_none() -> None:
+    for prefix in "201 203 205 206 208 209 210 212 213 220 222 225 226 228 229 232 233".split():
+        doc = dev(prefix)
+        assert doc.tables == () and doc.cells == (), prefix
+
+
+def test_dev_aligned_scorecard_with_group_rows_and_markers() -> None:
+    doc = dev("200")
+    t = doc.tables[0]
+    assert t.layout == "aligned"
+    assert headers(doc)[0][:4] == ["Indicator", "2022/23", "2023/24", "Target"]
+    g = grid(doc)
+    assert g[("Leavers in a positive initial destination (%)", "2023/24")] == "94.6p"
+    assert g[("Leavers in a positive initial destination (%)", "Scotland")] == "95.9*"
+    assert g[("Care experienced leavers: positive destination (%)", "2023/24")] == "-"
+    assert g[("Cost per secondary pupil (£)", "2022/23")] == "8,102"
+    assert g[("Attendance – primary (%)", "Trend")] == "Declining"
+    assert not any(c.row_header in ("Attainment", "Cost") for c in doc.cells)
+    (appendix,) = doc.tables[1:]
+    assert appendix.layout == "aligned" and grid(doc, 1)[("Strathmuir High School", "")] == "57"
+    assert not any("01632" in c.span.quote for c in doc.cells)
+
+
+def test_dev_pipe_tables() -> None:
+    doc = dev("204")
+    assert [t.layout for t in doc.tables] == ["pipe"]
+    g = grid(doc)
+    assert g[("Carers who find it easy to find information (%)", "Yorkshire and the Humber 2023/24")] == "-"
+    assert g[("Carer-reported quality of life (score out of 12)", "England 2023/24")] == "7.3"
+    doc = dev("223")
+    g = grid(doc)
+    waste = "PAM/030 Municipal waste reused, recycled or composted (%)"
+    assert g[(waste, "Target 2024/25")] == "70.0" and g[(waste, "Trend")] == "↑ Improving"
+    assert g[("CHE/L02 Empty private sector homes brought back into use (number)", "Q1 2023/24")] == "-"
+    for prefix, n in (("202", 1), ("224", 2)):  # action logs and a work programme are tables of text
+        doc = dev(prefix)
+        assert [t.layout for t in doc.tables] == ["pipe"] * n
+        assert all(t.header_rows for t in doc.tables)
+
+
+def test_dev_tab_tables() -> None:
+    doc = dev("207")
+    assert [t.layout for t in doc.tables] == ["tab", "tab"]  # the "Report to:" form above is no table
+    assert grid(doc, 0)[("Thornley Community Hospital", "Average delay, Q1 (days)")] == "5.9"
+    g = grid(doc, 1)
+    reablement = "ASC03 Older people at home 91 days after discharge into reablement (%)"
+    assert g[(reablement, "Q1 2024/25")] == "81.4"
+    assert g[(reablement, "CIPFA NN")] == "82.9"
+    assert g[(reablement, "Direction")] == "↑ Improving"
+    doc = dev("221")
+    assert grid(doc)[("All areas", "Average days to re-let Q1 2024/25")] == "52.6"
+    doc = dev("230")
+    assert [t.layout for t in doc.tables] == ["tab"]  # the agenda with page numbers above is no table
+    assert not any(c.span.quote in ("3 - 10", "11 - 12") for c in doc.cells)
+
+
+def test_dev_flattened_scorecards_across_a_page_footer() -> None:
+    doc = dev("211")
+    (t,) = doc.tables
+    assert t.layout == "flattened"
+    g = grid(doc)
+    assert g[("ASC04 Permanent admissions to care homes, aged 65+, per 100,000", "Q2 24/25")] == "623.9"
+    assert g[("ASC04 Permanent admissions to care homes, aged 65+, per 100,000", "CIPFA NN")] == "588.7"
+    assert g[("ASC06 Carers assessments completed (number)", "Q1 24/25")] == "286"  # after the footer
+    assert g[("ASC08 Adult social care complaints received (number)", "RAG")] == "n/a"
+    assert not any("Page" in c.span.quote or "Harrowfield" in c.row_header for c in doc.cells)
+    doc = dev("227")
+    (t,) = doc.tables
+    assert t.layout == "flattened"
+    g = grid(doc)
+    assert g[("PL2 Minor planning applications determined within 8 weeks (%)", "Q3 Target")] == "85.0"
+    assert g[("WS1 Missed bin collections per 100,000 collections", "Q3 2024/25")] == "39"
+    assert g[("HS1 Affordable homes delivered (annual)", "Status")] == "n/a"
+
+
+def test_dev_aligned_scorecard_with_reference_column() -> None:
+    doc = dev("231")
+    (t,) = doc.tables
+    assert t.layout == "aligned" and headers(doc)[0][:2] == ["Ref", "Indicator"]
+    g = grid(doc)
+    assert g[("HR1 Sickness absence days per FTE (cumulative)", "Q2 Target")] == "4.50"
+    assert g[("LC1 Leisure centre visits (number)", "Q2 2024/25")] == "118,960"
+    assert g[("PL1 Major planning applications determined within 13 weeks (%)", "Trend*")] == "↓"
+
+
+def test_a_numbered_heading_over_an_aligned_table_is_its_label_not_a_header_row() -> None:
+    doc = read("aligned_planning.txt")
+    t = doc.tables[1]
+    assert (t.layout, t.label) == ("aligned", "4.0 WASTE SERVICES")
+    assert headers(doc, 1) == [["Measure", "Q3 2024/25", "Target"]]
+    assert grid(doc, 1)[("Garden waste subscriptions", "Q3 2024/25")] == "14,212"
+    assert doc.text[t.start : t.start + 7] == "Measure"
