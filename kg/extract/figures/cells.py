@@ -19,7 +19,11 @@ _CELL_NUMBER = re.compile(
     r"\s*(?P<pct>%)?\s*(?P<flag>p|\*+|r|e)?\s*(?P<words>[a-z ]{0,20})?$",
     re.I,
 )
-_CODE = re.compile(r"^\s*((?:[A-Z]{1,6}[/ \-]?)+\d{1,4}[a-z]?(?:[/.\-]\d{1,3}[a-z]?)?)\s*[:\-–]?\s+(?=\S)")
+# A row's code: two or more capitals and a number ("ASC01", "NI 117", "CHN4"), or a reference with a slash
+# ("PAM/012"). One capital and a digit ("S4", "P7", "Y6") is a school year, part of the label.
+_CODE = re.compile(r"^\s*((?:[A-Z]{2,6}[ \-]?\d{1,4}[a-z]?|[A-Z]{1,6}/\d{1,4}[a-z]?)(?:[/.\-]\d{1,3}[a-z]?)?)"
+                   r"\s*[:\-–]?\s+(?=\S)")
+_CAPTION = re.compile(r"^\s*(?:appendix|annex|table|figure|chart)\s*[\w.]{0,4}\s*[:\-–.]?\s*", re.I)
 _HINT = re.compile(r"\s*\((?:%|£|number|no\.?|days?|weeks?|rate|per\s+[\d,]+[^)]*|score[^)]*)\)\s*$", re.I)
 
 
@@ -48,7 +52,15 @@ def _kind(header: str) -> str | None:
     return None
 
 
+# Abbreviations scorecard headers use for comparators ("Fam Grp", "Nat Avg", "Stat N'bours").
+_ABBREVIATIONS = [(r"\bgrp\b", "group"), (r"\bfam\b", "family"), (r"\bavg\b|\bave\b", "average"),
+                  (r"\bnat\b", "national"), (r"\beng\b", "england"), (r"\breg\b", "regional"),
+                  (r"\bstat\b", "statistical"), (r"\bn'?bours?\b|\bnbrs?\b", "neighbours")]
+
+
 def _comparator(header: str) -> str | None:
+    for pattern_text, full in _ABBREVIATIONS:
+        header = re.sub(pattern_text, full, header, flags=re.I)
     for code, pattern in comparators():
         if pattern.search(header):
             return code
@@ -134,6 +146,45 @@ def _period_role(header: str, doc_period: str | None) -> tuple[str, str | None] 
     return None
 
 
+@cache
+def _list_re(name: str) -> re.Pattern[str]:
+    return re.compile(r"^\s*" + alternation(words()["columns"][name] if name in words()["columns"] else words()[name])
+                      + r"\s*$", re.I)
+
+
+def _caption_measure(caption: str) -> tuple[str, str | None]:
+    """The measure a table's title names, and the dimension it is broken down by: "Appendix 2 - S4 pupils
+    with 5+ awards at SCQF level 5, by school, 2023/24 (%)" -> ("S4 pupils with 5+ awards at SCQF level 5",
+    "school")."""
+    text = _CAPTION.sub("", caption)
+    dimension = None
+    if m := re.search(r",?\s+by\s+([a-z][a-z ]{1,30}?)(?=,|\s*\(|\s+(?:19|20)\d\d|\s+(?:in|for)\b|$)", text, re.I):
+        dimension = m.group(1).strip().lower()
+        text = text[: m.start()] + text[m.end() :]
+    text = re.sub(r",?\s*(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}|\s*\((?:%|£|number|no\.?)\)", "", text, flags=re.I)
+    text = re.sub(r"\s+", " ", text).strip(" ,:-–")
+    if text.isupper():
+        text = text[:1] + text[1:].lower()
+    return text, dimension
+
+
+def _breakdown(doc: SourceDoc, table_index: int) -> tuple[str, str, str] | None:
+    """(dimension, measure from the title) when a table breaks one measure down by a dimension: its label
+    column is headed "Area", "Hospital site", "School" ..., or it has no header and its title says "by ..."."""
+    table = next((t for t in getattr(doc, "tables", ()) if t.index == table_index), None)
+    if table is None:
+        return None
+    caption, by = _caption_measure(table.label) if table.label else ("", None)
+    if table.header_rows and table.header_rows[0]:
+        first = table.header_rows[0][0].quote.strip()
+        if _list_re("dimension").match(first):
+            return first.lower(), caption, table.label
+        return None
+    if by and caption:
+        return by, caption, table.label
+    return None
+
+
 def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[list[Found], list[str]]:
     """Figures from every table of the document, one per value cell."""
     rows: dict[int, list[TableCell]] = defaultdict(list)
@@ -144,6 +195,10 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
     for row in rows.values():
         row.sort(key=lambda c: c.column)
         label = row[0].row_header.strip()
+        breakdown = _breakdown(doc, getattr(row[0], "table", 0))
+        if breakdown:
+            out.extend(_breakdown_row(doc, row, label, breakdown, doc_period))
+            continue
         notation = ""
         extra = [c for c in row if _kind(_headers(c)) == "label"]
         codes = [c for c in row if _kind(_headers(c)) == "notation"]
@@ -198,3 +253,36 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
                 notation=notation,
             ))
     return out, notes
+
+
+def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: tuple[str, str, str],
+                   doc_period: str | None) -> list[Found]:
+    """One row of a breakdown: each value column's header (or else the table's title) names the measure;
+    the row is the part (a place becomes the figure's area; another part qualifies the measure)."""
+    dimension, caption, title = breakdown
+    place = bool(_list_re("place_dimensions").match(dimension))
+    total = bool(_list_re("total_rows").match(part))
+    start, end = _row_quote(doc.text, row)
+    out = []
+    for c in row:
+        header = _headers(c)
+        parsed = _value(c.span.quote)
+        if parsed is None or _kind(header) in ("notation", "rag", "direction", "skip", "forecast", "label"):
+            continue
+        named = _period_role(header, doc_period)
+        measure_name = re.sub(r"\s*\b(?:q[1-4]|quarter\s*[1-4])\b|\s*(?:19|20)?\d\d\s*/\s*\d\d\b", "", header,
+                              flags=re.I).strip(" ,:-–")
+        phrase = measure_name if re.search(r"[a-z]{3}", measure_name, re.I) and _kind(measure_name) is None \
+            else caption
+        if not phrase:
+            continue
+        unit, unit_words, base = _unit(f"{phrase} {header} {title}", c.span.quote)
+        measure, period = ("actual", None) if named is None else (named[0], named[1])
+        if not place and not total:
+            phrase = f"{phrase} - {part}"
+        out.append(Found(
+            phrase=_HINT.sub("", phrase).strip(), start=start, end=end, value=parsed[0], unit=unit,
+            measure=measure, area=part if place and not total else "council",
+            period=period if measure != "actual" else None, unit_words=unit_words, rate_base=base,
+        ))
+    return out
