@@ -208,7 +208,7 @@ def mentions(text: str, start: int, end: int, ref: str | None) -> list[tuple[str
     merged: list[tuple[str | None, int, int]] = []
     for p in sorted(out, key=lambda p: p[1]):
         if merged and merged[-1][0] and p[0] and p[1] - merged[-1][2] <= 3:
-            (ly, lq), (py, pq) = parts(merged[-1][0]), parts(p[0])
+            (_, lq), (py, pq) = parts(merged[-1][0]), parts(p[0])
             if lq and not pq and py is not None:
                 merged[-1] = (make_label(py, lq), merged[-1][1], p[2])
                 continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.extract.figures import cells, linking, prose
+from kg.extract.figures import cells, linking, prose, statements
 from kg.extract.figures.prose import Found
 from kg.model import Extraction, ObservationFact, Span
 from kg.text import TextView, view
@@ -37,6 +37,7 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     period = x.period
     found, notes = prose.read_prose(tv, period)
     table_found, table_notes = cells.read_cells(x.doc, tv, period)
+    found += statements.read_statements(tv, found)
     facts = []
     for i, f in enumerate(_dedupe(table_found + found)):
         concept, label, confidence = linking.link(f.phrase, f.notation)

@@ -14,6 +14,9 @@ def _slug(phrase: str) -> str:
 
 def link(phrase: str, notation: str = "") -> tuple[str, str, float]:
     """(concept id or "new:<slug>", label, confidence)."""
+    if notation.startswith("concept:"):  # a statement read from the scheme's own mention of the concept
+        cid = notation.removeprefix("concept:")
+        return cid, indicators.label(cid) or phrase, 0.8
     key = " ".join(phrase.split()).lower()
     exact = indicators._exact()  # noqa: SLF001 - the scheme's own lookup
     for candidate in (notation.lower(), key):

@@ -153,7 +153,10 @@ def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
         return True
     if n.unit in ("count", "currency", "other") and starting("not_figure_after").match(after):
         return True
-    if n.unit == "other" and re.search(r"\b(?:within|in|over|under|after|than|least)\s*$", before, re.I):
+    if n.unit == "other" and re.match(r"\s*(?:[a-z]+\s+)?(?:target|standard|timescale|time\s+limit|limit|deadline)\b",
+                                      text[n.end : min(hi, n.end + 40)], re.I):
+        return True  # "within the 15 week statutory target": the standard's name
+    if n.unit == "other" and re.search(r"\b(?:within|in|over|under|after|than|least)(?:\s+the)?\s*$", before, re.I):
         return True  # "within 20 working days": part of the indicator's name
     if n.unit == "other" and re.match(r"\s*(?:after|later|afterwards|before|from|since|following|"
                                       r"of\s+(?:a|the|being|their))\b",

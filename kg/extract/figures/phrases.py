@@ -161,9 +161,10 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
         population = " ".join(p for p in (left, _tidy(noun)) if p)
         left = ""
     right = _right(text, end, hi)
-    keep_right = right.lower().startswith("of ") or not left or bool(population)
-    if right.lower().startswith("of ") and left and re.search(r"ed$", left.split()[-1]):
-        right = right[3:]  # "determined 90.2% of applications ...": the verb governs the noun
+    of_phrase = bool(re.match(r"\s*of\s", text[end:hi], re.I))  # "N% of NP": the NP names the measure
+    keep_right = of_phrase or not left or bool(population)
+    if of_phrase and left and not re.search(r"ed$", left.split()[-1]):
+        right = "of " + right  # "proportion 23% of ..." keeps its "of"; "determined 90.2% of ..." governs it
     parts = [p for p in (population, left, right if keep_right else "") if p]
     if noun and population:
         parts = [population]
