@@ -25,8 +25,8 @@ _MONTH = (r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 
 _PATTERNS = [
     # "Q2 2017/18", "Quarter 2: 2017/18", "Quarter One 2023/24", "quarter 2 (July – September) 2017/18"
-    re.compile(_Q + r"\s*(?:\([^)]{0,40}\)\s*)?[:,]?\s*(?:and\s+(?:the\s+)?year[\s-]end\s+)?(?:of\s+)?(?:the\s+)?"
-               + _FY, re.I),
+    re.compile(_Q + r"\s*(?:\([^)]{0,40}\)\s*)?[:,]?\s*(?:and\s+(?:the\s+)?year[\s-]end\s+)?"
+               r"(?:of\s+)?(?:the\s+)?" + _FY, re.I),
     # "2017/18 Q2", "2017/18 Quarter 2"
     re.compile(_FY + r"\s*[:,]?\s*" + _Q, re.I),
     # "first quarter of 2023-24", "second quarter of the 2017/18 financial year"
@@ -162,8 +162,8 @@ def shift(label: str | None, *, quarters: int = 0, years: int = 0) -> str | None
 _RELATIVE = [
     (re.compile(r"\b(?:last|the\s+previous|previous|the\s+prior|prior|the\s+preceding)\s+quarter\b", re.I),
      {"quarters": -1}),
-    (re.compile(r"\b(?:the\s+)?same\s+(?:quarter|point|time|period)\s+(?:last|the\s+previous|a)\s+year\b", re.I),
-     {"years": -1}),
+    (re.compile(r"\b(?:the\s+)?same\s+(?:quarter|point|time|period)\s+(?:last|the\s+previous|a)\s+year\b",
+                re.I), {"years": -1}),
     (re.compile(r"\b(?:last|the\s+previous|previous|the\s+prior|prior)\s+(?:financial\s+)?year\b|"
                 r"\ba\s+year\s+(?:earlier|ago|before)\b", re.I), {"years": -1}),
 ]
@@ -176,7 +176,7 @@ _SHORT_FY = re.compile(r"(?<![\d/])(?P<a>\d\d)\s*/\s*(?P<b>\d\d)(?![\d/])")
 def mentions(text: str, start: int, end: int, ref: str | None) -> list[tuple[str | None, int, int]]:
     """Every period named in text[start:end]: (label, start, end), read against the reference period `ref`
     (the document's): "Quarter 1" takes the reference's year, "last quarter" is one quarter before it, a
-    financial year keeps its quarter only where one is written with it. Label None where it cannot be known."""
+    financial year keeps its quarter only where one is written with it. Label None where it is unknown."""
     out: list[tuple[str | None, int, int]] = []
     taken: list[tuple[int, int]] = []
 

@@ -63,7 +63,7 @@ def test_every_figure_quotes_its_sentence_exactly() -> None:
     x = _x("district_waste_report.txt")
     for o in x.observations:
         assert x.doc.text[o.span.start : o.span.end] == o.span.quote
-    assert _x("district_waste_report.txt").observations[0].span.quote.startswith("The household waste recycling")
+    assert x.observations[0].span.quote.startswith("The household waste recycling")
 
 
 def test_welsh_minutes_ratio_pointing_back_and_wales_average() -> None:

@@ -103,8 +103,8 @@ def _value(cell: str) -> tuple[Decimal, bool] | None:
 def _cell_direction(cell: str) -> str | None:
     low = cell.strip().lower()
     for direction, marks in words()["cell_directions"].items():
-        if any(m == low or (len(m) > 1 and re.search(r"\b" + re.escape(m) + r"\b", low)) or (len(m) == 1 and m in low)
-               for m in marks):
+        if any(m == low or (len(m) > 1 and re.search(r"\b" + re.escape(m) + r"\b", low))
+               or (len(m) == 1 and m in low) for m in marks):
             return direction
     return None
 
@@ -148,8 +148,8 @@ def _period_role(header: str, doc_period: str | None) -> tuple[str, str | None] 
 
 @cache
 def _list_re(name: str) -> re.Pattern[str]:
-    return re.compile(r"^\s*" + alternation(words()["columns"][name] if name in words()["columns"] else words()[name])
-                      + r"\s*$", re.I)
+    phrases = words()["columns"][name] if name in words()["columns"] else words()[name]
+    return re.compile(r"^\s*" + alternation(phrases) + r"\s*$", re.I)
 
 
 def _caption_measure(caption: str) -> tuple[str, str | None]:
@@ -158,7 +158,8 @@ def _caption_measure(caption: str) -> tuple[str, str | None]:
     "school")."""
     text = _CAPTION.sub("", caption)
     dimension = None
-    if m := re.search(r",?\s+by\s+([a-z][a-z ]{1,30}?)(?=,|\s*\(|\s+(?:19|20)\d\d|\s+(?:in|for)\b|$)", text, re.I):
+    by = r",?\s+by\s+([a-z][a-z ]{1,30}?)(?=,|\s*\(|\s+(?:19|20)\d\d|\s+(?:in|for)\b|$)"
+    if m := re.search(by, text, re.I):
         dimension = m.group(1).strip().lower()
         text = text[: m.start()] + text[m.end() :]
     text = re.sub(r",?\s*(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}|\s*\((?:%|£|number|no\.?)\)", "", text, flags=re.I)
@@ -169,8 +170,9 @@ def _caption_measure(caption: str) -> tuple[str, str | None]:
 
 
 def _breakdown(doc: SourceDoc, table_index: int) -> tuple[str, str, str] | None:
-    """(dimension, measure from the title) when a table breaks one measure down by a dimension: its label
-    column is headed "Area", "Hospital site", "School" ..., or it has no header and its title says "by ..."."""
+    """(dimension, measure from the title, title) when a table breaks one measure down by a dimension: its
+    label column is headed "Area", "Hospital site", "School" ..., or it has no header and its title says
+    "by ..."."""
     table = next((t for t in getattr(doc, "tables", ()) if t.index == table_index), None)
     if table is None:
         return None
@@ -244,12 +246,13 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
             elif (named := _period_role(header, doc_period)) is not None:
                 measure, period = named
             elif kind != "actual" and header.strip():
-                notes.append(f"table cell {c.span.quote!r} at {c.span.start}: column '{header}' not understood")
+                notes.append(f"table cell {c.span.quote!r} at {c.span.start}: column '{header}' unread")
                 continue
             out.append(Found(
                 phrase=hint_free, start=start, end=end, value=value, unit=unit, measure=measure, area=area,
                 period=period if measure != "actual" else None, unit_words=unit_words, rate_base=base,
-                direction=direction if measure == "actual" else None, rag=rag if measure == "actual" else None,
+                direction=direction if measure == "actual" else None,
+                rag=rag if measure == "actual" else None,
                 notation=notation,
             ))
     return out, notes

@@ -15,6 +15,13 @@ from kg import periods
 from kg.extract.figures.numbers import Number
 from kg.extract.figures.vocab import alternation, comparators, fillers_re, starting, words
 
+# "the 70% statutory recycling target": words naming the target between the number and "target"
+_NAMED_TARGET = re.compile(
+    r"\s+((?:(?!(?:the|a|an|which|that|than|of|and|or|to|is|was|its|our|their|exceeds|exceeded|meeting|met|"
+    r"above|below|against|missed)\b)[a-z][\w\-]*\s+){1,3})targets?\b",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class Role:
@@ -42,7 +49,8 @@ def _reaches(text: str, cue_end: int, number_start: int) -> bool:
     between = text[cue_end:number_start]
     if len(between) > 60:
         return False
-    between = re.sub(r"\b(?:q|qtr|quarter)\s*[1-4]\b|\b(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}\b", " ", between, flags=re.I)
+    periods_named = r"\b(?:q|qtr|quarter)\s*[1-4]\b|\b(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}\b"
+    between = re.sub(periods_named, " ", between, flags=re.I)
     return bool(fillers_re().match(between))
 
 
@@ -76,13 +84,13 @@ def role(text: str, n: Number, lo: int, hi: int) -> Role:
         return Role("change")
     if starting("target_after").match(right):
         return Role("target")
-    if m := re.match(r"\s+((?:(?!(?:the|a|an|which|that|than|of|and|or|to|is|was|its|our|their|exceeds|exceeded|"
-                     r"meeting|met|above|below|against|missed)\b)[a-z][\w\-]*\s+){1,3})targets?\b", right, re.I):
+    if m := _NAMED_TARGET.match(right):
         return Role("target", named=m.group(1).strip())
     after = re.match(r"[\s)]*(?:for|in|across|among|amongst)?\s*(?:the\s+)?", right)
     rest = right[after.end() if after else 0 :]
     for code, pattern in comparators():
-        if (m := pattern.match(rest)) and not re.match(r"\s*(?:council|county|borough|authority)", rest[m.end() :]):
+        after_name = rest[m.end() :] if (m := pattern.match(rest)) else ""
+        if m and not re.match(r"\s*(?:council|county|borough|authority)", after_name):
             # "97% statistical neighbour, 94% England": a comparator right after the number is its own,
             # unless a cue right before it reaches it without a comma
             best = max(cues, key=lambda c: c[0]) if cues else None
@@ -97,8 +105,11 @@ def role(text: str, n: Number, lo: int, hi: int) -> Role:
     return Role("actual")
 
 
-_IN = re.compile(r"[\s,(]*(?:in|for|at|during|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of|over)?\s*(?:the\s+)?$",
-                 re.I)
+_IN = re.compile(
+    r"[\s,(]*(?:in|for|at|during|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of|over)?"
+    r"\s*(?:the\s+)?$",
+    re.I,
+)
 
 
 def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None) -> tuple[str | None, bool]:

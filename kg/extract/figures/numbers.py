@@ -67,7 +67,8 @@ _SHAPES = re.compile(
             r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",  # postcode
             r"\b(?:19|20)?\d\d[-–]\d\d\b",  # 18-64, 2024-25 (an age band or a year range)
             r"\b\d+\s*[-–]\s*\d+\s*(?:years|yrs)\b",
-            r"\b(?:q|qtr|quarter|p|period|month|week|year|years|level|stage|key stage|ks|s|p|nvq|scqf)\s*\d{1,2}\b",
+            r"\b(?:q|qtr|quarter|p|period|month|week|year|years|level|stage|key stage|ks|s|nvq|scqf)"
+            r"\s*\d{1,2}\b",
         ]
     ),
     re.I,
@@ -86,8 +87,8 @@ def _rate_re() -> re.Pattern[str]:
     bases = sorted(words()["rate_bases"], key=len, reverse=True)
     alt = "|".join(re.escape(b) for b in bases)
     # the base's noun ("per 1,000 pupils aged 5-15") but not the words that follow it ("... against a target")
-    noun = r"(?:\s+(?!(?:against|compared|and|but|in|for|the|a|an|at|of|to|with|from|which|while|whilst|above|below|" \
-           r"than|is|was|were|are|up|down|on|by|as)\b)[a-z][\w\-]*)"
+    noun = (r"(?:\s+(?!(?:against|compared|and|but|in|for|the|a|an|at|of|to|with|from|which|while|whilst|"
+            r"above|below|than|is|was|were|are|up|down|on|by|as)\b)[a-z][\w\-]*)")
     return re.compile(r"\s*per\s+(" + alt + r")\b(" + noun + r"{0,3})?", re.I)
 
 
@@ -137,7 +138,8 @@ def numbers(text: str, start: int, end: int) -> list[Number]:
             base = int(words()["rate_bases"][r.group(1).lower()])
             out.append(Number(m.start(), r.end(), value, "rate", r.group(0).strip(), base, provisional))
         elif o := _other_unit_re().match(text, after_at, end):
-            out.append(Number(m.start(), o.end(), value, "other", o.group(1).lower(), provisional=provisional))
+            words_ = o.group(1).lower()
+            out.append(Number(m.start(), o.end(), value, "other", words_, provisional=provisional))
         else:
             out.append(Number(m.start(), m.end(), value, "count", provisional=provisional))
         taken.append((out[-1].start, out[-1].end))
@@ -153,10 +155,11 @@ def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
         return True
     if n.unit in ("count", "currency", "other") and starting("not_figure_after").match(after):
         return True
-    if n.unit == "other" and re.match(r"\s*(?:[a-z]+\s+)?(?:target|standard|timescale|time\s+limit|limit|deadline)\b",
-                                      text[n.end : min(hi, n.end + 40)], re.I):
+    standard = r"\s*(?:[a-z]+\s+)?(?:target|standard|timescale|time\s+limit|limit|deadline)\b"
+    if n.unit == "other" and re.match(standard, text[n.end : min(hi, n.end + 40)], re.I):
         return True  # "within the 15 week statutory target": the standard's name
-    if n.unit == "other" and re.search(r"\b(?:within|in|over|under|after|than|least)(?:\s+the)?\s*$", before, re.I):
+    threshold = r"\b(?:within|in|over|under|after|than|least)(?:\s+the)?\s*$"
+    if n.unit == "other" and re.search(threshold, before, re.I):
         return True  # "within 20 working days": part of the indicator's name
     if n.unit == "other" and re.match(r"\s*(?:after|later|afterwards|before|from|since|following|"
                                       r"of\s+(?:a|the|being|their))\b",

@@ -18,15 +18,15 @@ _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 
 @cache
 def _report_re() -> re.Pattern[str]:
-    return re.compile(r"^.{0,160}?\b" + alternation(words()["report_verbs"])
-                      + r"(?:\s+(?:members|the\s+\w+))?\s+(?:that|why|whether|how|if|about|what)\s*(?:,[^,]{0,50},)?\s*",
-                      re.I | re.S)
+    lead = r"(?:\s+(?:members|the\s+\w+))?\s+(?:that|why|whether|how|if|about|what)\s*(?:,[^,]{0,50},)?\s*"
+    return re.compile(r"^.{0,160}?\b" + alternation(words()["report_verbs"]) + lead, re.I | re.S)
 
 
 @cache
 def _opener_re() -> re.Pattern[str]:
-    period = r"(?:the\s+)?(?:(?:q|qtr|quarter)\.?\s*[1-4]|(?:first|second|third|fourth)\s+quarter|year|month|" \
-             r"(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}|[a-z]+\s+(?:19|20)\d\d)(?:\s+(?:of\s+)?(?:19|20)\d\d\s*[/\-–]\s*\d{2,4})?"
+    period = (r"(?:the\s+)?(?:(?:q|qtr|quarter)\.?\s*[1-4]|(?:first|second|third|fourth)\s+quarter|"
+              r"year|month|(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}|[a-z]+\s+(?:19|20)\d\d)"
+              r"(?:\s+(?:of\s+)?(?:19|20)\d\d\s*[/\-–]\s*\d{2,4})?")
     return re.compile(
         r"^\s*(?:(?:" + alternation(words()["openers"]) + r")(?:\s+(?:of\s+)?(?:the\s+)?"
         r"(?:q|qtr|quarter|year|month|period)?\s*[\w/]{0,9})?\s*,\s*"
@@ -43,7 +43,8 @@ def _opener_re() -> re.Pattern[str]:
 def _copula_tail_re() -> re.Pattern[str]:
     verbs = alternation(words()["copulas"])
     return re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|been|being|having|then|further|again|now|still|"
-                      r"slightly|significantly|also))*(?:\s+" + verbs + r"|\s*[:=\-–])?(?:\s+(?:to|at|of|by))?\s*$", re.I)
+                      r"slightly|significantly|also))*(?:\s+" + verbs + r"|\s*[:=\-–])?"
+                      r"(?:\s+(?:to|at|of|by))?\s*$", re.I)
 
 
 _BOUNDARY = re.compile(
@@ -58,10 +59,14 @@ _POPULATION = re.compile(r"^of\s+(?:the|these|those)?\s*" + _NUMBER + r"\s+([^,]
 _X_OF_Y_BEFORE = re.compile(r"(" + _NUMBER + r")\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(" + _NUMBER
                             + r")\s*([^()\d]{0,100}?)\s*\(\s*$", re.I)
 _X_BEFORE = re.compile(r"(" + _NUMBER + r")\s*\(\s*$")
-_X_OF_Y_AFTER = re.compile(r"^\s*\(\s*(" + _NUMBER + r")\s+(?:out\s+)?of\s+(?:the\s+)?(" + _NUMBER + r")\s*\)")
+_X_OF_Y_AFTER = re.compile(
+    r"^\s*\(\s*(" + _NUMBER + r")\s+(?:out\s+)?of\s+(?:the\s+)?(" + _NUMBER + r")\s*\)"
+)
 _ARTICLE = re.compile(r"^(?:the|a|an|our|its|their|overall|total)\s+", re.I)
-_PERIODS = re.compile(r"\b(?:in|for|during)?\s*(?:the\s+)?(?:q|qtr|quarter)\s*[1-4]\b|\b(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}\b",
-                      re.I)
+_PERIODS = re.compile(
+    r"\b(?:in|for|during)?\s*(?:the\s+)?(?:q|qtr|quarter)\s*[1-4]\b|\b(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}\b",
+    re.I,
+)
 
 
 def ratio(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int, str | None, str | None]:
@@ -120,7 +125,9 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
         left = left[last.start() + 3 :] if last.group().lower().startswith("and") else left[last.end() :]
     left = re.sub(r"^\s*(?:and|but|or|while|whilst)?\s*(?:that\s+)?", "", left, flags=re.I)
     left = _change_tail_re().sub("", left)
-    left = re.sub(r"(?:\s+(?:had|has|have))?\s+\w+ed\s+(?:up\s+|down\s+|back\s+|slightly\s+)?to\s*$", "", left)  # "had eased to"
+    # "had eased to": any verb of movement before the new level
+    moved = r"(?:\s+(?:had|has|have))?\s+\w+ed\s+(?:up\s+|down\s+|back\s+|slightly\s+)?to\s*$"
+    left = re.sub(moved, "", left)
     return _tidy(left), population
 
 

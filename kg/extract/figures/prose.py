@@ -52,14 +52,15 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
         return True
     if ending("copulas").search(before) and not re.match(r"\s*(?:of|out of)\s+\d", after):
         return not re.match(_NOT_A_LINK, after) or bool(re.match(r"\s+" + _count_noun_re(), after, re.I))
-    if re.match(r"\s+(?:[a-z\-]+\s+){0,2}" + _count_noun_re() + r"(?:\s+[a-z\-]+){0,3}\s+(?:were|was|had|have\s+been|"
-                r"had\s+been)\s+(?:\w+ed\b|in\b|on\b|living\b|waiting\b|receiving\b)", after, re.I):
+    passive = (r"\s+(?:[a-z\-]+\s+){0,2}" + _count_noun_re() + r"(?:\s+[a-z\-]+){0,3}\s+"
+               r"(?:were|was|had|have\s+been|had\s+been)\s+(?:\w+ed\b|in\b|on\b|living\b|waiting\b|receiving\b)")
+    if re.match(passive, after, re.I):
         return True  # "398 children and young people were looked after", "168 households were in ..."
     if re.match(r"\s+(?:[a-z\-]+\s+){0,2}" + _count_noun_re() + r"\b", after, re.I) and (
         re.search(r"\b(?:there\s+(?:were|had\s+been|have\s+been)|a\s+total\s+of)\s*$", before, re.I)
         or ending("done_verbs").search(before)
-        or re.match(r"\s+(?:[a-z\-]+\s+){0,3}(?:were|was|had\s+been|have\s+been)\s+" + alternation(words()["done_verbs"]),
-                    after, re.I)
+        or re.match(r"\s+(?:[a-z\-]+\s+){0,3}(?:were|was|had\s+been|have\s+been)\s+"
+                    + alternation(words()["done_verbs"]), after, re.I)
     ):
         return True
     return ending("done_verbs").search(before) is not None and not re.match(r"\s+[a-z]", after)
@@ -70,14 +71,16 @@ _NOUNS: list[str] = []
 
 def _count_noun_re() -> str:
     if not _NOUNS:
-        _NOUNS.append(r"(?:" + "|".join(re.escape(w) for w in sorted(words()["count_nouns"], key=len, reverse=True)) + r")")
+        nouns = sorted(words()["count_nouns"], key=len, reverse=True)
+        _NOUNS.append(r"(?:" + "|".join(re.escape(w) for w in nouns) + r")")
     return _NOUNS[0]
 
 
 def _rag(text: str, lo: int, hi: int) -> str | None:
     colours = words()["rag"]["colours"]
-    m = re.search(r"\b(?:rated|rag(?:\s+rated|\s+status)?|status)\s*(?:as\s+|is\s+|was\s+|:)?\s*(red|amber|green)\b",
-                  text[lo:hi], re.I)
+    stated = (r"\b(?:rated|rag(?:\s+rated|\s+status)?|status)\s*(?:as\s+|is\s+|was\s+|:)?\s*"
+              r"(red|amber|green)\b")
+    m = re.search(stated, text[lo:hi], re.I)
     return colours.get(m.group(1).lower()) if m else None
 
 
@@ -120,15 +123,17 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 role = frames.role(text, n, c.start, c.end)
                 if role.measure in ("change", "forecast"):
                     continue
-                if n.unit == "count" and not _count_is_level(text, n, c.start, c.end) and role.measure == "actual":
+                level = n.unit != "count" or _count_is_level(text, n, c.start, c.end)
+                if not level and role.measure == "actual":
                     continue
-                if n.unit == "count" and role.measure != "actual" and not _count_is_level(text, n, c.start, c.end):
+                if not level:
                     # "against a target of 300" is a level; "2 of 34" is not
                     if re.match(r"\s+of\s+\d", text[n.end : c.end]):
                         continue
                 # a target's or benchmark's own period lies between its cue and it ("the Wales average for
                 # 2023/24 was 65.7%"), never before the cue, where the actual's period is named
-                period_lo = role.cue_start if role.cue_start is not None and role.measure != "previous" else c.start
+                own_cue = role.cue_start is not None and role.measure != "previous"
+                period_lo = role.cue_start if own_cue else c.start
                 period, named = frames.period_of(text, n, period_lo, c.end, doc_period)
                 measure = role.measure
                 if measure == "actual" and named and periods.earlier(period, doc_period):
@@ -138,8 +143,11 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 region = phrases.ratio(text, n.start, n.end, c.start, c.end) if n.unit == "percent" else (
                     n.start, n.end, None, None)
                 lo = previous_end if previous_end <= region[0] else c.start
-                own = phrases.phrase(text, region[0], region[1], lo, role.cue_start or c.end, region[3]) \
-                    if measure == "actual" else phrases.phrase(text, n.start, n.end, lo, role.cue_start or c.end)
+                hi = role.cue_start or c.end
+                if measure == "actual":
+                    own = phrases.phrase(text, region[0], region[1], lo, hi, region[3])
+                else:
+                    own = phrases.phrase(text, n.start, n.end, lo, hi)
                 if measure != "actual" and role.cue_start is not None and role.cue_start < n.start:
                     own = phrases.phrase(text, role.cue_start, n.end, min(lo, role.cue_start), c.end)
                     if re.search(r"\d", text[min(lo, role.cue_start) : role.cue_start]):
@@ -226,7 +234,8 @@ def _run_in_topic(text: str, s) -> str:  # noqa: ANN001 - a kg.text Sentence
     words_ = body[:-1].split()
     if not 1 <= len(words_) <= 5 or not words_[0][:1].isupper():
         return ""
-    if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|should|can|could|be|been|noted|agreed)\b", body, re.I):
+    verbs = r"\b(?:is|are|was|were|has|have|had|will|would|should|can|could|be|been|noted|agreed)\b"
+    if re.search(verbs, body, re.I):
         return ""
     return body[:-1].strip()
 

@@ -24,7 +24,8 @@ def _compiled() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Patter
         return [(re.compile(alternation(ps), re.I), name) for name, ps in d.get(section, {}).items()]
 
     blocked = re.compile(alternation(d.get("blocked_before", [])) + r"\s*$", re.I)
-    asked = re.compile(alternation(d.get("question_before", [])) + r"\s*(?:the\s+)?(?:number\s+of\s+)?$", re.I)
+    question = alternation(d.get("question_before", []))
+    asked = re.compile(question + r"\s*(?:the\s+)?(?:number\s+of\s+)?$", re.I)
     return compile_map("after"), compile_map("before"), compile_map("standing"), blocked, asked
 
 
@@ -50,7 +51,8 @@ def _before(segment: str) -> str | None:
     for pattern, name in before:
         for m in pattern.finditer(segment):
             between = segment[m.end() :]
-            if len(between.split()) <= 8 and re.search(r"(?<![\w])in(?![\w])", between) and "," not in between:
+            near = len(between.split()) <= 8 and "," not in between
+            if near and re.search(r"(?<![\w])in(?![\w])", between):
                 return name
     return None
 
