@@ -252,8 +252,18 @@ class _Collector:
             if len(body) < 8 or a in self.taken or body.endswith(":"):
                 continue
             self.taken.add(a)
-            full = f"{lead} {body}" if lead else body
+            full = _join(lead, body)
             self.found.append(ResolutionFact(f"resolution:{a}", full, Span.of(self.text, a, b), num))
+
+
+def _join(lead: str, body: str) -> str:
+    """A nested part read with its lead-in: "That the Panel recommends to Cabinet that" + "the plan be
+    approved"; a lead-in naming a list keeps its colon ("To approve the following reductions: ...")."""
+    if not lead:
+        return body
+    last = lead.split()[-1].lower()
+    verbs = _words("body_verbs") | _words("verb_cues") | {"that", "to"}
+    return f"{lead} {body}" if last in verbs else f"{lead}: {body}"
 
 
 def _opens_block(body: str) -> bool:
@@ -274,7 +284,7 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
             return None
         rest = sent[body:]
         if _opens_block(rest):
-            return "label", s.end
+            return "label", s.start + body
         that = re.match(rf"\s*,?\s*{_THAT}", rest, re.I)
         if that and not m.group("cue").isupper() and not _is_subjunctive(rest[that.end():]):
             return None  # "It was agreed that the service had improved": narrative
@@ -283,11 +293,11 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
         return None
     if (m := _inline_re().search(sent)):
         rest = sent[m.end():]
-        return ("label", s.end) if _opens_block(rest) else ("lead", s.start + m.end())
+        return ("label", s.start + m.end()) if _opens_block(rest) else ("lead", s.start + m.end())
     if (m := _subject_re().match(sent)):
         verb, rest = m.group("verb").lower(), m.group("rest")
         if re.match(r"\s*[:\-–—]+\s*$", rest):
-            return "label", s.end
+            return "label", s.start
         if re.match(r"\s*[:\-–—]+\s*\S", rest):
             return "lead", s.start + m.start("rest")
         if verb in _words("body_verbs") and (t := re.match(rf"\s*{_THAT}", rest, re.I)):
@@ -328,7 +338,7 @@ def _under_recommendation(tv: TextView, i: int) -> bool:
     return False
 
 
-def _block(tv: TextView, c: _Collector, i: int, open_: bool) -> int:
+def _block(tv: TextView, c: _Collector, i: int, open_: bool, lead: str = "") -> int:
     """Collect the decisions that follow the cue in sentence i: "That ..."/"To ..." paragraphs and list
     items (nested ones under a lead-in ending in a colon) within its agenda item. Returns the next index."""
     sents, text = tv.sentences, tv.text
@@ -344,7 +354,7 @@ def _block(tv: TextView, c: _Collector, i: int, open_: bool) -> int:
             li = tv.list_items[t.list_item]
             if not (open_ or _opening_re().match(body)) or li.kind == "bullet" and not open_:
                 break
-            j = _list_run(tv, c, j)
+            j = _list_run(tv, c, j, lead)
             first = False
             continue
         lower_after_lead_in = first and open_ and body[:1].islower()
@@ -356,7 +366,7 @@ def _block(tv: TextView, c: _Collector, i: int, open_: bool) -> int:
     return j
 
 
-def _list_run(tv: TextView, c: _Collector, j: int) -> int:
+def _list_run(tv: TextView, c: _Collector, j: int, outer: str = "") -> int:
     """The list item holding sentence j as one resolution; a lead-in item ending in a colon gives its nested
     items instead, each prefixed by the lead-in. Returns the index of the first sentence after it."""
     sents, text = tv.sentences, tv.text
@@ -371,7 +381,7 @@ def _list_run(tv: TextView, c: _Collector, j: int) -> int:
         children.append(k)
         k += 1
     if lead.endswith((":", ":-")) and children:
-        lead = lead.rstrip(":- ")
+        lead = _join(outer, lead.rstrip(":-– "))
         for k in children:
             child = tv.list_items[k]
             c.add(child.body_start, child.end, li.marker + child.marker, lead)
@@ -379,7 +389,7 @@ def _list_run(tv: TextView, c: _Collector, j: int) -> int:
         while end < len(sents) and sents[end].start < last.end:
             end += 1
         return end
-    c.add(li.body_start, li.end, li.marker)
+    c.add(li.body_start, li.end, li.marker, outer)
     return end
 
 
@@ -424,6 +434,7 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
             open_ = _marker_at(tv.text, start + len(tv.text[start:s.end]) - len(body), s.end) is not None
             i = _block(tv, c, i, open_)
             continue
-        i = _block(tv, c, i, True)
+        lead = re.sub(r"\s+", " ", tv.text[start:s.end]).strip().rstrip(":-–— ")
+        i = _block(tv, c, i, True, lead)
     found = sorted(c.found, key=lambda r: r.span.start)
     return replace(x, resolutions=x.resolutions + tuple(found))
