@@ -214,6 +214,24 @@ def test_minutes_quoting_a_report_recommendation() -> None:
     ]
 
 
+def test_english_county_select_committee_lead_ins() -> None:
+    """County minutes without a sidecar: minutes "agreed as a correct record" without an article, "RESOLVED:"
+    over "That the Select Committee:" over roman parts, "NOTED the report", "The Cabinet RESOLVED to:" over
+    lettered parts and "noted and agreed"; "Members noted the concerns", the numbered discussion points and
+    the bullets after a closed "RESOLVED that" are not decisions."""
+    assert fixture("english_county_select_committee.txt") == [
+        ("", "Minutes of the last meeting were agreed as a correct record."),
+        ("i.", "That the Select Committee: Notes the Director of Public Health's annual report"),
+        ("ii.", "That the Select Committee: Recommends that the Cabinet Member for Health reports back on "
+                "the smoking cessation contract by March 2025."),
+        ("", "The Committee NOTED the report and the progress made since April."),
+        ("(a)", "The Cabinet RESOLVED to approve the revised debt recovery policy"),
+        ("(b)", "The Cabinet RESOLVED to review the policy in twelve months."),
+        ("", "The Committee noted and agreed the forward work programme and the recommendations tracker."),
+        ("", "that the tracker be noted."),
+    ]
+
+
 def test_agenda_pack_with_draft_minutes_has_no_resolutions(tmp_path: Path) -> None:
     """An agenda (doc_type agenda) records no decisions of its own, even with last meeting's draft minutes."""
     f = tmp_path / "agenda.txt"

@@ -118,6 +118,16 @@ def _passive_re() -> re.Pattern[str]:
 
 
 @cache
+def _passive_minutes_re() -> re.Pattern[str]:
+    """"Minutes of the last meeting were agreed as a correct record": minutes need no article."""
+    return re.compile(
+        rf"^(?P<subj>minutes?\b.{{0,200}}?)\s+(?:was|were)\s+(?:(?:duly|formally|unanimously|then)\s+)?"
+        rf"(?:{_alt(_vocab()['passive_verbs'])})\b(?P<rest>.*)$",
+        re.I | re.S,
+    )
+
+
+@cache
 def _bare_re() -> re.Pattern[str]:
     return re.compile(rf"^{_THAT}.*?\bbe\s+(?:\w+\s+)?(?:{_alt(_vocab()['decision_verbs'])})\b", re.I | re.S)
 
@@ -293,7 +303,11 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
         return None
     if (m := _inline_re().search(sent)):
         rest = sent[m.end():]
-        return ("label", s.start + m.end()) if _opens_block(rest) else ("lead", s.start + m.end())
+        if _opens_block(rest):
+            # "The Cabinet RESOLVED to:" reads into its parts whole; a long preamble does not
+            subject = len(sent[:m.start()].split()) <= 4
+            return "label", s.start if subject else s.start + m.end()
+        return "lead", s.start + m.end()
     if (m := _subject_re().match(sent)):
         verb, rest = m.group("verb").lower(), m.group("rest")
         if re.match(r"\s*[:\-–—]+\s*$", rest):
@@ -313,7 +327,7 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
         if first not in _words("not_noted") and _head_has_paper(obj):
             return "whole", s.start
         return None
-    if (m := _passive_re().match(sent)):
+    if (m := _passive_re().match(sent)) or (m := _passive_minutes_re().match(sent)):
         rest = m.group("rest").strip(" .;")
         nxt = (_WORD.findall(rest) or [""])[0].lower()
         if _head_has_paper(m.group("subj")) and nxt not in _words("passive_not_after"):
@@ -360,6 +374,11 @@ def _block(tv: TextView, c: _Collector, i: int, open_: bool, lead: str = "") -> 
         lower_after_lead_in = first and open_ and body[:1].islower()
         if not (_opening_re().match(body) or lower_after_lead_in):
             break
+        if body.rstrip().endswith((":", ":-", ":–")):
+            # "RESOLVED:" / "That the Select Committee:" / "(i) notes ...": the lead-in reads into each part
+            lead, open_ = _join(lead, re.sub(r"\s+", " ", body).strip().rstrip(":-– ")), True
+            j += 1
+            continue
         c.add(t.start, t.end)
         first = False
         j += 1
