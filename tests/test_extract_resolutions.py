@@ -80,6 +80,9 @@ def test_agreed_each_separately() -> None:
      [("", "Members resolved to keep the matter under review.")]),
     ("Minutes\n\nThe complaint was resolved to the satisfaction of the resident.\n", []),
     ("Minutes\n\nThat is why the Panel asked for more data.\n", []),
+    ("Minutes\n\nThat would be welcomed by residents.\n", []),
+    ("Minutes\n\nRESOLVED that the report be noted.\n\nThat was the last item of business.\n",
+     [("", "that the report be noted.")]),
     ("Minutes\n\nThe Committee noted the increase in complaints about missed collections.\n", []),
     ("Minutes\n\nThe Committee received the report of the Director which set out performance.\n", []),
     ("Minutes\n\nThe minutes of the Cabinet were approved by Council on 3 May.\n", []),
@@ -238,4 +241,13 @@ def test_agenda_pack_with_draft_minutes_has_no_resolutions(tmp_path: Path) -> No
     f.write_text("Agenda\n\n3. Minutes of the previous meeting\n\nRESOLVED – That the report be noted.\n\n"
                  "The Committee noted the work programme.\n", encoding="utf-8")
     (tmp_path / "agenda.txt.meta.yaml").write_text("doc_type: agenda\n", encoding="utf-8")
+    assert texts(extract(f)) == []
+
+
+def test_summons_without_sidecar_has_no_resolutions(tmp_path: Path) -> None:
+    """A summons judged from its text is an agenda even when it lists last meeting's minutes first."""
+    f = tmp_path / "summons.txt"
+    f.write_text("You are summoned to attend a meeting of the Licensing Committee on 4 June.\n\n"
+                 "Minutes of the meeting held on 7 May (attached)\n\n"
+                 "RESOLVED – That the report be noted.\n", encoding="utf-8")
     assert texts(extract(f)) == []

@@ -42,6 +42,8 @@ def _alt(words: list[str]) -> str:
 
 
 _THAT = r"(?:that|t\s?h\s?a\s?t)\b"
+# "That is why ...", "That was ...": a demonstrative, not a decision's "That"
+_DEMONSTRATIVE = re.compile(r"that\s+(?:is|was|were|would|had|has|being|said|meant|means)\b", re.I)
 _SEP = r"[ \t\xa0]*[:\-–—]+[ \t\xa0]*"
 
 
@@ -153,6 +155,11 @@ def _record_title_res() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def _agenda_title_res() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r"^[ \t\xa0]*(?:" + p + ")", re.I) for p in _vocab()["agenda_titles"])
+
+
+@cache
 def _words(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _vocab()[key])
 
@@ -196,7 +203,10 @@ def _records_decisions(x: Extraction, tv: TextView) -> bool:
         seen += 1
         if seen > 40:
             break
-        if any(p.match(tv.text[line.start:line.end]) for p in _record_title_res()):
+        body = tv.text[line.start:line.end]
+        if any(p.match(body) for p in _agenda_title_res()):
+            return False  # a summons or agenda, whose pack may carry last meeting's minutes
+        if any(p.match(body) for p in _record_title_res()):
             return True
     return False
 
@@ -372,7 +382,7 @@ def _block(tv: TextView, c: _Collector, i: int, open_: bool, lead: str = "") -> 
             first = False
             continue
         lower_after_lead_in = first and open_ and body[:1].islower()
-        if not (_opening_re().match(body) or lower_after_lead_in):
+        if not (_opening_re().match(body) or lower_after_lead_in) or _DEMONSTRATIVE.match(body):
             break
         if body.rstrip().endswith((":", ":-", ":–")):
             # "RESOLVED:" / "That the Select Committee:" / "(i) notes ...": the lead-in reads into each part
@@ -438,7 +448,8 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
         cue = _cue(tv, s)
         if cue is None:
             body = tv.text[s.start:s.end]
-            if s.kind != "heading" and _bare_re().match(body) and not _under_recommendation(tv, i):
+            if (s.kind != "heading" and _bare_re().match(body) and not _DEMONSTRATIVE.match(body)
+                    and not _under_recommendation(tv, i)):
                 c.add(s.start, s.end)
             i += 1
             continue
