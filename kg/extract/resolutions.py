@@ -250,6 +250,10 @@ class _Collector:
         if e <= s:
             return
         parts: list[tuple[str, int, int]] = []
+        that = re.match(r"that\s+", self.text[s:e], re.I)
+        if that and not number and _marker_at(self.text, s + that.end(), e):
+            # "That (i) the report be noted; (ii) ...": each part reads "That ..."
+            lead, s = _join(lead, self.text[s:s + 4]), s + that.end()
         if (m := _marker_at(self.text, s, e)) and not number:
             number, s = m[0], m[1]
         starts: list[tuple[int, str, int]] = []
