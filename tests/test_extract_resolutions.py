@@ -235,6 +235,21 @@ def test_english_county_select_committee_lead_ins() -> None:
     ]
 
 
+def test_district_planning_qualifiers_and_as_follows() -> None:
+    """"RESOLVED (unanimously) that", "RESOLVED (a) that ...; and (b) that ..." (the bracket is a part, not a
+    qualifier), "The Committee AGREED as follows:-" and "RESOLVED as follows:" over numbered parts; a lost
+    motion "moved that no action be taken" is not a decision."""
+    assert fixture("district_planning_minutes.txt") == [
+        ("", "that the order be confirmed without modification."),
+        ("(a)", "that enforcement action be authorised"),
+        ("(b)", "that the owner be notified of the decision."),
+        ("(i)", "The Committee AGREED to note the report"),
+        ("(ii)", "The Committee AGREED to ask the Planning Manager to report on appeal costs in June."),
+        ("1.", "That the revised fees be approved from 1 April 2025."),
+        ("2.", "That the fees be reviewed annually."),
+    ]
+
+
 def test_agenda_pack_with_draft_minutes_has_no_resolutions(tmp_path: Path) -> None:
     """An agenda (doc_type agenda) records no decisions of its own, even with last meeting's draft minutes."""
     f = tmp_path / "agenda.txt"

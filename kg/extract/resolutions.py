@@ -55,7 +55,7 @@ def _lead_re() -> re.Pattern[str]:
     v = _vocab()
     cue = f"(?:{_alt(v['verb_cues'])}|{_alt(v['noun_cues'])})"
     before = f"(?:(?:{_alt(v['cue_qualifiers_before'])})\\s+)?"
-    after = f"(?:\\s+(?:{_alt(v['cue_qualifiers_after'])}))?"
+    after = _after()
     condition = r"\s*,\s*(?=subject\b|having\b|following\b|in\s+accordance\b|after\b)"
     return re.compile(
         rf"^{before}(?P<cue>{cue})(?:\s*/\s*{cue})*{after}"
@@ -66,11 +66,18 @@ def _lead_re() -> re.Pattern[str]:
     )
 
 
+def _after() -> str:
+    """Qualifiers after a cue: "RESOLVED by assent", "Resolved (unanimously)", "RESOLVED (by 7 votes to 2)";
+    a bracket holding a list marker ("Resolved (a) that ...") is the first part, not a qualifier."""
+    words = _alt(_vocab()["cue_qualifiers_after"])
+    return rf"(?:\s+(?:{words})|\s*\((?![ivx]{{1,5}}\)|[a-z]\)|\d{{1,2}}\))[^()\n]{{1,60}}\))*"
+
+
 @cache
 def _verb_cue_re() -> re.Pattern[str]:
     v = _vocab()
     before = f"(?:(?:{_alt(v['cue_qualifiers_before'])})\\s+)?"
-    after = f"(?:\\s+(?:{_alt(v['cue_qualifiers_after'])}))?"
+    after = _after()
     cue = f"(?:{_alt(v['verb_cues'])}|{_alt(v['noun_cues'])})"
     return re.compile(rf"^{before}(?:{cue}\s*/\s*)*(?:{_alt(v['verb_cues'])}){after}", re.I)
 
@@ -324,7 +331,7 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
         return "lead", s.start + m.end()
     if (m := _subject_re().match(sent)):
         verb, rest = m.group("verb").lower(), m.group("rest")
-        if re.match(r"\s*[:\-–—]+\s*$", rest):
+        if re.match(r"\s*(?:as\s+follows|the\s+following)?\s*[:\-–—]+\s*$", rest, re.I):
             return "label", s.start
         if re.match(r"\s*[:\-–—]+\s*\S", rest):
             return "lead", s.start + m.start("rest")
@@ -469,6 +476,7 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
             i = _block(tv, c, i, open_)
             continue
         lead = re.sub(r"\s+", " ", tv.text[start:s.end]).strip().rstrip(":-–— ")
+        lead = re.sub(r"\s+(?:as\s+follows|the\s+following)$", "", lead, flags=re.I)
         i = _block(tv, c, i, True, lead)
     found = sorted(c.found, key=lambda r: r.span.start)
     return replace(x, resolutions=x.resolutions + tuple(found))
