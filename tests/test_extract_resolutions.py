@@ -85,6 +85,7 @@ def test_agreed_each_separately() -> None:
      [("", "that the report be noted.")]),
     ("Minutes\n\nThe Committee noted the increase in complaints about missed collections.\n", []),
     ("Minutes\n\nThe Committee received the report of the Director which set out performance.\n", []),
+    ("Minutes\n\nThe Panel noted the report of the Head of Finance, which set out the budget.\n", []),
     ("Minutes\n\nThe minutes of the Cabinet were approved by Council on 3 May.\n", []),
     ("Minutes\n\nThe Sub-Committee agreed the revised terms of reference.\n",
      [("", "The Sub-Committee agreed the revised terms of reference.")]),

@@ -186,6 +186,11 @@ def _head_has_paper(phrase: str) -> bool:
         f"{a} {b}" in papers for a, b in zip(words, words[1:], strict=False))
 
 
+def _introduces(phrase: str) -> bool:
+    """"noted the report of the Director, which set out ...": an item's opening account of a paper."""
+    return bool(re.search(rf"\b(?:{_alt(_vocab()['introducing'])})\b", phrase, re.I))
+
+
 def _is_subjunctive(clause: str) -> bool:
     """A "that"-clause of a decision ("that the report be noted"), not of narrative ("that it was good")."""
     words = [w.lower() for w in _WORD.findall(clause)]
@@ -345,7 +350,7 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
     if (m := _noted_re().match(sent)):
         obj = m.group("obj")
         first = (_WORD.findall(obj) or [""])[0].lower()
-        if first not in _words("not_noted") and _head_has_paper(obj):
+        if first not in _words("not_noted") and _head_has_paper(obj) and not _introduces(obj):
             return "whole", s.start
         return None
     if (m := _passive_re().match(sent)) or (m := _passive_minutes_re().match(sent)):
