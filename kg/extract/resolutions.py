@@ -20,6 +20,7 @@ decision notices record decisions: a report's or an agenda's recommendations are
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cache
 
@@ -254,6 +255,7 @@ class _Collector:
         self.text = tv.text
         self.found: list[ResolutionFact] = []
         self.taken: set[int] = set()  # start offsets already given to a resolution
+        self.clause_starts = [c.start for c in tv.clauses]
 
     def add(self, s: int, e: int, number: str = "", lead: str = "") -> None:
         """One resolution over [s, e), split into its parts where clauses open with their own marker
@@ -269,7 +271,8 @@ class _Collector:
         if (m := _marker_at(self.text, s, e)) and not number:
             number, s = m[0], m[1]
         starts: list[tuple[int, str, int]] = []
-        for c in self.tv.clauses:
+        for k in range(bisect_right(self.clause_starts, s), bisect_left(self.clause_starts, e)):
+            c = self.tv.clauses[k]
             if s < c.start < e:
                 pos = c.start
                 if (conj := re.match(r"(?:and|or)\s+", self.text[pos:e])):
