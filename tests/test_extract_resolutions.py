@@ -27,10 +27,12 @@ def texts(x: Extraction) -> list[tuple[str, str]]:
 
 
 def test_bare_that_line_in_minutes() -> None:
+    """A bare "That the report be noted." paragraph in minutes is a decision."""
     assert texts(seed("000")) == [("", "That the report be noted.")]
 
 
 def test_resolved_heading_then_paragraph() -> None:
+    """A "Resolved" line over its paragraph gives one decision whose quote is exact source text."""
     x = seed("001")
     assert texts(x) == [("", "That the report and presentation be noted.")]
     r = x.resolutions[0]
@@ -38,6 +40,7 @@ def test_resolved_heading_then_paragraph() -> None:
 
 
 def test_numbered_items_are_separate() -> None:
+    """Numbered parts of one resolution are separate resolutions."""
     got = texts(seed("004"))
     assert [n for n, _ in got] == ["(i)", "(ii)"]
     assert "strong position" in got[0][1] and got[0][1].endswith("be noted.")
@@ -45,18 +48,21 @@ def test_numbered_items_are_separate() -> None:
 
 
 def test_recommendations_are_not_resolutions() -> None:
+    """Reports' recommendations are never resolutions."""
     assert seed("002").resolutions == ()
     assert seed("003").resolutions == ()
     assert extract(MINUTES / "gateshead_report.txt").resolutions == ()
 
 
 def test_resolved_dash_roman_items_without_trailing_and() -> None:
+    """"RESOLVED – (i) ...; and" then "(ii) ..." gives two parts without the trailing "and"."""
     assert texts(extract(MINUTES / "sunderland_scrutiny.txt")) == [
         ("(i)", "that the report be received"),
         ("(ii)", "that a further report on foster carer recruitment be brought to the June meeting.")]
 
 
 def test_agreed_each_separately() -> None:
+    """Each "AGREED that" is its own decision, and the discussion between them is not."""
     assert texts(extract(MINUTES / "northumberland_minutes.txt")) == [
         ("", "that the information be noted."),
         ("", "that a report on school transport be considered at the next meeting.")]
@@ -70,20 +76,194 @@ def test_agreed_each_separately() -> None:
      [("(a)", "That the report be approved."), ("(b)", "That the Chair write to the Minister.")]),
     ("Minutes\n\nResolved that the minutes of the meeting held on 3 May be confirmed.\n",
      [("", "that the minutes of the meeting held on 3 May be confirmed.")]),
-    ("Minutes\n\nMembers resolved to keep the matter under review.\n", []),
+    ("Minutes\n\nMembers resolved to keep the matter under review.\n",
+     [("", "Members resolved to keep the matter under review.")]),
+    ("Minutes\n\nThe complaint was resolved to the satisfaction of the resident.\n", []),
     ("Minutes\n\nThat is why the Panel asked for more data.\n", []),
+    ("Minutes\n\nThat would be welcomed by residents.\n", []),
+    ("Minutes\n\nRESOLVED that the report be noted.\n\nThat was the last item of business.\n",
+     [("", "that the report be noted.")]),
+    ("Minutes\n\nThe Committee noted the increase in complaints about missed collections.\n", []),
+    ("Minutes\n\nThe Committee received the report of the Director which set out performance.\n", []),
+    ("Minutes\n\nThe Panel noted the report of the Head of Finance, which set out the budget.\n", []),
+    ("Minutes\n\nThe minutes of the Cabinet were approved by Council on 3 May.\n", []),
+    ("Minutes\n\nThe Sub-Committee agreed the revised terms of reference.\n",
+     [("", "The Sub-Committee agreed the revised terms of reference.")]),
+    ("Minutes\n\nThe Panel agreed that the figures were encouraging.\n", []),
+    ("Minutes\n\nThe Director agreed to circulate the figures to Members.\n", []),
+    ("Minutes\n\nResolution:\n\nThat the Panel's findings be submitted to Cabinet.\n",
+     [("", "That the Panel's findings be submitted to Cabinet.")]),
+    ("Minutes\n\n4. Budget Monitoring\n\nRESOLVED:\n\n(a) That the position be noted.\n\n"
+     "5. Fees and Charges\n\n(a) Car parking charges were discussed at length.\n",
+     [("(a)", "That the position be noted.")]),
+    ("Minutes\n\nRESOLVED that the update be noted.\n\n- Members raised the cost of agency staff.\n",
+     [("", "that the update be noted.")]),
 ])
 def test_forms(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
+    """Short minutes: each decision form is found and each look-alike is not."""
     f = tmp_path / "m.txt"
     f.write_text(body, encoding="utf-8")
     assert texts(extract(f)) == expected
 
 
 def test_capitalised_cue_mid_line_and_next_item_heading_left_out() -> None:
+    """"it was RESOLVED that" mid-sentence is a decision; the next item's "noted that" narrative is not."""
     assert texts(extract(MINUTES / "kent_cabinet_committee.txt")) == [
         ("", "that the performance report be noted.")]
 
 
 def test_resolved_dash_that() -> None:
+    """"RESOLVED – That ..." keeps its "subject to" condition."""
     assert texts(extract(MINUTES / "leeds_scrutiny_board.txt")) == [
         ("", "That the work schedule be approved, subject to the addition of an item on school exclusions.")]
+
+
+DATA = Path(__file__).resolve().parent / "data" / "resolutions"
+
+
+def fixture(name: str) -> list[tuple[str, str]]:
+    return texts(extract(DATA / name))
+
+
+def test_english_moderngov_forms_and_narrative_traps() -> None:
+    """By assent, "RESOLVED – (1) (2)", a condition before "that", a lead-in over a nested list, "AGREED
+    that" and an item-closing "noted the report" are decisions; narrative noting, concern, acceptance and
+    an officer's promise are not, and no decision runs into the next item."""
+    assert fixture("english_moderngov_minutes.txt") == [
+        ("", "that the minutes of the meeting held on 4 December 2024 be signed by the Chair as a "
+             "correct record."),
+        ("(1)", "That the report be noted."),
+        ("(2)", "That the Panel's concern at the delay in completing education, health and care plans "
+                "be reported to the Cabinet Member for Children and Families."),
+        ("", "subject to the correction of the figure in paragraph 3.4, that the Corporate Parenting "
+             "Annual Report 2023/24 be endorsed and referred to Cabinet."),
+        ("(a)", "That the Panel recommends to Cabinet that the Youth Justice Plan 2025/26 be approved"),
+        ("(b)", "That the Panel recommends to Cabinet that a progress report be submitted to the Panel "
+                "in six months' time."),
+        ("", "that an item on school place planning be added to the work programme for April."),
+        ("", "The Panel noted the report."),
+    ]
+
+
+def test_welsh_bilingual_spaced_unanimous_and_inline_parts() -> None:
+    """Welsh minutes: "RESOLVED - T H A T", the bilingual "PENDERFYNWYD / RESOLVED:" label over numbered
+    parts, "UNANIMOUSLY RESOLVED that", "The Committee AGREED that" and "(i) ...; and (ii) ..." in a line."""
+    assert fixture("welsh_scrutiny_minutes.txt") == [
+        ("", "T H A T the minutes of the meeting held on 26 November 2024 be approved as a correct "
+             "record."),
+        ("(1)", "That the report be noted."),
+        ("(2)", "That the Cabinet Member for Social Care be asked to attend the next meeting to discuss "
+                "occupational therapy waiting times."),
+        ("", "that the revised Direct Payments Policy be supported and referred to Cabinet for approval."),
+        ("", "that the action sheet be accepted and the information therein be noted."),
+        ("(i)", "that the forward work programme be approved"),
+        ("(ii)", "that a report on respite care be scheduled for March 2025."),
+    ]
+
+
+def test_scottish_decision_paragraphs() -> None:
+    """Scottish minute: "Decision" over "To approve the minute", "The Committee agreed:-" over (i)-(iii),
+    "The Committee agreed to ...", "The Committee resolved:-" over a lower-case paragraph and "Noted the
+    update."; the minute "submitted for approval" and "The Committee considered a report" are not."""
+    assert fixture("scottish_committee_minute.txt") == [
+        ("", "To approve the minute as a correct record."),
+        ("(i)", "The Committee agreed to note the performance of the housing service"),
+        ("(ii)", "The Committee agreed to request a report on rent arrears to the next meeting"),
+        ("(iii)", "The Committee agreed to thank staff for their work during the storms in October."),
+        ("", "The Committee agreed to approve the Local Housing Strategy 2025-2030 for consultation."),
+        ("", "to award a grant of £2,000 to the Strathaven Gala Committee."),
+        ("", "Noted the update."),
+    ]
+
+
+def test_northern_irish_proposed_seconded_and_resolved_to() -> None:
+    """Northern Irish minutes without a sidecar: "proposed ..., seconded ... and RESOLVED: that", "Agreed:
+    that", "It was agreed that ... be" and "the Committee resolved to" mid-sentence are decisions; "It was
+    agreed that ... had been" and a problem "resolved to the satisfaction of" residents are not."""
+    assert fixture("ni_district_council_minutes.txt") == [
+        ("", "that the Minutes of the meeting held on 11 February 2025 be taken as read and signed as "
+             "correct."),
+        ("", "that officers write to the Department about funding for the kerbside glass collection."),
+        ("", "that a workshop on the waste strategy be arranged for Members."),
+        ("", "After discussion, the Committee resolved to defer consideration of the street cleansing "
+             "review to the April meeting."),
+    ]
+
+
+def test_decision_notice_numbered_and_nested_decisions() -> None:
+    """A decision notice without a sidecar: each numbered decision under "Decision:" is a resolution, a
+    nested list one per part read with its lead-in; "Decision Maker:", "Key decision:", reasons are not."""
+    lead = "To approve the following discretionary reductions for 2025/26: "
+    assert fixture("decision_notice.txt") == [
+        ("(1)", "To approve the Council Tax Reduction Scheme for 2025/26 as set out in Appendix A."),
+        ("(2)", "To delegate authority to the Director of Resources to make minor amendments to the "
+                "scheme."),
+        ("(3)(a)", lead + "a reduction of up to 100% for care leavers aged under 25"),
+        ("(3)(b)", lead + "a reduction of up to 50% for households affected by flooding."),
+    ]
+
+
+def test_report_without_sidecar_has_no_resolutions() -> None:
+    """A report judged from its text has none, even where it recalls an earlier resolution or words a
+    recommendation "That the Committee notes ..."."""
+    assert fixture("report_recommendations.txt") == []
+
+
+def test_minutes_quoting_a_report_recommendation() -> None:
+    """In minutes, a recommendation quoted from the report (after "recommendation:" or under a heading)
+    is not a decision, nor is another meeting's approval; RESOLVED and "was approved as presented" are."""
+    assert fixture("minutes_quoting_recommendations.txt") == [
+        ("", "That the Internal Audit Progress Report be noted."),
+        ("", "The draft Annual Governance Statement was approved as presented."),
+    ]
+
+
+def test_english_county_select_committee_lead_ins() -> None:
+    """County minutes without a sidecar: minutes "agreed as a correct record" without an article, "RESOLVED:"
+    over "That the Select Committee:" over roman parts, "NOTED the report", "The Cabinet RESOLVED to:" over
+    lettered parts and "noted and agreed"; "Members noted the concerns", the numbered discussion points and
+    the bullets after a closed "RESOLVED that" are not decisions."""
+    assert fixture("english_county_select_committee.txt") == [
+        ("", "Minutes of the last meeting were agreed as a correct record."),
+        ("i.", "That the Select Committee: Notes the Director of Public Health's annual report"),
+        ("ii.", "That the Select Committee: Recommends that the Cabinet Member for Health reports back on "
+                "the smoking cessation contract by March 2025."),
+        ("", "The Committee NOTED the report and the progress made since April."),
+        ("(a)", "The Cabinet RESOLVED to approve the revised debt recovery policy"),
+        ("(b)", "The Cabinet RESOLVED to review the policy in twelve months."),
+        ("", "The Committee noted and agreed the forward work programme and the recommendations tracker."),
+        ("", "that the tracker be noted."),
+    ]
+
+
+def test_district_planning_qualifiers_and_as_follows() -> None:
+    """"RESOLVED (unanimously) that", "RESOLVED (a) that ...; and (b) that ..." (the bracket is a part, not a
+    qualifier), "The Committee AGREED as follows:-" and "RESOLVED as follows:" over numbered parts; a lost
+    motion "moved that no action be taken" is not a decision."""
+    assert fixture("district_planning_minutes.txt") == [
+        ("", "that the order be confirmed without modification."),
+        ("(a)", "that enforcement action be authorised"),
+        ("(b)", "that the owner be notified of the decision."),
+        ("(i)", "The Committee AGREED to note the report"),
+        ("(ii)", "The Committee AGREED to ask the Planning Manager to report on appeal costs in June."),
+        ("1.", "That the revised fees be approved from 1 April 2025."),
+        ("2.", "That the fees be reviewed annually."),
+    ]
+
+
+def test_agenda_pack_with_draft_minutes_has_no_resolutions(tmp_path: Path) -> None:
+    """An agenda (doc_type agenda) records no decisions of its own, even with last meeting's draft minutes."""
+    f = tmp_path / "agenda.txt"
+    f.write_text("Agenda\n\n3. Minutes of the previous meeting\n\nRESOLVED – That the report be noted.\n\n"
+                 "The Committee noted the work programme.\n", encoding="utf-8")
+    (tmp_path / "agenda.txt.meta.yaml").write_text("doc_type: agenda\n", encoding="utf-8")
+    assert texts(extract(f)) == []
+
+
+def test_summons_without_sidecar_has_no_resolutions(tmp_path: Path) -> None:
+    """A summons judged from its text is an agenda even when it lists last meeting's minutes first."""
+    f = tmp_path / "summons.txt"
+    f.write_text("You are summoned to attend a meeting of the Licensing Committee on 4 June.\n\n"
+                 "Minutes of the meeting held on 7 May (attached)\n\n"
+                 "RESOLVED – That the report be noted.\n", encoding="utf-8")
+    assert texts(extract(f)) == []

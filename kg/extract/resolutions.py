@@ -1,25 +1,35 @@
-"""Extract resolutions: what the meeting decided, each numbered item separately.
+"""Extract resolutions: what the meeting decided, each numbered or lettered part separately.
 
-A decision opens with a cue at the start of a line ("Resolved: That ...", "RESOLVED – (i) ... (ii) ...",
-"AGREED that ...", cues in kg/extract/patterns/resolutions.yaml) and runs over the paragraphs that belong
-to it. In minutes a bare "That the report be noted." paragraph is a decision too (some clerks drop the
-cue). A report's "Recommendation" is a proposal, not a decision: never read as one.
+Read from the text layer's units (`tv.sentences`, `tv.list_items`, `tv.clauses`, `tv.items`); the cue
+phrases live in kg/extract/patterns/resolutions.yaml. The forms:
+
+- a cue opening a sentence: "RESOLVED – That ...", "Resolved: that ...", "AGREED that ...", "RESOLVED by
+  assent that ...", "RESOLVED, subject to ..., that ...", bilingual "PENDERFYNWYD / RESOLVED: ...";
+- a cue on a line of its own ("RESOLVED:", a Scottish "Decision", a decision notice's "Decision:") or a
+  lead-in ("The Committee agreed:-") followed by "That ..."/"To ..." paragraphs or a (nested) list;
+- a capitalised cue inside a sentence ("Following discussion it was RESOLVED that ...");
+- the meeting deciding in prose: "The Committee resolved to ...", "The Panel agreed the work programme";
+- an item-closing "The Committee noted the <paper>"; minutes "confirmed as a correct record"; a passive
+  "The report was noted";
+- in minutes, a bare "That the report be noted." paragraph (some clerks drop the cue).
+
+Every numbered or lettered part is its own resolution, and none runs past its agenda item. Only minutes and
+decision notices record decisions: a report's or an agenda's recommendations are proposals.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cache
 
 from kg.extract.nlp import vocabulary
 from kg.model import Extraction, ResolutionFact, Span
-from kg.text import TextView
+from kg.text import Sentence, TextView, view
+from kg.text.rules import list_marker_res
 
-_ITEM = re.compile(r"(?:(?<=\s)|^)(\((?:[ivx]{1,5}|[a-h]|\d{1,2})\)|(?:[ivx]{1,5}|[a-h]|\d{1,2})\))(?=\s)")
-_PARA = re.compile(r"\n[ \t\xa0]*\n\s*")
+_RECORD_TYPES = ("minutes", "decision")
 
 
 @cache
@@ -28,140 +38,453 @@ def _vocab() -> dict:
 
 
 def _alt(words: list[str]) -> str:
+    """A regex alternation of phrases, longest first; a space matches any white space."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+_THAT = r"(?:that|t\s?h\s?a\s?t)\b"
+# "That is why ...", "That was ...": a demonstrative, not a decision's "That"
+_DEMONSTRATIVE = re.compile(r"that\s+(?:is|was|were|would|had|has|being|said|meant|means)\b", re.I)
+_SEP = r"[ \t\xa0]*[:\-–—]+[ \t\xa0]*"
+
+
 @cache
-def _cue_re() -> re.Pattern[str]:
-    return re.compile(r"(?im)^[ \t\xa0]*(?:\d{1,3}[.)]?[ \t\xa0]+)?(" + _alt(_vocab()["cues"])
-                      + r")\b[ \t\xa0]*(?:[:\-–—.]+[ \t\xa0]*|(?=\s*(?:that\b|\()))")
+def _lead_re() -> re.Pattern[str]:
+    """A cue opening the sentence: `label` when it stands alone, else `body` after a separator, or
+    `vbody` after a verb cue that takes "that"/"to"/a condition straight after it ("Resolved that ...",
+    "RESOLVED, subject to ..., that ...")."""
+    v = _vocab()
+    cue = f"(?:{_alt(v['verb_cues'])}|{_alt(v['noun_cues'])})"
+    before = f"(?:(?:{_alt(v['cue_qualifiers_before'])})\\s+)?"
+    after = _after()
+    condition = r"\s*,\s*(?=subject\b|having\b|following\b|in\s+accordance\b|after\b)"
+    return re.compile(
+        rf"^{before}(?P<cue>{cue})(?:\s*/\s*{cue})*{after}"
+        rf"(?:(?P<label>[ \t\xa0]*[:\-–—.]*[ \t\xa0]*$)"
+        rf"|{_SEP}(?P<body>\S.*)"
+        rf"|(?P<vbody>(?:{condition}|\s+(?={_THAT}|to\b|\()).*))$",
+        re.I | re.S,
+    )
+
+
+def _after() -> str:
+    """Qualifiers after a cue: "RESOLVED by assent", "Resolved (unanimously)", "RESOLVED (by 7 votes to 2)";
+    a bracket holding a list marker ("Resolved (a) that ...") is the first part, not a qualifier."""
+    words = _alt(_vocab()["cue_qualifiers_after"])
+    return rf"(?:\s+(?:{words})|\s*\((?![ivx]{{1,5}}\)|[a-z]\)|\d{{1,2}}\))[^()\n]{{1,60}}\))*"
+
+
+@cache
+def _verb_cue_re() -> re.Pattern[str]:
+    v = _vocab()
+    before = f"(?:(?:{_alt(v['cue_qualifiers_before'])})\\s+)?"
+    after = _after()
+    cue = f"(?:{_alt(v['verb_cues'])}|{_alt(v['noun_cues'])})"
+    return re.compile(rf"^{before}(?:{cue}\s*/\s*)*(?:{_alt(v['verb_cues'])}){after}", re.I)
 
 
 @cache
 def _inline_re() -> re.Pattern[str]:
-    """"... it was RESOLVED that ...": a cue in capitals is a decision wherever the line puts it."""
-    return re.compile(r"\b(" + _alt(_vocab()["inline_cues"])
-                      + r")\b[ \t\xa0]*(?:[:\-–—]+[ \t\xa0]*|(?=\s*(?:that\b|\()))")
+    """A capitalised cue inside a sentence, or "..., seconded by ... and Resolved: that ..."."""
+    v = _vocab()
+    after = f"(?:\\s+(?i:{_alt(v['cue_qualifiers_after'])}))?"
+    return re.compile(
+        rf"(?:\b(?:{'|'.join(v['inline_cues'])})\b|(?i:\bseconded\b.*?\band\s+(?:resolved|agreed)\b)){after}"
+        rf"(?:{_SEP}|\s+(?=(?i:{_THAT}|to\b)|\())"
+    )
 
 
-def _cue_matches(text: str) -> list[re.Match[str]]:
-    """Line-opening cues, then capitalised ones mid-line that no line-opening cue already took."""
-    found = list(_cue_re().finditer(text))
-    starts = {m.end() for m in found}
-    found += [m for m in _inline_re().finditer(text) if m.end() not in starts]
-    return sorted(found, key=lambda m: m.start())
+@cache
+def _subject_re() -> re.Pattern[str]:
+    """The meeting deciding: "[Following discussion,] the Committee [then] agreed|resolved|approved ..."."""
+    v = _vocab()
+    verbs = _alt(sorted(set(v["body_verbs"]) | set(v["object_verbs"])))
+    return re.compile(
+        rf"^(?:(?:{_alt(v['lead_ins'])}),?\s+)?(?:(?:the|this)\s+)?(?:{_alt(v['bodies'])})\s+"
+        rf"(?:(?:then|therefore|also|further|thereafter|unanimously|accordingly|formally)\s+)*"
+        rf"(?P<verb>{verbs})\b(?P<rest>.*)$",
+        re.I | re.S,
+    )
+
+
+@cache
+def _noted_re() -> re.Pattern[str]:
+    v = _vocab()
+    return re.compile(
+        rf"^(?:(?:{_alt(v['lead_ins'])}),?\s+)?(?:(?:the|this)\s+)?(?:{_alt(v['bodies'])})\s+(?:also\s+)?"
+        rf"(?:{_alt(v['noted_verbs'])})\s+(?P<obj>.*)$",
+        re.I | re.S,
+    )
+
+
+@cache
+def _passive_re() -> re.Pattern[str]:
+    v = _vocab()
+    return re.compile(
+        rf"^(?P<subj>(?:the|this|these|its)\s+.{{1,200}}?)\s+(?:was|were)\s+"
+        rf"(?:(?:duly|formally|unanimously|then)\s+)?(?:{_alt(v['passive_verbs'])})\b(?P<rest>.*)$",
+        re.I | re.S,
+    )
+
+
+@cache
+def _passive_minutes_re() -> re.Pattern[str]:
+    """"Minutes of the last meeting were agreed as a correct record": minutes need no article."""
+    return re.compile(
+        rf"^(?P<subj>minutes?\b.{{0,200}}?)\s+(?:was|were)\s+(?:(?:duly|formally|unanimously|then)\s+)?"
+        rf"(?:{_alt(_vocab()['passive_verbs'])})\b(?P<rest>.*)$",
+        re.I | re.S,
+    )
 
 
 @cache
 def _bare_re() -> re.Pattern[str]:
-    return re.compile(r"That\b[^\n]*?\bbe\s+(?:\w+\s+)?(?:" + _alt(_vocab()["decision_verbs"]) + r")\b")
+    return re.compile(rf"^{_THAT}.*?\bbe\s+(?:\w+\s+)?(?:{_alt(_vocab()['decision_verbs'])})\b", re.I | re.S)
+
+
+@cache
+def _opening_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_alt(_vocab()['body_openings'])})\b", re.I)
 
 
 @cache
 def _not_heading_re() -> re.Pattern[str]:
-    headings = _alt(_vocab()["not_resolution_headings"])
-    return re.compile(r"(?im)^[ \t\xa0]*(?:[-•\d.()a-z]{0,4}[ \t\xa0]*)?(?:" + headings + r")\b")
+    return re.compile(rf"^[\s\d.()a-z]{{0,6}}(?:{_alt(_vocab()['not_resolution_headings'])})\b", re.I)
 
 
 @cache
-def _stop_re() -> re.Pattern[str]:
-    return re.compile(r"(?im)^[ \t\xa0]*(?:" + _alt(_vocab()["stop_lines"]) + r")[ \t:]*$")
+def _recommend_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(_vocab()['recommendation_lead_ins'])})\b", re.I)
 
 
-def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Paragraphs of [start, end), lazily: a resolution block reads only as far as it runs."""
-    pos = start
-    for m in _PARA.finditer(text, start, end):
-        if text[pos:m.start()].strip():
-            yield pos, m.start()
-        pos = m.end()
-    if text[pos:end].strip():
-        yield pos, end
+@cache
+def _record_title_res() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r"^[ \t\xa0]*(?:" + p + ")", re.I) for p in _vocab()["record_titles"])
 
 
-def _belongs(para: str) -> bool:
-    """A paragraph continuing a resolution: another "That ..." clause, or a numbered item that reads as one
-    (a sentence, not the next agenda item's heading such as "8. Date of next meeting")."""
-    if re.match(r"\s*[Tt]hat\b", para):
-        return True
-    marker = re.match(r"\s*(?:\(?(?:[ivx]{1,5}|[a-h]|\d{1,2})\)|\d{1,2}\.|[-•])\s*", para)
-    rest = para[marker.end():] if marker else ""
-    return bool(marker) and (bool(re.match(r"[Tt]hat\b", rest)) or para.rstrip().endswith((".", ";")))
+@cache
+def _agenda_title_res() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r"^[ \t\xa0]*(?:" + p + ")", re.I) for p in _vocab()["agenda_titles"])
 
 
-def _items(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """(number, start, end) of each item in [start, end): by item markers, else by "That" paragraphs."""
-    marks = [m for m in _ITEM.finditer(text, start, end)
-             if re.match(r"\s*[Tt]hat\b|\s*[A-Z]", text[m.end():m.end() + 12])]
-    if marks:
-        out = []
-        if text[start:marks[0].start()].strip(" \t\n:–-"):
-            out.append(("", start, marks[0].start()))
-        for i, m in enumerate(marks):
-            stop = marks[i + 1].start() if i + 1 < len(marks) else end
-            out.append((m.group(1), m.end(), stop))
-        return out
-    return [("", s, e) for s, e in _paragraphs(text, start, end)]
+@cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _vocab()[key])
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+def _head_has_paper(phrase: str) -> bool:
+    """Does the noun phrase, up to its first preposition or clause word, name a paper ("the Quarter 2
+    performance summary", "the Cabinet decision of ...", "the minutes of the meeting held on ...")?"""
+    words = []
+    for w in _WORD.findall(phrase.split(",")[0].split("(")[0]):
+        if w.lower() in _words("head_stops"):
+            break
+        words.append(w.lower())
+    papers = _words("noted_objects")
+    return any(w in papers for w in words) or any(
+        f"{a} {b}" in papers for a, b in zip(words, words[1:], strict=False))
+
+
+def _introduces(phrase: str) -> bool:
+    """"noted the report of the Director, which set out ...": an item's opening account of a paper."""
+    return bool(re.search(rf"\b(?:{_alt(_vocab()['introducing'])})\b", phrase, re.I))
+
+
+def _is_subjunctive(clause: str) -> bool:
+    """A "that"-clause of a decision ("that the report be noted"), not of narrative ("that it was good")."""
+    words = [w.lower() for w in _WORD.findall(clause)]
+    for w in words:
+        if w in _words("decision_modals"):
+            return True
+        if w in _words("narrative_verbs"):
+            return False
+    return True
+
+
+def _records_decisions(x: Extraction, tv: TextView) -> bool:
+    """Minutes and decision notices record decisions; reports, agendas and logs do not. A document without a
+    doc_type is judged by a record title ("Minutes of the meeting ...", "Record of Decision") near its top."""
+    kind = x.doc.meta.doc_type
+    if kind:
+        return kind in _RECORD_TYPES
+    seen = 0
+    for line in tv.lines:
+        if line.blank or line.furniture:
+            continue
+        seen += 1
+        if seen > 40:
+            break
+        body = tv.text[line.start:line.end]
+        if any(p.match(body) for p in _agenda_title_res()):
+            return False  # a summons or agenda, whose pack may carry last meeting's minutes
+        if any(p.match(body) for p in _record_title_res()):
+            return True
+    return False
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in " \t\n:–—-;":
+    while s < e and text[s] in " \t\n\xa0:–—-;,":
         s += 1
     while True:
-        while e > s and text[e - 1] in " \t\n;,":
+        while e > s and text[e - 1] in " \t\n\xa0;,":
             e -= 1
-        if not text[s:e].endswith(" and"):
+        tail = text[max(s, e - 4):e]
+        if tail.lower() in (" and", "and") and e - s > 4:
+            e -= 3
+        elif tail.lower().endswith(" or") and e - s > 3:
+            e -= 2
+        else:
             return s, e
-        e -= 4
 
 
-def _is_minutes(x: Extraction) -> bool:
-    kind = x.doc.meta.doc_type
-    if kind:
-        return kind in ("minutes", "decision")
-    return bool(re.search(r"\bminutes\b", x.doc.text[:2000], re.I))
+def _marker_at(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """A list marker ("(a)", "(ii)", "2)", "1.") opening text[pos:end], with the body's start."""
+    for kind, pattern in list_marker_res():
+        if kind == "bullet":
+            continue
+        if (m := pattern.match(text, pos, end)) and m.end() < end:
+            return text[pos:m.end()].strip(), m.end()
+    return None
+
+
+class _Collector:
+    def __init__(self, tv: TextView) -> None:
+        self.tv = tv
+        self.text = tv.text
+        self.found: list[ResolutionFact] = []
+        self.taken: set[int] = set()  # start offsets already given to a resolution
+        self.clause_starts = [c.start for c in tv.clauses]
+
+    def add(self, s: int, e: int, number: str = "", lead: str = "") -> None:
+        """One resolution over [s, e), split into its parts where clauses open with their own marker
+        ("(i) that the report be received; and (ii) that ...")."""
+        s, e = _trim(self.text, s, e)
+        if e <= s:
+            return
+        parts: list[tuple[str, int, int]] = []
+        that = re.match(r"that\s+", self.text[s:e], re.I)
+        if that and not number and _marker_at(self.text, s + that.end(), e):
+            # "That (i) the report be noted; (ii) ...": each part reads "That ..."
+            lead, s = _join(lead, self.text[s:s + 4]), s + that.end()
+        if (m := _marker_at(self.text, s, e)) and not number:
+            number, s = m[0], m[1]
+        starts: list[tuple[int, str, int]] = []
+        for k in range(bisect_right(self.clause_starts, s), bisect_left(self.clause_starts, e)):
+            c = self.tv.clauses[k]
+            if s < c.start < e:
+                pos = c.start
+                if (conj := re.match(r"(?:and|or)\s+", self.text[pos:e])):
+                    pos += conj.end()
+                if (m := _marker_at(self.text, pos, e)):
+                    starts.append((c.start, m[0], m[1]))
+        if starts:
+            parts.append((number, s, starts[0][0]))
+            for (_cut, mark, body), nxt in zip(starts, [*starts[1:], None], strict=True):
+                parts.append((mark, body, nxt[0] if nxt else e))
+        else:
+            parts.append((number, s, e))
+        for num, a, b in parts:
+            a, b = _trim(self.text, a, b)
+            body = re.sub(r"\s+", " ", self.text[a:b]).strip()
+            if len(body) < 8 or a in self.taken or body.endswith(":"):
+                continue
+            self.taken.add(a)
+            full = _join(lead, body)
+            self.found.append(ResolutionFact(f"resolution:{a}", full, Span.of(self.text, a, b), num))
+
+
+def _join(lead: str, body: str) -> str:
+    """A nested part read with its lead-in: "That the Panel recommends to Cabinet that" + "the plan be
+    approved"; a lead-in naming a list keeps its colon ("To approve the following reductions: ...")."""
+    if not lead:
+        return body
+    last = lead.split()[-1].lower()
+    verbs = _words("body_verbs") | _words("verb_cues") | {"that", "to"}
+    return f"{lead} {body}" if last in verbs else f"{lead}: {body}"
+
+
+def _opens_block(body: str) -> bool:
+    """A cue whose decisions follow it: nothing after the cue, a lead-in ending in a colon."""
+    return not body.strip(" \t\n:–—-") or body.rstrip().endswith((":", ":-", ":–"))
+
+
+def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
+    """How sentence `s` states a decision: ("label", start) for a cue standing alone or a lead-in,
+    ("lead", body start) for a cue then its decision, ("whole", start) for a sentence that is one."""
+    text = tv.text
+    sent = text[s.start:s.end]
+    if (m := _lead_re().match(sent)):
+        if m.group("label") is not None:
+            return "label", s.end
+        body = m.start("body") if m.group("body") is not None else m.start("vbody")
+        if m.group("body") is None and not _verb_cue_re().match(sent):
+            return None
+        rest = sent[body:]
+        if _opens_block(rest):
+            return "label", s.start + body
+        that = re.match(rf"\s*,?\s*{_THAT}", rest, re.I)
+        if that and not m.group("cue").isupper() and not _is_subjunctive(rest[that.end():]):
+            return None  # "It was agreed that the service had improved": narrative
+        return "lead", s.start + body
+    if s.kind == "heading":
+        return None
+    if (m := _inline_re().search(sent)):
+        rest = sent[m.end():]
+        if _opens_block(rest):
+            # "The Cabinet RESOLVED to:" reads into its parts whole; a long preamble does not
+            subject = len(sent[:m.start()].split()) <= 4
+            return "label", s.start if subject else s.start + m.end()
+        return "lead", s.start + m.end()
+    if (m := _subject_re().match(sent)):
+        verb, rest = m.group("verb").lower(), m.group("rest")
+        if re.match(r"\s*(?:as\s+follows|the\s+following)?\s*[:\-–—]+\s*$", rest, re.I):
+            return "label", s.start
+        if re.match(r"\s*[:\-–—]+\s*\S", rest):
+            return "lead", s.start + m.start("rest")
+        if verb in _words("body_verbs") and (t := re.match(rf"\s*{_THAT}", rest, re.I)):
+            return ("whole", s.start) if _is_subjunctive(rest[t.end():]) else None
+        if verb in _words("body_verbs") and re.match(r"\s*to\s+\w", rest, re.I):
+            return "whole", s.start
+        if verb in _words("object_verbs") and re.match(r"\s*(?:the|its|this|these|a|an)\s", rest, re.I):
+            return "whole", s.start
+        return None
+    if (m := _noted_re().match(sent)):
+        obj = m.group("obj")
+        first = (_WORD.findall(obj) or [""])[0].lower()
+        if first not in _words("not_noted") and _head_has_paper(obj) and not _introduces(obj):
+            return "whole", s.start
+        return None
+    if (m := _passive_re().match(sent)) or (m := _passive_minutes_re().match(sent)):
+        rest = m.group("rest").strip(" .;")
+        nxt = (_WORD.findall(rest) or [""])[0].lower()
+        if _head_has_paper(m.group("subj")) and nxt not in _words("passive_not_after"):
+            return "whole", s.start
+    return None
+
+
+def _under_recommendation(tv: TextView, i: int) -> bool:
+    """Is sentence i a proposal: under a "Recommendation(s)" heading, or after "... is recommended to:"?"""
+    s = tv.sentences[i]
+    for j in range(i - 1, max(-1, i - 7), -1):
+        t = tv.sentences[j]
+        if t.item != s.item:
+            return False
+        body = tv.text[t.start:t.end]
+        if t.kind in ("heading", "label") and _not_heading_re().match(body):
+            return True
+        if _recommend_re().search(body):
+            return True
+        if t.kind == "heading":
+            return False
+    return False
+
+
+def _block(tv: TextView, c: _Collector, i: int, open_: bool, lead: str = "") -> int:
+    """Collect the decisions that follow the cue in sentence i: "That ..."/"To ..." paragraphs and list
+    items (nested ones under a lead-in ending in a colon) within its agenda item. Returns the next index."""
+    sents, text = tv.sentences, tv.text
+    item = sents[i].item
+    first = True
+    j = i + 1
+    while j < len(sents):
+        t = sents[j]
+        if t.item != item or t.kind == "heading" or _cue(tv, t) is not None:
+            break
+        body = text[t.start:t.end]
+        if t.list_item is not None:
+            li = tv.list_items[t.list_item]
+            if not (open_ or _opening_re().match(body)) or li.kind == "bullet" and not open_:
+                break
+            j = _list_run(tv, c, j, lead)
+            first = False
+            continue
+        lower_after_lead_in = first and open_ and body[:1].islower()
+        if not (_opening_re().match(body) or lower_after_lead_in) or _DEMONSTRATIVE.match(body):
+            break
+        if body.rstrip().endswith((":", ":-", ":–")):
+            # "RESOLVED:" / "That the Select Committee:" / "(i) notes ...": the lead-in reads into each part
+            lead, open_ = _join(lead, re.sub(r"\s+", " ", body).strip().rstrip(":-– ")), True
+            j += 1
+            continue
+        c.add(t.start, t.end)
+        first = False
+        j += 1
+    return j
+
+
+def _list_run(tv: TextView, c: _Collector, j: int, outer: str = "") -> int:
+    """The list item holding sentence j as one resolution; a lead-in item ending in a colon gives its nested
+    items instead, each prefixed by the lead-in. Returns the index of the first sentence after it."""
+    sents, text = tv.sentences, tv.text
+    li_index = sents[j].list_item
+    assert li_index is not None
+    li = tv.list_items[li_index]
+    end = _after_item(tv, j, li_index)
+    lead = re.sub(r"\s+", " ", text[li.body_start:li.end]).strip()
+    children = []
+    k, stop = li_index + 1, _item_end(tv, j)
+    while k < len(tv.list_items) and tv.list_items[k].depth > li.depth and tv.list_items[k].start < stop:
+        children.append(k)
+        k += 1
+    if lead.endswith((":", ":-")) and children:
+        lead = _join(outer, lead.rstrip(":-– "))
+        for k in children:
+            child = tv.list_items[k]
+            c.add(child.body_start, child.end, li.marker + child.marker, lead)
+        last = tv.list_items[children[-1]]
+        while end < len(sents) and sents[end].start < last.end:
+            end += 1
+        return end
+    c.add(li.body_start, li.end, li.marker, outer)
+    return end
+
+
+def _after_item(tv: TextView, j: int, li_index: int) -> int:
+    while j < len(tv.sentences) and tv.sentences[j].list_item == li_index:
+        j += 1
+    return j
+
+
+def _item_end(tv: TextView, j: int) -> int:
+    item = tv.sentences[j].item
+    return tv.items[item].end if item is not None else len(tv.text)
 
 
 def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
-    text = x.doc.text
-    found: list[ResolutionFact] = []
-    covered: list[tuple[int, int]] = []
-    stops = [m.start() for m in _stop_re().finditer(text)]
-    for cue in _cue_matches(text):
-        start = cue.end()
-        if covered and start < covered[-1][1]:
+    tv = tv if tv is not None else view(x.doc)
+    if not _records_decisions(x, tv):
+        return x
+    c = _Collector(tv)
+    sents = tv.sentences
+    i = 0
+    while i < len(sents):
+        s = sents[i]
+        if s.start in c.taken:
+            i += 1
             continue
-        nxt = bisect_right(stops, start)
-        limit = stops[nxt] if nxt < len(stops) else len(text)
-        paras = _paragraphs(text, start, limit)
-        block_end = start
-        for i, (ps, pe) in enumerate(paras):
-            if i and not _belongs(text[ps:pe]):
-                break
-            if _cue_re().match(text, ps) and i:
-                break
-            block_end = pe
-        if block_end <= start:
+        cue = _cue(tv, s)
+        if cue is None:
+            body = tv.text[s.start:s.end]
+            if (s.kind != "heading" and _bare_re().match(body) and not _DEMONSTRATIVE.match(body)
+                    and not _under_recommendation(tv, i)):
+                c.add(s.start, s.end)
+            i += 1
             continue
-        covered.append((cue.start(), block_end))
-        for number, s, e in _items(text, start, block_end):
-            s, e = _trim(text, s, e)
-            body = re.sub(r"\s+", " ", text[s:e]).strip()
-            if len(body) < 8:
-                continue
-            found.append(ResolutionFact(f"resolution:{s}", body, Span.of(text, s, e), number))
-    if _is_minutes(x):
-        proposals = [m.start() for m in _not_heading_re().finditer(text)]
-        for ps, pe in _paragraphs(text, 0, len(text)):
-            ps, pe = _trim(text, ps, pe)
-            k = bisect_right(covered, (ps, len(text) + 1)) - 1
-            if (k >= 0 and covered[k][0] <= ps < covered[k][1]) or not _bare_re().match(text, ps):
-                continue
-            # under a "Recommendation" heading within the last few paragraphs, a "That" line is a proposal
-            j = bisect_right(proposals, ps) - 1
-            if j >= 0 and ps - proposals[j] < 600:
-                continue
-            body = re.sub(r"\s+", " ", text[ps:pe])
-            found.append(ResolutionFact(f"resolution:{ps}", body, Span.of(text, ps, pe)))
-    found.sort(key=lambda r: r.span.start)
+        kind, start = cue
+        if kind == "whole":
+            c.add(s.start, s.end)
+            i += 1
+            continue
+        if kind == "lead":
+            c.add(start, s.end)
+            body = tv.text[start:s.end].lstrip(" \t:–—-")
+            open_ = _marker_at(tv.text, start + len(tv.text[start:s.end]) - len(body), s.end) is not None
+            i = _block(tv, c, i, open_)
+            continue
+        lead = re.sub(r"\s+", " ", tv.text[start:s.end]).strip().rstrip(":-–— ")
+        lead = re.sub(r"\s+(?:as\s+follows|the\s+following)$", "", lead, flags=re.I)
+        i = _block(tv, c, i, True, lead)
+    found = sorted(c.found, key=lambda r: r.span.start)
     return replace(x, resolutions=x.resolutions + tuple(found))
