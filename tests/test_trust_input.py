@@ -327,10 +327,10 @@ def test_extractor_raising_is_reported_with_the_file(tmp_path: Path, monkeypatch
     planted.write_text(variant(seed_texts()[3].read_text(encoding="utf-8"), 4), encoding="utf-8")
     real = figures.extract
 
-    def raise_for_one(x: Extraction) -> Extraction:
+    def raise_for_one(x: Extraction, tv: object = None) -> Extraction:
         if x.doc.path.name == "planted.txt":
             raise RuntimeError("planted fault")
-        return real(x)
+        return real(x, tv)
 
     monkeypatch.setattr(figures, "extract", raise_for_one)
     code, _, stderr = kg("ingest", docs, "--store", tmp_path / "store", "-q")
