@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 STORE ?= .kg/store
 
-.PHONY: setup demo test test-fast lint bench bench-quick notebooks docs clean system-deps
+.PHONY: setup demo test test-fast lint eval bench bench-quick notebooks docs clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: setup system-deps
 
 test-fast: setup
 	$(BIN)/python -m pytest -q -m "not slow and not browser and not server"
+
+# Extraction quality: the seeds and the development corpus scored side by side (a measurement, not a test).
+eval: setup
+	$(BIN)/python scripts/eval.py
 
 lint: setup
 	$(BIN)/ruff check kg tests benchmarks

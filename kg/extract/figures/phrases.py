@@ -19,7 +19,8 @@ _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 @cache
 def _report_re() -> re.Pattern[str]:
     lead = r"(?:\s+(?:members|the\s+\w+))?\s+(?:that|why|whether|how|if|about|what)\s*(?:,[^,]{0,50},)?\s*"
-    return re.compile(r"^.{0,160}?\b" + alternation(words()["report_verbs"]) + lead, re.I | re.S)
+    # the last report verb: "was concerned about the not knowns and was advised that ..."
+    return re.compile(r"^.{0,200}\b" + alternation(words()["report_verbs"]) + lead, re.I | re.S)
 
 
 @cache

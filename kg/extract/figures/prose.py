@@ -37,6 +37,9 @@ class Found:
     topic: str = ""  # the run-in heading of the paragraph ("3.5 Safeguarding. 143 of 173 enquiries ...")
 
 
+# "Of the care leavers who are NEET, 71% are ...": the figures after it describe a part of a population.
+_SUBSET = re.compile(r"\s*of\s+(?:the|those|these)\s+[^,\d]{0,80}?\b(?:who|that|which|whom)\b[^,\d]*,", re.I)
+
 # A lower-case word right after a number that is not a preposition makes it part of a phrase ("at 3 sites").
 _NOT_A_LINK = (r"\s+(?!(?:in|for|at|during|by|over|and|compared|against|from|this|last|the|a|an|which|as|"
                r"since|up|down|per|on)\b)[a-z]")
@@ -113,12 +116,16 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             if topic:
                 continue  # "3.5 Safeguarding." names what the paragraph's figures are about
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
+        subset = _SUBSET.match(text, s.start, s.end)
         for c in [c for c in tv.clauses if c.start >= s.start and c.end <= s.end]:
             clause_actual: str | None = None
             previous_end = c.start  # a figure's phrase never reaches back across another figure
             previous_phrase = ""
             for n in numbers(text, c.start, c.end):
                 if not_a_figure(text, n, s.start, s.end):
+                    continue
+                if subset and n.start >= subset.end():
+                    notes.append(f"figure {n.value} at {n.start}: part of a population, not the indicator")
                     continue
                 role = frames.role(text, n, c.start, c.end)
                 if role.measure in ("change", "forecast"):
