@@ -21,7 +21,8 @@ CATEGORIES = ("councillors", "posts", "officers", "observations", "questions", "
 def score(name: str, gold: Path, docs: Path, kg: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
-        cmd = [sys.executable, str(EVAL / "score.py"), str(gold), str(docs), "--kg", kg, "--json", str(out), "--quiet"]
+        cmd = [sys.executable, str(EVAL / "score.py"), str(gold), str(docs), "--kg", kg,
+               "--json", str(out), "--quiet"]
         run = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
         if not out.exists():
             sys.exit(f"eval: scoring {name} failed: {run.stderr.strip()[-400:] or run.stdout.strip()[-400:]}")
