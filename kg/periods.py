@@ -24,12 +24,12 @@ _MONTH = (r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 
 _PATTERNS = [
-    # "Q2 2017/18", "Quarter 2: 2017/18", "Quarter One 2023/24", "quarter 2 (July – September) 2017/18"
+    # "Q2 2017/18", "Quarter 2: 2017/18", "Quarter One 2023/24", "quarter 3 (October – December) 2019/20"
     re.compile(_Q + r"\s*(?:\([^)]{0,40}\)\s*)?[:,]?\s*(?:and\s+(?:the\s+)?year[\s-]end\s+)?"
                r"(?:of\s+)?(?:the\s+)?" + _FY, re.I),
     # "2017/18 Q2", "2017/18 Quarter 2"
     re.compile(_FY + r"\s*[:,]?\s*" + _Q, re.I),
-    # "first quarter of 2023-24", "second quarter of the 2017/18 financial year"
+    # "first quarter of 2023-24", "third quarter of the 2021/22 financial year"
     re.compile(_QWORD + r"\s+(?:of\s+)?(?:the\s+)?" + _FY, re.I),
 ]
 _MONTH_RANGE = re.compile(_MONTH + r"\s*(?:to|-|–)\s*(?P<m2>[a-z]+)\s+(?P<y>(?:19|20)\d\d)", re.I)

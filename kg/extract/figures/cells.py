@@ -19,8 +19,8 @@ _CELL_NUMBER = re.compile(
     r"\s*(?P<pct>%)?\s*(?P<flag>p|\*+|r|e)?\s*(?P<words>[a-z ]{0,20})?$",
     re.I,
 )
-# A row's code: two or more capitals and a number ("ASC01", "NI 117", "CHN4"), or a reference with a slash
-# ("PAM/012"). One capital and a digit ("S4", "P7", "Y6") is a school year, part of the label.
+# A row's code: two or more capitals and a number ("HSG07", "NI 192", "ENV6"), or a reference with a slash
+# ("KPI/14"). One capital and a digit ("S5", "P7", "Y6") is a school year, part of the label.
 _CODE = re.compile(r"^\s*((?:[A-Z]{2,6}[ \-]?\d{1,4}[a-z]?|[A-Z]{1,6}/\d{1,4}[a-z]?)(?:[/.\-]\d{1,3}[a-z]?)?)"
                    r"\s*[:\-–]?\s+(?=\S)")
 _CAPTION = re.compile(r"^\s*(?:appendix|annex|table|figure|chart)\s*[\w.]{0,4}\s*[:\-–.]?\s*", re.I)
@@ -153,9 +153,8 @@ def _list_re(name: str) -> re.Pattern[str]:
 
 
 def _caption_measure(caption: str) -> tuple[str, str | None]:
-    """The measure a table's title names, and the dimension it is broken down by: "Appendix 2 - S4 pupils
-    with 5+ awards at SCQF level 5, by school, 2023/24 (%)" -> ("S4 pupils with 5+ awards at SCQF level 5",
-    "school")."""
+    """The measure a table's title names, and the dimension it is broken down by: "Table 3 - Households in
+    temporary accommodation, by ward, 2022/23 (number)" -> ("Households in temporary accommodation", "ward")."""
     text = _CAPTION.sub("", caption)
     dimension = None
     by = r",?\s+by\s+([a-z][a-z ]{1,30}?)(?=,|\s*\(|\s+(?:19|20)\d\d|\s+(?:in|for)\b|$)"

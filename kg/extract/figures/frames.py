@@ -1,9 +1,9 @@
 """What a number is, from the words around it in its clause: a target, a benchmark for an area, an
 earlier value, a change (never a level), or the actual value; and the period it is for.
 
-The nearest cue wins, and a cue only reaches its number across filler words ("against a target of 95%",
-"the Wales average of 58.9%", "England average (83%)", "down from 47.9 days last quarter"). A comparator
-may also follow the number ("97% statistical neighbours", "89% for statistical neighbours").
+The nearest cue wins, and a cue only reaches its number across filler words ("against a target of 90%",
+"the Wales average of 61.2%", "England average (76%)", "down from 33.5 days last quarter"). A comparator
+may also follow the number ("82% statistical neighbours", "79% for statistical neighbours").
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from kg import periods
 from kg.extract.figures.numbers import Number
 from kg.extract.figures.vocab import alternation, comparators, fillers_re, starting, words
 
-# "the 70% statutory recycling target": words naming the target between the number and "target"
+# "the 64% statutory composting target": words naming the target between the number and "target"
 _NAMED_TARGET = re.compile(
     r"\s+((?:(?!(?:the|a|an|which|that|than|of|and|or|to|is|was|its|our|their|exceeds|exceeded|meeting|met|"
     r"above|below|against|missed)\b)[a-z][\w\-]*\s+){1,3})targets?\b",
@@ -28,7 +28,7 @@ class Role:
     measure: str  # actual | target | benchmark | previous | change | forecast
     area: str = "council"
     cue_start: int | None = None  # where the cue that decided it begins (the indicator phrase stops there)
-    named: str = ""  # the indicator as the frame itself names it ("the 70% statutory recycling target")
+    named: str = ""  # the indicator as the frame itself names it ("the 64% statutory composting target")
 
 
 def _cue_re(name: str) -> re.Pattern[str]:
@@ -91,7 +91,7 @@ def role(text: str, n: Number, lo: int, hi: int) -> Role:
     for code, pattern in comparators():
         after_name = rest[m.end() :] if (m := pattern.match(rest)) else ""
         if m and not re.match(r"\s*(?:council|county|borough|authority)", after_name):
-            # "97% statistical neighbour, 94% England": a comparator right after the number is its own,
+            # "82% statistical neighbour, 80% England": a comparator right after the number is its own,
             # unless a cue right before it reaches it without a comma
             best = max(cues, key=lambda c: c[0]) if cues else None
             if best is None or "," in text[best[0] : n.start] or best[1].measure != "benchmark":
@@ -113,8 +113,8 @@ _IN = re.compile(
 
 
 def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None) -> tuple[str | None, bool]:
-    """The period a number is for: the period named right after it ("61.8% in Quarter 3", "37 in Quarter
-    1", "47.9 days last quarter"), else right before it ("In Quarter 2, 84.9%", "for 2023/24 was 65.7%"),
+    """The period a number is for: the period named right after it ("52.4% in Quarter 2", "19 in Quarter
+    4", "33.5 days last quarter"), else right before it ("In Quarter 3, 71.0%", "for 2022/23 was 48.5%"),
     else the reference. Returns (label, named)."""
     found = periods.mentions(text, lo, hi, ref)
     after = [p for p in found if p[1] >= n.end and _IN.match(text[n.end : p[1]]) is not None

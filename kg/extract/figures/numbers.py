@@ -1,9 +1,9 @@
 """Numbers as written, with their unit, and the numbers that are never figures.
 
-A number is found with what is written around it: "£8,412", "84.9%", "41 per 100,000", "231 days",
-"94.6p" (provisional), "12.1*" (footnoted). Numbers inside a date, a time, a financial year, a reference
-("PAM/030", "CAB/2024/041"), a phone number or a postcode, and numbers that a word before or after makes an
-age, a threshold, a page or an item ("aged 65+", "within 5 working days", "page 13", "section 42", "34
+A number is found with what is written around it: "£7,250", "88.1%", "17 per 100,000", "196 days",
+"91.3p" (provisional), "15.8*" (footnoted). Numbers inside a date, a time, a financial year, a reference
+("KPI/017", "EXE/2023/112"), a phone number or a postcode, and numbers that a word before or after makes an
+age, a threshold, a page or an item ("aged 75+", "within 10 working days", "page 8", "section 17", "19
 wards") are not figures at all.
 """
 
@@ -25,7 +25,7 @@ class Number:
     end: int
     value: Decimal
     unit: Unit
-    unit_words: str = ""  # "days", "days per FTE", "per 100,000 collections"
+    unit_words: str = ""  # "days", "days per FTE", "per 1,000 households"
     rate_base: int | None = None
     provisional: bool = False
 
@@ -86,7 +86,7 @@ def _decimal(whole: str, frac: str | None) -> Decimal | None:
 def _rate_re() -> re.Pattern[str]:
     bases = sorted(words()["rate_bases"], key=len, reverse=True)
     alt = "|".join(re.escape(b) for b in bases)
-    # the base's noun ("per 1,000 pupils aged 5-15") but not the words that follow it ("... against a target")
+    # the base's noun ("per 10,000 children aged 0-17") but not the words that follow it ("... against a target")
     noun = (r"(?:\s+(?!(?:against|compared|and|but|in|for|the|a|an|at|of|to|with|from|which|while|whilst|"
             r"above|below|than|is|was|were|are|up|down|on|by|as)\b)[a-z][\w\-]*)")
     return re.compile(r"\s*per\s+(" + alt + r")\b(" + noun + r"{0,3})?", re.I)
@@ -148,7 +148,7 @@ def numbers(text: str, start: int, end: int) -> list[Number]:
 
 def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
     """A number that a word before or after makes a reference, an age, a threshold or a thing counted that
-    is not a measure ("page 13", "aged 65", "within 5 working days", "34 wards", "£500 penalty")."""
+    is not a measure ("page 8", "aged 75", "within 10 working days", "19 wards", "£75 fine")."""
     before = text[max(lo, n.start - 40) : n.start]
     after = text[n.end : min(hi, n.end + 40)]
     if ending("not_figure_before").search(before.rstrip(" .:")) and not before.rstrip().endswith("("):
@@ -157,14 +157,14 @@ def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
         return True
     standard = r"\s*(?:[a-z]+\s+)?(?:target|standard|timescale|time\s+limit|limit|deadline)\b"
     if n.unit == "other" and re.match(standard, text[n.end : min(hi, n.end + 40)], re.I):
-        return True  # "within the 15 week statutory target": the standard's name
+        return True  # "inside the 26 week statutory standard": the standard's name
     threshold = r"\b(?:within|in|over|under|after|than|least)(?:\s+the)?\s*$"
     if n.unit == "other" and re.search(threshold, before, re.I):
-        return True  # "within 20 working days": part of the indicator's name
+        return True  # "within 10 working days": part of the indicator's name
     if n.unit == "other" and re.match(r"\s*(?:after|later|afterwards|before|from|since|following|"
                                       r"of\s+(?:a|the|being|their))\b",
                                       after, re.I):
-        return True  # "at home 91 days after discharge": a definition, not a level
+        return True  # "returned 28 days after leaving hospital": a definition, not a level
     if re.match(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|younger)\b", after, re.I):
         return True  # "65 and over"
     return bool(n.unit == "percent" and re.search(r"\b(?:within|top|bottom|tolerance of)\s*$", before, re.I))

@@ -2,7 +2,7 @@
 
 A level is stated in a few shapes: "NP was / stood at / fell to N", "N% of NP", "NP: N", "NP (N)",
 "x of y NP (z%)", "Of the N NP, x (z%) were ...". The phrase is what the clause says around the figure,
-less reported speech ("She highlighted that"), time openers ("At the end of Quarter 2,"), the linking verb,
+less reported speech ("She highlighted that"), time openers ("By the end of the year,"), the linking verb,
 the periods and what follows a comparison cue ("against a target of ...", "compared with ...").
 """
 
@@ -19,7 +19,7 @@ _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 @cache
 def _report_re() -> re.Pattern[str]:
     lead = r"(?:\s+(?:members|the\s+\w+))?\s+(?:that|why|whether|how|if|about|what)\s*(?:,[^,]{0,50},)?\s*"
-    # the last report verb: "was concerned about the not knowns and was advised that ..."
+    # the last report verb: "asked about arrears and was told that ..."
     return re.compile(r"^.{0,200}\b" + alternation(words()["report_verbs"]) + lead, re.I | re.S)
 
 
@@ -116,9 +116,9 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
         if not changed:
             break
     if m := _change_from_re().search(left):
-        left = left[: m.start()]  # "the recycling rate rose from 58.0% to": the rate is the subject
+        left = left[: m.start()]  # "the collection rate went from 94.1% to": the rate is the subject
     left = _copula_tail_re().sub("", left)
-    left = re.sub(r",\s*$", "", left)  # "direct payments uptake, at 24.1%,": a parenthetical level
+    left = re.sub(r",\s*$", "", left)  # "rent collection, at 96.2%,": a parenthetical level
     cuts = [m for m in _BOUNDARY.finditer(left) if m.group() not in "()" and left[m.end() :].strip()]
     if cuts:
         last = cuts[-1]
@@ -164,7 +164,7 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     "x of y NOUN (z%)", which the phrase is about."""
     left, population = _left(text, lo, start)
     if not names_something(left):
-        left = ""  # "of whom 28% were looked after at home": the words after name it
+        left = ""  # "of whom 12% lived out of county": the words after name it
     if noun:
         population = " ".join(p for p in (left, _tidy(noun)) if p)
         left = ""
@@ -172,7 +172,7 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     of_phrase = bool(re.match(r"\s*of\s", text[end:hi], re.I))  # "N% of NP": the NP names the measure
     keep_right = of_phrase or not left or bool(population)
     if of_phrase and left and not re.search(r"ed$", left.split()[-1]):
-        right = "of " + right  # "proportion 23% of ..." keeps its "of"; "determined 90.2% of ..." governs it
+        right = "of " + right  # "rate 23% of ..." keeps its "of"; "processed 81.5% of ..." governs it
     parts = [p for p in (population, left, right if keep_right else "") if p]
     if noun and population:
         parts = [population]

@@ -34,10 +34,10 @@ class Found:
     notation: str = ""
     confidence: float = 1.0
     soft: bool = False  # a count inside "x of y" or a population: kept out unless asked for
-    topic: str = ""  # the run-in heading of the paragraph ("3.5 Safeguarding. 143 of 173 enquiries ...")
+    topic: str = ""  # the run-in heading of the paragraph ("4.2 Rent arrears. 310 of 4,120 tenants ...")
 
 
-# "Of the care leavers who are NEET, 71% are ...": the figures after it describe a part of a population.
+# "Of the tenants who are in arrears, 64% are ...": the figures after it describe a part of a population.
 _SUBSET = re.compile(r"\s*of\s+(?:the|those|these)\s+[^,\d]{0,80}?\b(?:who|that|which|whom)\b[^,\d]*,", re.I)
 
 # A lower-case word right after a number that is not a preposition makes it part of a phrase ("at 3 sites").
@@ -46,9 +46,9 @@ _NOT_A_LINK = (r"\s+(?!(?:in|for|at|during|by|over|and|compared|against|from|thi
 
 
 def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
-    """A bare number is a level only in a level frame: after a linking verb ("rose to 44", "was 312",
+    """A bare number is a level only in a level frame: after a linking verb ("rose to 17", "was 208",
     "stood at 2,446"), in brackets after its noun phrase ("Carers assessments (312)"), or before a noun
-    that names what a service counts ("612 fly-tipping incidents", "44 complaints")."""
+    that names what a service counts ("415 noise complaints", "23 appeals")."""
     before = text[max(lo, n.start - 40) : n.start]
     after = text[n.end : min(hi, n.end + 40)]
     if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after) and re.search(r"[A-Za-z]\s*\(\s*$", before):
@@ -58,7 +58,7 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
     passive = (r"\s+(?:[a-z\-]+\s+){0,2}" + _count_noun_re() + r"(?:\s+[a-z\-]+){0,3}\s+"
                r"(?:were|was|had|have\s+been|had\s+been)\s+(?:\w+ed\b|in\b|on\b|living\b|waiting\b|receiving\b)")
     if re.match(passive, after, re.I):
-        return True  # "398 children and young people were looked after", "168 households were in ..."
+        return True  # "215 tenants were rehoused", "74 families were in ..."
     if re.match(r"\s+(?:[a-z\-]+\s+){0,2}" + _count_noun_re() + r"\b", after, re.I) and (
         re.search(r"\b(?:there\s+(?:were|had\s+been|have\s+been)|a\s+total\s+of)\s*$", before, re.I)
         or ending("done_verbs").search(before)
@@ -114,7 +114,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
         if s.list_item is not None and s.list_item != topic_item:
             topic_item, topic = s.list_item, _run_in_topic(text, s)
             if topic:
-                continue  # "3.5 Safeguarding." names what the paragraph's figures are about
+                continue  # "4.2 Rent arrears." names what the paragraph's figures are about
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
         subset = _SUBSET.match(text, s.start, s.end)
         for c in [c for c in tv.clauses if c.start >= s.start and c.end <= s.end]:
@@ -134,11 +134,11 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 if not level and role.measure == "actual":
                     continue
                 if not level:
-                    # "against a target of 300" is a level; "2 of 34" is not
+                    # "against a target of 250" is a level; "3 of 12" is not
                     if re.match(r"\s+of\s+\d", text[n.end : c.end]):
                         continue
                 # a target's or benchmark's own period lies between its cue and it ("the Wales average for
-                # 2023/24 was 65.7%"), never before the cue, where the actual's period is named
+                # 2022/23 was 48.5%"), never before the cue, where the actual's period is named
                 own_cue = role.cue_start is not None and role.measure != "previous"
                 period_lo = role.cue_start if own_cue else c.start
                 period, named = frames.period_of(text, n, period_lo, c.end, doc_period)
@@ -158,9 +158,9 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 if measure != "actual" and role.cue_start is not None and role.cue_start < n.start:
                     own = phrases.phrase(text, role.cue_start, n.end, min(lo, role.cue_start), c.end)
                     if re.search(r"\d", text[min(lo, role.cue_start) : role.cue_start]):
-                        own = ""  # "9.4 days ..., compared with 10.1": the comparison has no name of its own
+                        own = ""  # "6.2 days ..., compared with 7.0": the comparison has no name of its own
                 if measure == "actual" and not phrases.names_something(own) and previous_phrase:
-                    own = previous_phrase  # "rose from 58.0% to 67.4%": the pair shares its subject
+                    own = previous_phrase  # "went from 31.0% to 35.5%": the pair shares its subject
                 previous_end = max(previous_end, region[1])
                 if role.named and phrases.names_something(role.named):
                     own = role.named
@@ -191,10 +191,10 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             # a comparison belongs to its clause's figure, else to the sentence's figure so far
             for f, preceding in pending:
                 if f.unit == "count" and actual_unit and actual_unit[0] != "count":
-                    f.unit, f.unit_words, f.rate_base = actual_unit  # "from 571.6 in 2022/23" is a rate too
+                    f.unit, f.unit_words, f.rate_base = actual_unit  # "from 45.2 in 2021/22" is a rate too
                 owner = preceding or clause_actual or sentence_actual
                 if owner and (not f.phrase or f.area != "council" or f.measure in ("target", "previous")):
-                    f.phrase = owner  # "... against a target of 95%": the clause's indicator
+                    f.phrase = owner  # "... against a target of 90%": the clause's indicator
                 elif not f.phrase and carry:
                     f.phrase = carry[0]
             pending = []
@@ -219,7 +219,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
 
 
 def _relative_previous(text: str, n: Number, hi: int, doc_period: str | None) -> str | None:
-    """An earlier value without a named period: "down from 47.9 days last quarter" is found by the period
+    """An earlier value without a named period: "down from 33.5 days last quarter" is found by the period
     reader; a bare "up from 12%" is the period before, which only the context knows: leave it unknown."""
     return None
 

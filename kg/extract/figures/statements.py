@@ -1,6 +1,6 @@
-"""Statements about an indicator without a figure: "under 18 conceptions continued to reduce", "casefile
-quality had deteriorated", "an increase in the number of social workers with fewer than 25 cases",
-"in line with the national average". Only indicators the scheme knows are read this way: a direction word
+"""Statements about an indicator without a figure: "repeat homelessness continued to fall", "rent
+collection had worsened", "a rise in the number of households in bed and breakfast", "in line with the
+Welsh average". Only indicators the scheme knows are read this way: a direction word
 beside an unknown phrase says too little to be kept."""
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def _after(segment: str) -> tuple[str, int] | None:
 
 
 def _before(segment: str) -> str | None:
-    """"an increase in the number of ...": a change noun shortly before the indicator, with "in" between."""
+    """"a rise in the number of ...": a change noun shortly before the indicator, with "in" between."""
     before = _compiled()[1]
     for pattern, name in before:
         for m in pattern.finditer(segment):
