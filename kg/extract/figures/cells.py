@@ -153,8 +153,9 @@ def _list_re(name: str) -> re.Pattern[str]:
 
 
 def _caption_measure(caption: str) -> tuple[str, str | None]:
-    """The measure a table's title names, and the dimension it is broken down by: "Table 3 - Households in
-    temporary accommodation, by ward, 2022/23 (number)" -> ("Households in temporary accommodation", "ward")."""
+    """The measure a table's title names, and the dimension it is broken down by: "Table 3 - Households
+    in temporary accommodation, by ward, 2022/23 (number)" -> ("Households in temporary accommodation",
+    "ward")."""
     text = _CAPTION.sub("", caption)
     dimension = None
     by = r",?\s+by\s+([a-z][a-z ]{1,30}?)(?=,|\s*\(|\s+(?:19|20)\d\d|\s+(?:in|for)\b|$)"
