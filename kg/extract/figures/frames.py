@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg import periods
 from kg.extract.figures.numbers import Number
-from kg.extract.figures.vocab import alternation, comparators, fillers_re, starting, words
+from kg.extract.figures.vocab import alternation, comparator_code, comparator_re, fillers_re, starting, words
 
 # "the 64% statutory composting target": words naming the target between the number and "target"
 _NAMED_TARGET = re.compile(
@@ -74,12 +74,8 @@ def role(text: str, n: Number, lo: int, hi: int) -> Role:
         cues.append((m.end(), Role("target", cue_start=m.start())))
     if m := _last_cue(text, lo, n, _cue_re("previous")):
         cues.append((m.end(), Role("previous", cue_start=m.start())))
-    nearest = None
-    for code, pattern in comparators():
-        if (m := _last_cue(text, lo, n, pattern)) and (nearest is None or m.end() > nearest[0].end()):
-            nearest = (m, code)
-    if nearest:
-        cues.append((nearest[0].end(), Role("benchmark", nearest[1], nearest[0].start())))
+    if m := _last_cue(text, lo, n, comparator_re()):
+        cues.append((m.end(), Role("benchmark", comparator_code(m.group()), m.start())))
     if starting("change_after").match(right):
         return Role("change")
     if starting("target_after").match(right):
@@ -88,16 +84,15 @@ def role(text: str, n: Number, lo: int, hi: int) -> Role:
         return Role("target", named=m.group(1).strip())
     after = re.match(r"[\s)]*(?:for|in|across|among|amongst)?\s*(?:the\s+)?", right)
     rest = right[after.end() if after else 0 :]
-    for code, pattern in comparators():
-        after_name = rest[m.end() :] if (m := pattern.match(rest)) else ""
-        if m and not re.match(r"\s*(?:council|county|borough|authority)", after_name):
+    if (m := comparator_re().match(rest)) is not None:
+        code = comparator_code(m.group())
+        if not re.match(r"\s*(?:council|county|borough|authority)", rest[m.end() :]):
             # "82% statistical neighbour, 80% England": a comparator right after the number is its own,
             # unless a cue right before it reaches it without a comma
             best = max(cues, key=lambda c: c[0]) if cues else None
             if best is None or "," in text[best[0] : n.start] or best[1].measure != "benchmark":
                 if best is None or best[0] < n.start - 3 or "," in text[best[0] : n.start]:
                     return Role("benchmark", code, None)
-            break
     if cues:
         return max(cues, key=lambda c: c[0])[1]
     if starting("previous_after").match(right):

@@ -108,9 +108,11 @@ def shapes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SHAPES.finditer(text, start, end)]
 
 
-def numbers(text: str, start: int, end: int) -> list[Number]:
-    """Every quantity in text[start:end] with its unit; shapes that are not quantities are skipped."""
-    blocked = shapes(text, start, end)
+def numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]] | None = None) -> list[Number]:
+    """Every quantity in text[start:end] with its unit; shapes that are not quantities (found here, or
+    given in `blocked` when the caller found them for a larger stretch) are skipped."""
+    if blocked is None:
+        blocked = shapes(text, start, end)
     out: list[Number] = []
     taken: list[tuple[int, int]] = []
     for m in _MONEY.finditer(text, start, end):

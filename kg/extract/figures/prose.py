@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from kg import periods
 from kg.extract.figures import frames, phrases
-from kg.extract.figures.numbers import Number, not_a_figure, numbers
+from kg.extract.figures.numbers import Number, not_a_figure, numbers, shapes
 from kg.extract.figures.vocab import alternation, anywhere, ending, words
 from kg.text import TextView
 
@@ -117,11 +117,12 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 continue  # "4.2 Rent arrears." names what the paragraph's figures are about
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
         subset = _SUBSET.match(text, s.start, s.end)
+        blocked = shapes(text, s.start, s.end)
         for c in [c for c in tv.clauses if c.start >= s.start and c.end <= s.end]:
             clause_actual: str | None = None
             previous_end = c.start  # a figure's phrase never reaches back across another figure
             previous_phrase = ""
-            for n in numbers(text, c.start, c.end):
+            for n in numbers(text, c.start, c.end, blocked):
                 if not_a_figure(text, n, s.start, s.end):
                     continue
                 if subset and n.start >= subset.end():

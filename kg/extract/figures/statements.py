@@ -64,11 +64,13 @@ def read_statements(tv: TextView, figures: list[Found]) -> list[Found]:
     covered = {f.start for f in figures}
     asked = _compiled()[4]
     out: list[Found] = []
+    spans = [(sp.label_, sp.start_char, sp.end_char) for sp in indicators.mention_spans(tv.doc)]
     for i, s in enumerate(tv.sentences):
         if s.kind == "heading" or tv.in_table(s.start, s.end) or s.start in covered:
             continue
         for c in tv.clauses_of(i):
-            found = indicators.mentions(text[c.start : c.end])
+            # the document's mentions, found once, in clause-relative offsets
+            found = [(cid, a - c.start, b - c.start) for cid, a, b in spans if c.start <= a and b <= c.end]
             used_until = 0
             seen: set[str] = set()
             for j, (concept, a, b) in enumerate(found):

@@ -51,6 +51,25 @@ def comparators() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @cache
+def comparator_re() -> re.Pattern[str]:
+    """Every comparator phrase in one pattern (longest first); `comparator_code` names a match's area."""
+    return re.compile(alternation(p for ps in words()["comparators"].values() for p in ps), re.I)
+
+
+@cache
+def _codes() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for code, phrases in words()["comparators"].items():
+        for p in phrases:
+            out.setdefault(" ".join(p.lower().split()), code)
+    return out
+
+
+def comparator_code(matched: str) -> str:
+    return _codes()[" ".join(matched.lower().split())]
+
+
+@cache
 def fillers_re() -> re.Pattern[str]:
     """Only filler words (and spaces, brackets, punctuation) between a cue and its number."""
     return re.compile(r"^(?:\s|[(),:=\-–]|" + alternation(words()["fillers"]) + r")*$", re.I)
