@@ -166,6 +166,16 @@ def test_flattened_scorecard_matched_from_the_right_with_completing_header_line(
     assert g[("Carers assessed in 28 days (%)", "Q2 24/25")] == "n/a"
     assert g[("Adults with learning disabilities in paid employment (%)", "RAG")] == "Amber"
     assert not any(c.span.quote == "7" for c in doc.cells)
+    waiting = "People waiting for an assessment at day 28"  # a label ending in a number keeps it
+    assert (g[(waiting, "Q3 24/25")], g[(waiting, "Target")]) == ("35", "30")
+    # fewer values than columns: the rating and direction words are placed, the figures only when they
+    # are as many as the figure columns left
+    assert g[("Direct payments (%)", "RAG")] == "Amber" and g[("Direct payments (%)", "DoT")] == "↑"
+    assert not any(c.row_header == "Direct payments (%)" and c.span.quote[0].isdigit() for c in doc.cells)
+    assert g[("Safeguarding enquiries concluded (%)", "Target")] == "90"
+    assert ("Safeguarding enquiries concluded (%)", "RAG") not in g
+    assert g[("Reviews completed (%)", "RAG")] == "Red"
+    assert not any(c.row_header == "Reviews completed (%)" and c.span.quote == "70" for c in doc.cells)
     assert not any("Northmoor" in c.row_header for c in doc.cells)
     assert "82.4%" in doc.text[: t.start]  # the prose before the table is not read as a row
 
