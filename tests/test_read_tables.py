@@ -343,3 +343,26 @@ def test_a_numbered_heading_over_an_aligned_table_is_its_label_not_a_header_row(
     assert headers(doc, 1) == [["Measure", "Q3 2024/25", "Target"]]
     assert grid(doc, 1)[("Garden waste subscriptions", "Q3 2024/25")] == "14,212"
     assert doc.text[t.start : t.start + 7] == "Measure"
+
+
+# ---- the structured readers fill the same structure ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "layout"),
+    [
+        ("scorecard_report.pdf", "pdf-ruled"),
+        ("report_with_table.docx", "docx"),
+        ("ieListDocuments_two_items.html", "html"),
+    ],
+)
+def test_html_word_and_ruled_pdf_tables_are_the_same_structure(name: str, layout: str) -> None:
+    doc = read_document(TABLES.parent / name)
+    assert_consistent(doc)
+    (t,) = doc.tables
+    assert t.layout == layout and t.index == 0
+    assert [s.quote for s in t.header_rows[0]][:3] == ["Indicator", "Q1 2022/23", "Target"]
+    c = cell(doc, "Care leavers in suitable accommodation", "Q1 2022/23")
+    assert (c.span.quote, c.column, c.table, c.column_headers) == ("91%", 1, 0, ("Q1 2022/23",))
+    assert c.row_span is not None and c.row_span.quote == "Care leavers in suitable accommodation"
+    assert all(c.column >= 1 and c.row_header for c in doc.cells)  # the label column is no cell
