@@ -366,3 +366,19 @@ def test_html_word_and_ruled_pdf_tables_are_the_same_structure(name: str, layout
     assert (c.span.quote, c.column, c.table, c.column_headers) == ("91%", 1, 0, ("Q1 2022/23",))
     assert c.row_span is not None and c.row_span.quote == "Care leavers in suitable accommodation"
     assert all(c.column >= 1 and c.row_header for c in doc.cells)  # the label column is no cell
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contents                                   Page\n"
+        "Introduction                                  3\n"
+        "Performance                                   7\n",
+        "1. Introduction ........................    3\n"
+        "2. Background ..........................    5\n"
+        "3. Performance .........................   11\n",
+        "Item\tTitle\tPages\n4\tMinutes\t3\n5\tPerformance Report\t11\n",
+    ],
+)
+def test_contents_and_agenda_page_columns_are_not_tables(text: str) -> None:
+    assert find(text) == []

@@ -119,11 +119,9 @@ def _segment(tokens: Sequence[Token], n_value: int) -> list[list[Token]] | None:
 
 
 def _is_header(tokens: Sequence[Token]) -> bool:
-    if len(tokens) < 3:
+    if not 3 <= len(tokens) <= 30 or sum(_is_head_word(t[2]) for t in tokens) < 2:
         return False
-    if any(is_value(t[2]) and not is_period(t[2]) for t in tokens):
-        return False
-    return sum(_is_head_word(t[2]) for t in tokens) >= 2
+    return not any(is_value(t[2]) and not is_period(t[2]) for t in tokens)
 
 
 def _continuation(tokens: Sequence[Token], n_value: int) -> bool:
