@@ -240,18 +240,19 @@ def find(text: str, covered: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Every plain-text table in `text`, outside the `covered` ranges (tables a reader already has)."""
     from kg.read import tables_flat, tables_text  # the detectors build on the helpers above
 
+    for a, b in covered:  # blanked, offsets kept: a table found here can neither start nor run into them
+        text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
     lines = split_lines(text)
     repeated = repeated_lines(text)
     found: list[Found] = []
     i = 0
     while i < len(lines):
-        line = lines[i]
-        if line.blank or any(a < line.end and line.start < b for a, b in covered):
+        if lines[i].blank:
             i += 1
             continue
         hit = None
         for detect in (tables_text.pipe, tables_text.tab, tables_text.aligned, tables_flat.flattened):
-            hit = detect(text, lines, i, repeated, covered)
+            hit = detect(text, lines, i, repeated)
             if hit is not None:
                 break
         if hit is None:

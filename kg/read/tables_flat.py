@@ -194,9 +194,7 @@ def _short_row(
     return tuple(sorted(out))
 
 
-def flattened(
-    text: str, lines: Sequence[Line], i: int, repeated: frozenset[str], covered: object
-) -> tuple[Found, int] | None:
+def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> tuple[Found, int] | None:
     head_tokens = _tokens(text, lines[i])
     if not _is_header(head_tokens):
         return None
