@@ -166,6 +166,16 @@ def test_flattened_scorecard_matched_from_the_right_with_completing_header_line(
     assert g[("Carers assessed in 28 days (%)", "Q2 24/25")] == "n/a"
     assert g[("Adults with learning disabilities in paid employment (%)", "RAG")] == "Amber"
     assert not any(c.span.quote == "7" for c in doc.cells)
+    waiting = "People waiting for an assessment at day 28"  # a label ending in a number keeps it
+    assert (g[(waiting, "Q3 24/25")], g[(waiting, "Target")]) == ("35", "30")
+    # fewer values than columns: the rating and direction words are placed, the figures only when they
+    # are as many as the figure columns left
+    assert g[("Direct payments (%)", "RAG")] == "Amber" and g[("Direct payments (%)", "DoT")] == "↑"
+    assert not any(c.row_header == "Direct payments (%)" and c.span.quote[0].isdigit() for c in doc.cells)
+    assert g[("Safeguarding enquiries concluded (%)", "Target")] == "90"
+    assert ("Safeguarding enquiries concluded (%)", "RAG") not in g
+    assert g[("Reviews completed (%)", "RAG")] == "Red"
+    assert not any(c.row_header == "Reviews completed (%)" and c.span.quote == "70" for c in doc.cells)
     assert not any("Northmoor" in c.row_header for c in doc.cells)
     assert "82.4%" in doc.text[: t.start]  # the prose before the table is not read as a row
 
@@ -333,3 +343,42 @@ def test_a_numbered_heading_over_an_aligned_table_is_its_label_not_a_header_row(
     assert headers(doc, 1) == [["Measure", "Q3 2024/25", "Target"]]
     assert grid(doc, 1)[("Garden waste subscriptions", "Q3 2024/25")] == "14,212"
     assert doc.text[t.start : t.start + 7] == "Measure"
+
+
+# ---- the structured readers fill the same structure ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "layout"),
+    [
+        ("scorecard_report.pdf", "pdf-ruled"),
+        ("report_with_table.docx", "docx"),
+        ("ieListDocuments_two_items.html", "html"),
+    ],
+)
+def test_html_word_and_ruled_pdf_tables_are_the_same_structure(name: str, layout: str) -> None:
+    doc = read_document(TABLES.parent / name)
+    assert_consistent(doc)
+    (t,) = doc.tables
+    assert t.layout == layout and t.index == 0
+    assert [s.quote for s in t.header_rows[0]][:3] == ["Indicator", "Q1 2022/23", "Target"]
+    c = cell(doc, "Care leavers in suitable accommodation", "Q1 2022/23")
+    assert (c.span.quote, c.column, c.table, c.column_headers) == ("91%", 1, 0, ("Q1 2022/23",))
+    assert c.row_span is not None and c.row_span.quote == "Care leavers in suitable accommodation"
+    assert all(c.column >= 1 and c.row_header for c in doc.cells)  # the label column is no cell
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contents                                   Page\n"
+        "Introduction                                  3\n"
+        "Performance                                   7\n",
+        "1. Introduction ........................    3\n"
+        "2. Background ..........................    5\n"
+        "3. Performance .........................   11\n",
+        "Item\tTitle\tPages\n4\tMinutes\t3\n5\tPerformance Report\t11\n",
+    ],
+)
+def test_contents_and_agenda_page_columns_are_not_tables(text: str) -> None:
+    assert find(text) == []

@@ -172,8 +172,8 @@ class Layout:
             if label_cell is None and row[0].text and row[0].column == 0:
                 label_cell = placed[0][1]
             for c, sp in placed:
-                if not c.text or c.header:
-                    continue
+                if not c.text or c.header or sp is label_cell:
+                    continue  # the row's label is its cells' row_header and row_span, not a cell
                 row_header = " ".join(h for h in heads if h != c.text) if heads else ""
                 if not row_header and c.column > 0 and row[0].text and row[0] is not c:
                     row_header = row[0].text

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import yaml
 
@@ -56,14 +56,17 @@ _PAGE = re.compile(r"^\s*(?:(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|-\s*\d
 _PAGE_TAIL = re.compile(r"\S\s{2,}page\s+\d{1,4}(?:\s*of\s*\d{1,4})?\s*$", re.I)
 
 
+@lru_cache(maxsize=8192)
 def is_number(token: str) -> bool:
     return bool(_NUMBER.fullmatch(token))
 
 
+@lru_cache(maxsize=8192)
 def is_period(token: str) -> bool:
     return bool(_PERIOD.fullmatch(token.strip()))
 
 
+@lru_cache(maxsize=8192)
 def is_word_value(token: str) -> bool:
     """A cell that is a rating, a direction or a "no figure" mark, or an arrow with a direction word."""
     t = token.strip().lower()
@@ -74,6 +77,7 @@ def is_word_value(token: str) -> bool:
     return first in w["arrows"] and rest in w["trend"]
 
 
+@lru_cache(maxsize=8192)
 def is_value(token: str) -> bool:
     """A cell's whole text is a figure or a value word (not a label, not a heading)."""
     t = token.strip()
@@ -97,6 +101,21 @@ def repeated_lines(text: str) -> frozenset[str]:
     """Lines of some length that occur more than once: running heads and footers of a flattened PDF."""
     counts = Counter(" ".join(line.split()) for line in text.split("\n"))
     return frozenset(line for line, n in counts.items() if n > 1 and len(line) >= 12 and not is_value(line))
+
+
+_SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?(?:\s|$)")
+
+
+def is_contents(labels: Sequence[str], values: Sequence[str], header: str) -> bool:
+    """A list of agenda items or a table of contents: one column of page numbers, headed "Page(s)", or
+    rising whole numbers against numbered or dot-led items. Its numbers are pages, not figures."""
+    if re.fullmatch(r"pages?(?:\s+no\.?)?", header.strip(), re.I):
+        return True
+    if len(values) < 2 or not all(v.isdigit() for v in values):
+        return False
+    rising = all(int(a) < int(b) for a, b in zip(values, values[1:], strict=False))
+    listed = all(_SECTION_NUMBER.match(x) or x.rstrip().endswith("..") for x in labels)
+    return rising and listed
 
 
 # ---- what a detector hands over ------------------------------------------------------------------------
@@ -221,27 +240,42 @@ def find(text: str, covered: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Every plain-text table in `text`, outside the `covered` ranges (tables a reader already has)."""
     from kg.read import tables_flat, tables_text  # the detectors build on the helpers above
 
+    for a, b in covered:  # blanked, offsets kept: a table found here can neither start nor run into them
+        text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
     lines = split_lines(text)
     repeated = repeated_lines(text)
     found: list[Found] = []
     i = 0
     while i < len(lines):
-        line = lines[i]
-        if line.blank or any(a < line.end and line.start < b for a, b in covered):
+        if lines[i].blank:
             i += 1
             continue
         hit = None
         for detect in (tables_text.pipe, tables_text.tab, tables_text.aligned, tables_flat.flattened):
-            hit = detect(text, lines, i, repeated, covered)
+            hit = detect(text, lines, i, repeated)
             if hit is not None:
                 break
         if hit is None:
             i += 1
             continue
         table, after = hit
-        found.append(table)
+        if not _contents(text, table):
+            found.append(table)
         i = max(after, i + 1)
     return found
+
+
+def _contents(text: str, found: Found) -> bool:
+    """A found table with a single value column that holds page numbers (see `is_contents`)."""
+    columns = {
+        c[0] for row in found.rows for c in row.cells if c[0] >= found.n_label and is_value(text[c[1] : c[2]])
+    }
+    if len(columns) != 1:
+        return False
+    (column,) = columns
+    header = " ".join(text[h[3] : h[4]] for h in found.heads if h[1] <= column <= h[2])
+    values = [text[a:b] for row in found.rows for k, a, b in row.cells if k == column]
+    return is_contents([row.label_text for row in found.rows], values, header)
 
 
 def with_tables(rendition: Rendition) -> Rendition:

@@ -22,6 +22,7 @@ from kg.read.tables import (
     is_period,
     is_status_head,
     is_value,
+    is_word_value,
     words,
 )
 
@@ -118,11 +119,9 @@ def _segment(tokens: Sequence[Token], n_value: int) -> list[list[Token]] | None:
 
 
 def _is_header(tokens: Sequence[Token]) -> bool:
-    if len(tokens) < 3:
+    if not 3 <= len(tokens) <= 30 or sum(_is_head_word(t[2]) for t in tokens) < 2:
         return False
-    if any(is_value(t[2]) and not is_period(t[2]) for t in tokens):
-        return False
-    return sum(_is_head_word(t[2]) for t in tokens) >= 2
+    return not any(is_value(t[2]) and not is_period(t[2]) for t in tokens)
 
 
 def _continuation(tokens: Sequence[Token], n_value: int) -> bool:
@@ -175,9 +174,27 @@ def _assign(tokens: Sequence[Token], units: Sequence[list[Token]]) -> list[int] 
     return found[1] if found else None
 
 
-def flattened(
-    text: str, lines: Sequence[Line], i: int, repeated: frozenset[str], covered: object
-) -> tuple[Found, int] | None:
+def _short_row(
+    values: Sequence[Token], units: Sequence[list[Token]], n_label: int
+) -> tuple[tuple[int, int, int], ...]:
+    """A row with fewer values than columns: rating and direction words go to the rating and direction
+    columns from the right (a column of those left blank is skipped); the figures left are placed only when
+    they are exactly as many as the figure columns left, else which one is blank cannot be known."""
+    heads = [" ".join(t[2] for t in unit) for unit in units]
+    out: list[tuple[int, int, int]] = []
+    v, c = len(values) - 1, len(units) - 1
+    while v >= 0 and c >= 0 and is_status_head(heads[c]):
+        word = is_word_value(values[v][2]) and values[v][2].lower() not in words()["missing"]
+        if word:
+            out.append((n_label + c, values[v][0], values[v][1]))
+            v -= 1
+        c -= 1
+    if v + 1 == c + 1 and not any(is_status_head(h) for h in heads[: c + 1]):
+        out.extend((n_label + k, values[k][0], values[k][1]) for k in range(v + 1))
+    return tuple(sorted(out))
+
+
+def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> tuple[Found, int] | None:
     head_tokens = _tokens(text, lines[i])
     if not _is_header(head_tokens):
         return None
@@ -260,10 +277,11 @@ def flattened(
         pending = []
         span = (label[0][0], label[-1][1]) if label else None
         label_text = " ".join(t[2] for t in label)
-        cells: tuple[tuple[int, int, int], ...] = ()
         if n >= n_value:
             values = tokens[len(tokens) - n_value :]
             cells = tuple((n_label + k, t[0], t[1]) for k, t in enumerate(values))
+        else:
+            cells = _short_row(tokens[len(tokens) - n :], value_units, n_label)
         rows.append(Row(span, label_text, cells))
     last = members[-1][0]
     start = head_tokens[0][0]

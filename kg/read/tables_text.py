@@ -103,7 +103,7 @@ def _is_pipe_row(line: Line) -> bool:
     return s.count("|") >= 2 or (s.startswith("|") and s.endswith("|") and len(s) > 1)
 
 
-def pipe(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str], covered: object) -> Hit:
+def pipe(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> Hit:
     """Markdown and ASCII pipe tables; a rule line (`|---|---|`, `+----+`) under the first rows ends the
     header. Without one, leading rows with no figures are the header."""
     if not (_is_pipe_row(lines[i]) or _PIPE_RULE.match(lines[i].text) and "-" in lines[i].text):
@@ -144,7 +144,7 @@ def pipe(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str], cov
     return (found, last + 1) if found else None
 
 
-def tab(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str], covered: object) -> Hit:
+def tab(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> Hit:
     """Rows whose cells are separated by tabs (a table pasted from Word or a spreadsheet)."""
     if "\t" not in lines[i].text.strip(" "):
         return None
@@ -245,7 +245,7 @@ def _split_head(
     return [(k, k, x, y) for k, x, y in groups]
 
 
-def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str], covered: object) -> Hit:
+def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> Hit:
     """Columns aligned with runs of two or more spaces: header lines, then rows of a label and figures
     whose positions line up. A label alone on a line is a group heading, or the first part of the next
     row's label when that goes on in lower case or indented."""
