@@ -1,0 +1,43 @@
+"""Rules, word lists and comments are written for constructions, never copied from the scored documents."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCORED = [ROOT / "seeds", ROOT.parent / "shared" / "eval" / "dev" / "docs", ROOT.parent / "shared" / "seeds"]
+RULES = ("*.py", "*.yaml", "*.txt", "*.jsonl")
+# Seven words in a row: long enough that two independent writers rarely produce it, short enough to catch a
+# copied sentence, a copied table row or a copied comment example.
+N = 7
+# Runs every council writes, which a rule may name as its construction.
+COMMON = {"the minutes of the meeting held on"}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def _grams(words: list[str]) -> set[str]:
+    return {" ".join(words[i : i + N]) for i in range(len(words) - N + 1)}
+
+
+def test_no_rule_or_comment_repeats_a_scored_document() -> None:
+    """No seven-word run of a seed or development document appears in kg/ (code, patterns, data)."""
+    scored: dict[str, str] = {}
+    folders = [d for d in SCORED if d.is_dir()]
+    if not folders:
+        pytest.skip("no scored documents beside the checkout")
+    for folder in folders:
+        for f in sorted(folder.glob("*.txt")):
+            for g in _grams(_words(f.read_text(encoding="utf-8", errors="replace"))):
+                scored.setdefault(g, f.name)
+    copied = []
+    for pattern in RULES:
+        for f in sorted((ROOT / "kg").rglob(pattern)):
+            for g in sorted((_grams(_words(f.read_text(encoding="utf-8"))) & scored.keys()) - COMMON):
+                copied.append(f"{f.relative_to(ROOT)}: '{g}' (from {scored[g]})")
+    assert not copied, "\n".join(copied)
