@@ -752,8 +752,8 @@ def _read_text(x: Extraction, doc_period: str | None, notes: list[str]) -> list[
             if concept is None:
                 notes.append(f"figures: no indicator for {text[fig.start : fig.end]!r} in {sentence[:80]!r}")
                 continue
-            if unit == "count" and (indicators.concept(concept) or {}).get("unit"):
-                unit = indicators.concept(concept)["unit"]  # type: ignore[index]  # a score, days
+            if unit == "count" and indicators.unit(concept) == "other":
+                unit = "other"  # a bare number for a score or a number of days
             if unit == "currency" and not (indicators.concept(concept) or {}).get("budget"):
                 notes.append(
                     f"figures: money outside a budget indicator left out: {text[fig.start : fig.end]!r}"
