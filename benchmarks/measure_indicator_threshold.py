@@ -45,12 +45,15 @@ def main() -> None:
         if precision >= 0.95 and (best is None or f1 >= best[0]):
             best = (f1, t)
     precision, recall, rows = evaluate(FUZZY_THRESHOLD)
-    print(f"\nbest F1 with precision >= 0.95 at threshold {best[1] if best else None}; in use: {FUZZY_THRESHOLD} "
-          f"(precision {precision:.3f}, recall {recall:.3f}, {len(rows)} pairs)")
+    print(
+        f"\nbest F1 with precision >= 0.95 at threshold {best[1] if best else None}; "
+        f"in use: {FUZZY_THRESHOLD} "
+        f"(precision {precision:.3f}, recall {recall:.3f}, {len(rows)} pairs)"
+    )
     for phrase, expected, got, method in rows:
         if got is not None and got != expected:
             print(f"  WRONG {method:8} {phrase!r}: {got} (expected {expected})")
-    for phrase, expected, got, method in rows:
+    for phrase, expected, got, _method in rows:
         if got is None and expected is not None:
             print(f"  missed          {phrase!r} (expected {expected})")
 

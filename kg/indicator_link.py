@@ -36,20 +36,85 @@ FUZZY_MARGIN = 4.0  # points the best concept must lead the next by
 DISTINCTIVE_IN = 2  # a word in the names of at most this many concepts is distinctive
 
 # Words that say how a measure is expressed, not what it measures: dropped before comparing.
-_MEASURE_WORDS = frozenset({"percentage", "percent", "proportion", "number", "no", "total", "the", "a", "an", "of"})
+_MEASURE_WORDS = frozenset(
+    {"percentage", "percent", "proportion", "number", "no", "total", "the", "a", "an", "of"}
+)
 # Function words: never evidence for or against a concept.
 _FUNCTION_WORDS = _MEASURE_WORDS | frozenset(
-    {"and", "or", "in", "to", "for", "with", "within", "by", "on", "at", "per", "as", "from", "who", "that", "which",
-     "are", "is", "was", "were", "be", "been", "their", "its", "all", "average", "rate", "than", "more", "less",
-     "year", "month", "quarter", "cumulative", "ytd", "rolling", "annual", "monthly", "quarterly", "council", "our"}
+    {
+        "and",
+        "or",
+        "in",
+        "to",
+        "for",
+        "with",
+        "within",
+        "by",
+        "on",
+        "at",
+        "per",
+        "as",
+        "from",
+        "who",
+        "that",
+        "which",
+        "are",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "their",
+        "its",
+        "all",
+        "average",
+        "rate",
+        "than",
+        "more",
+        "less",
+        "year",
+        "month",
+        "quarter",
+        "cumulative",
+        "ytd",
+        "rolling",
+        "annual",
+        "monthly",
+        "quarterly",
+        "council",
+        "our",
+    }
 )
 _NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15",
-    "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30",
-    "forty": "40", "fifty": "50", "sixty": "60", "ninety": "90",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "ninety": "90",
 }
-_MONEY_WORDS = frozenset({"spend", "cost", "income", "expenditure", "budget", "written", "saving", "fee", "charge"})
+_MONEY_WORDS = frozenset(
+    {"spend", "cost", "income", "expenditure", "budget", "written", "saving", "fee", "charge"}
+)
 _IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man"}
 _NO_STRIP = ("ss", "us", "is", "ous", "ics")
 
@@ -95,7 +160,9 @@ def normalise(phrase: str) -> str:
     t = re.sub(r"\bper\s*cent\b|%", " percent ", t)
     t = re.sub(r"\bno\.\s*(?=of\b)", "number ", t)
     t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)  # 100,000
-    t = re.sub(r"(\d+)\s*(?:\+|plus\b|and over\b|or over\b|and above\b|and older\b|or older\b)", r" \1plus ", t)
+    t = re.sub(
+        r"(\d+)\s*(?:\+|plus\b|and over\b|or over\b|and above\b|and older\b|or older\b)", r" \1plus ", t
+    )
     t = re.sub(r"\bover\s+(\d+)s\b", r" \1plus ", t)
     t = re.sub(r"(\d+)\s*(?:-|to|–)\s*(\d+)", r" \1 \2 ", t)  # 18-64, 18 to 64
     t = re.sub(r"[^a-z0-9]+", " ", t)
@@ -107,8 +174,12 @@ def tidy(phrase: str) -> str:
     """The label of a new indicator: the phrase with its measure words and unit markers dropped
     ("Percentage of X (%)" -> "X"), single spaces, a capital first letter."""
     t = " ".join(phrase.split()).strip(" .:;,-")
-    t = re.sub(r"^(?:the\s+)?(?:%|(?:total\s+|average\s+)?(?:number|no\.?|percentage|proportion|per\s*cent)\s+of)\s+",
-               "", t, flags=re.I)
+    t = re.sub(
+        r"^(?:the\s+)?(?:%|(?:total\s+|average\s+)?(?:number|no\.?|percentage|proportion|per\s*cent)\s+of)\s+",
+        "",
+        t,
+        flags=re.I,
+    )
     t = re.sub(r"\s*\((?:%|no\.?|number|rate|percent|percentage)\)\s*$", "", t, flags=re.I)
     return t[:1].upper() + t[1:] if t else t
 
@@ -144,7 +215,7 @@ def _code_key(system: str, code: str) -> str:
     c = re.sub(r"[^0-9A-Za-z&]+", "", code).upper()
     prefix = (code_systems().get(system) or {}).get("prefix", "").upper()
     if prefix and c.startswith(prefix) and system in ("pam", "ni", "ascof", "nispi") and len(c) > len(prefix):
-        c = c[len(prefix):]
+        c = c[len(prefix) :]
     return re.sub(r"(?<!\d)0+(?=\d)", "", c)
 
 
@@ -156,8 +227,11 @@ def _codes() -> dict[tuple[str, str], str]:
         for system, code in (c.get("codes") or {}).items():
             k = (system, _code_key(system, str(code)))
             if out.setdefault(k, c["id"]) != c["id"]:
-                raise InputError(f"code {system} {code} is given to {out[k]} and {c['id']}",
-                                 path="kg/data/indicators", hint="a national code names one concept")
+                raise InputError(
+                    f"code {system} {code} is given to {out[k]} and {c['id']}",
+                    path="kg/data/indicators",
+                    hint="a national code names one concept",
+                )
     return out
 
 
@@ -173,12 +247,12 @@ def notation_concept(code: str) -> str | None:
     for system, info in sorted(code_systems().items(), key=lambda kv: -len(str(kv[1].get("prefix", "")))):
         prefix = str(info.get("prefix", "")).upper()
         if prefix and squashed.startswith(prefix) and len(squashed) > len(prefix):
-            return _codes().get((system, _code_key(system, squashed[len(prefix):])))
+            return _codes().get((system, _code_key(system, squashed[len(prefix) :])))
     hits = {cid for (system, k), cid in _codes().items() if k == _code_key(system, raw)}
     return hits.pop() if len(hits) == 1 else None
 
 
-# ---- labels --------------------------------------------------------------------------------------------------
+# ---- labels ----------------------------------------------------------------------------------------------
 
 
 @cache
@@ -189,13 +263,19 @@ def _names() -> tuple[dict[str, str], dict[str, str]]:
     alt: dict[str, str] = {}
     owner: dict[str, str] = {}
     for c in concepts():
-        for name, table in [(c["label"], exact), (c["id"].replace("-", " "), exact)] + [(a, alt) for a in c.get("alt", ())]:
+        for name, table in [(c["label"], exact), (c["id"].replace("-", " "), exact)] + [
+            (a, alt) for a in c.get("alt", ())
+        ]:
             key = normalise(name)
             if not key:
                 continue
             if owner.setdefault(key, c["id"]) != c["id"]:
-                raise InputError(f"'{name}' reads the same as a name of {owner[key]} (both '{key}'), but is given to "
-                                 f"{c['id']}", path="kg/data/indicators", hint="give the name to one concept only")
+                raise InputError(
+                    f"'{name}' reads the same as a name of {owner[key]} (both '{key}'), but is given to "
+                    f"{c['id']}",
+                    path="kg/data/indicators",
+                    hint="give the name to one concept only",
+                )
             table.setdefault(key, c["id"])
     return exact, {k: v for k, v in alt.items() if k not in exact}
 
@@ -249,8 +329,9 @@ def fuzzy_scores(key: str) -> list[tuple[float, str]]:
     return sorted(((s, c) for c, s in best.items()), reverse=True)
 
 
-def fuzzy_concept(key: str, threshold: float = FUZZY_THRESHOLD, margin: float = FUZZY_MARGIN
-                  ) -> tuple[str | None, float | None, str | None]:
+def fuzzy_concept(
+    key: str, threshold: float = FUZZY_THRESHOLD, margin: float = FUZZY_MARGIN
+) -> tuple[str | None, float | None, str | None]:
     """(concept or None, best score, best concept) under the fuzzy rules."""
     ranked = fuzzy_scores(key)
     if not ranked:
@@ -262,7 +343,7 @@ def fuzzy_concept(key: str, threshold: float = FUZZY_THRESHOLD, margin: float = 
     return None, score, cid
 
 
-# ---- the linker ------------------------------------------------------------------------------------------------
+# ---- the linker ------------------------------------------------------------------------------------------
 
 
 def _label(concept_id: str) -> str:
@@ -274,8 +355,9 @@ def _code_in(phrase: str) -> str | None:
     return m.group(0).strip() if m else None
 
 
-def link_indicator(phrase: str, *, code: str | None = None, council: str | None = None,
-                   threshold: float = FUZZY_THRESHOLD) -> IndicatorMatch:
+def link_indicator(
+    phrase: str, *, code: str | None = None, council: str | None = None, threshold: float = FUZZY_THRESHOLD
+) -> IndicatorMatch:
     """The indicator `phrase` names (with its national `code` where the document gives one): a scheme concept,
     or a new indicator of `council` (see the module docstring for the order and rules)."""
     key = normalise(phrase)
@@ -297,8 +379,14 @@ def link_indicator(phrase: str, *, code: str | None = None, council: str | None 
         key = normalise(_CODE_IN_PHRASE.sub(" ", phrase)) if code is None else key
         exact_or_alt = exact.get(key) or alt.get(key)
         if exact_or_alt:
-            return IndicatorMatch(exact_or_alt, "exact" if key in exact else "alt", 100.0, _label(exact_or_alt),
-                                  exact_or_alt, council)
+            return IndicatorMatch(
+                exact_or_alt,
+                "exact" if key in exact else "alt",
+                100.0,
+                _label(exact_or_alt),
+                exact_or_alt,
+                council,
+            )
     cid, score, nearest = fuzzy_concept(key, threshold) if key else (None, None, None)
     if cid:
         return IndicatorMatch(cid, "fuzzy", score, _label(cid), cid, council)

@@ -1,5 +1,5 @@
 """The indicator scheme: a curated SKOS concept scheme shipped as data, one file per service under
-kg/data/indicators/ (with `_scheme.yaml` for the scheme's name, code systems and mention rules), loaded as one.
+kg/data/indicators/ (`_scheme.yaml` holds the scheme's name, code systems and mention rules), loaded as one.
 
 `mentions(text)` finds every indicator named in a text: a PhraseMatcher over each concept's labels
 (with generated plural, hyphen and number-word variants), plus "cues" (word groups that together name a
@@ -67,7 +67,8 @@ def load_scheme(files: list[tuple[str, str]]) -> dict:
             continue
         service = data.get("service")
         if not service:
-            raise InputError("an indicator file must name its service", path=where, hint="add `service: NAME`")
+            raise InputError("an indicator file must name its service", path=where,
+                             hint="add `service: NAME`")
         systems = (head.get("code_systems") or {}).keys()
         for c in data.get("concepts") or ():
             cid = c.get("id")
