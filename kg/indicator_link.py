@@ -125,9 +125,10 @@ class IndicatorMatch:
 
     concept: the scheme concept id, or None for a new indicator; method: exact | alt | notation | fuzzy | new;
     score: 0-100 (100 for exact, alt and notation; the fuzzy score; for a new indicator the best score of
-    any concept, or None); label: the concept's label, or the tidied phrase of a new indicator; key: for a
-    new indicator, its identity within the council (the normalised phrase: what kg.iris.found_indicator
-    mints from); nearest: the best-scoring concept a new indicator was not linked to, for a reviewer."""
+    any concept, or None); label: the concept's label, or the tidied phrase of a new indicator; key: the
+    concept id, or for a new indicator its identity within the council (what kg.iris.found_indicator
+    mints from: the tidied phrase in lower case); nearest: the best-scoring concept a new indicator was not
+    linked to, for a reviewer."""
 
     concept: str | None
     method: Method
@@ -172,7 +173,7 @@ def normalise(phrase: str) -> str:
 
 def tidy(phrase: str) -> str:
     """The label of a new indicator: the phrase with its measure words and unit markers dropped
-    ("Percentage of X (%)" -> "X"), single spaces, a capital first letter."""
+    ("Percentage of X (%)" -> "X"), single spaces, lower case but for acronyms, a capital first letter."""
     t = " ".join(phrase.split()).strip(" .:;,-")
     t = re.sub(
         r"^(?:the\s+)?(?:%|(?:total\s+|average\s+)?(?:number|no\.?|percentage|proportion|per\s*cent)\s+of)\s+",
@@ -181,6 +182,8 @@ def tidy(phrase: str) -> str:
         flags=re.I,
     )
     t = re.sub(r"\s*\((?:%|no\.?|number|rate|percent|percentage)\)\s*$", "", t, flags=re.I)
+    # one spelling per phrase whatever its capitals ("Average Re-let Days"), acronyms kept (DFG, FTE)
+    t = " ".join(w if sum(ch.isupper() for ch in w) > 1 else w.lower() for w in t.split())
     return t[:1].upper() + t[1:] if t else t
 
 
@@ -391,4 +394,4 @@ def link_indicator(
     if cid:
         return IndicatorMatch(cid, "fuzzy", score, _label(cid), cid, council)
     label = tidy(_CODE_IN_PHRASE.sub(" ", phrase) if code is None and given else phrase) or phrase.strip()
-    return IndicatorMatch(None, "new", score, label, normalise(label) or key, council, nearest)
+    return IndicatorMatch(None, "new", score, label, label.lower(), council, nearest)
