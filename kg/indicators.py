@@ -189,12 +189,19 @@ def _nlp() -> Language:
     return pipeline
 
 
+def _mentionable() -> tuple[dict, ...]:
+    """The concepts `mentions` looks for in running text (mention_rules.services in _scheme.yaml; all when
+    the file names none)."""
+    wanted = set(_rules("services"))
+    return tuple(c for c in concepts() if not wanted or c["service"] in wanted)
+
+
 @cache
 def _phrase_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     """(case-insensitive matcher over labels, case-sensitive matcher over acronyms such as CLA, NEET)."""
     nlp = _nlp()
     lower, orth = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
-    for c in concepts():
+    for c in _mentionable():
         names = [c["label"], *c.get("alt", ())]
         acronyms = [n for n in names if _is_acronym(n)]
         phrases = sorted({v for n in names if not _is_acronym(n) for v in variants(n)})
@@ -211,7 +218,7 @@ def _cue_matcher() -> tuple[PhraseMatcher, dict[str, tuple[str, list[str]]]]:
     nlp = _nlp()
     m = PhraseMatcher(nlp.vocab, attr="LOWER")
     keys: dict[str, tuple[str, list[str]]] = {}
-    for c in concepts():
+    for c in _mentionable():
         for i, cue in enumerate(c.get("cues", ())):
             group_keys = []
             for j, group in enumerate(cue):

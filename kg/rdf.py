@@ -444,7 +444,7 @@ def scheme_graph(concepts: Iterable[dict]) -> Graph:
         g.add((node, CKG.service, Literal(c["service"])))
         g.add((node, CKG.usualUnit, UNIT[c["unit"]]))
         if c.get("per"):
-            g.add((node, CKG.rateBase, Literal(int(c["per"]), datatype=XSD.positiveInteger)))
+            g.add((node, CKG.rateBase, Literal(int(c["per"]), datatype=XSD.integer)))
         if c.get("unit_words"):
             g.add((node, CKG.unitText, Literal(c["unit_words"])))
         for system, code in (c.get("codes") or {}).items():

@@ -320,7 +320,7 @@ def test_scorecard_cells_become_observations_by_row_and_column_headers() -> None
     unknown = [o for o in x.observations if o.indicator.startswith("new:")]
     assert [(o.indicator, o.value, o.unit) for o in unknown] == [("new:widgets-inspected", D(12), "count")]
     money = [(o.indicator, o.value) for o in x.observations if o.unit == "currency"]
-    assert money == [("childrens-services-budget", D(1200000))]  # money in a budget row is a figure
+    assert money == [("budget-variance", D(1200000))]  # money in a budget row is a figure (any service)
     # the sentence after the table is still read from the text
     assert ("assessments-within-45-days", D(88), "percent", "actual", "council", None) in cell_rows
 

@@ -247,7 +247,7 @@ def test_the_scheme_graph_types_each_code_by_its_system() -> None:
     assert (node, SKOS.notation, Literal("2A(2)", datatype=CKG.ascofCode)) in g
     assert (node, CKG.usualUnit, CKG.rate) in g
     base = g.value(node, CKG.rateBase)
-    assert base.toPython() == 100000 and str(base.datatype).endswith("#positiveInteger")
+    assert base.toPython() == 100000 and str(base.datatype).endswith("#integer")
     assert (node, CKG.service, Literal("adult social care")) in g
 
 
