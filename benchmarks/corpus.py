@@ -63,9 +63,12 @@ def palette() -> Palette:
     """Council and indicator names from the project's own data files, so extraction recognises them."""
     councils = yaml.safe_load((ROOT / "kg/data/councils.yaml").read_text(encoding="utf-8"))["councils"]
     try:
-        scheme = yaml.safe_load((ROOT / "kg/data/indicators.yaml").read_text(encoding="utf-8"))
-        labels = [c["label"] for c in scheme.get("concepts", scheme.get("indicators", [])) if "label" in c]
-    except (OSError, AttributeError, KeyError, TypeError):
+        from kg.indicators import concepts
+
+        # the services the corpus was built on (the scheme once held only these), so results stay comparable
+        kept = ("children's social care", "education", "public health")
+        labels = [c["label"] for c in concepts() if c["service"] in kept]
+    except (ImportError, KeyError):
         labels = []
     return Palette(tuple(c["name"] for c in councils), tuple(labels) or tuple(FALLBACK_INDICATORS))
 

@@ -1,24 +1,32 @@
-"""The indicator scheme: a curated SKOS concept scheme shipped as data (kg/data/indicators.yaml).
+"""The indicator scheme: a curated SKOS concept scheme shipped as data, one file per service under
+kg/data/indicators/ (`_scheme.yaml` holds the scheme's name, code systems and mention rules), loaded as one.
 
 `mentions(text)` finds every indicator named in a text: a PhraseMatcher over each concept's labels
 (with generated plural, hyphen and number-word variants), plus "cues" (word groups that together name a
-concept when they occur close together in one sentence), longest match first.
+concept when they occur close together in one sentence), longest match first. Turning a phrase a document
+uses for an indicator into a concept (or a new, council-scoped indicator) is `kg.indicator_link`.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
+from importlib import resources
 
+import spacy
 import yaml
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.reference import data_text
+from kg.errors import InputError
 
 # A cue's groups must all occur within this many tokens (first start to last end), in one sentence.
 CUE_WINDOW = 14
+UNITS = ("percent", "count", "rate", "currency", "other")
+SCHEME_DIR = "indicators"  # under kg/data
+_SCHEME_FILE = "_scheme.yaml"
 
 _NUMBER_WORDS = {
     "1": "one",
@@ -34,20 +42,85 @@ _NUMBER_WORDS = {
 _NUMBER_WORDS.update({v: k for k, v in list(_NUMBER_WORDS.items())})
 
 
+def _files() -> list[tuple[str, str]]:
+    """(file name, text) of the scheme's files, `_scheme.yaml` first, then the services in name order."""
+    folder = resources.files("kg.data").joinpath(SCHEME_DIR)
+    names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".yaml"))
+    names.sort(key=lambda n: n != _SCHEME_FILE)
+    return [(n, folder.joinpath(n).read_text(encoding="utf-8")) for n in names]
+
+
+def load_scheme(files: list[tuple[str, str]]) -> dict:
+    """The scheme from its files: {label, code_systems, mention_rules, concepts}; each concept carries its
+    file's `service`. Stops with an InputError on a duplicate id or a name given to two concepts (a silent
+    first-wins would link a phrase to whichever file sorts first), a unit outside UNITS, or an unknown code
+    system."""
+    head: dict = {}
+    out: list[dict] = []
+    ids: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for name, text in files:
+        where = f"kg/data/{SCHEME_DIR}/{name}"
+        data = yaml.safe_load(text) or {}
+        if name == _SCHEME_FILE:
+            head = data
+            continue
+        service = data.get("service")
+        if not service:
+            raise InputError("an indicator file must name its service", path=where,
+                             hint="add `service: NAME`")
+        systems = (head.get("code_systems") or {}).keys()
+        for c in data.get("concepts") or ():
+            cid = c.get("id")
+            if not cid or not c.get("label"):
+                raise InputError(f"an indicator needs an id and a label: {c!r}", path=where)
+            if cid in ids:
+                raise InputError(f"indicator id '{cid}' is defined twice ({ids[cid]} and {name})", path=where,
+                                 hint="ids are IRI tails: each must be unique across the scheme")
+            ids[cid] = name
+            if c.get("unit") not in UNITS:
+                raise InputError(f"indicator '{cid}' has unit {c.get('unit')!r}", path=where,
+                                 hint=f"unit must be one of {', '.join(UNITS)}")
+            for system in c.get("codes") or {}:
+                if system not in systems:
+                    raise InputError(f"indicator '{cid}' uses unknown code system '{system}'", path=where,
+                                     hint="code systems are listed in _scheme.yaml")
+            for n in [c["label"], *c.get("alt", ())]:
+                key = " ".join(str(n).split()).lower()
+                if names.setdefault(key, cid) != cid:
+                    raise InputError(f"'{n}' names two indicators: {names[key]} and {cid}", path=where,
+                                     hint="give the name to one concept only")
+            out.append({**c, "service": service})
+    return {**head, "concepts": out}
+
+
 @cache
 def _scheme() -> dict:
-    return yaml.safe_load(data_text("indicators.yaml"))
+    return load_scheme(_files())
 
 
 def scheme_label() -> str:
     return _scheme().get("label", "council-kg indicators")
 
 
+def code_systems() -> dict[str, dict]:
+    """Code system key -> {label, prefix}."""
+    return dict(_scheme().get("code_systems") or {})
+
+
+def _rules(name: str) -> tuple[str, ...]:
+    return tuple((_scheme().get("mention_rules") or {}).get(name, ()))
+
+
 @cache
 def concepts() -> tuple[dict, ...]:
-    """Each concept: id, label, alt (labels), polarity (higher|lower), close_match, complement, broader,
-    cues, generic, budget."""
+    """Each concept: id, label, alt (labels), unit, per, unit_words, polarity (higher|lower), service, codes,
+    close_match, complement, broader, cues, generic, budget."""
     return tuple(_scheme()["concepts"])
+
+
+def services() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c["service"] for c in concepts()))
 
 
 @cache
@@ -57,6 +130,16 @@ def _by_id() -> dict[str, dict]:
 
 def concept(concept_id: str) -> dict | None:
     return _by_id().get(concept_id)
+
+
+def unit(concept_id: str) -> str | None:
+    c = concept(concept_id)
+    return c.get("unit") if c else None
+
+
+def service(concept_id: str) -> str | None:
+    c = concept(concept_id)
+    return c.get("service") if c else None
 
 
 def polarity(concept_id: str) -> str | None:
@@ -98,10 +181,19 @@ def variants(phrase: str) -> set[str]:
 
 
 @cache
-def _nlp():  # noqa: ANN202 - the shared blank English pipeline
-    from kg.extract.nlp import nlp
+def _nlp() -> Language:
+    """A blank English pipeline with a sentencizer: the scheme owns its own, so it never reaches into the
+    extractors (tokenisation is the same as theirs: both are spacy.blank("en"))."""
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
 
-    return nlp()
+
+def _mentionable() -> tuple[dict, ...]:
+    """The concepts `mentions` looks for in running text (mention_rules.services in _scheme.yaml; all when
+    the file names none)."""
+    wanted = set(_rules("services"))
+    return tuple(c for c in concepts() if not wanted or c["service"] in wanted)
 
 
 @cache
@@ -109,7 +201,7 @@ def _phrase_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     """(case-insensitive matcher over labels, case-sensitive matcher over acronyms such as CLA, NEET)."""
     nlp = _nlp()
     lower, orth = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
-    for c in concepts():
+    for c in _mentionable():
         names = [c["label"], *c.get("alt", ())]
         acronyms = [n for n in names if _is_acronym(n)]
         phrases = sorted({v for n in names if not _is_acronym(n) for v in variants(n)})
@@ -126,7 +218,7 @@ def _cue_matcher() -> tuple[PhraseMatcher, dict[str, tuple[str, list[str]]]]:
     nlp = _nlp()
     m = PhraseMatcher(nlp.vocab, attr="LOWER")
     keys: dict[str, tuple[str, list[str]]] = {}
-    for c in concepts():
+    for c in _mentionable():
         for i, cue in enumerate(c.get("cues", ())):
             group_keys = []
             for j, group in enumerate(cue):
@@ -139,16 +231,9 @@ def _cue_matcher() -> tuple[PhraseMatcher, dict[str, tuple[str, list[str]]]]:
     return m, keys
 
 
-def phrases(name: str) -> tuple[str, ...]:
-    from kg.extract.nlp import phrases as load
-
-    return load(name)
-
-
+@lru_cache(maxsize=8)
 def _doc(text: str) -> Doc:
-    from kg.extract.nlp import parse
-
-    return parse(text)
+    return _nlp()(text)
 
 
 def _cue_spans(doc: Doc) -> list[Span]:
@@ -156,7 +241,7 @@ def _cue_spans(doc: Doc) -> list[Span]:
     found: dict[str, list[tuple[int, int]]] = {}
     for match_id, start, end in m(doc):
         found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
-    negations = {w.lower() for w in phrases("negations")}
+    negations = {w.lower() for w in _rules("negations")}
     for key, occurrences in found.items():
         # Drop an occurrence negated by the word(s) before it, unless the cue itself is the negative one.
         found[key] = [
@@ -189,7 +274,7 @@ def _cue_spans(doc: Doc) -> list[Span]:
 
 def _crosses_clause(span: Span) -> bool:
     # "care leavers ...; NEET young people ...", "accommodation and whilst ... care leavers": two statements.
-    breaks = {w.lower() for w in phrases("clause_breaks")}
+    breaks = {w.lower() for w in _rules("clause_breaks")}
     return any(t.text in {";", ":"} or t.lower_ in breaks for t in span)
 
 

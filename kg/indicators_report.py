@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kg import indicators, iris, periods
 from kg.errors import InputError, QueryError
+from kg.indicator_link import link_indicator
 from kg.query import internal
 from kg.store import Store
 
@@ -192,12 +193,13 @@ def latest(figs: list[Figure]) -> list[LatestRow]:
 
 
 def _concept_iris(figs: list[Figure], indicator: str) -> set[str]:
-    """Indicator IRIs that `indicator` names: a concept id, label, alternative label, or IRI."""
+    """Indicator IRIs that `indicator` names: a concept id, label, alternative label or national code, an
+    indicator found in documents (by its label, or "new:<slug>"), or an IRI."""
     key = indicator.strip()
     if key.startswith(("http://", "https://")):
         return {key}
     found: set[str] = set()
-    if cid := indicators.match(key):
+    if cid := indicators.match(key) or link_indicator(key, code=key).concept:
         found.add(str(iris.indicator(cid)))
     found |= {
         f.indicator
@@ -215,7 +217,7 @@ def series(figs: list[Figure], indicator: str) -> list[Figure]:
     if not chosen:
         raise QueryError(
             f"no figures for indicator '{indicator}'",
-            hint="give a concept id or label from kg/data/indicators.yaml; `kg indicators` lists them",
+            hint="give a concept id, label or code from kg/data/indicators/; `kg indicators` lists them",
         )
     return sorted(chosen, key=_rank)
 
@@ -296,7 +298,7 @@ def report(
     """What `kg indicators` shows: the latest-figure table, and a plot when asked for one."""
     if plot_to is not None and not indicator:
         raise QueryError(
-            "--plot needs --indicator", hint="e.g. --indicator re-referrals (ids: kg/data/indicators.yaml)"
+            "--plot needs --indicator", hint="e.g. --indicator re-referrals (ids: kg/data/indicators/)"
         )
     figs = _for_council(figures(store), council)
     drawn = plot(figs, indicator, plot_to) if plot_to is not None and indicator else None

@@ -93,6 +93,17 @@ def indicator_scheme() -> URIRef:
     return _iri("indicator")
 
 
+def found_indicator(council_name: str, key: str) -> URIRef:
+    """An indicator found in a council's documents that the scheme does not have: one per council and
+    phrase (kg.indicator_link decides the key), so one council's documents share it and another's do not."""
+    return _iri("found-indicator", slug(council_name), slug(key))
+
+
+def found_indicator_scheme() -> URIRef:
+    """The concept scheme of indicators found in documents, kept apart from the curated scheme."""
+    return _iri("found-indicator")
+
+
 def area(code: str) -> URIRef:
     """A non-GSS area (a comparator group): GSS areas use their statistics.data.gov.uk IRIs."""
     return _iri("area", slug(code))

@@ -25,6 +25,8 @@ import yaml
 from rapidfuzz import fuzz
 
 from kg.errors import InputError
+from kg.indicator_link import IndicatorMatch, link_indicator
+from kg.indicators import concept
 from kg.model import Extraction
 from kg.reference import council_info, data_text
 
@@ -59,6 +61,8 @@ class Linked:
     meeting_when: str | None  # ISO date, or period label, or None when neither is known
     posts: dict[str, Identity]  # local post key -> identity (key = canonical title)
     people: dict[str, Identity]  # local person key -> identity
+    # an indicator the extractors did not find in the scheme ("new:<slug>") -> how its phrase was linked
+    indicators: dict[str, IndicatorMatch] = field(default_factory=dict)
 
 
 def norm(title: str) -> str:
@@ -188,4 +192,21 @@ def link(extraction: Extraction, known: Known | None = None) -> Linked:
         posts[p.key] = replace(ident, key=ident.key + scope) if scope else ident
     people = {p.key: Identity(p.key + scope, p.name, "surname" if p.role == "councillor" else "exact")
               for p in extraction.people}
-    return Linked(extraction, council, committee, period, when if committee else None, posts, people)
+    indicators = link_indicators(extraction, council + scope)
+    return Linked(extraction, council, committee, period, when if committee else None, posts, people,
+                  indicators)
+
+
+def link_indicators(extraction: Extraction, council: str) -> dict[str, IndicatorMatch]:
+    """Every indicator phrase the scheme did not give an id ("new:<slug>" on an observation, contribution or
+    commitment), linked by kg.indicator_link: to a concept under another name, or a new indicator of
+    `council` (scoped to the document where the council is unknown)."""
+    phrases: dict[str, str] = {}
+    for o in extraction.observations:
+        if not concept(o.indicator):
+            phrases.setdefault(o.indicator, o.indicator_label)
+    for f in (*extraction.contributions, *extraction.commitments):
+        if f.topic and f.topic.startswith("new:"):  # any other topic is a subject in words, not an indicator
+            phrases.setdefault(f.topic, "")
+    return {k: link_indicator(label or k.removeprefix("new:").replace("-", " "), council=council)
+            for k, label in phrases.items()}

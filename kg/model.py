@@ -192,7 +192,7 @@ class ObservationFact:
     """A figure (or a figure-less direction statement) about one indicator."""
 
     key: str
-    indicator: str  # concept id in the indicator scheme (kg/data/indicators.yaml) or "new:<slug>"
+    indicator: str  # concept id in the indicator scheme (kg/data/indicators/) or "new:<slug>" (see kg.link)
     indicator_label: str
     span: Span
     value: Decimal | None = None

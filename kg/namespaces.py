@@ -38,6 +38,7 @@ class CKG(DefinedNamespace):
     actor: URIRef
     actual: URIRef
     agendaItem: URIRef
+    ascofCode: URIRef
     asOf: URIRef
     asOfDocument: URIRef
     assessment: URIRef
@@ -66,16 +67,20 @@ class CKG(DefinedNamespace):
     identityScore: URIRef
     indicator: URIRef
     kind: URIRef
+    lgbfCode: URIRef
     matchReason: URIRef
     matchScore: URIRef
     measure: URIRef
     meeting: URIRef
     needsReview: URIRef
+    niCode: URIRef
+    nispiCode: URIRef
     number: URIRef
     office: URIRef
     origin: URIRef
     otherUnit: URIRef
     page: URIRef
+    pamCode: URIRef
     percent: URIRef
     period: URIRef
     periodLabel: URIRef
@@ -84,8 +89,10 @@ class CKG(DefinedNamespace):
     progressKind: URIRef
     rag: URIRef
     rate: URIRef
+    rateBase: URIRef
     region: URIRef
     respondsTo: URIRef
+    service: URIRef
     sha256: URIRef
     sourceFile: URIRef
     speaker: URIRef
@@ -96,6 +103,8 @@ class CKG(DefinedNamespace):
     textLength: URIRef
     topic: URIRef
     topicText: URIRef
+    unitText: URIRef
+    usualUnit: URIRef
     value: URIRef
 
 

@@ -13,6 +13,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg import iris
+from kg.indicator_link import link_indicator
 from kg.indicators import concept, scheme_label
 from kg.link import UNKNOWN_COUNCIL, Linked
 from kg.model import SourceDoc, Span
@@ -38,6 +39,7 @@ from kg.periods import period_iri
 from kg.reference import council_info, england, regions
 
 VERSION = "0.1.0"
+FOUND_SCHEME_LABEL = "Indicators found in documents (not in the council-kg scheme), to review"
 CONTEXT = 32  # characters of prefix/suffix kept in a TextQuoteSelector
 PERSON_CLASS = {"councillor": CKG.Councillor, "officer": CKG.Officer, "other": CKG.OtherPerson}
 KIND_CLASS = {"question": SCHEMA.Question, "response": SCHEMA.Answer, "comment": SCHEMA.Comment}
@@ -261,16 +263,38 @@ class _Writer:
         else:
             self.add(node, CKG.topicText, topic)
 
-    def indicator(self, concept_id: str, label: str) -> URIRef:
-        """Scheme concepts live in the indicators graph; a new one is declared here, flagged for review."""
-        node = iris.indicator(concept_id.removeprefix("new:"))
-        if concept_id.startswith("new:") or not concept(concept_id):
-            self.add(node, RDF.type, CKG.Indicator)
-            self.add(node, RDF.type, SKOS.Concept)
-            self.add(node, SKOS.prefLabel, label)
-            self.add(node, SKOS.inScheme, iris.indicator_scheme())
-            self.add(node, CKG.needsReview, True)
+    def indicator(self, concept_id: str, label: str, fact: URIRef | None = None) -> URIRef:
+        """Scheme concepts live in the indicators graph. A phrase the extractors did not find in the scheme
+        was linked (kg.link): to a concept, the decision recorded on `fact`; or to an indicator found in this
+        council's documents, declared here in the found-indicators scheme and flagged for review."""
+        if concept(concept_id) and concept_id not in self.linked.indicators:
+            return iris.indicator(concept_id)
+        m = self.linked.indicators.get(concept_id) or link_indicator(label, council=self.council)
+        if m.concept:
+            if fact is not None:
+                self.identity(fact, m.method, m.score if m.method == "fuzzy" else None)
+            return iris.indicator(m.concept)
+        node = iris.found_indicator(m.council or self.council, m.key)
+        scheme = iris.found_indicator_scheme()
+        self.add(node, RDF.type, CKG.Indicator)
+        self.add(node, RDF.type, SKOS.Concept)
+        self.add(node, SKOS.prefLabel, m.label)
+        self.add(node, SKOS.inScheme, scheme)
+        self.add(node, CKG.council, self.council_iri)
+        self.add(node, CKG.surfaceForm, label)
+        self.add(node, CKG.needsReview, True)
+        self.identity(node, m.method, m.score)
+        if m.nearest and concept(m.nearest):
+            nearest = concept(m.nearest)["label"]  # type: ignore[index]
+            self.add(node, RDFS.comment, f"nearest scheme indicator: {nearest} ({m.nearest})")
+        self.add(scheme, RDF.type, SKOS.ConceptScheme)
+        self.add(scheme, SKOS.prefLabel, FOUND_SCHEME_LABEL)
         return node
+
+    def identity(self, node: URIRef, method: str, score: float | None) -> None:
+        self.add(node, CKG.identityMethod, method)
+        if score is not None:
+            self.add(node, CKG.identityScore, Literal(round(score, 1), datatype=XSD.decimal))
 
     def contributions(self) -> None:
         sha = self.doc.sha256
@@ -339,7 +363,7 @@ class _Writer:
             node = iris.fact("observation", self.doc.sha256, o.span.start, o.span.end, f"{o.key}")
             self.add(node, RDF.type, QB.Observation)
             self.add(node, QB.dataSet, CKG.figures)
-            self.add(node, CKG.indicator, self.indicator(o.indicator, o.indicator_label))
+            self.add(node, CKG.indicator, self.indicator(o.indicator, o.indicator_label, node))
             self.add(node, CKG.council, self.council_iri)
             self.add(node, SDMX_DIM.refArea, self.area(o.area))
             label = o.period or self.linked.period
@@ -429,6 +453,15 @@ def scheme_graph(concepts: Iterable[dict]) -> Graph:
             g.add((node, SKOS.altLabel, Literal(alt)))
         if c.get("polarity"):
             g.add((node, CKG.polarity, Literal(c["polarity"])))
+        g.add((node, CKG.service, Literal(c["service"])))
+        g.add((node, CKG.usualUnit, UNIT[c["unit"]]))
+        if c.get("per"):
+            g.add((node, CKG.rateBase, Literal(int(c["per"]), datatype=XSD.integer)))
+        if c.get("unit_words"):
+            g.add((node, CKG.unitText, Literal(c["unit_words"])))
+        for system, code in (c.get("codes") or {}).items():
+            # a typed notation per code system, as SKOS recommends, so "2A(1)" is read as an ASCOF code
+            g.add((node, SKOS.notation, Literal(str(code), datatype=CKG[f"{system}Code"])))
         if c.get("definition"):
             g.add((node, SKOS.definition, Literal(c["definition"])))
         for m in c.get("close_match", ()):

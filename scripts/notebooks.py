@@ -135,7 +135,7 @@ figures["indicator"] = figures["indicator"].str.rsplit("/", n=1).str[-1]
 figures[["indicator", "council_label", "period", "measure", "area", "value", "unit", "rag", "direction"]]''',
         "## One indicator across periods and councils\n\n"
         "The named query `indicator-series` takes an indicator's concept id, its label or an alternative "
-        "label (as in `kg/data/indicators.yaml`) and returns every figure about it, with the quote it came "
+        "label (as in `kg/data/indicators/`) and returns every figure about it, with the quote it came "
         "from. Both councils report placement moves: Darlington with figures (this quarter, the quarter "
         "before, three benchmarks), Durham with a direction only.",
         '''series = kg.query_frame(store, "indicator-series", {"indicator": "3 or more placement moves"})

@@ -1,23 +1,41 @@
-"""The indicator scheme (kg/data/indicators.yaml) and mention matching."""
+"""The indicator scheme (kg/data/indicators/, one file per service, loaded as one) and mention matching."""
 
 from __future__ import annotations
 
+import ast
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 from rdflib import URIRef
 from rdflib.namespace import SKOS
 
 from kg import indicators, iris
-from kg.indicators import concept, concepts, match, mentions, polarity, variants
+from kg.errors import InputError
+from kg.indicators import (
+    UNITS,
+    code_systems,
+    concept,
+    concepts,
+    load_scheme,
+    match,
+    mentions,
+    polarity,
+    variants,
+)
 from kg.namespaces import CKG
 from kg.rdf import scheme_graph
 
 
 def test_every_concept_is_well_formed() -> None:
     ids = [c["id"] for c in concepts()]
-    assert len(ids) == len(set(ids)) >= 40
+    assert len(ids) == len(set(ids)) >= 200
     for c in concepts():
+        assert c["unit"] in UNITS and c["service"], c["id"]
+        assert c["unit"] == "rate" or "per" not in c, c["id"]  # a rate base only on a rate
+        assert c["unit"] != "rate" or isinstance(c.get("per"), int), c["id"]
+        assert set(c.get("codes") or {}) <= set(code_systems()), c["id"]
         assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", c["id"]), c["id"]
         assert c["label"] and isinstance(c.get("alt", []), list)
         assert all(isinstance(a, str) and a.strip() == a and a for a in c.get("alt", [])), c["id"]
@@ -146,3 +164,60 @@ def test_match_a_label_to_a_concept(label: str, expected: str | None) -> None:
 def test_generic_concepts_give_way_to_specific_ones() -> None:
     assert indicators.is_generic("children-in-care") and not indicators.is_generic("health-checks")
     assert match("Looked after children: up to date health check") == "health-checks"
+
+
+def test_the_scheme_covers_every_service() -> None:
+    services = {c["service"] for c in concepts()}
+    assert {"children's social care", "adult social care", "housing", "waste and street scene",
+            "planning and regulation", "revenues and benefits", "workforce", "customer and corporate",
+            "public health", "leisure and culture", "education", "finance"} <= services
+    for s in services:
+        assert sum(c["service"] == s for c in concepts()) >= 5, s
+
+
+def _scheme_files(*concept_lists: list[dict]) -> list[tuple[str, str]]:
+    systems = {"pam": {"label": "PAM", "prefix": "PAM"}}
+    head = ("_scheme.yaml", yaml.safe_dump({"label": "t", "code_systems": systems}))
+    return [head] + [(f"s{i}.yaml", yaml.safe_dump({"service": f"s{i}", "concepts": cs}))
+                     for i, cs in enumerate(concept_lists)]
+
+
+def test_a_duplicate_id_across_files_stops_the_load() -> None:
+    one = [{"id": "voids", "label": "Void days", "unit": "other"}]
+    two = [{"id": "voids", "label": "Empty homes", "unit": "count"}]
+    with pytest.raises(InputError, match="defined twice"):
+        load_scheme(_scheme_files(one, two))
+
+
+def test_a_name_shared_by_two_concepts_stops_the_load() -> None:
+    one = [{"id": "a", "label": "Void days", "alt": ["re-let time"], "unit": "other"}]
+    two = [{"id": "b", "label": "Re-let time", "unit": "other"}]
+    with pytest.raises(InputError, match="names two indicators"):
+        load_scheme(_scheme_files(one, two))
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"id": "a", "label": "A", "unit": "days"},
+        {"id": "a", "label": "A"},
+        {"id": "a", "label": "A", "unit": "count", "codes": {"xyz": "1"}},
+    ],
+)
+def test_a_bad_unit_or_code_system_stops_the_load(bad: dict) -> None:
+    with pytest.raises(InputError):
+        load_scheme(_scheme_files([bad]))
+
+
+def test_each_concept_carries_its_files_service() -> None:
+    loaded = load_scheme(_scheme_files([{"id": "a", "label": "A", "unit": "count"}]))
+    assert loaded["concepts"] == [{"id": "a", "label": "A", "unit": "count", "service": "s0"}]
+    assert indicators.service("void-relet-days") == "housing" and indicators.unit("missed-bins") == "rate"
+
+
+def test_the_scheme_does_not_reach_into_the_extractors() -> None:
+    # kg/__init__ imports every stage, so look at what kg/indicators.py itself imports
+    tree = ast.parse(Path(indicators.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert not {m for m in imported if m.startswith("kg.extract")}

@@ -1,0 +1,397 @@
+"""Link an indicator phrase (a noun phrase a figure names, or a table row label) to the indicator scheme.
+
+Order: a national code (`code`, or one written in the phrase: "PAM/012", "NI 192", "ASCOF 2A(1)", "HSN2"),
+then the phrase equal to a concept's label, then to an alternative label, both after normalisation (case,
+plural/singular, hyphens, "%"/"percentage of"/"proportion of"/"number of"/"no. of", number words, "65+"/"65
+and over"), then fuzzy matching. Where nothing matches, the phrase becomes a NEW indicator of that council
+(kg.iris.found_indicator): one per council and normalised phrase, so one council's "Average re-let days" is
+one indicator across its documents but never merged with another council's.
+
+The fuzzy rule was measured on labelled pairs (tests/data/indicator_pairs.yaml; rerun
+benchmarks/measure_indicator_threshold.py). A fuzzy candidate must (1) score at least FUZZY_THRESHOLD, (2) use
+no number the concept's names do not use ("18-64" is not "65+", "13 weeks" is not "8 weeks"), (3) use no
+word that names another concept but none of this one's ("minor" against a "major applications" concept,
+"business rates" against "council tax"), and (4) beat the best other concept by FUZZY_MARGIN, so a phrase
+between "referrals" and "re-referrals" stays unlinked.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from kg.errors import InputError
+from kg.indicators import code_systems, concepts
+
+Method = Literal["exact", "alt", "notation", "fuzzy", "new"]
+
+FUZZY_THRESHOLD = 81.0  # measured: best F1 with precision >= 0.95 on tests/data/indicator_pairs.yaml
+FUZZY_MARGIN = 4.0  # points the best concept must lead the next by
+DISTINCTIVE_IN = 2  # a word in the names of at most this many concepts is distinctive
+
+# Words that say how a measure is expressed, not what it measures: dropped before comparing.
+_MEASURE_WORDS = frozenset(
+    {"percentage", "percent", "proportion", "number", "no", "total", "the", "a", "an", "of"}
+)
+# Function words: never evidence for or against a concept.
+_FUNCTION_WORDS = _MEASURE_WORDS | frozenset(
+    {
+        "and",
+        "or",
+        "in",
+        "to",
+        "for",
+        "with",
+        "within",
+        "by",
+        "on",
+        "at",
+        "per",
+        "as",
+        "from",
+        "who",
+        "that",
+        "which",
+        "are",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "their",
+        "its",
+        "all",
+        "average",
+        "rate",
+        "than",
+        "more",
+        "less",
+        "year",
+        "month",
+        "quarter",
+        "cumulative",
+        "ytd",
+        "rolling",
+        "annual",
+        "monthly",
+        "quarterly",
+        "council",
+        "our",
+    }
+)
+_NUMBER_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "ninety": "90",
+}
+_MONEY_WORDS = frozenset(
+    {"spend", "cost", "income", "expenditure", "budget", "written", "saving", "fee", "charge"}
+)
+_IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man"}
+_NO_STRIP = ("ss", "us", "is", "ous", "ics")
+
+
+@dataclass(frozen=True)
+class IndicatorMatch:
+    """How one indicator phrase was linked.
+
+    concept: the scheme concept id, or None for a new indicator; method: exact | alt | notation | fuzzy | new;
+    score: 0-100 (100 for exact, alt and notation; the fuzzy score; for a new indicator the best score of
+    any concept, or None); label: the concept's label, or the tidied phrase of a new indicator; key: the
+    concept id, or for a new indicator its identity within the council (what kg.iris.found_indicator
+    mints from: the tidied phrase in lower case); nearest: the best-scoring concept a new indicator was not
+    linked to, for a reviewer."""
+
+    concept: str | None
+    method: Method
+    score: float | None
+    label: str
+    key: str = ""
+    council: str | None = None
+    nearest: str | None = None
+
+
+# ---- normalisation -----------------------------------------------------------------------------------------
+
+
+def _singular(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(_NO_STRIP):
+        return word[:-1]
+    return word
+
+
+def normalise(phrase: str) -> str:
+    """A phrase for comparison: lower case ASCII, "&" = and, no apostrophes, hyphens or punctuation, number
+    words as digits, "65+"/"65 and over" as "65plus", each word singular, measure words ("percentage of",
+    "no. of", "%") dropped."""
+    t = unicodedata.normalize("NFKD", phrase).encode("ascii", "ignore").decode().lower()
+    t = t.replace("&", " and ").replace("'", "").replace("\u2019", "")
+    t = re.sub(r"\bper\s*cent\b|%", " percent ", t)
+    t = re.sub(r"\bno\.\s*(?=of\b)", "number ", t)
+    t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)  # 100,000
+    t = re.sub(
+        r"(\d+)\s*(?:\+|plus\b|and over\b|or over\b|and above\b|and older\b|or older\b)", r" \1plus ", t
+    )
+    t = re.sub(r"\bover\s+(\d+)s\b", r" \1plus ", t)
+    t = re.sub(r"(\d+)\s*(?:-|to|–)\s*(\d+)", r" \1 \2 ", t)  # 18-64, 18 to 64
+    t = re.sub(r"[^a-z0-9]+", " ", t)
+    words = [_NUMBER_WORDS.get(w, w) for w in t.split()]
+    return " ".join(_singular(w) for w in words if w not in _MEASURE_WORDS)
+
+
+def tidy(phrase: str) -> str:
+    """The label of a new indicator: the phrase with its measure words and unit markers dropped
+    ("Percentage of X (%)" -> "X"), single spaces, lower case but for acronyms, a capital first letter."""
+    t = " ".join(phrase.split()).strip(" .:;,-")
+    t = re.sub(
+        r"^(?:the\s+)?(?:%|(?:total\s+|average\s+)?(?:number|no\.?|percentage|proportion|per\s*cent)\s+of)\s+",
+        "",
+        t,
+        flags=re.I,
+    )
+    t = re.sub(r"\s*\((?:%|no\.?|number|rate|percent|percentage)\)\s*$", "", t, flags=re.I)
+    # one spelling per phrase whatever its capitals ("Average Re-let Days"), acronyms kept (DFG, FTE)
+    t = " ".join(w if sum(ch.isupper() for ch in w) > 1 else w.lower() for w in t.split())
+    return t[:1].upper() + t[1:] if t else t
+
+
+def _content(key: str) -> set[str]:
+    return {w for w in key.split() if w not in _FUNCTION_WORDS}
+
+
+def _numbers(key: str) -> set[str]:
+    return {w for w in key.split() if re.fullmatch(r"\d+(?:plus)?", w)}
+
+
+@cache
+def _by_id() -> dict[str, dict]:
+    return {c["id"]: c for c in concepts()}
+
+
+def _concept(concept_id: str) -> dict:
+    return _by_id()[concept_id]
+
+
+# ---- codes -------------------------------------------------------------------------------------------------
+
+_CODE_IN_PHRASE = re.compile(
+    r"\b(?:PAM|NI)\s*[/\-]?\s*[0-9]+[a-z]?\b|\b(?:ASCOF|NISPI)\s*[/\-]?\s*[0-9A-Z][0-9A-Za-z()]*"
+    r"|^\s*(?:CHN|SW|HSN|ENV|CORP|ECON|C&L)\s?\d+[a-z]?\b"
+)
+
+
+def _code_key(system: str, code: str) -> str:
+    """One spelling per code: upper case, no separators or brackets, no leading zeros, system prefix off
+    ("PAM/012" -> "12" in pam, "NI 192" -> "192" in ni, "2A(1)" -> "2A1" in ascof)."""
+    c = re.sub(r"[^0-9A-Za-z&]+", "", code).upper()
+    prefix = (code_systems().get(system) or {}).get("prefix", "").upper()
+    if prefix and c.startswith(prefix) and system in ("pam", "ni", "ascof", "nispi") and len(c) > len(prefix):
+        c = c[len(prefix) :]
+    return re.sub(r"(?<!\d)0+(?=\d)", "", c)
+
+
+@cache
+def _codes() -> dict[tuple[str, str], str]:
+    """(system, code key) -> concept id; a code given to two concepts stops the load."""
+    out: dict[tuple[str, str], str] = {}
+    for c in concepts():
+        for system, code in (c.get("codes") or {}).items():
+            k = (system, _code_key(system, str(code)))
+            if out.setdefault(k, c["id"]) != c["id"]:
+                raise InputError(
+                    f"code {system} {code} is given to {out[k]} and {c['id']}",
+                    path="kg/data/indicators",
+                    hint="a national code names one concept",
+                )
+    return out
+
+
+def notation_concept(code: str) -> str | None:
+    """The concept a national code names, or None. A code with its system's prefix ("PAM/012", "NI 192",
+    "ASCOF 2A(1)") is looked up in that system only; a bare code ("HSN2", "2A(1)") in every system, and only
+    when exactly one concept has it; bare digits ("192") are never enough."""
+    raw = code.strip()
+    squashed = re.sub(r"[^0-9A-Za-z&]+", "", raw).upper()
+    if not squashed or squashed.isdigit():
+        return None
+    # longest prefix first: NISPI is not NI
+    for system, info in sorted(code_systems().items(), key=lambda kv: -len(str(kv[1].get("prefix", "")))):
+        prefix = str(info.get("prefix", "")).upper()
+        if prefix and squashed.startswith(prefix) and len(squashed) > len(prefix):
+            return _codes().get((system, _code_key(system, squashed[len(prefix) :])))
+    hits = {cid for (system, k), cid in _codes().items() if k == _code_key(system, raw)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+# ---- labels ----------------------------------------------------------------------------------------------
+
+
+@cache
+def _names() -> tuple[dict[str, str], dict[str, str]]:
+    """(normalised label -> concept id, normalised alt label -> concept id). One normalised name given to two
+    concepts stops the load: the scheme must say which concept a phrase means."""
+    exact: dict[str, str] = {}
+    alt: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    for c in concepts():
+        for name, table in [(c["label"], exact), (c["id"].replace("-", " "), exact)] + [
+            (a, alt) for a in c.get("alt", ())
+        ]:
+            key = normalise(name)
+            if not key:
+                continue
+            if owner.setdefault(key, c["id"]) != c["id"]:
+                raise InputError(
+                    f"'{name}' reads the same as a name of {owner[key]} (both '{key}'), but is given to "
+                    f"{c['id']}",
+                    path="kg/data/indicators",
+                    hint="give the name to one concept only",
+                )
+            table.setdefault(key, c["id"])
+    return exact, {k: v for k, v in alt.items() if k not in exact}
+
+
+@cache
+def _vocabulary() -> tuple[dict[str, set[str]], dict[str, set[str]], list[tuple[str, str]]]:
+    """(concept -> content words, concept -> numbers, [(normalised name, concept)]) over every name."""
+    words: dict[str, set[str]] = {}
+    numbers: dict[str, set[str]] = {}
+    names: list[tuple[str, str]] = []
+    for c in concepts():
+        for name in [c["label"], *c.get("alt", ())]:
+            key = normalise(name)
+            names.append((key, c["id"]))
+            words.setdefault(c["id"], set()).update(_content(key))
+            numbers.setdefault(c["id"], set()).update(_numbers(key))
+    return words, numbers, names
+
+
+@cache
+def _distinctive_words() -> frozenset[str]:
+    """Words that name at most DISTINCTIVE_IN concepts ("minor", "nndr", "re" of re-referral): evidence for
+    those concepts and against every other. Words most concepts share ("day", "completed") are neither."""
+    counts = Counter(w for ws in _vocabulary()[0].values() for w in ws)
+    return frozenset(w for w, n in counts.items() if n <= DISTINCTIVE_IN)
+
+
+def _acceptable(key: str, concept_id: str) -> bool:
+    """Rules (2) and (3) of the module docstring, and two about the concept: a generic one (a population or
+    volume, "looked after children") is never reached by similarity, since a longer phrase about it is a
+    narrower measure ("attendance of looked after children"); money words need a money concept."""
+    words, numbers, _ = _vocabulary()
+    c = _concept(concept_id)
+    if c.get("generic") or (_content(key) & _MONEY_WORDS and c.get("unit") != "currency"):
+        return False
+    if not _numbers(key) <= numbers[concept_id]:
+        return False
+    return not (_content(key) - words[concept_id] - _numbers(key)) & _distinctive_words()
+
+
+def fuzzy_scores(key: str) -> list[tuple[float, str]]:
+    """(best score, concept) for every concept, best first. A score is the mean of rapidfuzz's
+    token_sort_ratio (word order aside, how alike are they) and token_set_ratio (is one inside the other, so a
+    long row label with a qualifier still meets a short name) of the normalised phrase and one of the
+    concept's normalised names; the concept's score is its best name's."""
+    best: dict[str, float] = {}
+    for name, cid in _vocabulary()[2]:
+        s = (fuzz.token_sort_ratio(key, name) + fuzz.token_set_ratio(key, name)) / 2
+        if s > best.get(cid, -1):
+            best[cid] = s
+    return sorted(((s, c) for c, s in best.items()), reverse=True)
+
+
+def fuzzy_concept(
+    key: str, threshold: float = FUZZY_THRESHOLD, margin: float = FUZZY_MARGIN
+) -> tuple[str | None, float | None, str | None]:
+    """(concept or None, best score, best concept) under the fuzzy rules."""
+    ranked = fuzzy_scores(key)
+    if not ranked:
+        return None, None, None
+    score, cid = ranked[0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    if score >= threshold and score - runner_up >= margin and _acceptable(key, cid):
+        return cid, score, cid
+    return None, score, cid
+
+
+# ---- the linker ------------------------------------------------------------------------------------------
+
+
+def _label(concept_id: str) -> str:
+    return _concept(concept_id)["label"]
+
+
+def _code_in(phrase: str) -> str | None:
+    m = _CODE_IN_PHRASE.search(phrase)
+    return m.group(0).strip() if m else None
+
+
+def link_indicator(
+    phrase: str, *, code: str | None = None, council: str | None = None, threshold: float = FUZZY_THRESHOLD
+) -> IndicatorMatch:
+    """The indicator `phrase` names (with its national `code` where the document gives one): a scheme concept,
+    or a new indicator of `council` (see the module docstring for the order and rules)."""
+    key = normalise(phrase)
+    exact, alt = _names()
+    by_label = exact.get(key) or alt.get(key)
+    given = code or _code_in(phrase)
+    if given and (cid := notation_concept(given)):
+        # a council's own code can look like a national one ("SW1"): the words win where they name another
+        # concept, and a phrase sharing no word with the concept is not trusted to it
+        words = _vocabulary()[0][cid]
+        rest = normalise(_CODE_IN_PHRASE.sub(" ", phrase))
+        if (by_label in (None, cid)) and (not _content(rest) or _content(rest) & words):
+            return IndicatorMatch(cid, "notation", 100.0, _label(cid), cid, council)
+    if key in exact:
+        return IndicatorMatch(exact[key], "exact", 100.0, _label(exact[key]), exact[key], council)
+    if key in alt:
+        return IndicatorMatch(alt[key], "alt", 100.0, _label(alt[key]), alt[key], council)
+    if given:
+        key = normalise(_CODE_IN_PHRASE.sub(" ", phrase)) if code is None else key
+        exact_or_alt = exact.get(key) or alt.get(key)
+        if exact_or_alt:
+            return IndicatorMatch(
+                exact_or_alt,
+                "exact" if key in exact else "alt",
+                100.0,
+                _label(exact_or_alt),
+                exact_or_alt,
+                council,
+            )
+    cid, score, nearest = fuzzy_concept(key, threshold) if key else (None, None, None)
+    if cid:
+        return IndicatorMatch(cid, "fuzzy", score, _label(cid), cid, council)
+    label = tidy(_CODE_IN_PHRASE.sub(" ", phrase) if code is None and given else phrase) or phrase.strip()
+    return IndicatorMatch(None, "new", score, label, label.lower(), council, nearest)

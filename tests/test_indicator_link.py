@@ -1,0 +1,257 @@
+"""kg/indicator_link.py: an indicator phrase (and its national code) -> a scheme concept, or a new indicator
+of one council; and the RDF of such a new indicator."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from rdflib import Literal
+from rdflib.namespace import RDF, SKOS
+
+from kg import indicator_link, iris
+from kg.errors import InputError
+from kg.indicator_link import (
+    FUZZY_THRESHOLD,
+    IndicatorMatch,
+    link_indicator,
+    normalise,
+    notation_concept,
+    tidy,
+)
+from kg.indicators import concepts
+from kg.link import link
+from kg.model import BodyFact, DocMeta, Extraction, ObservationFact, SourceDoc, Span
+from kg.namespaces import CKG
+from kg.rdf import to_graph
+
+PAIRS = Path(__file__).resolve().parent / "data" / "indicator_pairs.yaml"
+
+
+def concept_of(phrase: str, code: str | None = None) -> str | None:
+    return link_indicator(phrase, code=code).concept
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected", "method"),
+    [
+        # children's social care (England)
+        ("Re-referrals to children's social care within 12 months", "re-referrals", "exact"),
+        ("% of re-referrals within 12 months", "re-referrals", "alt"),
+        # adult social care
+        ("Permanent admissions to care homes aged 65 and over", "care-home-admissions-65-plus", "alt"),
+        ("Permanent admissions to care homes aged 18 to 64", "care-home-admissions-18-64", "alt"),
+        ("Percentage of service users receiving direct payments", "direct-payments", "alt"),
+        ("Section 42 safeguarding enquiries", "safeguarding-enquiries", "alt"),
+        # housing, waste, planning, revenues, HR, customer (Wales, Scotland, Northern Ireland wordings too)
+        ("Average re-let days", "void-relet-days", "alt"),
+        ("Percentage of households successfully prevented from becoming homeless", "homelessness-prevented",
+         "alt"),
+        ("Percentage of rent due in the year that was lost due to voids", "rent-lost-voids", "alt"),
+        ("Kilograms of residual waste per household", "residual-waste-per-household", "alt"),
+        ("Missed bins per 100,000 collections", "missed-bins", "alt"),
+        ("Average processing time of major planning applications", "major-applications-average-weeks", "alt"),
+        ("Business rates collection rate", "business-rates-collection", "alt"),
+        ("No. of working days lost to sickness absence per FTE", "sickness-days-per-fte", "alt"),
+        ("FOI requests answered within 20 working days", "foi-in-time", "alt"),
+        ("Major applications within 13 weeks or agreed time", "major-applications-in-time", "fuzzy"),
+    ],
+)
+def test_phrases_from_several_services_and_nations(phrase: str, expected: str, method: str) -> None:
+    m = link_indicator(phrase, council="Anytown Council")
+    assert (m.concept, m.method) == (expected, method)
+    assert m.score == pytest.approx(100.0) if method != "fuzzy" else FUZZY_THRESHOLD <= m.score < 100
+
+
+@pytest.mark.parametrize(
+    ("phrase", "not_this"),
+    [
+        ("Referrals to children's social care in 12 months", "re-referrals"),
+        ("Re-referrals", "referrals"),
+        ("Permanent admissions to residential care aged 18-64", "care-home-admissions-65-plus"),
+        ("Permanent admissions to residential care (65+)", "care-home-admissions-18-64"),
+        ("Minor applications determined within 13 weeks", "major-applications-in-time"),
+        ("Major applications determined within 8 weeks", "minor-applications-in-time"),
+        ("Percentage of business rates collected in year", "council-tax-collection"),
+        ("Percentage of council tax collected in year", "business-rates-collection"),
+        ("Contacts completed within 3 working days", "contacts-within-1-day"),
+        ("Temporary accommodation spend", "temporary-accommodation"),
+        ("Attendance of looked after children", "children-in-care"),
+    ],
+)
+def test_near_misses_are_refused(phrase: str, not_this: str) -> None:
+    assert concept_of(phrase) != not_this
+
+
+def test_the_right_one_of_a_near_pair_is_found() -> None:
+    assert concept_of("Percentage of business rates collected in year") in (None, "business-rates-collection")
+    assert concept_of("Minor applications determined within 8 weeks") == "minor-applications-in-time"
+    assert concept_of("Major applications determined within 13 weeks") == "major-applications-in-time"
+
+
+def test_every_national_code_resolves_to_its_concept() -> None:
+    prefixes = {"pam": "", "ni": "NI ", "ascof": "ASCOF ", "lgbf": "", "nispi": "NISPI "}
+    seen = 0
+    for c in concepts():
+        for system, code in (c.get("codes") or {}).items():
+            assert notation_concept(f"{prefixes[system]}{code}") == c["id"], (system, code)
+            seen += 1
+    assert seen >= 60
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("PAM/012", "homelessness-prevented"),
+        ("PAM 12", "homelessness-prevented"),
+        ("pam/015", "dfg-days"),
+        ("NI192", "household-waste-recycled"),
+        ("ASCOF 2A(1)", "care-home-admissions-18-64"),
+        ("2A(2)", "care-home-admissions-65-plus"),
+        ("HSN1b", "rent-arrears"),
+        ("NISPI W1", "household-waste-recycled"),
+        ("192", None),  # bare digits name nothing
+        ("ASC01", None),  # a council's own code
+        ("", None),
+    ],
+)
+def test_notations(code: str, expected: str | None) -> None:
+    assert notation_concept(code) == expected
+
+
+def test_a_code_links_a_phrase_the_words_alone_would_not() -> None:
+    assert concept_of("Positive outcomes for households at risk") is None
+    m = link_indicator("Positive outcomes for households at risk", code="PAM/012")
+    assert (m.concept, m.method) == ("homelessness-prevented", "notation")
+    # a code written in the row label itself
+    assert concept_of("PAM/015 Average days to deliver adaptations grants") == "dfg-days"
+
+
+def test_a_council_code_that_looks_national_does_not_beat_the_words() -> None:
+    # "SW1" is an LGBF code (home care costs), and also some council's own code for something else
+    assert concept_of("Children's centre registrations", code="SW1") is None
+    assert concept_of("Average re-let days", code="SW1") == "void-relet-days"
+
+
+def test_normalisation() -> None:
+    assert normalise("% of Re-referrals") == normalise("percentage of re referral") == "re referral"
+    assert normalise("No. of contacts") == normalise("number of contacts") == "contact"
+    assert normalise("aged 65+") == normalise("aged 65 and over") == "aged 65plus"
+    assert normalise("18-64") == normalise("eighteen to sixty four") or "18 64" in normalise("18 to 64")
+    assert normalise("per 100,000") == "per 100000"
+    assert tidy("Percentage of Looked After Children with a PEP (%)") == "Looked after children with a PEP"
+
+
+def test_measured_precision_on_the_labelled_pairs() -> None:
+    pairs = yaml.safe_load(PAIRS.read_text(encoding="utf-8"))["pairs"]
+    assert len(pairs) >= 200
+    rows = [(p["expected"], link_indicator(p["phrase"], code=p.get("code")).concept) for p in pairs]
+    made = [(e, g) for e, g in rows if g is not None]
+    right = [(e, g) for e, g in made if e == g]
+    precision = len(right) / len(made)
+    recall = len(right) / sum(1 for e, _ in rows if e is not None)
+    print(f"\nindicator linker at threshold {FUZZY_THRESHOLD}: precision {precision:.3f}, "
+          f"recall {recall:.3f}, {len(pairs)} labelled pairs")
+    assert precision >= 0.95
+    assert recall >= 0.75  # a guard against a rule change that refuses everything
+
+
+def test_a_new_indicator_is_one_per_council_and_phrase() -> None:
+    a = link_indicator("Average Days To Clear Abandoned Vehicles", council="Anytown Council")
+    b = link_indicator("average days to clear abandoned vehicles (%)", council="Anytown Council")
+    c = link_indicator("Average days to clear abandoned vehicles", council="Otherby Council")
+    assert a.concept is None and a.method == "new" and a.label == "Average days to clear abandoned vehicles"
+    assert iris.found_indicator(a.council, a.key) == iris.found_indicator(b.council, b.key)
+    assert iris.found_indicator(a.council, a.key) != iris.found_indicator(c.council, c.key)
+    assert iris.found_indicator(a.council, a.key) != iris.indicator(a.key)  # never a scheme concept's IRI
+
+
+def test_a_name_given_to_two_concepts_stops_the_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    clash = (
+        {"id": "one", "label": "Widgets mended", "alt": ["widget repairs"], "unit": "count"},
+        {"id": "two", "label": "Widget repair", "unit": "count"},
+    )
+    monkeypatch.setattr(indicator_link, "concepts", lambda: clash)
+    indicator_link._names.cache_clear()
+    try:
+        with pytest.raises(InputError, match="reads the same"):
+            indicator_link._names()
+    finally:
+        indicator_link._names.cache_clear()
+
+
+TEXT = "Average days to clear abandoned vehicles: 4.5\nRe-referral rate: 21%\n"
+
+
+def _extraction(council: str, text: str = TEXT) -> Extraction:
+    sha = hashlib.sha256((council + text).encode()).hexdigest()
+    meta = DocMeta(council=council, committee="Scrutiny Committee", meeting_date=dt.date(2024, 3, 1),
+                   title="Performance", doc_type="report", period="2023/24 Q3")
+    doc = SourceDoc(path=Path("p.txt"), name="p.txt", text=text, sha256=sha, format="txt", meta=meta)
+    first, second = text.index("4.5"), text.index("21%")
+    return Extraction(
+        doc=doc,
+        council=BodyFact("council", council, "sidecar"),
+        committee=BodyFact("committee", "Scrutiny Committee", "sidecar"),
+        period="2023/24 Q3",
+        observations=(
+            ObservationFact("o1", "new:average-days-to-clear-abandoned-vehicles",
+                            "Average days to clear abandoned vehicles", Span.of(text, first, first + 3),
+                            value=Decimal("4.5"), unit="other"),
+            ObservationFact("o2", "new:re-referral-rate", "Re-referral rate",
+                            Span.of(text, second, second + 3), value=Decimal("21"), unit="percent"),
+        ),
+    )
+
+
+def test_rdf_of_a_new_indicator_carries_its_scheme_and_identity_method() -> None:
+    g = to_graph(link(_extraction("Anytown Council")))
+    node = iris.found_indicator("Anytown Council", "average days to clear abandoned vehicles")
+    scheme = iris.found_indicator_scheme()
+    assert (node, SKOS.inScheme, scheme) in g and (scheme, RDF.type, SKOS.ConceptScheme) in g
+    assert (node, RDF.type, CKG.Indicator) in g and (node, CKG.needsReview, Literal(True)) in g
+    assert (node, CKG.identityMethod, Literal("new")) in g
+    assert (node, CKG.council, iris.council("Anytown Council")) in g
+    assert (node, SKOS.prefLabel, Literal("Average days to clear abandoned vehicles")) in g
+    assert (None, SKOS.inScheme, iris.indicator_scheme()) not in g  # the curated scheme is not touched
+
+
+def test_rdf_of_a_phrase_linked_to_the_scheme_records_how_on_the_observation() -> None:
+    g = to_graph(link(_extraction("Anytown Council")))
+    obs = next(s for s, o in g.subject_objects(CKG.indicator) if o == iris.indicator("re-referrals"))
+    assert (obs, CKG.identityMethod, Literal("alt")) in g
+    assert (iris.indicator("new-re-referral-rate"), None, None) not in g
+
+
+def test_one_iri_per_council_across_documents() -> None:
+    here = to_graph(link(_extraction("Anytown Council")))
+    again = to_graph(link(_extraction("Anytown Council", TEXT + "Later text.\n")))
+    there = to_graph(link(_extraction("Otherby Council")))
+
+    def found(g):  # noqa: ANN001, ANN202
+        return {s for s in g.subjects(SKOS.inScheme, iris.found_indicator_scheme())}
+
+    assert found(here) == found(again) and len(found(here)) == 1
+    assert found(here).isdisjoint(found(there))
+
+
+def test_the_scheme_graph_types_each_code_by_its_system() -> None:
+    from kg.rdf import scheme_graph
+
+    g = scheme_graph(concepts())
+    node = iris.indicator("care-home-admissions-65-plus")
+    assert (node, SKOS.notation, Literal("2A(2)", datatype=CKG.ascofCode)) in g
+    assert (node, CKG.usualUnit, CKG.rate) in g
+    base = g.value(node, CKG.rateBase)
+    assert base.toPython() == 100000 and str(base.datatype).endswith("#integer")
+    assert (node, CKG.service, Literal("adult social care")) in g
+
+
+def test_match_result_is_frozen() -> None:
+    m = IndicatorMatch("re-referrals", "exact", 100.0, "Re-referrals")
+    with pytest.raises(AttributeError):
+        m.concept = "x"  # type: ignore[misc]
