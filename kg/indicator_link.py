@@ -39,6 +39,10 @@ DISTINCTIVE_IN = 2  # a word in the names of at most this many concepts is disti
 _MEASURE_WORDS = frozenset(
     {"percentage", "percent", "proportion", "number", "no", "total", "the", "a", "an", "of"}
 )
+# Words a row label adds to say its unit or aggregate ("rate", "average days", "(number)"): no qualifier.
+_UNIT_WORDS = frozenset({"rate", "average", "mean", "median", "count", "days", "day", "weeks", "week",
+                         "percent", "cumulative", "ytd", "year", "quarter", "quarterly", "annual", "actual",
+                         "performance"})
 # Function words: never evidence for or against a concept.
 _FUNCTION_WORDS = _MEASURE_WORDS | frozenset(
     {
@@ -316,7 +320,11 @@ def _acceptable(key: str, concept_id: str) -> bool:
         return False
     if not _numbers(key) <= numbers[concept_id]:
         return False
-    return not (_content(key) - words[concept_id] - _numbers(key)) & _distinctive_words()
+    # Similarity may reorder, inflect or drop a word the concept has, never add one it lacks: a phrase with a
+    # qualifier the concept's names do not carry ("primary", "care experienced", "for tenants") is a narrower
+    # measure, and linking it would merge two indicators. Such a phrase stays a new indicator, its nearest
+    # concept recorded for a reviewer.
+    return not _content(key) - words[concept_id] - _numbers(key) - _UNIT_WORDS
 
 
 def fuzzy_scores(key: str) -> list[tuple[float, str]]:
