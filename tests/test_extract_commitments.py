@@ -74,7 +74,7 @@ def test_seed_004_session_in_january_2024_by_the_head_of_education(seeds_dir: Pa
     assert len(x.commitments) == 1
     c = x.commitments[0]
     assert _actor(x, c.actor) == "Head of Education and Skills"
-    assert c.due_kind == "date" and c.due_date == dt.date(2024, 1, 1) and c.due_text == "in January 2024"
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 1, 31) and c.due_text == "in January 2024"
     _absent(x, "region wide")  # "looking to roll out": a hope
     _absent(x, "Adults, Wellbeing and Health")  # where reporting will go is not a promise to this committee
 
@@ -98,7 +98,7 @@ def test_moderngov_narrative_style() -> None:
     c = _find(x, "residential children's homes")  # the Chair asked X to ...: the owner is X
     assert _actor(x, c.actor) == "Head of Commissioning" and c.due_kind == "next_meeting"
     c = _find(x, "home to school transport")  # passive, no owner named
-    assert c.actor is None and c.due_kind == "date" and c.due_date == dt.date(2024, 4, 1)
+    assert c.actor is None and c.due_kind == "date" and c.due_date == dt.date(2024, 4, 30)
     c = _find(x, "young carers")  # request, accepted in the next sentence
     assert _actor(x, c.actor) == "Head of Early Help" and c.due_kind == "next_update"
     assert c.span.quote.endswith("agreed to do so.")
@@ -120,7 +120,7 @@ def test_numbered_minutes_with_action_markers() -> None:
     assert c.actor is not None and "Green" in c.actor
     assert not c.span.quote.startswith("\n")
     c = _find(x, "visit to the Youth Justice Service")  # "ACTION: Democratic Services to ... by early 2024"
-    assert c.due_kind == "date" and c.due_date == dt.date(2024, 1, 1)
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 1, 31)
     c = _find(x, "slides")  # passive "would be circulated": no owner
     assert c.actor is None and c.due_kind == "none"
     assert len(x.commitments) == 4
@@ -134,14 +134,12 @@ def test_resolved_list_and_action_by_line() -> None:
     x = _extract(DATA / "commitments", "resolved-list.txt")
     c = _find(x, "costed plan")  # request made an action by "Action by: POST (NAME)"
     assert _actor(x, c.actor) == "Head of Commissioning"
-    assert c.due_kind == "date" and c.due_date == dt.date(
-        2024, 10, 1
-    )  # "the October meeting" after June 2024
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 10, 31)  # "the October meeting" after June 2024
     assert c.confidence >= 0.85
     c = _find(x, "foster carer recruitment")  # "That X be asked to ...": owner X
     assert _actor(x, c.actor) == "Assistant Director for Children's Social Care"
     c = _find(x, "agency placement costs")
-    assert c.due_kind == "date" and c.due_date == dt.date(2024, 12, 1)
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 12, 31)
     assert len(x.commitments) == 3
     _absent(x, "be noted")
     _absent(x, "thanks")
@@ -154,7 +152,7 @@ def test_decision_list_style() -> None:
     assert _actor(x, c.actor) == "Executive Director of Finance" and c.due_kind == "next_meeting"
     c = _find(x, "disposal programme")  # "to instruct X to report back in six months' time"
     assert _actor(x, c.actor) == "Head of Property"
-    assert c.due_kind == "date" and c.due_date == dt.date(2025, 3, 1)
+    assert c.due_kind == "date" and c.due_date == dt.date(2025, 3, 31)
     c = _find(x, "community asset transfer")  # "Councillor Shaw said she would send ...": she is Shaw
     assert c.actor == "councillor:Shaw"
     assert len(x.commitments) == 3
@@ -223,13 +221,13 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("report back to the next meeting of the Panel", "next_meeting", None),
         ("bring it to the next Panel meeting", "next_meeting", None),
         ("be brought to a future Panel meeting", "future_meeting", None),
-        ("would be held in January 2024", "date", dt.date(2024, 1, 1)),
-        ("to the October meeting", "date", dt.date(2024, 10, 1)),
-        ("at the March meeting", "date", dt.date(2025, 3, 1)),
-        ("by early 2021", "date", dt.date(2021, 1, 1)),
-        ("by the end of 2024", "date", dt.date(2024, 12, 1)),
+        ("would be held in January 2024", "date", dt.date(2024, 1, 31)),
+        ("to the October meeting", "date", dt.date(2024, 10, 31)),
+        ("at the March meeting", "date", dt.date(2025, 3, 31)),
+        ("by early 2021", "date", dt.date(2021, 1, 31)),
+        ("by the end of 2024", "date", dt.date(2024, 12, 31)),
         ("by 31 March 2025", "date", dt.date(2025, 3, 31)),
-        ("in the autumn", "date", dt.date(2024, 10, 1)),
+        ("in the autumn", "date", dt.date(2024, 10, 31)),
         ("circulate the slides to Members", "none", None),
         ("Members may wish to note this", "none", None),  # the modal 'may' is not the month May
     ],
@@ -285,7 +283,7 @@ def test_inline_resolved_list_pronouns_and_who_said_it() -> None:
     c = _find(x, "collection figures by band to all Members")
     assert _actor(x, c.actor) == "Assistant Director of Finance"
     c = _find(x, "Local Plan")
-    assert c.due_kind == "date" and c.due_date == dt.date(2024, 3, 1)
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 3, 31)
     c = _find(x, "comparison with the previous year")
     assert c.due_kind == "next_update"
     assert len(x.commitments) == 6
