@@ -167,7 +167,9 @@ MONTH_NAMES = (
 )
 YEAR = r"(?:19|20)\d\d"
 # "31 July 2024", "31st of July, 2024", "July 31, 2024" is rare in UK minutes and left out.
-DAY_MONTH = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_NAMES})(?:\s*,?\s*(?P<year>{YEAR}))?"
+DAY_MONTH = (
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_NAMES})(?:\s*,?\s*(?P<year>{YEAR}))?"
+)
 # "31/07/2024", "31.07.24", "31-07-2024" (day first, as in the UK)
 NUMERIC_DATE = r"(?P<nday>\d{1,2})[/.\-](?P<nmonth>\d{1,2})[/.\-](?P<nyear>(?:19|20)?\d\d)(?![\d/])"
 _ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)")

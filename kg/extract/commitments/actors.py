@@ -10,7 +10,7 @@ the sentence before. Anyone else named nearby is not the actor; nobody found mea
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract.commitments.vocabulary import alt, cues, rx
 from kg.model import Extraction
@@ -38,7 +38,8 @@ def subject_start(text: str, lo: int, cue: int) -> int:
         seg = text[b:start]
         enclosed = text[start:cue].lstrip().startswith((",", ")")) or not text[start:cue].strip()
         start = b
-        if seg.strip(" ,()") and not (_name_only(seg) and enclosed and text[start:cue].rstrip().endswith(",")):
+        appositive = _name_only(seg) and enclosed and text[start:cue].rstrip().endswith(",")
+        if seg.strip(" ,()") and not appositive:
             break
     return start
 
@@ -76,31 +77,43 @@ def coordinated(text: str, region: tuple[int, int]) -> bool:
     return not words or bool(rx().coordination.search(" " + words))
 
 
+def speakers(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Subject regions of the reporting verbs in text[s:e], last first."""
+    out = []
+    for m in rx().reporting.finditer(text, s, e):
+        out.append((subject_start(text, s, m.start()), m.start()))
+    return out[::-1]
+
+
 def resolve(
-    text: str, tv: TextView, sentence: int, region: tuple[int, int] | None
-) -> tuple[int, int] | None:
-    """A subject region with pronouns and coordinated predicates followed back to a named speaker: in the
-    sentence itself, else in the sentence before ("X explained ... . He would provide ...")."""
+    x: Extraction, text: str, tv: TextView, sentence: int, region: tuple[int, int] | None
+) -> str | None:
+    """The actor a subject region names, with pronouns and coordinated predicates followed back to a named
+    speaker: in the sentence itself, else in the sentence before ("X explained ... . He would provide ...").
+    A speaker is the subject of a reporting verb that names a person or post ("X advised that the
+    Government had not yet confirmed ...": X, not the Government)."""
     s = tv.sentences[sentence].start
-    for _ in range(3):  # "He added that ... he would": a pronoun may point at a pronoun
-        if region is None:
-            return None
-        if coordinated(text, region):
-            region = last_speaker(text, s, region[0]) or _first_subject(text, s, region[0])
-            continue
-        if not is_pronoun(text, region):
-            return region
-        earlier = reporter(text, s, region[0]) or last_speaker(text, s, region[0])
-        if earlier is not None and earlier[0] < region[0]:
-            region = earlier
-        elif sentence > 0:
-            sentence -= 1
-            prev = tv.sentences[sentence]
-            s = prev.start
-            region = last_speaker(text, prev.start, prev.end) or _first_subject(text, prev.start, prev.end)
-        else:
-            return None
-    return None if region is None or is_pronoun(text, region) else region
+    if region is None:
+        return None
+    if not (coordinated(text, region) or is_pronoun(text, region)):
+        return actor_in(x, *region)
+    for candidate in speakers(text, s, region[0]):
+        if not is_pronoun(text, candidate) and (key := actor_in(x, *candidate)):
+            return key
+    if coordinated(text, region) and (first := _first_subject(text, s, region[0])):
+        if key := actor_in(x, *first):
+            return key
+    for back in range(sentence - 1, max(-1, sentence - 3), -1):
+        prev = tv.sentences[back]
+        for candidate in speakers(text, prev.start, prev.end):
+            if not is_pronoun(text, candidate) and (key := actor_in(x, *candidate)):
+                return key
+        first = _first_subject(text, prev.start, prev.end)
+        if first and not is_pronoun(text, first) and (key := actor_in(x, *first)):
+            return key
+        if not any(is_pronoun(text, c) for c in speakers(text, prev.start, prev.end)):
+            break  # the sentence before names nobody who speaks on: stop here
+    return None
 
 
 def _first_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -132,4 +145,34 @@ def actor_in(x: Extraction, start: int, end: int) -> str | None:
             break
         if m.key in keys and (m.start >= start or m.end > start):
             return m.key
-    return _facts_in(x, start, end)
+    return _facts_in(x, start, end) or _written_post(x, start, end)
+
+
+@lru_cache(maxsize=16)
+def _surfaces(text: str, posts: tuple[tuple[str, str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each post's title, surface and acronym ("Head of Housing and Public Protection (HoHPP)") as written."""
+    out: dict[str, str] = {}
+    for key, title, surface in posts:
+        for form in (title, surface):
+            if len(form) > 3:
+                out.setdefault(form, key)
+                if m := re.search(re.escape(form) + r"\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\)", text):
+                    out.setdefault(m.group("acr"), key)
+    return tuple(
+        (re.compile(r"(?<![\w-])" + re.escape(f).replace(r"\ ", r"\s+") + r"(?![\w-])"), k)
+        for f, k in sorted(out.items(), key=lambda kv: -len(kv[0]))
+    )
+
+
+def _written_post(x: Extraction, start: int, end: int) -> str | None:
+    """A post the document names, written out where the region is (the people extractor may not record
+    every mention): the longest whose words overlap the region."""
+    text = x.doc.text
+    posts = tuple((p.key, p.title, p.surface) for p in x.posts)
+    best: tuple[int, str] | None = None
+    lo = max(0, start - 120)
+    for pattern, key in _surfaces(text, posts):
+        for m in pattern.finditer(text, lo, end):
+            if m.start() < end and m.end() > start and (best is None or m.end() - m.start() > best[0]):
+                best = (m.end() - m.start(), key)
+    return best[1] if best else None

@@ -25,14 +25,15 @@ def statements(
     promised = [(c.span.start, c.span.end) for c in commitments]
     title = x.item_title or x.doc.meta.title
     if title and (pos := text.find(title)) >= 0:
-        out.append(ProgressFact(f"progress:{pos}", clean(title), Span.of(text, pos, pos + len(title)), "agenda"))
+        span = Span.of(text, pos, pos + len(title))
+        out.append(ProgressFact(f"progress:{pos}", clean(title), span, "agenda"))
     for a in logged:
         if a.status_span is None:
             continue
         s, e = a.status_span
         kind = "done" if a.done else "reference"
-        out.append(ProgressFact(f"progress:{s}", clean(f"{a.text}: {a.status}"), Span.of(text, a.start, a.end),
-                                kind, a.actor))
+        row = Span.of(text, a.start, a.end)
+        out.append(ProgressFact(f"progress:{s}", clean(f"{a.text}: {a.status}"), row, kind, a.actor))
     for sentence in tv.sentences:
         s, e = sentence.start, sentence.end
         if sentence.kind == "heading" or any(a <= s < b for a, b in promised):

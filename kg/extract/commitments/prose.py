@@ -82,24 +82,22 @@ def _clause_of(tv: TextView, sentence: int, pos: int) -> tuple[int, int]:
     return (s.start, s.end)
 
 
-def _actor(x: Extraction, tv: TextView, u: Unit, f: Found) -> tuple[str | None, Found]:
+def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[str | None, Found]:
     """The actor of a found promise, and the promise (its text completed where the actor was the reporter
-    of a future: "The Head of HR said that a deep dive would come to the next meeting")."""
-    text = tv.text
+    of a future: "The Head of HR said that a deep dive would come to the next meeting"). `text` has the
+    unit's conditions blanked, so a verb inside a condition never names the speaker."""
     region = f.actor_region
+    start = tv.sentences[u.sentence].start
     if f.form == "passive" and region is not None:
-        region = actors.reporter(text, tv.sentences[u.sentence].start, region[0])
-    if region is not None:
-        region = actors.resolve(text, tv, u.sentence, region)
-    actor = actors.actor_in(x, *region) if region else None
+        region = actors.reporter(text, start, region[0])
+    actor = actors.resolve(x, text, tv, u.sentence, region)
     if actor is None and f.form == "future" and f.actor_region:
-        rep = actors.reporter(text, tv.sentences[u.sentence].start, f.actor_region[0])
+        rep = actors.reporter(text, start, f.actor_region[0])
         subject = re.sub(r"\s+", " ", text[f.actor_region[0] : f.actor_region[1]]).strip(" ,")
         if rep:
             if 0 < len(subject) <= 80 and not actors.is_pronoun(text, f.actor_region):
                 f = replace(f, text=f"{lower_first(subject)} to {f.text}")  # what comes, not just "come to"
-            rep = actors.resolve(text, tv, u.sentence, rep)
-            actor = actors.actor_in(x, *rep) if rep else None
+            actor = actors.resolve(x, text, tv, u.sentence, rep)
     return actor, f
 
 
@@ -164,7 +162,8 @@ def promises(x: Extraction, tv: TextView, ref: dt.date | None, skip: list[tuple[
             owner = actors.actor_in(x, u.start + m.start("owner"), u.start + m.end("owner"))
             if found and found[-1].end == prev.end:
                 last = found[-1]
-                found[-1] = replace(last, end=u.end, actor=last.actor or owner, confidence=max(last.confidence, 0.85))
+                confidence = max(last.confidence, 0.85)
+                found[-1] = replace(last, end=u.end, actor=last.actor or owner, confidence=confidence)
             elif forms.names_deliverable(text[prev.start : prev.end]):
                 body = text[prev.start : prev.end]
                 f = forms.find(text, prev.start, prev.end, body, prev.decided)
@@ -196,7 +195,7 @@ def promises(x: Extraction, tv: TextView, ref: dt.date | None, skip: list[tuple[
         confidence = f.confidence
         if forms.plan_not_promise(f, due) and not inline:
             if is_report:
-                notes.append(f"commitment skipped at {u.start}: a plan in a report, not a promise to the meeting")
+                notes.append(f"commitment skipped at {u.start}: a plan in a report, not a promise to a meeting")
                 continue
             confidence = min(confidence, 0.5)  # doubtful: kept, flagged by its confidence
         obj = request_object(sent)
@@ -215,9 +214,11 @@ def promises(x: Extraction, tv: TextView, ref: dt.date | None, skip: list[tuple[
                 confidence = 0.85
                 used.add(k + 1)
                 u = replace(u, sentence=tv.sentence_at(nxt.start) or u.sentence)
-        actor, f = _actor(x, tv, u, f)
+        blanked = text if not spans else text[: u.start] + sent_masked + text[u.end :]
+        actor, f = _actor(x, tv, u, f, blanked)
         if inline:
-            actor = actors.actor_in(x, u.start + inline.start("owner"), u.start + inline.end("owner")) or actor
+            marked = actors.actor_in(x, u.start + inline.start("owner"), u.start + inline.end("owner"))
+            actor = marked or actor
             confidence = max(confidence, 0.85)
         if is_report and actor is None and f.form in ("future", "passive") and not re.search(
             cues()["recipients"], f.text, re.I

@@ -39,7 +39,8 @@ def normalise(what: str, request_object: str | None) -> str:
     if request_object and (m := rx().anaphora.match(what.strip())):
         verb = m.group("verb")
         rest = what.strip()[m.end() :]
-        what = f"{verb} {request_object}{rest}" if m.group("ana").lower() != "do so" else f"{request_object}{rest}"
+        done = m.group("ana").lower() == "do so"  # "agreed to do so": the request's own verb and object
+        what = f"{request_object}{rest}" if done else f"{verb} {request_object}{rest}"
     return clean(what)
 
 
