@@ -189,9 +189,9 @@ class CommitmentFact:
     topic: str | None = None  # indicator id or subject
     due_text: str = ""
     due_kind: Literal["next_meeting", "next_update", "future_meeting", "date", "none"] = "none"
-    due_date: dt.date | None = None  # for due_kind == "date": the day named, or the last day of the month named
+    due_date: dt.date | None = None  # due_kind "date": the day named, else the last day of the month named
     confidence: float = 1.0
-    condition: str = ""  # "if the ICB agrees to share the data": a conditional promise's condition, as written
+    condition: str = ""  # a conditional promise's condition as written ("if the ICB agrees to share ...")
 
 
 @dataclass(frozen=True)

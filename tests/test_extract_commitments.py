@@ -134,7 +134,8 @@ def test_resolved_list_and_action_by_line() -> None:
     x = _extract(DATA / "commitments", "resolved-list.txt")
     c = _find(x, "costed plan")  # request made an action by "Action by: POST (NAME)"
     assert _actor(x, c.actor) == "Head of Commissioning"
-    assert c.due_kind == "date" and c.due_date == dt.date(2024, 10, 31)  # "the October meeting" after June 2024
+    # "the October meeting" after June 2024
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 10, 31)
     assert c.confidence >= 0.85
     c = _find(x, "foster carer recruitment")  # "That X be asked to ...": owner X
     assert _actor(x, c.actor) == "Assistant Director for Children's Social Care"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from kg import periods
 from kg.extract import nlp
 from kg.extract.commitments import actors, forms
 from kg.extract.commitments.due import Due, due_of_cell, find_due
@@ -131,7 +132,7 @@ def field_blocks(tv: TextView) -> list[Row]:
         m = _FIELD.match(body)
         role = role_of(m.group("label")) if m else None
         if m and role and m.group("value"):
-            if role in seen and role != "status":
+            if role in seen and role in ("action", "owner", "due"):
                 flush()
             start = line.start + m.start("value")
             end = line.start + len(body.rstrip())
@@ -166,12 +167,20 @@ def _done_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _is_done(status: str) -> bool:
     done, not_done = _done_rx()
-    first = re.split(r"[.;]", status, maxsplit=1)[0]  # "Complete. Letter sent" / "Amber – partially ..."
+    first = re.split(r"[.;]\s", status, maxsplit=1)[0]  # "Complete. Letter sent" / "Amber – partially ..."
+    if periods.parse_date(first):
+        return True  # an actual completion date
     return bool(done.search(first)) and not not_done.search(first)
 
 
 def _value(text: str, span: tuple[int, int] | None) -> str:
     return re.sub(r"\s+", " ", text[span[0] : span[1]]).strip() if span else ""
+
+
+def imperative(what: str) -> str:
+    """"Provide a breakdown ..." -> "provide a breakdown ...": a log's actions open with a capitalised verb."""
+    m = rx().deliverable_verb.match(what)
+    return what[0].lower() + what[1:] if m and what[:1].isupper() and what[1:2].islower() else what
 
 
 def read(x: Extraction, tv: TextView, ref: dt.date | None) -> list[LoggedAction]:
@@ -184,7 +193,7 @@ def read(x: Extraction, tv: TextView, ref: dt.date | None) -> list[LoggedAction]
         if action.lower() in _EMPTY:
             continue
         spans = forms.conditions(text, a_start, a_end)
-        what = clean(forms.masked(text, a_start, a_end, spans))
+        what = imperative(clean(forms.masked(text, a_start, a_end, spans)))
         if not rx().deliverable_verb.search(what) and not rx().deliverable_noun.search(what):
             continue  # a row that asks nothing deliverable ("Noted", a heading row)
         due_cell = _value(text, row.fields.get("due"))
@@ -192,7 +201,7 @@ def read(x: Extraction, tv: TextView, ref: dt.date | None) -> list[LoggedAction]
         if due.kind == "none":
             due = find_due(what, ref)
         owner = row.fields.get("owner")
-        actor = actors.actor_in(x, *owner) if owner else None
+        actor = actors.actor_in(x, *owner, strict=True) if owner else None
         statuses = [s for s in row.statuses if _value(text, s).lower() not in _EMPTY]
         status = "; ".join(_value(text, s) for s in statuses)
         status_span = (statuses[0][0], statuses[-1][1]) if statuses else None

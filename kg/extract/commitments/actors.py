@@ -100,9 +100,11 @@ def resolve(
     for candidate in speakers(text, s, region[0]):
         if not is_pronoun(text, candidate) and (key := actor_in(x, *candidate)):
             return key
-    if coordinated(text, region) and (first := _first_subject(text, s, region[0])):
-        if key := actor_in(x, *first):
-            return key
+    if coordinated(text, region):
+        first = _first_subject(text, s, region[1])
+        if first is None or not is_pronoun(text, first):
+            # the sentence's own subject, named or not: never someone from an earlier sentence
+            return actor_in(x, *first) if first else None
     for back in range(sentence - 1, max(-1, sentence - 3), -1):
         prev = tv.sentences[back]
         for candidate in speakers(text, prev.start, prev.end):
@@ -118,8 +120,15 @@ def resolve(
 
 def _first_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     """The words a sentence opens with, up to its first verb-like break: a fallback subject region."""
-    m = re.search(r"[,;:]|\b(?:said|was|were|had|has|is|are|would|will|agreed|undertook)\b", text[s:e])
-    return (s, s + m.start()) if m and m.start() > 0 else None
+    m = _first_verb().search(text, s, e)
+    return (s, m.start()) if m and m.start() > s else None
+
+
+@cache
+def _first_verb() -> re.Pattern[str]:
+    verbs = alt([*cues()["reporting"], *cues()["undertakings"], "was", "were", "had", "has", "did", "is", "are",
+                 "would", "will", "asked"])
+    return re.compile(rf"[;:]|\b{verbs}\b", re.I)
 
 
 def _facts_in(x: Extraction, start: int, end: int) -> str | None:
@@ -130,10 +139,10 @@ def _facts_in(x: Extraction, start: int, end: int) -> str | None:
     return found[0].key if found else None
 
 
-def actor_in(x: Extraction, start: int, end: int) -> str | None:
+def actor_in(x: Extraction, start: int, end: int, *, strict: bool = False) -> str | None:
     """The person or post named in [start, end), else None. A mention that begins just before the region
     and runs into it counts: "The Assistant Director, Safeguarding and Quality agreed" puts the subject's
-    start after the comma, inside the post's own title."""
+    start after the comma, inside the post's own title. `strict` (a table cell): the mention lies inside."""
     if end <= start:
         return None
     from kg.extract import people
@@ -143,9 +152,10 @@ def actor_in(x: Extraction, start: int, end: int) -> str | None:
     for m in analysis.mentions:
         if m.start >= end:
             break
-        if m.key in keys and (m.start >= start or m.end > start):
+        inside = m.start >= start and (m.end <= end or not strict)
+        if m.key in keys and (inside or (m.end > start and not strict)):
             return m.key
-    return _facts_in(x, start, end) or _written_post(x, start, end)
+    return _facts_in(x, start, end) or _written_post(x, start, end, strict)
 
 
 @lru_cache(maxsize=16)
@@ -164,15 +174,16 @@ def _surfaces(text: str, posts: tuple[tuple[str, str, str], ...]) -> tuple[tuple
     )
 
 
-def _written_post(x: Extraction, start: int, end: int) -> str | None:
+def _written_post(x: Extraction, start: int, end: int, strict: bool = False) -> str | None:
     """A post the document names, written out where the region is (the people extractor may not record
-    every mention): the longest whose words overlap the region."""
+    every mention): the longest whose words overlap the region (lie inside it, when `strict`)."""
     text = x.doc.text
     posts = tuple((p.key, p.title, p.surface) for p in x.posts)
     best: tuple[int, str] | None = None
     lo = max(0, start - 120)
     for pattern, key in _surfaces(text, posts):
         for m in pattern.finditer(text, lo, end):
-            if m.start() < end and m.end() > start and (best is None or m.end() - m.start() > best[0]):
+            fits = start <= m.start() and m.end() <= end if strict else m.start() < end and m.end() > start
+            if fits and (best is None or m.end() - m.start() > best[0]):
                 best = (m.end() - m.start(), key)
     return best[1] if best else None

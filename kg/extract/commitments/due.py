@@ -43,7 +43,8 @@ def _patterns() -> tuple[list[tuple[str, re.Pattern[str]]], list[re.Pattern[str]
         re.compile(rf"\b(?:{lead}\s+)?(?:the\s+)?{periods.DAY_MONTH}\b", re.I),
         re.compile(rf"\b(?:{lead}\s+)?{periods.NUMERIC_DATE}", re.I),
         re.compile(
-            rf"\bthe\s+(?P<month>{month})(?:\s+(?P<year>{year}))?\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:meeting|sitting)\b",
+            rf"\bthe\s+(?:[\w-]+['’]s\s+)?(?P<month>{month})(?:\s+(?P<year>{year}))?\s+(?:[A-Za-z-]+\s+){{0,2}}?"
+            r"(?:meeting|sitting)\b",
             re.I,
         ),
         re.compile(
@@ -102,10 +103,12 @@ def due_of_cell(text: str, ref: dt.date | None) -> Due:
     if when := periods.parse_date(cell, ref):
         return Due("date", cell, when)
     due = find_due(cell, ref)
-    if due.kind != "none":
-        return due
     # a bare "Next meeting" / "Future meeting" cell, without the article the prose patterns expect
-    return find_due(f"the {cell}", ref) if cell else due
+    for article in ("", "the ", "a "):
+        due = find_due(f"{article}{cell}", ref)
+        if due.kind != "none":
+            return Due(due.kind, cell, due.date)
+    return Due()
 
 
 def reference_date(meeting_date: dt.date | None, period: str | None) -> dt.date | None:

@@ -195,7 +195,7 @@ def promises(x: Extraction, tv: TextView, ref: dt.date | None, skip: list[tuple[
         confidence = f.confidence
         if forms.plan_not_promise(f, due) and not inline:
             if is_report:
-                notes.append(f"commitment skipped at {u.start}: a plan in a report, not a promise to a meeting")
+                notes.append(f"commitment skipped at {u.start}: a plan in a report, not a promise")
                 continue
             confidence = min(confidence, 0.5)  # doubtful: kept, flagged by its confidence
         obj = request_object(sent)
