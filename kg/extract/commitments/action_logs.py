@@ -178,7 +178,7 @@ def _value(text: str, span: tuple[int, int] | None) -> str:
 
 
 def imperative(what: str) -> str:
-    """"Provide a breakdown ..." -> "provide a breakdown ...": a log's actions open with a capitalised verb."""
+    """"Provide a breakdown ..." -> "provide a breakdown ...": log actions open with a capitalised verb."""
     m = rx().deliverable_verb.match(what)
     return what[0].lower() + what[1:] if m and what[:1].isupper() and what[1:2].islower() else what
 

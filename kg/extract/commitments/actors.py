@@ -126,8 +126,8 @@ def _first_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
 
 @cache
 def _first_verb() -> re.Pattern[str]:
-    verbs = alt([*cues()["reporting"], *cues()["undertakings"], "was", "were", "had", "has", "did", "is", "are",
-                 "would", "will", "asked"])
+    finite = ["was", "were", "had", "has", "did", "is", "are", "would", "will", "asked"]
+    verbs = alt([*cues()["reporting"], *cues()["undertakings"], *finite])
     return re.compile(rf"[;:]|\b{verbs}\b", re.I)
 
 

@@ -131,7 +131,8 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
                 owner = (s + m.start("owner"), s + m.end("owner"))
                 return Found(s, e, s + m.start("owner"), m.group("what"), owner, 0.85, "resolution")
         m = r.meeting_receives.search(sent)
-        if m and (r.deliverable_noun.search(m.group("what")) or re.search(r"\bmeeting\b", m.group("what"), re.I)):
+        what = m.group("what") if m else ""
+        if m and (r.deliverable_noun.search(what) or re.search(r"\bmeeting\b", what, re.I)):
             return Found(s, e, at(m), f"{m.group('verb')} {m.group('what')}", None, 0.8, "later-meeting")
     m = r.subjunctive.search(sent)
     if m and not re.search(
