@@ -292,3 +292,151 @@ def test_inline_resolved_list_pronouns_and_who_said_it() -> None:
     _absent(x, "referred to Cabinet")  # a motion not seconded
     _absent(x, "be noted")
     _absent(x, "risk register")  # done
+
+
+# ---- conditions, alternatives, action notes and later meetings (Welsh and English minute styles)
+
+
+def test_welsh_minutes_conditional_promise_keeps_its_condition() -> None:
+    """'If the allocation was confirmed, he would bring a report ...' is a commitment of the officer who
+    spoke before ('he'), with the condition recorded, not left out as a question."""
+    x = _extract(DATA / "commitments", "welsh-scrutiny-conditional.txt")
+    c = _find(x, "second round of the scheme")
+    assert _actor(x, c.actor) == "Head of Regeneration and Planning"
+    assert c.condition == "If the allocation was confirmed" and c.due_kind == "future_meeting"
+
+
+def test_welsh_minutes_alternative_offered_after_a_refusal_is_kept() -> None:
+    """'... could not be resourced, but agreed to provide an update at the Committee's February meeting':
+    the refusal is not the promise; the alternative is, due at the end of February."""
+    x = _extract(DATA / "commitments", "welsh-scrutiny-conditional.txt")
+    c = _find(x, "active travel network")
+    assert _actor(x, c.actor) == "Head of Regeneration and Planning"
+    assert c.due_kind == "date" and c.due_date == dt.date(2025, 2, 28)
+    assert "quarterly" not in c.text
+
+
+def test_welsh_minutes_coordinated_predicate_never_takes_an_earlier_speaker() -> None:
+    """'The Service Manager, Highways and Transport did not have the figure to hand and agreed to ...':
+    the actor is that sentence's own subject (not a known post here, so none), never the councillor who
+    asked in the sentence before."""
+    x = _extract(DATA / "commitments", "welsh-scrutiny-conditional.txt")
+    c = _find(x, "potholes")
+    assert c.actor is None
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 10, 31)
+
+
+def test_welsh_minutes_response_to_members_and_later_meeting_resolution() -> None:
+    """'would get a response to Members' is a promise; 'That the Committee receive a further update ... at
+    its meeting in March 2025' is a later meeting's business, due at the end of March."""
+    x = _extract(DATA / "commitments", "welsh-scrutiny-conditional.txt")
+    c = _find(x, "get a response")
+    assert _actor(x, c.actor) == "Head of Regeneration and Planning" and c.due_kind == "next_meeting"
+    c = _find(x, "regeneration programme")
+    assert c.due_kind == "date" and c.due_date == dt.date(2025, 3, 31)
+
+
+def test_welsh_minutes_false_forms_are_not_commitments() -> None:
+    """A declined request, minutes confirmed as a correct record, a report's description and something
+    presented at the meeting itself are never commitments."""
+    x = _extract(DATA / "commitments", "welsh-scrutiny-conditional.txt")
+    _absent(x, "parking complaints")  # declined: "this would not be possible"
+    _absent(x, "correct record")
+    _absent(x, "The report covered")
+    _absent(x, "winter maintenance plan")  # at the meeting itself
+    assert len(x.commitments) == 6
+
+
+def test_english_action_lines_anywhere_in_a_line_and_officers_to() -> None:
+    """'ACTION: Head of Finance to circulate ...' after a sentence on the same line, on its own line, and
+    'Officers to provide ...' are commitments; the next meeting's date is not."""
+    x = _extract(DATA / "commitments", "english-action-lines.txt")
+    c = _find(x, "business rates arrears")
+    assert _actor(x, c.actor) == "Head of Finance"
+    assert c.due_date == dt.date(2024, 8, 31) and c.text.startswith("circulate a breakdown")
+    c = _find(x, "first month after reopening")
+    assert c.due_date == dt.date(2024, 10, 31)
+    c = _find(x, "enforcement notices")
+    assert c.actor is None and c.due_kind == "next_meeting"
+    c = _find(x, "treasury management outturn")
+    assert c.due_kind == "next_meeting"
+    _absent(x, "19 November 2024")
+    _absent(x, "outturn report be noted")
+    assert len(x.commitments) == 4
+
+
+# ---- action logs
+
+
+def test_scottish_rolling_actions_log_read_as_field_blocks() -> None:
+    """A rolling actions log flattened to labelled blocks: each block is a commitment (actor from 'Action
+    owner', due from 'Expected completion date', a condition kept) and its completion is evidence."""
+    x = _extract(DATA / "commitments", "scottish-rolling-actions-log.txt")
+    assert len(x.commitments) == 3
+    first, second, third = x.commitments
+    assert first.text.startswith("provide a breakdown of temporary accommodation")
+    assert _actor(x, first.actor) == "Service Director, Housing" and first.due_date == dt.date(2025, 3, 31)
+    assert _actor(x, second.actor) == "Head of Housing Strategy" and second.due_kind == "next_meeting"
+    assert second.condition.startswith("Subject to the Scottish Government confirming")
+    assert third.due_date == dt.date(2025, 9, 30)  # "September 2025": the month's last day
+    kinds = {p.text.split(":")[0]: p.kind for p in x.progress if p.kind != "agenda"}
+    assert kinds[first.text] == "done"  # an actual completion date
+    assert kinds[third.text] == "reference"  # "Not yet due"
+
+
+def test_ni_action_tracker_table_rows_are_commitments_with_status_evidence() -> None:
+    """An HTML tracker (Minute Ref | Action | Responsible Officer | Target date | Progress): each row with a
+    deliverable is a commitment, its Progress cell evidence; a forward work programme and a 'Noted' row
+    are not commitments."""
+    x = _extract(DATA / "commitments", "ni-action-tracker.html")
+    assert len(x.commitments) == 3
+    c = _find(x, "rates relief")
+    assert _actor(x, c.actor) == "Director of Finance" and c.due_date == dt.date(2025, 1, 31)
+    assert c.span.quote.startswith("CPR 24/112")  # the minute reference is kept in the evidence
+    c = _find(x, "leisure estate")
+    assert c.due_date == dt.date(2025, 3, 31)
+    c = _find(x, "community wealth fund")
+    assert c.due_kind == "future_meeting" and c.condition.startswith("Subject to the Department")
+    _absent(x, "Annual Governance Statement")
+    done = [p for p in x.progress if p.kind == "done"]
+    assert [p.text.split(":")[0] for p in done] == [
+        "circulate a note on rates relief uptake by business sector to all Members"
+    ]
+    assert any(p.kind == "reference" and "On hold" in p.text for p in x.progress)
+
+
+def test_action_log_rows_from_cells_built_directly() -> None:
+    """A log whose cells a reader gave (here built by hand, as a plain-text table reader would): the owner
+    is read inside its cell, a bare 'Next meeting' cell is the next meeting, a 'Status' of 'Complete' is
+    done; the header row is no commitment."""
+    from kg.model import DocMeta, Section, SourceDoc, Span, TableCell
+
+    rows = [
+        ["Ref", "Action", "Owner", "Due", "Status"],
+        ["A1", "Circulate the sickness absence figures by service", "Head of HR", "Next meeting", "Complete"],
+        ["A2", "Provide a note on the capital programme slippage", "Head of Finance", "28/02/2025",
+         "In progress"],
+    ]
+    text, cells, pos = "Action log\n\n", [], 0
+    start = len(text)
+    for r, row in enumerate(rows):
+        for col, value in enumerate(row):
+            pos = len(text)
+            text += value + (" | " if col < len(row) - 1 else "\n")
+            if r:
+                cells.append(TableCell(Span.of(text, pos, pos + len(value)), row[0], rows[0][col], r, col))
+    doc = SourceDoc(
+        path=Path("log.txt"), name="log.txt", text=text, sha256="x" * 64, format="txt",
+        meta=DocMeta(council="Gateshead Council", committee="Audit Committee",
+                     meeting_date=dt.date(2025, 1, 14), doc_type="other"),
+        sections=(Section("table", start, len(text)),), cells=tuple(cells),
+    )
+    x = extract(doc)
+    assert [c.text for c in x.commitments] == [
+        "circulate the sickness absence figures by service",
+        "provide a note on the capital programme slippage",
+    ]
+    first, second = x.commitments
+    assert _actor(x, first.actor) == "Head of HR" and first.due_kind == "next_meeting"
+    assert second.due_date == dt.date(2025, 2, 28)
+    assert [p.kind for p in x.progress if p.kind != "agenda"] == ["done", "reference"]
