@@ -83,9 +83,22 @@ class LoggedAction:
     done: bool
 
 
+def _label_headers(x: Extraction) -> dict[int, str]:
+    """The header over each table's label column: readers give a row's first cell as its `row_header`
+    (and `row_span`), not as a cell, so an action written there is found through this header."""
+    out = {}
+    for t in getattr(x.doc, "tables", ()):
+        rows = getattr(t, "header_rows", ())
+        if rows and rows[-1]:
+            out[t.index] = rows[-1][0].quote
+    return out
+
+
 def table_rows(x: Extraction) -> list[Row]:
     """Rows of the reader's tables that are actions of a log (a header row and empty rows left out)."""
     cells = sorted(x.doc.cells, key=lambda c: c.span.start)
+    labels = _label_headers(x)
+    with_first_column = {getattr(c, "table", 0) for c in cells if c.column == 0}
     tables: dict[tuple[int, int], Row] = {}
     table, last_row = 0, -1
     for c in cells:
@@ -100,6 +113,9 @@ def table_rows(x: Extraction) -> list[Row]:
         if role is None or _key(text) == _key(c.column_header):
             continue
         row = tables.setdefault((index, c.row), Row(c.span.start, c.span.end))
+        label = getattr(c, "row_span", None)
+        if label is not None and index in labels and index not in with_first_column:
+            row.add(role_of(labels[index]), label.start, label.end)
         row.add(role, c.span.start, c.span.end)
     return [r for r in tables.values() if r.is_action()]
 
