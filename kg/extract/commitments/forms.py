@@ -162,7 +162,7 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
         return "question"
     if hit := phrase_hit("not_commitments", sent):
         return f"not a promise ({hit.group(0)})"
-    own = f.text.split(",")[0]
+    own = re.sub(r"(?i)\bcabinet\s+member", "portfolio holder", f.text.split(",")[0])  # a person, not Cabinet
     if hit := phrase_hit("other_bodies", own):
         return f"another body's business ({hit.group(0)})"
     if hit := phrase_hit("declined_requests", sent):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from kg.extract.commitments import actors, forms
 from kg.extract.commitments.due import Due, find_due
@@ -122,108 +122,135 @@ def _condition(text: str, spans: list[tuple[int, int]]) -> str:
     return clean(text[spans[0][0] : spans[0][1]]) if spans else ""
 
 
-def promises(x: Extraction, tv: TextView, ref: dt.date | None, skip: list[tuple[int, int]]) -> tuple[
-    list[Promise], list[str]
-]:
-    """Every promise in the prose of the document, and notes on what was left out and why."""
-    text, r = tv.text, rx()
-    us = units(x, tv, skip)
-    found: list[Promise] = []
-    notes: list[str] = []
-    used: set[int] = set()
-    is_report = (x.doc.meta.doc_type or "") == "report"
+@dataclass
+class _Reader:
+    """One pass over a document's units, collecting promises and notes on what was left out and why."""
 
-    def add(p: Promise) -> None:
-        if not any(q.start < p.end and p.start < q.end for q in found):
-            found.append(p)
+    x: Extraction
+    tv: TextView
+    ref: dt.date | None
+    units: list[Unit]
+    found: list[Promise] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
 
-    for k, u in enumerate(us):
-        if k in used:
-            continue
+    def add(self, p: Promise) -> None:
+        if not any(q.start < p.end and p.start < q.end for q in self.found):
+            self.found.append(p)
+
+    def line_action(self, u: Unit) -> bool:
+        """'ACTION: Head of Finance to circulate ... by 31 August 2024', wherever it stands in the line."""
+        text = self.tv.text
+        line = rx().line_action.search(text, u.start, u.end)
+        if not line or not rx().deliverable_verb.match(line.group("what").strip()):
+            return False
+        spans = forms.conditions(text, line.start("what"), u.end)
+        what = forms.masked(text, line.start("what"), u.end, spans)
+        actor = actors.actor_in(self.x, line.start("owner"), line.end("owner"))
+        due = find_due(what, self.ref)
+        self.add(Promise(u.start, u.end, clean(what), actor, due, 0.9, _condition(text, spans)))
+        return True
+
+    def marker(self, u: Unit, m: re.Match[str], prev: Unit) -> None:
+        """A marker standing alone ('(Action: Clerk)', 'Action by: Head of Finance (J Smith)', 'ACTION: KS')
+        names the owner of the sentence before it, or makes that sentence an action."""
+        text = self.tv.text
+        owner = actors.actor_in(self.x, u.start + m.start("owner"), u.start + m.end("owner"))
+        if self.found and self.found[-1].end == prev.end:
+            last = self.found[-1]
+            confidence = max(last.confidence, 0.85)
+            self.found[-1] = replace(last, end=u.end, actor=last.actor or owner, confidence=confidence)
+        elif forms.names_deliverable(text[prev.start : prev.end]):
+            body = text[prev.start : prev.end]
+            f = forms.find(text, prev.start, prev.end, body, prev.decided)
+            due = find_due(body, self.ref)
+            self.add(Promise(prev.start, u.end, clean(f.text if f else body), owner, due, 0.85))
+        else:
+            self.notes.append(f"action marker at {u.start} follows no deliverable")
+
+    def accepted(self, k: int, u: Unit, f: Found) -> tuple[Unit, Found] | None:
+        """A request and the sentence after it: declined (None), accepted (one commitment owned by whoever
+        accepted), or neither (the request as it was)."""
+        if not f.request or k + 1 >= len(self.units):
+            return u, f
+        text = self.tv.text
+        nxt = self.units[k + 1]
+        nxt_text = text[nxt.start : nxt.end]
+        if phrase_hit("declined_requests", nxt_text):
+            self.notes.append(f"request at {u.start} declined in the next sentence")
+            self.used.add(k + 1)
+            return None
+        if m := rx().acceptance.search(nxt_text):
+            at = nxt.start + m.start()
+            region = (actors.subject_start(text, nxt.start, at), at)
+            f = replace(f, end=nxt.end, actor_region=region, request=False, form="undertaking")
+            f = replace(f, confidence=0.85)
+            self.used.add(k + 1)
+            u = replace(u, sentence=self.tv.sentence_at(nxt.start) or u.sentence)
+        return u, f
+
+    def promise(self, k: int, u: Unit, inline: re.Match[str] | None) -> None:
+        """The promise form of one unit, checked against every reason it may be no promise."""
+        text, x = self.tv.text, self.x
         sent = text[u.start : u.end]
-        prev = us[k - 1] if k > 0 else None
-        line = r.line_action.search(sent)
-        if line and r.deliverable_verb.match(line.group("what").strip()):
-            # "ACTION: Head of Finance to circulate ... by 31 August 2024"
-            owner = (u.start + line.start("owner"), u.start + line.end("owner"))
-            spans = forms.conditions(text, u.start + line.start("what"), u.end)
-            what = forms.masked(text, u.start + line.start("what"), u.end, spans)
-            add(Promise(u.start, u.end, clean(what), actors.actor_in(x, *owner), find_due(what, ref), 0.9,
-                        _condition(text, spans)))
-            continue
-        by = r.by_action.search(sent)
-        inline = r.inline_action.search(sent) or (by if by and sent[: by.start()].strip() else None)
-        by = by if by and not sent[: by.start()].strip() else None
-        alone = inline is not None and not sent[: inline.start()].strip()
-        if (by or alone) and prev is not None:
-            # a marker standing alone names the owner of the sentence before it
-            m = by or inline
-            assert m is not None
-            owner = actors.actor_in(x, u.start + m.start("owner"), u.start + m.end("owner"))
-            if found and found[-1].end == prev.end:
-                last = found[-1]
-                confidence = max(last.confidence, 0.85)
-                found[-1] = replace(last, end=u.end, actor=last.actor or owner, confidence=confidence)
-            elif forms.names_deliverable(text[prev.start : prev.end]):
-                body = text[prev.start : prev.end]
-                f = forms.find(text, prev.start, prev.end, body, prev.decided)
-                what = f.text if f else body
-                due = find_due(body, ref)
-                add(Promise(prev.start, u.end, clean(what), owner, due, 0.85))
-            else:
-                notes.append(f"action marker at {u.start} follows no deliverable")
-            continue
+        is_report = (x.doc.meta.doc_type or "") == "report"
         spans = forms.conditions(text, u.start, u.end)
         sent_masked = forms.masked(text, u.start, u.end, spans)
         f = forms.find(text, u.start, u.end, sent_masked, u.decided)
         if f is None and inline:
-            # "Members asked for the slides. (Action: Clerk)" inside one sentence: the marker makes an action
+            # "Members asked for the slides (Action: Clerk)" inside one sentence: the marker makes an action
             body = sent[: inline.start()].strip()
             if body and forms.names_deliverable(body):
                 f = Found(u.start, u.end, u.start, body, None, 0.85, "action")
-        if f is None:
-            continue
-        if f.form == "note" and not _named_owner(x, text, f.actor_region):
-            continue
-        due = find_due(forms.masked(text, f.cue, f.end, spans), ref)
+        if f is None or (f.form == "note" and not _named_owner(x, text, f.actor_region)):
+            return
+        due = find_due(forms.masked(text, f.cue, f.end, spans), self.ref)
         if due.kind == "none":
-            due = find_due(sent_masked, ref)
-        clause = _clause_of(tv, u.sentence, f.cue)
+            due = find_due(sent_masked, self.ref)
+        clause = _clause_of(self.tv, u.sentence, f.cue)
         if (why := forms.excluded(text, sent, f, due, clause)) and f.form != "action" and not inline:
-            notes.append(f"commitment skipped at {u.start}: {why}")
-            continue
-        confidence = f.confidence
+            self.notes.append(f"commitment skipped at {u.start}: {why}")
+            return
         if forms.plan_not_promise(f, due) and not inline:
             if is_report:
-                notes.append(f"commitment skipped at {u.start}: a plan in a report, not a promise")
-                continue
-            confidence = min(confidence, 0.5)  # doubtful: kept, flagged by its confidence
+                self.notes.append(f"commitment skipped at {u.start}: a plan in a report, not a promise")
+                return
+            f = replace(f, confidence=min(f.confidence, 0.5))  # doubtful: kept, flagged by its confidence
         obj = request_object(sent)
-        if f.request and k + 1 < len(us):
-            nxt = us[k + 1]
-            nxt_text = text[nxt.start : nxt.end]
-            if phrase_hit("declined_requests", nxt_text):
-                notes.append(f"request at {u.start} declined in the next sentence")
-                used.add(k + 1)
-                continue
-            if m := r.acceptance.search(nxt_text):
-                # the request plus its acceptance: one commitment, owned by whoever accepted
-                at = nxt.start + m.start()
-                f = replace(f, end=nxt.end, actor_region=(actors.subject_start(text, nxt.start, at), at),
-                            request=False, form="undertaking")
-                confidence = 0.85
-                used.add(k + 1)
-                u = replace(u, sentence=tv.sentence_at(nxt.start) or u.sentence)
+        if (step := self.accepted(k, u, f)) is None:
+            return
+        u, f = step
         blanked = text if not spans else text[: u.start] + sent_masked + text[u.end :]
-        actor, f = _actor(x, tv, u, f, blanked)
+        actor, f = _actor(x, self.tv, u, f, blanked)
         if inline:
             marked = actors.actor_in(x, u.start + inline.start("owner"), u.start + inline.end("owner"))
-            actor = marked or actor
-            confidence = max(confidence, 0.85)
+            actor, f = marked or actor, replace(f, confidence=max(f.confidence, 0.85))
         if is_report and actor is None and f.form in ("future", "passive") and not re.search(
             cues()["recipients"], f.text, re.I
         ):
-            notes.append(f"commitment skipped at {u.start}: a plan in a report with no one to hand it to")
+            self.notes.append(f"commitment skipped at {u.start}: a plan in a report, handed to no one")
+            return
+        what = normalise(f.text, obj)
+        self.add(Promise(f.start, f.end, what, actor, due, f.confidence, _condition(text, spans)))
+
+
+def promises(
+    x: Extraction, tv: TextView, ref: dt.date | None, skip: list[tuple[int, int]]
+) -> tuple[list[Promise], list[str]]:
+    """Every promise in the prose of the document, and notes on what was left out and why."""
+    text, r = tv.text, rx()
+    reader = _Reader(x, tv, ref, units(x, tv, skip))
+    for k, u in enumerate(reader.units):
+        if k in reader.used or reader.line_action(u):
             continue
-        add(Promise(f.start, f.end, normalise(f.text, obj), actor, due, confidence, _condition(text, spans)))
-    return sorted(found, key=lambda p: p.start), notes
+        sent = text[u.start : u.end]
+        by = r.by_action.search(sent)
+        inline = r.inline_action.search(sent) or (by if by and sent[: by.start()].strip() else None)
+        alone = by if by and not sent[: by.start()].strip() else None
+        if alone is None and inline is not None and not sent[: inline.start()].strip():
+            alone = inline
+        if alone is not None and k > 0:
+            reader.marker(u, alone, reader.units[k - 1])
+            continue
+        reader.promise(k, u, inline)
+    return sorted(reader.found, key=lambda p: p.start), reader.notes
