@@ -222,10 +222,11 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("report back to the next meeting of the Panel", "next_meeting", None),
         ("bring it to the next Panel meeting", "next_meeting", None),
         ("be brought to a future Panel meeting", "future_meeting", None),
-        ("would be held in January 2024", "date", dt.date(2024, 1, 31)),
+        ("would be held in January 2025", "date", dt.date(2025, 1, 31)),
         ("to the October meeting", "date", dt.date(2024, 10, 31)),
         ("at the March meeting", "date", dt.date(2025, 3, 31)),
-        ("by early 2021", "date", dt.date(2021, 1, 31)),
+        ("by early 2025", "date", dt.date(2025, 1, 31)),
+        ("On 3 September 2023 the Panel noted that a report would follow", "none", None),  # said, not due
         ("by the end of 2024", "date", dt.date(2024, 12, 31)),
         ("by 31 March 2025", "date", dt.date(2025, 3, 31)),
         ("in the autumn", "date", dt.date(2024, 10, 31)),

@@ -72,15 +72,18 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
 
 
 def find_due(text: str, ref: dt.date | None) -> Due:
-    """The due condition written in `text`: an explicit date beats a meeting, which beats a future one."""
+    """The due condition written in `text`: an explicit date beats a meeting, which beats a future one.
+    A date before the meeting is when something was said or done ("On 3 September the Committee noted
+    that ..."), not when it is due."""
     kinds, dates = _patterns()
     unresolved = ""
     for pattern in dates:
-        if m := pattern.search(text):
+        for m in pattern.finditer(text):
             when = _resolve(m, ref)
-            if when is not None:
+            if when is not None and (ref is None or when >= ref):
                 return Due("date", m.group(0).strip(), when)
-            unresolved = unresolved or m.group(0).strip()  # "in March", year unknown: kept as written
+            if when is None:
+                unresolved = unresolved or m.group(0).strip()  # "in March", year unknown: kept as written
     v = vocabulary()
     if m := re.search(v["relative_months"], text, re.I):
         n = m.group("n").lower()

@@ -125,7 +125,7 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         return Found(s, e, cue, what, (subj_start, cue), 0.8, "passive")
     if decided:
         m = r.resolution_active.search(sent)
-        if m and re.search(r"(?-i:[A-Z])\w", re.sub(r"^the\s+", "", m.group("owner"), flags=re.I)):
+        if m and re.search(r"(?-i:[A-Z])\w", re.sub(r"^the\b\s*", "", m.group("owner"), flags=re.I)):
             # "RESOLVED - (ii) the Head of HR submit a report ...": a decision naming its owner
             if not r.addressee.match(m.group("owner")):
                 owner = (s + m.start("owner"), s + m.end("owner"))

@@ -99,7 +99,9 @@ def rx() -> Rx:
             rf"^\W*(?P<owner>(?-i:[A-Z])[^.;:\n]{{1,90}}?)\s+to\s+{adv}(?P<what>(?P<verb>{base})\b.*)", flags
         ),
         resolution_active=re.compile(
-            r"^\W*(?:resolved\W+)?(?:and\s+)?(?:that\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*)?(?:and\s+)?(?:that\s+)?"
+            # at least one of RESOLVED, "that" or a list marker opens it: a decision, not narrative
+            r"^\W*(?=(?:resolved|and|that|\((?:[ivx]{1,4}|[a-h]|\d{1,2})\))\b|\()"
+            r"(?:resolved\W+)?(?:and\s+)?(?:that\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*)?(?:and\s+)?(?:that\s+)?"
             rf"(?P<owner>(?:the\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:of|for|and|&|(?-i:[A-Z])[\w'’&-]*)){{0,8}})\s+"
             rf"(?P<what>(?P<verb>{base})\b.*)",
             re.I,
