@@ -441,3 +441,22 @@ def test_action_log_rows_from_cells_built_directly() -> None:
     assert _actor(x, first.actor) == "Head of HR" and first.due_kind == "next_meeting"
     assert second.due_date == dt.date(2025, 2, 28)
     assert [p.kind for p in x.progress if p.kind != "agenda"] == ["done", "reference"]
+
+
+def test_ni_minutes_procedure_titles_and_the_meeting_itself_are_not_commitments() -> None:
+    """Northern Ireland minutes: an agenda title ('REPORT TO BE BROUGHT BACK'), a standing rule, a report's
+    description and a presentation at this meeting are not commitments; 'It was agreed that officers would
+    bring back ...', an '(Action: ...)' marker mid-line and 'agreed to bring a report back' are."""
+    x = _extract(DATA / "commitments", "ni-council-minutes.txt")
+    _absent(x, "five clear days")
+    _absent(x, "The report set out")
+    _absent(x, "tourism action plan")
+    _absent(x, "approve the draft Leisure Strategy")
+    c = _find(x, "leisure strategy consultation")
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 11, 30)
+    c = _find(x, "town hall works")
+    assert c.text == "provide the revised timetable for the town hall works"
+    assert _actor(x, c.actor) == "Head of Estates"
+    c = _find(x, "business rates arrears")
+    assert _actor(x, c.actor) == "Director of Economic Development" and c.due_kind == "next_meeting"
+    assert len(x.commitments) == 3

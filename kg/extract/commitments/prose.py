@@ -200,7 +200,10 @@ class _Reader:
         if f is None and inline:
             # "Members asked for the slides (Action: Clerk)" inside one sentence: the marker makes an action
             body = sent[: inline.start()].strip()
-            if body and forms.names_deliverable(body):
+            # an action on a request: to provide what was asked for
+            if asked := re.search(r"\b(?:asked|requested)\s+(?:for\s+)?(?P<obj>\S.*)$", body, re.I):
+                body = f"provide {asked.group('obj')}"
+            if body:
                 f = Found(u.start, u.end, u.start, body, None, 0.85, "action")
         if f is None or (f.form == "note" and not _named_owner(x, text, f.actor_region)):
             return
