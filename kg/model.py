@@ -191,7 +191,7 @@ class CommitmentFact:
     due_kind: Literal["next_meeting", "next_update", "future_meeting", "date", "none"] = "none"
     due_date: dt.date | None = None  # due_kind "date": the day named, else the last day of the month named
     confidence: float = 1.0
-    condition: str = ""  # a conditional promise's condition as written ("if the ICB agrees to share ...")
+    condition: str = ""  # a conditional promise's condition as written ("if Cabinet approves the bid")
 
 
 @dataclass(frozen=True)

@@ -299,17 +299,17 @@ def test_inline_resolved_list_pronouns_and_who_said_it() -> None:
 
 
 def test_welsh_minutes_conditional_promise_keeps_its_condition() -> None:
-    """'If the allocation was confirmed, he would bring a report ...' is a commitment of the officer who
-    spoke before ('he'), with the condition recorded, not left out as a question."""
+    """'Should the grant be awarded, he would bring options ...' is a commitment of the officer who spoke
+    before ('he'), with the condition recorded, not left out as a question."""
     x = _extract(DATA / "commitments", "welsh-scrutiny-conditional.txt")
     c = _find(x, "second round of the scheme")
     assert _actor(x, c.actor) == "Head of Regeneration and Planning"
-    assert c.condition == "If the allocation was confirmed" and c.due_kind == "future_meeting"
+    assert c.condition == "Should the grant be awarded" and c.due_kind == "future_meeting"
 
 
 def test_welsh_minutes_alternative_offered_after_a_refusal_is_kept() -> None:
-    """'... could not be resourced, but agreed to provide an update at the Committee's February meeting':
-    the refusal is not the promise; the alternative is, due at the end of February."""
+    """'... would not be possible with current staffing; however, he would provide a progress note ... in
+    time for the Committee's February meeting': the refusal is not the promise; the alternative is."""
     x = _extract(DATA / "commitments", "welsh-scrutiny-conditional.txt")
     c = _find(x, "active travel network")
     assert _actor(x, c.actor) == "Head of Regeneration and Planning"
@@ -318,7 +318,7 @@ def test_welsh_minutes_alternative_offered_after_a_refusal_is_kept() -> None:
 
 
 def test_welsh_minutes_coordinated_predicate_never_takes_an_earlier_speaker() -> None:
-    """'The Service Manager, Highways and Transport did not have the figure to hand and agreed to ...':
+    """'The Service Manager, Highways and Transport had no breakdown with him and agreed to ...':
     the actor is that sentence's own subject (not a known post here, so none), never the councillor who
     asked in the sentence before."""
     x = _extract(DATA / "commitments", "welsh-scrutiny-conditional.txt")
@@ -352,11 +352,11 @@ def test_english_action_lines_anywhere_in_a_line_and_officers_to() -> None:
     """'ACTION: Head of Finance to circulate ...' after a sentence on the same line, on its own line, and
     'Officers to provide ...' are commitments; the next meeting's date is not."""
     x = _extract(DATA / "commitments", "english-action-lines.txt")
-    c = _find(x, "business rates arrears")
+    c = _find(x, "sundry debts")
     assert _actor(x, c.actor) == "Head of Finance"
-    assert c.due_date == dt.date(2024, 8, 31) and c.text.startswith("circulate a breakdown")
-    c = _find(x, "first month after reopening")
-    assert c.due_date == dt.date(2024, 10, 31)
+    assert c.due_date == dt.date(2024, 9, 30) and c.text.startswith("circulate the list")
+    c = _find(x, "waiting list review")
+    assert c.due_date == dt.date(2024, 11, 15)
     c = _find(x, "enforcement notices")
     assert c.actor is None and c.due_kind == "next_meeting"
     c = _find(x, "treasury management outturn")
@@ -378,7 +378,7 @@ def test_scottish_rolling_actions_log_read_as_field_blocks() -> None:
     assert first.text.startswith("provide a breakdown of temporary accommodation")
     assert _actor(x, first.actor) == "Service Director, Housing" and first.due_date == dt.date(2025, 3, 31)
     assert _actor(x, second.actor) == "Head of Housing Strategy" and second.due_kind == "next_meeting"
-    assert second.condition.startswith("Subject to the Scottish Government confirming")
+    assert second.condition.startswith("If the affordable housing grant")
     assert third.due_date == dt.date(2025, 9, 30)  # "September 2025": the month's last day
     kinds = {p.text.split(":")[0]: p.kind for p in x.progress if p.kind != "agenda"}
     assert kinds[first.text] == "done"  # an actual completion date
@@ -397,7 +397,7 @@ def test_ni_action_tracker_table_rows_are_commitments_with_status_evidence() -> 
     c = _find(x, "leisure estate")
     assert c.due_date == dt.date(2025, 3, 31)
     c = _find(x, "community wealth fund")
-    assert c.due_kind == "future_meeting" and c.condition.startswith("Subject to the Department")
+    assert c.due_kind == "future_meeting" and c.condition.startswith("Subject to a successful bid")
     _absent(x, "Annual Governance Statement")
     done = [p for p in x.progress if p.kind == "done"]
     assert [p.text.split(":")[0] for p in done] == [
@@ -457,6 +457,6 @@ def test_ni_minutes_procedure_titles_and_the_meeting_itself_are_not_commitments(
     c = _find(x, "town hall works")
     assert c.text == "provide the revised timetable for the town hall works"
     assert _actor(x, c.actor) == "Head of Estates"
-    c = _find(x, "business rates arrears")
+    c = _find(x, "footfall survey")
     assert _actor(x, c.actor) == "Director of Economic Development" and c.due_kind == "next_meeting"
     assert len(x.commitments) == 3

@@ -183,7 +183,7 @@ def _done_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _is_done(status: str) -> bool:
     done, not_done = _done_rx()
-    first = re.split(r"[.;]\s", status, maxsplit=1)[0]  # "Complete. Letter sent" / "Amber – partially ..."
+    first = re.split(r"[.;]\s", status, maxsplit=1)[0]  # "Complete. Minutes sent" / "Amber - part done ..."
     if periods.parse_date(first):
         return True  # an actual completion date
     return bool(done.search(first)) and not not_done.search(first)

@@ -72,7 +72,7 @@ def is_pronoun(text: str, region: tuple[int, int] | None) -> bool:
 
 
 def coordinated(text: str, region: tuple[int, int]) -> bool:
-    """Is the region the tail of a coordinated predicate ("... had begun and") rather than a subject?"""
+    """Is the region the tail of a coordinated predicate ("... was under way and") rather than a subject?"""
     words = text[region[0] : region[1]].strip(" ,")
     return not words or bool(rx().coordination.search(" " + words))
 
@@ -90,8 +90,8 @@ def resolve(
 ) -> str | None:
     """The actor a subject region names, with pronouns and coordinated predicates followed back to a named
     speaker: in the sentence itself, else in the sentence before ("X explained ... . He would provide ...").
-    A speaker is the subject of a reporting verb that names a person or post ("X advised that the
-    Government had not yet confirmed ...": X, not the Government)."""
+    A speaker is the subject of a reporting verb that names a person or post ("X said that the Health
+    Board had accepted ...": X, not the Health Board)."""
     s = tv.sentences[sentence].start
     if region is None:
         return None
@@ -141,7 +141,7 @@ def _facts_in(x: Extraction, start: int, end: int) -> str | None:
 
 def actor_in(x: Extraction, start: int, end: int, *, strict: bool = False) -> str | None:
     """The person or post named in [start, end), else None. A mention that begins just before the region
-    and runs into it counts: "The Assistant Director, Safeguarding and Quality agreed" puts the subject's
+    and runs into it counts: "The Head of Service, Libraries and Archives agreed" puts the subject's
     start after the comma, inside the post's own title. `strict` (a table cell): the mention lies inside."""
     if end <= start:
         return None

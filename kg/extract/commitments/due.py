@@ -101,7 +101,7 @@ def find_due(text: str, ref: dt.date | None) -> Due:
 
 def due_of_cell(text: str, ref: dt.date | None) -> Due:
     """The due time an action log's Due cell gives: a date standing alone ("16/01/2025", "March 2025"),
-    else a due phrase ("Next meeting", "Future meeting", "Quarter 3 report"), else none."""
+    else a due phrase ("Next meeting", "Future meeting", "Q2 monitoring report"), else none."""
     cell = re.sub(r"\s+", " ", text).strip()
     if when := periods.parse_date(cell, ref):
         return Due("date", cell, when)

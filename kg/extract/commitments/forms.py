@@ -4,7 +4,7 @@ A promise is a form (an undertaking "agreed to", a future "will/would (be)", a r
 "asked X to", an action note "Officers to provide", a subjunctive decision "that a report be brought",
 a decision naming its owner "(ii) the Head of HR submit ...", or a later meeting's business "that the
 Committee receive a further update at its March meeting") whose verb is a deliverable (circulate,
-provide, bring back, report, ...). Conditions ("if the ICB agrees ...", "subject to funding ...") are
+provide, bring back, report, ...). Conditions ("if Cabinet approves ...", "subject to funding ...") are
 cut out before the forms are looked for, so a verb inside a condition never reads as the promise.
 """
 
@@ -166,7 +166,7 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
     if hit := phrase_hit("other_bodies", own):
         return f"another body's business ({hit.group(0)})"
     if hit := phrase_hit("declined_requests", sent):
-        # "... could not be resourced, but agreed to provide an update": the alternative offered is kept
+        # "... would not be possible; however, she would send a summary": the alternative offered is kept
         if not (f.start + hit.end() <= clause[0] and f.form in ("undertaking", "future", "passive")):
             return f"declined ({hit.group(0)})"
     if due.kind == "none":

@@ -2,7 +2,7 @@
 
 A sentence recording a deliverable as done ("the briefing note had been circulated"), a sentence pointing
 back to an earlier request ("As requested at the last meeting, ..."), the item's title (a later agenda
-naming the promised report), and each action log row's status ("Complete. Letter sent", "On hold").
+naming the promised report), and each action log row's status ("Complete", "On hold").
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 The units are the text layer's sentences; a sentence that is part of a decision (a RESOLVED list, "The
 Committee agreed: (i) ...; (ii) ...") is read clause by clause, because one decision sentence often holds
 several. Action markers attach an owner to the sentence they follow: "(Action: Clerk)", "ACTION: KS",
-"Action by: Head of Finance (J Smith)" on a line of its own; "ACTION: Head of Finance to circulate ..."
+"Action by: Head of Finance (J Smith)" on a line of its own; "ACTION: Clerk to send the slides ..."
 is an action wherever it stands in a line. A request followed by its acceptance ("The Head of Early Help
 agreed to do so") is one commitment owned by whoever accepted; a request followed by a refusal is none.
 """
@@ -139,7 +139,7 @@ class _Reader:
             self.found.append(p)
 
     def line_action(self, u: Unit) -> bool:
-        """'ACTION: Head of Finance to circulate ... by 31 August 2024', wherever it stands in the line."""
+        """'ACTION: Clerk to send the slides to Members by 30 June', wherever it stands in the line."""
         text = self.tv.text
         line = rx().line_action.search(text, u.start, u.end)
         if not line or not rx().deliverable_verb.match(line.group("what").strip()):

@@ -94,7 +94,7 @@ def rx() -> Rx:
             rf"(?P<what>(?P<verb>{base})\b.*)",
             flags,
         ),
-        # "Officers to provide a breakdown ...", "Head of Finance to circulate ...": an action note
+        # "Officers to provide a breakdown ...", "Clerk to send the slides ...": an action note
         owner_to=re.compile(
             rf"^\W*(?P<owner>(?-i:[A-Z])[^.;:\n]{{1,90}}?)\s+to\s+{adv}(?P<what>(?P<verb>{base})\b.*)", flags
         ),
