@@ -409,14 +409,14 @@ def test_ni_action_tracker_table_rows_are_commitments_with_status_evidence() -> 
 def test_action_log_rows_from_cells_built_directly() -> None:
     """A log whose cells a reader gave (here built by hand, as a plain-text table reader would): the owner
     is read inside its cell, a bare 'Next meeting' cell is the next meeting, a 'Status' of 'Complete' is
-    done; the header row is no commitment."""
+    done, a minute reference before the action stays in the quote only; the header row is no commitment."""
     from kg.model import DocMeta, Section, SourceDoc, Span, TableCell
 
     rows = [
         ["Ref", "Action", "Owner", "Due", "Status"],
         ["A1", "Circulate the sickness absence figures by service", "Head of HR", "Next meeting", "Complete"],
-        ["A2", "Provide a note on the capital programme slippage", "Head of Finance", "28/02/2025",
-         "In progress"],
+        ["A2", "Minute 7 (14/01/25): Provide a note on the capital programme slippage", "Head of Finance",
+         "28/02/2025", "In progress"],
     ]
     text, cells, pos = "Action log\n\n", [], 0
     start = len(text)
@@ -439,7 +439,7 @@ def test_action_log_rows_from_cells_built_directly() -> None:
     ]
     first, second = x.commitments
     assert _actor(x, first.actor) == "Head of HR" and first.due_kind == "next_meeting"
-    assert second.due_date == dt.date(2025, 2, 28)
+    assert second.due_date == dt.date(2025, 2, 28) and "Minute 7 (14/01/25)" in second.span.quote
     assert [p.kind for p in x.progress if p.kind != "agenda"] == ["done", "reference"]
 
 

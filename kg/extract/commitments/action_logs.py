@@ -181,6 +181,11 @@ def _done_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+@cache
+def _reference_prefix() -> re.Pattern[str]:
+    return re.compile(vocabulary()["reference_prefix"], re.I)
+
+
 def _is_done(status: str) -> bool:
     done, not_done = _done_rx()
     first = re.split(r"[.;]\s", status, maxsplit=1)[0]  # "Complete. Minutes sent" / "Amber - part done ..."
@@ -209,7 +214,8 @@ def read(x: Extraction, tv: TextView, ref: dt.date | None) -> list[LoggedAction]
         if action.lower() in _EMPTY:
             continue
         spans = forms.conditions(text, a_start, a_end)
-        what = imperative(clean(forms.masked(text, a_start, a_end, spans)))
+        what = clean(forms.masked(text, a_start, a_end, spans))
+        what = imperative(_reference_prefix().sub("", what, count=1))  # the reference stays in the quote
         if not rx().deliverable_verb.search(what) and not rx().deliverable_noun.search(what):
             continue  # a row that asks nothing deliverable ("Noted", a heading row)
         due_cell = _value(text, row.fields.get("due"))
