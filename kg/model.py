@@ -215,8 +215,9 @@ class CommitmentFact:
     topic: str | None = None  # indicator id or subject
     due_text: str = ""
     due_kind: Literal["next_meeting", "next_update", "future_meeting", "date", "none"] = "none"
-    due_date: dt.date | None = None  # for due_kind == "date": first day of the month/day named
+    due_date: dt.date | None = None  # due_kind "date": the day named, else the last day of the month named
     confidence: float = 1.0
+    condition: str = ""  # a conditional promise's condition as written ("if Cabinet approves the bid")
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ class CKG(DefinedNamespace):
     committee: URIRef
     comparatorOf: URIRef
     complementOf: URIRef
+    condition: URIRef
     confidence: URIRef
     council: URIRef
     count: URIRef

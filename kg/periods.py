@@ -226,3 +226,76 @@ def earlier(label: str | None, ref: str | None) -> bool:
     if ly != ry:
         return ly < ry
     return bool(lq and rq and lq < rq)
+
+
+# ---- calendar dates as minutes and action logs write them ("31 July 2024", "31/07/2024", "March 2025")
+
+# Month names, capitalised as written in English prose: a lower-case "may" or "march" is a verb, not a month.
+MONTH_NAMES = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|"
+    r"SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\.?"
+)
+YEAR = r"(?:19|20)\d\d"
+# "31 July 2024", "31st of July, 2024", "July 31, 2024" is rare in UK minutes and left out.
+DAY_MONTH = (
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_NAMES})(?:\s*,?\s*(?P<year>{YEAR}))?"
+)
+# "31/07/2024", "31.07.24", "31-07-2024" (day first, as in the UK)
+NUMERIC_DATE = r"(?P<nday>\d{1,2})[/.\-](?P<nmonth>\d{1,2})[/.\-](?P<nyear>(?:19|20)?\d\d)(?![\d/])"
+_ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)")
+_MONTH_YEAR = re.compile(rf"(?P<month>{MONTH_NAMES})\s*,?\s*(?P<year>{YEAR})?", re.I)
+_DAY_MONTH = re.compile(DAY_MONTH, re.I)
+_NUMERIC = re.compile(NUMERIC_DATE)
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a month name or its short form ("Sept", "Dec."), else None."""
+    key = name.strip().rstrip(".").lower()
+    return _MONTHS.get(key) or _MONTHS.get(key[:3])
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month: a promise due "in January 2024" is due by 2024-01-31."""
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def year_for(month: int, ref: dt.date | None) -> int | None:
+    """The year of a month written without one: the next such month after `ref` (a meeting in June 2024
+    promising something "for the October meeting" means October 2024; "in March" means March 2025)."""
+    if ref is None:
+        return None
+    return ref.year if month > ref.month else ref.year + 1
+
+
+def day_or_month_end(year: int | None, month: int | None, day: int | None = None) -> dt.date | None:
+    """The date a written due time stands for: the day when a day is given, else the month's last day."""
+    if year is None or month is None or not 1 <= month <= 12:
+        return None
+    if day is None:
+        return month_end(year, month)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str, ref: dt.date | None = None) -> dt.date | None:
+    """A calendar date written on its own, as in an action log's Due cell: "16/01/2025", "16/01/25",
+    "12 November 2024", "2025-03-20", "March 2025" (its last day), "March" (after `ref`). Else None."""
+    s = text.strip().strip(".,;:()")
+    if m := _ISO_DATE.fullmatch(s):
+        return day_or_month_end(int(m["y"]), int(m["m"]), int(m["d"]))
+    if m := _NUMERIC.fullmatch(s):
+        year = int(m["nyear"]) if len(m["nyear"]) == 4 else 2000 + int(m["nyear"])
+        return day_or_month_end(year, int(m["nmonth"]), int(m["nday"]))
+    if m := _DAY_MONTH.fullmatch(s):
+        month = month_number(m["month"])
+        year = int(m["year"]) if m["year"] else (year_for(month, ref) if month else None)
+        return day_or_month_end(year, month, int(m["day"]))
+    if m := _MONTH_YEAR.fullmatch(s):
+        month = month_number(m["month"])
+        year = int(m["year"]) if m["year"] else (year_for(month, ref) if month else None)
+        return day_or_month_end(year, month)
+    return None

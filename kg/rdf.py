@@ -396,6 +396,8 @@ class _Writer:
             self.add(node, CKG.dueText, c.due_text)
             if c.due_date:
                 self.add(node, CKG.dueDate, Literal(c.due_date.isoformat(), datatype=XSD.date))
+            if c.condition:
+                self.add(node, CKG.condition, c.condition)
             self.add(node, CKG.confidence, Literal(round(c.confidence, 2), datatype=XSD.decimal))
             self.topic(node, c.topic)
             self.evidence(node, c.span)

@@ -74,7 +74,7 @@ def test_seed_004_session_in_january_2024_by_the_head_of_education(seeds_dir: Pa
     assert len(x.commitments) == 1
     c = x.commitments[0]
     assert _actor(x, c.actor) == "Head of Education and Skills"
-    assert c.due_kind == "date" and c.due_date == dt.date(2024, 1, 1) and c.due_text == "in January 2024"
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 1, 31) and c.due_text == "in January 2024"
     _absent(x, "region wide")  # "looking to roll out": a hope
     _absent(x, "Adults, Wellbeing and Health")  # where reporting will go is not a promise to this committee
 
@@ -98,7 +98,7 @@ def test_moderngov_narrative_style() -> None:
     c = _find(x, "residential children's homes")  # the Chair asked X to ...: the owner is X
     assert _actor(x, c.actor) == "Head of Commissioning" and c.due_kind == "next_meeting"
     c = _find(x, "home to school transport")  # passive, no owner named
-    assert c.actor is None and c.due_kind == "date" and c.due_date == dt.date(2024, 4, 1)
+    assert c.actor is None and c.due_kind == "date" and c.due_date == dt.date(2024, 4, 30)
     c = _find(x, "young carers")  # request, accepted in the next sentence
     assert _actor(x, c.actor) == "Head of Early Help" and c.due_kind == "next_update"
     assert c.span.quote.endswith("agreed to do so.")
@@ -120,7 +120,7 @@ def test_numbered_minutes_with_action_markers() -> None:
     assert c.actor is not None and "Green" in c.actor
     assert not c.span.quote.startswith("\n")
     c = _find(x, "visit to the Youth Justice Service")  # "ACTION: Democratic Services to ... by early 2024"
-    assert c.due_kind == "date" and c.due_date == dt.date(2024, 1, 1)
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 1, 31)
     c = _find(x, "slides")  # passive "would be circulated": no owner
     assert c.actor is None and c.due_kind == "none"
     assert len(x.commitments) == 4
@@ -134,14 +134,13 @@ def test_resolved_list_and_action_by_line() -> None:
     x = _extract(DATA / "commitments", "resolved-list.txt")
     c = _find(x, "costed plan")  # request made an action by "Action by: POST (NAME)"
     assert _actor(x, c.actor) == "Head of Commissioning"
-    assert c.due_kind == "date" and c.due_date == dt.date(
-        2024, 10, 1
-    )  # "the October meeting" after June 2024
+    # "the October meeting" after June 2024
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 10, 31)
     assert c.confidence >= 0.85
     c = _find(x, "foster carer recruitment")  # "That X be asked to ...": owner X
     assert _actor(x, c.actor) == "Assistant Director for Children's Social Care"
     c = _find(x, "agency placement costs")
-    assert c.due_kind == "date" and c.due_date == dt.date(2024, 12, 1)
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 12, 31)
     assert len(x.commitments) == 3
     _absent(x, "be noted")
     _absent(x, "thanks")
@@ -154,7 +153,7 @@ def test_decision_list_style() -> None:
     assert _actor(x, c.actor) == "Executive Director of Finance" and c.due_kind == "next_meeting"
     c = _find(x, "disposal programme")  # "to instruct X to report back in six months' time"
     assert _actor(x, c.actor) == "Head of Property"
-    assert c.due_kind == "date" and c.due_date == dt.date(2025, 3, 1)
+    assert c.due_kind == "date" and c.due_date == dt.date(2025, 3, 31)
     c = _find(x, "community asset transfer")  # "Councillor Shaw said she would send ...": she is Shaw
     assert c.actor == "councillor:Shaw"
     assert len(x.commitments) == 3
@@ -223,13 +222,14 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("report back to the next meeting of the Panel", "next_meeting", None),
         ("bring it to the next Panel meeting", "next_meeting", None),
         ("be brought to a future Panel meeting", "future_meeting", None),
-        ("would be held in January 2024", "date", dt.date(2024, 1, 1)),
-        ("to the October meeting", "date", dt.date(2024, 10, 1)),
-        ("at the March meeting", "date", dt.date(2025, 3, 1)),
-        ("by early 2021", "date", dt.date(2021, 1, 1)),
-        ("by the end of 2024", "date", dt.date(2024, 12, 1)),
+        ("would be held in January 2025", "date", dt.date(2025, 1, 31)),
+        ("to the October meeting", "date", dt.date(2024, 10, 31)),
+        ("at the March meeting", "date", dt.date(2025, 3, 31)),
+        ("by early 2025", "date", dt.date(2025, 1, 31)),
+        ("On 3 September 2023 the Panel noted that a report would follow", "none", None),  # said, not due
+        ("by the end of 2024", "date", dt.date(2024, 12, 31)),
         ("by 31 March 2025", "date", dt.date(2025, 3, 31)),
-        ("in the autumn", "date", dt.date(2024, 10, 1)),
+        ("in the autumn", "date", dt.date(2024, 10, 31)),
         ("circulate the slides to Members", "none", None),
         ("Members may wish to note this", "none", None),  # the modal 'may' is not the month May
     ],
@@ -285,7 +285,7 @@ def test_inline_resolved_list_pronouns_and_who_said_it() -> None:
     c = _find(x, "collection figures by band to all Members")
     assert _actor(x, c.actor) == "Assistant Director of Finance"
     c = _find(x, "Local Plan")
-    assert c.due_kind == "date" and c.due_date == dt.date(2024, 3, 1)
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 3, 31)
     c = _find(x, "comparison with the previous year")
     assert c.due_kind == "next_update"
     assert len(x.commitments) == 6
@@ -293,3 +293,170 @@ def test_inline_resolved_list_pronouns_and_who_said_it() -> None:
     _absent(x, "referred to Cabinet")  # a motion not seconded
     _absent(x, "be noted")
     _absent(x, "risk register")  # done
+
+
+# ---- conditions, alternatives, action notes and later meetings (Welsh and English minute styles)
+
+
+def test_welsh_minutes_conditional_promise_keeps_its_condition() -> None:
+    """'Should the grant be awarded, he would bring options ...' is a commitment of the officer who spoke
+    before ('he'), with the condition recorded, not left out as a question."""
+    x = _extract(DATA / "commitments", "welsh-scrutiny-conditional.txt")
+    c = _find(x, "second round of the scheme")
+    assert _actor(x, c.actor) == "Head of Regeneration and Planning"
+    assert c.condition == "Should the grant be awarded" and c.due_kind == "future_meeting"
+
+
+def test_welsh_minutes_alternative_offered_after_a_refusal_is_kept() -> None:
+    """'... would not be possible with current staffing; however, he would provide a progress note ... in
+    time for the Committee's February meeting': the refusal is not the promise; the alternative is."""
+    x = _extract(DATA / "commitments", "welsh-scrutiny-conditional.txt")
+    c = _find(x, "active travel network")
+    assert _actor(x, c.actor) == "Head of Regeneration and Planning"
+    assert c.due_kind == "date" and c.due_date == dt.date(2025, 2, 28)
+    assert "quarterly" not in c.text
+
+
+def test_welsh_minutes_coordinated_predicate_never_takes_an_earlier_speaker() -> None:
+    """'The Service Manager, Highways and Transport had no breakdown with him and agreed to ...':
+    the actor is that sentence's own subject (not a known post here, so none), never the councillor who
+    asked in the sentence before."""
+    x = _extract(DATA / "commitments", "welsh-scrutiny-conditional.txt")
+    c = _find(x, "potholes")
+    assert c.actor is None
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 10, 31)
+
+
+def test_welsh_minutes_response_to_members_and_later_meeting_resolution() -> None:
+    """'would get a response to Members' is a promise; 'That the Committee receive a further update ... at
+    its meeting in March 2025' is a later meeting's business, due at the end of March."""
+    x = _extract(DATA / "commitments", "welsh-scrutiny-conditional.txt")
+    c = _find(x, "get a response")
+    assert _actor(x, c.actor) == "Head of Regeneration and Planning" and c.due_kind == "next_meeting"
+    c = _find(x, "regeneration programme")
+    assert c.due_kind == "date" and c.due_date == dt.date(2025, 3, 31)
+
+
+def test_welsh_minutes_false_forms_are_not_commitments() -> None:
+    """A declined request, minutes confirmed as a correct record, a report's description and something
+    presented at the meeting itself are never commitments."""
+    x = _extract(DATA / "commitments", "welsh-scrutiny-conditional.txt")
+    _absent(x, "parking complaints")  # declined: "this would not be possible"
+    _absent(x, "correct record")
+    _absent(x, "The report covered")
+    _absent(x, "winter maintenance plan")  # at the meeting itself
+    assert len(x.commitments) == 6
+
+
+def test_english_action_lines_anywhere_in_a_line_and_officers_to() -> None:
+    """'ACTION: Head of Finance to circulate ...' after a sentence on the same line, on its own line, and
+    'Officers to provide ...' are commitments; the next meeting's date is not."""
+    x = _extract(DATA / "commitments", "english-action-lines.txt")
+    c = _find(x, "sundry debts")
+    assert _actor(x, c.actor) == "Head of Finance"
+    assert c.due_date == dt.date(2024, 9, 30) and c.text.startswith("circulate the list")
+    c = _find(x, "waiting list review")
+    assert c.due_date == dt.date(2024, 11, 15)
+    c = _find(x, "enforcement notices")
+    assert c.actor is None and c.due_kind == "next_meeting"
+    c = _find(x, "treasury management outturn")
+    assert c.due_kind == "next_meeting"
+    _absent(x, "19 November 2024")
+    _absent(x, "outturn report be noted")
+    assert len(x.commitments) == 4
+
+
+# ---- action logs
+
+
+def test_scottish_rolling_actions_log_read_as_field_blocks() -> None:
+    """A rolling actions log flattened to labelled blocks: each block is a commitment (actor from 'Action
+    owner', due from 'Expected completion date', a condition kept) and its completion is evidence."""
+    x = _extract(DATA / "commitments", "scottish-rolling-actions-log.txt")
+    assert len(x.commitments) == 3
+    first, second, third = x.commitments
+    assert first.text.startswith("provide a breakdown of temporary accommodation")
+    assert _actor(x, first.actor) == "Service Director, Housing" and first.due_date == dt.date(2025, 3, 31)
+    assert _actor(x, second.actor) == "Head of Housing Strategy" and second.due_kind == "next_meeting"
+    assert second.condition.startswith("If the affordable housing grant")
+    assert third.due_date == dt.date(2025, 9, 30)  # "September 2025": the month's last day
+    kinds = {p.text.split(":")[0]: p.kind for p in x.progress if p.kind != "agenda"}
+    assert kinds[first.text] == "done"  # an actual completion date
+    assert kinds[third.text] == "reference"  # "Not yet due"
+
+
+def test_ni_action_tracker_table_rows_are_commitments_with_status_evidence() -> None:
+    """An HTML tracker (Minute Ref | Action | Responsible Officer | Target date | Progress): each row with a
+    deliverable is a commitment, its Progress cell evidence; a forward work programme and a 'Noted' row
+    are not commitments."""
+    x = _extract(DATA / "commitments", "ni-action-tracker.html")
+    assert len(x.commitments) == 3
+    c = _find(x, "rates relief")
+    assert _actor(x, c.actor) == "Director of Finance" and c.due_date == dt.date(2025, 1, 31)
+    assert c.span.quote.startswith("CPR 24/112")  # the minute reference is kept in the evidence
+    c = _find(x, "leisure estate")
+    assert c.due_date == dt.date(2025, 3, 31)
+    c = _find(x, "community wealth fund")
+    assert c.due_kind == "future_meeting" and c.condition.startswith("Subject to a successful bid")
+    _absent(x, "Annual Governance Statement")
+    done = [p for p in x.progress if p.kind == "done"]
+    assert [p.text.split(":")[0] for p in done] == [
+        "circulate a note on rates relief uptake by business sector to all Members"
+    ]
+    assert any(p.kind == "reference" and "On hold" in p.text for p in x.progress)
+
+
+def test_action_log_rows_from_cells_built_directly() -> None:
+    """A log whose cells a reader gave (here built by hand, as a plain-text table reader would): the owner
+    is read inside its cell, a bare 'Next meeting' cell is the next meeting, a 'Status' of 'Complete' is
+    done, a minute reference before the action stays in the quote only; the header row is no commitment."""
+    from kg.model import DocMeta, Section, SourceDoc, Span, TableCell
+
+    rows = [
+        ["Ref", "Action", "Owner", "Due", "Status"],
+        ["A1", "Circulate the sickness absence figures by service", "Head of HR", "Next meeting", "Complete"],
+        ["A2", "Minute 7 (14/01/25): Provide a note on the capital programme slippage", "Head of Finance",
+         "28/02/2025", "In progress"],
+    ]
+    text, cells, pos = "Action log\n\n", [], 0
+    start = len(text)
+    for r, row in enumerate(rows):
+        for col, value in enumerate(row):
+            pos = len(text)
+            text += value + (" | " if col < len(row) - 1 else "\n")
+            if r:
+                cells.append(TableCell(Span.of(text, pos, pos + len(value)), row[0], rows[0][col], r, col))
+    doc = SourceDoc(
+        path=Path("log.txt"), name="log.txt", text=text, sha256="x" * 64, format="txt",
+        meta=DocMeta(council="Gateshead Council", committee="Audit Committee",
+                     meeting_date=dt.date(2025, 1, 14), doc_type="other"),
+        sections=(Section("table", start, len(text)),), cells=tuple(cells),
+    )
+    x = extract(doc)
+    assert [c.text for c in x.commitments] == [
+        "circulate the sickness absence figures by service",
+        "provide a note on the capital programme slippage",
+    ]
+    first, second = x.commitments
+    assert _actor(x, first.actor) == "Head of HR" and first.due_kind == "next_meeting"
+    assert second.due_date == dt.date(2025, 2, 28) and "Minute 7 (14/01/25)" in second.span.quote
+    assert [p.kind for p in x.progress if p.kind != "agenda"] == ["done", "reference"]
+
+
+def test_ni_minutes_procedure_titles_and_the_meeting_itself_are_not_commitments() -> None:
+    """Northern Ireland minutes: an agenda title ('REPORT TO BE BROUGHT BACK'), a standing rule, a report's
+    description and a presentation at this meeting are not commitments; 'It was agreed that officers would
+    bring back ...', an '(Action: ...)' marker mid-line and 'agreed to bring a report back' are."""
+    x = _extract(DATA / "commitments", "ni-council-minutes.txt")
+    _absent(x, "five clear days")
+    _absent(x, "The report set out")
+    _absent(x, "tourism action plan")
+    _absent(x, "approve the draft Leisure Strategy")
+    c = _find(x, "leisure strategy consultation")
+    assert c.due_kind == "date" and c.due_date == dt.date(2024, 11, 30)
+    c = _find(x, "town hall works")
+    assert c.text == "provide the revised timetable for the town hall works"
+    assert _actor(x, c.actor) == "Head of Estates"
+    c = _find(x, "footfall survey")
+    assert _actor(x, c.actor) == "Director of Economic Development" and c.due_kind == "next_meeting"
+    assert len(x.commitments) == 3

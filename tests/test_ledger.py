@@ -106,9 +106,9 @@ def test_every_status_for_its_reason(series: LocalStore) -> None:
     # overdue: the next meeting passed without it; its month passed without it
     assert _one(rows, "foster carer fees")["status"] == "overdue"
     assert _one(rows, "family hubs")["status"] == "overdue"
-    # open: due at the January 2025 meeting, after 1 October 2024
+    # open: due at the January 2025 meeting (a month means its last day), after 1 October 2024
     r = _one(rows, "further update on exclusions")
-    assert r["status"] == "open" and r["due_kind"] == "date" and r["due_date"] == "2025-01-01"
+    assert r["status"] == "open" and r["due_kind"] == "date" and r["due_date"] == "2025-01-31"
     # unknown: no due time, and nothing later shows it
     assert _one(rows, "Department for Education")["status"] == "unknown"
     assert _one(rows, "slides from the presentation")["status"] == "unknown"

@@ -56,3 +56,22 @@ def test_parts_shift_and_make_label() -> None:
     assert shift("2017/18 Q1", quarters=-1) == "2016/17 Q4"
     assert shift("2017/18 Q2", years=-1) == "2016/17 Q2" and shift("2017/18", years=-1) == "2016/17"
     assert shift("Q1", quarters=-1) is None  # no year to step back into
+
+
+def test_parse_date_reads_a_due_cell_and_a_month_means_its_last_day() -> None:
+    """Dates as action logs write them: day first, two- or four-digit years, ISO, a month alone (its last
+    day, after the reference date when the year is missing); anything else is no date."""
+    import datetime as dt
+
+    from kg.periods import month_end, parse_date
+
+    ref = dt.date(2024, 6, 3)
+    assert parse_date("16/01/2025") == dt.date(2025, 1, 16)
+    assert parse_date("16/01/25") == dt.date(2025, 1, 16)
+    assert parse_date("12 November 2024") == dt.date(2024, 11, 12)
+    assert parse_date("2025-03-20") == dt.date(2025, 3, 20)
+    assert parse_date("March 2025") == dt.date(2025, 3, 31)
+    assert parse_date("February", ref) == dt.date(2025, 2, 28)
+    assert parse_date("Sept 2024") == dt.date(2024, 9, 30)
+    assert parse_date("Q2 monitoring report") is None and parse_date("may") is None
+    assert month_end(2024, 2) == dt.date(2024, 2, 29)

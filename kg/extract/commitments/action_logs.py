@@ -1,0 +1,233 @@
+"""Action logs and trackers: each row is a commitment of the log, and its Status is evidence.
+
+A log is read from the reader's table cells (`SourceDoc.cells`): each column's role (action, owner, due,
+status, reference) comes from its header words (patterns/action_logs.yaml). A Scottish-style rolling
+actions log flattened to labelled blocks ("Action: ...", "Action owner: ...", "Expected completion date:
+...") is read from the text layer's lines as field blocks with the same roles. Each row or block gives
+one commitment (actor from the owner, due from the due time, the minute reference kept in its quote) and,
+when it has a status, one progress statement for the ledger ("Complete", "Circulated 19/12/2024", "On hold").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg import periods
+from kg.extract import nlp
+from kg.extract.commitments import actors, forms
+from kg.extract.commitments.due import Due, due_of_cell, find_due
+from kg.extract.commitments.vocabulary import alt, rx
+from kg.extract.commitments.wording import clean
+from kg.model import Extraction
+from kg.text import TextView
+
+_EMPTY = {"", "-", "–", "—", "n/a", "na", "tbc", "none"}
+
+
+@cache
+def vocabulary() -> dict:
+    return nlp.vocabulary("action_logs")
+
+
+def _key(header: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w/ ]", " ", header.lower())).strip()
+
+
+@cache
+def _roles() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for role, headers in vocabulary()["roles"].items():
+        for h in headers:
+            out.setdefault(_key(str(h)), role)
+    return out
+
+
+def role_of(header: str) -> str | None:
+    """The role of a column or field named `header`: action, owner, due, status, ref, or None."""
+    return _roles().get(_key(header))
+
+
+@dataclass
+class Row:
+    """One action of a log: the spans of its fields by role (the first of each role)."""
+
+    start: int
+    end: int
+    fields: dict[str, tuple[int, int]] = field(default_factory=dict)
+    statuses: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, role: str | None, start: int, end: int) -> None:
+        self.start, self.end = min(self.start, start), max(self.end, end)
+        if role == "status":
+            self.statuses.append((start, end))
+        elif role and role not in self.fields:
+            self.fields[role] = (start, end)
+
+    def is_action(self) -> bool:
+        return "action" in self.fields and ("owner" in self.fields or "due" in self.fields)
+
+
+@dataclass(frozen=True)
+class LoggedAction:
+    start: int
+    end: int
+    text: str
+    actor: str | None
+    due: Due
+    condition: str
+    status: str  # the status cells joined, "" when none
+    status_span: tuple[int, int] | None
+    done: bool
+
+
+def _label_headers(x: Extraction) -> dict[int, str]:
+    """The header over each table's label column: readers give a row's first cell as its `row_header`
+    (and `row_span`), not as a cell, so an action written there is found through this header."""
+    out = {}
+    for t in getattr(x.doc, "tables", ()):
+        rows = getattr(t, "header_rows", ())
+        if rows and rows[-1]:
+            out[t.index] = rows[-1][0].quote
+    return out
+
+
+def table_rows(x: Extraction) -> list[Row]:
+    """Rows of the reader's tables that are actions of a log (a header row and empty rows left out)."""
+    cells = sorted(x.doc.cells, key=lambda c: c.span.start)
+    labels = _label_headers(x)
+    with_first_column = {getattr(c, "table", 0) for c in cells if c.column == 0}
+    tables: dict[tuple[int, int], Row] = {}
+    table, last_row = 0, -1
+    for c in cells:
+        index = getattr(c, "table", None)
+        if index is None:  # readers without table indices: a row number going back starts a new table
+            if c.row < last_row:
+                table += 1
+            index = table
+        last_row = c.row
+        text = c.span.quote.strip()
+        role = role_of(c.column_header)
+        if role is None or _key(text) == _key(c.column_header):
+            continue
+        row = tables.setdefault((index, c.row), Row(c.span.start, c.span.end))
+        label = getattr(c, "row_span", None)
+        if label is not None and index in labels and index not in with_first_column:
+            row.add(role_of(labels[index]), label.start, label.end)
+        row.add(role, c.span.start, c.span.end)
+    return [r for r in tables.values() if r.is_action()]
+
+
+_FIELD = re.compile(r"^[ \t]*(?P<label>[A-Z][\w '’/()&-]{0,40}?)[ \t]*:[ \t]*(?P<value>\S.*)?$")
+
+
+def field_blocks(tv: TextView) -> list[Row]:
+    """Actions of a log flattened to labelled lines, one block per action: a block ends at a blank line,
+    at a line that is no field and does not continue one, or where a role comes round again."""
+    text = tv.text
+    out: list[Row] = []
+    block: Row | None = None
+    seen: set[str] = set()
+    last: tuple[str, int] | None = None  # the open field's role and index, for wrapped values
+
+    def flush() -> None:
+        nonlocal block, last
+        if block is not None and block.is_action():
+            out.append(block)
+        block, last = None, None
+        seen.clear()
+
+    for line in tv.lines:
+        if line.blank or line.furniture or line.in_table:
+            if line.blank:
+                flush()
+            continue
+        body = text[line.start : line.end]
+        m = _FIELD.match(body)
+        role = role_of(m.group("label")) if m else None
+        if m and role and m.group("value"):
+            if role in seen and role in ("action", "owner", "due"):
+                flush()
+            start = line.start + m.start("value")
+            end = line.start + len(body.rstrip())
+            if block is None:
+                block = Row(line.start, end)
+            block.add(role, start, end)
+            block.start = min(block.start, line.start)
+            seen.add(role)
+            last = (role, end)
+        elif block is not None and last is not None and body.strip()[:1].islower():
+            # a wrapped value: the field runs on
+            end = line.start + len(body.rstrip())
+            role_open = last[0]
+            if role_open in block.fields and block.fields[role_open][1] == last[1]:
+                block.fields[role_open] = (block.fields[role_open][0], end)
+            block.end = max(block.end, end)
+            last = (role_open, end)
+        else:
+            flush()
+    flush()
+    return out
+
+
+@cache
+def _done_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    v = vocabulary()
+    return (
+        re.compile(rf"\b{alt(v['done_statuses'])}\b", re.I),
+        re.compile(rf"\b{alt(v['not_done'])}\b", re.I),
+    )
+
+
+@cache
+def _reference_prefix() -> re.Pattern[str]:
+    return re.compile(vocabulary()["reference_prefix"], re.I)
+
+
+def _is_done(status: str) -> bool:
+    done, not_done = _done_rx()
+    first = re.split(r"[.;]\s", status, maxsplit=1)[0]  # "Complete. Minutes sent" / "Amber - part done ..."
+    if periods.parse_date(first):
+        return True  # an actual completion date
+    return bool(done.search(first)) and not not_done.search(first)
+
+
+def _value(text: str, span: tuple[int, int] | None) -> str:
+    return re.sub(r"\s+", " ", text[span[0] : span[1]]).strip() if span else ""
+
+
+def imperative(what: str) -> str:
+    """"Provide a breakdown ..." -> "provide a breakdown ...": log actions open with a capitalised verb."""
+    m = rx().deliverable_verb.match(what)
+    return what[0].lower() + what[1:] if m and what[:1].isupper() and what[1:2].islower() else what
+
+
+def read(x: Extraction, tv: TextView, ref: dt.date | None) -> list[LoggedAction]:
+    """Every action of the document's logs, from its tables and from labelled blocks."""
+    text = tv.text
+    out: list[LoggedAction] = []
+    for row in [*table_rows(x), *field_blocks(tv)]:
+        a_start, a_end = row.fields["action"]
+        action = _value(text, (a_start, a_end))
+        if action.lower() in _EMPTY:
+            continue
+        spans = forms.conditions(text, a_start, a_end)
+        what = clean(forms.masked(text, a_start, a_end, spans))
+        what = imperative(_reference_prefix().sub("", what, count=1))  # the reference stays in the quote
+        if not rx().deliverable_verb.search(what) and not rx().deliverable_noun.search(what):
+            continue  # a row that asks nothing deliverable ("Noted", a heading row)
+        due_cell = _value(text, row.fields.get("due"))
+        due = due_of_cell(due_cell, ref) if due_cell.lower() not in _EMPTY else Due()
+        if due.kind == "none":
+            due = find_due(what, ref)
+        owner = row.fields.get("owner")
+        actor = actors.actor_in(x, *owner, strict=True) if owner else None
+        statuses = [s for s in row.statuses if _value(text, s).lower() not in _EMPTY]
+        status = "; ".join(_value(text, s) for s in statuses)
+        status_span = (statuses[0][0], statuses[-1][1]) if statuses else None
+        condition = clean(text[spans[0][0] : spans[0][1]]) if spans else ""
+        out.append(LoggedAction(row.start, row.end, what, actor, due, condition, status, status_span,
+                                bool(status) and _is_done(status)))
+    return sorted(out, key=lambda a: a.start)

@@ -1,0 +1,189 @@
+"""Who promised: the person or post named as the promise's own subject or owner, pronouns resolved.
+
+The actor is looked for only in the promise's own clause: its subject ("The Head of HR agreed to ..."),
+the owner after "asked" ("asked the Director to ..."), or the subject of the reporting verb that governs
+a passive or a coordinated predicate ("X explained that ... and agreed to ...", "X advised that a report
+would be brought ..."). A pronoun ("she would provide ...") stands for the speaker of its sentence, or of
+the sentence before. Anyone else named nearby is not the actor; nobody found means no actor.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from kg.extract.commitments.vocabulary import alt, cues, rx
+from kg.model import Extraction
+from kg.text import TextView
+
+
+def _name_only(segment: str) -> bool:
+    """An appositive such as ', Helen McAloon,' or '(Head of Service)' between an actor and its verb."""
+    words = re.findall(r"[\w'’.-]+", segment)
+    return all(w[0].isupper() or w in ("of", "and", "for", "the", "&") for w in words)
+
+
+@cache
+def _breaks() -> re.Pattern[str]:
+    """Clause breaks before a subject; reporting verbs too ("said a report would be ...")."""
+    return re.compile(rf"[,;:(]|\b(?:that|whilst|while|which|who|{alt(cues()['reporting'])})\b", re.I)
+
+
+def subject_start(text: str, lo: int, cue: int) -> int:
+    """Start of the subject governing the verb at `cue`: back to the last clause break, through appositives
+    enclosed in commas (', Helen McAloon,')."""
+    breaks = [lo] + [lo + m.end() for m in _breaks().finditer(text[lo:cue])]
+    start = cue
+    for b in reversed(breaks):
+        seg = text[b:start]
+        enclosed = text[start:cue].lstrip().startswith((",", ")")) or not text[start:cue].strip()
+        start = b
+        appositive = _name_only(seg) and enclosed and text[start:cue].rstrip().endswith(",")
+        if seg.strip(" ,()") and not appositive:
+            break
+    return start
+
+
+def reporter(text: str, s: int, clause_start: int) -> tuple[int, int] | None:
+    """For a passive promise: the subject of the reporting verb right before it ('X advised that ...')."""
+    head = text[s:clause_start]
+    last = None
+    for m in rx().reporting.finditer(head):
+        last = m
+    if last is None or head[last.end() :].strip():
+        return None
+    verb_at = s + last.start()
+    return (subject_start(text, s, verb_at), verb_at)
+
+
+def last_speaker(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The subject of the last reporting verb in text[s:e] ('..., the Director explained that ...')."""
+    last = None
+    for m in rx().reporting.finditer(text[s:e]):
+        last = m
+    if last is None:
+        return None
+    verb_at = s + last.start()
+    return (subject_start(text, s, verb_at), verb_at)
+
+
+def is_pronoun(text: str, region: tuple[int, int] | None) -> bool:
+    return region is not None and bool(rx().pronoun.match(text[region[0] : region[1]]))
+
+
+def coordinated(text: str, region: tuple[int, int]) -> bool:
+    """Is the region the tail of a coordinated predicate ("... was under way and") rather than a subject?"""
+    words = text[region[0] : region[1]].strip(" ,")
+    return not words or bool(rx().coordination.search(" " + words))
+
+
+def speakers(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Subject regions of the reporting verbs in text[s:e], last first."""
+    out = []
+    for m in rx().reporting.finditer(text, s, e):
+        out.append((subject_start(text, s, m.start()), m.start()))
+    return out[::-1]
+
+
+def resolve(
+    x: Extraction, text: str, tv: TextView, sentence: int, region: tuple[int, int] | None
+) -> str | None:
+    """The actor a subject region names, with pronouns and coordinated predicates followed back to a named
+    speaker: in the sentence itself, else in the sentence before ("X explained ... . He would provide ...").
+    A speaker is the subject of a reporting verb that names a person or post ("X said that the Health
+    Board had accepted ...": X, not the Health Board)."""
+    s = tv.sentences[sentence].start
+    if region is None:
+        return None
+    if not (coordinated(text, region) or is_pronoun(text, region)):
+        return actor_in(x, *region)
+    for candidate in speakers(text, s, region[0]):
+        if not is_pronoun(text, candidate) and (key := actor_in(x, *candidate)):
+            return key
+    if coordinated(text, region):
+        first = _first_subject(text, s, region[1])
+        if first is None or not is_pronoun(text, first):
+            # the sentence's own subject, named or not: never someone from an earlier sentence
+            return actor_in(x, *first) if first else None
+    for back in range(sentence - 1, max(-1, sentence - 3), -1):
+        prev = tv.sentences[back]
+        for candidate in speakers(text, prev.start, prev.end):
+            if not is_pronoun(text, candidate) and (key := actor_in(x, *candidate)):
+                return key
+        first = _first_subject(text, prev.start, prev.end)
+        if first and not is_pronoun(text, first) and (key := actor_in(x, *first)):
+            return key
+        if not any(is_pronoun(text, c) for c in speakers(text, prev.start, prev.end)):
+            break  # the sentence before names nobody who speaks on: stop here
+    return None
+
+
+def _first_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The words a sentence opens with, up to its first verb-like break: a fallback subject region."""
+    m = _first_verb().search(text, s, e)
+    return (s, m.start()) if m and m.start() > s else None
+
+
+@cache
+def _first_verb() -> re.Pattern[str]:
+    finite = ["was", "were", "had", "has", "did", "is", "are", "would", "will", "asked"]
+    verbs = alt([*cues()["reporting"], *cues()["undertakings"], *finite])
+    return re.compile(rf"[;:]|\b{verbs}\b", re.I)
+
+
+def _facts_in(x: Extraction, start: int, end: int) -> str | None:
+    """Fallback without the people extractor's mentions: a post, else a person, whose span lies inside."""
+    posts = [p for p in x.posts if start <= p.span.start and p.span.end <= end]
+    people = [p for p in x.people if start <= p.span.start and p.span.end <= end]
+    found = sorted(posts, key=lambda p: p.span.start) or sorted(people, key=lambda p: p.span.start)
+    return found[0].key if found else None
+
+
+def actor_in(x: Extraction, start: int, end: int, *, strict: bool = False) -> str | None:
+    """The person or post named in [start, end), else None. A mention that begins just before the region
+    and runs into it counts: "The Head of Service, Libraries and Archives agreed" puts the subject's
+    start after the comma, inside the post's own title. `strict` (a table cell): the mention lies inside."""
+    if end <= start:
+        return None
+    from kg.extract import people
+
+    keys = {p.key for p in x.people} | {p.key for p in x.posts}
+    analysis = people.analyse(x.doc.text)
+    for m in analysis.mentions:
+        if m.start >= end:
+            break
+        inside = m.start >= start and (m.end <= end or not strict)
+        if m.key in keys and (inside or (m.end > start and not strict)):
+            return m.key
+    return _facts_in(x, start, end) or _written_post(x, start, end, strict)
+
+
+@lru_cache(maxsize=16)
+def _surfaces(text: str, posts: tuple[tuple[str, str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each post's title, surface and acronym ("Head of Housing and Public Protection (HoHPP)") as written."""
+    out: dict[str, str] = {}
+    for key, title, surface in posts:
+        for form in (title, surface):
+            if len(form) > 3:
+                out.setdefault(form, key)
+                if m := re.search(re.escape(form) + r"\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\)", text):
+                    out.setdefault(m.group("acr"), key)
+    return tuple(
+        (re.compile(r"(?<![\w-])" + re.escape(f).replace(r"\ ", r"\s+") + r"(?![\w-])"), k)
+        for f, k in sorted(out.items(), key=lambda kv: -len(kv[0]))
+    )
+
+
+def _written_post(x: Extraction, start: int, end: int, strict: bool = False) -> str | None:
+    """A post the document names, written out where the region is (the people extractor may not record
+    every mention): the longest whose words overlap the region (lie inside it, when `strict`)."""
+    text = x.doc.text
+    posts = tuple((p.key, p.title, p.surface) for p in x.posts)
+    best: tuple[int, str] | None = None
+    lo = max(0, start - 120)
+    for pattern, key in _surfaces(text, posts):
+        for m in pattern.finditer(text, lo, end):
+            fits = start <= m.start() and m.end() <= end if strict else m.start() < end and m.end() > start
+            if fits and (best is None or m.end() - m.start() > best[0]):
+                best = (m.end() - m.start(), key)
+    return best[1] if best else None

@@ -1,0 +1,122 @@
+"""When a commitment is due: a date, the next meeting, the next update, a future meeting, or none.
+
+One due time per commitment. A month means its last day ("in January 2024" is due by 2024-01-31); a day
+means that day. Month names and calendar dates are parsed by kg/periods.py; the phrases that make them a
+due time ("by", "in", "at the October meeting") are data in patterns/due_conditions.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg import periods
+from kg.extract import nlp
+from kg.extract.commitments.vocabulary import alt
+
+
+@dataclass(frozen=True)
+class Due:
+    kind: str = "none"
+    text: str = ""
+    date: dt.date | None = None
+
+
+@cache
+def vocabulary() -> dict:
+    return nlp.vocabulary("due_conditions")
+
+
+@cache
+def _patterns() -> tuple[list[tuple[str, re.Pattern[str]]], list[re.Pattern[str]]]:
+    v = vocabulary()
+    kinds = [
+        (k, re.compile(p, re.I)) for k in ("next_update", "next_meeting", "future_meeting") for p in v[k]
+    ]
+    month = periods.MONTH_NAMES
+    year = periods.YEAR
+    part = alt(v["parts_of_year"])
+    lead = v["date_lead"]
+    dates = [
+        re.compile(rf"\b(?:{lead}\s+)?(?:the\s+)?{periods.DAY_MONTH}\b", re.I),
+        re.compile(rf"\b(?:{lead}\s+)?{periods.NUMERIC_DATE}", re.I),
+        re.compile(
+            rf"\bthe\s+(?:[\w-]+['’]s\s+)?(?P<month>{month})(?:\s+(?P<year>{year}))?\s+(?:[A-Za-z-]+\s+){{0,2}}?"
+            r"(?:meeting|sitting)\b",
+            re.I,
+        ),
+        re.compile(
+            rf"\b{lead}\s+(?:the\s+)?(?:(?P<part>{part})\s+(?:of\s+)?)?(?P<month>{month})(?:\s+(?P<year>{year}))?\b",
+            re.I,
+        ),
+        re.compile(rf"\b{lead}\s+(?:the\s+)?(?P<part>{part})\s+(?:of\s+)?(?P<year>{year})\b", re.I),
+        re.compile(rf"\b{lead}\s+(?:the\s+)?(?P<part>{alt(v['seasons'])})\b", re.I),
+    ]
+    return kinds, dates
+
+
+def _resolve(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
+    g = m.groupdict()
+    if g.get("nday"):
+        year = int(g["nyear"]) if len(g["nyear"]) == 4 else 2000 + int(g["nyear"])
+        return periods.day_or_month_end(year, int(g["nmonth"]), int(g["nday"]))
+    month = periods.month_number(g["month"]) if g.get("month") else None
+    if month is None and g.get("part"):
+        month = vocabulary()["parts_of_year"].get(re.sub(r"\s+", " ", g["part"].lower()))
+    if month is None:
+        return None
+    year = int(g["year"]) if g.get("year") else periods.year_for(month, ref)
+    return periods.day_or_month_end(year, month, int(g["day"]) if g.get("day") else None)
+
+
+def find_due(text: str, ref: dt.date | None) -> Due:
+    """The due condition written in `text`: an explicit date beats a meeting, which beats a future one.
+    A date before the meeting is when something was said or done ("On 3 September the Committee noted
+    that ..."), not when it is due."""
+    kinds, dates = _patterns()
+    unresolved = ""
+    for pattern in dates:
+        for m in pattern.finditer(text):
+            when = _resolve(m, ref)
+            if when is not None and (ref is None or when >= ref):
+                return Due("date", m.group(0).strip(), when)
+            if when is None:
+                unresolved = unresolved or m.group(0).strip()  # "in March", year unknown: kept as written
+    v = vocabulary()
+    if m := re.search(v["relative_months"], text, re.I):
+        n = m.group("n").lower()
+        months = int(n) if n.isdigit() else v["numbers"][n]
+        when = None
+        if ref is not None:
+            total = ref.year * 12 + ref.month - 1 + months
+            when = periods.month_end(total // 12, total % 12 + 1)
+        return Due("date", m.group(0).strip(), when)
+    for kind, pattern in kinds:
+        if m := pattern.search(text):
+            return Due(kind, m.group(0).strip())
+    return Due("none", unresolved)
+
+
+def due_of_cell(text: str, ref: dt.date | None) -> Due:
+    """The due time an action log's Due cell gives: a date standing alone ("16/01/2025", "March 2025"),
+    else a due phrase ("Next meeting", "Future meeting", "Q2 monitoring report"), else none."""
+    cell = re.sub(r"\s+", " ", text).strip()
+    if when := periods.parse_date(cell, ref):
+        return Due("date", cell, when)
+    due = find_due(cell, ref)
+    # a bare "Next meeting" / "Future meeting" cell, without the article the prose patterns expect
+    for article in ("", "the ", "a "):
+        due = find_due(f"{article}{cell}", ref)
+        if due.kind != "none":
+            return Due(due.kind, cell, due.date)
+    return Due()
+
+
+def reference_date(meeting_date: dt.date | None, period: str | None) -> dt.date | None:
+    """The date a due time is read against: the meeting, else the start of the last month of the period."""
+    if meeting_date:
+        return meeting_date
+    end = periods.period_end(period)
+    return end.replace(day=1) if end else None

@@ -1,0 +1,192 @@
+"""The forms a promise takes inside one sentence or clause, and the reasons a found form is no promise.
+
+A promise is a form (an undertaking "agreed to", a future "will/would (be)", a request given to an owner
+"asked X to", an action note "Officers to provide", a subjunctive decision "that a report be brought",
+a decision naming its owner "(ii) the Head of HR submit ...", or a later meeting's business "that the
+Committee receive a further update at its March meeting") whose verb is a deliverable (circulate,
+provide, bring back, report, ...). Conditions ("if Cabinet approves ...", "subject to funding ...") are
+cut out before the forms are looked for, so a verb inside a condition never reads as the promise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.commitments.actors import subject_start
+from kg.extract.commitments.due import Due
+from kg.extract.commitments.vocabulary import alt, base_verb, cues, phrase_hit, rx
+from kg.extract.commitments.wording import lower_first
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int  # span of the evidence
+    end: int
+    cue: int  # where the promise form begins (for the actor's clause)
+    text: str
+    actor_region: tuple[int, int] | None
+    confidence: float
+    form: str
+    request: bool = False  # a request with no acceptance yet
+    condition: str = ""
+
+
+def conditions(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Condition clauses in text[s:e]: from a lead ("if", "subject to", "provided that") to the next comma
+    or semicolon. "asked if ..." is a question, not a condition."""
+    out = []
+    r = rx()
+    for m in r.condition.finditer(text, s, e):
+        before = text[max(s, m.start() - 60) : m.start()]
+        if re.search(rf"\b{alt(cues()['asking'])}\s+(?:[\w'’]+\s+){{0,3}}$", before, re.I):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def masked(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
+    """text[s:e] with the given spans blanked out, offsets kept."""
+    chars = list(text[s:e])
+    for a, b in spans:
+        for i in range(max(a, s) - s, min(b, e) - s):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+_SPEECH = re.compile(r"^\s*[\w-]+(?:\s+(?:back|up|on|out))?\s+that\b", re.I)
+
+
+def find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
+    """The strongest promise form in the unit, unless its verb reports speech ("went on to report that
+    ...", "to add that ..."): a statement, not a deliverable."""
+    f = _find(text, s, e, sent, decided)
+    return None if f is not None and _SPEECH.match(f.text) else f
+
+
+def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
+    """The strongest promise form in the unit text[s:e] (`sent` is that text with conditions blanked), or
+    None. `decided`: the unit is part of a decision (a RESOLVED or "The Committee agreed:" list)."""
+    r = rx()
+
+    def at(m: re.Match[str], group: str = "cue") -> int:
+        return s + m.start(group)
+
+    m = r.undertake.search(sent)
+    if m and r.earlier.search(sent) and m.group("cue").lower().startswith(("undertook", "agreed")):
+        return None  # "At the last meeting X undertook to ...": a reference back, not a new promise
+    if m and not re.search(r"\b(?:had|previously)\s+$", sent[: m.start()], re.I):
+        cue = at(m)
+        return Found(s, e, cue, m.group("what"), (subject_start(text, s, cue), cue), 0.9, "undertaking")
+    m = r.request_owner.search(sent)
+    if m and not re.search(r"\bhad\s+$", sent[: m.start()], re.I) and not r.addressee.match(m.group("owner")):
+        owner = (s + m.start("owner"), s + m.end("owner"))
+        return Found(s, e, at(m), m.group("what"), owner, 0.85, "request-owner")
+    m = r.request_passive.search(sent)
+    if m:
+        cue = at(m)
+        subject = (subject_start(text, s, cue), cue)
+        # "Members are asked to consider the report": the meeting is addressed; nobody owns anything
+        if not r.addressee.match(text[subject[0] : subject[1]]):
+            return Found(s, e, cue, m.group("what"), subject, 0.85, "request-owner")
+    m = r.request_that.search(sent)
+    if m and not r.addressee.match(m.group("owner")):
+        owner = (s + m.start("owner"), s + m.end("owner"))
+        said = decided or re.search(r"\b(?:agreed|resolved|decided)\b", sent[: m.start()], re.I)
+        return Found(
+            s, e, at(m), m.group("what"), owner, 0.85 if said else 0.7, "request-owner", request=not said
+        )
+    m = r.request_for.search(sent)
+    if m:
+        what = f"{base_verb(m.group('verb'))} {m.group('obj').strip()}{m.group('rest')}"
+        return Found(s, e, at(m), what, None, 0.6, "request", request=True)
+    m = r.owner_to.match(sent)
+    if m and not r.addressee.match(m.group("owner")) and not re.search(
+        r"\b(?:is|are|was|were|be|been|has|have|had|asked|agreed|wished|need|needs|needed|want|wanted)\b",
+        m.group("owner"),
+        re.I,
+    ):
+        owner = (s + m.start("owner"), s + m.end("owner"))
+        return Found(s, e, s + m.start("owner"), m.group("what"), owner, 0.85, "note")
+    m = r.active.search(sent)
+    if m:
+        cue = at(m)
+        return Found(s, e, cue, m.group("what"), (subject_start(text, s, cue), cue), 0.8, "future")
+    m = r.passive.search(sent)
+    if m:
+        cue = at(m)
+        subj_start = subject_start(text, s, cue)
+        subject = text[subj_start:cue].strip(" ,")
+        if subject.lower() in cues()["relative_pronouns"]:
+            subject = "it"  # "the report, which would be shared with ...": the clause's own subject is 'it'
+        verb = base_verb(m.group("verb"))
+        what = f"{verb} {lower_first(subject)}{m.group('rest')}" if subject else f"{verb}{m.group('rest')}"
+        return Found(s, e, cue, what, (subj_start, cue), 0.8, "passive")
+    if decided:
+        m = r.resolution_active.search(sent)
+        if m and re.search(r"(?-i:[A-Z])\w", re.sub(r"^the\b\s*", "", m.group("owner"), flags=re.I)):
+            # "RESOLVED - (ii) the Head of HR submit a report ...": a decision naming its owner
+            if not r.addressee.match(m.group("owner")):
+                owner = (s + m.start("owner"), s + m.end("owner"))
+                return Found(s, e, s + m.start("owner"), m.group("what"), owner, 0.85, "resolution")
+        m = r.meeting_receives.search(sent)
+        what = m.group("what") if m else ""
+        if m and (r.deliverable_noun.search(what) or re.search(r"\bmeeting\b", what, re.I)):
+            return Found(s, e, at(m), f"{m.group('verb')} {m.group('what')}", None, 0.8, "later-meeting")
+    m = r.subjunctive.search(sent)
+    if m and not re.search(
+        rf"\b(?:{alt(cues()['modals'])}|to|not|could|may|might|can)$", m.group("subj").strip(), re.I
+    ):
+        cue = at(m, "verb")
+        what = f"{base_verb(m.group('verb'))} {lower_first(m.group('subj').strip())}{m.group('rest')}"
+        asked = r.request_noun.search(sent[: m.start()])
+        if decided and not asked:
+            return Found(s, e, cue, what, None, 0.85, "resolution")
+        if asked:
+            return Found(s, e, cue, what, None, 0.6, "request", request=True)
+        # "It was agreed that a report be brought": an agreed subjunctive is a decision.
+        if re.search(r"\b(?:agreed|resolved|decided)\b", sent[: m.start()], re.I):
+            return Found(s, e, cue, what, None, 0.8, "resolution")
+    return None
+
+
+def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) -> str | None:
+    """Why a found promise is not a commitment, or None. `clause` is the promise's own clause."""
+    if sent.rstrip().endswith("?"):
+        return "question"
+    head = text[f.start : f.cue]
+    if rx().question.search(head):
+        return "question"
+    if re.search(r"\bwhether\b", head, re.I) and f.form in ("passive", "future"):
+        return "question"
+    if hit := phrase_hit("not_commitments", sent):
+        return f"not a promise ({hit.group(0)})"
+    own = re.sub(r"(?i)\bcabinet\s+member", "portfolio holder", f.text.split(",")[0])  # a person, not Cabinet
+    if hit := phrase_hit("other_bodies", own):
+        return f"another body's business ({hit.group(0)})"
+    if hit := phrase_hit("declined_requests", sent):
+        # "... would not be possible; however, she would send a summary": the alternative offered is kept
+        if not (f.start + hit.end() <= clause[0] and f.form in ("undertaking", "future", "passive")):
+            return f"declined ({hit.group(0)})"
+    if due.kind == "none":
+        if hit := phrase_hit("business_as_usual", sent):
+            return f"business as usual ({hit.group(0)})"
+        if hit := phrase_hit("current_meeting", text[f.cue : f.end]):
+            return f"for the meeting itself ({hit.group(0)})"
+    return None
+
+
+def plan_not_promise(f: Found, due: Due) -> bool:
+    """A future that hands nothing to the meeting: no communicating verb, deliverable, recipient or due."""
+    if due.kind != "none" or f.form not in ("future", "passive"):
+        return False
+    c, what = cues(), f.text.strip()
+    if re.match(alt(c["communicating"]) + r"\b", what, re.I):
+        return False
+    return not (rx().deliverable_noun.search(what) or re.search(c["recipients"], what, re.I))
+
+
+def names_deliverable(sentence: str) -> bool:
+    """Does the sentence name a deliverable verb or noun (so an action marker can make it an action)?"""
+    return bool(rx().deliverable_verb.search(sentence) or rx().deliverable_noun.search(sentence))

@@ -1,0 +1,54 @@
+"""Progress statements: candidate evidence the ledger matches against earlier commitments.
+
+A sentence recording a deliverable as done ("the briefing note had been circulated"), a sentence pointing
+back to an earlier request ("As requested at the last meeting, ..."), the item's title (a later agenda
+naming the promised report), and each action log row's status ("Complete", "On hold").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.commitments import actors
+from kg.extract.commitments.action_logs import LoggedAction
+from kg.extract.commitments.vocabulary import rx
+from kg.extract.commitments.wording import clean
+from kg.model import CommitmentFact, Extraction, ProgressFact, Span
+from kg.text import TextView
+
+
+def statements(
+    x: Extraction, tv: TextView, commitments: list[CommitmentFact], logged: list[LoggedAction]
+) -> list[ProgressFact]:
+    text, r = tv.text, rx()
+    out: list[ProgressFact] = []
+    promised = [(c.span.start, c.span.end) for c in commitments]
+    title = x.item_title or x.doc.meta.title
+    if title and (pos := text.find(title)) >= 0:
+        span = Span.of(text, pos, pos + len(title))
+        out.append(ProgressFact(f"progress:{pos}", clean(title), span, "agenda"))
+    for a in logged:
+        if a.status_span is None:
+            continue
+        s, e = a.status_span
+        kind = "done" if a.done else "reference"
+        row = Span.of(text, a.start, a.end)
+        out.append(ProgressFact(f"progress:{s}", clean(f"{a.text}: {a.status}"), row, kind, a.actor))
+    for sentence in tv.sentences:
+        s, e = sentence.start, sentence.end
+        if sentence.kind == "heading" or any(a <= s < b for a, b in promised):
+            continue
+        sent = text[s:e]
+        kind = None
+        m = r.done.search(sent)
+        if m and not re.search(r"\b(?:not|never|yet)\s*$", sent[: m.start("verb")], re.I) and not re.search(
+            r"\bnot\b", m.group(0), re.I
+        ):
+            kind = "done"
+        if kind is None and r.reference.search(sent):
+            kind = "reference"
+        if kind is None or any(p.span.start == s for p in out):
+            continue
+        actor = actors.actor_in(x, s, s + m.start()) if kind == "done" and m else None
+        out.append(ProgressFact(f"progress:{s}", clean(sent), Span.of(text, s, e), kind, actor))  # type: ignore[arg-type]
+    return out

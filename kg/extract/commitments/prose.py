@@ -1,0 +1,259 @@
+"""Commitments minuted in prose: one promise form per sentence, or per clause of a decision.
+
+The units are the text layer's sentences; a sentence that is part of a decision (a RESOLVED list, "The
+Committee agreed: (i) ...; (ii) ...") is read clause by clause, because one decision sentence often holds
+several. Action markers attach an owner to the sentence they follow: "(Action: Clerk)", "ACTION: KS",
+"Action by: Head of Finance (J Smith)" on a line of its own; "ACTION: Clerk to send the slides ..."
+is an action wherever it stands in a line. A request followed by its acceptance ("The Head of Early Help
+agreed to do so") is one commitment owned by whoever accepted; a request followed by a refusal is none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from kg.extract.commitments import actors, forms
+from kg.extract.commitments.due import Due, find_due
+from kg.extract.commitments.forms import Found
+from kg.extract.commitments.vocabulary import cues, phrase_hit, rx
+from kg.extract.commitments.wording import clean, lower_first, normalise, request_object
+from kg.model import Extraction
+from kg.text import TextView
+
+
+@dataclass(frozen=True)
+class Unit:
+    start: int
+    end: int
+    sentence: int
+    decided: bool
+
+
+@dataclass(frozen=True)
+class Promise:
+    """A commitment found in prose, before it becomes a CommitmentFact."""
+
+    start: int
+    end: int
+    text: str
+    actor: str | None
+    due: Due
+    confidence: float
+    condition: str = ""
+
+
+def _decided(x: Extraction, tv: TextView, i: int) -> bool:
+    """Is sentence i part of a decision: inside a resolution the resolutions extractor found, opened by
+    RESOLVED/AGREED/Decision, or a list item under such a lead-in ("The Committee agreed:")?"""
+    s = tv.sentences[i]
+    if any(r.span.start < s.end and s.start < r.span.end for r in x.resolutions):
+        return True
+    text = tv.text
+    if rx().decision.match(text[s.start : s.end]):
+        return True
+    if s.list_item is not None:
+        for j in range(i - 1, max(-1, i - 12), -1):
+            prev = tv.sentences[j]
+            if prev.list_item is None:
+                body = text[prev.start : prev.end]
+                return body.rstrip().endswith((":", "-", "–", ":-")) and bool(rx().decision.match(body))
+    return False
+
+
+def units(x: Extraction, tv: TextView, skip: list[tuple[int, int]]) -> list[Unit]:
+    out: list[Unit] = []
+    for i, s in enumerate(tv.sentences):
+        if s.kind == "heading" or any(a <= s.start < b for a, b in skip):
+            continue
+        if _decided(x, tv, i):
+            out.extend(Unit(c.start, c.end, i, True) for c in tv.clauses_of(i))
+        else:
+            out.append(Unit(s.start, s.end, i, False))
+    return out
+
+
+def _clause_of(tv: TextView, sentence: int, pos: int) -> tuple[int, int]:
+    for c in tv.clauses_of(sentence):
+        if c.start <= pos < c.end:
+            return (c.start, c.end)
+    s = tv.sentences[sentence]
+    return (s.start, s.end)
+
+
+def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[str | None, Found]:
+    """The actor of a found promise, and the promise (its text completed where the actor was the reporter
+    of a future: "The Head of HR said that a deep dive would come to the next meeting"). `text` has the
+    unit's conditions blanked, so a verb inside a condition never names the speaker."""
+    region = f.actor_region
+    start = tv.sentences[u.sentence].start
+    if f.form == "passive" and region is not None:
+        region = actors.reporter(text, start, region[0])
+    actor = actors.resolve(x, text, tv, u.sentence, region)
+    if actor is None and f.form == "future" and f.actor_region:
+        rep = actors.reporter(text, start, f.actor_region[0])
+        subject = re.sub(r"\s+", " ", text[f.actor_region[0] : f.actor_region[1]]).strip(" ,")
+        if rep:
+            if 0 < len(subject) <= 80 and not actors.is_pronoun(text, f.actor_region):
+                f = replace(f, text=f"{lower_first(subject)} to {f.text}")  # what comes, not just "come to"
+            actor = actors.resolve(x, text, tv, u.sentence, rep)
+    return actor, f
+
+
+def _named_owner(x: Extraction, text: str, region: tuple[int, int] | None) -> bool:
+    """An action note's owner ("Officers", "The Head of Finance") is a post, a person or a known owner word,
+    and nothing more: "Councillor Lee went on to ..." is narrative, not a note."""
+    if region is None:
+        return False
+    words = re.sub(r"\s+", " ", text[region[0] : region[1]]).strip(" ,").lower()
+    if words in {w.lower() for w in cues()["action_owners"]}:
+        return True
+    from kg.extract import people
+
+    keys = {p.key for p in x.people} | {p.key for p in x.posts}
+    for m in people.analyse(x.doc.text).mentions:
+        if m.key in keys and m.start <= region[0] + 4 and m.end >= region[1] - 1:
+            return True
+    return False
+
+
+def _condition(text: str, spans: list[tuple[int, int]]) -> str:
+    return clean(text[spans[0][0] : spans[0][1]]) if spans else ""
+
+
+@dataclass
+class _Reader:
+    """One pass over a document's units, collecting promises and notes on what was left out and why."""
+
+    x: Extraction
+    tv: TextView
+    ref: dt.date | None
+    units: list[Unit]
+    found: list[Promise] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+
+    def add(self, p: Promise) -> None:
+        if not any(q.start < p.end and p.start < q.end for q in self.found):
+            self.found.append(p)
+
+    def line_action(self, u: Unit) -> bool:
+        """'ACTION: Clerk to send the slides to Members by 30 June', wherever it stands in the line."""
+        text = self.tv.text
+        line = rx().line_action.search(text, u.start, u.end)
+        if not line or not rx().deliverable_verb.match(line.group("what").strip()):
+            return False
+        spans = forms.conditions(text, line.start("what"), u.end)
+        what = forms.masked(text, line.start("what"), u.end, spans)
+        actor = actors.actor_in(self.x, line.start("owner"), line.end("owner"))
+        due = find_due(what, self.ref)
+        self.add(Promise(u.start, u.end, clean(what), actor, due, 0.9, _condition(text, spans)))
+        return True
+
+    def marker(self, u: Unit, m: re.Match[str], prev: Unit) -> None:
+        """A marker standing alone ('(Action: Clerk)', 'Action by: Head of Finance (J Smith)', 'ACTION: KS')
+        names the owner of the sentence before it, or makes that sentence an action."""
+        text = self.tv.text
+        owner = actors.actor_in(self.x, u.start + m.start("owner"), u.start + m.end("owner"))
+        if self.found and self.found[-1].end == prev.end:
+            last = self.found[-1]
+            confidence = max(last.confidence, 0.85)
+            self.found[-1] = replace(last, end=u.end, actor=last.actor or owner, confidence=confidence)
+        elif forms.names_deliverable(text[prev.start : prev.end]):
+            body = text[prev.start : prev.end]
+            f = forms.find(text, prev.start, prev.end, body, prev.decided)
+            due = find_due(body, self.ref)
+            self.add(Promise(prev.start, u.end, clean(f.text if f else body), owner, due, 0.85))
+        else:
+            self.notes.append(f"action marker at {u.start} follows no deliverable")
+
+    def accepted(self, k: int, u: Unit, f: Found) -> tuple[Unit, Found] | None:
+        """A request and the sentence after it: declined (None), accepted (one commitment owned by whoever
+        accepted), or neither (the request as it was)."""
+        if not f.request or k + 1 >= len(self.units):
+            return u, f
+        text = self.tv.text
+        nxt = self.units[k + 1]
+        nxt_text = text[nxt.start : nxt.end]
+        if phrase_hit("declined_requests", nxt_text):
+            self.notes.append(f"request at {u.start} declined in the next sentence")
+            self.used.add(k + 1)
+            return None
+        if m := rx().acceptance.search(nxt_text):
+            at = nxt.start + m.start()
+            region = (actors.subject_start(text, nxt.start, at), at)
+            f = replace(f, end=nxt.end, actor_region=region, request=False, form="undertaking")
+            f = replace(f, confidence=0.85)
+            self.used.add(k + 1)
+            u = replace(u, sentence=self.tv.sentence_at(nxt.start) or u.sentence)
+        return u, f
+
+    def promise(self, k: int, u: Unit, inline: re.Match[str] | None) -> None:
+        """The promise form of one unit, checked against every reason it may be no promise."""
+        text, x = self.tv.text, self.x
+        sent = text[u.start : u.end]
+        is_report = (x.doc.meta.doc_type or "") == "report"
+        spans = forms.conditions(text, u.start, u.end)
+        sent_masked = forms.masked(text, u.start, u.end, spans)
+        f = forms.find(text, u.start, u.end, sent_masked, u.decided)
+        if f is None and inline:
+            # "Members asked for the slides (Action: Clerk)" inside one sentence: the marker makes an action
+            body = sent[: inline.start()].strip()
+            # an action on a request: to provide what was asked for
+            if asked := re.search(r"\b(?:asked|requested)\s+(?:for\s+)?(?P<obj>\S.*)$", body, re.I):
+                body = f"provide {asked.group('obj')}"
+            if body:
+                f = Found(u.start, u.end, u.start, body, None, 0.85, "action")
+        if f is None or (f.form == "note" and not _named_owner(x, text, f.actor_region)):
+            return
+        due = find_due(forms.masked(text, f.cue, f.end, spans), self.ref)
+        if due.kind == "none":
+            due = find_due(sent_masked, self.ref)
+        clause = _clause_of(self.tv, u.sentence, f.cue)
+        if (why := forms.excluded(text, sent, f, due, clause)) and f.form != "action" and not inline:
+            self.notes.append(f"commitment skipped at {u.start}: {why}")
+            return
+        if forms.plan_not_promise(f, due) and not inline:
+            if is_report:
+                self.notes.append(f"commitment skipped at {u.start}: a plan in a report, not a promise")
+                return
+            f = replace(f, confidence=min(f.confidence, 0.5))  # doubtful: kept, flagged by its confidence
+        obj = request_object(sent)
+        if (step := self.accepted(k, u, f)) is None:
+            return
+        u, f = step
+        blanked = text if not spans else text[: u.start] + sent_masked + text[u.end :]
+        actor, f = _actor(x, self.tv, u, f, blanked)
+        if inline:
+            marked = actors.actor_in(x, u.start + inline.start("owner"), u.start + inline.end("owner"))
+            actor, f = marked or actor, replace(f, confidence=max(f.confidence, 0.85))
+        if is_report and actor is None and f.form in ("future", "passive") and not re.search(
+            cues()["recipients"], f.text, re.I
+        ):
+            self.notes.append(f"commitment skipped at {u.start}: a plan in a report, handed to no one")
+            return
+        what = normalise(f.text, obj)
+        self.add(Promise(f.start, f.end, what, actor, due, f.confidence, _condition(text, spans)))
+
+
+def promises(
+    x: Extraction, tv: TextView, ref: dt.date | None, skip: list[tuple[int, int]]
+) -> tuple[list[Promise], list[str]]:
+    """Every promise in the prose of the document, and notes on what was left out and why."""
+    text, r = tv.text, rx()
+    reader = _Reader(x, tv, ref, units(x, tv, skip))
+    for k, u in enumerate(reader.units):
+        if k in reader.used or reader.line_action(u):
+            continue
+        sent = text[u.start : u.end]
+        by = r.by_action.search(sent)
+        inline = r.inline_action.search(sent) or (by if by and sent[: by.start()].strip() else None)
+        alone = by if by and not sent[: by.start()].strip() else None
+        if alone is None and inline is not None and not sent[: inline.start()].strip():
+            alone = inline
+        if alone is not None and k > 0:
+            reader.marker(u, alone, reader.units[k - 1])
+            continue
+        reader.promise(k, u, inline)
+    return sorted(reader.found, key=lambda p: p.start), reader.notes

@@ -1,0 +1,177 @@
+"""The commitment vocabularies (kg/extract/patterns/) compiled once into regular expressions.
+
+The words are data; only the shapes of the constructions live here. Regular expressions rather than token
+patterns because promises are found by character offset, their verbs run over several words ("bring
+back", "make available") and month names are told from verbs by their capital letter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract import nlp
+
+
+def alt(words: object, *, flags: str = "") -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[union-attr]
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+@cache
+def cues() -> dict:
+    return nlp.vocabulary("commitment_cues")
+
+
+@cache
+def progress_cues() -> dict:
+    return nlp.vocabulary("progress_cues")
+
+
+@dataclass(frozen=True)
+class Rx:
+    undertake: re.Pattern[str]
+    request_owner: re.Pattern[str]
+    request_passive: re.Pattern[str]
+    request_for: re.Pattern[str]
+    request_that: re.Pattern[str]
+    owner_to: re.Pattern[str]
+    resolution_active: re.Pattern[str]
+    meeting_receives: re.Pattern[str]
+    addressee: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    active: re.Pattern[str]
+    passive: re.Pattern[str]
+    subjunctive: re.Pattern[str]
+    reporting: re.Pattern[str]
+    request_noun: re.Pattern[str]
+    acceptance: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    weak: re.Pattern[str]
+    inline_action: re.Pattern[str]
+    line_action: re.Pattern[str]
+    by_action: re.Pattern[str]
+    done: re.Pattern[str]
+    reference: re.Pattern[str]
+    earlier: re.Pattern[str]
+    deliverable_noun: re.Pattern[str]
+    deliverable_verb: re.Pattern[str]
+    condition: re.Pattern[str]
+    question: re.Pattern[str]
+    coordination: re.Pattern[str]
+    decision: re.Pattern[str]
+
+
+@cache
+def rx() -> Rx:
+    c = cues()
+    base = alt(c["deliverables"])
+    part = alt(c["deliverables"].values())
+    modal = alt(c["modals"])
+    adv = rf"(?:{alt(c['adverbs'])}\s+)?"
+    flags = re.I
+    progress = progress_cues()
+    conditions = nlp.vocabulary("conditions")
+    return Rx(
+        undertake=re.compile(
+            rf"\b(?P<cue>{alt(c['undertakings'])})\s+to\s+{adv}(?P<what>(?P<verb>{base})\b.*)", flags
+        ),
+        request_owner=re.compile(
+            rf"\b(?P<cue>{alt(c['requests'])})\s+(?P<owner>(?!that\b|for\b|if\b|whether\b|to\b)[^.;:\n]{{2,90}}?)"
+            rf"\s+to\s+{adv}(?P<what>(?P<verb>{base})\b.*)",
+            flags,
+        ),
+        request_passive=re.compile(
+            rf"\b(?P<cue>(?:be|is|are|was|were)\s+{alt(c['requests'])})\s+to\s+{adv}"
+            rf"(?P<what>(?P<verb>{base})\b.*)",
+            flags,
+        ),
+        request_that=re.compile(
+            rf"\b(?P<cue>{alt(c['requests'])})\s+that\s+(?P<owner>[^.;:\n]{{2,90}}?)\s+(?:should\s+)?"
+            rf"(?P<what>(?P<verb>{base})\b.*)",
+            flags,
+        ),
+        # "Officers to provide a breakdown ...", "Clerk to send the slides ...": an action note
+        owner_to=re.compile(
+            rf"^\W*(?P<owner>(?-i:[A-Z])[^.;:\n]{{1,90}}?)\s+to\s+{adv}(?P<what>(?P<verb>{base})\b.*)", flags
+        ),
+        resolution_active=re.compile(
+            # at least one of RESOLVED, "that" or a list marker opens it: a decision, not narrative
+            r"^\W*(?=(?:resolved|and|that|\((?:[ivx]{1,4}|[a-h]|\d{1,2})\))\b|\()"
+            r"(?:resolved\W+)?(?:and\s+)?(?:that\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*)?(?:and\s+)?(?:that\s+)?"
+            rf"(?P<owner>(?:the\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:of|for|and|&|(?-i:[A-Z])[\w'’&-]*)){{0,8}})\s+"
+            rf"(?P<what>(?P<verb>{base})\b.*)",
+            re.I,
+        ),
+        # "That the Committee receive a further update at its meeting in March": a later meeting's business
+        meeting_receives=re.compile(
+            rf"\b(?P<cue>{alt(c['addressees'])})\s+(?:(?:should|will|would|is\s+to)\s+)?{adv}"
+            rf"(?P<verb>{alt(c['meeting_receives'])})\s+(?P<what>.*)",
+            flags,
+        ),
+        addressee=re.compile(rf"^\s*(?:the\s+)?(?:members\s+of\s+the\s+)?{alt(c['addressees'])}\b", flags),
+        pronoun=re.compile(rf"^\s*(?:and\s+|but\s+)?{alt(c['pronouns'])}\s*$", flags),
+        request_for=re.compile(
+            rf"\b(?P<cue>{alt(c['requests'])})\s+for\s+(?P<obj>[^.;:\n]{{3,150}}?)\s+to\s+be\s+{adv}"
+            rf"(?P<verb>{part})\b(?P<rest>.*)",
+            flags,
+        ),
+        active=re.compile(rf"\b(?P<cue>{modal})\s+{adv}(?P<what>(?P<verb>{base})\b.*)", flags),
+        passive=re.compile(rf"\b(?P<cue>{modal})\s+{adv}be\s+{adv}(?P<verb>{part})\b(?P<rest>.*)", flags),
+        subjunctive=re.compile(
+            rf"\bthat\s+(?P<subj>[^;:\n]{{3,220}}?)\s+(?:should\s+)?be\s+{adv}(?P<verb>{part})\b(?P<rest>.*)",
+            flags,
+        ),
+        reporting=re.compile(
+            rf"\b(?P<verb>{alt(c['reporting'])})(?:\s+(?:[\w'’]+\s+){{0,3}}?that)?\b", flags
+        ),
+        request_noun=re.compile(rf"\b{alt(c['request_nouns'])}\b", flags),
+        acceptance=re.compile(rf"\b{alt(c['acceptance'])}\b", flags),
+        anaphora=re.compile(rf"^(?P<verb>{base})\s+(?P<ana>{alt(c['anaphora'])})\b", flags),
+        weak=re.compile(rf"^{alt(c['weak'])}\b", flags),
+        inline_action=re.compile(c["action_markers"]["inline"], flags),
+        line_action=re.compile(c["action_markers"]["line"]),
+        by_action=re.compile(c["action_markers"]["by"], re.M),
+        done=re.compile(
+            rf"\b(?P<aux>{alt(progress['done_aux'])})\s+(?:(?!being\b|not\b)\w+\s+)?(?P<verb>{part})\b"
+            r"(?!\s+that\b)",
+            flags,
+        ),
+        reference=re.compile(rf"\b{alt(progress['reference'])}\b", flags),
+        earlier=re.compile(rf"\b{alt(progress['earlier_meeting'])}\b", flags),
+        deliverable_noun=re.compile(rf"\b{alt(c['deliverable_nouns'])}s?\b", flags),
+        deliverable_verb=re.compile(rf"\b{base}\b|\b{part}\b", flags),
+        condition=re.compile(rf"(?<![\w-])(?P<lead>{alt(conditions['leads'])})\s+(?P<body>[^,;]+)", flags),
+        question=re.compile(
+            rf"\b{alt(c['asking'])}\s+(?:[\w'’]+\s+){{0,4}}?{alt(c['question_words'])}\b", flags
+        ),
+        coordination=re.compile(rf"(?:^|[\s,])(?:{alt(c['coordinators'])})\s*$", flags),
+        decision=re.compile(c["decision_openers"], flags),
+    )
+
+
+@cache
+def base_of() -> dict[str, str]:
+    """Participle or base (lower case) -> base verb, for normalising passives and for the ledger."""
+    out: dict[str, str] = {}
+    for b, p in cues()["deliverables"].items():
+        out[str(p).lower()] = str(b)
+        out[str(b).lower()] = str(b)
+    return out
+
+
+def base_verb(verb: str) -> str:
+    return base_of().get(re.sub(r"\s+", " ", verb.lower()), verb)
+
+
+@cache
+def _phrase_rx(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + alt(nlp.phrases(name)) + r"(?!\w)", re.I)
+
+
+def phrase_hit(name: str, text: str) -> re.Match[str] | None:
+    """A phrase of pattern file NAME.txt found in `text` as whole words (case-insensitive), or None."""
+    return _phrase_rx(name).search(text)

@@ -1,0 +1,75 @@
+"""The short statement of what is promised, and its topic.
+
+"The Head of SEND undertook to circulate a breakdown ..." -> "circulate a breakdown ..."; a passive
+"the slides would be circulated" -> "circulate the slides"; a request accepted with "agreed to do so"
+takes the request's object.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.commitments.vocabulary import rx
+
+MAX_TEXT = 220  # characters of normalised text kept
+
+# Words that open a noun phrase in sentence case only because they opened the sentence.
+_LOWER_FIRST = frozenset(
+    "a an the more further detailed any some all this that these details information data figures "
+    "additional full updated regular".split()
+)
+
+
+def clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" .;,")
+    text = rx().inline_action.sub("", text).strip(" .;,")
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "…"
+
+
+def lower_first(text: str) -> str:
+    """'More detailed information' -> 'more detailed information'; acronyms and names keep their case."""
+    first = text.split()[0] if text.split() else ""
+    if first.lower() in _LOWER_FIRST and first[:1].isupper() and (first[1:].islower() or len(first) == 1):
+        return text[0].lower() + text[1:]
+    return text
+
+
+def normalise(what: str, request_object: str | None) -> str:
+    what = what.split(";")[0]  # what follows a semicolon is another statement
+    if request_object and (m := rx().anaphora.match(what.strip())):
+        verb = m.group("verb")
+        rest = what.strip()[m.end() :]
+        done = m.group("ana").lower() == "do so"  # "agreed to do so": the request's own verb and object
+        what = f"{request_object}{rest}" if done else f"{verb} {request_object}{rest}"
+    return clean(what)
+
+
+def request_object(sent: str) -> str | None:
+    """What a request in `sent` asked for: 'requested that X be included' -> X."""
+    m = rx().subjunctive.search(sent)
+    if m and rx().request_noun.search(sent[: m.start()]):
+        return re.sub(r"\s+", " ", m.group("subj")).strip()
+    m = re.search(r"\b(?:asked|request(?:ed)?)\s+for\s+(?P<obj>[^.;,\n]{3,150}?)\s+to\s+be\b", sent, re.I)
+    return re.sub(r"\s+", " ", m.group("obj")).strip() if m else None
+
+
+_SUBJECT_AFTER = re.compile(
+    r"\b(?:on|about|regarding|concerning|relating\s+to|in\s+relation\s+to|in\s+respect\s+of)\s+"
+    r"(?P<topic>(?:the\s+)?[\w'’/&-]+(?:\s+(?!be\b|will\b|would\b|to\b|at\b|in\b|by\b|for\b|with\b)[\w'’/&-]+){0,7})",
+    re.I,
+)
+_PRONOUNS = {"this", "that", "it", "these", "those", "them", "the", "this issue", "this matter", "the matter"}
+
+
+def topic_of(text: str) -> str | None:
+    """An indicator concept id named in `text`, else the subject after 'on/about/regarding', else None."""
+    from kg.indicators import is_generic, mentions
+
+    found = [m for m in mentions(text) if not is_generic(m[0])]
+    if found:
+        return max(found, key=lambda m: m[2] - m[1])[0]
+    if m := _SUBJECT_AFTER.search(text):
+        topic = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", m.group("topic")).strip(" ,."), flags=re.I)
+        if topic.lower() not in _PRONOUNS and len(topic) > 3:
+            return topic
+    return None
