@@ -367,10 +367,26 @@ def _code_in(phrase: str) -> str | None:
 
 
 def link_indicator(
-    phrase: str, *, code: str | None = None, council: str | None = None, threshold: float = FUZZY_THRESHOLD
+    phrase: str, *, code: str | None = None, council: str | None = None, threshold: float = FUZZY_THRESHOLD,
+    unit: str | None = None,
 ) -> IndicatorMatch:
     """The indicator `phrase` names (with its national `code` where the document gives one): a scheme concept,
-    or a new indicator of `council` (see the module docstring for the order and rules)."""
+    or a new indicator of `council` (see the module docstring for the order and rules). With the `unit` its
+    figures are in, a concept measured in another unit is refused: "carers' assessments (number)" is not a
+    percentage of carers assessed, whatever the words share."""
+    found = _link(phrase, code=code, council=council, threshold=threshold)
+    if unit and found.concept and not _same_unit(unit, _concept(found.concept).get("unit")):
+        label = tidy(phrase) or phrase.strip()
+        return IndicatorMatch(None, "new", found.score, label, label.lower(), council, found.concept)
+    return found
+
+
+def _same_unit(unit: str, usual: str | None) -> bool:
+    # a count and a number in other units (days, a score) are both bare numbers: unit detection may not tell
+    return usual is None or unit == usual or {unit, usual} <= {"count", "other"}
+
+
+def _link(phrase: str, *, code: str | None, council: str | None, threshold: float) -> IndicatorMatch:
     key = normalise(phrase)
     exact, alt = _names()
     by_label = exact.get(key) or alt.get(key)

@@ -201,12 +201,14 @@ def link_indicators(extraction: Extraction, council: str) -> dict[str, Indicator
     """Every indicator phrase the scheme did not give an id ("new:<slug>" on an observation, contribution or
     commitment), linked by kg.indicator_link: to a concept under another name, or a new indicator of
     `council` (scoped to the document where the council is unknown)."""
-    phrases: dict[str, str] = {}
+    phrases: dict[str, tuple[str, str | None, str | None]] = {}  # key -> (phrase, code, unit)
     for o in extraction.observations:
         if not concept(o.indicator):
-            phrases.setdefault(o.indicator, o.indicator_label)
+            phrases.setdefault(o.indicator, (o.surface or o.indicator_label, o.notation or None,
+                                             o.unit if o.value is not None else None))
     for f in (*extraction.contributions, *extraction.commitments):
         if f.topic and f.topic.startswith("new:"):  # any other topic is a subject in words, not an indicator
-            phrases.setdefault(f.topic, "")
-    return {k: link_indicator(label or k.removeprefix("new:").replace("-", " "), council=council)
-            for k, label in phrases.items()}
+            phrases.setdefault(f.topic, ("", None, None))
+    return {k: link_indicator(label or k.removeprefix("new:").replace("-", " "), code=code, council=council,
+                              unit=unit)
+            for k, (label, code, unit) in phrases.items()}

@@ -201,9 +201,13 @@ class ObservationFact:
     area: str = "council"  # council | england | region | statistical-neighbours | <other code>
     period: str | None = None  # normalised label; None means the document's period
     direction: str | None = None  # improved, deteriorated, increased, reduced, plateaued, ...
-    rag: str | None = None  # red, amber, green where stated or derivable
+    rag: str | None = None  # red, amber, green as the document states it (a derived RAG is kg.rdf's)
     denominator: Decimal | None = None  # "2320 of 3007"
     confidence: float = 1.0
+    surface: str = ""  # the indicator as this document words it (a table row's label, a frame's phrase)
+    notation: str = ""  # a code the document gives the indicator ("HSG07", "PAM/012")
+    unit_words: str = ""  # what an `other` unit counts ("days", "days per FTE", "score")
+    rate_base: int | None = None  # a rate's base: 1000 for "per 1,000"
 
 
 @dataclass(frozen=True)

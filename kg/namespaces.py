@@ -89,6 +89,7 @@ class CKG(DefinedNamespace):
     previous: URIRef
     progressKind: URIRef
     rag: URIRef
+    derivedRag: URIRef
     rate: URIRef
     rateBase: URIRef
     region: URIRef

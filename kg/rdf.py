@@ -14,9 +14,9 @@ from rdflib.term import Node
 
 from kg import iris
 from kg.indicator_link import link_indicator
-from kg.indicators import concept, scheme_label
+from kg.indicators import concept, polarity, scheme_label
 from kg.link import UNKNOWN_COUNCIL, Linked
-from kg.model import SourceDoc, Span
+from kg.model import ObservationFact, SourceDoc, Span
 from kg.namespaces import (
     CKG,
     DCTERMS,
@@ -380,7 +380,32 @@ class _Writer:
                 self.add(node, CKG.denominator, Literal(o.denominator, datatype=XSD.decimal))
             if o.confidence < 1:
                 self.add(node, CKG.confidence, Literal(round(o.confidence, 2), datatype=XSD.decimal))
+            self.add(node, CKG.surfaceForm, o.surface or None)
+            self.add(node, SKOS.notation, o.notation or None)
+            self.add(node, CKG.unitText, o.unit_words or None)
+            if o.rate_base:
+                self.add(node, CKG.rateBase, Literal(o.rate_base, datatype=XSD.integer))
+            self.add(node, CKG.derivedRag, self.derived_rag(o))
             self.evidence(node, o.span)
+
+    def derived_rag(self, o: ObservationFact) -> str | None:
+        """Green or red for an actual value against the target the same document gives the same indicator, in
+        the same unit and period, where the indicator's polarity says which way is better."""
+        if o.measure != "actual" or o.value is None:
+            return None
+        period = o.period or self.linked.period  # no period is the document's own
+        target = next((t for t in self.x.observations if t.measure == "target" and t.indicator == o.indicator
+                       and t.unit == o.unit and (t.period or self.linked.period) == period
+                       and t.value is not None), None)
+        if target is None or target.value is None:
+            return None
+        m = self.linked.indicators.get(o.indicator)
+        cid = m.concept if m else o.indicator
+        pol = polarity(cid) if cid and concept(cid) else None
+        if pol not in ("higher", "lower"):
+            return None
+        good = o.value >= target.value if pol == "higher" else o.value <= target.value
+        return "green" if good else "red"
 
     def commitments(self) -> None:
         for c in self.x.commitments:

@@ -25,7 +25,7 @@ def _rows(x: Extraction) -> set[tuple]:
 
 
 def _label(x: Extraction, value: str) -> str:
-    return next(o.indicator_label for o in x.observations if o.value == D(value))
+    return next(o.surface for o in x.observations if o.value == D(value))
 
 
 def _one(text: str) -> Extraction:
@@ -90,7 +90,7 @@ def test_scottish_national_and_family_group_comparators() -> None:
     assert (D("95.7"), "percent", "benchmark", "national") in _rows(x)
     assert (D("95.4"), "percent", "benchmark", "family-group") in _rows(x)
     actual = next(o for o in x.observations if o.value == D("95.1"))
-    assert actual.period == "2022/23" and "positive initial destination" in actual.indicator_label
+    assert actual.period == "2022/23" and "positive initial destination" in actual.surface
 
 
 def test_northern_ireland_average_and_a_standard_inside_the_name() -> None:
@@ -106,7 +106,7 @@ def test_scorecard_cells_read_by_their_column_headers() -> None:
     """A pipe scorecard: the previous quarter's column is previous, the current quarter's actual, Target a
     target, England a benchmark; "n/a" and "-" give nothing; the code is kept apart from the label."""
     x = _x("scorecard_pipe.md")
-    rows = {(o.indicator_label, o.value, o.measure, o.area, o.unit) for o in x.observations}
+    rows = {(o.surface, o.value, o.measure, o.area, o.unit) for o in x.observations}
     assert ("Working days lost to sickness per FTE", D("2.4"), "previous", "council", "other") in rows
     assert ("Working days lost to sickness per FTE", D("2.1"), "actual", "council", "other") in rows
     assert ("Working days lost to sickness per FTE", D("2.6"), "benchmark", "england", "other") in rows
@@ -121,7 +121,7 @@ def test_a_breakdown_table_gives_each_area_its_figure() -> None:
     """A table whose label column is headed "Area" breaks one measure down: each row's figure is for that
     area, the "All areas" row for the council, the measure named by the column header with its period."""
     x = _x("breakdown_tab.txt")
-    rows = {(o.indicator_label, o.value, o.measure, o.area, o.period) for o in x.observations}
+    rows = {(o.surface, o.value, o.measure, o.area, o.period) for o in x.observations}
     assert ("Average days to re-let", D("37.5"), "actual", "Northfield", None) in rows
     assert ("Average days to re-let", D("48.3"), "previous", "Riverside", "2022/23 Q2") in rows
     assert ("Average days to re-let", D("42.8"), "actual", "council", None) in rows
@@ -184,7 +184,7 @@ def test_numbers_that_are_never_figures(text: str) -> None:
 def test_a_run_in_paragraph_heading_names_its_figures() -> None:
     """"3.5 Safeguarding. 143 of 173 enquiries (82.7%) ..." - the paragraph's title joins the label."""
     x = _one("3.5 Safeguarding. 143 of 173 enquiries (82.7%) were concluded within timescale.")
-    label = next(o.indicator_label for o in x.observations if o.value == D("82.7"))
+    label = next(o.surface for o in x.observations if o.value == D("82.7"))
     assert label.startswith("Safeguarding") and "enquiries" in label
 
 
@@ -194,3 +194,27 @@ def test_statements_without_figures_read_known_indicators_only() -> None:
     x = _one("Under 18 conceptions continued to reduce. The new café continued to improve.")
     statements = [(o.value, o.direction) for o in x.observations]
     assert statements == [(None, "reduced")]
+
+
+def test_scorecard_figures_in_the_graph_keep_wording_code_and_a_derived_rag(tmp_path: Path) -> None:
+    """Through ingest and the observations query: a row's wording is the figure's label, its code a
+    notation, and an actual against the same document's target gets a derived RAG beside the stated one."""
+    import shutil
+
+    from kg import ingest, open_store
+    from kg.namespaces import CKG, SKOS
+    from kg.query import run
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(DATA / "scorecard_pipe.md", docs)
+    with open_store(tmp_path / "store") as store:
+        ingest([docs], store)
+        rows = run(store, "observations").rows
+        label = {str(r["indicator_label"]) for r in rows if str(r["value"]) == "88.5"}
+        assert label == {"FOI requests answered within 20 working days"}
+        g = store.graph(str(next(iter(rows))["document"]))
+    assert (None, SKOS.notation, None) in g
+    derived = [str(o) for o in g.objects(None, CKG.derivedRag)]
+    # sickness 2.1 over 2.0 (lower is better), FOI 88.5 under 90, council tax 56.3 under 57: each misses
+    assert derived == ["red", "red", "red"]

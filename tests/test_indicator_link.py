@@ -255,3 +255,11 @@ def test_match_result_is_frozen() -> None:
     m = IndicatorMatch("re-referrals", "exact", 100.0, "Re-referrals")
     with pytest.raises(AttributeError):
         m.concept = "x"  # type: ignore[misc]
+
+
+def test_a_concept_in_another_unit_is_refused() -> None:
+    """A phrase whose figures are counts is not linked to a percentage concept, whatever the words share;
+    the concept it nearly was is kept for a reviewer."""
+    assert link_indicator("Household waste recycled", unit="percent").concept == "household-waste-recycled"
+    counted = link_indicator("Household waste recycled", unit="count")
+    assert counted.concept is None and counted.method == "new" and counted.nearest == "household-waste-recycled"

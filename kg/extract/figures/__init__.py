@@ -41,6 +41,7 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     facts = []
     for i, f in enumerate(_dedupe(table_found + found)):
         concept, label, confidence = linking.link(f.phrase, f.notation)
+        notation = "" if f.notation.startswith("concept:") else f.notation
         facts.append(
             ObservationFact(
                 key=f"obs{i}",
@@ -56,6 +57,10 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
                 rag=f.rag,
                 denominator=f.denominator,
                 confidence=min(confidence, f.confidence),
+                surface=f.phrase,
+                notation=notation,
+                unit_words=f.unit_words,
+                rate_base=f.rate_base,
             )
         )
     return replace(x, observations=tuple(facts), notes=x.notes + tuple(notes + table_notes))
