@@ -262,4 +262,5 @@ def test_a_concept_in_another_unit_is_refused() -> None:
     the concept it nearly was is kept for a reviewer."""
     assert link_indicator("Household waste recycled", unit="percent").concept == "household-waste-recycled"
     counted = link_indicator("Household waste recycled", unit="count")
-    assert counted.concept is None and counted.method == "new" and counted.nearest == "household-waste-recycled"
+    assert counted.concept is None and counted.method == "new"
+    assert counted.nearest == "household-waste-recycled"
