@@ -10,10 +10,9 @@ uses for an indicator into a concept (or a new, council-scoped indicator) is `kg
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
-import spacy
 import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -21,6 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.errors import InputError
+from kg.nlp import nlp, parse
 
 # A cue's groups must all occur within this many tokens (first start to last end), in one sentence.
 CUE_WINDOW = 14
@@ -180,13 +180,10 @@ def variants(phrase: str) -> set[str]:
     return out
 
 
-@cache
 def _nlp() -> Language:
-    """A blank English pipeline with a sentencizer: the scheme owns its own, so it never reaches into the
-    extractors (tokenisation is the same as theirs: both are spacy.blank("en"))."""
-    pipeline = spacy.blank("en")
-    pipeline.add_pipe("sentencizer")
-    return pipeline
+    """The shared pipeline (kg.nlp), below the scheme and the extractors alike: matchers built here run on
+    the Doc the text layer parsed, so a document is tokenised once."""
+    return nlp()
 
 
 def _mentionable() -> tuple[dict, ...]:
@@ -231,9 +228,8 @@ def _cue_matcher() -> tuple[PhraseMatcher, dict[str, tuple[str, list[str]]]]:
     return m, keys
 
 
-@lru_cache(maxsize=8)
 def _doc(text: str) -> Doc:
-    return _nlp()(text)
+    return parse(text)
 
 
 def _cue_spans(doc: Doc) -> list[Span]:

@@ -8,28 +8,14 @@ PhraseMatcher, `NAME.jsonl` (one {"label": ..., "pattern": [...]} per line) for 
 from __future__ import annotations
 
 import json
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
-import spacy
 import yaml
-from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
 
-
-@cache
-def nlp() -> Language:
-    """spacy.blank("en") with a sentencizer: tokenisation and sentences, no model download."""
-    pipeline = spacy.blank("en")
-    pipeline.add_pipe("sentencizer")
-    return pipeline
-
-
-@lru_cache(maxsize=8)
-def parse(text: str) -> Doc:
-    """The Doc for `text`, shared by the extractors of one document."""
-    return nlp()(text)
+# the one pipeline and its parse live in kg.nlp, below the text layer and the indicator scheme
+from kg.nlp import nlp, parse  # noqa: E402,F401 - re-exported for the extractors
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -69,7 +69,7 @@ def _table_ranges(sections: tuple[Section, ...], tables: tuple = ()) -> tuple[tu
 
 def build(text: str, sections: tuple[Section, ...] = (), tables: tuple = ()) -> TextView:
     """The view of `text`; `sections` and `tables` are what the reader found (items, tables)."""
-    from kg.extract.nlp import parse  # the one spaCy pipeline
+    from kg.nlp import parse  # the one spaCy pipeline
 
     table_ranges = _table_ranges(sections, tables)
     lines = _lines.lines(text, table_ranges)

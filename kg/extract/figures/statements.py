@@ -64,7 +64,8 @@ def read_statements(tv: TextView, figures: list[Found]) -> list[Found]:
     covered = {f.start for f in figures}
     asked = _compiled()[4]
     out: list[Found] = []
-    spans = indicators.mentions(text)  # once per document, with the scheme's own pipeline
+    # once per document, on the text layer's own parse
+    spans = [(sp.label_, sp.start_char, sp.end_char) for sp in indicators.mention_spans(tv.doc)]
     for i, s in enumerate(tv.sentences):
         if s.kind == "heading" or tv.in_table(s.start, s.end) or s.start in covered:
             continue
