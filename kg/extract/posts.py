@@ -1,0 +1,201 @@
+"""Post titles as written: found by their head word (kg/extract/patterns/posts.yaml) and grown outwards
+over the title's words, a department after a comma, acronyms defined once, and shortened later mentions
+("the Equality Manager") resolved to the one full title they end."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.names import SPACE, read_name
+from kg.extract.nlp import vocabulary
+
+
+@cache
+def posts_vocab() -> dict:
+    return vocabulary("posts")
+
+
+
+@cache
+def _head_re() -> re.Pattern[str]:
+    heads = sorted(posts_vocab()["heads"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", SPACE) for h in heads) + r")\b")
+
+
+@cache
+def generic() -> frozenset[str]:
+    return frozenset(g.lower() for g in posts_vocab()["generic"])
+
+
+@cache
+def _is_head_word() -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(re.escape(h.split()[-1]) for h in posts_vocab()["heads"]) + r")$")
+
+
+# ---- posts -------------------------------------------------------------------------------------
+
+_LEFT_WORD = re.compile(r"(?:(?<=[\s(])|^)([A-Z][\w'’\-]*|and|&)[ \t\xa0]+$")
+_CAP = r"[A-Z][\w'’\-]*"
+_RIGHT_WORD = re.compile(r"([A-Z][\w'’\-]*|and|&|of|for)(?=[\s,;:.)(]|$)")
+_BLANK = re.compile(r"[ \t\xa0]+")
+_COMMA_TAIL = re.compile(rf",{SPACE}((?:{_CAP}{SPACE})*?{_CAP}(?:,{SPACE}{_CAP}(?:{SPACE}{_CAP})*)*"
+                         rf"{SPACE}(?:and|&){SPACE}{_CAP}(?:{SPACE}{_CAP})*)")
+
+
+def canonical_title(surface: str) -> str:
+    """Whitespace collapsed, typographic apostrophes straightened: the title as a key."""
+    return re.sub(r"\s+", " ", surface.replace("’", "'")).strip(" ,")
+
+
+def _grow_left(text: str, start: int, head: str) -> int:
+    """Take capitalised modifiers (and "and"/"&" between them) on the same line, left of the head."""
+    vocab = posts_vocab()
+    restricted = head in vocab["restricted_heads"]
+    modifiers, stops = set(vocab["modifiers"]), set(vocab["stop_words"])
+    # titles are short: look back a bounded stretch of the line (keeps long lines linear)
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 160)
+    pos, best = start, start
+    while True:
+        m = _LEFT_WORD.search(text, line_start, pos)
+        if not m:
+            break
+        word = m.group(1)
+        if word in ("and", "&"):
+            if restricted:
+                break
+            pos = m.start(1)
+            continue
+        # "Executive Director", "Chief Executive": a head word may modify another head
+        if word in stops or (restricted and word not in modifiers) \
+                or (_is_head_word().match(word) and word not in modifiers):
+            break
+        pos = best = m.start(1)
+    return best
+
+
+def _grow_right(text: str, end: int, head: str) -> int:
+    """Take the complement ("of Early Help, Assessment & Safeguarding") on the same line."""
+    allowed = posts_vocab()["complement_heads"].get(head, [])
+    if not allowed:
+        return end
+    complement = SPACE + "(" + "|".join(allowed) + ")" + SPACE + f"(?:the{SPACE})?(?=[A-Z])"
+    m = re.compile(complement).match(text, end)
+    if not m:
+        return end
+    pos, best = m.end(), end
+    while True:
+        w = _RIGHT_WORD.match(text, pos)
+        if not w:
+            break
+        word = w.group(1)
+        if pos - m.end() > 200:  # no title runs on this long
+            break
+        if word[0].isupper() and (_is_head_word().match(word) or word in ("Councillor", "Cllr")):
+            break
+        if word[0].isupper():
+            best = w.end()
+        nxt = _BLANK.match(text, w.end())
+        if not nxt:
+            # a comma list inside a title ("Early Help, Assessment & Safeguarding") only when it closes with
+            # and/& and holds no other post's head ("Head of Service, Assistant Director and Director").
+            tail = _COMMA_TAIL.match(text, w.end(), w.end() + 200)
+            if tail and not any(_is_head_word().match(t) for t in re.findall(r"[\w'’\-]+", tail.group(1))):
+                best = tail.end()
+            break
+        pos = nxt.end()
+    return best
+
+
+_DEPT = re.compile(rf",[ \t\xa0]+({_CAP}(?:(?:,?[ \t\xa0]+(?:and|&|of|for)?[ \t\xa0]*){_CAP}){{0,6}})"
+                   r"(?=[ \t\xa0]*(?:[,)\n]|$))")
+
+
+def _department(text: str, start: int, end: int) -> int:
+    """Where a generic title's department ends ("Assistant Director, Children's Services,")."""
+    if canonical_title(text[start:end]).lower() not in generic():
+        return end
+    m = _DEPT.match(text, end)
+    if not m or any(_is_head_word().match(w) for w in re.findall(r"[\w'’\-]+", m.group(1))):
+        return end
+    name = read_name(text, m.start(1), prefixed=False)
+    if name and name.end == m.end(1):  # "Assistant Director, Chris Bell," names the holder, not a department
+        return end
+    return m.end(1)
+
+
+@cache
+def _fixed_re() -> re.Pattern[str]:
+    titles = sorted(posts_vocab().get("fixed_titles", ()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(t).replace(r"\ ", SPACE) for t in titles) + r")\b")
+
+
+def find_titles(text: str) -> list[tuple[int, int]]:
+    """Spans of post titles, longest first, without overlaps."""
+    found: list[tuple[int, int]] = [m.span() for m in _fixed_re().finditer(text)]
+    for m in _head_re().finditer(text):
+        head = re.sub(r"\s+", " ", m.group(0))
+        start, end = _grow_left(text, m.start(), head), _grow_right(text, m.end(), head)
+        if head in posts_vocab()["needs_complement"] and end == m.end():
+            continue
+        found.append((start, _department(text, start, end)))
+    found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    out: list[tuple[int, int]] = []
+    for s, e in found:
+        if out and s < out[-1][1]:
+            if e - s > out[-1][1] - out[-1][0]:
+                out[-1] = (s, e)
+            continue
+        out.append((s, e))
+    return out
+
+
+def acronyms(text: str, titles: list[tuple[int, int]]) -> dict[str, tuple[str, int, int]]:
+    """Acronyms defined right after a title: "Director of Children's Services (DCS)" -> DCS."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for s, e in titles:
+        m = _ACRONYM.match(text, e)
+        if not m:
+            continue
+        title = canonical_title(text[s:e])
+        initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'\-]*", title))
+        if _subsequence(m.group(1), initials):
+            out[m.group(1)] = (title, m.start(1), m.end(1))
+    return out
+
+
+_ACRONYM = re.compile(r"[ \t\xa0]*\(([A-Z]{2,6})\)")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return short[0] == long[:1] and all(ch in it for ch in short)
+
+
+def post_canon(titles: list[str]) -> dict[str, tuple[str, str]]:
+    """Title -> (canonical title, method): a shortened mention takes the unique full title it ends."""
+    full = {t for t in titles if t.lower() not in generic()}
+    ranks = set(posts_vocab().get("rank_modifiers", ()))
+    out: dict[str, tuple[str, str]] = {}
+
+    def maximal(found: set[str]) -> set[str]:
+        return {f for f in found if not any(g != f and g.endswith(" " + f) for g in found)}
+
+    def shortens(f: str, words: list[str]) -> bool:
+        """`words` end title `f`, and what they drop is no rank ("Deputy Head of Finance" stays apart)."""
+        fw = f.split()
+        return len(fw) > len(words) and fw[-len(words):] == words and not ranks & set(fw[:-len(words)])
+
+    for t in set(titles):
+        words = t.split()
+        n = len(words)
+        # "the Equality and Strategy Manager" ends one full title; "the Executive Director" opens one
+        longer = maximal({f for f in full if f != t and shortens(f, words)})
+        if n >= 2 and not longer and t.lower() in generic():
+            longer = {f for f in full if f.split()[:n] == words and len(f.split()) > n}
+        if n >= 2 and len(longer) == 1:
+            out[t] = (longer.pop(), "coreference")
+        elif t in full:
+            out[t] = (t, "exact")
+    return out
+
