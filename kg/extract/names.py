@@ -131,19 +131,24 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
     """(name, office, end of mention) for every councillor, lists under one plural prefix included."""
     out: list[tuple[Name, str, int]] = []
     for m in _prefix_re().finditer(text):
-        plural = m.group(1).rstrip(".:").endswith("s")
+        prefix = re.sub(r"\s+", " ", m.group(1).rstrip(".:"))
+        plural = prefix.endswith("s")
+        # "Provost Jane Smith", "Bailie John Brown": a Scottish civic office stands in for "Councillor"
+        civic = "" if re.search(r"(?i)c(?:ounci)?ll(?:o)?rs?$", prefix) else _office_name(prefix.rstrip("s"))
         pos, first = m.end(), True
         while True:
             name = read_name(text, pos, prefixed=True)
             if not name:
                 break
             office_m = _office_re().match(text, name.end) or _IN_THE_CHAIR.match(text, name.end)
-            office = _office_name(office_m.group(1)) if office_m else ""
+            office = _office_name(office_m.group(1)) if office_m else civic
             end = office_m.end() if office_m else name.end
             # the first name's mention includes its prefix; later names in a list start at the name
             out.append((replace(name, start=m.start()) if first else name, office, end))
             first = False
-            sep = _LIST_SEP.match(text, end) if plural else None
+            # "A Khan (substitute for Councillor B Lee), C Ward": an aside does not end the list
+            aside = BRACKET.match(text, end) if plural and not office_m else None
+            sep = _LIST_SEP.match(text, aside.end() if aside else end) if plural else None
             if not sep or _prefix_re().match(text, sep.end()):
                 break
             pos = sep.end()
@@ -160,20 +165,23 @@ def _office_name(raw: str) -> str:
 
 
 def councillor_keys(names: list[tuple[Name, str, int]]) -> list[str]:
-    """`councillor:<surname>`, or `councillor:<initial> <surname>` when two in one document share it."""
-    initials: dict[str, set[str]] = {}
+    """`councillor:<initial> <surname>` where an initial or forename is known (two Councillor Hugheses of one
+    council stay two people), else `councillor:<surname>`. A bare "Councillor Smith" is the one Smith named
+    with an initial in the document, or among several the one last named."""
+    initials: dict[str, list[str]] = {}
     for n, _, _ in names:
-        if n.given:
-            initials.setdefault(n.surname, set()).add(n.given[0])
+        if n.given and n.given[0] not in initials.setdefault(n.surname, []):
+            initials[n.surname].append(n.given[0])
     keys: list[str] = []
     last: dict[str, str] = {}
     for n, _, _ in names:
-        if len(initials.get(n.surname, ())) > 1:
-            # a bare "Councillor Smith" among two Smiths is taken as the one last named
-            key = (f"councillor:{n.given[0]} {n.surname}" if n.given
-                   else last.get(n.surname, f"councillor:{n.surname}"))
+        known = initials.get(n.surname, [])
+        if n.given:
+            key = f"councillor:{n.given[0]} {n.surname}"
+        elif len(known) == 1:
+            key = f"councillor:{known[0]} {n.surname}"
         else:
-            key = f"councillor:{n.surname}"
+            key = last.get(n.surname, f"councillor:{known[0]} {n.surname}" if known else f"councillor:{n.surname}")
         last[n.surname] = key
         keys.append(key)
     return keys

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.names import SPACE, read_name
+from kg.extract.names import read_name
 from kg.extract.nlp import vocabulary
 
 
@@ -35,10 +35,13 @@ def _is_head_word() -> re.Pattern[str]:
 
 # ---- posts -------------------------------------------------------------------------------------
 
-_LEFT_WORD = re.compile(r"(?:(?<=[\s(])|^)([A-Z][\w'’\-]*|and|&)[ \t\xa0]+$")
+# A title's words are separated by spaces; a tab separates the cells of a table or the fields of a line.
+SPACE = r"[ \xa0]+"
+
+_LEFT_WORD = re.compile(r"(?:(?<=[\s(])|^)([A-Z][\w'’\-]*|and|&)[ \xa0]+$")
 _CAP = r"[A-Z][\w'’\-]*"
 _RIGHT_WORD = re.compile(r"([A-Z][\w'’\-]*|and|&|of|for)(?=[\s,;:.)(]|$)")
-_BLANK = re.compile(r"[ \t\xa0]+")
+_BLANK = re.compile(r"[ \xa0]+")
 _COMMA_TAIL = re.compile(rf",{SPACE}((?:{_CAP}{SPACE})*?{_CAP}(?:,{SPACE}{_CAP}(?:{SPACE}{_CAP})*)*"
                          rf"{SPACE}(?:and|&){SPACE}{_CAP}(?:{SPACE}{_CAP})*)")
 
@@ -53,6 +56,7 @@ def _grow_left(text: str, start: int, head: str) -> int:
     vocab = posts_vocab()
     restricted = head in vocab["restricted_heads"]
     modifiers, stops = set(vocab["modifiers"]), set(vocab["stop_words"])
+    terminal = set(vocab.get("terminal_modifiers", ()))
     # titles are short: look back a bounded stretch of the line (keeps long lines linear)
     line_start = max(text.rfind("\n", 0, start) + 1, start - 160)
     pos, best = start, start
@@ -66,6 +70,9 @@ def _grow_left(text: str, start: int, head: str) -> int:
                 break
             pos = m.start(1)
             continue
+        if word in terminal:  # "Committee Officer", but not "Scrutiny Committee Officer"
+            best = m.start(1) if not restricted else best
+            break
         # "Executive Director", "Chief Executive": a head word may modify another head
         if word in stops or (restricted and word not in modifiers) \
                 or (_is_head_word().match(word) and word not in modifiers):
@@ -84,6 +91,9 @@ def _grow_right(text: str, end: int, head: str) -> int:
     if not m:
         return end
     pos, best = m.end(), end
+    first = _RIGHT_WORD.match(text, pos)
+    if first and first.group(1) in posts_vocab().get("complement_stops", ()):
+        return end  # "the Lead Officer for the Committee": a body, not a field of work
     while True:
         w = _RIGHT_WORD.match(text, pos)
         if not w:
@@ -107,8 +117,8 @@ def _grow_right(text: str, end: int, head: str) -> int:
     return best
 
 
-_DEPT = re.compile(rf",[ \t\xa0]+({_CAP}(?:(?:,?[ \t\xa0]+(?:and|&|of|for)?[ \t\xa0]*){_CAP}){{0,6}})"
-                   r"(?=[ \t\xa0]*(?:[,)\n]|$))")
+_DEPT = re.compile(rf",[ \xa0]+({_CAP}(?:(?:,?[ \xa0]+(?:and|&|of|for)?[ \xa0]*){_CAP}){{0,6}})"
+                   r"(?=[ \xa0]*(?:[,;:)(|\t\n]|$)|[ \xa0]+[a-z])")
 
 
 def _department(text: str, start: int, end: int) -> int:
@@ -116,7 +126,9 @@ def _department(text: str, start: int, end: int) -> int:
     if canonical_title(text[start:end]).lower() not in generic():
         return end
     m = _DEPT.match(text, end)
-    if not m or any(_is_head_word().match(w) for w in re.findall(r"[\w'’\-]+", m.group(1))):
+    words = re.findall(r"[\w'’\-]+", m.group(1)) if m else []
+    stops = set(posts_vocab()["stop_words"])
+    if not m or any(_is_head_word().match(w) or w in stops for w in words):
         return end
     name = read_name(text, m.start(1), prefixed=False)
     if name and name.end == m.end(1):  # "Assistant Director, Chris Bell," names the holder, not a department
@@ -164,7 +176,7 @@ def acronyms(text: str, titles: list[tuple[int, int]]) -> dict[str, tuple[str, i
     return out
 
 
-_ACRONYM = re.compile(r"[ \t\xa0]*\(([A-Z]{2,6})\)")
+_ACRONYM = re.compile(r"[ \xa0]*\(([A-Z]{2,6})\)")
 
 
 def _subsequence(short: str, long: str) -> bool:
