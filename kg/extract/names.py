@@ -181,7 +181,8 @@ def councillor_keys(names: list[tuple[Name, str, int]]) -> list[str]:
         elif len(known) == 1:
             key = f"councillor:{known[0]} {n.surname}"
         else:
-            key = last.get(n.surname, f"councillor:{known[0]} {n.surname}" if known else f"councillor:{n.surname}")
+            first = f"councillor:{known[0]} {n.surname}" if known else f"councillor:{n.surname}"
+            key = last.get(n.surname, first)
         last[n.surname] = key
         keys.append(key)
     return keys
