@@ -170,13 +170,15 @@ def acronyms(text: str, titles: list[tuple[int, int]]) -> dict[str, tuple[str, i
         if not m:
             continue
         title = canonical_title(text[s:e])
-        initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'\-]*", title))
-        if _subsequence(m.group(1), initials):
+        # minor words count in lower case: "Head of Housing and Public Protection (HoHPP)"
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'\-]*", title))
+        short = m.group(1)
+        if sum(c.isupper() for c in short) >= 2 and _subsequence(short, initials):
             out[m.group(1)] = (title, m.start(1), m.end(1))
     return out
 
 
-_ACRONYM = re.compile(r"[ \xa0]*\(([A-Z]{2,6})\)")
+_ACRONYM = re.compile(r"[ \xa0]*\(([A-Z][A-Za-z]{1,7})\)")
 
 
 def _subsequence(short: str, long: str) -> bool:
