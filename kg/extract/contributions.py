@@ -379,9 +379,10 @@ class _Reader:
         if subj.side == "member" and active & {"question", "comment"} and clause_end > start \
                 and not councillor_answers:
             kind = "question" if "question" in active else "comment"
-            self.ask(kind, subj.key, start, clause_end)
             if _list_lead_re().search(text, start, end):  # the points listed below are this speaker's
                 self.lead, self.lead_kind = subj, kind
+            else:
+                self.ask(kind, subj.key, start, clause_end)
         elif (subj.side == "officer" and active) or councillor_answers:
             span = Span.of(text, start, clause_end)
             to = self.question_of(subj.asker) if subj.asker else None

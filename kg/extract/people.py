@@ -178,6 +178,21 @@ def analyse(text: str) -> Analysis:
             if name and not text[name.end:prev_end].strip() and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
 
+    # councillor-held posts: "Councillor X, Cabinet Member for Y", "Councillor X (Portfolio Holder for Y)",
+    # "the Cabinet Member for Y, Councillor X"
+    # an apposition closes where the post does: "Councillor X, the Head of Y said" names no holder
+    closed = re.compile(r"[ \t\xa0]*(?:[,;)\n]|$)")
+    post_from = {s: key for (s, e), key in post_at.items() if closed.match(text[e:e + 4])}
+    post_to = {e: key for (_, e), key in post_at.items()}
+    for m in [mm for mm in mentions if mm.kind == "councillor"]:
+        after = re.match(r"[ \t\xa0]*[,(][ \t\xa0]*(?:the[ \t\xa0]+)?", text[m.end:m.end + 12])
+        before = re.search(r"[,(][ \t\xa0]*$", text[max(0, m.start - 4):m.start])
+        key = post_from.get(m.end + after.end()) if after else None
+        if key is None and before:
+            key = post_to.get(m.start - len(before.group(0)))
+        if key and not any(h.person == m.key and h.post == key for h in holdings):
+            holdings.append(HoldingFact(m.key, key, Span.of(text, m.start, m.end)))
+
     # honorific names that are not councillors: co-opted members and others ("Mr T Hale (... Representative)")
     for m in re.finditer(rf"\b{honorific_re()}[ \t\xa0]+", text):
         if _inside((m.start(), m.end()), taken):

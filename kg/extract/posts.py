@@ -136,6 +136,26 @@ def _department(text: str, start: int, end: int) -> int:
     return m.end(1)
 
 
+# A bracketed field of work after a title, one nested level allowed:
+# "Operations Manager (Performance, Governance and Waste)", "Team Leader (Early Help (North))".
+_QUALIFIER = re.compile(rf"[ \xa0]*\(((?:{_CAP}|and|&|of|for|the|,|[ \xa0]|\({_CAP}(?:[ \xa0]+{_CAP})*\))+)"
+                        r"\)")
+
+
+def _qualifier(text: str, end: int) -> int:
+    """Where a title ends that carries a bracketed qualifier of two or more words; an acronym, a name, an
+    office ("(Chair)") or another post ("(Section 151 Officer)") in brackets is not part of the title."""
+    m = _QUALIFIER.match(text, end)
+    if not m:
+        return end
+    words = re.findall(r"[A-Z][\w'’\-]*", m.group(1))
+    name = read_name(text, m.start(1), prefixed=False)
+    if len(words) < 2 or any(_is_head_word().match(w) for w in words) \
+            or (name and name.end == m.end(1)):
+        return end
+    return m.end()
+
+
 @cache
 def _fixed_re() -> re.Pattern[str]:
     titles = sorted(posts_vocab().get("fixed_titles", ()), key=len, reverse=True)
@@ -150,7 +170,7 @@ def find_titles(text: str) -> list[tuple[int, int]]:
         start, end = _grow_left(text, m.start(), head), _grow_right(text, m.end(), head)
         if head in posts_vocab()["needs_complement"] and end == m.end():
             continue
-        found.append((start, _department(text, start, end)))
+        found.append((start, _qualifier(text, _department(text, start, end))))
     found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     out: list[tuple[int, int]] = []
     for s, e in found:
