@@ -159,3 +159,42 @@ def test_no_break_spaces_are_spaces(tmp_path: Path) -> None:
     assert [p.key for p in x.people] == ["councillor:Smith"]
     assert [p.key for p in x.posts] == ["post:Head of Finance"]
     assert answered(x, "councillor:Smith") == [("post:Head of Finance", "question")]
+
+
+SPEAKERS = Path(__file__).resolve().parent / "data" / "speakers"
+
+
+def test_speakers_after_openers_and_councillor_answers() -> None:
+    """Welsh county borough minutes: the speaker after "In response to the question from", "Following a
+    question from"; an answer goes to the question it names, not the latest; a Cabinet Member (as a post
+    or as the councillor holding it) answers; "Following the presentation" is no answer opener."""
+    x = extract(SPEAKERS / "welsh_cbc.txt")
+    hoasc = "post:Head of Adult Services and Commissioning"
+    assert (hoasc, "question") in answered(x, "councillor:R Price")
+    assert answered(x, "councillor:N Lloyd-Evans") == []  # the HoASC answered R Price's, the earlier question
+    assert answered(x, "councillor:T Price") == [("post:Operations Manager (Performance, Governance and Waste)",
+                                                  "question")]
+    assert answered(x, "group:members") == [("post:Cabinet Member for Social Services", "question")]
+    assert answered(x, "councillor:W Morgan") == [("councillor:S Rees", "question")]
+    pronoun = next(c for c in x.contributions if c.span.quote.startswith("She undertook"))
+    assert pronoun.speaker == hoasc
+    presentation = next(c for c in x.contributions if c.span.quote.startswith("Following the presentation"))
+    assert presentation.kind == "question" and presentation.speaker == "group:members"
+    assert not any(c.kind == "response" and c.responds_to == presentation.key for c in x.contributions)
+
+
+def test_leading_phrases_impersonal_lists_and_q_a() -> None:
+    """Scottish minutes: "85.1 In respect of question 2, Councillor X asked", "At the invitation of the
+    Convener, Councillor X wanted to understand", "A question was asked about", points under "Members
+    raised the following points:", a Q./A. layout, a short post reference and a co-optee asking."""
+    x = extract(SPEAKERS / "scottish.txt")
+    manager = "post:Service Manager, Roads and Transportation"
+    head = "post:Head of Communities"
+    assert answered(x, "councillor:A Munro") == [(manager, "question")]
+    assert answered(x, "councillor:F Munro") == [(head, "question")]
+    asked = [c for c in x.contributions if c.speaker == "group:members"]
+    assert [c.kind for c in asked] == ["question", "question", "comment"]
+    assert asked[1].span.quote.startswith("whether signage") and asked[2].span.quote.startswith("the cost")
+    assert not any(c.span.quote.startswith("Members raised") for c in x.contributions)
+    assert answered(x, "councillor:M Baxter") == [(head, "question")]
+    assert answered(x, "other:Haldane") == [(head, "question")]

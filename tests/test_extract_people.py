@@ -235,3 +235,62 @@ def test_ranked_titles_are_different_posts(tmp_path: Path) -> None:
     assert got["Head of Finance"] == ("post:Head of Finance", "exact")
     assert got["Chief Executive"] == ("post:Chief Executive", "exact")
     assert got["Strategy Manager"] == ("post:Corporate Equality and Strategy Manager", "coreference")
+
+
+SPEAKERS = Path(__file__).resolve().parent / "data" / "speakers"
+
+
+def test_welsh_prefixes_comma_bracket_and_acronym_posts_and_cabinet_holder() -> None:
+    """"County Borough Councillor(s)" name councillors; comma, bracketed and lower-case-acronym posts keep
+    their whole title; a Cabinet Member gets the councillor as holder; "Committee Officer" is a post; a
+    councillor who asks after "Following a question from" holds no post."""
+    x = extract(SPEAKERS / "welsh_cbc.txt")
+    assert set(councillors(x)) == {"councillor:H Bowen", "councillor:R Price", "councillor:T Price",
+                                   "councillor:N Lloyd-Evans", "councillor:W Morgan", "councillor:S Rees"}
+    assert titles(x) == {"Cabinet Member for Social Services", "Head of Adult Services and Commissioning",
+                         "Operations Manager (Performance, Governance and Waste)",
+                         "Team Manager, Fostering and Adoption", "Committee Officer"}
+    assert {p.surface: p.key for p in x.posts}["HoASC"] == "post:Head of Adult Services and Commissioning"
+    assert holdings(x) == {("councillor:S Rees", "post:Cabinet Member for Social Services")}
+
+
+def test_scottish_offices_representatives_and_officers() -> None:
+    """Convener, Vice Convener, Provost and Bailie are councillors; church and parent representatives are
+    not; "Name, Service Manager, Roads and Transportation;" and "Name, Committee Officer" name officers."""
+    x = extract(SPEAKERS / "scottish.txt")
+    c = {p.key: p for p in x.people if p.role == "councillor"}
+    assert set(c) == {"councillor:E Dalgleish", "councillor:M Baxter", "councillor:I Sinclair",
+                      "councillor:S Kerr", "councillor:A Munro", "councillor:F Munro"}
+    assert [c[k].office for k in ("councillor:E Dalgleish", "councillor:M Baxter", "councillor:I Sinclair",
+                                  "councillor:S Kerr")] == ["Convener", "Vice Convener", "Provost", "Bailie"]
+    others = {p.key for p in x.people if p.role == "other"}
+    assert others == {"other:Innes", "other:Boyle", "other:Haldane"}
+    assert holdings(x) == {("officer:Ruaridh Gillies", "post:Service Manager, Roads and Transportation"),
+                           ("officer:Kirsty Paton", "post:Committee Officer")}
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Councillors A Khan, B Lee (substitute for Councillor C Ward), D Roy and E Fox attended.",
+     {"councillor:A Khan", "councillor:B Lee", "councillor:C Ward", "councillor:D Roy", "councillor:E Fox"}),
+    ("Present: Councillor P Evans and Councillor R Evans. Councillor Evans asked about parks.",
+     {"councillor:P Evans", "councillor:R Evans"}),
+])
+def test_asides_in_lists_and_two_councillors_one_surname(tmp_path: Path, line: str, expected: set[str]) -> None:
+    """An aside in brackets does not end a list of councillors; two with one surname stay two."""
+    f = tmp_path / "m.txt"
+    f.write_text(f"Minutes\n\n{line}\n", encoding="utf-8")
+    assert set(councillors(extract(f))) == expected
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Lead Officer for the Committee: Jo Bell.", None),  # a body, not a field of work
+    ("Scrutiny Committee Officer Jo Bell took notes.", "Committee Officer"),
+    ("Tel\tHead of Roads\tBefore next meeting", "Head of Roads"),  # a tab ends a title
+    ("The Director of Finance (Section 151 Officer) said.", "Director of Finance"),
+])
+def test_title_edges(tmp_path: Path, line: str, title: str | None) -> None:
+    """Where a post title stops: a body after "for", a tab, a bracketed other post."""
+    f = tmp_path / "m.txt"
+    f.write_text(f"Minutes\n\n{line}\n", encoding="utf-8")
+    found = titles(extract(f))
+    assert (title in found) if title else not any(t.startswith("Lead Officer for") for t in found)
