@@ -172,8 +172,8 @@ def test_speakers_after_openers_and_councillor_answers() -> None:
     hoasc = "post:Head of Adult Services and Commissioning"
     assert (hoasc, "question") in answered(x, "councillor:R Price")
     assert answered(x, "councillor:N Lloyd-Evans") == []  # the HoASC answered R Price's, the earlier question
-    assert answered(x, "councillor:T Price") == [("post:Operations Manager (Performance, Governance and Waste)",
-                                                  "question")]
+    ops = "post:Operations Manager (Performance, Governance and Waste)"
+    assert answered(x, "councillor:T Price") == [(ops, "question")]
     assert answered(x, "group:members") == [("post:Cabinet Member for Social Services", "question")]
     assert answered(x, "councillor:W Morgan") == [("councillor:S Rees", "question")]
     pronoun = next(c for c in x.contributions if c.span.quote.startswith("She undertook"))

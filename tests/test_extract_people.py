@@ -72,7 +72,8 @@ def test_signature_block_and_name_post_on_one_line() -> None:
 def test_councillor_forms_lists_offices_and_honorifics() -> None:
     x = extract(MINUTES / "sunderland_scrutiny.txt")
     c = {p.key: p for p in x.people if p.role == "councillor"}
-    assert set(c) == {"councillor:J Patterson", "councillor:A Halden", "councillor:L Bell", "councillor:M Grant",
+    assert set(c) == {"councillor:J Patterson", "councillor:A Halden", "councillor:L Bell",
+                      "councillor:M Grant",
                       "councillor:P Smith", "councillor:D Smith", "councillor:A Kolker"}
     assert c["councillor:J Patterson"].office == "Chair"
     assert c["councillor:A Halden"].office == "Vice-Chair"
@@ -275,7 +276,7 @@ def test_scottish_offices_representatives_and_officers() -> None:
     ("Present: Councillor P Evans and Councillor R Evans. Councillor Evans asked about parks.",
      {"councillor:P Evans", "councillor:R Evans"}),
 ])
-def test_asides_in_lists_and_two_councillors_one_surname(tmp_path: Path, line: str, expected: set[str]) -> None:
+def test_asides_in_lists_and_two_with_one_surname(tmp_path: Path, line: str, expected: set[str]) -> None:
     """An aside in brackets does not end a list of councillors; two with one surname stay two."""
     f = tmp_path / "m.txt"
     f.write_text(f"Minutes\n\n{line}\n", encoding="utf-8")

@@ -94,7 +94,7 @@ def test_seeds_one_post_iri_across_spellings_with_method(seeds_store: LocalStore
     assert ("alias", "Corporate Equalities and Strategy Manager") in found
 
 
-def test_one_councillor_across_meetings_two_with_one_surname_stay_two(store: LocalStore, tmp_path: Path) -> None:
+def test_one_councillor_across_meetings_two_surnames_stay_two(store: LocalStore, tmp_path: Path) -> None:
     """A councillor is council + surname + initial: "Cllr J Okoye" and "Councillor Janet Okoye" at one council
     are one person across meetings, while Councillors R Price and T Price of the same council stay two."""
     docs = tmp_path / "docs"
@@ -112,7 +112,8 @@ def test_one_councillor_across_meetings_two_with_one_surname_stay_two(store: Loc
     by_surname: dict[str, dict[str, set[str]]] = {}
     for surname in ("Okoye", "Price"):
         rows = _rows(store, f"""PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-            SELECT DISTINCT ?p ?g WHERE {{ GRAPH ?g {{ ?p a foaf:Person ; foaf:familyName "{surname}" }} }}""")
+            SELECT DISTINCT ?p ?g WHERE {{ GRAPH ?g {{
+                ?p a foaf:Person ; foaf:familyName "{surname}" }} }}""")
         for r in rows:
             by_surname.setdefault(surname, {}).setdefault(r["p"], set()).add(r["g"])
     assert [len(g) for g in by_surname["Okoye"].values()] == [2]

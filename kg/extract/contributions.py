@@ -1,7 +1,7 @@
 """Extract contributions: who asked, who commented, who answered, and which question each answer answers.
 
-A clerk's minutes put the speaker first and a speech verb after it ("Councillor Crute referred to ...
-and asked if ..."; "The Head of Early Help, Assessment & Safeguarding explained that ..."). Each sentence
+A clerk's minutes put the speaker first and a speech verb after it ("Councillor Okafor referred to ...
+and asked if ..."; "The Head of Libraries, Archives & Heritage explained that ..."). Each sentence
 is read for its subject (a councillor, a post, a named officer, a collective such as "The Panel" or
 "Officers", or a pronoun carrying the previous subject) and for cue phrases from
 kg/extract/patterns/speech.yaml. Members ask and comment; officers answer the latest member contribution

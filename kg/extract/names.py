@@ -11,7 +11,7 @@ from functools import cache
 from kg.extract.nlp import vocabulary
 from kg.reference import councils
 
-# One capitalised word of a name: McAloon, O'Neill, Smith-Jones, Zoë.
+# One capitalised word of a name: McAllister, O'Neill, Smith-Jones, Zoë.
 WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?"
 INITIAL = r"[A-Z]\.?"
 SPACE = r"[ \t\xa0]+"
@@ -25,7 +25,7 @@ def people_vocab() -> dict:
 
 @cache
 def _council_words() -> frozenset[str]:
-    """Words of known council names and cues: "Durham" next to a post is the council, not a surname."""
+    """Words of known council names and cues: "Wrexford" next to a post is the council, not a surname."""
     words: set[str] = set()
     for c in councils():
         for phrase in (c.name, *c.aliases, *c.cues, c.area_name or ""):
@@ -77,7 +77,7 @@ def _particle_re() -> re.Pattern[str]:
 
 
 def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | None:
-    """A personal name starting at `pos` ("Mrs A Kolker", "Jane Patterson", "J. Patterson"), on one line."""
+    """A personal name starting at `pos` ("Mrs A Begum", "Jane Okafor", "J. Okafor"), on one line."""
     hon = ""
     m = re.compile(honorific_re() + SPACE).match(text, pos)
     start = pos
@@ -210,7 +210,7 @@ def name_ending_at(text: str, end: int) -> Name | None:
 
 
 
-# a name ends before punctuation, the line's end or a lower-case verb ("Helen McAloon, delivered")
+# a name ends before punctuation, the line's end or a lower-case verb ("Ruth Adeyemi, delivered")
 NAME_END = re.compile(r"[ \t\xa0]*(?:[,.;:)]|$|\n|[ \t\xa0]+[a-z])")
 # a bracketed role, one nested level allowed: "(Church Representative (Catholic))"
 BRACKET = re.compile(r"[ \t\xa0]*\(((?:[^()\n]|\([^()\n]*\)){3,80})\)")

@@ -1,7 +1,7 @@
 """Extract people and posts: councillors in every written form, officers with their posts, posts alone.
 
 Posts are found by their head word (kg/extract/patterns/posts.yaml) and grown outwards over the title's
-words; a shortened later mention ("the Equality and Strategy Manager") or an acronym defined once
+words; a shortened later mention ("the Libraries and Heritage Manager") or an acronym defined once
 ("Director of Children's Services (DCS)" ... "the DCS") takes the full title's key. Councillors key on
 surname (plus an initial only when two share one in a document), so one councillor is one IRI across
 meetings. Officers are named only where a post is attached to the name (`Name, Post`, `Post, Name`,
@@ -116,7 +116,7 @@ def analyse(text: str) -> Analysis:
     councillor_of = {p.surname: k for k, p in people.items() if p.role == "councillor"}
 
     def add_person(name: Name, role: Role, office: str = "") -> str:
-        if role == "other" and name.surname in councillor_of:  # "Mrs Layton", listed under "Councillors"
+        if role == "other" and name.surname in councillor_of:  # "Mrs Begum", listed under "Councillors"
             key = councillor_of[name.surname]
             mentions.append(Mention(name.start, name.end, key, "councillor"))
             taken.append((name.start, name.end))

@@ -82,7 +82,7 @@ def _grow_left(text: str, start: int, head: str) -> int:
 
 
 def _grow_right(text: str, end: int, head: str) -> int:
-    """Take the complement ("of Early Help, Assessment & Safeguarding") on the same line."""
+    """Take the complement ("of Libraries, Archives & Heritage") on the same line."""
     allowed = posts_vocab()["complement_heads"].get(head, [])
     if not allowed:
         return end
@@ -107,7 +107,7 @@ def _grow_right(text: str, end: int, head: str) -> int:
             best = w.end()
         nxt = _BLANK.match(text, w.end())
         if not nxt:
-            # a comma list inside a title ("Early Help, Assessment & Safeguarding") only when it closes with
+            # a comma list inside a title ("Libraries, Archives & Heritage") only when it closes with
             # and/& and holds no other post's head ("Head of Service, Assistant Director and Director").
             tail = _COMMA_TAIL.match(text, w.end(), w.end() + 200)
             if tail and not any(_is_head_word().match(t) for t in re.findall(r"[\w'’\-]+", tail.group(1))):
@@ -223,7 +223,7 @@ def post_canon(titles: list[str]) -> dict[str, tuple[str, str]]:
     for t in set(titles):
         words = t.split()
         n = len(words)
-        # "the Equality and Strategy Manager" ends one full title; "the Executive Director" opens one
+        # "the Libraries and Heritage Manager" ends one full title; "the Executive Director" opens one
         longer = maximal({f for f in full if f != t and shortens(f, words)})
         if n >= 2 and not longer and t.lower() in generic():
             longer = {f for f in full if f.split()[:n] == words and len(f.split()) > n}
