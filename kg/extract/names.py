@@ -34,7 +34,7 @@ def _council_words() -> frozenset[str]:
 
 
 @cache
-def _not_names() -> frozenset[str]:
+def not_names() -> frozenset[str]:
     vocab = people_vocab()
     return frozenset(vocab["not_names"]) | _council_words() | frozenset(vocab["honorifics"])
 
@@ -99,7 +99,7 @@ def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | 
         if not more or " " in t.group(0):  # a particle-led surname ends the name
             break
         pos = sp.end()
-    stops = _not_surnames() if prefixed else _not_names()
+    stops = _not_surnames() if prefixed else not_names()
     # trim words that cannot be names ("Councillor Smith Chair"), and trailing initials
     while tokens and (tokens[-1][2] in stops or re.fullmatch(INITIAL, tokens[-1][2])):
         tokens.pop()
@@ -203,7 +203,7 @@ def name_ending_at(text: str, end: int) -> Name | None:
         if before.strip() and not re.search(r"(?:\b(?:of|by|from|with|and|to)|[(,:;\-–•]|\d\.?)\s*$",
                                              before):
             continue
-        name = read_name(text, line_start + m.start(1), prefixed=False)
+        name = read_name(text, line_start + m.start(1), prefixed=False, limit=n_words)
         if name and name.end == end:
             return name
     return None

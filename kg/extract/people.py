@@ -55,9 +55,54 @@ class Analysis:
 
 # ---- the analysis ------------------------------------------------------------------------------
 
+_CAPS_LINE = re.compile(r"(?m)^[ \t\xa0]*([A-Z][A-Z'’\-]*(?:[ \xa0,&]+[A-Z][A-Z'’\-]*){0,7})[ \t\xa0]*$")
+
+
+def _title_case(line: str) -> str:
+    minor = {"of", "for", "and", "the", "in", "to"}
+    words = re.split(r"(\W+)", line)
+    return "".join(w.lower() if w.lower() in minor and i else w.capitalize() for i, w in enumerate(words))
+
+
+def _signature_case(text: str) -> str:
+    """A signature block set in capitals ("JO BELL" over "SCRUTINY ADVISER") read as written in title case:
+    a capitals line that is wholly one post title, and a two- or three-word capitals line just above it.
+    The text keeps its length, so every offset still points into the original."""
+    out = text
+    for m in _CAPS_LINE.finditer(text):
+        line = m.group(1)
+        cased = _title_case(line)
+        spans = find_titles(cased)
+        if not (spans and spans[0] == (0, len(cased))):
+            continue
+        out = out[:m.start(1)] + cased + out[m.end(1):]
+        prev_end = text.rfind("\n", 0, m.start())
+        prev = _CAPS_LINE.match(text, text.rfind("\n", 0, prev_end) + 1) if prev_end > 0 else None
+        if prev and prev.end() == prev_end and 2 <= len(prev.group(1).split()) <= 3:
+            out = out[:prev.start(1)] + _title_case(prev.group(1)) + out[prev.end(1):]
+    return out
+
+
 @lru_cache(maxsize=16)
 def analyse(text: str) -> Analysis:
-    """Every person, post and holding in `text`, with all their mentions."""
+    """Every person, post and holding in `text`, with all their mentions; the evidence quotes the text as
+    written (a signature block in capitals is read in title case)."""
+    read = _signature_case(text)
+    a = _analyse(read)
+    if read == text:
+        return a
+
+    def fix(span: Span) -> Span:
+        return Span.of(text, span.start, span.end)
+
+    return replace(a, people=tuple(replace(p, span=fix(p.span)) for p in a.people),
+                   posts=tuple(replace(p, span=fix(p.span), surface=text[p.span.start:p.span.end])
+                               for p in a.posts),
+                   holdings=tuple(replace(h, span=fix(h.span)) for h in a.holdings))
+
+
+@lru_cache(maxsize=16)
+def _analyse(text: str) -> Analysis:
     mentions: list[Mention] = []
     people: dict[str, PersonFact] = {}
     taken = _Taken(len(text))
@@ -97,6 +142,17 @@ def analyse(text: str) -> Analysis:
         if (key, surface) not in seen_surface:
             seen_surface.add((key, surface))
             posts.append(PostFact(key, title, text[s:e], Span.of(text, s, e), method))
+    # a title written once in capitals and again in lower case ("the head of legal services said"): the
+    # lower-case form is a mention of the same post (a lower-case title never found alone asserts nothing)
+    for title, (canonical, _) in canon.items():
+        if title.lower() in generic() or len(title.split()) < 2:
+            continue
+        pattern = re.compile(r"\b" + re.escape(title).replace(r"\ ", r"\s+") + r"\b", re.I)
+        for m in pattern.finditer(text):
+            if m.group(0) != m.group(0).lower() or _inside(m.span(), taken) \
+                    or any(a < m.end() and m.start() < b for a, b in spans):
+                continue
+            mentions.append(Mention(m.start(), m.end(), f"post:{canonical}", "post"))
     for short, (title, _, _) in acr.items():
         if title not in canon:  # an acronym for a generic title ("Assistant Director (AD)") asserts nothing
             continue
@@ -134,11 +190,18 @@ def analyse(text: str) -> Analysis:
         taken.append((name.start, name.end))
         return key
 
+    post_from = {s: (e, key) for (s, e), key in post_at.items()}
+
     def hold(name: Name, post_key: str, s: int, e: int) -> None:
         person = add_person(name, "officer")
         if not any(h.person == person and h.post == post_key for h in holdings):
             span = Span.of(text, min(s, name.start), max(e, name.end))
             holdings.append(HoldingFact(person, post_key, span))
+        joint = re.match(r"[ \xa0]+(?:and|&)[ \xa0]+", text[e:e + 8])
+        if joint and e + joint.end() in post_from:  # a joint title: the holder holds both posts
+            e2, key2 = post_from[e + joint.end()]
+            if not any(h.person == person and h.post == key2 for h in holdings):
+                holdings.append(HoldingFact(person, key2, Span.of(text, min(s, name.start), e2)))
 
     for (s, e), key in post_at.items():
         if key.removeprefix("post:").lower() in generic():
@@ -155,10 +218,11 @@ def analyse(text: str) -> Analysis:
                 hold(name, key, s, e)
                 continue
         line_start = text.rfind("\n", 0, s) + 1
-        if text[line_start:s].strip():
-            name = read_name(text, line_start, prefixed=False)
-            if name and not name.honorific and re.fullmatch(r"[ \t\xa0]+", text[name.end:s] or "x") \
-                    and not _inside((name.start, name.end), taken):
+        # Name Post, with only a space between (a signature or contact line: "Jo Bell Head of Parks")
+        gap = re.search(r"[ \xa0]+$", text[line_start:s])
+        if gap and text[line_start:s].strip():
+            name = name_ending_at(text, s - len(gap.group()))
+            if name and not name.honorific and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
         # Post, Name
@@ -182,12 +246,12 @@ def analyse(text: str) -> Analysis:
     # "the Cabinet Member for Y, Councillor X"
     # an apposition closes where the post does: "Councillor X, the Head of Y said" names no holder
     closed = re.compile(r"[ \t\xa0]*(?:[,;)\n]|$)")
-    post_from = {s: key for (s, e), key in post_at.items() if closed.match(text[e:e + 4])}
+    cabinet_from = {s: key for (s, e), key in post_at.items() if closed.match(text[e:e + 4])}
     post_to = {e: key for (_, e), key in post_at.items()}
     for m in [mm for mm in mentions if mm.kind == "councillor"]:
         after = re.match(r"[ \t\xa0]*[,(][ \t\xa0]*(?:the[ \t\xa0]+)?", text[m.end:m.end + 12])
         before = re.search(r"[,(][ \t\xa0]*$", text[max(0, m.start - 4):m.start])
-        key = post_from.get(m.end + after.end()) if after else None
+        key = cabinet_from.get(m.end + after.end()) if after else None
         if key is None and before:
             key = post_to.get(m.start - len(before.group(0)))
         if key and not any(h.person == m.key and h.post == key for h in holdings):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.names import read_name
+from kg.extract.names import not_names, read_name
 from kg.extract.nlp import vocabulary
 
 
@@ -78,7 +78,24 @@ def _grow_left(text: str, start: int, head: str) -> int:
                 or (_is_head_word().match(word) and word not in modifiers):
             break
         pos = best = m.start(1)
+    # growing left into another title's complement ("Head of Legal Services and Monitoring Officer"): the
+    # joint title's second post starts after the last "and"
+    if best < start and re.search(r"\b(?:of|for)[ \xa0]+$", text[line_start:best]):
+        joins = list(re.finditer(r"(?:^|[ \xa0])(?:and|&)[ \xa0]+", text[best:start]))
+        if joins:
+            best += joins[-1].end()
     return best
+
+
+def _title_at(text: str, pos: int) -> bool:
+    """Does another post title start at `pos` (after spaces): a fixed title, or up to three capitalised
+    words and a head word ending a phrase ("Monitoring Officer", "Section 151 Officer")?"""
+    pos = pos + len(text[pos:pos + 5]) - len(text[pos:pos + 5].lstrip(" \xa0"))
+    if _fixed_re().match(text, pos):
+        return True
+    m = re.compile(rf"(?:{_CAP}{SPACE}){{1,3}}").match(text, pos)
+    h = _head_re().match(text, m.end()) if m else None
+    return bool(h and re.match(r"[ \xa0]*(?:[,.;:)\n]|$|[ \xa0][a-z])", text[h.end():h.end() + 3]))
 
 
 def _grow_right(text: str, end: int, head: str) -> int:
@@ -103,6 +120,8 @@ def _grow_right(text: str, end: int, head: str) -> int:
             break
         if word[0].isupper() and (_is_head_word().match(word) or word in ("Councillor", "Cllr")):
             break
+        if word in ("and", "&") and _title_at(text, w.end()):
+            break  # a joint title: "Director of Finance and Section 151 Officer" is two posts
         if word[0].isupper():
             best = w.end()
         nxt = _BLANK.match(text, w.end())
@@ -162,12 +181,50 @@ def _fixed_re() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(t).replace(r"\ ", SPACE) for t in titles) + r")\b")
 
 
+@cache
+def _title_words() -> frozenset[str]:
+    """Words that belong to titles and services, never to a personal name glued before a title."""
+    v = posts_vocab()
+    heads = {w for h in v["heads"] for w in h.split()}
+    return (frozenset(v["modifiers"]) | frozenset(v["rank_modifiers"]) | frozenset(v["stop_words"])
+            | frozenset(v.get("service_words", ())) | frozenset(heads) | not_names())
+
+
+_CONTACT = re.compile(r"(?i)\b(?:tel|telephone|phone|ext|extension|e-?mail|mobile)\b|@|\d{4,}")
+_FIELD_LEAD = re.compile(r"[ \t\xa0]*(?:[A-Z][\w'’]*(?:[ \xa0][\w'’]+){0,2}:)?[ \t\xa0]*$")
+
+
+def _unglue(text: str, start: int, head: int) -> int:
+    """Where a title starts when a personal name is glued before it ("Samantha Okonjo Scrutiny Adviser" in a
+    signature or contact line): two capitalised words that are no title or service words, with at least
+    one title word after them, and the name either named again in the text or on a line of its own or of
+    contact details. Otherwise the title keeps its words ("Housing Options Team Manager")."""
+    words = list(re.finditer(r"[^\s]+", text[start:head]))
+    if len(words) < 3:
+        return start
+    first, second = words[0].group(), words[1].group()
+    vocab = _title_words()
+    name_like = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?")
+    if not (name_like.fullmatch(first) and name_like.fullmatch(second)) or {first, second} & vocab:
+        return start
+    pair_end = start + words[1].end()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", head)
+    line = text[line_start:line_end if line_end != -1 else len(text)]
+    again = sum(1 for _ in re.finditer(rf"\b{re.escape(first)}[ \xa0]+{re.escape(second)}\b", text)) > 1
+    alone = bool(_FIELD_LEAD.fullmatch(text[line_start:start]))
+    if again or (alone and (_CONTACT.search(line) or not text[head:line_end].split(None, 1)[1:])):
+        return pair_end + len(text[pair_end:head]) - len(text[pair_end:head].lstrip())
+    return start
+
+
 def find_titles(text: str) -> list[tuple[int, int]]:
     """Spans of post titles, longest first, without overlaps."""
     found: list[tuple[int, int]] = [m.span() for m in _fixed_re().finditer(text)]
     for m in _head_re().finditer(text):
         head = re.sub(r"\s+", " ", m.group(0))
         start, end = _grow_left(text, m.start(), head), _grow_right(text, m.end(), head)
+        start = _unglue(text, start, m.start())
         if head in posts_vocab()["needs_complement"] and end == m.end():
             continue
         found.append((start, _qualifier(text, _department(text, start, end))))
