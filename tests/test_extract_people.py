@@ -295,3 +295,36 @@ def test_title_edges(tmp_path: Path, line: str, title: str | None) -> None:
     f.write_text(f"Minutes\n\n{line}\n", encoding="utf-8")
     found = titles(extract(f))
     assert (title in found) if title else not any(t.startswith("Lead Officer for") for t in found)
+
+
+def test_joint_titles_glued_names_capital_signatures_and_lower_case_mentions() -> None:
+    """A joint title is two posts, both held; a name glued before a title (named again, or on a contact
+    line) is the holder, not part of the title; a signature block in capitals names holder and post; a
+    title made of service words keeps them ("Housing Options Team Manager"); a lower-case later mention
+    refers to the post named in full."""
+    x = extract(SPEAKERS / "signatures.txt")
+    assert titles(x) == {"Director of Finance", "Section 151 Officer", "Head of Legal Services",
+                         "Monitoring Officer", "Scrutiny Adviser", "Housing Options Team Manager",
+                         "Democratic Services Officer"}
+    assert holdings(x) == {("officer:Priya Natarajan", "post:Director of Finance"),
+                           ("officer:Priya Natarajan", "post:Section 151 Officer"),
+                           ("officer:Samantha Okonjo", "post:Scrutiny Adviser"),
+                           ("officer:Tom Reilly", "post:Democratic Services Officer")}
+    caps = {x.doc.text[m.start:m.end]: m.key for m in people.mentions(x.doc.text)
+            if x.doc.text[m.start:m.end].isupper()}
+    assert caps == {"SAMANTHA OKONJO": "officer:Samantha Okonjo", "SCRUTINY ADVISER": "post:Scrutiny Adviser"}
+    lower = [m for m in people.mentions(x.doc.text) if x.doc.text[m.start:m.end] == "head of legal services"]
+    assert [m.key for m in lower] == ["post:Head of Legal Services"]
+
+
+@pytest.mark.parametrize("line", [
+    "4. HOUSING OFFICER RECRUITMENT AND RETENTION",  # a heading in capitals, not a signature
+    "Housing Options Team Manager",  # service words, no name
+])
+def test_capitals_and_service_words_name_nobody(tmp_path: Path, line: str) -> None:
+    """A capitals heading that is more than a title, or a title of service words, names no officer."""
+    f = tmp_path / "m.txt"
+    f.write_text(f"Minutes\n\n{line}\n", encoding="utf-8")
+    x = extract(f)
+    assert [p for p in x.people if p.role == "officer"] == []
+    assert "Housing Officer" not in titles(x)
