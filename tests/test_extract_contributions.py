@@ -198,3 +198,16 @@ def test_leading_phrases_impersonal_lists_and_q_a() -> None:
     assert not any(c.span.quote.startswith("Members raised") for c in x.contributions)
     assert answered(x, "councillor:M Baxter") == [(head, "question")]
     assert answered(x, "other:Haldane") == [(head, "question")]
+
+
+def test_q_and_a_lines_pair_up_beside_prose(tmp_path: Path) -> None:
+    """A "Q." line asks (its councillor named inside) and the "A." line after it answers, beside prose
+    questions and answers of the same item; no answer is left without its speaker."""
+    f = tmp_path / "m.txt"
+    f.write_text("Minutes\n\nCouncillor Ross asked about libraries. "
+                 "The Head of Culture said hours would rise.\n\n"
+                 "Q. Councillor Ross: when will the review end?\nA. The Head of Culture said in May.\n",
+                 encoding="utf-8")
+    x = extract(f)
+    assert answered(x, "councillor:Ross") == [("post:Head of Culture", "question")] * 2
+    assert not any(c.kind == "response" and c.speaker is None for c in x.contributions)

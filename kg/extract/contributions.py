@@ -177,6 +177,7 @@ class _Reader:
         self.lead: _Subject | None = None  # the speaker of a list's lead-in ("Members raised the following:")
         self.lead_kind = "comment"
         self.item: int | None = -1
+        self.qa_question: ContributionFact | None = None  # the latest "Q." question
 
     # ---- who speaks
 
@@ -326,9 +327,10 @@ class _Reader:
         if m := q_re.match(text, s, e):
             key = next((mm.key for mm in self.mentions
                         if m.end() <= mm.start < e and _side(mm.key) == "member"), "group:members")
-            self.ask("question", key, s, e)
+            self.qa_question = self.ask("question", key, s, e)
             return True
-        if (m := a_re.match(text, s, e)) and self.pending is not None:
+        # "A." answers only in a Q./A. layout (elsewhere it may open a name: "A. Patel asked")
+        if (m := a_re.match(text, s, e)) and self.pending is not None and self.pending is self.qa_question:
             subj = self.speaker_at(m.end(), e)
             speaker = subj.key if subj else next((mm.key for mm in self.mentions if m.end() <= mm.start < e
                                                   and _side(mm.key) == "officer"), None)
