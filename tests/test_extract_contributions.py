@@ -171,7 +171,12 @@ def test_speakers_after_openers_and_councillor_answers() -> None:
     x = extract(SPEAKERS / "welsh_cbc.txt")
     hoasc = "post:Head of Adult Services and Commissioning"
     assert (hoasc, "question") in answered(x, "councillor:R Price")
-    assert answered(x, "councillor:N Lloyd-Evans") == []  # the HoASC answered R Price's, the earlier question
+    # the HoASC answered R Price's question, not the later one; the bullet "in response to questions from
+    # Councillor Lloyd-Evans the Committee Officer explained" answers the carers' review question
+    evans = {c.key: c for c in x.contributions if c.speaker == "councillor:N Lloyd-Evans"}
+    answers = [c for c in x.contributions if c.kind == "response" and c.responds_to in evans]
+    assert [(a.speaker, evans[a.responds_to].span.quote[:60]) for a in answers] == [
+        ("post:Committee Officer", "County Borough Councillor Lloyd-Evans asked whether the care")]
     ops = "post:Operations Manager (Performance, Governance and Waste)"
     assert answered(x, "councillor:T Price") == [(ops, "question")]
     assert answered(x, "group:members") == [("post:Cabinet Member for Social Services", "question")]

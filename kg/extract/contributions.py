@@ -243,6 +243,15 @@ class _Reader:
             opener = re.compile(r"[^,;.]{0,120},[ \t\xa0]*").match(text, bare.end(), e)
             if opener:
                 opener = re.compile(r".*", re.S).match(text, at, opener.end())
+            else:  # no comma: "in response to questions from Members the Scrutiny Officer explained"
+                for m in self.mentions:
+                    if m.start >= min(e, bare.end() + 140):
+                        break
+                    if m.start >= bare.end() and _side(m.key) == "officer" \
+                            and re.search(r"\bthe\s*$|\s$", text[bare.end():m.start], re.I):
+                        opener = re.compile(r".*", re.S).match(text, at, m.start - len(
+                            re.search(r"(?:\bthe\s*)?$", text[bare.end():m.start], re.I).group()))
+                        break
         if opener:
             asker = next((m.key for m in self.mentions
                           if at <= m.start < opener.end() and _side(m.key) == "member"), None)

@@ -156,7 +156,9 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
 
 
 _IN_THE_CHAIR = re.compile(rf"{SPACE}in{SPACE}the{SPACE}(Chair)\b")  # "Councillor A Smart in the Chair"
-_LIST_SEP = re.compile(r"(?:,[ \t\xa0]*(?:and[ \t\xa0]+)?|[ \t\xa0]+and[ \t\xa0]+)")
+# a list of names may wrap onto the next line after a comma or "and"
+_LIST_SEP = re.compile(r"(?:,[ \t\xa0]*\n?[ \t\xa0]*(?:and[ \t\xa0\n]+)?"
+                       r"|[ \t\xa0]+and[ \t\xa0]*\n?[ \t\xa0]*)")
 
 
 def _office_name(raw: str) -> str:

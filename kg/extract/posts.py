@@ -157,8 +157,8 @@ def _department(text: str, start: int, end: int) -> int:
 
 # A bracketed field of work after a title, one nested level allowed:
 # "Operations Manager (Performance, Governance and Waste)", "Team Leader (Early Help (North))".
-_QUALIFIER = re.compile(rf"[ \xa0]*\(((?:{_CAP}|and|&|of|for|the|,|[ \xa0]|\({_CAP}(?:[ \xa0]+{_CAP})*\))+)"
-                        r"\)")
+_QUALIFIER = re.compile(rf"[ \xa0]*\(((?:{_CAP}|and|&|of|for|the|,|[ \xa0]|\n(?!\s*\n)|"
+                        rf"\({_CAP}(?:[ \xa0]+{_CAP})*\)){{1,40}})\)")
 
 
 def _qualifier(text: str, end: int) -> int:
