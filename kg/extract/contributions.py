@@ -1,16 +1,18 @@
 """Extract contributions: who asked, who commented, who answered, and which question each answer answers.
 
-A clerk's minutes put the speaker first and a speech verb after it ("Councillor Okafor referred to ...
-and asked if ..."; "The Head of Libraries, Archives & Heritage explained that ..."). Each sentence
-is read for its subject (a councillor, a post, a named officer, a collective such as "The Panel" or
-"Officers", or a pronoun carrying the previous subject) and for cue phrases from
-kg/extract/patterns/speech.yaml. Members ask and comment; officers answer the latest member contribution
-of the same agenda item (the reader's item sections, else numbered item headings). "... and was advised
-that ..." splits a sentence into the member's part and an answer from an unnamed officer (taken, with
-lower confidence, to be the last officer who answered; unknown when that officer was not named either);
-"It was explained that ..." answers the same way. "The Chair, Councillor X, asked" gives the councillor;
-"In response to a question from Councillor X, the Head of ... said" gives both the implied question and
-its answer. Reports (doc_type other than minutes or decision) record no meeting and give none.
+A clerk's minutes name the speaker and a speech verb ("Councillor Okafor referred to ... and asked if ...";
+"The Head of Libraries, Archives & Heritage explained that ..."). Each clause of the text layer
+(`tv.clauses`, inside `tv.sentences`, per agenda item `tv.items`) is read for its speaker - a councillor, a
+post (a short reference such as "the Director" is the post named in full before it), a named officer, a
+group ("Members", "The Panel", "Officers") or a pronoun carrying the previous speaker - at its start, after
+an answer opener ("In response to the question from Councillor X, ...", "Following a question from Cllr X,
+...") or after a leading phrase ("At the invitation of the Chair, Councillor X asked"); and for cue phrases
+from kg/extract/patterns/speech.yaml. Members ask and comment; officers, and councillors holding a cabinet
+post, answer: the question of the member an opener names, else the latest member contribution of the same
+item. "... and was advised that ..." and "It was explained that ..." are answers from an unnamed officer
+(taken, with lower confidence, to be the last officer who answered). "A question was asked about ..." is
+the members' question; points listed under "Members raised the following:" are the lead-in speaker's; a
+Q./A. layout pairs its lines. Reports (doc_type other than minutes or decision) record no meeting.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from kg.extract import people
-from kg.extract.nlp import nlp, parse, vocabulary
+from kg.extract.nlp import nlp, vocabulary
 from kg.indicators import mentions as indicator_mentions
 from kg.model import ContributionFact, Extraction, Span
 from kg.text import Sentence, TextView, view
@@ -63,9 +66,8 @@ def _side(key: str) -> str:
     return "officer" if key.startswith(("post:", "officer:")) else "member"
 
 
-def _cues(text: str) -> list[tuple[str, int, int]]:
+def _cues(doc: Doc) -> list[tuple[str, int, int]]:
     """(kind, start, end) character offsets of every cue phrase, longest first where they overlap."""
-    doc = parse(text)
     found = []
     for match_id, s, e in _cue_matcher()(doc):
         found.append((nlp().vocab.strings[match_id], doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
@@ -160,7 +162,7 @@ class _Reader:
         self.mention_starts = [m.start for m in self.mentions]
         self.titles = sorted(a.titles)
         self.title_starts = [t[0] for t in self.titles]
-        self.cues = sorted(_cues(text), key=lambda c: c[1])
+        self.cues = sorted(_cues(tv.doc), key=lambda c: c[1])  # the view's one spaCy analysis
         self.cue_starts = [c[1] for c in self.cues]
         # councillors who hold a cabinet post answer questions ("Councillor X, Cabinet Member for Y")
         answering = tuple(_vocab()["answering_councillor_posts"])
