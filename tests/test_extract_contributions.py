@@ -216,3 +216,17 @@ def test_q_and_a_lines_pair_up_beside_prose(tmp_path: Path) -> None:
     x = extract(f)
     assert answered(x, "councillor:Ross") == [("post:Head of Culture", "question")] * 2
     assert not any(c.kind == "response" and c.speaker is None for c in x.contributions)
+
+
+def test_challenged_queried_keen_to_know_and_a_portfolio_holder_answers() -> None:
+    """English district minutes: "challenged", "queried" and "was keen to know" ask; a short reference to
+    a title with a bracketed qualifier is that post; a pronoun carries it; the Portfolio Holder (a
+    councillor) answers; a co-opted parent governor asks as "other"."""
+    x = extract(SPEAKERS / "english_district.txt")
+    repairs = "post:Repairs Manager (Planned and Responsive Works)"
+    kinds = {c.speaker: c.kind for c in x.contributions if c.kind != "response"}
+    assert kinds == {"councillor:J Hughes": "question", "councillor:P Hughes": "question",
+                     "councillor:L Wade": "question", "other:Singh": "question"}
+    assert answered(x, "councillor:P Hughes") == [(repairs, "question")] * 2  # "He added" carries the post
+    assert answered(x, "councillor:L Wade") == [("councillor:K Adams", "question")]
+    assert answered(x, "other:Singh") == [("post:Head of Tenancy Services", "question")]

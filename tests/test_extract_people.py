@@ -328,3 +328,17 @@ def test_capitals_and_service_words_name_nobody(tmp_path: Path, line: str) -> No
     x = extract(f)
     assert [p for p in x.people if p.role == "officer"] == []
     assert "Housing Officer" not in titles(x)
+
+
+def test_two_councillors_one_surname_portfolio_holder_and_co_optees() -> None:
+    """Councillors J and P Hughes stay two; "the Portfolio Holder for X, Councillor Y" holds the post;
+    parent governor and youth representatives are not councillors; a short "the Repairs Manager" is the
+    title with its bracketed qualifier."""
+    x = extract(SPEAKERS / "english_district.txt")
+    assert set(councillors(x)) == {"councillor:Okafor", "councillor:J Hughes", "councillor:P Hughes",
+                                   "councillor:L Wade", "councillor:K Adams"}
+    assert {(p.key, p.office) for p in x.people if p.role == "other"} == {
+        ("other:Singh", "Parent Governor Representative"), ("other:Cole", "Youth Representative")}
+    assert ("councillor:K Adams", "post:Portfolio Holder for Housing and Health") in holdings(x)
+    short = next(p for p in x.posts if p.surface == "Repairs Manager")
+    assert (short.key, short.method) == ("post:Repairs Manager (Planned and Responsive Works)", "coreference")

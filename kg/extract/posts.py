@@ -282,6 +282,8 @@ def post_canon(titles: list[str]) -> dict[str, tuple[str, str]]:
         n = len(words)
         # "the Libraries and Heritage Manager" ends one full title; "the Executive Director" opens one
         longer = maximal({f for f in full if f != t and shortens(f, words)})
+        # "the Repairs Manager" after "Repairs Manager (Planned Works)" or "Repairs Manager, Planned Works"
+        longer |= {f for f in full if f != t and re.split(r"\s*[(,]", f)[0] == t}
         if n >= 2 and not longer and t.lower() in generic():
             longer = {f for f in full if f.split()[:n] == words and len(f.split()) > n}
         if n >= 2 and len(longer) == 1:
