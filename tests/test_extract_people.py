@@ -320,6 +320,7 @@ def test_joint_titles_glued_names_capital_signatures_and_lower_case_mentions() -
 @pytest.mark.parametrize("line", [
     "4. HOUSING OFFICER RECRUITMENT AND RETENTION",  # a heading in capitals, not a signature
     "Housing Options Team Manager",  # service words, no name
+    "Northgate Depot Manager; later the Northgate Depot Manager said so.",  # a place repeated, not a name
 ])
 def test_capitals_and_service_words_name_nobody(tmp_path: Path, line: str) -> None:
     """A capitals heading that is more than a title, or a title of service words, names no officer."""

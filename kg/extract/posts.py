@@ -211,7 +211,10 @@ def _unglue(text: str, start: int, head: int) -> int:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", head)
     line = text[line_start:line_end if line_end != -1 else len(text)]
-    again = sum(1 for _ in re.finditer(rf"\b{re.escape(first)}[ \xa0]+{re.escape(second)}\b", text)) > 1
+    # named again elsewhere, not as the opening of the same title ("Northgate Depot Manager" twice is no name)
+    rest = re.escape(text[pair_end:head].strip().split()[0]) if text[pair_end:head].strip() else r"\S"
+    again = any(not re.match(rf"[ \xa0]+{rest}", text[m.end():m.end() + 60])
+                for m in re.finditer(rf"\b{re.escape(first)}[ \xa0\n]+{re.escape(second)}\b", text))
     alone = bool(_FIELD_LEAD.fullmatch(text[line_start:start]))
     if again or (alone and (_CONTACT.search(line) or not text[head:line_end].split(None, 1)[1:])):
         return pair_end + len(text[pair_end:head]) - len(text[pair_end:head].lstrip())
