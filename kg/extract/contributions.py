@@ -194,6 +194,10 @@ class _Reader:
                 return m.key
         return None
 
+    def mentions_in(self, start: int, end: int) -> list:
+        """The mentions that start in [start, end)."""
+        return self.mentions[bisect_left(self.mention_starts, start):bisect_left(self.mention_starts, end)]
+
     def post_before(self, words: list[str], at: int) -> str | None:
         """A short reference ("the Director", "the Service Manager") is the post most recently named in full
         whose title opens with the same words."""
@@ -246,7 +250,7 @@ class _Reader:
             if opener:
                 opener = re.compile(r".*", re.S).match(text, at, opener.end())
             else:  # no comma: "in response to questions from Members the Scrutiny Officer explained"
-                for m in self.mentions:
+                for m in self.mentions[bisect_left(self.mention_starts, bare.end()):]:
                     if m.start >= min(e, bare.end() + 140):
                         break
                     if m.start >= bare.end() and _side(m.key) == "officer" \
@@ -255,8 +259,8 @@ class _Reader:
                             re.search(r"(?:\bthe\s*)?$", text[bare.end():m.start], re.I).group()))
                         break
         if opener:
-            asker = next((m.key for m in self.mentions
-                          if at <= m.start < opener.end() and _side(m.key) == "member"), None)
+            members = [m.key for m in self.mentions_in(at, opener.end()) if _side(m.key) == "member"]
+            asker = members[0] if members else None
             subj = self.speaker_at(opener.end(), e)
             if subj is None:
                 return None
@@ -336,15 +340,15 @@ class _Reader:
         text = self.text
         q_re, a_re = _qa_re()
         if m := q_re.match(text, s, e):
-            key = next((mm.key for mm in self.mentions
-                        if m.end() <= mm.start < e and _side(mm.key) == "member"), "group:members")
+            key = next((mm.key for mm in self.mentions_in(m.end(), e) if _side(mm.key) == "member"),
+                       "group:members")
             self.qa_question = self.ask("question", key, s, e)
             return True
         # "A." answers only in a Q./A. layout (elsewhere it may open a name: "A. Patel asked")
         if (m := a_re.match(text, s, e)) and self.pending is not None and self.pending is self.qa_question:
             subj = self.speaker_at(m.end(), e)
-            speaker = subj.key if subj else next((mm.key for mm in self.mentions if m.end() <= mm.start < e
-                                                  and _side(mm.key) == "officer"), None)
+            speaker = subj.key if subj else next((mm.key for mm in self.mentions_in(m.end(), e)
+                                                  if _side(mm.key) == "officer"), None)
             self.answer(f"contribution:{s}", speaker, Span.of(text, s, e), 1.0 if speaker else 0.5)
             if speaker:
                 self.last_officer = speaker
