@@ -343,3 +343,17 @@ def test_two_councillors_one_surname_portfolio_holder_and_co_optees() -> None:
     assert ("councillor:K Adams", "post:Portfolio Holder for Housing and Health") in holdings(x)
     short = next(p for p in x.posts if p.surface == "Repairs Manager")
     assert (short.key, short.method) == ("post:Repairs Manager (Planned and Responsive Works)", "coreference")
+
+
+@pytest.mark.parametrize("line, title, holder", [
+    ("The Officer in Charge, Elm House, said beds were full.", "Officer in Charge", None),
+    ("Jane Hall, Officer in Charge, attended.", "Officer in Charge", "officer:Jane Hall"),
+    ("The Democratic Services Officer in the Chamber read the notice.", "Democratic Services Officer", None),
+])
+def test_titles_with_in(tmp_path: Path, line: str, title: str, holder: str | None) -> None:
+    """"Officer in Charge" is a title, "in the Chamber" is not part of one, and a building is no holder."""
+    f = tmp_path / "m.txt"
+    f.write_text(f"Minutes\n\n{line}\n", encoding="utf-8")
+    x = extract(f)
+    assert title in titles(x)
+    assert {h.person for h in x.holdings} == ({holder} if holder else set())

@@ -103,7 +103,12 @@ def _grow_right(text: str, end: int, head: str) -> int:
     allowed = posts_vocab()["complement_heads"].get(head, [])
     if not allowed:
         return end
-    complement = SPACE + "(" + "|".join(allowed) + ")" + SPACE + f"(?:the{SPACE})?(?=[A-Z])"
+    # "Director of the Environment", but "Officer in Charge" never takes an article ("in the Chamber")
+    bare = set(posts_vocab().get("complement_without_article", ()))
+    with_the = [a for a in allowed if a not in bare]
+    alts = [f"(?:{'|'.join(with_the)}){SPACE}(?:the{SPACE})?"] if with_the else []
+    alts += [f"(?:{'|'.join(a for a in allowed if a in bare)}){SPACE}"] if bare & set(allowed) else []
+    complement = SPACE + "(?:" + "|".join(alts) + ")(?=[A-Z])"
     m = re.compile(complement).match(text, end)
     if not m:
         return end
