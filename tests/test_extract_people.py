@@ -72,13 +72,14 @@ def test_signature_block_and_name_post_on_one_line() -> None:
 def test_councillor_forms_lists_offices_and_honorifics() -> None:
     x = extract(MINUTES / "sunderland_scrutiny.txt")
     c = {p.key: p for p in x.people if p.role == "councillor"}
-    assert set(c) == {"councillor:Patterson", "councillor:Halden", "councillor:Bell", "councillor:Grant",
-                      "councillor:P Smith", "councillor:D Smith", "councillor:Kolker"}
-    assert c["councillor:Patterson"].office == "Chair"
-    assert c["councillor:Halden"].office == "Vice-Chair"
+    assert set(c) == {"councillor:J Patterson", "councillor:A Halden", "councillor:L Bell",
+                      "councillor:M Grant",
+                      "councillor:P Smith", "councillor:D Smith", "councillor:A Kolker"}
+    assert c["councillor:J Patterson"].office == "Chair"
+    assert c["councillor:A Halden"].office == "Vice-Chair"
     # "Councillor A Halden", "Cllr Halden" and "Councillor Ann Halden" are one person
-    assert c["councillor:Halden"].name == "Councillor Ann Halden"
-    assert c["councillor:Kolker"].honorific == "Mrs"
+    assert c["councillor:A Halden"].name == "Councillor Ann Halden"
+    assert c["councillor:A Kolker"].honorific == "Mrs"
     assert "Sunderland" not in {p.surname for p in x.people}
 
 
@@ -104,7 +105,7 @@ def test_department_titles_dash_form_and_dr() -> None:
     assert holdings(x) == {
         ("officer:Audrey Kingham", "post:Executive Director for Children, Young People and Education"),
         ("officer:Sheila McGregor", "post:Head of Education & Skills")}
-    dale = next(p for p in x.people if p.key == "councillor:Dale")
+    dale = next(p for p in x.people if p.key == "councillor:A Dale")
     assert dale.honorific == "Dr"
     cole = next(p for p in x.people if p.surname == "Cole")
     assert cole.role == "other" and cole.office == "Church of England Diocese Representative"
@@ -142,7 +143,7 @@ def test_shortened_title_and_acronym_take_the_full_title() -> None:
     assert by_surface["Strategy Manager"].key == "post:Corporate Equality and Strategy Manager"
     assert by_surface["DCYPS"].key == "post:Director of Children and Young People's Services"
     assert "Director" not in titles(x)
-    assert set(councillors(x)) == {"councillor:Patterson", "councillor:Durham"}
+    assert set(councillors(x)) == {"councillor:J Patterson", "councillor:Durham"}
 
 
 def test_actor_at_names_the_subject() -> None:
@@ -158,7 +159,7 @@ def test_actor_at_names_the_subject() -> None:
 
 
 @pytest.mark.parametrize("line, expected", [
-    ("Present: Cllr J. Smith and Councillor Jones.", {"councillor:Smith", "councillor:Jones"}),
+    ("Present: Cllr J. Smith and Councillor Jones.", {"councillor:J Smith", "councillor:Jones"}),
     ("Councillors Ahmed, O'Brien-Ward and McDonald asked about the budget.",
      {"councillor:Ahmed", "councillor:O'Brien-Ward", "councillor:McDonald"}),
     ("Councillor Patterson The Chair thanked officers.", {"councillor:Patterson"}),
@@ -172,9 +173,9 @@ def test_councillor_lines(tmp_path: Path, line: str, expected: set[str]) -> None
 def test_colon_list_titles_particles_and_dash_form() -> None:
     x = extract(MINUTES / "kent_cabinet_committee.txt")
     c = {p.key: p for p in x.people if p.role == "councillor"}
-    assert set(c) == {"councillor:Game", "councillor:Roper", "councillor:de Souza", "councillor:O’Brien"}
-    assert (c["councillor:Game"].honorific, c["councillor:Game"].office) == ("Mrs", "Chair")
-    assert (c["councillor:Roper"].honorific, c["councillor:Roper"].office) == ("Mr", "Vice-Chairman")
+    assert set(c) == {"councillor:L Game", "councillor:Q Roper", "councillor:de Souza", "councillor:O’Brien"}
+    assert (c["councillor:L Game"].honorific, c["councillor:L Game"].office) == ("Mrs", "Chair")
+    assert (c["councillor:Q Roper"].honorific, c["councillor:Q Roper"].office) == ("Mr", "Vice-Chairman")
     assert not [p for p in x.people if p.role == "other"]  # "Mr Q Roper" is listed under "Councillors:"
     assert holdings(x) == {
         ("officer:Sarah Hammond", "post:Corporate Director of Children, Young People and Education"),
@@ -211,7 +212,7 @@ def test_odd_text_gives_facts_or_nothing_never_an_error(tmp_path: Path, body: st
 
 def test_in_the_chair_and_nested_bracket_role() -> None:
     x = extract(MINUTES / "leeds_scrutiny_board.txt")
-    smart = next(p for p in x.people if p.key == "councillor:Smart")
+    smart = next(p for p in x.people if p.key == "councillor:A Smart")
     assert smart.office == "Chair"
     britten = next(p for p in x.people if p.surname == "Britten")
     assert (britten.role, britten.office) == ("other", "Church Representative (Catholic)")
@@ -235,3 +236,124 @@ def test_ranked_titles_are_different_posts(tmp_path: Path) -> None:
     assert got["Head of Finance"] == ("post:Head of Finance", "exact")
     assert got["Chief Executive"] == ("post:Chief Executive", "exact")
     assert got["Strategy Manager"] == ("post:Corporate Equality and Strategy Manager", "coreference")
+
+
+SPEAKERS = Path(__file__).resolve().parent / "data" / "speakers"
+
+
+def test_welsh_prefixes_comma_bracket_and_acronym_posts_and_cabinet_holder() -> None:
+    """"County Borough Councillor(s)" name councillors; comma, bracketed and lower-case-acronym posts keep
+    their whole title; a Cabinet Member gets the councillor as holder; "Committee Officer" is a post; a
+    councillor who asks after "Following a question from" holds no post."""
+    x = extract(SPEAKERS / "welsh_cbc.txt")
+    assert set(councillors(x)) == {"councillor:H Bowen", "councillor:R Price", "councillor:T Price",
+                                   "councillor:N Lloyd-Evans", "councillor:W Morgan", "councillor:S Rees"}
+    assert titles(x) == {"Cabinet Member for Social Services", "Head of Adult Services and Commissioning",
+                         "Operations Manager (Performance, Governance and Waste)",
+                         "Team Manager, Fostering and Adoption", "Committee Officer"}
+    assert {p.surface: p.key for p in x.posts}["HoASC"] == "post:Head of Adult Services and Commissioning"
+    assert holdings(x) == {("councillor:S Rees", "post:Cabinet Member for Social Services")}
+
+
+def test_scottish_offices_representatives_and_officers() -> None:
+    """Convener, Vice Convener, Provost and Bailie are councillors; church and parent representatives are
+    not; "Name, Service Manager, Roads and Transportation;" and "Name, Committee Officer" name officers."""
+    x = extract(SPEAKERS / "scottish.txt")
+    c = {p.key: p for p in x.people if p.role == "councillor"}
+    assert set(c) == {"councillor:E Dalgleish", "councillor:M Baxter", "councillor:I Sinclair",
+                      "councillor:S Kerr", "councillor:A Munro", "councillor:F Munro"}
+    assert [c[k].office for k in ("councillor:E Dalgleish", "councillor:M Baxter", "councillor:I Sinclair",
+                                  "councillor:S Kerr")] == ["Convener", "Vice Convener", "Provost", "Bailie"]
+    others = {p.key for p in x.people if p.role == "other"}
+    assert others == {"other:Innes", "other:Boyle", "other:Haldane"}
+    assert holdings(x) == {("officer:Ruaridh Gillies", "post:Service Manager, Roads and Transportation"),
+                           ("officer:Kirsty Paton", "post:Committee Officer")}
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Councillors A Khan, B Lee (substitute for Councillor C Ward), D Roy and E Fox attended.",
+     {"councillor:A Khan", "councillor:B Lee", "councillor:C Ward", "councillor:D Roy", "councillor:E Fox"}),
+    ("Present: Councillor P Evans and Councillor R Evans. Councillor Evans asked about parks.",
+     {"councillor:P Evans", "councillor:R Evans"}),
+])
+def test_asides_in_lists_and_two_with_one_surname(tmp_path: Path, line: str, expected: set[str]) -> None:
+    """An aside in brackets does not end a list of councillors; two with one surname stay two."""
+    f = tmp_path / "m.txt"
+    f.write_text(f"Minutes\n\n{line}\n", encoding="utf-8")
+    assert set(councillors(extract(f))) == expected
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Lead Officer for the Committee: Jo Bell.", None),  # a body, not a field of work
+    ("Scrutiny Committee Officer Jo Bell took notes.", "Committee Officer"),
+    ("Tel\tHead of Roads\tBefore next meeting", "Head of Roads"),  # a tab ends a title
+    ("The Director of Finance (Section 151 Officer) said.", "Director of Finance"),
+])
+def test_title_edges(tmp_path: Path, line: str, title: str | None) -> None:
+    """Where a post title stops: a body after "for", a tab, a bracketed other post."""
+    f = tmp_path / "m.txt"
+    f.write_text(f"Minutes\n\n{line}\n", encoding="utf-8")
+    found = titles(extract(f))
+    assert (title in found) if title else not any(t.startswith("Lead Officer for") for t in found)
+
+
+def test_joint_titles_glued_names_capital_signatures_and_lower_case_mentions() -> None:
+    """A joint title is two posts, both held; a name glued before a title (named again, or on a contact
+    line) is the holder, not part of the title; a signature block in capitals names holder and post; a
+    title made of service words keeps them ("Housing Options Team Manager"); a lower-case later mention
+    refers to the post named in full."""
+    x = extract(SPEAKERS / "signatures.txt")
+    assert titles(x) == {"Director of Finance", "Section 151 Officer", "Head of Legal Services",
+                         "Monitoring Officer", "Scrutiny Adviser", "Housing Options Team Manager",
+                         "Democratic Services Officer"}
+    assert holdings(x) == {("officer:Priya Natarajan", "post:Director of Finance"),
+                           ("officer:Priya Natarajan", "post:Section 151 Officer"),
+                           ("officer:Samantha Okonjo", "post:Scrutiny Adviser"),
+                           ("officer:Tom Reilly", "post:Democratic Services Officer")}
+    caps = {x.doc.text[m.start:m.end]: m.key for m in people.mentions(x.doc.text)
+            if x.doc.text[m.start:m.end].isupper()}
+    assert caps == {"SAMANTHA OKONJO": "officer:Samantha Okonjo", "SCRUTINY ADVISER": "post:Scrutiny Adviser"}
+    lower = [m for m in people.mentions(x.doc.text) if x.doc.text[m.start:m.end] == "head of legal services"]
+    assert [m.key for m in lower] == ["post:Head of Legal Services"]
+
+
+@pytest.mark.parametrize("line", [
+    "4. HOUSING OFFICER RECRUITMENT AND RETENTION",  # a heading in capitals, not a signature
+    "Housing Options Team Manager",  # service words, no name
+    "Northgate Depot Manager; later the Northgate Depot Manager said so.",  # a place repeated, not a name
+])
+def test_capitals_and_service_words_name_nobody(tmp_path: Path, line: str) -> None:
+    """A capitals heading that is more than a title, or a title of service words, names no officer."""
+    f = tmp_path / "m.txt"
+    f.write_text(f"Minutes\n\n{line}\n", encoding="utf-8")
+    x = extract(f)
+    assert [p for p in x.people if p.role == "officer"] == []
+    assert "Housing Officer" not in titles(x)
+
+
+def test_two_councillors_one_surname_portfolio_holder_and_co_optees() -> None:
+    """Councillors J and P Hughes stay two; "the Portfolio Holder for X, Councillor Y" holds the post;
+    parent governor and youth representatives are not councillors; a short "the Repairs Manager" is the
+    title with its bracketed qualifier."""
+    x = extract(SPEAKERS / "english_district.txt")
+    assert set(councillors(x)) == {"councillor:Okafor", "councillor:J Hughes", "councillor:P Hughes",
+                                   "councillor:L Wade", "councillor:K Adams"}
+    assert {(p.key, p.office) for p in x.people if p.role == "other"} == {
+        ("other:Singh", "Parent Governor Representative"), ("other:Cole", "Youth Representative")}
+    assert ("councillor:K Adams", "post:Portfolio Holder for Housing and Health") in holdings(x)
+    short = next(p for p in x.posts if p.surface == "Repairs Manager")
+    assert (short.key, short.method) == ("post:Repairs Manager (Planned and Responsive Works)", "coreference")
+
+
+@pytest.mark.parametrize("line, title, holder", [
+    ("The Officer in Charge, Elm House, said beds were full.", "Officer in Charge", None),
+    ("Jane Hall, Officer in Charge, attended.", "Officer in Charge", "officer:Jane Hall"),
+    ("The Democratic Services Officer in the Chamber read the notice.", "Democratic Services Officer", None),
+])
+def test_titles_with_in(tmp_path: Path, line: str, title: str, holder: str | None) -> None:
+    """"Officer in Charge" is a title, "in the Chamber" is not part of one, and a building is no holder."""
+    f = tmp_path / "m.txt"
+    f.write_text(f"Minutes\n\n{line}\n", encoding="utf-8")
+    x = extract(f)
+    assert title in titles(x)
+    assert {h.person for h in x.holdings} == ({holder} if holder else set())

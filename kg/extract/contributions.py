@@ -1,16 +1,18 @@
 """Extract contributions: who asked, who commented, who answered, and which question each answer answers.
 
-A clerk's minutes put the speaker first and a speech verb after it ("Councillor Crute referred to ...
-and asked if ..."; "The Head of Early Help, Assessment & Safeguarding explained that ..."). Each sentence
-is read for its subject (a councillor, a post, a named officer, a collective such as "The Panel" or
-"Officers", or a pronoun carrying the previous subject) and for cue phrases from
-kg/extract/patterns/speech.yaml. Members ask and comment; officers answer the latest member contribution
-of the same agenda item (the reader's item sections, else numbered item headings). "... and was advised
-that ..." splits a sentence into the member's part and an answer from an unnamed officer (taken, with
-lower confidence, to be the last officer who answered; unknown when that officer was not named either);
-"It was explained that ..." answers the same way. "The Chair, Councillor X, asked" gives the councillor;
-"In response to a question from Councillor X, the Head of ... said" gives both the implied question and
-its answer. Reports (doc_type other than minutes or decision) record no meeting and give none.
+A clerk's minutes name the speaker and a speech verb ("Councillor Okafor referred to ... and asked if ...";
+"The Head of Libraries, Archives & Heritage explained that ..."). Each clause of the text layer
+(`tv.clauses`, inside `tv.sentences`, per agenda item `tv.items`) is read for its speaker - a councillor, a
+post (a short reference such as "the Director" is the post named in full before it), a named officer, a
+group ("Members", "The Panel", "Officers") or a pronoun carrying the previous speaker - at its start, after
+an answer opener ("In response to the question from Councillor X, ...", "Following a question from Cllr X,
+...") or after a leading phrase ("At the invitation of the Chair, Councillor X asked"); and for cue phrases
+from kg/extract/patterns/speech.yaml. Members ask and comment; officers, and councillors holding a cabinet
+post, answer: the question of the member an opener names, else the latest member contribution of the same
+item. "... and was advised that ..." and "It was explained that ..." are answers from an unnamed officer
+(taken, with lower confidence, to be the last officer who answered). "A question was asked about ..." is
+the members' question; points listed under "Members raised the following:" are the lead-in speaker's; a
+Q./A. layout pairs its lines. Reports (doc_type other than minutes or decision) record no meeting.
 """
 
 from __future__ import annotations
@@ -21,14 +23,14 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from kg.extract import people
-from kg.extract.nlp import nlp, parse, vocabulary
+from kg.extract.nlp import nlp, vocabulary
 from kg.indicators import mentions as indicator_mentions
 from kg.model import ContributionFact, Extraction, Span
-from kg.text import TextView
+from kg.text import Sentence, TextView, view
 
-_ITEM_HEADING = re.compile(r"(?m)^[ \t\xa0]*\d{1,3}\.?[ \t\xa0]+[A-Z][^\n.:;]{2,100}$")
 KINDS = ("question", "comment", "response", "passive_response")
 
 
@@ -41,7 +43,7 @@ def _vocab() -> dict:
 def _cue_matcher() -> PhraseMatcher:
     m = PhraseMatcher(nlp().vocab, attr="LOWER")
     for kind in KINDS:
-        m.add(kind, [nlp().make_doc(p) for p in _vocab()[kind]])
+        m.add(kind, [nlp().make_doc(p) for phrase in _vocab()[kind] for p in _expand(phrase)])
     return m
 
 
@@ -64,9 +66,8 @@ def _side(key: str) -> str:
     return "officer" if key.startswith(("post:", "officer:")) else "member"
 
 
-def _cues(text: str) -> list[tuple[str, int, int]]:
+def _cues(doc: Doc) -> list[tuple[str, int, int]]:
     """(kind, start, end) character offsets of every cue phrase, longest first where they overlap."""
-    doc = parse(text)
     found = []
     for match_id, s, e in _cue_matcher()(doc):
         found.append((nlp().vocab.strings[match_id], doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
@@ -91,14 +92,6 @@ def _alt(phrases: list[str]) -> str:
 
 
 @cache
-def _opener_re() -> re.Pattern[str]:
-    """"In response," / "In response to a question from Councillor X," before the answerer."""
-    who = r"(?:\s+(?:from|by|raised\s+by|of|to)\s+(?P<who>[^,;]{1,80})(?=,))?"
-    alt = _alt(_vocab()["response_openers"])
-    return re.compile(r"(?:" + alt + r")\b" + who + r"[ \t\xa0]*,?[ \t\xa0]*", re.I)
-
-
-@cache
 def _chair_re() -> re.Pattern[str]:
     return re.compile(r"(?:" + _alt(_vocab()["chair_openers"]) + r")\b(?P<sep>[ \t\xa0]*[,(][ \t\xa0]*)?")
 
@@ -108,6 +101,45 @@ def _impersonal_re() -> re.Pattern[str]:
     return re.compile(r"(?:" + _alt(_vocab()["impersonal_response"]) + r")\b", re.I)
 
 
+def _expand(phrase: str) -> list[str]:
+    """"was|were keen to know" -> every phrase its alternatives spell."""
+    out = [""]
+    for word in phrase.split():
+        out = [f"{o} {w}".strip() for o in out for w in word.split("|")]
+    return out
+
+
+@cache
+def _question_opener_re() -> re.Pattern[str]:
+    """"Following a question from Councillor X," / "After queries by Members,": the question answered."""
+    v = _vocab()
+    return re.compile(r"(?:" + _alt(v["question_openers"]) + r")\s+(?:(?:a|an|the|further|supplementary|"
+                      r"specific|separate|this|that|these)\s+)*(?:" + _alt(v["question_nouns"]) + r")\b"
+                      r"[^,;.]{0,120},[ \t\xa0]*", re.I)
+
+
+@cache
+def _bare_opener_re() -> re.Pattern[str]:
+    return re.compile(r"(?:" + _alt(_vocab()["response_openers"]) + r")\b", re.I)
+
+
+@cache
+def _impersonal_question_re() -> re.Pattern[str]:
+    return re.compile(r"(?:" + _alt(_vocab()["impersonal_question"]) + r")\b", re.I)
+
+
+@cache
+def _qa_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    qa = _vocab()["qa_markers"]
+    return (re.compile(r"(?:" + "|".join(qa["question"]) + r")[ \t\xa0]*"),
+            re.compile(r"(?:" + "|".join(qa["answer"]) + r")[ \t\xa0]*"))
+
+
+@cache
+def _list_lead_re() -> re.Pattern[str]:
+    return re.compile(r"(?:" + _alt(_vocab()["list_leads"]) + r")\b[^:]*:\s*$", re.I)
+
+
 @dataclass(frozen=True)
 class _Subject:
     key: str | None
@@ -115,30 +147,39 @@ class _Subject:
     at: int = -1  # where the subject starts (after any opener)
     asker: str | None = None  # "In response to a question from Councillor X": who asked
     asked: tuple[int, int] | None = None  # the opener's span, evidence of that question
+    answering: bool = False  # an answer opener came first ("In response, ...")
 
 
 class _Reader:
-    """Reads one document's sentences in order, keeping who spoke last and what awaits an answer."""
+    """Reads one document's clauses in order, keeping who spoke last and which questions await answers."""
 
-    def __init__(self, x: Extraction) -> None:
+    def __init__(self, x: Extraction, tv: TextView) -> None:
         self.text = text = x.doc.text
+        self.tv = tv
         a = people.analyse(text)
         keys = {p.key for p in x.people} | {p.key for p in x.posts}
         self.mentions = [m for m in a.mentions if m.key in keys]
         self.mention_starts = [m.start for m in self.mentions]
         self.titles = sorted(a.titles)
         self.title_starts = [t[0] for t in self.titles]
-        self.cues = sorted(_cues(text), key=lambda c: c[1])
+        self.cues = sorted(_cues(tv.doc), key=lambda c: c[1])  # the view's one spaCy analysis
         self.cue_starts = [c[1] for c in self.cues]
-        # agenda items: the reader's sections, else numbered heading lines ("41 Performance Report"); an
-        # answer never reaches back into an earlier item
-        headings = (m.start() for m in _ITEM_HEADING.finditer(text))
-        self.item_starts = sorted({s.start for s in x.doc.sections if s.kind == "item"} | set(headings))
+        # councillors who hold a cabinet post answer questions ("Councillor X, Cabinet Member for Y")
+        answering = tuple(_vocab()["answering_councillor_posts"])
+        posts = {p.key: p.title for p in x.posts}
+        self.answerers = {h.person for h in x.holdings if posts.get(h.post, "").startswith(answering)}
+        self.answerers |= {p.key for p in x.people
+                           if p.role == "councillor" and p.office.startswith(answering)}
+        self.answer_cues = set(_vocab()["councillor_answer_cues"])
         self.out: list[ContributionFact] = []
         self.last_subject: _Subject | None = None
         self.pending: ContributionFact | None = None  # the latest member question or comment
+        self.open: list[ContributionFact] = []  # this item's member contributions, latest last
         self.last_officer: str | None = None
-        self.item = -1
+        self.lead: _Subject | None = None  # the speaker of a list's lead-in ("Members raised the following:")
+        self.lead_kind = "comment"
+        self.item: int | None = -1
+        self.qa_question: ContributionFact | None = None  # the latest "Q." question
 
     # ---- who speaks
 
@@ -153,45 +194,96 @@ class _Reader:
                 return m.key
         return None
 
-    def subject_at(self, s: int, e: int) -> _Subject | None:
+    def mentions_in(self, start: int, end: int) -> list:
+        """The mentions that start in [start, end)."""
+        return self.mentions[bisect_left(self.mention_starts, start):bisect_left(self.mention_starts, end)]
+
+    def post_before(self, words: list[str], at: int) -> str | None:
+        """A short reference ("the Director", "the Service Manager") is the post most recently named in full
+        whose title opens with the same words."""
+        for i in range(bisect_left(self.mention_starts, at) - 1, -1, -1):
+            m = self.mentions[i]
+            if m.kind != "post":
+                continue
+            title = re.sub(r"[,()]", " ", m.key.removeprefix("post:")).split()
+            if title[:len(words)] == words and len(title) > len(words):
+                return m.key
+        return None
+
+    def speaker_at(self, at: int, e: int) -> _Subject | None:
+        """Who opens the text at `at`: a mention, a post by a short reference, a group or a pronoun."""
         text = self.text
-        at = s + len(text[s:e]) - len(text[s:e].lstrip())
-        asker, asked = None, None
-        opener = _opener_re().match(text, at, e)
-        if opener:  # "In response [to a question from Councillor X], the Head of ... stated"
-            if opener.group("who"):
-                w0, w1 = opener.span("who")
-                asker = next((m.key for m in self.mentions
-                              if w0 <= m.start < w1 and _side(m.key) == "member"), None)
-                asked = (at, w1) if asker else None
-            at = opener.end()
         chair = _chair_re().match(text, at, e)
         if chair:  # "The Chair, Councillor Game, asked": the councillor speaks; "The Chair" alone is a member
             key = self.mention_at(chair.end()) if chair.group("sep") else None
             return _Subject(key or "group:chair", "member", chair.end() if key else at)
         if key := self.mention_at(at):
-            return _Subject(key, _side(key), at, asker, asked)
+            return _Subject(key, _side(key), at)
         for i in range(bisect_left(self.title_starts, at), len(self.titles)):
-            ts = self.titles[i][0]  # a post too vague to assert ("The Director explained") still answers
+            ts, te = self.titles[i]
             if ts > at + 4:
                 break
             if re.fullmatch(r"\s*(?:the\s+)?", text[at:ts], re.I):
-                return _Subject(None, "officer", at, asker, asked)
+                words = re.sub(r"[,()]", " ", text[ts:te]).split()
+                return _Subject(self.post_before(words, ts), "officer", at)
         if g := _group_re().match(text[at:e]):
             key, side = _group(re.sub(r"\s+", " ", g.group(1)))
-            return _Subject(key, side, at, asker, asked)
+            return _Subject(key, side, at)
         if re.match(r"(?:He|She|They)\b", text[at:e]) and self.last_subject:
-            return replace(self.last_subject, at=at, asker=None, asked=None)
+            return replace(self.last_subject, at=at, asker=None, asked=None, answering=False)
+        return None
+
+    def subject_at(self, s: int, e: int) -> _Subject | None:
+        """The clause's speaker: at its start, after an answer opener ("In response to a question from
+        Councillor X, the Head of ... said"), or after a leading phrase ("At the invitation of the Chair,
+        Councillor X asked")."""
+        text = self.text
+        at = s + len(text[s:e]) - len(text[s:e].lstrip())
+        opener = _question_opener_re().match(text, at, e)
+        bare = None if opener else _bare_opener_re().match(text, at, e)
+        if bare:
+            after = re.match(r"[ \t\xa0]*,?[ \t\xa0]*", text[bare.end():e])
+            subj = self.speaker_at(bare.end() + after.end(), e)
+            if subj is not None and subj.key is not None or subj is not None and subj.side == "officer":
+                return replace(subj, answering=True)
+            opener = re.compile(r"[^,;.]{0,120},[ \t\xa0]*").match(text, bare.end(), e)
+            if opener:
+                opener = re.compile(r".*", re.S).match(text, at, opener.end())
+            else:  # no comma: "in response to questions from Members the Scrutiny Officer explained"
+                for m in self.mentions[bisect_left(self.mention_starts, bare.end()):]:
+                    if m.start >= min(e, bare.end() + 140):
+                        break
+                    if m.start >= bare.end() and _side(m.key) == "officer" \
+                            and re.search(r"\bthe\s*$|\s$", text[bare.end():m.start], re.I):
+                        opener = re.compile(r".*", re.S).match(text, at, m.start - len(
+                            re.search(r"(?:\bthe\s*)?$", text[bare.end():m.start], re.I).group()))
+                        break
+        if opener:
+            members = [m.key for m in self.mentions_in(at, opener.end()) if _side(m.key) == "member"]
+            asker = members[0] if members else None
+            subj = self.speaker_at(opener.end(), e)
+            if subj is None:
+                return None
+            asked = (at, len(text[:opener.end()].rstrip(" ,\t\xa0"))) if asker else None
+            return replace(subj, asker=asker, asked=asked, answering=True)
+        if subj := self.speaker_at(at, e):
+            return subj
+        # a leading phrase before the speaker: "At the invitation of the Chair, Councillor X asked"
+        lead = re.compile(r"[^,;.]{3,100},[ \t\xa0]*").match(text, at, e)
+        if lead and not self.cues_in(at, lead.end()):
+            subj = self.speaker_at(lead.end(), e)
+            if subj is not None and subj.key and not subj.key.startswith("group:chair"):
+                return subj
         return None
 
     def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
-        """A sentence, split where a new speaker opens a clause ("..., and Members sought clarification")."""
+        """A clause, split where a new speaker opens after ", and" ("..., and Members sought advice")."""
         out: list[tuple[int, int]] = []
         pos = s
         for m in re.finditer(r"[,;]\s+and\s+", self.text[s:e]):
             cut = s + m.end()
             pronoun = re.match(r"(?:He|She|They)\b", self.text[cut:e])
-            if not pronoun and self.subject_at(cut, e) is not None:
+            if not pronoun and self.speaker_at(cut, e) is not None:
                 out.append((pos, s + m.start()))
                 pos = cut
         out.append((pos, e))
@@ -208,11 +300,13 @@ class _Reader:
 
     # ---- what they say
 
-    def answer(self, key: str, speaker: str | None, span: Span, confidence: float = 1.0) -> None:
-        if self.pending is None:
+    def answer(self, key: str, speaker: str | None, span: Span, confidence: float = 1.0,
+               to: ContributionFact | None = None) -> None:
+        to = to or self.pending
+        if to is None:
             return
-        self.out.append(ContributionFact(key, "response", speaker, span, responds_to=self.pending.key,
-                                         topic=self.pending.topic, confidence=confidence))
+        self.out.append(ContributionFact(key, "response", speaker, span, responds_to=to.key,
+                                         topic=to.topic, confidence=confidence))
 
     def unnamed_answer(self, start: int, end: int) -> None:
         """An answer whose giver is not named: taken to be the last officer who answered in this item."""
@@ -221,24 +315,69 @@ class _Reader:
         officer = self.last_officer
         self.answer(f"contribution:{start}", officer, Span.of(self.text, start, end), 0.6 if officer else 0.5)
 
-    def sentence(self, s: int, e: int) -> None:
+    def ask(self, kind: str, speaker: str | None, start: int, end: int) -> ContributionFact:
+        span = Span.of(self.text, start, end)
+        c = ContributionFact(f"contribution:{start}", kind, speaker, span, topic=_topic(span.quote))
+        self.out.append(c)
+        self.pending = c
+        self.open.append(c)
+        return c
+
+    def question_of(self, asker: str) -> ContributionFact | None:
+        """The latest question (else comment) of `asker` in this item: what an answer naming them answers."""
+        own = [c for c in self.open if c.speaker == asker]
+        return next((c for c in reversed(own) if c.kind == "question"), own[-1] if own else None)
+
+    def enter(self, sentence: Sentence) -> None:
+        """A new agenda item starts afresh: an answer never reaches back into an earlier item."""
+        if sentence.item != self.item:
+            self.item = sentence.item
+            self.pending, self.last_officer, self.last_subject, self.lead = None, None, None, None
+            self.open = []
+
+    def qa(self, s: int, e: int) -> bool:
+        """A Q./A. layout: "Q. ..." asks (its speaker named in it, else the members), "A. ..." answers."""
         text = self.text
-        while self.item + 1 < len(self.item_starts) and self.item_starts[self.item + 1] <= s:
-            self.item += 1
-            self.pending, self.last_officer, self.last_subject = None, None, None
+        q_re, a_re = _qa_re()
+        if m := q_re.match(text, s, e):
+            key = next((mm.key for mm in self.mentions_in(m.end(), e) if _side(mm.key) == "member"),
+                       "group:members")
+            self.qa_question = self.ask("question", key, s, e)
+            return True
+        # "A." answers only in a Q./A. layout (elsewhere it may open a name: "A. Patel asked")
+        if (m := a_re.match(text, s, e)) and self.pending is not None and self.pending is self.qa_question:
+            subj = self.speaker_at(m.end(), e)
+            speaker = subj.key if subj else next((mm.key for mm in self.mentions_in(m.end(), e)
+                                                  if _side(mm.key) == "officer"), None)
+            self.answer(f"contribution:{s}", speaker, Span.of(text, s, e), 1.0 if speaker else 0.5)
+            if speaker:
+                self.last_officer = speaker
+            return True
+        return False
+
+    def clause(self, s: int, e: int, in_list: bool) -> None:
+        text = self.text
         lead = s + len(text[s:e]) - len(text[s:e].lstrip())
         end = s + len(text[s:e].rstrip())
+        if lead >= end or self.qa(lead, end):
+            return
         subj = self.subject_at(s, e)
         if subj is None:
-            if _impersonal_re().match(text, lead, e):  # "It was explained that ..."
+            if in_list and self.lead is not None:  # a point under "Members raised the following:"
+                kind = "question" if text[lead:end].rstrip().endswith("?") else self.lead_kind
+                self.ask(kind, self.lead.key, lead, end)
+            elif _impersonal_question_re().match(text, lead, e):  # "A question was asked about ..."
+                self.ask("question", "group:members", lead, end)
+            elif _impersonal_re().match(text, lead, e):  # "It was explained that ..."
                 self.unnamed_answer(lead, end)
             return
-        if subj.asker and subj.asked:  # the question is implied by the answer's opener
-            q = ContributionFact(f"contribution:{subj.asked[0]}", "question", subj.asker,
-                                 Span.of(text, *subj.asked), topic=_topic(text[subj.asked[0]:subj.asked[1]]))
-            self.out.append(q)
-            self.pending = q
         here = self.cues_in(s, e)
+        if subj.asker and subj.asked:  # the question is implied by the answer's opener, unless already asked
+            earlier = self.question_of(subj.asker)
+            if earlier is not None:
+                self.pending = earlier
+            else:
+                self.ask("question", subj.asker, *subj.asked)
         if not here:
             self.last_subject = subj
             return
@@ -249,16 +388,23 @@ class _Reader:
             cut = s + len(text[s:cut].rstrip()) - 3
         start = subj.at if subj.asked else lead
         clause_end = s + len(text[s:cut].rstrip(" ,;"))
-        span = Span.of(text, start, clause_end)
-        # "noted that" or "advised" from members reports the meeting, not a remark: only their own cues count
-        if subj.side == "member" and active & {"question", "comment"} and clause_end > start:
+        words = {text[cs:ce].lower() for _, cs, ce in here}
+        councillor_answers = (subj.side == "member" and subj.key in self.answerers
+                              and self.pending is not None and self.pending.speaker != subj.key
+                              and bool(words & self.answer_cues)
+                              and "question" not in active)
+        if subj.side == "member" and active & {"question", "comment"} and clause_end > start \
+                and not councillor_answers:
             kind = "question" if "question" in active else "comment"
-            c = ContributionFact(f"contribution:{start}", kind, subj.key, span, topic=_topic(span.quote))
-            self.out.append(c)
-            self.pending = c
-        elif subj.side == "officer" and active:
+            if _list_lead_re().search(text, start, end):  # the points listed below are this speaker's
+                self.lead, self.lead_kind = subj, kind
+            else:
+                self.ask(kind, subj.key, start, clause_end)
+        elif (subj.side == "officer" and active) or councillor_answers:
+            span = Span.of(text, start, clause_end)
+            to = self.question_of(subj.asker) if subj.asker else None
             if self.pending is not None:
-                self.answer(f"contribution:{start}", subj.key, span)
+                self.answer(f"contribution:{start}", subj.key, span, to=to)
             else:
                 self.out.append(ContributionFact(f"contribution:{start}", "comment", subj.key, span))
             self.last_officer = subj.key  # None when the answerer was not named ("The Director replied")
@@ -270,28 +416,19 @@ class _Reader:
 def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     if x.doc.meta.doc_type and x.doc.meta.doc_type not in _vocab()["record_types"]:
         return x  # a report's prose ("The Director has asked ...") records no meeting
-    r = _Reader(x)
-    for s, e in _sentences(x.doc.text):
-        for cs, ce in r.clauses(s, e):
-            r.sentence(cs, ce)
+    tv = tv or view(x.doc)
+    r = _Reader(x, tv)
+    by_sentence: dict[int, list] = {}
+    for c in tv.clauses:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    for i, s in enumerate(tv.sentences):
+        if s.kind == "heading" or tv.in_table(s.start, s.end):
+            continue
+        r.enter(s)
+        if s.list_item is None and r.lead is not None \
+                and not _list_lead_re().search(x.doc.text, s.start, s.end):
+            r.lead = None  # the list under a lead-in ends with the first sentence outside it
+        for c in by_sentence.get(i, ()):
+            for cs, ce in r.clauses(c.start, c.end):
+                r.clause(cs, ce, s.list_item is not None)
     return replace(x, contributions=x.contributions + tuple(r.out))
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentences, also split at blank lines (minutes put each contribution in its own paragraph)."""
-    out: list[tuple[int, int]] = []
-    for s, e in _sentence_spans(text):
-        pos = s
-        for m in re.finditer(r"\n\s*\n", text[s:e]):
-            if text[pos:s + m.start()].strip():
-                out.append((pos, s + m.start()))
-            pos = s + m.end()
-        if text[pos:e].strip():
-            out.append((pos, e))
-    return out
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    from kg.extract.nlp import sentences
-
-    return sentences(text)

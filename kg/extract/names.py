@@ -1,0 +1,219 @@
+"""Personal names as minutes write them: councillors under a prefix ("Councillor", "Cllr", "County Borough
+Councillor", "Provost", lists under a plural prefix), names with honorifics and initials, names attached to a
+post. Vocabulary in kg/extract/patterns/people.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from kg.extract.nlp import vocabulary
+from kg.reference import councils
+
+# One capitalised word of a name: McAllister, O'Neill, Smith-Jones, Zoë.
+WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?"
+INITIAL = r"[A-Z]\.?"
+SPACE = r"[ \t\xa0]+"
+_BLANK = re.compile(SPACE)
+
+
+@cache
+def people_vocab() -> dict:
+    return vocabulary("people")
+
+
+@cache
+def _council_words() -> frozenset[str]:
+    """Words of known council names and cues: "Wrexford" next to a post is the council, not a surname."""
+    words: set[str] = set()
+    for c in councils():
+        for phrase in (c.name, *c.aliases, *c.cues, c.area_name or ""):
+            words.update(re.findall(r"[A-Za-z]+", phrase))
+    return frozenset(words)
+
+
+@cache
+def not_names() -> frozenset[str]:
+    vocab = people_vocab()
+    return frozenset(vocab["not_names"]) | _council_words() | frozenset(vocab["honorifics"])
+
+
+@cache
+def _not_surnames() -> frozenset[str]:
+    return frozenset(people_vocab().get("not_surnames", ()))
+
+
+@cache
+def honorific_re() -> str:
+    honorifics = sorted(map(re.escape, people_vocab()["honorifics"]), key=len, reverse=True)
+    return "(?:" + "|".join(honorifics) + r")\.?"
+
+
+
+
+@dataclass(frozen=True)
+class Name:
+    start: int
+    end: int
+    honorific: str
+    given: str  # forenames or initials as written
+    surname: str
+
+    @property
+    def full(self) -> str:
+        return " ".join(p for p in (self.given, self.surname) if p)
+
+
+_NAME_TOKEN = re.compile(rf"{WORD}|{INITIAL}(?=[ \t\xa0])")
+
+
+@cache
+def _particle_re() -> re.Pattern[str]:
+    """"de Souza", "van der Berg": lower-case particles that open a surname."""
+    particles = sorted(people_vocab().get("surname_particles", ()), key=len, reverse=True)
+    alt = "|".join(map(re.escape, particles))
+    return re.compile(rf"(?:(?:{alt})[ \t\xa0]+)+{WORD}") if alt else re.compile(r"(?!)")
+
+
+def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | None:
+    """A personal name starting at `pos` ("Mrs A Begum", "Jane Okafor", "J. Okafor"), on one line."""
+    hon = ""
+    m = re.compile(honorific_re() + SPACE).match(text, pos)
+    start = pos
+    if m:
+        hon = m.group(0).strip().rstrip(".")
+        pos = m.end()
+    tokens: list[tuple[int, int, str]] = []
+    while len(tokens) < limit:
+        t = _particle_re().match(text, pos) or _NAME_TOKEN.match(text, pos)
+        if not t:
+            break
+        word = t.group(0)
+        if word.endswith(("'s", "’s")) and len(word) > 3:  # "Councillor Smith's question": the name is Smith
+            tokens.append((t.start(), t.end() - 2, word[:-2]))
+            break
+        tokens.append((t.start(), t.end(), word))
+        sp = _BLANK.match(text, t.end())
+        more = sp and (_NAME_TOKEN.match(text, sp.end()) or _particle_re().match(text, sp.end()))
+        if not more or " " in t.group(0):  # a particle-led surname ends the name
+            break
+        pos = sp.end()
+    stops = _not_surnames() if prefixed else not_names()
+    # trim words that cannot be names ("Councillor Smith Chair"), and trailing initials
+    while tokens and (tokens[-1][2] in stops or re.fullmatch(INITIAL, tokens[-1][2])):
+        tokens.pop()
+    if not tokens or any(t[2] in stops for t in tokens):
+        return None
+    # unprefixed: two or three words ("Jane Smith", "J. A. Smith"); initials only before the surname
+    initials = [bool(re.fullmatch(INITIAL, t[2])) for t in tokens]
+    if not prefixed and not hon and (len(tokens) < 2 or len(tokens) > 3 or initials[-1]
+                                     or (any(initials) and not all(initials[:-1]))):
+        return None
+    given = " ".join(t[2] for t in tokens[:-1])
+    return Name(start, tokens[-1][1], hon, given, tokens[-1][2])
+
+
+@cache
+def _prefix_re() -> re.Pattern[str]:
+    prefixes = sorted(people_vocab()["councillor_prefixes"], key=len, reverse=True)
+    alt = "|".join(re.escape(p).replace(r"\ ", SPACE) for p in prefixes)
+    return re.compile(r"\b(" + alt + r"):?" + SPACE)
+
+
+@cache
+def _office_re() -> re.Pattern[str]:
+    offices = sorted(people_vocab()["offices"], key=len, reverse=True)
+    return re.compile(r"[ \t\xa0]*\((" + "|".join(map(re.escape, offices)) + r")\)", re.I)
+
+
+def councillors_in(text: str) -> list[tuple[Name, str, int]]:
+    """(name, office, end of mention) for every councillor, lists under one plural prefix included."""
+    out: list[tuple[Name, str, int]] = []
+    for m in _prefix_re().finditer(text):
+        prefix = re.sub(r"\s+", " ", m.group(1).rstrip(".:"))
+        plural = prefix.endswith("s")
+        # "Provost Jane Smith", "Bailie John Brown": a Scottish civic office stands in for "Councillor"
+        civic = "" if re.search(r"(?i)c(?:ounci)?ll(?:o)?rs?$", prefix) else _office_name(prefix.rstrip("s"))
+        pos, first = m.end(), True
+        while True:
+            name = read_name(text, pos, prefixed=True)
+            if not name:
+                break
+            office_m = _office_re().match(text, name.end) or _IN_THE_CHAIR.match(text, name.end)
+            office = _office_name(office_m.group(1)) if office_m else civic
+            end = office_m.end() if office_m else name.end
+            # the first name's mention includes its prefix; later names in a list start at the name
+            out.append((replace(name, start=m.start()) if first else name, office, end))
+            first = False
+            # "A Khan (substitute for Councillor B Lee), C Ward": an aside does not end the list
+            aside = BRACKET.match(text, end) if plural and not office_m else None
+            sep = _LIST_SEP.match(text, aside.end() if aside else end) if plural else None
+            if not sep or _prefix_re().match(text, sep.end()):
+                break
+            pos = sep.end()
+    return out
+
+
+_IN_THE_CHAIR = re.compile(rf"{SPACE}in{SPACE}the{SPACE}(Chair)\b")  # "Councillor A Smart in the Chair"
+# a list of names may wrap onto the next line after a comma or "and"
+_LIST_SEP = re.compile(r"(?:,[ \t\xa0]*\n?[ \t\xa0]*(?:and[ \t\xa0\n]+)?"
+                       r"|[ \t\xa0]+and[ \t\xa0]*\n?[ \t\xa0]*)")
+
+
+def _office_name(raw: str) -> str:
+    low = raw.lower()
+    return next((o for o in people_vocab()["offices"] if o.lower() == low), raw)
+
+
+def councillor_keys(names: list[tuple[Name, str, int]]) -> list[str]:
+    """`councillor:<initial> <surname>` where an initial or forename is known (two Councillor Hugheses of one
+    council stay two people), else `councillor:<surname>`. A bare "Councillor Smith" is the one Smith named
+    with an initial in the document, or among several the one last named."""
+    initials: dict[str, list[str]] = {}
+    for n, _, _ in names:
+        if n.given and n.given[0] not in initials.setdefault(n.surname, []):
+            initials[n.surname].append(n.given[0])
+    keys: list[str] = []
+    last: dict[str, str] = {}
+    for n, _, _ in names:
+        known = initials.get(n.surname, [])
+        if n.given:
+            key = f"councillor:{n.given[0]} {n.surname}"
+        elif len(known) == 1:
+            key = f"councillor:{known[0]} {n.surname}"
+        else:
+            first = f"councillor:{known[0]} {n.surname}" if known else f"councillor:{n.surname}"
+            key = last.get(n.surname, first)
+        last[n.surname] = key
+        keys.append(key)
+    return keys
+
+
+
+def name_ending_at(text: str, end: int) -> Name | None:
+    """A name of 2-3 words (or honorific + surname) ending at `end`, starting the line or after a boundary."""
+    line_start = max(text.rfind("\n", 0, end) + 1, end - 120)
+    seg = text[line_start:end]
+    for n_words in (3, 2, 1):
+        words = rf"(?:(?:{WORD}|{INITIAL})[ \t\xa0]+){{{n_words - 1}}}{WORD}"
+        m = re.search(rf"(?:^|(?<=[\s(]))((?:{honorific_re()}[ \t\xa0]+)?{words})$", seg)
+        if not m:
+            continue
+        before = seg[:m.start(1)]
+        # the name must open its clause: line start, "of/by/from", bracket, dash, list marker or a comma
+        if before.strip() and not re.search(r"(?:\b(?:of|by|from|with|and|to)|[(,:;\-–•]|\d\.?)\s*$",
+                                             before):
+            continue
+        name = read_name(text, line_start + m.start(1), prefixed=False, limit=n_words)
+        if name and name.end == end:
+            return name
+    return None
+
+
+
+# a name ends before punctuation, the line's end or a lower-case verb ("Ruth Adeyemi, delivered")
+NAME_END = re.compile(r"[ \t\xa0]*(?:[,.;:)]|$|\n|[ \t\xa0]+[a-z])")
+# a bracketed role, one nested level allowed: "(Church Representative (Catholic))"
+BRACKET = re.compile(r"[ \t\xa0]*\(((?:[^()\n]|\([^()\n]*\)){3,80})\)")
+

@@ -1,0 +1,302 @@
+"""Post titles as written: found by their head word (kg/extract/patterns/posts.yaml) and grown outwards
+over the title's words, a department after a comma, acronyms defined once, and shortened later mentions
+("the Equality Manager") resolved to the one full title they end."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.names import not_names, read_name
+from kg.extract.nlp import vocabulary
+
+
+@cache
+def posts_vocab() -> dict:
+    return vocabulary("posts")
+
+
+
+@cache
+def _head_re() -> re.Pattern[str]:
+    heads = sorted(posts_vocab()["heads"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", SPACE) for h in heads) + r")\b")
+
+
+@cache
+def generic() -> frozenset[str]:
+    return frozenset(g.lower() for g in posts_vocab()["generic"])
+
+
+@cache
+def _is_head_word() -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(re.escape(h.split()[-1]) for h in posts_vocab()["heads"]) + r")$")
+
+
+# ---- posts -------------------------------------------------------------------------------------
+
+# A title's words are separated by spaces; a tab separates the cells of a table or the fields of a line.
+SPACE = r"[ \xa0]+"
+
+_LEFT_WORD = re.compile(r"(?:(?<=[\s(])|^)([A-Z][\w'’\-]*|and|&)[ \xa0]+$")
+_CAP = r"[A-Z][\w'’\-]*"
+_RIGHT_WORD = re.compile(r"([A-Z][\w'’\-]*|and|&|of|for)(?=[\s,;:.)(]|$)")
+_BLANK = re.compile(r"[ \xa0]+")
+_COMMA_TAIL = re.compile(rf",{SPACE}((?:{_CAP}{SPACE})*?{_CAP}(?:,{SPACE}{_CAP}(?:{SPACE}{_CAP})*)*"
+                         rf"{SPACE}(?:and|&){SPACE}{_CAP}(?:{SPACE}{_CAP})*)")
+
+
+def canonical_title(surface: str) -> str:
+    """Whitespace collapsed, typographic apostrophes straightened: the title as a key."""
+    return re.sub(r"\s+", " ", surface.replace("’", "'")).strip(" ,")
+
+
+def _grow_left(text: str, start: int, head: str) -> int:
+    """Take capitalised modifiers (and "and"/"&" between them) on the same line, left of the head."""
+    vocab = posts_vocab()
+    restricted = head in vocab["restricted_heads"]
+    modifiers, stops = set(vocab["modifiers"]), set(vocab["stop_words"])
+    terminal = set(vocab.get("terminal_modifiers", ()))
+    # titles are short: look back a bounded stretch of the line (keeps long lines linear)
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 160)
+    pos, best = start, start
+    while True:
+        m = _LEFT_WORD.search(text, line_start, pos)
+        if not m:
+            break
+        word = m.group(1)
+        if word in ("and", "&"):
+            if restricted:
+                break
+            pos = m.start(1)
+            continue
+        if word in terminal:  # "Committee Officer", but not "Scrutiny Committee Officer"
+            best = m.start(1) if not restricted else best
+            break
+        # "Executive Director", "Chief Executive": a head word may modify another head
+        if word in stops or (restricted and word not in modifiers) \
+                or (_is_head_word().match(word) and word not in modifiers):
+            break
+        pos = best = m.start(1)
+    # growing left into another title's complement ("Head of Legal Services and Monitoring Officer"): the
+    # joint title's second post starts after the last "and"
+    if best < start and re.search(r"\b(?:of|for)[ \xa0]+$", text[line_start:best]):
+        joins = list(re.finditer(r"(?:^|[ \xa0])(?:and|&)[ \xa0]+", text[best:start]))
+        if joins:
+            best += joins[-1].end()
+    return best
+
+
+def _title_at(text: str, pos: int) -> bool:
+    """Does another post title start at `pos` (after spaces): a fixed title, or up to three capitalised
+    words and a head word ending a phrase ("Monitoring Officer", "Section 151 Officer")?"""
+    pos = pos + len(text[pos:pos + 5]) - len(text[pos:pos + 5].lstrip(" \xa0"))
+    if _fixed_re().match(text, pos):
+        return True
+    m = re.compile(rf"(?:{_CAP}{SPACE}){{1,3}}").match(text, pos)
+    h = _head_re().match(text, m.end()) if m else None
+    return bool(h and re.match(r"[ \xa0]*(?:[,.;:)\n]|$|[ \xa0][a-z])", text[h.end():h.end() + 3]))
+
+
+def _grow_right(text: str, end: int, head: str) -> int:
+    """Take the complement ("of Libraries, Archives & Heritage") on the same line."""
+    allowed = posts_vocab()["complement_heads"].get(head, [])
+    if not allowed:
+        return end
+    # "Director of the Environment", but "Officer in Charge" never takes an article ("in the Chamber")
+    bare = set(posts_vocab().get("complement_without_article", ()))
+    with_the = [a for a in allowed if a not in bare]
+    alts = [f"(?:{'|'.join(with_the)}){SPACE}(?:the{SPACE})?"] if with_the else []
+    alts += [f"(?:{'|'.join(a for a in allowed if a in bare)}){SPACE}"] if bare & set(allowed) else []
+    complement = SPACE + "(?:" + "|".join(alts) + ")(?=[A-Z])"
+    m = re.compile(complement).match(text, end)
+    if not m:
+        return end
+    pos, best = m.end(), end
+    first = _RIGHT_WORD.match(text, pos)
+    if first and first.group(1) in posts_vocab().get("complement_stops", ()):
+        return end  # "the Lead Officer for the Committee": a body, not a field of work
+    while True:
+        w = _RIGHT_WORD.match(text, pos)
+        if not w:
+            break
+        word = w.group(1)
+        if pos - m.end() > 200:  # no title runs on this long
+            break
+        if word[0].isupper() and (_is_head_word().match(word) or word in ("Councillor", "Cllr")):
+            break
+        if word in ("and", "&") and _title_at(text, w.end()):
+            break  # a joint title: "Director of Finance and Section 151 Officer" is two posts
+        if word[0].isupper():
+            best = w.end()
+        nxt = _BLANK.match(text, w.end())
+        if not nxt:
+            # a comma list inside a title ("Libraries, Archives & Heritage") only when it closes with
+            # and/& and holds no other post's head ("Head of Service, Assistant Director and Director").
+            tail = _COMMA_TAIL.match(text, w.end(), w.end() + 200)
+            if tail and not any(_is_head_word().match(t) for t in re.findall(r"[\w'’\-]+", tail.group(1))):
+                best = tail.end()
+            break
+        pos = nxt.end()
+    return best
+
+
+_DEPT = re.compile(rf",[ \xa0]+({_CAP}(?:(?:,?[ \xa0]+(?:and|&|of|for)?[ \xa0]*){_CAP}){{0,6}})"
+                   r"(?=[ \xa0]*(?:[,;:)(|\t\n]|$)|[ \xa0]+[a-z])")
+
+
+def _department(text: str, start: int, end: int) -> int:
+    """Where a generic title's department ends ("Assistant Director, Children's Services,")."""
+    if canonical_title(text[start:end]).lower() not in generic():
+        return end
+    m = _DEPT.match(text, end)
+    words = re.findall(r"[\w'’\-]+", m.group(1)) if m else []
+    stops = set(posts_vocab()["stop_words"])
+    if not m or any(_is_head_word().match(w) or w in stops for w in words):
+        return end
+    name = read_name(text, m.start(1), prefixed=False)
+    if name and name.end == m.end(1):  # "Assistant Director, Chris Bell," names the holder, not a department
+        return end
+    return m.end(1)
+
+
+# A bracketed field of work after a title, one nested level allowed:
+# "Operations Manager (Performance, Governance and Waste)", "Team Leader (Early Help (North))".
+_QUALIFIER = re.compile(rf"[ \xa0]*\(((?:{_CAP}|and|&|of|for|the|,|[ \xa0]|\n(?!\s*\n)|"
+                        rf"\({_CAP}(?:[ \xa0]+{_CAP})*\)){{1,40}})\)")
+
+
+def _qualifier(text: str, end: int) -> int:
+    """Where a title ends that carries a bracketed qualifier of two or more words; an acronym, a name, an
+    office ("(Chair)") or another post ("(Section 151 Officer)") in brackets is not part of the title."""
+    m = _QUALIFIER.match(text, end)
+    if not m:
+        return end
+    words = re.findall(r"[A-Z][\w'’\-]*", m.group(1))
+    name = read_name(text, m.start(1), prefixed=False)
+    if len(words) < 2 or any(_is_head_word().match(w) for w in words) \
+            or (name and name.end == m.end(1)):
+        return end
+    return m.end()
+
+
+@cache
+def _fixed_re() -> re.Pattern[str]:
+    titles = sorted(posts_vocab().get("fixed_titles", ()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(t).replace(r"\ ", SPACE) for t in titles) + r")\b")
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Words that belong to titles and services, never to a personal name glued before a title."""
+    v = posts_vocab()
+    heads = {w for h in v["heads"] for w in h.split()}
+    return (frozenset(v["modifiers"]) | frozenset(v["rank_modifiers"]) | frozenset(v["stop_words"])
+            | frozenset(v.get("service_words", ())) | frozenset(heads) | not_names())
+
+
+_CONTACT = re.compile(r"(?i)\b(?:tel|telephone|phone|ext|extension|e-?mail|mobile)\b|@|\d{4,}")
+_FIELD_LEAD = re.compile(r"[ \t\xa0]*(?:[A-Z][\w'’]*(?:[ \xa0][\w'’]+){0,2}:)?[ \t\xa0]*$")
+
+
+def _unglue(text: str, start: int, head: int) -> int:
+    """Where a title starts when a personal name is glued before it ("Samantha Okonjo Scrutiny Adviser" in a
+    signature or contact line): two capitalised words that are no title or service words, with at least
+    one title word after them, and the name either named again in the text or on a line of its own or of
+    contact details. Otherwise the title keeps its words ("Housing Options Team Manager")."""
+    words = list(re.finditer(r"[^\s]+", text[start:head]))
+    if len(words) < 3:
+        return start
+    first, second = words[0].group(), words[1].group()
+    vocab = _title_words()
+    name_like = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?")
+    if not (name_like.fullmatch(first) and name_like.fullmatch(second)) or {first, second} & vocab:
+        return start
+    pair_end = start + words[1].end()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", head)
+    line = text[line_start:line_end if line_end != -1 else len(text)]
+    # named again elsewhere, not as the opening of the same title ("Northgate Depot Manager" twice is no name)
+    rest = re.escape(text[pair_end:head].strip().split()[0]) if text[pair_end:head].strip() else r"\S"
+    again = any(not re.match(rf"[ \xa0]+{rest}", text[m.end():m.end() + 60])
+                for m in re.finditer(rf"\b{re.escape(first)}[ \xa0\n]+{re.escape(second)}\b", text))
+    alone = bool(_FIELD_LEAD.fullmatch(text[line_start:start]))
+    if again or (alone and (_CONTACT.search(line) or not text[head:line_end].split(None, 1)[1:])):
+        return pair_end + len(text[pair_end:head]) - len(text[pair_end:head].lstrip())
+    return start
+
+
+def find_titles(text: str) -> list[tuple[int, int]]:
+    """Spans of post titles, longest first, without overlaps."""
+    found: list[tuple[int, int]] = [m.span() for m in _fixed_re().finditer(text)]
+    for m in _head_re().finditer(text):
+        head = re.sub(r"\s+", " ", m.group(0))
+        start, end = _grow_left(text, m.start(), head), _grow_right(text, m.end(), head)
+        start = _unglue(text, start, m.start())
+        if head in posts_vocab()["needs_complement"] and end == m.end():
+            continue
+        found.append((start, _qualifier(text, _department(text, start, end))))
+    found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    out: list[tuple[int, int]] = []
+    for s, e in found:
+        if out and s < out[-1][1]:
+            if e - s > out[-1][1] - out[-1][0]:
+                out[-1] = (s, e)
+            continue
+        out.append((s, e))
+    return out
+
+
+def acronyms(text: str, titles: list[tuple[int, int]]) -> dict[str, tuple[str, int, int]]:
+    """Acronyms defined right after a title: "Director of Children's Services (DCS)" -> DCS."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for s, e in titles:
+        m = _ACRONYM.match(text, e)
+        if not m:
+            continue
+        title = canonical_title(text[s:e])
+        # minor words count in lower case: "Head of Housing and Public Protection (HoHPP)"
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'\-]*", title))
+        short = m.group(1)
+        if sum(c.isupper() for c in short) >= 2 and _subsequence(short, initials):
+            out[m.group(1)] = (title, m.start(1), m.end(1))
+    return out
+
+
+_ACRONYM = re.compile(r"[ \xa0]*\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return short[0] == long[:1] and all(ch in it for ch in short)
+
+
+def post_canon(titles: list[str]) -> dict[str, tuple[str, str]]:
+    """Title -> (canonical title, method): a shortened mention takes the unique full title it ends."""
+    full = {t for t in titles if t.lower() not in generic()}
+    ranks = set(posts_vocab().get("rank_modifiers", ()))
+    out: dict[str, tuple[str, str]] = {}
+
+    def maximal(found: set[str]) -> set[str]:
+        return {f for f in found if not any(g != f and g.endswith(" " + f) for g in found)}
+
+    def shortens(f: str, words: list[str]) -> bool:
+        """`words` end title `f`, and what they drop is no rank ("Deputy Head of Finance" stays apart)."""
+        fw = f.split()
+        return len(fw) > len(words) and fw[-len(words):] == words and not ranks & set(fw[:-len(words)])
+
+    for t in set(titles):
+        words = t.split()
+        n = len(words)
+        # "the Libraries and Heritage Manager" ends one full title; "the Executive Director" opens one
+        longer = maximal({f for f in full if f != t and shortens(f, words)})
+        # "the Repairs Manager" after "Repairs Manager (Planned Works)" or "Repairs Manager, Planned Works"
+        longer |= {f for f in full if f != t and re.split(r"\s*[(,]", f)[0] == t}
+        if n >= 2 and not longer and t.lower() in generic():
+            longer = {f for f in full if f.split()[:n] == words and len(f.split()) > n}
+        if n >= 2 and len(longer) == 1:
+            out[t] = (longer.pop(), "coreference")
+        elif t in full:
+            out[t] = (t, "exact")
+    return out
+
