@@ -104,6 +104,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
     notes: list[str] = []
     carry: tuple[str, int] | None = None  # (phrase, end of its sentence): "This compares with ..." reads it
     topic_item, topic = None, ""  # a paragraph's run-in heading and its list item
+    all_shapes = shapes(text, 0, len(text))  # dates, years, references: found once for the document
     for s in tv.sentences:
         if s.kind == "heading" or tv.in_table(s.start, s.end):
             continue
@@ -117,7 +118,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 continue  # "4.2 Rent arrears." names what the paragraph's figures are about
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
         subset = _SUBSET.match(text, s.start, s.end)
-        blocked = shapes(text, s.start, s.end)
+        blocked = [b for b in all_shapes if b[0] < s.end and s.start < b[1]]
         for c in [c for c in tv.clauses if c.start >= s.start and c.end <= s.end]:
             clause_actual: str | None = None
             previous_end = c.start  # a figure's phrase never reaches back across another figure
