@@ -202,10 +202,18 @@ def link_indicators(extraction: Extraction, council: str) -> dict[str, Indicator
     commitment), linked by kg.indicator_link: to a concept under another name, or a new indicator of
     `council` (scoped to the document where the council is unknown)."""
     phrases: dict[str, tuple[str, str | None, str | None]] = {}  # key -> (phrase, code, unit)
+    units: dict[str, set[str]] = {}
     for o in extraction.observations:
         if not concept(o.indicator):
-            phrases.setdefault(o.indicator, (o.surface or o.indicator_label, o.notation or None,
-                                             o.unit if o.value is not None else None))
+            phrases.setdefault(o.indicator, (o.surface or o.indicator_label, o.notation or None, None))
+            if o.value is not None:
+                units.setdefault(o.indicator, set()).add(o.unit)
+    for key, found in units.items():
+        # the unit the indicator is measured in: a bare count beside a percentage ("133 re-referrals, a rate
+        # of 23.1%") is the volume behind the rate, and the rate says what the indicator is
+        measured = sorted(found - {"count"}) or ["count"]
+        phrase, code, _ = phrases[key]
+        phrases[key] = (phrase, code, measured[0] if len(measured) == 1 else None)
     for f in (*extraction.contributions, *extraction.commitments):
         if f.topic and f.topic.startswith("new:"):  # any other topic is a subject in words, not an indicator
             phrases.setdefault(f.topic, ("", None, None))

@@ -90,6 +90,10 @@ def role(text: str, n: Number, lo: int, hi: int) -> Role:
             # "82% statistical neighbour, 80% England": a comparator right after the number is its own,
             # unless a cue right before it reaches it without a comma
             best = max(cues, key=lambda c: c[0]) if cues else None
+            weak = best is not None and best[1].measure == "previous" and re.search(
+                r"\b(?:compared|compares|against)\b", text[best[1].cue_start or 0 : best[0]], re.I)
+            if weak:
+                return Role("benchmark", code, None)  # "48% compared to 50% national": the area decides
             if best is None or "," in text[best[0] : n.start] or best[1].measure != "benchmark":
                 if best is None or best[0] < n.start - 3 or "," in text[best[0] : n.start]:
                     return Role("benchmark", code, None)
@@ -113,7 +117,8 @@ def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None) -> tuple[
     else the reference. Returns (label, named)."""
     found = periods.mentions(text, lo, hi, ref)
     after = [p for p in found if p[1] >= n.end and _IN.match(text[n.end : p[1]]) is not None
-             and len(text[n.end : p[1]]) <= 25]
+             and len(text[n.end : p[1]]) <= 25
+             and not re.match(r"\s*[:=\-–]\s*[£\d]", text[p[2] : p[2] + 12])]  # "(Q2: 21.3%)" labels 21.3
     if after:
         return after[0][0], True
     before = [p for p in found if p[2] <= n.start and len(text[p[2] : n.start]) <= 45

@@ -88,7 +88,8 @@ def _rate_re() -> re.Pattern[str]:
     alt = "|".join(re.escape(b) for b in bases)
     # the base's noun ("per 10,000 children aged 0-17"), not the words after it ("... against a target")
     noun = (r"(?:\s+(?!(?:against|compared|and|but|in|for|the|a|an|at|of|to|with|from|which|while|whilst|"
-            r"above|below|than|is|was|were|are|up|down|on|by|as)\b)[a-z][\w\-]*)")
+            r"above|below|than|is|was|were|are|up|down|on|by|as|nationally|national|regionally|regional|"
+            r"england|wales|scotland|average)\b)[a-z][\w\-]*)")
     return re.compile(r"\s*per\s+(" + alt + r")\b(" + noun + r"{0,3})?", re.I)
 
 
@@ -127,6 +128,8 @@ def numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]] | No
     for m in _NUM.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in blocked):
             continue
+        if re.search(r"\bper\s*$", text[max(start, m.start() - 5) : m.start()], re.I):
+            continue  # "per 10,000" names a rate's base
         value = _decimal(m.group("whole"), m.group("frac"))
         if value is None:
             continue
@@ -153,7 +156,8 @@ def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
     is not a measure ("page 8", "aged 75", "within 10 working days", "19 wards", "£75 fine")."""
     before = text[max(lo, n.start - 40) : n.start]
     after = text[n.end : min(hi, n.end + 40)]
-    if ending("not_figure_before").search(before.rstrip(" .:")) and not before.rstrip().endswith("("):
+    if (n.unit in ("count", "other", "currency") and ending("not_figure_before").search(before.rstrip(" .:"))
+            and not before.rstrip().endswith("(")):
         return True
     if n.unit in ("count", "currency", "other") and starting("not_figure_after").match(after):
         return True

@@ -49,7 +49,7 @@ def _copula_tail_re() -> re.Pattern[str]:
 
 
 _BOUNDARY = re.compile(
-    r",|;|\(|\)|\bagainst\b|\bcompared\b|\bcompares\b|\babove\b|\bbelow\b|\bthan\b(?!\s+\d)|\bwhich\b|\bwho\b|"
+    r"(?<!\d),|,(?!\d{3})|;|\(|\)|\bagainst\b|\bcompared\b|\bcompares\b|\babove\b|\bbelow\b|\bthan\b(?!\s+\d)|\bwhich\b|\bwho\b|"
     r"\b(?:down\s+|up\s+)?from\s+(?=[£\d])|\bmeeting\b|\bwhile\b|\bwhilst\b|\bbut\b|\band\s+(?:is|was|the|a)\b|"
     r"\bthe\s+(?:highest|lowest|best|worst)\b|\bfor\s+the\s+first\s+time\b|\bsince\b|"
     r"\b(?:in|for|during|at\s+the\s+end\s+of)\s+(?:the\s+)?(?:q|qtr|quarter|first|second|third|fourth|year|month)\b|"
@@ -58,7 +58,8 @@ _BOUNDARY = re.compile(
 )
 _POPULATION = re.compile(r"^of\s+(?:the|these|those)?\s*" + _NUMBER + r"\s+([^,]{3,120}?)\s*,\s*", re.I)
 _X_OF_Y_BEFORE = re.compile(r"(" + _NUMBER + r")\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(" + _NUMBER
-                            + r")\s*([^()\d]{0,100}?)\s*\(\s*$", re.I)
+                            + r")\s*((?:[^()\d]|\d+\s+(?:working\s+)?(?:days?|weeks?|months?|hours?)){0,100}?)"
+                            r"\s*\(\s*$", re.I)
 _X_BEFORE = re.compile(r"(" + _NUMBER + r")\s*\(\s*$")
 _X_OF_Y_AFTER = re.compile(
     r"^\s*\(\s*(" + _NUMBER + r")\s+(?:out\s+)?of\s+(?:the\s+)?(" + _NUMBER + r")\s*\)"
@@ -119,7 +120,8 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
         left = left[: m.start()]  # "the collection rate went from 94.1% to": the rate is the subject
     left = _copula_tail_re().sub("", left)
     left = re.sub(r",\s*$", "", left)  # "rent collection, at 96.2%,": a parenthetical level
-    cuts = [m for m in _BOUNDARY.finditer(left) if m.group() not in "()" and left[m.end() :].strip()]
+    cuts = [m for m in _BOUNDARY.finditer(left) if m.group() not in "()" and left[m.end() :].strip()
+            and not (m.group() == "," and _LIST_COMMA.match(left, m.start()))]
     if cuts:
         last = cuts[-1]
         # cut after the last comma or comparison; "and the average delay" keeps "the average delay"

@@ -4,7 +4,7 @@ indicator phrase its clause names (or the one the sentence before named, for "Th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from kg import periods
@@ -39,6 +39,8 @@ class Found:
 
 # "Of the tenants who are in arrears, 64% are ...": the figures after it describe a part of a population.
 _SUBSET = re.compile(r"\s*of\s+(?:the|those|these)\s+[^,\d]{0,80}?\b(?:who|that|which|whom)\b[^,\d]*,", re.I)
+
+_RATE_IN_NAME = re.compile(r"\bper\s+(1,000|10,000|100,000|1000|10000|100000)\b(?:\s+[a-z]+)?", re.I)
 
 # A lower-case word right after a number that is not a preposition makes it part of a phrase ("at 3 sites").
 _NOT_A_LINK = (r"\s+(?!(?:in|for|at|during|by|over|and|compared|against|from|this|last|the|a|an|which|as|"
@@ -166,6 +168,19 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 previous_end = max(previous_end, region[1])
                 if role.named and phrases.names_something(role.named):
                     own = role.named
+                if n.unit == "count" and (base := _RATE_IN_NAME.search(own)):
+                    # "Children looked after per 10,000: 92.1": the name says the number is a rate
+                    n = replace(n, unit="rate", unit_words=base.group(0), rate_base=int(base.group(1).replace(",", "")))
+                shared = _comparators_subject(own) if measure == "actual" else None
+                if shared:
+                    # "the national, regional and statistical neighbour averages for X were all 88%": one
+                    # benchmark per comparator, all for X
+                    codes, own = shared
+                    for code in codes[1:]:
+                        out.append(Found(phrase=own, start=s.start, end=s.end, value=n.value, unit=n.unit,
+                                         measure="benchmark", area=code, period=period,
+                                         unit_words=n.unit_words, rate_base=n.rate_base))
+                    measure, role = "benchmark", frames.Role("benchmark", codes[0])
                 f = Found(
                     topic=topic if s.list_item is not None and s.list_item == topic_item else "",
                     phrase=own if phrases.names_something(own) else "",
@@ -174,11 +189,16 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                     unit_words=n.unit_words, rate_base=n.rate_base,
                     denominator=Decimal(region[2].replace(",", "")) if region[2] else None,
                 )
+                if shared and f.phrase:
+                    sentence_actual = sentence_actual or f.phrase
                 if measure == "actual":
                     # a level with no name of its own reads the one before only where the clause points back
                     # to it ("This compares with ...", "It rose to ..."); elsewhere it has no indicator
-                    if not f.phrase and carry and s.start - carry[1] < 400 and _points_back(text, c.start):
-                        f.phrase = carry[0]
+                    if not f.phrase and _points_back(text, c.start):
+                        if sentence_actual:
+                            f.phrase = sentence_actual  # "..., while our performance was 91%"
+                        elif carry and s.start - carry[1] < 400:
+                            f.phrase = carry[0]
                     if f.phrase and not (sentence_actual and anywhere("variant_openers").match(f.phrase)):
                         sentence_actual = f.phrase
                         actual_unit = (n.unit, n.unit_words, n.rate_base)
@@ -228,7 +248,8 @@ def _relative_previous(text: str, n: Number, hi: int, doc_period: str | None) ->
 
 def _points_back(text: str, start: int) -> bool:
     """Does the clause open by pointing back to what was said before ("This compares with", "It was")?"""
-    head = text[start : start + 40].lstrip(" ,;")
+    head = re.sub(r"^(?:while|whilst|and|but|whereas|although)\s+", "", text[start : start + 50].lstrip(" ,;"),
+                  flags=re.I)
     return bool(re.match(alternation(words()["carry_openers"]), head, re.I)) or bool(
         re.match(r"(?:the\s+)?(?:latest\s+)?(?:" + "|".join(
             re.escape(p) for ps in words()["comparators"].values() for p in ps) + r")\b", head, re.I))
@@ -252,3 +273,27 @@ def _run_in_topic(text: str, s) -> str:  # noqa: ANN001 - a kg.text Sentence
 def _shares_words(topic: str, phrase: str) -> bool:
     low = phrase.lower()
     return all(w.lower() in low for w in re.findall(r"[A-Za-z][a-z\-]{3,}", topic))
+
+
+def _comparators_subject(phrase: str) -> tuple[list[str], str] | None:
+    """Comparators as the subject of a level: "National, regional and statistical neighbour averages for care
+    leavers in suitable accommodation were all" -> (their area codes, "care leavers in suitable
+    accommodation")."""
+    from kg.extract.figures.vocab import comparator_code, comparator_re
+
+    codes: list[str] = []
+    pos = 0
+    while m := comparator_re().match(phrase, pos):
+        codes.append(comparator_code(m.group()))
+        sep = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", phrase[m.end() :])
+        pos = m.end() + (sep.end() if sep else 0)
+        if not sep:
+            break
+    if not codes:
+        return None
+    rest = re.match(r"\s*(?:averages?|figures?|rates?|benchmarks?|medians?|performance)\s+(?:for|of|on)\s+(.+)$",
+                    phrase[pos:] if pos < len(phrase) else "", re.I)
+    if not rest:
+        return None
+    name = re.sub(r"\s+(?:were|was|are|is|stood at|all|both|each)(?:\s+(?:all|both|each))*\s*$", "", rest.group(1))
+    return list(dict.fromkeys(codes)), name.strip()
