@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import yaml
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.reference import data_text
+from kg.yamlfile import loads
 
 # A cue's groups must all occur within this many tokens (first start to last end), in one sentence.
 CUE_WINDOW = 14
@@ -36,7 +36,7 @@ _NUMBER_WORDS.update({v: k for k, v in list(_NUMBER_WORDS.items())})
 
 @cache
 def _scheme() -> dict:
-    return yaml.safe_load(data_text("indicators.yaml"))
+    return loads(data_text("indicators.yaml"), "kg/data/indicators.yaml")
 
 
 def scheme_label() -> str:

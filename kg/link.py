@@ -21,12 +21,12 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-import yaml
 from rapidfuzz import fuzz
 
 from kg.errors import InputError
 from kg.model import Extraction
 from kg.reference import council_info, data_text
+from kg.yamlfile import loads
 
 UNKNOWN_COUNCIL = "Unknown council"
 FUZZY_THRESHOLD = 90.0
@@ -92,19 +92,22 @@ def _load_aliases(raw: dict | None, where: str) -> Aliases:
 @cache
 def aliases() -> Aliases:
     """The shipped alias table, overlaid with the user's file named by KG_ALIASES (if set)."""
-    base = _load_aliases(yaml.safe_load(data_text("aliases.yaml")), "kg/data/aliases.yaml")
+    base = _load_aliases(loads(data_text("aliases.yaml"), "kg/data/aliases.yaml"), "kg/data/aliases.yaml")
     extra_path = os.environ.get("KG_ALIASES")
     if not extra_path:
         return base
     path = Path(extra_path)
     try:
-        extra = _load_aliases(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
+        text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise InputError(f"cannot read alias file: {err.strerror}", path=str(path),
                          hint="fix KG_ALIASES") from err
-    except yaml.YAMLError as err:
-        raise InputError("alias file is not valid YAML", path=str(path),
+    try:
+        raw = loads(text, str(path))
+    except InputError as err:
+        raise InputError(f"alias file is {err.message}", path=str(path),
                          hint="fix or unset KG_ALIASES") from err
+    extra = _load_aliases(raw, str(path))
     councils = {**base.by_council}
     for c, t in extra.by_council.items():
         councils[c] = {**councils.get(c, {}), **t}

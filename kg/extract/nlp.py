@@ -12,10 +12,11 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import spacy
-import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
+
+from kg.yamlfile import loads
 
 
 @cache
@@ -50,7 +51,7 @@ def phrases(name: str) -> tuple[str, ...]:
 
 @cache
 def vocabulary(name: str) -> dict:
-    return yaml.safe_load(pattern_text(f"{name}.yaml"))
+    return loads(pattern_text(f"{name}.yaml"), f"kg/extract/patterns/{name}.yaml")
 
 
 @cache

@@ -8,11 +8,10 @@ import re
 from dataclasses import fields, replace
 from pathlib import Path
 
-import yaml
-
-from kg.errors import MetadataError
+from kg.errors import InputError, MetadataError
 from kg.model import DocMeta
 from kg.periods import normalise_period
+from kg.yamlfile import loads
 
 SIDECAR_SUFFIX = ".meta.yaml"
 KEYS = (
@@ -36,16 +35,6 @@ _HEADER = re.compile(
 )
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as strings, so a bad date gets our clear message, not PyYAML's."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def sidecar_path(path: Path) -> Path:
     return path.with_name(path.name + SIDECAR_SUFFIX)
 
@@ -55,18 +44,20 @@ def read_sidecar(path: Path, *, root: Path) -> dict:
     if not path.exists():
         return {}
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a SafeLoader
+        # dates stay strings, so a bad date gets our clear message, not PyYAML's
+        data = loads(path.read_text(encoding="utf-8"), str(path), dates=False)
     except OSError as err:  # a folder named like a sidecar, or a sidecar deleted while we run
         raise MetadataError(
             f"cannot read sidecar: {err.strerror or err}",
             path=str(path),
             hint="make it a readable YAML file, or delete it",
         ) from err
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        first = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise MetadataError(
-            f"sidecar is not valid YAML: {first}", path=str(path), hint="fix or delete the sidecar"
-        ) from err
+    except InputError as err:
+        raise MetadataError(f"sidecar is {err.message}", path=str(path),
+                            hint="fix or delete the sidecar") from err
+    except UnicodeDecodeError as err:
+        raise MetadataError("sidecar is not valid YAML: not UTF-8", path=str(path),
+                            hint="fix or delete the sidecar") from err
     if data is None:
         return {}
     if not isinstance(data, dict):
