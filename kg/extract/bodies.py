@@ -19,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from kg.extract.nlp import nlp, parse, vocabulary
 from kg.model import BodyFact, Extraction, Span
 from kg.periods import find_period
-from kg.reference import councils
+from kg.reference import council_info, councils
 
 HEAD = 4000  # characters read for a title page's facts; council cues are counted over the whole text
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
@@ -49,36 +49,154 @@ def _council_matcher() -> PhraseMatcher:
     return m
 
 
-def infer_council(text: str) -> BodyFact | None:
-    """The council the text names most (known cues first, else a council's own name), with evidence."""
-    doc = parse(text)
-    hits: Counter[str] = Counter()
-    first: dict[str, tuple[int, int]] = {}
-    for match_id, s, e in _council_matcher()(doc):
-        name = nlp().vocab.strings[match_id]
-        hits[name] += 1
-        span = doc[s:e]
-        if name not in first or (span.start_char, -span.end_char) < (first[name][0], -first[name][1]):
-            first[name] = (span.start_char, span.end_char)
-    if not hits:
-        pattern = re.compile(rf"\b((?:[A-Z][a-z]+[ \t\xa0]+){{1,3}}?(?:{_alt(_vocab()['council_kinds'])}))\b")
-        for m in pattern.finditer(text):
-            name = re.sub(r"\s+", " ", m.group(1))
-            if name.split()[0] in ("The", "This", "A", "Our", "Each", "Every", "Local", "County", "City") \
-                    or len(name.split()) < 2 or name.split()[-2:] == ["Council"]:
-                continue
-            hits[name] += 1
-            first.setdefault(name, (m.start(1), m.end(1)))
-    if not hits:
-        hits, first = _place_hits(text)
-    if not hits:
+_SPACE = r"[ \t\xa0]+"
+_MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
+# "Tuesday, 9th July 2024", "TUESDAY 25 FEBRUARY 2025", "28th April, 2023"
+_DATE = (rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?{_SPACE})?(\d{{1,2}})(?:st|nd|rd|th)?{_SPACE}"
+         rf"({_MONTH_RE}),?{_SPACE}(\d{{4}})")
+_SMALL = frozenset({"and", "of", "upon", "on", "with", "under", "the", "for", "in", "at", "to", "y", "a", "ar", "nan"})
+
+
+def _date(m: re.Match[str], first: int = 1) -> dt.date | None:
+    try:
+        return dt.date(int(m.group(first + 2)), _MONTHS[m.group(first + 1).lower()], int(m.group(first)))
+    except (ValueError, KeyError):
         return None
-    ranked = hits.most_common(2)
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return None  # two councils named as often: do not guess
-    name = ranked[0][0]
-    s, e = first[name]
+
+
+def smart_case(text: str) -> str:
+    """Words in capitals as a title block writes them ("HARROWFIELD CITY COUNCIL") in title case, same length,
+    so one pattern reads both and offsets still point into the text."""
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if not (w.isupper() and len(w) > 1):
+            return w
+        low = w.lower()
+        return low if low in _SMALL and m.start() > 0 else w[0] + low[1:]
+    return re.sub(r"[^\W\d_][\w'’]*", word, text)
+
+
+@cache
+def _council_pattern() -> re.Pattern[str]:
+    """A council's own name by construction: "<Place> [kind] Council", "London Borough of <Place>"."""
+    v = _vocab()
+    place_word = r"[A-Z][\w'’\-]*"
+    joint = r"(?:,?[ \t\xa0]+(?:and|&|of|upon|on|with|under|the)[ \t\xa0]+|,[ \t\xa0]+|[ \t\xa0]+)"
+    place = rf"{place_word}(?:{joint}{place_word}){{0,6}}"
+    kinds = _alt(v["council_kind_words"])
+    prefixes = _alt(v["council_prefixes"])
+    return re.compile(rf"\b(?:(?:{prefixes}){_SPACE}{place}|{place}(?:{_SPACE}(?:{kinds}))?{_SPACE}Council)\b")
+
+
+@cache
+def _known_names_pattern() -> re.Pattern[str]:
+    """Known councils' names and aliases that need no "Council" ("Comhairle nan Eilean Siar", Welsh names)."""
+    names = {n for c in councils() for n in (c.name, *c.aliases) if len(n) > 5 and " " in n}
+    return re.compile(rf"(?i)(?<![\w-])(?:{_alt(sorted(names))})(?![\w-])")
+
+
+def _trim_place(name: str) -> str:
+    """Drop a title block's words before the place ("Minutes of Harlow District Council" -> "Harlow ...")."""
+    words = name.split(" ")
+    kinds = {"County", "City", "Borough", "District", "Town", "Council", "Metropolitan"}
+    stop = (set(_vocab()["not_place_words"]) | set(_vocab()["committee_heads"])) - kinds
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        if w.strip(",") in stop:
+            cut = i + 1
+    while cut < len(words) - 1 and words[cut].lower() in _SMALL:
+        cut += 1
+    return " ".join(words[cut:])
+
+
+def council_names(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Councils named in text[start:end] by construction or as known: (start, end, canonical name)."""
+    end = len(text) if end is None else end
+    cased = smart_case(text[start:end])
+    found: list[tuple[int, int, str]] = []
+    for m in _known_names_pattern().finditer(cased):
+        info = council_info(m.group(0))
+        if info:
+            found.append((start + m.start(), start + m.end(), info.name))
+    for m in _council_pattern().finditer(cased):
+        raw = re.sub(r"\s+", " ", m.group(0))
+        name = _trim_place(raw)
+        if "," in name and not council_info(name):  # "Jane Smith, Head of Finance, Harlow Council": the last part
+            name = name.rsplit(", ", 1)[-1]
+        words = [w for w in name.split(" ") if w.lower() not in _SMALL]
+        if len(words) < 2 or words[0] in _vocab()["not_place_words"] and not re.match(
+                rf"(?:{_alt(_vocab()['council_prefixes'])})\b", name):
+            continue
+        s = start + m.start() + len(raw) - len(name) if raw.endswith(name) else start + m.start()
+        if any(a < start + m.end() and s < b for a, b, _ in found):
+            continue  # overlaps a known name already found
+        info = council_info(name)
+        found.append((s, start + m.end(), info.name if info else name))
+    return sorted(found)
+
+
+def _head_lines(text: str) -> list[tuple[int, int]]:
+    """The title block: the first lines up to the first paragraph of prose (a minutes line always counts)."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+", text[:HEAD]):
+        line = m.group(0).strip()
+        if not line:
+            continue
+        minutes = re.match(r"(?i)minutes?\s+of\b", line)
+        if len(line.split()) > 25 and not minutes and out:
+            break
+        out.append((m.start(), m.end()))
+        if len(out) >= _vocab()["heading_lines"]:
+            break
+    return out
+
+
+def heading_council(text: str) -> BodyFact | None:
+    """The council whose name heads the document: the first title-block line naming exactly one council."""
+    for s, e in _head_lines(text):
+        names = council_names(text, s, e)
+        if len({n for *_, n in names}) == 1:
+            a, b, name = names[0]
+            return BodyFact("council", name, "inferred", Span.of(text, a, b))
+    return None
+
+
+def _body_council(text: str) -> BodyFact | None:
+    """A council named in the body, when it is the only one named there (not after "neighbouring")."""
+    doc = parse(text)
+    found = [(doc[s:e].start_char, doc[s:e].end_char, nlp().vocab.strings[i]) for i, s, e in _council_matcher()(doc)]
+    found += council_names(text)
+    cue = re.compile(rf"(?i)\b(?:{_alt(_vocab()['neighbour_cues'])})(?:{_SPACE}the)?{_SPACE}$")
+    own = sorted({(s, e, n) for s, e, n in found if not cue.search(text[max(0, s - 40):s])},
+                 key=lambda f: (f[0], -f[1]))  # the longest phrase at the first place
+    if len({n for *_, n in own}) != 1:
+        return None  # none, or several: a document naming many councils in its body is no one council's
+    s, e, name = own[0]
     return BodyFact("council", name, "inferred", Span.of(text, s, e))
+
+
+def infer_council(text: str) -> BodyFact | None:
+    """The document's council: the one its title block names, else the one council its body names, else
+    (weakest) the one known council whose place name it uses ("Durham would not be complacent")."""
+    found = heading_council(text) or _body_council(text)
+    if found:
+        return found
+    hits, first = _place_hits(text)
+    if len(hits) != 1:
+        return None
+    name = next(iter(hits))
+    return BodyFact("council", name, "inferred", Span.of(text, *first[name]))
+
+
+@cache
+def _places() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One pattern for every known council's place names, and place -> councils."""
+    by_place: dict[str, list[str]] = {}
+    for c in councils():
+        for place in c.places:
+            by_place.setdefault(place, []).append(c.name)
+    return (re.compile(rf"(?<![\w-])(?:{_alt(list(by_place))})(?![\w-])(?![ \t\xa0]+[A-Z])"),
+            {k: tuple(dict.fromkeys(v)) for k, v in by_place.items()})
 
 
 def _place_hits(text: str) -> tuple[Counter[str], dict[str, tuple[int, int]]]:
@@ -86,20 +204,16 @@ def _place_hits(text: str) -> tuple[Counter[str], dict[str, tuple[int, int]]]:
 
     Not after a person's title ("Councillor Durham") and not as the first word of another body's name
     ("Durham Constabulary"); only when the text names exactly one known council's places."""
-    from kg.reference import councils
-
-    titles = _alt(_vocab()["person_titles"])
+    titles = re.compile(rf"\b(?:{_alt(_vocab()['person_titles'])})\.?[ \t\xa0]+$")
+    pattern, by_place = _places()
     hits: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for c in councils():
-        for place in c.places:
-            pattern = re.compile(rf"(?<![\w-]){re.escape(place)}(?![\w-])(?![ \t\xa0]+[A-Z])")
-            for m in pattern.finditer(text):
-                if re.search(rf"\b(?:{titles})\.?[ \t\xa0]+$", text[max(0, m.start() - 20):m.start()]):
-                    continue
-                hits[c.name] += 1
-                if c.name not in first or m.start() < first[c.name][0]:
-                    first[c.name] = (m.start(), m.end())
+    for m in pattern.finditer(text):
+        if titles.search(text[max(0, m.start() - 20):m.start()]):
+            continue
+        for name in by_place.get(m.group(0), ()):
+            hits[name] += 1
+            first.setdefault(name, (m.start(), m.end()))
     if len(hits) != 1:
         return Counter(), {}
     return hits, first
