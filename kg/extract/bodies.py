@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from kg.extract.nlp import nlp, parse, vocabulary
 from kg.model import BodyFact, Extraction, Span
 from kg.periods import find_period
+from kg.read.meta import SIDECAR_SUFFIX
 from kg.reference import council_info, councils
 
 HEAD = 4000  # characters read for a title page's facts; council cues are counted over the whole text
@@ -49,6 +50,8 @@ def _council_matcher() -> PhraseMatcher:
     return m
 
 
+_SIDECAR_KEYS = {"council": "council: <name>", "committee": "committee: <name>",
+                 "meeting date": "meeting_date: YYYY-MM-DD"}
 _SPACE = r"[ \t\xa0]+"
 _MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
 # "Tuesday, 9th July 2024", "TUESDAY 25 FEBRUARY 2025", "28th April, 2023"
@@ -161,7 +164,7 @@ def heading_council(text: str) -> BodyFact | None:
     return None
 
 
-def _body_council(text: str) -> BodyFact | None:
+def _body_council(text: str) -> BodyFact | bool:
     """A council named in the body, when it is the only one named there (not after "neighbouring")."""
     doc = parse(text)
     found = [(doc[s:e].start_char, doc[s:e].end_char, nlp().vocab.strings[i]) for i, s, e in _council_matcher()(doc)]
@@ -170,7 +173,7 @@ def _body_council(text: str) -> BodyFact | None:
     own = sorted({(s, e, n) for s, e, n in found if not cue.search(text[max(0, s - 40):s])},
                  key=lambda f: (f[0], -f[1]))  # the longest phrase at the first place
     if len({n for *_, n in own}) != 1:
-        return None  # none, or several: a document naming many councils in its body is no one council's
+        return bool(own)  # several: a document naming many councils in its body is no one council's
     s, e, name = own[0]
     return BodyFact("council", name, "inferred", Span.of(text, s, e))
 
@@ -179,6 +182,8 @@ def infer_council(text: str) -> BodyFact | None:
     """The document's council: the one its title block names, else the one council its body names, else
     (weakest) the one known council whose place name it uses ("Durham would not be complacent")."""
     found = heading_council(text) or _body_council(text)
+    if found is True:
+        return None  # several councils named in full: a place name cannot settle it
     if found:
         return found
     hits, first = _place_hits(text)
@@ -256,8 +261,69 @@ def _committee_heading(text: str) -> BodyFact | None:
     return BodyFact("committee", name, "inferred", Span.of(text, m.start(1), m.end(1)))
 
 
+def _committee_name(raw: str) -> str | None:
+    """A committee's name as a heading writes it, cleaned: one line, title case, no council after it."""
+    name = re.sub(r"\s+", " ", smart_case(raw)).strip(" ,.;:-–")
+    name = re.split(r"(?i),?\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+Council\b)", name)[0]
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    if not name or not name[0].isupper() or len(name.split()) > 14:
+        return None
+    return name
+
+
+def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None, Span | None]:
+    """Committee and date from the headings of minutes, notices and front sheets:
+    "Minutes of a meeting of the X held at ... on Tuesday 9 July 2024", "MINUTE of MEETING of the X held ...",
+    "A meeting of the X will be held ... on ...", "Report to: X", "Date of meeting: ...", a date line under the
+    committee's name. Returns (committee, its span, date, its span), any of them None."""
+    v = _vocab()
+    head = text[:HEAD]
+    ends = _alt(v["meeting_name_ends"])
+    name_re = r"([A-Z][^\n]{2,160}?)"
+    forms = [
+        rf"(?i:minutes?)\s+of\s+(?:(?i:the|a|an)\s+)?(?:[A-Za-z]+\s+)?(?i:meeting)\s+of\s+(?:(?i:the)\s+)?{name_re}"
+        rf"(?:,)?\s+(?i:{ends})\b",
+        rf"^[ \t]*(?i:minutes?)\s+of\s+(?:(?i:the)\s+)?{name_re}\s+(?i:held)\b",
+        rf"(?i:a\s+meeting)\s+of\s+(?:(?i:the)\s+)?{name_re}\s+(?i:will\s+be\s+held|to\s+be\s+held)\b",
+    ]
+    committee = c_span = None
+    for form in forms:
+        for m in re.finditer(form, head, re.M):
+            name = _committee_name(m.group(1))
+            if name and re.search(rf"(?i)\b(?:{_alt(v['committee_name_heads'])})\b", name) or (
+                    name and name in v["single_word_committees"]):
+                committee, c_span = name, Span.of(text, m.start(1), m.end(1))
+                break
+        if committee:
+            break
+    if not committee:
+        labels = _alt(v["committee_labels"])
+        m = re.search(rf"(?m)^[ \t]*(?:{labels})[ \t]*:[ \t]*([A-Z][^\n]{{2,120}}?)[ \t]*$", head)
+        if m and not re.search(r"\d", m.group(1)) and (name := _committee_name(m.group(1))):
+            committee, c_span = name, Span.of(text, m.start(1), m.end(1))
+    when = w_span = None
+    held = re.compile(rf"(?i:held|to be held|will be held)\b[^\n]{{0,200}}?\b(?i:on)\s+{_DATE.replace('(' + _MONTH_RE, '((?i:' + _MONTH_RE + ')')}")
+    m = held.search(head)
+    if m is None:
+        labels = _alt(v["date_labels"])
+        m = re.search(rf"(?m)^[ \t]*(?:{labels})[ \t]*:[ \t]*{_DATE}", head)
+    if m is None:  # a title block's line that is only a date, under the committee's name
+        for s, e in _head_lines(text):
+            m = re.fullmatch(rf"[ \t]*{_DATE}(?:,?[ \t]+(?:at[ \t]+)?\d{{1,2}}(?:[.:]\d{{2}})?[ \t]*(?:am|pm))?[ \t]*",
+                             text[s:e])
+            if m:
+                m = re.compile(_DATE).search(text, s, e)
+                break
+    if m is not None and (found := _date(m, m.lastindex - 2 if m.lastindex else 1)):
+        when, w_span = found, Span.of(text, m.start(m.lastindex - 2), m.end(m.lastindex))
+    return committee, c_span, when, w_span
+
+
 def infer_meeting_date(text: str) -> tuple[dt.date, Span] | None:
     """"held on Monday 13 July 2022", "Date: 13 July 2022": the date of the meeting, from the first page."""
+    _, _, when, span = heading_meeting(text)
+    if when and span:
+        return when, span
     cue = _alt(_vocab()["meeting_cues"])
     m = re.search(rf"(?:{cue})[ \t\xa0]+(?:[A-Z][a-z]+day,?[ \t\xa0]+)?(\d{{1,2}})(?:st|nd|rd|th)?"
                   r"[ \t\xa0]+([A-Z][a-z]+),?[ \t\xa0]+(\d{4})", text[:HEAD])
@@ -268,6 +334,26 @@ def infer_meeting_date(text: str) -> tuple[dt.date, Span] | None:
     except ValueError:
         return None
     return date, Span.of(text, m.start(1), m.end(3))
+
+
+def infer_doc_type(text: str) -> str | None:
+    """What kind of document the title block says it is (minutes, report, agenda, decision, other).
+
+    A cue in capitals or one word ("AGENDA", "Minutes") must stand alone on its line, as a heading does (not
+    ModernGov's "Agenda item" label); a cue in lower case ("summoned to attend") may stand anywhere in a line;
+    any other starts a line, after a paragraph number."""
+    lines = [text[m.start():m.end()][:200] for m in re.finditer(r"[^\n]*\S[^\n]*", text[:HEAD])][:25]
+    for kind, cues in _vocab()["doc_type_cues"].items():
+        for cue in cues:
+            if cue.isupper() or " " not in cue.strip(":"):
+                pattern = rf"(?i)^[ \t]*{re.escape(cue)}[ \t]*(?::|$|[ \t]{{2,}})"
+            elif cue[0].islower():
+                pattern = rf"(?i)\b{re.escape(cue)}\b"
+            else:
+                pattern = rf"(?i)^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?{re.escape(cue)}"
+            if any(re.search(pattern, line) for line in lines):
+                return kind
+    return None
 
 
 def infer_item_title(text: str, skip: tuple[str, ...] = ()) -> str | None:
@@ -295,7 +381,10 @@ def extract(x: Extraction) -> Extraction:
     council = (BodyFact("council", meta.council, meta.origin("council") or "sidecar") if meta.council
                else infer_council(text))
     committee = (BodyFact("committee", meta.committee, meta.origin("committee") or "sidecar")
-                 if meta.committee else infer_committee(text[:HEAD * 2]))
+                 if meta.committee else None)
+    if committee is None:
+        name, span, _, _ = heading_meeting(text)
+        committee = BodyFact("committee", name, "inferred", span) if name else infer_committee(text[:HEAD * 2])
     period, period_span = meta.period, None
     if not period and (found := find_period(text[:3000])):
         period, period_span = found[0], Span.of(text, found[1], found[2])
@@ -305,6 +394,16 @@ def extract(x: Extraction) -> Extraction:
         meta = replace(meta, meeting_date=when[0], origins=meta.origins + (("meeting_date", "inferred"),))
         doc = replace(doc, meta=meta)
         notes.append(f"meeting date {when[0].isoformat()} inferred from '{when[1].quote}' at {when[1].start}")
+    if not meta.doc_type and (kind := infer_doc_type(text)):
+        meta = replace(meta, doc_type=kind, origins=meta.origins + (("doc_type", "inferred"),))
+        doc = replace(doc, meta=meta)
+    missing = [f for f, v in (("council", council), ("committee", committee), ("meeting date", meta.meeting_date))
+               if not v]
+    if missing:
+        # one line per document: what is missing and how to say it (a README is no council's document)
+        doc = replace(doc, warnings=doc.warnings + (
+            f"{' and '.join(missing) if len(missing) < 3 else 'council, committee and meeting date'} not found;"
+            f" add a sidecar {doc.name}{SIDECAR_SUFFIX} with {', '.join(_SIDECAR_KEYS[f] for f in missing)}",))
     names = tuple(b.name for b in (council, committee) if b)
     for body in (council, committee):
         if body and body.origin == "inferred" and body.span:

@@ -124,11 +124,47 @@ def _inside(value: object, path: Path, root: Path) -> str:
     return str(target.relative_to(root.resolve()))
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+# ModernGov's meeting page title: "Overview and Scrutiny Management Committee - Friday, 28th April, 2023 6.00 pm"
+_TITLE = re.compile(
+    r"^[ \t]*(?P<committee>[A-Z][^\n]{2,120}?)[ \t]+[-–][ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+    r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<month>[A-Za-z]+),?[ \t]+(?P<y>\d{4})"
+    r"(?:,?[ \t]+\d{1,2}(?:[.:]\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.))?[ \t]*$",
+    re.M)
+_HEADS = re.compile(r"(?i)\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Executive|Forum|Commission|Partnership"
+                    r"|Group|Council|Assembly)(?:[ \t]*\([^()]{2,60}\))?$")
+# A decision notice: "Decision Maker: Cabinet" and "Date of decision: 10 December 2024"
+_DECISION = re.compile(r"^[ \t]*Decision[ \t]+maker:[ \t]*(?P<who>[^\n]{2,120}?)[ \t]*$", re.M | re.I)
+_DECIDED = re.compile(r"^[ \t]*Date[ \t]+of[ \t]+decision:[ \t]*(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<month>[A-Za-z]+),?"
+                      r"[ \t]+(?P<y>\d{4})", re.M | re.I)
+
+
+def _named_date(m: re.Match[str]) -> dt.date | None:
+    month = m.group("month").lower()
+    if month not in _MONTHS:
+        return None
+    try:
+        return dt.date(int(m.group("y")), _MONTHS.index(month) + 1, int(m.group("d")))
+    except ValueError:
+        return None
+
+
 def header_meta(text: str) -> dict:
-    """Fields from a ModernGov header line in the text itself."""
-    m = _HEADER.search(text[:2000])
+    """Fields from a ModernGov header in the text itself: the "Meeting: dd/mm/yyyy - Committee (Item n)" line,
+    a meeting page's title ("Committee - Friday, 28th April, 2023 6.00 pm"), a decision's "Decision Maker"."""
+    head = text[:2000]
+    m = _HEADER.search(head)
     if not m:
-        return {}
+        out: dict = {}
+        t = _TITLE.search(head)
+        if t and _HEADS.search(t.group("committee")) and (when := _named_date(t)):
+            out = {"committee": t.group("committee").strip(), "meeting_date": when}
+        elif (d := _DECISION.search(head)):
+            out = {"committee": d.group("who").strip(), "doc_type": "decision"}
+            if (w := _DECIDED.search(head)) and (when := _named_date(w)):
+                out["meeting_date"] = when
+        return out
     try:
         date = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     except ValueError:
