@@ -121,11 +121,31 @@ def canonical_council(name: str | None) -> str:
     return re.sub(r"\s+", " ", name).strip() if name and name.strip() else UNKNOWN_COUNCIL
 
 
+_SMALL_WORDS = frozenset({"and", "of", "for", "the", "on", "in", "to", "with"})
+_HEADS = re.compile(r"(?i)\b(?:Committee|Sub-?Committee|Panel|Board|Cabinet|Forum|Commission|Partnership|Executive"
+                    r"|Group|Council|Assembly|Conference|Meeting|Body|Authority)\b")
+
+
 def canonical_committee(name: str | None) -> str | None:
+    """One name per committee: the alias table's, else as written in title case where a heading shouts it,
+    "&" as "and", and "Committee" added where the name has no head ("OVERVIEW AND SCRUTINY")."""
     if not name or not name.strip():
         return None
     clean = re.sub(r"\s+", " ", name).strip()
-    return aliases().committees.get(norm(clean), clean)
+    clean = re.split(r"\s+/\s+", clean)[0]  # a bilingual heading: the English name comes first
+    table = aliases().committees
+    if norm(clean) in table:
+        return table[norm(clean)]
+    if all(len(w) <= 4 for w in clean.split()) and clean.isupper():
+        return clean  # an acronym ("CYP OSC") the alias table does not know: leave it as written
+    if clean.isupper():
+        clean = " ".join(w.lower() if w.lower() in _SMALL_WORDS and i else w.capitalize()
+                         for i, w in enumerate(clean.split()))
+    clean = re.sub(r"\s*&\s*", " and ", clean)
+    clean = re.sub(r"^(?i:the)\s+", "", clean)
+    if not _HEADS.search(clean):
+        clean += " Committee"
+    return table.get(norm(clean), clean)
 
 
 def _words_agree(a: str, b: str) -> bool:
