@@ -55,8 +55,8 @@ _SIDECAR_KEYS = {"council": "council: <name>", "committee": "committee: <name>",
 _SPACE = r"[ \t\xa0]+"
 _MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
 # "Tuesday, 9th July 2024", "TUESDAY 25 FEBRUARY 2025", "28th April, 2023"
-_DATE = (rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?{_SPACE})?(\d{{1,2}})(?:st|nd|rd|th)?{_SPACE}"
-         rf"({_MONTH_RE}),?{_SPACE}(\d{{4}})")
+_DATE = (rf"(?:(?i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)(?i:day),?{_SPACE})?(\d{{1,2}})(?:st|nd|rd|th)?{_SPACE}"
+         rf"((?i:{_MONTH_RE})),?{_SPACE}(\d{{4}})")
 _SMALL = frozenset({"and", "of", "upon", "on", "with", "under", "the", "for", "in", "at", "to", "y", "a", "ar", "nan"})
 
 
@@ -146,8 +146,9 @@ def _head_lines(text: str) -> list[tuple[int, int]]:
         if not line:
             continue
         minutes = re.match(r"(?i)minutes?\s+of\b", line)
-        if len(line.split()) > 25 and not minutes and out:
-            break
+        prose = len(line.split()) > 12 or re.search(r"[a-z]\.\s+[A-Z]", line)
+        if prose and not minutes:
+            break  # a paragraph: the title block has ended (a README's first sentence heads nothing)
         out.append((m.start(), m.end()))
         if len(out) >= _vocab()["heading_lines"]:
             break
@@ -302,7 +303,7 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
         if m and not re.search(r"\d", m.group(1)) and (name := _committee_name(m.group(1))):
             committee, c_span = name, Span.of(text, m.start(1), m.end(1))
     when = w_span = None
-    held = re.compile(rf"(?i:held|to be held|will be held)\b[^\n]{{0,200}}?\b(?i:on)\s+{_DATE.replace('(' + _MONTH_RE, '((?i:' + _MONTH_RE + ')')}")
+    held = re.compile(rf"(?i:held|to be held|will be held)\b[^\n]{{0,200}}?\b(?i:on)\s+{_DATE}")
     m = held.search(head)
     if m is None:
         labels = _alt(v["date_labels"])
