@@ -122,7 +122,8 @@ def canonical_council(name: str | None) -> str:
 
 
 _SMALL_WORDS = frozenset({"and", "of", "for", "the", "on", "in", "to", "with"})
-_HEADS = re.compile(r"(?i)\b(?:Committee|Sub-?Committee|Panel|Board|Cabinet|Forum|Commission|Partnership|Executive"
+_HEADS = re.compile(r"(?i)\b(?:Committee|Sub-?Committee|Panel|Board|Cabinet|Forum|Commission|Partnership"
+                    r"|Executive"
                     r"|Group|Council|Assembly|Conference|Meeting|Body|Authority)\b")
 
 
@@ -139,8 +140,8 @@ def canonical_committee(name: str | None) -> str | None:
     if all(len(w) <= 4 for w in clean.split()) and clean.isupper():
         return clean  # an acronym ("CYP OSC") the alias table does not know: leave it as written
     if clean.isupper():
-        clean = " ".join(w.lower() if w.lower() in _SMALL_WORDS and i else w.capitalize()
-                         for i, w in enumerate(clean.split()))
+        clean = re.sub(r"[^\W\d_][\w'’]*", lambda m: m.group(0).lower() if m.group(0).lower() in _SMALL_WORDS
+                       and m.start() else m.group(0)[0] + m.group(0)[1:].lower(), clean)
     clean = re.sub(r"\s*&\s*", " and ", clean)
     clean = re.sub(r"^(?i:the)\s+", "", clean)
     if not _HEADS.search(clean):

@@ -33,7 +33,8 @@ class CouncilInfo:
 
 
 _KIND = re.compile(r"\s+(?:Metropolitan\s+)?(?:County|Borough|City|District)?\s*Council$")
-# the words that say what kind of council a name is, not where: dropped to compare two spellings of one council
+# the words that say what kind of council a name is, not where: dropped to compare two spellings of one
+# council
 _KIND_WORDS = re.compile(
     r"^(?:the\s+)?(?:(?:london|royal)\s+borough\s+of|borough\s+council\s+of|council\s+of\s+the|city\s+and\s+county\s+of"
     r"|city\s+of)\s+|\s+(?:city\s+and\s+district|london\s+borough|metropolitan\s+district|metropolitan\s+borough|county\s+borough"
@@ -49,7 +50,7 @@ def _places(c: dict) -> tuple[str, ...]:
 
 
 def core(name: str) -> str:
-    """A council name's place words, for comparison: "London Borough of Camden" and "Camden Council" -> "camden"."""
+    """A council name's place words, to compare: "London Borough of Camden", "Camden Council" -> "camden"."""
     low = re.sub(r"\s+", " ", name.lower().replace("&", " and ").replace("’", "'")).strip()
     for _ in range(2):  # "City of Wakefield Metropolitan District Council": a prefix and a suffix
         low = _KIND_WORDS.sub("", low).strip()
@@ -118,7 +119,7 @@ def england() -> str:
 
 @cache
 def _index() -> tuple[dict[str, CouncilInfo], dict[str, CouncilInfo]]:
-    """Names and aliases (lower case) -> council; name cores -> council, where only one council has that core."""
+    """Names and aliases (lower case) -> council; name cores -> council, where one council alone has it."""
     exact: dict[str, CouncilInfo] = {}
     cores: dict[str, CouncilInfo | None] = {}
     for c in councils():

@@ -167,18 +167,21 @@ HEADINGS = Path(__file__).resolve().parent / "data" / "headings"
         # English district: capitals title block, "Minutes of a meeting of the X held ... on <date>", "&"
         ("district_minutes.txt", "Tandridge District Council", "Strategy & Resources Committee",
          dt.date(2024, 7, 9), "minutes"),
-        # London borough: "London Borough of X", a summons "A meeting of the X will be held ... on Thursday, 7th ..."
+        # London borough: "London Borough of X", a summons "A meeting of the X will be held ... on ..."
         ("london_agenda.txt", "London Borough of Sutton", "Housing, Economy and Business Committee",
          dt.date(2024, 3, 7), "agenda"),
         # Scottish: "MINUTE of MEETING of the X held ...", an Executive
         ("scottish_minute.txt", "Falkirk Council", "Education, Children and Young People Executive",
          dt.date(2024, 3, 5), "minutes"),
         # Welsh bilingual, Welsh first: the council is known by its Welsh name too; a decision notice
-        ("welsh_decision.txt", "Caerphilly County Borough Council", "Cabinet", dt.date(2024, 6, 12), "decision"),
+        ("welsh_decision.txt", "Caerphilly County Borough Council", "Cabinet", dt.date(2024, 6, 12),
+         "decision"),
         # Northern Irish report front sheet: "Meeting: X", "Date of Meeting: ..."
-        ("ni_report.txt", "Mid Ulster District Council", "Environment Committee", dt.date(2024, 11, 14), "report"),
+        ("ni_report.txt", "Mid Ulster District Council", "Environment Committee", dt.date(2024, 11, 14),
+         "report"),
         # a report whose front sheet names the meeting: "Report to: X", "Date of meeting: ..."
-        ("front_sheet_report.txt", "Leicester City Council", "Scrutiny Commission", dt.date(2025, 1, 22), "report"),
+        ("front_sheet_report.txt", "Leicester City Council", "Scrutiny Commission", dt.date(2025, 1, 22),
+         "report"),
         # a council in no list, found by construction and named as written
         ("invented_council_minutes.txt", "Borthwick Vale Borough Council", "Licensing Committee",
          dt.date(2024, 6, 3), "minutes"),
@@ -213,7 +216,8 @@ def test_committee_heading_without_a_date_warns_once_naming_the_sidecar() -> Non
     assert x.committee and x.committee.name == "Audit and Governance Committee"
     assert x.doc.meta.meeting_date is None
     assert x.doc.warnings == (
-        "meeting date not found; add a sidecar committee_no_date.txt.meta.yaml with meeting_date: YYYY-MM-DD",)
+        "meeting date not found; add a sidecar committee_no_date.txt.meta.yaml"
+        " with meeting_date: YYYY-MM-DD",)
 
 
 def test_a_readme_is_no_council_s_document() -> None:
@@ -238,8 +242,10 @@ def test_the_project_readme_is_not_a_durham_document() -> None:
         ("Harlow Council\n\nCabinet\n", "Harlow District Council"),  # another kind, one council
         ("Cyngor Sir Powys / Powys County Council\n", "Powys County Council"),
         ("Comhairle nan Eilean Siar\n\nPolicy and Resources Committee\n", "Comhairle nan Eilean Siar"),
-        ("Report of Jo Bloggs, Head of Finance, Wyre Forest District Council\n", "Wyre Forest District Council"),
-        ("Armagh City, Banbridge and Craigavon Borough Council\n", "Armagh City, Banbridge and Craigavon Borough Council"),
+        ("Report of Jo Bloggs, Head of Finance, Wyre Forest District Council\n",
+         "Wyre Forest District Council"),
+        ("Armagh City, Banbridge and Craigavon Borough Council\n",
+         "Armagh City, Banbridge and Craigavon Borough Council"),
         ("Kettleby Moor Town Council\n\nFull Council\n", "Kettleby Moor Town Council"),
     ],
 )
@@ -272,7 +278,8 @@ def test_no_council_from_headings_that_name_none_or_two(text: str) -> None:
         ("Agenda Item 6\n\nReport of the Director\n", "report"),  # ModernGov's label is not an agenda
         ("ACTION LOG\n\nAction | Owner\n", "other"),
         ("Forward Work Programme 2024/25\n", "other"),
-        ("You are summoned to attend a meeting of the Cabinet\n\nAGENDA\n1. Minutes of the last meeting\n", "agenda"),
+        ("You are summoned to attend a meeting of the Cabinet\n\nAGENDA\n1. Minutes of the last meeting\n",
+         "agenda"),
         ("Some notes\n", None),
     ],
 )

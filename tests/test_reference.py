@@ -16,8 +16,9 @@ PREFIX = {"county": "E10", "unitary": "E06", "metropolitan": "E08", "london": "E
 def test_every_principal_council_of_each_kind() -> None:
     # 2024/25: 21 county councils, 62 unitaries and the Isles of Scilly, 36 metropolitan boroughs, 32 London
     # boroughs and the City, 164 districts; Scotland's 32, Wales's 22, Northern Ireland's 11
-    assert Counter(c.kind for c in councils()) == {"county": 21, "unitary": 63, "metropolitan": 36, "london": 33,
-                                                   "district": 164, "scottish": 32, "welsh": 22, "ni": 11}
+    assert Counter(c.kind for c in councils()) == {
+        "county": 21, "unitary": 63, "metropolitan": 36, "london": 33, "district": 164, "scottish": 32,
+        "welsh": 22, "ni": 11}
 
 
 def test_codes_match_kind_region_and_nation() -> None:
@@ -55,17 +56,24 @@ def test_not_a_known_council(name: str | None) -> None:
 
 
 def test_an_alias_beats_a_shared_place_word() -> None:
-    # "Newcastle" alone is Newcastle upon Tyne's short name; Newcastle-under-Lyme calls itself "Newcastle Borough"
+    # "Newcastle" alone is Newcastle upon Tyne's short name; Newcastle-under-Lyme is "Newcastle Borough"
     assert council_info("Newcastle Borough Council").name == "Newcastle-under-Lyme Borough Council"
     assert council_info("Newcastle Council").name == "Newcastle City Council"
 
 
 def test_a_few_codes_checked_against_the_ons_list() -> None:
-    expected = {"Cumberland Council": ("E06000063", "E12000002"), "North Yorkshire Council": ("E06000065", "E12000003"),
-                "Somerset Council": ("E06000066", "E12000009"), "Fife Council": ("S12000047", "S92000003"),
-                "Glasgow City Council": ("S12000049", "S92000003"), "Cardiff Council": ("W06000015", "W92000004"),
-                "Belfast City Council": ("N09000003", "N92000002"), "East Suffolk Council": ("E07000244", "E12000006"),
-                "London Borough of Sutton": ("E09000029", "E12000007"), "Kent County Council": ("E10000016", "E12000008")}
+    expected = {
+        "Cumberland Council": ("E06000063", "E12000002"),
+        "North Yorkshire Council": ("E06000065", "E12000003"),
+        "Somerset Council": ("E06000066", "E12000009"),
+        "Fife Council": ("S12000047", "S92000003"),
+        "Glasgow City Council": ("S12000049", "S92000003"),
+        "Cardiff Council": ("W06000015", "W92000004"),
+        "Belfast City Council": ("N09000003", "N92000002"),
+        "East Suffolk Council": ("E07000244", "E12000006"),
+        "London Borough of Sutton": ("E09000029", "E12000007"),
+        "Kent County Council": ("E10000016", "E12000008"),
+    }
     for name, (area, region) in expected.items():
         info = council_info(name)
         assert info is not None and (info.area, info.region) == (area, region), name

@@ -55,9 +55,11 @@ _SIDECAR_KEYS = {"council": "council: <name>", "committee": "committee: <name>",
 _SPACE = r"[ \t\xa0]+"
 _MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
 # "Tuesday, 9th July 2024", "TUESDAY 25 FEBRUARY 2025", "28th April, 2023"
-_DATE = (rf"(?:(?i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)(?i:day),?{_SPACE})?(\d{{1,2}})(?:st|nd|rd|th)?{_SPACE}"
+_DATE = (rf"(?:(?i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)(?i:day),?{_SPACE})?"
+         rf"(\d{{1,2}})(?:st|nd|rd|th)?{_SPACE}"
          rf"((?i:{_MONTH_RE})),?{_SPACE}(\d{{4}})")
-_SMALL = frozenset({"and", "of", "upon", "on", "with", "under", "the", "for", "in", "at", "to", "y", "a", "ar", "nan"})
+_SMALL = frozenset({"and", "of", "upon", "on", "with", "under", "the", "for", "in", "at", "to",
+                    "y", "a", "ar", "nan"})
 
 
 def _date(m: re.Match[str], first: int = 1) -> dt.date | None:
@@ -88,7 +90,8 @@ def _council_pattern() -> re.Pattern[str]:
     place = rf"{place_word}(?:{joint}{place_word}){{0,6}}"
     kinds = _alt(v["council_kind_words"])
     prefixes = _alt(v["council_prefixes"])
-    return re.compile(rf"\b(?:(?:{prefixes}){_SPACE}{place}|{place}(?:{_SPACE}(?:{kinds}))?{_SPACE}Council)\b")
+    return re.compile(rf"\b(?:(?:{prefixes}){_SPACE}{place}"
+                      rf"|{place}(?:{_SPACE}(?:{kinds}))?{_SPACE}Council)\b")
 
 
 @cache
@@ -124,7 +127,7 @@ def council_names(text: str, start: int = 0, end: int | None = None) -> list[tup
     for m in _council_pattern().finditer(cased):
         raw = re.sub(r"\s+", " ", m.group(0))
         name = _trim_place(raw)
-        if "," in name and not council_info(name):  # "Jane Smith, Head of Finance, Harlow Council": the last part
+        if "," in name and not council_info(name):  # "J Smith, Head of Finance, X Council": the last part
             name = name.rsplit(", ", 1)[-1]
         words = [w for w in name.split(" ") if w.lower() not in _SMALL]
         if len(words) < 2 or words[0] in _vocab()["not_place_words"] and not re.match(
@@ -168,7 +171,8 @@ def heading_council(text: str) -> BodyFact | None:
 def _body_council(text: str) -> BodyFact | bool:
     """A council named in the body, when it is the only one named there (not after "neighbouring")."""
     doc = parse(text)
-    found = [(doc[s:e].start_char, doc[s:e].end_char, nlp().vocab.strings[i]) for i, s, e in _council_matcher()(doc)]
+    found = [(doc[s:e].start_char, doc[s:e].end_char, nlp().vocab.strings[i])
+             for i, s, e in _council_matcher()(doc)]
     found += council_names(text)
     cue = re.compile(rf"(?i)\b(?:{_alt(_vocab()['neighbour_cues'])})(?:{_SPACE}the)?{_SPACE}$")
     own = sorted({(s, e, n) for s, e, n in found if not cue.search(text[max(0, s - 40):s])},
@@ -265,7 +269,8 @@ def _committee_heading(text: str) -> BodyFact | None:
 def _committee_name(raw: str) -> str | None:
     """A committee's name as a heading writes it, cleaned: one line, title case, no council after it."""
     name = re.sub(r"\s+", " ", smart_case(raw)).strip(" ,.;:-–")
-    name = re.split(r"(?i),?\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+Council\b)", name)[0]
+    council = r"(?=[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+Council\b)"  # "... Committee of X Council"
+    name = re.split(rf"(?i),?\s+(?:of|for)\s+(?:the\s+)?{council}", name)[0]
     name = re.sub(r"^(?:the|The)\s+", "", name)
     if not name or not name[0].isupper() or len(name.split()) > 14:
         return None
@@ -275,8 +280,8 @@ def _committee_name(raw: str) -> str | None:
 def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None, Span | None]:
     """Committee and date from the headings of minutes, notices and front sheets:
     "Minutes of a meeting of the X held at ... on Tuesday 9 July 2024", "MINUTE of MEETING of the X held ...",
-    "A meeting of the X will be held ... on ...", "Report to: X", "Date of meeting: ...", a date line under the
-    committee's name. Returns (committee, its span, date, its span), any of them None."""
+    "A meeting of the X will be held ... on ...", "Report to: X", "Date of meeting: ...", a date line under
+    the committee's name. Returns (committee, its span, date, its span), any of them None."""
     v = _vocab()
     head = text[:HEAD]
     ends = _alt(v["meeting_name_ends"])
@@ -310,7 +315,8 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
         m = re.search(rf"(?m)^[ \t]*(?:{labels})[ \t]*:[ \t]*{_DATE}", head)
     if m is None:  # a title block's line that is only a date, under the committee's name
         for s, e in _head_lines(text):
-            m = re.fullmatch(rf"[ \t]*{_DATE}(?:,?[ \t]+(?:at[ \t]+)?\d{{1,2}}(?:[.:]\d{{2}})?[ \t]*(?:am|pm))?[ \t]*",
+            time = r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}(?:[.:]\d{2})?[ \t]*(?:am|pm))?"
+            m = re.fullmatch(rf"[ \t]*{_DATE}{time}[ \t]*",
                              text[s:e])
             if m:
                 m = re.compile(_DATE).search(text, s, e)
@@ -385,7 +391,8 @@ def extract(x: Extraction) -> Extraction:
                  if meta.committee else None)
     if committee is None:
         name, span, _, _ = heading_meeting(text)
-        committee = BodyFact("committee", name, "inferred", span) if name else infer_committee(text[:HEAD * 2])
+        committee = (BodyFact("committee", name, "inferred", span) if name
+                     else infer_committee(text[:HEAD * 2]))
     period, period_span = meta.period, None
     if not period and (found := find_period(text[:3000])):
         period, period_span = found[0], Span.of(text, found[1], found[2])
@@ -398,13 +405,14 @@ def extract(x: Extraction) -> Extraction:
     if not meta.doc_type and (kind := infer_doc_type(text)):
         meta = replace(meta, doc_type=kind, origins=meta.origins + (("doc_type", "inferred"),))
         doc = replace(doc, meta=meta)
-    missing = [f for f, v in (("council", council), ("committee", committee), ("meeting date", meta.meeting_date))
-               if not v]
+    missing = [f for f, v in (("council", council), ("committee", committee),
+                              ("meeting date", meta.meeting_date)) if not v]
     if missing:
         # one line per document: what is missing and how to say it (a README is no council's document)
         doc = replace(doc, warnings=doc.warnings + (
-            f"{' and '.join(missing) if len(missing) < 3 else 'council, committee and meeting date'} not found;"
-            f" add a sidecar {doc.name}{SIDECAR_SUFFIX} with {', '.join(_SIDECAR_KEYS[f] for f in missing)}",))
+            f"{' and '.join(missing) if len(missing) < 3 else 'council, committee and meeting date'}"
+            f" not found; add a sidecar {doc.name}{SIDECAR_SUFFIX}"
+            f" with {', '.join(_SIDECAR_KEYS[f] for f in missing)}",))
     names = tuple(b.name for b in (council, committee) if b)
     for body in (council, committee):
         if body and body.origin == "inferred" and body.span:

@@ -126,17 +126,21 @@ def _inside(value: object, path: Path, root: Path) -> str:
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
-# ModernGov's meeting page title: "Overview and Scrutiny Management Committee - Friday, 28th April, 2023 6.00 pm"
+# ModernGov's meeting page title:
+# "Overview and Scrutiny Management Committee - Friday, 28th April, 2023 6.00 pm"
 _TITLE = re.compile(
-    r"^[ \t]*(?P<committee>[A-Z][^\n]{2,120}?)[ \t]+[-–][ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+    r"^[ \t]*(?P<committee>[A-Z][^\n]{2,120}?)[ \t]+[-–][ \t]+"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
     r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<month>[A-Za-z]+),?[ \t]+(?P<y>\d{4})"
     r"(?:,?[ \t]+\d{1,2}(?:[.:]\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.))?[ \t]*$",
     re.M)
-_HEADS = re.compile(r"(?i)\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Executive|Forum|Commission|Partnership"
+_HEADS = re.compile(r"(?i)\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Executive|Forum|Commission"
+                    r"|Partnership"
                     r"|Group|Council|Assembly)(?:[ \t]*\([^()]{2,60}\))?$")
 # A decision notice: "Decision Maker: Cabinet" and "Date of decision: 10 December 2024"
 _DECISION = re.compile(r"^[ \t]*Decision[ \t]+maker:[ \t]*(?P<who>[^\n]{2,120}?)[ \t]*$", re.M | re.I)
-_DECIDED = re.compile(r"^[ \t]*Date[ \t]+of[ \t]+decision:[ \t]*(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<month>[A-Za-z]+),?"
+_DECIDED = re.compile(r"^[ \t]*Date[ \t]+of[ \t]+decision:[ \t]*(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]+"
+                      r"(?P<month>[A-Za-z]+),?"
                       r"[ \t]+(?P<y>\d{4})", re.M | re.I)
 
 
