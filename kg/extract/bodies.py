@@ -1,9 +1,13 @@
-"""Extract the council, committee, meeting date, period and agenda item title of a document.
+"""Extract the council, committee, meeting date, doc_type, period and agenda item title of a document.
 
-Metadata (sidecar, ModernGov header) wins; otherwise the text is read for them and the evidence kept:
-council cues from kg/data/councils.yaml ("One Darlington: Perfectly Placed" is Darlington Borough
-Council), else a council's own name as written ("Sunderland City Council"); the committee a cue
-introduces ("Members of the Corporate Parenting Panel"); the date a meeting was held on.
+Metadata (sidecar, ModernGov header) wins; otherwise the text is read for them and the evidence kept.
+The council: the one whose name heads the document (its title block, found by construction, "<Place>
+[kind] Council", "London Borough of <Place>", so councils in no list are found too), else the only council
+its body names (one named after "neighbouring" is another's), else (weakest) the only known council whose
+place name it uses ("Durham would not be complacent"); a document naming several councils is no one's.
+The committee and date: the headings of minutes, notices and front sheets ("Minutes of a meeting of the X
+held ... on ...", "A meeting of the X will be held ...", "Report to: X"), else the committee a cue
+introduces ("Members of the Corporate Parenting Panel"). Whatever is still missing is one warning line.
 """
 
 from __future__ import annotations
