@@ -133,7 +133,8 @@ def canonical_committee(name: str | None) -> str | None:
     if not name or not name.strip():
         return None
     clean = re.sub(r"\s+", " ", name).strip()
-    clean = re.split(r"\s+/\s+", clean)[0]  # a bilingual heading: the English name comes first
+    halves = re.split(r"\s+/\s+", clean)  # a bilingual heading: the half named with an English head
+    clean = next((h for h in halves if _HEADS.search(h)), halves[0])
     table = aliases().committees
     if norm(clean) in table:
         return table[norm(clean)]

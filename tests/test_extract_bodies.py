@@ -182,6 +182,12 @@ HEADINGS = Path(__file__).resolve().parent / "data" / "headings"
         # a report whose front sheet names the meeting: "Report to: X", "Date of meeting: ..."
         ("front_sheet_report.txt", "Leicester City Council", "Scrutiny Commission", dt.date(2025, 1, 22),
          "report"),
+        # Welsh bilingual minutes: each half of a "Welsh / English" line is a heading; the date line under the
+        # committee's name, not "the minutes of the meeting held on ..." (an earlier meeting); a work
+        # programme listed as an item does not make minutes an "other" document
+        ("welsh_bilingual_minutes.txt", "Ceredigion County Council",
+         "Healthier Communities Overview and Scrutiny Committee",
+         dt.date(2024, 3, 14), "minutes"),
         # a council in no list, found by construction and named as written
         ("invented_council_minutes.txt", "Borthwick Vale Borough Council", "Licensing Committee",
          dt.date(2024, 6, 3), "minutes"),

@@ -83,6 +83,7 @@ def test_canonical_council_and_committee() -> None:
     "Overview and Scrutiny Committee", "OVERVIEW AND SCRUTINY COMMITTEE", "Overview & Scrutiny Committee",
     "OVERVIEW AND SCRUTINY", "the Overview and Scrutiny Committee",
     "Overview and Scrutiny Committee / Pwyllgor Trosolwg a Chraffu",
+    "Pwyllgor Trosolwg a Chraffu / Overview and Scrutiny Committee",
 ])
 def test_one_committee_identity_across_spellings(variant: str) -> None:
     assert link_mod.canonical_committee(variant) == "Overview and Scrutiny Committee"

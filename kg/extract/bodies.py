@@ -153,7 +153,9 @@ def _head_lines(text: str) -> list[tuple[int, int]]:
         if not line:
             continue
         minutes = re.match(r"(?i)minutes?\s+of\b", line)
-        prose = len(line.split()) > 12 or re.search(r"[a-z]\.\s+[A-Z]", line)
+        # a bilingual heading ("Cofnodion / Minutes") is two short headings, not a paragraph
+        words = max(len(half.split()) for half in line.split(" / "))
+        prose = words > 12 or re.search(r"[a-z]\.\s+[A-Z]", line)
         if prose and not minutes:
             break  # a paragraph: the title block has ended (a README's first sentence heads nothing)
         out.append((m.start(), m.end()))
@@ -311,19 +313,36 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
         m = re.search(rf"(?m)^[ \t]*(?:{labels})[ \t]*:[ \t]*([A-Z][^\n]{{2,120}}?)[ \t]*$", head)
         if m and not re.search(r"\d", m.group(1)) and (name := _committee_name(m.group(1))):
             committee, c_span = name, Span.of(text, m.start(1), m.end(1))
+    if not committee:  # a bilingual title block: "Pwyllgor ... / X Scrutiny Committee" (the English half)
+        heads = _alt(v["committee_heads"])
+        for s, e in _head_lines(text):
+            line = text[s:e]
+            if " / " not in line:
+                continue
+            half = line.rsplit(" / ", 1)[1].strip()
+            if re.fullmatch(rf"[A-Z][\w'’,\- ]{{2,120}}\b(?:{heads})", smart_case(half)) and (
+                    name := _committee_name(half)):
+                a = s + line.rindex(half)
+                committee, c_span = name, Span.of(text, a, a + len(half))
+                break
     when = w_span = None
     held = re.compile(rf"(?i:held|to be held|will be held)\b[^\n]{{0,200}}?\b(?i:on)\s+{_DATE}")
-    m = held.search(head)
+    # only in a line about the meeting itself: not "the workshop held on 3 May" in a report's prose, nor
+    # "The minutes of the meeting held on ... were confirmed" (an earlier meeting), nor an agenda's item line
+    earlier = re.compile(rf"(?i)^[ \t]*(?:the\b|\d)|{_alt(v['earlier_meeting_cues'])}")
+    m = next((found for line in re.finditer(r"[^\n]+", head[:2500])
+              if re.search(r"(?i)\b(?:meeting|minutes?|summoned)\b", line.group(0))
+              and not earlier.search(line.group(0))
+              and (found := held.search(head, line.start(), line.end()))), None)
     if m is None:
         labels = _alt(v["date_labels"])
         m = re.search(rf"(?m)^[ \t]*(?:{labels})[ \t]*:[ \t]*{_DATE}", head)
     if m is None:  # a title block's line that is only a date, under the committee's name
         for s, e in _head_lines(text):
             time = r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}(?:[.:]\d{2})?[ \t]*(?:am|pm))?"
-            m = re.fullmatch(rf"[ \t]*{_DATE}{time}[ \t]*",
-                             text[s:e])
-            if m:
-                m = re.compile(_DATE).search(text, s, e)
+            halves = text[s:e].split(" / ")  # "Dydd Mawrth, 3 Rhagfyr 2024 / Tuesday, 3 December 2024"
+            if any(re.fullmatch(rf"[ \t]*{_DATE}{time}[ \t]*", half) for half in halves):
+                m = re.compile(_DATE).search(text, s + len(" / ".join(halves[:-1])), e)
                 break
     if m is not None and (found := _date(m, m.lastindex - 2 if m.lastindex else 1)):
         when, w_span = found, Span.of(text, m.start(m.lastindex - 2), m.end(m.lastindex))
@@ -352,9 +371,16 @@ def infer_doc_type(text: str) -> str | None:
 
     A cue in capitals or one word ("AGENDA", "Minutes") must stand alone on its line, as a heading does (not
     ModernGov's "Agenda item" label); a cue in lower case ("summoned to attend") may stand anywhere in a line;
-    any other starts a line, after a paragraph number."""
-    lines = [text[m.start():m.end()][:200] for m in re.finditer(r"[^\n]*\S[^\n]*", text[:HEAD])][:25]
+    any other starts a line, after a paragraph number. Each half of a bilingual line ("Cofnodion / Minutes")
+    counts as a line. An action log or work programme ("other") must be named in the title block itself:
+    minutes often list one as an item."""
+    def halves(lines: list[str]) -> list[str]:
+        return [half for line in lines for half in line.split(" / ")]
+
+    first = halves([text[m.start():m.end()][:200] for m in re.finditer(r"[^\n]*\S[^\n]*", text[:HEAD])][:25])
+    title = halves([text[s:e] for s, e in _head_lines(text)])
     for kind, cues in _vocab()["doc_type_cues"].items():
+        lines = title if kind == "other" else first
         for cue in cues:
             if cue.isupper() or " " not in cue.strip(":"):
                 pattern = rf"(?i)^[ \t]*{re.escape(cue)}[ \t]*(?::|$|[ \t]{{2,}})"
