@@ -179,7 +179,10 @@ def _body_council(text: str) -> BodyFact | bool:
     doc = parse(text)
     found = [(doc[s:e].start_char, doc[s:e].end_char, nlp().vocab.strings[i])
              for i, s, e in _council_matcher()(doc)]
-    found += council_names(text)
+    # in the body a council in no list must say its kind ("X District Council"): a bare "X Council" there is
+    # as likely some other body's name
+    found += [f for f in council_names(text) if council_info(f[2]) or re.search(
+        rf"\b(?:{_alt(_vocab()['council_kind_words'])})\s+Council$", f[2])]
     cue = re.compile(rf"(?i)\b(?:{_alt(_vocab()['neighbour_cues'])})(?:{_SPACE}the)?{_SPACE}$")
     own = sorted({(s, e, n) for s, e, n in found if not cue.search(text[max(0, s - 40):s])},
                  key=lambda f: (f[0], -f[1]))  # the longest phrase at the first place
