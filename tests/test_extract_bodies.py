@@ -291,3 +291,37 @@ def test_no_council_from_headings_that_name_none_or_two(text: str) -> None:
 )
 def test_doc_type_from_headings(text: str, doc_type: str | None) -> None:
     assert bodies.infer_doc_type(text) == doc_type
+
+
+@pytest.mark.parametrize(
+    ("text", "committee", "date"),
+    [
+        # a front sheet in capitals
+        ("WIGAN COUNCIL\n\nREPORT TO:       Health and Social Care Scrutiny Committee\n"
+         "DATE:            4 June 2024\nREPORT OF:       Director of Public Health\n",
+         "Health and Social Care Scrutiny Committee",
+         dt.date(2024, 6, 4)),
+        # one report to two meetings: the first listed is the one the document is for
+        ("Bury Council\n\nReport to:   Overview and Scrutiny Committee - 9 October 2024\n"
+         "             Cabinet - 23 October 2024\nReport of:   Director of Finance\n",
+         "Overview and Scrutiny Committee", dt.date(2024, 10, 9)),
+        # council, committee and date on one title line
+        ("Stockport Council Children and Families Scrutiny Committee 12 March 2025\nAgenda Item 5\n",
+         "Children and Families Scrutiny Committee", dt.date(2025, 3, 12)),
+        # the meeting's own date, not the earlier meeting whose minutes it confirms
+        ("Minutes of the Cabinet held at the Guildhall on Tuesday 8 October 2024\n\n"
+         "1. The minutes of the meeting held on 10 September 2024 were approved.\n", "Cabinet",
+         dt.date(2024, 10, 8)),
+    ],
+)
+def test_committee_and_date_from_front_sheets_and_title_lines(text: str, committee: str,
+                                                              date: dt.date) -> None:
+    name, _, when, span = bodies.heading_meeting(text)
+    assert (name, when) == (committee, date)
+    assert span is not None and text[span.start:span.end] == span.quote
+
+
+def test_a_workshop_held_on_a_date_in_a_report_s_prose_is_not_the_meeting() -> None:
+    text = ("Scrutiny Commission\n\n1.1 The findings were discussed at a workshop held with providers and "
+            "partners on 3 May 2024, and this report sets out the recommendations that followed.\n")
+    assert bodies.heading_meeting(text)[2] is None

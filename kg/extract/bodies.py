@@ -311,11 +311,24 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
                 break
         if committee:
             break
-    if not committee:
-        labels = _alt(v["committee_labels"])
-        m = re.search(rf"(?m)^[ \t]*(?:{labels})[ \t]*:[ \t]*([A-Z][^\n]{{2,120}}?)[ \t]*$", head)
+    labelled_date: re.Match[str] | None = None
+    if not committee:  # a front sheet: "REPORT TO:  X Committee", "Report to: X Committee - 19 November 2024"
+        labels = _alt([*v["committee_labels"], *(w.upper() for w in v["committee_labels"])])  # as written
+        m = re.search(rf"(?m)^[ \t]*(?:{labels})[ \t]*:[ \t]*([A-Z][^\n]{{2,120}}?)"
+                      rf"(?:[ \t]+[-–][ \t]+{_DATE})?[ \t]*$", head)
         if m and not re.search(r"\d", m.group(1)) and (name := _committee_name(m.group(1))):
             committee, c_span = name, Span.of(text, m.start(1), m.end(1))
+            labelled_date = m if m.group(2) else None
+    if not committee:  # one title line: "<X Council> <Y Committee> 25 February 2025"
+        heads = _alt(v["committee_heads"])
+        for s, e in _head_lines(text):
+            named = council_names(text, s, e)
+            a = named[0][1] if named and named[0][0] - s < 3 else s
+            m = re.compile(rf"[ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?:{heads})){_SPACE}[-–]?[ \t]*{_DATE}[ \t]*$"
+                           ).match(text, a, e)
+            if m and (name := _committee_name(m.group(1))):
+                committee, c_span, labelled_date = name, Span.of(text, m.start(1), m.end(1)), m
+                break
     if not committee:  # a bilingual title block: "Pwyllgor ... / X Scrutiny Committee" (the English half)
         heads = _alt(v["committee_heads"])
         for s, e in _head_lines(text):
@@ -338,7 +351,9 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
               and not earlier.search(line.group(0))
               and (found := held.search(head, line.start(), line.end()))), None)
     if m is None:
-        labels = _alt(v["date_labels"])
+        m = labelled_date
+    if m is None:
+        labels = _alt([*v["date_labels"], *(w.upper() for w in v["date_labels"])])
         m = re.search(rf"(?m)^[ \t]*(?:{labels})[ \t]*:[ \t]*{_DATE}", head)
     if m is None:  # a title block's line that is only a date, under the committee's name
         for s, e in _head_lines(text):

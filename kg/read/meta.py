@@ -129,7 +129,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 # ModernGov's meeting page title:
 # "Overview and Scrutiny Management Committee - Friday, 28th April, 2023 6.00 pm"
 _TITLE = re.compile(
-    r"^[ \t]*(?P<committee>[A-Z][^\n]{2,120}?)[ \t]+[-–][ \t]+"
+    r"^(?P<committee>[A-Z][^\n:]{2,120}?)[ \t]+[-–][ \t]+"  # at the line's start: not a label's second line
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
     r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<month>[A-Za-z]+),?[ \t]+(?P<y>\d{4})"
     r"(?:,?[ \t]+\d{1,2}(?:[.:]\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.))?[ \t]*$",
