@@ -284,8 +284,8 @@ def test_no_council_from_headings_that_name_none_or_two(text: str) -> None:
         ("Agenda Item 6\n\nReport of the Director\n", "report"),  # ModernGov's label is not an agenda
         ("ACTION LOG\n\nAction | Owner\n", "other"),
         ("Forward Work Programme 2024/25\n", "other"),
-        ("You are summoned to attend a meeting of the Cabinet\n\nAGENDA\n1. Minutes of the last meeting\n",
-         "agenda"),
+        ("Notice of meeting\n\nA meeting of the Cabinet will be held on 4 May 2024.\n\nAGENDA\n"
+         "1. Minutes of the last meeting\n", "agenda"),
         ("Some notes\n", None),
     ],
 )

@@ -74,8 +74,8 @@ def _date(m: re.Match[str], first: int = 1) -> dt.date | None:
 
 
 def smart_case(text: str) -> str:
-    """Words in capitals as a title block writes them ("HARROWFIELD CITY COUNCIL") in title case, same length,
-    so one pattern reads both and offsets still point into the text."""
+    """Words in capitals as a title block writes them ("HARTLEPOOL BOROUGH COUNCIL") in title case, same
+    length, so one pattern reads both and offsets still point into the text."""
     def word(m: re.Match[str]) -> str:
         w = m.group(0)
         if not (w.isupper() and len(w) > 1):
@@ -347,7 +347,7 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
     # "The minutes of the meeting held on ... were confirmed" (an earlier meeting), nor an agenda's item line
     earlier = re.compile(rf"(?i)^[ \t]*(?:the\b|\d)|{_alt(v['earlier_meeting_cues'])}")
     m = next((found for line in re.finditer(r"[^\n]+", head[:2500])
-              if re.search(r"(?i)\b(?:meeting|minutes?|summoned)\b", line.group(0))
+              if re.search(r"(?i)\b(?:meeting|minutes?)\b", line.group(0))
               and not earlier.search(line.group(0))
               and (found := held.search(head, line.start(), line.end()))), None)
     if m is None:
@@ -388,7 +388,7 @@ def infer_doc_type(text: str) -> str | None:
     """What kind of document the title block says it is (minutes, report, agenda, decision, other).
 
     A cue in capitals or one word ("AGENDA", "Minutes") must stand alone on its line, as a heading does (not
-    ModernGov's "Agenda item" label); a cue in lower case ("summoned to attend") may stand anywhere in a line;
+    ModernGov's "Agenda item" label); a cue in lower case ("will be held") may stand anywhere in a line;
     any other starts a line, after a paragraph number. Each half of a bilingual line ("Cofnodion / Minutes")
     counts as a line. An action log or work programme ("other") must be named in the title block itself:
     minutes often list one as an item."""
