@@ -401,7 +401,7 @@ def infer_doc_type(text: str) -> str | None:
         lines = title if kind == "other" else first
         for cue in cues:
             if cue.isupper() or " " not in cue.strip(":"):
-                pattern = rf"(?i)^[ \t]*{re.escape(cue)}[ \t]*(?::|$|[ \t]{{2,}})"
+                pattern = rf"(?i)^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?{re.escape(cue)}[ \t]*(?::|$|[ \t]{{2,}})"
             elif cue[0].islower():
                 pattern = rf"(?i)\b{re.escape(cue)}\b"
             else:
