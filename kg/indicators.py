@@ -13,7 +13,6 @@ import re
 from functools import cache
 from importlib import resources
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -21,6 +20,7 @@ from spacy.util import filter_spans
 
 from kg.errors import InputError
 from kg.nlp import nlp, parse
+from kg.yamlfile import loads
 
 # A cue's groups must all occur within this many tokens (first start to last end), in one sentence.
 CUE_WINDOW = 14
@@ -61,7 +61,7 @@ def load_scheme(files: list[tuple[str, str]]) -> dict:
     names: dict[str, str] = {}
     for name, text in files:
         where = f"kg/data/{SCHEME_DIR}/{name}"
-        data = yaml.safe_load(text) or {}
+        data = loads(text, where) or {}
         if name == _SCHEME_FILE:
             head = data
             continue

@@ -33,7 +33,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import yaml
 from rdflib import Graph, Literal, URIRef
 
 from kg import iris
@@ -42,13 +41,14 @@ from kg.periods import quarter_of, sort_key
 from kg.query import run
 from kg.reference import data_text
 from kg.store import Store
+from kg.yamlfile import loads
 
 STATUSES = ("open", "fulfilled", "overdue", "unknown")
 
 
 @cache
 def rules() -> dict:
-    return yaml.safe_load(data_text("ledger.yaml"))
+    return loads(data_text("ledger.yaml"), "kg/data/ledger.yaml")
 
 
 def _rows(store: Store, name: str, params: dict | None = None) -> tuple[dict, ...]:

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-import yaml
 from rapidfuzz import fuzz
 
 from kg.errors import InputError
@@ -29,6 +28,7 @@ from kg.indicator_link import IndicatorMatch, link_indicator
 from kg.indicators import concept
 from kg.model import Extraction
 from kg.reference import council_info, data_text
+from kg.yamlfile import loads
 
 UNKNOWN_COUNCIL = "Unknown council"
 FUZZY_THRESHOLD = 90.0
@@ -96,19 +96,22 @@ def _load_aliases(raw: dict | None, where: str) -> Aliases:
 @cache
 def aliases() -> Aliases:
     """The shipped alias table, overlaid with the user's file named by KG_ALIASES (if set)."""
-    base = _load_aliases(yaml.safe_load(data_text("aliases.yaml")), "kg/data/aliases.yaml")
+    base = _load_aliases(loads(data_text("aliases.yaml"), "kg/data/aliases.yaml"), "kg/data/aliases.yaml")
     extra_path = os.environ.get("KG_ALIASES")
     if not extra_path:
         return base
     path = Path(extra_path)
     try:
-        extra = _load_aliases(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
+        text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise InputError(f"cannot read alias file: {err.strerror}", path=str(path),
                          hint="fix KG_ALIASES") from err
-    except yaml.YAMLError as err:
-        raise InputError("alias file is not valid YAML", path=str(path),
+    try:
+        raw = loads(text, str(path))
+    except InputError as err:
+        raise InputError(f"alias file is {err.message}", path=str(path),
                          hint="fix or unset KG_ALIASES") from err
+    extra = _load_aliases(raw, str(path))
     councils = {**base.by_council}
     for c, t in extra.by_council.items():
         councils[c] = {**councils.get(c, {}), **t}
@@ -122,11 +125,33 @@ def canonical_council(name: str | None) -> str:
     return re.sub(r"\s+", " ", name).strip() if name and name.strip() else UNKNOWN_COUNCIL
 
 
+_SMALL_WORDS = frozenset({"and", "of", "for", "the", "on", "in", "to", "with"})
+_HEADS = re.compile(r"(?i)\b(?:Committee|Sub-?Committee|Panel|Board|Cabinet|Forum|Commission|Partnership"
+                    r"|Executive"
+                    r"|Group|Council|Assembly|Conference|Meeting|Body|Authority)\b")
+
+
 def canonical_committee(name: str | None) -> str | None:
+    """One name per committee: the alias table's, else as written in title case where a heading shouts it,
+    "&" as "and", and "Committee" added where the name has no head ("OVERVIEW AND SCRUTINY")."""
     if not name or not name.strip():
         return None
     clean = re.sub(r"\s+", " ", name).strip()
-    return aliases().committees.get(norm(clean), clean)
+    halves = re.split(r"\s+/\s+", clean)  # a bilingual heading: the half named with an English head
+    clean = next((h for h in halves if _HEADS.search(h)), halves[0])
+    table = aliases().committees
+    if norm(clean) in table:
+        return table[norm(clean)]
+    if all(len(w) <= 4 for w in clean.split()) and clean.isupper():
+        return clean  # an acronym ("CYP OSC") the alias table does not know: leave it as written
+    if clean.isupper():
+        clean = re.sub(r"[^\W\d_][\w'’]*", lambda m: m.group(0).lower() if m.group(0).lower() in _SMALL_WORDS
+                       and m.start() else m.group(0)[0] + m.group(0)[1:].lower(), clean)
+    clean = re.sub(r"\s*&\s*", " and ", clean)
+    clean = re.sub(r"^(?i:the)\s+", "", clean)
+    if not _HEADS.search(clean):
+        clean += " Committee"
+    return table.get(norm(clean), clean)
 
 
 def _words_agree(a: str, b: str) -> bool:

@@ -154,3 +154,174 @@ def test_place_names_that_do_not_name_the_council(text: str) -> None:
     from kg.extract.bodies import infer_council
 
     assert infer_council(text) is None
+
+
+# ---- whose document it is: headings in every style (fixtures in tests/data/headings/)
+
+HEADINGS = Path(__file__).resolve().parent / "data" / "headings"
+
+
+@pytest.mark.parametrize(
+    ("name", "council", "committee", "date", "doc_type"),
+    [
+        # English district: capitals title block, "Minutes of a meeting of the X held ... on <date>", "&"
+        ("district_minutes.txt", "Tandridge District Council", "Strategy & Resources Committee",
+         dt.date(2024, 7, 9), "minutes"),
+        # London borough: "London Borough of X", a summons "A meeting of the X will be held ... on ..."
+        ("london_agenda.txt", "London Borough of Sutton", "Housing, Economy and Business Committee",
+         dt.date(2024, 3, 7), "agenda"),
+        # Scottish: "MINUTE of MEETING of the X held ...", an Executive
+        ("scottish_minute.txt", "Falkirk Council", "Education, Children and Young People Executive",
+         dt.date(2024, 3, 5), "minutes"),
+        # Welsh bilingual, Welsh first: the council is known by its Welsh name too; a decision notice
+        ("welsh_decision.txt", "Caerphilly County Borough Council", "Cabinet", dt.date(2024, 6, 12),
+         "decision"),
+        # Northern Irish report front sheet: "Meeting: X", "Date of Meeting: ..."
+        ("ni_report.txt", "Mid Ulster District Council", "Environment Committee", dt.date(2024, 11, 14),
+         "report"),
+        # a report whose front sheet names the meeting: "Report to: X", "Date of meeting: ..."
+        ("front_sheet_report.txt", "Leicester City Council", "Scrutiny Commission", dt.date(2025, 1, 22),
+         "report"),
+        # Welsh bilingual minutes: each half of a "Welsh / English" line is a heading; the date line under the
+        # committee's name, not "the minutes of the meeting held on ..." (an earlier meeting); a work
+        # programme listed as an item does not make minutes an "other" document
+        ("welsh_bilingual_minutes.txt", "Ceredigion County Council",
+         "Healthier Communities Overview and Scrutiny Committee",
+         dt.date(2024, 3, 14), "minutes"),
+        # a council in no list, found by construction and named as written
+        ("invented_council_minutes.txt", "Borthwick Vale Borough Council", "Licensing Committee",
+         dt.date(2024, 6, 3), "minutes"),
+    ],
+)
+def test_headings_give_council_committee_date_and_type(name: str, council: str, committee: str, date: dt.date,
+                                                       doc_type: str) -> None:
+    x = extract(HEADINGS / name)
+    assert x.council and (x.council.name, x.council.origin) == (council, "inferred")
+    assert x.council.span and x.doc.text[x.council.span.start:x.council.span.end] == x.council.span.quote
+    assert x.committee and x.committee.name == committee
+    assert x.doc.meta.meeting_date == date
+    assert x.doc.meta.doc_type == doc_type and x.doc.meta.origin("doc_type") in ("header", "inferred")
+    assert x.doc.warnings == ()
+
+
+def test_heading_beats_a_council_mentioned_in_the_body() -> None:
+    x = extract(HEADINGS / "district_minutes.txt")  # the body cites Surrey County Council's figures
+    assert x.council and x.council.name == "Tandridge District Council"
+    assert x.council.span and x.council.span.quote == "TANDRIDGE DISTRICT COUNCIL"
+
+
+def test_neighbouring_council_named_first_is_not_the_document_s() -> None:
+    x = extract(HEADINGS / "neighbour_trap.txt")
+    assert x.council and x.council.name == "Rother District Council"
+    assert x.committee and x.committee.name == "Planning Policy Committee"
+
+
+def test_committee_heading_without_a_date_warns_once_naming_the_sidecar() -> None:
+    x = extract(HEADINGS / "committee_no_date.txt")
+    assert x.council and x.council.name == "Cheshire East Council"
+    assert x.committee and x.committee.name == "Audit and Governance Committee"
+    assert x.doc.meta.meeting_date is None
+    assert x.doc.warnings == (
+        "meeting date not found; add a sidecar committee_no_date.txt.meta.yaml"
+        " with meeting_date: YYYY-MM-DD",)
+
+
+def test_a_readme_is_no_council_s_document() -> None:
+    # it names three councils in its prose and a sidecar example, none in a heading: no guess, one warning
+    x = extract(HEADINGS / "README.md")
+    assert x.council is None and x.committee is None
+    assert len(x.doc.warnings) == 1
+    assert x.doc.warnings[0].startswith("council, committee and meeting date not found")
+    assert "README.md.meta.yaml" in x.doc.warnings[0] and "council: <name>" in x.doc.warnings[0]
+
+
+def test_the_project_readme_is_not_a_durham_document() -> None:
+    x = extract(ROOT / "README.md")
+    assert x.council is None
+
+
+@pytest.mark.parametrize(
+    ("text", "council"),
+    [
+        ("HARTLEPOOL BOROUGH COUNCIL\n\nCabinet\n", "Hartlepool Borough Council"),
+        ("ROYAL BOROUGH OF KINGSTON UPON THAMES\n", "Royal Borough of Kingston upon Thames"),
+        ("Harlow Council\n\nCabinet\n", "Harlow District Council"),  # another kind, one council
+        ("Cyngor Sir Powys / Powys County Council\n", "Powys County Council"),
+        ("Comhairle nan Eilean Siar\n\nPolicy and Resources Committee\n", "Comhairle nan Eilean Siar"),
+        ("Report of Jo Bloggs, Head of Finance, Wyre Forest District Council\n",
+         "Wyre Forest District Council"),
+        ("Armagh City, Banbridge and Craigavon Borough Council\n",
+         "Armagh City, Banbridge and Craigavon Borough Council"),
+        ("Kettleby Moor Town Council\n\nFull Council\n", "Kettleby Moor Town Council"),
+    ],
+)
+def test_council_named_in_the_title_block(text: str, council: str) -> None:
+    from kg.extract.bodies import infer_council
+
+    found = infer_council(text)
+    assert found is not None and found.name == council
+    assert found.span is not None and text[found.span.start:found.span.end] == found.span.quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Full Council\n\nThe Council will meet.\n",  # no place: no council
+        "Report to the County Council\n",
+        "Joint report of Gateshead Council and Sunderland City Council\n",  # two in one heading: no guess
+    ],
+)
+def test_no_council_from_headings_that_name_none_or_two(text: str) -> None:
+    from kg.extract.bodies import infer_council
+
+    assert infer_council(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type"),
+    [
+        ("Agenda item\n\nPerformance report\n\nMinutes:\n\nThe Committee considered", "minutes"),
+        ("Agenda Item 6\n\nReport of the Director\n", "report"),  # ModernGov's label is not an agenda
+        ("ACTION LOG\n\nAction | Owner\n", "other"),
+        ("Forward Work Programme 2024/25\n", "other"),
+        ("Notice of meeting\n\nA meeting of the Cabinet will be held on 4 May 2024.\n\nAGENDA\n"
+         "1. Minutes of the last meeting\n", "agenda"),
+        ("Some notes\n", None),
+    ],
+)
+def test_doc_type_from_headings(text: str, doc_type: str | None) -> None:
+    assert bodies.infer_doc_type(text) == doc_type
+
+
+@pytest.mark.parametrize(
+    ("text", "committee", "date"),
+    [
+        # a front sheet in capitals
+        ("WIGAN COUNCIL\n\nREPORT TO:       Health and Social Care Scrutiny Committee\n"
+         "DATE:            4 June 2024\nREPORT OF:       Director of Public Health\n",
+         "Health and Social Care Scrutiny Committee",
+         dt.date(2024, 6, 4)),
+        # one report to two meetings: the first listed is the one the document is for
+        ("Bury Council\n\nReport to:   Overview and Scrutiny Committee - 9 October 2024\n"
+         "             Cabinet - 23 October 2024\nReport of:   Director of Finance\n",
+         "Overview and Scrutiny Committee", dt.date(2024, 10, 9)),
+        # council, committee and date on one title line
+        ("Stockport Council Children and Families Scrutiny Committee 12 March 2025\nAgenda Item 5\n",
+         "Children and Families Scrutiny Committee", dt.date(2025, 3, 12)),
+        # the meeting's own date, not the earlier meeting whose minutes it confirms
+        ("Minutes of the Cabinet held at the Guildhall on Tuesday 8 October 2024\n\n"
+         "1. The minutes of the meeting held on 10 September 2024 were approved.\n", "Cabinet",
+         dt.date(2024, 10, 8)),
+    ],
+)
+def test_committee_and_date_from_front_sheets_and_title_lines(text: str, committee: str,
+                                                              date: dt.date) -> None:
+    name, _, when, span = bodies.heading_meeting(text)
+    assert (name, when) == (committee, date)
+    assert span is not None and text[span.start:span.end] == span.quote
+
+
+def test_a_workshop_held_on_a_date_in_a_report_s_prose_is_not_the_meeting() -> None:
+    text = ("Scrutiny Commission\n\n1.1 The findings were discussed at a workshop held with providers and "
+            "partners on 3 May 2024, and this report sets out the recommendations that followed.\n")
+    assert bodies.heading_meeting(text)[2] is None

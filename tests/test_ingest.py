@@ -157,3 +157,17 @@ def test_workers_build_ahead_but_a_stale_guess_is_rebuilt(tmp_path: Path) -> Non
     assert after_stale == after_fresh
     labels = {str(o) for o in serial.objects(None, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))}
     assert "Head of Planning Services" in labels and "Head of Planning Service" not in labels
+
+
+def test_a_document_whose_council_cannot_be_found_gets_one_warning_line(store: LocalStore,
+                                                                       tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    shutil.copy2(Path(__file__).resolve().parent / "data" / "headings" / "README.md", readme)
+    report = ingest([readme], store)
+    (outcome,) = report.outcomes
+    assert outcome.status == "added"
+    assert len(outcome.warnings) == 1
+    assert outcome.warnings[0].startswith("council, committee and meeting date not found")
+    assert "README.md.meta.yaml" in outcome.warnings[0]
+    rows = run(store, "documents").rows
+    assert [str(r["council_label"]) for r in rows] == ["Unknown council"]  # not Durham, not Gateshead

@@ -81,6 +81,27 @@ def test_canonical_council_and_committee() -> None:
     assert link_mod.canonical_committee("  Corporate   Parenting Panel ") == "Corporate Parenting Panel"
 
 
+@pytest.mark.parametrize("variant", [
+    "Overview and Scrutiny Committee", "OVERVIEW AND SCRUTINY COMMITTEE", "Overview & Scrutiny Committee",
+    "OVERVIEW AND SCRUTINY", "the Overview and Scrutiny Committee",
+    "Overview and Scrutiny Committee / Pwyllgor Trosolwg a Chraffu",
+    "Pwyllgor Trosolwg a Chraffu / Overview and Scrutiny Committee",
+])
+def test_one_committee_identity_across_spellings(variant: str) -> None:
+    assert link_mod.canonical_committee(variant) == "Overview and Scrutiny Committee"
+
+
+def test_committees_with_their_own_heads_keep_them() -> None:
+    assert link_mod.canonical_committee("Cabinet") == "Cabinet"
+    board = "Scrutiny Board (Children and Families)"
+    assert link_mod.canonical_committee(board.upper()) == board
+
+
+def test_council_known_under_another_kind_is_one_council() -> None:
+    assert link_mod.canonical_council("Harlow Council") == "Harlow District Council"
+    assert link_mod.canonical_council("Borthwick Vale Borough Council") == "Borthwick Vale Borough Council"
+
+
 def _rows(store: LocalStore, sparql: str) -> list[dict]:
     return [{k: str(v) for k, v in r.items()} for r in store.query(sparql).rows]
 

@@ -77,3 +77,35 @@ def test_sidecar_original_inside_the_folder_is_accepted(tmp_path: Path) -> None:
         root=tmp_path,
     ).meta
     assert meta.council == "Darlington Borough Council"
+
+
+@pytest.mark.parametrize(
+    ("text", "committee", "date", "doc_type"),
+    [
+        # a ModernGov meeting page's title
+        ("Overview and Scrutiny Management Committee - Friday, 28th April, 2023 6.00 pm\n\nVenue: Hall\n",
+         "Overview and Scrutiny Management Committee", dt.date(2023, 4, 28), None),
+        ("Licensing Sub-Committee - 3 June 2024\n\nAgenda Item 4\n", "Licensing Sub-Committee",
+         dt.date(2024, 6, 3), None),
+        # a decision notice saved as text
+        ("Decision Maker: Cabinet Member for Highways\nDate of decision: 2 October 2024\n",
+         "Cabinet Member for Highways", dt.date(2024, 10, 2), "decision"),
+    ],
+)
+def test_moderngov_headers_in_their_other_forms(tmp_path: Path, text: str, committee: str, date: dt.date,
+                                               doc_type: str | None) -> None:
+    meta = read_document(doc_with(tmp_path, text)).meta
+    assert (meta.committee, meta.meeting_date, meta.doc_type) == (committee, date, doc_type)
+    assert meta.origin("committee") == "header"
+
+
+def test_a_title_line_that_is_no_committee_is_no_header(tmp_path: Path) -> None:
+    meta = read_document(doc_with(tmp_path, "ROLLING ACTIONS LOG - 4 MARCH 2025\n")).meta
+    assert meta.committee is None and meta.meeting_date is None
+
+
+def test_sidecar_with_a_key_twice_is_one_clear_line(tmp_path: Path) -> None:
+    path = doc_with(tmp_path, "Text.\n", "council: Bury Council\ncouncil: Bolton Council\n")
+    with pytest.raises(MetadataError, match="duplicate key 'council'") as err:
+        read_document(path)
+    assert "\n" not in str(err.value)

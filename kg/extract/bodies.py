@@ -1,9 +1,13 @@
-"""Extract the council, committee, meeting date, period and agenda item title of a document.
+"""Extract the council, committee, meeting date, doc_type, period and agenda item title of a document.
 
-Metadata (sidecar, ModernGov header) wins; otherwise the text is read for them and the evidence kept:
-council cues from kg/data/councils.yaml ("One Darlington: Perfectly Placed" is Darlington Borough
-Council), else a council's own name as written ("Sunderland City Council"); the committee a cue
-introduces ("Members of the Corporate Parenting Panel"); the date a meeting was held on.
+Metadata (sidecar, ModernGov header) wins; otherwise the text is read for them and the evidence kept.
+The council: the one whose name heads the document (its title block, found by construction, "<Place>
+[kind] Council", "London Borough of <Place>", so councils in no list are found too), else the only council
+its body names (one named after "neighbouring" is another's), else (weakest) the only known council whose
+place name it uses ("Durham would not be complacent"); a document naming several councils is no one's.
+The committee and date: the headings of minutes, notices and front sheets ("Minutes of a meeting of the X
+held ... on ...", "A meeting of the X will be held ...", "Report to: X"), else the committee a cue
+introduces ("Members of the Corporate Parenting Panel"). Whatever is still missing is one warning line.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from spacy.matcher import PhraseMatcher
 from kg.extract.nlp import nlp, parse, vocabulary
 from kg.model import BodyFact, Extraction, Span
 from kg.periods import find_period
-from kg.reference import councils
+from kg.read.meta import SIDECAR_SUFFIX
+from kg.reference import council_info, councils
 from kg.text import TextView
 
 HEAD = 4000  # characters read for a title page's facts; council cues are counted over the whole text
@@ -50,36 +55,168 @@ def _council_matcher() -> PhraseMatcher:
     return m
 
 
-def infer_council(text: str) -> BodyFact | None:
-    """The council the text names most (known cues first, else a council's own name), with evidence."""
-    doc = parse(text)
-    hits: Counter[str] = Counter()
-    first: dict[str, tuple[int, int]] = {}
-    for match_id, s, e in _council_matcher()(doc):
-        name = nlp().vocab.strings[match_id]
-        hits[name] += 1
-        span = doc[s:e]
-        if name not in first or (span.start_char, -span.end_char) < (first[name][0], -first[name][1]):
-            first[name] = (span.start_char, span.end_char)
-    if not hits:
-        pattern = re.compile(rf"\b((?:[A-Z][a-z]+[ \t\xa0]+){{1,3}}?(?:{_alt(_vocab()['council_kinds'])}))\b")
-        for m in pattern.finditer(text):
-            name = re.sub(r"\s+", " ", m.group(1))
-            if name.split()[0] in ("The", "This", "A", "Our", "Each", "Every", "Local", "County", "City") \
-                    or len(name.split()) < 2 or name.split()[-2:] == ["Council"]:
-                continue
-            hits[name] += 1
-            first.setdefault(name, (m.start(1), m.end(1)))
-    if not hits:
-        hits, first = _place_hits(text)
-    if not hits:
+_SIDECAR_KEYS = {"council": "council: <name>", "committee": "committee: <name>",
+                 "meeting date": "meeting_date: YYYY-MM-DD"}
+_SPACE = r"[ \t\xa0]+"
+_MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
+# "Tuesday, 9th July 2024", "TUESDAY 25 FEBRUARY 2025", "28th April, 2023"
+_DATE = (rf"(?:(?i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)(?i:day),?{_SPACE})?"
+         rf"(\d{{1,2}})(?:st|nd|rd|th)?{_SPACE}"
+         rf"((?i:{_MONTH_RE})),?{_SPACE}(\d{{4}})")
+_SMALL = frozenset({"and", "of", "upon", "on", "with", "under", "the", "for", "in", "at", "to",
+                    "y", "a", "ar", "nan"})
+
+
+def _date(m: re.Match[str], first: int = 1) -> dt.date | None:
+    try:
+        return dt.date(int(m.group(first + 2)), _MONTHS[m.group(first + 1).lower()], int(m.group(first)))
+    except (ValueError, KeyError):
         return None
-    ranked = hits.most_common(2)
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return None  # two councils named as often: do not guess
-    name = ranked[0][0]
-    s, e = first[name]
+
+
+def smart_case(text: str) -> str:
+    """Words in capitals as a title block writes them ("HARTLEPOOL BOROUGH COUNCIL") in title case, same
+    length, so one pattern reads both and offsets still point into the text."""
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if not (w.isupper() and len(w) > 1):
+            return w
+        low = w.lower()
+        return low if low in _SMALL and m.start() > 0 else w[0] + low[1:]
+    return re.sub(r"[^\W\d_][\w'’]*", word, text)
+
+
+@cache
+def _council_pattern() -> re.Pattern[str]:
+    """A council's own name by construction: "<Place> [kind] Council", "London Borough of <Place>"."""
+    v = _vocab()
+    place_word = r"[A-Z][\w'’\-]*"
+    joint = r"(?:,?[ \t\xa0]+(?:and|&|of|upon|on|with|under|the)[ \t\xa0]+|,[ \t\xa0]+|[ \t\xa0]+)"
+    place = rf"{place_word}(?:{joint}{place_word}){{0,6}}"
+    kinds = _alt(v["council_kind_words"])
+    prefixes = _alt(v["council_prefixes"])
+    return re.compile(rf"\b(?:(?:{prefixes}){_SPACE}{place}"
+                      rf"|{place}(?:{_SPACE}(?:{kinds}))?{_SPACE}Council)\b")
+
+
+@cache
+def _known_names_pattern() -> re.Pattern[str]:
+    """Known councils' names and aliases that need no "Council" ("Comhairle nan Eilean Siar", Welsh names)."""
+    names = {n for c in councils() for n in (c.name, *c.aliases) if len(n) > 5 and " " in n}
+    return re.compile(rf"(?i)(?<![\w-])(?:{_alt(sorted(names))})(?![\w-])")
+
+
+def _trim_place(name: str) -> str:
+    """Drop a title block's words before the place ("Minutes of Harlow District Council" -> "Harlow ...")."""
+    words = name.split(" ")
+    kinds = {"County", "City", "Borough", "District", "Town", "Council", "Metropolitan"}
+    stop = (set(_vocab()["not_place_words"]) | set(_vocab()["committee_heads"])) - kinds
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        if w.strip(",") in stop:
+            cut = i + 1
+    while cut < len(words) - 1 and words[cut].lower() in _SMALL:
+        cut += 1
+    return " ".join(words[cut:])
+
+
+def council_names(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Councils named in text[start:end] by construction or as known: (start, end, canonical name)."""
+    end = len(text) if end is None else end
+    cased = smart_case(text[start:end])
+    found: list[tuple[int, int, str]] = []
+    for m in _known_names_pattern().finditer(cased):
+        info = council_info(m.group(0))
+        if info:
+            found.append((start + m.start(), start + m.end(), info.name))
+    for m in _council_pattern().finditer(cased):
+        raw = re.sub(r"\s+", " ", m.group(0))
+        name = _trim_place(raw)
+        if "," in name and not council_info(name):  # "J Smith, Head of Finance, X Council": the last part
+            name = name.rsplit(", ", 1)[-1]
+        words = [w for w in name.split(" ") if w.lower() not in _SMALL]
+        if len(words) < 2 or words[0] in _vocab()["not_place_words"] and not re.match(
+                rf"(?:{_alt(_vocab()['council_prefixes'])})\b", name):
+            continue
+        s = start + m.start() + len(raw) - len(name) if raw.endswith(name) else start + m.start()
+        if any(a < start + m.end() and s < b for a, b, _ in found):
+            continue  # overlaps a known name already found
+        info = council_info(name)
+        found.append((s, start + m.end(), info.name if info else name))
+    return sorted(found)
+
+
+def _head_lines(text: str) -> list[tuple[int, int]]:
+    """The title block: the first lines up to the first paragraph of prose (a minutes line always counts)."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+", text[:HEAD]):
+        line = m.group(0).strip()
+        if not line:
+            continue
+        minutes = re.match(r"(?i)minutes?\s+of\b", line)
+        # a bilingual heading ("Cofnodion / Minutes") is two short headings, not a paragraph
+        words = max(len(half.split()) for half in line.split(" / "))
+        prose = words > 12 or re.search(r"[a-z]\.\s+[A-Z]", line)
+        if prose and not minutes:
+            break  # a paragraph: the title block has ended (a README's first sentence heads nothing)
+        out.append((m.start(), m.end()))
+        if len(out) >= _vocab()["heading_lines"]:
+            break
+    return out
+
+
+def heading_council(text: str) -> BodyFact | None:
+    """The council whose name heads the document: the first title-block line naming exactly one council."""
+    for s, e in _head_lines(text):
+        names = council_names(text, s, e)
+        if len({n for *_, n in names}) == 1:
+            a, b, name = names[0]
+            return BodyFact("council", name, "inferred", Span.of(text, a, b))
+    return None
+
+
+def _body_council(text: str) -> BodyFact | bool:
+    """A council named in the body, when it is the only one named there (not after "neighbouring")."""
+    doc = parse(text)
+    found = [(doc[s:e].start_char, doc[s:e].end_char, nlp().vocab.strings[i])
+             for i, s, e in _council_matcher()(doc)]
+    # in the body a council in no list must say its kind ("X District Council"): a bare "X Council" there is
+    # as likely some other body's name
+    found += [f for f in council_names(text) if council_info(f[2]) or re.search(
+        rf"\b(?:{_alt(_vocab()['council_kind_words'])})\s+Council$", f[2])]
+    cue = re.compile(rf"(?i)\b(?:{_alt(_vocab()['neighbour_cues'])})(?:{_SPACE}the)?{_SPACE}$")
+    own = sorted({(s, e, n) for s, e, n in found if not cue.search(text[max(0, s - 40):s])},
+                 key=lambda f: (f[0], -f[1]))  # the longest phrase at the first place
+    if len({n for *_, n in own}) != 1:
+        return bool(own)  # several: a document naming many councils in its body is no one council's
+    s, e, name = own[0]
     return BodyFact("council", name, "inferred", Span.of(text, s, e))
+
+
+def infer_council(text: str) -> BodyFact | None:
+    """The document's council: the one its title block names, else the one council its body names, else
+    (weakest) the one known council whose place name it uses ("Durham would not be complacent")."""
+    found = heading_council(text) or _body_council(text)
+    if found is True:
+        return None  # several councils named in full: a place name cannot settle it
+    if found:
+        return found
+    hits, first = _place_hits(text)
+    if len(hits) != 1:
+        return None
+    name = next(iter(hits))
+    return BodyFact("council", name, "inferred", Span.of(text, *first[name]))
+
+
+@cache
+def _places() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One pattern for every known council's place names, and place -> councils."""
+    by_place: dict[str, list[str]] = {}
+    for c in councils():
+        for place in c.places:
+            by_place.setdefault(place, []).append(c.name)
+    return (re.compile(rf"(?<![\w-])(?:{_alt(list(by_place))})(?![\w-])(?![ \t\xa0]+[A-Z])"),
+            {k: tuple(dict.fromkeys(v)) for k, v in by_place.items()})
 
 
 def _place_hits(text: str) -> tuple[Counter[str], dict[str, tuple[int, int]]]:
@@ -87,20 +224,16 @@ def _place_hits(text: str) -> tuple[Counter[str], dict[str, tuple[int, int]]]:
 
     Not after a person's title ("Councillor Durham") and not as the first word of another body's name
     ("Durham Constabulary"); only when the text names exactly one known council's places."""
-    from kg.reference import councils
-
-    titles = _alt(_vocab()["person_titles"])
+    titles = re.compile(rf"\b(?:{_alt(_vocab()['person_titles'])})\.?[ \t\xa0]+$")
+    pattern, by_place = _places()
     hits: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for c in councils():
-        for place in c.places:
-            pattern = re.compile(rf"(?<![\w-]){re.escape(place)}(?![\w-])(?![ \t\xa0]+[A-Z])")
-            for m in pattern.finditer(text):
-                if re.search(rf"\b(?:{titles})\.?[ \t\xa0]+$", text[max(0, m.start() - 20):m.start()]):
-                    continue
-                hits[c.name] += 1
-                if c.name not in first or m.start() < first[c.name][0]:
-                    first[c.name] = (m.start(), m.end())
+    for m in pattern.finditer(text):
+        if titles.search(text[max(0, m.start() - 20):m.start()]):
+            continue
+        for name in by_place.get(m.group(0), ()):
+            hits[name] += 1
+            first.setdefault(name, (m.start(), m.end()))
     if len(hits) != 1:
         return Counter(), {}
     return hits, first
@@ -143,8 +276,103 @@ def _committee_heading(text: str) -> BodyFact | None:
     return BodyFact("committee", name, "inferred", Span.of(text, m.start(1), m.end(1)))
 
 
+def _committee_name(raw: str) -> str | None:
+    """A committee's name as a heading writes it, cleaned: one line, title case, no council after it."""
+    name = re.sub(r"\s+", " ", smart_case(raw)).strip(" ,.;:-–")
+    council = r"(?=[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+Council\b)"  # "... Committee of X Council"
+    name = re.split(rf"(?i),?\s+(?:of|for)\s+(?:the\s+)?{council}", name)[0]
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    if not name or not name[0].isupper() or len(name.split()) > 14:
+        return None
+    return name
+
+
+def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None, Span | None]:
+    """Committee and date from the headings of minutes, notices and front sheets:
+    "Minutes of a meeting of the X held at ... on Tuesday 9 July 2024", "MINUTE of MEETING of the X held ...",
+    "A meeting of the X will be held ... on ...", "Report to: X", "Date of meeting: ...", a date line under
+    the committee's name. Returns (committee, its span, date, its span), any of them None."""
+    v = _vocab()
+    head = text[:HEAD]
+    ends = _alt(v["meeting_name_ends"])
+    name_re = r"([A-Z][^\n]{2,160}?)"
+    forms = [
+        rf"(?i:minutes?)\s+of\s+(?:(?i:the|a|an)\s+)?(?:[A-Za-z]+\s+)?(?i:meeting)\s+of\s+(?:(?i:the)\s+)?{name_re}"
+        rf"(?:,)?\s+(?i:{ends})\b",
+        rf"^[ \t]*(?i:minutes?)\s+of\s+(?:(?i:the)\s+)?{name_re}\s+(?i:held)\b",
+        rf"(?i:a\s+meeting)\s+of\s+(?:(?i:the)\s+)?{name_re}\s+(?i:will\s+be\s+held|to\s+be\s+held)\b",
+    ]
+    committee = c_span = None
+    for form in forms:
+        for m in re.finditer(form, head, re.M):
+            name = _committee_name(m.group(1))
+            if name and re.search(rf"(?i)\b(?:{_alt(v['committee_name_heads'])})\b", name) or (
+                    name and name in v["single_word_committees"]):
+                committee, c_span = name, Span.of(text, m.start(1), m.end(1))
+                break
+        if committee:
+            break
+    labelled_date: re.Match[str] | None = None
+    if not committee:  # a front sheet: "REPORT TO:  X Committee", "Report to: X Committee - 19 November 2024"
+        labels = _alt([*v["committee_labels"], *(w.upper() for w in v["committee_labels"])])  # as written
+        m = re.search(rf"(?m)^[ \t]*(?:{labels})[ \t]*:[ \t]*([A-Z][^\n]{{2,120}}?)"
+                      rf"(?:[ \t]+[-–][ \t]+{_DATE})?[ \t]*$", head)
+        if m and not re.search(r"\d", m.group(1)) and (name := _committee_name(m.group(1))):
+            committee, c_span = name, Span.of(text, m.start(1), m.end(1))
+            labelled_date = m if m.group(2) else None
+    if not committee:  # one title line: "<X Council> <Y Committee> 25 February 2025"
+        heads = _alt(v["committee_heads"])
+        for s, e in _head_lines(text):
+            named = council_names(text, s, e)
+            a = named[0][1] if named and named[0][0] - s < 3 else s
+            m = re.compile(rf"[ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?:{heads})){_SPACE}[-–]?[ \t]*{_DATE}[ \t]*$"
+                           ).match(text, a, e)
+            if m and (name := _committee_name(m.group(1))):
+                committee, c_span, labelled_date = name, Span.of(text, m.start(1), m.end(1)), m
+                break
+    if not committee:  # a bilingual title block: "Pwyllgor ... / X Scrutiny Committee" (the English half)
+        heads = _alt(v["committee_heads"])
+        for s, e in _head_lines(text):
+            line = text[s:e]
+            if " / " not in line:
+                continue
+            half = line.rsplit(" / ", 1)[1].strip()
+            if re.fullmatch(rf"[A-Z][\w'’,\- ]{{2,120}}\b(?:{heads})", smart_case(half)) and (
+                    name := _committee_name(half)):
+                a = s + line.rindex(half)
+                committee, c_span = name, Span.of(text, a, a + len(half))
+                break
+    when = w_span = None
+    held = re.compile(rf"(?i:held|to be held|will be held)\b[^\n]{{0,200}}?\b(?i:on)\s+{_DATE}")
+    # only in a line about the meeting itself: not "the workshop held on 3 May" in a report's prose, nor
+    # "The minutes of the meeting held on ... were confirmed" (an earlier meeting), nor an agenda's item line
+    earlier = re.compile(rf"(?i)^[ \t]*(?:the\b|\d)|{_alt(v['earlier_meeting_cues'])}")
+    m = next((found for line in re.finditer(r"[^\n]+", head[:2500])
+              if re.search(r"(?i)\b(?:meeting|minutes?)\b", line.group(0))
+              and not earlier.search(line.group(0))
+              and (found := held.search(head, line.start(), line.end()))), None)
+    if m is None:
+        m = labelled_date
+    if m is None:
+        labels = _alt([*v["date_labels"], *(w.upper() for w in v["date_labels"])])
+        m = re.search(rf"(?m)^[ \t]*(?:{labels})[ \t]*:[ \t]*{_DATE}", head)
+    if m is None:  # a title block's line that is only a date, under the committee's name
+        for s, e in _head_lines(text):
+            time = r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}(?:[.:]\d{2})?[ \t]*(?:am|pm))?"
+            halves = text[s:e].split(" / ")  # "Dydd Mawrth, 3 Rhagfyr 2024 / Tuesday, 3 December 2024"
+            if any(re.fullmatch(rf"[ \t]*{_DATE}{time}[ \t]*", half) for half in halves):
+                m = re.compile(_DATE).search(text, s + len(" / ".join(halves[:-1])), e)
+                break
+    if m is not None and (found := _date(m, m.lastindex - 2 if m.lastindex else 1)):
+        when, w_span = found, Span.of(text, m.start(m.lastindex - 2), m.end(m.lastindex))
+    return committee, c_span, when, w_span
+
+
 def infer_meeting_date(text: str) -> tuple[dt.date, Span] | None:
     """"held on Monday 13 July 2022", "Date: 13 July 2022": the date of the meeting, from the first page."""
+    _, _, when, span = heading_meeting(text)
+    if when and span:
+        return when, span
     cue = _alt(_vocab()["meeting_cues"])
     m = re.search(rf"(?:{cue})[ \t\xa0]+(?:[A-Z][a-z]+day,?[ \t\xa0]+)?(\d{{1,2}})(?:st|nd|rd|th)?"
                   r"[ \t\xa0]+([A-Z][a-z]+),?[ \t\xa0]+(\d{4})", text[:HEAD])
@@ -155,6 +383,33 @@ def infer_meeting_date(text: str) -> tuple[dt.date, Span] | None:
     except ValueError:
         return None
     return date, Span.of(text, m.start(1), m.end(3))
+
+
+def infer_doc_type(text: str) -> str | None:
+    """What kind of document the title block says it is (minutes, report, agenda, decision, other).
+
+    A cue in capitals or one word ("AGENDA", "Minutes") must stand alone on its line, as a heading does (not
+    ModernGov's "Agenda item" label); a cue in lower case ("will be held") may stand anywhere in a line;
+    any other starts a line, after a paragraph number. Each half of a bilingual line ("Cofnodion / Minutes")
+    counts as a line. An action log or work programme ("other") must be named in the title block itself:
+    minutes often list one as an item."""
+    def halves(lines: list[str]) -> list[str]:
+        return [half for line in lines for half in line.split(" / ")]
+
+    first = halves([text[m.start():m.end()][:200] for m in re.finditer(r"[^\n]*\S[^\n]*", text[:HEAD])][:25])
+    title = halves([text[s:e] for s, e in _head_lines(text)])
+    for kind, cues in _vocab()["doc_type_cues"].items():
+        lines = title if kind == "other" else first
+        for cue in cues:
+            if cue.isupper() or " " not in cue.strip(":"):
+                pattern = rf"(?i)^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?{re.escape(cue)}[ \t]*(?::|$|[ \t]{{2,}})"
+            elif cue[0].islower():
+                pattern = rf"(?i)\b{re.escape(cue)}\b"
+            else:
+                pattern = rf"(?i)^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?{re.escape(cue)}"
+            if any(re.search(pattern, line) for line in lines):
+                return kind
+    return None
 
 
 def infer_item_title(text: str, skip: tuple[str, ...] = ()) -> str | None:
@@ -182,7 +437,11 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     council = (BodyFact("council", meta.council, meta.origin("council") or "sidecar") if meta.council
                else infer_council(text))
     committee = (BodyFact("committee", meta.committee, meta.origin("committee") or "sidecar")
-                 if meta.committee else infer_committee(text[:HEAD * 2]))
+                 if meta.committee else None)
+    if committee is None:
+        name, span, _, _ = heading_meeting(text)
+        committee = (BodyFact("committee", name, "inferred", span) if name
+                     else infer_committee(text[:HEAD * 2]))
     period, period_span = meta.period, None
     if not period and (found := find_period(text[:3000])):
         period, period_span = found[0], Span.of(text, found[1], found[2])
@@ -192,6 +451,17 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
         meta = replace(meta, meeting_date=when[0], origins=meta.origins + (("meeting_date", "inferred"),))
         doc = replace(doc, meta=meta)
         notes.append(f"meeting date {when[0].isoformat()} inferred from '{when[1].quote}' at {when[1].start}")
+    if not meta.doc_type and (kind := infer_doc_type(text)):
+        meta = replace(meta, doc_type=kind, origins=meta.origins + (("doc_type", "inferred"),))
+        doc = replace(doc, meta=meta)
+    missing = [f for f, v in (("council", council), ("committee", committee),
+                              ("meeting date", meta.meeting_date)) if not v]
+    if missing:
+        # one line per document: what is missing and how to say it (a README is no council's document)
+        doc = replace(doc, warnings=doc.warnings + (
+            f"{' and '.join(missing) if len(missing) < 3 else 'council, committee and meeting date'}"
+            f" not found; add a sidecar {doc.name}{SIDECAR_SUFFIX}"
+            f" with {', '.join(_SIDECAR_KEYS[f] for f in missing)}",))
     names = tuple(b.name for b in (council, committee) if b)
     for body in (council, committee):
         if body and body.origin == "inferred" and body.span:

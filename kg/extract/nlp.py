@@ -11,11 +11,11 @@ import json
 from functools import cache
 from importlib import resources
 
-import yaml
 from spacy.matcher import Matcher, PhraseMatcher
 
 # the one pipeline and its parse live in kg.nlp, below the text layer and the indicator scheme
 from kg.nlp import nlp, parse  # noqa: E402,F401 - re-exported for the extractors
+from kg.yamlfile import loads
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -36,7 +36,7 @@ def phrases(name: str) -> tuple[str, ...]:
 
 @cache
 def vocabulary(name: str) -> dict:
-    return yaml.safe_load(pattern_text(f"{name}.yaml"))
+    return loads(pattern_text(f"{name}.yaml"), f"kg/extract/patterns/{name}.yaml")
 
 
 @cache

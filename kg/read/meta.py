@@ -8,11 +8,10 @@ import re
 from dataclasses import fields, replace
 from pathlib import Path
 
-import yaml
-
-from kg.errors import MetadataError
+from kg.errors import InputError, MetadataError
 from kg.model import DocMeta
 from kg.periods import normalise_period
+from kg.yamlfile import loads
 
 SIDECAR_SUFFIX = ".meta.yaml"
 KEYS = (
@@ -36,16 +35,6 @@ _HEADER = re.compile(
 )
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as strings, so a bad date gets our clear message, not PyYAML's."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def sidecar_path(path: Path) -> Path:
     return path.with_name(path.name + SIDECAR_SUFFIX)
 
@@ -55,18 +44,20 @@ def read_sidecar(path: Path, *, root: Path) -> dict:
     if not path.exists():
         return {}
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a SafeLoader
+        # dates stay strings, so a bad date gets our clear message, not PyYAML's
+        data = loads(path.read_text(encoding="utf-8"), str(path), dates=False)
     except OSError as err:  # a folder named like a sidecar, or a sidecar deleted while we run
         raise MetadataError(
             f"cannot read sidecar: {err.strerror or err}",
             path=str(path),
             hint="make it a readable YAML file, or delete it",
         ) from err
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        first = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise MetadataError(
-            f"sidecar is not valid YAML: {first}", path=str(path), hint="fix or delete the sidecar"
-        ) from err
+    except InputError as err:
+        raise MetadataError(f"sidecar is {err.message}", path=str(path),
+                            hint="fix or delete the sidecar") from err
+    except UnicodeDecodeError as err:
+        raise MetadataError("sidecar is not valid YAML: not UTF-8", path=str(path),
+                            hint="fix or delete the sidecar") from err
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -133,11 +124,51 @@ def _inside(value: object, path: Path, root: Path) -> str:
     return str(target.relative_to(root.resolve()))
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+# ModernGov's meeting page title:
+# "Overview and Scrutiny Management Committee - Friday, 28th April, 2023 6.00 pm"
+_TITLE = re.compile(
+    r"^(?P<committee>[A-Z][^\n:]{2,120}?)[ \t]+[-–][ \t]+"  # at the line's start: not a label's second line
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+    r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<month>[A-Za-z]+),?[ \t]+(?P<y>\d{4})"
+    r"(?:,?[ \t]+\d{1,2}(?:[.:]\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.))?[ \t]*$",
+    re.M)
+_HEADS = re.compile(r"(?i)\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Executive|Forum|Commission"
+                    r"|Partnership"
+                    r"|Group|Council|Assembly)(?:[ \t]*\([^()]{2,60}\))?$")
+# A decision notice: "Decision Maker: Cabinet" and "Date of decision: 10 December 2024"
+_DECISION = re.compile(r"^[ \t]*Decision[ \t]+maker:[ \t]*(?P<who>[^\n]{2,120}?)[ \t]*$", re.M | re.I)
+_DECIDED = re.compile(r"^[ \t]*Date[ \t]+of[ \t]+decision:[ \t]*(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]+"
+                      r"(?P<month>[A-Za-z]+),?"
+                      r"[ \t]+(?P<y>\d{4})", re.M | re.I)
+
+
+def _named_date(m: re.Match[str]) -> dt.date | None:
+    month = m.group("month").lower()
+    if month not in _MONTHS:
+        return None
+    try:
+        return dt.date(int(m.group("y")), _MONTHS.index(month) + 1, int(m.group("d")))
+    except ValueError:
+        return None
+
+
 def header_meta(text: str) -> dict:
-    """Fields from a ModernGov header line in the text itself."""
-    m = _HEADER.search(text[:2000])
+    """Fields from a ModernGov header in the text itself: the "Meeting: dd/mm/yyyy - Committee (Item n)" line,
+    a meeting page's title ("Committee - Friday, 28th April, 2023 6.00 pm"), a decision's "Decision Maker"."""
+    head = text[:2000]
+    m = _HEADER.search(head)
     if not m:
-        return {}
+        out: dict = {}
+        t = _TITLE.search(head)
+        if t and _HEADS.search(t.group("committee")) and (when := _named_date(t)):
+            out = {"committee": t.group("committee").strip(), "meeting_date": when}
+        elif (d := _DECISION.search(head)):
+            out = {"committee": d.group("who").strip(), "doc_type": "decision"}
+            if (w := _DECIDED.search(head)) and (when := _named_date(w)):
+                out["meeting_date"] = when
+        return out
     try:
         date = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     except ValueError:

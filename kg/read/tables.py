@@ -23,16 +23,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import yaml
-
 from kg.model import Section, Span, Table, TableCell
 from kg.read.base import Rendition
 from kg.reference import data_text
+from kg.yamlfile import loads
 
 
 @cache
 def words() -> dict[str, frozenset[str]]:
-    raw = yaml.safe_load(data_text("tables.yaml"))
+    raw = loads(data_text("tables.yaml"), "kg/data/tables.yaml")
     return {key: frozenset(str(w).lower() for w in values) for key, values in raw.items()}
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import yaml
-
 from kg.reference import data_text
+from kg.yamlfile import loads
 
 
 @cache
 def rules() -> dict:
-    return yaml.safe_load(data_text("text.yaml"))
+    return loads(data_text("text.yaml"), "kg/data/text.yaml")
 
 
 @cache

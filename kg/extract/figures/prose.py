@@ -170,7 +170,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                     own = role.named
                 if n.unit == "count" and (base := _RATE_IN_NAME.search(own)):
                     # "Children looked after per 10,000: 92.1": the name says the number is a rate
-                    n = replace(n, unit="rate", unit_words=base.group(0), rate_base=int(base.group(1).replace(",", "")))
+                    per = int(base.group(1).replace(",", ""))
+                    n = replace(n, unit="rate", unit_words=base.group(0), rate_base=per)
                 shared = _comparators_subject(own) if measure == "actual" else None
                 if shared:
                     # "the national, regional and statistical neighbour averages for X were all 88%": one
@@ -248,8 +249,8 @@ def _relative_previous(text: str, n: Number, hi: int, doc_period: str | None) ->
 
 def _points_back(text: str, start: int) -> bool:
     """Does the clause open by pointing back to what was said before ("This compares with", "It was")?"""
-    head = re.sub(r"^(?:while|whilst|and|but|whereas|although)\s+", "", text[start : start + 50].lstrip(" ,;"),
-                  flags=re.I)
+    head = text[start : start + 50].lstrip(" ,;")
+    head = re.sub(r"^(?:while|whilst|and|but|whereas|although)\s+", "", head, flags=re.I)
     return bool(re.match(alternation(words()["carry_openers"]), head, re.I)) or bool(
         re.match(r"(?:the\s+)?(?:latest\s+)?(?:" + "|".join(
             re.escape(p) for ps in words()["comparators"].values() for p in ps) + r")\b", head, re.I))
@@ -291,9 +292,10 @@ def _comparators_subject(phrase: str) -> tuple[list[str], str] | None:
             break
     if not codes:
         return None
-    rest = re.match(r"\s*(?:averages?|figures?|rates?|benchmarks?|medians?|performance)\s+(?:for|of|on)\s+(.+)$",
-                    phrase[pos:] if pos < len(phrase) else "", re.I)
+    lead = r"\s*(?:averages?|figures?|rates?|benchmarks?|medians?|performance)\s+(?:for|of|on)\s+(.+)$"
+    rest = re.match(lead, phrase[pos:] if pos < len(phrase) else "", re.I)
     if not rest:
         return None
-    name = re.sub(r"\s+(?:were|was|are|is|stood at|all|both|each)(?:\s+(?:all|both|each))*\s*$", "", rest.group(1))
+    tail = r"\s+(?:were|was|are|is|stood at|all|both|each)(?:\s+(?:all|both|each))*\s*$"
+    name = re.sub(tail, "", rest.group(1))
     return list(dict.fromkeys(codes)), name.strip()
