@@ -173,7 +173,7 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     right = _right(text, end, hi)
     of_phrase = bool(re.match(r"\s*of\s", text[end:hi], re.I))  # "N% of NP": the NP names the measure
     keep_right = of_phrase or not left or bool(population)
-    if of_phrase and left and not re.search(r"ed$", left.split()[-1]):
+    if of_phrase and left and not re.search(r"ed$|^(?:for|to|in|at|by|with|on)$", left.split()[-1], re.I):
         right = "of " + right  # "rate 23% of ..." keeps its "of"; "processed 81.5% of ..." governs it
     parts = [p for p in (population, left, right if keep_right else "") if p]
     if noun and population:

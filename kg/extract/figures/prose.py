@@ -266,8 +266,8 @@ def _run_in_topic(text: str, s) -> str:  # noqa: ANN001 - a kg.text Sentence
     if not 1 <= len(words_) <= 5 or not words_[0][:1].isupper():
         return ""
     verbs = r"\b(?:is|are|was|were|has|have|had|will|would|should|can|could|be|been|noted|agreed)\b"
-    if re.search(verbs, body, re.I):
-        return ""
+    if re.search(verbs, body, re.I) or any(re.search(r"(?:ed|ing|ues|ains|oves)$", w) for w in words_[1:]):
+        return ""  # "Void performance continues to improve." is a statement, not a title
     return body[:-1].strip()
 
 
