@@ -33,10 +33,11 @@ def test_sidecar_wins_over_text() -> None:
     assert x.item_title == "Performance Indicators Q2 2017/18"
 
 
-def test_slogan_names_the_council(tmp_path: Path) -> None:
+def test_a_place_name_alone_names_the_council_as_the_weakest_evidence(tmp_path: Path) -> None:
+    """A report whose heading names no council is filed under the one council whose place it names."""
     x = extract(bare_copy(tmp_path, "003"))
     assert x.council and x.council.name == "Darlington Borough Council" and x.council.origin == "inferred"
-    assert x.council.span and x.council.span.quote == "One Darlington: Perfectly Placed"
+    assert x.council.span and x.council.span.quote == "Darlington"
     assert x.doc.text[x.council.span.start : x.council.span.end] == x.council.span.quote
     assert x.committee is None  # "scrutiny committee distribution" names no committee
     assert any("inferred" in n for n in x.notes)

@@ -7,7 +7,7 @@ its body names (one named after "neighbouring" is another's), else (weakest) the
 place name it uses ("Durham would not be complacent"); a document naming several councils is no one's.
 The committee and date: the headings of minutes, notices and front sheets ("Minutes of a meeting of the X
 held ... on ...", "A meeting of the X will be held ...", "Report to: X"), else the committee a cue
-introduces ("Members of the Corporate Parenting Panel"). Whatever is still missing is one warning line.
+introduces ("Members of the Licensing Sub-Committee"). Whatever is still missing is one warning line.
 """
 
 from __future__ import annotations
@@ -240,7 +240,7 @@ def _place_hits(text: str) -> tuple[Counter[str], dict[str, tuple[int, int]]]:
 
 
 def infer_committee(text: str) -> BodyFact | None:
-    """The committee a cue introduces most often ("Members of the Corporate Parenting Panel")."""
+    """The committee a cue introduces most often ("Members of the Licensing Sub-Committee")."""
     heads = _alt(_vocab()["committee_heads"])
     single = _alt(_vocab()["single_word_committees"])
     pattern = re.compile(rf"(?:{_alt(_vocab()['committee_cues'])})[ \t\xa0]+"
@@ -359,7 +359,7 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
     if m is None:  # a title block's line that is only a date, under the committee's name
         for s, e in _head_lines(text):
             time = r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}(?:[.:]\d{2})?[ \t]*(?:am|pm))?"
-            halves = text[s:e].split(" / ")  # "Dydd Mawrth, 3 Rhagfyr 2024 / Tuesday, 3 December 2024"
+            halves = text[s:e].split(" / ")  # "Dydd Iau, 14 Mawrth 2024 / Thursday, 14 March 2024"
             if any(re.fullmatch(rf"[ \t]*{_DATE}{time}[ \t]*", half) for half in halves):
                 m = re.compile(_DATE).search(text, s + len(" / ".join(halves[:-1])), e)
                 break

@@ -132,7 +132,7 @@ def _grow_right(text: str, end: int, head: str) -> int:
         nxt = _BLANK.match(text, w.end())
         if not nxt:
             # a comma list inside a title ("Libraries, Archives & Heritage") only when it closes with
-            # and/& and holds no other post's head ("Head of Service, Assistant Director and Director").
+            # and/& and holds no other post's head ("Team Manager, Service Manager and Director").
             tail = _COMMA_TAIL.match(text, w.end(), w.end() + 200)
             if tail and not any(_is_head_word().match(t) for t in re.findall(r"[\w'’\-]+", tail.group(1))):
                 best = tail.end()
@@ -255,7 +255,7 @@ def acronyms(text: str, titles: list[tuple[int, int]]) -> dict[str, tuple[str, i
         if not m:
             continue
         title = canonical_title(text[s:e])
-        # minor words count in lower case: "Head of Housing and Public Protection (HoHPP)"
+        # minor words count in lower case: "Head of Legal and Democratic Services (HoLDS)"
         initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'\-]*", title))
         short = m.group(1)
         if sum(c.isupper() for c in short) >= 2 and _subsequence(short, initials):

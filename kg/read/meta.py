@@ -137,7 +137,7 @@ _TITLE = re.compile(
 _HEADS = re.compile(r"(?i)\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Executive|Forum|Commission"
                     r"|Partnership"
                     r"|Group|Council|Assembly)(?:[ \t]*\([^()]{2,60}\))?$")
-# A decision notice: "Decision Maker: Cabinet" and "Date of decision: 10 December 2024"
+# A decision notice: "Decision Maker: Cabinet" and "Date of decision: 22 February 2023"
 _DECISION = re.compile(r"^[ \t]*Decision[ \t]+maker:[ \t]*(?P<who>[^\n]{2,120}?)[ \t]*$", re.M | re.I)
 _DECIDED = re.compile(r"^[ \t]*Date[ \t]+of[ \t]+decision:[ \t]*(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]+"
                       r"(?P<month>[A-Za-z]+),?"

@@ -1,8 +1,8 @@
 """Scorecards flattened by PDF-to-text: each row one line of label words then its figures, single spaces.
 
-The header line names the columns ("Ref Indicator Q2 Target Q1 England RAG Trend"); a second header
+The header line names the columns ("Code Measure Q3 Target Q2 Wales Status DoT"); a second header
 line may complete some of them ("24/25 24/25 NN"). A row's values are matched from the RIGHT against the
-header's value columns, so a label that itself holds numbers ("at home 91 days after discharge") keeps
+header's value columns, so a label that itself holds numbers ("answered within 20 working days") keeps
 them. A row with fewer values than columns cannot say which is blank: it stays in the table, without cells.
 """
 

@@ -160,7 +160,7 @@ def actor_in(x: Extraction, start: int, end: int, *, strict: bool = False) -> st
 
 @lru_cache(maxsize=16)
 def _surfaces(text: str, posts: tuple[tuple[str, str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Each post's title, surface and acronym ("Head of Housing and Public Protection (HoHPP)") as written."""
+    """Each post's title, surface and acronym ("Head of Legal and Democratic Services (HoLDS)") as written."""
     out: dict[str, str] = {}
     for key, title, surface in posts:
         for form in (title, surface):

@@ -1,7 +1,7 @@
 """Progress statements: candidate evidence the ledger matches against earlier commitments.
 
 A sentence recording a deliverable as done ("the briefing note had been circulated"), a sentence pointing
-back to an earlier request ("As requested at the last meeting, ..."), the item's title (a later agenda
+back to an earlier request ("Further to the request made in June, ..."), the item's title (a later agenda
 naming the promised report), and each action log row's status ("Complete", "On hold").
 """
 
