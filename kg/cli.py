@@ -386,6 +386,14 @@ def serve(
     max_rows: Annotated[
         int, typer.Option("--max-rows", help="most rows (or triples) in one result")
     ] = 100_000,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="most megabytes in one result")] = 50.0,
+    max_memory: Annotated[
+        int, typer.Option("--max-memory", help="megabytes of memory one query may use (0: no limit)")
+    ] = 1024,
+    allow_service: Annotated[
+        list[str] | None,
+        typer.Option("--allow-service", help="a SPARQL endpoint queries may call with SERVICE (repeatable)"),
+    ] = None,
     store: StoreOpt = None,
 ) -> None:
     """A SPARQL endpoint (read-only by default), a query page and the graph views, over HTTP."""
@@ -401,6 +409,9 @@ def serve(
         token=token,
         timeout=timeout,
         max_rows=max_rows,
+        max_bytes=int(max_mb * 1_000_000),
+        max_memory=max_memory,
+        allow_service=tuple(allow_service or ()),
     )
     run_serve(settings, say=lambda line: err.print(line, markup=False, highlight=False))
 

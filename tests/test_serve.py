@@ -142,7 +142,7 @@ def test_guards(seeds_server, tmp_path: Path) -> None:  # noqa: ANN001
     code, body, _ = curl(url + "/", "-H", "Host: attacker.example")  # DNS rebinding
     assert code == 403 and "only to localhost" in body
     code, _, head = curl(url + "/sparql?query=ASK%7B%7D", "-H", "Origin: https://attacker.example")
-    assert code == 200 and "access-control-allow-origin" not in head
+    assert code == 403 and "access-control-allow-origin" not in head  # another origin: refused (issue 19)
     assert curl(url + "/static/../serve.py")[0] == 404
     assert curl(url + "/static/yasgui/../../serve.py", "--path-as-is")[0] == 404
     code, _, head = curl(url + "/static/yasgui/yasgui.min.js")
