@@ -69,6 +69,10 @@ class StoreError(KgError):
     exit_code = 4
 
 
+class StoreUnreachable(StoreError):
+    """A SPARQL server stopped answering: nothing more can be written, so the run stops."""
+
+
 class StoreBusy(StoreError):
     """Another process holds the store for writing."""
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from kg import iris
-from kg.errors import InputError, KgError
+from kg.errors import InputError, KgError, StoreUnreachable
 from kg.extract import extract
 from kg.link import Known, Linked, link
 from kg.model import Extraction, SourceDoc
@@ -117,12 +117,30 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Source], list[Outcome]]:
     """Files to ingest under `paths` (folders recursively, sorted), and failures for missing paths."""
     found: list[Source] = []
     problems: list[Outcome] = []
+
+    def refuse(f: Path, message: str, hint: str) -> None:
+        problems.append(Outcome(str(f), "failed", message=str(InputError(message, path=str(f), hint=hint))))
+
+    def named_badly(f: Path) -> bool:
+        """A name that is not UTF-8 cannot be stored as text (it names the source in the graph)."""
+        try:
+            str(f).encode("utf-8")
+        except UnicodeEncodeError:
+            refuse(f, "file name is not UTF-8", "skipped; rename it")
+            return True
+        return False
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for f in sorted(p for p in path.rglob("*") if p.is_file()):
+            for f in sorted(p for p in path.rglob("*") if p.is_file() or _broken_link(p)):
                 rel = f.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts) or f.name.endswith(SIDECAR_SUFFIX):
+                    continue
+                if named_badly(f):
+                    continue
+                if _broken_link(f):
+                    refuse(f, "symbolic link to nothing (dangling, or a loop)", "skipped; fix or remove it")
                     continue
                 if not supported(f):
                     problem = InputError(f"unknown format '{f.suffix or '(none)'}'", path=str(f),
@@ -131,11 +149,21 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Source], list[Outcome]]:
                     continue
                 found.append(Source(f, rel.as_posix(), path))
         elif path.is_file():
-            found.append(Source(path, path.name, path.parent))
+            if not named_badly(path):
+                found.append(Source(path, path.name, path.parent))
+        elif _broken_link(path):
+            refuse(path, "symbolic link to nothing (dangling, or a loop)", "fix or remove the link")
         else:
             problems.append(Outcome(str(path), "failed", message=str(InputError(
                 "no such file or folder", path=str(path), hint="check the path"))))
     return found, problems
+
+
+def _broken_link(p: Path) -> bool:
+    try:
+        return p.is_symlink() and not p.exists()
+    except OSError:
+        return True
 
 
 def prepare(source: Source) -> Prepared:
@@ -381,10 +409,17 @@ def ingest(
     latest = [known]  # write_all keeps it current; workers are sent it with each chunk
     ahead = jobs > 1 and isinstance(store, LocalStore)  # N-Quads bytes go straight into Oxigraph
     prepared = prepare_all(sources, jobs, (lambda: latest[0]) if ahead else None, when)
-    with _Interrupt() as stop, closing(prepared) as prepared_all:
-        # New documents are written in batches (one transaction each) and reported once written.
-        interrupted = write_all(store, prepared_all, known, when=when, emit=emit,  # type: ignore[arg-type]
-                                stop=lambda: stop.raised, latest=latest)
+    found = len(outcomes)
+    try:
+        with _Interrupt() as stop, closing(prepared) as prepared_all:
+            # New documents are written in batches (one transaction each) and reported once written.
+            interrupted = write_all(store, prepared_all, known, when=when, emit=emit,  # type: ignore[arg-type]
+                                    stop=lambda: stop.raised, latest=latest)
+    except StoreUnreachable as err:
+        # One line for the run, not one per document: every later write would fail the same way.
+        lost = len(sources) - (len(outcomes) - found)
+        raise StoreUnreachable(f"{err.message}; {lost} of {len(sources)} document(s) were not written",
+                               hint="start the server again and re-run the same command") from None
     changes: tuple[str, ...] = ()
     # Not only when something was added: a run killed between its last document and the ledger leaves
     # the ledger behind, and the re-run (all unchanged) must catch it up. The ledger finds what changed

@@ -39,7 +39,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from kg import iris
-from kg.errors import QueryError, StoreError
+from kg.errors import QueryError, StoreError, StoreUnreachable
 from kg.store import Result, Store, from_ox, to_ox
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -290,7 +290,7 @@ class RemoteStore(Store):
             raise StoreError(f"{what}: no answer from {self.location} within {wait:g} s",
                              hint="raise KG_REMOTE_TIMEOUT or check the server's load") from err
         except requests.ConnectionError as err:
-            raise StoreError(f"{what}: cannot reach {self.location}",
+            raise StoreUnreachable(f"{what}: cannot reach {self.location}",
                              hint="is the SPARQL server running at that address?") from err
         except requests.RequestException as err:
             raise StoreError(f"{what}: {type(err).__name__}: {err}") from err

@@ -21,8 +21,13 @@ from spacy.tokens import Doc
 @cache
 def nlp() -> Language:
     """spacy.blank("en") with a sentencizer: tokenisation and sentences, no model download."""
+    from kg.read import max_text_bytes
+
     pipeline = spacy.blank("en")
     pipeline.add_pipe("sentencizer")
+    # spaCy refuses texts over 1,000,000 characters (E088, a guard for its parsers' memory); the blank
+    # pipeline needs little, and the documented limit is the readers' (KG_MAX_TEXT_MB, in bytes >= chars).
+    pipeline.max_length = max(pipeline.max_length, max_text_bytes() + 1)
     return pipeline
 
 

@@ -4,7 +4,9 @@ then whatever the format's reader found (an HTML page's meeting header), else le
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from dataclasses import fields, replace
 from pathlib import Path
 
@@ -27,6 +29,8 @@ KEYS = (
     "original",
 )
 DOC_TYPES = ("minutes", "report", "agenda", "decision", "other")
+MAX_SIDECAR = 64_000  # bytes; a real sidecar is a few hundred
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`\x00-\x1f]+")
 
 # "Meeting: 13/07/2022 - Corporate Parenting Panel (Item 11)"
 _HEADER = re.compile(
@@ -37,7 +41,15 @@ _HEADER = re.compile(
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as strings, so a bad date gets our clear message, not PyYAML's."""
+    """SafeLoader that leaves dates as strings, so a bad date gets our clear message, not PyYAML's, and
+    refuses aliases: a few hundred bytes of nested aliases expand to gigabytes (a "billion laughs")."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in a sidecar",
+                                              mark)
+        return super().compose_node(parent, index)  # type: ignore[arg-type]
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -53,9 +65,12 @@ def sidecar_path(path: Path) -> Path:
 def read_sidecar(path: Path, *, root: Path) -> dict:
     """The sidecar's fields, validated; {} where there is none. Raises MetadataError naming the file."""
     if not path.exists():
+        if path.is_symlink():
+            raise MetadataError("sidecar is a broken symbolic link", path=str(path),
+                                hint="point it at a file, or delete it")
         return {}
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a SafeLoader
+        data = yaml.load(_read_bounded(path), Loader=_Loader)  # noqa: S506 - a SafeLoader
     except OSError as err:  # a folder named like a sidecar, or a sidecar deleted while we run
         raise MetadataError(
             f"cannot read sidecar: {err.strerror or err}",
@@ -84,6 +99,11 @@ def read_sidecar(path: Path, *, root: Path) -> dict:
     for key, value in data.items():
         if value is None:
             continue
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            kind = ("true/false" if isinstance(value, bool) else "a list" if isinstance(value, list)
+                    else "a mapping" if isinstance(value, dict) else type(value).__name__)
+            raise MetadataError(f"sidecar key '{key}' must be text, not {kind}", path=str(path),
+                                hint="quote the value if it is meant as text")
         if key == "meeting_date":
             out[key] = _date(value, path)
         elif key == "doc_type":
@@ -103,9 +123,35 @@ def read_sidecar(path: Path, *, root: Path) -> dict:
             out[key] = label
         elif key == "original":
             out[key] = _inside(value, path, root)
+        elif key == "source_url":
+            url = str(value).strip()
+            if not _ABSOLUTE_IRI.fullmatch(url) or len(url) > 2000:
+                raise MetadataError(f"source_url '{url[:80]}' is not an absolute URL", path=str(path),
+                                    hint="write the full address, like https://...")
+            out[key] = url
         else:
             out[key] = str(value).strip()
     return out
+
+
+def _read_bounded(path: Path) -> str:
+    """The sidecar's text, from a regular file of at most MAX_SIDECAR bytes. Opened without blocking and
+    checked before reading: a FIFO would hang the run, a link to /dev/zero would fill memory."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise MetadataError("cannot read sidecar: not a regular file", path=str(path),
+                                hint="make it a small YAML file, or delete it")
+        if info.st_size > MAX_SIDECAR:
+            raise MetadataError(f"sidecar is too large ({info.st_size:,} bytes; limit {MAX_SIDECAR:,})",
+                                path=str(path), hint="a sidecar holds a few keys")
+        data = os.read(fd, MAX_SIDECAR + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_SIDECAR:  # grew while we read
+        raise MetadataError(f"sidecar is too large (limit {MAX_SIDECAR:,} bytes)", path=str(path))
+    return data.decode("utf-8")
 
 
 def _date(value: object, path: Path) -> dt.date:
@@ -159,6 +205,8 @@ def merge_meta(sidecar: dict, text: str, reader: DocMeta) -> DocMeta:
     )
     for origin, layer in layers:
         for key, value in layer.items():
+            if key == "source_url" and layer is not sidecar and not _ABSOLUTE_IRI.fullmatch(str(value or "")):
+                continue  # a link a page gave that is not an absolute URL: not a source to cite
             if key in KEYS and key not in values and value not in (None, ""):
                 values[key] = value
                 origins[key] = reader.origin(key) or origin if layer is not sidecar else "sidecar"
