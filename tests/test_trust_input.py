@@ -584,3 +584,34 @@ def test_utf16_and_utf32_with_a_bom_are_text(encoding: str, tmp_path: Path) -> N
 
         (doc,) = st.documents()
         assert doc.sha256 == hashlib.sha256(pin(seed.read_text(encoding="utf-8")).encode()).hexdigest()
+
+
+def test_pdf_and_docx_bombs_are_one_line_each_and_cost_no_memory(tmp_path: Path,
+                                                                 clean_counts: dict[str, int]) -> None:
+    """Under a megabyte each, 400 MB unpacked: refused before any reader inflates them."""
+    from test_read_limits import make_docx, make_pdf
+
+    docs = docs_folder(tmp_path)
+    make_pdf(docs / "zz-bomb.pdf", padding_mb=400)
+    make_docx(docs / "zz-bomb.docx", padding_mb=400)
+
+    def run(folder: Path, store: Path) -> tuple[int, str, int]:
+        env = {k: v for k, v in os.environ.items() if k != "KG_MAX_TEXT_MB"}
+        with (tmp_path / "err").open("w+") as err:
+            proc = subprocess.Popen([KG, "ingest", folder, "--store", store, "-q"], stdout=subprocess.DEVNULL,
+                                    stderr=err, env=env)
+            _, status, usage = os.wait4(proc.pid, 0)
+            err.seek(0)
+            return os.waitstatus_to_exitcode(status), err.read(), usage.ru_maxrss
+
+    small = tmp_path / "small"
+    small.mkdir()
+    shutil.copy(seed_texts()[0], small)
+    _, _, baseline = run(small, tmp_path / "small-store")
+    code, stderr, peak = run(docs, tmp_path / "store")
+    assert code == 2 and "2 failed" in stderr, stderr
+    for name in ("zz-bomb.pdf", "zz-bomb.docx"):
+        (line,) = lines_naming(stderr, name)
+        assert line.startswith("kg: ") and "unpack" in line, line
+    assert peak - baseline < 60_000, f"peak {peak} kB against {baseline} kB for a small run"
+    assert_seeds_intact(tmp_path / "store", clean_counts)
