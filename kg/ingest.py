@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
@@ -315,7 +316,7 @@ def prepare_all(sources: list[Source], jobs: int, known: Callable[[], Known] | N
     chunks = iter([sources[i:i + size] for i in range(0, len(sources), size)])
     # Workers ignore Ctrl-C (the terminal sends it to them too): only the parent decides to stop, and
     # closing this generator early cancels the extraction still queued instead of waiting for it.
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
     flight: deque[Future[list[Prepared]]] = deque()
 
     def send(chunk: list[Source]) -> None:
@@ -342,8 +343,13 @@ def _prepare_chunk(sources: list[Source], ahead: tuple[Known, dt.datetime] | Non
     return done if ahead is None else [_build(p, *ahead) for p in done]
 
 
-def _ignore_sigint() -> None:
+def _worker_init(parent: int) -> None:
+    """Workers ignore Ctrl-C (see prepare_all) and die with the parent: a SIGKILL of `kg ingest` would
+    otherwise leave them waiting on their queue for ever."""
+    from kg.sparql_worker import die_with_parent
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent, pdeathsig=True)
 
 
 def ensure_reference(store: Store) -> None:

@@ -327,17 +327,24 @@ def no_network() -> bool:
     return libc.prctl(22, 2, ctypes.byref(prog), 0, 0) == 0  # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
 
 
-def die_with_parent() -> None:
-    """Exit when `kg serve` dies, however it dies (a query may be running: stdin closing is not enough).
-    Not PR_SET_PDEATHSIG: that fires when the *thread* that started us ends, and request threads do."""
-    parent = os.getppid()
+def die_with_parent(parent: int | None = None, *, pdeathsig: bool = False) -> None:
+    """Exit when the parent dies, however it dies (a query may be running: stdin closing is not enough).
+    A thread watches the parent's pid; `pdeathsig` also asks Linux to kill us at once (PR_SET_PDEATHSIG),
+    which fires when the *thread* that started us ends: only for children of a long-lived thread (not
+    `kg serve`'s, whose request threads start workers)."""
+    parent = parent or os.getppid()
+    if pdeathsig and sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None).prctl(1, 9, 0, 0, 0)  # PR_SET_PDEATHSIG, SIGKILL
+        except (OSError, AttributeError):
+            pass
 
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(1.0)
         os._exit(1)
 
-    if os.getppid() != parent or parent == 1:
+    if os.getppid() != parent:  # it died before we were set to follow it
         os._exit(1)
     threading.Thread(target=watch, daemon=True).start()
 
