@@ -154,8 +154,12 @@ def remove(
     from kg.ingest import remove as run_remove
 
     with _open(store, create=False) as st:  # removing from a store that is not there must not create one
-        for iri in run_remove(st, document):
+        removed = run_remove(st, document)
+        for iri in removed:
             out.print(f"removed {printable(iri)}", markup=False, highlight=False)
+    if not removed:
+        err.print(f"kg: '{printable(document)}' was removed already; the ledger is repaired", markup=False,
+                  highlight=False)
 
 
 def cell(value: object) -> Text:

@@ -401,6 +401,7 @@ def ingest(
     if on_start:
         on_start(len(sources))
     ensure_reference(store)
+    repair(store)  # a `kg remove` killed half way: finish it before anything new goes in
     known = known_from_store(store)
     when = dt.datetime.now(dt.UTC).replace(microsecond=0)
     interrupted = False
@@ -437,15 +438,71 @@ def ingest(
     return IngestReport(tuple(outcomes), interrupted, changes)
 
 
-def remove(store: Store, document: str) -> list[str]:
-    """Drop the document(s) matching an IRI, a source path or file name; returns the dropped IRIs."""
-    docs = store.documents()
-    hits = [d for d in docs if document in (d.iri, *d.sources)
-            or any(Path(s).name == document for s in d.sources)]
-    if not hits:
-        raise KgError(f"no document '{document}' in the store", hint="see `kg query documents`")
-    from kg.ledger import forget
+REMOVING = "removing"  # iris.graph(REMOVING): the journal of a `kg remove` under way
 
-    store.replace_graphs([d.iri for d in hits], {})
-    forget(store, [d.iri for d in hits])
-    return [d.iri for d in hits]
+
+def _matches(document: str, iri: str, sources: Iterable[str]) -> bool:
+    sources = tuple(sources)
+    return document in (iri, *sources) or any(Path(s).name == document for s in sources)
+
+
+def pending_removals(store: Store) -> dict[str, tuple[str, ...]]:
+    """Documents a `kg remove` dropped but did not see through (it was killed before the ledger caught
+    up): IRI -> source keys, from the journal graph."""
+    from kg.namespaces import PROV, RDFS
+
+    journal = store.graph(str(iris.graph(REMOVING)))
+    return {str(doc): tuple(sorted(str(k) for k in journal.objects(act, RDFS.label)))
+            for act, doc in journal.subject_objects(PROV.invalidated)}
+
+
+def _journal(docs: dict[str, tuple[str, ...]]) -> Graph:
+    from rdflib import BNode
+
+    from kg.namespaces import PROV, RDF, RDFS
+
+    g = Graph()
+    for iri, sources in docs.items():
+        act = BNode()  # the removal, not the document: queries about documents never meet it
+        g.add((act, RDF.type, PROV.Activity))
+        g.add((act, PROV.invalidated, URIRef(iri)))
+        for key in sources:
+            g.add((act, RDFS.label, Literal(key)))
+    return g
+
+
+def repair(store: Store) -> bool:
+    """Finish a removal a kill interrupted: the ledger forgets the documents, then the journal goes. Also
+    a ledger that cites documents or commitments no longer stored, with no journal (left by versions
+    before the journal). True if there was anything to repair."""
+    from kg.query import internal
+
+    pending = pending_removals(store)
+    stale = store.query(internal("ledger-stale"), {"ledger": iris.graph("ledger")}).rows
+    if pending or stale:
+        from kg.ledger import forget
+
+        forget(store, list(pending))
+    if pending:
+        store.replace_graphs([str(iris.graph(REMOVING))], {})
+    return bool(pending or stale)
+
+
+def remove(store: Store, document: str) -> list[str]:
+    """Drop the document(s) matching an IRI, a source path or file name; returns the dropped IRIs.
+
+    The graphs go in the same transaction as a journal entry naming them (embedded store; on a server the
+    journal is written first); the ledger then forgets them and the journal is cleared. Killed in between,
+    the next `kg remove` (of the same document, or any) or `kg ingest` finishes the job."""
+    pending = pending_removals(store)
+    hits = [d for d in store.documents() if _matches(document, d.iri, d.sources)]
+    again = [iri for iri, sources in pending.items() if _matches(document, iri, sources)]
+    if not hits and not again:
+        if repair(store):
+            return []  # it was gone already; what an interrupted removal left behind is now put right
+        raise KgError(f"no document '{document}' in the store", hint="see `kg query documents`")
+    if hits:
+        journal = _journal({**pending, **{d.iri: d.sources for d in hits}})
+        store.replace_graphs([d.iri for d in hits], {str(iris.graph(REMOVING)): journal})
+    repair(store)
+    return sorted({*again, *(d.iri for d in hits)})
