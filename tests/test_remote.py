@@ -3,6 +3,7 @@ these tests on loopback ports; the pure helpers are tested without one."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -399,3 +400,44 @@ def test_hostile_parameters_are_data_on_every_server(remote: RemoteStore, store:
         assert _rows(there) == _rows(here) and [r["s"] for r in there.rows] == [URIRef(f"{doc}#v{i}")], v
     assert len(remote.graph(str(doc))) == len(values)
     assert listener.hits == []
+
+
+@pytest.mark.server
+def test_a_server_that_dies_mid_run_is_one_line(corpus: Path, tmp_path: Path) -> None:
+    """Not one line per document left ("cannot reach" 150 times, naming no file): one line for the run,
+    saying how many documents were not written."""
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("Oxigraph server not installed")
+    port = _free_port()
+    log = tmp_path / "server.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "data"),
+                                   "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                                  stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, server, log)
+        kg = str(Path(sys.executable).with_name("kg"))
+        proc = subprocess.Popen([kg, "ingest", str(corpus), "--store", url], stderr=subprocess.PIPE,
+                                stdout=subprocess.DEVNULL, text=True)
+        assert proc.stderr is not None
+        lines = []
+        for line in proc.stderr:
+            lines.append(line)
+            if line.strip().startswith("added"):
+                break
+        server.kill()
+        server.wait()
+        lines += proc.stderr.readlines()
+        assert proc.wait(120) == 4, "".join(lines)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    unreachable = [ln for ln in lines if "cannot reach" in ln]
+    assert len(unreachable) == 1, "".join(lines[-20:])
+    assert unreachable[0].startswith("kg: ") and "document(s) were not written" in unreachable[0]
+    lost = int(re.search(r"(\d+) of 155 document", unreachable[0]).group(1))  # type: ignore[union-attr]
+    added = sum(1 for ln in lines if ln.strip().startswith("added"))
+    assert lost > 0 and added + lost <= 155
