@@ -347,3 +347,49 @@ def test_results_are_capped_in_bytes(seeds_store_path: Path) -> None:
         assert code == 413 and "0.5 MB" in body, body
         code, _, body = get(url + "/sparql", data=huge.replace("1 2 3", "1").encode(), headers=sparql)
         assert code == 200, body
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="reads /proc")
+def test_query_workers_exit_when_serve_is_killed_mid_query(seeds_store_path: Path) -> None:
+    """A worker busy with a runaway query is not waiting on its pipe: it watches its parent instead."""
+    import threading
+
+    from test_crash import _alive, _children
+
+    port = free_port()
+    proc = subprocess.Popen([KG, "serve", "--store", str(seeds_store_path), "--port", str(port),
+                             "--timeout", "120"], stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    workers: set[int] = set()
+    try:
+        for _ in range(300):
+            try:
+                if _q(url, "ASK {}")[0] == 200:
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.2)
+        runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        threading.Thread(target=lambda: _swallow(url, runaway), daemon=True).start()
+        time.sleep(1.0)
+        workers = _children(proc.pid)
+        assert workers
+        proc.kill()
+        proc.wait(30)
+        deadline = time.monotonic() + 10
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if _alive(w)], "query workers outlived kg serve"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for w in workers:
+            if _alive(w):
+                os.kill(w, signal.SIGKILL)
+
+
+def _swallow(url: str, query: str) -> None:
+    try:
+        _q(url, query)
+    except (urllib.error.URLError, ConnectionError, OSError):
+        pass  # the server is killed under it
