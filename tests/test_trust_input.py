@@ -517,6 +517,7 @@ TYPED_SIDECARS = {
     "bool": ("council: yes\n", "'council' must be text, not true/false"),
     "url": ("source_url: not a url/page.html\n", "source_url"),
     "relative-url": ("source_url: /mgAi.aspx?ID=1\n", "not an absolute URL"),
+    "bad-escape-url": ("source_url: https://example.org/%zz\n", "not an absolute URL"),
 }
 
 

@@ -335,6 +335,29 @@ def test_a_query_that_exhausts_memory_gets_503_and_others_are_answered(seeds_sto
         assert len(app.pool.all) <= app.pool.size  # the workers started for the moment are gone
 
 
+def test_a_short_query_is_answered_while_two_runaways_run_out_their_time(seeds_store_path: Path) -> None:
+    import threading
+
+    from kg.serve import Settings, running
+
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    with running(Settings(str(seeds_store_path), port=0, timeout=4)) as (server, app):
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        answers: dict[str, tuple[int, str, str]] = {}
+        threads = [threading.Thread(target=lambda i=i: answers.__setitem__(i, _q(url, runaway)))
+                   for i in range(2)]
+        for t in threads:
+            t.start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        code, _, body = _q(url, "ASK { ?s ?p ?o }")
+        assert code == 200 and time.monotonic() - started < 3, body  # not after the runaways' 4 s
+        for t in threads:
+            t.join(30)
+        assert [answers[i][0] for i in range(2)] == [503, 503]
+        assert all("time limit" in answers[i][2] for i in range(2))
+
+
 def test_results_are_capped_in_bytes(seeds_store_path: Path) -> None:
     from kg.serve import Settings, running
 

@@ -40,6 +40,12 @@ def _refuse(path: Path, what: str) -> InputError:
 def check(path: Path, fmt: str, text_limit: int) -> None:
     """Raise InputError (naming the file) if a PDF or DOCX is over a limit; other formats pass."""
     budget = UNPACK_RATIO * text_limit
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # the reader reports it
+    if size > budget:  # never unpacked smaller than it is packed, near enough
+        raise _refuse(path, f"{size / 1e6:,.0f} MB (limit {budget / 1e6:,.0f} MB)")
     if fmt == "docx":
         check_docx(path, budget)
     elif fmt == "pdf":
