@@ -626,7 +626,14 @@ def check_service(sparql: str, allowed: tuple[str, ...] = ()) -> None:
         n = int(m.group(1) or m.group(2), 16)
         return chr(n) if n <= 0x10FFFF else "\ufffd"
 
-    toks = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(_CODEPOINT.sub(char, sparql))
+    # Read both with and without `\\u` escapes expanded: SPARQL expands them before parsing, some parsers
+    # only inside strings, and either reading could hide a SERVICE from the other.
+    for text in {sparql, _CODEPOINT.sub(char, sparql)}:
+        _check_tokens(text, allowed)
+
+
+def _check_tokens(sparql: str, allowed: tuple[str, ...]) -> None:
+    toks = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(sparql)
             if m.lastgroup != "comment" and not m.group().isspace()]
     for i, (kind, text) in enumerate(toks):
         if kind != "word" or not _SERVICE.match(text):

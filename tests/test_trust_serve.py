@@ -206,7 +206,9 @@ def test_service_is_refused_and_nothing_goes_out(served: tuple[str, Path], liste
              "SELECT * WHERE { \\u0053ERVICE <" + listener.url + "> { ?a ?b ?c } }",
              "SELECT * WHERE { BIND(<" + listener.url + "> AS ?e) SERVICE ?e { ?a ?b ?c } }",
              f"PREFIX e: <{listener.url[:-6]}> SELECT * WHERE {{ SERVICE e:sparql {{ ?a ?b ?c }} }}",
-             f"ASK {{ #\n SERVICE <{listener.url}> {{ }} }}"]
+             f"ASK {{ #\n SERVICE <{listener.url}> {{ }} }}",
+             # an escaped quote that ends a string only if \u is expanded first, or only if it is not
+             'SELECT * WHERE { BIND("a\\u0022" AS ?x) SERVICE <' + listener.url + '> { } BIND("b" AS ?y) }']
     for query in tries:
         code, _, body = _q(url, query)
         assert code == 400 and "SERVICE is refused" in body, (query, code, body)
