@@ -718,7 +718,7 @@ def _check(s: Settings) -> None:
     if s.token and not s.allow_update:
         raise QueryError("--token is only for --allow-update")
     if s.timeout <= 0 or s.max_rows <= 0 or s.max_bytes <= 0 or s.max_memory < 0:
-        raise QueryError("--timeout, --max-rows and --max-bytes must be positive, --max-memory 0 or more")
+        raise QueryError("--timeout, --max-rows and --max-mb must be positive, --max-memory 0 or more")
     for url in s.allow_service:
         if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", url):
             raise QueryError(f"--allow-service '{url}' is not an http(s) URL",

@@ -293,9 +293,12 @@ def _vm_bytes() -> int:
 def limit_memory(max_mb: int) -> None:
     """Room for `max_mb` more megabytes of address space than the process holds now (store open): an
     allocation beyond it fails, and Oxigraph aborts the process rather than grow it."""
-    if max_mb > 0:
-        cap = _vm_bytes() + max_mb * 2**20
-        resource.setrlimit(resource.RLIMIT_AS, (cap, resource.RLIM_INFINITY))
+    now = _vm_bytes()
+    if max_mb > 0 and now:  # without /proc the baseline is unknown: no limit rather than a wrong one
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (now + max_mb * 2**20, resource.RLIM_INFINITY))
+        except (ValueError, OSError):
+            pass
 
 
 # struct sock_filter instructions: refuse socket(AF_INET|AF_INET6) with EACCES, allow every other call.
