@@ -515,6 +515,7 @@ TYPED_SIDECARS = {
     "list": ("title: [a, b]\n", "'title' must be text, not a list"),
     "map": ("committee: {name: x}\n", "'committee' must be text, not a mapping"),
     "bool": ("council: yes\n", "'council' must be text, not true/false"),
+    "deep": ("title: " + "[" * 30_000 + "]" * 30_000 + "\n", "nested over 20 deep"),
     "url": ("source_url: not a url/page.html\n", "source_url"),
     "relative-url": ("source_url: /mgAi.aspx?ID=1\n", "not an absolute URL"),
     "bad-escape-url": ("source_url: https://example.org/%zz\n", "not an absolute URL"),

@@ -44,12 +44,21 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader that leaves dates as strings, so a bad date gets our clear message, not PyYAML's, and
     refuses aliases: a few hundred bytes of nested aliases expand to gigabytes (a "billion laughs")."""
 
+    depth = 0
+
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
             raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in a sidecar",
                                               mark)
-        return super().compose_node(parent, index)  # type: ignore[arg-type]
+        self.depth += 1
+        try:
+            if self.depth > 20:  # a sidecar is flat; deeper would only exhaust the stack
+                mark = self.peek_event().start_mark
+                raise yaml.composer.ComposerError(None, None, "nested over 20 deep", mark)
+            return super().compose_node(parent, index)  # type: ignore[arg-type]
+        finally:
+            self.depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
