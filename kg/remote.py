@@ -161,7 +161,7 @@ def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     out: list[str] = []
     where = False  # the last token (comments and white space aside) was the keyword WHERE
     placed = 0
-    for m in _TOKEN.finditer(sparql):
+    for m in SPARQL_TOKENS.finditer(sparql):
         kind, text = m.lastgroup, m.group()
         out.append(text)
         if kind == "word":
@@ -178,7 +178,7 @@ def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     return f"{sparql}{values}"
 
 
-_TOKEN = re.compile(r"""
+SPARQL_TOKENS = re.compile(r"""
     (?P<comment>\#[^\n]*)
   | (?P<string>"{3}(?:[^"\\]|\\.|"(?!""))*"{3}|'{3}(?:[^'\\]|\\.|'(?!''))*'{3}
       |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
@@ -197,7 +197,7 @@ def scope_optionals(sparql: str) -> str:
     not reach it), so nested OPTIONALs return extra rows. Repeating `GRAPH ?g` inside each such OPTIONAL
     is the same query by the SPARQL semantics, and Virtuoso answers it correctly. OPTIONALs with a FILTER
     of their own are left alone: wrapping would hide the outer variables from it."""
-    toks = [(m.lastgroup or "", m.group(), m.group("var")) for m in _TOKEN.finditer(sparql)]
+    toks = [(m.lastgroup or "", m.group(), m.group("var")) for m in SPARQL_TOKENS.finditer(sparql)]
     match: dict[int, int] = {}
     filtered: set[int] = set()
     stack: list[int] = []

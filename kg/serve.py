@@ -36,7 +36,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from kg.errors import KgError, QueryError, StoreError, printable
-from kg.remote import _TOKEN
+from kg.remote import SPARQL_TOKENS
 from kg.sparql_worker import GRAPH_TYPES, MEMORY_MESSAGE, RESULT_TYPES, read_frame, write_frame
 from kg.store import Result, Store
 
@@ -633,7 +633,7 @@ def check_service(sparql: str, allowed: tuple[str, ...] = ()) -> None:
 
 
 def _check_tokens(sparql: str, allowed: tuple[str, ...]) -> None:
-    toks = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(sparql)
+    toks = [(m.lastgroup, m.group()) for m in SPARQL_TOKENS.finditer(sparql)
             if m.lastgroup != "comment" and not m.group().isspace()]
     for i, (kind, text) in enumerate(toks):
         if kind != "word" or not _SERVICE.match(text):
