@@ -210,6 +210,12 @@ def test_content_negotiation() -> None:
 def test_bad_settings_are_one_line_errors(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store here yet"):
         running(Settings(str(tmp_path / "none"), port=0)).__enter__()
+    LocalStore(tmp_path / "store").close()
+    for bad in ({"allow_service": ("ftp://x/",)}, {"allow_service": ("http://a b/",)}, {"max_bytes": 0},
+                {"max_memory": -1}):
+        with pytest.raises(QueryError) as info:
+            running(Settings(str(tmp_path / "store"), port=0, **bad)).__enter__()  # type: ignore[arg-type]
+        assert "\n" not in str(info.value)
 
 
 def _free_port() -> int:
