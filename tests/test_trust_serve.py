@@ -343,7 +343,7 @@ def test_a_short_query_is_answered_while_two_runaways_run_out_their_time(seeds_s
     from kg.serve import Settings, running
 
     runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-    with running(Settings(str(seeds_store_path), port=0, timeout=4)) as (server, app):
+    with running(Settings(str(seeds_store_path), port=0, timeout=8)) as (server, app):
         url = f"http://127.0.0.1:{server.server_address[1]}"
         answers: dict[str, tuple[int, str, str]] = {}
         threads = [threading.Thread(target=lambda i=i: answers.__setitem__(i, _q(url, runaway)))
@@ -353,7 +353,7 @@ def test_a_short_query_is_answered_while_two_runaways_run_out_their_time(seeds_s
         time.sleep(0.5)
         started = time.monotonic()
         code, _, body = _q(url, "ASK { ?s ?p ?o }")
-        assert code == 200 and time.monotonic() - started < 3, body  # not after the runaways' 4 s
+        assert code == 200 and time.monotonic() - started < 6, body  # not after the runaways' 8 s
         for t in threads:
             t.join(30)
         assert [answers[i][0] for i in range(2)] == [503, 503]
