@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from rdflib import Graph
 
 from kg import iris
-from kg.errors import KgError
+from kg.errors import InputError, KgError, StoreUnreachable
 from kg.link import Known
 from kg.store import LocalStore, Store, StoredDoc
 
@@ -134,12 +134,26 @@ class Batch:
         self.graphs, self.outcomes, self.triples = {}, [], 0
         try:
             write_new(self.store, graphs, flush=flush)
+        except StoreUnreachable:
+            raise
         except KgError as err:
             from kg.ingest import Outcome
 
             outcomes = [Outcome(o.source, "failed", message=str(err)) for o in outcomes]  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - a graph the store will not take: find it, keep the others
+            outcomes = [self._alone(iri, g, o) for (iri, g), o in zip(graphs.items(), outcomes, strict=True)]
         for o in outcomes:
             self.emit(o)
+
+    def _alone(self, iri: str, graph: Graph | bytes, outcome: object) -> object:
+        """Write one document of a batch that failed as a whole; its failure names its file."""
+        try:
+            write_new(self.store, {iri: graph})
+        except StoreUnreachable:
+            raise
+        except Exception as err:  # noqa: BLE001 - reported with the file; the rest of the run goes on
+            return _failed(outcome.source, err)  # type: ignore[attr-defined]
+        return outcome
 
 
 def write_all(store: Store, prepared: Iterable, known: Known, *, when: dt.datetime,
@@ -171,8 +185,10 @@ def write_all(store: Store, prepared: Iterable, known: Known, *, when: dt.dateti
                 try:
                     outcome, known = write_prepared(store, p, known, when=when, stored=stored,
                                                     sink=None if stored else sink)
-                except KgError as err:
-                    outcome = Outcome(key, "failed", message=str(err))
+                except StoreUnreachable:
+                    raise
+                except Exception as err:  # noqa: BLE001 - one document's failure, named; the run goes on
+                    outcome = _failed(key, err)
                 if outcome.status != "failed":
                     index.record(outcome.status, iri, sha, key)
                 if latest is not None:
@@ -184,5 +200,18 @@ def write_all(store: Store, prepared: Iterable, known: Known, *, when: dt.dateti
             if stop():
                 return True
         return False
+    except StoreUnreachable:
+        pending.graphs, pending.outcomes = {}, []  # not written: the caller counts them
+        raise
     finally:
         pending.flush()
+
+
+def _failed(source: str, err: BaseException) -> object:
+    from kg.ingest import Outcome
+
+    if isinstance(err, KgError):
+        return Outcome(source, "failed", message=str(err))
+    problem = InputError(f"cannot be stored: {type(err).__name__}: {err}", path=source,
+                         hint="check its metadata (sidecar) and please report it")
+    return Outcome(source, "failed", message=str(problem))

@@ -15,8 +15,9 @@ import click
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from kg.errors import KgError
+from kg.errors import KgError, printable
 
 app = typer.Typer(
     add_completion=False,
@@ -54,7 +55,7 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise  # typer's own control flow and usage errors
         except Exception as e:  # noqa: BLE001 - never a traceback for a user
             err.print(
-                f"kg: internal error: {type(e).__name__}: {e} (please report it)",
+                f"kg: internal error: {type(e).__name__}: {printable(str(e))} (please report it)",
                 markup=False,
                 highlight=False,
             )
@@ -105,16 +106,17 @@ def ingest(
 
         def on_document(o: Outcome) -> None:
             for w in o.warnings:
-                err.print(f"kg: {o.source}: warning: {w}", markup=False, highlight=False)
+                line = f"kg: {printable(o.source)}: warning: {printable(w)}"
+                err.print(line, markup=False, highlight=False)
             if o.status == "failed":
-                err.print(f"kg: {o.message}", markup=False, highlight=False)
+                err.print(f"kg: {printable(o.message)}", markup=False, highlight=False)
             else:
                 bar.advance(task)
                 if not quiet:
                     extra = (
                         f" ({o.message})" if o.message else (f", {o.triples} triples" if o.triples else "")
                     )
-                    err.print(f"  {o.status:9s} {o.source}{extra}", markup=False, highlight=False)
+                    err.print(f"  {o.status:9s} {printable(o.source + extra)}", markup=False, highlight=False)
 
         report = run_ingest(paths, st, jobs=jobs, on_document=on_document, on_start=on_start)
         counts = report.counts()
@@ -129,7 +131,7 @@ def ingest(
         # The ledger's status changes: a few lines read well, a thousand bury the summary.
         shown = 0 if quiet else LEDGER_LINES
         for line in report.ledger[:shown]:
-            err.print(f"  ledger: {line}", markup=False, highlight=False)
+            err.print(f"  ledger: {printable(line)}", markup=False, highlight=False)
         if len(report.ledger) > shown:
             more = len(report.ledger) - shown
             changes = f"status change{'s' * (more != 1)}"
@@ -152,8 +154,17 @@ def remove(
     from kg.ingest import remove as run_remove
 
     with _open(store, create=False) as st:  # removing from a store that is not there must not create one
-        for iri in run_remove(st, document):
-            out.print(f"removed {iri}", markup=False)
+        removed = run_remove(st, document)
+        for iri in removed:
+            out.print(f"removed {printable(iri)}", markup=False, highlight=False)
+    if not removed:
+        err.print(f"kg: '{printable(document)}' was removed already; the ledger is repaired", markup=False,
+                  highlight=False)
+
+
+def cell(value: object) -> Text:
+    """A table cell from data: plain text (no Rich markup such as `[link=...]`), controls escaped."""
+    return Text(printable(str(value)))
 
 
 def print_table(result: Any, title: str | None = None) -> None:
@@ -168,8 +179,8 @@ def print_table(result: Any, title: str | None = None) -> None:
     for v in result.variables:
         table.add_column(v, overflow="fold")
     for row in result.rows:
-        table.add_row(*(short(row.get(v)) for v in result.variables))
-    out.print(table)
+        table.add_row(*(cell(short(row.get(v))) for v in result.variables))
+    out.print(table, highlight=False)
     err.print(f"{len(result.rows)} row(s)", markup=False)
 
 
@@ -243,7 +254,7 @@ def report(store: StoreOpt = None) -> None:
     table.add_column("what")
     table.add_column("how many", justify="right")
     for k, v in s.counts.items():
-        table.add_row(k, str(v))
+        table.add_row(cell(k), str(v))
     for k, v in s.commitments.items():
         table.add_row(f"  commitments {k}", str(v))
     out.print(table)
@@ -262,7 +273,8 @@ def validate(
     from kg.validate import check
 
     with _open(store, read_only=True) as st:
-        report = check(st, document, on_problem=lambda p: out.print(p.line(), markup=False, highlight=False))
+        report = check(st, document,
+                       on_problem=lambda p: out.print(printable(p.line()), markup=False, highlight=False))
     warnings = len(report.problems)
     err.print(
         f"kg: {report.triples} triples conform to the shapes"
@@ -350,13 +362,14 @@ def stats(
         for col in ("label", "contributions", "degree", "betweenness"):
             t.add_column(col, justify="left" if col == "label" else "right")
         for r in s[key]:
-            t.add_row(r["label"], str(r["contributions"]), str(r["degree"]), f"{r['betweenness']:.3f}")
+            t.add_row(cell(r["label"]), str(r["contributions"]), str(r["degree"]), f"{r['betweenness']:.3f}")
         out.print(t)
     t = Table(title="Indicators discussed most", header_style="bold")
     for col in ("label", "contributions", "figures", "commitments", "documents"):
         t.add_column(col, justify="left" if col == "label" else "right")
     for r in s["indicators"]:
-        t.add_row(r["label"], *(str(r[c]) for c in ("contributions", "figures", "commitments", "documents")))
+        counts = (str(r[c]) for c in ("contributions", "figures", "commitments", "documents"))
+        t.add_row(cell(r["label"]), *counts)
     out.print(t)
 
 
@@ -377,6 +390,14 @@ def serve(
     max_rows: Annotated[
         int, typer.Option("--max-rows", help="most rows (or triples) in one result")
     ] = 100_000,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="most megabytes in one result")] = 50.0,
+    max_memory: Annotated[
+        int, typer.Option("--max-memory", help="megabytes of memory one query may use (0: no limit)")
+    ] = 1024,
+    allow_service: Annotated[
+        list[str] | None,
+        typer.Option("--allow-service", help="a SPARQL endpoint queries may call with SERVICE (repeatable)"),
+    ] = None,
     store: StoreOpt = None,
 ) -> None:
     """A SPARQL endpoint (read-only by default), a query page and the graph views, over HTTP."""
@@ -392,6 +413,9 @@ def serve(
         token=token,
         timeout=timeout,
         max_rows=max_rows,
+        max_bytes=int(max_mb * 1_000_000),
+        max_memory=max_memory,
+        allow_service=tuple(allow_service or ()),
     )
     run_serve(settings, say=lambda line: err.print(line, markup=False, highlight=False))
 
@@ -411,8 +435,6 @@ def indicators(
     store: StoreOpt = None,
 ) -> None:
     """The latest figure per indicator per council, with target, RAG and direction; --plot draws a series."""
-    from rich.text import Text
-
     from kg.indicators_report import report as run_report
     from kg.indicators_report import show_value
 
@@ -431,7 +453,7 @@ def indicators(
             r.rag or "",
             r.direction or "",
         )
-        table.add_row(*(Text(c) for c in cells))  # Text: labels are not markup
+        table.add_row(*(cell(c) for c in cells))  # labels are not markup
     out.print(table, highlight=False)
     err.print(f"{len(rep.rows)} row(s)", markup=False)
     if rep.plot:
@@ -461,8 +483,9 @@ def followups(
         table.add_column(name, overflow="fold")
     for f in report.rows:
         evidence = f"{f.fulfilled_file}: {f.evidence}" if f.evidence else f.reason
-        table.add_row(f.made_at, f.committee, f.actor, f.text, f.due, f.status or "-", evidence)
-    out.print(table)
+        table.add_row(*(cell(c) for c in (f.made_at, f.committee, f.actor, f.text, f.due, f.status or "-",
+                                          evidence)))
+    out.print(table, highlight=False)
     err.print(f"{len(report.rows)} commitment(s)" + (f"; wrote {html}" if html else ""), markup=False)
 
 

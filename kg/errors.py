@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 MAX_MESSAGE = 240
+# C0 and C1 controls (escape sequences, bell, newlines), DEL, bidi overrides and lone surrogates (a file
+# name that is not UTF-8): shown escaped, so data can neither drive the terminal nor split a line.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character written as an escape (`\\x1b`, `\\n`, `\\xff` for a byte
+    of a file name that is not UTF-8): safe to print on one line of a terminal."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = m.group()
+    if "\udc80" <= c <= "\udcff":  # os.fsdecode's stand-in for an undecodable byte
+        return f"\\x{ord(c) - 0xDC00:02x}"
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c) or (
+        f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
 
 
 class KgError(Exception):
@@ -16,11 +35,11 @@ class KgError(Exception):
 
     def line(self) -> str:
         """Always one line: library messages (parser errors) can span many; the user needs the gist."""
-        message = " ".join(self.message.split())
+        message = printable(" ".join(self.message.split()))
         if len(message) > MAX_MESSAGE:
             message = message[: MAX_MESSAGE - 3] + "..."
-        where = f"{self.path}: " if self.path else ""
-        what = f" ({self.hint})" if self.hint else ""
+        where = f"{printable(self.path)}: " if self.path else ""
+        what = f" ({printable(self.hint)})" if self.hint else ""
         return f"{where}{message}{what}"
 
 
@@ -48,6 +67,10 @@ class StoreError(KgError):
     """The store cannot be opened, read or written."""
 
     exit_code = 4
+
+
+class StoreUnreachable(StoreError):
+    """A SPARQL server stopped answering: nothing more can be written, so the run stops."""
 
 
 class StoreBusy(StoreError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
@@ -18,7 +19,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from kg import iris
-from kg.errors import InputError, KgError
+from kg.errors import InputError, KgError, StoreUnreachable
 from kg.extract import extract
 from kg.link import Known, Linked, link
 from kg.model import Extraction, SourceDoc
@@ -117,12 +118,30 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Source], list[Outcome]]:
     """Files to ingest under `paths` (folders recursively, sorted), and failures for missing paths."""
     found: list[Source] = []
     problems: list[Outcome] = []
+
+    def refuse(f: Path, message: str, hint: str) -> None:
+        problems.append(Outcome(str(f), "failed", message=str(InputError(message, path=str(f), hint=hint))))
+
+    def named_badly(f: Path) -> bool:
+        """A name that is not UTF-8 cannot be stored as text (it names the source in the graph)."""
+        try:
+            str(f).encode("utf-8")
+        except UnicodeEncodeError:
+            refuse(f, "file name is not UTF-8", "skipped; rename it")
+            return True
+        return False
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for f in sorted(p for p in path.rglob("*") if p.is_file()):
+            for f in sorted(p for p in path.rglob("*") if p.is_file() or _broken_link(p)):
                 rel = f.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts) or f.name.endswith(SIDECAR_SUFFIX):
+                    continue
+                if named_badly(f):
+                    continue
+                if _broken_link(f):
+                    refuse(f, "symbolic link to nothing (dangling, or a loop)", "skipped; fix or remove it")
                     continue
                 if not supported(f):
                     problem = InputError(f"unknown format '{f.suffix or '(none)'}'", path=str(f),
@@ -131,11 +150,21 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Source], list[Outcome]]:
                     continue
                 found.append(Source(f, rel.as_posix(), path))
         elif path.is_file():
-            found.append(Source(path, path.name, path.parent))
+            if not named_badly(path):
+                found.append(Source(path, path.name, path.parent))
+        elif _broken_link(path):
+            refuse(path, "symbolic link to nothing (dangling, or a loop)", "fix or remove the link")
         else:
             problems.append(Outcome(str(path), "failed", message=str(InputError(
                 "no such file or folder", path=str(path), hint="check the path"))))
     return found, problems
+
+
+def _broken_link(p: Path) -> bool:
+    try:
+        return p.is_symlink() and not p.exists()
+    except OSError:
+        return True
 
 
 def prepare(source: Source) -> Prepared:
@@ -287,7 +316,7 @@ def prepare_all(sources: list[Source], jobs: int, known: Callable[[], Known] | N
     chunks = iter([sources[i:i + size] for i in range(0, len(sources), size)])
     # Workers ignore Ctrl-C (the terminal sends it to them too): only the parent decides to stop, and
     # closing this generator early cancels the extraction still queued instead of waiting for it.
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
     flight: deque[Future[list[Prepared]]] = deque()
 
     def send(chunk: list[Source]) -> None:
@@ -314,8 +343,13 @@ def _prepare_chunk(sources: list[Source], ahead: tuple[Known, dt.datetime] | Non
     return done if ahead is None else [_build(p, *ahead) for p in done]
 
 
-def _ignore_sigint() -> None:
+def _worker_init(parent: int) -> None:
+    """Workers ignore Ctrl-C (see prepare_all) and die with the parent: a SIGKILL of `kg ingest` would
+    otherwise leave them waiting on their queue for ever."""
+    from kg.sparql_worker import die_with_parent
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent, pdeathsig=True)
 
 
 def ensure_reference(store: Store) -> None:
@@ -367,6 +401,7 @@ def ingest(
     if on_start:
         on_start(len(sources))
     ensure_reference(store)
+    repair(store)  # a `kg remove` killed half way: finish it before anything new goes in
     known = known_from_store(store)
     when = dt.datetime.now(dt.UTC).replace(microsecond=0)
     interrupted = False
@@ -381,10 +416,17 @@ def ingest(
     latest = [known]  # write_all keeps it current; workers are sent it with each chunk
     ahead = jobs > 1 and isinstance(store, LocalStore)  # N-Quads bytes go straight into Oxigraph
     prepared = prepare_all(sources, jobs, (lambda: latest[0]) if ahead else None, when)
-    with _Interrupt() as stop, closing(prepared) as prepared_all:
-        # New documents are written in batches (one transaction each) and reported once written.
-        interrupted = write_all(store, prepared_all, known, when=when, emit=emit,  # type: ignore[arg-type]
-                                stop=lambda: stop.raised, latest=latest)
+    found = len(outcomes)
+    try:
+        with _Interrupt() as stop, closing(prepared) as prepared_all:
+            # New documents are written in batches (one transaction each) and reported once written.
+            interrupted = write_all(store, prepared_all, known, when=when, emit=emit,  # type: ignore[arg-type]
+                                    stop=lambda: stop.raised, latest=latest)
+    except StoreUnreachable as err:
+        # One line for the run, not one per document: every later write would fail the same way.
+        lost = len(sources) - (len(outcomes) - found)
+        raise StoreUnreachable(f"{err.message}; {lost} of {len(sources)} document(s) were not written",
+                               hint="start the server again and re-run the same command") from None
     changes: tuple[str, ...] = ()
     # Not only when something was added: a run killed between its last document and the ledger leaves
     # the ledger behind, and the re-run (all unchanged) must catch it up. The ledger finds what changed
@@ -396,15 +438,71 @@ def ingest(
     return IngestReport(tuple(outcomes), interrupted, changes)
 
 
-def remove(store: Store, document: str) -> list[str]:
-    """Drop the document(s) matching an IRI, a source path or file name; returns the dropped IRIs."""
-    docs = store.documents()
-    hits = [d for d in docs if document in (d.iri, *d.sources)
-            or any(Path(s).name == document for s in d.sources)]
-    if not hits:
-        raise KgError(f"no document '{document}' in the store", hint="see `kg query documents`")
-    from kg.ledger import forget
+REMOVING = "removing"  # iris.graph(REMOVING): the journal of a `kg remove` under way
 
-    store.replace_graphs([d.iri for d in hits], {})
-    forget(store, [d.iri for d in hits])
-    return [d.iri for d in hits]
+
+def _matches(document: str, iri: str, sources: Iterable[str]) -> bool:
+    sources = tuple(sources)
+    return document in (iri, *sources) or any(Path(s).name == document for s in sources)
+
+
+def pending_removals(store: Store) -> dict[str, tuple[str, ...]]:
+    """Documents a `kg remove` dropped but did not see through (it was killed before the ledger caught
+    up): IRI -> source keys, from the journal graph."""
+    from kg.namespaces import PROV, RDFS
+
+    journal = store.graph(str(iris.graph(REMOVING)))
+    return {str(doc): tuple(sorted(str(k) for k in journal.objects(act, RDFS.label)))
+            for act, doc in journal.subject_objects(PROV.invalidated)}
+
+
+def _journal(docs: dict[str, tuple[str, ...]]) -> Graph:
+    from rdflib import BNode
+
+    from kg.namespaces import PROV, RDF, RDFS
+
+    g = Graph()
+    for iri, sources in docs.items():
+        act = BNode()  # the removal, not the document: queries about documents never meet it
+        g.add((act, RDF.type, PROV.Activity))
+        g.add((act, PROV.invalidated, URIRef(iri)))
+        for key in sources:
+            g.add((act, RDFS.label, Literal(key)))
+    return g
+
+
+def repair(store: Store) -> bool:
+    """Finish a removal a kill interrupted: the ledger forgets the documents, then the journal goes. Also
+    a ledger that cites documents or commitments no longer stored, with no journal (left by versions
+    before the journal). True if there was anything to repair."""
+    from kg.query import internal
+
+    pending = pending_removals(store)
+    stale = store.query(internal("ledger-stale"), {"ledger": iris.graph("ledger")}).rows
+    if pending or stale:
+        from kg.ledger import forget
+
+        forget(store, list(pending))
+    if pending:
+        store.replace_graphs([str(iris.graph(REMOVING))], {})
+    return bool(pending or stale)
+
+
+def remove(store: Store, document: str) -> list[str]:
+    """Drop the document(s) matching an IRI, a source path or file name; returns the dropped IRIs.
+
+    The graphs go in the same transaction as a journal entry naming them (embedded store; on a server the
+    journal is written first); the ledger then forgets them and the journal is cleared. Killed in between,
+    the next `kg remove` (of the same document, or any) or `kg ingest` finishes the job."""
+    pending = pending_removals(store)
+    hits = [d for d in store.documents() if _matches(document, d.iri, d.sources)]
+    again = [iri for iri, sources in pending.items() if _matches(document, iri, sources)]
+    if not hits and not again:
+        if repair(store):
+            return []  # it was gone already; what an interrupted removal left behind is now put right
+        raise KgError(f"no document '{document}' in the store", hint="see `kg query documents`")
+    if hits:
+        journal = _journal({**pending, **{d.iri: d.sources for d in hits}})
+        store.replace_graphs([d.iri for d in hits], {str(iris.graph(REMOVING)): journal})
+    repair(store)
+    return sorted({*again, *(d.iri for d in hits)})

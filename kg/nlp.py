@@ -11,16 +11,16 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# spaCy refuses texts over its max_length; the readers already bound a document's size
-# (kg.read.max_text_bytes, 20 MB by default), so the pipeline takes whatever they let through.
-MAX_CHARS = 100_000_000
-
 
 @cache
 def nlp() -> Language:
+    from kg.read import max_text_bytes
+
     pipeline = spacy.blank("en")
     pipeline.add_pipe("sentencizer")
-    pipeline.max_length = MAX_CHARS
+    # spaCy refuses texts over 1,000,000 characters (E088, a guard for its parsers' memory); the blank
+    # pipeline needs little, and the documented limit is the readers' (KG_MAX_TEXT_MB, in bytes >= chars).
+    pipeline.max_length = max(pipeline.max_length, max_text_bytes() + 1)
     return pipeline
 
 

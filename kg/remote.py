@@ -19,8 +19,9 @@ between sees the old and the new version side by side (the next ingest drops the
 half-written graph.
 
 Parameterised queries: the remote equivalent of Oxigraph's substitutions is a `VALUES` block whose
-terms are written by rdflib's `n3()` (which escapes them), placed at the start of every `WHERE {` of
-the query and its subqueries, so the binding reaches FILTERs and subqueries as a substitution would.
+terms are written by `sparql_term` (every character SPARQL requires escaped; IRIs checked), placed
+at the start of every `WHERE {` of the query and its subqueries, so the binding reaches FILTERs and
+subqueries as a substitution would.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from kg import iris
-from kg.errors import QueryError, StoreError
+from kg.errors import QueryError, StoreError, StoreUnreachable
 from kg.store import Result, Store, from_ox, to_ox
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -93,8 +94,54 @@ def query_form(sparql: str) -> str:
     return m.group(1).lower() if m else "select"
 
 
+# In a "..." literal SPARQL forbids a raw quote, backslash, LF and CR (STRING_LITERAL2); the other
+# controls are escaped too. Backslashes are always written in pairs, so even a server that expands
+# `\uXXXX` before parsing (SPARQL 19.2) leaves any quote it makes escaped: it cannot end the string.
+_ECHAR = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_LANG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
+
+
+def _iri(value: str) -> str:
+    if not value or _IRI_BAD.search(value) or not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value):
+        raise QueryError(f"bad parameter value: '{value[:80]}' is not an absolute IRI",
+                         hint="an IRI must be a single valid IRI")
+    return f"<{value}>"
+
+
+def _string(value: str) -> str:
+    out = []
+    for c in value:
+        if c in _ECHAR:
+            out.append(_ECHAR[c])
+        elif ord(c) < 0x20 or ord(c) == 0x7F:
+            out.append(f"\\u{ord(c):04X}")
+        elif 0xD800 <= ord(c) <= 0xDFFF:
+            raise QueryError("bad parameter value: a lone surrogate is not text")
+        else:
+            out.append(c)
+    return '"' + "".join(out) + '"'
+
+
+def sparql_term(term: Identifier) -> str:
+    """An IRI or literal as SPARQL text that parses back to exactly this term on any server: the string
+    in one `"..."` with every character SPARQL requires escaped, IRIs and language tags checked."""
+    if isinstance(term, URIRef):
+        return _iri(str(term))
+    if not isinstance(term, Literal):
+        raise QueryError(f"cannot bind {type(term).__name__}: an IRI or a literal only")
+    text = _string(str(term))
+    if term.language:
+        if not _LANG.fullmatch(term.language):
+            raise QueryError(f"bad parameter value: language tag '{term.language[:20]}'")
+        return f"{text}@{term.language}"
+    if term.datatype is not None and str(term.datatype) != XSD_STRING:
+        return f"{text}^^{_iri(str(term.datatype))}"
+    return text
+
+
 def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
-    """The query with a trailing VALUES clause binding each variable; terms written by rdflib's n3()."""
+    """The query with a VALUES clause binding each variable; terms written by `sparql_term`."""
     if not bindings:
         return sparql
     names = list(bindings)
@@ -106,7 +153,7 @@ def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
         term = bindings[name]
         if not isinstance(term, URIRef | Literal):
             raise QueryError(f"parameter '{name}' must be an IRI or a literal")
-        terms.append(term.n3())
+        terms.append(sparql_term(term))
     values = f"\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}\n"
     # Oxigraph's substitutions bind the variable everywhere, inside subqueries and before FILTERs; a
     # trailing VALUES is joined only at the end, after the WHERE clause's filters have run without it. So
@@ -114,7 +161,7 @@ def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     out: list[str] = []
     where = False  # the last token (comments and white space aside) was the keyword WHERE
     placed = 0
-    for m in _TOKEN.finditer(sparql):
+    for m in SPARQL_TOKENS.finditer(sparql):
         kind, text = m.lastgroup, m.group()
         out.append(text)
         if kind == "word":
@@ -131,7 +178,7 @@ def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     return f"{sparql}{values}"
 
 
-_TOKEN = re.compile(r"""
+SPARQL_TOKENS = re.compile(r"""
     (?P<comment>\#[^\n]*)
   | (?P<string>"{3}(?:[^"\\]|\\.|"(?!""))*"{3}|'{3}(?:[^'\\]|\\.|'(?!''))*'{3}
       |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
@@ -150,7 +197,7 @@ def scope_optionals(sparql: str) -> str:
     not reach it), so nested OPTIONALs return extra rows. Repeating `GRAPH ?g` inside each such OPTIONAL
     is the same query by the SPARQL semantics, and Virtuoso answers it correctly. OPTIONALs with a FILTER
     of their own are left alone: wrapping would hide the outer variables from it."""
-    toks = [(m.lastgroup or "", m.group(), m.group("var")) for m in _TOKEN.finditer(sparql)]
+    toks = [(m.lastgroup or "", m.group(), m.group("var")) for m in SPARQL_TOKENS.finditer(sparql)]
     match: dict[int, int] = {}
     filtered: set[int] = set()
     stack: list[int] = []
@@ -243,7 +290,7 @@ class RemoteStore(Store):
             raise StoreError(f"{what}: no answer from {self.location} within {wait:g} s",
                              hint="raise KG_REMOTE_TIMEOUT or check the server's load") from err
         except requests.ConnectionError as err:
-            raise StoreError(f"{what}: cannot reach {self.location}",
+            raise StoreUnreachable(f"{what}: cannot reach {self.location}",
                              hint="is the SPARQL server running at that address?") from err
         except requests.RequestException as err:
             raise StoreError(f"{what}: {type(err).__name__}: {err}") from err
@@ -314,7 +361,7 @@ class RemoteStore(Store):
         if len(names) < 2:
             return set()
         res = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }\n"
-                         "VALUES ?g { " + " ".join(URIRef(n).n3() for n in names) + " }")
+                         "VALUES ?g { " + " ".join(sparql_term(URIRef(n)) for n in names) + " }")
         return {str(r["g"]) for r in res.rows}
 
     def add(self, name: str, graph: Graph) -> None:
@@ -336,9 +383,9 @@ class RemoteStore(Store):
 
     @staticmethod
     def _ours() -> str:
-        """Quads in this project's graphs; the base is written by n3() (escaped), inside the pattern so
+        """Quads in this project's graphs; the base is written by `sparql_term`, inside the pattern so
         that aggregates see it."""
-        return (f"VALUES ?base {{ {Literal(iris.base()).n3()} }} GRAPH ?g {{ ?s ?p ?o }} "
+        return (f"VALUES ?base {{ {sparql_term(Literal(iris.base()))} }} GRAPH ?g {{ ?s ?p ?o }} "
                 "FILTER(STRSTARTS(STR(?g), ?base))")
 
     def count(self) -> int:

@@ -3,7 +3,10 @@
 Safe by default: binds to loopback, refuses updates (unless started with `allow_update` and a token,
 sent as `Authorization: Bearer TOKEN`), answers only requests addressed to a local host name when on
 loopback (no DNS rebinding), sends no CORS headers (other web sites cannot read the store through a
-user's browser), limits request size, query time and result size. Queries run in worker processes
+user's browser), refuses cross-site requests to its query routes (Origin and Sec-Fetch-Site: a page on
+another site cannot make a visitor's browser run queries here), makes no outbound requests (SPARQL
+`SERVICE` is refused unless the person who starts it names the endpoints allowed), limits request
+size, query time, query memory and result size. Queries run in worker processes
 (kg/sparql_worker.py) so that a runaway one can be cancelled by killing its worker.
 """
 
@@ -14,7 +17,9 @@ import html
 import ipaddress
 import json
 import queue
+import re
 import select
+import signal
 import subprocess
 import sys
 import threading
@@ -30,8 +35,9 @@ from urllib.parse import parse_qs, urlsplit
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
-from kg.errors import KgError, QueryError, StoreError
-from kg.sparql_worker import GRAPH_TYPES, RESULT_TYPES, read_frame, write_frame
+from kg.errors import KgError, QueryError, StoreError, printable
+from kg.remote import SPARQL_TOKENS
+from kg.sparql_worker import GRAPH_TYPES, MEMORY_MESSAGE, RESULT_TYPES, read_frame, write_frame
 from kg.store import Result, Store
 
 STATIC = Path(__file__).parent / "static"
@@ -74,14 +80,27 @@ class Settings:
     max_rows: int = 100_000
     workers: int = 2
     budget: int = 1500
+    max_bytes: int = 50_000_000  # bytes of one result
+    max_memory: int = 1024  # MB of memory one query may use beyond its worker's open store (0: no limit)
+    allow_service: tuple[str, ...] = ()  # SERVICE endpoints queries may call; none by default
 
 
 # ---- workers
 
 
+@dataclass(frozen=True)
+class Limits:
+    max_rows: int = 100_000
+    max_bytes: int = 50_000_000
+    max_memory: int = 1024
+    network: bool = False
+
+
 class _Proc:
-    def __init__(self, location: str, mode: str, max_rows: int) -> None:
-        self.p = subprocess.Popen([sys.executable, "-P", str(WORKER), location, mode, str(max_rows)],
+    def __init__(self, location: str, mode: str, limits: Limits) -> None:
+        args = [str(limits.max_rows), str(limits.max_bytes), str(limits.max_memory),
+                "1" if limits.network else "0"]
+        self.p = subprocess.Popen([sys.executable, "-P", str(WORKER), location, mode, *args],
                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 
     def kill(self) -> None:
@@ -94,13 +113,19 @@ class _Proc:
 
 
 class WorkerPool:
-    """Worker processes, each with the store open; a query past the time limit kills its worker."""
+    """Worker processes, each with the store open; a query past the time limit kills its worker.
+
+    `size` workers wait for queries; when all are busy (runaway queries among them) up to `extra` more
+    are started for the moment, so a short query is answered while long ones run out their time."""
 
     def __init__(self, location: str, *, size: int = 2, timeout: float = 15.0, max_rows: int = 100_000,
-                 writable: bool = False) -> None:
-        self.location, self.timeout, self.max_rows = location, timeout, max_rows
+                 writable: bool = False, limits: Limits | None = None, extra: int = 2) -> None:
+        self.location, self.timeout = location, timeout
+        self.limits = limits or Limits(max_rows=max_rows)
+        self.max_rows = self.limits.max_rows
         self.mode = "write" if writable else "read"
         size = 1 if writable else max(1, size)  # one writer: Oxigraph allows one read-write process
+        self.size, self.most = size, size if writable else size + max(0, extra)
         self.idle: queue.Queue[_Proc] = queue.Queue()
         self.all: list[_Proc] = []
         self.lock = threading.Lock()
@@ -109,17 +134,39 @@ class WorkerPool:
             self._spawn()
 
     def _spawn(self) -> None:
-        proc = _Proc(self.location, self.mode, self.max_rows)
+        proc = _Proc(self.location, self.mode, self.limits)
         with self.lock:
             self.all.append(proc)
         self.idle.put(proc)
 
-    def call(self, request: dict, timeout: float | None = None) -> dict:
-        limit = self.timeout if timeout is None else timeout
+    def _take(self, limit: float) -> _Proc:
         try:
-            proc = self.idle.get(timeout=limit)
+            return self.idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self.lock:
+            if not self.closed and len(self.all) < self.most:
+                proc = _Proc(self.location, self.mode, self.limits)
+                self.all.append(proc)
+                return proc
+        try:
+            return self.idle.get(timeout=limit)
         except queue.Empty:
             raise HttpError(503, "the server is busy with other queries; retry in a moment") from None
+
+    def _release(self, proc: _Proc) -> None:
+        with self.lock:
+            retire = len(self.all) > self.size and proc in self.all
+            if retire:
+                self.all.remove(proc)
+        if retire:  # a worker started for a busy moment goes once the moment has passed
+            proc.kill()
+        else:
+            self.idle.put(proc)
+
+    def call(self, request: dict, timeout: float | None = None) -> dict:
+        limit = self.timeout if timeout is None else timeout
+        proc = self._take(limit)
         started = time.monotonic()
         try:
             assert proc.p.stdin is not None and proc.p.stdout is not None
@@ -133,10 +180,16 @@ class WorkerPool:
             raise HttpError(503, f"query cancelled: it ran longer than {limit:g} s, this server's time limit "
                                  "(narrow the query or add LIMIT)") from None
         except (EOFError, OSError, BrokenPipeError):
+            try:
+                code = proc.p.wait(2)
+            except subprocess.TimeoutExpired:
+                code = None
             self._replace(proc)
+            if code == -signal.SIGABRT:  # an allocation over the worker's memory limit aborts it
+                raise HttpError(503, MEMORY_MESSAGE) from None
             raise HttpError(500, "the query worker stopped unexpectedly; the query was not answered") \
                 from None
-        self.idle.put(proc)
+        self._release(proc)
         resp["seconds"] = round(time.monotonic() - started, 3)
         return resp
 
@@ -145,7 +198,7 @@ class WorkerPool:
         with self.lock:
             if proc in self.all:
                 self.all.remove(proc)
-            if self.closed:
+            if self.closed or len(self.all) >= self.size:
                 return
         self._spawn()
 
@@ -319,7 +372,11 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         if self.app.log:
-            sys.stderr.write("kg serve: " + (format % args) + "\n")
+            try:
+                sys.stderr.write("kg serve: " + printable(format % args) + "\n")
+                sys.stderr.flush()
+            except (OSError, ValueError):  # stderr closed or gone: a log line never costs an answer
+                pass
 
     # one entry point for both methods
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
@@ -334,6 +391,7 @@ class Handler(BaseHTTPRequestHandler):
     def _handle(self, method: str, head: bool = False) -> None:
         try:
             self._check_host()
+            self._check_site(method)
             status, ctype, body, extra = self.app.route(self, method)
         except HttpError as e:
             status, ctype, body, extra = e.status, "text/plain; charset=utf-8", f"{e.message}\n".encode(), {}
@@ -363,6 +421,22 @@ class Handler(BaseHTTPRequestHandler):
         if name.lower() not in ("localhost", "127.0.0.1", "[::1]", self.app.settings.host):
             raise HttpError(403, f"this server answers only to localhost, not to '{host}'")
 
+    def _check_site(self, method: str) -> None:
+        """Pages may be opened from anywhere; what runs queries answers only this server's own pages and
+        clients that are not browsers. A browser says where a request comes from (Sec-Fetch-Site, and
+        Origin on POSTs and scripts' requests); an <img>, a form or a no-cors fetch from another site (or
+        another port of this machine) would otherwise run queries with the visitor's access."""
+        path = urlsplit(self.path).path.rstrip("/") or "/"
+        if method == "GET" and (path in ("/", "/query", "/favicon.ico") or path.startswith("/static/")):
+            return
+        site = (self.headers.get("Sec-Fetch-Site") or "").strip().lower()
+        if site in ("cross-site", "same-site"):
+            raise HttpError(403, "refused: a request from another site (open this server's own pages, or "
+                                 "query it from a program)")
+        origin = self.headers.get("Origin")
+        if origin is not None and origin.strip().lower() != f"http://{self.headers.get('Host', '')}".lower():
+            raise HttpError(403, f"refused: a request from another origin ({printable(origin[:100])})")
+
     def body(self) -> bytes:
         try:
             n = int(self.headers.get("Content-Length") or 0)
@@ -377,8 +451,10 @@ class App:
     def __init__(self, settings: Settings, *, log: bool = True) -> None:
         self.settings, self.log = settings, log
         self.loopback = _is_loopback(settings.host)
+        limits = Limits(settings.max_rows, settings.max_bytes, settings.max_memory,
+                        network=bool(settings.allow_service))
         self.pool = WorkerPool(settings.location, size=settings.workers, timeout=settings.timeout,
-                               max_rows=settings.max_rows, writable=settings.allow_update)
+                               writable=settings.allow_update, limits=limits)
         self.store = WorkerStore(self.pool)
 
     def route(self, req: Handler, method: str) -> tuple[int, str, bytes, dict[str, str]]:
@@ -422,7 +498,10 @@ class App:
         if method == "POST":
             ctype = (req.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             raw = req.body()
-            text = raw.decode("utf-8", errors="strict") if raw else ""
+            try:
+                text = raw.decode("utf-8", errors="strict") if raw else ""
+            except UnicodeDecodeError as e:
+                raise HttpError(400, f"the request body is not UTF-8 (bad byte at {e.start})") from None
             if ctype == "application/x-www-form-urlencoded":
                 form = parse_qs(text, keep_blank_values=True)
                 params = {**params, **form}
@@ -439,11 +518,13 @@ class App:
             if update is not None:
                 raise HttpError(405, "updates must be POSTed")
         if update is not None:
+            check_service(update, self.settings.allow_service)
             return self.do_update(req, update)
         if not query:
             if method == "GET":
                 return 303, "text/plain", b"see /query\n", {"Location": "/query"}
             raise HttpError(400, "no query: send query=... (or update=...)")
+        check_service(query, self.settings.allow_service)
         request = {"op": "protocol", "query": query, "formats": formats_for(req.headers.get("Accept"),
                                                                             _one(params, "format")),
                    "default_graphs": params.get("default-graph-uri", []),
@@ -532,6 +613,42 @@ class App:
         self.pool.close()
 
 
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_SERVICE = re.compile(r"SERVICE(?![\w:])", re.I)
+
+
+def check_service(sparql: str, allowed: tuple[str, ...] = ()) -> None:
+    """Refuse SERVICE (the query would make this server send a request to any address and answer with
+    what comes back) unless it names, by a full IRI, an endpoint the person who started the server
+    allowed. Comments and strings do not count; `\\u` escapes are read as SPARQL reads them."""
+
+    def char(m: re.Match[str]) -> str:
+        n = int(m.group(1) or m.group(2), 16)
+        return chr(n) if n <= 0x10FFFF else "\ufffd"
+
+    # Read both with and without `\\u` escapes expanded: SPARQL expands them before parsing, some parsers
+    # only inside strings, and either reading could hide a SERVICE from the other.
+    for text in {sparql, _CODEPOINT.sub(char, sparql)}:
+        _check_tokens(text, allowed)
+
+
+def _check_tokens(sparql: str, allowed: tuple[str, ...]) -> None:
+    toks = [(m.lastgroup, m.group()) for m in SPARQL_TOKENS.finditer(sparql)
+            if m.lastgroup != "comment" and not m.group().isspace()]
+    for i, (kind, text) in enumerate(toks):
+        if kind != "word" or not _SERVICE.match(text):
+            continue
+        j = i + 1 + (i + 1 < len(toks) and toks[i + 1][1].upper() == "SILENT")
+        target = toks[j] if j < len(toks) and len(text) == 7 else None
+        if target and target[0] == "iri" and target[1][1:-1] in allowed:
+            continue
+        if allowed:
+            raise HttpError(400, "SERVICE is refused except to the endpoints this server allows, named by "
+                                 f"their full IRI: {', '.join(allowed)}")
+        raise HttpError(400, "SERVICE is refused: this server sends no requests to other servers (start "
+                             "kg serve with --allow-service URL to allow an endpoint)")
+
+
 def _one(params: Mapping[str, list[str]], key: str) -> str | None:
     v = params.get(key)
     return v[-1] if v else None
@@ -579,8 +696,13 @@ def make_server(settings: Settings, *, log: bool = True) -> tuple[ThreadingHTTPS
         raise StoreError(f"cannot listen on {settings.host}:{settings.port}: {e.strerror or e}",
                          hint="pick another --port, or stop what is using it") from None
     server.daemon_threads = True
+    server.handle_error = _quiet  # type: ignore[method-assign]  # a dropped client is no news
     server.app = app  # type: ignore[attr-defined]
     return server, app
+
+
+def _quiet(request: object, client_address: object) -> None:
+    del request, client_address
 
 
 def _check(s: Settings) -> None:
@@ -595,8 +717,12 @@ def _check(s: Settings) -> None:
                          hint="updates are accepted only with 'Authorization: Bearer TOKEN'")
     if s.token and not s.allow_update:
         raise QueryError("--token is only for --allow-update")
-    if s.timeout <= 0 or s.max_rows <= 0:
-        raise QueryError("--timeout and --max-rows must be positive")
+    if s.timeout <= 0 or s.max_rows <= 0 or s.max_bytes <= 0 or s.max_memory < 0:
+        raise QueryError("--timeout, --max-rows and --max-mb must be positive, --max-memory 0 or more")
+    for url in s.allow_service:
+        if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", url):
+            raise QueryError(f"--allow-service '{url}' is not an http(s) URL",
+                             hint="name each SERVICE endpoint allowed by its full URL")
 
 
 def serve(settings: Settings, *, say: Any = print) -> None:

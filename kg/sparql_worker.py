@@ -1,18 +1,27 @@
 """A query worker for `kg serve`: one process holding the Oxigraph store, answering over stdin/stdout.
 
-Run as a script (`python kg/sparql_worker.py STORE read|write MAX_ROWS`), so it imports only pyoxigraph and
-starts in milliseconds. `kg serve` kills a worker whose query runs past the time limit and starts a new
-one: killing a process is the only way to stop an Oxigraph query mid-flight. Frames are 8-byte length +
-pickle, between two processes of ours.
+Run as a script (`python kg/sparql_worker.py STORE read|write MAX_ROWS MAX_BYTES MAX_MB NETWORK`), so it
+imports only pyoxigraph and starts in milliseconds. `kg serve` kills a worker whose query runs past the
+time limit and starts a new one: killing a process is the only way to stop an Oxigraph query mid-flight.
+Frames are 8-byte length + pickle, between two processes of ours.
+
+Each worker also bounds itself: its address space (a query that builds huge strings or sorts a huge
+join fails an allocation, and the process aborts; `kg serve` answers 503 and starts another), the bytes
+of a result, and, unless the server allows SERVICE endpoints, the network (a seccomp filter refuses
+internet sockets, so no query can make this process send a request anywhere). It dies with its parent.
 """
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import pickle
+import platform
+import resource
 import struct
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -28,6 +37,10 @@ GRAPH_TYPES = {"turtle": ("text/turtle; charset=utf-8", ox.RdfFormat.TURTLE),
                "ntriples": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
                "rdfxml": ("application/rdf+xml", ox.RdfFormat.RDF_XML),
                "jsonld": ("application/ld+json", ox.RdfFormat.JSON_LD)}
+
+
+MEMORY_MESSAGE = ("query stopped: it needed more memory than this server allows a query; the server goes "
+                  "on (narrow the query, or start kg serve with a higher --max-memory)")
 
 
 class Refused(Exception):
@@ -160,8 +173,9 @@ def fingerprint(path: Path) -> tuple:
 
 
 class Worker:
-    def __init__(self, location: str, mode: str, max_rows: int) -> None:
+    def __init__(self, location: str, mode: str, max_rows: int, max_bytes: int = 50_000_000) -> None:
         self.path, self.writable, self.max_rows = Path(location), mode == "write", max_rows
+        self.max_bytes = max_bytes
         self.store: ox.Store | None = None
         self.seen: tuple = ()
 
@@ -216,22 +230,30 @@ class Worker:
         if isinstance(res, ox.QuerySolutions):
             variables = [v.value for v in res.variables]
             rows = []
+            size = 0
             for sol in res:
                 if len(rows) >= limit:
                     raise Refused(413, f"the result has more than {limit:,} rows, this server's limit "
                                        "(add LIMIT, or narrow the query)")
-                rows.append([sol[v] for v in variables])
+                row = [sol[v] for v in variables]
+                size += sum(_size(t) for t in row)
+                self._check_bytes(size)
+                rows.append(row)
             if req["op"] == "rows":
                 return {"ok": True, "kind": "select", "vars": variables,
                         "rows": [[term_tuple(t) for t in row] for row in rows]}
             fmt = next((f for f in req["formats"] if f in RESULT_TYPES), "json")
             body = serialize_rows(variables, rows, fmt)
+            self._check_bytes(len(body))
             return {"ok": True, "content_type": RESULT_TYPES[fmt], "body": body}
         triples = []
+        size = 0
         for t in res:
             if len(triples) >= limit:
                 raise Refused(413, f"the result has more than {limit:,} triples, this server's limit "
                                    "(add LIMIT, or narrow the query)")
+            size += _size(t.subject) + _size(t.predicate) + _size(t.object)
+            self._check_bytes(size)
             triples.append(t)
         if req["op"] == "rows":
             return {"ok": True, "kind": "graph",
@@ -239,7 +261,95 @@ class Worker:
                                 for t in triples]}
         fmt = next((f for f in req["formats"] if f in GRAPH_TYPES), "turtle")
         ctype, rdf_format = GRAPH_TYPES[fmt]
-        return {"ok": True, "content_type": ctype, "body": ox.serialize(triples, format=rdf_format)}
+        body = ox.serialize(triples, format=rdf_format) or b""
+        self._check_bytes(len(body))
+        return {"ok": True, "content_type": ctype, "body": body}
+
+    def _check_bytes(self, size: int) -> None:
+        """Rows are capped in number and in bytes: a few rows of huge literals are as heavy as many."""
+        if size > self.max_bytes:
+            raise Refused(413, f"the result is over {self.max_bytes / 1e6:g} MB, this server's limit "
+                               "(add LIMIT, select fewer or shorter values)")
+
+
+def _size(t: Any) -> int:
+    return len(getattr(t, "value", "") or "") + 16  # 16: a term's share of the syntax around it
+
+
+# ---- self-limits
+
+
+def _vm_bytes() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def limit_memory(max_mb: int) -> None:
+    """Room for `max_mb` more megabytes of address space than the process holds now (store open): an
+    allocation beyond it fails, and Oxigraph aborts the process rather than grow it."""
+    now = _vm_bytes()
+    if max_mb > 0 and now:  # without /proc the baseline is unknown: no limit rather than a wrong one
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (now + max_mb * 2**20, resource.RLIM_INFINITY))
+        except (ValueError, OSError):
+            pass
+
+
+# struct sock_filter instructions: refuse socket(AF_INET|AF_INET6) with EACCES, allow every other call.
+_ARCH = {"x86_64": (0xC000003E, 41), "aarch64": (0xC00000B7, 198)}  # AUDIT_ARCH, __NR_socket
+
+
+def no_network() -> bool:
+    """Install a seccomp filter so this process cannot open an internet socket (Linux x86-64 and arm64;
+    elsewhere False, and the server's own SERVICE check is the only guard)."""
+    arch = _ARCH.get(platform.machine())
+    if arch is None or not sys.platform.startswith("linux"):
+        return False
+
+    class Filter(ctypes.Structure):
+        _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte),
+                    ("k", ctypes.c_uint)]
+
+    class Program(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(Filter))]
+
+    ld, jeq, ret = 0x20, 0x15, 0x06
+    code = [(ld, 0, 0, 4), (jeq, 0, 5, arch[0]), (ld, 0, 0, 0), (jeq, 0, 3, arch[1]), (ld, 0, 0, 16),
+            (jeq, 2, 0, 2), (jeq, 1, 0, 10), (ret, 0, 0, 0x7FFF0000), (ret, 0, 0, 0x00050000 | 13)]
+    filters = (Filter * len(code))(*[Filter(*c) for c in code])
+    prog = Program(len(code), filters)
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS, required to install a filter unprivileged
+        return False
+    return libc.prctl(22, 2, ctypes.byref(prog), 0, 0) == 0  # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
+
+
+def die_with_parent(parent: int | None = None, *, pdeathsig: bool = False) -> None:
+    """Exit when the parent dies, however it dies (a query may be running: stdin closing is not enough).
+    A thread watches the parent's pid; `pdeathsig` also asks Linux to kill us at once (PR_SET_PDEATHSIG),
+    which fires when the *thread* that started us ends: only for children of a long-lived thread (not
+    `kg serve`'s, whose request threads start workers)."""
+    parent = parent or os.getppid()
+    if pdeathsig and sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None).prctl(1, 9, 0, 0, 0)  # PR_SET_PDEATHSIG, SIGKILL
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    if os.getppid() != parent:  # it died before we were set to follow it
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _transient(e: BaseException) -> bool:
@@ -249,7 +359,17 @@ def _transient(e: BaseException) -> bool:
 
 def main(argv: list[str]) -> int:
     location, mode, max_rows = argv[1], argv[2], int(argv[3])
-    worker = Worker(location, mode, max_rows)
+    max_bytes, max_mb, network = (int(argv[4]), int(argv[5]), argv[6] == "1") if len(argv) > 6 \
+        else (50_000_000, 0, False)
+    die_with_parent()
+    if not network:
+        no_network()
+    worker = Worker(location, mode, max_rows, max_bytes)
+    try:
+        worker.open()  # the store's own memory counts as the baseline, not against the query's share
+    except (OSError, RuntimeError):
+        pass  # reported with the first query
+    limit_memory(max_mb)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but frames on the pipe
     while True:
@@ -263,6 +383,8 @@ def main(argv: list[str]) -> int:
             resp = {"ok": False, "status": e.status, "message": str(e)}
         except SyntaxError as e:
             resp = {"ok": False, "status": 400, "message": f"SPARQL syntax error: {e}"}
+        except MemoryError:
+            resp = {"ok": False, "status": 503, "message": MEMORY_MESSAGE}
         except (OSError, RuntimeError, ValueError, TypeError) as e:
             if "lock" in str(e).lower():
                 resp = {"ok": False, "status": 503,

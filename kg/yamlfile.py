@@ -14,7 +14,23 @@ from kg.errors import InputError
 
 
 class _Strict(yaml.SafeLoader):
-    """SafeLoader that refuses a key written twice in one mapping."""
+    """SafeLoader that refuses a key written twice in one mapping, aliases (a few hundred bytes of nested
+    aliases expand to gigabytes: a "billion laughs") and nesting deeper than any of our files needs."""
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", mark)
+        self.depth += 1
+        try:
+            if self.depth > 20:
+                mark = self.peek_event().start_mark
+                raise yaml.composer.ComposerError(None, None, "nested over 20 deep", mark)
+            return super().compose_node(parent, index)  # type: ignore[arg-type]
+        finally:
+            self.depth -= 1
 
 
 class _StrictNoDates(_Strict):

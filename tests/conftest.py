@@ -113,3 +113,58 @@ def corpus_clean(corpus: Path,
         counts = {d.iri: len(st.graph(d.iri)) for d in st.documents()}
     assert len(counts) == len(list(corpus.glob("*.txt")))
     return counts, took, store
+
+
+class Listener:
+    """A TCP listener on loopback that records every connection made to it (and answers nothing useful):
+    proof that a request did, or did not, go out."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/sparql"
+        self.hits: list[bytes] = []
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with conn:
+                conn.settimeout(2)
+                try:
+                    data = conn.recv(65536)
+                except OSError:
+                    data = b""
+                self.hits.append(data)  # before answering: the caller may look as soon as it has the answer
+                try:
+                    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+                                 b"Content-Length: 46\r\nConnection: close\r\n\r\n"
+                                 b'{"head":{"vars":[]},"results":{"bindings":[]}}')
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.thread.join(5)
+        self.sock.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    """A loopback listener that records connections (SSRF and injection tests)."""
+    lst = Listener()
+    yield lst
+    lst.close()

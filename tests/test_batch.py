@@ -86,3 +86,25 @@ def test_index_follows_the_writes() -> None:
                                              StoredDoc("d2", "s2", ("a.txt",))]
     index.record("replaced", "d3", "s3", "b.txt")  # b.txt was the old text's last source: it goes
     assert "d1" not in index.by_iri and index.relevant("d3", "b.txt") == [StoredDoc("d3", "s3", ("b.txt",))]
+
+
+def test_a_graph_the_store_refuses_fails_alone_and_is_named(tmp_path: Path) -> None:
+    """A batch the store will not take (here a graph holding an IRI with a space) is written one document
+    at a time: the bad one is one failure naming its file, the others go in (issue 19)."""
+    from rdflib import URIRef
+
+    from kg.batch import Batch
+
+    good, bad = Graph(), Graph()
+    good.add((URIRef("https://x.example/a"), URIRef("https://x.example/p"), Literal("kept")))
+    bad.add((URIRef("https://x.example/b"), URIRef("https://x.example/p"), URIRef("not an iri")))
+    seen: list[Outcome] = []
+    with LocalStore(tmp_path / "store") as st:
+        batch = Batch(st, seen.append, max_docs=10)  # type: ignore[arg-type]
+        batch.add("https://x.example/g/good", good, Outcome("good.txt", "added"))
+        batch.add("https://x.example/g/bad", bad, Outcome("bad.txt", "added"))
+        batch.flush()
+        assert [o.status for o in seen] == ["added", "failed"]
+        assert seen[1].message.startswith("bad.txt: cannot be stored")
+        assert len(st.graph("https://x.example/g/good")) == 1
+        assert len(st.graph("https://x.example/g/bad")) == 0

@@ -114,3 +114,57 @@ def test_ledger_lines_are_capped_and_counted_when_quiet(tmp_path: Path, seeds_di
     ledger = [line for line in capped.stderr.splitlines() if "ledger:" in line]
     assert len(ledger) == 2 and ledger[1].strip() == (
         "ledger: and 2 more status changes (`kg followups` lists every commitment)")
+
+
+# ---- data is text on the terminal (issue 19)
+
+MARKUP = "[/draft] [link=https://evil.example/]challenging[/link] [bold red]"
+
+
+def _hostile_docs(tmp_path: Path, seeds_dir: Path) -> Path:
+    """The seeds, with Rich markup and an escape sequence in a commitment's words and a sidecar title, a
+    file whose name carries an escape sequence, and an empty one whose name has a newline."""
+    import shutil
+
+    docs = tmp_path / "docs"
+    shutil.copytree(seeds_dir, docs)
+    seed = docs / "004_c09156de69ac898d.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace(
+        "some of the challenging issues", f"some of the {MARKUP} \x1b[2J issues"), encoding="utf-8")
+    side = docs / "003_05486bbbf8471d79.txt.meta.yaml"
+    side.write_text(side.read_text(encoding="utf-8").replace(
+        "title: Performance Indicators Q2 2017/18", 'title: "[/draft] \\e]8;;http://evil.example/\\a Q2"'),
+        encoding="utf-8")
+    (docs / "004_c09156de69ac898d.txt").rename(docs / "ok\x1b[31m.txt")
+    (docs / "004_c09156de69ac898d.txt.meta.yaml").rename(docs / "ok\x1b[31m.txt.meta.yaml")
+    (docs / "bad\nname.txt").write_bytes(b"")
+    return docs
+
+
+def test_document_text_and_file_names_are_text_not_markup_or_escapes(tmp_path: Path, seeds_dir: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    docs = _hostile_docs(tmp_path, seeds_dir)
+    exe = str(Path(sys.executable).with_name("kg"))
+    env = {**os.environ, "COLUMNS": "2000"}
+    store = str(tmp_path / "st")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([exe, *args, "--store", store], capture_output=True, text=True, env=env,
+                              timeout=300)
+
+    done = run("ingest", str(docs))
+    assert done.returncode == 2, done.stderr
+    assert "\x1b" not in done.stderr
+    bad = [ln for ln in done.stderr.splitlines() if "name.txt" in ln]
+    assert len(bad) == 1 and "bad\\nname.txt" in bad[0] and "no text" in bad[0], done.stderr
+    assert "ok\\x1b[31m.txt" in done.stderr
+    for cmd in (("query", "documents"), ("followups",)):
+        shown = run(*cmd)
+        assert shown.returncode == 0, (cmd, shown.stderr)
+        assert "\x1b" not in shown.stdout and "\x07" not in shown.stdout
+        assert "ok\\x1b[31m.txt" in shown.stdout or cmd == ("followups",)
+    assert "[/draft] \\x1b]8;;http://evil.example/\\x07 Q2" in run("query", "documents").stdout
+    assert MARKUP in run("followups").stdout

@@ -148,3 +148,151 @@ def test_ctrl_c_stops_after_the_current_document(
     assert written == len(added), stderr
     assert written < len(reference), "the run finished before Ctrl-C reached it; the test proved nothing"
     finish(corpus, store, reference, clean_store, f"after Ctrl-C, jobs={jobs}")
+
+
+# ---- no leftovers (issue 19)
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_exit_when_ingest_is_killed(sig: int, corpus: Path, tmp_path: Path) -> None:
+    proc = subprocess.Popen(ingest_cmd(corpus, tmp_path / "store", "--jobs", "2"), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            workers = _children(proc.pid)
+            time.sleep(0.05)
+        assert len(workers) >= 2, "the workers did not start"
+        proc.send_signal(sig)
+        proc.wait(30)
+        deadline = time.monotonic() + 10
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = [w for w in workers if _alive(w)]
+        assert not left, f"workers {left} outlived kg ingest"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for w in workers:  # only if the test failed: ours, by pid
+            if _alive(w):
+                os.kill(w, signal.SIGKILL)
+
+
+LEDGER_CITES = """PREFIX ckg: <https://w3id.org/council-kg/def#>
+SELECT DISTINCT ?ledger ?d WHERE { GRAPH ?ledger { ?a ckg:asOfDocument|ckg:fulfilledBy ?d } }"""
+
+
+def _state(store: Path) -> tuple[set[str], set[str], dict[str, tuple[str, ...]]]:
+    """(documents stored, documents the ledger cites that are not stored, the removal journal). Opened
+    read-write: the store must open for a writer after any kill."""
+    from kg import iris
+    from kg.ingest import pending_removals
+
+    with LocalStore(store) as st:
+        docs = {d.iri for d in st.documents()}
+        cited = {str(r["d"]) for r in st.query(LEDGER_CITES, {"ledger": iris.graph("ledger")}).rows}
+        return docs, cited - docs, pending_removals(st)
+
+
+def _cited_document(store: Path) -> tuple[str, str]:
+    """(IRI, file name) of a document the ledger cites: removing it must change the ledger."""
+    with LocalStore(store, read_only=True) as st:
+        from kg import iris
+
+        cited = {str(r["d"]) for r in st.query(LEDGER_CITES, {"ledger": iris.graph("ledger")}).rows}
+        doc = next(d for d in st.documents() if d.iri in cited)
+        return doc.iri, Path(doc.sources[0]).name
+
+
+def _remove(store: Path, name: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([KG, "remove", name, "--store", str(store)], capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_remove_cut_short_is_finished_by_running_it_again(seeds_store_path: Path, tmp_path: Path) -> None:
+    """The state a SIGKILL between dropping the graph and updating the ledger leaves (the graph gone with
+    its journal entry, the ledger not yet told): `kg remove` again finishes the job."""
+    from kg import iris
+    from kg.ingest import REMOVING, _journal
+
+    store = tmp_path / "store"
+    shutil.copytree(seeds_store_path, store)
+    iri, name = _cited_document(store)
+    with LocalStore(store) as st:
+        (doc,) = [d for d in st.documents() if d.iri == iri]
+        st.replace_graphs([iri], {str(iris.graph(REMOVING)): _journal({iri: doc.sources})})
+    docs, missing, pending = _state(store)
+    assert iri not in docs and iri in missing and iri in pending  # what the kill leaves
+    again = _remove(store, name)
+    assert again.returncode == 0 and f"removed {iri}" in again.stdout, again.stderr
+    assert _state(store)[1:] == (set(), {})
+
+
+def test_remove_cut_short_by_an_older_version_is_repaired(seeds_store_path: Path, tmp_path: Path) -> None:
+    """Versions without the journal left the graph gone and the ledger citing it; `kg remove` could not
+    be run again ("no document"). Now it repairs the ledger and says so."""
+    store = tmp_path / "store"
+    shutil.copytree(seeds_store_path, store)
+    iri, name = _cited_document(store)
+    with LocalStore(store) as st:
+        st.replace_graphs([iri], {})
+    assert iri in _state(store)[1]
+    again = _remove(store, name)
+    assert again.returncode == 0 and "removed already; the ledger is repaired" in again.stderr, again.stderr
+    assert _state(store)[1:] == (set(), {})
+    assert _remove(store, name).returncode != 0  # and then there is nothing left to do
+
+
+@pytest.mark.slow
+def test_sigkill_inside_remove_never_leaves_the_ledger_citing_a_gone_document(seeds_store_path: Path,
+                                                                               tmp_path: Path) -> None:
+    iri, name = _cited_document(seeds_store_path)
+    clean = tmp_path / "clean"
+    shutil.copytree(seeds_store_path, clean)
+    started = time.monotonic()
+    assert _remove(clean, name).returncode == 0
+    took = time.monotonic() - started
+    seed = int(os.environ.get("KG_CRASH_SEED", random.randrange(1 << 30)))
+    rng = random.Random(seed)
+    for attempt in range(3):
+        store = tmp_path / f"store{attempt}"
+        shutil.copytree(seeds_store_path, store)
+        proc = subprocess.Popen([KG, "remove", name, "--store", str(store)], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(took * (0.3 + 0.7 * rng.random()))
+        proc.kill()
+        proc.wait()
+        docs, missing, pending = _state(store)
+        context = f"seed {seed}, attempt {attempt}"
+        assert missing <= set(pending), context  # a gone document the ledger cites is in the journal
+        again = _remove(store, name)
+        if iri in docs or pending:
+            assert again.returncode == 0 and f"removed {iri}" in again.stdout, (context, again.stderr)
+        else:
+            assert "no document" in again.stderr, (context, again.stderr)  # it had finished
+        docs, missing, pending = _state(store)
+        assert iri not in docs and missing == set() and pending == {}, context

@@ -3,6 +3,7 @@ these tests on loopback ports; the pure helpers are tested without one."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -347,3 +348,96 @@ def test_every_named_query_with_its_parameters_matches_the_embedded_store(
         assert _rows(there) == _rows(here), name
         if q.params:
             assert here.rows, f"{name}: the sample parameters should find something"
+
+
+# ---- parameters are data on every server (issue 19)
+
+HOSTILE = ['Smith" } } ; DROP ALL ; #', "it's '} #", "ends in a backslash\\", 'back\\slash"quote',
+           'line one\nline two ends in \\"', '"""', "'''", "tab\tcr\rlf\n", "{braces} #hash",
+           '\\u0022 ) } #', "\\\\u0022", "\x01\x1b\x7f controls", "ünïcödé ✓ \u2028 sep",
+           'x"\n} SERVICE <{url}> {{ ?a ?b ?c }} #',
+           'x\n"""} SERVICE <{url}> {{ ?a ?b ?c }} #']
+HOSTILE_IRIS = ["http://example.org/a#b?c=d&e='f'", "urn:x:y(z)", "https://w3id.org/council-kg/id/x%22y"]
+
+
+def test_hostile_literals_are_written_escaped() -> None:
+    from kg.remote import sparql_term
+
+    for v in HOSTILE:
+        text = sparql_term(Literal(v))
+        assert text.startswith('"') and text.endswith('"') and "\n" not in text and "\r" not in text
+        inner = text[1:-1].replace("\\\\", "")
+        assert '"' not in inner.replace('\\"', "")  # every quote inside is escaped
+    for bad in ("http://a> . } DROP ALL { <b:c", "no-scheme", "http://a b", "http://a\\u0020"):
+        with pytest.raises(QueryError, match="bad parameter value"):
+            sparql_term(URIRef(bad))
+    with pytest.raises(QueryError):
+        sparql_term(BNode())
+
+
+@pytest.mark.server
+def test_hostile_parameters_are_data_on_every_server(remote: RemoteStore, store: LocalStore,
+                                                     listener) -> None:  # noqa: ANN001
+    """Each value comes back exactly as given, as it does from the embedded store; stored, it is found by
+    itself alone; no value reaches a SERVICE call (the listener sees no request); nothing is dropped."""
+    values = [Literal(v.replace("{url}", listener.url).replace("{{", "{").replace("}}", "}"))
+              for v in HOSTILE]
+    values += [Literal("fr", lang="fr-CA"), Literal("2", datatype=URIRef(XSD + "integer"))]
+    values += [URIRef(i) for i in HOSTILE_IRIS]
+    g = Graph()
+    doc = iris.document("e" * 64)
+    name = URIRef("http://xmlns.com/foaf/0.1/name")
+    for i, v in enumerate(values):
+        g.add((URIRef(f"{doc}#v{i}"), name, v))
+    remote.replace_graphs((), {str(doc): g})
+    store.replace_graphs((), {str(doc): g})
+    echo = "SELECT ?x WHERE { }"
+    find = "SELECT ?s ?x WHERE { GRAPH ?g { ?s <http://xmlns.com/foaf/0.1/name> ?x } }"
+    for i, v in enumerate(values):
+        here, there = store.query(echo, {"x": v}), remote.query(echo, {"x": v})
+        assert [canon(r["x"]) for r in there.rows] == [canon(v)] == [canon(r["x"]) for r in here.rows], v
+        here, there = store.query(find, {"x": v}), remote.query(find, {"x": v})
+        assert _rows(there) == _rows(here) and [r["s"] for r in there.rows] == [URIRef(f"{doc}#v{i}")], v
+    assert len(remote.graph(str(doc))) == len(values)
+    assert listener.hits == []
+
+
+@pytest.mark.server
+def test_a_server_that_dies_mid_run_is_one_line(corpus: Path, tmp_path: Path) -> None:
+    """Not one line per document left ("cannot reach" 150 times, naming no file): one line for the run,
+    saying how many documents were not written."""
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("Oxigraph server not installed")
+    port = _free_port()
+    log = tmp_path / "server.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "data"),
+                                   "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                                  stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, server, log)
+        kg = str(Path(sys.executable).with_name("kg"))
+        proc = subprocess.Popen([kg, "ingest", str(corpus), "--store", url], stderr=subprocess.PIPE,
+                                stdout=subprocess.DEVNULL, text=True)
+        assert proc.stderr is not None
+        lines = []
+        for line in proc.stderr:
+            lines.append(line)
+            if line.strip().startswith("added"):
+                break
+        server.kill()
+        server.wait()
+        lines += proc.stderr.readlines()
+        assert proc.wait(120) == 4, "".join(lines)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    unreachable = [ln for ln in lines if "cannot reach" in ln]
+    assert len(unreachable) == 1, "".join(lines[-20:])
+    assert unreachable[0].startswith("kg: ") and "document(s) were not written" in unreachable[0]
+    lost = int(re.search(r"(\d+) of 155 document", unreachable[0]).group(1))  # type: ignore[union-attr]
+    added = sum(1 for ln in lines if ln.strip().startswith("added"))
+    assert lost > 0 and added + lost <= 155

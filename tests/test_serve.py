@@ -142,7 +142,7 @@ def test_guards(seeds_server, tmp_path: Path) -> None:  # noqa: ANN001
     code, body, _ = curl(url + "/", "-H", "Host: attacker.example")  # DNS rebinding
     assert code == 403 and "only to localhost" in body
     code, _, head = curl(url + "/sparql?query=ASK%7B%7D", "-H", "Origin: https://attacker.example")
-    assert code == 200 and "access-control-allow-origin" not in head
+    assert code == 403 and "access-control-allow-origin" not in head  # another origin: refused (issue 19)
     assert curl(url + "/static/../serve.py")[0] == 404
     assert curl(url + "/static/yasgui/../../serve.py", "--path-as-is")[0] == 404
     code, _, head = curl(url + "/static/yasgui/yasgui.min.js")
@@ -210,6 +210,12 @@ def test_content_negotiation() -> None:
 def test_bad_settings_are_one_line_errors(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store here yet"):
         running(Settings(str(tmp_path / "none"), port=0)).__enter__()
+    LocalStore(tmp_path / "store").close()
+    for bad in ({"allow_service": ("ftp://x/",)}, {"allow_service": ("http://a b/",)}, {"max_bytes": 0},
+                {"max_memory": -1}):
+        with pytest.raises(QueryError) as info:
+            running(Settings(str(tmp_path / "store"), port=0, **bad)).__enter__()  # type: ignore[arg-type]
+        assert "\n" not in str(info.value)
 
 
 def _free_port() -> int:

@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -462,3 +463,160 @@ def test_malformed_iri_param_is_one_line(small_store: Path) -> None:
     assert stderr.count("\n") == 1 and "bad parameter value" in stderr and "internal error" not in stderr
     with LocalStore(small_store, read_only=True) as st:
         assert st.documents()
+
+
+# ---- round two (issue 19): no input exhausts the machine, one bad file never stops a run
+
+
+def kg_process(*args: str | Path, timeout: float = 300) -> tuple[int, str, str]:
+    """The CLI in a process of its own, so a hang or a runaway allocation cannot take the tests with it."""
+    env = {k: v for k, v in os.environ.items() if k != "KG_MAX_TEXT_MB"}
+    done = subprocess.run([str(KG), *map(str, args)], capture_output=True, text=True, timeout=timeout,
+                          env=env)
+    return done.returncode, done.stdout, done.stderr
+
+
+ALIAS_BOMB = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+    f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+) + "title: *i\n"
+
+
+def test_yaml_alias_bomb_is_one_line_and_costs_nothing(tmp_path: Path, clean_counts: dict[str, int]) -> None:
+    assert len(ALIAS_BOMB) < 400  # 9**9 items when expanded
+    docs = docs_folder(tmp_path)
+    doc = docs / "zz-bomb.txt"
+    doc.write_text(variant(seed_texts()[0].read_text(encoding="utf-8"), 1), encoding="utf-8")
+    Path(f"{doc}.meta.yaml").write_text(ALIAS_BOMB, encoding="utf-8")
+    started = time.monotonic()
+    code, _, stderr = kg_process("ingest", docs, "--store", tmp_path / "store", "-q", timeout=120)
+    assert time.monotonic() - started < 60
+    assert_one_clear_failure(code, stderr, "zz-bomb.txt", "aliases")
+    assert_seeds_intact(tmp_path / "store", clean_counts)
+
+
+SPECIAL_SIDECARS = {
+    "dev-zero": lambda p: p.symlink_to("/dev/zero"),
+    "fifo": lambda p: os.mkfifo(p),
+    "huge": lambda p: p.write_text("title: " + "x" * 200_000 + "\n"),
+    "dangling": lambda p: p.symlink_to(p.parent / "nowhere.yaml"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SPECIAL_SIDECARS))
+def test_sidecar_that_is_not_a_small_file_is_one_line(kind: str, tmp_path: Path,
+                                                      clean_counts: dict[str, int]) -> None:
+    docs = docs_folder(tmp_path)
+    doc = docs / f"zz-{kind}.txt"
+    doc.write_text(variant(seed_texts()[0].read_text(encoding="utf-8"), 2), encoding="utf-8")
+    SPECIAL_SIDECARS[kind](Path(f"{doc}.meta.yaml"))
+    code, _, stderr = kg_process("ingest", docs, "--store", tmp_path / "store", "-q", timeout=120)
+    assert_one_clear_failure(code, stderr, f"zz-{kind}.txt", "sidecar")
+    assert_seeds_intact(tmp_path / "store", clean_counts)
+
+
+TYPED_SIDECARS = {
+    "list": ("title: [a, b]\n", "'title' must be text, not a list"),
+    "map": ("committee: {name: x}\n", "'committee' must be text, not a mapping"),
+    "bool": ("council: yes\n", "'council' must be text, not true/false"),
+    "deep": ("title: " + "[" * 30_000 + "]" * 30_000 + "\n", "nested over 20 deep"),
+    "url": ("source_url: not a url/page.html\n", "source_url"),
+    "relative-url": ("source_url: /mgAi.aspx?ID=1\n", "not an absolute URL"),
+    "bad-escape-url": ("source_url: https://example.org/%zz\n", "not an absolute URL"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(TYPED_SIDECARS))
+def test_sidecar_values_of_the_wrong_kind_are_one_line(kind: str, tmp_path: Path,
+                                                       clean_counts: dict[str, int]) -> None:
+    docs = docs_folder(tmp_path)
+    content, words = TYPED_SIDECARS[kind]
+    doc = docs / f"zz-{kind}.txt"
+    doc.write_text(variant(seed_texts()[0].read_text(encoding="utf-8"), 3), encoding="utf-8")
+    Path(f"{doc}.meta.yaml").write_text(COUNCIL.replace("council", "doc_type: minutes\n#") + content,
+                                        encoding="utf-8")
+    code, _, stderr = kg("ingest", docs, "--store", tmp_path / "store", "-q")
+    assert_one_clear_failure(code, stderr, f"zz-{kind}.txt", words)
+    assert_seeds_intact(tmp_path / "store", clean_counts)
+
+
+def test_file_name_that_is_not_utf8_is_one_line(tmp_path: Path, clean_counts: dict[str, int]) -> None:
+    docs = docs_folder(tmp_path)
+    name = os.path.join(os.fsencode(docs), b"zz-caf\xe9.txt")
+    with open(name, "wb") as f:
+        f.write(variant(seed_texts()[0].read_text(encoding="utf-8"), 4).encode())
+    code, _, stderr = kg_process("ingest", docs, "--store", tmp_path / "store", "-q")
+    assert_one_clear_failure(code, stderr, "zz-caf\\xe9.txt", "not UTF-8")
+    assert_seeds_intact(tmp_path / "store", clean_counts)
+
+
+def test_broken_and_looping_links_are_one_line_each(tmp_path: Path, clean_counts: dict[str, int]) -> None:
+    docs = docs_folder(tmp_path)
+    (docs / "zz-dangling.txt").symlink_to(docs / "not-there.txt")
+    (docs / "zz-loop.txt").symlink_to(docs / "zz-loop.txt")
+    code, _, stderr = kg("ingest", docs, "--store", tmp_path / "store", "-q")
+    assert code == 2 and "2 failed" in stderr, stderr
+    for name in ("zz-dangling.txt", "zz-loop.txt"):
+        (line,) = lines_naming(stderr, name)
+        assert line.startswith("kg: ") and "symbolic link" in line
+    assert_seeds_intact(tmp_path / "store", clean_counts)
+
+
+def test_text_over_a_million_characters_is_read(tmp_path: Path) -> None:
+    """spaCy's own limit (1,000,000 characters, E088) is raised to the documented one."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = seed_texts()[0].read_text(encoding="utf-8")
+    (docs / "long.txt").write_text(text * (1_100_000 // len(text) + 1), encoding="utf-8")
+    code, _, stderr = kg("ingest", docs, "--store", tmp_path / "store")
+    assert code == 0 and "1 added" in stderr, stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_with_a_bom_are_text(encoding: str, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    seed = seed_texts()[0]
+    bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff", "utf-32-le": b"\xff\xfe\x00\x00",
+           "utf-32-be": b"\x00\x00\xfe\xff"}[encoding]
+    (docs / seed.name).write_bytes(bom + seed.read_text(encoding="utf-8").encode(encoding))
+    shutil.copy(f"{seed}.meta.yaml", docs)
+    code, _, stderr = kg("ingest", docs, "--store", tmp_path / "store")
+    assert code == 0 and "1 added" in stderr, stderr
+    with LocalStore(tmp_path / "store", read_only=True) as st:  # the same text as the UTF-8 original
+        import hashlib
+
+        from kg.read.base import pin
+
+        (doc,) = st.documents()
+        assert doc.sha256 == hashlib.sha256(pin(seed.read_text(encoding="utf-8")).encode()).hexdigest()
+
+
+def test_pdf_and_docx_bombs_are_one_line_each_and_cost_no_memory(tmp_path: Path,
+                                                                 clean_counts: dict[str, int]) -> None:
+    """Under a megabyte each, 400 MB unpacked: refused before any reader inflates them."""
+    from test_read_limits import make_docx, make_pdf
+
+    docs = docs_folder(tmp_path)
+    make_pdf(docs / "zz-bomb.pdf", padding_mb=400)
+    make_docx(docs / "zz-bomb.docx", padding_mb=400)
+
+    def run(folder: Path, store: Path) -> tuple[int, str, int]:
+        env = {k: v for k, v in os.environ.items() if k != "KG_MAX_TEXT_MB"}
+        with (tmp_path / "err").open("w+") as err:
+            proc = subprocess.Popen([KG, "ingest", folder, "--store", store, "-q"], stdout=subprocess.DEVNULL,
+                                    stderr=err, env=env)
+            _, status, usage = os.wait4(proc.pid, 0)
+            err.seek(0)
+            return os.waitstatus_to_exitcode(status), err.read(), usage.ru_maxrss
+
+    small = tmp_path / "small"
+    small.mkdir()
+    shutil.copy(seed_texts()[0], small)
+    _, _, baseline = run(small, tmp_path / "small-store")
+    code, stderr, peak = run(docs, tmp_path / "store")
+    assert code == 2 and "2 failed" in stderr, stderr
+    for name in ("zz-bomb.pdf", "zz-bomb.docx"):
+        (line,) = lines_naming(stderr, name)
+        assert line.startswith("kg: ") and "unpack" in line, line
+    assert peak - baseline < 60_000, f"peak {peak} kB against {baseline} kB for a small run"
+    assert_seeds_intact(tmp_path / "store", clean_counts)

@@ -75,6 +75,10 @@ def read_rendition(path: Path) -> Rendition:
         limit = max_text_bytes()
         if READERS[suffix] in _READ_WHOLE and (size := path.stat().st_size) > limit:
             raise _too_large(path, size, limit)
+        if READERS[suffix] in ("pdf", "docx"):  # compressed: bound what they unpack to before reading
+            from kg.read.limits import check
+
+            check(path, READERS[suffix], limit)
         return module.read(path)
     except (InputError, MemoryError):
         raise

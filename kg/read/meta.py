@@ -4,7 +4,9 @@ then whatever the format's reader found (an HTML page's meeting header), else le
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from dataclasses import fields, replace
 from pathlib import Path
 
@@ -26,6 +28,8 @@ KEYS = (
     "original",
 )
 DOC_TYPES = ("minutes", "report", "agenda", "decision", "other")
+MAX_SIDECAR = 64_000  # bytes; a real sidecar is a few hundred
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`\x00-\x1f]+")
 
 # "Meeting: 13/07/2022 - Corporate Parenting Panel (Item 11)"
 _HEADER = re.compile(
@@ -42,10 +46,13 @@ def sidecar_path(path: Path) -> Path:
 def read_sidecar(path: Path, *, root: Path) -> dict:
     """The sidecar's fields, validated; {} where there is none. Raises MetadataError naming the file."""
     if not path.exists():
+        if path.is_symlink():
+            raise MetadataError("sidecar is a broken symbolic link", path=str(path),
+                                hint="point it at a file, or delete it")
         return {}
     try:
         # dates stay strings, so a bad date gets our clear message, not PyYAML's
-        data = loads(path.read_text(encoding="utf-8"), str(path), dates=False)
+        data = loads(_read_bounded(path), str(path), dates=False)
     except OSError as err:  # a folder named like a sidecar, or a sidecar deleted while we run
         raise MetadataError(
             f"cannot read sidecar: {err.strerror or err}",
@@ -75,6 +82,11 @@ def read_sidecar(path: Path, *, root: Path) -> dict:
     for key, value in data.items():
         if value is None:
             continue
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            kind = ("true/false" if isinstance(value, bool) else "a list" if isinstance(value, list)
+                    else "a mapping" if isinstance(value, dict) else type(value).__name__)
+            raise MetadataError(f"sidecar key '{key}' must be text, not {kind}", path=str(path),
+                                hint="quote the value if it is meant as text")
         if key == "meeting_date":
             out[key] = _date(value, path)
         elif key == "doc_type":
@@ -94,9 +106,46 @@ def read_sidecar(path: Path, *, root: Path) -> dict:
             out[key] = label
         elif key == "original":
             out[key] = _inside(value, path, root)
+        elif key == "source_url":
+            url = str(value).strip()
+            if not _ABSOLUTE_IRI.fullmatch(url) or len(url) > 2000 or not _iri_ok(url):
+                raise MetadataError(f"source_url '{url[:80]}' is not an absolute URL", path=str(path),
+                                    hint="write the full address, like https://...")
+            out[key] = url
         else:
             out[key] = str(value).strip()
     return out
+
+
+def _iri_ok(url: str) -> bool:
+    """What the store will accept as an IRI (it checks more than the pattern: percent escapes, hosts)."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(url)
+    except ValueError:
+        return False
+    return True
+
+
+def _read_bounded(path: Path) -> str:
+    """The sidecar's text, from a regular file of at most MAX_SIDECAR bytes. Opened without blocking and
+    checked before reading: a FIFO would hang the run, a link to /dev/zero would fill memory."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise MetadataError("cannot read sidecar: not a regular file", path=str(path),
+                                hint="make it a small YAML file, or delete it")
+        if info.st_size > MAX_SIDECAR:
+            raise MetadataError(f"sidecar is too large ({info.st_size:,} bytes; limit {MAX_SIDECAR:,})",
+                                path=str(path), hint="a sidecar holds a few keys")
+        data = os.read(fd, MAX_SIDECAR + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_SIDECAR:  # grew while we read
+        raise MetadataError(f"sidecar is too large (limit {MAX_SIDECAR:,} bytes)", path=str(path))
+    return data.decode("utf-8")
 
 
 def _date(value: object, path: Path) -> dt.date:
@@ -190,6 +239,9 @@ def merge_meta(sidecar: dict, text: str, reader: DocMeta) -> DocMeta:
     )
     for origin, layer in layers:
         for key, value in layer.items():
+            if key == "source_url" and layer is not sidecar and not (
+                    _ABSOLUTE_IRI.fullmatch(str(value or "")) and _iri_ok(str(value))):
+                continue  # a link a page gave that is not an absolute URL: not a source to cite
             if key in KEYS and key not in values and value not in (None, ""):
                 values[key] = value
                 origins[key] = reader.origin(key) or origin if layer is not sidecar else "sidecar"

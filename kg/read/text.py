@@ -19,7 +19,19 @@ def looks_binary(data: bytes) -> bool:
     return bool(sample) and sum(b in _BINARY for b in sample) / len(sample) > 0.05
 
 
+# Byte order marks of the wide encodings, longest first (UTF-32-LE's starts with UTF-16-LE's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+
+
 def decode(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
+    for bom, encoding in _BOMS:  # their NUL bytes would otherwise read as binary
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding, ()
+            except UnicodeDecodeError as err:
+                raise InputError(f"starts as {encoding.upper()} but is not (bad bytes at {err.start})",
+                                 path=str(path), hint="re-save it as UTF-8") from err
     if looks_binary(data):
         raise InputError(
             "binary content, not text", path=str(path), hint="give the original PDF/DOCX, or a text file"
