@@ -16,7 +16,8 @@ from kg.query import named_queries
 from kg.query import run as query
 from kg.read import read_document
 from kg.report import Summary, summary
-from kg.store import LocalStore, Store, open_store
+from kg.store import LocalStore, Store
+from kg.stores import open_store
 
 __all__ = [
     "Evidence",

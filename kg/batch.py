@@ -22,17 +22,14 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
 from kg import iris
 from kg.errors import InputError, KgError, StoreUnreachable
 from kg.link import Known
+from kg.prepare import Built, Outcome, write_prepared
 from kg.store import LocalStore, Store, StoredDoc
-
-if TYPE_CHECKING:
-    from kg.ingest import Built
 
 
 @dataclass
@@ -137,7 +134,6 @@ class Batch:
         except StoreUnreachable:
             raise
         except KgError as err:
-            from kg.ingest import Outcome
 
             outcomes = [Outcome(o.source, "failed", message=str(err)) for o in outcomes]  # type: ignore[attr-defined]
         except Exception:  # noqa: BLE001 - a graph the store will not take: find it, keep the others
@@ -161,7 +157,6 @@ def write_all(store: Store, prepared: Iterable, known: Known, *, when: dt.dateti
               batch: Mapping[str, float] | None = None, latest: list[Known] | None = None) -> bool:
     """Link, build and write every prepared document in input order; returns True if stopped early.
     `latest`: a one-item list kept holding the posts known so far (for workers building ahead)."""
-    from kg.ingest import Outcome, write_prepared
 
     index = DocIndex.load(store)
     pending = Batch(store, emit, **(batch or {}))  # type: ignore[arg-type]
@@ -208,7 +203,6 @@ def write_all(store: Store, prepared: Iterable, known: Known, *, when: dt.dateti
 
 
 def _failed(source: str, err: BaseException) -> object:
-    from kg.ingest import Outcome
 
     if isinstance(err, KgError):
         return Outcome(source, "failed", message=str(err))

@@ -65,7 +65,7 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _open(store: str | None, *, read_only: bool = False, create: bool = True):  # noqa: ANN202
-    from kg.store import open_store
+    from kg.stores import open_store
 
     return open_store(store, read_only=read_only, create=create)
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import signal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,26 +18,22 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from kg import iris
-from kg.errors import InputError, KgError, StoreUnreachable
-from kg.extract import extract
-from kg.link import Known, Linked, link
-from kg.model import Extraction, SourceDoc
+from kg.batch import write_all
+from kg.errors import KgError, StoreUnreachable
 from kg.namespaces import CKG
-from kg.read import read_document, supported
-from kg.read.meta import SIDECAR_SUFFIX
-from kg.store import Store, StoredDoc
-
-Status = str  # added | replaced | unchanged | duplicate | failed
-
-
-@dataclass(frozen=True)
-class Outcome:
-    source: str  # the source key: path relative to the ingested folder
-    status: Status
-    document: str | None = None  # document IRI
-    message: str = ""
-    triples: int = 0
-    warnings: tuple[str, ...] = ()  # the reader's doubts (e.g. "read as cp1252"), shown even with --quiet
+from kg.prepare import (  # noqa: F401 - the steps of one document, re-exported for callers
+    Built,
+    Outcome,
+    Prepared,
+    Source,
+    _build,
+    discover,
+    known_from_store,
+    prepare,
+    prepare_all,
+    write_prepared,
+)
+from kg.store import Store
 
 
 @dataclass(frozen=True)
@@ -62,36 +57,6 @@ class IngestReport:
         return out
 
 
-@dataclass(frozen=True)
-class Source:
-    path: Path
-    key: str  # posix path relative to the folder it was found under (the file name for a file argument)
-    root: Path
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A document read and extracted: what a worker process hands back."""
-
-    source: Source
-    extraction: Extraction | None = None
-    error: str | None = None
-    built: Built | None = None  # with --jobs: linked and built in the worker too
-
-
-@dataclass(frozen=True)
-class Built:
-    """A document's graph built in a worker from the posts known when it was sent there, as N-Quads.
-
-    The parent links again with what it knows at write time (cheap) and uses these bytes only when linking
-    decides the same; otherwise it builds the graph itself, so the result always equals a serial run's."""
-
-    decisions: tuple[object, ...]  # what linking decided: `_decisions(linked)`
-    nquads: bytes
-    triples: int
-    posts: tuple[tuple[str, str], ...]  # (council label, post label): what the graph adds to Known
-
-
 @dataclass
 class _Interrupt:
     """Ctrl-C stops after the current document: the handler only raises a flag."""
@@ -112,244 +77,6 @@ class _Interrupt:
     def __exit__(self, *exc: object) -> None:
         if self.previous is not None:
             signal.signal(signal.SIGINT, self.previous)  # type: ignore[arg-type]
-
-
-def discover(paths: Iterable[str | Path]) -> tuple[list[Source], list[Outcome]]:
-    """Files to ingest under `paths` (folders recursively, sorted), and failures for missing paths."""
-    found: list[Source] = []
-    problems: list[Outcome] = []
-
-    def refuse(f: Path, message: str, hint: str) -> None:
-        problems.append(Outcome(str(f), "failed", message=str(InputError(message, path=str(f), hint=hint))))
-
-    def named_badly(f: Path) -> bool:
-        """A name that is not UTF-8 cannot be stored as text (it names the source in the graph)."""
-        try:
-            str(f).encode("utf-8")
-        except UnicodeEncodeError:
-            refuse(f, "file name is not UTF-8", "skipped; rename it")
-            return True
-        return False
-
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for f in sorted(p for p in path.rglob("*") if p.is_file() or _broken_link(p)):
-                rel = f.relative_to(path)
-                if any(part.startswith(".") for part in rel.parts) or f.name.endswith(SIDECAR_SUFFIX):
-                    continue
-                if named_badly(f):
-                    continue
-                if _broken_link(f):
-                    refuse(f, "symbolic link to nothing (dangling, or a loop)", "skipped; fix or remove it")
-                    continue
-                if not supported(f):
-                    problem = InputError(f"unknown format '{f.suffix or '(none)'}'", path=str(f),
-                                         hint="skipped; convert it or remove it")
-                    problems.append(Outcome(str(f), "failed", message=str(problem)))
-                    continue
-                found.append(Source(f, rel.as_posix(), path))
-        elif path.is_file():
-            if not named_badly(path):
-                found.append(Source(path, path.name, path.parent))
-        elif _broken_link(path):
-            refuse(path, "symbolic link to nothing (dangling, or a loop)", "fix or remove the link")
-        else:
-            problems.append(Outcome(str(path), "failed", message=str(InputError(
-                "no such file or folder", path=str(path), hint="check the path"))))
-    return found, problems
-
-
-def _broken_link(p: Path) -> bool:
-    try:
-        return p.is_symlink() and not p.exists()
-    except OSError:
-        return True
-
-
-def prepare(source: Source) -> Prepared:
-    """Read and extract one document. Never raises: a failure is carried back as a message."""
-    try:
-        doc = read_document(source.path, root=source.root)
-        doc = _with_name(doc, source)
-        return Prepared(source, extract(doc))
-    except KgError as err:
-        return Prepared(source, error=str(err))
-    except MemoryError:
-        return Prepared(source, error=f"{source.path}: too large to read into memory (split the file)")
-    except Exception as err:  # noqa: BLE001 - the report names the file; the run goes on
-        return Prepared(source,
-                        error=f"{source.path}: unexpected {type(err).__name__}: {err} (please report it)")
-
-
-def _with_name(doc: SourceDoc, source: Source) -> SourceDoc:
-    from dataclasses import replace
-
-    return replace(doc, name=source.key)
-
-
-def known_from_store(store: Store) -> Known:
-    from kg.query import internal
-
-    res = store.query(internal("known-posts"))
-    posts: dict[str, list[str]] = {}
-    for row in res.rows:
-        posts.setdefault(str(row["council"]), []).append(str(row["label"]))
-    return Known({k: tuple(sorted(set(v))) for k, v in posts.items()})
-
-
-def _posts_in(graph: Graph) -> tuple[tuple[str, str], ...]:
-    """(council label, post label) for every post the graph holds."""
-    from kg.namespaces import ORG, RDFS
-
-    found = set()
-    for post in graph.subjects(predicate=ORG.postIn):
-        council = graph.value(graph.value(post, ORG.postIn), RDFS.label)
-        label = graph.value(post, RDFS.label)
-        if council and label:
-            found.add((str(council), str(label)))
-    return tuple(sorted(found))
-
-
-def _remember(known: Known, posts: Iterable[tuple[str, str]]) -> Known:
-    """Posts written by this document become known to the next one in the same run."""
-    merged = {k: set(v) for k, v in known.posts.items()}
-    for council, label in posts:
-        merged.setdefault(council, set()).add(label)
-    return Known({k: tuple(sorted(v)) for k, v in merged.items()})
-
-
-def _decisions(linked: Linked) -> tuple[object, ...]:
-    """Everything `to_graph` takes from linking (the rest of its input is the extraction itself)."""
-    return (linked.council, linked.committee, linked.period, linked.meeting_when,
-            sorted(linked.posts.items()), sorted(linked.people.items()))
-
-
-def _build(prepared: Prepared, known: Known, when: dt.datetime) -> Prepared:
-    """In a worker: link and build the graph ahead of the parent (see `Built`)."""
-    import pyoxigraph as ox
-
-    from kg.rdf import to_graph
-    from kg.store import quads
-
-    if prepared.extraction is None or prepared.error:
-        return prepared
-    try:
-        linked = link(prepared.extraction, known)
-        graph = to_graph(linked, when=when)
-        iri = iris.document(prepared.extraction.doc.sha256)
-        data = ox.serialize(quads(graph, iri), format=ox.RdfFormat.N_QUADS)
-    except Exception:  # noqa: BLE001 - the parent builds it again and reports any error with the file
-        return prepared
-    built = Built(_decisions(linked), data or b"", len(graph), _posts_in(graph))
-    return Prepared(prepared.source, prepared.extraction, None, built)
-
-
-def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.datetime,
-                   stored: list[StoredDoc] | None = None,
-                   sink: Callable[[str, Graph | Built], None] | None = None) -> tuple[Outcome, Known]:
-    """Link, build and write one prepared document in one transaction.
-
-    `stored`: the stored documents with this text or this source (kg.batch keeps them; default: ask the
-    store). `sink`: where a plain new document's graph goes instead of the store (kg.batch's batch)."""
-    from kg.rdf import to_graph
-
-    src = prepared.source
-    if prepared.error or prepared.extraction is None:
-        return Outcome(src.key, "failed", message=prepared.error or "not extracted"), known
-    doc = prepared.extraction.doc
-    iri = str(iris.document(doc.sha256))
-    stored = store.documents() if stored is None else stored
-    same = next((d for d in stored if d.iri == iri), None)
-    previous = [d for d in stored if src.key in d.sources and d.iri != iri]
-    drop = [d.iri for d in previous if len(d.sources) == 1]
-    graphs: dict[str, Graph] = {}
-    for d in previous:
-        if len(d.sources) > 1:  # the old text keeps its other sources
-            g = store.graph(d.iri)
-            g.remove((URIRef(d.iri), CKG.sourceFile, Literal(src.key)))
-            graphs[d.iri] = g
-    if same and src.key in same.sources:
-        if drop or graphs:  # an older version left beside it (a remote write interrupted): clear it now
-            store.replace_graphs(drop, graphs)
-        return Outcome(src.key, "unchanged", iri), known
-    if same:
-        g = store.graph(iri)
-        g.add((URIRef(iri), CKG.sourceFile, Literal(src.key)))
-        graphs[iri] = g
-        store.replace_graphs(drop, graphs)
-        first = same.sources[0]
-        return Outcome(src.key, "duplicate", iri, f"same text as {first}: one document, two sources",
-                       warnings=doc.warnings), known
-    linked = link(prepared.extraction, known)
-    built = prepared.built
-    if built is not None and sink is not None and not previous and built.decisions == _decisions(linked):
-        sink(iri, built)  # the worker's graph is the one this parent would build
-        return (Outcome(src.key, "added", iri, triples=built.triples, warnings=doc.warnings),
-                _remember(known, built.posts))
-    graph = to_graph(linked, when=when)
-    graphs[iri] = graph
-    if sink is not None and not previous:
-        sink(iri, graph)
-    else:
-        store.replace_graphs(drop, graphs)
-    status = "replaced" if previous else "added"
-    return (Outcome(src.key, status, iri, triples=len(graph), warnings=doc.warnings),
-            _remember(known, _posts_in(graph)))
-
-
-def prepare_all(sources: list[Source], jobs: int, known: Callable[[], Known] | None = None,
-                when: dt.datetime | None = None) -> Iterator[Prepared]:
-    """Prepared documents in input order; with jobs > 1 extraction runs in worker processes.
-
-    Only a few chunks are in flight at a time (not the whole corpus, as `Executor.map` would submit):
-    when writing is slower than extraction, finished extractions would otherwise pile up in memory.
-    With `known` and `when`, workers also link and build each graph (`Built`) from the posts known when
-    the chunk is sent, so the parent is left little more than writing."""
-    if jobs <= 1 or len(sources) < 2:
-        yield from map(prepare, sources)
-        return
-    from collections import deque
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    size = max(1, min(16, len(sources) // (jobs * 8)))
-    chunks = iter([sources[i:i + size] for i in range(0, len(sources), size)])
-    # Workers ignore Ctrl-C (the terminal sends it to them too): only the parent decides to stop, and
-    # closing this generator early cancels the extraction still queued instead of waiting for it.
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
-    flight: deque[Future[list[Prepared]]] = deque()
-
-    def send(chunk: list[Source]) -> None:
-        ahead = (known(), when) if known is not None and when is not None else None
-        flight.append(pool.submit(_prepare_chunk, chunk, ahead))
-
-    try:
-        for chunk in chunks:
-            send(chunk)
-            if len(flight) >= jobs * 3:
-                break
-        while flight:
-            done = flight.popleft().result()
-            chunk = next(chunks, None)
-            if chunk is not None:
-                send(chunk)
-            yield from done
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _prepare_chunk(sources: list[Source], ahead: tuple[Known, dt.datetime] | None = None) -> list[Prepared]:
-    done = [prepare(s) for s in sources]
-    return done if ahead is None else [_build(p, *ahead) for p in done]
-
-
-def _worker_init(parent: int) -> None:
-    """Workers ignore Ctrl-C (see prepare_all) and die with the parent: a SIGKILL of `kg ingest` would
-    otherwise leave them waiting on their queue for ever."""
-    from kg.sparql_worker import die_with_parent
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent(parent, pdeathsig=True)
 
 
 def ensure_reference(store: Store) -> None:
@@ -410,7 +137,6 @@ def ingest(
         if on_document:
             on_document(outcome)
 
-    from kg.batch import write_all
     from kg.store import LocalStore
 
     latest = [known]  # write_all keeps it current; workers are sent it with each chunk

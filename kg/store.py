@@ -19,6 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from kg.errors import QueryError, StoreBusy, StoreError
+from kg.queries import internal
 
 DEFAULT_STORE = ".kg/store"
 
@@ -114,8 +115,6 @@ class Store:
         return int(res.rows[0]["n"]) if res.rows else 0
 
     def documents(self) -> list[StoredDoc]:
-        from kg.query import internal  # kg.query imports this module: import when needed
-
         res = self.query(internal("documents-stored"))
         found: dict[str, StoredDoc] = {}
         for row in res.rows:
@@ -347,14 +346,3 @@ class LocalStore(Store):
             if not self.read_only:
                 self._s.flush()
             del self._s
-
-
-def open_store(location: str | Path | None = None, *, read_only: bool = False, create: bool = True) -> Store:
-    """Open the store at `location` (a directory, or an http(s) URL of a SPARQL server).
-    `create=False` refuses a missing local store instead of creating an empty one."""
-    location = str(location or default_location())
-    if location.startswith(("http://", "https://")):
-        from kg.remote import RemoteStore
-
-        return RemoteStore(location)
-    return LocalStore(location, read_only=read_only, create=create)

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from kg.read.tables import (
+from kg.read.table_parts import (
     PAGE_RANGE,
     Found,
     Line,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kg.read.tables import Found, Line, Row, caption, is_furniture, is_period, is_value, trim
+from kg.read.table_parts import Found, Line, Row, caption, is_furniture, is_period, is_value, trim
 
 Hit = tuple[Found, int] | None
 Cell = tuple[int, int]  # (start, end) in the text, trimmed; start == end for an empty cell
