@@ -89,8 +89,11 @@ def _close(text: str, end: int, hi: int) -> int:
     return end + m.end() if m else end
 
 
+_DATED = re.compile(r"\b(?:on|at|as\s+at|by)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(?:19|20)\d\d\b", re.I)
+
+
 def _tidy(phrase: str) -> str:
-    phrase = _PERIODS.sub(" ", phrase)
+    phrase = _DATED.sub(" ", _PERIODS.sub(" ", phrase))
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–(.")
     while phrase.endswith(")") and phrase.count(")") > phrase.count("("):
         phrase = phrase[:-1].rstrip()

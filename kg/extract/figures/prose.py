@@ -42,6 +42,9 @@ _SUBSET = re.compile(r"\s*of\s+(?:the|those|these)\s+[^,\d]{0,80}?\b(?:who|that|
 
 _RATE_IN_NAME = re.compile(r"\bper\s+(1,000|10,000|100,000|1000|10000|100000)\b(?:\s+[a-z]+)?", re.I)
 
+# A RAG key names its colours each followed by a dash, colon or equals sign and what the colour means.
+_RAG_KEY = re.compile(r"\b(?:red|amber|green)\s*[-–:=]", re.I)
+
 # A lower-case word right after a number that is not a preposition makes it part of a phrase ("at 3 sites").
 _NOT_A_LINK = (r"\s+(?!(?:in|for|at|during|by|over|and|compared|against|from|this|last|the|a|an|which|as|"
                r"since|up|down|per|on)\b)[a-z]")
@@ -119,6 +122,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             if topic:
                 continue  # "4.2 Rent arrears." names what the paragraph's figures are about
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
+        if len(_RAG_KEY.findall(text, s.start, s.end)) >= 2:
+            continue  # "Green - on target; Amber - within 5%; Red - more than 5% adrift": a key, not figures
         subset = _SUBSET.match(text, s.start, s.end)
         blocked = [b for b in all_shapes if b[0] < s.end and s.start < b[1]]
         for c in [c for c in tv.clauses if c.start >= s.start and c.end <= s.end]:
