@@ -32,6 +32,7 @@ class CKG(DefinedNamespace):
     Period: URIRef
     ProgressStatement: URIRef
     Resolution: URIRef
+    ReviewDecision: URIRef
     SpeakerGroup: URIRef
     StatusAssessment: URIRef
     Unit: URIRef
@@ -49,6 +50,7 @@ class CKG(DefinedNamespace):
     council: URIRef
     count: URIRef
     currency: URIRef
+    decision: URIRef
     denominator: URIRef
     direction: URIRef
     docType: URIRef
@@ -86,6 +88,10 @@ class CKG(DefinedNamespace):
     rate: URIRef
     region: URIRef
     respondsTo: URIRef
+    reviewedEvidence: URIRef
+    reviewedStatus: URIRef
+    reviewer: URIRef
+    reviewOf: URIRef
     sha256: URIRef
     sourceFile: URIRef
     speaker: URIRef
