@@ -135,7 +135,8 @@ def test_assessments_are_dated_and_never_overwritten(series: LocalStore) -> None
     fees = next(c for c in run(series, "commitments").rows if "foster carer fees" in str(c["text"]))
     history = sorted(ledger.objects(URIRef(str(fees["commitment"])), CKG.assessment))
     statuses = sorted((str(ledger.value(a, CKG.asOf)), str(ledger.value(a, CKG.status))) for a in history)
-    assert statuses == [("2024-02-01", "open"), ("2024-03-20", "overdue")]  # when it went overdue
+    # a timeline: open from the meeting it was made at, overdue from the next meeting, which was silent
+    assert statuses == [("2024-01-15", "open"), ("2024-03-11", "overdue")]
 
 
 def test_second_ingest_of_unchanged_documents_adds_no_triples(series: LocalStore) -> None:
@@ -288,20 +289,66 @@ def test_incremental_ledger_equals_a_full_one(store: LocalStore, tmp_path: Path,
         assert {(s, e) for _, s, e in _latest(clean)} and _latest(clean) == removed
 
 
-def test_a_date_passing_is_seen_without_new_documents_or_evidence_queries(
+def test_a_date_passing_needs_no_new_assessment_and_overdue_needs_a_later_meeting(
     store: LocalStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The status is read for a date from the stored timeline: a due date passing changes what the ledger
+    says without any re-assessment, and overdue waits for a later meeting that is silent."""
+    from kg.followups import rows
+
     _step(store, M1)
-    assert _one(_rows(store), "family hubs")["status"] == "open"  # due March 2024
+
+    def hubs(day: dt.date) -> object:
+        return next(f for f in rows(store, as_of=day) if "family hubs" in f.text)
+
+    assert hubs(dt.date(2024, 3, 31)).status == "open"  # due March 2024: by its last day
+    passed = hubs(dt.date(2024, 4, 2))
+    assert passed.status == "open" and "no later meeting in the store" in passed.reason
+    assert passed.since == "2024-04-01"
     asked = _asked(monkeypatch)
     report = ingest([SERIES / M1], store, today=dt.date(2024, 4, 2))
-    assert report.counts() == {"unchanged": 1}
-    assert [line.split(":")[0] for line in report.ledger] == ["open -> overdue"]
-    assert _one(_rows(store), "family hubs")["status"] == "overdue"
-    assert asked == []  # a date passing needs no evidence: the committee's papers did not change
-    from kg.ledger import update_ledger
+    assert report.counts() == {"unchanged": 1} and report.ledger == () and asked == []
+    _step(store, M2)  # 11 March: before the due date, so not the meeting it was due by
+    assert hubs(dt.date(2024, 4, 2)).status == "open"
+    _step(store, M3)  # 10 June: the first meeting after the due date, silent
+    assert hubs(dt.date(2024, 6, 9)).status == "open"
+    late = hubs(dt.date(2024, 6, 10))
+    assert late.status == "overdue" and late.since == "2024-06-10" and "no evidence" in late.reason
+    assert _one(_rows(store), "family hubs")["status"] == "overdue"  # the query, as of today, agrees
 
-    assert update_ledger(store, today=dt.date(2024, 4, 2), full=True) == ()
+
+def test_as_of_a_date_before_a_commitment_was_made_it_is_not_listed(series: LocalStore) -> None:
+    """As of a date, only commitments made by then are listed, each with the status it had then."""
+    from kg.followups import rows
+
+    early = rows(series, as_of=dt.date(2024, 2, 1))
+    assert {f.made_at for f in early} == {"2024-01-15"}
+    kept = next(f for f in early if "breakdown of agency" in f.text)
+    assert kept.status == "unknown" and not kept.evidence
+    later = next(f for f in rows(series, as_of=dt.date(2024, 3, 11)) if "breakdown of agency" in f.text)
+    assert later.status == "fulfilled" and later.since == "2024-03-11"  # the date of the evidence
+
+
+def test_reviews_outrank_the_ledger_and_survive_reingest_and_removal(series: LocalStore) -> None:
+    """confirm keeps a status; reject drops the evidence (the ledger looks again) and both survive re-ingest
+    and the removal of an unrelated document, stored in their own graph."""
+    from kg.followups import review, rows
+
+    kept = next(f for f in rows(series) if "breakdown of agency" in f.text)
+    after = review(series, kept.id, "reject", reviewer="Scrutiny Officer", note="not this paper")
+    assert after.status == "unknown" and "had been circulated" not in after.evidence
+    fees = next(f for f in rows(series) if "foster carer fees" in f.text)
+    confirmed = review(series, fees.id, "confirm", reviewer="Scrutiny Officer")
+    assert confirmed.status == "overdue" and confirmed.reason.startswith("confirmed by a reviewer")
+    assert ingest([SERIES], series, today=TODAY[M4]).counts() == {"unchanged": 4}
+    remove(series, M3)  # unrelated to either decision
+    now = {f.id: f for f in rows(series)}
+    assert now[kept.id].status == "unknown" and now[fees.id].reason.startswith("confirmed by a reviewer")
+    reviews = series.graph(str(iris.graph("reviews")))
+    assert len(set(reviews.subjects(CKG.reviewOf, None))) == 2
+    from kg.validate import validate
+
+    assert validate(series).conforms
 
 
 def test_a_ledger_left_behind_is_caught_up_by_the_next_run(store: LocalStore) -> None:
@@ -366,10 +413,15 @@ def test_next_update_waits_for_a_performance_report() -> None:
 
 
 def test_date_due_at_the_end_of_its_month() -> None:
+    """A month named is due on its last day; past it, open until a later meeting is silent."""
     c = _commitment("date", due_date=dt.date(2024, 3, 1))
     docs = {"d0": _doc("d0", dt.date(2024, 1, 1))}
     assert assess(c, docs, [], dt.date(2024, 3, 31)).status == "open"
-    assert assess(c, docs, [], dt.date(2024, 4, 1)).status == "overdue"
+    passed = assess(c, docs, [], dt.date(2024, 4, 1))  # past due, but no later meeting in the store
+    assert passed.status == "open" and "no later meeting in the store" in passed.reason
+    docs["d1"] = _doc("d1", dt.date(2024, 4, 15))
+    assert assess(c, docs, [], dt.date(2024, 4, 14)).status == "open"  # that meeting not yet held
+    assert assess(c, docs, [], dt.date(2024, 4, 15)).status == "overdue"
 
 
 def _cand(exact: str, kind: str, doc: str = "d1") -> Candidate:
@@ -401,7 +453,7 @@ def test_kept_late_is_said_so() -> None:
     docs = {f"d{i}": _doc(f"d{i}", dt.date(2024, 1 + 2 * i, 1)) for i in range(3)}
     kept = _cand("The recruitment plan for foster carers had been circulated.", "done", "d2")
     a = assess(c, docs, [kept], dt.date(2030, 1, 1))
-    assert a.status == "fulfilled" and a.reason.endswith("kept late (due 2024-03-01)")
+    assert a.status == "fulfilled" and a.reason.endswith("kept late (due at the next meeting: 2024-03-01)")
     on_time = assess(c, docs, [_cand(kept.exact, "done", "d1")], dt.date(2030, 1, 1))
     assert on_time.status == "fulfilled" and "kept late" not in on_time.reason
 

@@ -233,7 +233,7 @@ def _write(g: Graph, c: Commitment, steps: list[Assessment], when: dt.datetime) 
 
 
 def _signature(steps: Iterable[Assessment]) -> tuple:
-    return tuple((a.since.isoformat(), a.status, a.evidence or "", a.reason) for a in steps)
+    return tuple((a.since.isoformat(), a.status, a.evidence or "", a.reason, a.as_of_document) for a in steps)
 
 
 def _stored(rows: Iterable[dict]) -> dict[str, tuple]:
@@ -241,9 +241,13 @@ def _stored(rows: Iterable[dict]) -> dict[str, tuple]:
     for r in rows:
         out.setdefault(str(r["commitment"]), []).append(
             ((_s(r, "since") or EARLIEST.isoformat())[:10], str(r["status"]), _s(r, "evidence") or "",
-             _s(r, "reason") or "", int(str(r["assessment"]).rsplit("/", 1)[-1] or 0)
-             if str(r["assessment"]).rsplit("/", 1)[-1].isdigit() else 0))
-    return {k: tuple(x[:4] for x in sorted(v, key=lambda x: x[4])) for k, v in out.items()}
+             _s(r, "reason") or "", _s(r, "as_of_document") or "", _number(str(r["assessment"]))))
+    return {k: tuple(x[:5] for x in sorted(v, key=lambda x: x[5])) for k, v in out.items()}
+
+
+def _number(assessment: str) -> int:
+    tail = assessment.rsplit("/", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
 
 
 # ---- what the ledger has seen
