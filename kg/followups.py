@@ -301,12 +301,12 @@ def _quotes(i: int, f: Followup) -> str:
     ]
     if f.evidence or f.fulfilled_file:
         out.append(
-            f'<p id="e{i}" class=small>Evidence, in '
-            + _link(f.fulfilled_url, _e(f.fulfilled_title or f.fulfilled_file))
+            f'<div id="e{i}"><p class=small>Evidence, in '
+            + _link(f.fulfilled_url, _e(f.fulfilled_title or f.fulfilled_file or "a later paper"))
             + f" [{_e(f.fulfilled_file)}] {_e(f.fulfilled_date)}: {_e(f.reason)}</p>"
+            + (_quote(f.evidence, f.evidence_prefix, f.evidence_suffix) if f.evidence else "")
+            + "</div>"
         )
-        if f.evidence:
-            out.append(_quote(f.evidence, f.evidence_prefix, f.evidence_suffix))
     elif f.reason:
         out.append(f"<p class=small>Ledger: {_e(f.reason)}</p>")
     out.append("</section>")
