@@ -450,14 +450,20 @@ def followups(
         list[str] | None,
         typer.Option("--status", help="open, overdue, fulfilled, unknown (repeatable, or comma-separated)"),
     ] = None,
-    council: Annotated[str | None, typer.Option("--council", help="only councils whose name contains this")] = None,
+    council: Annotated[
+        str | None, typer.Option("--council", help="only councils whose name contains this")
+    ] = None,
     committee: Annotated[
         str | None, typer.Option("--committee", help="only committees whose name contains this")
     ] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="only actors whose name contains this")] = None,
-    made_since: Annotated[str | None, typer.Option("--made-since", help="made on or after YYYY-MM-DD")] = None,
+    made_since: Annotated[
+        str | None, typer.Option("--made-since", help="made on or after YYYY-MM-DD")
+    ] = None,
     until: Annotated[str | None, typer.Option("--until", help="made on or before YYYY-MM-DD")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="status as of YYYY-MM-DD (default today)")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="status as of YYYY-MM-DD (default today)")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
     html: Annotated[Path | None, typer.Option("--html", help="also write the ledger as an HTML page")] = None,
     store: StoreOpt = None,

@@ -260,7 +260,9 @@ def _snippet(text: str, n: int = 140) -> str:
 
 
 def _link(url: str, label: str) -> str:
-    return f'<a href="{_e(url)}" rel="noopener">{label}</a>' if url.startswith(("http://", "https://")) else label
+    if not url.startswith(("http://", "https://")):
+        return label
+    return f'<a href="{_e(url)}" rel="noopener">{label}</a>'
 
 
 def _row(i: int, f: Followup) -> str:
@@ -284,7 +286,8 @@ def _row(i: int, f: Followup) -> str:
         evidence = f"<span class=small>{_e(f.reason)}</span>"
     return (
         f'<tr id="r{i}" data-status="{_e(f.status)}" data-made="{_e(f.made_at)}" data-due="{_e(f.due_date)}">'
-        f"<td>{made}</td><td>{_e(f.committee)}</td><td>{_e(f.actor) or '<span class=small>none named</span>'}</td>"
+        f"<td>{made}</td><td>{_e(f.committee)}</td>"
+        f"<td>{_e(f.actor) or '<span class=small>none named</span>'}</td>"
         f'<td>{what}</td><td>{due}</td><td class="status {_e(f.status)}">{_e(status)}'
         + (" <span class=small>(part delivered)</span>" if f.partial else "")
         + f"<br><span class=small>since {_e(f.since)}</span></td><td>{evidence}</td></tr>"
@@ -334,8 +337,8 @@ _JS = """
       var key = th.dataset.key, dir = th.dataset.dir === 'asc' ? -1 : 1;
       th.dataset.dir = dir === 1 ? 'asc' : 'desc';
       rows.sort(function (a, b) {
-        var x = key === 'text' ? a.cells[th.cellIndex].textContent : (a.dataset[key] || a.cells[th.cellIndex].textContent);
-        var y = key === 'text' ? b.cells[th.cellIndex].textContent : (b.dataset[key] || b.cells[th.cellIndex].textContent);
+        var x = a.dataset[key] || a.cells[th.cellIndex].textContent;
+        var y = b.dataset[key] || b.cells[th.cellIndex].textContent;
         return x < y ? -dir : x > y ? dir : 0;
       });
       rows.forEach(function (r) { body.appendChild(r); });
@@ -373,7 +376,8 @@ th[data-key] {{ cursor: pointer; }} .controls {{ margin: .8rem 0; }}</style></he
 <p id="asof">Status as of <strong>{_e(day)}</strong>. Filters: {_e((filters or Filters()).describe())}.</p>
 <p>{_e(summary)}. Overdue first. Each promise links to its source document and to the words minuted in
 context, and to the later words that show it kept.</p>
-<div class="controls"><label>Status <select id="f-status"><option value="">all</option>{options}</select></label>
+<div class="controls">
+<label>Status <select id="f-status"><option value="">all</option>{options}</select></label>
 <label>Search <input id="f-search" type="search" placeholder="words in any column"></label>
 <span id="shown" class="small"></span></div>
 <table id="ledger"><thead><tr>{heads}</tr></thead>
@@ -432,8 +436,8 @@ def review(store: Store, ident: str, decision: str, *, reviewer: str = "", note:
     today = rows(store)
     hits = [f for f in today if ident in (f.id, f.commitment)]
     if len(hits) != 1:
-        raise QueryError(f"no commitment '{ident}'" if not hits else f"'{ident}' names {len(hits)} commitments",
-                         hint="use the id column of `kg followups`")
+        problem = f"no commitment '{ident}'" if not hits else f"'{ident}' names {len(hits)} commitments"
+        raise QueryError(problem, hint="use the id column of `kg followups`")
     f = hits[0]
     if not f.status:
         raise QueryError(f"commitment '{ident}' has not been assessed yet", hint="run `kg ingest` first")

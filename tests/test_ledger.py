@@ -479,20 +479,26 @@ def test_evidence_from_the_same_or_an_earlier_meeting_does_not_count() -> None:
 def test_partial_delivery_is_kept_as_such() -> None:
     """Evidence that part was delivered and part is awaited is not fulfilment: past the due meeting it is
     overdue, saying what was delivered."""
-    c = _commitment("next_meeting", text="circulate the number of households in temporary accommodation and the cost")
+    c = _commitment(
+        "next_meeting", text="circulate the number of households in temporary accommodation and the cost"
+    )
     docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 3, 1))}
-    part = _cand("The number of households in temporary accommodation had been circulated to Members, but the "
-                 "cost was still awaited.", "done")
+    part = _cand("The number of households in temporary accommodation had been circulated to Members, "
+                 "but the cost was still awaited.", "done")
     a = assess(c, docs, [part], dt.date(2030, 1, 1))
     assert a.status == "overdue" and "partly delivered" in a.reason and a.match is not None
-    whole = _cand("The number of households in temporary accommodation and the cost had been circulated.", "done")
+    whole = _cand(
+        "The number of households in temporary accommodation and the cost had been circulated.", "done"
+    )
     assert assess(c, docs, [part, whole], dt.date(2030, 1, 1)).status == "fulfilled"
 
 
 def test_paraphrased_evidence_and_references_back_match() -> None:
     """A later paper that words the thing differently, refers back to the request or records a decision on
     the report still shows the promise kept; words in common with no cue do not."""
-    c = _commitment("next_meeting", text="bring a report on the review of the reablement service to the Committee")
+    c = _commitment(
+        "next_meeting", text="bring a report on the review of the reablement service to the Committee"
+    )
     docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 3, 1))}
     for words, kind in (
         ("The Committee considered the findings of the reablement service review, which Members had "
@@ -506,7 +512,9 @@ def test_paraphrased_evidence_and_references_back_match() -> None:
     assert assess(c, docs, [chat], dt.date(2030, 1, 1)).status == "overdue"
     home = _commitment("date", text="circulate a written briefing on the home care market, including hours "
                        "commissioned and provider vacancies", due_date=dt.date(2024, 2, 1))
-    said = _cand("The Director confirmed that the briefing on the home care market had been circulated.", "done")
+    said = _cand(
+        "The Director confirmed that the briefing on the home care market had been circulated.", "done"
+    )
     assert score(home, said).score >= 0.55  # the thing named, not every part it was to include
 
 
@@ -529,7 +537,9 @@ def test_an_action_log_row_is_kept_by_a_later_log() -> None:
 
 def test_a_conditional_promise_waits_for_its_condition() -> None:
     """A promise made subject to a condition is not overdue while no later paper shows it kept."""
-    c = _commitment("next_meeting", text="bring a report on the service model if the grant allocation is confirmed")
+    c = _commitment(
+        "next_meeting", text="bring a report on the service model if the grant allocation is confirmed"
+    )
     docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 3, 1))}
     a = assess(c, docs, [], dt.date(2030, 1, 1))
     assert a.status == "open" and a.reason.startswith("conditional")
@@ -544,7 +554,8 @@ def test_a_committee_is_matched_by_its_identity_not_its_council_spelling() -> No
     known = str(iris.committee("Gateshead Council", "Corporate Parenting Panel"))
     orphan = str(iris.committee("Unknown council", "Corporate Parenting Panel"))
     rows = [
-        {"committee": known, "committee_label": "Corporate Parenting Panel", "council": iris.council("Gateshead Council")},
+        {"committee": known, "committee_label": "Corporate Parenting Panel",
+         "council": iris.council("Gateshead Council")},
         {"committee": orphan, "committee_label": "Corporate Parenting Panel", "council": unknown},
     ]
     assert _committee_identity(rows) == {orphan: known}

@@ -1,5 +1,6 @@
 """The follow-up ledger: after each ingest, work out every commitment's status timeline from its committee's
-later papers (kg.ledger.status: the rules; kg.ledger.match: the evidence; kg.ledger.review: people's decisions).
+later papers (kg.ledger.status: the rules; kg.ledger.match: the evidence; kg.ledger.review: people's
+decisions).
 
 The ledger graph (iris.graph("ledger")) holds, for each commitment, one ckg:StatusAssessment per change of
 status, each in force from its ckg:asOf date (the date of the meeting or evidence that made it so). It is a
@@ -11,9 +12,9 @@ A committee is matched through its identity: one committee of a council whose do
 council ("Unknown council") is the committee of the same name of the one council in the store that has it.
 
 An ingest re-assesses only the committees whose documents changed since the ledger last ran (the ledger
-records a digest of each committee's documents); `update_ledger(..., full=True)` re-assesses all, with the same
-result. A commitment's steps are rewritten only when they change, in one transaction with the digests, so a
-killed run is caught up by the next.
+records a digest of each committee's documents); `update_ledger(..., full=True)` re-assesses all, with the
+same result. A commitment's steps are rewritten only when they change, in one transaction with the digests,
+so a killed run is caught up by the next.
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ from kg.reference import data_text
 from kg.store import Store
 
 __all__ = [
-    "STATUSES", "Assessment", "Candidate", "Commitment", "Doc", "Match", "assess", "candidates", "commitments",
-    "documents", "due_end", "forget", "key_words", "rules", "score", "status_on", "steps_of", "timeline",
-    "update_ledger",
+    "STATUSES", "Assessment", "Candidate", "Commitment", "Doc", "Match", "assess", "candidates",
+    "commitments", "documents", "due_end", "forget", "key_words", "rules", "score", "status_on", "steps_of",
+    "timeline", "update_ledger",
 ]
 
 
@@ -175,7 +176,8 @@ def _self_closed(c: Commitment, docs: dict[str, Doc]) -> list[Assessment] | None
     cand = Candidate(c.document, "log", c.span, "", "", 0, len(c.quote), c.quote)
     made = docs.get(c.document)
     day = (made.known_from if made else None) or EARLIEST
-    return [Assessment("fulfilled", c.document, "the action log records it done", Match(cand, 1.0, "log"), day)]
+    done = Match(cand, 1.0, "log")
+    return [Assessment("fulfilled", c.document, "the action log records it done", done, day)]
 
 
 def steps_of(c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate],
@@ -253,9 +255,9 @@ def _number(assessment: str) -> int:
 # ---- what the ledger has seen
 #
 # The ledger graph records, as ckg:sha256, a digest of each committee's documents as last assessed, and on the
-# ledger graph's own IRI a digest of the rules, the indicator scheme and the reviews used. A commitment's steps
-# depend only on its committee's documents and those; so an ingest re-assesses only the committees whose digest
-# moved (documents added, replaced or removed, by this run or by a run killed before its ledger).
+# ledger graph's own IRI a digest of the rules, the indicator scheme and the reviews used. A commitment's
+# steps depend only on its committee's documents and those; so an ingest re-assesses only the committees whose
+# digest moved (documents added, replaced or removed, by this run or by a run killed before its ledger).
 
 
 def _digest(parts: Iterable[str]) -> str:
@@ -277,8 +279,8 @@ def seen(store: Store) -> dict[str, str]:
 
 def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = False) -> tuple[str, ...]:
     """Work out again the timelines of the commitments whose committee's documents changed since the ledger
-    last ran (all of them with `full`); rewrite those whose steps changed. The ledger graph is written once, in
-    one transaction. One line per commitment whose status as of `today` (default: today) changed."""
+    last ran (all of them with `full`); rewrite those whose steps changed. The ledger graph is written once,
+    in one transaction. One line per commitment whose status as of `today` (default: today) changed."""
     today = today or dt.date.today()
     docs = documents(store)
     items = commitments(store, docs)

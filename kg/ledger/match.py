@@ -3,8 +3,8 @@
 A match is a sum of explainable parts (key words, indicator, cue, verb, actor; weights in kg/data/ledger.yaml)
 kept in the graph with its reason. Words in common are never enough alone: the evidence must carry a cue,
 either from the extractor (a progress statement: done, reference, agenda) or read here in any later statement
-(a decision noting the thing, an answer saying it was circulated, "as requested at the last meeting"), or be the
-data asked for. Paraphrase survives because words are compared stemmed and without the generic ones, and a
+(a decision noting the thing, an answer saying it was circulated, "as requested at the last meeting"), or be
+the data asked for. Paraphrase survives because words are compared stemmed and without the generic ones, and a
 reference back ("the figures requested at the last meeting had been circulated") is a cue of its own.
 """
 
@@ -30,7 +30,7 @@ def _cue_rx(name: str) -> re.Pattern[str]:
 
 
 def cue_in(name: str, text: str) -> re.Match[str] | None:
-    """The first place `text` says what the cue `name` (done, reference, decision, partial, condition) says."""
+    """Where `text` says what the cue `name` (done, reference, decision, partial, condition) says."""
     return _cue_rx(name).search(" ".join(text.split()))
 
 
@@ -112,7 +112,7 @@ def _generic() -> frozenset[str]:
 
 
 def core_of(text: str) -> str:
-    """The promise up to where it lists the deliverable's contents ("... the home care market, including ...")."""
+    """The promise up to where it lists its deliverable's contents ("a briefing on X, including ...")."""
     words = "|".join(re.escape(w) for w in rules()["contents"])
     return re.split(rf",?\s+\b(?:{words})\b", text, maxsplit=1, flags=re.I)[0]
 

@@ -1,7 +1,8 @@
 """People's decisions on the ledger: `kg followups confirm ID` / `reject ID`.
 
 A decision is kept in its own named graph (iris.graph("reviews")), which no ingest, re-ingest or `kg remove`
-touches, so it survives them; it is keyed by the commitment's IRI, which re-ingesting the same text mints again.
+touches, so it survives them; it is keyed by the commitment's IRI, which re-ingesting the same text mints
+again.
 It outranks the automatic assessment:
 - confirm: the status (and evidence) the person saw holds from that step on, until a document dated after the
   decision changes the automatic status;
@@ -86,7 +87,8 @@ def record(store: Store, commitment: str, decision: str, status: str, evidence: 
     add.add((node, CKG.reviewOf, URIRef(commitment)))
     add.add((node, CKG.decision, Literal(decision)))
     add.add((node, CKG.reviewedStatus, Literal(status)))
-    add.add((node, PROV.generatedAtTime, Literal(at.isoformat(timespec="microseconds"), datatype=XSD.dateTime)))
+    stamp = Literal(at.isoformat(timespec="microseconds"), datatype=XSD.dateTime)
+    add.add((node, PROV.generatedAtTime, stamp))
     if evidence:
         add.add((node, CKG.reviewedEvidence, URIRef(evidence)))
     if reviewer:

@@ -5,7 +5,8 @@ Statuses:
 - overdue: the due time has passed, the store holds a meeting of the committee after it, and that meeting and
   everything since are silent (or show only part delivered: kept as such in the reason). next_meeting: the
   first later meeting; next_update: the first later performance report; future_meeting: the
-  `future_meeting_horizon`-th later meeting (there is no date to go by); date: the first meeting after the date.
+  `future_meeting_horizon`-th later meeting (there is no date to go by); date: the first meeting after the
+  date.
   A month named is due on its last day.
 - open: not yet due; or due, with no later meeting in the store to show it ("due date passed; no later
   meeting in the store"); or waiting on a condition that no later paper shows met.
@@ -196,8 +197,8 @@ def assess(
             )
         return Assessment("open", as_of_iri, f"due by {end.isoformat()}{part}", best, since_last)
     if c.due_kind == "date":
-        return Assessment("unknown", as_of_iri, f"due '{c.due_text}', a date the ledger could not resolve", best,
-                          since_last)
+        why = f"due '{c.due_text}', a date the ledger could not resolve"
+        return Assessment("unknown", as_of_iri, why, best, since_last)
     if c.due_kind in ("next_meeting", "next_update", "future_meeting"):
         return Assessment("open", as_of_iri, f"{due_words}, not in the store yet{part}", best, since_last)
     if best:
@@ -210,7 +211,8 @@ def timeline(c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate]) ->
     Every date a document of the committee counts from, and the day after a due date, may change it."""
     made = docs.get(c.document)
     start = (made.known_from if made else None) or EARLIEST
-    later = [d for d in docs.values() if made and d.committee == c.committee and d.committee and d.after(made)]
+    later = [d for d in docs.values()
+             if made and d.committee == c.committee and d.committee and d.after(made)]
     matches = [score(c, x) for x in cands if x.document in {d.iri for d in later}]
     days = {start, *(d.known_from for d in later if d.known_from and d.known_from > start)}
     if (end := due_end(c)) and end >= start:
