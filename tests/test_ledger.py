@@ -563,3 +563,24 @@ def test_a_committee_is_matched_by_its_identity_not_its_council_spelling() -> No
     rows.append({"committee": other, "committee_label": "Corporate Parenting Panel",
                  "council": iris.council("Durham County Council")})
     assert _committee_identity(rows) == {}
+
+
+def test_a_bare_reference_back_matches_the_one_promise_of_that_meeting() -> None:
+    """"The figures requested at the last meeting had been circulated" names no topic: it keeps the one
+    promise of figures made at the meeting before; with two such promises it keeps neither."""
+    from kg.ledger import steps_of
+
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 10)), "d1": _doc("d1", dt.date(2024, 3, 6))}
+    figures = Commitment("c1", "circulate the figures on delayed transfers of care", "d0", "k", None, None,
+                         "", "next_meeting", "", None)
+    visit = Commitment("c2", "arrange a visit to the reablement centre", "d0", "k", None, None, "",
+                       "next_meeting", "", None)
+    said = _cand("The Democratic Services Officer confirmed that the figures requested at the last meeting "
+                 "had been circulated to Members.", "done")
+    assert steps_of(figures, docs, [said], siblings=[figures, visit])[-1].status == "fulfilled"
+    assert steps_of(visit, docs, [said], siblings=[figures, visit])[-1].status == "overdue"
+    other = Commitment("c3", "provide the figures on carers' assessments", "d0", "k", None, None, "",
+                       "next_meeting", "", None)
+    assert steps_of(figures, docs, [said], siblings=[figures, visit, other])[-1].status == "overdue"
+    docs["dx"] = _doc("dx", dt.date(2024, 2, 7))  # another meeting came between: not "the last meeting"
+    assert steps_of(figures, docs, [said], siblings=[figures, visit])[-1].status == "overdue"

@@ -181,12 +181,12 @@ def _self_closed(c: Commitment, docs: dict[str, Doc]) -> list[Assessment] | None
 
 
 def steps_of(c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate],
-             reviews: list[Decision] | None = None) -> list[Assessment]:
+             reviews: list[Decision] | None = None, siblings: Iterable[Commitment] = ()) -> list[Assessment]:
     """The commitment's status timeline, with the people's decisions on it applied (kg.ledger.review)."""
     reviews = reviews or []
     rejected = {d.evidence for d in reviews if d.decision == "reject" and d.evidence}
     cands = [x for x in cands if x.span not in rejected]
-    steps = _self_closed(c, docs) or timeline(c, docs, cands)
+    steps = _self_closed(c, docs) or timeline(c, docs, cands, siblings)
     if not reviews:
         return steps
     last = reviews[-1]
@@ -306,6 +306,9 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
                 if any(_s(r, k) and str(r[k]) not in docs for k in ("fulfilled_by", "as_of_document"))}
     todo = [c for c in items if full or c.committee in touched or c.iri not in stored or c.iri in dangling]
     reviews = decisions(store)
+    made_with: dict[str, list[Commitment]] = {}  # each document's commitments, to tell a bare reference back
+    for c in items:
+        made_with.setdefault(c.document, []).append(c)
     made: dict[str, list[Doc]] = {}
     for c in todo:
         if c.document in docs:
@@ -327,7 +330,7 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
             later = later_than_any(scope.values(), made.get(key, [])) if c.committee else []
             evidence[key] = [x for d in sorted(later, key=lambda d: d.iri)
                              for x in (*_title(d), *candidates(store, d.iri))]
-        steps = steps_of(c, scope, evidence[key], reviews.get(c.iri))
+        steps = steps_of(c, scope, evidence[key], reviews.get(c.iri), made_with.get(c.document, ()))
         remaining[c.committee] -= 1
         if not remaining[c.committee]:
             evidence.pop(key, None)

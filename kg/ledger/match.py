@@ -152,6 +152,24 @@ def cue_of(c: Commitment, cand: Candidate) -> str | None:
 
 
 @lru_cache(maxsize=65536)
+def deliverables(text: str) -> frozenset[str]:
+    """The kinds of thing a text says are delivered: 'the figures requested' -> {'figure'}."""
+    wanted = {_stem(str(w)) for w in rules()["deliverables"]}
+    return frozenset(w for w in (_stem(t) for t in re.findall(r"[A-Za-z]+", text)) if w in wanted)
+
+
+def refers_back(c: Commitment, cand: Candidate) -> str | None:
+    """A reference back with no topic of its own ("the figures requested at the last meeting had been
+    circulated"): the kind of thing it and the promise deliver, if the same; None otherwise."""
+    if key_words(cand.exact) & key_words(f"{c.text} {c.topic_words}"):
+        return None  # it names a topic: scored as usual
+    if not cue_in("reference", cand.exact) or not (cand.kind == "done" or cue_in("done", cand.exact)):
+        return None
+    same = sorted(deliverables(cand.exact) & deliverables(core_of(c.text)))
+    return same[0] if same else None
+
+
+@lru_cache(maxsize=65536)
 def deliverable_verbs(text: str) -> frozenset[str]:
     """The deliverable verbs (base forms) a text uses: 'had been circulated' -> {'circulate'}."""
     from kg.extract.commitments import base_of

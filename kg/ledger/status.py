@@ -24,7 +24,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.ledger.match import Candidate, Commitment, Match, is_conditional, rules, score
+from kg.ledger.match import (
+    Candidate,
+    Commitment,
+    Match,
+    core_of,
+    cue_in,
+    deliverables,
+    is_conditional,
+    refers_back,
+    rules,
+    score,
+)
 from kg.periods import period_end, quarter_of, sort_key
 
 STATUSES = ("open", "fulfilled", "overdue", "unknown")
@@ -206,14 +217,51 @@ def assess(
     return Assessment("unknown", as_of_iri, "no due time given and no evidence yet", None, start)
 
 
-def timeline(c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate]) -> list[Assessment]:
+def back_references(
+    c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate], siblings: Iterable[Commitment] = ()
+) -> list[Match]:
+    """References back with no topic of their own ("the figures requested at the last meeting had been
+    circulated"), matched to `c` when they point at the meeting it was made at (the committee's meeting just
+    before theirs, or its date named) and `c` is that meeting's only promise of that kind of thing."""
+    made = docs.get(c.document)
+    if made is None or not made.date or not c.committee:
+        return []
+    meetings = sorted({(d.date, d.meeting or d.iri) for d in docs.values()
+                       if d.committee == c.committee and d.date})
+    named = {f"{made.date.day} {made.date:%B %Y}", made.date.strftime("%d/%m/%Y")}
+    out = []
+    for cand in cands:
+        d = docs.get(cand.document)
+        kind = refers_back(c, cand)
+        if d is None or not d.date or kind is None or not d.after(made):
+            continue
+        before = [m for m in meetings if m[0] < d.date]
+        last = bool(before) and before[-1][1] == (made.meeting or made.iri)
+        if not (last or any(n in cand.exact for n in named)):
+            continue
+        rivals = [s for s in siblings if s.iri != c.iri and s.document == c.document
+                  and kind in deliverables(core_of(s.text))]
+        if rivals:
+            continue  # the meeting promised more than one such thing: which one is meant cannot be told
+        w = rules()["weights"]
+        total = round(rules()["threshold"] + w["verb"], 2)
+        out.append(Match(cand, total, f"refers back to the meeting it was made at; same deliverable ({kind})",
+                         bool(cue_in("partial", cand.exact))))
+    return out
+
+
+def timeline(
+    c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate], siblings: Iterable[Commitment] = ()
+) -> list[Assessment]:
     """The commitment's status from each date on: one step per change, the first from the day it was made.
-    Every date a document of the committee counts from, and the day after a due date, may change it."""
+    Every date a document of the committee counts from, and the day after a due date, may change it.
+    `siblings`: the other commitments of the store (to tell which one a bare reference back means)."""
     made = docs.get(c.document)
     start = (made.known_from if made else None) or EARLIEST
     later = [d for d in docs.values()
              if made and d.committee == c.committee and d.committee and d.after(made)]
-    matches = [score(c, x) for x in cands if x.document in {d.iri for d in later}]
+    mine = [x for x in cands if x.document in {d.iri for d in later}]
+    matches = [score(c, x) for x in mine] + back_references(c, docs, mine, siblings)
     days = {start, *(d.known_from for d in later if d.known_from and d.known_from > start)}
     if (end := due_end(c)) and end >= start:
         days.add(end + dt.timedelta(days=1))
