@@ -160,20 +160,22 @@ def rows(
     f_ = filters or Filters(tuple(statuses), committee=committee)
     picked: dict[str, dict] = {}
     made: dict[str, dict] = {}
+    def order(r: dict) -> tuple[str, str, str]:  # a step with no date (an older ledger) holds from the start
+        return (_v(r, "since")[:10] or "0001-01-01", _v(r, "at"), _v(r, "assessment"))
+
     for r in run(store, internal("followups")).rows:
         key = str(r["commitment"])
         made.setdefault(key, r)
-        since = _v(r, "since")[:10]
-        if since and since <= day:
+        if _v(r, "status") and order(r)[0] <= day:
             best = picked.get(key)
-            if best is None or _v(best, "since")[:10] <= since:
+            if best is None or order(best) <= order(r):
                 picked[key] = r
     out: list[Followup] = []
     for key, first in made.items():
         when = _v(first, "meeting_date")
         if when and when[:10] > day:
             continue  # not yet made on that date
-        r = picked.get(key, first if key not in picked and not _v(first, "since") else None)
+        r = picked.get(key, first if key not in picked and not _v(first, "status") else None)
         if r is None:
             continue  # made, by its timeline, after that date
         f = Followup(
