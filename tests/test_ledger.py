@@ -584,3 +584,16 @@ def test_a_bare_reference_back_matches_the_one_promise_of_that_meeting() -> None
     assert steps_of(figures, docs, [said], siblings=[figures, visit, other])[-1].status == "overdue"
     docs["dx"] = _doc("dx", dt.date(2024, 2, 7))  # another meeting came between: not "the last meeting"
     assert steps_of(figures, docs, [said], siblings=[figures, visit])[-1].status == "overdue"
+
+
+def test_a_later_papers_title_keeps_a_promise_only_on_more_than_one_word() -> None:
+    """A later report titled with the thing promised shows it came to the committee; one word in common with
+    a title is chance."""
+    review = _doc("d1", dt.date(2024, 3, 1), title="Review of the Reablement Service", doc_type="report")
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": review}
+    c = _commitment("next_meeting", text="bring the review of the reablement service to the next meeting")
+    title = Candidate("d1", "agenda", "", "", "", 0, 0, docs["d1"].title)
+    a = assess(c, docs, [title], dt.date(2030, 1, 1))
+    assert a.status == "fulfilled" and a.evidence == "d1"
+    loose = _commitment("next_meeting", text="report the findings of the review to the next meeting")
+    assert assess(loose, docs, [title], dt.date(2030, 1, 1)).status == "overdue"

@@ -211,6 +211,8 @@ def score(c: Commitment, cand: Candidate) -> Match:
         parts.append("same actor")
     if not cue or not (shared or same_indicator):
         total = min(total, rules()["threshold"] - 0.01)  # nothing but words in common is not evidence
+    if cand.kind == "agenda" and not cand.span and len(shared) < 2 and not same_indicator:
+        total = min(total, rules()["threshold"] - 0.01)  # a title is a few words: one in common is chance
     partial = bool(cue and cand.kind != "observation" and (
         cue_in("partial", cand.exact) or (cue_in("interim", cand.exact) and not cue_in("final", cand.exact))))
     if partial:
