@@ -223,3 +223,21 @@ def test_page_in_chromium_filters_sorts_searches_and_links(ledger_store: Path, t
         assert "had been circulated" in page.inner_text(page.evaluate("location.hash"))
         assert errors == []
         browser.close()
+
+
+@pytest.mark.server
+def test_served_page_reads_the_ledger_as_of_a_date(ledger_store: Path) -> None:
+    """`kg serve`'s /followups takes the same date and filters as `kg followups`."""
+    import urllib.request
+
+    from kg.serve import Settings, running
+
+    with running(Settings(str(ledger_store), port=0, timeout=5)) as (server, _):
+        base = f"http://127.0.0.1:{server.server_address[1]}/followups"
+        with urllib.request.urlopen(base + "?as_of=2024-02-01&council=Gateshead") as r:
+            text = r.read().decode()
+        assert "2024-02-01" in text and "council contains &#x27;Gateshead&#x27;" in text
+        assert len(re.findall(r'<tr id="r\d+"', text)) == 5  # only what was promised by then
+        with pytest.raises(urllib.error.HTTPError) as bad:
+            urllib.request.urlopen(base + "?as_of=soon")
+        assert bad.value.code == 400
