@@ -597,3 +597,32 @@ def test_a_later_papers_title_keeps_a_promise_only_on_more_than_one_word() -> No
     assert a.status == "fulfilled" and a.evidence == "d1"
     loose = _commitment("next_meeting", text="report the findings of the review to the next meeting")
     assert assess(loose, docs, [title], dt.date(2030, 1, 1)).status == "overdue"
+
+
+WELSH = Path(__file__).parent / "data" / "ledger"
+
+
+def test_partial_and_paraphrased_delivery_through_the_pipeline(store: LocalStore) -> None:
+    """Two meetings of a Welsh county council's committee, ingested one at a time: matters arising that give
+    the numbers but not the cost keep the promise overdue as part delivered; a report minuted in other words
+    ("the findings of the day services review") keeps the promise of "a report on the review of day services"
+    on the date of that meeting."""
+    from kg.followups import rows
+
+    assert ingest([WELSH / "1-2024-03-05-minutes.txt"], store).ok
+    first = {f.text[:25]: f for f in rows(store)}
+    assert first["circulate the number of h"].status == "open"
+    day = first["bring a report on the rev"]
+    assert (day.status, day.due_date) == ("open", "2024-06-30")
+    assert "no later meeting in the store" in day.reason  # past due, but no later meeting: not overdue
+    assert ingest([WELSH], store).ok
+    now = {f.text[:25]: f for f in rows(store)}
+    numbers = now["circulate the number of h"]
+    assert numbers.status == "overdue" and numbers.partial and numbers.since == "2024-06-18"
+    assert "cost was still awaited" in numbers.evidence
+    kept = now["bring a report on the rev"]
+    assert kept.status == "fulfilled" and kept.since == "2024-06-18"
+    assert "day services review" in kept.evidence
+    before = {f.text[:25]: f.status for f in rows(store, as_of=dt.date(2024, 6, 17))}
+    assert before == {"circulate the number of h": "open", "bring a report on the rev": "open"}
+    assert _one(_rows(store), "day services")["status"] == "fulfilled"  # the query agrees, as of today
