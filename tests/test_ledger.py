@@ -497,39 +497,38 @@ def test_paraphrased_evidence_and_references_back_match() -> None:
     """A later paper that words the thing differently, refers back to the request or records a decision on
     the report still shows the promise kept; words in common with no cue do not."""
     c = _commitment(
-        "next_meeting", text="bring a report on the review of the reablement service to the Committee"
+        "next_meeting", text="bring a report on the review of respite provision for carers to the Committee"
     )
     docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 3, 1))}
     for words, kind in (
-        ("The Committee considered the findings of the reablement service review, which Members had "
+        ("The Committee considered the findings of the respite provision review, which Members had "
          "requested at the last meeting.", "answer"),
-        ("That the findings of the reablement service review be noted.", "decision"),
-        ("Review of the Reablement Service", "agenda"),
+        ("That the findings of the respite provision review be noted.", "decision"),
+        ("Review of Respite Provision for Carers", "agenda"),
     ):
         a = assess(c, docs, [_cand(words, kind)], dt.date(2030, 1, 1))
         assert a.status == "fulfilled", (words, a.reason)
-    chat = _cand("Members discussed the reablement service and its review.", "answer")
+    chat = _cand("Members discussed respite provision and its review.", "answer")
     assert assess(c, docs, [chat], dt.date(2030, 1, 1)).status == "overdue"
-    home = _commitment("date", text="circulate a written briefing on the home care market, including hours "
-                       "commissioned and provider vacancies", due_date=dt.date(2024, 2, 1))
-    said = _cand(
-        "The Director confirmed that the briefing on the home care market had been circulated.", "done"
-    )
+    home = _commitment("date", text="circulate a written briefing on the domiciliary care workforce, "
+                       "including vacancy rates and agency spend", due_date=dt.date(2024, 2, 1))
+    said = _cand("The Director confirmed that the briefing on the domiciliary care workforce had been "
+                 "circulated.", "done")
     assert score(home, said).score >= 0.55  # the thing named, not every part it was to include
 
 
 def test_an_action_log_row_is_kept_by_a_later_log() -> None:
     """A row restated in a later action log whose status cell says complete shows the action kept; a later
     row still open, or part done, does not."""
-    c = _commitment("next_meeting", text="circulate the fly-tipping enforcement figures by ward")
+    c = _commitment("next_meeting", text="circulate the street lighting repair times by ward")
     docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 3, 1), doc_type="other")}
-    done = _cand("Circulate the fly-tipping enforcement figures by ward | Head of Environment | 31/01/2024 | "
+    done = _cand("Circulate the street lighting repair times by ward | Head of Environment | 31/01/2024 | "
                  "Complete - circulated 20/01/2024", "log")
     assert assess(c, docs, [done], dt.date(2030, 1, 1)).status == "fulfilled"
-    waiting = _cand("Circulate the fly-tipping enforcement figures by ward\tHead of Environment\t31/01/2024\t"
+    waiting = _cand("Circulate the street lighting repair times by ward\tHead of Environment\t31/01/2024\t"
                     "Outstanding", "log")
     assert assess(c, docs, [waiting], dt.date(2030, 1, 1)).status == "overdue"
-    part = _cand("Circulate the fly-tipping enforcement figures by ward | Head of Environment | 31/01/2024 | "
+    part = _cand("Circulate the street lighting repair times by ward | Head of Environment | 31/01/2024 | "
                  "Partly complete: two of the three wards circulated", "log")
     a = assess(c, docs, [part], dt.date(2030, 1, 1))
     assert a.status == "overdue" and "partly delivered" in a.reason
@@ -573,7 +572,7 @@ def test_a_bare_reference_back_matches_the_one_promise_of_that_meeting() -> None
     docs = {"d0": _doc("d0", dt.date(2024, 1, 10)), "d1": _doc("d1", dt.date(2024, 3, 6))}
     figures = Commitment("c1", "circulate the figures on delayed transfers of care", "d0", "k", None, None,
                          "", "next_meeting", "", None)
-    visit = Commitment("c2", "arrange a visit to the reablement centre", "d0", "k", None, None, "",
+    visit = Commitment("c2", "arrange a visit to the new extra care scheme", "d0", "k", None, None, "",
                        "next_meeting", "", None)
     said = _cand("The Democratic Services Officer confirmed that the figures requested at the last meeting "
                  "had been circulated to Members.", "done")
@@ -589,9 +588,9 @@ def test_a_bare_reference_back_matches_the_one_promise_of_that_meeting() -> None
 def test_a_later_papers_title_keeps_a_promise_only_on_more_than_one_word() -> None:
     """A later report titled with the thing promised shows it came to the committee; one word in common with
     a title is chance."""
-    review = _doc("d1", dt.date(2024, 3, 1), title="Review of the Reablement Service", doc_type="report")
+    review = _doc("d1", dt.date(2024, 3, 1), title="Review of Respite Provision", doc_type="report")
     docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": review}
-    c = _commitment("next_meeting", text="bring the review of the reablement service to the next meeting")
+    c = _commitment("next_meeting", text="bring the review of respite provision to the next meeting")
     title = Candidate("d1", "agenda", "", "", "", 0, 0, docs["d1"].title)
     a = assess(c, docs, [title], dt.date(2030, 1, 1))
     assert a.status == "fulfilled" and a.evidence == "d1"
@@ -619,7 +618,7 @@ def test_partial_and_paraphrased_delivery_through_the_pipeline(store: LocalStore
     now = {f.text[:25]: f for f in rows(store)}
     numbers = now["circulate the number of h"]
     assert numbers.status == "overdue" and numbers.partial and numbers.since == "2024-06-18"
-    assert "cost was still awaited" in numbers.evidence
+    assert "still awaited" in numbers.evidence
     kept = now["bring a report on the rev"]
     assert kept.status == "fulfilled" and kept.since == "2024-06-18"
     assert "day services review" in kept.evidence

@@ -158,7 +158,7 @@ def candidates(store: Store, document: str) -> list[Candidate]:
 
 
 def _title(d: Doc) -> tuple[Candidate, ...]:
-    """A later paper's own title ("Review of the Reablement Service") shows the thing came to the committee.
+    """A later paper's own title ("Review of Respite Provision") shows the thing came to the committee.
     It has no span in the text, so it is evidence by its document only."""
     return (Candidate(d.iri, "agenda", "", "", "", 0, 0, d.title),) if d.title else ()
 

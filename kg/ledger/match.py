@@ -95,7 +95,7 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=65536)  # each candidate is scored against many commitments
 def key_words(text: str) -> frozenset[str]:
     """Words that say what a text is about: not generic, not verbs of delivery, stemmed; a hyphenated word
-    also counts as its parts ("deep-dive" matches "deep dive")."""
+    also counts as its parts ("well-being" matches "well being")."""
     generic = _generic()
     out: set[str] = set()
     for t in re.findall(r"[A-Za-z][A-Za-z'’-]+|\d{2,}", text):
