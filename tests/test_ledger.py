@@ -625,3 +625,25 @@ def test_partial_and_paraphrased_delivery_through_the_pipeline(store: LocalStore
     before = {f.text[:25]: f.status for f in rows(store, as_of=dt.date(2024, 6, 17))}
     assert before == {"circulate the number of h": "open", "bring a report on the rev": "open"}
     assert _one(_rows(store), "day services")["status"] == "fulfilled"  # the query agrees, as of today
+
+
+def test_a_confirmed_status_outranks_a_changed_automatic_one() -> None:
+    """When later reading changes the automatic status, a person's confirmation still stands (a fulfilment
+    only while its evidence is in the store)."""
+    from kg.ledger import steps_of
+    from kg.ledger.review import Decision
+
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 3, 1))}
+    c = _commitment("next_meeting", text="circulate the recruitment plan for foster carers")
+    kept = _cand("The recruitment plan for foster carers had been circulated.", "done")
+    when = dt.datetime(2024, 4, 1, tzinfo=dt.UTC)
+    yes = Decision("c", "confirm", "fulfilled", kept.span, when, "Scrutiny Officer")
+    said = steps_of(c, docs, [kept], [yes])[-1].reason
+    assert said.startswith("confirmed by a reviewer (Scrutiny Officer)")
+    # the same evidence, now read as something else (a cue lost): the confirmation stands
+    reread = Candidate("d1", "answer", kept.span, "p", "q", 0, 10, "The recruitment plan for foster carers.")
+    step = steps_of(c, docs, [reread], [yes])[-1]
+    assert step.status == "fulfilled" and "now says overdue" in step.reason
+    assert steps_of(c, docs, [], [yes])[-1].status == "overdue"  # its evidence is gone with its paper
+    late = Decision("c", "confirm", "overdue", None, when)
+    assert steps_of(c, docs, [kept], [late])[-1].status == "overdue"

@@ -201,6 +201,8 @@ def steps_of(c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate],
             s.evidence == last.evidence or last.evidence is None
         ):
             out.append(replace(s, reason=f"confirmed by a reviewer{who}{note}; {s.reason}"))
+        elif last.decision == "confirm" and held_at_decision:
+            out.append(_overruled(s, last, cands, f"confirmed by a reviewer{who}{note}"))
         elif last.decision == "reject" and held_at_decision and not last.evidence and s.status == last.status:
             out.append(Assessment("unknown", s.as_of_document,
                                   f"a reviewer{who} rejected '{s.status}'{note}; automatic: {s.reason}", None,
@@ -208,6 +210,18 @@ def steps_of(c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate],
         else:
             out.append(s)
     return out
+
+
+def _overruled(s: Assessment, last: Decision, cands: Iterable[Candidate], said: str) -> Assessment:
+    """The status a person confirmed, where the automatic one has since moved (papers re-read or replaced):
+    theirs stands; a fulfilment only while the evidence they confirmed is still in the store."""
+    why = f"{said}; the automatic assessment now says {s.status}: {s.reason}"
+    if last.status != "fulfilled":
+        return Assessment(last.status, s.as_of_document, why, None, s.since)
+    kept = next((x for x in cands if x.span and x.span == last.evidence), None)
+    if kept is None:
+        return replace(s, reason=f"{s.reason}; the evidence a reviewer confirmed is no longer in the store")
+    return Assessment("fulfilled", s.as_of_document, why, Match(kept, 1.0, said), s.since)
 
 
 # ---- writing
