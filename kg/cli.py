@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kg.errors import KgError, printable
+from kg.errors import KgError, QueryError, printable
 
 app = typer.Typer(
     add_completion=False,
@@ -460,33 +460,94 @@ def indicators(
         err.print(f"wrote {rep.plot}", markup=False)
 
 
-@app.command()
+followups_app = typer.Typer(help="The follow-up ledger: list it, or record a person's decision on a status.")
+app.add_typer(followups_app, name="followups")
+
+
+@followups_app.callback(invoke_without_command=True)
 @guarded
 def followups(
+    ctx: typer.Context,
     status: Annotated[
         list[str] | None,
         typer.Option("--status", help="open, overdue, fulfilled, unknown (repeatable, or comma-separated)"),
     ] = None,
+    council: Annotated[
+        str | None, typer.Option("--council", help="only councils whose name contains this")
+    ] = None,
     committee: Annotated[
         str | None, typer.Option("--committee", help="only committees whose name contains this")
     ] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="only actors whose name contains this")] = None,
+    made_since: Annotated[
+        str | None, typer.Option("--made-since", help="made on or after YYYY-MM-DD")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="made on or before YYYY-MM-DD")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="status as of YYYY-MM-DD (default today)")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
     html: Annotated[Path | None, typer.Option("--html", help="also write the ledger as an HTML page")] = None,
     store: StoreOpt = None,
 ) -> None:
     """The follow-up ledger: every commitment, who made it, when due, and whether kept (overdue first)."""
+    if ctx.invoked_subcommand:
+        return
     from kg.followups import followups as run_followups
+    from kg.followups import render
 
+    if fmt not in ("table", "csv", "json"):
+        raise QueryError(f"unknown format '{fmt}'", hint="table, csv or json")
     with _open(store, read_only=True) as st:
-        report = run_followups(st, statuses=status, committee=committee, html_path=html)
-    table = Table(header_style="bold", show_lines=False)
-    for name in ("made at", "committee", "actor", "what", "due", "status", "evidence"):
-        table.add_column(name, overflow="fold")
-    for f in report.rows:
-        evidence = f"{f.fulfilled_file}: {f.evidence}" if f.evidence else f.reason
-        table.add_row(*(cell(c) for c in (f.made_at, f.committee, f.actor, f.text, f.due, f.status or "-",
-                                          evidence)))
-    out.print(table, highlight=False)
-    err.print(f"{len(report.rows)} commitment(s)" + (f"; wrote {html}" if html else ""), markup=False)
+        report = run_followups(st, statuses=status, council=council, committee=committee, actor=actor,
+                               made_since=made_since, made_until=until, as_of=as_of, html_path=html)
+    if fmt != "table":
+        sys.stdout.write(render(report.rows, fmt))
+    else:
+        table = Table(header_style="bold", show_lines=False, title=f"as of {report.as_of}")
+        for name in ("id", "council", "committee", "made at", "actor", "what", "due", "status", "evidence"):
+            table.add_column(name, overflow="fold")
+        for f in report.rows:
+            evidence = f"{f.fulfilled_file}: {f.evidence}" if f.evidence else f.reason
+            table.add_row(*(cell(c) for c in (f.id, f.council, f.committee, f.made_at, f.actor, f.text,
+                                               f.due + (f" ({f.due_date})" if f.due_date else ""),
+                                               f.status or "-", evidence)))
+        out.print(table, highlight=False)
+    err.print(f"{len(report.rows)} commitment(s) as of {report.as_of}" + (f"; wrote {html}" if html else ""),
+              markup=False)
+
+
+def _review(ident: str, decision: str, reviewer: str, note: str, store: str | None) -> None:
+    from kg.followups import review
+
+    with _open(store, create=False) as st:
+        f = review(st, ident, decision, reviewer=reviewer, note=note)
+    out.print(f"{f.id}: {f.status} ({f.reason})", markup=False, highlight=False)
+
+
+@followups_app.command()
+@guarded
+def confirm(
+    ident: Annotated[str, typer.Argument(help="the commitment's id (the id column) or IRI")],
+    by: Annotated[str, typer.Option("--by", help="who decides")] = "",
+    note: Annotated[str, typer.Option("--note", help="why")] = "",
+    store: StoreOpt = None,
+) -> None:
+    """Confirm a commitment's status and evidence as they stand today: it outranks the automatic one."""
+    _review(ident, "confirm", by, note, store)
+
+
+@followups_app.command()
+@guarded
+def reject(
+    ident: Annotated[str, typer.Argument(help="the commitment's id (the id column) or IRI")],
+    by: Annotated[str, typer.Option("--by", help="who decides")] = "",
+    note: Annotated[str, typer.Option("--note", help="why")] = "",
+    store: StoreOpt = None,
+) -> None:
+    """Reject a commitment's status as it stands today: its evidence is never matched to it again (or, with
+    no evidence, the status reads unknown)."""
+    _review(ident, "reject", by, note, store)
 
 
 def main() -> None:

@@ -113,6 +113,11 @@ def assessment(commitment_iri: str, n: int) -> URIRef:
     return URIRef(f"{commitment_iri}/assessment/{n}")
 
 
+def review(commitment_iri: str, n: int) -> URIRef:
+    """A person's n-th review decision on a commitment (kept in the reviews graph)."""
+    return URIRef(f"{commitment_iri}/review/{n}")
+
+
 def graph(name: str) -> URIRef:
-    """Named graphs that are not documents: ontology, indicators, reference, ledger."""
+    """Named graphs that are not documents: ontology, indicators, reference, ledger, reviews."""
     return _iri("graph", name)

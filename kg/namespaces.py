@@ -32,6 +32,7 @@ class CKG(DefinedNamespace):
     Period: URIRef
     ProgressStatement: URIRef
     Resolution: URIRef
+    ReviewDecision: URIRef
     SpeakerGroup: URIRef
     StatusAssessment: URIRef
     Unit: URIRef
@@ -51,6 +52,7 @@ class CKG(DefinedNamespace):
     council: URIRef
     count: URIRef
     currency: URIRef
+    decision: URIRef
     denominator: URIRef
     direction: URIRef
     docType: URIRef
@@ -95,6 +97,10 @@ class CKG(DefinedNamespace):
     region: URIRef
     respondsTo: URIRef
     service: URIRef
+    reviewedEvidence: URIRef
+    reviewedStatus: URIRef
+    reviewer: URIRef
+    reviewOf: URIRef
     sha256: URIRef
     sourceFile: URIRef
     speaker: URIRef

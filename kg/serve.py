@@ -607,6 +607,11 @@ class App:
         if not (callable(getattr(f, "rows", None)) and callable(getattr(f, "page", None))):
             raise HttpError(404, "the follow-up page is not available in this version")
         statuses = f.parse_statuses(params.get("status")) if hasattr(f, "parse_statuses") else ()
+        if hasattr(f, "Filters"):  # ?as_of=YYYY-MM-DD and the CLI's filters, as `kg followups` reads them
+            day = f.parse_date(_one(params, "as_of"), "as_of date")
+            filters = f.Filters(statuses, _one(params, "council"), _one(params, "committee"),
+                                _one(params, "actor"))
+            return f.page(f.rows(self.store, as_of=day, filters=filters), as_of=day, filters=filters).encode()
         return f.page(f.rows(self.store, statuses=statuses, committee=_one(params, "committee"))).encode()
 
     def close(self) -> None:

@@ -276,8 +276,8 @@ NOTEBOOKS["03_followups"] = (
         "## The ledger\n\n"
         "Every commitment the papers record: who promised what, at which meeting, when it is due, and how it "
         "stands. After each ingest the ledger re-assesses every commitment against its committee's later "
-        "papers; `kg.followups.rows` lists it overdue first, then open, unknown and fulfilled. For the seeds "
-        "the ledger's date is today.",
+        "papers; `kg.followups.rows` lists it overdue first, then open, unknown and fulfilled, as of a date "
+        "(default today: the ledger keeps each commitment's status timeline, so any date can be asked).",
         '''import dataclasses
 import datetime as dt
 
@@ -300,8 +300,8 @@ open_commitments[["committee_label", "period", "text", "actor_label", "due_text"
         "The seeds hold one meeting per committee, so nothing in them can have been kept yet. "
         "`tests/data/followups/` holds four meetings of one panel (a made-up Gateshead series written for "
         "the ledger's tests, in the style of real minutes): promises made, kept, missed, and some with no "
-        "due time. Ingest them into a second store one meeting at a time, as the papers would arrive, with "
-        "the ledger's date set to the meeting's, and print what the ledger changed after each.",
+        "due time. Ingest them into a second store one meeting at a time, as the papers would arrive, print "
+        "what the ledger changed after each, and read the ledger as of the meeting's date.",
         '''SERIES = ROOT / "tests" / "data" / "followups"
 series_store = kg.open_store(WORK / "series")
 snapshots = []
@@ -313,15 +313,15 @@ for paper in sorted(SERIES.glob("*.txt")):
     for line in done.ledger:
         print(f"    {line}")
     snapshots += [{"commitment": f.text, "after": held.isoformat(), "status": f.status}
-                  for f in followups.rows(series_store)]''',
+                  for f in followups.rows(series_store, as_of=held)]''',
         Md("Each promise's status after each meeting (blank: not made yet):"),
         '''path = pd.DataFrame(snapshots).pivot(index="commitment", columns="after", values="status")
 path = path.fillna("")
 path''',
-        Md("Re-assessed as of 1 October 2024 (re-ingesting unchanged papers adds nothing, but the ledger "
-           "runs again at the new date), the series shows every status:"),
-        '''kg.ingest([SERIES], series_store, today=dt.date(2024, 10, 1))
-series_ledger = pd.DataFrame([dataclasses.asdict(f) for f in followups.rows(series_store)])
+        Md("As of 1 October 2024 (nothing is re-assessed: the status in force on that date is read from "
+           "each commitment's timeline), the series shows every status:"),
+        '''series_ledger = pd.DataFrame([dataclasses.asdict(f) for f in followups.rows(series_store,
+                                                                       as_of=dt.date(2024, 10, 1))])
 series_ledger[COLUMNS]''',
         "## One commitment's path\n\n"
         "Made at a meeting, due (or not), assessed after each later meeting, kept: with the words minuted at "

@@ -135,7 +135,8 @@ def test_assessments_are_dated_and_never_overwritten(series: LocalStore) -> None
     fees = next(c for c in run(series, "commitments").rows if "foster carer fees" in str(c["text"]))
     history = sorted(ledger.objects(URIRef(str(fees["commitment"])), CKG.assessment))
     statuses = sorted((str(ledger.value(a, CKG.asOf)), str(ledger.value(a, CKG.status))) for a in history)
-    assert statuses == [("2024-02-01", "open"), ("2024-03-20", "overdue")]  # when it went overdue
+    # a timeline: open from the meeting it was made at, overdue from the next meeting, which was silent
+    assert statuses == [("2024-01-15", "open"), ("2024-03-11", "overdue")]
 
 
 def test_second_ingest_of_unchanged_documents_adds_no_triples(series: LocalStore) -> None:
@@ -288,20 +289,66 @@ def test_incremental_ledger_equals_a_full_one(store: LocalStore, tmp_path: Path,
         assert {(s, e) for _, s, e in _latest(clean)} and _latest(clean) == removed
 
 
-def test_a_date_passing_is_seen_without_new_documents_or_evidence_queries(
+def test_a_date_passing_needs_no_new_assessment_and_overdue_needs_a_later_meeting(
     store: LocalStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The status is read for a date from the stored timeline: a due date passing changes what the ledger
+    says without any re-assessment, and overdue waits for a later meeting that is silent."""
+    from kg.followups import rows
+
     _step(store, M1)
-    assert _one(_rows(store), "family hubs")["status"] == "open"  # due March 2024
+
+    def hubs(day: dt.date) -> object:
+        return next(f for f in rows(store, as_of=day) if "family hubs" in f.text)
+
+    assert hubs(dt.date(2024, 3, 31)).status == "open"  # due March 2024: by its last day
+    passed = hubs(dt.date(2024, 4, 2))
+    assert passed.status == "open" and "no later meeting in the store" in passed.reason
+    assert passed.since == "2024-04-01"
     asked = _asked(monkeypatch)
     report = ingest([SERIES / M1], store, today=dt.date(2024, 4, 2))
-    assert report.counts() == {"unchanged": 1}
-    assert [line.split(":")[0] for line in report.ledger] == ["open -> overdue"]
-    assert _one(_rows(store), "family hubs")["status"] == "overdue"
-    assert asked == []  # a date passing needs no evidence: the committee's papers did not change
-    from kg.ledger import update_ledger
+    assert report.counts() == {"unchanged": 1} and report.ledger == () and asked == []
+    _step(store, M2)  # 11 March: before the due date, so not the meeting it was due by
+    assert hubs(dt.date(2024, 4, 2)).status == "open"
+    _step(store, M3)  # 10 June: the first meeting after the due date, silent
+    assert hubs(dt.date(2024, 6, 9)).status == "open"
+    late = hubs(dt.date(2024, 6, 10))
+    assert late.status == "overdue" and late.since == "2024-06-10" and "no evidence" in late.reason
+    assert _one(_rows(store), "family hubs")["status"] == "overdue"  # the query, as of today, agrees
 
-    assert update_ledger(store, today=dt.date(2024, 4, 2), full=True) == ()
+
+def test_as_of_a_date_before_a_commitment_was_made_it_is_not_listed(series: LocalStore) -> None:
+    """As of a date, only commitments made by then are listed, each with the status it had then."""
+    from kg.followups import rows
+
+    early = rows(series, as_of=dt.date(2024, 2, 1))
+    assert {f.made_at for f in early} == {"2024-01-15"}
+    kept = next(f for f in early if "breakdown of agency" in f.text)
+    assert kept.status == "unknown" and not kept.evidence
+    later = next(f for f in rows(series, as_of=dt.date(2024, 3, 11)) if "breakdown of agency" in f.text)
+    assert later.status == "fulfilled" and later.since == "2024-03-11"  # the date of the evidence
+
+
+def test_reviews_outrank_the_ledger_and_survive_reingest_and_removal(series: LocalStore) -> None:
+    """confirm keeps a status; reject drops the evidence (the ledger looks again) and both survive re-ingest
+    and the removal of an unrelated document, stored in their own graph."""
+    from kg.followups import review, rows
+
+    kept = next(f for f in rows(series) if "breakdown of agency" in f.text)
+    after = review(series, kept.id, "reject", reviewer="Scrutiny Officer", note="not this paper")
+    assert after.status == "unknown" and "had been circulated" not in after.evidence
+    fees = next(f for f in rows(series) if "foster carer fees" in f.text)
+    confirmed = review(series, fees.id, "confirm", reviewer="Scrutiny Officer")
+    assert confirmed.status == "overdue" and confirmed.reason.startswith("confirmed by a reviewer")
+    assert ingest([SERIES], series, today=TODAY[M4]).counts() == {"unchanged": 4}
+    remove(series, M3)  # unrelated to either decision
+    now = {f.id: f for f in rows(series)}
+    assert now[kept.id].status == "unknown" and now[fees.id].reason.startswith("confirmed by a reviewer")
+    reviews = series.graph(str(iris.graph("reviews")))
+    assert len(set(reviews.subjects(CKG.reviewOf, None))) == 2
+    from kg.validate import validate
+
+    assert validate(series).conforms
 
 
 def test_a_ledger_left_behind_is_caught_up_by_the_next_run(store: LocalStore) -> None:
@@ -366,10 +413,15 @@ def test_next_update_waits_for_a_performance_report() -> None:
 
 
 def test_date_due_at_the_end_of_its_month() -> None:
+    """A month named is due on its last day; past it, open until a later meeting is silent."""
     c = _commitment("date", due_date=dt.date(2024, 3, 1))
     docs = {"d0": _doc("d0", dt.date(2024, 1, 1))}
     assert assess(c, docs, [], dt.date(2024, 3, 31)).status == "open"
-    assert assess(c, docs, [], dt.date(2024, 4, 1)).status == "overdue"
+    passed = assess(c, docs, [], dt.date(2024, 4, 1))  # past due, but no later meeting in the store
+    assert passed.status == "open" and "no later meeting in the store" in passed.reason
+    docs["d1"] = _doc("d1", dt.date(2024, 4, 15))
+    assert assess(c, docs, [], dt.date(2024, 4, 14)).status == "open"  # that meeting not yet held
+    assert assess(c, docs, [], dt.date(2024, 4, 15)).status == "overdue"
 
 
 def _cand(exact: str, kind: str, doc: str = "d1") -> Candidate:
@@ -401,7 +453,7 @@ def test_kept_late_is_said_so() -> None:
     docs = {f"d{i}": _doc(f"d{i}", dt.date(2024, 1 + 2 * i, 1)) for i in range(3)}
     kept = _cand("The recruitment plan for foster carers had been circulated.", "done", "d2")
     a = assess(c, docs, [kept], dt.date(2030, 1, 1))
-    assert a.status == "fulfilled" and a.reason.endswith("kept late (due 2024-03-01)")
+    assert a.status == "fulfilled" and a.reason.endswith("kept late (due at the next meeting: 2024-03-01)")
     on_time = assess(c, docs, [_cand(kept.exact, "done", "d1")], dt.date(2030, 1, 1))
     assert on_time.status == "fulfilled" and "kept late" not in on_time.reason
 
@@ -422,3 +474,176 @@ def test_evidence_from_the_same_or_an_earlier_meeting_does_not_count() -> None:
         dt.date(2030, 1, 1),
     )
     assert a.status == "fulfilled" and a.match is not None and a.match.candidate.document == "d1"
+
+
+def test_partial_delivery_is_kept_as_such() -> None:
+    """Evidence that part was delivered and part is awaited is not fulfilment: past the due meeting it is
+    overdue, saying what was delivered."""
+    c = _commitment(
+        "next_meeting", text="circulate the number of households in temporary accommodation and the cost"
+    )
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 3, 1))}
+    part = _cand("The number of households in temporary accommodation had been circulated to Members, "
+                 "but the cost was still awaited.", "done")
+    a = assess(c, docs, [part], dt.date(2030, 1, 1))
+    assert a.status == "overdue" and "partly delivered" in a.reason and a.match is not None
+    whole = _cand(
+        "The number of households in temporary accommodation and the cost had been circulated.", "done"
+    )
+    assert assess(c, docs, [part, whole], dt.date(2030, 1, 1)).status == "fulfilled"
+
+
+def test_paraphrased_evidence_and_references_back_match() -> None:
+    """A later paper that words the thing differently, refers back to the request or records a decision on
+    the report still shows the promise kept; words in common with no cue do not."""
+    c = _commitment(
+        "next_meeting", text="bring a report on the review of respite provision for carers to the Committee"
+    )
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 3, 1))}
+    for words, kind in (
+        ("The Committee considered the findings of the respite provision review, which Members had "
+         "requested at the last meeting.", "answer"),
+        ("That the findings of the respite provision review be noted.", "decision"),
+        ("Review of Respite Provision for Carers", "agenda"),
+    ):
+        a = assess(c, docs, [_cand(words, kind)], dt.date(2030, 1, 1))
+        assert a.status == "fulfilled", (words, a.reason)
+    chat = _cand("Members discussed respite provision and its review.", "answer")
+    assert assess(c, docs, [chat], dt.date(2030, 1, 1)).status == "overdue"
+    home = _commitment("date", text="circulate a written briefing on the domiciliary care workforce, "
+                       "including vacancy rates and agency spend", due_date=dt.date(2024, 2, 1))
+    said = _cand("The Director confirmed that the briefing on the domiciliary care workforce had been "
+                 "circulated.", "done")
+    assert score(home, said).score >= 0.55  # the thing named, not every part it was to include
+
+
+def test_an_action_log_row_is_kept_by_a_later_log() -> None:
+    """A row restated in a later action log whose status cell says complete shows the action kept; a later
+    row still open, or part done, does not."""
+    c = _commitment("next_meeting", text="circulate the street lighting repair times by ward")
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 3, 1), doc_type="other")}
+    done = _cand("Circulate the street lighting repair times by ward | Head of Environment | 31/01/2024 | "
+                 "Complete - circulated 20/01/2024", "log")
+    assert assess(c, docs, [done], dt.date(2030, 1, 1)).status == "fulfilled"
+    waiting = _cand("Circulate the street lighting repair times by ward\tHead of Environment\t31/01/2024\t"
+                    "Outstanding", "log")
+    assert assess(c, docs, [waiting], dt.date(2030, 1, 1)).status == "overdue"
+    part = _cand("Circulate the street lighting repair times by ward | Head of Environment | 31/01/2024 | "
+                 "Partly complete: two of the three wards circulated", "log")
+    a = assess(c, docs, [part], dt.date(2030, 1, 1))
+    assert a.status == "overdue" and "partly delivered" in a.reason
+
+
+def test_a_conditional_promise_waits_for_its_condition() -> None:
+    """A promise made subject to a condition is not overdue while no later paper shows it kept."""
+    c = _commitment(
+        "next_meeting", text="bring a report on the service model if the grant allocation is confirmed"
+    )
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 3, 1))}
+    a = assess(c, docs, [], dt.date(2030, 1, 1))
+    assert a.status == "open" and a.reason.startswith("conditional")
+
+
+def test_a_committee_is_matched_by_its_identity_not_its_council_spelling() -> None:
+    """Papers that did not name their council are the same committee as the one known council's committee of
+    that name; with two councils having one, they stay apart."""
+    from kg.ledger import _committee_identity
+
+    unknown = str(iris.council("Unknown council"))
+    known = str(iris.committee("Gateshead Council", "Corporate Parenting Panel"))
+    orphan = str(iris.committee("Unknown council", "Corporate Parenting Panel"))
+    rows = [
+        {"committee": known, "committee_label": "Corporate Parenting Panel",
+         "council": iris.council("Gateshead Council")},
+        {"committee": orphan, "committee_label": "Corporate Parenting Panel", "council": unknown},
+    ]
+    assert _committee_identity(rows) == {orphan: known}
+    other = str(iris.committee("Durham County Council", "Corporate Parenting Panel"))
+    rows.append({"committee": other, "committee_label": "Corporate Parenting Panel",
+                 "council": iris.council("Durham County Council")})
+    assert _committee_identity(rows) == {}
+
+
+def test_a_bare_reference_back_matches_the_one_promise_of_that_meeting() -> None:
+    """"The figures requested at the last meeting had been circulated" names no topic: it keeps the one
+    promise of figures made at the meeting before; with two such promises it keeps neither."""
+    from kg.ledger import steps_of
+
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 10)), "d1": _doc("d1", dt.date(2024, 3, 6))}
+    figures = Commitment("c1", "circulate the figures on delayed transfers of care", "d0", "k", None, None,
+                         "", "next_meeting", "", None)
+    visit = Commitment("c2", "arrange a visit to the new extra care scheme", "d0", "k", None, None, "",
+                       "next_meeting", "", None)
+    said = _cand("The Democratic Services Officer confirmed that the figures requested at the last meeting "
+                 "had been circulated to Members.", "done")
+    assert steps_of(figures, docs, [said], siblings=[figures, visit])[-1].status == "fulfilled"
+    assert steps_of(visit, docs, [said], siblings=[figures, visit])[-1].status == "overdue"
+    other = Commitment("c3", "provide the figures on carers' assessments", "d0", "k", None, None, "",
+                       "next_meeting", "", None)
+    assert steps_of(figures, docs, [said], siblings=[figures, visit, other])[-1].status == "overdue"
+    docs["dx"] = _doc("dx", dt.date(2024, 2, 7))  # another meeting came between: not "the last meeting"
+    assert steps_of(figures, docs, [said], siblings=[figures, visit])[-1].status == "overdue"
+
+
+def test_a_later_papers_title_keeps_a_promise_only_on_more_than_one_word() -> None:
+    """A later report titled with the thing promised shows it came to the committee; one word in common with
+    a title is chance."""
+    review = _doc("d1", dt.date(2024, 3, 1), title="Review of Respite Provision", doc_type="report")
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": review}
+    c = _commitment("next_meeting", text="bring the review of respite provision to the next meeting")
+    title = Candidate("d1", "agenda", "", "", "", 0, 0, docs["d1"].title)
+    a = assess(c, docs, [title], dt.date(2030, 1, 1))
+    assert a.status == "fulfilled" and a.evidence == "d1"
+    loose = _commitment("next_meeting", text="report the findings of the review to the next meeting")
+    assert assess(loose, docs, [title], dt.date(2030, 1, 1)).status == "overdue"
+
+
+WELSH = Path(__file__).parent / "data" / "ledger"
+
+
+def test_partial_and_paraphrased_delivery_through_the_pipeline(store: LocalStore) -> None:
+    """Two meetings of a Welsh county council's committee, ingested one at a time: matters arising that give
+    the numbers but not the cost keep the promise overdue as part delivered; a report minuted in other words
+    ("the findings of the day services review") keeps the promise of "a report on the review of day services"
+    on the date of that meeting."""
+    from kg.followups import rows
+
+    assert ingest([WELSH / "1-2024-03-05-minutes.txt"], store).ok
+    first = {f.text[:25]: f for f in rows(store)}
+    assert first["circulate the number of h"].status == "open"
+    day = first["bring a report on the rev"]
+    assert (day.status, day.due_date) == ("open", "2024-06-30")
+    assert "no later meeting in the store" in day.reason  # past due, but no later meeting: not overdue
+    assert ingest([WELSH], store).ok
+    now = {f.text[:25]: f for f in rows(store)}
+    numbers = now["circulate the number of h"]
+    assert numbers.status == "overdue" and numbers.partial and numbers.since == "2024-06-18"
+    assert "still awaited" in numbers.evidence
+    kept = now["bring a report on the rev"]
+    assert kept.status == "fulfilled" and kept.since == "2024-06-18"
+    assert "day services review" in kept.evidence
+    before = {f.text[:25]: f.status for f in rows(store, as_of=dt.date(2024, 6, 17))}
+    assert before == {"circulate the number of h": "open", "bring a report on the rev": "open"}
+    assert _one(_rows(store), "day services")["status"] == "fulfilled"  # the query agrees, as of today
+
+
+def test_a_confirmed_status_outranks_a_changed_automatic_one() -> None:
+    """When later reading changes the automatic status, a person's confirmation still stands (a fulfilment
+    only while its evidence is in the store)."""
+    from kg.ledger import steps_of
+    from kg.ledger.review import Decision
+
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 3, 1))}
+    c = _commitment("next_meeting", text="circulate the recruitment plan for foster carers")
+    kept = _cand("The recruitment plan for foster carers had been circulated.", "done")
+    when = dt.datetime(2024, 4, 1, tzinfo=dt.UTC)
+    yes = Decision("c", "confirm", "fulfilled", kept.span, when, "Scrutiny Officer")
+    said = steps_of(c, docs, [kept], [yes])[-1].reason
+    assert said.startswith("confirmed by a reviewer (Scrutiny Officer)")
+    # the same evidence, now read as something else (a cue lost): the confirmation stands
+    reread = Candidate("d1", "answer", kept.span, "p", "q", 0, 10, "The recruitment plan for foster carers.")
+    step = steps_of(c, docs, [reread], [yes])[-1]
+    assert step.status == "fulfilled" and "now says overdue" in step.reason
+    assert steps_of(c, docs, [], [yes])[-1].status == "overdue"  # its evidence is gone with its paper
+    late = Decision("c", "confirm", "overdue", None, when)
+    assert steps_of(c, docs, [kept], [late])[-1].status == "overdue"

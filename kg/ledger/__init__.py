@@ -1,0 +1,392 @@
+"""The follow-up ledger: after each ingest, work out every commitment's status timeline from its committee's
+later papers (kg.ledger.status: the rules; kg.ledger.match: the evidence; kg.ledger.review: people's
+decisions).
+
+The ledger graph (iris.graph("ledger")) holds, for each commitment, one ckg:StatusAssessment per change of
+status, each in force from its ckg:asOf date (the date of the meeting or evidence that made it so). It is a
+function of the store's documents and the reviews graph only, never of the day it was computed: every reader
+(the named queries, `kg followups --as-of`, pages) picks the step in force on its own date, so a status is
+never frozen at the last ingest.
+
+A committee is matched through its identity: one committee of a council whose documents did not name the
+council ("Unknown council") is the committee of the same name of the one council in the store that has it.
+
+An ingest re-assesses only the committees whose documents changed since the ledger last ran (the ledger
+records a digest of each committee's documents); `update_ledger(..., full=True)` re-assesses all, with the
+same result. A commitment's steps are rewritten only when they change, in one transaction with the digests,
+so a killed run is caught up by the next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from rdflib import Graph, Literal, URIRef
+
+from kg import iris
+from kg.ledger.match import Candidate, Commitment, Match, key_words, log_done, rules, score
+from kg.ledger.review import Decision, decisions
+from kg.ledger.status import EARLIEST, STATUSES, Assessment, Doc, assess, due_end, status_on, timeline
+from kg.namespaces import CKG, PROV, RDF, XSD
+from kg.query import run
+from kg.reference import data_text
+from kg.store import Store
+
+__all__ = [
+    "STATUSES", "Assessment", "Candidate", "Commitment", "Doc", "Match", "assess", "candidates",
+    "commitments", "documents", "due_end", "forget", "key_words", "rules", "score", "status_on", "steps_of",
+    "timeline", "update_ledger",
+]
+
+
+def _rows(store: Store, name: str, params: dict | None = None) -> tuple[dict, ...]:
+    """Rows of the internal query kg/queries/_NAME.rq, parameters bound."""
+    return run(store, f"_{name}", params).rows
+
+
+def _s(row: dict, key: str) -> str | None:
+    v = row.get(key)
+    return None if v is None else str(v)
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+# ---- documents, committees, commitments, evidence
+
+
+def _committee_identity(rows: Iterable[dict]) -> dict[str, str]:
+    """Committee IRI -> the committee it is: a committee minted under the unknown council is the same-named
+    committee of the one known council that has one (the name compared as IRIs are minted, iris.slug)."""
+    from kg.link import UNKNOWN_COUNCIL
+
+    unknown = str(iris.council(UNKNOWN_COUNCIL))
+    by_name: dict[str, set[str]] = {}
+    orphans: dict[str, str] = {}
+    for r in rows:
+        k, label = _s(r, "committee"), _s(r, "committee_label")
+        if not k or not label:
+            continue
+        if _s(r, "council") == unknown:
+            orphans[k] = iris.slug(label)
+        else:
+            by_name.setdefault(iris.slug(label), set()).add(k)
+    out = {}
+    for k, name in orphans.items():
+        known = by_name.get(name, set())
+        if len(known) == 1:
+            out[k] = next(iter(known))
+    return out
+
+
+def documents(store: Store) -> dict[str, Doc]:
+    rows = _rows(store, "ledger-documents")
+    same = _committee_identity(rows)
+    out: dict[str, Doc] = {}
+    for row in rows:
+        iri = str(row["document"])
+        if iri in out:
+            continue
+        committee = _s(row, "committee")
+        out[iri] = Doc(
+            iri,
+            same.get(committee, committee) if committee else None,
+            _s(row, "meeting"),
+            _date(_s(row, "meeting_date")),
+            _s(row, "period"),
+            _s(row, "doc_type"),
+            _s(row, "title") or "",
+        )
+    return out
+
+
+def commitments(store: Store, docs: dict[str, Doc] | None = None) -> list[Commitment]:
+    """Every commitment, its committee the one its document belongs to (by identity, kg.ledger docstring)."""
+    docs = docs if docs is not None else documents(store)
+    seen: dict[str, Commitment] = {}
+    for row in _rows(store, "ledger-commitments"):
+        iri = str(row["commitment"])
+        if iri in seen:
+            continue
+        document = str(row["document"])
+        committee = docs[document].committee if document in docs else _s(row, "committee")
+        seen[iri] = Commitment(
+            iri,
+            str(row["text"]),
+            document,
+            committee or _s(row, "committee"),
+            _s(row, "actor"),
+            _s(row, "topic"),
+            " ".join(filter(None, (_s(row, "topic_label"), _s(row, "topic_text")))),
+            _s(row, "due_kind") or "none",
+            _s(row, "due_text") or "",
+            _date(_s(row, "due_date")),
+            _s(row, "quote") or "",
+            _s(row, "span") or "",
+        )
+    return list(seen.values())
+
+
+def candidates(store: Store, document: str) -> list[Candidate]:
+    """The evidence candidates of one document (matched inside its own graph, so cheap at any store size)."""
+    out = []
+    for row in _rows(store, "ledger-evidence", {"document": URIRef(document)}):
+        out.append(
+            Candidate(
+                str(row["document"]),
+                str(row["kind"]),
+                str(row["span"]),
+                str(row["pos"]),
+                str(row["q"]),
+                int(row["start"]),
+                int(row["end"]),
+                str(row["exact"]),
+                _s(row, "actor"),
+                _s(row, "indicator"),
+                _s(row, "indicator_label") or "",
+            )
+        )
+    return out
+
+
+def _title(d: Doc) -> tuple[Candidate, ...]:
+    """A later paper's own title ("Review of Respite Provision") shows the thing came to the committee.
+    It has no span in the text, so it is evidence by its document only."""
+    return (Candidate(d.iri, "agenda", "", "", "", 0, 0, d.title),) if d.title else ()
+
+
+# ---- one commitment's steps, people's decisions applied
+
+
+def _self_closed(c: Commitment, docs: dict[str, Doc]) -> list[Assessment] | None:
+    """An action-log row that records itself done ("Complete", a completion date) is fulfilled by its own
+    paper, from that paper's date."""
+    if "\n" not in c.quote and "|" not in c.quote and "\t" not in c.quote:
+        return None
+    if not log_done(c.quote.split("\n", 1)[-1]) or not c.span:
+        return None
+    cand = Candidate(c.document, "log", c.span, "", "", 0, len(c.quote), c.quote)
+    made = docs.get(c.document)
+    day = (made.known_from if made else None) or EARLIEST
+    done = Match(cand, 1.0, "log")
+    return [Assessment("fulfilled", c.document, "the action log records it done", done, day)]
+
+
+def steps_of(c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate],
+             reviews: list[Decision] | None = None, siblings: Iterable[Commitment] = ()) -> list[Assessment]:
+    """The commitment's status timeline, with the people's decisions on it applied (kg.ledger.review)."""
+    reviews = reviews or []
+    rejected = {d.evidence for d in reviews if d.decision == "reject" and d.evidence}
+    cands = [x for x in cands if x.span not in rejected]
+    steps = _self_closed(c, docs) or timeline(c, docs, cands, siblings)
+    if not reviews:
+        return steps
+    last = reviews[-1]
+    who = f" ({last.reviewer})" if last.reviewer else ""
+    note = f": {last.note}" if last.note else ""
+    out: list[Assessment] = []
+    for s in steps:
+        in_force = s.since <= last.day
+        nxt = steps.index(s) + 1 < len(steps) and steps[steps.index(s) + 1].since <= last.day
+        held_at_decision = in_force and not nxt
+        if last.decision == "confirm" and held_at_decision and s.status == last.status and (
+            s.evidence == last.evidence or last.evidence is None
+        ):
+            out.append(replace(s, reason=f"confirmed by a reviewer{who}{note}; {s.reason}"))
+        elif last.decision == "confirm" and held_at_decision:
+            out.append(_overruled(s, last, cands, f"confirmed by a reviewer{who}{note}"))
+        elif last.decision == "reject" and held_at_decision and not last.evidence and s.status == last.status:
+            out.append(Assessment("unknown", s.as_of_document,
+                                  f"a reviewer{who} rejected '{s.status}'{note}; automatic: {s.reason}", None,
+                                  s.since))
+        else:
+            out.append(s)
+    return out
+
+
+def _overruled(s: Assessment, last: Decision, cands: Iterable[Candidate], said: str) -> Assessment:
+    """The status a person confirmed, where the automatic one has since moved (papers re-read or replaced):
+    theirs stands; a fulfilment only while the evidence they confirmed is still in the store."""
+    why = f"{said}; the automatic assessment now says {s.status}: {s.reason}"
+    if last.status != "fulfilled":
+        return Assessment(last.status, s.as_of_document, why, None, s.since)
+    kept = next((x for x in cands if x.span and x.span == last.evidence), None)
+    if kept is None:
+        return replace(s, reason=f"{s.reason}; the evidence a reviewer confirmed is no longer in the store")
+    return Assessment("fulfilled", s.as_of_document, why, Match(kept, 1.0, said), s.since)
+
+
+# ---- writing
+
+
+def _write(g: Graph, c: Commitment, steps: list[Assessment], when: dt.datetime) -> None:
+    for n, a in enumerate(steps, 1):
+        node = iris.assessment(c.iri, n)
+        g.add((URIRef(c.iri), CKG.assessment, node))
+        g.add((node, RDF.type, CKG.StatusAssessment))
+        g.add((node, CKG.status, Literal(a.status)))
+        g.add((node, PROV.generatedAtTime,
+               Literal(when.isoformat(timespec="microseconds"), datatype=XSD.dateTime)))
+        g.add((node, CKG.asOf, Literal(a.since.isoformat(), datatype=XSD.date)))
+        g.add((node, CKG.asOfDocument, URIRef(a.as_of_document)))
+        g.add((node, CKG.matchReason, Literal(a.reason)))
+        if a.match is None:
+            continue
+        cand = a.match.candidate
+        if a.status == "fulfilled":
+            g.add((node, CKG.fulfilledBy, URIRef(cand.document)))
+        if cand.span:  # described in the later document's own graph
+            g.add((node, CKG.evidence, URIRef(cand.span)))
+        g.add((node, CKG.matchScore, Literal(f"{a.match.score:.2f}", datatype=XSD.decimal)))
+
+
+def _signature(steps: Iterable[Assessment]) -> tuple:
+    return tuple((a.since.isoformat(), a.status, a.evidence or "", a.reason, a.as_of_document) for a in steps)
+
+
+def _stored(rows: Iterable[dict]) -> dict[str, tuple]:
+    out: dict[str, list] = {}
+    for r in rows:
+        out.setdefault(str(r["commitment"]), []).append(
+            ((_s(r, "since") or EARLIEST.isoformat())[:10], str(r["status"]), _s(r, "evidence") or "",
+             _s(r, "reason") or "", _s(r, "as_of_document") or "", _number(str(r["assessment"]))))
+    return {k: tuple(x[:5] for x in sorted(v, key=lambda x: x[5])) for k, v in out.items()}
+
+
+def _number(assessment: str) -> int:
+    tail = assessment.rsplit("/", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+# ---- what the ledger has seen
+#
+# The ledger graph records, as ckg:sha256, a digest of each committee's documents as last assessed, and on the
+# ledger graph's own IRI a digest of the rules, the indicator scheme and the reviews used. A commitment's
+# steps depend only on its committee's documents and those; so an ingest re-assesses only the committees whose
+# digest moved (documents added, replaced or removed, by this run or by a run killed before its ledger).
+
+
+def _digest(parts: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()
+
+
+def _basis(store: Store) -> str:
+    from kg.ledger.review import digest_parts
+
+    scheme = store.graph(str(iris.graph("meta"))).value(iris.graph("indicators"), CKG.sha256)
+    return _digest((data_text("ledger.yaml"), str(scheme or ""), "v2-timeline", *digest_parts(store)))
+
+
+def seen(store: Store) -> dict[str, str]:
+    """The digests the ledger last recorded, by committee IRI (and the ledger graph's IRI for the basis)."""
+    rows = _rows(store, "ledger-seen", {"ledger": iris.graph("ledger")})
+    return {str(r["node"]): str(r["digest"]) for r in rows}
+
+
+def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = False) -> tuple[str, ...]:
+    """Work out again the timelines of the commitments whose committee's documents changed since the ledger
+    last ran (all of them with `full`); rewrite those whose steps changed. The ledger graph is written once,
+    in one transaction. One line per commitment whose status as of `today` (default: today) changed."""
+    today = today or dt.date.today()
+    docs = documents(store)
+    items = commitments(store, docs)
+    rows = _rows(store, "ledger-assessments")
+    stored = _stored(rows)
+    live = {c.iri for c in items}
+    orphans = set(stored) - live
+    by_committee: dict[str, dict[str, Doc]] = {}
+    for d in docs.values():
+        if d.committee:
+            by_committee.setdefault(d.committee, {})[d.iri] = d
+    ledger = str(iris.graph("ledger"))
+    state = {k: _digest(ds) for k, ds in by_committee.items()}
+    state[ledger] = _basis(store)
+    was = seen(store)
+    if full or was.get(ledger) != state[ledger]:
+        touched = set(by_committee)
+    else:
+        touched = {k for k in by_committee if was.get(k) != state[k]}
+        touched |= {k for k in was if k != ledger and k not in state}  # a committee whose papers all went
+    # Steps pointing at a document no longer in the store are re-worked wherever they are.
+    dangling = {str(r["commitment"]) for r in rows
+                if any(_s(r, k) and str(r[k]) not in docs for k in ("fulfilled_by", "as_of_document"))}
+    todo = [c for c in items if full or c.committee in touched or c.iri not in stored or c.iri in dangling]
+    reviews = decisions(store)
+    made_with: dict[str, list[Commitment]] = {}  # each document's commitments, to tell a bare reference back
+    for c in items:
+        made_with.setdefault(c.document, []).append(c)
+    made: dict[str, list[Doc]] = {}
+    for c in todo:
+        if c.document in docs:
+            made.setdefault(c.committee or "", []).append(docs[c.document])
+    evidence: dict[str, list[Candidate]] = {}
+    # A committee's evidence is dropped after its last commitment: kept for the whole run it held every later
+    # document's candidates at once (about 400 MB at 10,000 documents).
+    remaining = Counter(c.committee for c in todo)
+    new = Graph()
+    rewrite: set[str] = set(orphans)
+    lines: list[str] = []
+    when = dt.datetime.now(dt.UTC)
+    for c in sorted(todo, key=lambda c: (docs[c.document].sort() if c.document in docs else (), c.iri)):
+        scope = by_committee.get(c.committee or "", {})
+        if c.document in docs and c.document not in scope:
+            scope = {**scope, c.document: docs[c.document]}
+        key = c.committee or ""
+        if key not in evidence:
+            later = later_than_any(scope.values(), made.get(key, [])) if c.committee else []
+            evidence[key] = [x for d in sorted(later, key=lambda d: d.iri)
+                             for x in (*_title(d), *candidates(store, d.iri))]
+        steps = steps_of(c, scope, evidence[key], reviews.get(c.iri), made_with.get(c.document, ()))
+        remaining[c.committee] -= 1
+        if not remaining[c.committee]:
+            evidence.pop(key, None)
+        if _signature(steps) == stored.get(c.iri):
+            continue
+        rewrite.add(c.iri)
+        _write(new, c, steps, when)
+        before = _status_today(stored.get(c.iri), today)
+        now = status_on(steps, today)
+        if now is not None and before != now.status:
+            lines.append(f"{before + ' -> ' if before else ''}{now.status}: {_short(c.text)} ({now.reason})")
+    if rewrite or was != state:
+        whole = store.graph(ledger)
+        for c in map(URIRef, rewrite):
+            for a in list(whole.objects(c, CKG.assessment)):
+                whole.remove((a, None, None))
+            whole.remove((c, None, None))
+        whole += new
+        whole.remove((None, CKG.sha256, None))
+        for node, digest in state.items():
+            whole.add((URIRef(node), CKG.sha256, Literal(digest)))
+        store.replace_graphs((), {ledger: whole})
+    return tuple(lines)
+
+
+def _status_today(sig: tuple | None, today: dt.date) -> str | None:
+    now = [s for s in sig or () if s[0] <= today.isoformat()]
+    return now[-1][1] if now else None
+
+
+def later_than_any(docs: Iterable[Doc], made: Iterable[Doc]) -> list[Doc]:
+    """The documents later (Doc.after) than at least one of `made`: the only ones whose evidence can count."""
+    made = list(made)
+    return [d for d in docs if any(d.after(m) for m in made)]
+
+
+def _short(text: str, n: int = 70) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def forget(store: Store, documents: list[str]) -> None:
+    """After documents are removed: drop what the ledger derived from them and re-assess the rest (evidence
+    they gave is gone, so timelines that relied on it change). The reviews graph is left as it is."""
+    del documents  # the ledger works from what is left in the store
+    update_ledger(store)

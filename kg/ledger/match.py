@@ -1,0 +1,219 @@
+"""Evidence matching: how strongly a stretch of a later document shows a commitment kept, and why.
+
+A match is a sum of explainable parts (key words, indicator, cue, verb, actor; weights in kg/data/ledger.yaml)
+kept in the graph with its reason. Words in common are never enough alone: the evidence must carry a cue,
+either from the extractor (a progress statement: done, reference, agenda) or read here in any later statement
+(a decision noting the thing, an answer saying it was circulated, "as requested at the last meeting"), or be
+the data asked for. Paraphrase survives because words are compared stemmed and without the generic ones, and a
+reference back ("the figures requested at the last meeting had been circulated") is a cue of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from kg.reference import data_text
+from kg.yamlfile import loads
+
+
+@cache
+def rules() -> dict:
+    return loads(data_text("ledger.yaml"), "kg/data/ledger.yaml")
+
+
+@cache
+def _cue_rx(name: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in rules()["cues"][name]), re.I)
+
+
+def cue_in(name: str, text: str) -> re.Match[str] | None:
+    """Where `text` says what the cue `name` (done, reference, decision, partial, condition) says."""
+    return _cue_rx(name).search(" ".join(text.split()))
+
+
+def log_done(text: str) -> bool:
+    """Does a status cell (or a row's text ending in one) record the action done?"""
+    words = rules()["cues"]["log_done"]
+    return bool(re.search(rf"\b(?:{'|'.join(map(re.escape, words))})\b", text, re.I)) and not cue_in(
+        "partial", text
+    )
+
+
+@dataclass(frozen=True)
+class Commitment:
+    iri: str
+    text: str
+    document: str
+    committee: str | None
+    actor: str | None
+    topic: str | None
+    topic_words: str
+    due_kind: str
+    due_text: str
+    due_date: object  # dt.date | None
+    quote: str = ""
+    span: str = ""  # its own evidence span
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stretch of a later document that might show a commitment kept."""
+
+    document: str
+    kind: str  # done | reference | agenda | observation | decision | answer
+    span: str
+    pos: str
+    quote_selector: str
+    start: int
+    end: int
+    exact: str
+    actor: str | None = None
+    indicator: str | None = None
+    indicator_label: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    candidate: Candidate
+    score: float
+    reason: str
+    partial: bool = False
+
+
+def _stem(word: str) -> str:
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=65536)  # each candidate is scored against many commitments
+def key_words(text: str) -> frozenset[str]:
+    """Words that say what a text is about: not generic, not verbs of delivery, stemmed; a hyphenated word
+    also counts as its parts ("well-being" matches "well being")."""
+    generic = _generic()
+    out: set[str] = set()
+    for t in re.findall(r"[A-Za-z][A-Za-z'’-]+|\d{2,}", text):
+        for w in {t, *t.split("-")} if "-" in t else {t}:
+            s = _stem(w.strip("-'’"))
+            if s not in generic and len(s) > 2:
+                out.add(s)
+    return frozenset(out)
+
+
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(_stem(str(w)) for w in rules()["generic"])
+
+
+def core_of(text: str) -> str:
+    """The promise up to where it lists its deliverable's contents ("a briefing on X, including ...")."""
+    words = "|".join(re.escape(w) for w in rules()["contents"])
+    return re.split(rf",?\s+\b(?:{words})\b", text, maxsplit=1, flags=re.I)[0]
+
+
+def is_data_request(c: Commitment) -> bool:
+    words = set(re.findall(r"[a-z]+", c.text.lower()))
+    return c.due_kind == "next_update" or bool(words & set(rules()["data_nouns"]))
+
+
+def is_conditional(c: Commitment) -> bool:
+    """Does the promise wait on a condition ("subject to funding", "if the ICB shares the data")?"""
+    return bool(cue_in("condition", f"{c.text} {c.quote}"))
+
+
+CUES = {
+    "done": "recorded as done",
+    "reference": "refers back to the request",
+    "agenda": "on a later agenda",
+    "observation": "the data asked for appears",
+    "decision": "the committee decided on it",
+    "log": "an action log records it done",
+}
+
+
+def cue_of(c: Commitment, cand: Candidate) -> str | None:
+    """Which cue, if any, makes `cand` evidence rather than mere words in common."""
+    if cand.kind in ("done", "reference", "agenda"):
+        return cand.kind
+    if cand.kind == "observation":
+        return "observation" if is_data_request(c) else None
+    if cand.kind == "log":
+        return "log" if log_done(cand.exact) or cue_in("partial", cand.exact) else None
+    for cue in ("done", "reference") + (("decision",) if cand.kind == "decision" else ()):
+        if cue_in(cue, cand.exact):
+            return cue
+    return None
+
+
+@lru_cache(maxsize=65536)
+def deliverables(text: str) -> frozenset[str]:
+    """The kinds of thing a text says are delivered: 'the figures requested' -> {'figure'}."""
+    wanted = {_stem(str(w)) for w in rules()["deliverables"]}
+    return frozenset(w for w in (_stem(t) for t in re.findall(r"[A-Za-z]+", text)) if w in wanted)
+
+
+def refers_back(c: Commitment, cand: Candidate) -> str | None:
+    """A reference back with no topic of its own ("the figures requested at the last meeting had been
+    circulated"): the kind of thing it and the promise deliver, if the same; None otherwise."""
+    if key_words(cand.exact) & key_words(f"{c.text} {c.topic_words}"):
+        return None  # it names a topic: scored as usual
+    if not cue_in("reference", cand.exact) or not (cand.kind == "done" or cue_in("done", cand.exact)):
+        return None
+    same = sorted(deliverables(cand.exact) & deliverables(core_of(c.text)))
+    return same[0] if same else None
+
+
+@lru_cache(maxsize=65536)
+def deliverable_verbs(text: str) -> frozenset[str]:
+    """The deliverable verbs (base forms) a text uses: 'had been circulated' -> {'circulate'}."""
+    from kg.extract.commitments import base_of
+
+    forms = base_of()
+    words = re.findall(r"[a-z]+(?:[ -][a-z]+)?", text.lower())
+    singles = re.findall(r"[a-z-]+", text.lower())
+    return frozenset(forms[w] for w in (*words, *singles) if w in forms)
+
+
+def score(c: Commitment, cand: Candidate) -> Match:
+    """How strongly `cand` shows `c` kept, and why."""
+    w = rules()["weights"]
+    found = key_words(f"{cand.exact} {cand.indicator_label}")
+    wanted = key_words(f"{c.text} {c.topic_words}")
+    core = key_words(core_of(c.text))
+    if core and len(core & found) / len(core) > len(wanted & found) / max(len(wanted), 1):
+        wanted = core  # the evidence names the thing promised, not every part of it listed
+    shared = sorted(wanted & found)
+    share = len(shared) / len(wanted) if wanted else 0.0
+    parts: list[str] = []
+    total = w["key_words"] * share
+    if shared:
+        parts.append(f"key words {', '.join(shared)} ({len(shared)}/{len(wanted)})")
+    same_indicator = bool(c.topic and cand.indicator and c.topic == cand.indicator)
+    if same_indicator:
+        total += w["indicator"]
+        parts.append(f"indicator {cand.indicator_label or str(cand.indicator).rsplit('/', 1)[-1]}")
+    cue = cue_of(c, cand)
+    if cue:
+        total += w["cue"]
+        parts.append(CUES[cue])
+    verbs = sorted(deliverable_verbs(" ".join(c.text.split()[:2])) & deliverable_verbs(cand.exact))
+    if cue and verbs:
+        total += w["verb"]
+        parts.append(f"same deliverable ({verbs[0]})")
+    if c.actor and cand.actor and c.actor == cand.actor:
+        total += w["actor"]
+        parts.append("same actor")
+    if not cue or not (shared or same_indicator):
+        total = min(total, rules()["threshold"] - 0.01)  # nothing but words in common is not evidence
+    if cand.kind == "agenda" and not cand.span and len(shared) < 2 and not same_indicator:
+        total = min(total, rules()["threshold"] - 0.01)  # a title is a few words: one in common is chance
+    partial = bool(cue and cand.kind != "observation" and (
+        cue_in("partial", cand.exact) or (cue_in("interim", cand.exact) and not cue_in("final", cand.exact))))
+    if partial:
+        parts.append("only part delivered")
+    return Match(cand, round(min(total, 1.0), 2), "; ".join(parts) or "nothing in common", partial)

@@ -1,0 +1,280 @@
+"""A commitment's status as of a date, and its timeline: the status from each date on.
+
+Statuses:
+- fulfilled: a later document of the committee shows the promised thing (kg.ledger.match), dated by it.
+- overdue: the due time has passed, the store holds a meeting of the committee after it, and that meeting and
+  everything since are silent (or show only part delivered: kept as such in the reason). next_meeting: the
+  first later meeting; next_update: the first later performance report; future_meeting: the
+  `future_meeting_horizon`-th later meeting (there is no date to go by); date: the first meeting after the
+  date.
+  A month named is due on its last day.
+- open: not yet due; or due, with no later meeting in the store to show it ("due date passed; no later
+  meeting in the store"); or waiting on a condition that no later paper shows met.
+- unknown: no due time was given and there is no evidence.
+
+As of a date, only documents dated on or before it count (an undated document by the end of its period), so a
+status is never frozen at the last ingest: the ledger stores each commitment's steps, and every reader
+(queries, `kg followups --as-of`, pages) picks the step in force on its date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.ledger.match import (
+    Candidate,
+    Commitment,
+    Match,
+    core_of,
+    cue_in,
+    deliverables,
+    is_conditional,
+    refers_back,
+    rules,
+    score,
+)
+from kg.periods import period_end, quarter_of, sort_key
+
+STATUSES = ("open", "fulfilled", "overdue", "unknown")
+EARLIEST = dt.date(1, 1, 1)  # a step in force whatever the date (its document's date is not known)
+
+
+@dataclass(frozen=True)
+class Doc:
+    iri: str
+    committee: str | None
+    meeting: str | None
+    date: dt.date | None
+    period: str | None
+    doc_type: str | None
+    title: str
+
+    @property
+    def order_period(self) -> str | None:
+        return self.period or (quarter_of(self.date) if self.date else None)
+
+    @property
+    def known_from(self) -> dt.date | None:
+        """From when the document counts: its meeting date, or the end of its period; None if neither."""
+        return self.date or period_end(self.period)
+
+    def after(self, other: Doc) -> bool:
+        """Is this document from a later meeting than `other`?"""
+        if self.date and other.date:
+            return self.date > other.date
+        mine, theirs = sort_key(self.order_period), sort_key(other.order_period)
+        return mine != (0, 0) and theirs != (0, 0) and mine > theirs
+
+    def sort(self) -> tuple:
+        return (self.date or dt.date.min, sort_key(self.order_period), self.iri)
+
+    def is_update(self) -> bool:
+        r = rules()
+        words = set(re.findall(r"[a-z]+", self.title.lower()))
+        return (self.doc_type or "") in r["update_doc_types"] or bool(words & set(r["update_title_words"]))
+
+    def is_meeting(self) -> bool:
+        return bool(self.meeting or self.date)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    status: str
+    as_of_document: str
+    reason: str
+    match: Match | None = None
+    since: dt.date = EARLIEST  # the date of the meeting or evidence that made it so
+
+    @property
+    def evidence(self) -> str | None:
+        return (self.match.candidate.span or self.match.candidate.document) if self.match else None
+
+    def same(self, other: Assessment) -> bool:
+        return (self.status, self.evidence, self.reason) == (other.status, other.evidence, other.reason)
+
+
+def due_end(c: Commitment) -> dt.date | None:
+    """The last day a date-due promise can be kept: a month named ("in January 2024", stored as its first
+    day) is due on its last day; a day named is due that day."""
+    day = c.due_date if isinstance(c.due_date, dt.date) else None
+    if day is None:
+        return None
+    if day.day == 1 and not re.search(r"\b0?1(?:st)?\b|\b0?1[/.-]", c.due_text):
+        nxt = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return day
+
+
+def _label(d: Doc) -> str:
+    return d.date.isoformat() if d.date else (d.period or d.iri.rsplit("/", 1)[-1])
+
+
+def _counts(d: Doc, as_of: dt.date | None) -> bool:
+    return as_of is None or (d.known_from is not None and d.known_from <= as_of)
+
+
+def _due_doc(c: Commitment, later: list[Doc]) -> tuple[Doc | None, str]:
+    """The later document at which the promise fell due, if the store holds it, and how the due reads."""
+    meetings: list[Doc] = []
+    for d in later:
+        if d.is_meeting() and (d.meeting or d.iri) not in {m.meeting or m.iri for m in meetings}:
+            meetings.append(d)
+    if c.due_kind == "next_meeting":
+        return (meetings[0] if meetings else None), "due at the next meeting"
+    if c.due_kind == "next_update":
+        return next((d for d in later if d.is_update()), None), "due in the next performance update"
+    if c.due_kind == "future_meeting":
+        horizon = int(rules()["future_meeting_horizon"])
+        return (meetings[horizon - 1] if len(meetings) >= horizon else None), (
+            f"promised for a future meeting (horizon {horizon} meetings)"
+        )
+    if c.due_kind == "date" and (end := due_end(c)):
+        return next((d for d in meetings if d.date and d.date > end), None), f"due by {end.isoformat()}"
+    return None, ""
+
+
+def assess(
+    c: Commitment,
+    docs: dict[str, Doc],
+    cands: Iterable[Candidate],
+    as_of: dt.date | None = None,
+    *,
+    matches: list[Match] | None = None,
+) -> Assessment:
+    """The status of one commitment as of a date (None: everything in the store), given the store's documents
+    and its committee's evidence candidates (or their `matches`, scored once)."""
+    made = docs.get(c.document)
+    later = sorted(
+        (
+            d
+            for d in docs.values()
+            if made and d.committee == c.committee and d.committee and d.after(made) and _counts(d, as_of)
+        ),
+        key=Doc.sort,
+    )
+    as_of_doc = later[-1] if later else made
+    as_of_iri = as_of_doc.iri if as_of_doc else c.document
+    start = (made.known_from if made else None) or EARLIEST
+    since_last = (as_of_doc.known_from if as_of_doc else None) or start
+    order = {d.iri: i for i, d in enumerate(later)}
+    if matches is None:
+        matches = [score(c, x) for x in cands if x.document in order]
+    threshold = rules()["threshold"]
+    best: Match | None = None
+    best_key: tuple = ()
+    for m in matches:
+        if m.candidate.document not in order or m.score < threshold:
+            continue
+        # Full delivery beats part; then the stronger match; then the earlier document, the earlier place.
+        key = (not m.partial, m.score, -order[m.candidate.document], -m.candidate.start)
+        if best is None or key > best_key:
+            best, best_key = m, key
+    due, due_words = _due_doc(c, later)
+    if best and not best.partial:
+        kept = docs[best.candidate.document]
+        late = f"; kept late ({due_words}: {_label(due)})" if due and kept.after(due) else ""
+        return Assessment(
+            "fulfilled",
+            as_of_iri,
+            f"{best.reason} (score {best.score:.2f}){late}",
+            best,
+            kept.known_from or since_last,
+        )
+    part = f"; partly delivered ({best.reason})" if best else ""
+    if is_conditional(c) and c.due_kind != "none":
+        return Assessment(
+            "open", as_of_iri, f"conditional: not due until its condition is met{part}", best, since_last
+        )
+    if due is not None:
+        return Assessment(
+            "overdue",
+            as_of_iri,
+            f"{due_words} ({_label(due)}); " + (part[2:] if best else "no evidence there or since"),
+            best,
+            due.known_from or since_last,
+        )
+    if c.due_kind == "date" and (end := due_end(c)):
+        day = as_of or dt.date.today()
+        if end < day:
+            return Assessment(
+                "open",
+                as_of_iri,
+                f"due date passed ({end.isoformat()}); no later meeting in the store{part}",
+                best,
+                max(end + dt.timedelta(days=1), since_last),
+            )
+        return Assessment("open", as_of_iri, f"due by {end.isoformat()}{part}", best, since_last)
+    if c.due_kind == "date":
+        why = f"due '{c.due_text}', a date the ledger could not resolve"
+        return Assessment("unknown", as_of_iri, why, best, since_last)
+    if c.due_kind in ("next_meeting", "next_update", "future_meeting"):
+        return Assessment("open", as_of_iri, f"{due_words}, not in the store yet{part}", best, since_last)
+    if best:
+        return Assessment("unknown", as_of_iri, f"no due time given{part}", best, since_last)
+    return Assessment("unknown", as_of_iri, "no due time given and no evidence yet", None, start)
+
+
+def back_references(
+    c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate], siblings: Iterable[Commitment] = ()
+) -> list[Match]:
+    """References back with no topic of their own ("the figures requested at the last meeting had been
+    circulated"), matched to `c` when they point at the meeting it was made at (the committee's meeting just
+    before theirs, or its date named) and `c` is that meeting's only promise of that kind of thing."""
+    made = docs.get(c.document)
+    if made is None or not made.date or not c.committee:
+        return []
+    meetings = sorted({(d.date, d.meeting or d.iri) for d in docs.values()
+                       if d.committee == c.committee and d.date})
+    named = {f"{made.date.day} {made.date:%B %Y}", made.date.strftime("%d/%m/%Y")}
+    out = []
+    for cand in cands:
+        d = docs.get(cand.document)
+        kind = refers_back(c, cand)
+        if d is None or not d.date or kind is None or not d.after(made):
+            continue
+        before = [m for m in meetings if m[0] < d.date]
+        last = bool(before) and before[-1][1] == (made.meeting or made.iri)
+        if not (last or any(n in cand.exact for n in named)):
+            continue
+        rivals = [s for s in siblings if s.iri != c.iri and s.document == c.document
+                  and kind in deliverables(core_of(s.text))]
+        if rivals:
+            continue  # the meeting promised more than one such thing: which one is meant cannot be told
+        w = rules()["weights"]
+        total = round(rules()["threshold"] + w["verb"], 2)
+        out.append(Match(cand, total, f"refers back to the meeting it was made at; same deliverable ({kind})",
+                         bool(cue_in("partial", cand.exact))))
+    return out
+
+
+def timeline(
+    c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate], siblings: Iterable[Commitment] = ()
+) -> list[Assessment]:
+    """The commitment's status from each date on: one step per change, the first from the day it was made.
+    Every date a document of the committee counts from, and the day after a due date, may change it.
+    `siblings`: the other commitments of the store (to tell which one a bare reference back means)."""
+    made = docs.get(c.document)
+    start = (made.known_from if made else None) or EARLIEST
+    later = [d for d in docs.values()
+             if made and d.committee == c.committee and d.committee and d.after(made)]
+    mine = [x for x in cands if x.document in {d.iri for d in later}]
+    matches = [score(c, x) for x in mine] + back_references(c, docs, mine, siblings)
+    days = {start, *(d.known_from for d in later if d.known_from and d.known_from > start)}
+    if (end := due_end(c)) and end >= start:
+        days.add(end + dt.timedelta(days=1))
+    steps: list[Assessment] = []
+    for day in sorted(days):
+        a = assess(c, docs, (), day, matches=matches)
+        a = Assessment(a.status, a.as_of_document, a.reason, a.match, day)
+        if not steps or not steps[-1].same(a):
+            steps.append(a)
+    return steps
+
+
+def status_on(steps: list[Assessment], day: dt.date) -> Assessment | None:
+    """The step in force on `day` (None: the commitment was not yet made)."""
+    now = [s for s in steps if s.since <= day]
+    return now[-1] if now else None
