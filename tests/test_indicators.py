@@ -58,7 +58,7 @@ def test_no_alt_label_names_two_concepts() -> None:
     "label",
     [
         "Contacts completed within 1 working day",
-        "Contacts completed in more than 3 working days",
+        "Contacts taking over 3 working days to complete",
         "Assessments completed within 45 working days",
         "Child protection reviews completed in timescale",
         "Statutory visits to looked after children completed in timescale",

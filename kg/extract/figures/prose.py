@@ -123,7 +123,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 continue  # "4.2 Rent arrears." names what the paragraph's figures are about
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
         if len(_RAG_KEY.findall(text, s.start, s.end)) >= 2:
-            continue  # "Green - on target; Amber - within 5%; Red - more than 5% adrift": a key, not figures
+            continue  # "Green = at or above target, Amber = up to 3% below, Red = over 3% below": a key, not figures
         subset = _SUBSET.match(text, s.start, s.end)
         blocked = [b for b in all_shapes if b[0] < s.end and s.start < b[1]]
         for c in [c for c in tv.clauses if c.start >= s.start and c.end <= s.end]:
