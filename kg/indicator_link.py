@@ -42,7 +42,7 @@ _MEASURE_WORDS = frozenset(
 # Words a row label adds to say its unit or aggregate ("rate", "average days", "(number)"): no qualifier.
 _UNIT_WORDS = frozenset({"rate", "average", "mean", "median", "count", "days", "day", "weeks", "week",
                          "percent", "cumulative", "ytd", "year", "quarter", "quarterly", "annual", "actual",
-                         "performance"})
+                         "performance", "figure", "figures", "level", "levels", "value", "result"})
 # Function words: never evidence for or against a concept.
 _FUNCTION_WORDS = _MEASURE_WORDS | frozenset(
     {
@@ -380,7 +380,11 @@ def link_indicator(
     figures are in, a concept measured in another unit is refused: "carers' assessments (number)" is not a
     percentage of carers assessed, whatever the words share."""
     found = _link(phrase, code=code, council=council, threshold=threshold)
-    if unit and found.concept and not _same_unit(unit, _concept(found.concept).get("unit")):
+    c = _concept(found.concept) if found.concept else {}
+    usual = c.get("unit")
+    if c.get("generic") and {unit, usual} <= {"count", "rate"}:
+        usual = unit  # a population is counted or given per 1,000: both are that population
+    if unit and found.concept and not _same_unit(unit, usual):
         label = tidy(phrase) or phrase.strip()
         return IndicatorMatch(None, "new", found.score, label, label.lower(), council, found.concept)
     return found

@@ -122,6 +122,13 @@ def _for_council(figs: list[Figure], council: str | None) -> list[Figure]:
     return chosen
 
 
+def _usual_unit(indicator_iri: str) -> str | None:
+    from kg.indicators import concept
+
+    c = concept(str(indicator_iri).rsplit("/", 1)[-1])
+    return c.get("unit") if c else None
+
+
 def _rank(f: Figure) -> tuple:
     return (periods.sort_key(f.period or None), f.meeting_date, f.confidence)
 
@@ -154,7 +161,10 @@ def latest(figs: list[Figure]) -> list[LatestRow]:
         pool = valued or actual
         if not pool:
             continue
-        best = max(pool, key=_rank)
+        usual = _usual_unit(pool[0].indicator)
+        # the figure in the indicator's own unit speaks for it ("23.1%" for a rate of re-referrals, not the
+        # 133 re-referrals behind it); then the latest, the most certain
+        best = max(pool, key=lambda f: (_rank(f)[:2], f.unit == usual, _rank(f)[2:]))
         same_period = [f for f in group if f.period == best.period and f.unit == best.unit]
         targets = sorted(
             (f for f in same_period if f.measure == "target" and f.value is not None),

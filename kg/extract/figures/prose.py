@@ -42,6 +42,12 @@ _SUBSET = re.compile(r"\s*of\s+(?:the|those|these)\s+[^,\d]{0,80}?\b(?:who|that|
 
 _RATE_IN_NAME = re.compile(r"\bper\s+(1,000|10,000|100,000|1000|10000|100000)\b(?:\s+[a-z]+)?", re.I)
 
+# A figure for one month ("the monthly rate for September", "in November alone") is less certain as the
+# period's own value: it is kept, with lower confidence, so the period's figure wins where both are stated.
+_MONTHLY = re.compile(r"\bmonthly\b|\b(?:for|in|during)\s+(?:the\s+month\s+of\s+)?(?:january|february|march|"
+                      r"april|may|june|july|august|september|october|november|december)\b"
+                      r"(?!\s+(?:19|20)\d\d\s*[-–/])", re.I)
+
 # A RAG key names its colours each followed by a dash, colon or equals sign and what the colour means.
 _RAG_KEY = re.compile(r"\b(?:red|amber|green)\s*[-–:=]", re.I)
 
@@ -123,7 +129,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 continue  # "4.2 Rent arrears." names what the paragraph's figures are about
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
         if len(_RAG_KEY.findall(text, s.start, s.end)) >= 2:
-            continue  # "Green = at or above target, Amber = up to 3% below, Red = over 3% below": a key, not figures
+            continue  # "Green = at or above target, Amber = up to 3% below, Red = over 3% below": a key
         subset = _SUBSET.match(text, s.start, s.end)
         blocked = [b for b in all_shapes if b[0] < s.end and s.start < b[1]]
         for c in [c for c in tv.clauses if c.start >= s.start and c.end <= s.end]:
@@ -187,7 +193,9 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                                          measure="benchmark", area=code, period=period,
                                          unit_words=n.unit_words, rate_base=n.rate_base))
                     measure, role = "benchmark", frames.Role("benchmark", codes[0])
+                monthly = bool(_MONTHLY.search(text, c.start, c.end))
                 f = Found(
+                    confidence=0.6 if monthly else 1.0,  # a month's figure is not the period's own
                     topic=topic if s.list_item is not None and s.list_item == topic_item else "",
                     phrase=own if phrases.names_something(own) else "",
                     start=s.start, end=s.end, value=n.value, unit=n.unit, measure=measure, area=role.area,
@@ -223,7 +231,9 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 owner = preceding or clause_actual or sentence_actual
                 if owner and (not f.phrase or f.area != "council" or f.measure in ("target", "previous")):
                     f.phrase = owner  # "... against a target of 90%": the clause's indicator
-                elif not f.phrase and carry:
+                elif carry and (not f.phrase or len(f.phrase.split()) > 10):
+                    # "... which brought about a fall from 9.2%": a long clause is no name; the paragraph's
+                    # indicator is the one compared
                     f.phrase = carry[0]
             pending = []
         if sentence_actual and not anywhere("variant_openers").match(sentence_actual):
