@@ -173,7 +173,8 @@ def test_a_comparison_without_a_unit_takes_its_figure_s_unit() -> None:
 @pytest.mark.parametrize(
     "text",
     ["Tel 01632 478213", "ext. 4418", "on 31/07/2024", "in 2023/24", "PAM/030", "CAB/2024/041",
-     "aged 65+", "within 20 working days", "page 13", "section 42", "34 wards", "at 10.00 am"],
+     "aged 65+", "within 20 working days", "page 13", "section 42", "34 wards", "at 10.00 am",
+     "Minutes of the last meeting    3 - 10"],
 )
 def test_numbers_that_are_never_figures(text: str) -> None:
     """Phones, extensions, dates, years, references, ages, thresholds, pages, sections and ward counts."""

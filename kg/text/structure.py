@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Section
+from kg.periods import MONTH_NAMES, YEAR
 from kg.text.rules import item_number_res, list_marker_res, minor_words
 from kg.text.units import Heading, Item, Line, ListItem
 
@@ -29,9 +30,8 @@ def _title_like(title: str) -> bool:
     return capped / len(content) >= 0.75 and title[0].isupper() or title[0].isdigit()
 
 
-_MONTH = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b|(?:st|nd|rd|th)\b", re.I
-)
+# a date line ("16 January 2025") after its day number: not an item titled "January 2025"
+_MONTH = re.compile(MONTH_NAMES + r"\s+" + YEAR + r"\b|(?:st|nd|rd|th)\b", re.I)
 
 
 def _short_heading(title: str) -> bool:

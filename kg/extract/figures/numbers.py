@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from kg.extract.figures.vocab import ending, starting, words
+from kg.periods import MONTH_NAMES
 
 Unit = str  # percent | count | rate | currency | other
 
@@ -44,8 +45,7 @@ _MONEY = re.compile(
 )
 _MULT = {"m": 10**6, "million": 10**6, "k": 10**3, "thousand": 10**3, "bn": 10**9, "billion": 10**9}
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = MONTH_NAMES  # dates are read in kg.periods; here only recognised, to be left out
 # Shapes that hold digits but are not quantities: dates, times, years and year ranges, references, phones.
 _SHAPES = re.compile(
     "|".join(
@@ -67,6 +67,7 @@ _SHAPES = re.compile(
             r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",  # postcode
             r"\b(?:19|20)?\d\d[-–]\d\d\b",  # 18-64, 2024-25 (an age band or a year range)
             r"\b\d+\s*[-–]\s*\d+\s*(?:years|yrs)\b",
+            r"(?<![\d.,])\d{1,4}\s*[-–]\s*\d{1,4}(?![\d.,%])",  # a range: pages 3 - 10, ages 5-15
             r"\b(?:q|qtr|quarter|p|period|month|week|year|years|level|stage|key stage|ks|s|nvq|scqf)"
             r"\s*\d{1,2}\b",
         ]
