@@ -22,14 +22,12 @@ from spacy.matcher import PhraseMatcher
 
 from kg.extract.nlp import nlp, parse, vocabulary
 from kg.model import BodyFact, Extraction, Span
-from kg.periods import find_period
+from kg.periods import MONTH_NAMES, find_period, month_number
 from kg.read.meta import SIDECAR_SUFFIX
 from kg.reference import council_info, councils
 from kg.text import TextView
 
 HEAD = 4000  # characters read for a title page's facts; council cues are counted over the whole text
-_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
-                                       "august", "september", "october", "november", "december"), 1)}
 _FIRST = r"(?:[A-Z][\w'’\-]*,?[ \t\xa0]+)"  # a committee name's first word
 _REMIT = r"(?:[ \t\xa0]*\([A-Z][^()\n]{2,60}\))?"  # "Scrutiny Board (Children and Families)"
 _NAME_WORD = r"(?:[A-Z][\w'’\-]*,?|and|&|of|for|the|on)"
@@ -58,7 +56,7 @@ def _council_matcher() -> PhraseMatcher:
 _SIDECAR_KEYS = {"council": "council: <name>", "committee": "committee: <name>",
                  "meeting date": "meeting_date: YYYY-MM-DD"}
 _SPACE = r"[ \t\xa0]+"
-_MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
+_MONTH_RE = MONTH_NAMES
 # "Tuesday, 9th July 2024", "TUESDAY 25 FEBRUARY 2025", "28th April, 2023"
 _DATE = (rf"(?:(?i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)(?i:day),?{_SPACE})?"
          rf"(\d{{1,2}})(?:st|nd|rd|th)?{_SPACE}"
@@ -69,8 +67,8 @@ _SMALL = frozenset({"and", "of", "upon", "on", "with", "under", "the", "for", "i
 
 def _date(m: re.Match[str], first: int = 1) -> dt.date | None:
     try:
-        return dt.date(int(m.group(first + 2)), _MONTHS[m.group(first + 1).lower()], int(m.group(first)))
-    except (ValueError, KeyError):
+        return dt.date(int(m.group(first + 2)), month_number(m.group(first + 1)) or 0, int(m.group(first)))
+    except ValueError:
         return None
 
 
@@ -376,10 +374,10 @@ def infer_meeting_date(text: str) -> tuple[dt.date, Span] | None:
     cue = _alt(_vocab()["meeting_cues"])
     m = re.search(rf"(?:{cue})[ \t\xa0]+(?:[A-Z][a-z]+day,?[ \t\xa0]+)?(\d{{1,2}})(?:st|nd|rd|th)?"
                   r"[ \t\xa0]+([A-Z][a-z]+),?[ \t\xa0]+(\d{4})", text[:HEAD])
-    if not m or m.group(2).lower() not in _MONTHS:
+    if not m or not month_number(m.group(2)):
         return None
     try:
-        date = dt.date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+        date = dt.date(int(m.group(3)), month_number(m.group(2)) or 0, int(m.group(1)))
     except ValueError:
         return None
     return date, Span.of(text, m.start(1), m.end(3))

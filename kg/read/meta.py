@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kg.errors import InputError, MetadataError
 from kg.model import DocMeta
-from kg.periods import normalise_period
+from kg.periods import month_number, normalise_period
 from kg.yamlfile import loads
 
 SIDECAR_SUFFIX = ".meta.yaml"
@@ -173,8 +173,6 @@ def _inside(value: object, path: Path, root: Path) -> str:
     return str(target.relative_to(root.resolve()))
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
 # ModernGov's meeting page title:
 # "Overview and Scrutiny Management Committee - Friday, 28th April, 2023 6.00 pm"
 _TITLE = re.compile(
@@ -194,11 +192,11 @@ _DECIDED = re.compile(r"^[ \t]*Date[ \t]+of[ \t]+decision:[ \t]*(?P<d>\d{1,2})(?
 
 
 def _named_date(m: re.Match[str]) -> dt.date | None:
-    month = m.group("month").lower()
-    if month not in _MONTHS:
+    month = month_number(m.group("month"))
+    if not month:
         return None
     try:
-        return dt.date(int(m.group("y")), _MONTHS.index(month) + 1, int(m.group("d")))
+        return dt.date(int(m.group("y")), month, int(m.group("d")))
     except ValueError:
         return None
 
