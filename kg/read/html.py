@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from kg.errors import InputError
 from kg.model import DocMeta
+from kg.periods import month_number
 from kg.read.base import Rendition
 from kg.read.layout import GridCell, Layout, guess_header_row, inline, mark_header_row, place, roman
 from kg.read.text import looks_binary
@@ -137,26 +138,6 @@ _MEETING_TITLE = re.compile(
 )
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+),?\s+(\d{4})")
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
 _ITEM_NUMBER = re.compile(r"^\(?(\d{1,3}[a-z]?(?:\.\d{1,2})?|[ivx]{1,5}|[a-z])\)?\.?$", re.I)
 _OPEN_TAG_AT_END = re.compile(rb"<[A-Za-z/!][^<>]*$")  # "...<td class=" with no closing ">"
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -309,8 +290,8 @@ def _date(text: str) -> dt.date | None:
     try:
         if m := _DMY.search(text):
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        if (m := _DAY_MONTH_YEAR.search(text)) and m.group(2).lower() in _MONTHS:
-            return dt.date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+        if (m := _DAY_MONTH_YEAR.search(text)) and (month := month_number(m.group(2))):
+            return dt.date(int(m.group(3)), month, int(m.group(1)))
     except ValueError:
         return None
     return None
