@@ -240,3 +240,21 @@ def test_known_indicators_come_from_the_store_and_jobs_change_nothing(store: Loc
     with LocalStore(tmp_path / "parallel") as par:
         assert ingest([FOUND], par, jobs=2).ok
         assert _found_by_doc(par) == serial
+
+
+def test_one_found_indicator_across_a_scottish_councils_reports(store: LocalStore) -> None:
+    """In a Scottish council's numbered reports, "Topic: measure" headed rows, a trend verb and "in ...% of
+    cases" still give one indicator per measure across two reports, while "Care experienced pupils:" keeps its
+    qualifier and never joins attendance of all pupils."""
+    assert ingest([DATA / "found-indicators-scotland"], store).ok
+    rows = _rows(store, """PREFIX ckg: <https://w3id.org/council-kg/def#>
+        PREFIX qb: <http://purl.org/linked-data/cube#>
+        SELECT ?g ?i ?s WHERE { GRAPH ?g { ?o a qb:Observation ; ckg:indicator ?i ; ckg:surfaceForm ?s } }""")
+    by: dict[str, dict[str, set[str]]] = {}
+    for r in rows:
+        words = ("sport", "bookings", "care experienced", "attendance")
+        word = next(w for w in words if w in r["s"].lower())
+        by.setdefault(word, {}).setdefault(r["g"], set()).add(r["i"])
+    for measure in ("sport", "bookings"):
+        assert len(by[measure]) == 2 and len(set.union(*by[measure].values())) == 1, measure
+    assert set.union(*by["care experienced"].values()).isdisjoint(set.union(*by["attendance"].values()))
