@@ -22,14 +22,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
 
 from kg.errors import InputError
 from kg.indicators import code_systems, concepts
-from kg.iris import slug
+from kg.iris import slug as _slug_text
 from kg.reference import data_text
 from kg.yamlfile import loads
 
@@ -413,6 +413,12 @@ def _phrase_rules() -> dict[str, frozenset[str] | re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=65536)
+def slug(key: str) -> str:
+    """kg.iris.slug, remembered: a key is compared with every known indicator of its council."""
+    return _slug_text(key)
+
+
 _RUN_IN = re.compile(r"^\s*([^:;]{2,80}?)\s*:\s+(\S.*)$")
 
 
@@ -488,14 +494,20 @@ def same_indicator_score(a: str, b: str) -> float | None:
     agree up to inflection, word order and the words that say only how a figure is expressed ("rate",
     "total", "cumulative"); a rate base ("per 1,000 pupils") may be left out by one but never differ. So a
     qualifier one has and the other lacks ("primary", "aged 65+", "major", "for tenants") keeps them apart."""
-    ca, cb = clean(a), clean(b)
-    bases = [{(n.replace(",", ""), _singular(w.lower())) for n, w in _RATE_BASE.findall(x)} for x in (ca, cb)]
-    if bases[0] and bases[1] and bases[0] != bases[1]:
+    (ba, wa), (bb, wb) = _measure(a), _measure(b)
+    if ba and bb and ba != bb:
         return None
-    wa, wb = (_identity_words(_RATE_BASE.sub(" ", x)) for x in (ca, cb))
     if not wa or not wb or not (_words_within(wa, wb) and _words_within(wb, wa)):
         return None
     return float(fuzz.token_sort_ratio(" ".join(sorted(wa)), " ".join(sorted(wb))))
+
+
+@lru_cache(maxsize=65536)
+def _measure(phrase: str) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
+    """(rate bases, measure words) of a phrase, once each: a council's known indicators meet every phrase."""
+    c = clean(phrase)
+    bases = frozenset((n.replace(",", ""), _singular(w.lower())) for n, w in _RATE_BASE.findall(c))
+    return bases, _identity_words(_RATE_BASE.sub(" ", c))
 
 
 def _known_match(phrase: str, unit: str | None, council: str | None,
@@ -553,7 +565,8 @@ def link_indicator(
         return k
     label = found.label
     key = label.lower()
-    if any(slug(k.key) == slug(key) for k in known):  # the same words in another unit: another indicator
+    mine = slug(key)
+    if any(slug(k.key) == mine for k in known):  # the same words in another unit: another indicator
         key = f"{key} ({unit})"
     return IndicatorMatch(None, "new", found.score, label, key, council, found.nearest, unit)
 
