@@ -419,6 +419,7 @@ def slug(key: str) -> str:
     return _slug_text(key)
 
 
+_RELATIVE = re.compile(r"(?i)\b(?:who|whose|which|that|where)\b")
 _RUN_IN = re.compile(r"^\s*([^:;]{2,80}?)\s*:\s+(\S.*)$")
 
 
@@ -430,7 +431,9 @@ def clean(phrase: str) -> str:
     where the phrase repeats it."""
     rules = _phrase_rules()
     t = " ".join(phrase.split())
-    t = rules["trend"].sub("", t)  # type: ignore[union-attr]
+    report = rules["trend"].search(t)  # type: ignore[union-attr]
+    if report and not _RELATIVE.search(t[:report.start()]):
+        t = t[:report.start()]
     t = rules["period"].sub("", t)  # type: ignore[union-attr]
     t = rules["base"].sub("", t)  # type: ignore[union-attr]
     t = rules["aux"].sub("", t)  # type: ignore[union-attr]

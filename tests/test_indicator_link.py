@@ -293,6 +293,8 @@ def test_a_concept_in_another_unit_is_refused() -> None:
         ("Young carers: assessments offered", "Young carers assessments offered"),
         # a verb that names the measure stays ("improved" before a noun is no report)
         ("Tenants reporting improved wellbeing", "Tenants reporting improved wellbeing"),
+        ("Service users whose quality of life improved", "Service users whose quality of life improved"),
+        ("Older people admitted after a fall", "Older people admitted after a fall"),
     ],
 )
 def test_clean_drops_what_is_not_the_measure(phrase: str, expected: str) -> None:
