@@ -436,7 +436,10 @@ def clean(phrase: str) -> str:
         t = t[:report.start()]
     t = rules["period"].sub("", t)  # type: ignore[union-attr]
     t = rules["base"].sub("", t)  # type: ignore[union-attr]
-    t = rules["aux"].sub("", t)  # type: ignore[union-attr]
+    # an auxiliary in a relative clause is its grammar ("households whose homelessness was prevented")
+    relative = _RELATIVE.search(t)
+    cut = relative.start() if relative else len(t)
+    t = rules["aux"].sub("", t[:cut]) + t[cut:]  # type: ignore[union-attr]
     t = _run_in(t)
     return " ".join(t.split()).strip(" .:;,-") or " ".join(phrase.split())
 

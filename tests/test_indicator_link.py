@@ -295,6 +295,7 @@ def test_a_concept_in_another_unit_is_refused() -> None:
         ("Tenants reporting improved wellbeing", "Tenants reporting improved wellbeing"),
         ("Service users whose quality of life improved", "Service users whose quality of life improved"),
         ("Older people admitted after a fall", "Older people admitted after a fall"),
+        ("Tenants whose rent was paid by direct debit", "Tenants whose rent was paid by direct debit"),
     ],
 )
 def test_clean_drops_what_is_not_the_measure(phrase: str, expected: str) -> None:
