@@ -20,16 +20,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
 
 from kg.errors import InputError
 from kg.indicators import code_systems, concepts
+from kg.iris import slug as _slug_text
+from kg.reference import data_text
+from kg.yamlfile import loads
 
-Method = Literal["exact", "alt", "notation", "fuzzy", "new"]
+Method = Literal["exact", "alt", "notation", "fuzzy", "known", "new"]
 
 FUZZY_THRESHOLD = 81.0  # measured: best F1 with precision >= 0.95 on tests/data/indicator_pairs.yaml
 FUZZY_MARGIN = 4.0  # points the best concept must lead the next by
@@ -146,6 +150,18 @@ class IndicatorMatch:
     key: str = ""
     council: str | None = None
     nearest: str | None = None
+    unit: str | None = None  # a new or known indicator's unit (ckg:usualUnit), where its figures say one
+
+
+@dataclass(frozen=True)
+class KnownIndicator:
+    """An indicator already found at a council (in the store, or earlier in the run or the document):
+    its key (what kg.iris.found_indicator mints from; from the store, its IRI's last segment, which mints
+    the same IRI), its label and the unit its figures are in."""
+
+    key: str
+    label: str
+    unit: str | None = None
 
 
 # ---- normalisation -----------------------------------------------------------------------------------------
@@ -346,10 +362,14 @@ def fuzzy_scores(key: str) -> list[tuple[float, str]]:
 
 
 def fuzzy_concept(
-    key: str, threshold: float = FUZZY_THRESHOLD, margin: float = FUZZY_MARGIN
+    key: str, threshold: float = FUZZY_THRESHOLD, margin: float = FUZZY_MARGIN, unit: str | None = None
 ) -> tuple[str | None, float | None, str | None]:
-    """(concept or None, best score, best concept) under the fuzzy rules."""
+    """(concept or None, best score, best concept) under the fuzzy rules. With the `unit` the figures are in,
+    a concept in another unit is no candidate, and so no rival either: "council tax due" as a percentage is
+    not held back by the cost of collecting council tax."""
     ranked = fuzzy_scores(key)
+    if unit:
+        ranked = [(s, c) for s, c in ranked if _same_unit(unit, _concept(c).get("unit"))]
     if not ranked:
         return None, None, None
     score, cid = ranked[0]
@@ -357,6 +377,163 @@ def fuzzy_concept(
     if score >= threshold and score - runner_up >= margin and _acceptable(key, cid):
         return cid, score, cid
     return None, score, cid
+
+
+# ---- phrases as documents leave them ----------------------------------------------------------------------
+
+
+@cache
+def _phrase_rules() -> dict[str, frozenset[str] | re.Pattern[str]]:
+    """kg/data/indicator_phrases.yaml, compiled once."""
+    where = "kg/data/indicator_phrases.yaml"
+    raw = loads(data_text("indicator_phrases.yaml"), where)
+
+    def words(name: str) -> list[str]:
+        value = raw.get(name) if isinstance(raw, dict) else None
+        if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+            raise InputError(f"'{name}' must be a list of words", path=where, hint="see the file's comments")
+        return sorted((w.strip().lower() for w in value), key=len, reverse=True)
+
+    def alt(name: str) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words(name))
+
+    aux = alt("auxiliaries")
+    return {
+        # "X had been closed": an auxiliary before a participle (-ed, -en, or an irregular one in -t/-n)
+        "aux": re.compile(rf"(?i)\b(?:{aux})\s+(?=(?:\w+ly\s+)?\w+(?:ed|en|wn|lt|pt|ne|de|id|ld|ght|ung)\b)"),
+        "trend": re.compile(
+            rf"(?i)\s+(?:(?:{aux})\s+)*(?:(?:{alt('report_verbs')})\b.*"
+            rf"|(?:{alt('trend_verbs')})(?:\s+(?:{alt('trend_tail')})\b.*)?)$"),
+        "period": re.compile(
+            rf"(?i)\s*\b(?:(?:{alt('period_verbs')})\s+)?(?:in|during|for|over)\s+(?:the|this|that)\s+"
+            rf"(?:{alt('period_nouns')})\b(?=\s+\w+(?:ed|en)\b|\s*$)"),
+        "base": re.compile(rf"(?i)\s+in\s+(?:all\s+)?(?:{alt('percent_bases')})$"),
+        "aggregate": frozenset(words("aggregate_words")),
+        "stop": frozenset(words("stop_words")),
+    }
+
+
+@lru_cache(maxsize=65536)
+def slug(key: str) -> str:
+    """kg.iris.slug, remembered: a key is compared with every known indicator of its council."""
+    return _slug_text(key)
+
+
+_RELATIVE = re.compile(r"(?i)\b(?:who|whose|which|that|where)\b")
+_RUN_IN = re.compile(r"^\s*([^:;]{2,80}?)\s*:\s+(\S.*)$")
+
+
+def clean(phrase: str) -> str:
+    """The indicator phrase a figure's sentence or row leaves, without what is not the measure's name:
+    the report around it ("X had eased", "X continued to rise" -> "X"), an auxiliary of the clause it was
+    cut from ("enquiries had been closed" -> "enquiries closed"), the period it covers ("reported in the
+    quarter"), what its percentage is of ("in ... cases"), and a run-in topic heading ("Topic: phrase")
+    where the phrase repeats it."""
+    rules = _phrase_rules()
+    t = " ".join(phrase.split())
+    report = rules["trend"].search(t)  # type: ignore[union-attr]
+    if report and not _RELATIVE.search(t[:report.start()]):
+        t = t[:report.start()]
+    t = rules["period"].sub("", t)  # type: ignore[union-attr]
+    t = rules["base"].sub("", t)  # type: ignore[union-attr]
+    # an auxiliary in a relative clause is its grammar ("households whose homelessness was prevented")
+    relative = _RELATIVE.search(t)
+    cut = relative.start() if relative else len(t)
+    t = rules["aux"].sub("", t[:cut]) + t[cut:]  # type: ignore[union-attr]
+    t = _run_in(t)
+    return " ".join(t.split()).strip(" .:;,-") or " ".join(phrase.split())
+
+
+def _run_in(t: str) -> str:
+    """"Topic: phrase". The rest is the measure and the topic a heading over it where the rest repeats every
+    word of the topic ("Admissions: admissions of adults") or of one of its coordinated parts ("Attendance and
+    exclusions: exclusion rate"); where the rest says only how the figure is given ("Missed bins: the rate"),
+    the topic is the measure; otherwise the topic qualifies the rest ("Care leavers: positive destination")
+    and both stay."""
+    m = _RUN_IN.match(t)
+    if not m:
+        return t
+    topic, rest = m.group(1), m.group(2)
+    rest_words = _identity_words(rest)
+    if not rest_words:
+        return topic
+    parts = [p for p in re.split(r"(?i)\s*(?:,|\band\b|&)\s*", topic) if _identity_words(p)]
+    heads = [topic, *(parts if len(parts) > 1 else [])]
+    if any(_words_within(_identity_words(p), rest_words) for p in heads):
+        return rest
+    return f"{topic} {rest}"
+
+
+def _identity_words(phrase: str) -> frozenset[str]:
+    """The words that say what a phrase measures: normalised (singular, number words as digits, "65+" as one
+    word), without stop words and without the words that only say how it is expressed."""
+    rules = _phrase_rules()
+    stop, aggregate = rules["stop"], rules["aggregate"]
+    return frozenset(w for w in normalise(phrase).split() if w not in stop and w not in aggregate)  # type: ignore[operator]
+
+
+_SUFFIXES = ("", "e", "s", "es", "ed", "d", "ing", "ion", "ions", "ment", "ments", "er", "ers", "al")
+
+
+def _inflected(a: str, b: str) -> bool:
+    """One word inflected or derived two ways ("prevented"/"prevention", "assessed"/"assessment"): a shared
+    stem of five letters or more and only an ending left on each; never two words ("permanent"/"permit")."""
+    if a == b:
+        return True
+    if a.isdigit() or b.isdigit() or "plus" in a or "plus" in b:
+        return False
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 5 and a[n:] in _SUFFIXES and b[n:] in _SUFFIXES
+
+
+def _words_within(a: frozenset[str], b: frozenset[str]) -> bool:
+    return all(any(_inflected(x, y) for y in b) for x in a)
+
+
+_RATE_BASE = re.compile(r"(?i)\bper\s+(\d[\d,]*)\s+(\w+)")
+
+
+def same_indicator_score(a: str, b: str) -> float | None:
+    """A score (0-100) if `a` and `b` are one indicator worded two ways, else None. Their measure words must
+    agree up to inflection, word order and the words that say only how a figure is expressed ("rate",
+    "total", "cumulative"); a rate base ("per 1,000 pupils") may be left out by one but never differ. So a
+    qualifier one has and the other lacks ("primary", "aged 65+", "major", "for tenants") keeps them apart."""
+    (ba, wa), (bb, wb) = _measure(a), _measure(b)
+    if ba and bb and ba != bb:
+        return None
+    if not wa or not wb or not (_words_within(wa, wb) and _words_within(wb, wa)):
+        return None
+    return float(fuzz.token_sort_ratio(" ".join(sorted(wa)), " ".join(sorted(wb))))
+
+
+@lru_cache(maxsize=65536)
+def _measure(phrase: str) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
+    """(rate bases, measure words) of a phrase, once each: a council's known indicators meet every phrase."""
+    c = clean(phrase)
+    bases = frozenset((n.replace(",", ""), _singular(w.lower())) for n, w in _RATE_BASE.findall(c))
+    return bases, _identity_words(_RATE_BASE.sub(" ", c))
+
+
+def _known_match(phrase: str, unit: str | None, council: str | None,
+                 known: Sequence[KnownIndicator]) -> IndicatorMatch | None:
+    """The council's indicator already known under this phrase's key, else the best one the phrase words
+    another way (in a unit that agrees), with its score."""
+    key = slug((tidy(clean(phrase)) or phrase.strip()).lower())
+    agree = [k for k in known if unit is None or k.unit is None or k.unit == unit]
+    same = next((k for k in agree if slug(k.key) == key), None)
+    if same:
+        return IndicatorMatch(None, "new", None, same.label, same.key, council, unit=same.unit or unit)
+    best: tuple[float, KnownIndicator] | None = None
+    for k in agree:
+        s = same_indicator_score(phrase, k.label)
+        if s is not None and (best is None or s > best[0] or (s == best[0] and k.key < best[1].key)):
+            best = (s, k)
+    if best is None:
+        return None
+    score, k = best
+    return IndicatorMatch(None, "known", score, k.label, k.key, council, unit=k.unit or unit)
 
 
 # ---- the linker ------------------------------------------------------------------------------------------
@@ -373,21 +550,35 @@ def _code_in(phrase: str) -> str | None:
 
 def link_indicator(
     phrase: str, *, code: str | None = None, council: str | None = None, threshold: float = FUZZY_THRESHOLD,
-    unit: str | None = None,
+    unit: str | None = None, known: Sequence[KnownIndicator] = (),
 ) -> IndicatorMatch:
     """The indicator `phrase` names (with its national `code` where the document gives one): a scheme concept,
-    or a new indicator of `council` (see the module docstring for the order and rules). With the `unit` its
+    or an indicator of `council` (see the module docstring for the order and rules). With the `unit` its
     figures are in, a concept measured in another unit is refused: "carers' assessments (number)" is not a
-    percentage of carers assessed, whatever the words share."""
-    found = _link(phrase, code=code, council=council, threshold=threshold)
+    percentage of carers assessed, whatever the words share. A phrase the scheme does not have is matched
+    against the council's `known` indicators (`same_indicator_score`, units agreeing) before it is new."""
+    cleaned = clean(phrase)
+    found = _link(cleaned, code=code, council=council, threshold=threshold, unit=unit)
+    if not found.concept and cleaned != " ".join(phrase.split()):
+        first = _link(phrase, code=code, council=council, threshold=threshold, unit=unit)
+        found = first if first.concept else found
     c = _concept(found.concept) if found.concept else {}
     usual = c.get("unit")
     if c.get("generic") and {unit, usual} <= {"count", "rate"}:
         usual = unit  # a population is counted or given per 1,000: both are that population
-    if unit and found.concept and not _same_unit(unit, usual):
-        label = tidy(phrase) or phrase.strip()
-        return IndicatorMatch(None, "new", found.score, label, label.lower(), council, found.concept)
-    return found
+    if found.concept and unit and not _same_unit(unit, usual):
+        found = replace(found, concept=None, method="new", nearest=found.concept,
+                        label=tidy(cleaned) or cleaned)
+    if found.concept:
+        return found
+    if council and (k := _known_match(cleaned, unit, council, known)):
+        return k
+    label = found.label
+    key = label.lower()
+    mine = slug(key)
+    if any(slug(k.key) == mine for k in known):  # the same words in another unit: another indicator
+        key = f"{key} ({unit})"
+    return IndicatorMatch(None, "new", found.score, label, key, council, found.nearest, unit)
 
 
 def _same_unit(unit: str, usual: str | None) -> bool:
@@ -395,7 +586,8 @@ def _same_unit(unit: str, usual: str | None) -> bool:
     return usual is None or unit == usual or {unit, usual} <= {"count", "other"}
 
 
-def _link(phrase: str, *, code: str | None, council: str | None, threshold: float) -> IndicatorMatch:
+def _link(phrase: str, *, code: str | None, council: str | None, threshold: float,
+          unit: str | None = None) -> IndicatorMatch:
     key = normalise(phrase)
     exact, alt = _names()
     by_label = exact.get(key) or alt.get(key)
@@ -423,7 +615,7 @@ def _link(phrase: str, *, code: str | None, council: str | None, threshold: floa
                 exact_or_alt,
                 council,
             )
-    cid, score, nearest = fuzzy_concept(key, threshold) if key else (None, None, None)
+    cid, score, nearest = fuzzy_concept(key, threshold, unit=unit) if key else (None, None, None)
     if cid:
         return IndicatorMatch(cid, "fuzzy", score, _label(cid), cid, council)
     label = tidy(_CODE_IN_PHRASE.sub(" ", phrase) if code is None and given else phrase) or phrase.strip()

@@ -24,8 +24,9 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from kg.errors import InputError
-from kg.indicator_link import IndicatorMatch, link_indicator
+from kg.indicator_link import IndicatorMatch, KnownIndicator, link_indicator
 from kg.indicators import concept
+from kg.iris import slug
 from kg.model import Extraction
 from kg.reference import council_info, data_text
 from kg.yamlfile import loads
@@ -47,9 +48,11 @@ class Identity:
 
 @dataclass(frozen=True)
 class Known:
-    """What the store already knows, for matching new mentions: council -> post titles."""
+    """What the store already knows, for matching new mentions: council -> post titles, and council ->
+    the indicators found in its documents (those the scheme does not have)."""
 
     posts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    indicators: dict[str, tuple[KnownIndicator, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -217,14 +220,17 @@ def link(extraction: Extraction, known: Known | None = None) -> Linked:
         posts[p.key] = replace(ident, key=ident.key + scope) if scope else ident
     people = {p.key: Identity(p.key + scope, p.name, "surname" if p.role == "councillor" else "exact")
               for p in extraction.people}
-    indicators = link_indicators(extraction, council + scope)
+    found = () if scope else known.indicators.get(council, ())
+    indicators = link_indicators(extraction, council + scope, found)
     return Linked(extraction, council, committee, period, when if committee else None, posts, people,
                   indicators)
 
 
-def link_indicators(extraction: Extraction, council: str) -> dict[str, IndicatorMatch]:
+def link_indicators(extraction: Extraction, council: str,
+                    known: tuple[KnownIndicator, ...] = ()) -> dict[str, IndicatorMatch]:
     """Every indicator phrase the scheme did not give an id ("new:<slug>" on an observation, contribution or
-    commitment), linked by kg.indicator_link: to a concept under another name, or a new indicator of
+    commitment), linked by kg.indicator_link: to a concept under another name, to an indicator already
+    `known` at `council` (or met earlier in this document) worded another way, or a new indicator of
     `council` (scoped to the document where the council is unknown)."""
     phrases: dict[str, tuple[str, str | None, str | None]] = {}  # key -> (phrase, code, unit)
     units: dict[str, set[str]] = {}
@@ -242,6 +248,17 @@ def link_indicators(extraction: Extraction, council: str) -> dict[str, Indicator
     for f in (*extraction.contributions, *extraction.commitments):
         if f.topic and f.topic.startswith("new:"):  # any other topic is a subject in words, not an indicator
             phrases.setdefault(f.topic, ("", None, None))
-    return {k: link_indicator(label or k.removeprefix("new:").replace("-", " "), code=code, council=council,
-                              unit=unit)
-            for k, (label, code, unit) in phrases.items()}
+    out: dict[str, IndicatorMatch] = {}
+    seen = list(known)
+    # phrases with figures first: a unit is known before a figure-less mention (a question's topic) meets it
+    for k, (label, code, unit) in sorted(phrases.items(), key=lambda kv: (kv[1][2] is None, kv[0])):
+        m = link_indicator(label or k.removeprefix("new:").replace("-", " "), code=code, council=council,
+                           unit=unit, known=tuple(seen))
+        out[k] = m
+        if m.concept is None:
+            here = [i for i, s in enumerate(seen) if slug(s.key) == slug(m.key)]
+            if not here:
+                seen.append(KnownIndicator(m.key, m.label, m.unit))
+            elif seen[here[0]].unit is None and m.unit:  # a figure now says the unit a mention did not
+                seen[here[0]] = KnownIndicator(m.key, seen[here[0]].label, m.unit)
+    return out

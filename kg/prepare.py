@@ -18,6 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from kg import iris
 from kg.errors import InputError, KgError
 from kg.extract import extract
+from kg.indicator_link import KnownIndicator
 from kg.link import Known, Linked, link
 from kg.model import Extraction, SourceDoc
 from kg.namespaces import CKG
@@ -66,6 +67,7 @@ class Built:
     nquads: bytes
     triples: int
     posts: tuple[tuple[str, str], ...]  # (council label, post label): what the graph adds to Known
+    indicators: tuple[tuple[str, KnownIndicator], ...] = ()  # (council label, found indicator): the same
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[Source], list[Outcome]]:
@@ -149,7 +151,24 @@ def known_from_store(store: Store) -> Known:
     posts: dict[str, list[str]] = {}
     for row in res.rows:
         posts.setdefault(str(row["council"]), []).append(str(row["label"]))
-    return Known({k: tuple(sorted(set(v))) for k, v in posts.items()})
+    found = store.query(internal("known-indicators"), {"scheme": iris.found_indicator_scheme()})
+    indicators: dict[str, set[KnownIndicator]] = {}
+    for row in found.rows:
+        unit = row.get("unit")
+        indicators.setdefault(str(row["council"]), set()).add(KnownIndicator(
+            str(row["indicator"]).rsplit("/", 1)[-1], str(row["label"]), _unit_name(unit) if unit else None))
+    return Known({k: tuple(sorted(set(v))) for k, v in posts.items()},
+                 {k: tuple(sorted(v, key=_order)) for k, v in indicators.items()})
+
+
+def _unit_name(unit: object) -> str | None:
+    from kg.rdf import UNIT
+
+    return next((name for name, iri in UNIT.items() if str(iri) == str(unit)), None)
+
+
+def _order(k: KnownIndicator) -> tuple[str, str, str]:
+    return (k.key, k.label, k.unit or "")
 
 
 def _posts_in(graph: Graph) -> tuple[tuple[str, str], ...]:
@@ -165,18 +184,41 @@ def _posts_in(graph: Graph) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found))
 
 
-def _remember(known: Known, posts: Iterable[tuple[str, str]]) -> Known:
-    """Posts written by this document become known to the next one in the same run."""
+def _indicators_in(graph: Graph) -> tuple[tuple[str, KnownIndicator], ...]:
+    """(council label, indicator) for every indicator found in documents that the graph declares."""
+    from kg.namespaces import RDFS, SKOS
+
+    found = set()
+    for node in graph.subjects(SKOS.inScheme, iris.found_indicator_scheme()):
+        council = graph.value(graph.value(node, CKG.council), RDFS.label)
+        label = graph.value(node, SKOS.prefLabel)
+        unit = graph.value(node, CKG.usualUnit)
+        if council and label:
+            found.add((str(council), KnownIndicator(str(node).rsplit("/", 1)[-1], str(label),
+                                                    _unit_name(unit) if unit else None)))
+    return tuple(sorted(found, key=lambda ck: (ck[0], _order(ck[1]))))
+
+
+def _remember(known: Known, posts: Iterable[tuple[str, str]],
+              indicators: Iterable[tuple[str, KnownIndicator]] = ()) -> Known:
+    """Posts and found indicators written by this document become known to the next one in the same run."""
     merged = {k: set(v) for k, v in known.posts.items()}
     for council, label in posts:
         merged.setdefault(council, set()).add(label)
-    return Known({k: tuple(sorted(v)) for k, v in merged.items()})
+    found = {k: {i.key: i for i in v} for k, v in known.indicators.items()}
+    for council, ind in indicators:
+        here = found.setdefault(council, {})
+        if ind.key not in here or (here[ind.key].unit is None and ind.unit):
+            here[ind.key] = ind
+    return Known({k: tuple(sorted(v)) for k, v in merged.items()},
+                 {k: tuple(sorted(v.values(), key=_order)) for k, v in found.items()})
 
 
 def _decisions(linked: Linked) -> tuple[object, ...]:
     """Everything `to_graph` takes from linking (the rest of its input is the extraction itself)."""
     return (linked.council, linked.committee, linked.period, linked.meeting_when,
-            sorted(linked.posts.items()), sorted(linked.people.items()))
+            sorted(linked.posts.items()), sorted(linked.people.items()),
+            sorted(linked.indicators.items(), key=lambda kv: kv[0]))
 
 
 def _build(prepared: Prepared, known: Known, when: dt.datetime) -> Prepared:
@@ -195,7 +237,7 @@ def _build(prepared: Prepared, known: Known, when: dt.datetime) -> Prepared:
         data = ox.serialize(quads(graph, iri), format=ox.RdfFormat.N_QUADS)
     except Exception:  # noqa: BLE001 - the parent builds it again and reports any error with the file
         return prepared
-    built = Built(_decisions(linked), data or b"", len(graph), _posts_in(graph))
+    built = Built(_decisions(linked), data or b"", len(graph), _posts_in(graph), _indicators_in(graph))
     return Prepared(prepared.source, prepared.extraction, None, built)
 
 
@@ -240,7 +282,7 @@ def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.d
     if built is not None and sink is not None and not previous and built.decisions == _decisions(linked):
         sink(iri, built)  # the worker's graph is the one this parent would build
         return (Outcome(src.key, "added", iri, triples=built.triples, warnings=doc.warnings),
-                _remember(known, built.posts))
+                _remember(known, built.posts, built.indicators))
     graph = to_graph(linked, when=when)
     graphs[iri] = graph
     if sink is not None and not previous:
@@ -249,7 +291,7 @@ def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.d
         store.replace_graphs(drop, graphs)
     status = "replaced" if previous else "added"
     return (Outcome(src.key, status, iri, triples=len(graph), warnings=doc.warnings),
-            _remember(known, _posts_in(graph)))
+            _remember(known, _posts_in(graph), _indicators_in(graph)))
 
 
 def prepare_all(sources: list[Source], jobs: int, known: Callable[[], Known] | None = None,

@@ -274,6 +274,8 @@ class _Writer:
             if fact is not None:
                 self.identity(fact, m.method, m.score if m.method == "fuzzy" else None)
             return iris.indicator(m.concept)
+        if m.method == "known" and fact is not None:  # another wording of an indicator the council has
+            self.identity(fact, m.method, m.score)
         node = iris.found_indicator(m.council or self.council, m.key)
         scheme = iris.found_indicator_scheme()
         self.add(node, RDF.type, CKG.Indicator)
@@ -283,7 +285,10 @@ class _Writer:
         self.add(node, CKG.council, self.council_iri)
         self.add(node, CKG.surfaceForm, label)
         self.add(node, CKG.needsReview, True)
-        self.identity(node, m.method, m.score)
+        if m.unit in UNIT:  # what its figures are in, so a later wording in another unit stays apart
+            self.add(node, CKG.usualUnit, UNIT[m.unit])
+        # every document declaring it says "new"; how this document's wording met it is on the figure
+        self.identity(node, "new", m.score if m.method == "new" else None)
         if m.nearest and concept(m.nearest):
             nearest = concept(m.nearest)["label"]  # type: ignore[index]
             self.add(node, RDFS.comment, f"nearest scheme indicator: {nearest} ({m.nearest})")

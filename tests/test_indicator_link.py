@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,11 +25,12 @@ from kg.indicator_link import (
     tidy,
 )
 from kg.indicators import concepts
-from kg.link import link
+from kg.link import Known, link
 from kg.model import BodyFact, DocMeta, Extraction, ObservationFact, SourceDoc, Span
 from kg.namespaces import CKG
 from kg.rdf import to_graph
 
+NORTHVALE = "Northvale District Council"
 PAIRS = Path(__file__).resolve().parent / "data" / "indicator_pairs.yaml"
 
 
@@ -264,3 +266,126 @@ def test_a_concept_in_another_unit_is_refused() -> None:
     counted = link_indicator("Household waste recycled", unit="count")
     assert counted.concept is None and counted.method == "new"
     assert counted.nearest == "household-waste-recycled"
+
+
+# ---- one council's indicator under several wordings -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # reported speech left around the measure (English district and Scottish council minutes)
+        ("Households placed in bed and breakfast had fallen further",
+         "Households placed in bed and breakfast"),
+        ("Delayed transfers of care continued to rise", "Delayed transfers of care"),
+        ("Library loans remained above target", "Library loans"),
+        ("complaints had been answered within ten working days",
+         "complaints answered within ten working days"),
+        ("Pupils were being offered free school meals", "Pupils offered free school meals"),
+        # the period a figure covers, and what its percentage is of
+        ("noise complaints received in the quarter resolved within 28 days",
+         "noise complaints resolved within 28 days"),
+        ("food premises inspected on time in cases", "food premises inspected on time"),
+        # a run-in topic: a heading over the measure, the measure itself, or a qualifier of it
+        ("Roads and footways: footway defects repaired", "footway defects repaired"),
+        ("Repairs: emergency repairs completed in time", "emergency repairs completed in time"),
+        ("Rent arrears: the cumulative figure", "Rent arrears"),
+        ("Young carers: assessments offered", "Young carers assessments offered"),
+        # a verb that names the measure stays ("improved" before a noun is no report)
+        ("Tenants reporting improved wellbeing", "Tenants reporting improved wellbeing"),
+        ("Service users whose quality of life improved", "Service users whose quality of life improved"),
+        ("Older people admitted after a fall", "Older people admitted after a fall"),
+        ("Tenants whose rent was paid by direct debit", "Tenants whose rent was paid by direct debit"),
+    ],
+)
+def test_clean_drops_what_is_not_the_measure(phrase: str, expected: str) -> None:
+    """What a sentence or row leaves around an indicator's name (a trend verb, an auxiliary, the period, a
+    run-in heading) is dropped; a heading that qualifies the measure and a participle that names it stay."""
+    assert indicator_link.clean(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Emergency repairs completed in time", "emergency repairs were completed in time"),
+        ("Number of empty homes brought back into use", "Empty homes brought back into use (total)"),
+        ("Footway defects repaired within 28 days", "footway defect repairs within 28 days"),
+        ("Garden waste subscriptions rate", "garden waste subscriptions"),
+        ("Exclusions per 1,000 pupils: special schools", "special school exclusions"),
+        ("Licences: licence applications determined", "licence applications determined"),
+    ],
+)
+def test_two_wordings_of_one_indicator_agree(a: str, b: str) -> None:
+    """Wordings that differ by inflection, order, an auxiliary, a rate base or a word saying only how the
+    figure is given are one indicator."""
+    assert indicator_link.same_indicator_score(a, b) is not None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("primary pupils offered a breakfast club place", "secondary pupils offered a breakfast club place"),
+        ("Delayed discharges of people aged 65+", "Delayed discharges of people aged 18-64"),
+        ("Major applications determined within 13 weeks", "Minor applications determined within 13 weeks"),
+        ("Tenancies sustained for 12 months", "Tenancies sustained for 12 years"),
+        ("Exclusions per 1,000 pupils", "Exclusions per 1,000 population"),
+        ("Emergency repairs completed in time", "Urgent repairs completed in time"),
+        ("Repairs completed in time", "Repairs completed in time for tenants over 75"),
+        ("Waiting more than 4 weeks", "Waiting less than 4 weeks"),
+        ("Average wait for an assessment", "Median wait for an assessment"),
+    ],
+)
+def test_a_qualifier_keeps_two_indicators_apart(a: str, b: str) -> None:
+    """A qualifier one wording has and the other lacks or words otherwise (phase of school, age band, size of
+    application, period, rate base, a statistic) makes two indicators, never one."""
+    assert indicator_link.same_indicator_score(a, b) is None
+
+
+def test_a_known_indicator_is_met_in_an_agreeing_unit_only() -> None:
+    """A phrase the scheme lacks meets a council's known indicator worded another way (recorded as `known`,
+    with its score and the known unit); in another unit the same words make another indicator."""
+    known = (indicator_link.KnownIndicator("pest control visits made within three days", "Pest control "
+                                           "visits made within three days", "percent"),)
+    met = link_indicator("pest control visits were made in three days", council=NORTHVALE,
+                         unit="percent", known=known)
+    assert (met.method, met.key, met.label, met.unit) == ("known", known[0].key, known[0].label, "percent")
+    assert met.score is not None and met.score > 90
+    same_key = link_indicator("Pest control visits made within three days", council=NORTHVALE,
+                              unit="percent", known=known)
+    assert (same_key.method, same_key.key) == ("new", known[0].key)
+    counted = link_indicator("Pest control visits made within three days", council=NORTHVALE,
+                             unit="count", known=known)
+    assert counted.method == "new" and counted.unit == "count"
+    assert iris.found_indicator(counted.council, counted.key) != iris.found_indicator(met.council, met.key)
+    other = link_indicator("pest control visits made within five days", council=NORTHVALE,
+                           unit="percent", known=known)
+    assert other.method == "new" and other.key != known[0].key
+
+
+def test_a_unit_rules_out_rivals_in_another_unit() -> None:
+    """With the unit known, a concept in another unit is neither candidate nor rival."""
+    ranked = indicator_link.fuzzy_scores(indicator_link.normalise("business rates"))
+    assert any(indicator_link._concept(c).get("unit") != "percent" for _, c in ranked[:3])
+    assert link_indicator("business rates", unit="percent").concept == "business-rates-collection"
+    assert link_indicator("business rates", unit="currency").concept != "business-rates-collection"
+
+
+def test_the_rdf_of_a_found_indicator_records_its_unit_and_a_known_match_on_the_figure() -> None:
+    """A found indicator carries ckg:usualUnit; a figure whose wording met a known indicator records `known`
+    and its score, and the indicator's own identity stays `new`."""
+    text = TEXT + "Pest control visits were made in three days: 93.1%\n"
+    start = text.index("93.1")
+    x = replace(_extraction("Northvale District Council", text), observations=(ObservationFact(
+        "o1", "new:pest-control-visits-were-made-in-three-days",
+        "pest control visits were made in three days",
+        Span.of(text, start, start + 4), value=Decimal("93.1"), unit="percent"),))
+    known = Known(indicators={"Northvale District Council": (indicator_link.KnownIndicator(
+        "pest-control-visits-made-within-three-days", "Pest control visits made within three days",
+        "percent"),)})
+    g = to_graph(link(x, known))
+    node = iris.found_indicator("Northvale District Council", "pest control visits made within three days")
+    assert (node, CKG.usualUnit, CKG.percent) in g
+    assert set(g.objects(node, CKG.identityMethod)) == {Literal("new")}
+    obs = next(g.subjects(CKG.indicator, node))
+    assert (obs, CKG.identityMethod, Literal("known")) in g
+    assert g.value(obs, CKG.identityScore) is not None

@@ -171,3 +171,29 @@ def test_a_document_whose_council_cannot_be_found_gets_one_warning_line(store: L
     assert "README.md.meta.yaml" in outcome.warnings[0]
     rows = run(store, "documents").rows
     assert [str(r["council_label"]) for r in rows] == ["Unknown council"]  # not Durham, not Gateshead
+
+
+def test_a_workers_stale_guess_about_a_found_indicator_is_rebuilt(tmp_path: Path) -> None:
+    """A worker that linked December's minutes before September's were written could not know September's
+    wording of an indicator the scheme lacks: its graph is dropped and the parent's equals a serial run's."""
+    import datetime as dt
+
+    from rdflib.compare import isomorphic
+
+    from kg.ingest import Built, _build, discover, prepare, write_prepared
+    from kg.link import Known, link
+    from kg.rdf import to_graph
+
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    first, second = (prepare(s) for s in discover([DATA / "found-indicators"])[0])
+    stale = _build(second, Known(), when)
+    assert isinstance(stale.built, Built)
+    sunk: list[object] = []
+    with LocalStore(tmp_path / "store") as st:
+        _, known = write_prepared(st, first, Known(), when=when)
+        assert any("tenancies" in k.key for k in known.indicators["Northvale District Council"])
+        _, after = write_prepared(st, stale, known, when=when, sink=lambda i, g: sunk.append(g))
+    (rebuilt,) = sunk
+    assert not isinstance(rebuilt, Built)
+    assert isomorphic(rebuilt, to_graph(link(second.extraction, known), when=when))  # type: ignore[arg-type]
+    assert any("tenancies" in k.key for k in after.indicators["Northvale District Council"])

@@ -13,6 +13,7 @@ from kg import link as link_mod
 from kg.errors import InputError
 from kg.ingest import ingest
 from kg.link import Known, post_identity, same_post_score
+from kg.namespaces import CKG
 from kg.store import LocalStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,3 +182,79 @@ def test_identities_query_lists_merges_for_review(seeds_store: LocalStore) -> No
     got = {(str(r["surface"]), str(r["method"]), str(r["label"])) for r in rows}
     assert got == {("Corporate Equalities and Strategy Manager", "fuzzy",
                     "Corporate Equality and Strategy Manager")}
+
+
+FOUND = DATA / "found-indicators"
+NORTHVALE = "Northvale District Council"
+
+
+def _found_by_doc(store: LocalStore) -> dict[str, dict[str, set[str]]]:
+    """surface phrase word -> {document graph -> found indicator IRIs} for the fixture's three measures."""
+    rows = _rows(store, """PREFIX ckg: <https://w3id.org/council-kg/def#>
+        PREFIX qb: <http://purl.org/linked-data/cube#>
+        SELECT ?g ?i ?s WHERE { GRAPH ?g { ?o a qb:Observation ; ckg:indicator ?i ; ckg:surfaceForm ?s } }""")
+    out: dict[str, dict[str, set[str]]] = {}
+    for r in rows:
+        for word in ("tenancies", "garden", "primary", "secondary"):
+            if word in r["s"].lower():
+                out.setdefault(word, {}).setdefault(r["g"], set()).add(r["i"])
+    return out
+
+
+def test_one_found_indicator_across_a_councils_minutes(store: LocalStore) -> None:
+    """A measure the scheme lacks, worded one way in September's minutes and another in December's ("had
+    been ... for twelve months" / "were sustained at twelve months in ...% of cases", a trend verb after it),
+    is one indicator of the council; primary and secondary pupils' figures stay two indicators."""
+    assert ingest([FOUND], store).ok
+    found = _found_by_doc(store)
+    for measure in ("tenancies", "garden", "secondary"):
+        per_doc = found[measure]
+        assert len(per_doc) == 2, measure  # both meetings report it
+        assert len(set.union(*per_doc.values())) == 1, measure  # under one IRI
+    primary = set.union(*found["primary"].values())
+    assert primary.isdisjoint(set.union(*found["secondary"].values()))
+    iri = next(iter(set.union(*found["tenancies"].values())))
+    assert iri == str(iris.found_indicator(NORTHVALE, "new tenancies sustained for twelve months"))
+    rows = _rows(store, f"""PREFIX ckg: <https://w3id.org/council-kg/def#>
+        SELECT ?m ?s ?u WHERE {{ ?o ckg:indicator <{iri}> ; ckg:identityMethod ?m ; ckg:identityScore ?s .
+            <{iri}> ckg:usualUnit ?u }}""")
+    assert {r["m"] for r in rows} == {"known"} and rows  # December's wording met September's, recorded
+    assert {r["u"] for r in rows} == {str(CKG.percent)}
+
+
+def test_known_indicators_come_from_the_store_and_jobs_change_nothing(store: LocalStore,
+                                                                      tmp_path: Path) -> None:
+    """After the first meeting is stored, the next run knows its found indicators with their units; a run
+    with worker processes links the second meeting as a serial run does."""
+    from kg.prepare import known_from_store
+
+    first = tmp_path / "first"
+    first.mkdir()
+    shutil.copy(FOUND / "2024-09-12-minutes.txt", first)
+    assert ingest([first], store).ok
+    known = known_from_store(store).indicators[NORTHVALE]
+    tenancies = next(k for k in known if "tenancies" in k.key)
+    assert (tenancies.key, tenancies.unit) == ("new-tenancies-sustained-for-twelve-months", "percent")
+    assert ingest([FOUND], store).ok
+    serial = _found_by_doc(store)
+    with LocalStore(tmp_path / "parallel") as par:
+        assert ingest([FOUND], par, jobs=2).ok
+        assert _found_by_doc(par) == serial
+
+
+def test_one_found_indicator_across_a_scottish_councils_reports(store: LocalStore) -> None:
+    """In a Scottish council's numbered reports, "Topic: measure" headed rows, a trend verb and "in ...% of
+    cases" still give one indicator per measure across two reports, while "Care experienced pupils:" keeps its
+    qualifier and never joins attendance of all pupils."""
+    assert ingest([DATA / "found-indicators-scotland"], store).ok
+    rows = _rows(store, """PREFIX ckg: <https://w3id.org/council-kg/def#>
+        PREFIX qb: <http://purl.org/linked-data/cube#>
+        SELECT ?g ?i ?s WHERE { GRAPH ?g { ?o a qb:Observation ; ckg:indicator ?i ; ckg:surfaceForm ?s } }""")
+    by: dict[str, dict[str, set[str]]] = {}
+    for r in rows:
+        words = ("sport", "bookings", "care experienced", "attendance")
+        word = next(w for w in words if w in r["s"].lower())
+        by.setdefault(word, {}).setdefault(r["g"], set()).add(r["i"])
+    for measure in ("sport", "bookings"):
+        assert len(by[measure]) == 2 and len(set.union(*by[measure].values())) == 1, measure
+    assert set.union(*by["care experienced"].values()).isdisjoint(set.union(*by["attendance"].values()))

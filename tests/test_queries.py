@@ -55,7 +55,8 @@ def sample_params(store: LocalStore) -> dict[str, object]:
     committee = run(store, "meetings").rows[0]["committee"]
     return {"person": "Patterson", "indicator": "placement-moves-3-plus", "committee": committee,
             "fact": run(store, "resolutions").rows[0]["resolution"],
-            "document": run(store, "documents").rows[0]["document"], "ledger": iris.graph("ledger")}
+            "document": run(store, "documents").rows[0]["document"], "ledger": iris.graph("ledger"),
+            "scheme": iris.found_indicator_scheme()}
 
 
 def rows(store: LocalStore, name: str, **params: object) -> list[dict[str, str]]:
