@@ -111,11 +111,16 @@ _IN = re.compile(
 )
 
 
-def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None) -> tuple[str | None, bool]:
+def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None,
+              named: list[tuple[str | None, int, int]] | None = None) -> tuple[str | None, bool]:
     """The period a number is for: the period named right after it ("52.4% in Quarter 2", "19 in Quarter
     4", "33.5 days last quarter"), else right before it ("In Quarter 3, 71.0%", "for 2022/23 was 48.5%"),
     else the reference. Returns (label, named)."""
-    found = periods.mentions(text, lo, hi, ref)
+    # `named`: the periods of a larger stretch, found once by the caller
+    if named is not None:
+        found = [p for p in named if p[1] >= lo and p[2] <= hi]
+    else:
+        found = periods.mentions(text, lo, hi, ref)
     after = [p for p in found if p[1] >= n.end and _IN.match(text[n.end : p[1]]) is not None
              and len(text[n.end : p[1]]) <= 25
              and not re.match(r"\s*[:=\-–]\s*[£\d]", text[p[2] : p[2] + 12])]  # "(Q2: 21.3%)" labels 21.3

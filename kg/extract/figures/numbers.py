@@ -105,9 +105,23 @@ def _other_unit_re() -> re.Pattern[str]:
     return re.compile(r"\s*(" + alt + r")\b", re.I)
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def shapes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Where dates, times, years, references, phone numbers and postcodes lie in text[start:end]."""
-    return [(m.start(), m.end()) for m in _SHAPES.finditer(text, start, end)]
+    """Where dates, times, years, references, phone numbers and postcodes lie in text[start:end]. Every such
+    shape holds a digit within a few words, so only the stretches around digits are searched."""
+    windows: list[list[int]] = []
+    for m in _DIGITS.finditer(text, start, end):
+        a, b = max(start, m.start() - 45), min(end, m.end() + 45)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    found: list[tuple[int, int]] = []
+    for a, b in windows:
+        found.extend((m.start(), m.end()) for m in _SHAPES.finditer(text, a, b))
+    return found
 
 
 def numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]] | None = None) -> list[Number]:

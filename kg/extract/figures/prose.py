@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cache
 
 from kg import periods
 from kg.extract.figures import frames, phrases
@@ -98,12 +99,18 @@ def _rag(text: str, lo: int, hi: int) -> str | None:
     return colours.get(m.group(1).lower()) if m else None
 
 
-def _direction(text: str, lo: int, hi: int) -> str | None:
+@cache
+def _direction_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
     from kg.extract.nlp import vocabulary
 
+    return tuple((direction, re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b"))
+                 for direction, verbs in vocabulary("directions")["after"].items())
+
+
+def _direction(text: str, lo: int, hi: int) -> str | None:
     clause = text[lo:hi].lower()
-    for direction, verbs in vocabulary("directions")["after"].items():
-        if re.search(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", clause):
+    for direction, pattern in _direction_res():
+        if pattern.search(clause):
             return direction
     return None
 
@@ -136,6 +143,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             clause_actual: str | None = None
             previous_end = c.start  # a figure's phrase never reaches back across another figure
             previous_phrase = ""
+            clause_periods = periods.mentions(text, c.start, c.end, doc_period)
             for n in numbers(text, c.start, c.end, blocked):
                 if not_a_figure(text, n, s.start, s.end):
                     continue
@@ -156,7 +164,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 # 2022/23 was 48.5%"), never before the cue, where the actual's period is named
                 own_cue = role.cue_start is not None and role.measure != "previous"
                 period_lo = role.cue_start if own_cue else c.start
-                period, named = frames.period_of(text, n, period_lo, c.end, doc_period)
+                period, named = frames.period_of(text, n, period_lo, c.end, doc_period, clause_periods)
                 measure = role.measure
                 if measure == "actual" and named and periods.earlier(period, doc_period):
                     measure = "previous"
@@ -168,12 +176,13 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 hi = role.cue_start or c.end
                 if measure == "actual":
                     own = phrases.phrase(text, region[0], region[1], lo, hi, region[3])
-                else:
-                    own = phrases.phrase(text, n.start, n.end, lo, hi)
-                if measure != "actual" and role.cue_start is not None and role.cue_start < n.start:
-                    own = phrases.phrase(text, role.cue_start, n.end, min(lo, role.cue_start), c.end)
+                elif role.cue_start is not None and role.cue_start < n.start:
                     if re.search(r"\d", text[min(lo, role.cue_start) : role.cue_start]):
                         own = ""  # "6.2 days ..., compared with 7.0": the comparison has no name of its own
+                    else:
+                        own = phrases.phrase(text, role.cue_start, n.end, min(lo, role.cue_start), c.end)
+                else:
+                    own = phrases.phrase(text, n.start, n.end, lo, hi)
                 if measure == "actual" and not phrases.names_something(own) and previous_phrase:
                     own = previous_phrase  # "went from 31.0% to 35.5%": the pair shares its subject
                 previous_end = max(previous_end, region[1])
