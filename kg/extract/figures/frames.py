@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kg import periods
 from kg.extract.figures.numbers import Number
@@ -29,6 +30,29 @@ class Role:
     area: str = "council"
     cue_start: int | None = None  # where the cue that decided it begins (the indicator phrase stops there)
     named: str = ""  # the indicator as the frame itself names it ("the 64% statutory composting target")
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+@cache
+def _cue_kinds() -> dict[str, tuple[str, str]]:
+    """Every cue phrase -> (measure, area): change, forecast, target, previous, or a benchmark."""
+    out: dict[str, tuple[str, str]] = {}
+    for kind in ("change", "forecast", "target", "previous"):
+        for p in words()[kind]:
+            out.setdefault(_key(p), (kind, "council"))
+    for code, phrases in words()["comparators"].items():
+        for p in phrases:
+            out.setdefault(_key(p), ("benchmark", code))
+    return out
+
+
+@cache
+def _all_cues_re() -> re.Pattern[str]:
+    """All cues in one pattern, longest first: one scan before each number finds the nearest of any kind."""
+    return re.compile(alternation(_cue_kinds()), re.I)
 
 
 def _cue_re(name: str) -> re.Pattern[str]:
@@ -66,16 +90,9 @@ def role(text: str, n: Number, lo: int, hi: int) -> Role:
     """The role of number `n` in the clause text[lo:hi]."""
     right = text[n.end : min(hi, n.end + 60)]
     cues: list[tuple[int, Role]] = []  # (cue end, role): the cue ending nearest the number wins
-    if m := _last_cue(text, lo, n, _cue_re("change")):
-        cues.append((m.end(), Role("change", cue_start=m.start())))
-    if m := _last_cue(text, lo, n, _cue_re("forecast")):
-        cues.append((m.end(), Role("forecast", cue_start=m.start())))
-    if m := _last_cue(text, lo, n, _cue_re("target")):
-        cues.append((m.end(), Role("target", cue_start=m.start())))
-    if m := _last_cue(text, lo, n, _cue_re("previous")):
-        cues.append((m.end(), Role("previous", cue_start=m.start())))
-    if m := _last_cue(text, lo, n, comparator_re()):
-        cues.append((m.end(), Role("benchmark", comparator_code(m.group()), m.start())))
+    if m := _last_cue(text, lo, n, _all_cues_re()):
+        kind, code = _cue_kinds()[_key(m.group())]
+        cues.append((m.end(), Role(kind, code, m.start())))
     if starting("change_after").match(right):
         return Role("change")
     if starting("target_after").match(right):

@@ -113,7 +113,8 @@ def shapes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     shape holds a digit within a few words, so only the stretches around digits are searched."""
     windows: list[list[int]] = []
     for m in _DIGITS.finditer(text, start, end):
-        a, b = max(start, m.start() - 45), min(end, m.end() + 45)
+        # the longest shapes reach about twenty characters from their digits ("September 2025", "key stage 2")
+        a, b = max(start, m.start() - 24), min(end, m.end() + 24)
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b
         else:

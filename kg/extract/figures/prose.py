@@ -49,6 +49,8 @@ _MONTHLY = re.compile(r"\bmonthly\b|\b(?:for|in|during)\s+(?:the\s+month\s+of\s+
                       r"april|may|june|july|august|september|october|november|december)\b"
                       r"(?!\s+(?:19|20)\d\d\s*[-–/])", re.I)
 
+_DIGIT = re.compile(r"\d")
+
 # A RAG key names its colours each followed by a dash, colon or equals sign and what the colour means.
 _RAG_KEY = re.compile(r"\b(?:red|amber|green)\s*[-–:=]", re.I)
 
@@ -123,7 +125,10 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
     carry: tuple[str, int] | None = None  # (phrase, end of its sentence): "This compares with ..." reads it
     topic_item, topic = None, ""  # a paragraph's run-in heading and its list item
     all_shapes = shapes(text, 0, len(text))  # dates, years, references: found once for the document
-    for s in tv.sentences:
+    by_sentence: dict[int, list] = {}
+    for c in tv.clauses:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    for i, s in enumerate(tv.sentences):
         if s.kind == "heading" or tv.in_table(s.start, s.end):
             continue
         if carry and (carry[1] < s.start and "\n\n" in text[carry[1] : s.start] and s.list_item is None):
@@ -135,11 +140,15 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             if topic:
                 continue  # "4.2 Rent arrears." names what the paragraph's figures are about
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
+        if not _DIGIT.search(text, s.start, s.end):
+            if carry:
+                carry = (carry[0], s.end)  # a sentence without a number passes the paragraph's indicator on
+            continue
         if len(_RAG_KEY.findall(text, s.start, s.end)) >= 2:
             continue  # "Green = at or above target, Amber = up to 3% below, Red = over 3% below": a key
         subset = _SUBSET.match(text, s.start, s.end)
         blocked = [b for b in all_shapes if b[0] < s.end and s.start < b[1]]
-        for c in [c for c in tv.clauses if c.start >= s.start and c.end <= s.end]:
+        for c in by_sentence.get(i, ()):
             clause_actual: str | None = None
             previous_end = c.start  # a figure's phrase never reaches back across another figure
             previous_phrase = ""
