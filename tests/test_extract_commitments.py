@@ -516,3 +516,17 @@ def test_an_officer_giving_the_thing_is_a_progress_statement(tmp_path: Path) -> 
     assert [p.text for p in done] == [
         "The Head of Libraries gave a short update on the mobile library timetable asked for in March"
     ]
+
+
+def test_a_tracker_whose_reference_and_action_head_each_row_is_read() -> None:
+    """'Minute | Action | Responsible Officer | Target date | Progress': the reader gives the reference and
+    the action together as the row's label; each keeps its own column's role, so the action is the
+    commitment (the reference stays in the quote) and Progress decides the row's kind."""
+    x = _extract(DATA / "ledger-logs", "2-2025-04-15-action-tracker.txt")
+    assert [c.text for c in x.commitments] == [
+        "circulate the litter fine figures by district electoral area to Members",
+        "provide a breakdown of the allotment waiting list by site",
+        "bring a report on the play park refurbishment programme",
+    ]
+    assert all(c.span.quote.startswith("EP/25/04") for c in x.commitments)
+    assert [p.kind for p in x.progress if p.kind != "agenda"] == ["pending", "done", "pending"]

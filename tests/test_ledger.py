@@ -17,6 +17,7 @@ from kg.query import run
 from kg.store import LocalStore
 
 SERIES = Path(__file__).parent / "data" / "followups"
+DATA = Path(__file__).parent / "data"
 M1, M2, M3, M4 = (
     "1-2024-01-15-minutes.txt",
     "2-2024-03-11-minutes.txt",
@@ -739,3 +740,25 @@ def test_a_confirmed_status_outranks_a_changed_automatic_one() -> None:
     assert steps_of(c, docs, [], [yes])[-1].status == "overdue"  # its evidence is gone with its paper
     late = Decision("c", "confirm", "overdue", None, when)
     assert steps_of(c, docs, [kept], [late])[-1].status == "overdue"
+
+
+def test_a_later_action_tracker_is_read_row_by_row_end_to_end(store: LocalStore) -> None:
+    """Minutes with three promises, then the next meeting's tracker (Minute | Action | ... | Progress, the
+    reference and the action both before the first cell the reader gives): the row saying complete keeps its
+    promise; the outstanding row past its date is no delivery (overdue); the not-yet-due row leaves the
+    future-meeting promise open. Each tracker row is also judged by its own status."""
+    report = ingest([DATA / "ledger-logs"], store, today=dt.date(2025, 5, 1))
+    assert report.ok, report.failed
+    rows = run(store, "commitments").rows
+    got = {(_file(store, str(r["document"]))[:1], str(r["text"])[:24], str(r["status"])) for r in rows}
+    assert got == {
+        ("1", "circulate the litter fin", "overdue"),
+        ("1", "provide a breakdown of t", "fulfilled"),
+        ("1", "bring a report on the pl", "open"),
+        ("2", "circulate the litter fin", "overdue"),
+        ("2", "provide a breakdown of t", "fulfilled"),
+        ("2", "bring a report on the pl", "open"),
+    }
+    kept = next(r for r in rows if str(r["text"]).startswith("provide")
+                and _file(store, str(r["document"])).startswith("1"))
+    assert _file(store, str(kept["fulfilled_by"])).startswith("2")

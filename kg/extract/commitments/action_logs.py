@@ -21,7 +21,7 @@ from kg.extract.commitments import actors, forms
 from kg.extract.commitments.due import Due, due_of_cell, find_due
 from kg.extract.commitments.vocabulary import alt, rx
 from kg.extract.commitments.wording import clean
-from kg.model import Extraction
+from kg.model import Extraction, Span
 from kg.text import TextView
 
 _EMPTY = {"", "-", "–", "—", "n/a", "na", "tbc", "none"}
@@ -87,15 +87,32 @@ class LoggedAction:
         return self.state == "done"
 
 
-def _label_headers(x: Extraction) -> dict[int, str]:
-    """The header over each table's label column: readers give a row's first cell as its `row_header`
-    (and `row_span`), not as a cell, so an action written there is found through this header."""
+def _label_headers(x: Extraction) -> dict[int, tuple[str, ...]]:
+    """The headers over each table's label columns: readers give a row's first cell (or first cells, a
+    reference and the action after it) as its `row_header` and `row_span`, not as cells, so an action
+    written there is found through these headers."""
     out = {}
     for t in getattr(x.doc, "tables", ()):
         rows = getattr(t, "header_rows", ())
         if rows and rows[-1]:
-            out[t.index] = rows[-1][0].quote
+            out[t.index] = tuple(h.quote for h in rows[-1])
     return out
+
+
+_CELL_BREAK = re.compile(r"[ \t]*(?:\||\t)[ \t]*")
+
+
+def _add_label(row: Row, label: Span, headers: tuple[str, ...]) -> None:
+    """The label's cells, each under its header: one cell, or several joined by the table's separator."""
+    pos = 0
+    parts = _CELL_BREAK.split(label.quote)
+    if len(parts) > len(headers):
+        parts = [label.quote]
+    for header, part in zip(headers, parts, strict=False):
+        at = label.quote.find(part, pos)
+        if part.strip() and at >= 0:
+            row.add(role_of(header), label.start + at, label.start + at + len(part))
+            pos = at + len(part)
 
 
 def table_rows(x: Extraction) -> list[Row]:
@@ -119,7 +136,7 @@ def table_rows(x: Extraction) -> list[Row]:
         row = tables.setdefault((index, c.row), Row(c.span.start, c.span.end))
         label = getattr(c, "row_span", None)
         if label is not None and index in labels and index not in with_first_column:
-            row.add(role_of(labels[index]), label.start, label.end)
+            _add_label(row, label, labels[index])
         row.add(role, c.span.start, c.span.end)
     return [r for r in tables.values() if r.is_action()]
 
