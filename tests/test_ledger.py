@@ -762,3 +762,25 @@ def test_a_later_action_tracker_is_read_row_by_row_end_to_end(store: LocalStore)
     kept = next(r for r in rows if str(r["text"]).startswith("provide")
                 and _file(store, str(r["document"])).startswith("1"))
     assert _file(store, str(kept["fulfilled_by"])).startswith("2")
+
+
+def test_a_promise_told_again_is_not_its_delivery() -> None:
+    """'At the last meeting the officer undertook to ...' or 'as agreed, the figures would be sent' refers
+    back to the promise but records nothing done: no evidence. The same reference that records it done
+    ('she had sent ...', 'had been circulated') is."""
+    c = _commitment("next_meeting", text="circulate the grass cutting complaints by ward")
+    told = [
+        "At the last meeting the Grounds Manager undertook to circulate the grass cutting complaints by "
+        "ward.",
+        "As agreed at the last meeting, the grass cutting complaints by ward would be circulated shortly.",
+    ]
+    for words in told:
+        for kind in ("reference", "answer"):
+            assert score(c, _cand(words, kind)).score < 0.55, (words, kind)
+    kept = [
+        "As agreed at the last meeting, the Grounds Manager had sent the grass cutting complaints by ward "
+        "to Members, and would update them in the spring.",
+        "Further to the request, the grass cutting complaints by ward had been circulated.",
+    ]
+    for words in kept:
+        assert score(c, _cand(words, "answer")).score >= 0.55, words

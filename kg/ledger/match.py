@@ -138,6 +138,8 @@ def cue_of(c: Commitment, cand: Candidate) -> str | None:
     """Which cue, if any, makes `cand` evidence rather than mere words in common."""
     if cand.kind in ("partial", "pending"):
         return LOG_ROW[cand.kind]
+    if cand.kind == "reference" and restated(cand):
+        return None
     if cand.kind in ("done", "reference", "agenda"):
         return cand.kind
     if cand.kind == "observation":
@@ -146,8 +148,14 @@ def cue_of(c: Commitment, cand: Candidate) -> str | None:
         return None  # a later log's restated action: its status speaks through the row's progress statement
     for cue in ("done", "reference") + (("decision",) if cand.kind == "decision" else ()):
         if cue_in(cue, cand.exact):
-            return cue
+            return cue if cue != "reference" or not restated(cand) else None
     return None
+
+
+def restated(cand: Candidate) -> bool:
+    """Does the statement tell a promise again ("at the last meeting she undertook to ...", "as agreed, the
+    figures would be sent") rather than record it kept? A reference back is then no evidence of delivery."""
+    return bool(cue_in("restated", cand.exact)) and not cue_in("done", cand.exact)
 
 
 @lru_cache(maxsize=65536)
