@@ -472,6 +472,8 @@ def test_ni_minutes_procedure_titles_and_the_meeting_itself_are_not_commitments(
         ("Blue: complete. Picked up at Minute 41; to be removed from the log", "", "done"),
         ("14/02/2025", "", "done"),  # the row's own completion date
         ("Sent to Members", "", "done"),
+        ("Presented to the Panel on 9 June", "", "done"),
+        ("Not presented yet", "", "pending"),
         ("", "7 May 2025", "done"),  # an actual completion date field closes the row
         ("Report listed on this agenda (item 9)", "7 May 2025", "done"),
         ("Part complete: ward figures sent, costings still with Finance", "", "partial"),
