@@ -232,7 +232,7 @@ class ProgressFact:
     key: str
     text: str
     span: Span
-    kind: Literal["done", "reference", "agenda"] = "done"
+    kind: Literal["done", "reference", "agenda", "partial", "pending"] = "done"  # the last two: log rows
     actor: str | None = None  # person or post key
 
 

@@ -319,11 +319,11 @@ def test_welsh_minutes_alternative_offered_after_a_refusal_is_kept() -> None:
 
 def test_welsh_minutes_coordinated_predicate_never_takes_an_earlier_speaker() -> None:
     """'The Service Manager, Highways and Transport had no breakdown with him and agreed to ...':
-    the actor is that sentence's own subject (not a known post here, so none), never the councillor who
-    asked in the sentence before."""
+    the actor is that sentence's own subject (the post, now that a comma title is read as one), never the
+    councillor who asked in the sentence before."""
     x = _extract(DATA / "commitments", "welsh-scrutiny-conditional.txt")
     c = _find(x, "potholes")
-    assert c.actor is None
+    assert _actor(x, c.actor) == "Service Manager, Highways and Transport"
     assert c.due_kind == "date" and c.due_date == dt.date(2024, 10, 31)
 
 
@@ -382,7 +382,8 @@ def test_scottish_rolling_actions_log_read_as_field_blocks() -> None:
     assert third.due_date == dt.date(2025, 9, 30)  # "September 2025": the month's last day
     kinds = {p.text.split(":")[0]: p.kind for p in x.progress if p.kind != "agenda"}
     assert kinds[first.text] == "done"  # an actual completion date
-    assert kinds[third.text] == "reference"  # "Not yet due"
+    assert kinds[second.text] == "pending"  # "Report on this agenda": not yet delivered
+    assert kinds[third.text] == "pending"  # "Not yet due"
 
 
 def test_ni_action_tracker_table_rows_are_commitments_with_status_evidence() -> None:
@@ -403,7 +404,8 @@ def test_ni_action_tracker_table_rows_are_commitments_with_status_evidence() -> 
     assert [p.text.split(":")[0] for p in done] == [
         "circulate a note on rates relief uptake by business sector to all Members"
     ]
-    assert any(p.kind == "reference" and "On hold" in p.text for p in x.progress)
+    assert any(p.kind == "pending" and "On hold" in p.text for p in x.progress)
+    assert not any(p.kind == "reference" for p in x.progress)  # a log row's status decides what it says
 
 
 def test_action_log_rows_from_cells_built_directly() -> None:
@@ -440,7 +442,7 @@ def test_action_log_rows_from_cells_built_directly() -> None:
     first, second = x.commitments
     assert _actor(x, first.actor) == "Head of HR" and first.due_kind == "next_meeting"
     assert second.due_date == dt.date(2025, 2, 28) and "Minute 7 (14/01/25)" in second.span.quote
-    assert [p.kind for p in x.progress if p.kind != "agenda"] == ["done", "reference"]
+    assert [p.kind for p in x.progress if p.kind != "agenda"] == ["done", "pending"]
 
 
 def test_ni_minutes_procedure_titles_and_the_meeting_itself_are_not_commitments() -> None:
@@ -460,3 +462,73 @@ def test_ni_minutes_procedure_titles_and_the_meeting_itself_are_not_commitments(
     c = _find(x, "footfall survey")
     assert _actor(x, c.actor) == "Director of Economic Development" and c.due_kind == "next_meeting"
     assert len(x.commitments) == 3
+
+
+@pytest.mark.parametrize(
+    ("status", "done_date", "state"),
+    [
+        ("Complete", "", "done"),
+        ("Closed - note emailed to Members 3/2/2025", "", "done"),
+        ("Blue: complete. Picked up at Minute 41; to be removed from the log", "", "done"),
+        ("14/02/2025", "", "done"),  # the row's own completion date
+        ("Sent to Members", "", "done"),
+        ("Presented to the Panel on 9 June", "", "done"),
+        ("Not presented yet", "", "pending"),
+        ("", "7 May 2025", "done"),  # an actual completion date field closes the row
+        ("Report listed on this agenda (item 9)", "7 May 2025", "done"),
+        ("Part complete: ward figures sent, costings still with Finance", "", "partial"),
+        ("Amber - partially actioned; remainder now expected in July", "", "partial"),
+        ("Figures for the north area circulated 2 June. South area figures are being checked; revised "
+         "date 31 July.", "", "partial"),
+        ("3 of 5 service plans circulated", "", "partial"),
+        ("Outstanding - chased by email 2 May", "", "pending"),
+        ("On hold until the funding bid is decided", "", "pending"),
+        ("Not yet due", "", "pending"),
+        ("Ongoing", "", "pending"),
+        ("In progress - draft with the Head of Service", "", "pending"),
+        ("Green - on the agenda for this evening's meeting (Item 6)", "", "pending"),
+        ("For the next agenda", "", "pending"),
+        ("Open", "", "pending"),
+        ("Board approved the bid 4/03/2025; works under way", "", "pending"),  # a date in passing is no close
+        ("Survey closes in the autumn", "", "pending"),  # nothing read as done is not done
+        ("", "", ""),
+    ],
+)
+def test_a_log_rows_status_decides_what_it_says(status: str, done_date: str, state: str) -> None:
+    """A status cell's first clause (a RAG word aside) says done, partly done or not done; a done clause
+    followed by one saying the rest is awaited is partly done; a completion date closes the row; a status
+    that records no delivery is not read as one."""
+    from kg.extract.commitments.action_logs import status_state
+
+    assert status_state(status, done_date) == state
+
+
+def test_an_officer_giving_the_thing_is_a_progress_statement(tmp_path: Path) -> None:
+    """'The Head of Service gave an update on ...' (active voice) records the thing given, like the passive
+    'had been circulated'; a sentence that gives nothing is no progress statement."""
+    x = _write(
+        tmp_path,
+        "Minutes of the Communities Scrutiny Panel held on 2 June 2025.\n\n"
+        "4. LIBRARY SERVICE\n\n"
+        "The Head of Libraries gave a short update on the mobile library timetable asked for in March.\n\n"
+        "Members discussed the opening hours of branch libraries.\n",
+        "minutes",
+    )
+    done = [p for p in x.progress if p.kind == "done"]
+    assert [p.text for p in done] == [
+        "The Head of Libraries gave a short update on the mobile library timetable asked for in March"
+    ]
+
+
+def test_a_tracker_whose_reference_and_action_head_each_row_is_read() -> None:
+    """'Minute | Action | Responsible Officer | Target date | Progress': the reader gives the reference and
+    the action together as the row's label; each keeps its own column's role, so the action is the
+    commitment (the reference stays in the quote) and Progress decides the row's kind."""
+    x = _extract(DATA / "ledger-logs", "2-2025-04-15-action-tracker.txt")
+    assert [c.text for c in x.commitments] == [
+        "circulate the litter fine figures by district electoral area to Members",
+        "provide a breakdown of the allotment waiting list by site",
+        "bring a report on the play park refurbishment programme",
+    ]
+    assert all(c.span.quote.startswith("EP/25/04") for c in x.commitments)
+    assert [p.kind for p in x.progress if p.kind != "agenda"] == ["pending", "done", "pending"]

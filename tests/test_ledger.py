@@ -17,6 +17,7 @@ from kg.query import run
 from kg.store import LocalStore
 
 SERIES = Path(__file__).parent / "data" / "followups"
+DATA = Path(__file__).parent / "data"
 M1, M2, M3, M4 = (
     "1-2024-01-15-minutes.txt",
     "2-2024-03-11-minutes.txt",
@@ -518,20 +519,112 @@ def test_paraphrased_evidence_and_references_back_match() -> None:
 
 
 def test_an_action_log_row_is_kept_by_a_later_log() -> None:
-    """A row restated in a later action log whose status cell says complete shows the action kept; a later
-    row still open, or part done, does not."""
+    """A row restated in a later action log is evidence only as its status cell reads it (the extractor's
+    progress kind): done keeps the promise, part done leaves it overdue saying so, and a row still open
+    restates the promise, which is not its delivery, however many words it shares."""
     c = _commitment("next_meeting", text="circulate the street lighting repair times by ward")
     docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 3, 1), doc_type="other")}
-    done = _cand("Circulate the street lighting repair times by ward | Head of Environment | 31/01/2024 | "
-                 "Complete - circulated 20/01/2024", "log")
+    row = "Circulate the street lighting repair times by ward | Head of Environment | 31/01/2024 | "
+    done = _cand(row + "Complete - circulated 20/01/2024", "done")
     assert assess(c, docs, [done], dt.date(2030, 1, 1)).status == "fulfilled"
-    waiting = _cand("Circulate the street lighting repair times by ward\tHead of Environment\t31/01/2024\t"
-                    "Outstanding", "log")
-    assert assess(c, docs, [waiting], dt.date(2030, 1, 1)).status == "overdue"
-    part = _cand("Circulate the street lighting repair times by ward | Head of Environment | 31/01/2024 | "
-                 "Partly complete: two of the three wards circulated", "log")
+    for status in ("Outstanding", "On hold pending the new contract", "Not yet due", "On the agenda for this "
+                   "meeting", "Complete the survey first"):
+        waiting = _cand(row + status, "pending")
+        a = assess(c, docs, [waiting], dt.date(2030, 1, 1))
+        assert a.status == "overdue" and a.match is None, status
+        assert assess(c, docs, [_cand(row + status, "log")], dt.date(2030, 1, 1)).status == "overdue"
+    part = _cand(row + "Two of the three wards sent", "partial")
     a = assess(c, docs, [part], dt.date(2030, 1, 1))
     assert a.status == "overdue" and "partly delivered" in a.reason
+
+
+def _row(due_kind: str, due_date: dt.date | None = None, text: str = "send the allotment waiting list by "
+         "site to Members") -> Commitment:
+    quote = "Minute 12: Send the allotment waiting list by site to Members | Parks Manager | due | status"
+    return Commitment("r", text, "log", "k", None, None, "", due_kind, "", due_date, quote, "span-r")
+
+
+def _own(kind: str, status: str) -> Candidate:
+    exact = "Minute 12: Send the allotment waiting list by site to Members | Parks Manager | due | " + status
+    return Candidate("log", kind, "span-r", "p", "q", 0, len(exact), exact)
+
+
+def test_an_action_log_row_is_judged_by_its_own_status() -> None:
+    """A log row (a commitment of the log) read in its own paper: done closes it from the log's date; part
+    done or not done past its due date, or with its date moved on, is overdue from then, until a later paper
+    shows it kept; not done and not yet due stays open; a row waiting on a condition waits."""
+    from kg.ledger import steps_of
+
+    docs = {"log": _doc("log", dt.date(2025, 5, 6), doc_type="other")}
+    late = _row("date", dt.date(2025, 3, 31))
+    steps = steps_of(late, docs, [], own=[_own("done", "Closed - list emailed 28/03/2025")])
+    assert [(s.status, s.since) for s in steps] == [("fulfilled", dt.date(2025, 5, 6))]
+    steps = steps_of(late, docs, [], own=[_own("partial", "Part complete - two of five sites sent")])
+    assert steps[0].status == "overdue" and "part delivered" in steps[0].reason
+    steps = steps_of(late, docs, [], own=[_own("pending", "Outstanding")])
+    assert steps[0].status == "overdue" and "not delivered" in steps[0].reason
+    nxt = _row("next_meeting")
+    steps = steps_of(nxt, docs, [], own=[_own("pending", "Not yet due")])
+    assert [s.status for s in steps] == ["open"]
+    steps = steps_of(nxt, docs, [], own=[_own("pending", "Delayed by staff absence; revised date July")])
+    assert [s.status for s in steps] == ["overdue"] and "moved on" in steps[0].reason
+    waits = _row("date", dt.date(2025, 3, 31), text="if the lease is agreed, send the allotment waiting list")
+    steps = steps_of(waits, docs, [], own=[_own("pending", "On hold")])
+    assert [s.status for s in steps] == ["open"] and steps[0].reason.startswith("conditional")
+    docs["later"] = _doc("later", dt.date(2025, 7, 8))
+    kept = _cand("The allotment waiting list by site had been sent to Members on 1 June.", "done", "later")
+    steps = steps_of(late, docs, [kept], own=[_own("pending", "Outstanding")])
+    assert [(s.status, s.since) for s in steps] == [
+        ("overdue", dt.date(2025, 5, 6)), ("fulfilled", dt.date(2025, 7, 8))
+    ]
+
+
+def test_a_log_of_the_same_meeting_is_no_later_evidence() -> None:
+    """A log tabled at the meeting that made the promise records the promise, not its keeping: a row there
+    saying complete does not fulfil the minutes' promise."""
+    c = _commitment("next_meeting", text="circulate the street lighting repair times by ward")
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 1, 1), doc_type="other")}
+    done = _cand("Circulate the street lighting repair times by ward | Complete", "done")
+    assert assess(c, docs, [done], dt.date(2030, 1, 1)).status == "open"
+
+
+def test_a_fragment_of_a_part_delivery_is_no_full_delivery() -> None:
+    """An answer that quotes only the first half of "X had been sent, but Y was still awaited" is read with
+    the whole statement: part delivered, so overdue past the due meeting."""
+    c = _commitment("next_meeting",
+                    text="circulate the bus shelter repair times and the repair costs by ward")
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 3, 1))}
+    whole = ("The Highways Manager said that the bus shelter repair times by ward had been circulated, but "
+             "the repair costs were still awaited.")
+    half = whole.split(", but")[0]
+    cands = [Candidate("d1", "answer", "s-a", "p", "q", 0, len(half), half),
+             Candidate("d1", "done", "s-d", "p", "q", 0, len(whole), whole)]
+    a = assess(c, docs, cands, dt.date(2030, 1, 1))
+    assert a.status == "overdue" and "partly delivered" in a.reason
+
+
+def test_the_first_paper_to_show_delivery_is_the_evidence() -> None:
+    """A thing is delivered once: the first later paper that shows it is the evidence, not a stronger later
+    line looking back at it."""
+    c = _commitment("date", text="bring the review of library opening hours to the Committee",
+                    due_date=dt.date(2024, 4, 30))
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 4, 2)),
+            "d2": _doc("d2", dt.date(2024, 6, 4), doc_type="other")}
+    first = _cand("That the review of library opening hours be noted.", "decision", "d1")
+    looking_back = _cand("Bring the review of library opening hours to the Committee | Head of Libraries | "
+                         "30/04/2024 | Complete - considered 2 April", "done", "d2")
+    a = assess(c, docs, [first, looking_back], dt.date(2030, 1, 1))
+    assert a.status == "fulfilled" and a.match is not None and a.match.candidate.document == "d1"
+
+
+def test_a_condition_naming_a_body_by_name_and_acronym_is_a_condition() -> None:
+    """'if the Police and Crime Commissioner (PCC) agreed to fund it' waits on its condition."""
+    from kg.ledger.match import is_conditional
+
+    c = _commitment("next_meeting", text="extend the night bus pilot, if the Police and Crime Commissioner "
+                    "(PCC) agreed to fund it")
+    assert is_conditional(c)
+    assert not is_conditional(_commitment("next_meeting", text="extend the night bus pilot to two routes"))
 
 
 def test_a_conditional_promise_waits_for_its_condition() -> None:
@@ -647,3 +740,47 @@ def test_a_confirmed_status_outranks_a_changed_automatic_one() -> None:
     assert steps_of(c, docs, [], [yes])[-1].status == "overdue"  # its evidence is gone with its paper
     late = Decision("c", "confirm", "overdue", None, when)
     assert steps_of(c, docs, [kept], [late])[-1].status == "overdue"
+
+
+def test_a_later_action_tracker_is_read_row_by_row_end_to_end(store: LocalStore) -> None:
+    """Minutes with three promises, then the next meeting's tracker (Minute | Action | ... | Progress, the
+    reference and the action both before the first cell the reader gives): the row saying complete keeps its
+    promise; the outstanding row past its date is no delivery (overdue); the not-yet-due row leaves the
+    future-meeting promise open. Each tracker row is also judged by its own status."""
+    report = ingest([DATA / "ledger-logs"], store, today=dt.date(2025, 5, 1))
+    assert report.ok, report.failed
+    rows = run(store, "commitments").rows
+    got = {(_file(store, str(r["document"]))[:1], str(r["text"])[:24], str(r["status"])) for r in rows}
+    assert got == {
+        ("1", "circulate the litter fin", "overdue"),
+        ("1", "provide a breakdown of t", "fulfilled"),
+        ("1", "bring a report on the pl", "open"),
+        ("2", "circulate the litter fin", "overdue"),
+        ("2", "provide a breakdown of t", "fulfilled"),
+        ("2", "bring a report on the pl", "open"),
+    }
+    kept = next(r for r in rows if str(r["text"]).startswith("provide")
+                and _file(store, str(r["document"])).startswith("1"))
+    assert _file(store, str(kept["fulfilled_by"])).startswith("2")
+
+
+def test_a_promise_told_again_is_not_its_delivery() -> None:
+    """'At the last meeting the officer undertook to ...' or 'as agreed, the figures would be sent' refers
+    back to the promise but records nothing done: no evidence. The same reference that records it done
+    ('she had sent ...', 'had been circulated') is."""
+    c = _commitment("next_meeting", text="circulate the grass cutting complaints by ward")
+    told = [
+        "At the last meeting the Grounds Manager undertook to circulate the grass cutting complaints by "
+        "ward.",
+        "As agreed at the last meeting, the grass cutting complaints by ward would be circulated shortly.",
+    ]
+    for words in told:
+        for kind in ("reference", "answer"):
+            assert score(c, _cand(words, kind)).score < 0.55, (words, kind)
+    kept = [
+        "As agreed at the last meeting, the Grounds Manager had sent the grass cutting complaints by ward "
+        "to Members, and would update them in the spring.",
+        "Further to the request, the grass cutting complaints by ward had been circulated.",
+    ]
+    for words in kept:
+        assert score(c, _cand(words, "answer")).score >= 0.55, words

@@ -28,7 +28,7 @@ from dataclasses import replace
 from rdflib import Graph, Literal, URIRef
 
 from kg import iris
-from kg.ledger.match import Candidate, Commitment, Match, key_words, log_done, rules, score
+from kg.ledger.match import Candidate, Commitment, Match, cue_in, is_conditional, key_words, rules, score
 from kg.ledger.review import Decision, decisions
 from kg.ledger.status import EARLIEST, STATUSES, Assessment, Doc, assess, due_end, status_on, timeline
 from kg.namespaces import CKG, PROV, RDF, XSD
@@ -166,27 +166,56 @@ def _title(d: Doc) -> tuple[Candidate, ...]:
 # ---- one commitment's steps, people's decisions applied
 
 
-def _self_closed(c: Commitment, docs: dict[str, Doc]) -> list[Assessment] | None:
-    """An action-log row that records itself done ("Complete", a completion date) is fulfilled by its own
-    paper, from that paper's date."""
-    if "\n" not in c.quote and "|" not in c.quote and "\t" not in c.quote:
-        return None
-    if not log_done(c.quote.split("\n", 1)[-1]) or not c.span:
-        return None
-    cand = Candidate(c.document, "log", c.span, "", "", 0, len(c.quote), c.quote)
+def is_row(c: Commitment) -> bool:
+    """Is the commitment an action-log row (its quote runs across cells or labelled lines)?"""
+    return bool(c.span) and any(sep in c.quote for sep in ("\n", "|", "\t"))
+
+
+def _own_row(c: Commitment, docs: dict[str, Doc], own: Iterable[Candidate],
+             later: list[Assessment]) -> list[Assessment]:
+    """An action-log row's own status, read in its own paper (the row's progress statement, same span): done
+    (a status saying so, or a completion date) is fulfilled from that paper's date; part done or not done when
+    its due time had already passed by that paper's meeting, or with its date moved on, is overdue from then,
+    until a later paper shows it kept. A conditional row not yet done waits on its condition as usual."""
+    row = next((x for x in own if x.span == c.span and x.kind in ("done", "partial", "pending")), None)
     made = docs.get(c.document)
-    day = (made.known_from if made else None) or EARLIEST
-    done = Match(cand, 1.0, "log")
-    return [Assessment("fulfilled", c.document, "the action log records it done", done, day)]
+    if row is None or made is None:
+        return later
+    day = made.known_from or EARLIEST
+    if row.kind == "done":
+        return [Assessment("fulfilled", c.document, "the action log records it done",
+                           Match(row, 1.0, "the action log records it done"), day)]
+    if row.kind == "pending" and is_conditional(c):
+        return later
+    end = due_end(c)
+    slipped = bool(cue_in("slipped", row.exact))
+    if not ((end and made.date and end < made.date) or slipped):
+        return later
+    said = "part delivered" if row.kind == "partial" else "not delivered"
+    why = f"the action log records it {said} " + (
+        "with its date moved on" if slipped and not (end and made.date and end < made.date)
+        else f"after its due date ({end.isoformat() if end else c.due_text})")
+    own_step = Assessment("overdue", c.document, why,
+                          Match(row, 1.0, why, row.kind == "partial") if row.kind == "partial" else None, day)
+    out: list[Assessment] = []
+    for s in later:  # a later paper that shows it kept (or overdue in its own right) still counts
+        step = s if s.status in ("fulfilled", "overdue") else replace(own_step, since=s.since)
+        if not out or not out[-1].same(step):
+            out.append(step)
+    return out
 
 
 def steps_of(c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate],
-             reviews: list[Decision] | None = None, siblings: Iterable[Commitment] = ()) -> list[Assessment]:
-    """The commitment's status timeline, with the people's decisions on it applied (kg.ledger.review)."""
+             reviews: list[Decision] | None = None, siblings: Iterable[Commitment] = (),
+             own: Iterable[Candidate] = ()) -> list[Assessment]:
+    """The commitment's status timeline, with the people's decisions on it applied (kg.ledger.review).
+    `own`: the evidence candidates of the commitment's own paper (an action-log row's status is there)."""
     reviews = reviews or []
     rejected = {d.evidence for d in reviews if d.decision == "reject" and d.evidence}
     cands = [x for x in cands if x.span not in rejected]
-    steps = _self_closed(c, docs) or timeline(c, docs, cands, siblings)
+    steps = timeline(c, docs, cands, siblings)
+    if is_row(c):
+        steps = _own_row(c, docs, own, steps)
     if not reviews:
         return steps
     last = reviews[-1]
@@ -328,6 +357,7 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
         if c.document in docs:
             made.setdefault(c.committee or "", []).append(docs[c.document])
     evidence: dict[str, list[Candidate]] = {}
+    own: dict[str, list[Candidate]] = {}  # an action log's own rows, read for their own status
     # A committee's evidence is dropped after its last commitment: kept for the whole run it held every later
     # document's candidates at once (about 400 MB at 10,000 documents).
     remaining = Counter(c.committee for c in todo)
@@ -344,7 +374,10 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
             later = later_than_any(scope.values(), made.get(key, [])) if c.committee else []
             evidence[key] = [x for d in sorted(later, key=lambda d: d.iri)
                              for x in (*_title(d), *candidates(store, d.iri))]
-        steps = steps_of(c, scope, evidence[key], reviews.get(c.iri), made_with.get(c.document, ()))
+        if is_row(c) and c.document not in own:
+            own[c.document] = candidates(store, c.document)
+        steps = steps_of(c, scope, evidence[key], reviews.get(c.iri), made_with.get(c.document, ()),
+                         own.get(c.document, ()))
         remaining[c.committee] -= 1
         if not remaining[c.committee]:
             evidence.pop(key, None)

@@ -5,7 +5,7 @@ kept in the graph with its reason. Words in common are never enough alone: the e
 either from the extractor (a progress statement: done, reference, agenda) or read here in any later statement
 (a decision noting the thing, an answer saying it was circulated, "as requested at the last meeting"), or be
 the data asked for. Paraphrase survives because words are compared stemmed and without the generic ones, and a
-reference back ("the figures requested at the last meeting had been circulated") is a cue of its own.
+reference back ("the figures Members asked for last time were sent out") is a cue of its own.
 """
 
 from __future__ import annotations
@@ -33,14 +33,6 @@ def cue_in(name: str, text: str) -> re.Match[str] | None:
     return _cue_rx(name).search(" ".join(text.split()))
 
 
-def log_done(text: str) -> bool:
-    """Does a status cell (or a row's text ending in one) record the action done?"""
-    words = rules()["cues"]["log_done"]
-    return bool(re.search(rf"\b(?:{'|'.join(map(re.escape, words))})\b", text, re.I)) and not cue_in(
-        "partial", text
-    )
-
-
 @dataclass(frozen=True)
 class Commitment:
     iri: str
@@ -62,7 +54,7 @@ class Candidate:
     """A stretch of a later document that might show a commitment kept."""
 
     document: str
-    kind: str  # done | reference | agenda | observation | decision | answer
+    kind: str  # done | reference | agenda | partial | pending | observation | decision | answer | log
     span: str
     pos: str
     quote_selector: str
@@ -136,18 +128,34 @@ CUES = {
 }
 
 
+# An action-log row as its status cell reads (kg.extract.commitments.action_logs.status_state): done or part
+# done is evidence; "pending" (outstanding, on hold, not yet due, on an agenda) restates the promise and is
+# never its delivery, whatever words it shares with it.
+LOG_ROW = {"done": "done", "partial": "done", "pending": None}
+
+
 def cue_of(c: Commitment, cand: Candidate) -> str | None:
     """Which cue, if any, makes `cand` evidence rather than mere words in common."""
+    if cand.kind in ("partial", "pending"):
+        return LOG_ROW[cand.kind]
+    if cand.kind == "reference" and restated(cand):
+        return None
     if cand.kind in ("done", "reference", "agenda"):
         return cand.kind
     if cand.kind == "observation":
         return "observation" if is_data_request(c) else None
     if cand.kind == "log":
-        return "log" if log_done(cand.exact) or cue_in("partial", cand.exact) else None
+        return None  # a later log's restated action: its status speaks through the row's progress statement
     for cue in ("done", "reference") + (("decision",) if cand.kind == "decision" else ()):
         if cue_in(cue, cand.exact):
-            return cue
+            return cue if cue != "reference" or not restated(cand) else None
     return None
+
+
+def restated(cand: Candidate) -> bool:
+    """Does the statement tell a promise again ("at the last meeting she undertook to ...", "as agreed, the
+    figures would be sent") rather than record it kept? A reference back is then no evidence of delivery."""
+    return bool(cue_in("restated", cand.exact)) and not cue_in("done", cand.exact)
 
 
 @lru_cache(maxsize=65536)
@@ -158,10 +166,12 @@ def deliverables(text: str) -> frozenset[str]:
 
 
 def refers_back(c: Commitment, cand: Candidate) -> str | None:
-    """A reference back with no topic of its own ("the figures requested at the last meeting had been
+    """A reference back with no topic of its own ("the figures Members asked for last time were
     circulated"): the kind of thing it and the promise deliver, if the same; None otherwise."""
     if key_words(cand.exact) & key_words(f"{c.text} {c.topic_words}"):
         return None  # it names a topic: scored as usual
+    if cand.kind in ("pending", "log"):
+        return None  # a restated action is no reference back to its delivery
     if not cue_in("reference", cand.exact) or not (cand.kind == "done" or cue_in("done", cand.exact)):
         return None
     same = sorted(deliverables(cand.exact) & deliverables(core_of(c.text)))
@@ -213,7 +223,8 @@ def score(c: Commitment, cand: Candidate) -> Match:
     if cand.kind == "agenda" and not cand.span and len(shared) < 2 and not same_indicator:
         total = min(total, rules()["threshold"] - 0.01)  # a title is a few words: one in common is chance
     partial = bool(cue and cand.kind != "observation" and (
-        cue_in("partial", cand.exact) or (cue_in("interim", cand.exact) and not cue_in("final", cand.exact))))
+        cand.kind == "partial" or cue_in("partial", cand.exact)
+        or (cue_in("interim", cand.exact) and not cue_in("final", cand.exact))))
     if partial:
         parts.append("only part delivered")
     return Match(cand, round(min(total, 1.0), 2), "; ".join(parts) or "nothing in common", partial)

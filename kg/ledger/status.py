@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.ledger.match import (
     Candidate,
@@ -163,13 +163,15 @@ def assess(
     if matches is None:
         matches = [score(c, x) for x in cands if x.document in order]
     threshold = rules()["threshold"]
+    matches = part_of_partial(matches, threshold)
     best: Match | None = None
     best_key: tuple = ()
     for m in matches:
         if m.candidate.document not in order or m.score < threshold:
             continue
-        # Full delivery beats part; then the stronger match; then the earlier document, the earlier place.
-        key = (not m.partial, m.score, -order[m.candidate.document], -m.candidate.start)
+        # Full delivery beats part; then the earlier document (a thing is delivered once, when it first shows:
+        # a later paper saying it was done looks back to it), the stronger match, the earlier place.
+        key = (not m.partial, -order[m.candidate.document], m.score, -m.candidate.start)
         if best is None or key > best_key:
             best, best_key = m, key
     due, due_words = _due_doc(c, later)
@@ -217,10 +219,26 @@ def assess(
     return Assessment("unknown", as_of_iri, "no due time given and no evidence yet", None, start)
 
 
+def part_of_partial(matches: list[Match], threshold: float) -> list[Match]:
+    """A full match inside a statement that, read whole, says only part was delivered ("X had been circulated,
+    but Y was still awaited", where an answer or clause gives the first half alone) is only part delivered."""
+    parts = [m.candidate for m in matches if m.partial and m.score >= threshold]
+    if not parts:
+        return matches
+    out = []
+    for m in matches:
+        x = m.candidate
+        if not m.partial and any(p.document == x.document and p.start <= x.start and x.end <= p.end
+                                 and x.exact != p.exact and x.exact in p.exact for p in parts):
+            m = replace(m, partial=True, reason=f"{m.reason}; the whole statement says only part delivered")
+        out.append(m)
+    return out
+
+
 def back_references(
     c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate], siblings: Iterable[Commitment] = ()
 ) -> list[Match]:
-    """References back with no topic of their own ("the figures requested at the last meeting had been
+    """References back with no topic of their own ("the figures Members asked for last time were
     circulated"), matched to `c` when they point at the meeting it was made at (the committee's meeting just
     before theirs, or its date named) and `c` is that meeting's only promise of that kind of thing."""
     made = docs.get(c.document)

@@ -21,7 +21,7 @@ from kg.extract.commitments import actors, forms
 from kg.extract.commitments.due import Due, due_of_cell, find_due
 from kg.extract.commitments.vocabulary import alt, rx
 from kg.extract.commitments.wording import clean
-from kg.model import Extraction
+from kg.model import Extraction, Span
 from kg.text import TextView
 
 _EMPTY = {"", "-", "–", "—", "n/a", "na", "tbc", "none"}
@@ -61,9 +61,9 @@ class Row:
 
     def add(self, role: str | None, start: int, end: int) -> None:
         self.start, self.end = min(self.start, start), max(self.end, end)
-        if role == "status":
+        if role in ("status", "done_date"):
             self.statuses.append((start, end))
-        elif role and role not in self.fields:
+        if role and role != "status" and role not in self.fields:
             self.fields[role] = (start, end)
 
     def is_action(self) -> bool:
@@ -80,18 +80,39 @@ class LoggedAction:
     condition: str
     status: str  # the status cells joined, "" when none
     status_span: tuple[int, int] | None
-    done: bool
+    state: str  # what the status says of the action: done, partial or pending ("" when there is no status)
+
+    @property
+    def done(self) -> bool:
+        return self.state == "done"
 
 
-def _label_headers(x: Extraction) -> dict[int, str]:
-    """The header over each table's label column: readers give a row's first cell as its `row_header`
-    (and `row_span`), not as a cell, so an action written there is found through this header."""
+def _label_headers(x: Extraction) -> dict[int, tuple[str, ...]]:
+    """The headers over each table's label columns: readers give a row's first cell (or first cells, a
+    reference and the action after it) as its `row_header` and `row_span`, not as cells, so an action
+    written there is found through these headers."""
     out = {}
     for t in getattr(x.doc, "tables", ()):
         rows = getattr(t, "header_rows", ())
         if rows and rows[-1]:
-            out[t.index] = rows[-1][0].quote
+            out[t.index] = tuple(h.quote for h in rows[-1])
     return out
+
+
+_CELL_BREAK = re.compile(r"[ \t]*(?:\||\t)[ \t]*")
+
+
+def _add_label(row: Row, label: Span, headers: tuple[str, ...]) -> None:
+    """The label's cells, each under its header: one cell, or several joined by the table's separator."""
+    pos = 0
+    parts = _CELL_BREAK.split(label.quote)
+    if len(parts) > len(headers):
+        parts = [label.quote]
+    for header, part in zip(headers, parts, strict=False):
+        at = label.quote.find(part, pos)
+        if part.strip() and at >= 0:
+            row.add(role_of(header), label.start + at, label.start + at + len(part))
+            pos = at + len(part)
 
 
 def table_rows(x: Extraction) -> list[Row]:
@@ -115,7 +136,7 @@ def table_rows(x: Extraction) -> list[Row]:
         row = tables.setdefault((index, c.row), Row(c.span.start, c.span.end))
         label = getattr(c, "row_span", None)
         if label is not None and index in labels and index not in with_first_column:
-            row.add(role_of(labels[index]), label.start, label.end)
+            _add_label(row, label, labels[index])
         row.add(role, c.span.start, c.span.end)
     return [r for r in tables.values() if r.is_action()]
 
@@ -173,12 +194,15 @@ def field_blocks(tv: TextView) -> list[Row]:
 
 
 @cache
-def _done_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _status_rx() -> dict[str, re.Pattern[str]]:
     v = vocabulary()
-    return (
-        re.compile(rf"\b{alt(v['done_statuses'])}\b", re.I),
-        re.compile(rf"\b{alt(v['not_done'])}\b", re.I),
-    )
+    return {
+        "done": re.compile(rf"\b{alt(v['done_statuses'])}\b", re.I),
+        "not_done": re.compile(rf"\b{alt(v['not_done'])}\b", re.I),
+        "partial": re.compile("|".join(f"(?:{p})" for p in v["partial_statuses"]), re.I),
+        "pending": re.compile("|".join(f"(?:{p})" for p in v["pending_statuses"]), re.I),
+        "rag": re.compile(rf"^\s*{alt(v['rag_words'])}\b\s*[-–—:/,]?\s*", re.I),
+    }
 
 
 @cache
@@ -186,12 +210,38 @@ def _reference_prefix() -> re.Pattern[str]:
     return re.compile(vocabulary()["reference_prefix"], re.I)
 
 
-def _is_done(status: str) -> bool:
-    done, not_done = _done_rx()
-    first = re.split(r"[.;]\s", status, maxsplit=1)[0]  # "Complete. Minutes sent" / "Amber - part done ..."
-    if periods.parse_date(first):
-        return True  # an actual completion date
-    return bool(done.search(first)) and not not_done.search(first)
+def _clauses(status: str) -> list[str]:
+    """A status's clauses, a heading RAG word left aside: "Amber - part done; rest awaited" -> two."""
+    rag = _status_rx()["rag"]
+    out = []
+    for part in re.split(r"[.;]\s+|\s+[-–—]\s+|\n", status):
+        part = part.strip(" .;,")
+        if not out:
+            part = rag.sub("", part, count=1) if rag.match(part) and rag.sub("", part, count=1) else part
+        if part and not rag.fullmatch(part + " "):
+            out.append(part)
+    return out
+
+
+def status_state(status: str, done_date: str = "") -> str:
+    """What a row's status says of its action: "done", "partial" or "pending" ("" when there is none).
+    A completion date filled in closes the row; otherwise the status's first clause decides, a later clause
+    saying something is still awaited making a done row only partly done; a status that records neither
+    is not read as done."""
+    if done_date and periods.parse_date(done_date):
+        return "done"
+    clauses = _clauses(status)
+    if not clauses:
+        return ""
+    rx_ = _status_rx()
+    if any(rx_["partial"].search(c) for c in clauses):
+        return "partial"
+    head, rest = clauses[0], clauses[1:]
+    if rx_["pending"].search(head):
+        return "pending"
+    if periods.parse_date(head) or (rx_["done"].search(head) and not rx_["not_done"].search(head)):
+        return "partial" if any(rx_["pending"].search(c) for c in rest) else "done"
+    return "pending"
 
 
 def _value(text: str, span: tuple[int, int] | None) -> str:
@@ -225,9 +275,12 @@ def read(x: Extraction, tv: TextView, ref: dt.date | None) -> list[LoggedAction]
         owner = row.fields.get("owner")
         actor = actors.actor_in(x, *owner, strict=True) if owner else None
         statuses = [s for s in row.statuses if _value(text, s).lower() not in _EMPTY]
+        done_date = row.fields.get("done_date")
+        comments = [s for s in statuses if s != done_date]
         status = "; ".join(_value(text, s) for s in statuses)
         status_span = (statuses[0][0], statuses[-1][1]) if statuses else None
         condition = clean(text[spans[0][0] : spans[0][1]]) if spans else ""
-        out.append(LoggedAction(row.start, row.end, what, actor, due, condition, status, status_span,
-                                bool(status) and _is_done(status)))
+        state = status_state("; ".join(_value(text, s) for s in comments),
+                             _value(text, done_date) if done_date in statuses else "")
+        out.append(LoggedAction(row.start, row.end, what, actor, due, condition, status, status_span, state))
     return sorted(out, key=lambda a: a.start)

@@ -2,7 +2,8 @@
 
 A sentence recording a deliverable as done ("the briefing note had been circulated"), a sentence pointing
 back to an earlier request ("Further to the request made in June, ..."), the item's title (a later agenda
-naming the promised report), and each action log row's status ("Complete", "On hold").
+naming the promised report), and each action log row as its status cell reads it: done ("Complete", a
+completion date), partial ("Part complete") or pending ("On hold", "Not yet due", "On the agenda").
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def statements(
         if a.status_span is None:
             continue
         s, e = a.status_span
-        kind = "done" if a.done else "reference"
+        kind = a.state or "pending"  # the status cell decides: a restated action is not its delivery
         row = Span.of(text, a.start, a.end)
         out.append(ProgressFact(f"progress:{s}", clean(f"{a.text}: {a.status}"), row, kind, a.actor))
     for sentence in tv.sentences:
@@ -45,6 +46,8 @@ def statements(
             r"\bnot\b", m.group(0), re.I
         ):
             kind = "done"
+        if kind is None and (m := r.done_active.search(sent)):
+            kind = "done"  # "the Director gave the update on ..."
         if kind is None and r.reference.search(sent):
             kind = "reference"
         if kind is None or any(p.span.start == s for p in out):

@@ -55,6 +55,7 @@ class Rx:
     line_action: re.Pattern[str]
     by_action: re.Pattern[str]
     done: re.Pattern[str]
+    done_active: re.Pattern[str]
     reference: re.Pattern[str]
     earlier: re.Pattern[str]
     deliverable_noun: re.Pattern[str]
@@ -138,6 +139,11 @@ def rx() -> Rx:
         done=re.compile(
             rf"\b(?P<aux>{alt(progress['done_aux'])})\s+(?:(?!being\b|not\b)\w+\s+)?(?P<verb>{part})\b"
             r"(?!\s+that\b)",
+            flags,
+        ),
+        done_active=re.compile(
+            rf"\b(?P<verb>{alt(progress['done_active'])})\s+(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?"
+            rf"{alt(c['deliverable_nouns'])}s?\b",
             flags,
         ),
         reference=re.compile(rf"\b{alt(progress['reference'])}\b", flags),
