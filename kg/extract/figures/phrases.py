@@ -19,8 +19,7 @@ _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 @cache
 def _report_re() -> re.Pattern[str]:
     lead = r"(?:\s+(?:members|the\s+\w+))?\s+(?:that|why|whether|how|if|about|what)\s*(?:,[^,]{0,50},)?\s*"
-    # the last report verb: "asked about arrears and was told that ..."
-    return re.compile(r"^.{0,200}\b" + alternation(words()["report_verbs"]) + lead, re.I | re.S)
+    return re.compile(r"\b" + alternation(words()["report_verbs"]) + lead, re.I | re.S)
 
 
 @cache
@@ -92,6 +91,14 @@ def _close(text: str, end: int, hi: int) -> int:
 _DATED = re.compile(r"\b(?:on|at|as\s+at|by)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(?:19|20)\d\d\b", re.I)
 
 
+def _tail_sub(pattern: re.Pattern[str], text: str, width: int = 80) -> str:
+    """`pattern` (anchored at the end) removed from `text`, searched in its last `width` characters only:
+    a linking verb or a verb of change is a few words long, and scanning the whole left context from every
+    position is what made this the dearest step."""
+    head, tail = text[:-width], text[-width:]
+    return head + pattern.sub("", tail) if len(text) > width else pattern.sub("", text)
+
+
 def _tidy(phrase: str) -> str:
     phrase = _DATED.sub(" ", _PERIODS.sub(" ", phrase))
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–(.")
@@ -108,8 +115,13 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
     """The words before a figure, less speech, openers and the linking verb; and a population ("Of the 1,229
     incidents reported, ...") that the phrase is about."""
     left = text[lo:start]
-    if m := _report_re().match(left):
-        left = left[m.end() :]
+    # the last report verb ends the speech: "asked about arrears and was told that ..."
+    last = None
+    for m in _report_re().finditer(left, 0, min(len(left), 260)):
+        if m.start() <= 200:
+            last = m
+    if last is not None:
+        left = left[last.end() :]
     population = None
     for _ in range(3):
         changed = False
@@ -121,7 +133,7 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
             break
     if m := _change_from_re().search(left):
         left = left[: m.start()]  # "the collection rate went from 94.1% to": the rate is the subject
-    left = _copula_tail_re().sub("", left)
+    left = _tail_sub(_copula_tail_re(), left)
     left = re.sub(r",\s*$", "", left)  # "rent collection, at 96.2%,": a parenthetical level
     cuts = [m for m in _BOUNDARY.finditer(left) if m.group() not in "()" and left[m.end() :].strip()
             and not (m.group() == "," and _LIST_COMMA.match(left, m.start()))]
@@ -130,10 +142,10 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
         # cut after the last comma or comparison; "and the average delay" keeps "the average delay"
         left = left[last.start() + 3 :] if last.group().lower().startswith("and") else left[last.end() :]
     left = re.sub(r"^\s*(?:and|but|or|while|whilst)?\s*(?:that\s+)?", "", left, flags=re.I)
-    left = _change_tail_re().sub("", left)
+    left = _tail_sub(_change_tail_re(), left)
     # "had eased to": any verb of movement before the new level
     moved = r"(?:\s+(?:had|has|have))?\s+\w+ed\s+(?:up\s+|down\s+|back\s+|slightly\s+)?to\s*$"
-    left = re.sub(moved, "", left)
+    left = _tail_sub(re.compile(moved), left)
     return _tidy(left), population
 
 
