@@ -267,3 +267,10 @@ def test_summons_without_sidecar_has_no_resolutions(tmp_path: Path) -> None:
                  "Minutes of the meeting held on 7 May (attached)\n\n"
                  "RESOLVED – That the report be noted.\n", encoding="utf-8")
     assert texts(extract(f)) == []
+
+
+def test_a_minute_item_saved_on_its_own_is_read_as_minutes() -> None:
+    """No sidecar and no "Minutes of" title, but proceedings in the past tense and a "Resolved:" label: a
+    single minute item page records decisions, each part its own."""
+    found = fixture("item_page_no_title.txt")
+    assert len(found) == 2 and "annual report be received" in found[0][1]

@@ -221,7 +221,11 @@ def _records_decisions(x: Extraction, tv: TextView) -> bool:
             return False  # a summons or agenda, whose pack may carry last meeting's minutes
         if any(p.match(body) for p in _record_title_res()):
             return True
-    return False
+    text = tv.text
+    narrative = any(re.search(p, text, re.I) for p in _vocab()["minute_narrative"])
+    labelled = any(re.match(r"[ \t\xa0]*(?:" + p + ")", text[ln.start:ln.end], re.I)
+                   for ln in tv.lines if not ln.blank for p in _vocab()["decision_labels"])
+    return narrative and labelled
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
