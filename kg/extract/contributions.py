@@ -418,9 +418,6 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
         return x  # a report's prose ("The Director has asked ...") records no meeting
     tv = tv or view(x.doc)
     r = _Reader(x, tv)
-    by_sentence: dict[int, list] = {}
-    for c in tv.clauses:
-        by_sentence.setdefault(c.sentence, []).append(c)
     for i, s in enumerate(tv.sentences):
         if s.kind == "heading" or tv.in_table(s.start, s.end):
             continue
@@ -428,7 +425,7 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
         if s.list_item is None and r.lead is not None \
                 and not _list_lead_re().search(x.doc.text, s.start, s.end):
             r.lead = None  # the list under a lead-in ends with the first sentence outside it
-        for c in by_sentence.get(i, ()):
+        for c in tv.clauses_of(i):
             for cs, ce in r.clauses(c.start, c.end):
                 r.clause(cs, ce, s.list_item is not None)
     return replace(x, contributions=x.contributions + tuple(r.out))

@@ -18,11 +18,6 @@ from kg.nlp import nlp, parse  # noqa: E402,F401 - re-exported for the extractor
 from kg.yamlfile import loads
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Character offsets of the sentences of `text`."""
-    return [(s.start_char, s.end_char) for s in parse(text).sents]
-
-
 def pattern_text(name: str) -> str:
     return resources.files("kg.extract.patterns").joinpath(name).read_text(encoding="utf-8")
 

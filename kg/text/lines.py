@@ -39,15 +39,14 @@ def lines(text: str, tables: tuple[tuple[int, int], ...] = ()) -> tuple[Line, ..
                 len(stripped) >= 25
                 and shapes[_DIGITS.sub("#", stripped)] >= 2
                 and not stripped.endswith((".", ":", ";", ","))
-                and _running(text, raw, s)
+                and _running(body)
             )
         )
         out.append(Line(s, e, blank, furniture, _overlaps(s, e, tables)))
     return tuple(out)
 
 
-def _running(text: str, raw: list[tuple[int, int]], start: int) -> bool:
+def _running(line: str) -> bool:
     """A repeated line is running furniture when it carries a page number or date-like run of digits
     or it is set apart by wide spacing (a header laid out in columns)."""
-    line = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
     return bool(re.search(r"\s{3,}\S|\bpage\b|\d", line, re.I))

@@ -31,6 +31,7 @@ class TextView:
     tables: tuple[tuple[int, int], ...]
     doc: Doc = field(compare=False, repr=False)
     _sentence_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    _clauses_by_sentence: tuple[tuple[Clause, ...], ...] = field(default=(), compare=False, repr=False)
 
     def quote(self, start: int, end: int) -> str:
         return self.text[start:end]
@@ -45,8 +46,9 @@ class TextView:
     def sentences_in(self, start: int, end: int) -> list[int]:
         return [i for i, s in enumerate(self.sentences) if s.start < end and start < s.end]
 
-    def clauses_of(self, sentence: int) -> list[Clause]:
-        return [c for c in self.clauses if c.sentence == sentence]
+    def clauses_of(self, sentence: int) -> tuple[Clause, ...]:
+        """The clauses of one sentence, indexed once when the view is built (extractors ask for every one)."""
+        return self._clauses_by_sentence[sentence] if sentence < len(self._clauses_by_sentence) else ()
 
     def item_at(self, pos: int) -> Item | None:
         for item in self.items:
@@ -79,6 +81,10 @@ def build(text: str, sections: tuple[Section, ...] = (), tables: tuple = ()) -> 
     doc = parse(text)
     sents = _sentences.sentences(text, doc, lines, heads, list_items)
     sents = tuple(_place(s, items) for s in sents)
+    clauses = _sentences.clauses(text, sents)
+    by_sentence: list[list[Clause]] = [[] for _ in sents]
+    for c in clauses:
+        by_sentence[c.sentence].append(c)
     return TextView(
         text=text,
         lines=lines,
@@ -86,11 +92,12 @@ def build(text: str, sections: tuple[Section, ...] = (), tables: tuple = ()) -> 
         items=items,
         list_items=list_items,
         sentences=sents,
-        clauses=_sentences.clauses(text, sents),
+        clauses=clauses,
         quotes=_sentences.quotes(text, sents),
         tables=table_ranges,
         doc=doc,
         _sentence_starts=tuple(s.start for s in sents),
+        _clauses_by_sentence=tuple(map(tuple, by_sentence)),
     )
 
 

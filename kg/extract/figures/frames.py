@@ -55,19 +55,6 @@ def _all_cues_re() -> re.Pattern[str]:
     return re.compile(alternation(_cue_kinds()), re.I)
 
 
-def _cue_re(name: str) -> re.Pattern[str]:
-    return _compiled(name)
-
-
-_CACHE: dict[str, re.Pattern[str]] = {}
-
-
-def _compiled(name: str) -> re.Pattern[str]:
-    if name not in _CACHE:
-        _CACHE[name] = re.compile(alternation(words()[name]), re.I)
-    return _CACHE[name]
-
-
 def _reaches(text: str, cue_end: int, number_start: int) -> bool:
     """Only fillers, brackets and periods' names lie between a cue and the number."""
     between = text[cue_end:number_start]

@@ -125,9 +125,6 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
     carry: tuple[str, int] | None = None  # (phrase, end of its sentence): "This compares with ..." reads it
     topic_item, topic = None, ""  # a paragraph's run-in heading and its list item
     all_shapes = shapes(text, 0, len(text))  # dates, years, references: found once for the document
-    by_sentence: dict[int, list] = {}
-    for c in tv.clauses:
-        by_sentence.setdefault(c.sentence, []).append(c)
     for i, s in enumerate(tv.sentences):
         if s.kind == "heading" or tv.in_table(s.start, s.end):
             continue
@@ -148,7 +145,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             continue  # "Green = at or above target, Amber = up to 3% below, Red = over 3% below": a key
         subset = _SUBSET.match(text, s.start, s.end)
         blocked = [b for b in all_shapes if b[0] < s.end and s.start < b[1]]
-        for c in by_sentence.get(i, ()):
+        for c in tv.clauses_of(i):
             clause_actual: str | None = None
             previous_end = c.start  # a figure's phrase never reaches back across another figure
             previous_phrase = ""
@@ -178,7 +175,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 if measure == "actual" and named and periods.earlier(period, doc_period):
                     measure = "previous"
                 if measure == "previous" and not named:
-                    period = _relative_previous(text, n, c.end, doc_period)
+                    period = None  # "up from 12%": the period before, which only the context knows
                 region = phrases.ratio(text, n.start, n.end, c.start, c.end) if n.unit == "percent" else (
                     n.start, n.end, None, None)
                 lo = previous_end if previous_end <= region[0] else c.start
@@ -272,12 +269,6 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             continue
         kept.append(f)
     return kept, notes
-
-
-def _relative_previous(text: str, n: Number, hi: int, doc_period: str | None) -> str | None:
-    """An earlier value without a named period: "down from 33.5 days last quarter" is found by the period
-    reader; a bare "up from 12%" is the period before, which only the context knows: leave it unknown."""
-    return None
 
 
 def _points_back(text: str, start: int) -> bool:
