@@ -44,6 +44,21 @@ def seeds_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def store_1000_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of the benchmarks' 1,000 synthetic documents (views and serve at size), built once per
+    session with two workers; read it with `LocalStore(path, read_only=True)`, do not write to it."""
+    from benchmarks.corpus import generate
+
+    base = tmp_path_factory.mktemp("store1000")
+    generate(base / "docs", 1000)
+    path = base / "store"
+    with LocalStore(path) as st:
+        report = ingest([base / "docs"], st, jobs=2)
+        assert report.ok, report.failed
+    return path
+
+
 @pytest.fixture
 def seeds_store(seeds_store_path: Path) -> Iterator[LocalStore]:
     st = LocalStore(seeds_store_path, read_only=True)
