@@ -408,6 +408,9 @@ def _phrase_rules() -> dict[str, frozenset[str] | re.Pattern[str]]:
             rf"(?i)\s*\b(?:(?:{alt('period_verbs')})\s+)?(?:in|during|for|over)\s+(?:the|this|that)\s+"
             rf"(?:{alt('period_nouns')})\b(?=\s+\w+(?:ed|en)\b|\s*$)"),
         "base": re.compile(rf"(?i)\s+in\s+(?:all\s+)?(?:{alt('percent_bases')})$"),
+        "population": re.compile(
+            rf"(?i)^(.{{3,80}}?)\s+(?:{alt('population_prepositions')})\s+(.{{3,120}})$"),
+        "population_words": frozenset(words("population_words")),
         "aggregate": frozenset(words("aggregate_words")),
         "stop": frozenset(words("stop_words")),
     }
@@ -475,6 +478,9 @@ def _identity_words(phrase: str) -> frozenset[str]:
 _SUFFIXES = ("", "e", "s", "es", "ed", "d", "ing", "ion", "ions", "ment", "ments", "er", "ers", "al")
 
 
+_VERB_ENDINGS = frozenset({"", "ed", "n", "en", "ing"})
+
+
 def _inflected(a: str, b: str) -> bool:
     """One word inflected or derived two ways ("prevented"/"prevention", "assessed"/"assessment"): a shared
     stem of five letters or more and only an ending left on each; never two words ("permanent"/"permit")."""
@@ -485,6 +491,8 @@ def _inflected(a: str, b: str) -> bool:
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
+    if n == 4 and {a[n:], b[n:]} <= _VERB_ENDINGS:
+        return True  # "showed"/"shown", "grown"/"growing": a short verb's past forms
     return n >= 5 and a[n:] in _SUFFIXES and b[n:] in _SUFFIXES
 
 
@@ -567,8 +575,14 @@ def link_indicator(
     if c.get("generic") and {unit, usual} <= {"count", "rate"}:
         usual = unit  # a population is counted or given per 1,000: both are that population
     if found.concept and unit and not _same_unit(unit, usual):
+        if (other := (c.get("by_unit") or {}).get(unit)) and other in _by_id():
+            return replace(found, concept=other, method="unit", label=_label(other), key=other)
         found = replace(found, concept=None, method="new", nearest=found.concept,
                         label=tidy(cleaned) or cleaned)
+    if not found.concept and (head := _measure_over_population(cleaned)):
+        usual = _concept(head).get("unit")
+        if not unit or _same_unit(unit, usual):
+            return IndicatorMatch(head, "head", 100.0, _label(head), head, council)
     if found.concept:
         return found
     if council and (k := _known_match(cleaned, unit, council, known)):
@@ -579,6 +593,25 @@ def link_indicator(
     if any(slug(k.key) == mine for k in known):  # the same words in another unit: another indicator
         key = f"{key} ({unit})"
     return IndicatorMatch(None, "new", found.score, label, key, council, found.nearest, unit)
+
+
+def _measure_over_population(phrase: str) -> str | None:
+    """The concept the words before "for"/"among" name exactly (adverbs aside), where the words after are
+    only the population it is counted over (see population_words in kg/data/indicator_phrases.yaml)."""
+    rules = _phrase_rules()
+    m = rules["population"].match(phrase)  # type: ignore[union-attr]
+    if not m:
+        return None
+    head = re.sub(r"(?i)\b\w+ly\b", " ", m.group(1))
+    exact, alt = _names()
+    cid = exact.get(normalise(head)) or alt.get(normalise(head))
+    if not cid:
+        return None
+    allowed = {w for w in rules["population_words"]}  # type: ignore[union-attr]
+    tail = re.sub(r"(?i)\b(?:" + "|".join(re.escape(w) for w in sorted(allowed, key=len, reverse=True)
+                                           if " " in w) + r")\b", " ", m.group(2))
+    rest = _identity_words(tail) - _vocabulary()[0][cid] - {normalise(w) for w in allowed}
+    return cid if not rest else None
 
 
 def _same_unit(unit: str, usual: str | None) -> bool:

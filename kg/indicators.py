@@ -210,6 +210,25 @@ def _phrase_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
 
 
 @cache
+def _name_matcher() -> PhraseMatcher:
+    """Every concept's label and alternative labels, in every service (any case; no cues, no acronyms)."""
+    nlp = _nlp()
+    m = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for c in concepts():
+        names = [n for n in [c["label"], *c.get("alt", ())] if not _is_acronym(n)]
+        if names:
+            m.add(c["id"], [nlp.make_doc(v) for v in sorted({v for n in names for v in variants(n)})])
+    return m
+
+
+def named_spans(doc: Doc) -> list[tuple[str, int, int]]:
+    """(concept id, start, end) of every scheme indicator named by its label or an alternative label, in any
+    service, longest first wins. Only the name: which number it owns is the figure reader's call."""
+    spans = [Span(doc, s, e, label=mid) for mid, s, e in _name_matcher()(doc)]
+    return [(sp.label_, sp.start_char, sp.end_char) for sp in filter_spans(spans)]
+
+
+@cache
 def _cue_matcher() -> tuple[PhraseMatcher, dict[str, tuple[str, list[str]]]]:
     """One PhraseMatcher key per (concept, cue, group); the map says which concept and cue it belongs to."""
     nlp = _nlp()

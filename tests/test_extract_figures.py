@@ -219,3 +219,64 @@ def test_scorecard_figures_in_the_graph_keep_wording_code_and_a_derived_rag(tmp_
     derived = [str(o) for o in g.objects(None, CKG.derivedRag)]
     # sickness 2.1 over 2.0 (lower is better), FOI 88.5 under 90, council tax 56.3 under 57: each misses
     assert derived == ["red", "red", "red"]
+
+
+def _named(text: str) -> set[tuple]:
+    return {(o.value, o.measure, o.indicator) for o in _one(text).observations if o.value is not None}
+
+
+def test_a_period_between_subject_and_verb_is_not_a_boundary() -> None:
+    """"Library loans in the quarter were 48,000" names library loans, not the period or nothing; an
+    earlier year's level between subject and verb is that indicator's previous figure."""
+    x = _one("Library loans in the quarter were 48,000, against a target of 50,000.")
+    assert {(o.value, o.measure, o.surface) for o in x.observations} == {
+        (D(48000), "actual", "Library loans"), (D(50000), "target", "Library loans")}
+    x = _one("Library loans in 2021-22 were 161,000.")
+    got = {(o.value, o.measure, o.surface) for o in x.observations}
+    assert got == {(D(161000), "previous", "Library loans")}
+
+
+def test_an_answer_s_figure_takes_the_indicator_the_question_named() -> None:
+    """A question naming one known indicator hands it to the answer's "the latest figure was N"; the unit
+    picks the measure the name stands for in that unit (days per FTE, not the percentage of time lost)."""
+    got = _named("Councillor Okafor asked whether staff sickness absence was falling. The Chief Executive "
+                 "said "
+                 "that the latest figure was 8.7 days per FTE, against a target of 8.0 days.")
+    assert got == {(D("8.7"), "actual", "sickness-days-per-fte"),
+                   (D("8.0"), "target", "sickness-days-per-fte")}
+
+
+@pytest.mark.parametrize("text", [
+    # two topics asked about: the answer's figure could be either
+    "Councillor Reid asked about fly-tipping and the recycling rate. The officer said the figure was 61%.",
+    # a count-only measure asked about cannot own a percentage
+    "Councillor Reid asked about fly-tipping. The officer said the figure was 61%.",
+    # a mention that is not a question (a cause) does not become the topic of the next figure
+    "Sickness absence among crews had affected rounds. The figure was 61%.",
+])
+def test_an_answer_s_figure_is_left_unnamed_where_the_question_is_unclear(text: str) -> None:
+    """Where the question names two indicators, one in another unit, or there is no question, a figure that
+    only points back gets no indicator rather than a wrong one."""
+    assert not [o for o in _one(text).observations if o.value is not None]
+
+
+def test_a_bare_verb_of_speech_is_not_part_of_the_indicator() -> None:
+    """"The Head of Waste said recycling was 58%" names recycling, not the speaker."""
+    x = _one("The Head of Waste said recycling was 58% in the quarter.")
+    assert [o.surface for o in x.observations] == ["recycling"]
+
+
+def test_a_share_of_a_group_is_named_by_the_group_and_what_it_did() -> None:
+    """"In the X pilot, 30 of 40 pupils (75%) had shown improved scores": the place is left out, the group and
+    its predicate name the measure, and "attendance had risen from A to B" keeps both levels on attendance."""
+    x = _one("In the Northgate nurture pilot, 30 of 40 pupils (75%) had shown improved wellbeing scores, "
+             "and their attendance had risen from 84.0% to 91.5%.")
+    assert {(o.value, o.measure, o.surface) for o in x.observations} == {
+        (D(75), "actual", "pupils shown improved wellbeing scores"),
+        (D("84.0"), "previous", "attendance"), (D("91.5"), "actual", "attendance")}
+
+
+def test_a_from_to_pair_takes_the_subject_before_it() -> None:
+    """"The recycling rate rose from 58.0% to 67.4% over the trial": both levels are the recycling rate."""
+    x = _one("The recycling rate rose from 58.0% to 67.4% over the trial.")
+    assert {o.surface for o in x.observations} == {"recycling rate"}

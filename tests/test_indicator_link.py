@@ -389,3 +389,21 @@ def test_the_rdf_of_a_found_indicator_records_its_unit_and_a_known_match_on_the_
     obs = next(g.subjects(CKG.indicator, node))
     assert (obs, CKG.identityMethod, Literal("known")) in g
     assert g.value(obs, CKG.identityScore) is not None
+
+
+def test_a_name_stated_in_another_unit_goes_to_that_unit_s_concept() -> None:
+    """"Sickness absence" in days per FTE is the days-lost measure; as a percentage it is the rate."""
+    assert link_indicator("staff sickness absence", unit="other").concept == "sickness-days-per-fte"
+    assert link_indicator("staff sickness absence", unit="percent").concept == "sickness-absence-rate"
+    assert link_indicator("carers assessed or reviewed", unit="count").concept == "carers-assessments"
+
+
+def test_a_measure_named_before_its_population_links_by_its_own_name() -> None:
+    """"X prevented for households threatened with homelessness": the measure before "for" links exactly
+    when the rest is only its population; a narrower population stays a new indicator."""
+    got = link_indicator("Homelessness successfully prevented for eligible households threatened with "
+                         "homelessness",
+                         unit="percent")
+    assert (got.concept, got.method) == ("homelessness-prevented", "head")
+    narrower = link_indicator("Homelessness prevented for young people leaving care", unit="percent")
+    assert narrower.concept is None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kg import indicators
 from kg.extract.figures import cells, linking, prose, statements
 from kg.extract.figures.prose import Found
 from kg.model import Extraction, ObservationFact, Span
@@ -35,12 +36,13 @@ def _dedupe(found: list[Found]) -> list[Found]:
 def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     tv = tv or view(x.doc)
     period = x.period
-    found, notes = prose.read_prose(tv, period)
+    # the scheme's indicators named in the text, found once on the text layer's parse
+    found, notes = prose.read_prose(tv, period, indicators.named_spans(tv.doc))
     table_found, table_notes = cells.read_cells(x.doc, tv, period)
     found += statements.read_statements(tv, found)
     facts = []
     for i, f in enumerate(_dedupe(table_found + found)):
-        concept, label, confidence = linking.link(f.phrase, f.notation)
+        concept, label, confidence = linking.link(f.phrase, f.notation, f.unit)
         notation = "" if f.notation.startswith("concept:") else f.notation
         facts.append(
             ObservationFact(

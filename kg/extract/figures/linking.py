@@ -12,8 +12,17 @@ def _slug(phrase: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", phrase.lower()).strip("-")[:80].strip("-")
 
 
-def link(phrase: str, notation: str = "") -> tuple[str, str, float]:
-    """(concept id or "new:<slug>", label, confidence)."""
+def link(phrase: str, notation: str = "", unit: str | None = None) -> tuple[str, str, float]:
+    """(concept id or "new:<slug>", label, confidence). A name the scheme gives to a measure in another unit
+    goes to the concept it names in the figure's `unit` (`by_unit`): "sickness absence" in days."""
+    cid, label, confidence = _link(phrase, notation)
+    other = ((indicators.concept(cid) or {}).get("by_unit") or {}).get(unit) if unit else None
+    if other and indicators.concept(other):
+        return other, indicators.label(other) or phrase, confidence
+    return cid, label, confidence
+
+
+def _link(phrase: str, notation: str = "") -> tuple[str, str, float]:
     if notation.startswith("concept:"):  # a statement read from the scheme's own mention of the concept
         cid = notation.removeprefix("concept:")
         return cid, indicators.label(cid) or phrase, 0.8

@@ -19,7 +19,10 @@ _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 @cache
 def _report_re() -> re.Pattern[str]:
     lead = r"(?:\s+(?:members|the\s+\w+))?\s+(?:that|why|whether|how|if|about|what)\s*(?:,[^,]{0,50},)?\s*"
-    return re.compile(r"\b" + alternation(words()["report_verbs"]) + lead, re.I | re.S)
+    # "said the figure was ...": a verb of speech whose clause follows without "that"
+    bare = (r"|\b" + alternation(words()["speech_verbs"]) + r"\s+(?=(?:the|this|it|there|these|those|our|its|"
+            r"performance)\s)|\b" + alternation(words()["clause_verbs"]) + r"\s+(?=[a-z])")
+    return re.compile(r"\b" + alternation(words()["report_verbs"]) + lead + bare, re.I | re.S)
 
 
 @cache
@@ -34,7 +37,10 @@ def _opener_re() -> re.Pattern[str]:
         r"|(?:in|during|for)\s+" + period + r"\s*,\s*"
         r"|(?:at|as\s+at|on|by)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(?:19|20)\d\d\s*,\s*"
         r"|(?:in|during|for|over)\s+the\s+[^,]{1,40}?\s+(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?\s*,\s*"
-        r"|there\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s*$)",
+        r"|there\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s*$"
+        # "In the Northgate pilot, 30 of 40 pupils ...", "Across the county, ...": where, not what is measured
+        # ("Among looked after children, ..." names a population, and stays)
+        r"|(?:in|across|within|throughout)\s+(?:the\s+|our\s+|its\s+|each\s+|all\s+)?[A-Za-z][^,\d]{0,50}?,\s*)",
         re.I,
     )
 
@@ -88,6 +94,14 @@ def _close(text: str, end: int, hi: int) -> int:
     return end + m.end() if m else end
 
 
+_PERIOD_WORDS = (r"(?:(?:the\s+)?(?:(?:financial|calendar|last|previous|current|same)\s+)?"
+                 r"(?:year|quarter|month|period|(?:first|second|third|fourth)\s+quarter)"
+                 r"|(?:the\s+)?(?:q|qtr|quarter)\s*[1-4]|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?"
+                 r"|[A-Z][a-z]+\s+(?:19|20)\d\d)"
+                 r"(?:\s+(?:of\s+)?(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?)?")
+_TRAILING_PERIOD = re.compile(r"\s+(?:(?:in|for|during|over|across|(?:at|by)\s+the\s+end\s+of)\s+"
+                              + _PERIOD_WORDS
+                              + r"|(?:this|last)\s+(?:year|quarter|month))\s*$")
 _DATED = re.compile(r"\b(?:on|at|as\s+at|by)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(?:19|20)\d\d\b", re.I)
 
 
@@ -109,6 +123,13 @@ def _tidy(phrase: str) -> str:
     while (m := _ARTICLE.match(phrase)) is not None or (m := re.match(r"^of\s+", phrase, re.I)) is not None:
         phrase = phrase[m.end() :]
     return phrase
+
+
+def speech_lead(text: str) -> int | None:
+    """Where the reported words begin when `text` opens with a speaker and a report verb ("The Head of HR
+    said that ..."), a short way in; None otherwise."""
+    m = _report_re().search(text, 0, 120)
+    return m.end() if m and len(text[: m.start()].split()) <= 8 else None
 
 
 def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
@@ -135,6 +156,9 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
         left = left[: m.start()]  # "the collection rate went from 94.1% to": the rate is the subject
     left = _tail_sub(_copula_tail_re(), left)
     left = re.sub(r",\s*$", "", left)  # "rent collection, at 96.2%,": a parenthetical level
+    # "Library loans in 2022-23 were ...": a period between the subject and its verb is the
+    # figure's period, not a boundary that would cut the subject off
+    left = _tail_sub(_TRAILING_PERIOD, left)
     cuts = [m for m in _BOUNDARY.finditer(left) if m.group() not in "()" and left[m.end() :].strip()
             and not (m.group() == "," and _LIST_COMMA.match(left, m.start()))]
     if cuts:
@@ -167,12 +191,13 @@ _LIST_COMMA = re.compile(r",\s*[\w\-]+(?:\s+[\w\-]+)?,?\s+(?:or|and)\s+\w", re.I
 def _right(text: str, end: int, hi: int) -> str:
     right = text[end:hi]
     right = re.sub(r"^\s*(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+", " ", right, flags=re.I)
+    right = re.sub(r"^\s*(?:had|has|have)\s+(?=\w+(?:ed|en|wn)\b)", " ", right, flags=re.I)  # "had shown"
     for m in _BOUNDARY.finditer(right):
         if m.group() == "," and _LIST_COMMA.match(right, m.start()):
             continue  # "reused, recycled or composted": a list's comma
         right = right[: m.start()]
         break
-    return _tidy(right)
+    return _tidy(_TRAILING_PERIOD.sub("", right.rstrip(" .;")))
 
 
 def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None = None) -> str:
@@ -192,7 +217,9 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
         right = "of " + right  # "rate 23% of ..." keeps its "of"; "processed 81.5% of ..." governs it
     parts = [p for p in (population, left, right if keep_right else "") if p]
     if noun and population:
-        parts = [population]
+        # "30 of 40 pupils (75%) showed improved scores": the population and what the share of it did
+        verb = right and not re.match(r"(?:of|in|for|at|and|or|to)\b", right, re.I)
+        parts = [population, right] if verb else [population]
     out = _tidy(" ".join(parts))
     words_ = out.split()
     return " ".join(words_[:16])

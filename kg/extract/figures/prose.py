@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from kg import periods
+from kg import indicators, periods
 from kg.extract.figures import frames, phrases
 from kg.extract.figures.numbers import Number, not_a_figure, numbers, shapes
 from kg.extract.figures.vocab import alternation, anywhere, ending, words
@@ -117,12 +117,18 @@ def _direction(text: str, lo: int, hi: int) -> str | None:
     return None
 
 
-def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[str]]:
-    """Figures in the document's sentences (tables are the cells' job), with what was left out and why."""
+def read_prose(tv: TextView, doc_period: str | None,
+               mentions: list[tuple[str, int, int]] = ()) -> tuple[list[Found], list[str]]:
+    """Figures in the document's sentences (tables are the cells' job), with what was left out and why.
+    `mentions` are the scheme's indicators named in the text (concept, start, end): a sentence without a
+    figure that names one of them ("Councillor X asked whether sickness absence had improved.") hands it
+    to a figure in the next sentences that only points back ("... said that the latest figure was 9.4")."""
     text = tv.text
     out: list[Found] = []
     notes: list[str] = []
-    carry: tuple[str, int] | None = None  # (phrase, end of its sentence): "This compares with ..." reads it
+    # (phrase, end of its sentence, the scheme concept when a figure-less sentence named it): "This compares
+    # with ..." reads it
+    carry: tuple[str, int, str | None] | None = None
     topic_item, topic = None, ""  # a paragraph's run-in heading and its list item
     all_shapes = shapes(text, 0, len(text))  # dates, years, references: found once for the document
     for i, s in enumerate(tv.sentences):
@@ -137,9 +143,22 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             if topic:
                 continue  # "4.2 Rent arrears." names what the paragraph's figures are about
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
+        pair_end: int | None = None  # the end of a comparison's number: "from 86.2% to 90.7%" pairs it
         if not _DIGIT.search(text, s.start, s.end):
-            if carry:
-                carry = (carry[0], s.end)  # a sentence without a number passes the paragraph's indicator on
+            named = {(cid, text[a:b]) for cid, a, b in mentions if s.start <= a and b <= s.end}
+            coordinated = any(_COORDINATED.search(text, max(s.start, a - 8), a)
+                              or _COORDINATED_AFTER.match(text, b, s.end) for _, a, b in mentions
+                              if s.start <= a and b <= s.end)
+            asked = named and _asked_re().search(text, s.start, min(a for _, a, _ in
+                                                                   ((c, a, b) for c, a, b in mentions
+                                                                    if s.start <= a and b <= s.end)))
+            if asked and len({cid for cid, _ in named}) == 1 and not coordinated:
+                cid, words_ = min(named)
+                carry = (words_, s.end, cid)  # the question names what the answer's figure is about
+            elif asked:
+                carry = None  # "asked about recycling and fly-tipping": an answer's figure could be either
+            elif carry:
+                carry = (carry[0], s.end, carry[2])  # a sentence without a number passes the indicator on
             continue
         if len(_RAG_KEY.findall(text, s.start, s.end)) >= 2:
             continue  # "Green = at or above target, Amber = up to 3% below, Red = over 3% below": a key
@@ -179,6 +198,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 region = phrases.ratio(text, n.start, n.end, c.start, c.end) if n.unit == "percent" else (
                     n.start, n.end, None, None)
                 lo = previous_end if previous_end <= region[0] else c.start
+                if measure == "actual" and pair_end is not None and _PAIR_TO.match(text, pair_end, n.start):
+                    lo = c.start  # "X rose from 58% to 67%": the subject is before the pair, not between
                 hi = role.cue_start or c.end
                 if measure == "actual":
                     own = phrases.phrase(text, region[0], region[1], lo, hi, region[3])
@@ -226,7 +247,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                     if not f.phrase and _points_back(text, c.start):
                         if sentence_actual:
                             f.phrase = sentence_actual  # "..., while our performance was 91%"
-                        elif carry and s.start - carry[1] < 400:
+                        elif carry and s.start - carry[1] < 400 and _fits(carry[2], n.unit):
                             f.phrase = carry[0]
                     if f.phrase and not (sentence_actual and anywhere("variant_openers").match(f.phrase)):
                         sentence_actual = f.phrase
@@ -237,8 +258,15 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 previous_phrase = f.phrase or previous_phrase
                 if measure != "actual":
                     pending.append((f, clause_actual))
+                    pair_end = n.end
                 elif f.phrase:
                     clause_actual = f.phrase
+                    if pending and pending[-1][0].measure == "previous" and pair_end is not None and \
+                            _PAIR_TO.match(text, pair_end, n.start):
+                        # "visits had fallen from 412 to 390": the earlier level is the later one's
+                        pending[-1] = (pending[-1][0], f.phrase)
+                if measure == "actual":
+                    pair_end = None
             # a comparison belongs to its clause's figure, else to the sentence's figure so far
             for f, preceding in pending:
                 if f.unit == "count" and actual_unit and actual_unit[0] != "count":
@@ -246,15 +274,15 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 owner = preceding or clause_actual or sentence_actual
                 if owner and (not f.phrase or f.area != "council" or f.measure in ("target", "previous")):
                     f.phrase = owner  # "... against a target of 90%": the clause's indicator
-                elif carry and (not f.phrase or len(f.phrase.split()) > 10):
+                elif carry and (not f.phrase or len(f.phrase.split()) > 10) and _fits(carry[2], f.unit):
                     # "... which brought about a fall from 9.2%": a long clause is no name; the paragraph's
                     # indicator is the one compared
                     f.phrase = carry[0]
             pending = []
         if sentence_actual and not anywhere("variant_openers").match(sentence_actual):
-            carry = (sentence_actual, s.end)
+            carry = (sentence_actual, s.end, None)
         elif carry:
-            carry = (carry[0], s.end)
+            carry = (carry[0], s.end, carry[2])
     kept = []
     for f in out:
         if f.topic and f.phrase and not _shares_words(f.topic, f.phrase):
@@ -271,10 +299,41 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
     return kept, notes
 
 
+@cache
+def _asked_re() -> re.Pattern[str]:
+    return re.compile(r"\b" + alternation(words()["question_verbs"]) + r"\b", re.I)
+
+
+_PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?\s*to\s*$", re.I)
+_COORDINATED = re.compile(r"(?:\band|\bor|,|&)\s*$", re.I)
+_COORDINATED_AFTER = re.compile(r"\s*(?:,|\band\b|\bor\b|&|\bas\s+well\s+as\b)", re.I)
+
+
+def _fits(concept: str | None, unit: str) -> bool:
+    """Can a figure in `unit` be of the scheme `concept` (None: a phrase, not a concept, always can)? A count
+    is not a percentage of something named in the question before it."""
+    if concept is None:
+        return True
+    c = indicators.concept(concept) or {}
+    usual = c.get("unit")
+    return usual is None or usual == unit or {usual, unit} <= {"count", "other"} or \
+        unit in (c.get("by_unit") or {})
+
+
+_THE_FIGURE = re.compile(r"(?:the|this|that|its|our)\s+((?:[\w\-]+\s+){0,3}?)"
+                         r"(?:figure|rate|result|level|outturn|"
+                         r"position|percentage|proportion|total)\s+(?:was|is|were|are|had|has|stood|stands|"
+                         r"remained|remains|came|reached)\b", re.I)
+
+
 def _points_back(text: str, start: int) -> bool:
     """Does the clause open by pointing back to what was said before ("This compares with", "It was")?"""
     head = text[start : start + 50].lstrip(" ,;")
+    if m := phrases.speech_lead(text[start : start + 160]):
+        head = text[start + m : start + m + 50]  # "The officer said that the figure was": what is said
     head = re.sub(r"^(?:while|whilst|and|but|whereas|although)\s+", "", head, flags=re.I)
+    if (m := _THE_FIGURE.match(head)) and not phrases.names_something(m.group(1)):
+        return True  # "the latest rate is ...": a figure with no name of its own
     return bool(re.match(alternation(words()["carry_openers"]), head, re.I)) or bool(
         re.match(r"(?:the\s+)?(?:latest\s+)?(?:" + "|".join(
             re.escape(p) for ps in words()["comparators"].values() for p in ps) + r")\b", head, re.I))
