@@ -280,3 +280,24 @@ def test_a_from_to_pair_takes_the_subject_before_it() -> None:
     """"The recycling rate rose from 58.0% to 67.4% over the trial": both levels are the recycling rate."""
     x = _one("The recycling rate rose from 58.0% to 67.4% over the trial.")
     assert {o.surface for o in x.observations} == {"recycling rate"}
+
+
+@pytest.mark.parametrize("text", [
+    "Absence between 1st April 2023 and 31st March 2024 was 8.1 days.",  # the dates are no measure's name
+    "Attendance at the two hubs was 71% and 64% in July and August respectively.",
+    "Missed collections fell to 0.4 per full time crew, reaching a plateau of 0.3 in the last two months.",
+])
+def test_a_figure_whose_words_are_only_time_place_or_unit_is_left_out(text: str) -> None:
+    """Words that are only dates, open with a preposition, unit or linking verb, hold another figure or say
+    "respectively" never become an indicator's name."""
+    x = _one(text)
+    names = {o.surface for o in x.observations}
+    assert not any(n.startswith(("in ", "per ", "reaching", "between")) or "respectively" in n for n in names)
+    assert not any(n.replace("st", "").replace("nd", "").strip()[:1].isdigit() for n in names)
+
+
+def test_a_date_range_after_the_measure_is_its_period_not_its_name() -> None:
+    """"Average days lost per FTE over the year from 1 April 2023 to 31 March 2024 was 8.1 days": the measure
+    is named, the range is left out."""
+    x = _one("Average days lost per FTE over the year from 1 April 2023 to 31 March 2024 was 8.1 days.")
+    assert [o.surface for o in x.observations] == ["Average days lost per FTE"]

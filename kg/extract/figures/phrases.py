@@ -102,6 +102,10 @@ _PERIOD_WORDS = (r"(?:(?:the\s+)?(?:(?:financial|calendar|last|previous|current|
 _TRAILING_PERIOD = re.compile(r"\s+(?:(?:in|for|during|over|across|(?:at|by)\s+the\s+end\s+of)\s+"
                               + _PERIOD_WORDS
                               + r"|(?:this|last)\s+(?:year|quarter|month))\s*$")
+_DATE_SPAN = (r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?"
+              r"|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+_DATE_RANGE_TAIL = re.compile(rf"\s+(?:from|between)\s+(?:{_DATE_SPAN})\s+(?:to|and|until|-|–)\s+"
+                              rf"(?:{_DATE_SPAN})\s*$")
 _DATED = re.compile(r"\b(?:on|at|as\s+at|by)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(?:19|20)\d\d\b", re.I)
 
 
@@ -158,7 +162,11 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
     left = re.sub(r",\s*$", "", left)  # "rent collection, at 96.2%,": a parenthetical level
     # "Library loans in 2022-23 were ...": a period between the subject and its verb is the
     # figure's period, not a boundary that would cut the subject off
-    left = _tail_sub(_TRAILING_PERIOD, left)
+    for _ in range(3):  # "... days lost over the year from 1 April 2023 to 31 March 2024"
+        before = left
+        left = _DATE_RANGE_TAIL.sub("", _tail_sub(_TRAILING_PERIOD, left))
+        if left == before:
+            break
     cuts = [m for m in _BOUNDARY.finditer(left) if m.group() not in "()" and left[m.end() :].strip()
             and not (m.group() == "," and _LIST_COMMA.match(left, m.start()))]
     if cuts:
@@ -235,3 +243,24 @@ def names_something(phrase_text: str) -> bool:
     average for")?"""
     tokens = re.findall(r"[a-z][a-z\-']+", phrase_text.lower())
     return any(t not in _empty() and len(t) > 2 for t in tokens)
+
+
+@cache
+def _not_name_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from kg.periods import DAY_MONTH, MONTH_NAMES
+
+    dates = re.compile(rf"{DAY_MONTH}|{MONTH_NAMES}|\b(?:19|20)\d\d(?:\s*[/\-–]\s*\d{{2,4}})?\b"
+                       r"|\b\d+(?:st|nd|rd|th)\b")
+    start = re.compile(r"^(?:" + alternation(words()["not_name_starts"]) + r")\b", re.I)
+    return dates, start
+
+
+def is_name(phrase_text: str) -> bool:
+    """Can these words be a measure's name? Not a span of dates ("1st April to 30th June 2024"), not a phrase
+    that opens with a preposition or a unit ("in May and June", "per full-time employee"), not one holding
+    another figure ("... to 0% in ...") or a "respectively" that pairs figures with things named elsewhere."""
+    dates, start = _not_name_re()
+    if "%" in phrase_text or re.search(r"\brespectively\b", phrase_text, re.I) or start.match(phrase_text):
+        return False
+    return names_something(dates.sub(" ", phrase_text))
+

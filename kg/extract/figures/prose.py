@@ -292,6 +292,9 @@ def read_prose(tv: TextView, doc_period: str | None,
         if not f.phrase:
             notes.append(f"figure {f.value} at {f.start}: no indicator named")
             continue
+        if not phrases.is_name(f.phrase):
+            notes.append(f"figure {f.value} at {f.start}: '{f.phrase}' is not a measure's name")
+            continue
         if f.unit == "currency" and not anywhere("money_measures").search(f.phrase):
             notes.append(f"money {f.value} at {f.start}: not a measure ({f.phrase})")
             continue
