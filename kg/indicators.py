@@ -221,10 +221,14 @@ def _name_matcher() -> PhraseMatcher:
     return m
 
 
-def named_spans(doc: Doc) -> list[tuple[str, int, int]]:
+def named_spans(doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     """(concept id, start, end) of every scheme indicator named by its label or an alternative label, in any
-    service, longest first wins. Only the name: which number it owns is the figure reader's call."""
-    spans = [Span(doc, s, e, label=mid) for mid, s, e in _name_matcher()(doc)]
+    service, in doc.text[start:end], longest first wins. Only the name: which number it owns is the figure
+    reader's call."""
+    part = doc.char_span(start, len(doc.text) if end is None else end, alignment_mode="expand")
+    if part is None:
+        return []
+    spans = [Span(doc, s, e, label=mid) for mid, s, e in _name_matcher()(part)]  # offsets in the doc
     return [(sp.label_, sp.start_char, sp.end_char) for sp in filter_spans(spans)]
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg import indicators
 from kg.extract.figures import cells, linking, prose, statements
 from kg.extract.figures.prose import Found
 from kg.model import Extraction, ObservationFact, Span
@@ -37,7 +36,7 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     tv = tv or view(x.doc)
     period = x.period
     # the scheme's indicators named in the text, found once on the text layer's parse
-    found, notes = prose.read_prose(tv, period, indicators.named_spans(tv.doc))
+    found, notes = prose.read_prose(tv, period)
     table_found, table_notes = cells.read_cells(x.doc, tv, period)
     found += statements.read_statements(tv, found)
     facts = []

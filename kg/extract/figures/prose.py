@@ -117,12 +117,11 @@ def _direction(text: str, lo: int, hi: int) -> str | None:
     return None
 
 
-def read_prose(tv: TextView, doc_period: str | None,
-               mentions: list[tuple[str, int, int]] = ()) -> tuple[list[Found], list[str]]:
+def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[str]]:
     """Figures in the document's sentences (tables are the cells' job), with what was left out and why.
-    `mentions` are the scheme's indicators named in the text (concept, start, end): a sentence without a
-    figure that names one of them ("Councillor X asked whether sickness absence had improved.") hands it
-    to a figure in the next sentences that only points back ("... said that the latest figure was 9.4")."""
+    A question without a figure that names one of the scheme's indicators ("Councillor X asked whether
+    sickness absence had improved.") hands it to a figure in the next sentences that only points back
+    ("... said that the latest figure was 8.7")."""
     text = tv.text
     out: list[Found] = []
     notes: list[str] = []
@@ -145,13 +144,13 @@ def read_prose(tv: TextView, doc_period: str | None,
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
         pair_end: int | None = None  # the end of a comparison's number: "from 86.2% to 90.7%" pairs it
         if not _DIGIT.search(text, s.start, s.end):
-            named = {(cid, text[a:b]) for cid, a, b in mentions if s.start <= a and b <= s.end}
+            question = _asked_re().search(text, s.start, s.end)
+            # the scheme's names, looked for only in a question (the parse is the text layer's own)
+            mentions = indicators.named_spans(tv.doc, question.end(), s.end) if question else []
+            named = {(cid, text[a:b]) for cid, a, b in mentions}
             coordinated = any(_COORDINATED.search(text, max(s.start, a - 8), a)
-                              or _COORDINATED_AFTER.match(text, b, s.end) for _, a, b in mentions
-                              if s.start <= a and b <= s.end)
-            asked = named and _asked_re().search(text, s.start, min(a for _, a, _ in
-                                                                   ((c, a, b) for c, a, b in mentions
-                                                                    if s.start <= a and b <= s.end)))
+                              or _COORDINATED_AFTER.match(text, b, s.end) for _, a, b in mentions)
+            asked = bool(named)
             if asked and len({cid for cid, _ in named}) == 1 and not coordinated:
                 cid, words_ = min(named)
                 carry = (words_, s.end, cid)  # the question names what the answer's figure is about
