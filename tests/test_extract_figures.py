@@ -301,3 +301,30 @@ def test_a_date_range_after_the_measure_is_its_period_not_its_name() -> None:
     is named, the range is left out."""
     x = _one("Average days lost per FTE over the year from 1 April 2023 to 31 March 2024 was 8.1 days.")
     assert [o.surface for o in x.observations] == ["Average days lost per FTE"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # numbers inside a web address are page ids, never figures
+    ("See https://democracy.example.gov.uk/mgAi.aspx?ID=4412&Opt=3 for the report.", set()),
+    # a threshold passed is not a level
+    ("Absence in two depots exceeded 11 days per FTE.", set()),
+    # a target moved from one value to another states no level
+    ("Members approved the change to the target for HR4 from 4.5 days to 5.0 days per year.", set()),
+    # a target stated as an aim is a target, named by what it is for
+    ("The Council is required by law to achieve a 64% recycling rate.", {(D(64), "target", "recycling rate")}),
+    ("The aim is to cut sickness absence to 7 days per FTE.", {(D(7), "target", "sickness absence")}),
+    # the thing counted follows a subject and a verb of work done
+    ("The Planning Service had received 612 planning applications.",
+     {(D(612), "actual", "planning applications")}),
+    # a change noun before the measure: the measure is after "in"
+    ("Members welcomed the fall in missed collections to 41 per 100,000.",
+     {(D(41), "actual", "missed collections")}),
+    # a speaker and a view run into the phrase: the noun phrase it ends with names the target
+    ("Councillor Ahmed asked what would happen if the Council missed the statutory composting target of 58%.",
+     {(D(58), "target", "statutory composting")}),
+])
+def test_frames_that_real_minutes_use(text: str, expected: set) -> None:
+    """Constructions of published minutes: addresses, thresholds, moved targets, aims, done verbs, change
+    nouns and run-on speech give exactly these figures and names."""
+    x = _one(text)
+    assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == expected

@@ -106,6 +106,7 @@ def _other_unit_re() -> re.Pattern[str]:
 
 
 _DIGITS = re.compile(r"\d+")
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|\b[\w.+-]+@[\w-]+\.[\w.-]+", re.I)
 
 
 def shapes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -122,6 +123,8 @@ def shapes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for a, b in windows:
         found.extend((m.start(), m.end()) for m in _SHAPES.finditer(text, a, b))
+    # a web or mail address holds page ids and query values, never a figure
+    found.extend((m.start(), m.end()) for m in _ADDRESS.finditer(text, start, end))
     return found
 
 
@@ -189,4 +192,9 @@ def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
         return True  # "returned 28 days after leaving hospital": a definition, not a level
     if re.match(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|younger)\b", after, re.I):
         return True  # "65 and over"
+    if ending("threshold_before").search(before.rstrip()) and not _TARGET_CUE.search(before):
+        return True  # "absence exceeded 11 days", "more than 5%": a threshold passed, not a level stated
     return bool(n.unit == "percent" and re.search(r"\b(?:within|top|bottom|tolerance of)\s*$", before, re.I))
+
+
+_TARGET_CUE = re.compile(r"\btargets?\b[^.;]{0,25}$", re.I)

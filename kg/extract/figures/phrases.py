@@ -20,7 +20,9 @@ _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 def _report_re() -> re.Pattern[str]:
     lead = r"(?:\s+(?:members|the\s+\w+))?\s+(?:that|why|whether|how|if|about|what)\s*(?:,[^,]{0,50},)?\s*"
     # "said the figure was ...": a verb of speech whose clause follows without "that"
-    bare = (r"|\b" + alternation(words()["speech_verbs"]) + r"\s+(?=(?:the|this|it|there|these|those|our|its|"
+    # "welcomed the fall in ...", "noted the year-end figure of ...": what is reported is the verb's object
+    reported = alternation(words()["speech_verbs"] + words()["report_verbs"] + words()["question_verbs"])
+    bare = (r"|\b" + reported + r"\s+(?=(?:the|this|it|there|these|those|our|its|their|a|an|"
             r"performance)\s)|\b" + alternation(words()["clause_verbs"]) + r"\s+(?=[a-z])")
     return re.compile(r"\b" + alternation(words()["report_verbs"]) + lead + bare, re.I | re.S)
 
@@ -174,6 +176,7 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
         # cut after the last comma or comparison; "and the average delay" keeps "the average delay"
         left = left[last.start() + 3 :] if last.group().lower().startswith("and") else left[last.end() :]
     left = re.sub(r"^\s*(?:and|but|or|while|whilst)?\s*(?:that\s+)?", "", left, flags=re.I)
+    left = _change_lead_re().sub("", left)  # "the fall in missed collections to 39": the collections
     left = _tail_sub(_change_tail_re(), left)
     # "had eased to": any verb of movement before the new level
     moved = r"(?:\s+(?:had|has|have))?\s+\w+ed\s+(?:up\s+|down\s+|back\s+|slightly\s+)?to\s*$"
@@ -182,9 +185,16 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
 
 
 @cache
+def _change_lead_re() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:\w+\s+)?" + alternation(words()["change_nouns"])
+                      + r"\s+in\s+(?:the\s+)?", re.I)
+
+
+@cache
 def _change_from_re() -> re.Pattern[str]:
+    # "rose from 84.0% in the term before joining to 91.5%": the earlier level's period may sit between
     return re.compile(r"\s+" + alternation(words()["change_verbs"]) + r"\s+(?:\w+\s+)?from\s+[£\d][^\s]*"
-                      r"(?:\s+\w+)?\s+to\s*$", re.I)
+                      r"(?:\s+[^\d\s]+){0,12}?\s+to\s*$", re.I)
 
 
 @cache
@@ -213,13 +223,14 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     names nothing: the figure then belongs to the indicator of the figure before it). `noun` is the y of
     "x of y NOUN (z%)", which the phrase is about."""
     left, population = _left(text, lo, start)
-    if not names_something(left):
-        left = ""  # "of whom 12% lived out of county": the words after name it
+    of_phrase = bool(re.match(r"\s*of\s", text[end:hi], re.I))  # "N% of NP": the NP names the measure
+    if not names_something(left) or (_done_re().search(left) and not of_phrase):
+        # "of whom 12% lived out of county", "the Council received 640 requests": the words after name it
+        left = ""
     if noun:
         population = " ".join(p for p in (left, _tidy(noun)) if p)
         left = ""
     right = _right(text, end, hi)
-    of_phrase = bool(re.match(r"\s*of\s", text[end:hi], re.I))  # "N% of NP": the NP names the measure
     keep_right = of_phrase or not left or bool(population)
     if of_phrase and left and not re.search(r"ed$|^(?:for|to|in|at|by|with|on)$", left.split()[-1], re.I):
         right = "of " + right  # "rate 23% of ..." keeps its "of"; "processed 81.5% of ..." governs it
@@ -238,29 +249,75 @@ def _empty() -> frozenset[str]:
     return frozenset(w.lower() for w in words()["empty_words"])
 
 
+@cache
+def _done_re() -> re.Pattern[str]:
+    """A subject and the verb of a count done ("the service had received"): the thing counted follows."""
+    return re.compile(r"(?:^|\s)(?:(?:also|had|has|have)\s+){0,2}" + alternation(words()["done_verbs"])
+                      + r"\s*$", re.I)
+
+
 def names_something(phrase_text: str) -> bool:
     """Does the phrase name a measure, rather than only point back ("This compares with", "The Wales
-    average for")?"""
-    tokens = re.findall(r"[a-z][a-z\-']+", phrase_text.lower())
+    average for", "the previous year's outturn")?"""
+    tokens = re.findall(r"[a-z][a-z\-]+", re.sub(r"['’]s\b", "", phrase_text.lower()))
     return any(t not in _empty() and len(t) > 2 for t in tokens)
 
 
 @cache
-def _not_name_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _not_name_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     from kg.periods import DAY_MONTH, MONTH_NAMES
 
     dates = re.compile(rf"{DAY_MONTH}|{MONTH_NAMES}|\b(?:19|20)\d\d(?:\s*[/\-–]\s*\d{{2,4}})?\b"
                        r"|\b\d+(?:st|nd|rd|th)\b")
-    start = re.compile(r"^(?:" + alternation(words()["not_name_starts"]) + r")\b", re.I)
-    return dates, start
+    start = re.compile(r"^(?:[^A-Za-z]|(?:" + alternation(words()["not_name_starts"]) + r")\b)", re.I)
+    inside = re.compile(r"(?<![\w\-])(?:" + alternation(words()["not_in_name"]) + r")(?![\w\-])", re.I)
+    return dates, start, inside
 
 
 def is_name(phrase_text: str) -> bool:
     """Can these words be a measure's name? Not a span of dates ("1st April to 30th June 2024"), not a phrase
     that opens with a preposition or a unit ("in May and June", "per full-time employee"), not one holding
     another figure ("... to 0% in ...") or a "respectively" that pairs figures with things named elsewhere."""
-    dates, start = _not_name_re()
+    dates, start, inside = _not_name_re()
     if "%" in phrase_text or re.search(r"\brespectively\b", phrase_text, re.I) or start.match(phrase_text):
         return False
+    if inside.search(phrase_text):
+        return False  # a speaker, a view or a hope: the clause was cut in the wrong place
     return names_something(dates.sub(" ", phrase_text))
+
+
+def named_tail(phrase_text: str) -> str:
+    """Where a phrase runs on from a speaker or a view ("Councillor X asked what would happen if the Council
+    missed the statutory recycling"), the noun phrase it ends with, after the last such word and the last
+    determiner; "" when that is no name either."""
+    _, _, inside = _not_name_re()
+    hits = list(inside.finditer(phrase_text))
+    if not hits:
+        return ""
+    tail = phrase_text[hits[-1].end() :]
+    dets = list(re.finditer(r"\b(?:the|a|an|its|their|our)\s+", tail, re.I))
+    if not dets:
+        return ""
+    tail = _tidy(tail[dets[-1].end() :])
+    return tail if len(tail.split()) >= 1 and is_name(tail) else ""
+
+
+_AIM_VERB = re.compile(r"\bto\s+([a-z\-]+)((?:\s+[a-z\-]+){0,3}?)\s+(?:to\s+|by\s+|below\s+|under\s+)?"
+                       r"(?:a\s+|an\s+|at\s+least\s+)?$", re.I)
+_REACH = {"achieve", "reach", "meet", "deliver", "hit", "exceed", "be", "attain", "maintain", "keep"}
+
+
+def aim_phrase(text: str, start: int, end: int, hi: int) -> str:
+    """The measure of a target stated as an aim: "required to achieve a 70% recycling rate" -> "recycling
+    rate"; "a target to recycle 60% of municipal waste" -> "recycle municipal waste"."""
+    m = _AIM_VERB.search(text, max(0, start - 60), start)
+    right = re.sub(r"^of\s+", "", _right(text, end, hi), flags=re.I)
+    right = re.sub(r"\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?$", "", right)
+    verb = m.group(1).lower() if m else ""
+    thing = _tidy(m.group(2)) if m else ""
+    if thing and names_something(thing):
+        return thing  # "to reduce sickness to 8 days": sickness is what the target is for
+    if not names_something(right):
+        return ""
+    return right if not verb or verb in _REACH else f"{verb} {right}"
 

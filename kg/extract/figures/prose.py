@@ -142,7 +142,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             if topic:
                 continue  # "4.2 Rent arrears." names what the paragraph's figures are about
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
-        pair_end: int | None = None  # the end of a comparison's number: "from 86.2% to 90.7%" pairs it
+        pair_end: int | None = None  # the end of a comparison's number: "from 58% to 67%" pairs it
+        moved_end: int | None = None  # the end of a moved target's old value
         if not _DIGIT.search(text, s.start, s.end):
             question = _asked_re().search(text, s.start, s.end)
             # the scheme's names, looked for only in a question (the parse is the text layer's own)
@@ -177,6 +178,11 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 role = frames.role(text, n, c.start, c.end)
                 if role.measure in ("change", "forecast"):
                     continue
+                if _TARGET_MOVED.search(text, max(c.start, n.start - 120), n.start) or (
+                        moved_end is not None and _PAIR_TO.match(text, moved_end, n.start)):
+                    # "the target change for HR2 from 5.5 days to 6.5 days": a target moved, no level stated
+                    moved_end = n.end
+                    continue
                 level = n.unit != "count" or _count_is_level(text, n, c.start, c.end)
                 if not level and role.measure == "actual":
                     continue
@@ -190,6 +196,9 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 period_lo = role.cue_start if own_cue else c.start
                 period, named = frames.period_of(text, n, period_lo, c.end, doc_period, clause_periods)
                 measure = role.measure
+                aim = measure == "actual" and _TARGET_AIM.search(text, max(c.start, n.start - 100), n.start)
+                if aim:
+                    measure = "target"  # "the Council is required to achieve 70%", "a target to recycle 60%"
                 if measure == "actual" and named and periods.earlier(period, doc_period):
                     measure = "previous"
                 if measure == "previous" and not named:
@@ -209,6 +218,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                         own = phrases.phrase(text, role.cue_start, n.end, min(lo, role.cue_start), c.end)
                 else:
                     own = phrases.phrase(text, n.start, n.end, lo, hi)
+                if aim:
+                    own = phrases.aim_phrase(text, n.start, n.end, c.end)
                 if measure == "actual" and not phrases.names_something(own) and previous_phrase:
                     own = previous_phrase  # "went from 31.0% to 35.5%": the pair shares its subject
                 previous_end = max(previous_end, region[1])
@@ -292,8 +303,11 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             notes.append(f"figure {f.value} at {f.start}: no indicator named")
             continue
         if not phrases.is_name(f.phrase):
-            notes.append(f"figure {f.value} at {f.start}: '{f.phrase}' is not a measure's name")
-            continue
+            tail = phrases.named_tail(f.phrase)
+            if not tail:
+                notes.append(f"figure {f.value} at {f.start}: '{f.phrase}' is not a measure's name")
+                continue
+            f.phrase = tail  # "... asked what would happen if the Council missed the statutory recycling"
         if f.unit == "currency" and not anywhere("money_measures").search(f.phrase):
             notes.append(f"money {f.value} at {f.start}: not a measure ({f.phrase})")
             continue
@@ -306,7 +320,12 @@ def _asked_re() -> re.Pattern[str]:
     return re.compile(r"\b" + alternation(words()["question_verbs"]) + r"\b", re.I)
 
 
-_PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?\s*to\s*$", re.I)
+_TARGET_AIM = re.compile(r"\b(?:targets?|required|requirement|aims?|ambition|goal)\b"
+                         r"(?:(?!\b(?:against|of|had|have|has)\b|[.;]).){0,60}?"
+                         r"\bto\s+(?:[a-z\-]+\s+){1,4}?(?:to\s+|by\s+|below\s+|under\s+)?"
+                         r"(?:a\s+|an\s+|at\s+least\s+)?$", re.I)
+_TARGET_MOVED = re.compile(r"\btargets?\b(?:(?!\bagainst\b|[.;]).){0,80}?\bfrom\s*$", re.I)
+_PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+[^\d\s,;]+){0,12}?\s*\bto\s*$", re.I)
 _COORDINATED = re.compile(r"(?:\band|\bor|,|&)\s*$", re.I)
 _COORDINATED_AFTER = re.compile(r"\s*(?:,|\band\b|\bor\b|&|\bas\s+well\s+as\b)", re.I)
 
