@@ -311,7 +311,8 @@ def test_a_date_range_after_the_measure_is_its_period_not_its_name() -> None:
     # a target moved from one value to another states no level
     ("Members approved the change to the target for HR4 from 4.5 days to 5.0 days per year.", set()),
     # a target stated as an aim is a target, named by what it is for
-    ("The Council is required by law to achieve a 64% recycling rate.", {(D(64), "target", "recycling rate")}),
+    ("The Council is required by law to achieve a 64% recycling rate.",
+     {(D(64), "target", "recycling rate")}),
     ("The aim is to cut sickness absence to 7 days per FTE.", {(D(7), "target", "sickness absence")}),
     # the thing counted follows a subject and a verb of work done
     ("The Planning Service had received 612 planning applications.",
@@ -328,3 +329,32 @@ def test_frames_that_real_minutes_use(text: str, expected: set) -> None:
     nouns and run-on speech give exactly these figures and names."""
     x = _one(text)
     assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == expected
+
+
+def test_an_item_title_names_the_figures_that_name_nothing_else() -> None:
+    """Under an agenda item titled by one known indicator, "the overall figure for the year was 9.8 days"
+    is that indicator's figure; under a title naming nothing, it is left out."""
+    titled = ("7. Staff Sickness Absence Update\n\nThe Head of People noted the overall outturn figure for "
+              "the "
+              "Council of 9.8 days per FTE.\n")
+    got = extract(read_document_text(titled))
+    assert [(o.value, o.indicator) for o in got.observations] == [(D("9.8"), "sickness-days-per-fte")]
+    untitled = titled.replace("Staff Sickness Absence Update", "Workforce Update")
+    assert not extract(read_document_text(untitled)).observations
+
+
+def test_a_figure_for_a_named_part_of_the_area_keeps_the_place() -> None:
+    """"the recycling rate in Northvale rose from 51.0% to 60.2%": both figures are Northvale's."""
+    x = _one("Over the six months of the pilot the recycling rate in Northvale rose from 51.0% to 60.2%.")
+    assert {(o.value, o.measure, o.area, o.surface) for o in x.observations} == {
+        (D("51.0"), "previous", "Northvale", "recycling rate"),
+        (D("60.2"), "actual", "Northvale", "recycling rate")}
+
+
+def read_document_text(text: str):  # noqa: ANN201 - a SourceDoc
+    """A text document read through the reader, as `kg ingest` reads a .txt file."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp())
+    (folder / "minutes.txt").write_text(text, encoding="utf-8")
+    return read_document(folder / "minutes.txt", root=folder)

@@ -240,6 +240,8 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
         verb = right and not re.match(r"(?:of|in|for|at|and|or|to)\b", right, re.I)
         parts = [population, right] if verb else [population]
     out = _tidy(" ".join(parts))
+    # "Recycling in" (Wales cut off as the comparator): a preposition left hanging at the end
+    out = re.sub(r"\s+(?:in|of|for|at|on|by|to|from|across|within)$", "", out, flags=re.I)
     words_ = out.split()
     return " ".join(words_[:16])
 
@@ -288,13 +290,16 @@ def is_name(phrase_text: str) -> bool:
 
 def named_tail(phrase_text: str) -> str:
     """Where a phrase runs on from a speaker or a view ("Councillor X asked what would happen if the Council
-    missed the statutory recycling"), the noun phrase it ends with, after the last such word and the last
-    determiner; "" when that is no name either."""
-    _, _, inside = _not_name_re()
+    missed the statutory recycling") or opens with a time or place phrase, the noun phrase it ends with, after
+    the last such word and the last determiner; "" when that is no name either."""
+    _, start, inside = _not_name_re()
     hits = list(inside.finditer(phrase_text))
-    if not hits:
+    if hits:
+        tail = phrase_text[hits[-1].end() :]
+    elif re.match(r"[A-Za-z]", phrase_text) and start.match(phrase_text):
+        tail = phrase_text  # "Over the six months of the pilot the recycling rate": a time phrase before it
+    else:
         return ""
-    tail = phrase_text[hits[-1].end() :]
     dets = list(re.finditer(r"\b(?:the|a|an|its|their|our)\s+", tail, re.I))
     if not dets:
         return ""

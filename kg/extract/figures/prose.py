@@ -128,9 +128,21 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
     # (phrase, end of its sentence, the scheme concept when a figure-less sentence named it): "This compares
     # with ..." reads it
     carry: tuple[str, int, str | None] | None = None
+    # the one known indicator a heading names, and where its agenda item starts (-1: outside any item)
+    title: tuple[str, int, str | None] | None = None
     topic_item, topic = None, ""  # a paragraph's run-in heading and its list item
     all_shapes = shapes(text, 0, len(text))  # dates, years, references: found once for the document
     for i, s in enumerate(tv.sentences):
+        if s.kind == "heading" and not tv.in_table(s.start, s.end):
+            # an item's title that names one known indicator ("Sickness Absence Performance") is what its
+            # figures are about until a figure names another
+            mentions = indicators.named_spans(tv.doc, s.start, s.end)
+            if len({cid for cid, _, _ in mentions}) == 1:
+                cid, a, b = mentions[0]
+                title = (text[a:b], _item_start(tv, s.start), cid)
+            elif mentions:
+                title = None  # a title naming two indicators says nothing about one figure
+            continue
         if s.kind == "heading" or tv.in_table(s.start, s.end):
             continue
         if carry and (carry[1] < s.start and "\n\n" in text[carry[1] : s.start] and s.list_item is None):
@@ -220,6 +232,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                     own = phrases.phrase(text, n.start, n.end, lo, hi)
                 if aim:
                     own = phrases.aim_phrase(text, n.start, n.end, c.end)
+                if own and not phrases.is_name(own):
+                    own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
                 if measure == "actual" and not phrases.names_something(own) and previous_phrase:
                     own = previous_phrase  # "went from 31.0% to 35.5%": the pair shares its subject
                 previous_end = max(previous_end, region[1])
@@ -239,6 +253,12 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                                          measure="benchmark", area=code, period=period,
                                          unit_words=n.unit_words, rate_base=n.rate_base))
                     measure, role = "benchmark", frames.Role("benchmark", codes[0])
+                own_area = measure in ("actual", "previous") and role.area == "council"
+                place = _PLACE_TAIL.search(own) if own_area else None
+                if place and _is_place(place.group(1)):
+                    # "the recycling rate in Northvale rose to 60.2%": a figure for a part of the area
+                    own = own[: place.start()]
+                    role = frames.Role(role.measure, place.group(1), role.cue_start, role.named)
                 monthly = bool(_MONTHLY.search(text, c.start, c.end))
                 f = Found(
                     confidence=0.6 if monthly else 1.0,  # a month's figure is not the period's own
@@ -259,6 +279,9 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                             f.phrase = sentence_actual  # "..., while our performance was 91%"
                         elif carry and s.start - carry[1] < 400 and _fits(carry[2], n.unit):
                             f.phrase = carry[0]
+                        elif not carry and title and title[1] == _item_start(tv, s.start) and \
+                                _fits(title[2], n.unit):
+                            f.phrase = title[0]  # "the overall figure was 13.9 days" under its item's title
                     if f.phrase and not (sentence_actual and anywhere("variant_openers").match(f.phrase)):
                         sentence_actual = f.phrase
                         actual_unit = (n.unit, n.unit_words, n.rate_base)
@@ -320,6 +343,25 @@ def _asked_re() -> re.Pattern[str]:
     return re.compile(r"\b" + alternation(words()["question_verbs"]) + r"\b", re.I)
 
 
+_PLACE_TAIL = re.compile(r"\s+in\s+((?:[A-Z][a-z'\-]+)(?:\s+[A-Z][a-z'\-]+){0,2})$")
+
+
+def _is_place(name: str) -> bool:
+    """A capitalised name after "in" that is not a month, a period or a comparator the frames read."""
+    from kg.periods import MONTH_NAMES
+
+    if re.fullmatch(MONTH_NAMES + r"(?:\s+\w+)*", name) or re.match(r"(?:Q|Quarter|Qtr)\b", name):
+        return False
+    low = name.lower()
+    return not any(low == p.lower() or low.startswith(p.lower() + " ")
+                   for ps in words()["comparators"].values() for p in ps)
+
+
+def _item_start(tv: TextView, pos: int) -> int:
+    item = tv.item_at(pos)
+    return item.start if item else -1
+
+
 _TARGET_AIM = re.compile(r"\b(?:targets?|required|requirement|aims?|ambition|goal)\b"
                          r"(?:(?!\b(?:against|of|had|have|has)\b|[.;]).){0,60}?"
                          r"\bto\s+(?:[a-z\-]+\s+){1,4}?(?:to\s+|by\s+|below\s+|under\s+)?"
@@ -341,17 +383,18 @@ def _fits(concept: str | None, unit: str) -> bool:
         unit in (c.get("by_unit") or {})
 
 
-_THE_FIGURE = re.compile(r"(?:the|this|that|its|our)\s+((?:[\w\-]+\s+){0,3}?)"
-                         r"(?:figure|rate|result|level|outturn|"
-                         r"position|percentage|proportion|total)\s+(?:was|is|were|are|had|has|stood|stands|"
-                         r"remained|remains|came|reached)\b", re.I)
+_THE_FIGURE = re.compile(r"(?:the|this|that|its|our)\s+((?:[\w\-]+\s+){0,5}?)"
+                         r"(?:figure|rate|result|level|outturn|position|percentage|proportion|total)"
+                         r"(?:\s+for\s+the\s+(?:council|authority|year|quarter|period))?"
+                         r"\s+(?:was|is|were|are|had|has|stood|stands|remained|remains|came|reached|of)\b",
+                         re.I)
 
 
 def _points_back(text: str, start: int) -> bool:
     """Does the clause open by pointing back to what was said before ("This compares with", "It was")?"""
     head = text[start : start + 50].lstrip(" ,;")
     if m := phrases.speech_lead(text[start : start + 160]):
-        head = text[start + m : start + m + 50]  # "The officer said that the figure was": what is said
+        head = text[start + m : start + m + 90]  # "The officer said that the figure was": what is said
     head = re.sub(r"^(?:while|whilst|and|but|whereas|although)\s+", "", head, flags=re.I)
     if (m := _THE_FIGURE.match(head)) and not phrases.names_something(m.group(1)):
         return True  # "the latest rate is ...": a figure with no name of its own
