@@ -358,3 +358,14 @@ def read_document_text(text: str):  # noqa: ANN201 - a SourceDoc
     folder = Path(tempfile.mkdtemp())
     (folder / "minutes.txt").write_text(text, encoding="utf-8")
     return read_document(folder / "minutes.txt", root=folder)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chair asked whether, based on the 96% assumed, a surplus was likely.",
+    "He noted that 1 upheld complaint out of a total of 1 would show as 100% upheld.",
+    "Performance was measured where performance had hit 77% in the spring.",
+])
+def test_a_phrase_cut_mid_clause_names_nothing(text: str) -> None:
+    """A phrase that ends on a verb or function word, or opens with "where" or "out of", was cut mid-clause:
+    its figure is left out rather than named by it."""
+    assert not [o for o in _one(text).observations if o.value is not None]

@@ -272,7 +272,8 @@ def _not_name_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     dates = re.compile(rf"{DAY_MONTH}|{MONTH_NAMES}|\b(?:19|20)\d\d(?:\s*[/\-–]\s*\d{{2,4}})?\b"
                        r"|\b\d+(?:st|nd|rd|th)\b")
     start = re.compile(r"^(?:[^A-Za-z]|(?:" + alternation(words()["not_name_starts"]) + r")\b)", re.I)
-    inside = re.compile(r"(?<![\w\-])(?:" + alternation(words()["not_in_name"]) + r")(?![\w\-])", re.I)
+    inside = re.compile(r"(?<![\w\-])(?:" + alternation(words()["not_in_name"]) + r")(?![\w\-])"
+                        r"|(?<![\w\-])(?:" + alternation(words()["not_name_ends"]) + r")\s*$", re.I)
     return dates, start, inside
 
 
