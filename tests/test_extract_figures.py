@@ -369,3 +369,12 @@ def test_a_phrase_cut_mid_clause_names_nothing(text: str) -> None:
     """A phrase that ends on a verb or function word, or opens with "where" or "out of", was cut mid-clause:
     its figure is left out rather than named by it."""
     assert not [o for o in _one(text).observations if o.value is not None]
+
+
+def test_money_that_is_no_measure_owns_no_comparison() -> None:
+    """"...; this was above the Welsh average of 96.1% (an extra £400K in cash)": the average is the
+    rate's, not the money's."""
+    x = _one("The council recorded an in-year collection rate of 97.0%; this was above the Welsh average of "
+             "96.1% (an extra £400K in cash).")
+    assert {(o.value, o.measure, o.surface) for o in x.observations} == {
+        (D("97.0"), "actual", "in-year collection rate"), (D("96.1"), "benchmark", "in-year collection rate")}

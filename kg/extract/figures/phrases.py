@@ -21,7 +21,9 @@ def _report_re() -> re.Pattern[str]:
     lead = r"(?:\s+(?:members|the\s+\w+))?\s+(?:that|why|whether|how|if|about|what)\s*(?:,[^,]{0,50},)?\s*"
     # "said the figure was ...": a verb of speech whose clause follows without "that"
     # "welcomed the fall in ...", "noted the year-end figure of ...": what is reported is the verb's object
-    reported = alternation(words()["speech_verbs"] + words()["report_verbs"] + words()["question_verbs"])
+    # ... and "the Council recorded an in-year rate of": the object of a verb of work done
+    reported = alternation(words()["speech_verbs"] + words()["report_verbs"] + words()["question_verbs"]
+                           + words()["done_verbs"])
     bare = (r"|\b" + reported + r"\s+(?=(?:the|this|it|there|these|those|our|its|their|a|an|"
             r"performance)\s)|\b" + alternation(words()["clause_verbs"]) + r"\s+(?=[a-z])")
     return re.compile(r"\b" + alternation(words()["report_verbs"]) + lead + bare, re.I | re.S)
@@ -271,7 +273,7 @@ def _not_name_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
     dates = re.compile(rf"{DAY_MONTH}|{MONTH_NAMES}|\b(?:19|20)\d\d(?:\s*[/\-–]\s*\d{{2,4}})?\b"
                        r"|\b\d+(?:st|nd|rd|th)\b")
-    start = re.compile(r"^(?:[^A-Za-z]|(?:" + alternation(words()["not_name_starts"]) + r")\b)", re.I)
+    start = re.compile(r"^(?:[^A-Za-z]|(?:" + alternation(words()["not_name_starts"]) + r")(?![\w\-]))", re.I)
     inside = re.compile(r"(?<![\w\-])(?:" + alternation(words()["not_in_name"]) + r")(?![\w\-])"
                         r"|(?<![\w\-])(?:" + alternation(words()["not_name_ends"]) + r")\s*$", re.I)
     return dates, start, inside

@@ -282,6 +282,10 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                         elif not carry and title and title[1] == _item_start(tv, s.start) and \
                                 _fits(title[2], n.unit):
                             f.phrase = title[0]  # "the overall figure was 13.9 days" under its item's title
+                    # money that is no measure ("an additional £700K in cashflow terms") owns no comparison
+                    spent = n.unit == "currency" and not anywhere("money_measures").search(f.phrase)
+                    if spent:
+                        f.phrase = ""
                     if f.phrase and not (sentence_actual and anywhere("variant_openers").match(f.phrase)):
                         sentence_actual = f.phrase
                         actual_unit = (n.unit, n.unit_words, n.rate_base)
@@ -307,7 +311,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 owner = preceding or clause_actual or sentence_actual
                 if owner and (not f.phrase or f.area != "council" or f.measure in ("target", "previous")):
                     f.phrase = owner  # "... against a target of 90%": the clause's indicator
-                elif carry and (not f.phrase or len(f.phrase.split()) > 10) and _fits(carry[2], f.unit):
+                elif carry and (not f.phrase or len(f.phrase.split()) > 10 or _points_back(text, c.start)) \
+                        and _fits(carry[2], f.unit):
                     # "... which brought about a fall from 9.2%": a long clause is no name; the paragraph's
                     # indicator is the one compared
                     f.phrase = carry[0]
