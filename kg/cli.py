@@ -11,11 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from kg.errors import KgError, QueryError, printable
 
@@ -25,8 +21,25 @@ app = typer.Typer(
     rich_markup_mode=None,
     help="council-kg: what councils were told, by whom, the figures, and what was promised.",
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+
+
+class _LazyConsole:
+    """A rich Console made on first use: importing rich costs `kg --help` a tenth of its time budget."""
+
+    def __init__(self, stderr: bool) -> None:
+        self._stderr = stderr
+        self._console: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr, soft_wrap=True)
+        return getattr(self._console, name)
+
+
+out: Any = _LazyConsole(stderr=False)
+err: Any = _LazyConsole(stderr=True)
 
 StoreOpt = Annotated[
     str | None,
@@ -34,6 +47,10 @@ StoreOpt = Annotated[
         "--store", "-s", help="store directory or SPARQL server URL (default: $KG_STORE or .kg/store)"
     ),
 ]
+
+
+# typer vendors click: its usage errors derive from its own ClickException, not the click package's.
+_ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -51,7 +68,7 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise typer.Exit(130) from None
         except BrokenPipeError:
             raise typer.Exit(0) from None
-        except (typer.Exit, typer.Abort, click.exceptions.ClickException):
+        except (typer.Exit, typer.Abort, _ClickException):
             raise  # typer's own control flow and usage errors
         except Exception as e:  # noqa: BLE001 - never a traceback for a user
             err.print(
@@ -162,12 +179,36 @@ def remove(
                   highlight=False)
 
 
-def cell(value: object) -> Text:
+def cell(value: object) -> Any:
     """A table cell from data: plain text (no Rich markup such as `[link=...]`), controls escaped."""
+    from rich.text import Text
+
     return Text(printable(str(value)))
 
 
-def print_table(result: Any, title: str | None = None) -> None:
+def show_table(headers: list[str], rows: list[list[str]], *, title: str | None = None,
+               keep: tuple[str, ...] = (), drop: tuple[str, ...] = (), right: tuple[str, ...] = (),
+               columns: list[str] | None = None, whole: str = "--format csv or json") -> None:
+    """Print rows as a table that fits the terminal (see kg.terminal); say which columns were left out.
+    `columns` picks and orders the columns; `whole` says how to get every column with values whole."""
+    from kg.terminal import fitted_table
+
+    if columns:
+        unknown = [c for c in columns if c not in headers]
+        if unknown:
+            raise QueryError(f"no column {', '.join(unknown)}", hint=f"the columns: {', '.join(headers)}")
+        pick = [headers.index(c) for c in columns]
+        headers, rows = [headers[i] for i in pick], [[r[i] for i in pick] for r in rows]
+    rows = [[printable(v) for v in r] for r in rows]
+    table, hidden = fitted_table(headers, rows, out.width, title=title, keep=keep, drop=drop, right=right)
+    out.print(table, highlight=False)
+    if hidden:
+        how = f"--columns to choose; {whole} for every column, values whole" if whole else "a wider terminal"
+        err.print(f"kg: {len(hidden)} column{'s' * (len(hidden) != 1)} left out to fit {out.width} "
+                  f"characters: {', '.join(hidden)} ({how})", markup=False, highlight=False)
+
+
+def print_table(result: Any, title: str | None = None, columns: list[str] | None = None) -> None:
     from kg.query import short
 
     if result.kind != "select":
@@ -175,13 +216,19 @@ def print_table(result: Any, title: str | None = None) -> None:
 
         out.print(format_result(result, "json"), markup=False)
         return
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for v in result.variables:
-        table.add_column(v, overflow="fold")
-    for row in result.rows:
-        table.add_row(*(cell(short(row.get(v))) for v in result.variables))
-    out.print(table, highlight=False)
+    names = list(result.variables)
+    rows = [[short(row.get(v)) for v in names] for row in result.rows]
+    show_table(names, rows, title=title, columns=columns)
     err.print(f"{len(result.rows)} row(s)", markup=False)
+
+
+def _columns(value: str | None) -> list[str] | None:
+    return [c.strip() for c in value.split(",") if c.strip()] if value else None
+
+
+ColumnsOpt = Annotated[
+    str | None, typer.Option("--columns", help="table columns to show, comma-separated (default: what fits)")
+]
 
 
 @app.command()
@@ -192,15 +239,17 @@ def query(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json")] = "table",
     limit: Annotated[int | None, typer.Option("--limit", help="at most this many rows")] = None,
     offset: Annotated[int, typer.Option("--offset", help="skip this many rows first (paging)")] = 0,
+    columns: ColumnsOpt = None,
     store: StoreOpt = None,
 ) -> None:
-    """Run a SPARQL query over the store."""
+    """Run a SPARQL query over the store (a table fitted to the terminal; csv, tsv and json hold every
+    column with IRIs whole)."""
     from kg.query import format_result, parse_params, run
 
     with _open(store, read_only=True) as st:
         result = run(st, spec, parse_params(param or []), limit=limit, offset=offset)
     if fmt == "table" and result.kind == "select":
-        print_table(result)
+        print_table(result, columns=_columns(columns))
     else:
         sys.stdout.write(
             format_result(result, fmt if result.kind == "select" or fmt != "table" else "turtle")
@@ -211,16 +260,24 @@ def query(
 @app.command()
 @guarded
 def queries() -> None:
-    """List the named queries, one line each."""
+    """List the named queries: each with its parameters and its whole description."""
+    import textwrap
+
+    from rich.text import Text
+
     from kg.query import named_queries
 
-    table = Table(show_header=True, header_style="bold")
-    table.add_column("name")
-    table.add_column("answers")
-    table.add_column("parameters")
+    width = max(40, min(out.width, 100))
     for q in named_queries().values():
-        table.add_row(q.name, q.description, ", ".join(p for p, _ in q.params))
-    out.print(table)
+        out.print(Text(q.name, style="bold"), highlight=False)
+        for p, about in q.params:
+            out.print(textwrap.fill(f"--param {p}=...: {printable(about)}", width, initial_indent="  ",
+                                    subsequent_indent="      "), markup=False, highlight=False)
+        out.print(textwrap.fill(printable(q.about or q.description), width, initial_indent="  ",
+                                subsequent_indent="  "), markup=False, highlight=False)
+        out.print()
+    err.print("kg query NAME [--param name=value] runs one; kg query FILE.rq or SPARQL text runs your own",
+              markup=False, highlight=False)
 
 
 @app.command()
@@ -246,6 +303,8 @@ def export(
 @guarded
 def report(store: StoreOpt = None) -> None:
     """A short report of what the store holds."""
+    from rich.table import Table
+
     from kg.report import summary
 
     with _open(store, read_only=True) as st:
@@ -348,29 +407,17 @@ def stats(
 
         sys.stdout.write(json.dumps(s, indent=2, ensure_ascii=False) + "\n")
         return
-    table = Table(
-        title=f"{s['nodes']} nodes, {s['links']} links, {s['components']['count']} components",
-        header_style="bold",
-    )
-    table.add_column("what")
-    table.add_column("how many", justify="right")
-    for k, v in s["counts"].items():
-        table.add_row(k, str(v))
-    out.print(table)
+    show_table(["what", "how many"], [[k, str(v)] for k, v in s["counts"].items()], right=("how many",),
+               title=f"{s['nodes']} nodes, {s['links']} links, {s['components']['count']} components",
+               whole="--format json")
+    numbers = ("contributions", "degree", "betweenness", "figures", "commitments", "documents")
     for key, title in (("councillors", "Most active councillors"), ("posts", "Most active posts")):
-        t = Table(title=title, header_style="bold")
-        for col in ("label", "contributions", "degree", "betweenness"):
-            t.add_column(col, justify="left" if col == "label" else "right")
-        for r in s[key]:
-            t.add_row(cell(r["label"]), str(r["contributions"]), str(r["degree"]), f"{r['betweenness']:.3f}")
-        out.print(t)
-    t = Table(title="Indicators discussed most", header_style="bold")
-    for col in ("label", "contributions", "figures", "commitments", "documents"):
-        t.add_column(col, justify="left" if col == "label" else "right")
-    for r in s["indicators"]:
-        counts = (str(r[c]) for c in ("contributions", "figures", "commitments", "documents"))
-        t.add_row(cell(r["label"]), *counts)
-    out.print(t)
+        show_table(["label", "contributions", "degree", "betweenness"],
+                   [[r["label"], str(r["contributions"]), str(r["degree"]), f"{r['betweenness']:.3f}"]
+                    for r in s[key]], title=title, keep=("label",), right=numbers, whole="--format json")
+    cols = ["label", "contributions", "figures", "commitments", "documents"]
+    show_table(cols, [[r["label"], *(str(r[c]) for c in cols[1:])] for r in s["indicators"]],
+               title="Indicators discussed most", keep=("label",), right=numbers, whole="--format json")
 
 
 @app.command()
@@ -432,6 +479,7 @@ def indicators(
     indicator: Annotated[
         str | None, typer.Option("--indicator", "-i", help="concept id or label (--plot)")
     ] = None,
+    columns: ColumnsOpt = None,
     store: StoreOpt = None,
 ) -> None:
     """The latest figure per indicator per council, with target, RAG and direction; --plot draws a series."""
@@ -440,21 +488,11 @@ def indicators(
 
     with _open(store, read_only=True) as st:
         rep = run_report(st, council=council, plot_to=plot, indicator=indicator)
-    table = Table(title="latest figures", header_style="bold")
-    for name in ("indicator", "council", "period", "value", "target", "RAG", "direction"):
-        table.add_column(name, overflow="fold")
-    for r in rep.rows:
-        cells = (
-            f"{r.indicator_label} [{r.indicator}]",
-            r.council,
-            r.period,
-            show_value(r.value, r.unit),
-            show_value(r.target, r.unit),
-            r.rag or "",
-            r.direction or "",
-        )
-        table.add_row(*(cell(c) for c in cells))  # labels are not markup
-    out.print(table, highlight=False)
+    rows = [[f"{r.indicator_label} [{r.indicator}]", r.council, r.period, show_value(r.value, r.unit),
+             show_value(r.target, r.unit), r.rag or "", r.direction or ""] for r in rep.rows]
+    show_table(["indicator", "council", "period", "value", "target", "RAG", "direction"], rows,
+               title="latest figures", keep=("indicator", "value"), drop=("direction", "council"),
+               right=("value", "target"), columns=_columns(columns), whole="")
     err.print(f"{len(rep.rows)} row(s)", markup=False)
     if rep.plot:
         err.print(f"wrote {rep.plot}", markup=False)
@@ -488,6 +526,7 @@ def followups(
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
     html: Annotated[Path | None, typer.Option("--html", help="also write the ledger as an HTML page")] = None,
+    columns: ColumnsOpt = None,
     store: StoreOpt = None,
 ) -> None:
     """The follow-up ledger: every commitment, who made it, when due, and whether kept (overdue first)."""
@@ -504,15 +543,12 @@ def followups(
     if fmt != "table":
         sys.stdout.write(render(report.rows, fmt))
     else:
-        table = Table(header_style="bold", show_lines=False, title=f"as of {report.as_of}")
-        for name in ("id", "council", "committee", "made at", "actor", "what", "due", "status", "evidence"):
-            table.add_column(name, overflow="fold")
-        for f in report.rows:
-            evidence = f"{f.fulfilled_file}: {f.evidence}" if f.evidence else f.reason
-            table.add_row(*(cell(c) for c in (f.id, f.council, f.committee, f.made_at, f.actor, f.text,
-                                               f.due + (f" ({f.due_date})" if f.due_date else ""),
-                                               f.status or "-", evidence)))
-        out.print(table, highlight=False)
+        rows = [[f.id, f.council, f.committee, f.made_at, f.actor, f.text,
+                 f.due + (f" ({f.due_date})" if f.due_date else ""), f.status or "-",
+                 f"{f.fulfilled_file}: {f.evidence}" if f.evidence else f.reason] for f in report.rows]
+        names = ["id", "council", "committee", "made at", "actor", "what", "due", "status", "evidence"]
+        show_table(names, rows, title=f"as of {report.as_of}", keep=("id", "what", "status"),
+                   drop=("council", "made at", "committee", "due", "actor"), columns=_columns(columns))
     err.print(f"{len(report.rows)} commitment(s) as of {report.as_of}" + (f"; wrote {html}" if html else ""),
               markup=False)
 
