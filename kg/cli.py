@@ -282,6 +282,77 @@ def queries() -> None:
 
 @app.command()
 @guarded
+def show(
+    thing: Annotated[str, typer.Argument(help="a name, label or title (any case), an IRI, or a prefixed name "
+                                               "such as id:council/...")],
+    links: Annotated[int, typer.Option("--links", help="most statements pointing at it to list")] = 50,
+    source: Annotated[list[Path] | None, typer.Option(
+        "--source", help="folder holding the source documents: quotes checked and shown in context "
+                         "(default: the current folder, where the recorded paths point)")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+    store: StoreOpt = None,
+) -> None:
+    """One thing and its evidence: label, types, statements, what points at it, and the quotes it was read
+    from."""
+    from kg.describe import describe
+
+    if fmt not in ("text", "json"):
+        raise QueryError(f"unknown format '{fmt}'", hint="text or json")
+    with _open(store, read_only=True) as st:
+        d = describe(st, thing, links=links, search=source or [Path.cwd()])
+    if fmt == "json":
+        import dataclasses
+        import json
+
+        sys.stdout.write(json.dumps(dataclasses.asdict(d), indent=2, ensure_ascii=False) + "\n")
+        return
+    print_description(d)
+
+
+def print_description(d: Any) -> None:
+    """A Description (kg.describe) as text: a heading, the statements, the links in, the evidence."""
+    import textwrap
+
+    from rich.text import Text
+
+    say = functools.partial(out.print, markup=False, highlight=False)
+    out.print(Text(printable(d.label), style="bold"), highlight=False)
+    say(f"  {printable(d.iri)}")
+    if d.types:
+        say(f"  a {', '.join(d.types)}")
+    if d.graphs:
+        names = ", ".join(printable(g.rsplit("/", 1)[-1]) for g in d.graphs[:6])
+        say(f"  stated in {len(d.graphs)} graph{'s' * (len(d.graphs) != 1)}: {names}"
+            + (", ..." if len(d.graphs) > 6 else ""))
+    say()
+    if d.facts:
+        show_table(["property", "value"], [[f.predicate_name, f.label] for f in d.facts], title="Statements",
+                   keep=("property", "value"), whole="--format json")
+    if d.links:
+        more = d.links_total > len(d.links)
+        shown = f" ({len(d.links)} of {d.links_total}; --links N for more)" if more else ""
+        show_table(["property", "from"], [[ln.predicate_name, ln.subject_label] for ln in d.links],
+                   title=f"Pointing here{shown}", keep=("property", "from"), whole="--format json")
+    elif d.links_total:
+        say(f"{d.links_total} statements point here (--links N lists them)")
+    say()
+    if not d.evidence:
+        say("No evidence of its own: it is reference data, or named only in a document's metadata.")
+        return
+    out.print(Text(f"Evidence ({len(d.evidence)})", style="bold"), highlight=False)
+    width = max(40, min(out.width, 100))
+    mark = {True: "verified against the source", False: "DOES NOT MATCH the source",
+            None: "source not found: --source FOLDER checks it and shows its context"}
+    for e in d.evidence:
+        where = f"{e.file} [{e.start}:{e.end}]" + (f" page {e.page}" if e.page else "")
+        say(f"  {printable(where)} ({mark[e.verified]})")
+        quote = f"...{e.before}[[{e.quote}]]{e.after}..." if e.before or e.after else f"\"{e.quote}\""
+        say(textwrap.fill(printable(" ".join(quote.split())), width, initial_indent="    ",
+                          subsequent_indent="    "))
+
+
+@app.command()
+@guarded
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="trig, nquads, turtle or jsonld")] = "trig",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="file (default: stdout)")] = None,

@@ -82,21 +82,15 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], width: in
             break
         shown.remove(gone)
     widths = {i: floor[i] for i in shown}
+    # Spare room: columns that want little are given all they want first, the rest is shared evenly among
+    # the columns still wanting (a short column is never squeezed so that a long one gains a character).
     spare = width - table_width(list(widths.values()))
-    while spare > 0:
-        wanting = {i: natural[i] - widths[i] for i in shown if natural[i] > widths[i]}
-        if not wanting:
-            break
-        total = sum(wanting.values())
-        given = 0
-        for i, want in wanting.items():
-            share = min(want, spare * want // total)
-            widths[i] += share
-            given += share
-        if given == 0:  # shares rounded down to nothing: hand out the rest one character at a time
-            for i in sorted(wanting, key=wanting.get, reverse=True)[:spare]:
-                widths[i] += 1
-                given += 1
+    wanting = sorted((i for i in shown if natural[i] > widths[i]), key=lambda i: natural[i] - widths[i])
+    while spare > 0 and wanting:
+        share = max(1, spare // len(wanting))
+        i = wanting.pop(0)
+        given = min(natural[i] - widths[i], share, spare)
+        widths[i] += given
         spare -= given
     return Fitted(tuple(shown), tuple(widths[i] for i in shown), tuple(i for i in range(n) if i not in shown))
 
