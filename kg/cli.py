@@ -30,12 +30,15 @@ class _LazyConsole:
         self._stderr = stderr
         self._console: Any = None
 
-    def __getattr__(self, name: str) -> Any:
+    def get(self) -> Any:
         if self._console is None:
             from rich.console import Console
 
             self._console = Console(stderr=self._stderr, soft_wrap=True)
-        return getattr(self._console, name)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.get(), name)
 
 
 out: Any = _LazyConsole(stderr=False)
@@ -81,6 +84,13 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def steps() -> Any:
+    """Progress bars on stderr (counts, elapsed, time left) when it is a terminal; nothing otherwise."""
+    from kg.terminal import Steps
+
+    return Steps(err.get(), enabled=err.is_terminal)
+
+
 def _open(store: str | None, *, read_only: bool = False, create: bool = True):  # noqa: ANN202
     from kg.stores import open_store
 
@@ -99,27 +109,15 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="only the summary and problems")] = False,
 ) -> None:
     """Build the graph from documents: read, extract, link, write one named graph per document."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from kg.ingest import Outcome
     from kg.ingest import ingest as run_ingest
 
-    with (
-        _open(store) as st,
-        Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            disable=quiet or not err.is_terminal,
-            transient=True,
-        ) as bar,
-    ):
-        task = bar.add_task("ingesting", total=None)
+    with _open(store) as st, steps() as progress:
+        count = {"done": 0, "total": -1}  # total -1: documents found before the run starts are not counted
 
         def on_start(n: int) -> None:
-            bar.update(task, total=n)
+            count["total"] = n
+            progress("ingesting", 0, n)
 
         def on_document(o: Outcome) -> None:
             for w in o.warnings:
@@ -127,15 +125,17 @@ def ingest(
                 err.print(line, markup=False, highlight=False)
             if o.status == "failed":
                 err.print(f"kg: {printable(o.message)}", markup=False, highlight=False)
-            else:
-                bar.advance(task)
-                if not quiet:
-                    extra = (
-                        f" ({o.message})" if o.message else (f", {o.triples} triples" if o.triples else "")
-                    )
-                    err.print(f"  {o.status:9s} {printable(o.source + extra)}", markup=False, highlight=False)
+            elif not quiet:
+                extra = f" ({o.message})" if o.message else (f", {o.triples} triples" if o.triples else "")
+                err.print(f"  {o.status:9s} {printable(o.source + extra)}", markup=False, highlight=False)
+            if count["total"] >= 0:
+                count["done"] += 1
+                progress("ingesting", count["done"], count["total"])
+                if count["done"] == count["total"]:  # what is left is the ledger: no count, only time
+                    progress("updating the follow-up ledger", 0, None)
 
         report = run_ingest(paths, st, jobs=jobs, on_document=on_document, on_start=on_start)
+        progress.stop()
         counts = report.counts()
         parts = ", ".join(
             f"{counts[k]} {k}"
@@ -246,7 +246,8 @@ def query(
     column with IRIs whole)."""
     from kg.query import format_result, parse_params, run
 
-    with _open(store, read_only=True) as st:
+    with _open(store, read_only=True) as st, steps() as progress:
+        progress("running the query")
         result = run(st, spec, parse_params(param or []), limit=limit, offset=offset)
     if fmt == "table" and result.kind == "select":
         print_table(result, columns=_columns(columns))
@@ -272,9 +273,11 @@ def queries() -> None:
         out.print(Text(q.name, style="bold"), highlight=False)
         for p, about in q.params:
             out.print(textwrap.fill(f"--param {p}=...: {printable(about)}", width, initial_indent="  ",
-                                    subsequent_indent="      "), markup=False, highlight=False)
+                                    subsequent_indent="      ", break_long_words=False, break_on_hyphens=False),
+                      markup=False, highlight=False)
         out.print(textwrap.fill(printable(q.about or q.description), width, initial_indent="  ",
-                                subsequent_indent="  "), markup=False, highlight=False)
+                                subsequent_indent="  ", break_long_words=False, break_on_hyphens=False),
+                  markup=False, highlight=False)
         out.print()
     err.print("kg query NAME [--param name=value] runs one; kg query FILE.rq or SPARQL text runs your own",
               markup=False, highlight=False)
@@ -298,7 +301,8 @@ def show(
 
     if fmt not in ("text", "json"):
         raise QueryError(f"unknown format '{fmt}'", hint="text or json")
-    with _open(store, read_only=True) as st:
+    with _open(store, read_only=True) as st, steps() as progress:
+        progress("looking it up")
         d = describe(st, thing, links=links, search=source or [Path.cwd()])
     if fmt == "json":
         import dataclasses
@@ -361,7 +365,8 @@ def export(
     """Export the whole store."""
     from kg.export import export as run_export
 
-    with _open(store, read_only=True) as st:
+    with _open(store, read_only=True) as st, steps() as progress:
+        progress(f"exporting as {fmt}")
         data = run_export(st, fmt)
     if output:
         output.write_bytes(data)
@@ -402,8 +407,8 @@ def validate(
     """Check the graph against the SHACL shapes; exit non-zero on any violation."""
     from kg.validate import check
 
-    with _open(store, read_only=True) as st:
-        report = check(st, document,
+    with _open(store, read_only=True) as st, steps() as progress:
+        report = check(st, document, progress=progress,
                        on_problem=lambda p: out.print(printable(p.line()), markup=False, highlight=False))
     warnings = len(report.problems)
     err.print(
@@ -442,7 +447,8 @@ def viz(
     from kg.query import parse_params
     from kg.viz import write_view
 
-    with _open(store, read_only=True) as st:
+    with _open(store, read_only=True) as st, steps() as progress:
+        progress("drawing the view")
         page = write_view(
             st,
             output,
@@ -471,8 +477,8 @@ def stats(
     """Network statistics: counts by type, most active councillors and posts, indicators, components."""
     from kg.analytics import stats as run_stats
 
-    with _open(store, read_only=True) as st:
-        s = run_stats(st, council=council, top=top)
+    with _open(store, read_only=True) as st, steps() as progress:
+        s = run_stats(st, council=council, top=top, progress=progress)
     if fmt == "json":
         import json
 
@@ -608,7 +614,8 @@ def followups(
 
     if fmt not in ("table", "csv", "json"):
         raise QueryError(f"unknown format '{fmt}'", hint="table, csv or json")
-    with _open(store, read_only=True) as st:
+    with _open(store, read_only=True) as st, steps() as progress:
+        progress("reading the ledger")
         report = run_followups(st, statuses=status, council=council, committee=committee, actor=actor,
                                made_since=made_since, made_until=until, as_of=as_of, html_path=html)
     if fmt != "table":

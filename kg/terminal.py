@@ -163,6 +163,10 @@ class Steps:
                  tb: TracebackType | None) -> None:
         self.progress.__exit__(kind, exc, tb)
 
+    def stop(self) -> None:
+        """Take the bars off the screen before a summary is printed under them."""
+        self.progress.stop()
+
     def __call__(self, step: str, done: int = 0, total: int | None = None) -> None:
         if step != self.current and self.current in self.tasks:  # the step before is over
             prev = self.tasks[self.current]
