@@ -8,6 +8,8 @@ pay for rdflib, pyoxigraph and spaCy (about a second) just because `kg.cli` live
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -69,6 +71,20 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *_EXPORTS})
+
+
+class _Package(types.ModuleType):
+    """`kg.ingest`, `kg.evidence`, `kg.describe` and `kg.query` are functions that share a name with their
+    submodule. Importing a submodule sets it as the package's attribute; here that attribute stays the
+    function, as it was when this file imported them all eagerly (the submodule is in sys.modules)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _EXPORTS and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
