@@ -269,15 +269,17 @@ def queries() -> None:
     from kg.query import named_queries
 
     width = max(40, min(out.width, 100))
+
+    def para(text: str, first: str, rest: str) -> None:
+        filled = textwrap.fill(printable(text), width, initial_indent=first, subsequent_indent=rest,
+                               break_long_words=False, break_on_hyphens=False)
+        out.print(filled, markup=False, highlight=False)
+
     for q in named_queries().values():
         out.print(Text(q.name, style="bold"), highlight=False)
         for p, about in q.params:
-            out.print(textwrap.fill(f"--param {p}=...: {printable(about)}", width, initial_indent="  ",
-                                    subsequent_indent="      ", break_long_words=False, break_on_hyphens=False),
-                      markup=False, highlight=False)
-        out.print(textwrap.fill(printable(q.about or q.description), width, initial_indent="  ",
-                                subsequent_indent="  ", break_long_words=False, break_on_hyphens=False),
-                  markup=False, highlight=False)
+            para(f"--param {p}=...: {about}", "  ", "      ")
+        para(q.about or q.description, "  ", "  ")
         out.print()
     err.print("kg query NAME [--param name=value] runs one; kg query FILE.rq or SPARQL text runs your own",
               markup=False, highlight=False)
