@@ -15,6 +15,7 @@ import typer
 
 from kg.errors import KgError, QueryError, printable
 
+# Each command's short_help fits an 80-column `kg --help` whole (click cuts a longer first line with "...").
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -100,7 +101,7 @@ def _open(store: str | None, *, read_only: bool = False, create: bool = True):  
 LEDGER_LINES = 20  # ledger status changes printed after an ingest; the rest are counted
 
 
-@app.command()
+@app.command(short_help="Build the graph from documents (files and folders).")
 @guarded
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="files and folders (folders recursively)")],
@@ -231,7 +232,7 @@ ColumnsOpt = Annotated[
 ]
 
 
-@app.command()
+@app.command(short_help="Run a named query, a .rq file or SPARQL text.")
 @guarded
 def query(
     spec: Annotated[str, typer.Argument(help="a named query, a .rq file, or SPARQL text")],
@@ -258,7 +259,7 @@ def query(
         sys.stdout.write("\n")
 
 
-@app.command()
+@app.command(short_help="List the named queries and what each answers.")
 @guarded
 def queries() -> None:
     """List the named queries: each with its parameters and its whole description."""
@@ -285,7 +286,7 @@ def queries() -> None:
               markup=False, highlight=False)
 
 
-@app.command()
+@app.command(short_help="One thing: its statements, links and evidence.")
 @guarded
 def show(
     thing: Annotated[str, typer.Argument(help="a name, label or title (any case), an IRI, or a prefixed name "
@@ -397,7 +398,7 @@ def report(store: StoreOpt = None) -> None:
     out.print(table)
 
 
-@app.command()
+@app.command(short_help="Check the graph against the SHACL shapes.")
 @guarded
 def validate(
     document: Annotated[
@@ -420,7 +421,7 @@ def validate(
     )
 
 
-@app.command()
+@app.command(short_help="Write an HTML graph view that works offline.")
 @guarded
 def viz(
     council: Annotated[
@@ -468,7 +469,7 @@ def viz(
     out.print(str(page.path), markup=False, highlight=False)
 
 
-@app.command()
+@app.command(short_help="Network statistics: counts, most active, components.")
 @guarded
 def stats(
     council: Annotated[str | None, typer.Option("--council", "-c", help="only this council")] = None,
@@ -499,7 +500,7 @@ def stats(
                title="Indicators discussed most", keep=("label",), right=numbers, whole="--format json")
 
 
-@app.command()
+@app.command(short_help="A SPARQL endpoint, query page and views over HTTP.")
 @guarded
 def serve(
     port: Annotated[int, typer.Option("--port", help="TCP port")] = 8000,
@@ -546,7 +547,7 @@ def serve(
     run_serve(settings, say=lambda line: err.print(line, markup=False, highlight=False))
 
 
-@app.command()
+@app.command(short_help="The latest figure per indicator and council, with RAG.")
 @guarded
 def indicators(
     council: Annotated[
@@ -578,7 +579,8 @@ def indicators(
 
 
 followups_app = typer.Typer(help="The follow-up ledger: list it, or record a person's decision on a status.")
-app.add_typer(followups_app, name="followups")
+app.add_typer(followups_app, name="followups",
+              short_help="The follow-up ledger: commitments and their status.")
 
 
 @followups_app.callback(invoke_without_command=True)

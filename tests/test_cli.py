@@ -356,3 +356,13 @@ def test_help_imports_neither_rdflib_nor_oxigraph_nor_spacy() -> None:
               if line.startswith("import time:")}
     assert "typer" in loaded  # the list is real
     assert not loaded & {"rdflib", "pyoxigraph", "spacy", "pandas", "networkx"}, loaded
+
+
+def test_help_lists_every_command_whole_at_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`kg --help` at 80 columns: each command's line fits and none is cut off with '...'."""
+    monkeypatch.setenv("COLUMNS", "80")
+    res = kg("--help")
+    assert res.exit_code == 0
+    commands = res.stdout.split("Commands:")[1].strip().splitlines()
+    assert len(commands) >= 13 and any(line.split()[0] == "show" for line in commands)
+    assert all(len(line) <= 80 and not line.rstrip().endswith("...") for line in commands), commands
