@@ -366,3 +366,23 @@ def test_help_lists_every_command_whole_at_80_columns(monkeypatch: pytest.Monkey
     commands = res.stdout.split("Commands:")[1].strip().splitlines()
     assert len(commands) >= 13 and any(line.split()[0] == "show" for line in commands)
     assert all(len(line) <= 80 and not line.rstrip().endswith("...") for line in commands), commands
+
+
+def test_ingest_shows_progress_even_when_quiet(tmp_path: Path, seeds_dir: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """`kg ingest -q` counts documents on its bar up to all of them, then shows the ledger step."""
+    import io
+
+    from rich.console import Console
+
+    from kg import cli as kg_cli
+    from kg.terminal import Steps
+
+    buf = io.StringIO()
+    monkeypatch.setattr(kg_cli, "steps", lambda: Steps(Console(file=buf, force_terminal=True, width=120),
+                                                       transient=False))
+    res = kg("ingest", str(seeds_dir), "--store", str(tmp_path / "st"), "-q")
+    assert res.exit_code == 0
+    n = len(list(seeds_dir.glob("*.txt")))
+    text = buf.getvalue()
+    assert "ingesting" in text and f"{n}/{n}" in text and "updating the follow-up ledger" in text
