@@ -63,8 +63,10 @@ def main(runs: int = 15) -> dict:
         result["load_average"] = round(os.getloadavg()[0], 2)
     h = result["kg_help"]
     verdict = "met" if h["wall_s"] < TARGET_S else "MISSED"
+    # Wall time waits for a core: on a busy machine it says more about the load than about kg.
+    load = f", load average {result['load_average']}" if "load_average" in result else ""
     print(f"kg --help     median {h['wall_s']:.3f} s wall, {h['cpu_s']:.3f} s CPU over {runs} runs "
-          f"(min {h['wall_min_s']:.3f}, max {h['wall_max_s']:.3f}); target < {TARGET_S} s: {verdict}")
+          f"(min {h['wall_min_s']:.3f}, max {h['wall_max_s']:.3f}{load}); target < {TARGET_S} s: {verdict}")
     p = result["python_pass"]
     print(f"python -c pass median {p['wall_s']:.3f} s wall, {p['cpu_s']:.3f} s CPU (the floor)")
     print(f"heavy imports {', '.join(result['heavy_imports']) or 'none'}")
