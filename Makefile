@@ -4,6 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 STORE ?= .kg/store
+# `make demo` installs the runtime only (no test, notebook or browser packages) in a venv of its own.
+DEMO_VENV := .venv-run
+DEMO_BIN := $(DEMO_VENV)/bin
+DEMO_STAMP := $(DEMO_VENV)/.installed
 
 .PHONY: setup demo test test-fast lint eval bench bench-quick notebooks docs clean system-deps
 
@@ -15,15 +19,30 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+$(DEMO_STAMP): pyproject.toml
+	test -x $(DEMO_BIN)/python || $(PY) -m venv $(DEMO_VENV)
+	$(DEMO_BIN)/pip install -q --upgrade pip
+	$(DEMO_BIN)/pip install -q -e .
+	touch $(DEMO_STAMP)
+
 # Debian packages the tests need (Chromium for browser tests, Virtuoso for the remote-store tests).
 system-deps:
 	./scripts/system-deps.sh
 
-demo: setup
-	$(BIN)/kg ingest seeds --store $(STORE)
-	$(BIN)/kg report --store $(STORE)
-	$(BIN)/kg viz --store $(STORE) --output out/overview.html
-	$(BIN)/kg viz --store $(STORE) --followups --output out/followups-graph.html
+demo: $(DEMO_STAMP)
+	$(DEMO_BIN)/kg ingest seeds --store $(STORE)
+	$(DEMO_BIN)/kg report --store $(STORE)
+	$(DEMO_BIN)/kg viz --store $(STORE) --output out/overview.html
+	$(DEMO_BIN)/kg viz --store $(STORE) --followups --output out/followups-graph.html
+	@echo
+	@echo "Open these pages in a browser (they work offline):"
+	@echo "  file://$(CURDIR)/out/overview.html"
+	@echo "  file://$(CURDIR)/out/followups-graph.html"
+	@echo "Serve the store (SPARQL endpoint, query page, views), then open http://127.0.0.1:8000/ :"
+	@echo "  $(DEMO_BIN)/kg serve --store $(STORE)"
+	@echo "Put kg on your PATH for this shell (README: Install):"
+	@echo "  export PATH=\"$(CURDIR)/$(DEMO_BIN):\$$PATH\""
+	@echo "  kg show NAME-OR-IRI --store $(STORE)    # one thing and its evidence (names: kg query documents)"
 
 test: setup system-deps
 	$(BIN)/python -m pytest -q
@@ -39,13 +58,16 @@ lint: setup
 	$(BIN)/ruff check kg tests benchmarks
 
 # The full benchmark takes about an hour on 2 cores; bench-quick a few minutes (results in benchmarks/results/).
-# Extraction per document (issue 4), the 20,000-node graph page (issue 7), then ingest, load and queries.
+# `kg --help` start-up (issue 17), extraction per document (issue 4), the 20,000-node graph page (issue 7),
+# then ingest, load and queries.
 bench: setup
+	$(BIN)/python -m benchmarks.bench_cli
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python -m benchmarks.bench_viz
 	$(BIN)/python -m benchmarks.run
 
 bench-quick: setup
+	$(BIN)/python -m benchmarks.bench_cli 7
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python -m benchmarks.bench_viz
 	$(BIN)/python -m benchmarks.run --quick
@@ -57,4 +79,4 @@ docs: setup
 	$(BIN)/python -m kg.docs ontology/council-kg.ttl docs/ontology.md
 
 clean:
-	rm -rf .kg $(VENV) .pytest_cache
+	rm -rf .kg $(VENV) $(DEMO_VENV) .pytest_cache

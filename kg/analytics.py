@@ -9,7 +9,7 @@ the notebooks summarise it. Only links between resources are loaded, never liter
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -75,10 +75,17 @@ def _s(term: Identifier | None) -> str:
     return "" if term is None else str(term)
 
 
-def load_graph(store: Store, *, council: str | None = None, evidence: bool = True) -> nx.MultiDiGraph:
+def load_graph(store: Store, *, council: str | None = None, evidence: bool = True,
+               progress: Callable[[str, int, int | None], None] | None = None) -> nx.MultiDiGraph:
     """The store as a MultiDiGraph: node = IRI with attributes kind, label, date, period, evidence;
-    edge key = predicate IRI with attribute `label`. `council` (IRI or name) keeps that council's part."""
+    edge key = predicate IRI with attribute `label`. `council` (IRI or name) keeps that council's part.
+    `progress(step, done, total)` hears of each of the four queries."""
+    def step(done: int) -> None:
+        if progress:
+            progress("reading the store", done, 4)
+
     info: dict[str, NodeInfo] = {}
+    step(0)
     for row in store.query(internal("viz-nodes")).rows:
         node, kind = _s(row.get("node")), KIND_OF_TYPE.get(_s(row.get("type")), "")
         if not node or not kind:
@@ -89,6 +96,7 @@ def load_graph(store: Store, *, council: str | None = None, evidence: bool = Tru
         elif KIND_RANK.index(kind) < KIND_RANK.index(cur.kind):
             cur.kind = kind
     labels: dict[str, dict[str, str]] = {}
+    step(1)
     for row in store.query(internal("viz-labels")).rows:
         node = _s(row.get("node"))
         if node in info:
@@ -99,6 +107,7 @@ def load_graph(store: Store, *, council: str | None = None, evidence: bool = Tru
         n.date, n.period = props.get(str(SCHEMA.startDate), ""), props.get(str(CKG.periodLabel), "")
         if n.kind == "contribution" and not n.label:
             n.label = props.get(str(CKG.kind), "")
+    step(2)
     if evidence:
         for row in store.query(internal("viz-evidence")).rows:
             node, doc = info.get(_s(row.get("node"))), _s(row.get("document"))
@@ -109,6 +118,7 @@ def load_graph(store: Store, *, council: str | None = None, evidence: bool = Tru
     for iri, n in info.items():
         g.add_node(iri, kind=n.kind, label=n.label or short(iri), date=n.date, period=n.period,
                    evidence=[(e.quote, e.document, e.title) for e in n.evidence])
+    step(3)
     for row in store.query(internal("viz-links")).rows:
         s, p, o = _s(row.get("s")), _s(row.get("p")), _s(row.get("o"))
         if s in info and o in info and s != o:
@@ -121,6 +131,7 @@ def load_graph(store: Store, *, council: str | None = None, evidence: bool = Tru
             d["label"] = f"figure on {g.nodes[ind]['label']}"
     # Scheme indicators and reference councils no document mentions are not part of the story.
     g.remove_nodes_from([n for n, d in g.nodes(data=True) if d["kind"] in SHARED_KINDS and g.degree(n) == 0])
+    step(4)
     if council:
         g = council_part(g, council)
     return g
@@ -237,17 +248,24 @@ def components(g: nx.MultiDiGraph, top: int = 10) -> list[dict]:
     return out
 
 
-def stats(store: Store, *, council: str | None = None, top: int = 10) -> dict:
-    """Everything `kg stats` prints, as plain data."""
-    g = load_graph(store, council=council, evidence=True)
-    return {
-        "nodes": g.number_of_nodes(),
-        "links": g.number_of_edges(),
-        "counts": counts_by_type(g),
-        "speakers": most_active(g, top),
-        "councillors": most_active(g, top, kinds=("councillor",)),
-        "posts": most_active(g, top, kinds=("post",)),
-        "indicators": indicators_discussed(g, top),
-        "components": {"count": nx.number_weakly_connected_components(g) if len(g) else 0,
-                       "largest": components(g, 5)},
-    }
+def stats(store: Store, *, council: str | None = None, top: int = 10,
+          progress: Callable[[str, int, int | None], None] | None = None) -> dict:
+    """Everything `kg stats` prints, as plain data. `progress(step, done, total)` hears of each step."""
+    g = load_graph(store, council=council, evidence=True, progress=progress)
+    measures: list[tuple[str, Callable[[], object]]] = [
+        ("counts", lambda: counts_by_type(g)),
+        ("speakers", lambda: most_active(g, top)),
+        ("councillors", lambda: most_active(g, top, kinds=("councillor",))),
+        ("posts", lambda: most_active(g, top, kinds=("post",))),
+        ("indicators", lambda: indicators_discussed(g, top)),
+        ("components", lambda: {"count": nx.number_weakly_connected_components(g) if len(g) else 0,
+                                "largest": components(g, 5)}),
+    ]
+    out: dict = {"nodes": g.number_of_nodes(), "links": g.number_of_edges()}
+    for i, (key, measure) in enumerate(measures):
+        if progress:
+            progress("measuring the network", i, len(measures))
+        out[key] = measure()
+    if progress:
+        progress("measuring the network", len(measures), len(measures))
+    return out

@@ -11,22 +11,39 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from kg.errors import KgError, QueryError, printable
 
+# Each command's short_help fits an 80-column `kg --help` whole (click cuts a longer first line with "...").
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
     help="council-kg: what councils were told, by whom, the figures, and what was promised.",
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+
+
+class _LazyConsole:
+    """A rich Console made on first use: importing rich costs `kg --help` a tenth of its time budget."""
+
+    def __init__(self, stderr: bool) -> None:
+        self._stderr = stderr
+        self._console: Any = None
+
+    def get(self) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr, soft_wrap=True)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.get(), name)
+
+
+out: Any = _LazyConsole(stderr=False)
+err: Any = _LazyConsole(stderr=True)
 
 StoreOpt = Annotated[
     str | None,
@@ -34,6 +51,10 @@ StoreOpt = Annotated[
         "--store", "-s", help="store directory or SPARQL server URL (default: $KG_STORE or .kg/store)"
     ),
 ]
+
+
+# typer vendors click: its usage errors derive from its own ClickException, not the click package's.
+_ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -51,7 +72,7 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise typer.Exit(130) from None
         except BrokenPipeError:
             raise typer.Exit(0) from None
-        except (typer.Exit, typer.Abort, click.exceptions.ClickException):
+        except (typer.Exit, typer.Abort, _ClickException):
             raise  # typer's own control flow and usage errors
         except Exception as e:  # noqa: BLE001 - never a traceback for a user
             err.print(
@@ -64,6 +85,13 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def steps() -> Any:
+    """Progress bars on stderr (counts, elapsed, time left) when it is a terminal; nothing otherwise."""
+    from kg.terminal import Steps
+
+    return Steps(err.get(), enabled=err.is_terminal)
+
+
 def _open(store: str | None, *, read_only: bool = False, create: bool = True):  # noqa: ANN202
     from kg.stores import open_store
 
@@ -73,7 +101,7 @@ def _open(store: str | None, *, read_only: bool = False, create: bool = True):  
 LEDGER_LINES = 20  # ledger status changes printed after an ingest; the rest are counted
 
 
-@app.command()
+@app.command(short_help="Build the graph from documents (files and folders).")
 @guarded
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="files and folders (folders recursively)")],
@@ -82,27 +110,15 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="only the summary and problems")] = False,
 ) -> None:
     """Build the graph from documents: read, extract, link, write one named graph per document."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from kg.ingest import Outcome
     from kg.ingest import ingest as run_ingest
 
-    with (
-        _open(store) as st,
-        Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            disable=quiet or not err.is_terminal,
-            transient=True,
-        ) as bar,
-    ):
-        task = bar.add_task("ingesting", total=None)
+    with _open(store) as st, steps() as progress:
+        count = {"done": 0, "total": -1}  # total -1: documents found before the run starts are not counted
 
         def on_start(n: int) -> None:
-            bar.update(task, total=n)
+            count["total"] = n
+            progress("ingesting", 0, n)
 
         def on_document(o: Outcome) -> None:
             for w in o.warnings:
@@ -110,15 +126,17 @@ def ingest(
                 err.print(line, markup=False, highlight=False)
             if o.status == "failed":
                 err.print(f"kg: {printable(o.message)}", markup=False, highlight=False)
-            else:
-                bar.advance(task)
-                if not quiet:
-                    extra = (
-                        f" ({o.message})" if o.message else (f", {o.triples} triples" if o.triples else "")
-                    )
-                    err.print(f"  {o.status:9s} {printable(o.source + extra)}", markup=False, highlight=False)
+            elif not quiet:
+                extra = f" ({o.message})" if o.message else (f", {o.triples} triples" if o.triples else "")
+                err.print(f"  {o.status:9s} {printable(o.source + extra)}", markup=False, highlight=False)
+            if count["total"] >= 0:
+                count["done"] += 1
+                progress("ingesting", count["done"], count["total"])
+                if count["done"] == count["total"]:  # what is left is the ledger: no count, only time
+                    progress("updating the follow-up ledger", 0, None)
 
         report = run_ingest(paths, st, jobs=jobs, on_document=on_document, on_start=on_start)
+        progress.stop()
         counts = report.counts()
         parts = ", ".join(
             f"{counts[k]} {k}"
@@ -162,12 +180,36 @@ def remove(
                   highlight=False)
 
 
-def cell(value: object) -> Text:
+def cell(value: object) -> Any:
     """A table cell from data: plain text (no Rich markup such as `[link=...]`), controls escaped."""
+    from rich.text import Text
+
     return Text(printable(str(value)))
 
 
-def print_table(result: Any, title: str | None = None) -> None:
+def show_table(headers: list[str], rows: list[list[str]], *, title: str | None = None,
+               keep: tuple[str, ...] = (), drop: tuple[str, ...] = (), right: tuple[str, ...] = (),
+               columns: list[str] | None = None, whole: str = "--format csv or json") -> None:
+    """Print rows as a table that fits the terminal (see kg.terminal); say which columns were left out.
+    `columns` picks and orders the columns; `whole` says how to get every column with values whole."""
+    from kg.terminal import fitted_table
+
+    if columns:
+        unknown = [c for c in columns if c not in headers]
+        if unknown:
+            raise QueryError(f"no column {', '.join(unknown)}", hint=f"the columns: {', '.join(headers)}")
+        pick = [headers.index(c) for c in columns]
+        headers, rows = [headers[i] for i in pick], [[r[i] for i in pick] for r in rows]
+    rows = [[printable(v) for v in r] for r in rows]
+    table, hidden = fitted_table(headers, rows, out.width, title=title, keep=keep, drop=drop, right=right)
+    out.print(table, highlight=False)
+    if hidden:
+        how = f"--columns to choose; {whole} for every column, values whole" if whole else "a wider terminal"
+        err.print(f"kg: {len(hidden)} column{'s' * (len(hidden) != 1)} left out to fit {out.width} "
+                  f"characters: {', '.join(hidden)} ({how})", markup=False, highlight=False)
+
+
+def print_table(result: Any, title: str | None = None, columns: list[str] | None = None) -> None:
     from kg.query import short
 
     if result.kind != "select":
@@ -175,16 +217,22 @@ def print_table(result: Any, title: str | None = None) -> None:
 
         out.print(format_result(result, "json"), markup=False)
         return
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for v in result.variables:
-        table.add_column(v, overflow="fold")
-    for row in result.rows:
-        table.add_row(*(cell(short(row.get(v))) for v in result.variables))
-    out.print(table, highlight=False)
+    names = list(result.variables)
+    rows = [[short(row.get(v)) for v in names] for row in result.rows]
+    show_table(names, rows, title=title, columns=columns)
     err.print(f"{len(result.rows)} row(s)", markup=False)
 
 
-@app.command()
+def _columns(value: str | None) -> list[str] | None:
+    return [c.strip() for c in value.split(",") if c.strip()] if value else None
+
+
+ColumnsOpt = Annotated[
+    str | None, typer.Option("--columns", help="table columns to show, comma-separated (default: what fits)")
+]
+
+
+@app.command(short_help="Run a named query, a .rq file or SPARQL text.")
 @guarded
 def query(
     spec: Annotated[str, typer.Argument(help="a named query, a .rq file, or SPARQL text")],
@@ -192,15 +240,18 @@ def query(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json")] = "table",
     limit: Annotated[int | None, typer.Option("--limit", help="at most this many rows")] = None,
     offset: Annotated[int, typer.Option("--offset", help="skip this many rows first (paging)")] = 0,
+    columns: ColumnsOpt = None,
     store: StoreOpt = None,
 ) -> None:
-    """Run a SPARQL query over the store."""
+    """Run a SPARQL query over the store (a table fitted to the terminal; csv, tsv and json hold every
+    column with IRIs whole)."""
     from kg.query import format_result, parse_params, run
 
-    with _open(store, read_only=True) as st:
+    with _open(store, read_only=True) as st, steps() as progress:
+        progress("running the query")
         result = run(st, spec, parse_params(param or []), limit=limit, offset=offset)
     if fmt == "table" and result.kind == "select":
-        print_table(result)
+        print_table(result, columns=_columns(columns))
     else:
         sys.stdout.write(
             format_result(result, fmt if result.kind == "select" or fmt != "table" else "turtle")
@@ -208,19 +259,103 @@ def query(
         sys.stdout.write("\n")
 
 
-@app.command()
+@app.command(short_help="List the named queries and what each answers.")
 @guarded
 def queries() -> None:
-    """List the named queries, one line each."""
+    """List the named queries: each with its parameters and its whole description."""
+    import textwrap
+
+    from rich.text import Text
+
     from kg.query import named_queries
 
-    table = Table(show_header=True, header_style="bold")
-    table.add_column("name")
-    table.add_column("answers")
-    table.add_column("parameters")
+    width = max(40, min(out.width, 100))
+
+    def para(text: str, first: str, rest: str) -> None:
+        filled = textwrap.fill(printable(text), width, initial_indent=first, subsequent_indent=rest,
+                               break_long_words=False, break_on_hyphens=False)
+        out.print(filled, markup=False, highlight=False)
+
     for q in named_queries().values():
-        table.add_row(q.name, q.description, ", ".join(p for p, _ in q.params))
-    out.print(table)
+        out.print(Text(q.name, style="bold"), highlight=False)
+        for p, about in q.params:
+            para(f"--param {p}=...: {about}", "  ", "      ")
+        para(q.about or q.description, "  ", "  ")
+        out.print()
+    err.print("kg query NAME [--param name=value] runs one; kg query FILE.rq or SPARQL text runs your own",
+              markup=False, highlight=False)
+
+
+@app.command(short_help="One thing: its statements, links and evidence.")
+@guarded
+def show(
+    thing: Annotated[str, typer.Argument(help="a name, label or title (any case), an IRI, or a prefixed name "
+                                               "such as id:council/...")],
+    links: Annotated[int, typer.Option("--links", help="most statements pointing at it to list")] = 50,
+    source: Annotated[list[Path] | None, typer.Option(
+        "--source", help="folder holding the source documents: quotes checked and shown in context "
+                         "(default: the current folder, where the recorded paths point)")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+    store: StoreOpt = None,
+) -> None:
+    """One thing and its evidence: label, types, statements, what points at it, and the quotes it was read
+    from."""
+    from kg.describe import describe
+
+    if fmt not in ("text", "json"):
+        raise QueryError(f"unknown format '{fmt}'", hint="text or json")
+    with _open(store, read_only=True) as st, steps() as progress:
+        progress("looking it up")
+        d = describe(st, thing, links=links, search=source or [Path.cwd()])
+    if fmt == "json":
+        import dataclasses
+        import json
+
+        sys.stdout.write(json.dumps(dataclasses.asdict(d), indent=2, ensure_ascii=False) + "\n")
+        return
+    print_description(d)
+
+
+def print_description(d: Any) -> None:
+    """A Description (kg.describe) as text: a heading, the statements, the links in, the evidence."""
+    import textwrap
+
+    from rich.text import Text
+
+    say = functools.partial(out.print, markup=False, highlight=False)
+    out.print(Text(printable(d.label), style="bold"), highlight=False)
+    say(f"  {printable(d.iri)}")
+    if d.types:
+        say(f"  a {', '.join(d.types)}")
+    if d.graphs:
+        names = ", ".join(printable(g.rsplit("/", 1)[-1]) for g in d.graphs[:6])
+        say(f"  stated in {len(d.graphs)} graph{'s' * (len(d.graphs) != 1)}: {names}"
+            + (", ..." if len(d.graphs) > 6 else ""))
+    say()
+    if d.facts:
+        show_table(["property", "value"], [[f.predicate_name, f.label] for f in d.facts], title="Statements",
+                   keep=("property", "value"), whole="--format json")
+    if d.links:
+        more = d.links_total > len(d.links)
+        shown = f" ({len(d.links)} of {d.links_total}; --links N for more)" if more else ""
+        show_table(["property", "from"], [[ln.predicate_name, ln.subject_label] for ln in d.links],
+                   title=f"Pointing here{shown}", keep=("property", "from"), whole="--format json")
+    elif d.links_total:
+        say(f"{d.links_total} statements point here (--links N lists them)")
+    say()
+    if not d.evidence:
+        say("No evidence of its own: it is reference data, or named only in a document's metadata.")
+        return
+    out.print(Text(f"Evidence ({len(d.evidence)})", style="bold"), highlight=False)
+    width = max(40, min(out.width, 100))
+    mark = {True: "verified against the source", False: "DOES NOT MATCH the source",
+            None: "source not found: --source FOLDER checks it and shows its context"}
+    for e in d.evidence:
+        where = f"{e.file} [{e.start}:{e.end}]" + (f" page {e.page}" if e.page else "")
+        say(f"  {printable(where)} ({mark[e.verified]})")
+        quote = f"...{e.before}[[{e.quote}]]{e.after}..." if e.before or e.after else f"\"{e.quote}\""
+        say(textwrap.fill(printable(" ".join(quote.split())), width, initial_indent="    ",
+                          subsequent_indent="    "))
 
 
 @app.command()
@@ -233,7 +368,8 @@ def export(
     """Export the whole store."""
     from kg.export import export as run_export
 
-    with _open(store, read_only=True) as st:
+    with _open(store, read_only=True) as st, steps() as progress:
+        progress(f"exporting as {fmt}")
         data = run_export(st, fmt)
     if output:
         output.write_bytes(data)
@@ -246,6 +382,8 @@ def export(
 @guarded
 def report(store: StoreOpt = None) -> None:
     """A short report of what the store holds."""
+    from rich.table import Table
+
     from kg.report import summary
 
     with _open(store, read_only=True) as st:
@@ -260,7 +398,7 @@ def report(store: StoreOpt = None) -> None:
     out.print(table)
 
 
-@app.command()
+@app.command(short_help="Check the graph against the SHACL shapes.")
 @guarded
 def validate(
     document: Annotated[
@@ -272,8 +410,8 @@ def validate(
     """Check the graph against the SHACL shapes; exit non-zero on any violation."""
     from kg.validate import check
 
-    with _open(store, read_only=True) as st:
-        report = check(st, document,
+    with _open(store, read_only=True) as st, steps() as progress:
+        report = check(st, document, progress=progress,
                        on_problem=lambda p: out.print(printable(p.line()), markup=False, highlight=False))
     warnings = len(report.problems)
     err.print(
@@ -283,7 +421,7 @@ def validate(
     )
 
 
-@app.command()
+@app.command(short_help="Write an HTML graph view that works offline.")
 @guarded
 def viz(
     council: Annotated[
@@ -312,7 +450,8 @@ def viz(
     from kg.query import parse_params
     from kg.viz import write_view
 
-    with _open(store, read_only=True) as st:
+    with _open(store, read_only=True) as st, steps() as progress:
+        progress("drawing the view")
         page = write_view(
             st,
             output,
@@ -330,7 +469,7 @@ def viz(
     out.print(str(page.path), markup=False, highlight=False)
 
 
-@app.command()
+@app.command(short_help="Network statistics: counts, most active, components.")
 @guarded
 def stats(
     council: Annotated[str | None, typer.Option("--council", "-c", help="only this council")] = None,
@@ -341,39 +480,27 @@ def stats(
     """Network statistics: counts by type, most active councillors and posts, indicators, components."""
     from kg.analytics import stats as run_stats
 
-    with _open(store, read_only=True) as st:
-        s = run_stats(st, council=council, top=top)
+    with _open(store, read_only=True) as st, steps() as progress:
+        s = run_stats(st, council=council, top=top, progress=progress)
     if fmt == "json":
         import json
 
         sys.stdout.write(json.dumps(s, indent=2, ensure_ascii=False) + "\n")
         return
-    table = Table(
-        title=f"{s['nodes']} nodes, {s['links']} links, {s['components']['count']} components",
-        header_style="bold",
-    )
-    table.add_column("what")
-    table.add_column("how many", justify="right")
-    for k, v in s["counts"].items():
-        table.add_row(k, str(v))
-    out.print(table)
+    show_table(["what", "how many"], [[k, str(v)] for k, v in s["counts"].items()], right=("how many",),
+               title=f"{s['nodes']} nodes, {s['links']} links, {s['components']['count']} components",
+               whole="--format json")
+    numbers = ("contributions", "degree", "betweenness", "figures", "commitments", "documents")
     for key, title in (("councillors", "Most active councillors"), ("posts", "Most active posts")):
-        t = Table(title=title, header_style="bold")
-        for col in ("label", "contributions", "degree", "betweenness"):
-            t.add_column(col, justify="left" if col == "label" else "right")
-        for r in s[key]:
-            t.add_row(cell(r["label"]), str(r["contributions"]), str(r["degree"]), f"{r['betweenness']:.3f}")
-        out.print(t)
-    t = Table(title="Indicators discussed most", header_style="bold")
-    for col in ("label", "contributions", "figures", "commitments", "documents"):
-        t.add_column(col, justify="left" if col == "label" else "right")
-    for r in s["indicators"]:
-        counts = (str(r[c]) for c in ("contributions", "figures", "commitments", "documents"))
-        t.add_row(cell(r["label"]), *counts)
-    out.print(t)
+        show_table(["label", "contributions", "degree", "betweenness"],
+                   [[r["label"], str(r["contributions"]), str(r["degree"]), f"{r['betweenness']:.3f}"]
+                    for r in s[key]], title=title, keep=("label",), right=numbers, whole="--format json")
+    cols = ["label", "contributions", "figures", "commitments", "documents"]
+    show_table(cols, [[r["label"], *(str(r[c]) for c in cols[1:])] for r in s["indicators"]],
+               title="Indicators discussed most", keep=("label",), right=numbers, whole="--format json")
 
 
-@app.command()
+@app.command(short_help="A SPARQL endpoint, query page and views over HTTP.")
 @guarded
 def serve(
     port: Annotated[int, typer.Option("--port", help="TCP port")] = 8000,
@@ -420,7 +547,7 @@ def serve(
     run_serve(settings, say=lambda line: err.print(line, markup=False, highlight=False))
 
 
-@app.command()
+@app.command(short_help="The latest figure per indicator and council, with RAG.")
 @guarded
 def indicators(
     council: Annotated[
@@ -432,6 +559,7 @@ def indicators(
     indicator: Annotated[
         str | None, typer.Option("--indicator", "-i", help="concept id or label (--plot)")
     ] = None,
+    columns: ColumnsOpt = None,
     store: StoreOpt = None,
 ) -> None:
     """The latest figure per indicator per council, with target, RAG and direction; --plot draws a series."""
@@ -440,28 +568,19 @@ def indicators(
 
     with _open(store, read_only=True) as st:
         rep = run_report(st, council=council, plot_to=plot, indicator=indicator)
-    table = Table(title="latest figures", header_style="bold")
-    for name in ("indicator", "council", "period", "value", "target", "RAG", "direction"):
-        table.add_column(name, overflow="fold")
-    for r in rep.rows:
-        cells = (
-            f"{r.indicator_label} [{r.indicator}]",
-            r.council,
-            r.period,
-            show_value(r.value, r.unit),
-            show_value(r.target, r.unit),
-            r.rag or "",
-            r.direction or "",
-        )
-        table.add_row(*(cell(c) for c in cells))  # labels are not markup
-    out.print(table, highlight=False)
+    rows = [[f"{r.indicator_label} [{r.indicator}]", r.council, r.period, show_value(r.value, r.unit),
+             show_value(r.target, r.unit), r.rag or "", r.direction or ""] for r in rep.rows]
+    show_table(["indicator", "council", "period", "value", "target", "RAG", "direction"], rows,
+               title="latest figures", keep=("indicator", "value"), drop=("direction", "council"),
+               right=("value", "target"), columns=_columns(columns), whole="")
     err.print(f"{len(rep.rows)} row(s)", markup=False)
     if rep.plot:
         err.print(f"wrote {rep.plot}", markup=False)
 
 
 followups_app = typer.Typer(help="The follow-up ledger: list it, or record a person's decision on a status.")
-app.add_typer(followups_app, name="followups")
+app.add_typer(followups_app, name="followups",
+              short_help="The follow-up ledger: commitments and their status.")
 
 
 @followups_app.callback(invoke_without_command=True)
@@ -488,6 +607,7 @@ def followups(
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
     html: Annotated[Path | None, typer.Option("--html", help="also write the ledger as an HTML page")] = None,
+    columns: ColumnsOpt = None,
     store: StoreOpt = None,
 ) -> None:
     """The follow-up ledger: every commitment, who made it, when due, and whether kept (overdue first)."""
@@ -498,21 +618,19 @@ def followups(
 
     if fmt not in ("table", "csv", "json"):
         raise QueryError(f"unknown format '{fmt}'", hint="table, csv or json")
-    with _open(store, read_only=True) as st:
+    with _open(store, read_only=True) as st, steps() as progress:
+        progress("reading the ledger")
         report = run_followups(st, statuses=status, council=council, committee=committee, actor=actor,
                                made_since=made_since, made_until=until, as_of=as_of, html_path=html)
     if fmt != "table":
         sys.stdout.write(render(report.rows, fmt))
     else:
-        table = Table(header_style="bold", show_lines=False, title=f"as of {report.as_of}")
-        for name in ("id", "council", "committee", "made at", "actor", "what", "due", "status", "evidence"):
-            table.add_column(name, overflow="fold")
-        for f in report.rows:
-            evidence = f"{f.fulfilled_file}: {f.evidence}" if f.evidence else f.reason
-            table.add_row(*(cell(c) for c in (f.id, f.council, f.committee, f.made_at, f.actor, f.text,
-                                               f.due + (f" ({f.due_date})" if f.due_date else ""),
-                                               f.status or "-", evidence)))
-        out.print(table, highlight=False)
+        rows = [[f.id, f.council, f.committee, f.made_at, f.actor, f.text,
+                 f.due + (f" ({f.due_date})" if f.due_date else ""), f.status or "-",
+                 f"{f.fulfilled_file}: {f.evidence}" if f.evidence else f.reason] for f in report.rows]
+        names = ["id", "council", "committee", "made at", "actor", "what", "due", "status", "evidence"]
+        show_table(names, rows, title=f"as of {report.as_of}", keep=("id", "what", "status"),
+                   drop=("council", "made at", "committee", "due", "actor"), columns=_columns(columns))
     err.print(f"{len(report.rows)} commitment(s) as of {report.as_of}" + (f"; wrote {html}" if html else ""),
               markup=False)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 
 import pandas as pd
 from rdflib import Literal
@@ -16,12 +17,16 @@ def _value(term: Identifier | None) -> object:
     if term is None:
         return None
     if isinstance(term, Literal):
-        return term.toPython()
+        value = term.toPython()
+        # xsd:decimal arrives as Decimal, which pandas keeps as objects: no mean, no plot. A float column
+        # is what a notebook wants (the store keeps the exact decimal).
+        return float(value) if isinstance(value, Decimal) else value
     return str(term)
 
 
 def frame(result: Result) -> pd.DataFrame:
-    """A SELECT result as a DataFrame: literals as Python values, IRIs as strings, unbound as None."""
+    """A SELECT result as a DataFrame: literals as Python values (decimals as floats, so numeric columns
+    are float64), IRIs as strings, unbound as None."""
     return pd.DataFrame(
         [{v: _value(row.get(v)) for v in result.variables} for row in result.rows],
         columns=list(result.variables),

@@ -112,7 +112,12 @@ def find_document(store: Store, document: str) -> str:
     return hits[0]
 
 
-def data_graph(store: Store, document: str | None = None) -> tuple[Graph, str]:
+# A progress callback: (step, done, total or None); kg.terminal.Steps draws it.
+Progress = Callable[[str, int, int | None], None]
+
+
+def data_graph(store: Store, document: str | None = None, *,
+               progress: Progress | None = None) -> tuple[Graph, str]:
     """The graph to validate, and its scope: the store's data graphs, or one document's with its context."""
     skip = {str(iris.graph(n)) for n in _NOT_DATA}
     if document is None:
@@ -121,21 +126,29 @@ def data_graph(store: Store, document: str | None = None) -> tuple[Graph, str]:
         scope = find_document(store, document)
         names = [scope, *(str(iris.graph(n)) for n in _CONTEXT)]
     g = Graph()
-    for name in names:
+    for i, name in enumerate(names):
+        if progress:
+            progress("reading the graphs", i, len(names))
         g += store.graph(name)
+    if progress:
+        progress("reading the graphs", len(names), len(names))
     return g, scope
 
 
-def validate(store: Store, document: str | None = None) -> ValidationReport:
+def validate(store: Store, document: str | None = None, *,
+             progress: Progress | None = None) -> ValidationReport:
     """Validate the store (or one document's graph, given by IRI, source path or file name)."""
-    g, scope = data_graph(store, document)
+    g, scope = data_graph(store, document, progress=progress)
+    if progress:  # one pass of pyshacl: no count to show, only the time it has taken
+        progress(f"checking {len(g):,} triples against the shapes", 0, None)
     return validate_graph(g, scope)
 
 
 def check(store: Store, document: str | None = None, *,
-          on_problem: Callable[[Problem], None] | None = None) -> ValidationReport:
+          on_problem: Callable[[Problem], None] | None = None,
+          progress: Progress | None = None) -> ValidationReport:
     """Validate, hand each problem to `on_problem`, and raise ValidationFailed if any is a violation."""
-    report = validate(store, document)
+    report = validate(store, document, progress=progress)
     for p in report.problems:
         if on_problem:
             on_problem(p)

@@ -522,6 +522,153 @@ assert "new vis.Network(" in page and POST in page and facts["nodes"] > 1''',
     ],
 )
 
+# Opens the user's own store (KG_STORE, or a path written in), or builds the seeds when there is none.
+OWN_STORE = """import atexit
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+import kg
+
+# Your own store: start Jupyter with KG_STORE set (a folder `kg ingest` made, or a SPARQL server's URL), or
+# write its path here. With neither, the seeds are ingested into a temporary store.
+STORE = os.environ.get("KG_STORE", "")
+ROOT = Path.cwd().parent if Path.cwd().name == "notebooks" else Path.cwd()
+if STORE:
+    store = kg.open_store(STORE, read_only=True, create=False)
+    print(f"your store: {STORE}")
+else:
+    WORK = Path(tempfile.mkdtemp(prefix="kg-nb-"))
+    atexit.register(shutil.rmtree, WORK, ignore_errors=True)  # the store goes when the kernel stops
+    store = kg.open_store(WORK / "store")
+    assert kg.ingest([ROOT / "seeds"], store).ok
+    print("the seeds, in a temporary store (set KG_STORE to open your own)")
+documents = kg.query_frame(store, "documents")
+print(f"{len(documents)} documents")"""
+
+NOTEBOOKS["05_graph"] = (
+    "The graph itself: RDF and SPARQL",
+    "What the store holds as RDF: its named graphs, the classes of things in them, one fact with its "
+    "evidence as triples; the named queries; and SPARQL of your own over the graph's layout, with the "
+    "numbers handed to pandas as floats. It opens your own store if you give it one.",
+    [
+        "## Open a store\n\n"
+        "`kg.open_store` takes a folder made by `kg ingest` (an Oxigraph store on disk) or the URL of a "
+        "SPARQL server. Read-only here: a notebook looking at a store never changes it.",
+        OWN_STORE,
+        "## The layout: named graphs\n\n"
+        "Every document's facts go into a named graph of its own (the graph's IRI is the document's IRI), "
+        "so a document can be replaced or removed as a whole; the indicator scheme, reference data, the "
+        "follow-up ledger and the ontology have graphs of their own. Queries run with the **union** of the "
+        "named graphs as the default graph: a pattern outside `GRAPH` sees every graph at once, a pattern "
+        "inside `GRAPH ?g { ... }` one graph at a time. The store lists its graphs itself, so this table is "
+        "right for whatever store you opened.",
+        """graphs = kg.query_frame(store, \"\"\"
+SELECT ?graph (COUNT(*) AS ?triples)
+WHERE { GRAPH ?graph { ?s ?p ?o } }
+GROUP BY ?graph
+ORDER BY DESC(?triples)\"\"\")
+graphs["kind"] = graphs["graph"].map(lambda g: "document" if "/document/" in g else g.rsplit("/", 1)[-1])
+by_kind = graphs.groupby("kind")["triples"].agg(graphs="count", triples="sum")
+by_kind.sort_values("triples", ascending=False)""",
+        "## What is in it: classes\n\n"
+        "Each thing has one or more `rdf:type`s. `COUNT(DISTINCT ...)` matters over the union: a thing "
+        "typed in several graphs (a council named by every document of it) would otherwise count once per "
+        "graph.",
+        """from kg.describe import curie
+
+classes = kg.query_frame(store, \"\"\"
+SELECT ?class (COUNT(DISTINCT ?thing) AS ?things)
+WHERE { ?thing a ?class }
+GROUP BY ?class
+ORDER BY DESC(?things)\"\"\")
+classes["class"] = classes["class"].map(curie)
+classes.head(20)""",
+        "## One fact as RDF\n\n"
+        "A figure is a `qb:Observation` in its document's graph: indicator, value, unit, period, and "
+        "`prov:wasDerivedFrom` a span of the document's text (offsets and the exact quote, as Web "
+        "Annotation selectors). `kg.describe` (what `kg show` prints) gathers its statements and evidence; "
+        "the document's graph gives the triples themselves.",
+        """from rdflib import Graph, URIRef
+
+from kg.namespaces import OA, PREFIXES, PROV
+
+figures = kg.query_frame(store, "observations")
+valued = figures.dropna(subset=["value"])
+fig = (valued if len(valued) else figures).iloc[0]  # a figure with a number, if the store has one
+fact = kg.describe(store, fig["observation"])
+print(fact.label, "-", ", ".join(fact.types))
+pd.DataFrame([(s.predicate_name, s.label) for s in fact.facts], columns=["property", "value"])""",
+        """triples = Graph()
+for prefix, ns in PREFIXES.items():
+    triples.bind(prefix, ns)
+document_graph = store.graph(fig["document"])
+subjects = [URIRef(fig["observation"])]
+subjects += list(document_graph.objects(subjects[0], PROV.wasDerivedFrom))  # its spans
+subjects += [o for s in subjects[1:] for o in document_graph.objects(s, OA.hasSelector)]  # their selectors
+for s in subjects:
+    for t in document_graph.triples((s, None, None)):
+        triples.add(t)
+print(triples.serialize(format="turtle"))""",
+        "## Named queries\n\n"
+        "The package ships its queries as `.rq` files (`kg queries` lists them; `kg query NAME` runs one). "
+        "Each starts with a comment saying what it answers; parameters are bound, never pasted into the "
+        "text.",
+        """pd.DataFrame([(q.name, q.description, ", ".join(p for p, _ in q.params))
+              for q in kg.named_queries().values()], columns=["name", "answers", "parameters"])""",
+        """print(kg.named_queries()["documents"].text)""",
+        Md("Numbers arrive as floats (an `xsd:decimal` would otherwise be a Python `Decimal` in an object "
+           "column that pandas cannot average or plot):"),
+        """print(figures["value"].dtype)
+figures.dropna(subset=["value"]).groupby("unit")["value"].describe()""",
+        "## SPARQL of your own, over the layout\n\n"
+        "Figures per document with their council: the document and its figures are matched inside the "
+        "document's own graph (`GRAPH ?document`), so each figure is counted with the document that "
+        "states it. The council's label is a shared description that can be stated in several graphs, and "
+        "the union default graph repeats a triple once per graph holding it: the labels are taken "
+        "DISTINCT in a subquery before the join, or every figure would be counted once per copy.",
+        """per_document = kg.query_frame(store, \"\"\"
+PREFIX ckg: <https://w3id.org/council-kg/def#>
+PREFIX qb: <http://purl.org/linked-data/cube#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?document ?title ?council_label (COUNT(?obs) AS ?figures) (AVG(?value) AS ?mean_value)
+       (MAX(?value) AS ?max_value)
+WHERE {
+  GRAPH ?document {
+    ?document a ckg:Document ; ckg:council ?council .
+    OPTIONAL { ?document dcterms:title ?title }
+    ?obs a qb:Observation ; ckg:value ?value .
+  }
+  { SELECT ?council (MIN(?label) AS ?council_label) WHERE { ?council rdfs:label ?label } GROUP BY ?council }
+}
+GROUP BY ?document ?title ?council_label
+ORDER BY DESC(?figures)\"\"\")
+per_document.dtypes.to_frame("dtype").T""",
+        """per_document""",
+        "## Checks\n\nThese fail if the graph or the library is broken, so the notebook cannot pass "
+        "silently (they hold for any store).",
+        """# every document is a named graph of its own
+assert set(documents["document"]) <= set(graphs.loc[graphs["kind"] == "document", "graph"])
+assert graphs["triples"].gt(0).all()
+# the fact described is the one asked for, with its quote as evidence
+assert fact.iri == fig["observation"] and fact.types
+assert any(e.quote == fig["quote"] for e in fact.evidence)
+assert URIRef(fig["observation"]) in set(triples.subjects())
+# numbers are floats, and the hand-written count agrees with the named query's figures
+assert figures["value"].dtype == float and per_document["mean_value"].dtype == float
+with_value = figures.dropna(subset=["value"])["observation"].nunique()
+assert per_document["figures"].sum() == with_value
+assert (per_document["max_value"] >= per_document["mean_value"] - 1e-9).all()
+assert "documents" in kg.named_queries() and "ckg:Document" in set(classes["class"])
+if not STORE:  # the seeds
+    assert len(documents) == 5""",
+    ],
+)
+
 
 def main() -> int:
     names = sys.argv[1:] or list(NOTEBOOKS)

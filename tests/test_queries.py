@@ -56,7 +56,9 @@ def sample_params(store: LocalStore) -> dict[str, object]:
     return {"person": "Patterson", "indicator": "placement-moves-3-plus", "committee": committee,
             "fact": run(store, "resolutions").rows[0]["resolution"],
             "document": run(store, "documents").rows[0]["document"], "ledger": iris.graph("ledger"),
-            "scheme": iris.found_indicator_scheme()}
+            "scheme": iris.found_indicator_scheme(),
+            "thing": run(store, "resolutions").rows[0]["resolution"], "name": "Patterson",
+            "contains": Literal(True)}
 
 
 def rows(store: LocalStore, name: str, **params: object) -> list[dict[str, str]]:

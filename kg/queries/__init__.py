@@ -18,21 +18,28 @@ from importlib import resources
 class NamedQuery:
     name: str
     text: str
-    description: str
+    description: str  # the header's first sentence, whole even where it runs over several lines
     params: tuple[tuple[str, str], ...] = ()  # (name, description)
+    about: str = ""  # the whole header but the parameters: columns, order, caveats
 
 
 def _parse(name: str, text: str) -> NamedQuery:
-    header = []
+    prose: list[str] = []
+    params: list[list[str]] = []
     for line in text.splitlines():
         if not line.startswith("#"):
             break
-        header.append(line.lstrip("#").strip())
-    params = tuple(
-        (m.group(1), m.group(2).strip()) for h in header if (m := re.match(r"param\s+([\w-]+):\s*(.*)", h))
-    )
-    desc = next((h for h in header if h and not h.startswith("param ")), "")
-    return NamedQuery(name, text, desc, params)
+        body = line[1:]
+        if m := re.match(r"\s*param\s+([\w-]+):\s*(.*)", body):
+            params.append([m.group(1), m.group(2).strip()])
+        elif params and re.match(r"\s{2,}\S", body):  # an indented line goes on with the parameter above
+            params[-1][1] = f"{params[-1][1]} {body.strip()}".strip()
+        elif body.strip():
+            prose.append(body.strip())
+    # The first sentence: lines up to the first that ends one (a header line is wrapped, not a sentence).
+    first = next((i for i, ln in enumerate(prose) if ln.endswith((".", "?"))), len(prose) - 1)
+    desc = " ".join(prose[: first + 1])
+    return NamedQuery(name, text, desc, tuple((p, d) for p, d in params), " ".join(prose))
 
 
 @cache
