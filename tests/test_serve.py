@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from xml.etree import ElementTree
@@ -161,9 +162,12 @@ def test_pages_and_named_queries(seeds_server) -> None:  # noqa: ANN001
     code, body, head = curl(url + "/")
     assert code == 200 and "content-security-policy" in head and "/query" in body
     code, body, _ = curl(url + "/query")
+    assert code == 200 and not re.search(r"""(src|href)=["']?(https?:)?//""", body)  # no CDN
+    assert 'data-query="person"' in body and '<input name="person"' in body  # a form for its parameter
+    code, body, _ = curl(url + "/yasgui")  # the SPARQL editor, the named queries as its examples
     assert code == 200 and "/static/yasgui/yasgui.min.js" in body
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", body)  # no CDN: everything from this server
-    assert '"name": "commitments"' in body  # the named queries are offered as examples
+    assert '"name": "commitments"' in body
     code, body, _ = curl(url + "/queries/documents?format=csv")
     assert code == 200 and len(list(csv.DictReader(io.StringIO(body)))) == 5
     code, body, _ = curl(url + "/queries/nope")
@@ -185,12 +189,16 @@ def test_a_hostile_document_is_text_in_every_page(tmp_path: Path) -> None:
         assert ingest([evil_folder(tmp_path / "docs")], st).ok
     with running(Settings(str(store), port=0)) as (server, _):
         url = base(server)
+        _, docs, _ = curl(url + "/queries/documents")
+        doc = json.loads(docs)["results"]["bindings"][0]["document"]["value"]
         pages = [url + "/", url + "/query", url + "/viz/overview", url + "/viz/query?name=documents",
                  url + "/viz/focus?node=Budget", url + "/viz/focus?node=%3Cscript%3Ealert(1)%3C/script%3E",
-                 url + "/viz/followups", url + "/followups"]
+                 url + "/viz/followups", url + "/followups", url + "/query?name=documents",
+                 url + "/resource?iri=" + urllib.parse.quote(doc, safe=""),
+                 url + "/query?name=person&person=%3Cscript%3Ealert(1)%3C/script%3E%20Smith"]
         for page in pages:
             code, body, head = curl(page)
-            assert code == 200, page
+            assert code == (404 if "alert" in page and "focus" in page else 200), page  # no such node: 404
             assert "<script>window.pwned" not in body and "<script>alert" not in body, page
             assert "<i>report" not in body, page
         _, body, _ = curl(url + "/viz/focus?node=Budget")
