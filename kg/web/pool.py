@@ -61,7 +61,10 @@ class _Proc:
         self.p.wait()
         for s in (self.p.stdin, self.p.stdout):
             if s is not None:
-                s.close()
+                try:
+                    s.close()
+                except OSError:  # a dead worker's pipe: closing flushes into nothing
+                    pass
 
 
 class WorkerPool:
