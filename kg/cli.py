@@ -402,6 +402,9 @@ def serve(
         list[Path] | None,
         typer.Option("--sources", help="folder of the ingested documents: evidence shown in its context"),
     ] = None,
+    warm: Annotated[
+        bool, typer.Option("--warm/--no-warm", help="compute views and statistics ahead, per store version")
+    ] = True,
     store: StoreOpt = None,
 ) -> None:
     """A linked-data site: SPARQL endpoint (read-only by default), query page, a page per IRI, views."""
@@ -421,6 +424,7 @@ def serve(
         max_memory=max_memory,
         allow_service=tuple(allow_service or ()),
         sources=tuple(str(p) for p in sources or ()),
+        warm=warm,
     )
     run_serve(settings, say=lambda line: err.print(line, markup=False, highlight=False))
 

@@ -122,6 +122,36 @@ def _check(s: Settings) -> None:
                              hint="name the folder the documents were ingested from")
 
 
+WARM = ("/", "/query", "/stats.json", "/viz/overview", "/viz/followups")  # the slow pages, computed ahead
+
+
+def warm(server: Server, stop: threading.Event, every: float = 5.0) -> None:
+    """Fetch the slow pages once per store version, so that no visitor waits for their first computation
+    (a page under way when a visitor asks is waited for, not computed twice: kg/web/cache.py)."""
+    import urllib.request
+
+    from kg.store import store_version
+
+    host, port = server.server_address[:2]
+    base_url = f"http://{'[' + host + ']' if ':' in str(host) else host}:{port}"
+    done = ""
+    while not stop.wait(0.2 if not done else every):
+        if not server.uvicorn.started:
+            continue
+        now = store_version(server.app.settings.location)
+        if now == done:
+            continue
+        for path in WARM:
+            if stop.is_set():
+                return
+            try:
+                with urllib.request.urlopen(base_url + path, timeout=600) as r:
+                    r.read()
+            except OSError:
+                pass  # an error page is computed again when asked for; nothing to keep
+        done = now
+
+
 def serve(settings: Settings, *, say: Any = print) -> None:
     """Run until interrupted (the `kg serve` command)."""
     server, app = make_server(settings)
@@ -132,10 +162,14 @@ def serve(settings: Settings, *, say: Any = print) -> None:
         "Ctrl-C stops")
     if not app.loopback:
         say("kg serve: warning: listening beyond this machine; anyone who can reach it can read the store")
+    stop = threading.Event()
+    if settings.warm:
+        threading.Thread(target=warm, args=(server, stop), daemon=True).start()
     try:
         server.serve_forever()  # uvicorn stops on SIGINT/SIGTERM, then raises the signal again
     except KeyboardInterrupt:
         pass
     finally:
+        stop.set()
         server.server_close()
         app.close()

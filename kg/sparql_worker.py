@@ -287,7 +287,8 @@ def describe(store: ox.Store, req: dict) -> dict:
     out: dict[tuple, list[str]] = {}
     incoming: dict[tuple, list[str]] = {}
     more = {"out": False, "in": False}
-    for key, found, pattern in (("out", out, (node, None, None, None)), ("in", incoming, (None, None, node, None))):
+    ways = (("out", out, (node, None, None, None)), ("in", incoming, (None, None, node, None)))
+    for key, found, pattern in ways:
         for n, q in enumerate(store.quads_for_pattern(*pattern)):
             if n >= scan:
                 more[key] = True

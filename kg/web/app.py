@@ -66,6 +66,7 @@ class Settings:
     max_memory: int = 1024  # MB of memory one query may use beyond its worker's open store (0: no limit)
     allow_service: tuple[str, ...] = ()  # SERVICE endpoints queries may call; none by default
     sources: tuple[str, ...] = ()  # folders holding the ingested documents (evidence shown in context)
+    warm: bool = False  # compute the slow pages (views, statistics) in the background when the store changes
 
 
 def _one(params: Mapping[str, list[str]], key: str) -> str | None:
@@ -162,7 +163,8 @@ class App:
     def error(self, status: int, message: str, html: bool) -> Response:
         if not html:
             return Response(f"{message}\n".encode(), status, media_type=TEXT)
-        body = self.render("error.html.j2", title=_REASONS.get(status, "Error"), status=status, message=message)
+        body = self.render("error.html.j2", title=_REASONS.get(status, "Error"), status=status,
+                           message=message)
         return Response(body, status, media_type=HTML)
 
     def nowhere(self, request: Request) -> Response:
@@ -311,7 +313,8 @@ class Guard:
             self.check_host(request)
             self.check_site(request)
         except HttpError as e:
-            await Response(f"{e.message}\n".encode(), e.status, media_type=TEXT)(scope, receive, send_with_headers)
+            refused = Response(f"{e.message}\n".encode(), e.status, media_type=TEXT)
+            await refused(scope, receive, send_with_headers)
         else:
             await self.app(scope, receive, send_with_headers)
         if self.kg.log:
@@ -319,7 +322,8 @@ class Guard:
 
     def log(self, request: Request, status: int) -> None:
         try:
-            line = f"{request.client.host if request.client else '-'} \"{request.method} {request.url.path}\" {status}"
+            client = request.client.host if request.client else "-"
+            line = f'{client} "{request.method} {request.url.path}" {status}'
             sys.stderr.write("kg serve: " + printable(line) + "\n")
             sys.stderr.flush()
         except (OSError, ValueError):  # stderr closed or gone: a log line never costs an answer
@@ -353,5 +357,6 @@ class Guard:
             raise HttpError(403, "refused: a request from another site (open this server's own pages, or "
                                  "query it from a program)")
         origin = request.headers.get("origin")
-        if origin is not None and origin.strip().lower() != f"http://{request.headers.get('host', '')}".lower():
+        own = f"http://{request.headers.get('host', '')}".lower()
+        if origin is not None and origin.strip().lower() != own:
             raise HttpError(403, f"refused: a request from another origin ({printable(origin[:100])})")

@@ -212,11 +212,13 @@ def yasgui(app: Any) -> Response:
     examples = [{"name": q.name, "description": q.description, "query": q.text,
                  "params": [p for p, _ in q.params]} for q in named_queries().values()]
     items = "".join(
-        f'<li><button type="button" data-example="{i}" title="{_e(q["description"])}">{_e(q["name"])}</button>'
+        f'<li><button type="button" data-example="{i}" title="{_e(q["description"])}">'
+        f'{_e(q["name"])}</button>'
         + (f' <small>(binds {_e(", ".join(q["params"]))}: edit the query)</small>' if q["params"] else "")
         + "</li>" for i, q in enumerate(examples))
     body = (
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>council-kg: SPARQL editor</title>"
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<title>council-kg: SPARQL editor</title>"
         '<link rel="stylesheet" href="/static/yasgui/yasgui.min.css">'
         "<style>body{font-family:system-ui,sans-serif;margin:0}"
         "header{padding:.5em 1em;border-bottom:1px solid #ddd}"
@@ -285,7 +287,8 @@ def resource(app: Any, request: Request, iri: str) -> Response:
         raise HttpError(404, f"nothing in the store is about {iri}")
     p = pager(request, len(about["in"]), page, IN_PAGE)
     incoming = about["in"][p["start"]:p["start"] + IN_PAGE]
-    labels = labels_for(app, iris_in([URIRef(s) for s, _, _ in incoming] + [URIRef(x) for _, x, _ in incoming]))
+    shown = [URIRef(s) for s, _, _ in incoming] + [URIRef(p) for _, p, _ in incoming]
+    labels = labels_for(app, iris_in(shown))
     labels = {**labels, **about["labels"]}
     ev = [{**e, "document": cell(URIRef(e["document"]), labels)} for e in about["evidence"]]
     describe_query = (prefix_block() + f"\nSELECT ?property ?value ?graph\nWHERE {{ GRAPH ?graph {{ <{iri}> "
@@ -339,7 +342,7 @@ def describe(app: Any, iri: str, scan: int = 200_000) -> dict | None:
     labels = app.store.labels(wanted, LABELS)
     evidence = []
     try:
-        rows = run(app.store, "_evidence", {"fact": URIRef(iri)}).rows
+        rows = run(app.store, "_resource-evidence", {"fact": URIRef(iri)}).rows
     except QueryError:
         rows = ()
     if rows:
@@ -349,7 +352,8 @@ def describe(app: Any, iri: str, scan: int = 200_000) -> dict | None:
             start, end = int(r["start"]), int(r["end"])
             before, after, verified = around.get((str(r["document"]), start, end), ("", "", None))
             evidence.append({"document": str(r["document"]), "file": str(r["file"]), "start": start,
-                             "end": end, "quote": str(r["exact"]), "page": int(r["page"]) if "page" in r else None,
+                             "end": end, "quote": str(r["exact"]),
+                             "page": int(r["page"]) if "page" in r else None,
                              "source": safe_link((sources.get(str(r["document"])) or {}).get("label")),
                              "before": before, "after": after, "verified": verified})
     return {"label": (labels.get(iri) or {}).get("label"), "types": types, "out": out, "in": incoming,
