@@ -76,11 +76,14 @@ def cpu(proc: psutil.Process) -> float:
 
 def pages(url: str) -> dict[str, str]:
     """Every page kind, with real IRIs and names from the store."""
-    _, body = get(url + "/queries/documents")
+    # Found through the endpoint, which keeps nothing: every page's first request below is its first.
+    ask = ("SELECT ?doc ?council ?committee WHERE { ?doc a <https://w3id.org/council-kg/def#Document> ; "
+           "<https://w3id.org/council-kg/def#council> ?council ; <https://w3id.org/council-kg/def#committee> "
+           "?committee } LIMIT 1")
+    _, body = get(url + "/sparql?" + urllib.parse.urlencode({"query": ask}))
     row = json.loads(body)["results"]["bindings"][0]
     q = urllib.parse.quote
-    doc, council = row["document"]["value"], row["council"]["value"]
-    committee = row.get("committee", row["council"])["value"]
+    doc, council, committee = (row[k]["value"] for k in ("doc", "council", "committee"))
     return {"home": "/", "query page": "/query", "named query (page)": "/query?name=documents",
             "named query, page 3": "/query?name=documents&page=3", "named query (JSON)": "/queries/documents",
             "resource: document": "/resource?iri=" + q(doc, safe=""),

@@ -126,6 +126,10 @@ def test_a_runaway_query_is_cancelled_and_the_server_goes_on(seeds_store_path: P
         assert time.monotonic() - started < 10
         code, body, _ = curl("-G", url, "--data-urlencode", f"query={COUNT_TYPES}")  # a fresh worker answers
         assert code == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "5"
+        page = base(server) + "/query?" + urllib.parse.urlencode({"query": RUNAWAY})
+        for _ in range(2):  # the query page says so too, and does not keep the failure as the answer
+            code, body, head = curl(page)
+            assert code == 503 and "text/html" in head and "time limit" in body
 
 
 def test_result_size_is_limited(seeds_store_path: Path) -> None:

@@ -30,6 +30,11 @@ class VersionCache:
                 self.seen = now
         return now
 
+    def forget(self, key: Hashable) -> None:
+        """Drop one entry (an answer that should not be kept: a query the server stopped)."""
+        with self.lock:
+            self.items.pop((self.seen, key), None)
+
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         version = self.current()
         full = (version, key)

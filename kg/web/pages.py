@@ -114,6 +114,15 @@ def index(app: Any, request: Request) -> Response:
 
 
 def query(app: Any, request: Request) -> Response:
+    """The page is kept whole per store version and address (its Share link is that address)."""
+    key = ("query-page", request.url.query, cross_site(request))
+    status, body = app.cache.get(key, lambda: query_page(app, request))
+    if status >= 500:  # stopped for time or memory, or the store was busy: the next visit tries again
+        app.cache.forget(key)
+    return html(body, status)
+
+
+def query_page(app: Any, request: Request) -> tuple[int, bytes]:
     from kg.query import named_queries, run, to_term
 
     params = _params(request)
@@ -168,7 +177,7 @@ def query(app: Any, request: Request) -> Response:
             if named and result.kind == "select":
                 values["csv"] = f"/queries/{quote(named.name)}?" + urlencode(
                     [("format", "csv"), *[(p["name"], p["value"]) for p in values["params"]]])
-    return html(app.render("query.html.j2", **values), status)
+    return status, app.render("query.html.j2", **values)
 
 
 def results_view(app: Any, request: Request, result: Result, page: int, size: int, seconds: float,
@@ -282,6 +291,10 @@ def resource(app: Any, request: Request, iri: str) -> Response:
     if not is_iri(iri):
         raise HttpError(400, f"not an IRI: '{printable(iri)[:200]}'")
     page = _int(_params(request), "page", 1)
+    return html(app.cache.get(("resource-page", iri, page), lambda: resource_page(app, request, iri, page)))
+
+
+def resource_page(app: Any, request: Request, iri: str, page: int) -> bytes:
     about = app.cache.get(("resource", iri), lambda: describe(app, iri))
     if about is None:
         raise HttpError(404, f"nothing in the store is about {iri}")
@@ -303,7 +316,7 @@ def resource(app: Any, request: Request, iri: str) -> Response:
         "pager": p, "more_in": about["more_in"], "scan": about["scan"], "evidence": ev,
         "sources": bool(app.settings.sources), "describe": "/query?" + urlencode({"query": describe_query}),
     }
-    return html(app.render("resource.html.j2", **values))
+    return app.render("resource.html.j2", **values)
 
 
 def where(graphs: list[str], labels: Mapping[str, dict]) -> str:
