@@ -442,3 +442,16 @@ def test_views_and_statistics_are_computed_once_per_store_version(tmp_path: Path
         _, second, _ = curl(url + "/stats.json")
         assert app.cache.misses > misses
         assert json.loads(second)["counts"]["Document"] == json.loads(first)["counts"]["Document"] + 1
+
+
+def test_resource_evidence_gives_the_rows_of_the_evidence_query(seeds_store: LocalStore) -> None:
+    """The resource pages' faster evidence query answers exactly as `_evidence` for every node with evidence."""
+    from kg.query import run
+
+    nodes = seeds_store.query("SELECT DISTINCT ?n WHERE { ?n <http://www.w3.org/ns/prov#wasDerivedFrom> ?s }").rows
+    assert len(nodes) > 20
+    for row in nodes:
+        fast = run(seeds_store, "_resource-evidence", {"fact": row["n"]}).rows
+        slow = run(seeds_store, "_evidence", {"fact": row["n"]}).rows
+        assert fast and sorted(map(sorted, (r.items() for r in fast))) == \
+            sorted(map(sorted, (r.items() for r in slow))), row["n"]
