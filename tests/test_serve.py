@@ -445,10 +445,11 @@ def test_views_and_statistics_are_computed_once_per_store_version(tmp_path: Path
 
 
 def test_resource_evidence_gives_the_rows_of_the_evidence_query(seeds_store: LocalStore) -> None:
-    """The resource pages' faster evidence query answers exactly as `_evidence` for every node with evidence."""
+    """The resource pages' faster evidence query answers as `_evidence` does, for every node with evidence."""
     from kg.query import run
 
-    nodes = seeds_store.query("SELECT DISTINCT ?n WHERE { ?n <http://www.w3.org/ns/prov#wasDerivedFrom> ?s }").rows
+    derived = "SELECT DISTINCT ?n WHERE { ?n <http://www.w3.org/ns/prov#wasDerivedFrom> ?s }"
+    nodes = seeds_store.query(derived).rows
     assert len(nodes) > 20
     for row in nodes:
         fast = run(seeds_store, "_resource-evidence", {"fact": row["n"]}).rows
