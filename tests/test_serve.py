@@ -473,3 +473,15 @@ def test_evidence_in_its_context_with_sources(seeds_store_path: Path, seeds_dir:
         assert code == 200 and "checked against the source file" in evidence
         before = re.search(r'<span class="context">&hellip;(.*?)</span><mark>', evidence, re.S)
         assert before and len(html_unescape(before.group(1))) == 200  # the text before the quote
+
+
+def test_the_query_page_declares_the_usual_prefixes(seeds_server) -> None:  # noqa: ANN001
+    """A query typed on the page may use ckg:, dcterms: and the rest without PREFIX lines; its own
+    declaration of a prefix wins."""
+    url = base(seeds_server)
+    typed = "SELECT ?d ?t WHERE { ?d a ckg:Document ; dcterms:title ?t }"
+    code, body, _ = curl(url + "/query?" + urllib.parse.urlencode({"query": typed}))
+    assert code == 200 and "5 rows" in body
+    own = "PREFIX ckg: <urn:other#> " + typed
+    code, body, _ = curl(url + "/query?" + urllib.parse.urlencode({"query": own}))
+    assert code == 200 and "0 rows" in body

@@ -26,7 +26,7 @@ from kg.store import Result
 from kg.web.layout import layout_html
 from kg.web.pool import HttpError, status_of
 from kg.web.protocol import check_service
-from kg.web.terms import LABELS, cell, iris_in, prefix_block, prefixes, short
+from kg.web.terms import LABELS, cell, iris_in, prefix_block, prefixes, short, with_prefixes
 
 HTML = "text/html; charset=utf-8"
 SIZES = (25, 50, 100, 250, 500)
@@ -158,8 +158,9 @@ def query_page(app: Any, request: Request) -> tuple[int, bytes]:
             run_it = key, lambda: run(app.store, named, bindings)
     elif text is not None and text.strip():
         values["text"] = text
-        check_service(text, app.settings.allow_service)
-        run_it = ("text", text), lambda: app.store.query(text)
+        full = with_prefixes(text)
+        check_service(full, app.settings.allow_service)
+        run_it = ("text", full), lambda: app.store.query(full)
     else:
         values["text"] = prefix_block() + "\nSELECT ?s ?p ?o\nWHERE { ?s ?p ?o }\nLIMIT 10\n"
     if run_it and cross_site(request):

@@ -3,6 +3,7 @@ linked to its own page, a literal by its value (the datatype or language only on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -25,6 +26,14 @@ def prefixes() -> dict[str, str]:
 
 def prefix_block() -> str:
     return "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefixes().items())
+
+
+def with_prefixes(text: str) -> str:
+    """The query with PREFIX lines for the known prefixes it uses but does not declare (the query page's
+    pre-declared prefixes). A declaration it does not need is harmless; the text itself is unchanged."""
+    needed = [k for k in prefixes() if re.search(rf"(?<![\w.-]){re.escape(k)}:", text)
+              and not re.search(rf"\bPREFIX\s+{re.escape(k)}:", text, re.I)]
+    return "".join(f"PREFIX {k}: <{prefixes()[k]}>\n" for k in needed) + text
 
 
 def short(iri: str) -> str:
