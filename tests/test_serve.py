@@ -458,7 +458,8 @@ def test_resource_evidence_gives_the_rows_of_the_evidence_query(seeds_store: Loc
             sorted(map(sorted, (r.items() for r in slow))), row["n"]
 
 
-def test_evidence_in_its_context_with_sources(seeds_store_path: Path, seeds_dir: Path, tmp_path: Path) -> None:
+def test_evidence_in_its_context_with_sources(seeds_store_path: Path, seeds_dir: Path,
+                                              tmp_path: Path) -> None:
     """With --sources the quote is shown inside the text around it, checked against the source file;
     a --sources that is not a folder is one error line."""
     with pytest.raises(QueryError, match="not a folder"):
@@ -466,7 +467,8 @@ def test_evidence_in_its_context_with_sources(seeds_store_path: Path, seeds_dir:
     with running(Settings(str(seeds_store_path), port=0, sources=(str(seeds_dir),))) as (server, _):
         url = base(server)
         _, body, _ = curl("-G", url + "/sparql", "--data-urlencode",
-                          "query=SELECT ?c WHERE { ?c a <https://w3id.org/council-kg/def#Commitment> } LIMIT 1")
+                          "query=SELECT ?c WHERE { ?c a <https://w3id.org/council-kg/def#Commitment> } "
+                          "LIMIT 1")
         iri = json.loads(body)["results"]["bindings"][0]["c"]["value"]
         code, page, _ = curl(url + "/resource?iri=" + urllib.parse.quote(iri, safe=""))
         evidence = page.split('id="evidence"')[1].split("</ul>")[0]
