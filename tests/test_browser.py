@@ -277,3 +277,21 @@ def test_share_reproduces_a_paged_query_at_1000_documents(browser, page, store_1
         assert _table(other) == second and "Page 2 of 40" in other.inner_text("#results")
         other.context.close()
     assert page.errors == []
+
+
+def test_the_sparql_editors_share_link_reproduces_its_query(browser, page, seeds_store_path: Path) -> None:  # noqa: ANN001
+    """YASGUI's own Share link (the query in the address) opens the editor on that query, not the default."""
+    query = "SELECT ?x WHERE { BIND(42 AS ?x) }"
+    with running(Settings(str(seeds_store_path), port=0)) as (server, _):
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        _site(page, url, "/yasgui")
+        page.wait_for_function("window.yasgui !== undefined", timeout=30_000)
+        page.evaluate("q => window.yasgui.getTab().setQuery(q)", query)
+        link = page.evaluate("window.yasgui.getTab().getShareableLink()")
+        assert link.startswith(url + "/yasgui#query=")
+        other = browser.new_context().new_page()
+        other.goto(link)
+        other.wait_for_function("window.yasgui !== undefined", timeout=30_000)
+        assert other.evaluate("window.yasgui.getTab().getQuery()") == query
+        other.context.close()
+    assert page.errors == []
