@@ -329,6 +329,7 @@ def test_errors_answer_with_their_status(seeds_server) -> None:  # noqa: ANN001
     code, body, head = curl(url + "/queries/nope")
     assert code == 404 and "text/plain" in head and body == "no named query 'nope'\n"
     assert curl(url + "/query", "-X", "POST", "-d", "x=1")[0] == 405
+    assert curl(url + "/query/")[0] == 200  # a trailing slash changes nothing
 
 
 def test_a_worker_that_dies_is_a_500_and_the_next_query_is_answered(seeds_store_path: Path) -> None:

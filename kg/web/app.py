@@ -296,6 +296,8 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if scope["path"] != "/" and scope["path"].endswith("/"):  # /query/ is /query, as it always was
+            scope = {**scope, "path": scope["path"].rstrip("/") or "/"}
         request = Request(scope)
         status = [0]
 
