@@ -30,7 +30,7 @@ from kg.web.terms import LABELS, cell, iris_in, prefix_block, prefixes, short, w
 
 HTML = "text/html; charset=utf-8"
 SIZES = (25, 50, 100, 250, 500)
-RESERVED = {"name", "query", "shown", "page", "size", "format"}  # query-page fields, never parameters
+RESERVED = {"name", "query", "page", "size", "format"}  # query-page fields, never parameters
 IN_PAGE = 100  # links into a resource, a page
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
