@@ -74,14 +74,6 @@ def _one(params: Mapping[str, list[str]], key: str) -> str | None:
     return v[-1] if v else None
 
 
-def _int(params: Mapping[str, list[str]], key: str, default: int) -> int:
-    raw = _one(params, key)
-    try:
-        return int(raw) if raw else default
-    except ValueError:
-        raise HttpError(400, f"{key} must be a whole number, not '{raw}'") from None
-
-
 def _params(request: Request) -> dict[str, list[str]]:
     return parse_qs(request.url.query, keep_blank_values=True)
 
