@@ -58,18 +58,20 @@ lint: setup
 	$(BIN)/ruff check kg tests benchmarks
 
 # The full benchmark takes about an hour on 2 cores; bench-quick a few minutes (results in benchmarks/results/).
-# `kg --help` start-up (issue 17), extraction per document (issue 4), the 20,000-node graph page (issue 7),
-# then ingest, load and queries.
+# `kg --help` start-up, extraction per document (issue 4), the 20,000-node graph page (issue 7), kg serve's
+# pages at 1,000 documents (issue 17), then ingest, load and queries.
 bench: setup
 	$(BIN)/python -m benchmarks.bench_cli
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python -m benchmarks.bench_viz
+	$(BIN)/python -m benchmarks.bench_serve
 	$(BIN)/python -m benchmarks.run
 
 bench-quick: setup
 	$(BIN)/python -m benchmarks.bench_cli 7
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python -m benchmarks.bench_viz
+	$(BIN)/python -m benchmarks.bench_serve --quick
 	$(BIN)/python -m benchmarks.run --quick
 
 notebooks: setup

@@ -525,9 +525,16 @@ def serve(
         list[str] | None,
         typer.Option("--allow-service", help="a SPARQL endpoint queries may call with SERVICE (repeatable)"),
     ] = None,
+    sources: Annotated[
+        list[Path] | None,
+        typer.Option("--sources", help="folder of the ingested documents: evidence shown in its context"),
+    ] = None,
+    warm: Annotated[
+        bool, typer.Option("--warm/--no-warm", help="compute views and statistics ahead, per store version")
+    ] = True,
     store: StoreOpt = None,
 ) -> None:
-    """A SPARQL endpoint (read-only by default), a query page and the graph views, over HTTP."""
+    """A linked-data site: SPARQL endpoint (read-only by default), query page, a page per IRI, views."""
     from kg.serve import Settings
     from kg.serve import serve as run_serve
     from kg.store import default_location
@@ -543,6 +550,8 @@ def serve(
         max_bytes=int(max_mb * 1_000_000),
         max_memory=max_memory,
         allow_service=tuple(allow_service or ()),
+        sources=tuple(str(p) for p in sources or ()),
+        warm=warm,
     )
     run_serve(settings, say=lambda line: err.print(line, markup=False, highlight=False))
 

@@ -206,6 +206,10 @@ class Worker:
 
     def _execute(self, req: dict) -> Any:
         store = self.open()
+        if req["op"] == "describe":
+            return describe(store, req)
+        if req["op"] == "labels":
+            return labels(store, req)
         if req["op"] == "update":
             if not self.writable:
                 raise Refused(403, "this server is read-only")
@@ -270,6 +274,57 @@ class Worker:
         if size > self.max_bytes:
             raise Refused(413, f"the result is over {self.max_bytes / 1e6:g} MB, this server's limit "
                                "(add LIMIT, select fewer or shorter values)")
+
+
+# ---- resource pages: index lookups by subject or object (no SPARQL text; the IRI is a term, not text)
+
+
+def describe(store: ox.Store, req: dict) -> dict:
+    """The triples about one IRI (out: it is the subject; in: the object), each with the graphs that state
+    it. A triple stated in many graphs (a council named in every document) counts once; at most `scan`
+    quads are read each way, so a node every fact points at costs a bounded time."""
+    node, scan = ox.NamedNode(req["iri"]), req.get("scan", 200_000)
+    out: dict[tuple, list[str]] = {}
+    incoming: dict[tuple, list[str]] = {}
+    more = {"out": False, "in": False}
+    ways = (("out", out, (node, None, None, None)), ("in", incoming, (None, None, node, None)))
+    for key, found, pattern in ways:
+        for n, q in enumerate(store.quads_for_pattern(*pattern)):
+            if n >= scan:
+                more[key] = True
+                break
+            triple = (term_tuple(q.predicate), term_tuple(q.object if key == "out" else q.subject))
+            graphs = found.setdefault(triple, [])
+            if len(graphs) < 20:  # a few graphs name where a triple is stated; the count says the rest
+                graphs.append(q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "")
+            else:
+                graphs.append("")
+    return {"ok": True, "out": [(p, o, g) for (p, o), g in out.items()],
+            "in": [(p, s, g) for (p, s), g in incoming.items()], "more": more}
+
+
+def labels(store: ox.Store, req: dict) -> dict:
+    """For each IRI, the values of the label predicates (first found, in the order given) and its types."""
+    preds = [ox.NamedNode(p) for p in req["predicates"]]
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    found: dict[str, dict] = {}
+    for iri in req["iris"][:5000]:
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:
+            continue
+        label = None
+        for p in preds:
+            for q in store.quads_for_pattern(node, p, None, None):
+                label = q.object.value
+                break
+            if label is not None:
+                break
+        types = sorted({q.object.value for q in store.quads_for_pattern(node, rdf_type, None, None)
+                        if isinstance(q.object, ox.NamedNode)})
+        if label is not None or types:
+            found[iri] = {"label": label, "types": types}
+    return {"ok": True, "labels": found}
 
 
 def _size(t: Any) -> int:

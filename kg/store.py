@@ -68,6 +68,26 @@ def quads(graph: Graph, name: URIRef) -> Iterator[ox.Quad]:
         yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
 
 
+# RocksDB's data files: the manifest, write-ahead logs and tables. Its info LOG is left out: it is written
+# on a timer and by readers opening the store, with no data changed.
+_DATA_FILES = re.compile(r"(CURRENT|MANIFEST-\d+|\d+\.(log|sst))$")
+
+
+def store_version(location: str | Path) -> str:
+    """A cheap version of an on-disk store (one directory listing): it changes whenever a write commits
+    (an ingest, a remove, a ledger update or review; each appends to the write-ahead log or adds tables),
+    so whatever is computed from the store can be kept until it changes. A compaction or a writer opening
+    and closing also changes it (a needless recomputation, never a stale answer)."""
+    import hashlib
+
+    try:
+        entries = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(location)
+                         if _DATA_FILES.match(e.name))
+    except OSError:
+        return ""
+    return hashlib.sha256(repr(entries).encode()).hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class Result:
     """A query's answer: SELECT rows (variables + dicts of rdflib terms), an ASK boolean, or a graph."""

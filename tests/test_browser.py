@@ -147,7 +147,7 @@ def test_query_page_runs_a_named_query(page, seeds_store_path: Path, tmp_path: P
     page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
     with running(Settings(str(seeds_store_path), port=0)) as (server, _):
         url = f"http://127.0.0.1:{server.server_address[1]}"
-        page.goto(url + "/query")
+        page.goto(url + "/yasgui")  # the SPARQL editor (the query page itself is served from /query)
         page.wait_for_function("window.yasgui !== undefined", timeout=30_000)
         page.get_by_role("button", name="documents", exact=True).click()
         page.wait_for_selector(".yasr table.dataTable tbody tr td", timeout=30_000)
@@ -188,4 +188,110 @@ def test_a_hostile_document_through_the_server(page, tmp_path: Path) -> None:  #
                 page.goto(url + where)
                 page.wait_for_load_state("load")
             assert page.evaluate("window.pwned === undefined"), where
+    assert page.errors == []
+
+
+# ---- the linked-data site (issue 17): the query page's forms, Share links, resource pages
+
+
+def _site(page, url: str, path: str) -> None:  # noqa: ANN001
+    page.goto(url + path)
+    page.wait_for_load_state("load")
+
+
+def _table(page, selector: str = "#result-table") -> list[list[str]]:  # noqa: ANN001
+    return page.evaluate(f"""[...document.querySelectorAll('{selector} tbody tr')]
+                             .map(r => [...r.cells].map(c => c.innerText))""")
+
+
+def test_a_parameterised_query_form_and_share_in_chromium(browser, page, seeds_store_path: Path,  # noqa: ANN001
+                                                          tmp_path: Path) -> None:
+    """The person query's form takes its parameter and runs; the result shows labels, not IRIs; its
+    Share link, opened in a fresh browser context, shows the same rows."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    with running(Settings(str(seeds_store_path), port=0)) as (server, _):
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        _site(page, url, "/query")
+        form = page.locator('form[data-query="person"]')
+        form.locator('input[name="person"]').fill("Patterson")
+        form.get_by_role("button").click()
+        page.wait_for_selector("#result-table tbody tr")
+        rows = _table(page)
+        page.screenshot(path=str(tmp_path / "person.png"), full_page=True)
+        assert rows and all("Patterson" in r[2] for r in rows)  # node_label: the person asked for
+        assert not any(c.startswith("https://") for r in rows for c in r)  # labels and short IRIs only
+        assert page.input_value('input[name="person"]') == "Patterson"
+        share = page.get_attribute("#share", "href")
+        other = browser.new_context().new_page()
+        other.goto(url + share)
+        assert _table(other) == rows
+        other.context.close()
+    assert all(r.startswith(url) for r in requests), "the page fetched something from elsewhere"
+    assert page.errors == []
+
+
+def test_a_resource_page_in_chromium(page, seeds_store_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """From a query's result to a commitment's page (its quote marked, its document linked), then on to
+    the document's page by that link."""
+    with running(Settings(str(seeds_store_path), port=0)) as (server, _):
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        _site(page, url, "/query?name=commitments")
+        link = page.locator("#result-table tbody tr").first.locator("a[href^='/resource']").first
+        link.click()
+        page.wait_for_selector("#evidence mark")
+        page.screenshot(path=str(tmp_path / "resource.png"), full_page=True)
+        quote = page.inner_text("#evidence mark")
+        assert len(quote) > 20 and page.inner_text("h1")
+        assert page.locator("#facts-out tbody tr").count() >= 3
+        page.locator("#evidence a[href^='/resource']").first.click()
+        page.wait_for_selector("#facts-out")
+        assert "ckg:Document" in page.inner_text("#types")
+        assert page.locator("#facts-in tbody tr").count() >= 1  # its facts point back at it
+    assert page.errors == []
+
+
+def test_share_reproduces_a_paged_query_at_1000_documents(browser, page, store_1000_path: Path,  # noqa: ANN001
+                                                          tmp_path: Path) -> None:
+    """At 1,000 documents: a query typed on the page, run, paged forward; its Share link in a fresh
+    context shows the same page of rows."""
+    query = ("PREFIX ckg: <https://w3id.org/council-kg/def#>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
+             "SELECT ?d ?title WHERE { ?d a ckg:Document ; dcterms:title ?title } ORDER BY ?d")
+    with running(Settings(str(store_1000_path), port=0, timeout=60)) as (server, _):
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        _site(page, url, "/query")
+        page.fill("#sparql textarea", query)
+        page.select_option("#sparql select[name=size]", "25")
+        page.click("#run")
+        page.wait_for_selector("#result-table tbody tr")
+        assert "Page 1 of 40" in page.inner_text("#results")
+        first = _table(page)
+        page.locator("a[rel=next]").first.click()
+        page.wait_for_selector("text=Page 2 of 40")
+        second = _table(page)
+        page.screenshot(path=str(tmp_path / "paged.png"))
+        assert len(first) == len(second) == 25 and first != second
+        share = page.get_attribute("#share", "href")
+        other = browser.new_context().new_page()
+        other.goto(url + share)
+        assert _table(other) == second and "Page 2 of 40" in other.inner_text("#results")
+        other.context.close()
+    assert page.errors == []
+
+
+def test_the_sparql_editors_share_link_reproduces_its_query(browser, page, seeds_store_path: Path) -> None:  # noqa: ANN001
+    """YASGUI's own Share link (the query in the address) opens the editor on that query, not the default."""
+    query = "SELECT ?x WHERE { BIND(42 AS ?x) }"
+    with running(Settings(str(seeds_store_path), port=0)) as (server, _):
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        _site(page, url, "/yasgui")
+        page.wait_for_function("window.yasgui !== undefined", timeout=30_000)
+        page.evaluate("q => window.yasgui.getTab().setQuery(q)", query)
+        link = page.evaluate("window.yasgui.getTab().getShareableLink()")
+        assert link.startswith(url + "/yasgui#query=")
+        other = browser.new_context().new_page()
+        other.goto(link)
+        other.wait_for_function("window.yasgui !== undefined", timeout=30_000)
+        assert other.evaluate("window.yasgui.getTab().getQuery()") == query
+        other.context.close()
     assert page.errors == []

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from xml.etree import ElementTree
@@ -125,6 +126,10 @@ def test_a_runaway_query_is_cancelled_and_the_server_goes_on(seeds_store_path: P
         assert time.monotonic() - started < 10
         code, body, _ = curl("-G", url, "--data-urlencode", f"query={COUNT_TYPES}")  # a fresh worker answers
         assert code == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "5"
+        page = base(server) + "/query?" + urllib.parse.urlencode({"query": RUNAWAY})
+        for _ in range(2):  # the query page says so too, and does not keep the failure as the answer
+            code, body, head = curl(page)
+            assert code == 503 and "text/html" in head and "time limit" in body
 
 
 def test_result_size_is_limited(seeds_store_path: Path) -> None:
@@ -161,9 +166,12 @@ def test_pages_and_named_queries(seeds_server) -> None:  # noqa: ANN001
     code, body, head = curl(url + "/")
     assert code == 200 and "content-security-policy" in head and "/query" in body
     code, body, _ = curl(url + "/query")
+    assert code == 200 and not re.search(r"""(src|href)=["']?(https?:)?//""", body)  # no CDN
+    assert 'data-query="person"' in body and '<input name="person"' in body  # a form for its parameter
+    code, body, _ = curl(url + "/yasgui")  # the SPARQL editor, the named queries as its examples
     assert code == 200 and "/static/yasgui/yasgui.min.js" in body
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", body)  # no CDN: everything from this server
-    assert '"name": "commitments"' in body  # the named queries are offered as examples
+    assert '"name": "commitments"' in body
     code, body, _ = curl(url + "/queries/documents?format=csv")
     assert code == 200 and len(list(csv.DictReader(io.StringIO(body)))) == 5
     code, body, _ = curl(url + "/queries/nope")
@@ -185,12 +193,16 @@ def test_a_hostile_document_is_text_in_every_page(tmp_path: Path) -> None:
         assert ingest([evil_folder(tmp_path / "docs")], st).ok
     with running(Settings(str(store), port=0)) as (server, _):
         url = base(server)
+        _, docs, _ = curl(url + "/queries/documents")
+        doc = json.loads(docs)["results"]["bindings"][0]["document"]["value"]
         pages = [url + "/", url + "/query", url + "/viz/overview", url + "/viz/query?name=documents",
                  url + "/viz/focus?node=Budget", url + "/viz/focus?node=%3Cscript%3Ealert(1)%3C/script%3E",
-                 url + "/viz/followups", url + "/followups"]
+                 url + "/viz/followups", url + "/followups", url + "/query?name=documents",
+                 url + "/resource?iri=" + urllib.parse.quote(doc, safe=""),
+                 url + "/query?name=person&person=%3Cscript%3Ealert(1)%3C/script%3E%20Smith"]
         for page in pages:
             code, body, head = curl(page)
-            assert code == 200, page
+            assert code == (404 if "alert" in page and "focus" in page else 200), page  # no such node: 404
             assert "<script>window.pwned" not in body and "<script>alert" not in body, page
             assert "<i>report" not in body, page
         _, body, _ = curl(url + "/viz/focus?node=Budget")
@@ -294,3 +306,185 @@ def test_the_follow_up_page_is_served(tmp_path: Path) -> None:
         assert "report back on placement stability" in body
         code, body, _ = curl(base(server) + "/viz/followups")
         assert code == 200 and "Commitment: overdue (1)" in body
+
+
+# ---- the linked-data site (issue 17): pages, statuses, the per-version cache
+
+
+def test_errors_answer_with_their_status(seeds_server) -> None:  # noqa: ANN001
+    """Bad input is 400, what is not there 404, a method a route lacks 405; pages say so in HTML."""
+    url = base(seeds_server)
+    cases = [("/query?name=documents&size=7", 400), ("/query?query=SELEKT%20nonsense", 400),
+             ("/query?name=person&nope=1", 400), ("/resource?iri=not%20an%20iri", 400),
+             ("/viz/focus?node=Corporate&depth=x", 400), ("/resource", 400),
+             ("/resource?iri=urn%3Anothing%3Ahere", 404), ("/no/such/page", 404), ("/query?name=nope", 404),
+             ("/viz/nope", 404), ("/viz/focus?node=Nobody%20Called%20This", 404),
+             ("/query?name=documents&page=99", 404), ("/id/council/no-such-council", 404)]
+    for path, status in cases:
+        code, body, head = curl(url + path)
+        assert code == status, (path, code, body[:300])
+        assert "text/html" in head and 'id="error"' in body, path  # a page a person can read
+    code, body, head = curl(url + "/queries/documents?format=xml")
+    assert code == 400 and "text/plain" in head  # data routes answer with one line
+    code, body, head = curl(url + "/queries/nope")
+    assert code == 404 and "text/plain" in head and body == "no named query 'nope'\n"
+    assert curl(url + "/query", "-X", "POST", "-d", "x=1")[0] == 405
+    assert curl(url + "/query/")[0] == 200  # a trailing slash changes nothing
+
+
+def test_a_worker_that_dies_is_a_500_and_the_next_query_is_answered(seeds_store_path: Path) -> None:
+    """A query worker killed under the server: that request gets 500, the pool starts a new worker."""
+    with running(Settings(str(seeds_store_path), port=0, workers=1)) as (server, app):
+        url = base(server) + "/sparql"
+        app.pool.all[0].p.kill()
+        app.pool.all[0].p.wait()
+        code, body, _ = curl("-G", url, "--data-urlencode", f"query={COUNT_TYPES}")
+        assert code == 500 and "worker stopped" in body
+        code, body, _ = curl("-G", url, "--data-urlencode", f"query={COUNT_TYPES}")
+        assert code == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "5"
+
+
+def test_a_resource_page_shows_facts_both_ways_and_the_evidence(seeds_server) -> None:  # noqa: ANN001
+    """A commitment's page: its label as title, type, facts linked to their own pages, the quote and its
+    document; the committee's page lists what points at it; a data IRI's /id/ path is the same page."""
+    url = base(seeds_server)
+    _, body, _ = curl("-G", url + "/sparql", "--data-urlencode",
+                      "query=SELECT ?c ?t WHERE { ?c a <https://w3id.org/council-kg/def#Commitment> ; "
+                      "<https://w3id.org/council-kg/def#text> ?t } ORDER BY ?c LIMIT 1")
+    row = json.loads(body)["results"]["bindings"][0]
+    iri, text = row["c"]["value"], row["t"]["value"]
+    code, page, head = curl(url + "/resource?iri=" + urllib.parse.quote(iri, safe=""))
+    assert code == 200 and "text/html" in head
+    assert f"<h1>{html_text(text)}</h1>" in page
+    assert 'href="/resource?iri=https%3A%2F%2Fw3id.org%2Fcouncil-kg%2Fdef%23Commitment"' in page  # its type
+    evidence = page.split('id="evidence"')[1].split("</ul>")[0]
+    assert "<mark>" in evidence
+    assert "/resource?iri=https%3A%2F%2Fw3id.org%2Fcouncil-kg%2Fid%2Fdocument" in evidence  # its document
+    code, same, _ = curl(url + "/id/" + iri.removeprefix("https://w3id.org/council-kg/id/"))
+    assert code == 200 and f"<h1>{html_text(text)}</h1>" in same
+    committee = "https://w3id.org/council-kg/id/committee/durham-county-council/corporate-parenting-panel"
+    code, page, _ = curl(url + "/resource?iri=" + urllib.parse.quote(committee, safe=""))
+    assert code == 200 and "<h1>Corporate Parenting Panel</h1>" in page
+    assert 'id="facts-in"' in page and "id:document/" in page.split('id="facts-in"')[1]
+
+
+def html_text(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
+
+
+def test_the_query_page_runs_named_queries_with_labels_and_pages(seeds_server) -> None:  # noqa: ANN001
+    """A named query's parameter comes from its form; IRIs show as labels linked to their pages, typed
+    literals as their values; rows come a page at a time with links to the next and back."""
+    url = base(seeds_server)
+    code, body, _ = curl(url + "/query?name=person&person=Patterson")
+    assert code == 200 and 'id="result-table"' in body
+    assert 'value="Patterson"' in body  # the form keeps what was asked
+    code, body, _ = curl(url + "/query?name=documents&size=25")
+    table = body.split('id="result-table"')[1]
+    assert ">Durham County Council</a>" in table and "id:council/durham-county-council" in table
+    assert "^^" not in table and "XMLSchema" not in table.split("title=")[0]
+    code, body, _ = curl(url + "/query?" + urllib.parse.urlencode(
+        {"query": "SELECT ?n WHERE { VALUES ?n { 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 "
+                  "24 25 26 27 28 29 30 } } ORDER BY ?n", "size": "25"}))
+    assert code == 200 and "Page 1 of 2" in body and 'rel="next"' in body
+    nxt = html_unescape(re.search(r'rel="next" href="([^"]+)"', body).group(1))
+    code, body, _ = curl(url + nxt)
+    cells = re.findall(r"<td><span title=\"xsd:integer\">(\d+)</span></td>", body)
+    assert code == 200 and cells == [str(n) for n in range(26, 31)] and 'rel="prev"' in body
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def test_a_query_opened_from_another_site_is_shown_not_run(seeds_server) -> None:  # noqa: ANN001
+    """A Share link followed from another site shows the query; it runs only when the visitor says so."""
+    url = base(seeds_server)
+    code, body, _ = curl(url + "/query?name=documents", "-H", "Sec-Fetch-Site: cross-site",
+                         "-H", "Sec-Fetch-Mode: navigate", "-H", "Sec-Fetch-Dest: document")
+    assert code == 200 and 'id="notice"' in body and 'id="result-table"' not in body
+    iri = urllib.parse.quote("https://w3id.org/council-kg/id/council/durham-county-council", safe="")
+    navigate = ("-H", "Sec-Fetch-Site: cross-site", "-H", "Sec-Fetch-Mode: navigate",
+                "-H", "Sec-Fetch-Dest: document")
+    assert curl(url + "/resource?iri=" + iri, *navigate)[0] == 200  # a link to a thing: linked data
+    assert curl(url + "/resource?iri=" + iri, "-H", "Sec-Fetch-Site: cross-site",
+                "-H", "Sec-Fetch-Dest: image")[0] == 403  # an <img> from elsewhere: refused
+
+
+def test_views_and_statistics_are_computed_once_per_store_version(tmp_path: Path, seeds_dir: Path) -> None:
+    """A second request for a view or the statistics is read from the cache; an ingest (a new store
+    version) makes the next request compute again, and it shows the new document."""
+    from kg.store import store_version
+
+    store = tmp_path / "store"
+    docs = sorted(seeds_dir.glob("*.txt"))
+    with LocalStore(store) as st:
+        assert ingest([docs[0]], st).ok
+    version = store_version(store)
+    with LocalStore(store, read_only=True) as st:
+        st.query("ASK { ?s ?p ?o }")
+    assert store_version(store) == version  # reading changes nothing
+    with running(Settings(str(store), port=0, workers=1)) as (server, app):
+        url = base(server)
+        for path in ("/stats.json", "/viz/overview", "/query?name=documents"):
+            assert curl(url + path)[0] == 200
+        misses = app.cache.misses
+        _, first, _ = curl(url + "/stats.json")
+        for path in ("/viz/overview", "/query?name=documents"):
+            assert curl(url + path)[0] == 200
+        assert app.cache.misses == misses  # all three from the cache
+        with LocalStore(store) as st:
+            assert ingest([docs[1]], st).ok
+        assert store_version(store) != version
+        _, second, _ = curl(url + "/stats.json")
+        assert app.cache.misses > misses
+        assert json.loads(second)["counts"]["Document"] == json.loads(first)["counts"]["Document"] + 1
+
+
+def test_resource_evidence_gives_the_rows_of_the_evidence_query(seeds_store: LocalStore) -> None:
+    """The resource pages' faster evidence query answers as `_evidence` does, for every node with evidence."""
+    from kg.query import run
+
+    derived = "SELECT DISTINCT ?n WHERE { ?n <http://www.w3.org/ns/prov#wasDerivedFrom> ?s }"
+    nodes = seeds_store.query(derived).rows
+    assert len(nodes) > 20
+    for row in nodes:
+        fast = run(seeds_store, "_resource-evidence", {"fact": row["n"]}).rows
+        slow = run(seeds_store, "_evidence", {"fact": row["n"]}).rows
+        assert fast and sorted(map(sorted, (r.items() for r in fast))) == \
+            sorted(map(sorted, (r.items() for r in slow))), row["n"]
+
+
+def test_evidence_in_its_context_with_sources(seeds_store_path: Path, seeds_dir: Path,
+                                              tmp_path: Path) -> None:
+    """With --sources the quote is shown inside the text around it, checked against the source file;
+    a --sources that is not a folder is one error line."""
+    with pytest.raises(QueryError, match="not a folder"):
+        running(Settings(str(seeds_store_path), port=0, sources=(str(tmp_path / "none"),))).__enter__()
+    with running(Settings(str(seeds_store_path), port=0, sources=(str(seeds_dir),))) as (server, _):
+        url = base(server)
+        _, body, _ = curl("-G", url + "/sparql", "--data-urlencode",
+                          "query=SELECT ?c WHERE { ?c a <https://w3id.org/council-kg/def#Commitment> } "
+                          "LIMIT 1")
+        iri = json.loads(body)["results"]["bindings"][0]["c"]["value"]
+        code, page, _ = curl(url + "/resource?iri=" + urllib.parse.quote(iri, safe=""))
+        evidence = page.split('id="evidence"')[1].split("</ul>")[0]
+        assert code == 200 and "checked against the source file" in evidence
+        before = re.search(r'<span class="context">&hellip;(.*?)</span><mark>', evidence, re.S)
+        assert before and len(html_unescape(before.group(1))) == 200  # the text before the quote
+
+
+def test_the_query_page_declares_the_usual_prefixes(seeds_server) -> None:  # noqa: ANN001
+    """A query typed on the page may use ckg:, dcterms: and the rest without PREFIX lines; its own
+    declaration of a prefix wins."""
+    url = base(seeds_server)
+    typed = "SELECT ?d ?t WHERE { ?d a ckg:Document ; dcterms:title ?t }"
+    code, body, _ = curl(url + "/query?" + urllib.parse.urlencode({"query": typed}))
+    assert code == 200 and "5 rows" in body
+    own = "PREFIX ckg: <urn:other#> " + typed
+    code, body, _ = curl(url + "/query?" + urllib.parse.urlencode({"query": own}))
+    assert code == 200 and "0 rows" in body

@@ -11,7 +11,7 @@
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
     persistenceId: null,
-    populateFromUrl: false,
+    populateFromUrl: true,  // a Share link (query and endpoint in the URL) opens that query; CSP keeps it here
     yasqe: { value: examples.length ? examples[0].query : "SELECT * WHERE { ?s ?p ?o } LIMIT 10" }
   });
   window.yasgui = yasgui;
