@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract import nlp
+from kg.extract.regex import grouped
 
 
 def alt(words: object, *, flags: str = "") -> str:
     """A regex alternation of phrases, longest first, spaces matching any whitespace."""
     items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[union-attr]
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
-    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+    body = grouped([re.escape(w).replace(r"\ ", r"\s+") for w in items])  # the plain alternation's matches
+    return f"(?{flags}:{body})" if flags else body
 
 
 @cache
