@@ -147,7 +147,7 @@ def numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]] | No
     for m in _NUM.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in blocked):
             continue
-        if re.search(r"\bper\s*$", text[max(start, m.start() - 5) : m.start()], re.I):
+        if _PER_BEFORE.search(text[max(start, m.start() - 5) : m.start()]):
             continue  # "per 10,000" names a rate's base
         value = _decimal(m.group("whole"), m.group("frac"))
         if value is None:
@@ -170,6 +170,16 @@ def numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]] | No
     return sorted(out, key=lambda n: n.start)
 
 
+# compiled once: not_a_figure runs for every number of a document
+_PER_BEFORE = re.compile(r"\bper\s*$", re.I)
+_STANDARD = re.compile(r"\s*(?:[a-z]+\s+)?(?:target|standard|timescale|time\s+limit|limit|deadline)\b", re.I)
+_THRESHOLD = re.compile(r"\b(?:within|in|over|under|after|than|least)(?:\s+the)?\s*$", re.I)
+_DEFINITION = re.compile(r"\s*(?:after|later|afterwards|before|from|since|following|"
+                         r"of\s+(?:a|the|being|their))\b", re.I)
+_AND_OVER = re.compile(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|younger)\b", re.I)
+_WITHIN = re.compile(r"\b(?:within|top|bottom|tolerance of)\s*$", re.I)
+
+
 def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
     """A number that a word before or after makes a reference, an age, a threshold or a thing counted that
     is not a measure ("page 8", "aged 75", "within 10 working days", "19 wards", "£75 fine")."""
@@ -180,16 +190,12 @@ def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
         return True
     if n.unit in ("count", "currency", "other") and starting("not_figure_after").match(after):
         return True
-    standard = r"\s*(?:[a-z]+\s+)?(?:target|standard|timescale|time\s+limit|limit|deadline)\b"
-    if n.unit == "other" and re.match(standard, text[n.end : min(hi, n.end + 40)], re.I):
+    if n.unit == "other" and _STANDARD.match(text[n.end : min(hi, n.end + 40)]):
         return True  # "inside the 26 week statutory standard": the standard's name
-    threshold = r"\b(?:within|in|over|under|after|than|least)(?:\s+the)?\s*$"
-    if n.unit == "other" and re.search(threshold, before, re.I):
+    if n.unit == "other" and _THRESHOLD.search(before):
         return True  # "within 10 working days": part of the indicator's name
-    if n.unit == "other" and re.match(r"\s*(?:after|later|afterwards|before|from|since|following|"
-                                      r"of\s+(?:a|the|being|their))\b",
-                                      after, re.I):
+    if n.unit == "other" and _DEFINITION.match(after):
         return True  # "returned 28 days after leaving hospital": a definition, not a level
-    if re.match(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|younger)\b", after, re.I):
+    if _AND_OVER.match(after):
         return True  # "65 and over"
-    return bool(n.unit == "percent" and re.search(r"\b(?:within|top|bottom|tolerance of)\s*$", before, re.I))
+    return bool(n.unit == "percent" and _WITHIN.search(before))
