@@ -69,6 +69,8 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
     """The strongest promise form in the unit text[s:e] (`sent` is that text with conditions blanked), or
     None. `decided`: the unit is part of a decision (a RESOLVED or "The Committee agreed:" list)."""
     r = rx()
+    if not decided and not r.any_deliverable.search(sent):
+        return None  # each form below needs a deliverable verb (only a decision's later meeting does not)
 
     def at(m: re.Match[str], group: str = "cue") -> int:
         return s + m.start(group)

@@ -61,6 +61,7 @@ class Rx:
     earlier: re.Pattern[str]
     deliverable_noun: re.Pattern[str]
     deliverable_verb: re.Pattern[str]
+    any_deliverable: re.Pattern[str]
     condition: re.Pattern[str]
     question: re.Pattern[str]
     coordination: re.Pattern[str]
@@ -151,6 +152,9 @@ def rx() -> Rx:
         earlier=re.compile(rf"\b{alt(progress['earlier_meeting'])}\b", flags),
         deliverable_noun=re.compile(rf"\b{alt(c['deliverable_nouns'])}s?\b", flags),
         deliverable_verb=re.compile(rf"\b{base}\b|\b{part}\b", flags),
+        # every promise form but a later meeting's business names a deliverable verb after a space: a
+        # sentence without one at a word's start is passed over without trying the forms
+        any_deliverable=re.compile(rf"\b(?:{base}|{part})", flags),
         condition=re.compile(rf"(?<![\w-])(?P<lead>{alt(conditions['leads'])})\s+(?P<body>[^,;]+)", flags),
         question=re.compile(
             rf"\b{alt(c['asking'])}\s+(?:[\w'’]+\s+){{0,4}}?{alt(c['question_words'])}\b", flags
