@@ -66,7 +66,8 @@ def corpus_main(folder: Path, docs: int, runs: int) -> None:
 
     def summary(ms: list[float]) -> str:
         p90 = statistics.quantiles(ms, n=10)[-1] if len(ms) > 1 else ms[0]
-        return f"median {statistics.median(ms):.2f}, p90 {p90:.2f}, mean {statistics.mean(ms):.2f}, max {max(ms):.2f}"
+        mid, mean = statistics.median(ms), statistics.mean(ms)
+        return f"median {mid:.2f}, p90 {p90:.2f}, mean {mean:.2f}, max {max(ms):.2f}"
 
     print(f"{len(files)} documents of {folder} ({min(chars)}-{max(chars)} chars), median of {runs} runs each")
     print(f"  all stages, wall ms: {summary(wall)}")
