@@ -144,7 +144,7 @@ def _rag(text: str, lo: int, hi: int) -> str | None:
 def _direction_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
     from kg.extract.nlp import vocabulary
 
-    return tuple((direction, re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b"))
+    return tuple((direction, re.compile(r"\b" + grouped([re.escape(v) for v in verbs]) + r"\b"))
                  for direction, verbs in vocabulary("directions")["after"].items())
 
 
