@@ -48,6 +48,21 @@ def test_grouped_alternations_find_what_the_plain_ones_find() -> None:
                     assert a.sub("#", text[-80:]) == b.sub("#", text[-80:])
 
 
+def test_the_figure_vocabularys_alternations_match_as_plain_ones() -> None:
+    """`alternation` (boundaries where a phrase starts or ends with a letter) over every figure word list,
+    including those opening with punctuation (":", "%", "'s"), finds what the plain alternation finds."""
+    from kg.extract.figures.vocab import alternation
+
+    texts = _texts()
+    for phrases in (v for v in words().values() if isinstance(v, list)):
+        items = sorted({str(p) for p in phrases}, key=len, reverse=True)
+        parts = [(r"\b" if p[:1].isalnum() else "") + r"\s+".join(map(re.escape, p.split()))
+                 + (r"\b" if p[-1:].isalnum() else "") for p in items]
+        a, b = re.compile(_plain(parts), re.I), re.compile(alternation(phrases), re.I)
+        for text in texts:
+            assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+
+
 def test_branch_order_decides_as_before_within_a_letter() -> None:
     """Longest first stays longest first: "average for" wins over "average" under one letter."""
     pattern = re.compile(grouped([r"\baverage\s+for", r"\bbelow", r"\baverage"]), re.I)
@@ -58,6 +73,8 @@ def test_branch_order_decides_as_before_within_a_letter() -> None:
 def test_alternations_it_cannot_group_safely_are_left_plain() -> None:
     """Mixed case under one letter, a non-ASCII first letter, or one letter with and without a word
     boundary: the plain alternation comes back unchanged."""
-    for branches in (["Agreed", "agreed"], ["ſome", "some"], [r"\bsome", "so"], [r"\(i\)", "i"]):
+    for branches in (["Agreed", "agreed"], ["ſome", "some"], [r"\bsome", "so"], [r"\s+i", "i"],
+                     [r"\-x", "-y"], ["£5", "5"], ["a*", "ab"]):
         assert grouped(branches) == _plain(branches)
     assert grouped(["some", "soon", "other"]) == "(?:s(?:ome|oon)|o(?:ther))"
+    assert grouped([r"\+x", ":", r"\bwas"]) == r"(?:\+(?:x)|:(?:)|\bw(?:as))"
