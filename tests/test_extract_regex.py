@@ -74,7 +74,7 @@ def test_alternations_it_cannot_group_safely_are_left_plain() -> None:
     """Mixed case under one letter, a non-ASCII first letter, or one letter with and without a word
     boundary: the plain alternation comes back unchanged."""
     for branches in (["Agreed", "agreed"], ["ſome", "some"], [r"\bsome", "so"], [r"\s+i", "i"],
-                     [r"\-x", "-y"], ["£5", "5"], ["a*", "ab"]):
+                     [r"\-x", "-y"], ["éa", "ea"], ["a*", "ab"]):
         assert grouped(branches) == _plain(branches)
     assert grouped(["some", "soon", "other"]) == "(?:s(?:ome|oon)|o(?:ther))"
     assert grouped([r"\+x", ":", r"\bwas"]) == r"(?:\+(?:x)|:(?:)|\bw(?:as))"

@@ -5,8 +5,8 @@
 order (`\\b(?:a(?:bc|b)|x(?:yz))` for `\\babc|\\bab|\\bxyz`): a position fails after one test per letter,
 and where it does not, the branches that can match are tried in the order they were given. Two branches
 under different letters can never match at the same place (under IGNORECASE too: their letters differ in
-lower case, and only ASCII letters, digits and punctuation are gathered), so the first branch that matches,
-and every backtracking choice, are the same as in the plain alternation.
+lower case, and only ASCII letters, digits and uncased punctuation are gathered), so the first branch
+that matches, and every backtracking choice, are the same as in the plain alternation.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 # A branch's first character, after an optional word boundary, not under a quantifier: an ASCII letter or
-# digit, an escaped ASCII punctuation mark ("\\+"), or one that needs no escape (":", "%", "'"). Case
-# folding never maps one of these onto another.
-_LEAD = re.compile(r"(\\b)?([A-Za-z0-9]|\\[!-/:-@\[-`{-~]|[!\"#%&',\-/:;<=>@_`~])(?![*+?{])")
+# digit, an escaped ASCII punctuation mark ("\\+"), or one that needs no escape (":", "%", "'", dashes,
+# curly quotes, pound and euro signs). Case folding never maps one of these onto another.
+_LEAD = re.compile(r"(\\b)?([A-Za-z0-9]|\\[!-/:-@\[-`{-~]|[!\"#%&',\-/:;<=>@_`~–—‘’“”£€])(?![*+?{])")
 
 
 def grouped(branches: list[str]) -> str:
