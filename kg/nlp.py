@@ -39,9 +39,10 @@ def _warm(text: str) -> None:
     unless it holds a special case itself; the cached tokens are the ones the rules give, so the Doc is the
     same. Stops when the tokenizer's cache is full (it saves nothing more then)."""
     tokenizer = nlp().tokenizer
-    if len(_warmed) >= tokenizer.max_cache_size:
+    room = tokenizer.max_cache_size - len(_warmed)
+    if room <= 0:
         return
-    new = sorted(set(text.split()) - _warmed)
+    new = sorted(set(text.split()) - _warmed)[:room]  # no more than the cache can keep (a huge text)
     for word in new:
         tokenizer(word)
     _warmed.update(new)
