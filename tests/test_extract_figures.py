@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -378,3 +379,30 @@ def test_money_that_is_no_measure_owns_no_comparison() -> None:
              "96.1% (an extra £400K in cash).")
     assert {(o.value, o.measure, o.surface) for o in x.observations} == {
         (D("97.0"), "actual", "in-year collection rate"), (D("96.1"), "benchmark", "in-year collection rate")}
+def _lead_texts() -> list[str]:
+    """Every text under tests/data and the seeds, and strings made to meet each shape's edge."""
+    root = Path(__file__).resolve().parent
+    files = sorted(root.glob("data/**/*.txt")) + sorted((root.parent / "seeds").glob("*.txt"))
+    edges = ["xMarch 2025", "JANUARY 3", "Sept. 12, 2024", "key stage 2", "KS2", "Q 3", "qtr4", "PAM/030",
+             "CAB/2024/041a", "ASC01", "DL1 5QT", "01632 478213", "6.30 pm", "5pm", "18:30", "2023/24",
+             "24/25", "18-64", "3 - 10", "5 to 15 years", "period 11", "ſ4", "K12",
+             "In Q2, up from 30%, which compared (well) against the same period; but since last year"]
+    return [p.read_text(encoding="utf-8") for p in files] + edges
+
+
+@pytest.mark.parametrize(("module", "lead", "alternatives", "compiled"), [
+    ("numbers", "SHAPES_LEAD", "SHAPE_ALTERNATIVES", "_SHAPES"),
+    ("phrases", "BOUNDARY_LEAD", "BOUNDARY_ALTERNATIVES", "_BOUNDARY"),
+])
+def test_a_lead_test_before_an_alternation_changes_no_match(module: str, lead: str, alternatives: str,
+                                                              compiled: str) -> None:
+    """The shapes and phrase-boundary patterns, searched behind their lead test (for speed), find exactly
+    what their alternatives alone find, in every test document, seed and edge case."""
+    import importlib
+
+    mod = importlib.import_module(f"kg.extract.figures.{module}")
+    fast = getattr(mod, compiled)
+    assert fast.pattern.startswith(getattr(mod, lead))
+    plain = re.compile(getattr(mod, alternatives), re.I)
+    for text in _lead_texts():
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract.commitments.actors import subject_start
 from kg.extract.commitments.due import Due
@@ -32,6 +33,22 @@ class Found:
     condition: str = ""
 
 
+# compiled once (from the vocabulary) rather than rebuilt on every call
+@cache
+def _asked_before() -> re.Pattern[str]:
+    return re.compile(rf"\b{alt(cues()['asking'])}\s+(?:[\w'’]+\s+){{0,3}}$", re.I)
+
+
+@cache
+def _modal_end() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alt(cues()['modals'])}|to|not|could|may|might|can)$", re.I)
+
+
+@cache
+def _communicating() -> re.Pattern[str]:
+    return re.compile(alt(cues()["communicating"]) + r"\b", re.I)
+
+
 def conditions(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Condition clauses in text[s:e]: from a lead ("if", "subject to", "provided that") to the next comma
     or semicolon. "asked if ..." is a question, not a condition."""
@@ -39,7 +56,7 @@ def conditions(text: str, s: int, e: int) -> list[tuple[int, int]]:
     r = rx()
     for m in r.condition.finditer(text, s, e):
         before = text[max(s, m.start() - 60) : m.start()]
-        if re.search(rf"\b{alt(cues()['asking'])}\s+(?:[\w'’]+\s+){{0,3}}$", before, re.I):
+        if _asked_before().search(before):
             continue
         out.append((m.start(), m.end()))
     return out
@@ -69,6 +86,8 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
     """The strongest promise form in the unit text[s:e] (`sent` is that text with conditions blanked), or
     None. `decided`: the unit is part of a decision (a RESOLVED or "The Committee agreed:" list)."""
     r = rx()
+    if not decided and not r.any_deliverable.search(sent):
+        return None  # each form below needs a deliverable verb (only a decision's later meeting does not)
 
     def at(m: re.Match[str], group: str = "cue") -> int:
         return s + m.start(group)
@@ -135,9 +154,7 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         if m and (r.deliverable_noun.search(what) or re.search(r"\bmeeting\b", what, re.I)):
             return Found(s, e, at(m), f"{m.group('verb')} {m.group('what')}", None, 0.8, "later-meeting")
     m = r.subjunctive.search(sent)
-    if m and not re.search(
-        rf"\b(?:{alt(cues()['modals'])}|to|not|could|may|might|can)$", m.group("subj").strip(), re.I
-    ):
+    if m and not _modal_end().search(m.group("subj").strip()):
         cue = at(m, "verb")
         what = f"{base_verb(m.group('verb'))} {lower_first(m.group('subj').strip())}{m.group('rest')}"
         asked = r.request_noun.search(sent[: m.start()])
@@ -182,7 +199,7 @@ def plan_not_promise(f: Found, due: Due) -> bool:
     if due.kind != "none" or f.form not in ("future", "passive"):
         return False
     c, what = cues(), f.text.strip()
-    if re.match(alt(c["communicating"]) + r"\b", what, re.I):
+    if _communicating().match(what):
         return False
     return not (rx().deliverable_noun.search(what) or re.search(c["recipients"], what, re.I))
 

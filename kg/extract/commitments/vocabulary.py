@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract import nlp
+from kg.extract.regex import grouped
 
 
 def alt(words: object, *, flags: str = "") -> str:
     """A regex alternation of phrases, longest first, spaces matching any whitespace."""
     items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[union-attr]
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
-    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+    body = grouped([re.escape(w).replace(r"\ ", r"\s+") for w in items])  # the plain alternation's matches
+    return f"(?{flags}:{body})" if flags else body
 
 
 @cache
@@ -60,6 +61,7 @@ class Rx:
     earlier: re.Pattern[str]
     deliverable_noun: re.Pattern[str]
     deliverable_verb: re.Pattern[str]
+    any_deliverable: re.Pattern[str]
     condition: re.Pattern[str]
     question: re.Pattern[str]
     coordination: re.Pattern[str]
@@ -150,6 +152,9 @@ def rx() -> Rx:
         earlier=re.compile(rf"\b{alt(progress['earlier_meeting'])}\b", flags),
         deliverable_noun=re.compile(rf"\b{alt(c['deliverable_nouns'])}s?\b", flags),
         deliverable_verb=re.compile(rf"\b{base}\b|\b{part}\b", flags),
+        # every promise form but a later meeting's business names a deliverable verb after a space: a
+        # sentence without one at a word's start is passed over without trying the forms
+        any_deliverable=re.compile(rf"\b(?:{base}|{part})", flags),
         condition=re.compile(rf"(?<![\w-])(?P<lead>{alt(conditions['leads'])})\s+(?P<body>[^,;]+)", flags),
         question=re.compile(
             rf"\b{alt(c['asking'])}\s+(?:[\w'’]+\s+){{0,4}}?{alt(c['question_words'])}\b", flags

@@ -55,13 +55,21 @@ def _all_cues_re() -> re.Pattern[str]:
     return re.compile(alternation(_cue_kinds()), re.I)
 
 
+# compiled once: these run for every number of a document
+_PERIODS_NAMED = re.compile(r"\b(?:q|qtr|quarter)\s*[1-4]\b|\b(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}\b", re.I)
+_AFTER_NUMBER = re.compile(r"[\s)]*(?:for|in|across|among|amongst)?\s*(?:the\s+)?")
+_COUNCIL = re.compile(r"\s*(?:council|county|borough|authority)")
+_COMPARED = re.compile(r"\b(?:compared|compares|against)\b", re.I)
+_LABELS = re.compile(r"\s*[:=\-–]\s*[£\d]")
+_DIGIT = re.compile(r"\d")
+
+
 def _reaches(text: str, cue_end: int, number_start: int) -> bool:
     """Only fillers, brackets and periods' names lie between a cue and the number."""
     between = text[cue_end:number_start]
     if len(between) > 60:
         return False
-    periods_named = r"\b(?:q|qtr|quarter)\s*[1-4]\b|\b(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}\b"
-    between = re.sub(periods_named, " ", between, flags=re.I)
+    between = _PERIODS_NAMED.sub(" ", between)
     return bool(fillers_re().match(between))
 
 
@@ -86,16 +94,16 @@ def role(text: str, n: Number, lo: int, hi: int) -> Role:
         return Role("target")
     if m := _NAMED_TARGET.match(right):
         return Role("target", named=m.group(1).strip())
-    after = re.match(r"[\s)]*(?:for|in|across|among|amongst)?\s*(?:the\s+)?", right)
+    after = _AFTER_NUMBER.match(right)
     rest = right[after.end() if after else 0 :]
     if (m := comparator_re().match(rest)) is not None:
         code = comparator_code(m.group())
-        if not re.match(r"\s*(?:council|county|borough|authority)", rest[m.end() :]):
+        if not _COUNCIL.match(rest[m.end() :]):
             # "82% statistical neighbour, 80% England": a comparator right after the number is its own,
             # unless a cue right before it reaches it without a comma
             best = max(cues, key=lambda c: c[0]) if cues else None
-            weak = best is not None and best[1].measure == "previous" and re.search(
-                r"\b(?:compared|compares|against)\b", text[best[1].cue_start or 0 : best[0]], re.I)
+            weak = best is not None and best[1].measure == "previous" and _COMPARED.search(
+                text[best[1].cue_start or 0 : best[0]])
             if weak:
                 return Role("benchmark", code, None)  # "48% compared to 50% national": the area decides
             if best is None or "," in text[best[0] : n.start] or best[1].measure != "benchmark":
@@ -127,11 +135,11 @@ def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None,
         found = periods.mentions(text, lo, hi, ref)
     after = [p for p in found if p[1] >= n.end and _IN.match(text[n.end : p[1]]) is not None
              and len(text[n.end : p[1]]) <= 25
-             and not re.match(r"\s*[:=\-–]\s*[£\d]", text[p[2] : p[2] + 12])]  # "(Q2: 21.3%)" labels 21.3
+             and not _LABELS.match(text[p[2] : p[2] + 12])]  # "(Q2: 21.3%)" labels 21.3
     if after:
         return after[0][0], True
     before = [p for p in found if p[2] <= n.start and len(text[p[2] : n.start]) <= 45
-              and not re.search(r"\d", text[p[2] : n.start])]
+              and not _DIGIT.search(text[p[2] : n.start])]
     if before:
         return before[-1][0], True
     return ref, False

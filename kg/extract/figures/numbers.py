@@ -47,33 +47,36 @@ _MULT = {"m": 10**6, "million": 10**6, "k": 10**3, "thousand": 10**3, "bn": 10**
 
 _MONTH = MONTH_NAMES  # dates are read in kg.periods; here only recognised, to be left out
 # Shapes that hold digits but are not quantities: dates, times, years and year ranges, references, phones.
-_SHAPES = re.compile(
-    "|".join(
-        [
-            r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"\b(?:,?\s+(?:19|20)\d\d)?",  # 3 December 2024
-            _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b,?(?:\s+(?:19|20)\d\d)?",  # December 3, 2024
-            _MONTH + r"\s+(?:19|20)\d\d\b",  # March 2025
-            r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d\d\b",  # 31/07/2024
-            r"\b(?:19|20)\d\d\s*[/\-–]\s*(?:19|20)?\d\d\b",  # 2023/24, 2024-2028
-            r"\b\d{2}/\d{2}\b",  # 24/25
-            r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)",  # 6.30 pm
-            r"\b\d{1,2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))\b",  # 5 pm
-            r"\b\d{1,2}:\d{2}\b",  # 18:30
-            r"\b(?:19|20)\d\d\b",  # a year
-            r"\b[A-Z]{1,6}(?:/[A-Z0-9]{1,6})*/\d{1,5}[A-Za-z]?\b(?:/\d{1,5})*",  # PAM/030, CAB/2024/041
-            r"\b[A-Z]{1,5}\d{1,4}[A-Z]?\b",  # ASC01, S4, NI 117 stays as code+number below
-            r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b",  # 01632 478213
-            r"\b0\d{9,10}\b",
-            r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",  # postcode
-            r"\b(?:19|20)?\d\d[-–]\d\d\b",  # 18-64, 2024-25 (an age band or a year range)
-            r"\b\d+\s*[-–]\s*\d+\s*(?:years|yrs)\b",
-            r"(?<![\d.,])\d{1,4}\s*[-–]\s*\d{1,4}(?![\d.,%])",  # a range: pages 3 - 10, ages 5-15
-            r"\b(?:q|qtr|quarter|p|period|month|week|year|years|level|stage|key stage|ks|s|nvq|scqf)"
-            r"\s*\d{1,2}\b",
-        ]
-    ),
-    re.I,
+SHAPE_ALTERNATIVES = "|".join(
+    [
+        r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"\b(?:,?\s+(?:19|20)\d\d)?",  # 3 December 2024
+        _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b,?(?:\s+(?:19|20)\d\d)?",  # December 3, 2024
+        _MONTH + r"\s+(?:19|20)\d\d\b",  # March 2025
+        r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d\d\b",  # 31/07/2024
+        r"\b(?:19|20)\d\d\s*[/\-–]\s*(?:19|20)?\d\d\b",  # 2023/24, 2024-2028
+        r"\b\d{2}/\d{2}\b",  # 24/25
+        r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)",  # 6.30 pm
+        r"\b\d{1,2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))\b",  # 5 pm
+        r"\b\d{1,2}:\d{2}\b",  # 18:30
+        r"\b(?:19|20)\d\d\b",  # a year
+        r"\b[A-Z]{1,6}(?:/[A-Z0-9]{1,6})*/\d{1,5}[A-Za-z]?\b(?:/\d{1,5})*",  # PAM/030, CAB/2024/041
+        r"\b[A-Z]{1,5}\d{1,4}[A-Z]?\b",  # ASC01, S4, NI 117 stays as code+number below
+        r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b",  # 01632 478213
+        r"\b0\d{9,10}\b",
+        r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",  # postcode
+        r"\b(?:19|20)?\d\d[-–]\d\d\b",  # 18-64, 2024-25 (an age band or a year range)
+        r"\b\d+\s*[-–]\s*\d+\s*(?:years|yrs)\b",
+        r"(?<![\d.,])\d{1,4}\s*[-–]\s*\d{1,4}(?![\d.,%])",  # a range: pages 3 - 10, ages 5-15
+        r"\b(?:q|qtr|quarter|p|period|month|week|year|years|level|stage|key stage|ks|s|nvq|scqf)"
+        r"\s*\d{1,2}\b",
+    ]
 )
+# What every shape above starts with: a digit, a word whose letters run into a digit or a slash ("ASC01",
+# "PAM/030", "Q2", "March 2025"), a capitalised month name (no word boundary needed) or "key stage".
+# Searched first at each position, it lets the engine skip the other positions without trying every shape
+# (4x faster; the same matches, since no shape can start where it fails: tests/test_extract_figures.py).
+SHAPES_LEAD = r"(?=\d|\b[A-Z]+\.?\s*[\d/]|(?-i:[JFMASOND])[a-z]+\.?\s+\d|key )"
+_SHAPES = re.compile(SHAPES_LEAD + "(?:" + SHAPE_ALTERNATIVES + ")", re.I)
 
 
 def _decimal(whole: str, frac: str | None) -> Decimal | None:
@@ -147,7 +150,7 @@ def numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]] | No
     for m in _NUM.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in blocked):
             continue
-        if re.search(r"\bper\s*$", text[max(start, m.start() - 5) : m.start()], re.I):
+        if _PER_BEFORE.search(text[max(start, m.start() - 5) : m.start()]):
             continue  # "per 10,000" names a rate's base
         value = _decimal(m.group("whole"), m.group("frac"))
         if value is None:
@@ -170,6 +173,16 @@ def numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]] | No
     return sorted(out, key=lambda n: n.start)
 
 
+# compiled once: not_a_figure runs for every number of a document
+_PER_BEFORE = re.compile(r"\bper\s*$", re.I)
+_STANDARD = re.compile(r"\s*(?:[a-z]+\s+)?(?:target|standard|timescale|time\s+limit|limit|deadline)\b", re.I)
+_THRESHOLD = re.compile(r"\b(?:within|in|over|under|after|than|least)(?:\s+the)?\s*$", re.I)
+_DEFINITION = re.compile(r"\s*(?:after|later|afterwards|before|from|since|following|"
+                         r"of\s+(?:a|the|being|their))\b", re.I)
+_AND_OVER = re.compile(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|younger)\b", re.I)
+_WITHIN = re.compile(r"\b(?:within|top|bottom|tolerance of)\s*$", re.I)
+
+
 def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
     """A number that a word before or after makes a reference, an age, a threshold or a thing counted that
     is not a measure ("page 8", "aged 75", "within 10 working days", "19 wards", "£75 fine")."""
@@ -180,21 +193,17 @@ def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
         return True
     if n.unit in ("count", "currency", "other") and starting("not_figure_after").match(after):
         return True
-    standard = r"\s*(?:[a-z]+\s+)?(?:target|standard|timescale|time\s+limit|limit|deadline)\b"
-    if n.unit == "other" and re.match(standard, text[n.end : min(hi, n.end + 40)], re.I):
+    if n.unit == "other" and _STANDARD.match(text[n.end : min(hi, n.end + 40)]):
         return True  # "inside the 26 week statutory standard": the standard's name
-    threshold = r"\b(?:within|in|over|under|after|than|least)(?:\s+the)?\s*$"
-    if n.unit == "other" and re.search(threshold, before, re.I):
+    if n.unit == "other" and _THRESHOLD.search(before):
         return True  # "within 10 working days": part of the indicator's name
-    if n.unit == "other" and re.match(r"\s*(?:after|later|afterwards|before|from|since|following|"
-                                      r"of\s+(?:a|the|being|their))\b",
-                                      after, re.I):
+    if n.unit == "other" and _DEFINITION.match(after):
         return True  # "returned 28 days after leaving hospital": a definition, not a level
-    if re.match(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|younger)\b", after, re.I):
+    if _AND_OVER.match(after):
         return True  # "65 and over"
     if ending("threshold_before").search(before.rstrip()) and not _TARGET_CUE.search(before):
         return True  # "absence exceeded 11 days", "more than 5%": a threshold passed, not a level stated
-    return bool(n.unit == "percent" and re.search(r"\b(?:within|top|bottom|tolerance of)\s*$", before, re.I))
+    return bool(n.unit == "percent" and _WITHIN.search(before))
 
 
 _TARGET_CUE = re.compile(r"\btargets?\b[^.;]{0,25}$", re.I)

@@ -57,14 +57,18 @@ def _copula_tail_re() -> re.Pattern[str]:
                       r"(?:\s+(?:to|at|of|by))?\s*$", re.I)
 
 
-_BOUNDARY = re.compile(
+BOUNDARY_ALTERNATIVES = (
     r"(?<!\d),|,(?!\d{3})|;|\(|\)|\bagainst\b|\bcompared\b|\bcompares\b|\babove\b|\bbelow\b|\bthan\b(?!\s+\d)|\bwhich\b|\bwho\b|"
     r"\b(?:down\s+|up\s+)?from\s+(?=[£\d])|\bmeeting\b|\bwhile\b|\bwhilst\b|\bbut\b|\band\s+(?:is|was|the|a)\b|"
     r"\bthe\s+(?:highest|lowest|best|worst)\b|\bfor\s+the\s+first\s+time\b|\bsince\b|"
     r"\b(?:in|for|during|at\s+the\s+end\s+of)\s+(?:the\s+)?(?:q|qtr|quarter|first|second|third|fourth|year|month)\b|"
-    r"\b(?:in|for)\s+(?:19|20)\d\d|\blast\s+(?:quarter|year)\b|\bprevious\b|\bsame\s+(?:quarter|period|time)\b",
-    re.I,
+    r"\b(?:in|for)\s+(?:19|20)\d\d|\blast\s+(?:quarter|year)\b|\bprevious\b|\bsame\s+(?:quarter|period|time)\b"
 )
+# Each boundary opens with a comma, semicolon or bracket, or a word starting with one of these letters:
+# tested first, it spares the engine trying every alternative at every other position (the same matches:
+# tests/test_extract_figures.py).
+BOUNDARY_LEAD = r"(?=[,;()]|\b[abcdfilmpstuw])"
+_BOUNDARY = re.compile(BOUNDARY_LEAD + "(?:" + BOUNDARY_ALTERNATIVES + ")", re.I)
 _POPULATION = re.compile(r"^of\s+(?:the|these|those)?\s*" + _NUMBER + r"\s+([^,]{3,120}?)\s*,\s*", re.I)
 _X_OF_Y_BEFORE = re.compile(r"(" + _NUMBER + r")\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(" + _NUMBER
                             + r")\s*((?:[^()\d]|\d+\s+(?:working\s+)?(?:days?|weeks?|months?|hours?))"
@@ -94,7 +98,7 @@ def ratio(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int, 
 
 
 def _close(text: str, end: int, hi: int) -> int:
-    m = re.match(r"\s*\)", text[end:hi])
+    m = _CLOSING.match(text[end:hi])
     return end + m.end() if m else end
 
 
@@ -113,6 +117,20 @@ _DATE_RANGE_TAIL = re.compile(rf"\s+(?:from|between)\s+(?:{_DATE_SPAN})\s+(?:to|
 _DATED = re.compile(r"\b(?:on|at|as\s+at|by)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(?:19|20)\d\d\b", re.I)
 
 
+# the patterns below are compiled once (re's own cache costs a lookup on each of thousands of calls)
+_CLOSING = re.compile(r"\s*\)")
+_SPACES = re.compile(r"\s+")
+_OF = re.compile(r"^of\s+", re.I)
+_TRAILING_COMMA = re.compile(r",\s*$")
+_CONJUNCTION = re.compile(r"^\s*(?:and|but|or|while|whilst)?\s*(?:that\s+)?", re.I)
+# "had eased to": any verb of movement before the new level
+_MOVED = re.compile(r"(?:\s+(?:had|has|have))?\s+\w+ed\s+(?:up\s+|down\s+|back\s+|slightly\s+)?to\s*$")
+_LEADING_COPULA = re.compile(r"^\s*(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+", re.I)
+_OF_AFTER = re.compile(r"\s*of\s", re.I)
+_GOVERNS = re.compile(r"ed$|^(?:for|to|in|at|by|with|on)$", re.I)
+_WORD = re.compile(r"[a-z][a-z\-']+")
+
+
 def _tail_sub(pattern: re.Pattern[str], text: str, width: int = 80) -> str:
     """`pattern` (anchored at the end) removed from `text`, searched in its last `width` characters only:
     a linking verb or a verb of change is a few words long, and scanning the whole left context from every
@@ -123,12 +141,12 @@ def _tail_sub(pattern: re.Pattern[str], text: str, width: int = 80) -> str:
 
 def _tidy(phrase: str) -> str:
     phrase = _DATED.sub(" ", _PERIODS.sub(" ", phrase))
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–(.")
+    phrase = _SPACES.sub(" ", phrase).strip(" ,;:-–(.")
     while phrase.endswith(")") and phrase.count(")") > phrase.count("("):
         phrase = phrase[:-1].rstrip()
     if phrase.count("(") > phrase.count(")"):
         phrase += ")"  # "Grant (DFG" cut at its bracket
-    while (m := _ARTICLE.match(phrase)) is not None or (m := re.match(r"^of\s+", phrase, re.I)) is not None:
+    while (m := _ARTICLE.match(phrase)) is not None or (m := _OF.match(phrase)) is not None:
         phrase = phrase[m.end() :]
     return phrase
 
@@ -163,7 +181,7 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
     if m := _change_from_re().search(left):
         left = left[: m.start()]  # "the collection rate went from 94.1% to": the rate is the subject
     left = _tail_sub(_copula_tail_re(), left)
-    left = re.sub(r",\s*$", "", left)  # "rent collection, at 96.2%,": a parenthetical level
+    left = _TRAILING_COMMA.sub("", left)  # "rent collection, at 96.2%,": a parenthetical level
     # "Library loans in 2022-23 were ...": a period between the subject and its verb is the
     # figure's period, not a boundary that would cut the subject off
     for _ in range(3):  # "... days lost over the year from 1 April 2023 to 31 March 2024"
@@ -177,12 +195,10 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
         last = cuts[-1]
         # cut after the last comma or comparison; "and the average delay" keeps "the average delay"
         left = left[last.start() + 3 :] if last.group().lower().startswith("and") else left[last.end() :]
-    left = re.sub(r"^\s*(?:and|but|or|while|whilst)?\s*(?:that\s+)?", "", left, flags=re.I)
+    left = _CONJUNCTION.sub("", left)
     left = _change_lead_re().sub("", left)  # "the fall in missed collections to 39": the collections
     left = _tail_sub(_change_tail_re(), left)
-    # "had eased to": any verb of movement before the new level
-    moved = r"(?:\s+(?:had|has|have))?\s+\w+ed\s+(?:up\s+|down\s+|back\s+|slightly\s+)?to\s*$"
-    left = _tail_sub(re.compile(moved), left)
+    left = _tail_sub(_MOVED, left)
     return _tidy(left), population
 
 
@@ -210,7 +226,7 @@ _LIST_COMMA = re.compile(r",\s*[\w\-]+(?:\s+[\w\-]+)?,?\s+(?:or|and)\s+\w", re.I
 
 def _right(text: str, end: int, hi: int) -> str:
     right = text[end:hi]
-    right = re.sub(r"^\s*(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+", " ", right, flags=re.I)
+    right = _LEADING_COPULA.sub(" ", right)
     right = re.sub(r"^\s*(?:had|has|have)\s+(?=\w+(?:ed|en|wn)\b)", " ", right, flags=re.I)  # "had shown"
     for m in _BOUNDARY.finditer(right):
         if m.group() == "," and _LIST_COMMA.match(right, m.start()):
@@ -225,7 +241,7 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     names nothing: the figure then belongs to the indicator of the figure before it). `noun` is the y of
     "x of y NOUN (z%)", which the phrase is about."""
     left, population = _left(text, lo, start)
-    of_phrase = bool(re.match(r"\s*of\s", text[end:hi], re.I))  # "N% of NP": the NP names the measure
+    of_phrase = bool(_OF_AFTER.match(text[end:hi]))  # "N% of NP": the NP names the measure
     if not names_something(left) or (_done_re().search(left) and not of_phrase):
         # "of whom 12% lived out of county", "the Council received 640 requests": the words after name it
         left = ""
@@ -234,7 +250,7 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
         left = ""
     right = _right(text, end, hi)
     keep_right = of_phrase or not left or bool(population)
-    if of_phrase and left and not re.search(r"ed$|^(?:for|to|in|at|by|with|on)$", left.split()[-1], re.I):
+    if of_phrase and left and not _GOVERNS.search(left.split()[-1]):
         right = "of " + right  # "rate 23% of ..." keeps its "of"; "processed 81.5% of ..." governs it
     parts = [p for p in (population, left, right if keep_right else "") if p]
     if noun and population:

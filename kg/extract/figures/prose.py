@@ -12,6 +12,7 @@ from kg import indicators, periods
 from kg.extract.figures import frames, phrases
 from kg.extract.figures.numbers import Number, not_a_figure, numbers, shapes
 from kg.extract.figures.vocab import alternation, anywhere, ending, words
+from kg.extract.regex import grouped
 from kg.text import TextView
 
 
@@ -63,24 +64,59 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
     """A bare number is a level only in a level frame: after a linking verb ("rose to 17", "was 208",
     "stood at 2,446"), in brackets after its noun phrase ("Carers assessments (312)"), or before a noun
     that names what a service counts ("415 noise complaints", "23 appeals")."""
+    r = _level_res()
     before = text[max(lo, n.start - 40) : n.start]
     after = text[n.end : min(hi, n.end + 40)]
-    if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after) and re.search(r"[A-Za-z]\s*\(\s*$", before):
+    if r.open_bracket.search(before) and r.close_bracket.match(after) and r.named_bracket.search(before):
         return True
-    if ending("copulas").search(before) and not re.match(r"\s*(?:of|out of)\s+\d", after):
-        return not re.match(_NOT_A_LINK, after) or bool(re.match(r"\s+" + _count_noun_re(), after, re.I))
-    passive = (r"\s+(?:[a-z\-]+\s+){0,2}" + _count_noun_re() + r"(?:\s+[a-z\-]+){0,3}\s+"
-               r"(?:were|was|had|have\s+been|had\s+been)\s+(?:\w+ed\b|in\b|on\b|living\b|waiting\b|receiving\b)")
-    if re.match(passive, after, re.I):
+    if ending("copulas").search(before) and not r.of_number.match(after):
+        return not r.not_a_link.match(after) or bool(r.count_noun.match(after))
+    if r.passive.match(after):
         return True  # "215 tenants were rehoused", "74 families were in ..."
-    if re.match(r"\s+(?:[a-z\-]+\s+){0,2}" + _count_noun_re() + r"\b", after, re.I) and (
-        re.search(r"\b(?:there\s+(?:were|had\s+been|have\s+been)|a\s+total\s+of)\s*$", before, re.I)
+    if r.noun_after.match(after) and (
+        r.there_were.search(before)
         or ending("done_verbs").search(before)
-        or re.match(r"\s+(?:[a-z\-]+\s+){0,3}(?:were|was|had\s+been|have\s+been)\s+"
-                    + alternation(words()["done_verbs"]), after, re.I)
+        or r.were_done.match(after)
     ):
         return True
-    return ending("done_verbs").search(before) is not None and not re.match(r"\s+[a-z]", after)
+    return ending("done_verbs").search(before) is not None and not r.word_after.match(after)
+
+
+@dataclass(frozen=True)
+class _LevelRes:
+    open_bracket: re.Pattern[str]
+    close_bracket: re.Pattern[str]
+    named_bracket: re.Pattern[str]
+    of_number: re.Pattern[str]
+    not_a_link: re.Pattern[str]
+    count_noun: re.Pattern[str]
+    passive: re.Pattern[str]
+    noun_after: re.Pattern[str]
+    there_were: re.Pattern[str]
+    were_done: re.Pattern[str]
+    word_after: re.Pattern[str]
+
+
+@cache
+def _level_res() -> _LevelRes:
+    """`_count_is_level`'s patterns, compiled once (the noun and verb lists make them long)."""
+    nouns = _count_noun_re()
+    return _LevelRes(
+        open_bracket=re.compile(r"\(\s*$"),
+        close_bracket=re.compile(r"\s*\)"),
+        named_bracket=re.compile(r"[A-Za-z]\s*\(\s*$"),
+        of_number=re.compile(r"\s*(?:of|out of)\s+\d"),
+        not_a_link=re.compile(_NOT_A_LINK),
+        count_noun=re.compile(r"\s+" + nouns, re.I),
+        passive=re.compile(r"\s+(?:[a-z\-]+\s+){0,2}" + nouns + r"(?:\s+[a-z\-]+){0,3}\s+"
+                           r"(?:were|was|had|have\s+been|had\s+been)\s+(?:\w+ed\b|in\b|on\b|living\b|waiting\b|"
+                           r"receiving\b)", re.I),
+        noun_after=re.compile(r"\s+(?:[a-z\-]+\s+){0,2}" + nouns + r"\b", re.I),
+        there_were=re.compile(r"\b(?:there\s+(?:were|had\s+been|have\s+been)|a\s+total\s+of)\s*$", re.I),
+        were_done=re.compile(r"\s+(?:[a-z\-]+\s+){0,3}(?:were|was|had\s+been|have\s+been)\s+"
+                             + alternation(words()["done_verbs"]), re.I),
+        word_after=re.compile(r"\s+[a-z]"),
+    )
 
 
 _NOUNS: list[str] = []
@@ -89,15 +125,18 @@ _NOUNS: list[str] = []
 def _count_noun_re() -> str:
     if not _NOUNS:
         nouns = sorted(words()["count_nouns"], key=len, reverse=True)
-        _NOUNS.append(r"(?:" + "|".join(re.escape(w) for w in nouns) + r")")
+        _NOUNS.append(grouped([re.escape(w) for w in nouns]))  # the plain alternation's matches, faster
     return _NOUNS[0]
+
+
+_RAG_STATED = re.compile(r"\b(?:rated|rag(?:\s+rated|\s+status)?|status)\s*(?:as\s+|is\s+|was\s+|:)?\s*"
+                         r"(red|amber|green)\b", re.I)
+_OF_NUMBER = re.compile(r"\s+of\s+\d")
 
 
 def _rag(text: str, lo: int, hi: int) -> str | None:
     colours = words()["rag"]["colours"]
-    stated = (r"\b(?:rated|rag(?:\s+rated|\s+status)?|status)\s*(?:as\s+|is\s+|was\s+|:)?\s*"
-              r"(red|amber|green)\b")
-    m = re.search(stated, text[lo:hi], re.I)
+    m = _RAG_STATED.search(text[lo:hi])
     return colours.get(m.group(1).lower()) if m else None
 
 
@@ -105,7 +144,7 @@ def _rag(text: str, lo: int, hi: int) -> str | None:
 def _direction_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
     from kg.extract.nlp import vocabulary
 
-    return tuple((direction, re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b"))
+    return tuple((direction, re.compile(r"\b" + grouped([re.escape(v) for v in verbs]) + r"\b"))
                  for direction, verbs in vocabulary("directions")["after"].items())
 
 
@@ -180,7 +219,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             clause_actual: str | None = None
             previous_end = c.start  # a figure's phrase never reaches back across another figure
             previous_phrase = ""
-            clause_periods = periods.mentions(text, c.start, c.end, doc_period)
+            clause_periods = None  # the clause's periods, read when its first figure needs them
             for n in numbers(text, c.start, c.end, blocked):
                 if not_a_figure(text, n, s.start, s.end):
                     continue
@@ -200,12 +239,14 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                     continue
                 if not level:
                     # "against a target of 250" is a level; "3 of 12" is not
-                    if re.match(r"\s+of\s+\d", text[n.end : c.end]):
+                    if _OF_NUMBER.match(text[n.end : c.end]):
                         continue
                 # a target's or benchmark's own period lies between its cue and it ("the Wales average for
                 # 2022/23 was 48.5%"), never before the cue, where the actual's period is named
                 own_cue = role.cue_start is not None and role.measure != "previous"
                 period_lo = role.cue_start if own_cue else c.start
+                if clause_periods is None:
+                    clause_periods = periods.mentions(text, c.start, c.end, doc_period)
                 period, named = frames.period_of(text, n, period_lo, c.end, doc_period, clause_periods)
                 measure = role.measure
                 aim = measure == "actual" and _TARGET_AIM.search(text, max(c.start, n.start - 100), n.start)
@@ -224,7 +265,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 if measure == "actual":
                     own = phrases.phrase(text, region[0], region[1], lo, hi, region[3])
                 elif role.cue_start is not None and role.cue_start < n.start:
-                    if re.search(r"\d", text[min(lo, role.cue_start) : role.cue_start]):
+                    if _DIGIT.search(text[min(lo, role.cue_start) : role.cue_start]):
                         own = ""  # "6.2 days ..., compared with 7.0": the comparison has no name of its own
                     else:
                         own = phrases.phrase(text, role.cue_start, n.end, min(lo, role.cue_start), c.end)
@@ -395,17 +436,25 @@ _THE_FIGURE = re.compile(r"(?:the|this|that|its|our)\s+((?:[\w\-]+\s+){0,5}?)"
                          re.I)
 
 
+def _points_back_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    comparators = "|".join(re.escape(p) for ps in words()["comparators"].values() for p in ps)
+    return (re.compile(alternation(words()["carry_openers"]), re.I),
+            re.compile(r"(?:the\s+)?(?:latest\s+)?(?:" + comparators + r")\b", re.I))
+
+
+_CONJUNCTION = re.compile(r"^(?:while|whilst|and|but|whereas|although)\s+", re.I)
+
+
 def _points_back(text: str, start: int) -> bool:
     """Does the clause open by pointing back to what was said before ("This compares with", "It was")?"""
     head = text[start : start + 50].lstrip(" ,;")
     if m := phrases.speech_lead(text[start : start + 160]):
         head = text[start + m : start + m + 90]  # "The officer said that the figure was": what is said
-    head = re.sub(r"^(?:while|whilst|and|but|whereas|although)\s+", "", head, flags=re.I)
+    head = _CONJUNCTION.sub("", head)
     if (m := _THE_FIGURE.match(head)) and not phrases.names_something(m.group(1)):
         return True  # "the latest rate is ...": a figure with no name of its own
-    return bool(re.match(alternation(words()["carry_openers"]), head, re.I)) or bool(
-        re.match(r"(?:the\s+)?(?:latest\s+)?(?:" + "|".join(
-            re.escape(p) for ps in words()["comparators"].values() for p in ps) + r")\b", head, re.I))
+    openers, comparators = _points_back_res()
+    return bool(openers.match(head)) or bool(comparators.match(head))
 
 
 def _run_in_topic(text: str, s) -> str:  # noqa: ANN001 - a kg.text Sentence

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from kg.extract.nlp import vocabulary
+from kg.extract.regex import grouped
 
 
 @cache
@@ -22,7 +23,7 @@ def alternation(phrases: object) -> str:
         left = r"\b" if p[:1].isalnum() else ""
         right = r"\b" if p[-1:].isalnum() else ""
         parts.append(left + body + right)
-    return "(?:" + "|".join(parts) + ")"
+    return grouped(parts)  # the same matches as "|".join(parts), found faster
 
 
 @cache
