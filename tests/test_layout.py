@@ -158,7 +158,8 @@ def test_reference_data_is_not_counted_as_found(seeds_store: LocalStore) -> None
     # nothing in the reference or indicators graph is typed as a thing found in documents
     for graph in ("reference", "indicators", "ontology"):
         typed = _n(seeds_store, f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iris.graph(graph)}> {{
-            ?x a ?c VALUES ?c {{ ckg:Council ckg:Indicator ckg:Area ckg:Committee foaf:Person org:Post }} }} }}""")
+            ?x a ?c VALUES ?c {{ ckg:Council ckg:Indicator ckg:Area ckg:Committee foaf:Person org:Post }}
+        }} }}""")
         assert typed == 0, graph
 
 
@@ -190,7 +191,8 @@ def test_remove_leaves_the_shared_graph_a_fresh_ingest_would_write(corpus_docs: 
         assert shared_triples(b) == after
 
 
-def test_reingest_of_a_changed_document_keeps_the_shared_graph_exact(corpus_docs: Path, tmp_path: Path) -> None:
+def test_reingest_of_a_changed_document_keeps_the_shared_graph_exact(corpus_docs: Path,
+                                                                     tmp_path: Path) -> None:
     """A changed document replaces its old version's shared triples: the shared graph equals the one the
     stored documents' graphs give when written into an empty store."""
     docs = _sample(corpus_docs, tmp_path / "docs", 12)
@@ -198,7 +200,8 @@ def test_reingest_of_a_changed_document_keeps_the_shared_graph_exact(corpus_docs
         assert ingest([docs], a).ok
         changed = docs / "doc000005.txt"
         text = changed.read_text(encoding="utf-8")
-        changed.write_text(text.replace("Councillor", "Councillor Zed Quill and Councillor", 1), encoding="utf-8")
+        changed.write_text(text.replace("Councillor", "Councillor Zed Quill and Councillor", 1),
+                           encoding="utf-8")
         before = shared_triples(a)
         report = ingest([docs], a)
         assert report.ok and report.counts().get("replaced") == 1
@@ -212,7 +215,8 @@ def test_reingest_of_a_changed_document_keeps_the_shared_graph_exact(corpus_docs
 
 
 def test_a_duplicate_source_keeps_the_shared_triples_of_its_document(seeds_dir: Path, tmp_path: Path) -> None:
-    """A second file with the same text rewrites the document's graph from the store: nothing shared is lost."""
+    """A second file with the same text rewrites the document's graph from the store: nothing shared is
+    lost; removing the document then drops what only it asserted."""
     with LocalStore(tmp_path / "s") as st:
         assert ingest([seeds_dir], st).ok
         before = shared_triples(st)
