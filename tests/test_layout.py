@@ -246,3 +246,26 @@ def test_document_graph_is_what_the_document_says(seeds_store: LocalStore) -> No
     canonical.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in back)
     assert {(str(q.subject), str(q.predicate), str(q.object)) for q in canonical} <= shared
     assert any(p in (ORG.postIn, FOAF.name) for _, p, _ in back)
+
+
+def test_a_store_of_the_old_layout_is_upgraded_by_the_next_ingest(seeds_dir: Path, tmp_path: Path) -> None:
+    """Documents written before the layout (each graph with its own copy of what it shares) are split by the
+    next ingest, which leaves the store as a fresh ingest would: each triple in one graph."""
+    from kg.ingest import upgrade_layout
+
+    with LocalStore(tmp_path / "fresh") as fresh:
+        assert ingest([seeds_dir], fresh).ok
+        want = shared_triples(fresh)
+        graphs = {d.iri: fresh.document_graph(d.iri) for d in fresh.documents()}
+    with LocalStore(tmp_path / "old") as old:
+        assert ingest([seeds_dir], old).ok
+        # as an earlier version wrote them: each document's graph whole, no shared graph
+        old._s.update(f"DROP GRAPH <{layout.shared_graph()}>")
+        old._s.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(iri))
+                      for iri, g in graphs.items() for s, p, o in g)
+        old._s.update(f"DELETE WHERE {{ GRAPH ?g {{ ?run <{CKG.asserts}> ?said }} }}")
+        assert upgrade_layout(old) == len(graphs)
+        assert ingest([seeds_dir], old).counts() == {"unchanged": len(graphs)}
+        assert shared_triples(old) == want
+        assert_exact(old)
+        assert upgrade_layout(old) == 0
