@@ -111,6 +111,17 @@ def ensure_reference(store: Store) -> None:
         store.replace_graphs((), {**changed, meta: m})
 
 
+def upgrade_layout(store: Store, batch: int = 200) -> int:
+    """Rewrite the graphs of documents stored before the graph layout (kg.layout): each is split into its own
+    graph and the shared graph as it is written. Returns how many were rewritten; 0 on a current store."""
+    from kg.query import internal
+
+    stale = [str(r["doc"]) for r in store.query(internal("documents-unsplit")).rows]
+    for i in range(0, len(stale), batch):
+        store.replace_graphs((), {iri: store.graph(iri) for iri in stale[i:i + batch]})
+    return len(stale)
+
+
 def ingest(
     paths: Iterable[str | Path],
     store: Store,
@@ -128,6 +139,7 @@ def ingest(
     if on_start:
         on_start(len(sources))
     ensure_reference(store)
+    upgrade_layout(store)  # a store written before issue 17's layout: each triple into one graph
     repair(store)  # a `kg remove` killed half way: finish it before anything new goes in
     known = known_from_store(store)
     when = dt.datetime.now(dt.UTC).replace(microsecond=0)

@@ -121,3 +121,23 @@ def review(commitment_iri: str, n: int) -> URIRef:
 def graph(name: str) -> URIRef:
     """Named graphs that are not documents: ontology, indicators, reference, ledger, reviews."""
     return _iri("graph", name)
+
+
+def document_key(iri: str) -> str | None:
+    """The 16-hex key of a document IRI (`document(sha256)`), or None for any other IRI."""
+    prefix = base() + "document/"
+    if not iri.startswith(prefix):
+        return None
+    key = iri[len(prefix):]
+    return key if re.fullmatch(r"[0-9a-f]{16}", key) else None
+
+
+def minted_for(iri: str, key: str) -> bool:
+    """Whether `iri` was minted from the document whose key is `key`: the document, its agenda item, run,
+    facts, spans and selectors all have the key as their second path segment (`<kind>/<key>[/...]`)."""
+    b = base()
+    if not iri.startswith(b):
+        return False
+    rest = iri[len(b):]
+    slash = rest.find("/")
+    return slash > 0 and rest.startswith(key, slash + 1) and rest[slash + 1 + len(key):][:1] in ("", "/")

@@ -25,6 +25,8 @@ class CKG(DefinedNamespace):
     EvidenceSpan: URIRef
     ExtractionRun: URIRef
     Indicator: URIRef
+    ListedArea: URIRef
+    ListedCouncil: URIRef
     MeasureKind: URIRef
     Meeting: URIRef
     Officer: URIRef
@@ -43,6 +45,7 @@ class CKG(DefinedNamespace):
     asOf: URIRef
     asOfDocument: URIRef
     assessment: URIRef
+    asserts: URIRef
     benchmark: URIRef
     committee: URIRef
     comparatorOf: URIRef
@@ -71,6 +74,10 @@ class CKG(DefinedNamespace):
     indicator: URIRef
     kind: URIRef
     lgbfCode: URIRef
+    listedAlias: URIRef
+    listedArea: URIRef
+    listedName: URIRef
+    listedRegion: URIRef
     matchReason: URIRef
     matchScore: URIRef
     measure: URIRef

@@ -268,12 +268,12 @@ class _Writer:
         was linked (kg.link): to a concept, the decision recorded on `fact`; or to an indicator found in this
         council's documents, declared here in the found-indicators scheme and flagged for review."""
         if concept(concept_id) and concept_id not in self.linked.indicators:
-            return iris.indicator(concept_id)
+            return self.found(iris.indicator(concept_id))
         m = self.linked.indicators.get(concept_id) or link_indicator(label, council=self.council)
         if m.concept:
             if fact is not None:
                 self.identity(fact, m.method, m.score if m.method == "fuzzy" else None)
-            return iris.indicator(m.concept)
+            return self.found(iris.indicator(m.concept))
         if m.method == "known" and fact is not None:  # another wording of an indicator the council has
             self.identity(fact, m.method, m.score)
         node = iris.found_indicator(m.council or self.council, m.key)
@@ -295,6 +295,12 @@ class _Writer:
         self.add(scheme, RDF.type, SKOS.ConceptScheme)
         self.add(scheme, SKOS.prefLabel, FOUND_SCHEME_LABEL)
         return node
+
+    def found(self, concept_iri: URIRef) -> URIRef:
+        """A scheme concept a document names is an indicator found in data (the scheme types it only
+        skos:Concept, so a concept no document names is never counted as found)."""
+        self.add(concept_iri, RDF.type, CKG.Indicator)
+        return concept_iri
 
     def identity(self, node: URIRef, method: str, score: float | None) -> None:
         self.add(node, CKG.identityMethod, method)
@@ -477,8 +483,7 @@ def scheme_graph(concepts: Iterable[dict]) -> Graph:
     g.add((scheme, RDFS.label, Literal(scheme_label())))
     for c in concepts:
         node = iris.indicator(c["id"])
-        g.add((node, RDF.type, CKG.Indicator))
-        g.add((node, RDF.type, SKOS.Concept))
+        g.add((node, RDF.type, SKOS.Concept))  # ckg:Indicator only once a document names it (kg.layout)
         g.add((node, SKOS.inScheme, scheme))
         g.add((node, SKOS.prefLabel, Literal(c["label"], lang=None)))
         for alt in c.get("alt", ()):
@@ -506,30 +511,30 @@ def scheme_graph(concepts: Iterable[dict]) -> Graph:
 
 
 def reference_graph() -> Graph:
-    """Councils, their areas and regions, England: labels a query can rely on."""
+    """Councils, their areas and regions, England, as the reference list gives them. In terms of its own
+    (ckg:ListedCouncil, ckg:listedName, ...): what documents say of a council or an area is in the shared
+    graph, and a council no document names must not count as a ckg:Council found (kg.layout)."""
     from kg.reference import councils
 
     g = new_graph()
     eng = GSS[england()]
-    g.add((eng, RDF.type, CKG.Area))
-    g.add((eng, RDFS.label, Literal("England")))
+    g.add((eng, RDF.type, CKG.ListedArea))
+    g.add((eng, CKG.listedName, Literal("England")))
     for code, name in regions().items():
-        g.add((GSS[code], RDF.type, CKG.Area))
-        g.add((GSS[code], RDFS.label, Literal(name)))
+        g.add((GSS[code], RDF.type, CKG.ListedArea))
+        g.add((GSS[code], CKG.listedName, Literal(name)))
     for c in councils():
         node = iris.council(c.name)
-        g.add((node, RDF.type, CKG.Council))
-        g.add((node, RDF.type, ORG.FormalOrganization))
-        g.add((node, RDFS.label, Literal(c.name)))
-        g.add((node, SKOS.prefLabel, Literal(c.name)))
+        g.add((node, RDF.type, CKG.ListedCouncil))
+        g.add((node, CKG.listedName, Literal(c.name)))
         for a in c.aliases:
-            g.add((node, SKOS.altLabel, Literal(a)))
+            g.add((node, CKG.listedAlias, Literal(a)))
         if c.area:
-            g.add((node, SCHEMA.areaServed, GSS[c.area]))
-            g.add((GSS[c.area], RDF.type, CKG.Area))
-            g.add((GSS[c.area], RDFS.label, Literal(c.area_name or c.name)))
+            g.add((node, CKG.listedArea, GSS[c.area]))
+            g.add((GSS[c.area], RDF.type, CKG.ListedArea))
+            g.add((GSS[c.area], CKG.listedName, Literal(c.area_name or c.name)))
         if c.region:
-            g.add((node, CKG.region, GSS[c.region]))
+            g.add((node, CKG.listedRegion, GSS[c.region]))
     return g
 
 

@@ -38,7 +38,7 @@ import requests
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
-from kg import iris
+from kg import iris, layout
 from kg.errors import QueryError, StoreError, StoreUnreachable
 from kg.store import Result, Store, from_ox, to_ox
 
@@ -245,6 +245,17 @@ def ntriples(graph: Graph) -> bytes:
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
+def _triple(t: ox.Triple | ox.Quad) -> tuple[Identifier, Identifier, Identifier]:
+    return (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))  # type: ignore[return-value]
+
+
+def _graph(quads: Iterable[ox.Quad]) -> Graph:
+    g = Graph()
+    for q in quads:
+        g.add(_triple(q))
+    return g
+
+
 def parse_graph(data: bytes, content_type: str) -> Graph:
     fmt = ox.RdfFormat.N_TRIPLES if "n-triples" in content_type or "text/plain" in content_type \
         else ox.RdfFormat.TURTLE
@@ -344,16 +355,69 @@ class RemoteStore(Store):
         """Each graph is PUT whole (atomic per graph); then the dropped ones are deleted.
 
         New graphs go before rewritten ones and deletions come last, so an interruption leaves a stale
-        extra graph (which the next ingest removes), never a document missing or half written.
+        extra graph (which the next ingest removes), never a document missing or half written. A document's
+        graph is split as in the embedded store (kg.layout): its shared triples are added to the shared graph
+        first, and the shared triples that only dropped or replaced versions asserted are removed last.
         """
         drop = [d for d in drop if d not in graphs]
-        order = sorted(graphs, key=lambda n: n in self._existing(graphs))
+        touched = [n for n in (*drop, *graphs) if layout.is_document(n)]
+        before = self._asserted(touched)
+        said: set[str] = set()
+        shared = Graph()
+        physical: dict[str, Graph] = {}
+        for name, graph in graphs.items():
+            if not layout.is_document(name):
+                physical[name] = graph
+                continue
+            own, common, stated = layout.place(name, ((to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph))
+            said |= stated
+            physical[name] = _graph(own)
+            for q in common:
+                shared.add(_triple(q))
+        if len(shared):
+            self.add(str(layout.shared_graph()), shared)
+        order = sorted(physical, key=lambda n: n in self._existing(physical))
         for name in order:
-            if len(graphs[name]):
-                self._put(name, graphs[name])
+            if len(physical[name]):
+                self._put(name, physical[name])
             else:
                 self._delete(name)
         for name in drop:
+            self._delete(name)
+        self._prune(before - said)
+
+    def _asserted(self, names: Iterable[str]) -> set[str]:
+        """The shared statements the given document graphs record (kg.layout)."""
+        out: set[str] = set()
+        for name in names:
+            res = self.query("SELECT ?said WHERE { GRAPH ?g { ?run ?asserts ?said } }",
+                             {"g": URIRef(name), "asserts": URIRef(layout.ASSERTS.value)})
+            out |= {str(r["said"]) for r in res.rows}
+        return out
+
+    def _prune(self, candidates: set[str]) -> None:
+        """Remove from the shared graph the candidates no stored document asserts any more: the shared graph
+        is read, trimmed and PUT back whole (atomic; only the Graph Store endpoint is needed)."""
+        if not candidates:
+            return
+        held: set[str] = set()
+        ordered = sorted(candidates)
+        for i in range(0, len(ordered), 200):
+            chunk = ordered[i:i + 200]
+            res = self.query("SELECT DISTINCT ?said WHERE { GRAPH ?g { ?run "
+                             + sparql_term(URIRef(layout.ASSERTS.value)) + " ?said } VALUES ?said { "
+                             + " ".join(sparql_term(Literal(c)) for c in chunk) + " } }")
+            held |= {str(r["said"]) for r in res.rows}
+        gone = candidates - held
+        if not gone:
+            return
+        name = str(layout.shared_graph())
+        g = self.graph(name)
+        for text in gone:
+            g.remove(_triple(layout.triple(text)))
+        if len(g):
+            self._put(name, g)
+        else:
             self._delete(name)
 
     def _existing(self, names: Iterable[str]) -> set[str]:

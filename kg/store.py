@@ -1,7 +1,9 @@
 """The store: named graphs in Oxigraph on disk (default), or a remote SPARQL server (kg.remote).
 
-One named graph per document (graph IRI = document IRI), plus graphs for the ontology, the indicator
-scheme, reference data and the follow-up ledger. Every document write is one transaction.
+One named graph per document (graph IRI = document IRI) holding what is that document's own, one shared
+graph describing the things documents share (kg.layout: each triple in one graph only), plus graphs for the
+ontology, the indicator scheme, reference data and the follow-up ledger. Every document write is one
+transaction, shared triples included.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
+from kg import layout
 from kg.errors import QueryError, StoreBusy, StoreError
 from kg.queries import internal
 
@@ -88,6 +91,21 @@ def store_version(location: str | Path) -> str:
     return hashlib.sha256(repr(entries).encode()).hexdigest()[:16]
 
 
+def placed(name: str, graph: Graph | bytes) -> tuple[list[ox.Quad], set[str]]:
+    """The quads a graph is written as (kg.layout): a document's graph goes to its own graph and the shared
+    graph, with the shared statements it asserts; any other graph as it is. `graph` may be N-Quads bytes
+    already naming the graph (built in a worker process)."""
+    if isinstance(graph, bytes):
+        triples = [(q.subject, q.predicate, q.object) for q in ox.parse(graph, format=ox.RdfFormat.N_QUADS)]
+    else:
+        triples = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
+    if not layout.is_document(name):
+        g = ox.NamedNode(name)
+        return [ox.Quad(s, p, o, g) for s, p, o in triples], set()
+    own, shared, said = layout.place(name, triples)
+    return own + shared, said
+
+
 @dataclass(frozen=True)
 class Result:
     """A query's answer: SELECT rows (variables + dicts of rdflib terms), an ASK boolean, or a graph."""
@@ -124,8 +142,18 @@ class Store:
         raise NotImplementedError
 
     def graph(self, name: str) -> Graph:
-        """A copy of one named graph."""
+        """A copy of one named graph, as stored (a document's: its own triples and `ckg:asserts` records)."""
         raise NotImplementedError
+
+    def document_graph(self, iri: str) -> Graph:
+        """Everything one document says: its own graph with each shared triple it asserts in place of the
+        record of it (kg.layout); what `kg.rdf.to_graph` built for it."""
+        g = self.graph(iri)
+        for record in list(g.triples((None, URIRef(layout.ASSERTS.value), None))):
+            g.remove(record)
+            t = layout.triple(str(record[2]))
+            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
+        return g
 
     def named_graphs(self) -> list[str]:
         raise NotImplementedError
@@ -282,16 +310,29 @@ class LocalStore(Store):
         raise AssertionError("unreachable")
 
     def replace_graphs(self, drop: Iterable[str], graphs: Mapping[str, Graph]) -> None:
-        """One SPARQL update is one Oxigraph transaction: a crash leaves the old state or the new."""
+        """One SPARQL update is one Oxigraph transaction: a crash leaves the old state or the new. A
+        document's graph dropped or replaced takes with it the shared triples no other document asserts."""
         if self.read_only:
             raise StoreError("store opened read-only", path=self.location)
+        drop = list(drop)
         ops = [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in drop]
         ops += [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in graphs if g not in drop]
-        body = []
+        touched = {g for g in (*drop, *graphs) if layout.is_document(g)}
+        written: list[ox.Quad] = []
+        said: set[str] = set()
         for name, graph in graphs.items():
-            body.append(f"GRAPH {ox.NamedNode(name)} {{")
-            body.extend(f"{q.subject} {q.predicate} {q.object} ." for q in quads(graph, URIRef(name)))
-            body.append("}")
+            q, s = placed(name, graph)
+            written += q
+            said |= s
+        gone = self._unsupported(touched, said)
+        if gone:
+            shared = ox.NamedNode(str(layout.shared_graph()))
+            ops.append(f"DELETE DATA {{ GRAPH {shared} {{\n"
+                       + "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in gone) + "\n} }")
+        by_graph: dict[str, list[str]] = {}
+        for q in written:
+            by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+        body = [f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items()]
         if body:
             ops.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
         if not ops:
@@ -301,7 +342,23 @@ class LocalStore(Store):
         except OSError as err:
             raise StoreError(f"write failed: {err}", path=self.location) from err
 
+    def _unsupported(self, touched: set[str], kept: set[str]) -> list[ox.Triple]:
+        """Shared triples that the document graphs in `touched` assert (as stored now), that `kept` does not
+        hold, and that no other document asserts: what dropping or replacing those graphs leaves unsaid."""
+        said: set[str] = set()
+        for name in touched:
+            for q in self._s.quads_for_pattern(None, layout.ASSERTS, None, ox.NamedNode(name)):
+                said.add(q.object.value)
+        gone = []
+        for text in sorted(said - kept):
+            holders = self._s.quads_for_pattern(None, layout.ASSERTS, ox.Literal(text), None)
+            if all(isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in touched for q in holders):
+                gone.append(layout.triple(text))
+        return gone
+
     def add(self, name: str, graph: Graph) -> None:
+        if layout.is_document(name):
+            raise StoreError(f"a document's graph is written whole, not added to: {name}", path=self.location)
         try:
             self._s.extend(quads(graph, URIRef(name)))
         except OSError as err:
@@ -315,10 +372,7 @@ class LocalStore(Store):
 
         def every() -> Iterator[ox.Quad]:
             for name, g in graphs.items():
-                if isinstance(g, bytes):
-                    yield from ox.parse(g, format=ox.RdfFormat.N_QUADS)
-                else:
-                    yield from quads(g, URIRef(name))
+                yield from placed(name, g)[0]
 
         try:
             self._s.extend(every())
@@ -327,7 +381,7 @@ class LocalStore(Store):
 
     def bulk_load(self, items: Iterable[tuple[str, Graph]]) -> None:
         """Fast loading for big batches (no transaction): only for graphs not yet in the store."""
-        self._s.bulk_extend(q for name, g in items for q in quads(g, URIRef(name)))
+        self._s.bulk_extend(q for name, g in items for q in placed(name, g)[0])
 
     def graph(self, name: str) -> Graph:
         def read() -> Graph:

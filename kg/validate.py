@@ -16,7 +16,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from kg import iris
+from kg import iris, layout
 from kg.errors import KgError, ValidationFailed
 from kg.namespaces import PREFIXES, RDF
 from kg.ontology import shapes_graph
@@ -129,7 +129,8 @@ def data_graph(store: Store, document: str | None = None, *,
     for i, name in enumerate(names):
         if progress:
             progress("reading the graphs", i, len(names))
-        g += store.graph(name)
+        # a document's graph with the shared triples it asserts (kg.layout), so its context is whole
+        g += store.document_graph(name) if layout.is_document(name) else store.graph(name)
     if progress:
         progress("reading the graphs", len(names), len(names))
     return g, scope

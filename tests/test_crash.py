@@ -33,14 +33,33 @@ def ingest_cmd(corpus: Path, store: Path, *extra: str) -> list[str]:
     return [KG, "ingest", str(corpus), "--store", str(store), *extra]
 
 
+def shared_is_exact(store: Path) -> bool:
+    """The shared graph holds exactly the shared triples the stored documents record asserting (kg.layout):
+    a document's shared triples went in with its graph, in one transaction."""
+    import pyoxigraph as ox
+
+    from kg import layout
+
+    with LocalStore(store) as st:
+        name = ox.NamedNode(str(layout.shared_graph()))
+        shared = {(q.subject, q.predicate, q.object) for q in st._s.quads_for_pattern(None, None, None, name)}
+        canonical = ox.Store()  # numbers written as the store writes them ("95.0" as "95")
+        canonical.extend(ox.Quad(t.subject, t.predicate, t.object)
+                         for t in (layout.triple(q.object.value)
+                                   for q in st._s.quads_for_pattern(None, layout.ASSERTS, None, None)))
+        return shared == {(q.subject, q.predicate, q.object) for q in canonical}
+
+
 def assert_only_whole_documents(store: Path, reference: dict[str, int], context: str) -> int:
-    """The store opens and every document in it is exactly as a clean ingest wrote it."""
+    """The store opens, every document in it is exactly as a clean ingest wrote it, and the shared graph is
+    exactly what those documents assert."""
     if not store.exists():
         return 0
     counts = doc_counts(store)
     for iri, n in counts.items():
         assert iri in reference, f"{context}: unknown document {iri}"
         assert n == reference[iri], f"{context}: {iri} has {n} triples, a clean ingest {reference[iri]}"
+    assert shared_is_exact(store), f"{context}: the shared graph differs from what the documents assert"
     return len(counts)
 
 

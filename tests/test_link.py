@@ -136,9 +136,10 @@ def test_one_councillor_across_meetings_two_surnames_stay_two(store: LocalStore,
     assert ingest([docs], store).ok
     by_surname: dict[str, dict[str, set[str]]] = {}
     for surname in ("Okoye", "Price"):
+        # a person is described once (the shared graph); each document naming them links them to its run
         rows = _rows(store, f"""PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-            SELECT DISTINCT ?p ?g WHERE {{ GRAPH ?g {{
-                ?p a foaf:Person ; foaf:familyName "{surname}" }} }}""")
+            SELECT DISTINCT ?p ?g WHERE {{ ?p a foaf:Person ; foaf:familyName "{surname}" .
+                GRAPH ?g {{ ?p <http://www.w3.org/ns/prov#wasGeneratedBy> ?run }} }}""")
         for r in rows:
             by_surname.setdefault(surname, {}).setdefault(r["p"], set()).add(r["g"])
     assert [len(g) for g in by_surname["Okoye"].values()] == [2]

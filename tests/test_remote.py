@@ -301,6 +301,28 @@ def test_a_changed_document_replaces_its_graph(remote: RemoteStore, seeds_dir: P
 
 
 @pytest.mark.server
+def test_the_shared_graph_is_kept_exact_as_on_the_embedded_store(remote: RemoteStore, seeds_dir: Path,
+                                                                  store: LocalStore) -> None:
+    """The graph layout (kg/layout.py) on a server: the same shared graph as the embedded store, each triple
+    once in the union, and `kg remove` drops exactly what only the removed document asserted."""
+    from kg import layout
+    from kg.ingest import remove
+
+    _ingest_ok([seeds_dir], remote)
+    _ingest_ok([seeds_dir], store)
+    shared = str(layout.shared_graph())
+    assert isomorphic(timeless(remote.graph(shared)), timeless(store.graph(shared)))
+    everything = len(remote.graph(shared))
+    doc = remote.documents()[0]
+    assert remove(remote, doc.iri) == [doc.iri] and remove(store, doc.iri) == [doc.iri]
+    assert len(remote.graph(shared)) < everything
+    assert isomorphic(timeless(remote.graph(shared)), timeless(store.graph(shared)))
+    distinct = remote.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+                            + remote._ours() + " } }")
+    assert remote.count() == int(distinct.rows[0]["n"])
+
+
+@pytest.mark.server
 def test_bound_parameters_are_values_not_text(remote: RemoteStore) -> None:
     g = Graph()
     doc = iris.document("f" * 64)

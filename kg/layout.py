@@ -1,0 +1,111 @@
+"""The graph layout (issue 17): which named graph each triple of a document lives in.
+
+Queries run with the union of the named graphs as their default graph (Oxigraph's
+`use_default_graph_as_union`, the Oxigraph server's `--union-default-graph`, Virtuoso's default graph), and
+in that union a triple held by two graphs is counted twice. So every triple lives in exactly one graph:
+
+- a document's own graph holds every triple that names something minted from that document (the document,
+  its agenda item and extraction run, its facts, evidence spans and selectors: `kg.iris.minted_for`),
+  including the links from shared things to its evidence (`person prov:wasDerivedFrom span`);
+- the shared graph (`shared_graph()`) holds the rest: the descriptions of councils, committees, meetings,
+  people, posts, memberships, periods, areas and indicators, each triple once however many documents say it;
+- the document's graph also records each shared triple it asserts, as an N-Triples literal on its run
+  (`run ckg:asserts "<s> <p> <o>"`, see `statement`), so that removing or replacing the document removes
+  exactly the shared triples no other document asserts: the shared graph always equals what a fresh ingest
+  of the remaining documents would write. The literal is indexed like any object, so "does another document
+  assert this?" is one index lookup; a literal instead of a hash because the triple to delete must be known.
+- reference data (ontology, indicator scheme, reference councils and areas) and the ledger keep graphs of
+  their own, with terms no document writes (kg.rdf.reference_graph), so they are never counted as found.
+
+`split` works on plain (s, p, o) tuples of rdflib or pyoxigraph terms; the stores call it where a document's
+graph is written (kg.store.LocalStore, kg.remote.RemoteStore).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from kg import iris
+from kg.namespaces import CKG
+
+T = TypeVar("T", bound=tuple)
+
+SHARED = "shared"
+ASSERTS = ox.NamedNode(str(CKG.asserts))
+
+
+def shared_graph() -> URIRef:
+    """The one graph of shared things' descriptions."""
+    return iris.graph(SHARED)
+
+
+def is_document(name: str) -> bool:
+    """Whether a graph name is a document's graph (its IRI is the document's)."""
+    return iris.document_key(name) is not None
+
+
+def support_node(doc: str) -> URIRef:
+    """Where a document's graph records the shared triples it asserts: its extraction run."""
+    key = iris.document_key(doc)
+    if key is None:
+        raise ValueError(f"not a document IRI: {doc}")
+    return iris.run(key)
+
+
+def _iri(term: object) -> str | None:
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    return None
+
+
+def split(doc: str, triples: Iterable[T]) -> tuple[list[T], list[T]]:
+    """A document's triples -> (own, shared): own if the subject or the object was minted from this
+    document (such a triple no other document can assert), shared otherwise."""
+    key = iris.document_key(doc)
+    if key is None:
+        raise ValueError(f"not a document IRI: {doc}")
+    own: list[T] = []
+    shared: list[T] = []
+    for t in triples:
+        s, o = _iri(t[0]), _iri(t[2])
+        mine = (s is not None and iris.minted_for(s, key)) or (o is not None and iris.minted_for(o, key))
+        (own if mine else shared).append(t)
+    return own, shared
+
+
+def statement(s: ox.NamedNode | ox.BlankNode, p: ox.NamedNode, o: ox.Term) -> str:  # type: ignore[name-defined]
+    """A shared triple as the text a document's graph records: one N-Triples line without its dot
+    (pyoxigraph writes each term canonically, so the same triple is always the same text)."""
+    return f"{s} {p} {o}"
+
+
+def triple(text: str) -> ox.Triple:
+    """The triple a `statement` text stands for."""
+    return next(iter(ox.parse((text + " .\n").encode(), format=ox.RdfFormat.N_TRIPLES))).triple
+
+
+def place(doc: str, triples: Iterable[tuple]) -> tuple[list[ox.Quad], list[ox.Quad], set[str]]:
+    """A document's triples (pyoxigraph terms) -> the quads of its own graph (with its `ckg:asserts`
+    records), the quads of the shared graph, and the statements it asserts.
+
+    The input may be a graph as built (kg.rdf) or as stored (own triples and `ckg:asserts` records, when a
+    stored graph is written back with a source added): a record stands for the shared triple it names."""
+    g, shared_g = ox.NamedNode(doc), ox.NamedNode(str(shared_graph()))
+    own, shared = split(doc, triples)
+    said = {statement(*t) for t in shared}
+    quads = []
+    for s, p, o in own:
+        if p == ASSERTS:
+            said.add(o.value)
+        else:
+            quads.append(ox.Quad(s, p, o, g))
+    shared_quads = [ox.Quad(t.subject, t.predicate, t.object, shared_g) for t in map(triple, sorted(said))]
+    run = ox.NamedNode(str(support_node(doc)))
+    quads += [ox.Quad(run, ASSERTS, ox.Literal(text), g) for text in sorted(said)]
+    return quads, shared_quads, said
