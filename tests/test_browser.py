@@ -16,6 +16,7 @@ from vizstores import EVIL, ex, ledger_store
 
 from kg.serve import Settings, running
 from kg.store import LocalStore
+from kg.views.style import council_short
 from kg.viz import render, synthetic_view, write_view
 
 pytestmark = pytest.mark.browser
@@ -189,7 +190,8 @@ def big(store_1000_path: Path) -> Iterator[LocalStore]:
 
 
 def _a_councillor(store: LocalStore) -> tuple[str, str, str]:
-    """A councillor of the big store with their council and surname, one whose name no other shares."""
+    """A councillor of the big store, as the page names them ('Councillor X (Place)'), their council
+    and surname: one whose name no other councillor of that council shares."""
     from collections import Counter
 
     from kg.analytics import load_graph
@@ -199,8 +201,8 @@ def _a_councillor(store: LocalStore) -> tuple[str, str, str]:
     cof = councils_of(g)
     people = [(d["label"], g.nodes[cof[n]]["label"]) for n, d in g.nodes(data=True)
               if d["kind"] == "councillor" and n in cof]
-    seen = Counter(label for label, _ in people)
-    label, council = sorted(p for p in people if seen[p[0]] == 1 and p[0].startswith("Councillor "))[0]
+    seen = Counter(people)
+    label, council = sorted(p for p in people if seen[p] == 1 and p[0].startswith("Councillor "))[0]
     return label, council, label.split()[-1]
 
 
@@ -233,15 +235,16 @@ def test_search_finds_a_councillor_and_the_evidence_link_opens(page, big: LocalS
     label, council, surname = _a_councillor(big)
     out = write_view(big, tmp_path / "overview.html", sources=store_1000_path.parent / "docs")
     open_view(page, out.path, tmp_path / "overview.png")
-    page.fill("#search", surname)
-    option = page.locator("#results button", has_text=label).first
+    page.fill("#search", f"{surname.lower()} {council_short(council)}")  # words in any order, any case
+    named = f"{label} ({council_short(council)})"
+    option = page.locator("#results button", has_text=named).first
     assert "Councillor" in option.inner_text()
     option.click()
     picked = page.evaluate("network.getSelectedNodes()")
     assert len(picked) == 1 and picked[0] in node_ids(page)
     text = inspector(page)
     page.screenshot(path=str(tmp_path / "search.png"))
-    assert text.splitlines()[1].startswith(label) and "Councillor" in text
+    assert text.splitlines()[1] == named and "Councillor" in text
     quote = page.inner_text("#inspector blockquote").strip("“”")
     link = page.locator("#inspector p.from a").first
     href = link.get_attribute("href")

@@ -280,15 +280,17 @@
 
   // ---- search: every node the page holds, drawn or folded
   var input = document.getElementById("search"), results = document.getElementById("results");
+  // Every word typed must appear in the name (which carries the council) or the kind: "smith durham".
   function search(q) {
-    q = q.trim().toLowerCase();
+    var words = q.trim().toLowerCase().split(/\s+/).filter(Boolean);
     results.replaceChildren();
-    if (q.length < 2) { return; }
+    if (!words.length || words.join(" ").length < 2) { return; }
     var hits = [];
     D.nodes.forEach(function (n) {
       if (n.k === "grouped") { return; }
-      var at = n.l.toLowerCase().indexOf(q);
-      if (at >= 0) { hits.push([at === 0 ? 0 : 1, n.l.length, n]); }
+      var name = n.l.toLowerCase(), hay = name + " " + (D.kinds[n.k] || n.k).toLowerCase();
+      for (var i = 0; i < words.length; i++) { if (hay.indexOf(words[i]) < 0) { return; } }
+      hits.push([name.indexOf(words[0]) === 0 ? 0 : 1, n.l.length, n]);
     });
     hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
     hits.slice(0, 30).forEach(function (h) {

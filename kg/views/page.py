@@ -63,20 +63,21 @@ def _display(d: Mapping, held: Counter | None) -> tuple[str, list[str]]:
     return name, lines
 
 
-def _doc_links(documents: Mapping[str, tuple[str, str]], served: bool,
+def _doc_links(documents: Mapping[str, tuple[str, str, str]], served: bool,
                sources: Path | None) -> dict[str, str]:
-    """document IRI -> where its link goes: the resource page when served; else the source file found
-    under `sources`; else its web address."""
+    """document IRI -> where its link goes: the resource page when served; else the source file under
+    `sources` (the file name is recorded relative to the folder ingested); else its web address."""
     files: dict[str, Path] = {}
     if sources is not None and not served:
         for p in Path(sources).rglob("*"):
+            files.setdefault(p.relative_to(sources).as_posix(), p)
             files.setdefault(p.name, p)
     out = {}
-    for doc, (name, url) in documents.items():
+    for doc, (name, url, _) in documents.items():
         if served:
             out[doc] = resource_href(doc)
-        elif name in files:
-            out[doc] = files[name].resolve().as_uri()
+        elif name in files or Path(name).name in files:
+            out[doc] = files.get(name, files.get(Path(name).name)).resolve().as_uri()
         elif url and urlparse(url).scheme in ("http", "https"):
             out[doc] = url
     return out
@@ -87,7 +88,7 @@ def resource_href(iri: str) -> str:
 
 
 def payload(view: nx.MultiDiGraph, *, budget: int, by_status: bool = False, served: bool = False,
-            documents: Mapping[str, tuple[str, str]] | None = None, sources: Path | None = None) -> dict:
+            documents: Mapping[str, tuple[str, str, str]] | None = None, sources: Path | None = None) -> dict:
     """Everything the page needs: nodes (with parent, box size, facts, evidence), links, which nodes start
     open, the documents' titles and links, the legend."""
     tree.nest(view)
@@ -102,7 +103,9 @@ def payload(view: nx.MultiDiGraph, *, budget: int, by_status: bool = False, serv
     def doc_ref(doc: str, title: str) -> int:
         if doc not in doc_index:
             doc_index[doc] = len(docs)
-            docs.append([doc, title or doc.rsplit("/", 1)[-1], hrefs.get(doc, "")])
+            known = (documents or {}).get(doc, ("", "", ""))
+            name = known[2] or title or Path(known[0]).name or doc.rsplit("/", 1)[-1]
+            docs.append([doc, name, hrefs.get(doc, "")])
         return doc_index[doc]
 
     nodes, legend = [], Counter()
@@ -186,7 +189,7 @@ def _environment() -> Environment:
 
 def render(view: nx.MultiDiGraph, *, budget: int = DEFAULT_BUDGET, subtitle: str = "",
            by_status: bool = False, links: list[tuple[str, str]] | None = None, served: bool = False,
-           documents: Mapping[str, tuple[str, str]] | None = None,
+           documents: Mapping[str, tuple[str, str, str]] | None = None,
            sources: Path | None = None) -> tuple[str, dict]:
     """One self-contained HTML page for a view, and facts about it (counts, folding notice)."""
     data = payload(view, budget=budget, by_status=by_status, served=served, documents=documents,
@@ -206,10 +209,11 @@ def render(view: nx.MultiDiGraph, *, budget: int = DEFAULT_BUDGET, subtitle: str
     return html, meta
 
 
-def _documents(store: Store) -> dict[str, tuple[str, str]]:
+def _documents(store: Store) -> dict[str, tuple[str, str, str]]:
+    """document IRI -> (source file, web address, title)."""
     from kg.queries import internal
 
-    return {str(r["document"]): (str(r.get("file") or ""), str(r.get("url") or ""))
+    return {str(r["document"]): (str(r.get("file") or ""), str(r.get("url") or ""), str(r.get("title") or ""))
             for r in store.query(internal("viz-documents")).rows}
 
 

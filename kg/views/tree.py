@@ -101,6 +101,8 @@ def counts(view: nx.MultiDiGraph) -> dict[str, Counter]:
         for k in kids.get(n, []):
             if view.nodes[k]["kind"] != "grouped":
                 c[view.nodes[k]["kind"]] += 1
+            if view.nodes[k].get("status"):
+                c["status:" + view.nodes[k]["status"]] += 1
             c.update(walk(k))
         out[n] = c
         return c
@@ -110,14 +112,23 @@ def counts(view: nx.MultiDiGraph) -> dict[str, Counter]:
     return out
 
 
+# What a group's count line names first: the structure, then what was promised, then who.
+SUMMARY = ("council", "committee", "meeting", "commitment", "document", "person", "post", "indicator",
+           "resolution", "contribution", "figure", "due", "resource")
+
+
 def summary(c: Counter, most: int = 3) -> str:
-    """'8 committees · 21 meetings · 35 people' (the commonest structural kinds first)."""
-    people = sum(c[k] for k in ("councillor", "officer", "person", "group"))
-    parts = [(k, c[k]) for k in sorted(c, key=lambda k: kind_rank(k))
-             if c[k] and k not in ("councillor", "officer", "person", "group")]
-    if people:
-        parts.insert(min(len(parts), 2), ("person", people))
-    return " · ".join(plural(k, n) for k, n in parts[:most])
+    """'8 committees · 21 meetings · 35 people'; commitments say how many are overdue."""
+    c = Counter(c)
+    c["person"] = sum(c.pop(k, 0) for k in ("councillor", "officer", "person", "group"))
+    parts = [k for k in SUMMARY if c[k]][:most]
+    out = []
+    for k in parts:
+        text = plural(k, c[k])
+        if k == "commitment" and c["status:overdue"]:
+            text += f" ({c['status:overdue']:,} overdue)"
+        out.append(text)
+    return " · ".join(out)
 
 
 def initially_open(view: nx.MultiDiGraph, budget: int, always: set[str] | None = None) -> set[str]:
