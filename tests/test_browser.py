@@ -96,7 +96,7 @@ def test_overview_in_chromium(page, seeds_store: LocalStore, tmp_path: Path) -> 
     out = write_view(seeds_store, tmp_path / "overview.html", council="Durham County Council")
     meta = open_view(page, out.path, tmp_path / "overview.png")
     assert page.evaluate("network instanceof vis.Network")
-    assert page.evaluate("nodes.length") == meta["nodes"] == out.nodes
+    assert page.evaluate("nodes.length") == meta["nodes"] <= out.nodes  # the page folds what does not fit
     assert first_px(page) >= 11
     labels = page.evaluate("nodes.get().map(n => n.label.split('\\n')[0])")
     assert "Durham County Council" in labels
@@ -113,8 +113,9 @@ def test_focus_in_chromium(page, seeds_store: LocalStore, tmp_path: Path) -> Non
     out = write_view(seeds_store, tmp_path / "focus.html", focus_node="Corporate Parenting Panel", depth=2)
     open_view(page, out.path, tmp_path / "focus.png")
     centre = page.evaluate("nodes.get({filter: n => n.borderWidth === 4})")
-    assert len(centre) == 1 and centre[0]["label"].replace("\n", " ").startswith("Corporate Parenting Panel (")
-    assert page.evaluate("nodes.length") == out.nodes > 5
+    assert len(centre) == 1
+    assert centre[0]["label"].replace("\n", " ").startswith("Corporate Parenting Panel (")
+    assert out.nodes >= page.evaluate("nodes.length") > 5
     assert first_px(page) >= 11
 
 
@@ -140,7 +141,7 @@ def test_twenty_thousand_nodes_fold_and_open_on_click(page, tmp_path: Path) -> N
     path.write_text(html, encoding="utf-8")
     got = open_view(page, path, tmp_path / "big.png", timeout=120_000)
     assert got["source_nodes"] >= 20_000 and got["grouped"] > 19_000
-    assert page.evaluate("nodes.length") == meta["nodes"] <= 150
+    assert page.evaluate("nodes.length") == got["nodes"] <= meta["nodes"] <= 150
     assert "nodes drawn" in page.inner_text("#notice")
     assert first_px(page) >= 11
     closed = page.evaluate("nodes.get({filter: n => n.borderWidth === 2})[0].id")
@@ -157,7 +158,8 @@ def test_markup_from_a_document_stays_text(page, tmp_path: Path) -> None:  # noq
 
     view = nx.MultiDiGraph(title=f"Report {EVIL}")
     view.add_node("evil", kind="councillor", label=f"Cllr {EVIL}", facts=[f"Note {EVIL}"], parent=None,
-                  evidence=[(f"He said {EVIL}<img src=x onerror=window.pwned=2>", "urn:d", f"Minutes {EVIL}")])
+                  evidence=[(f"He said {EVIL}<img src=x onerror=window.pwned=2>", "urn:d",
+                             f"Minutes {EVIL}")])
     view.add_node("other", kind="post", label="Clerk", evidence=[], parent=None)
     view.add_edge("evil", "other", key="k", label="spoke to")
     html, _ = render(view)
@@ -175,7 +177,8 @@ def test_markup_from_a_document_stays_text(page, tmp_path: Path) -> None:  # noq
     assert EVIL in page.inner_text("#results")
     page.wait_for_timeout(300)
     assert page.evaluate("window.pwned === undefined")
-    injected = "document.querySelectorAll('#inspector img, #inspector script, #results img, div.vis-tooltip img')"
+    injected = ("document.querySelectorAll('#inspector img, #inspector script, #results img, "
+                "div.vis-tooltip img')")
     assert page.evaluate(injected + ".length") == 0
 
 

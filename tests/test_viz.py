@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import networkx as nx
 import pytest
@@ -185,7 +186,8 @@ def test_followups_fold_under_committee_and_meeting(ledger: LocalStore) -> None:
     data = page_data(build(ledger, show_followups=True)[0])
     colours = {n["id"]: n["b"] for n in data["nodes"]}
     assert colours[c1] != colours[c2]
-    assert {"commitment:overdue", "commitment:fulfilled", "commitment:open"} <= {x["key"] for x in data["legend"]}
+    keys = {x["key"] for x in data["legend"]}
+    assert {"commitment:overdue", "commitment:fulfilled", "commitment:open"} <= keys
 
 
 def test_followups_of_one_council(seeds_store: LocalStore) -> None:
@@ -194,7 +196,8 @@ def test_followups_of_one_council(seeds_store: LocalStore) -> None:
     durham = followups(seeds_store, "Durham")
     darlington = followups(seeds_store, "Darlington")
     mine = {n for n, d in durham.nodes(data=True) if d["kind"] == "commitment"}
-    assert mine == {n for n, d in every.nodes(data=True) if d["kind"] == "commitment" and d["council"] == "Durham"}
+    assert mine == {n for n, d in every.nodes(data=True)
+                    if d["kind"] == "commitment" and d["council"] == "Durham"}
     assert mine and not {n for n, d in darlington.nodes(data=True) if d["kind"] == "commitment"}
 
 
@@ -218,7 +221,7 @@ def test_evidence_links_to_the_file_or_the_resource_page(seeds_store: LocalStore
     hrefs = [d[2] for d in as_file["docs"]]
     assert hrefs and all(h.startswith("file://") and Path(h.removeprefix("file://")).exists() for h in hrefs)
     served = page_data(page_html(seeds_store, "overview"))
-    assert all(d[2] == "/resource?iri=" + d[0].replace(":", "%3A").replace("/", "%2F") for d in served["docs"])
+    assert all(d[2] == "/resource?iri=" + quote(d[0], safe="") for d in served["docs"])
     council = next(n for n in served["nodes"] if n["k"] == "council")
     assert council["r"].startswith("/resource?iri=https%3A%2F%2F")
     with pytest.raises(QueryError, match="no view"):

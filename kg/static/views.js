@@ -80,16 +80,20 @@
   }
 
   // Children's blocks are tried at a few shapes; the one whose whole drawing fits the page largest wins.
-  var childRatio = 1;
+  var childRatio = 1, lastShelf = null;
   function layout() {
     var best = null, W = container.clientWidth, H = container.clientHeight;
     [0.5, 1, 2, 4, 8].forEach(function (ratio) {
       childRatio = ratio; B = {};
-      var s = shelf(kids("").map(function (r) { return [r, block(r)]; }), aspect());
-      var score = Math.min(W / Math.max(1, s.w), H / Math.max(1, s.h));
-      if (!best || score > best.score + 1e-9) { best = {score: score, s: s, B: B}; }
+      var items = kids("").map(function (r) { return [r, block(r)]; });
+      [0.5, 1, 1.5, 2.5].forEach(function (top) {
+        var s = shelf(items, aspect() * top);
+        var score = Math.min(W / Math.max(1, s.w), H / Math.max(1, s.h));
+        if (!best || score > best.score + 1e-9) { best = {score: score, s: s, B: B}; }
+      });
     });
     B = best.B;
+    lastShelf = best.s;
     var pos = {}, cy = 0;
     best.s.rows.forEach(function (r) {
       var cx = 0;
@@ -141,8 +145,46 @@
     edges.add(edgeList(shown));
     window.kgView.drawn = shown.length;
     window.kgView.drawnEdges = edges.length;
+    var notice = document.getElementById("notice");
+    if (shown.length < D.nodes.length) {
+      notice.textContent = shown.length.toLocaleString("en-GB") + " of " + D.nodes.length.toLocaleString("en-GB") +
+        " nodes drawn: the rest are inside the nodes with dashed borders. Click one to open it, or search by name.";
+      notice.hidden = false;
+    } else { notice.hidden = true; }
     return shown;
   }
+
+  // What the first drawing shows is what fits this screen legibly: the data opens as much as the budget
+  // allows, then the biggest open blocks (deepest first) are folded until the whole drawing fits.
+  function fitScale() {
+    var W = container.clientWidth, H = container.clientHeight;
+    layout();
+    var w = 0, h = 0;
+    lastShelf.rows.forEach(function (r) {
+      var x = 0;
+      r.items.forEach(function (it) { x += it[1].w + GX; });
+      w = Math.max(w, x - GX); h += r.h + GY;
+    });
+    return 0.96 * Math.min(W / Math.max(1, w), H / Math.max(1, h - GY));
+  }
+  function depth(id) { var d = 0; for (var a = N[id].p; a; a = N[a].p) { d += 1; } return d; }
+  function foldToFit() {
+    var pinned = new Set(D.nodes.filter(function (n) { return n.centre; }).map(function (n) { return n.id; }));
+    if (kids("").length === 1) { pinned.add(kids("")[0]); }
+    while (fitScale() < LEGIBLE) {
+      var best = null;
+      open.forEach(function (id) {
+        if (pinned.has(id) || !B[id] || kids(id).some(function (k) { return open.has(k); })) { return; }
+        var key = [depth(id), B[id].w * B[id].h];
+        if (!best || key[0] > best.key[0] || (key[0] === best.key[0] && key[1] > best.key[1])) {
+          best = {id: id, key: key};
+        }
+      });
+      if (!best) { break; }
+      open.delete(best.id);
+    }
+  }
+  foldToFit();
 
   var options = {
     physics: {enabled: false},
@@ -153,6 +195,7 @@
     nodes: {shape: "box", margin: 5, font: {size: FONT}}
   };
   redraw();
+  window.kgView.nodes = window.kgView.drawn;
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
   window.network = network;
 

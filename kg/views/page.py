@@ -59,8 +59,19 @@ def _display(d: Mapping, held: Counter | None) -> tuple[str, list[str]]:
         name = f"{name} ({council})"
     lines = wrap(name, lines=2 if held else 3)
     if held:
-        lines.append(tree.summary(held) or "empty")
+        lines += _counts_lines(tree.summary(held) or "what it holds")
     return name, lines
+
+
+def _counts_lines(text: str, width: int = 30) -> list[str]:
+    """A count line broken between its parts, so it never makes a box wider than its name needs."""
+    lines: list[str] = []
+    for part in text.split(" · "):
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return lines[:2]
 
 
 def _doc_links(documents: Mapping[str, tuple[str, str, str]], served: bool,

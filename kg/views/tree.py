@@ -88,7 +88,7 @@ def _short(d: dict) -> str:
     text = d.get("date") or d.get("period") or d["label"]
     if d["kind"] == "council":
         text = council_short(text)
-    return text if len(text) <= 18 else text[:17] + "…"
+    return text if len(text) <= 24 else text[:23] + "…"
 
 
 def counts(view: nx.MultiDiGraph) -> dict[str, Counter]:
@@ -113,12 +113,13 @@ def counts(view: nx.MultiDiGraph) -> dict[str, Counter]:
 
 
 # What a group's count line names first: the structure, then what was promised, then who.
-SUMMARY = ("council", "committee", "meeting", "commitment", "document", "person", "post", "indicator",
-           "resolution", "contribution", "figure", "due", "resource")
+SUMMARY = ("council", "committee", "meeting", "commitment", "person", "post", "indicator", "document",
+           "resolution", "contribution", "figure", "resource")
 
 
 def summary(c: Counter, most: int = 3) -> str:
-    """'8 committees · 21 meetings · 35 people'; commitments say how many are overdue."""
+    """'8 committees · 21 meetings · 35 people'; commitments say how many are overdue (due dates and the
+    documents that show a promise kept are details of a commitment, not counted)."""
     c = Counter(c)
     c["person"] = sum(c.pop(k, 0) for k in ("councillor", "officer", "person", "group"))
     parts = [k for k in SUMMARY if c[k]][:most]
