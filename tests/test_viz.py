@@ -111,6 +111,8 @@ def test_labels_name_the_council_where_they_could_repeat(seeds_store: LocalStore
     data = page_data(build(seeds_store)[0])
     posts = [n for n in data["nodes"] if n["k"] == "post"]
     assert posts and all(n["l"].endswith(("(Durham)", "(Darlington)")) for n in posts)
+    scoped = [n for n in data["nodes"] if n["k"] in ("post", "meeting", "committee", "councillor")]
+    assert all(n["c"] in n["t"] for n in scoped)  # drawn, never cut off with the end of a long name
     councils = {n["l"] for n in data["nodes"] if n["k"] == "council"}
     assert councils == {"Durham County Council", "Darlington Borough Council"}
 

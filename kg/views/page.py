@@ -25,6 +25,7 @@ from kg.views.style import (
     MIN_PX,
     STATUS_COLOUR,
     STYLE,
+    WRAP,
     box_size,
     kind_name,
     wrap,
@@ -55,9 +56,14 @@ def _display(d: Mapping, held: Counter | None) -> tuple[str, list[str]]:
     """The searchable name (with its council where the name could repeat) and the lines drawn."""
     name = d["label"]
     council = d.get("council") or ""
+    lines = wrap(name, lines=2 if held else 3)
     if council and d["kind"] in COUNCIL_SCOPED and council.lower() not in name.lower():
         name = f"{name} ({council})"
-    lines = wrap(name, lines=2 if held else 3)
+        # The council is never cut off with the end of a long name: it goes on the last line or its own.
+        if len(lines[-1]) + len(council) + 3 <= WRAP + 4:
+            lines[-1] += f" ({council})"
+        else:
+            lines.append(f"({council})")
     if held:
         lines += _counts_lines(tree.summary(held) or "what it holds")
     return name, lines
