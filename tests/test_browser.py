@@ -228,6 +228,11 @@ def test_views_of_1000_documents_are_legible_at_first_fit(page, big: LocalStore,
             return nodes.get().filter(n => !linked.has(n.id)).length; }""")
         if name == "query":
             assert loose <= got["nodes"] // 4, loose  # grouped under councils and regions, not dots
+        if name == "overview":  # a folded node opens on click, from the data in the page
+            closed = page.evaluate("nodes.get({filter: n => n.borderWidth === 2})[0].id")
+            click_node(page, closed)
+            page.wait_for_function(f"nodes.length > {got['nodes']}")
+            assert first_px(page) >= 11
 
 
 @pytest.mark.slow
