@@ -210,6 +210,7 @@ def _a_councillor(store: LocalStore) -> tuple[str, str, str]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # the session's 1,000-document store may be built in this test's setup
 def test_views_of_1000_documents_are_legible_at_first_fit(page, big: LocalStore, tmp_path: Path) -> None:  # noqa: ANN001
     """Overview, a focus view (a councillor, in their council), follow-ups and a query view: labels are
     drawn at 11 px or more at the first fit, within the budget, and a query is not a scatter of dots."""
@@ -236,6 +237,7 @@ def test_views_of_1000_documents_are_legible_at_first_fit(page, big: LocalStore,
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)
 def test_search_finds_a_councillor_and_the_evidence_link_opens(page, big: LocalStore, store_1000_path: Path,  # noqa: ANN001
                                                                tmp_path: Path) -> None:
     """In the 1,000-document overview (as a file): search a councillor's surname, pick them from the
