@@ -27,7 +27,7 @@ CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
 def _measure(html: str, build_s: float, meta: dict, name: str, out: Path) -> dict:
     path = out / f"kg-bench-viz-{name}.html"
     path.write_text(html, encoding="utf-8")
-    return {"view": name, "nodes_in": meta["source_nodes"], "nodes_drawn": meta["nodes"],
+    return {"view": name, "nodes_in": meta["source_nodes"], "nodes_open_in_budget": meta["nodes"],
             "links": meta["edges"], "build_cpu_s": round(build_s, 2), "page_bytes": len(html.encode("utf-8")),
             "page": str(path)}
 
@@ -76,8 +76,9 @@ def in_browser(rows: list[dict]) -> None:
             page.goto(Path(r["page"]).as_uri())
             page.wait_for_selector("body[data-drawn='1']", timeout=120_000)
             r["draw_wall_s"] = round(time.perf_counter() - t, 2)
-            got = page.evaluate("[network.getScale() * nodes.get()[0].font.size, window.kgView.onScreen]")
-            r["first_fit_label_px"], r["nodes_on_screen"] = round(got[0], 1), got[1]
+            got = page.evaluate("[network.getScale() * nodes.get()[0].font.size, nodes.length, "
+                                "window.kgView.onScreen]")
+            r["first_fit_label_px"], r["page_drew"], r["nodes_on_screen"] = round(got[0], 1), got[1], got[2]
             page.close()
         b.close()
 

@@ -366,6 +366,7 @@
   document.getElementById("reset").addEventListener("click", function () {
     open = new Set(D.nodes.filter(function (n) { return n.o; }).map(function (n) { return n.id; }));
     hidden.forEach(function (k) { toggleKey(k); });
+    foldToFit();
     redraw();
     fitTo(nodes.getIds());
     aside.hidden = true;
