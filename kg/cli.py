@@ -425,7 +425,8 @@ def validate(
 @guarded
 def viz(
     council: Annotated[
-        str | None, typer.Option("--council", "-c", help="the council to draw (overview; default all)")
+        str | None,
+        typer.Option("--council", "-c", help="only this council (overview, --followups; --focus in it)"),
     ] = None,
     focus: Annotated[
         str | None,
@@ -440,7 +441,12 @@ def viz(
         str | None, typer.Option("--query", help="a named query or .rq file: its result")
     ] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value for --query")] = None,
-    budget: Annotated[int, typer.Option("--budget", help="most nodes drawn; more are grouped")] = 1500,
+    budget: Annotated[
+        int, typer.Option("--budget", help="labelled nodes drawn at first; the rest fold into groups")
+    ] = 150,
+    sources: Annotated[
+        Path | None, typer.Option("--sources", help="the folder ingested: evidence links open its files")
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="HTML file or folder (default out/VIEW.html)")
     ] = None,
@@ -462,10 +468,12 @@ def viz(
             query=query,
             params=parse_params(param or []),
             budget=budget,
+            sources=sources,
         )
     if page.notice:
         err.print(f"kg: {page.notice}", markup=False, highlight=False)
-    err.print(f"kg: {page.nodes} nodes, {page.edges} links, {page.bytes:,} bytes", markup=False)
+    drawn = f"{page.nodes} of {page.source_nodes} nodes drawn"
+    err.print(f"kg: {drawn}, {page.edges} links, {page.bytes:,} bytes", markup=False)
     out.print(str(page.path), markup=False, highlight=False)
 
 

@@ -16,6 +16,7 @@ from vizstores import EVIL, ex, ledger_store
 
 from kg.serve import Settings, running
 from kg.store import LocalStore
+from kg.views.style import council_short
 from kg.viz import render, synthetic_view, write_view
 
 pytestmark = pytest.mark.browser
@@ -70,61 +71,96 @@ def hover(page, node_id: str) -> str:  # noqa: ANN001
     return page.inner_text("div.vis-tooltip")
 
 
+def first_px(page) -> float:  # noqa: ANN001
+    """The drawn size of a node label at the first fit: vis-network's zoom times the label's font size."""
+    return page.evaluate("network.getScale() * nodes.get()[0].font.size")
+
+
+def click_node(page, node_id: str) -> None:  # noqa: ANN001
+    """Click a drawn node where it is on the screen (brought into view first)."""
+    page.evaluate("id => network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: false})",
+                  node_id)
+    box = page.locator("#mynetwork").bounding_box()
+    xy = page.evaluate("id => network.canvasToDOM(network.getPositions([id])[id])", node_id)
+    page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
+
+
+def inspector(page) -> str:  # noqa: ANN001
+    """The inspector's text, one line per line shown (blank lines dropped)."""
+    page.wait_for_selector("#inspector:not([hidden])", timeout=10_000)
+    return "\n".join(line for line in page.inner_text("#inspector").splitlines() if line.strip())
+
+
 def test_overview_in_chromium(page, seeds_store: LocalStore, tmp_path: Path) -> None:  # noqa: ANN001
+    """The seeds' overview: every node drawn, labels legible, the legend hides a kind, a click inspects."""
     out = write_view(seeds_store, tmp_path / "overview.html", council="Durham County Council")
     meta = open_view(page, out.path, tmp_path / "overview.png")
     assert page.evaluate("network instanceof vis.Network")
-    assert page.evaluate("nodes.length") == meta["nodes"] == out.nodes
-    labels = page.evaluate("nodes.get().map(n => n.label)")
-    assert "Durham County Council" in labels and "Corporate Parenting Panel" in labels
-    assert "Council (1)" in page.inner_text("#legend")
+    assert page.evaluate("nodes.length") == meta["nodes"] <= out.nodes  # the page folds what does not fit
+    assert first_px(page) >= 11
+    labels = page.evaluate("nodes.get().map(n => n.label.split('\\n')[0])")
+    assert "Durham County Council" in labels
+    posts = page.evaluate("nodes.get({filter: n => n.kind === 'post'}).length")
+    page.click("#legend button[data-key='post']")
+    assert page.evaluate("nodes.get({filter: n => n.kind === 'post' && n.hidden}).length") == posts > 0
     council = page.evaluate("nodes.get({filter: n => n.kind === 'council'})[0].id")
-    text = hover(page, council)
-    assert text.startswith("Council: Durham County Council")
+    click_node(page, council)
+    assert inspector(page).startswith("×\nDurham County Council\nCouncil")
 
 
 def test_focus_in_chromium(page, seeds_store: LocalStore, tmp_path: Path) -> None:  # noqa: ANN001
+    """A focus view draws its centre with a heavy border, legibly."""
     out = write_view(seeds_store, tmp_path / "focus.html", focus_node="Corporate Parenting Panel", depth=2)
     open_view(page, out.path, tmp_path / "focus.png")
     centre = page.evaluate("nodes.get({filter: n => n.borderWidth === 4})")
-    assert [n["label"] for n in centre] == ["Corporate Parenting Panel"]
-    assert page.evaluate("nodes.length") == out.nodes > 5
+    assert len(centre) == 1
+    assert centre[0]["label"].replace("\n", " ").startswith("Corporate Parenting Panel (")
+    assert out.nodes >= page.evaluate("nodes.length") > 5
+    assert first_px(page) >= 11
 
 
 def test_followups_in_chromium(page, tmp_path: Path) -> None:  # noqa: ANN001
+    """The ledger: commitments coloured by status; a click shows status, quote and the document."""
     with LocalStore(ledger_store(tmp_path / "store"), read_only=True) as st:
         out = write_view(st, tmp_path / "followups.html", show_followups=True)
     open_view(page, out.path, tmp_path / "followups.png")
     ids = node_ids(page)
     assert {str(ex(f"commitment/c{i}")) for i in (1, 2, 3)} <= ids
-    colours = page.evaluate("nodes.get({filter: n => n.kind === 'commitment'}).map(n => n.color)")
+    colours = page.evaluate("nodes.get({filter: n => n.kind === 'commitment'}).map(n => n.color.background)")
     assert len(set(colours)) == 3  # fulfilled, overdue, open
-    text = hover(page, str(ex("commitment/c2")))
+    click_node(page, str(ex("commitment/c2")))
+    text = inspector(page)
     assert "Status: overdue" in text and "The Director agreed to report back" in text
     assert "January minutes" in text
 
 
-def test_twenty_thousand_nodes_load_and_say_they_are_grouped(page, tmp_path: Path) -> None:  # noqa: ANN001
+def test_twenty_thousand_nodes_fold_and_open_on_click(page, tmp_path: Path) -> None:  # noqa: ANN001
+    """A 20,000-node graph draws at most the budget, says so, and a folded node opens on click."""
     html, meta = render(synthetic_view(20_000))
     path = tmp_path / "big.html"
     path.write_text(html, encoding="utf-8")
     got = open_view(page, path, tmp_path / "big.png", timeout=120_000)
-    assert got["source_nodes"] == 20_000 and got["grouped"] > 18_000
-    assert page.evaluate("nodes.length") == meta["nodes"] <= 1500
-    assert "folded into" in page.inner_text("#notice")
-    assert page.evaluate("network.physics.options.enabled") is False  # nothing keeps the CPU busy
-    grouped = page.evaluate("nodes.get({filter: n => n.kind === 'grouped'}).length")
-    assert grouped > 0
+    assert got["source_nodes"] >= 20_000 and got["grouped"] > 19_000
+    assert page.evaluate("nodes.length") == got["nodes"] <= meta["nodes"] <= 150
+    assert "nodes drawn" in page.inner_text("#notice")
+    assert first_px(page) >= 11
+    closed = page.evaluate("nodes.get({filter: n => n.borderWidth === 2})[0].id")
+    before = page.evaluate("nodes.length")
+    click_node(page, closed)
+    page.wait_for_function(f"nodes.length > {before}")
+    assert page.evaluate(f"nodes.get({{filter: n => n.id !== {closed!r}}}).length") > before - 1
+    assert first_px(page) >= 11  # opening zooms to the opened node, legibly
 
 
 def test_markup_from_a_document_stays_text(page, tmp_path: Path) -> None:  # noqa: ANN001
+    """Markup in a label, fact or quote is shown as text in the title, tooltip and inspector."""
     import networkx as nx
 
     view = nx.MultiDiGraph(title=f"Report {EVIL}")
-    view.add_node("evil", kind="councillor", label=f"Cllr {EVIL}", facts=[],
+    view.add_node("evil", kind="councillor", label=f"Cllr {EVIL}", facts=[f"Note {EVIL}"], parent=None,
                   evidence=[(f"He said {EVIL}<img src=x onerror=window.pwned=2>", "urn:d",
                              f"Minutes {EVIL}")])
-    view.add_node("other", kind="post", label="Clerk", evidence=[])
+    view.add_node("other", kind="post", label="Clerk", evidence=[], parent=None)
     view.add_edge("evil", "other", key="k", label="spoke to")
     html, _ = render(view)
     path = tmp_path / "evil.html"
@@ -132,12 +168,104 @@ def test_markup_from_a_document_stays_text(page, tmp_path: Path) -> None:  # noq
     open_view(page, path, tmp_path / "evil.png")
     assert EVIL in page.inner_text("#title")
     text = hover(page, "evil")
-    page.screenshot(path=str(tmp_path / "evil-tooltip.png"))
-    assert EVIL in text and "onerror=window.pwned=2" in text
+    assert EVIL in text
+    click_node(page, "evil")
+    text = inspector(page)
+    page.screenshot(path=str(tmp_path / "evil-inspector.png"))
+    assert EVIL in text and "onerror=window.pwned=2" in text and f"Minutes {EVIL}" in text
+    page.fill("#search", "cllr")
+    assert EVIL in page.inner_text("#results")
     page.wait_for_timeout(300)
     assert page.evaluate("window.pwned === undefined")
-    injected = "document.querySelectorAll('div.vis-tooltip img, div.vis-tooltip script').length"
-    assert page.evaluate(injected) == 0
+    injected = ("document.querySelectorAll('#inspector img, #inspector script, #results img, "
+                "div.vis-tooltip img')")
+    assert page.evaluate(injected + ".length") == 0
+
+
+# ---- at size: the benchmarks' 1,000-document store
+
+
+@pytest.fixture(scope="module")
+def big(store_1000_path: Path) -> Iterator[LocalStore]:
+    st = LocalStore(store_1000_path, read_only=True)
+    yield st
+    st.close()
+
+
+def _a_councillor(store: LocalStore) -> tuple[str, str, str]:
+    """A councillor of the big store, as the page names them ('Councillor X (Place)'), their council
+    and surname: one whose name no other councillor of that council shares."""
+    from collections import Counter
+
+    from kg.analytics import load_graph
+    from kg.views.graphs import councils_of
+
+    g = load_graph(store, evidence=False)
+    cof = councils_of(g)
+    people = [(d["label"], g.nodes[cof[n]]["label"]) for n, d in g.nodes(data=True)
+              if d["kind"] == "councillor" and n in cof]
+    seen = Counter(people)
+    label, council = sorted(p for p in people if seen[p] == 1 and p[0].startswith("Councillor "))[0]
+    return label, council, label.split()[-1]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(1800)  # the session's 1,000-document store may be built in this test's setup
+def test_views_of_1000_documents_are_legible_at_first_fit(page, big: LocalStore, tmp_path: Path) -> None:  # noqa: ANN001
+    """Overview, a focus view (a councillor, in their council), follow-ups and a query view: labels are
+    drawn at 11 px or more at the first fit, within the budget, and a query is not a scatter of dots."""
+    label, council, _ = _a_councillor(big)
+    views = {"overview": {}, "focus": {"focus_node": label, "council": council}, "followups":
+             {"show_followups": True}, "query": {"query": "open-commitments"}}
+    for name, options in views.items():
+        out = write_view(big, tmp_path / f"{name}.html", **options)
+        got = open_view(page, out.path, tmp_path / f"{name}.png")
+        px = first_px(page)
+        assert px >= 11, (name, px)
+        assert 0 < got["nodes"] <= 150, name
+        assert got["onScreen"] >= min(got["nodes"], 30), name  # the first screen is not empty
+        loose = page.evaluate("""() => {
+            const linked = new Set(edges.get().flatMap(e => [e.from, e.to]));
+            return nodes.get().filter(n => !linked.has(n.id)).length; }""")
+        if name == "query":
+            assert loose <= got["nodes"] // 4, loose  # grouped under councils and regions, not dots
+        if name == "overview":  # a folded node opens on click, from the data in the page
+            closed = page.evaluate("nodes.get({filter: n => n.borderWidth === 2})[0].id")
+            click_node(page, closed)
+            page.wait_for_function(f"nodes.length > {got['nodes']}")
+            assert first_px(page) >= 11
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(1800)
+def test_search_finds_a_councillor_and_the_evidence_link_opens(page, big: LocalStore, store_1000_path: Path,  # noqa: ANN001
+                                                               tmp_path: Path) -> None:
+    """In the 1,000-document overview (as a file): search a councillor's surname, pick them from the
+    results, see them drawn and inspected with a quote, and the quote's link opens the source file."""
+    label, council, surname = _a_councillor(big)
+    out = write_view(big, tmp_path / "overview.html", sources=store_1000_path.parent / "docs")
+    open_view(page, out.path, tmp_path / "overview.png")
+    page.fill("#search", f"{surname.lower()} {council_short(council)}")  # words in any order, any case
+    named = f"{label} ({council_short(council)})"
+    option = page.locator("#results button", has_text=named).first
+    assert "Councillor" in option.inner_text()
+    option.click()
+    picked = page.evaluate("network.getSelectedNodes()")
+    assert len(picked) == 1 and picked[0] in node_ids(page)
+    text = inspector(page)
+    page.screenshot(path=str(tmp_path / "search.png"))
+    assert text.splitlines()[1] == named and "Councillor" in text
+    quote = page.inner_text("#inspector blockquote").strip("“”")
+    link = page.locator("#inspector p.from a").first
+    href = link.get_attribute("href")
+    assert href.startswith("file://") and Path(href.removeprefix("file://")).is_file()
+    with page.context.expect_page() as opened:
+        link.click()
+    doc = opened.value
+    doc.wait_for_load_state()
+    body = " ".join(doc.inner_text("body").split())
+    assert " ".join(quote.split())[:60] in body
+    assert first_px(page) >= 11
 
 
 def test_query_page_runs_a_named_query(page, seeds_store_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
@@ -159,7 +287,7 @@ def test_query_page_runs_a_named_query(page, seeds_store_path: Path, tmp_path: P
         page.screenshot(path=str(tmp_path / "query.png"))
         page.goto(url + "/viz/overview?council=Durham")
         page.wait_for_selector("body[data-drawn='1']", timeout=60_000)
-        assert "Durham County Council" in page.evaluate("nodes.get().map(n => n.label)")
+        assert "Durham County Council" in page.evaluate("nodes.get().map(n => n.label.split('\\n')[0])")
     assert sorted(rows) == sorted(p.name for p in (Path(__file__).parent.parent / "seeds").glob("*.txt"))
     assert all(r.startswith(url) for r in requests), "the page fetched something from elsewhere"
     assert page.errors == []
@@ -180,7 +308,8 @@ def test_a_hostile_document_through_the_server(page, tmp_path: Path) -> None:  #
         page.wait_for_selector("body[data-drawn='1']", timeout=60_000)
         doc = page.evaluate("nodes.get({filter: n => n.kind === 'document'})[0]")
         assert doc["label"].startswith(EVIL[:20])
-        text = hover(page, doc["id"])
+        click_node(page, doc["id"])
+        text = inspector(page)
         page.screenshot(path=str(tmp_path / "evil-doc.png"))
         assert EVIL in text and "<i>report</i>" in text
         for where in ("/viz/query?name=documents", "/", "/query", "/followups", "/viz/overview"):
