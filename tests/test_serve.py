@@ -178,6 +178,7 @@ def test_pages_and_named_queries(seeds_server) -> None:  # noqa: ANN001
     assert code == 404
     code, body, _ = curl(url + "/viz/overview?council=Durham")
     assert code == 200 and "vis.Network" in body and "Durham County Council" in body
+    assert "/resource?iri=https%3A%2F%2F" in body  # served views link their evidence to resource pages
     code, body, _ = curl(url + "/viz/focus?node=Corporate%20Parenting%20Panel&depth=2")
     assert code == 200 and "vis.Network" in body
     code, body, _ = curl(url + "/viz/focus?node=Corporate%20Parenting%20Panel&depth=two")

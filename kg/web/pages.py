@@ -422,7 +422,7 @@ def view(app: Any, request: Request) -> Response:
         raise HttpError(404, f"no view '{printable(which)[:100]}': overview, followups, focus or query")
     key = ("view", which, tuple(sorted((k, repr(v)) for k, v in opts.items())))
     try:
-        page, _ = app.cache.get(key, lambda: build(app.store, **opts))
+        page, _ = app.cache.get(key, lambda: build(app.store, served=True, **opts))  # links to /resource
     except QueryError as e:
         if getattr(e, "status", None):
             raise
