@@ -115,6 +115,19 @@ class Store:
         """A copy of one named graph."""
         raise NotImplementedError
 
+    def rewrite(self, name: str, subjects: Iterable[str], follow: str, add: Graph) -> None:
+        """In one transaction, in named graph `name`: drop every triple about each of `subjects` and about
+        what they point to through the predicate `follow` (a commitment's assessments), then add `add`.
+        This default reads and writes the whole graph; LocalStore edits it in place."""
+        subjects = [URIRef(x) for x in subjects]
+        whole = self.graph(name)
+        for s in subjects:
+            for o in list(whole.objects(s, URIRef(follow))):
+                whole.remove((o, None, None))
+            whole.remove((s, None, None))
+        whole += add
+        self.replace_graphs((), {name: whole})
+
     def named_graphs(self) -> list[str]:
         raise NotImplementedError
 
@@ -282,6 +295,29 @@ class LocalStore(Store):
             body.append("}")
         if body:
             ops.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+        if not ops:
+            return
+        try:
+            self._s.update(" ;\n".join(ops))
+        except OSError as err:
+            raise StoreError(f"write failed: {err}", path=self.location) from err
+
+    def rewrite(self, name: str, subjects: Iterable[str], follow: str, add: Graph) -> None:
+        """One SPARQL update, so one transaction; the graph is never read into Python (the follow-up ledger
+        is rewritten a committee at a time). Terms are written by Oxigraph's own serialiser, as in
+        `replace_graphs`."""
+        if self.read_only:
+            raise StoreError("store opened read-only", path=self.location)
+        g, values = ox.NamedNode(name), " ".join(str(ox.NamedNode(x)) for x in subjects)
+        ops = []
+        if values:
+            ops.append(f"DELETE {{ GRAPH {g} {{ ?x ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
+                       f"GRAPH {g} {{ ?s {ox.NamedNode(follow)} ?x . ?x ?p ?o }} }}")
+            ops.append(f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
+                       f"GRAPH {g} {{ ?s ?p ?o }} }}")
+        if len(add):
+            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads(add, URIRef(name)))
+            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
         if not ops:
             return
         try:
