@@ -7,11 +7,12 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import Literal, Namespace, URIRef
 
 from kg.store import to_ox
 from kg.terms import Term, Vocab, iri, nquads, plain, term, typed
+
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # a plain Namespace: pytest does not probe it
 
 
 @pytest.mark.parametrize("value", [
