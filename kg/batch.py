@@ -79,8 +79,8 @@ class DocIndex:
 
 
 def write_new(store: Store, graphs: Mapping[str, Graph | bytes], *, flush: bool = False) -> None:
-    """Graphs of documents not in the store yet (rdflib graphs, or N-Quads built in a worker), in one
-    transaction (embedded) or one PUT each (remote)."""
+    """Graphs of documents not in the store yet (N-Quads naming the graph, kg.prepare.Built; or rdflib
+    graphs), in one transaction (embedded) or one PUT each (remote)."""
     if isinstance(store, LocalStore):
         store.extend(graphs)
         if flush:
@@ -88,8 +88,9 @@ def write_new(store: Store, graphs: Mapping[str, Graph | bytes], *, flush: bool 
             # flushed every FLUSH_TRIPLES the process stays near 280 MB, at no measurable cost in time.
             store.flush()
     else:
-        # Only rdflib graphs here: kg.ingest has workers build N-Quads ahead for an embedded store only.
-        store.replace_graphs((), graphs)  # type: ignore[arg-type]
+        from kg.store import graph_of
+
+        store.replace_graphs((), {k: graph_of(g) if isinstance(g, bytes) else g for k, g in graphs.items()})
 
 
 @dataclass

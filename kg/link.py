@@ -199,6 +199,14 @@ def post_identity(title: str, council: str, known: Known, method: str = "exact")
     return Identity(title, title, method)
 
 
+def basis(council: str, known: Known) -> tuple[object, ...]:
+    """All that linking a document of `council` (as `link` settles it) reads of `known`: a document linked
+    earlier (in a worker, with what was known then) links the same now when this has not changed, and need
+    not be linked again."""
+    found = () if council == UNKNOWN_COUNCIL else known.indicators.get(council, ())
+    return (known.posts.get(council, ()), found)
+
+
 def link(extraction: Extraction, known: Known | None = None) -> Linked:
     known = known or Known()
     council = canonical_council(extraction.council.name if extraction.council else None)

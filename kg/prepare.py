@@ -19,7 +19,7 @@ from kg import iris
 from kg.errors import InputError, KgError
 from kg.extract import extract
 from kg.indicator_link import KnownIndicator
-from kg.link import Known, Linked, link
+from kg.link import Known, basis, link
 from kg.model import Extraction, SourceDoc
 from kg.namespaces import CKG
 from kg.read import read_document, supported
@@ -58,12 +58,16 @@ class Prepared:
 
 @dataclass(frozen=True)
 class Built:
-    """A document's graph built in a worker from the posts known when it was sent there, as N-Quads.
+    """A document linked and emitted (`build`): its named graph as N-Quads, the form in which a document's
+    triples go to the store.
 
-    The parent links again with what it knows at write time (cheap) and uses these bytes only when linking
-    decides the same; otherwise it builds the graph itself, so the result always equals a serial run's."""
+    With --jobs a worker builds it from what was known when its chunk was sent. Linking reads only the
+    posts and found indicators of the document's council (`kg.link.basis`): the parent uses the worker's
+    bytes when those are still the same at write time, else builds again, so the result always equals a
+    serial run's, and the parent does not link a document a second time."""
 
-    decisions: tuple[object, ...]  # what linking decided: `_decisions(linked)`
+    council: str  # the council linking settled on (kg.link.canonical_council)
+    basis: tuple[object, ...]  # what linking read of Known: `kg.link.basis(council, known)`
     nquads: bytes
     triples: int
     posts: tuple[tuple[str, str], ...]  # (council label, post label): what the graph adds to Known
@@ -171,84 +175,56 @@ def _order(k: KnownIndicator) -> tuple[str, str, str]:
     return (k.key, k.label, k.unit or "")
 
 
-def _posts_in(graph: Graph) -> tuple[tuple[str, str], ...]:
-    """(council label, post label) for every post the graph holds."""
-    from kg.namespaces import ORG, RDFS
-
-    found = set()
-    for post in graph.subjects(predicate=ORG.postIn):
-        council = graph.value(graph.value(post, ORG.postIn), RDFS.label)
-        label = graph.value(post, RDFS.label)
-        if council and label:
-            found.add((str(council), str(label)))
-    return tuple(sorted(found))
-
-
-def _indicators_in(graph: Graph) -> tuple[tuple[str, KnownIndicator], ...]:
-    """(council label, indicator) for every indicator found in documents that the graph declares."""
-    from kg.namespaces import RDFS, SKOS
-
-    found = set()
-    for node in graph.subjects(SKOS.inScheme, iris.found_indicator_scheme()):
-        council = graph.value(graph.value(node, CKG.council), RDFS.label)
-        label = graph.value(node, SKOS.prefLabel)
-        unit = graph.value(node, CKG.usualUnit)
-        if council and label:
-            found.add((str(council), KnownIndicator(str(node).rsplit("/", 1)[-1], str(label),
-                                                    _unit_name(unit) if unit else None)))
-    return tuple(sorted(found, key=lambda ck: (ck[0], _order(ck[1]))))
-
-
 def _remember(known: Known, posts: Iterable[tuple[str, str]],
               indicators: Iterable[tuple[str, KnownIndicator]] = ()) -> Known:
-    """Posts and found indicators written by this document become known to the next one in the same run."""
-    merged = {k: set(v) for k, v in known.posts.items()}
-    for council, label in posts:
-        merged.setdefault(council, set()).add(label)
-    found = {k: {i.key: i for i in v} for k, v in known.indicators.items()}
-    for council, ind in indicators:
-        here = found.setdefault(council, {})
-        if ind.key not in here or (here[ind.key].unit is None and ind.unit):
-            here[ind.key] = ind
-    return Known({k: tuple(sorted(v)) for k, v in merged.items()},
-                 {k: tuple(sorted(v.values(), key=_order)) for k, v in found.items()})
+    """Posts and found indicators written by this document become known to the next one in the same run.
+    Only the councils it touches are rebuilt: the rest of Known is shared, not copied for every document."""
+    posts, indicators = tuple(posts), tuple(indicators)
+    if not posts and not indicators:
+        return known
+    merged = dict(known.posts)
+    for council in {c for c, _ in posts}:
+        merged[council] = tuple(sorted({*merged.get(council, ()), *(lb for c, lb in posts if c == council)}))
+    found = dict(known.indicators)
+    for council in {c for c, _ in indicators}:
+        here = {i.key: i for i in found.get(council, ())}
+        for c, ind in indicators:
+            if c == council and (ind.key not in here or (here[ind.key].unit is None and ind.unit)):
+                here[ind.key] = ind
+        found[council] = tuple(sorted(here.values(), key=_order))
+    return Known(merged, found)
 
 
-def _decisions(linked: Linked) -> tuple[object, ...]:
-    """Everything `to_graph` takes from linking (the rest of its input is the extraction itself)."""
-    return (linked.council, linked.committee, linked.period, linked.meeting_when,
-            sorted(linked.posts.items()), sorted(linked.people.items()),
-            sorted(linked.indicators.items(), key=lambda kv: kv[0]))
+def build(extraction: Extraction, known: Known, when: dt.datetime) -> Built:
+    """Link one document against `known` and emit its graph: the one place a document's triples are made
+    ready for the store (in a worker or in the parent)."""
+    from kg.rdf import emit
+
+    linked = link(extraction, known)
+    out = emit(linked, when=when)
+    return Built(linked.council, basis(linked.council, known), out.nquads(), len(out), out.posts,
+                 out.indicators)
 
 
 def _build(prepared: Prepared, known: Known, when: dt.datetime) -> Prepared:
     """In a worker: link and build the graph ahead of the parent (see `Built`)."""
-    import pyoxigraph as ox
-
-    from kg.rdf import to_graph
-    from kg.store import quads
-
     if prepared.extraction is None or prepared.error:
         return prepared
     try:
-        linked = link(prepared.extraction, known)
-        graph = to_graph(linked, when=when)
-        iri = iris.document(prepared.extraction.doc.sha256)
-        data = ox.serialize(quads(graph, iri), format=ox.RdfFormat.N_QUADS)
+        built = build(prepared.extraction, known, when)
     except Exception:  # noqa: BLE001 - the parent builds it again and reports any error with the file
         return prepared
-    built = Built(_decisions(linked), data or b"", len(graph), _posts_in(graph), _indicators_in(graph))
     return Prepared(prepared.source, prepared.extraction, None, built)
 
 
 def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.datetime,
                    stored: list[StoredDoc] | None = None,
-                   sink: Callable[[str, Graph | Built], None] | None = None) -> tuple[Outcome, Known]:
+                   sink: Callable[[str, Built], None] | None = None) -> tuple[Outcome, Known]:
     """Link, build and write one prepared document in one transaction.
 
     `stored`: the stored documents with this text or this source (kg.batch keeps them; default: ask the
     store). `sink`: where a plain new document's graph goes instead of the store (kg.batch's batch)."""
-    from kg.rdf import to_graph
+    from kg.store import graph_of
 
     src = prepared.source
     if prepared.error or prepared.extraction is None:
@@ -277,21 +253,17 @@ def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.d
         first = same.sources[0]
         return Outcome(src.key, "duplicate", iri, f"same text as {first}: one document, two sources",
                        warnings=doc.warnings), known
-    linked = link(prepared.extraction, known)
     built = prepared.built
-    if built is not None and sink is not None and not previous and built.decisions == _decisions(linked):
-        sink(iri, built)  # the worker's graph is the one this parent would build
-        return (Outcome(src.key, "added", iri, triples=built.triples, warnings=doc.warnings),
-                _remember(known, built.posts, built.indicators))
-    graph = to_graph(linked, when=when)
-    graphs[iri] = graph
+    if built is None or built.basis != basis(built.council, known):
+        built = build(prepared.extraction, known, when)  # serial, or the worker's guess is stale
     if sink is not None and not previous:
-        sink(iri, graph)
+        sink(iri, built)
     else:
+        graphs[iri] = graph_of(built.nquads)  # a replacement: rare, written with the old graphs' removal
         store.replace_graphs(drop, graphs)
     status = "replaced" if previous else "added"
-    return (Outcome(src.key, status, iri, triples=len(graph), warnings=doc.warnings),
-            _remember(known, _posts_in(graph), _indicators_in(graph)))
+    return (Outcome(src.key, status, iri, triples=built.triples, warnings=doc.warnings),
+            _remember(known, built.posts, built.indicators))
 
 
 def prepare_all(sources: list[Source], jobs: int, known: Callable[[], Known] | None = None,

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
 
 from kg import iris
-from kg.indicator_link import link_indicator
+from kg.indicator_link import KnownIndicator, link_indicator
 from kg.indicators import concept, polarity, scheme_label
 from kg.link import UNKNOWN_COUNCIL, Linked
 from kg.model import ObservationFact, SourceDoc, Span
@@ -37,6 +37,9 @@ from kg.namespaces import (
 )
 from kg.periods import period_iri
 from kg.reference import council_info, england, regions
+from kg.terms import Term, Vocab, nquads, plain, typed
+from kg.terms import iri as _iri
+from kg.terms import term as _object
 
 VERSION = "0.1.0"
 FOUND_SCHEME_LABEL = "Indicators found in documents (not in the council-kg scheme), to review"
@@ -50,6 +53,17 @@ UNIT = {
     "currency": CKG.currency,
     "other": CKG.otherUnit,
 }
+
+# The emitter's vocabulary, as N-Triples terms (kg.terms); the rdflib namespaces above build the reference
+# graphs and users' graphs.
+_CKG, _DCTERMS, _FOAF, _GSS, _OA, _ORG, _PROV, _QB = (Vocab(n) for n in (CKG, DCTERMS, FOAF, GSS, OA, ORG,
+                                                                        PROV, QB))
+_RDF, _RDFS, _SCHEMA, _SDMX_ATTR, _SDMX_DIM, _SKOS, _XSD = (Vocab(n) for n in (RDF, RDFS, SCHEMA, SDMX_ATTR,
+                                                                              SDMX_DIM, SKOS, XSD))
+_UNIT = Vocab(UNIT)
+_PERSON_CLASS, _KIND_CLASS = Vocab(PERSON_CLASS), Vocab(KIND_CLASS)
+Ref = URIRef | Term  # a node: an IRI minted by kg.iris, or a vocabulary term
+_typed = typed
 
 
 def new_graph() -> Graph:
@@ -71,7 +85,9 @@ class _Writer:
 
     def __init__(self, linked: Linked, when: dt.datetime | None) -> None:
         self.linked, self.x, self.doc = linked, linked.extraction, linked.extraction.doc
-        self.g = new_graph()
+        self.t: dict[tuple[str, str, str], None] = {}  # N-Triples terms, in order, each triple once
+        self.posts: set[tuple[str, str]] = set()  # (council, post label): what this document adds to Known
+        self.found: dict[str, KnownIndicator] = {}  # found-indicator IRI -> (key, label, unit), the same
         self.doc_iri = iris.document(self.doc.sha256)
         self.run = iris.run(self.doc.sha256)
         self.when = when
@@ -84,14 +100,14 @@ class _Writer:
             else None
         )
 
-    def add(self, s: Node, p: Node, o: Node | str | int | float | bool | dt.date | None) -> None:
+    def add(self, s: Ref, p: Term, o: Ref | Literal | str | int | float | bool | dt.date | None) -> None:
         if o is None or o == "":
             return
-        self.g.add((s, p, o if isinstance(o, Node) else Literal(o)))
+        self.t[(s if type(s) is Term else _iri(s), p, _object(o))] = None
 
     def evidence(self, node: URIRef, span: Span | None) -> None:
         """`node` was derived from `span` of this document, by this run."""
-        self.add(node, PROV.wasGeneratedBy, self.run)
+        self.add(node, _PROV.wasGeneratedBy, self.run)
         if span is None:
             return
         sha, text = self.doc.sha256, self.doc.text
@@ -100,129 +116,131 @@ class _Writer:
             iris.selector(sha, span.start, span.end, "pos"),
             iris.selector(sha, span.start, span.end, "quote"),
         )
-        self.add(node, PROV.wasDerivedFrom, s)
-        if (s, RDF.type, CKG.EvidenceSpan) in self.g:
+        self.add(node, _PROV.wasDerivedFrom, s)
+        if (_iri(s), _RDF.type, _CKG.EvidenceSpan) in self.t:
             return
-        self.add(s, RDF.type, CKG.EvidenceSpan)
-        self.add(s, OA.hasSource, self.doc_iri)
-        self.add(s, OA.hasSelector, pos)
-        self.add(s, OA.hasSelector, quote)
-        self.add(pos, RDF.type, OA.TextPositionSelector)
-        self.add(pos, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
-        self.add(pos, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
-        self.add(quote, RDF.type, OA.TextQuoteSelector)
-        self.add(quote, OA.exact, span.quote)
-        self.g.add((quote, OA.prefix, Literal(text[max(0, span.start - CONTEXT) : span.start])))
-        self.g.add((quote, OA.suffix, Literal(text[span.end : span.end + CONTEXT])))
+        self.add(s, _RDF.type, _CKG.EvidenceSpan)
+        self.add(s, _OA.hasSource, self.doc_iri)
+        self.add(s, _OA.hasSelector, pos)
+        self.add(s, _OA.hasSelector, quote)
+        self.add(pos, _RDF.type, _OA.TextPositionSelector)
+        self.add(pos, _OA.start, _typed(span.start, _XSD.nonNegativeInteger))
+        self.add(pos, _OA.end, _typed(span.end, _XSD.nonNegativeInteger))
+        self.add(quote, _RDF.type, _OA.TextQuoteSelector)
+        self.add(quote, _OA.exact, span.quote)
+        q = _iri(quote)  # prefix and suffix are written even when empty (the quote starts or ends the text)
+        self.t[(q, _OA.prefix, plain(text[max(0, span.start - CONTEXT) : span.start]))] = None
+        self.t[(q, _OA.suffix, plain(text[span.end : span.end + CONTEXT]))] = None
         if page := _page(self.doc, span.start):
-            self.add(s, CKG.page, Literal(page, datatype=XSD.integer))
+            self.add(s, _CKG.page, _typed(page, _XSD.integer))
 
     # ---- the parts of the graph
 
     def document(self) -> None:
         d, meta, doc = self.doc_iri, self.doc.meta, self.doc
-        self.add(d, RDF.type, CKG.Document)
-        self.add(d, RDF.type, FOAF.Document)
-        self.add(d, DCTERMS.title, meta.title or self.x.item_title or doc.name)
-        self.add(d, CKG.docType, meta.doc_type)
-        self.add(d, CKG.sourceFile, doc.name)
-        self.add(d, CKG.sha256, doc.sha256)
-        self.add(d, CKG.format, doc.format)
-        self.add(d, CKG.textLength, Literal(len(doc.text), datatype=XSD.integer))
-        self.add(d, DCTERMS.source, URIRef(meta.source_url) if meta.source_url else None)
-        self.add(d, CKG.council, self.council_iri)
-        self.add(d, CKG.committee, self.committee_iri)
-        self.add(d, CKG.meeting, self.meeting_iri)
+        self.add(d, _RDF.type, _CKG.Document)
+        self.add(d, _RDF.type, _FOAF.Document)
+        self.add(d, _DCTERMS.title, meta.title or self.x.item_title or doc.name)
+        self.add(d, _CKG.docType, meta.doc_type)
+        self.add(d, _CKG.sourceFile, doc.name)
+        self.add(d, _CKG.sha256, doc.sha256)
+        self.add(d, _CKG.format, doc.format)
+        self.add(d, _CKG.textLength, _typed(len(doc.text), _XSD.integer))
+        self.add(d, _DCTERMS.source, _iri(meta.source_url) if meta.source_url else None)
+        self.add(d, _CKG.council, self.council_iri)
+        self.add(d, _CKG.committee, self.committee_iri)
+        self.add(d, _CKG.meeting, self.meeting_iri)
         self.period(d, self.linked.period)
-        self.add(self.run, RDF.type, CKG.ExtractionRun)
-        self.add(self.run, RDF.type, PROV.Activity)
-        self.add(self.run, PROV.used, d)
-        self.add(self.run, CKG.extractorVersion, VERSION)
+        self.add(self.run, _RDF.type, _CKG.ExtractionRun)
+        self.add(self.run, _RDF.type, _PROV.Activity)
+        self.add(self.run, _PROV.used, d)
+        self.add(self.run, _CKG.extractorVersion, VERSION)
         if self.when:
             self.add(
                 self.run,
-                PROV.startedAtTime,
-                Literal(self.when.isoformat(timespec="seconds"), datatype=XSD.dateTime),
+                _PROV.startedAtTime,
+                _typed(self.when.isoformat(timespec="seconds"), _XSD.dateTime),
             )
         for name, origin in meta.origins:
             if name in ("council", "committee", "period"):
-                self.add(d, CKG.origin, f"{name}:{origin}")
+                self.add(d, _CKG.origin, f"{name}:{origin}")
 
     def period(self, node: URIRef, label: str | None) -> None:
         if not label:
             return
-        self.add(node, CKG.periodLabel, label)
+        self.add(node, _CKG.periodLabel, label)
         if p := period_iri(label):
-            self.add(node, CKG.period, URIRef(p))
-            self.add(URIRef(p), RDF.type, CKG.Period)
-            self.add(URIRef(p), RDFS.label, label)
+            self.add(node, _CKG.period, _iri(p))
+            self.add(_iri(p), _RDF.type, _CKG.Period)
+            self.add(_iri(p), _RDFS.label, label)
 
     def bodies(self) -> None:
         c = self.council_iri
-        self.add(c, RDF.type, CKG.Council)
-        self.add(c, RDF.type, ORG.FormalOrganization)
-        self.add(c, RDFS.label, self.council)
-        self.add(c, SKOS.prefLabel, self.council)
+        self.add(c, _RDF.type, _CKG.Council)
+        self.add(c, _RDF.type, _ORG.FormalOrganization)
+        self.add(c, _RDFS.label, self.council)
+        self.add(c, _SKOS.prefLabel, self.council)
         info = council_info(self.council)
         if info and info.area:
-            self.add(c, SCHEMA.areaServed, GSS[info.area])
+            self.add(c, _SCHEMA.areaServed, _GSS[info.area])
         if info and info.region:
-            self.add(c, CKG.region, GSS[info.region])
+            self.add(c, _CKG.region, _GSS[info.region])
         if self.x.council and self.x.council.span:
             self.evidence(c, self.x.council.span)
         if self.committee_iri:
             k = self.committee_iri
-            self.add(k, RDF.type, CKG.Committee)
-            self.add(k, RDF.type, ORG.OrganizationalUnit)
-            self.add(k, RDFS.label, self.linked.committee)
-            self.add(k, ORG.unitOf, c)
+            self.add(k, _RDF.type, _CKG.Committee)
+            self.add(k, _RDF.type, _ORG.OrganizationalUnit)
+            self.add(k, _RDFS.label, self.linked.committee)
+            self.add(k, _ORG.unitOf, c)
             if self.x.committee and self.x.committee.span:
                 self.evidence(k, self.x.committee.span)
         if self.meeting_iri:
             m, meta = self.meeting_iri, self.doc.meta
-            self.add(m, RDF.type, CKG.Meeting)
-            self.add(m, RDF.type, SCHEMA.Event)
-            self.add(m, SCHEMA.organizer, self.committee_iri)
+            self.add(m, _RDF.type, _CKG.Meeting)
+            self.add(m, _RDF.type, _SCHEMA.Event)
+            self.add(m, _SCHEMA.organizer, self.committee_iri)
             when = meta.meeting_date.strftime("%-d %B %Y") if meta.meeting_date else self.linked.period
-            self.add(m, RDFS.label, f"{self.linked.committee}, {when}")
+            self.add(m, _RDFS.label, f"{self.linked.committee}, {when}")
             if meta.meeting_date:
-                self.add(m, SCHEMA.startDate, Literal(meta.meeting_date.isoformat(), datatype=XSD.date))
+                self.add(m, _SCHEMA.startDate, _typed(meta.meeting_date.isoformat(), _XSD.date))
             self.period(m, self.linked.period)
             item = iris.agenda_item(self.doc.sha256)
             title = self.x.item_title or meta.title
-            self.add(item, RDF.type, CKG.AgendaItem)
-            self.add(item, RDF.type, SCHEMA.Event)
-            self.add(item, SCHEMA.superEvent, m)
-            self.add(item, SCHEMA.name, title or self.doc.name)
-            self.add(self.doc_iri, CKG.agendaItem, item)
+            self.add(item, _RDF.type, _CKG.AgendaItem)
+            self.add(item, _RDF.type, _SCHEMA.Event)
+            self.add(item, _SCHEMA.superEvent, m)
+            self.add(item, _SCHEMA.name, title or self.doc.name)
+            self.add(self.doc_iri, _CKG.agendaItem, item)
 
     def people_and_posts(self) -> None:
         for p in self.x.people:
             ident = self.linked.people[p.key]
             node = iris.person(self.council, ident.key)
-            self.add(node, RDF.type, FOAF.Person)
-            self.add(node, RDF.type, PERSON_CLASS[p.role])
-            self.add(node, FOAF.name, ident.label)
-            self.add(node, FOAF.familyName, p.surname)
-            self.add(node, FOAF.givenName, p.forename)
-            self.add(node, FOAF.title, p.honorific)
-            self.add(node, CKG.office, p.office)
-            self.add(node, CKG.council, self.council_iri)
-            self.add(node, CKG.surfaceForm, p.span.quote)
-            self.add(node, CKG.identityMethod, ident.method)
+            self.add(node, _RDF.type, _FOAF.Person)
+            self.add(node, _RDF.type, _PERSON_CLASS[p.role])
+            self.add(node, _FOAF.name, ident.label)
+            self.add(node, _FOAF.familyName, p.surname)
+            self.add(node, _FOAF.givenName, p.forename)
+            self.add(node, _FOAF.title, p.honorific)
+            self.add(node, _CKG.office, p.office)
+            self.add(node, _CKG.council, self.council_iri)
+            self.add(node, _CKG.surfaceForm, p.span.quote)
+            self.add(node, _CKG.identityMethod, ident.method)
             self.evidence(node, p.span)
         for p in self.x.posts:
             ident = self.linked.posts[p.key]
             node = iris.post(self.council, ident.key)
-            self.add(node, RDF.type, ORG.Post)
-            self.add(node, RDFS.label, ident.label)
-            self.add(node, ORG.postIn, self.council_iri)
-            self.add(node, CKG.surfaceForm, p.surface)
-            self.add(node, CKG.identityMethod, ident.method)
+            self.add(node, _RDF.type, _ORG.Post)
+            self.add(node, _RDFS.label, ident.label)
+            self.add(node, _ORG.postIn, self.council_iri)
+            self.posts.add((self.council, ident.label))
+            self.add(node, _CKG.surfaceForm, p.surface)
+            self.add(node, _CKG.identityMethod, ident.method)
             if p.method in ("acronym", "coreference"):  # how this surface form joined the post, for review
-                self.add(node, CKG.identityMethod, p.method)
+                self.add(node, _CKG.identityMethod, p.method)
             if ident.score is not None:
-                self.add(node, CKG.identityScore, Literal(round(ident.score, 1), datatype=XSD.decimal))
+                self.add(node, _CKG.identityScore, _typed(round(ident.score, 1), _XSD.decimal))
             self.evidence(node, p.span)
         when = self.doc.meta.meeting_date
         for h in self.x.holdings:
@@ -230,13 +248,13 @@ class _Writer:
             m = iris.membership(
                 self.council, person.key, post.key, when.isoformat() if when else self.linked.period or ""
             )
-            self.add(m, RDF.type, ORG.Membership)
-            self.add(m, ORG.member, iris.person(self.council, person.key))
-            self.add(m, ORG.organization, self.council_iri)
-            self.add(m, CKG.heldPost, iris.post(self.council, post.key))
+            self.add(m, _RDF.type, _ORG.Membership)
+            self.add(m, _ORG.member, iris.person(self.council, person.key))
+            self.add(m, _ORG.organization, self.council_iri)
+            self.add(m, _CKG.heldPost, iris.post(self.council, post.key))
             if when:
-                self.add(m, CKG.asOf, Literal(when.isoformat(), datatype=XSD.date))
-            self.add(m, CKG.periodLabel, self.linked.period)
+                self.add(m, _CKG.asOf, _typed(when.isoformat(), _XSD.date))
+            self.add(m, _CKG.periodLabel, self.linked.period)
             self.evidence(m, h.span)
 
     def speaker(self, key: str | None) -> URIRef | None:
@@ -250,8 +268,8 @@ class _Writer:
         if key.startswith("group:"):
             name = key.removeprefix("group:")
             node = iris.group(self.council, self.linked.committee or "council", name)
-            self.add(node, RDF.type, CKG.SpeakerGroup)
-            self.add(node, RDFS.label, name.replace("-", " ").capitalize())
+            self.add(node, _RDF.type, _CKG.SpeakerGroup)
+            self.add(node, _RDFS.label, name.replace("-", " ").capitalize())
             return node
         return None
 
@@ -259,9 +277,9 @@ class _Writer:
         if not topic:
             return
         if topic.startswith("new:") or concept(topic):
-            self.add(node, CKG.topic, self.indicator(topic, topic.removeprefix("new:").replace("-", " ")))
+            self.add(node, _CKG.topic, self.indicator(topic, topic.removeprefix("new:").replace("-", " ")))
         else:
-            self.add(node, CKG.topicText, topic)
+            self.add(node, _CKG.topicText, topic)
 
     def indicator(self, concept_id: str, label: str, fact: URIRef | None = None) -> URIRef:
         """Scheme concepts live in the indicators graph. A phrase the extractors did not find in the scheme
@@ -278,22 +296,26 @@ class _Writer:
             self.identity(fact, m.method, m.score)
         node = iris.found_indicator(m.council or self.council, m.key)
         scheme = iris.found_indicator_scheme()
-        self.add(node, RDF.type, CKG.Indicator)
-        self.add(node, RDF.type, SKOS.Concept)
-        self.add(node, SKOS.prefLabel, m.label)
-        self.add(node, SKOS.inScheme, scheme)
-        self.add(node, CKG.council, self.council_iri)
-        self.add(node, CKG.surfaceForm, label)
-        self.add(node, CKG.needsReview, True)
+        self.add(node, _RDF.type, _CKG.Indicator)
+        self.add(node, _RDF.type, _SKOS.Concept)
+        self.add(node, _SKOS.prefLabel, m.label)
+        self.add(node, _SKOS.inScheme, scheme)
+        self.add(node, _CKG.council, self.council_iri)
+        self.add(node, _CKG.surfaceForm, label)
+        self.add(node, _CKG.needsReview, True)
+        # later documents of the council link their wordings to it (kg.link's Known); the IRI's last part
+        # is the key, as a store query reads it back (kg.prepare.known_from_store)
+        self.found.setdefault(node, KnownIndicator(node.rsplit("/", 1)[-1], m.label,
+                                                   m.unit if m.unit in UNIT else None))
         if m.unit in UNIT:  # what its figures are in, so a later wording in another unit stays apart
-            self.add(node, CKG.usualUnit, UNIT[m.unit])
+            self.add(node, _CKG.usualUnit, _UNIT[m.unit])
         # every document declaring it says "new"; how this document's wording met it is on the figure
         self.identity(node, "new", m.score if m.method == "new" else None)
         if m.nearest and concept(m.nearest):
             nearest = concept(m.nearest)["label"]  # type: ignore[index]
-            self.add(node, RDFS.comment, f"nearest scheme indicator: {nearest} ({m.nearest})")
-        self.add(scheme, RDF.type, SKOS.ConceptScheme)
-        self.add(scheme, SKOS.prefLabel, FOUND_SCHEME_LABEL)
+            self.add(node, _RDFS.comment, f"nearest scheme indicator: {nearest} ({m.nearest})")
+        self.add(scheme, _RDF.type, _SKOS.ConceptScheme)
+        self.add(scheme, _SKOS.prefLabel, FOUND_SCHEME_LABEL)
         return node
 
     def found(self, concept_iri: URIRef) -> URIRef:
@@ -303,9 +325,9 @@ class _Writer:
         return concept_iri
 
     def identity(self, node: URIRef, method: str, score: float | None) -> None:
-        self.add(node, CKG.identityMethod, method)
+        self.add(node, _CKG.identityMethod, method)
         if score is not None:
-            self.add(node, CKG.identityScore, Literal(round(score, 1), datatype=XSD.decimal))
+            self.add(node, _CKG.identityScore, _typed(round(score, 1), _XSD.decimal))
 
     def contributions(self) -> None:
         sha = self.doc.sha256
@@ -315,24 +337,24 @@ class _Writer:
         }
         for c in self.x.contributions:
             node = keys[c.key]
-            self.add(node, RDF.type, CKG.Contribution)
-            self.add(node, RDF.type, KIND_CLASS[c.kind])
-            self.add(node, CKG.kind, c.kind)
-            self.add(node, CKG.speaker, self.speaker(c.speaker))
-            self.add(node, CKG.respondsTo, keys.get(c.responds_to or ""))
-            self.add(node, CKG.meeting, self.meeting_iri)
+            self.add(node, _RDF.type, _CKG.Contribution)
+            self.add(node, _RDF.type, _KIND_CLASS[c.kind])
+            self.add(node, _CKG.kind, c.kind)
+            self.add(node, _CKG.speaker, self.speaker(c.speaker))
+            self.add(node, _CKG.respondsTo, keys.get(c.responds_to or ""))
+            self.add(node, _CKG.meeting, self.meeting_iri)
             if c.confidence < 1:
-                self.add(node, CKG.confidence, Literal(round(c.confidence, 2), datatype=XSD.decimal))
+                self.add(node, _CKG.confidence, _typed(round(c.confidence, 2), _XSD.decimal))
             self.topic(node, c.topic)
             self.evidence(node, c.span)
 
     def resolutions(self) -> None:
         for r in self.x.resolutions:
             node = iris.fact("resolution", self.doc.sha256, r.span.start, r.span.end)
-            self.add(node, RDF.type, CKG.Resolution)
-            self.add(node, CKG.text, r.text)
-            self.add(node, CKG.number, r.number)
-            self.add(node, CKG.meeting, self.meeting_iri)
+            self.add(node, _RDF.type, _CKG.Resolution)
+            self.add(node, _CKG.text, r.text)
+            self.add(node, _CKG.number, r.number)
+            self.add(node, _CKG.meeting, self.meeting_iri)
             self.evidence(node, r.span)
 
     def area(self, code: str) -> URIRef:
@@ -340,63 +362,63 @@ class _Writer:
         code = code.lower()
         if code == "council":
             if info and info.area:
-                node = GSS[info.area]
-                self.add(node, RDFS.label, info.area_name or self.council)
-                self.add(node, RDF.type, CKG.Area)
+                node = _GSS[info.area]
+                self.add(node, _RDFS.label, info.area_name or self.council)
+                self.add(node, _RDF.type, _CKG.Area)
                 return node
             return self.council_iri
         nation = _nation_of(info)
         if code == "national" and nation:
             code = nation  # "the national average" is the council's own nation's
         if code == "england":
-            node = GSS[england()]
-            self.add(node, RDFS.label, "England")
+            node = _GSS[england()]
+            self.add(node, _RDFS.label, "England")
         elif code == "national":
             node = iris.area(f"{self.council} national")
-            self.add(node, RDFS.label, "national")
+            self.add(node, _RDFS.label, "national")
         elif code in ("region", "regional") and info and info.region:
-            node = GSS[info.region]
-            self.add(node, RDFS.label, regions()[info.region])
+            node = _GSS[info.region]
+            self.add(node, _RDFS.label, regions()[info.region])
         elif code == "statistical-neighbours":
             node = iris.area(f"{self.council} statistical neighbours")
-            self.add(node, RDF.type, CKG.ComparatorGroup)
-            self.add(node, RDFS.label, f"statistical neighbours of {self.council}")
-            self.add(node, CKG.comparatorOf, self.council_iri)
+            self.add(node, _RDF.type, _CKG.ComparatorGroup)
+            self.add(node, _RDFS.label, f"statistical neighbours of {self.council}")
+            self.add(node, _CKG.comparatorOf, self.council_iri)
         else:
-            named = {v.lower(): k for k, v in regions().items()}
-            node = GSS[named[code.replace("-", " ")]] if code.replace("-", " ") in named else iris.area(code)
-            self.add(node, RDFS.label, regions().get(str(node).rsplit("/", 1)[-1], code.replace("-", " ")))
-        self.add(node, RDF.type, CKG.Area)
+            region = {v.lower(): k for k, v in regions().items()}.get(code.replace("-", " "))
+            node = _GSS[region] if region else iris.area(code)
+            self.add(node, _RDFS.label, regions()[region] if region else code.replace("-", " "))
+        self.add(node, _RDF.type, _CKG.Area)
         return node
 
     def observations(self) -> None:
         for o in self.x.observations:
             node = iris.fact("observation", self.doc.sha256, o.span.start, o.span.end, f"{o.key}")
-            self.add(node, RDF.type, QB.Observation)
-            self.add(node, QB.dataSet, CKG.figures)
-            self.add(node, CKG.indicator, self.indicator(o.indicator, o.indicator_label, node))
-            self.add(node, CKG.council, self.council_iri)
-            self.add(node, SDMX_DIM.refArea, self.area(o.area))
+            self.add(node, _RDF.type, _QB.Observation)
+            self.add(node, _QB.dataSet, _CKG.figures)
+            self.add(node, _CKG.indicator, self.indicator(o.indicator, o.indicator_label, node))
+            self.add(node, _CKG.council, self.council_iri)
+            self.add(node, _SDMX_DIM.refArea, self.area(o.area))
             label = o.period or self.linked.period
-            self.add(node, CKG.periodLabel, label)
+            self.add(node, _CKG.periodLabel, label)
             if p := period_iri(label):
-                self.add(node, SDMX_DIM.refPeriod, URIRef(p))
-            self.add(node, CKG.measure, CKG[o.measure])
+                self.add(node, _SDMX_DIM.refPeriod, _iri(p))
+            self.add(node, _CKG.measure, _CKG[o.measure])
             if o.value is not None:
-                self.add(node, CKG.value, Literal(o.value, datatype=XSD.decimal))
-            self.add(node, SDMX_ATTR.unitMeasure, UNIT[o.unit])
-            self.add(node, CKG.direction, o.direction)
-            self.add(node, CKG.rag, o.rag)
+                self.add(node, _CKG.value, _typed(o.value, _XSD.decimal))
+            self.add(node, _SDMX_ATTR.unitMeasure, _UNIT[o.unit])
+            self.add(node, _CKG.direction, o.direction)
+            self.add(node, _CKG.rag, o.rag)
             if o.denominator is not None:
-                self.add(node, CKG.denominator, Literal(o.denominator, datatype=XSD.decimal))
+                self.add(node, _CKG.denominator, _typed(o.denominator, _XSD.decimal))
             if o.confidence < 1:
-                self.add(node, CKG.confidence, Literal(round(o.confidence, 2), datatype=XSD.decimal))
-            self.add(node, CKG.surfaceForm, o.surface or None)
-            self.add(node, SKOS.notation, o.notation or None)
-            self.add(node, CKG.unitText, o.unit_words or None)
+                self.add(node, _CKG.confidence, _typed(round(o.confidence, 2), _XSD.decimal))
+            self.add(node, _CKG.surfaceForm, o.surface or None)
+            self.add(node, _SKOS.notation, o.notation or None)
+            self.add(node, _CKG.unitText, o.unit_words or None)
             if o.rate_base:
-                self.add(node, CKG.rateBase, Literal(o.rate_base, datatype=XSD.integer))
-            self.add(node, CKG.derivedRag, self.derived_rag(o))
+                self.add(node, _CKG.rateBase, _typed(o.rate_base, _XSD.integer))
+            self.add(node, _CKG.derivedRag, self.derived_rag(o))
             self.evidence(node, o.span)
 
     def derived_rag(self, o: ObservationFact) -> str | None:
@@ -421,20 +443,20 @@ class _Writer:
     def commitments(self) -> None:
         for c in self.x.commitments:
             node = iris.fact("commitment", self.doc.sha256, c.span.start, c.span.end)
-            self.add(node, RDF.type, CKG.Commitment)
-            self.add(node, RDF.type, SCHEMA.Action)
-            self.add(node, CKG.text, c.text)
-            self.add(node, CKG.actor, self.speaker(c.actor))
-            self.add(node, CKG.meeting, self.meeting_iri)
-            self.add(node, CKG.committee, self.committee_iri)
-            self.add(node, CKG.council, self.council_iri)
-            self.add(node, CKG.dueKind, c.due_kind)
-            self.add(node, CKG.dueText, c.due_text)
+            self.add(node, _RDF.type, _CKG.Commitment)
+            self.add(node, _RDF.type, _SCHEMA.Action)
+            self.add(node, _CKG.text, c.text)
+            self.add(node, _CKG.actor, self.speaker(c.actor))
+            self.add(node, _CKG.meeting, self.meeting_iri)
+            self.add(node, _CKG.committee, self.committee_iri)
+            self.add(node, _CKG.council, self.council_iri)
+            self.add(node, _CKG.dueKind, c.due_kind)
+            self.add(node, _CKG.dueText, c.due_text)
             if c.due_date:
-                self.add(node, CKG.dueDate, Literal(c.due_date.isoformat(), datatype=XSD.date))
+                self.add(node, _CKG.dueDate, _typed(c.due_date.isoformat(), _XSD.date))
             if c.condition:
-                self.add(node, CKG.condition, c.condition)
-            self.add(node, CKG.confidence, Literal(round(c.confidence, 2), datatype=XSD.decimal))
+                self.add(node, _CKG.condition, c.condition)
+            self.add(node, _CKG.confidence, _typed(round(c.confidence, 2), _XSD.decimal))
             self.topic(node, c.topic)
             self.evidence(node, c.span)
 
@@ -442,12 +464,12 @@ class _Writer:
         """Statements the ledger may quote as evidence that an earlier commitment was kept."""
         for p in self.x.progress:
             node = iris.fact("progress", self.doc.sha256, p.span.start, p.span.end)
-            self.add(node, RDF.type, CKG.ProgressStatement)
-            self.add(node, CKG.text, p.text)
-            self.add(node, CKG.progressKind, p.kind)
-            self.add(node, CKG.actor, self.speaker(p.actor))
-            self.add(node, CKG.meeting, self.meeting_iri)
-            self.add(node, CKG.committee, self.committee_iri)
+            self.add(node, _RDF.type, _CKG.ProgressStatement)
+            self.add(node, _CKG.text, p.text)
+            self.add(node, _CKG.progressKind, p.kind)
+            self.add(node, _CKG.actor, self.speaker(p.actor))
+            self.add(node, _CKG.meeting, self.meeting_iri)
+            self.add(node, _CKG.committee, self.committee_iri)
             self.evidence(node, p.span)
 
 
@@ -458,8 +480,32 @@ def _page(doc: SourceDoc, offset: int) -> int | None:
     return None
 
 
-def to_graph(linked: Linked, *, when: dt.datetime | None = None) -> Graph:
-    """The triples of one document's named graph."""
+@dataclass(frozen=True)
+class Emitted:
+    """One document's triples as N-Triples terms (kg.terms), and what it adds to what later documents are
+    linked against (kg.link.Known): its posts and the indicators found in it, by council."""
+
+    doc: str  # the document's IRI, also its graph's name
+    triples: tuple[tuple[str, str, str], ...]
+    posts: tuple[tuple[str, str], ...] = ()  # (council, post label)
+    indicators: tuple[tuple[str, KnownIndicator], ...] = ()  # (council, found indicator)
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def nquads(self) -> bytes:
+        """The document's named graph as N-Quads."""
+        return nquads(self.triples, self.doc)
+
+    def graph(self) -> Graph:
+        """The same triples in an rdflib Graph (for export, validation and users' code)."""
+        g = new_graph()
+        g.parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in self.triples), format="nt")
+        return g
+
+
+def emit(linked: Linked, *, when: dt.datetime | None = None) -> Emitted:
+    """The triples of one document's named graph, straight as N-Triples terms."""
     w = _Writer(linked, when)
     w.document()
     w.bodies()
@@ -470,8 +516,16 @@ def to_graph(linked: Linked, *, when: dt.datetime | None = None) -> Graph:
     w.commitments()
     w.progress()
     if linked.council == UNKNOWN_COUNCIL:
-        w.add(w.doc_iri, RDFS.comment, "council not known: add a sidecar naming it")
-    return w.g
+        w.add(w.doc_iri, _RDFS.comment, "council not known: add a sidecar naming it")
+    council = w.council
+    return Emitted(str(w.doc_iri), tuple(w.t), tuple(sorted(w.posts)),
+                   tuple(sorted(((council, k) for k in w.found.values()),
+                                key=lambda ck: (ck[1].key, ck[1].label, ck[1].unit or ""))))
+
+
+def to_graph(linked: Linked, *, when: dt.datetime | None = None) -> Graph:
+    """The triples of one document's named graph, in rdflib (`emit` is the ingest's fast path)."""
+    return emit(linked, when=when).graph()
 
 
 def scheme_graph(concepts: Iterable[dict]) -> Graph:

@@ -105,6 +105,13 @@ def placed(name: str, graph: Graph | bytes) -> tuple[list[ox.Quad], set[str]]:
     own, shared, said = layout.place(name, triples)
     return own + shared, said
 
+def graph_of(nquads: bytes) -> Graph:
+    """The triples of N-Quads bytes (one document's graph, kg.prepare.Built) in an rdflib Graph."""
+    g = Graph()
+    for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
+        g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+    return g
+
 
 @dataclass(frozen=True)
 class Result:
@@ -154,6 +161,19 @@ class Store:
             t = layout.triple(str(record[2]))
             g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
         return g
+
+    def rewrite(self, name: str, subjects: Iterable[str], follow: str, add: Graph) -> None:
+        """In one transaction, in named graph `name`: drop every triple about each of `subjects` and about
+        what they point to through the predicate `follow` (a commitment's assessments), then add `add`.
+        This default reads and writes the whole graph; LocalStore edits it in place."""
+        subjects = [URIRef(x) for x in subjects]
+        whole = self.graph(name)
+        for s in subjects:
+            for o in list(whole.objects(s, URIRef(follow))):
+                whole.remove((o, None, None))
+            whole.remove((s, None, None))
+        whole += add
+        self.replace_graphs((), {name: whole})
 
     def named_graphs(self) -> list[str]:
         raise NotImplementedError
@@ -356,6 +376,29 @@ class LocalStore(Store):
                 gone.append(layout.triple(text))
         return gone
 
+    def rewrite(self, name: str, subjects: Iterable[str], follow: str, add: Graph) -> None:
+        """One SPARQL update, so one transaction; the graph is never read into Python (the follow-up ledger
+        is rewritten a committee at a time). Terms are written by Oxigraph's own serialiser, as in
+        `replace_graphs`."""
+        if self.read_only:
+            raise StoreError("store opened read-only", path=self.location)
+        g, values = ox.NamedNode(name), " ".join(str(ox.NamedNode(x)) for x in subjects)
+        ops = []
+        if values:
+            ops.append(f"DELETE {{ GRAPH {g} {{ ?x ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
+                       f"GRAPH {g} {{ ?s {ox.NamedNode(follow)} ?x . ?x ?p ?o }} }}")
+            ops.append(f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
+                       f"GRAPH {g} {{ ?s ?p ?o }} }}")
+        if len(add):
+            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads(add, URIRef(name)))
+            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+        if not ops:
+            return
+        try:
+            self._s.update(" ;\n".join(ops))
+        except OSError as err:
+            raise StoreError(f"write failed: {err}", path=self.location) from err
+
     def add(self, name: str, graph: Graph) -> None:
         if layout.is_document(name):
             raise StoreError(f"a document's graph is written whole, not added to: {name}", path=self.location)
@@ -374,6 +417,8 @@ class LocalStore(Store):
             for name, g in graphs.items():
                 yield from placed(name, g)[0]
 
+        # (the fast path of branch ingestspeed loaded N-Quads bytes whole; a document's quads are now placed
+        # in its own and the shared graph first, kg.layout)
         try:
             self._s.extend(every())
         except OSError as err:

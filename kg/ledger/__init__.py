@@ -13,15 +13,14 @@ council ("Unknown council") is the committee of the same name of the one council
 
 An ingest re-assesses only the committees whose documents changed since the ledger last ran (the ledger
 records a digest of each committee's documents); `update_ledger(..., full=True)` re-assesses all, with the
-same result. A commitment's steps are rewritten only when they change, in one transaction with the digests,
-so a killed run is caught up by the next.
+same result. A commitment's steps are rewritten only when they change, a committee at a time in one
+transaction with its digest (never the whole graph at once), so a killed run is caught up by the next.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -322,8 +321,9 @@ def seen(store: Store) -> dict[str, str]:
 
 def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = False) -> tuple[str, ...]:
     """Work out again the timelines of the commitments whose committee's documents changed since the ledger
-    last ran (all of them with `full`); rewrite those whose steps changed. The ledger graph is written once,
-    in one transaction. One line per commitment whose status as of `today` (default: today) changed."""
+    last ran (all of them with `full`); rewrite those whose steps changed, a committee at a time (one
+    transaction each, with its digest). One line per commitment whose status as of `today` (default: today)
+    changed, in the order of their documents."""
     today = today or dt.date.today()
     docs = documents(store)
     items = commitments(store, docs)
@@ -356,51 +356,59 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
     for c in todo:
         if c.document in docs:
             made.setdefault(c.committee or "", []).append(docs[c.document])
-    evidence: dict[str, list[Candidate]] = {}
     own: dict[str, list[Candidate]] = {}  # an action log's own rows, read for their own status
-    # A committee's evidence is dropped after its last commitment: kept for the whole run it held every later
-    # document's candidates at once (about 400 MB at 10,000 documents).
-    remaining = Counter(c.committee for c in todo)
-    new = Graph()
-    rewrite: set[str] = set(orphans)
-    lines: list[str] = []
+    lines: list[tuple[tuple, str]] = []
     when = dt.datetime.now(dt.UTC)
-    for c in sorted(todo, key=lambda c: (docs[c.document].sort() if c.document in docs else (), c.iri)):
-        scope = by_committee.get(c.committee or "", {})
-        if c.document in docs and c.document not in scope:
-            scope = {**scope, c.document: docs[c.document]}
-        key = c.committee or ""
-        if key not in evidence:
-            later = later_than_any(scope.values(), made.get(key, [])) if c.committee else []
-            evidence[key] = [x for d in sorted(later, key=lambda d: d.iri)
-                             for x in (*_title(d), *candidates(store, d.iri))]
-        if is_row(c) and c.document not in own:
-            own[c.document] = candidates(store, c.document)
-        steps = steps_of(c, scope, evidence[key], reviews.get(c.iri), made_with.get(c.document, ()),
-                         own.get(c.document, ()))
-        remaining[c.committee] -= 1
-        if not remaining[c.committee]:
-            evidence.pop(key, None)
-        if _signature(steps) == stored.get(c.iri):
-            continue
-        rewrite.add(c.iri)
-        _write(new, c, steps, when)
-        before = _status_today(stored.get(c.iri), today)
-        now = status_on(steps, today)
-        if now is not None and before != now.status:
-            lines.append(f"{before + ' -> ' if before else ''}{now.status}: {_short(c.text)} ({now.reason})")
-    if rewrite or was != state:
-        whole = store.graph(ledger)
-        for c in map(URIRef, rewrite):
-            for a in list(whole.objects(c, CKG.assessment)):
-                whole.remove((a, None, None))
-            whole.remove((c, None, None))
-        whole += new
-        whole.remove((None, CKG.sha256, None))
-        for node, digest in state.items():
-            whole.add((URIRef(node), CKG.sha256, Literal(digest)))
-        store.replace_graphs((), {ledger: whole})
-    return tuple(lines)
+
+    def order(c: Commitment) -> tuple:
+        return (docs[c.document].sort() if c.document in docs else (), c.iri)
+
+    groups: dict[str, list[Commitment]] = {}
+    for c in sorted(todo, key=order):
+        groups.setdefault(c.committee or "", []).append(c)
+    # Written a committee at a time, each in one transaction with its digest: the ledger graph is never held
+    # whole (it grows with the corpus), and a committee's evidence is only held while it is assessed. A run
+    # killed half way leaves the committees not yet written with their old digests: the next run does them.
+    # The ledger's own digest (rules, scheme, reviews) goes last, so a change of basis is caught up too.
+    follow = str(CKG.assessment)
+    for key, group in groups.items():
+        scope = by_committee.get(key, {})
+        later = later_than_any(scope.values(), made.get(key, [])) if key else []
+        evidence = [x for d in sorted(later, key=lambda d: d.iri)
+                    for x in (*_title(d), *candidates(store, d.iri))]
+        new = Graph()
+        rewrite: set[str] = set()
+        for c in group:
+            here = scope
+            if c.document in docs and c.document not in scope:
+                here = {**scope, c.document: docs[c.document]}
+            if is_row(c) and c.document not in own:
+                own[c.document] = candidates(store, c.document)
+            steps = steps_of(c, here, evidence, reviews.get(c.iri), made_with.get(c.document, ()),
+                             own.get(c.document, ()))
+            if _signature(steps) == stored.get(c.iri):
+                continue
+            rewrite.add(c.iri)
+            _write(new, c, steps, when)
+            before = _status_today(stored.get(c.iri), today)
+            now = status_on(steps, today)
+            if now is not None and before != now.status:
+                lines.append((order(c), f"{before + ' -> ' if before else ''}{now.status}: {_short(c.text)} "
+                                        f"({now.reason})"))
+        digest = key in state and was.get(key) != state[key]
+        if digest:
+            new.add((URIRef(key), CKG.sha256, Literal(state[key])))
+        if rewrite or digest:
+            store.rewrite(ledger, sorted(rewrite | ({key} if digest else set())), follow, new)
+    last = Graph()
+    stale = {k for k in was if k not in state}
+    stale |= {k for k in state if k not in groups and was.get(k) != state[k]}
+    for k in sorted(stale):
+        if k in state:
+            last.add((URIRef(k), CKG.sha256, Literal(state[k])))
+    if orphans or stale:
+        store.rewrite(ledger, sorted(orphans | stale), follow, last)
+    return tuple(line for _, line in sorted(lines, key=lambda kv: kv[0]))
 
 
 def _status_today(sig: tuple | None, today: dt.date) -> str | None:
