@@ -286,12 +286,12 @@ class _Writer:
         was linked (kg.link): to a concept, the decision recorded on `fact`; or to an indicator found in this
         council's documents, declared here in the found-indicators scheme and flagged for review."""
         if concept(concept_id) and concept_id not in self.linked.indicators:
-            return self.found(iris.indicator(concept_id))
+            return self.in_data(iris.indicator(concept_id))
         m = self.linked.indicators.get(concept_id) or link_indicator(label, council=self.council)
         if m.concept:
             if fact is not None:
                 self.identity(fact, m.method, m.score if m.method == "fuzzy" else None)
-            return self.found(iris.indicator(m.concept))
+            return self.in_data(iris.indicator(m.concept))
         if m.method == "known" and fact is not None:  # another wording of an indicator the council has
             self.identity(fact, m.method, m.score)
         node = iris.found_indicator(m.council or self.council, m.key)
@@ -318,10 +318,10 @@ class _Writer:
         self.add(scheme, _SKOS.prefLabel, FOUND_SCHEME_LABEL)
         return node
 
-    def found(self, concept_iri: URIRef) -> URIRef:
+    def in_data(self, concept_iri: URIRef) -> URIRef:
         """A scheme concept a document names is an indicator found in data (the scheme types it only
         skos:Concept, so a concept no document names is never counted as found)."""
-        self.add(concept_iri, RDF.type, CKG.Indicator)
+        self.add(concept_iri, _RDF.type, _CKG.Indicator)
         return concept_iri
 
     def identity(self, node: URIRef, method: str, score: float | None) -> None:
