@@ -20,7 +20,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from kg.read import tables_flat, tables_text
+from kg.read import tables_cells, tables_flat, tables_text
 from kg.read.base import Rendition
 from kg.read.table_parts import (  # noqa: F401 - the parts callers use, re-exported
     Found,
@@ -45,7 +45,13 @@ def find(text: str, covered: Sequence[tuple[int, int]] = ()) -> list[Found]:
             i += 1
             continue
         hit = None
-        for detect in (tables_text.pipe, tables_text.tab, tables_text.aligned, tables_flat.flattened):
+        for detect in (
+            tables_text.pipe,
+            tables_text.tab,
+            tables_text.aligned,
+            tables_flat.flattened,
+            tables_cells.cells,
+        ):
             hit = detect(text, lines, i, repeated)
             if hit is not None:
                 break
