@@ -396,3 +396,21 @@ def test_a_summary_grid_of_counts_by_rating_names_no_indicator(tmp_path: Path, t
     x = extract(read_document(path))
     named = {o.surface.lower() for o in x.observations}
     assert named.isdisjoint({"green", "amber", "red", "total", "rag rating"})
+
+
+def test_a_column_naming_its_period_and_the_figure_gives_that_period_s_actuals(tmp_path: Path) -> None:
+    """A table column headed "Q3 2023/24" over "Actual" holds that quarter's actuals, and the target under it
+    that quarter's target, even where the document's period was taken from an earlier quarter named first."""
+    text = (
+        "Housing Committee\n\n"
+        "Compared to the last quarter (Q2 2023/24), three of the five measures improved.\n\n"
+        "Measure\n\nQ3 2023/24\n\nActual\n\nTarget\n\nStatus\n\n"
+        "Households in bed and breakfast accommodation\n\n14\n\n10\n\n"
+        "Homeless applications decided within 33 working days (%)\n\n88.2%\n\n90%\n"
+    )
+    path = tmp_path / "housing.txt"
+    path.write_text(text, encoding="utf-8")
+    x = extract(read_document(path))
+    rows = {(o.value, o.measure, o.period) for o in x.observations}
+    q3 = "2023/24 Q3"
+    assert {(D(14), "actual", q3), (D(10), "target", q3), (D("88.2"), "actual", q3), (D(90), "target", q3)} <= rows
