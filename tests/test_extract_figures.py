@@ -413,4 +413,5 @@ def test_a_column_naming_its_period_and_the_figure_gives_that_period_s_actuals(t
     x = extract(read_document(path))
     rows = {(o.value, o.measure, o.period) for o in x.observations}
     q3 = "2023/24 Q3"
-    assert {(D(14), "actual", q3), (D(10), "target", q3), (D("88.2"), "actual", q3), (D(90), "target", q3)} <= rows
+    assert {(D(14), "actual", q3), (D(10), "target", q3)} <= rows
+    assert {(D("88.2"), "actual", q3), (D(90), "target", q3)} <= rows
