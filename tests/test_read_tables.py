@@ -491,11 +491,13 @@ def test_cells_a_line_lists_legends_summary_grids_and_forms_are_not_tables() -> 
         "Measures\nRAG\nStatus\nGreen\n4\nRed\n2\n",
         "Indicator\nActual\nTarget\nRecycling rate (%)\n44.1\n",  # one row is no table
         "Indicator\nActual\nTarget\nRecycling rate (%)\n44.1\nAmber\nMissed collections\nGreen\n",
+        "Indicator\nActual\nTarget\nMembers noted that 12 were on track.\n14\n15\n"
+        "It was agreed to review 3.\n4\n",
     ],
 )
 def test_cells_a_line_constructions_that_are_not_tables(text: str) -> None:
     """A header without rows, a summary grid whose rows are ratings, a header of status columns only, a
-    single row, and rows without figures are not tables."""
+    single row, rows without figures, and sentences of minutes after a header are not tables."""
     assert find(text) == []
 
 
@@ -509,3 +511,16 @@ def test_cells_a_line_page_number_and_repeated_label_do_not_break_the_table() ->
     (f,) = find(text)
     assert f.layout == "cells" and len(f.rows) == 2
     assert [text[a:b] for _, a, b in f.rows[1].cells] == ["9,120", "8,500"]
+
+
+def test_cells_a_line_key_below_the_table_gives_the_last_row_no_direction() -> None:
+    """A key of arrows below the table is not rows, and its first arrow is not the last row's direction."""
+    text = (
+        "Indicator\nActual\nTarget\nDoT\nMissed bins per 100,000\n41\n50\n↑\nBulky waste jobs\n312\n300\n\n"
+        "↑\nPerformance has improved\n↓\nPerformance has declined\n"
+    )
+    (f,) = find(text)
+    assert [r.label_text for r in f.rows] == ["Missed bins per 100,000", "Bulky waste jobs"]
+    assert [text[a:b] for _, a, b in f.rows[0].cells] == ["41", "50", "↑"]
+    assert [text[a:b] for _, a, b in f.rows[1].cells] == ["312", "300"]
+    assert text[: f.end].endswith("300")

@@ -248,11 +248,27 @@ def _rows(
         rows.append((Row(label, label_text, cells), any(c[0] == "figure" for c in cells_in)))
         ends.append(values[-1])
         j = values[-1] + 1
-    # rows at the end with no figure at all are a legend or a summary below the table ("Target met")
+    # rows at the end with no figure at all are a key or a summary below the table ("Target met"); the
+    # key's first symbol would have run on into the last row, so that row keeps no rating or direction
+    keyed = False
     while rows and not rows[-1][1]:
         rows.pop()
         ends.pop()
+        keyed = True
+    if keyed and rows:
+        row = rows[-1][0]
+        kept = tuple(c for c in row.cells if _cell_kind(text[c[1] : c[2]]) != "word")
+        rows[-1] = (Row(row.label, row.label_text, kept), True)
+        while _cell_kind(lines[ends[-1]].text) == "word":
+            ends[-1] = _previous(lines, ends[-1])
     return rows, ends[-1] if ends else last
+
+
+def _previous(lines: Sequence[Line], j: int) -> int:
+    j -= 1
+    while j > 0 and lines[j].blank:
+        j -= 1
+    return j
 
 
 def _arrowish(s: str) -> bool:
@@ -293,6 +309,11 @@ def _match_row(
     return sorted(out)
 
 
+def _prose(s: str) -> bool:
+    """A sentence of minutes, not a row's label: it ends in a full stop and says what was done or is so."""
+    return s.endswith(".") and any(w in _words()["prose"] for w in re.findall(r"[a-z]+", s.lower()))
+
+
 def _label(text: str, lines: Sequence[Line], run: Sequence[int]) -> tuple[Span, str, bool] | None:
     """The row's label from the lines of words before its values: (span, text, clean). Earlier lines are
     group headings; a bracketed line is a note; a line in lower case goes on from the one before; a
@@ -304,7 +325,7 @@ def _label(text: str, lines: Sequence[Line], run: Sequence[int]) -> tuple[Span, 
         a, b = trim(text, lines[k].start, lines[k].end)
         s = text[a:b]
         n = len(s.split())
-        if n > _MAX_LABEL_WORDS or s.endswith(":") or _is_label_head(s) or _is_code_head(s):
+        if n > _MAX_LABEL_WORDS or s.endswith(":") or _is_label_head(s) or _is_code_head(s) or _prose(s):
             return None
         if _is_column_head(s) and len(run) == 1 and not parts:
             return None  # a header line repeated after a page break
