@@ -524,3 +524,18 @@ def test_cells_a_line_key_below_the_table_gives_the_last_row_no_direction() -> N
     assert [text[a:b] for _, a, b in f.rows[0].cells] == ["41", "50", "↑"]
     assert [text[a:b] for _, a, b in f.rows[1].cells] == ["312", "300"]
     assert text[: f.end].endswith("300")
+
+
+def test_cells_a_line_group_heading_and_a_note_that_is_not_bracketed() -> None:
+    """A short heading over a longer label is a group heading; a label followed by an unbracketed note
+    cannot say which line is the label, so that row keeps no cells."""
+    text = (
+        "Measure\nQ2 2024/25\nTarget\n\nHousing\nHouseholds in temporary accommodation\n212\n180\n"
+        "Homeless applications decided within 33 working days\nAverage over the quarter\n71%\n80%\n"
+        "Empty homes brought back into use\n14\n20\n"
+    )
+    (f,) = find(text)
+    cells = {r.label_text: [text[a:b] for _, a, b in r.cells] for r in f.rows}
+    assert cells["Households in temporary accommodation"] == ["212", "180"]
+    assert cells["Average over the quarter"] == [] and "Housing" not in cells
+    assert cells["Empty homes brought back into use"] == ["14", "20"]

@@ -2,9 +2,10 @@
 
 A text rendition (a .txt or .md file, or the flowing text of a PDF outside its ruled tables) writes
 tables in a handful of ways: pipe tables (Markdown or ASCII), tab-separated rows, columns aligned with
-runs of spaces, and scorecards flattened by PDF-to-text, one row a line as label words then figures.
-`with_tables` finds them (`kg.read.tables_text` for the delimited and aligned forms,
-`kg.read.tables_flat` for the flattened one) and records each as a `Table`, a `Section(kind="table")`
+runs of spaces, scorecards flattened by PDF-to-text, one row a line as label words then figures, and
+tables copied from a web page one cell a line. `with_tables` finds them (`kg.read.tables_text` for the
+delimited and aligned forms, `kg.read.tables_flat` for the flattened one, `kg.read.tables_cells` for one
+cell a line) and records each as a `Table`, a `Section(kind="table")`
 and a `TableCell` per non-empty value cell, so extractors read figures with their headers and the text
 layer leaves the table out of sentences.
 

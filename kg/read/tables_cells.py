@@ -318,8 +318,8 @@ def _label(text: str, lines: Sequence[Line], run: Sequence[int]) -> tuple[Span, 
     """The row's label from the lines of words before its values: (span, text, clean). Earlier lines are
     group headings; a bracketed line is a note; a line in lower case goes on from the one before; a
     reference line just before the label is its code. None when the lines are not a row's (prose, a
-    repeated header); not clean when a long line before the label may have been a row of its own, so the
-    values may not be this label's."""
+    repeated header); not clean when a line before the label is too long for a heading, so the values may
+    not be this label's."""
     parts: list[list[Span]] = []
     for k in run:
         a, b = trim(text, lines[k].start, lines[k].end)
@@ -342,7 +342,10 @@ def _label(text: str, lines: Sequence[Line], run: Sequence[int]) -> tuple[Span, 
     code = None
     if before and len(before[-1]) == 1 and _CODE.match(text[before[-1][0][0] : before[-1][0][1]]):
         code = before.pop()[0]
-    clean = all(len(text[p[0][0] : p[-1][1]].split()) <= 6 for p in before)
+    # a heading is short and shorter than the label under it; a longer line before the label is a row of
+    # its own or this row's label with an unbracketed note as the last line: which, cannot be known
+    n_label = len(text[label[0][0] : label[-1][1]].split())
+    clean = all(len(text[p[0][0] : p[-1][1]].split()) <= min(6, n_label) for p in before)
     spans = ([code] if code else []) + label
     label_text = " ".join(" ".join(text[a:b].split()) for a, b in spans)
     return (spans[0][0], spans[-1][1]), label_text, clean
