@@ -311,7 +311,8 @@ def test_a_date_range_after_the_measure_is_its_period_not_its_name() -> None:
     # a target moved from one value to another states no level
     ("Members approved the change to the target for HR4 from 4.5 days to 5.0 days per year.", set()),
     # a target stated as an aim is a target, named by what it is for
-    ("The Council is required by law to achieve a 64% recycling rate.", {(D(64), "target", "recycling rate")}),
+    ("The Council is required by law to achieve a 64% recycling rate.",
+     {(D(64), "target", "recycling rate")}),
     ("The aim is to cut sickness absence to 7 days per FTE.", {(D(7), "target", "sickness absence")}),
     # the thing counted follows a subject and a verb of work done
     ("The Planning Service had received 612 planning applications.",
