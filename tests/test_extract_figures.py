@@ -406,3 +406,88 @@ def test_a_lead_test_before_an_alternation_changes_no_match(module: str, lead: s
     plain = re.compile(getattr(mod, alternatives), re.I)
     for text in _lead_texts():
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+TABLES = Path(__file__).parent / "data" / "readers" / "tables"
+
+
+def _table_rows(name: str) -> set[tuple]:
+    x = extract(read_document(TABLES / name))
+    return {(o.surface, o.value, o.unit, o.measure, o.area) for o in x.observations if o.value is not None}
+
+
+def test_a_table_copied_one_cell_a_line_gives_each_row_its_figures() -> None:
+    """A scorecard copied one cell a line: each row's actual and target under the period over them, with
+    the unit from the label and the cell; a row whose figures cannot be placed gives none."""
+    rows = _table_rows("cells_district_scorecard.txt")
+    claims = "Average days to process new Housing Benefit claims"
+    assert (claims, D("17.4"), "other", "actual", "council") in rows
+    assert (claims, D(20), "other", "target", "council") in rows
+    assert ("Percentage of Council Tax collected", D("83.5"), "percent", "target", "council") in rows
+    arrears = "Value of business rates arrears written off"
+    assert (arrears, D(2300000), "currency", "actual", "council") in rows
+    assert ("Number of customer complaints received", D(64), "count", "actual", "council") in rows
+    assert not any(r[1] == D(93) or r[0].startswith(("Stage 2", "Key")) for r in rows)
+    assert len(rows) == 7
+
+
+def test_a_welsh_table_one_cell_a_line_keeps_its_codes_and_the_wales_average() -> None:
+    """The reference line is the indicator's code, the Wales average column a benchmark for Wales."""
+    x = extract(read_document(TABLES / "cells_pam_wales.txt"))
+    dfg = next(o for o in x.observations if o.value == D(226))
+    assert (dfg.notation, dfg.measure, dfg.unit) == ("PAM/837", "actual", "other")
+    assert dfg.surface.startswith("Average number of calendar days")
+    assert (dfg.surface, D(198), "other", "benchmark", "wales") in {
+        (o.surface, o.value, o.unit, o.measure, o.area) for o in x.observations
+    }
+    assert not any(o.surface.startswith("Percentage of highways") for o in x.observations)
+
+
+def test_a_dashboard_one_cell_a_line_gives_latest_previous_target_and_england() -> None:
+    """Latest is the actual, Previous previous, England a benchmark; a provisional figure with words and a
+    row one figure short give nothing."""
+    rows = _table_rows("cells_asc_dashboard.txt")
+    employed = "Adults with a learning disability in paid employment"
+    assert {(employed, D("5.9"), "percent", "actual", "council"), (employed, D("5.2"), "percent", "previous",
+            "council"), (employed, D("4.8"), "percent", "benchmark", "england")} <= rows
+    assert not any(r[0].startswith(("Carers", "Safeguarding")) for r in rows)
+    assert len(rows) == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quarter 2 2023/24 performance summary\n\n"
+        "| RAG Rating | Number of KPIs | % of KPIs |\n|---|---|---|\n"
+        "| Green | 12 | 60% |\n| Amber | 5 | 25% |\n| Red | 3 | 15% |\n| Total | 20 | 100% |\n",
+        "Quarter 2 2023/24 performance summary\n\nRAG Rating        Number of KPIs\nGreen             12\n"
+        "Amber             5\nRed               3\nTotal             20\n",
+        "Quarter 2 2023/24 performance summary\n\nRAG Rating\n\nGreen\n\nAmber\n\nRed\n\nTotal\n\n"
+        "KPIs\n\n12\n\n5\n\n3\n\n20\n",
+    ],
+)
+def test_a_summary_grid_of_counts_by_rating_names_no_indicator(tmp_path: Path, text: str) -> None:
+    """Counts of indicators by rating, in a pipe, an aligned or a one-cell-a-line grid, are not figures of
+    an indicator named "Green" or "Total"."""
+    path = tmp_path / "summary.txt"
+    path.write_text(text, encoding="utf-8")
+    x = extract(read_document(path))
+    named = {o.surface.lower() for o in x.observations}
+    assert named.isdisjoint({"green", "amber", "red", "total", "rag rating"})
+
+
+def test_a_column_naming_its_period_and_the_figure_gives_that_period_s_actuals(tmp_path: Path) -> None:
+    """A table column headed "Q3 2023/24" over "Actual" holds that quarter's actuals, and the target under it
+    that quarter's target, even where the document's period was taken from an earlier quarter named first."""
+    text = (
+        "Housing Committee\n\n"
+        "Compared to the last quarter (Q2 2023/24), three of the five measures improved.\n\n"
+        "Measure\n\nQ3 2023/24\n\nActual\n\nTarget\n\nStatus\n\n"
+        "Households in bed and breakfast accommodation\n\n14\n\n10\n\n"
+        "Homeless applications decided within 33 working days (%)\n\n88.2%\n\n90%\n"
+    )
+    path = tmp_path / "housing.txt"
+    path.write_text(text, encoding="utf-8")
+    x = extract(read_document(path))
+    rows = {(o.value, o.measure, o.period) for o in x.observations}
+    q3 = "2023/24 Q3"
+    assert {(D(14), "actual", q3), (D(10), "target", q3)} <= rows
+    assert {(D("88.2"), "actual", q3), (D(90), "target", q3)} <= rows

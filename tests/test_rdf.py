@@ -185,7 +185,8 @@ if __name__ == "__main__":  # python tests/test_rdf.py --update: pin the quads t
     assert sys.argv[1:] == ["--update"], "usage: python tests/test_rdf.py --update"
     work = Path(tempfile.mkdtemp())
     generate(work / "bench", 100)
-    for name, source in (("seeds", Path(__file__).resolve().parent.parent / "seeds"), ("bench", work / "bench")):
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    for name, source in (("seeds", seeds), ("bench", work / "bench")):
         with LocalStore(work / f"store-{name}") as st:
             assert ingest([source], st).ok
         lines = sorted(_document_quads(work / f"store-{name}"))

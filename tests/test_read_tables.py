@@ -382,3 +382,160 @@ def test_html_word_and_ruled_pdf_tables_are_the_same_structure(name: str, layout
 )
 def test_contents_and_agenda_page_columns_are_not_tables(text: str) -> None:
     assert find(text) == []
+
+
+# ---- one cell a line (copied from a web page or a PDF) -------------------------------------------------
+
+
+def test_cells_a_line_with_a_period_group_notes_and_lost_status_icons() -> None:
+    """A district scorecard copied one cell a line: a period heads the figure columns under it, a bracketed
+    note is not part of the label, short rows fill the figure columns and leave the lost icons empty, a row
+    with too few figures keeps no cells, and the legend below is not part of the table."""
+    doc = read("cells_district_scorecard.txt")
+    (t,) = doc.tables
+    assert (t.layout, t.label) == ("cells", "Revenues and Benefits")
+    assert headers(doc) == [
+        ["Key Performance Indicator", "Quarter 3 2023/24", "Short Term Trend", "Long Term Trend"],
+        ["Actual", "Target", "Status"],
+    ]
+    g = grid(doc)
+    claims = "Average days to process new Housing Benefit claims"
+    q3 = "Quarter 3 2023/24"
+    assert (g[(claims, f"{q3} Actual")], g[(claims, f"{q3} Target")]) == ("17.4", "20")
+    assert cell(doc, claims, "Quarter 3 2023/24 Actual").row_span.quote == claims  # the note is left out
+    tax = "Percentage of Council Tax collected"  # no blank lines between its cells
+    assert g[(tax, "Quarter 3 2023/24 Actual")] == "81.9%" and g[(tax, "Quarter 3 2023/24 Status")] == "Amber"
+    assert (tax, "Short Term Trend") not in g and (tax, "Long Term Trend") not in g
+    assert g[("Number of customer complaints received", "Quarter 3 2023/24 Target")] == "N/A"
+    arrears = "Value of business rates arrears written off"
+    assert g[(arrears, "Quarter 3 2023/24 Actual")] == "£2.3m" and g[(arrears, "Long Term Trend")] == "↓"
+    assert not any(c.row_header.startswith("Stage 2") for c in doc.cells)  # one figure for two columns
+    assert doc.text[t.start : t.end].endswith("93%")
+    assert c_quotes(doc).isdisjoint({"Target met", "Data only"})
+    assert len(g) == 12
+
+
+def c_quotes(doc: SourceDoc) -> set[str]:
+    return {c.span.quote for c in doc.cells}
+
+
+def test_cells_a_line_with_a_reference_column_and_a_wales_average() -> None:
+    """A Welsh PAM table: the reference line before each label joins it, "-" is a cell, a row one figure
+    short keeps no cells, and the prose after the table is not a row."""
+    doc = read("cells_pam_wales.txt")
+    (t,) = doc.tables
+    assert headers(doc) == [["Ref", "Indicator", "Actual", "Target", "Wales average"]]
+    g = grid(doc)
+    dfg = "PAM/837 Average number of calendar days taken to deliver a Disabled Facilities Grant"
+    assert (g[(dfg, "Actual")], g[(dfg, "Target")], g[(dfg, "Wales average")]) == ("226", "210", "198")
+    assert cell(doc, dfg, "Actual").column == 2  # two label columns: the reference and the indicator
+    assert g[("PAM/844 Kilograms of residual waste generated per person", "Target")] == "-"
+    assert not any(c.row_header.startswith("PAM/851") for c in doc.cells)
+    assert "14" not in c_quotes(doc) and "Members asked" not in doc.text[t.start : t.end]
+
+
+def test_cells_a_line_benchmarking_table_with_year_columns_and_a_rank() -> None:
+    """A Scottish benchmarking table: year columns, Scotland and family group comparators and a rank; a row
+    with one value missing cannot say which, so it keeps no cells; a label with numbers stays a label."""
+    doc = read("cells_lgbf_scotland.txt")
+    assert headers(doc) == [["Measure", "2021/22", "2022/23", "Scotland", "Family Group", "Rank"]]
+    g = grid(doc)
+    cost = "Cost per early learning and childcare place (£)"
+    assert (g[(cost, "2022/23")], g[(cost, "Family Group")], g[(cost, "Rank")]) == ("£6,480", "£6,893", "9")
+    assert g[("School attendance rate (%)", "Scotland")] == "90.3"
+    assert g[("Percentage of pupils achieving 5 or more awards at level 6", "2021/22")] == "37"
+    assert not any(c.row_header.startswith("Percentage of adults") for c in doc.cells)
+
+
+def test_cells_a_line_statutory_indicators_with_a_standard_and_status_words() -> None:
+    """A Northern Ireland statutory indicators table: the standard is a column, "Not achieved" a status
+    cell, a short row fills the figure columns, a row two figures short keeps no cells."""
+    doc = read("cells_ni_statutory.txt")
+    assert headers(doc) == [["Statutory Indicator", "Standard", "2022/23", "2023/24", "NI average", "Status"]]
+    g = grid(doc)
+    major = "Major planning applications: average processing time (weeks)"
+    assert (g[(major, "Standard")], g[(major, "2023/24")]) == ("30", "53.6")
+    assert g[(major, "Status")] == "Not achieved"
+    enforcement = "Enforcement cases concluded within 39 weeks (%)"
+    assert g[(enforcement, "NI average")] == "69.4%" and (enforcement, "Status") not in g
+    assert not any(c.row_header.startswith("Jobs promoted") for c in doc.cells)
+
+
+def test_cells_a_line_dashboard_with_ratings_arrows_and_a_provisional_note() -> None:
+    """A social care dashboard: full rows give every cell; a figure with words ("92 (provisional)") or a
+    row one figure short gives none; a row without its rating and arrow fills the figure columns."""
+    doc = read("cells_asc_dashboard.txt")
+    assert headers(doc) == [["Performance measure", "Latest", "Previous", "Target", "England", "RAG", "DoT"]]
+    g = grid(doc)
+    admissions = "Permanent admissions to residential and nursing care, aged 65+, per 100,000 population"
+    assert (g[(admissions, "Latest")], g[(admissions, "RAG")]) == ("498.3", "Green")
+    assert g[(admissions, "DoT")] == "↓"
+    employed = "Adults with a learning disability in paid employment (%)"
+    assert g[(employed, "England")] == "4.8%" and (employed, "RAG") not in g
+    assert not any(c.row_header.startswith(("Carers", "Safeguarding")) for c in doc.cells)
+    assert len(g) == 16
+
+
+def test_cells_a_line_lists_legends_summary_grids_and_forms_are_not_tables() -> None:
+    """Attendance, numbered minutes, an agenda with pages, a ratings key, a grid of counts by rating and a
+    form of "Indicator:" lines, one a line, are not tables."""
+    doc = read("cells_not_tables.txt")
+    assert doc.tables == () and doc.cells == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indicator\n\nTarget\n\nThe target was agreed by the committee in March.\n",
+        "Performance indicators\nNumber\nPercentage\nGreen\n12\n60%\nAmber\n5\n25%\nRed\n3\n15%\n",
+        "Measures\nRAG\nStatus\nGreen\n4\nRed\n2\n",
+        "Indicator\nActual\nTarget\nRecycling rate (%)\n44.1\n",  # one row is no table
+        "Indicator\nActual\nTarget\nRecycling rate (%)\n44.1\nAmber\nMissed collections\nGreen\n",
+        "Indicator\nActual\nTarget\nMembers noted that 12 were on track.\n14\n15\n"
+        "It was agreed to review 3.\n4\n",
+    ],
+)
+def test_cells_a_line_constructions_that_are_not_tables(text: str) -> None:
+    """A header without rows, a summary grid whose rows are ratings, a header of status columns only, a
+    single row, rows without figures, and sentences of minutes after a header are not tables."""
+    assert find(text) == []
+
+
+def test_cells_a_line_page_number_and_repeated_label_do_not_break_the_table() -> None:
+    """A "Page 2" line between rows is skipped; the same label in the prose before is still a row."""
+    text = (
+        "Missed bins per 100,000 collections were discussed.\n\nMissed bins per 100,000 collections\n\n"
+        "Measure\nQ2 2024/25\nTarget\n\nMissed bins per 100,000 collections\n41\n50\nPage 2\n"
+        "Garden waste subscriptions\n9,120\n8,500\n"
+    )
+    (f,) = find(text)
+    assert f.layout == "cells" and len(f.rows) == 2
+    assert [text[a:b] for _, a, b in f.rows[1].cells] == ["9,120", "8,500"]
+
+
+def test_cells_a_line_key_below_the_table_gives_the_last_row_no_direction() -> None:
+    """A key of arrows below the table is not rows, and its first arrow is not the last row's direction."""
+    text = (
+        "Indicator\nActual\nTarget\nDoT\nMissed bins per 100,000\n41\n50\n↑\nBulky waste jobs\n312\n300\n\n"
+        "↑\nPerformance has improved\n↓\nPerformance has declined\n"
+    )
+    (f,) = find(text)
+    assert [r.label_text for r in f.rows] == ["Missed bins per 100,000", "Bulky waste jobs"]
+    assert [text[a:b] for _, a, b in f.rows[0].cells] == ["41", "50", "↑"]
+    assert [text[a:b] for _, a, b in f.rows[1].cells] == ["312", "300"]
+    assert text[: f.end].endswith("300")
+
+
+def test_cells_a_line_group_heading_and_a_note_that_is_not_bracketed() -> None:
+    """A short heading over a longer label is a group heading; a label followed by an unbracketed note
+    cannot say which line is the label, so that row keeps no cells."""
+    text = (
+        "Measure\nQ2 2024/25\nTarget\n\nHousing\nHouseholds in temporary accommodation\n212\n180\n"
+        "Homeless applications decided within 33 working days\nAverage over the quarter\n71%\n80%\n"
+        "Empty homes brought back into use\n14\n20\n"
+    )
+    (f,) = find(text)
+    cells = {r.label_text: [text[a:b] for _, a, b in r.cells] for r in f.rows}
+    assert cells["Households in temporary accommodation"] == ["212", "180"]
+    assert cells["Average over the quarter"] == [] and "Housing" not in cells
+    assert cells["Empty homes brought back into use"] == ["14", "20"]

@@ -1,6 +1,7 @@
 """The parts every plain-text table reader shares: cell values, page furniture, rows, lines and how a found
 table becomes a `Table` with its `TableCell`s (`build`). The readers are kg.read.tables_text (pipe, tab,
-aligned) and kg.read.tables_flat (flattened scorecards); kg.read.tables runs them."""
+aligned), kg.read.tables_flat (flattened scorecards) and kg.read.tables_cells (one cell a line);
+kg.read.tables runs them."""
 
 from __future__ import annotations
 

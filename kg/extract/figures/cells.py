@@ -146,6 +146,31 @@ def _period_role(header: str, doc_period: str | None) -> tuple[str, str | None] 
     return None
 
 
+def _target_period(header: str, doc_period: str | None) -> str | None:
+    """A target column's period: the quarter its header names ("Q1 2024/25 Target") when that is not the
+    document's; the document's own where the header names none or the year the document's quarter is in."""
+    stated = periods.mentions(header, 0, len(header), doc_period)
+    label = stated[-1][0] if stated and stated[-1][0] else None
+    if label is None or doc_period is None:
+        return label or doc_period
+    year, quarter = periods.parts(label)
+    if quarter is None and year == periods.parts(doc_period)[0]:
+        return doc_period
+    return label
+
+
+def _stated_actual(header: str) -> str | None:
+    """The period of a column headed by a period and a word for the figure itself ("Q1 2024/25 Value",
+    "2023/24 Actual"): its figures are that period's actuals, whatever period the document was taken to be."""
+    found = periods.mentions(header, 0, len(header), None)
+    if not found or found[0][0] is None:
+        return None
+    rest = header
+    for _, a, b in sorted(found, key=lambda m: -m[1]):
+        rest = rest[:a] + " " + rest[b:]
+    return found[-1][0] if _column_res()["actual"].match(rest) and rest.strip() else None
+
+
 @cache
 def _list_re(name: str) -> re.Pattern[str]:
     phrases = words()["columns"][name] if name in words()["columns"] else words()[name]
@@ -239,19 +264,22 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
                 period = named[1] if named else doc_period
             elif kind == "target":
                 measure = "target"
+                period = _target_period(header, doc_period)
             elif kind == "previous":
                 measure = "previous"
                 named = _period_role(header, doc_period)
                 period = named[1] if named else None
             elif (named := _period_role(header, doc_period)) is not None:
                 measure, period = named
+            elif own := _stated_actual(header):
+                measure, period = "actual", own  # "Q1 2024/25 Value": the column says whose figure it is
             elif kind != "actual" and header.strip():
                 notes.append(f"table cell {c.span.quote!r} at {c.span.start}: column '{header}' unread")
                 continue
             out.append(Found(
                 phrase=hint_free, start=start, end=end, value=value, unit=unit, measure=measure, area=area,
-                period=period if measure != "actual" else None, unit_words=unit_words, rate_base=base,
-                direction=direction if measure == "actual" else None,
+                period=period if measure != "actual" or period != doc_period else None, unit_words=unit_words,
+                rate_base=base, direction=direction if measure == "actual" else None,
                 rag=rag if measure == "actual" else None,
                 notation=notation,
             ))
