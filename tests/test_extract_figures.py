@@ -491,3 +491,10 @@ def test_a_column_naming_its_period_and_the_figure_gives_that_period_s_actuals(t
     q3 = "2023/24 Q3"
     assert {(D(14), "actual", q3), (D(10), "target", q3)} <= rows
     assert {(D("88.2"), "actual", q3), (D(90), "target", q3)} <= rows
+
+
+def test_a_relative_clause_s_figure_belongs_to_its_antecedent() -> None:
+    """"the report now includes the number of adopters approved, which was 31 at the end of March": the
+    number of adopters approved."""
+    x = _one("The report now includes the number of adopters approved, which was 31 at the end of March.")
+    assert [(o.value, o.surface) for o in x.observations] == [(D(31), "number of adopters approved")]

@@ -122,6 +122,7 @@ _CLOSING = re.compile(r"\s*\)")
 _SPACES = re.compile(r"\s+")
 _OF = re.compile(r"^of\s+", re.I)
 _TRAILING_COMMA = re.compile(r",\s*$")
+_WHICH_TAIL = re.compile(r",?\s+(?:which|that)\s*$", re.I)
 _CONJUNCTION = re.compile(r"^\s*(?:and|but|or|while|whilst)?\s*(?:that\s+)?", re.I)
 # "had eased to": any verb of movement before the new level
 _MOVED = re.compile(r"(?:\s+(?:had|has|have))?\s+\w+ed\s+(?:up\s+|down\s+|back\s+|slightly\s+)?to\s*$")
@@ -181,6 +182,8 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
     if m := _change_from_re().search(left):
         left = left[: m.start()]  # "the collection rate went from 94.1% to": the rate is the subject
     left = _tail_sub(_copula_tail_re(), left)
+    # "the number of care leavers in higher education, which was 14": the relative clause's antecedent
+    left = _WHICH_TAIL.sub("", left)
     left = _TRAILING_COMMA.sub("", left)  # "rent collection, at 96.2%,": a parenthetical level
     # "Library loans in 2022-23 were ...": a period between the subject and its verb is the
     # figure's period, not a boundary that would cut the subject off
@@ -242,7 +245,8 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     "x of y NOUN (z%)", which the phrase is about."""
     left, population = _left(text, lo, start)
     of_phrase = bool(_OF_AFTER.match(text[end:hi]))  # "N% of NP": the NP names the measure
-    if not names_something(left) or (_done_re().search(left) and not of_phrase):
+    done = _done_re().search(text, max(lo, start - 80), start)  # the verb right before the number
+    if not names_something(left) or (done and not of_phrase):
         # "of whom 12% lived out of county", "the Council received 640 requests": the words after name it
         left = ""
     if noun:
@@ -259,7 +263,7 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
         parts = [population, right] if verb else [population]
     out = _tidy(" ".join(parts))
     # "Recycling in" (Wales cut off as the comparator): a preposition left hanging at the end
-    out = re.sub(r"\s+(?:in|of|for|at|on|by|to|from|across|within)$", "", out, flags=re.I)
+    out = re.sub(r"(?:\s+(?:in|of|for|at|on|by|to|from|across|within|a|an|the))+$", "", out, flags=re.I)
     words_ = out.split()
     return " ".join(words_[:16])
 
@@ -304,6 +308,8 @@ def is_name(phrase_text: str) -> bool:
         return False
     if inside.search(phrase_text):
         return False  # a speaker, a view or a hope: the clause was cut in the wrong place
+    if re.fullmatch(r"\s*[A-Za-z]+ed\s*", phrase_text):
+        return False  # "based (on the 96% assumed)": a participle alone names nothing
     return names_something(dates.sub(" ", phrase_text))
 
 
