@@ -374,14 +374,40 @@ def fail_on(regressions: list[str]) -> None:
         raise SystemExit(1)
 
 
-def time_store(store: Path, label: str, update: bool) -> None:
-    """Only the query part, on a store already built (`--time-store`): latencies, then the guard."""
-    lat = ox_latencies(store)
-    report_store(label, {"quads": "?", "oxigraph_load_s": "-", "store_mb": round(du(store) / 2**20, 1),
-                         "oxigraph": lat})
+def time_store(store: Path, label: str, update: bool, nq: Path | None) -> None:
+    """Only the query part, on a store already built (`--time-store`): latencies, then the guard; with
+    `--nquads` (the file the store was loaded from) rdflib beside it, as in the full run."""
+    entry: dict[str, Any] = {"quads": "?", "oxigraph_load_s": "-", "store_mb": round(du(store) / 2**20, 1),
+                             "oxigraph": ox_latencies(store)}
+    if nq:
+        entry["quads"] = sum(1 for _ in nq.open("rb"))
+        entry["rdflib"] = rdflib_run(nq, entry["oxigraph"]["_params"])
+        compare_rdflib(entry)
+    report_store(label, entry)
+    results = {"when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "machine": machine(),
+               "time_store": str(store), "stores": {label: entry}, "load_average_now": os.getloadavg()}
     if update:
-        save_baselines(label, lat)
-    fail_on(guard(label, lat, load_baselines()))
+        save_baselines(label, entry["oxigraph"])
+    results["plan_guard"] = guard(label, entry["oxigraph"], load_baselines())
+    out = HERE / "results" / (dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + f"-queries-{label}.json")
+    out.write_text(json.dumps(results, indent=1))
+    print(f"results: {out.relative_to(ROOT)}")
+    fail_on(results["plan_guard"])
+
+
+def compare_rdflib(entry: dict[str, Any]) -> None:
+    """rdflib's times beside Oxigraph's, as ratios, with a check that both return as many rows."""
+    rd = entry["rdflib"]
+    if rd.get("load_s") and isinstance(entry.get("oxigraph_load_s"), float):
+        entry["load_ratio_rdflib_over_oxigraph"] = round(rd["load_s"] / entry["oxigraph_load_s"], 1)
+    for name, ox_q in entry["oxigraph"].items():
+        r_q = rd["queries"].get(name)
+        if r_q and "timed_out_after_s" in r_q and isinstance(ox_q, dict):
+            ox_q["rdflib_timed_out_after_s"] = r_q["timed_out_after_s"]
+        elif isinstance(ox_q, dict) and "median_ms" in ox_q and r_q:
+            ox_q["rdflib_median_ms"] = r_q["median_ms"]
+            ox_q["speedup_vs_rdflib"] = round(r_q["median_ms"] / max(ox_q["median_ms"], 0.01), 1)
+            ox_q["same_rows_as_rdflib"] = r_q["rows"] == ox_q["rows"]
 
 
 # ---- the run
@@ -394,12 +420,13 @@ def main() -> None:
     ap.add_argument("--skip-10m", action="store_true", help="leave out the 10M-triple store")
     ap.add_argument("--docs", default=None, help="the two corpus sizes, e.g. 1000,10000 (the default)")
     ap.add_argument("--time-store", type=Path, help="only time the named queries here, and guard them")
+    ap.add_argument("--nquads", type=Path, help="with --time-store: the store's N-Quads, to time rdflib too")
     ap.add_argument("--label", default="1M", help="the baseline to compare --time-store with (1M, 10M, 100k)")
     ap.add_argument("--update-baselines", action="store_true",
                     help=f"write this run's query CPU times to {BASELINES.name} (after a deliberate change)")
     args = ap.parse_args()
     if args.time_store:
-        time_store(args.time_store, args.label, args.update_baselines)
+        time_store(args.time_store, args.label, args.update_baselines, args.nquads)
         return
     quick = args.quick
     regressions: list[str] = []
@@ -453,16 +480,7 @@ def main() -> None:
             print("  rdflib in memory ...", flush=True)
             rd = rdflib_run(nq, entry["oxigraph"]["_params"], repeats=3 if quick else 1)
             entry["rdflib"] = rd
-            if rd.get("load_s"):
-                entry["load_ratio_rdflib_over_oxigraph"] = round(rd["load_s"] / load, 1)
-            for name, ox_q in entry["oxigraph"].items():
-                r_q = rd["queries"].get(name)
-                if r_q and "timed_out_after_s" in r_q and isinstance(ox_q, dict):
-                    ox_q["rdflib_timed_out_after_s"] = r_q["timed_out_after_s"]
-                elif isinstance(ox_q, dict) and "median_ms" in ox_q and r_q:
-                    ox_q["rdflib_median_ms"] = r_q["median_ms"]
-                    ox_q["speedup_vs_rdflib"] = round(r_q["median_ms"] / max(ox_q["median_ms"], 0.01), 1)
-                    ox_q["same_rows_as_rdflib"] = r_q["rows"] == ox_q["rows"]
+            compare_rdflib(entry)
         else:
             entry["rdflib"] = {"skipped": "rdflib needs ~9 GB and ~4 min for 5M triples here (MEASURED.md); "
                                           "10M is beyond what this shared machine can hold"}
