@@ -198,13 +198,17 @@ def query_params(store: Any) -> dict[str, dict[str, str]]:
                         "ORDER BY ?v LIMIT 1")
     committee = first(ckg + "SELECT ?v WHERE { GRAPH ?d { ?d ckg:committee ?v } } ORDER BY ?v LIMIT 1")
     fact = first(ckg + "SELECT ?v WHERE { GRAPH ?d { ?v a ckg:Commitment } } ORDER BY ?v LIMIT 1")
+    # The council with the most documents: a listing scoped to one council is timed on a busy one.
+    council = first(ckg + "SELECT ?v WHERE { GRAPH ?d { ?d ckg:council ?v } } GROUP BY ?v "
+                          "ORDER BY DESC(COUNT(?d)) ?v LIMIT 1")
     values = {"person": name.split()[-1] if name else None, "indicator": label, "committee": committee,
-              "fact": fact}
+              "fact": fact, "council": council}
     out: dict[str, dict[str, str]] = {}
-    from kg.query import named_queries
+    from kg.query import named_queries, required
 
     for q in named_queries().values():
-        wanted = {p: values.get(p) for p, _ in q.params}
+        # optional parameters (scopes) are given where the data has a value: the timed form of the query
+        wanted = {p: values.get(p) for p, _ in q.params if p in required(q) or values.get(p)}
         if all(wanted.values()):
             out[q.name] = {k: v for k, v in wanted.items() if v}
     return out
