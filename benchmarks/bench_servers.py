@@ -4,10 +4,11 @@ into Virtuoso, then every named query timed through kg.remote, as benchmarks/run
     .venv/bin/python -m benchmarks.bench_servers --nquads FILE.nq [--servers oxigraph,virtuoso]
 
 The N-Quads come from benchmarks/run.py (`build_nquads`: the 1,000-document store's document graphs
-replicated to 1M or 10M triples). Each server gets the file with its own bulk loader (`oxigraph load`;
-Virtuoso's `ld_dir` + `rdf_loader_run` through isql), in a scratch folder, on loopback; the load time
-includes the server's checkpoint. Listings are timed on their first page of 100 rows, as in run.py. The
-aggregates graph (kg/aggregates.py) is built with the same hook ingest calls, through the server.
+replicated to 1M or 10M triples; `make bench` keeps them with `--keep-nquads`). Each server gets the file
+with its own bulk loader (`oxigraph load`; Virtuoso's `ld_dir` + `rdf_loader_run` through isql), in a
+scratch folder, on loopback; the load time includes the server's checkpoint. Listings are timed on their
+first page of 100 rows, as in run.py. The aggregates graph (kg/aggregates.py) is built with the same hook
+ingest calls, through the server.
 Results: benchmarks/results/servers-<UTC time>.json.
 """
 

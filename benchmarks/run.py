@@ -426,6 +426,8 @@ def main() -> None:
     ap.add_argument("--skip-10m", action="store_true", help="leave out the 10M-triple store")
     ap.add_argument("--docs", default=None, help="the two corpus sizes, e.g. 1000,10000 (the default)")
     ap.add_argument("--time-store", type=Path, help="only time the named queries here, and guard them")
+    ap.add_argument("--keep-nquads", action="store_true",
+                    help="keep data-1M.nq / data-10M.nq in --work (for benchmarks/bench_servers.py)")
     ap.add_argument("--nquads", type=Path, help="with --time-store: the store's N-Quads, to time rdflib too")
     ap.add_argument("--label", default="1M", help="the baseline to compare --time-store with (1M, 10M, 100k)")
     ap.add_argument("--update-baselines", action="store_true",
@@ -492,7 +494,8 @@ def main() -> None:
                                           "10M is beyond what this shared machine can hold"}
         results["stores"][label] = entry
         save()
-        nq.unlink()
+        if not args.keep_nquads:
+            nq.unlink()
         report_store(label, entry)
 
     ingest(sizes[0], 2)
