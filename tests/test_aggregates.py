@@ -1,5 +1,5 @@
 """kg/aggregates.py: the tallies kept at ingest equal a from-scratch recomputation after ingest, removal and
-re-ingest, and the `meetings` query reads its counts from them."""
+re-ingest, and their sums per meeting equal the `meetings` query's counts."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def test_tallies_follow_ingest_remove_and_reingest(store: LocalStore, seeds_dir:
 
 
 def test_meetings_counts_equal_a_count_of_the_store(seeds_store: LocalStore) -> None:
-    """The meetings query's counts, read from the tallies, equal the facts counted in the store."""
+    """The tallies summed per meeting, and the meetings query's counts, equal the facts in the store."""
     counted: Counter = Counter()
     for cls, col in ((CKG.Contribution, "contributions"), (CKG.Resolution, "resolutions"),
                      (CKG.Commitment, "commitments")):
@@ -62,3 +62,10 @@ def test_meetings_counts_equal_a_count_of_the_store(seeds_store: LocalStore) -> 
             if int(r[col]):
                 got[(str(r["meeting"]), col)] = int(r[col])
     assert got == counted and counted
+    summed: Counter = Counter()
+    g = kept(seeds_store)
+    for t in g.subjects(CKG.tallyOf):
+        for col, prop in aggregates._COUNTS:
+            if (m := g.value(t, CKG.tallyMeeting)) is not None and int(g.value(t, prop)):  # type: ignore[arg-type]
+                summed[(str(m), col)] += int(g.value(t, prop))  # type: ignore[arg-type]
+    assert summed == counted

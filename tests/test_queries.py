@@ -57,7 +57,7 @@ def sample_params(store: LocalStore) -> dict[str, object]:
             "fact": run(store, "resolutions").rows[0]["resolution"],
             "document": run(store, "documents").rows[0]["document"], "ledger": iris.graph("ledger"),
             "scheme": iris.found_indicator_scheme(), "aggregates": iris.graph("aggregates"),
-            "council": run(store, "documents").rows[0]["council"]}
+            "council": run(store, "below-target").rows[0]["council"]}
 
 
 def rows(store: LocalStore, name: str, **params: object) -> list[dict[str, str]]:
