@@ -368,8 +368,10 @@ def load_baselines() -> dict[str, dict[str, float]]:
 
 def save_baselines(label: str, latencies: dict[str, Any]) -> None:
     data = load_baselines()
-    data[label] = {n: q["cpu_ms"] for n, q in sorted(latencies.items())
-                   if not n.startswith("_") and isinstance(q, dict) and "cpu_ms" in q}
+    # a query stopped at the time limit keeps its old baseline
+    now = {n: q["cpu_ms"] for n, q in sorted(latencies.items())
+           if not n.startswith("_") and isinstance(q, dict) and "cpu_ms" in q}
+    data[label] = {**data.get(label, {}), **now}
     BASELINES.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
 
 
