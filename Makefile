@@ -9,7 +9,7 @@ DEMO_VENV := .venv-run
 DEMO_BIN := $(DEMO_VENV)/bin
 DEMO_STAMP := $(DEMO_VENV)/.installed
 
-.PHONY: setup demo test test-fast lint eval bench bench-quick notebooks docs clean system-deps
+.PHONY: setup demo test test-fast lint eval bench bench-quick bench-servers notebooks docs clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -65,7 +65,11 @@ bench: setup
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python -m benchmarks.bench_viz
 	$(BIN)/python -m benchmarks.bench_serve
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run --keep-nquads
+
+# The named queries on the Oxigraph server and Virtuoso, on the N-Quads `make bench` kept (--keep-nquads).
+bench-servers: setup
+	$(BIN)/python -m benchmarks.bench_servers --nquads benchmarks/.work/data-10M.nq
 
 bench-quick: setup
 	$(BIN)/python -m benchmarks.bench_cli 7

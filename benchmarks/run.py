@@ -45,6 +45,12 @@ from benchmarks.corpus import generate
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 KG = str(Path(sys.executable).with_name("kg"))
+BASELINES = HERE / "baselines.json"  # per-query CPU ms by store size: the plan guard (issue 18)
+REGRESSION = 2.0  # a named query this many times slower than its baseline fails the run
+PAGE = 100  # listings are timed on their first page: every row of a million-triple store is not interactive
+# Listing queries (one row per fact, in index order): timed on their first page of PAGE rows.
+LISTINGS = ("commitments", "contributions", "documents", "identities", "observations", "people", "posts",
+            "resolutions", "who-answered")
 RDFLIB_QUERY_LIMIT = 30.0  # seconds for one rdflib query run before it is recorded as timed out
 OX_QUERY_LIMIT = 5.0  # seconds per Oxigraph query run: 25 times the 200 ms target
 
@@ -174,6 +180,17 @@ def ox_load(nq: Path, store: Path) -> float:
     return time.perf_counter() - start
 
 
+def aggregates_run(store: Path) -> float:
+    """The replicated documents' tallies (kg/aggregates.py), as ingest keeps them: seconds taken."""
+    from kg.aggregates import update
+    from kg.store import LocalStore
+
+    start = time.perf_counter()
+    with LocalStore(store) as st:
+        update(st)
+    return round(time.perf_counter() - start, 2)
+
+
 # ---- queries
 
 
@@ -190,16 +207,24 @@ def query_params(store: Any) -> dict[str, dict[str, str]]:
                         "ORDER BY ?v LIMIT 1")
     committee = first(ckg + "SELECT ?v WHERE { GRAPH ?d { ?d ckg:committee ?v } } ORDER BY ?v LIMIT 1")
     fact = first(ckg + "SELECT ?v WHERE { GRAPH ?d { ?v a ckg:Commitment } } ORDER BY ?v LIMIT 1")
+    # The council with the most documents: a listing scoped to one council is timed on a busy one.
+    council = first(ckg + "SELECT ?v WHERE { GRAPH ?d { ?d ckg:council ?v } } GROUP BY ?v "
+                          "ORDER BY DESC(COUNT(?d)) ?v LIMIT 1")
     values = {"person": name.split()[-1] if name else None, "indicator": label, "committee": committee,
-              "fact": fact}
+              "fact": fact, "council": council}
     out: dict[str, dict[str, str]] = {}
-    from kg.query import named_queries
+    from kg.query import named_queries, required
 
     for q in named_queries().values():
-        wanted = {p: values.get(p) for p, _ in q.params}
+        # optional parameters (scopes) are given where the data has a value: the timed form of the query
+        wanted = {p: values.get(p) for p, _ in q.params if p in required(q) or values.get(p)}
         if all(wanted.values()):
             out[q.name] = {k: v for k, v in wanted.items() if v}
     return out
+
+
+def page_of(name: str) -> int | None:
+    return PAGE if name in LISTINGS else None
 
 
 def _ox_child(store_path: str, queries: list[tuple[str, dict[str, str]]], repeats: int, conn: Any) -> None:
@@ -209,13 +234,15 @@ def _ox_child(store_path: str, queries: list[tuple[str, dict[str, str]]], repeat
     named = named_queries()
     with LocalStore(store_path, read_only=True) as st:
         for name, params in queries:
-            times, rows = [], 0
+            times, cpu, rows = [], [], 0
             for i in range(repeats + 1):
-                start = time.perf_counter()
-                rows = len(run(st, named[name], params or None).rows)
+                start, start_cpu = time.perf_counter(), time.process_time()
+                # every row read, as a caller would (rows are converted to rdflib terms when read)
+                rows = sum(1 for _ in run(st, named[name], params or None, limit=page_of(name)).rows)
                 if i:  # the first run warms the caches
                     times.append(time.perf_counter() - start)
-            conn.send(("query", name, statistics.median(times), rows))
+                    cpu.append(time.process_time() - start_cpu)
+            conn.send(("query", name, statistics.median(times), rows, statistics.median(cpu)))
     conn.send(("done",))
 
 
@@ -248,7 +275,8 @@ def ox_latencies(store_path: Path, repeats: int = 5, limit: float = OX_QUERY_LIM
                 if msg[0] == "done":
                     todo = []
                     break
-                out[msg[1]] = {"median_ms": round(msg[2] * 1000, 1), "rows": msg[3]}
+                out[msg[1]] = {"median_ms": round(msg[2] * 1000, 1), "rows": msg[3],
+                               "cpu_ms": round(msg[4] * 1000, 1), "page": page_of(msg[1])}
                 todo = [t for t in todo if t[0] != msg[1]]
         finally:
             proc.kill()
@@ -289,10 +317,10 @@ def _rdflib_child(nq: str, queries: list[tuple[str, str, dict[str, str]]], repea
 def rdflib_run(nq: Path, params: dict[str, dict[str, str]], repeats: int = 3,
                limit: float = RDFLIB_QUERY_LIMIT) -> dict[str, Any]:
     """rdflib in a child process (its memory is returned when it ends; a runaway query can be stopped)."""
-    from kg.query import named_queries
+    from kg.query import named_queries, paged
 
-    queries = [(q.name, q.text, params.get(q.name, {})) for q in named_queries().values()
-               if not q.params or q.name in params]
+    queries = [(q.name, paged(q.text, page_of(q.name)), params.get(q.name, {}))
+               for q in named_queries().values() if not q.params or q.name in params]
     parent, child = mp.Pipe()
     proc = mp.get_context("fork").Process(target=_rdflib_child,
                                           args=(str(nq), queries, repeats, limit, child))
@@ -322,6 +350,83 @@ def rdflib_run(nq: Path, params: dict[str, dict[str, str]], repeats: int = 3,
     return out
 
 
+# ---- the plan guard
+
+
+def guard(label: str, latencies: dict[str, Any], baselines: dict[str, dict[str, float]]) -> list[str]:
+    """Named queries slower than REGRESSION times their baseline CPU time (a plan gone wrong shows as a
+    multiple, not a few per cent; CPU time, because wall time on this shared machine swings 2-3x)."""
+    bad = []
+    for name, base in sorted(baselines.get(label, {}).items()):
+        q = latencies.get(name)
+        if not isinstance(q, dict) or "skipped" in q:
+            continue
+        if "cpu_ms" not in q:
+            if REGRESSION * base >= OX_QUERY_LIMIT * 1000:
+                continue  # stopped, but within 2x of a baseline past the stop: not a verdict either way
+            bad.append(f"{label} {name}: stopped past {q.get('timed_out_after_s')} s (baseline {base} ms)")
+        elif q["cpu_ms"] > REGRESSION * max(base, 10.0):  # under 10 ms, noise is the larger part
+            bad.append(f"{label} {name}: {q['cpu_ms']} ms CPU, {q['cpu_ms'] / base:.1f}x its baseline "
+                       f"{base} ms")
+    return bad
+
+
+def load_baselines() -> dict[str, dict[str, float]]:
+    return json.loads(BASELINES.read_text()) if BASELINES.exists() else {}
+
+
+def save_baselines(label: str, latencies: dict[str, Any]) -> None:
+    data = load_baselines()
+    # a query stopped at the time limit keeps its old baseline
+    now = {n: q["cpu_ms"] for n, q in sorted(latencies.items())
+           if not n.startswith("_") and isinstance(q, dict) and "cpu_ms" in q}
+    data[label] = {**data.get(label, {}), **now}
+    BASELINES.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
+
+
+def fail_on(regressions: list[str]) -> None:
+    if regressions:
+        print(f"\nPLAN GUARD: named queries slower than {REGRESSION:g}x their baseline ({BASELINES.name}):",
+              *regressions, sep="\n  ", file=sys.stderr)
+        raise SystemExit(1)
+
+
+def time_store(store: Path, label: str, update: bool, nq: Path | None) -> None:
+    """Only the query part, on a store already built (`--time-store`): latencies, then the guard; with
+    `--nquads` (the file the store was loaded from) rdflib beside it, as in the full run."""
+    entry: dict[str, Any] = {"quads": "?", "oxigraph_load_s": "-", "store_mb": round(du(store) / 2**20, 1),
+                             "oxigraph": ox_latencies(store)}
+    if nq:
+        entry["quads"] = sum(1 for _ in nq.open("rb"))
+        entry["rdflib"] = rdflib_run(nq, entry["oxigraph"]["_params"])
+        compare_rdflib(entry)
+    report_store(label, entry)
+    results = {"when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "machine": machine(),
+               "time_store": str(store), "stores": {label: entry}, "load_average_now": os.getloadavg()}
+    if update:
+        save_baselines(label, entry["oxigraph"])
+    results["plan_guard"] = guard(label, entry["oxigraph"], load_baselines())
+    out = HERE / "results" / (dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + f"-queries-{label}.json")
+    out.write_text(json.dumps(results, indent=1))
+    print(f"results: {out.relative_to(ROOT)}")
+    fail_on(results["plan_guard"])
+
+
+def compare_rdflib(entry: dict[str, Any]) -> None:
+    """rdflib's times beside Oxigraph's, as ratios, with a check that both return as many rows."""
+    rd = entry["rdflib"]
+    if rd.get("load_s") and isinstance(entry.get("oxigraph_load_s"), float):
+        entry["load_ratio_rdflib_over_oxigraph"] = round(rd["load_s"] / entry["oxigraph_load_s"], 1)
+    for name, ox_q in entry["oxigraph"].items():
+        r_q = rd["queries"].get(name)
+        if r_q and "timed_out_after_s" in r_q and isinstance(ox_q, dict):
+            ox_q["rdflib_timed_out_after_s"] = r_q["timed_out_after_s"]
+        elif isinstance(ox_q, dict) and "median_ms" in ox_q and r_q:
+            ox_q["rdflib_median_ms"] = r_q["median_ms"]
+            ox_q["speedup_vs_rdflib"] = round(r_q["median_ms"] / max(ox_q["median_ms"], 0.01), 1)
+            ox_q["same_rows_as_rdflib"] = r_q["rows"] == ox_q["rows"]
+
+
 # ---- the run
 
 
@@ -332,8 +437,19 @@ def main() -> None:
     ap.add_argument("--skip-10m", action="store_true", help="leave out the 10M-triple store")
     ap.add_argument("--docs", default=None, help="the two corpus sizes, e.g. 1000,10000 (the default)")
     ap.add_argument("--ingest-only", action="store_true", help="only the ingest runs (no query stores)")
+    ap.add_argument("--time-store", type=Path, help="only time the named queries here, and guard them")
+    ap.add_argument("--keep-nquads", action="store_true",
+                    help="keep data-1M.nq / data-10M.nq in --work (for benchmarks/bench_servers.py)")
+    ap.add_argument("--nquads", type=Path, help="with --time-store: the store's N-Quads, to time rdflib too")
+    ap.add_argument("--label", default="1M", help="the baseline to compare --time-store with (1M, 10M, 100k)")
+    ap.add_argument("--update-baselines", action="store_true",
+                    help=f"write this run's query CPU times to {BASELINES.name} (after a deliberate change)")
     args = ap.parse_args()
+    if args.time_store:
+        time_store(args.time_store, args.label, args.update_baselines, args.nquads)
+        return
     quick = args.quick
+    regressions: list[str] = []
     sizes = (100, 300) if quick else (1000, 10000)
     if args.docs:
         sizes = tuple(int(x) for x in args.docs.split(","))[:2]  # type: ignore[assignment]
@@ -373,31 +489,27 @@ def main() -> None:
         count = build_nquads(source, target, nq)
         store = work / f"query-{label}"
         load = ox_load(nq, store)
+        tallies = aggregates_run(store)
         entry: dict[str, Any] = {"quads": count, "oxigraph_load_s": round(load, 2),
                                  "store_mb": round(du(store) / 2**20, 1),
-                                 "nquads_mb": round(nq.stat().st_size / 2**20)}
+                                 "nquads_mb": round(nq.stat().st_size / 2**20), "aggregates_s": tallies}
         print(f"  loaded {count} quads in {load:.1f} s; timing queries ...", flush=True)
         entry["oxigraph"] = ox_latencies(store)
+        if args.update_baselines:
+            save_baselines(label, entry["oxigraph"])
+        regressions += guard(label, entry["oxigraph"], load_baselines())
         if target == triples[0]:
             print("  rdflib in memory ...", flush=True)
             rd = rdflib_run(nq, entry["oxigraph"]["_params"], repeats=3 if quick else 1)
             entry["rdflib"] = rd
-            if rd.get("load_s"):
-                entry["load_ratio_rdflib_over_oxigraph"] = round(rd["load_s"] / load, 1)
-            for name, ox_q in entry["oxigraph"].items():
-                r_q = rd["queries"].get(name)
-                if r_q and "timed_out_after_s" in r_q and isinstance(ox_q, dict):
-                    ox_q["rdflib_timed_out_after_s"] = r_q["timed_out_after_s"]
-                elif isinstance(ox_q, dict) and "median_ms" in ox_q and r_q:
-                    ox_q["rdflib_median_ms"] = r_q["median_ms"]
-                    ox_q["speedup_vs_rdflib"] = round(r_q["median_ms"] / max(ox_q["median_ms"], 0.01), 1)
-                    ox_q["same_rows_as_rdflib"] = r_q["rows"] == ox_q["rows"]
+            compare_rdflib(entry)
         else:
             entry["rdflib"] = {"skipped": "rdflib needs ~9 GB and ~4 min for 5M triples here (MEASURED.md); "
                                           "10M is beyond what this shared machine can hold"}
         results["stores"][label] = entry
         save()
-        nq.unlink()
+        if not args.keep_nquads:
+            nq.unlink()
         report_store(label, entry)
 
     ingest(sizes[0], 2)
@@ -405,6 +517,9 @@ def main() -> None:
     save()
     report_ingest(results["ingest"])
     print(f"results: {out.relative_to(ROOT)}")
+    results["plan_guard"] = regressions
+    save()
+    fail_on(regressions)
 
 
 def report_ingest(rows: list[dict[str, Any]]) -> None:
@@ -423,7 +538,7 @@ def report_store(label: str, entry: dict[str, Any]) -> None:
           f"store {entry['store_mb']} MB" + (f"; rdflib parse {rd['load_s']} s ({rd.get('rss_mb')} MB), "
                                             f"ratio {entry.get('load_ratio_rdflib_over_oxigraph')}x"
                                             if rd.get("load_s") else ""))
-    print(f"{'query':<22} {'rows':>7} {'oxigraph ms':>12} {'rdflib ms':>10} {'ratio':>7}")
+    print(f"{'query':<22} {'rows':>7} {'oxigraph ms':>12} {'cpu ms':>8} {'rdflib ms':>10} {'ratio':>7}")
     for name, q in entry["oxigraph"].items():
         if name.startswith("_"):
             continue
@@ -434,7 +549,8 @@ def report_store(label: str, entry: dict[str, Any]) -> None:
         rdf = q.get("rdflib_median_ms") or (f">{q['rdflib_timed_out_after_s']:g}s"
                                              if "rdflib_timed_out_after_s" in q else "-")
         ratio = q.get("speedup_vs_rdflib", "-")
-        print(f"{name:<22} {q['rows']:>7} {q['median_ms']:>12} {rdf:>10} {ratio:>7}")
+        rows = f"{q['rows']}" + ("p" if q.get("page") else "")  # p: the first page of a listing
+        print(f"{name:<22} {rows:>7} {q['median_ms']:>12} {q.get('cpu_ms', '-'):>8} {rdf:>10} {ratio:>7}")
     if rd.get("gave_up"):
         print(f"rdflib: {rd['gave_up']}")
 

@@ -165,6 +165,9 @@ def ingest(
         lost = len(sources) - (len(outcomes) - found)
         raise StoreUnreachable(f"{err.message}; {lost} of {len(sources)} document(s) were not written",
                                hint="start the server again and re-run the same command") from None
+    from kg.aggregates import update as update_aggregates
+
+    update_aggregates(store)  # tallies of the documents written (and caught up after a killed run)
     changes: tuple[str, ...] = ()
     # Not only when something was added: a run killed between its last document and the ledger leaves
     # the ledger behind, and the re-run (all unchanged) must catch it up. The ledger finds what changed
@@ -222,6 +225,9 @@ def repair(store: Store) -> bool:
 
         forget(store, list(pending))
     if pending:
+        from kg.aggregates import update as update_aggregates
+
+        update_aggregates(store)  # the removed documents' tallies go before the journal does
         store.replace_graphs([str(iris.graph(REMOVING))], {})
     return bool(pending or stale)
 

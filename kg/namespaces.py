@@ -121,6 +121,12 @@ class CKG(DefinedNamespace):
     unitText: URIRef
     usualUnit: URIRef
     value: URIRef
+    # aggregates (kg/aggregates.py)
+    tallyOf: URIRef
+    tallyMeeting: URIRef
+    contributionCount: URIRef
+    resolutionCount: URIRef
+    commitmentCount: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")

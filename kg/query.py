@@ -83,6 +83,14 @@ def paged(text: str, limit: int | None, offset: int = 0) -> str:
     return f"{text.rstrip()}\n{tail.strip()}\n"
 
 
+OPTIONAL_PARAM = "(optional)"  # a parameter whose description starts so scopes the query; left out, all rows
+
+
+def required(q: NamedQuery) -> set[str]:
+    """The parameters a query cannot run without (the others narrow it: one council, one committee...)."""
+    return {p for p, desc in q.params if not desc.startswith(OPTIONAL_PARAM)}
+
+
 def run(
     store: Store,
     spec: str | NamedQuery,
@@ -104,7 +112,7 @@ def run(
                 f"query '{q.name}' has no parameter {', '.join(unknown)}",
                 hint=f"it takes: {', '.join(sorted(declared))}",
             )
-        missing = sorted(declared - set(bindings))
+        missing = sorted(required(q) - set(bindings))
         if missing:
             raise QueryError(
                 f"query '{q.name}' needs --param {missing[0]}=...", hint=dict(q.params)[missing[0]]

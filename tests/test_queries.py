@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from kg import iris
 from kg.cli import app
 from kg.errors import QueryError
-from kg.query import internal, named_queries, resolve, run
+from kg.query import internal, named_queries, required, resolve, run
 from kg.store import LocalStore
 
 ID = "https://w3id.org/council-kg/id/"
@@ -58,7 +58,8 @@ def sample_params(store: LocalStore) -> dict[str, object]:
             "document": run(store, "documents").rows[0]["document"], "ledger": iris.graph("ledger"),
             "scheme": iris.found_indicator_scheme(),
             "thing": run(store, "resolutions").rows[0]["resolution"], "name": "Patterson",
-            "contains": Literal(True)}
+            "contains": Literal(True), "aggregates": iris.graph("aggregates"),
+            "council": run(store, "below-target").rows[0]["council"]}
 
 
 def rows(store: LocalStore, name: str, **params: object) -> list[dict[str, str]]:
@@ -304,3 +305,18 @@ def test_person_through_the_cli(seeds_store_path: Path) -> None:
     assert len(lines) > 1 and all("Helen McAloon" in line for line in lines[1:])
     missing = CliRunner().invoke(app, ["query", "person", "--store", str(seeds_store_path)])
     assert missing.exit_code == 6 and "needs --param person" in missing.stderr
+
+
+@pytest.mark.parametrize(("name", "extra"),
+                         [("below-target", {}), ("indicator-series", {"indicator": "re-referrals"})])
+def test_an_optional_council_scopes_the_rows_and_can_be_left_out(seeds_store: LocalStore, name: str,
+                                                                 extra: dict[str, str]) -> None:
+    """Given a council, a query returns exactly its rows of the whole answer; left out, the whole answer."""
+    assert "council" not in required(named_queries()[name])
+    everything = run(seeds_store, name, extra).rows
+    councils = {r["council"] for r in everything if "council" in r}
+    assert councils, f"{name} has no council's rows on the seeds: the check would prove nothing"
+    for council in councils:
+        scoped = run(seeds_store, name, {**extra, "council": council}).rows
+        want = Counter(repr(r) for r in everything if r.get("council") == council)
+        assert Counter(map(repr, scoped)) == want
