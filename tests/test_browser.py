@@ -424,3 +424,34 @@ def test_the_sparql_editors_share_link_reproduces_its_query(browser, page, seeds
         assert other.evaluate("window.yasgui.getTab().getQuery()") == query
         other.context.close()
     assert page.errors == []
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(1800)
+def test_query_form_and_resource_page_served_at_1000_documents(page, big: LocalStore,  # noqa: ANN001
+                                                               store_1000_path: Path, tmp_path: Path) -> None:
+    """At 1,000 documents, served: the below-target query's form, given one council, shows only that
+    council's rows (labels, not IRIs); a commitment's resource page shows its quote and links on to its
+    document's page."""
+    from kg.query import run
+
+    council = str(run(big, "below-target").rows[0]["council"])
+    with running(Settings(str(store_1000_path), port=0)) as (server, _):
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        _site(page, url, "/query")
+        form = page.locator('form[data-query="below-target"]')
+        form.locator('input[name="council"]').fill(council)
+        form.get_by_role("button").click()
+        page.wait_for_selector("#result-table tbody tr", timeout=120_000)
+        rows = _table(page)
+        assert rows and not any(c.startswith("https://") for r in rows for c in r)
+        assert len({r[0] for r in rows}) == 1  # one council's rows
+        _site(page, url, "/query?name=commitments")
+        page.locator("#result-table tbody tr").first.locator("a[href^='/resource']").first.click()
+        page.wait_for_selector("#evidence mark", timeout=120_000)
+        page.screenshot(path=str(tmp_path / "resource-1000.png"), full_page=True)
+        assert len(page.inner_text("#evidence mark")) > 20
+        page.locator("#evidence a[href^='/resource']").first.click()
+        page.wait_for_selector("#facts-out")
+        assert "ckg:Document" in page.inner_text("#types")
+    assert page.errors == []
