@@ -28,7 +28,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from kg.errors import InputError
-from kg.indicators import code_systems, concepts
+from kg.indicators import code_systems, concepts, in_unit, same_unit
 from kg.iris import slug as _slug_text
 from kg.reference import data_text
 from kg.yamlfile import loads
@@ -376,7 +376,7 @@ def fuzzy_concept(
     not held back by the cost of collecting council tax."""
     ranked = fuzzy_scores(key)
     if unit:
-        ranked = [(s, c) for s, c in ranked if _same_unit(unit, _concept(c).get("unit"))]
+        ranked = [(s, c) for s, c in ranked if same_unit(unit, _concept(c).get("unit"))]
     if not ranked:
         return None, None, None
     score, cid = ranked[0]
@@ -581,14 +581,14 @@ def link_indicator(
     usual = c.get("unit")
     if c.get("generic") and {unit, usual} <= {"count", "rate"}:
         usual = unit  # a population is counted or given per 1,000: both are that population
-    if found.concept and unit and not _same_unit(unit, usual):
-        if (other := (c.get("by_unit") or {}).get(unit)) and other in _by_id():
+    if found.concept and unit and not same_unit(unit, usual):
+        if other := in_unit(found.concept, unit):
             return replace(found, concept=other, method="unit", label=_label(other), key=other)
         found = replace(found, concept=None, method="new", nearest=found.concept,
                         label=tidy(cleaned) or cleaned)
     if not found.concept and (head := _measure_over_population(cleaned)):
         usual = _concept(head).get("unit")
-        if not unit or _same_unit(unit, usual):
+        if not unit or same_unit(unit, usual):
             return IndicatorMatch(head, "head", 100.0, _label(head), head, council)
     if found.concept:
         return found
@@ -619,11 +619,6 @@ def _measure_over_population(phrase: str) -> str | None:
                                            if " " in w) + r")\b", " ", m.group(2))
     rest = _identity_words(tail) - _vocabulary()[0][cid] - {normalise(w) for w in allowed}
     return cid if not rest else None
-
-
-def _same_unit(unit: str, usual: str | None) -> bool:
-    # a count and a number in other units (days, a score) are both bare numbers: unit detection may not tell
-    return usual is None or unit == usual or {unit, usual} <= {"count", "other"}
 
 
 def _link(phrase: str, *, code: str | None, council: str | None, threshold: float,

@@ -132,6 +132,19 @@ def concept(concept_id: str) -> dict | None:
     return _by_id().get(concept_id)
 
 
+def same_unit(unit: str, usual: str | None) -> bool:
+    """Can a figure in `unit` be of a measure usually given in `usual`? A count and a number in other units
+    (days, a score) are both bare numbers: unit detection may not tell them apart."""
+    return usual is None or unit == usual or {unit, usual} <= {"count", "other"}
+
+
+def in_unit(concept_id: str, unit: str | None) -> str | None:
+    """The concept a name of `concept_id` stands for when its figure is in `unit` (the scheme's `by_unit`:
+    "sickness absence" in days is days lost per FTE), if the scheme gives one."""
+    other = ((concept(concept_id) or {}).get("by_unit") or {}).get(unit) if unit else None
+    return other if other and concept(other) else None
+
+
 def unit(concept_id: str) -> str | None:
     c = concept(concept_id)
     return c.get("unit") if c else None

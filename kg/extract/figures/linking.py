@@ -16,8 +16,7 @@ def link(phrase: str, notation: str = "", unit: str | None = None) -> tuple[str,
     """(concept id or "new:<slug>", label, confidence). A name the scheme gives to a measure in another unit
     goes to the concept it names in the figure's `unit` (`by_unit`): "sickness absence" in days."""
     cid, label, confidence = _link(phrase, notation)
-    other = ((indicators.concept(cid) or {}).get("by_unit") or {}).get(unit) if unit else None
-    if other and indicators.concept(other):
+    if other := indicators.in_unit(cid, unit):
         return other, indicators.label(other) or phrase, confidence
     return cid, label, confidence
 

@@ -421,12 +421,8 @@ _COORDINATED_AFTER = re.compile(r"\s*(?:,|\band\b|\bor\b|&|\bas\s+well\s+as\b)",
 def _fits(concept: str | None, unit: str) -> bool:
     """Can a figure in `unit` be of the scheme `concept` (None: a phrase, not a concept, always can)? A count
     is not a percentage of something named in the question before it."""
-    if concept is None:
-        return True
-    c = indicators.concept(concept) or {}
-    usual = c.get("unit")
-    return usual is None or usual == unit or {usual, unit} <= {"count", "other"} or \
-        unit in (c.get("by_unit") or {})
+    return concept is None or indicators.same_unit(unit, indicators.unit(concept)) or \
+        indicators.in_unit(concept, unit) is not None
 
 
 _THE_FIGURE = re.compile(r"(?:the|this|that|its|our)\s+((?:[\w\-]+\s+){0,5}?)"
