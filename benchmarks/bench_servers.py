@@ -100,14 +100,16 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
-def start_oxigraph(nq: Path, root: Path) -> tuple[str, subprocess.Popen, float]:
+def start_oxigraph(nq: Path, root: Path, load: float | None = None) -> tuple[str, subprocess.Popen, float]:
+    """Load `nq` (unless `load` says it was loaded before: its seconds) and serve it."""
     binary = str(Path(sys.executable).with_name("oxigraph"))
     if not Path(binary).exists():
         binary = shutil.which("oxigraph") or binary
-    start = time.perf_counter()
-    subprocess.run([binary, "load", "--location", str(root / "data"), "--file", str(nq)], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    load = time.perf_counter() - start
+    if load is None:
+        start = time.perf_counter()
+        subprocess.run([binary, "load", "--location", str(root / "data"), "--file", str(nq)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        load = time.perf_counter() - start
     port = _free_port()
     log = (root / "server.log").open("wb")
     proc = subprocess.Popen([binary, "serve", "--location", str(root / "data"), "--bind", f"127.0.0.1:{port}",
@@ -117,12 +119,14 @@ def start_oxigraph(nq: Path, root: Path) -> tuple[str, subprocess.Popen, float]:
     return url, proc, load
 
 
-def start_virtuoso(nq: Path, root: Path) -> tuple[str, subprocess.Popen, float]:
+def start_virtuoso(nq: Path, root: Path, load: float | None = None) -> tuple[str, subprocess.Popen, float]:
+    """Start Virtuoso, then load `nq` (unless `load` says it was loaded before: its seconds)."""
     db = root / "db"
-    db.mkdir(parents=True)
+    db.mkdir(parents=True, exist_ok=True)
     data = root / "load"
-    data.mkdir()
-    (data / nq.name).symlink_to(nq.resolve())
+    data.mkdir(exist_ok=True)
+    if not (data / nq.name).exists():
+        (data / nq.name).symlink_to(nq.resolve())
     sql, http = _free_port(), _free_port()
     ini = root / "virtuoso.ini"
     ini.write_text(VIRTUOSO_INI.format(db=db, data=data, sql_port=sql, http_port=http))
@@ -131,6 +135,8 @@ def start_virtuoso(nq: Path, root: Path) -> tuple[str, subprocess.Popen, float]:
                             stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{http}/sparql"
     _wait(url, proc)
+    if load is not None:
+        return url, proc, load
     start = time.perf_counter()
     # N-Quads name their graphs; the loader's graph argument is only for triples without one.
     sql_text = (f"ld_dir('{data}', '*.nq', 'urn:kg:bench:unused'); rdf_loader_run(); checkpoint;")
@@ -180,6 +186,9 @@ def main() -> None:
     ap.add_argument("--nquads", type=Path, required=True, help="the N-Quads to load (from benchmarks/run.py)")
     ap.add_argument("--servers", default="oxigraph,virtuoso")
     ap.add_argument("--work", type=Path, default=HERE / ".work" / "servers")
+    ap.add_argument("--keep", action="store_true",
+                    help="keep each server's data; a later run with --keep times the queries on it again "
+                         "without loading (after a change to the queries)")
     args = ap.parse_args()
     quads = sum(1 for _ in args.nquads.open("rb"))
     results: dict[str, Any] = {"when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -188,10 +197,19 @@ def main() -> None:
     out = HERE / "results" / ("servers-" + dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + ".json")
     for server in args.servers.split(","):
         root = args.work / server
-        shutil.rmtree(root, ignore_errors=True)
-        root.mkdir(parents=True)
-        print(f"{server}: loading {quads} quads ...", flush=True)
-        url, proc, load = (start_oxigraph if server == "oxigraph" else start_virtuoso)(args.nquads, root)
+        marker = root / "loaded.json"  # written once a kept load is whole: which file, how long it took
+        before = json.loads(marker.read_text()) if args.keep and marker.exists() else {}
+        if before.get("nquads") != str(args.nquads.resolve()):
+            before = {}
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir(parents=True)
+            print(f"{server}: loading {quads} quads ...", flush=True)
+        else:
+            print(f"{server}: {quads} quads loaded by an earlier run ({before['load_s']} s)", flush=True)
+        url, proc, load = (start_oxigraph if server == "oxigraph" else start_virtuoso)(
+            args.nquads, root, before.get("load_s"))
+        if args.keep:
+            marker.write_text(json.dumps({"nquads": str(args.nquads.resolve()), "load_s": round(load, 2)}))
         try:
             print(f"  loaded in {load:.1f} s; timing queries ...", flush=True)
             entry = {"load_s": round(load, 2)}
@@ -200,7 +218,8 @@ def main() -> None:
             out.write_text(json.dumps(results, indent=1))
         finally:
             _stop(proc)
-            shutil.rmtree(root, ignore_errors=True)
+            if not args.keep:
+                shutil.rmtree(root, ignore_errors=True)
     print(f"results: {out}")
 
 
