@@ -97,6 +97,7 @@ class CKG(DefinedNamespace):
     polarity: URIRef
     previous: URIRef
     progressKind: URIRef
+    pruneCandidate: URIRef
     rag: URIRef
     derivedRag: URIRef
     rate: URIRef

@@ -40,6 +40,7 @@ from rdflib.term import Identifier
 
 from kg import iris, layout
 from kg.errors import QueryError, StoreError, StoreUnreachable
+from kg.namespaces import CKG
 from kg.store import Result, Store, from_ox, to_ox
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -245,6 +246,16 @@ def ntriples(graph: Graph) -> bytes:
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
+PENDING = str(iris.graph("pending-prune"))
+
+
+def _pending_graph(statements: Iterable[str]) -> Graph:
+    g = Graph()
+    for text in statements:
+        g.add((URIRef(PENDING), CKG.pruneCandidate, Literal(text)))
+    return g
+
+
 def _triple(t: ox.Triple | ox.Quad) -> tuple[Identifier, Identifier, Identifier]:
     return (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))  # type: ignore[return-value]
 
@@ -361,7 +372,11 @@ class RemoteStore(Store):
         """
         drop = [d for d in drop if d not in graphs]
         touched = [n for n in (*drop, *graphs) if layout.is_document(n)]
-        before = self._asserted(touched)
+        # The shared statements this write may orphan, recorded before anything changes (with any a write
+        # interrupted earlier recorded), deleted once trimmed: a kill in between is finished next time.
+        candidates = self._asserted(touched) | self._pending()
+        if candidates:
+            self._put(PENDING, _pending_graph(candidates))
         said: set[str] = set()
         shared = Graph()
         physical: dict[str, Graph] = {}
@@ -384,7 +399,13 @@ class RemoteStore(Store):
                 self._delete(name)
         for name in drop:
             self._delete(name)
-        self._prune(before - said)
+        if candidates:
+            self._prune(candidates - said)
+            self._delete(PENDING)
+
+    def _pending(self) -> set[str]:
+        """Shared statements a write that was interrupted may have left orphaned."""
+        return {str(o) for o in self.graph(PENDING).objects(None, CKG.pruneCandidate)}
 
     def _asserted(self, names: Iterable[str]) -> set[str]:
         """The shared statements the given document graphs record (kg.layout)."""

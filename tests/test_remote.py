@@ -323,6 +323,36 @@ def test_the_shared_graph_is_kept_exact_as_on_the_embedded_store(remote: RemoteS
 
 
 @pytest.mark.server
+def test_a_write_stopped_before_the_trim_is_finished_by_the_next(remote: RemoteStore, seeds_dir: Path,
+                                                                  store: LocalStore,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server write is several requests: stopped after a document is dropped but before the shared graph is
+    trimmed, the next write trims what only that document asserted, as the embedded store does at once."""
+    from kg import layout
+    from kg.ingest import remove
+
+    _ingest_ok([seeds_dir], remote)
+    _ingest_ok([seeds_dir], store)
+    doc = remote.documents()[0]
+
+    def killed(self: RemoteStore, candidates: set[str]) -> None:
+        raise KeyboardInterrupt  # where a Ctrl-C or a kill between two requests would land
+
+    with monkeypatch.context() as m:
+        m.setattr(RemoteStore, "_prune", killed)
+        with pytest.raises(KeyboardInterrupt):
+            remove(remote, doc.iri)
+    remove(store, doc.iri)
+    shared = str(layout.shared_graph())
+    assert len(remote.graph(shared)) > len(store.graph(shared))  # orphans left by the stopped write
+    other = remote.documents()[0]
+    remove(remote, other.iri)  # any next write
+    remove(store, other.iri)
+    assert isomorphic(timeless(remote.graph(shared)), timeless(store.graph(shared)))
+    assert not len(remote.graph(str(iris.graph("pending-prune"))))
+
+
+@pytest.mark.server
 def test_bound_parameters_are_values_not_text(remote: RemoteStore) -> None:
     g = Graph()
     doc = iris.document("f" * 64)
