@@ -9,7 +9,7 @@ DEMO_VENV := .venv-run
 DEMO_BIN := $(DEMO_VENV)/bin
 DEMO_STAMP := $(DEMO_VENV)/.installed
 
-.PHONY: setup demo test test-fast lint eval bench bench-quick bench-servers notebooks docs clean system-deps
+.PHONY: setup demo test test-fast lint eval bench bench-quick bench-servers bench-100k notebooks docs clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -70,6 +70,10 @@ bench: setup
 # The named queries on the Oxigraph server and Virtuoso, on the N-Quads `make bench` kept (--keep-nquads).
 bench-servers: setup
 	$(BIN)/python -m benchmarks.bench_servers --nquads benchmarks/.work/data-10M.nq
+
+# Peak memory at 100,000 documents (issue 18: < 2 GB), --jobs 2; about an hour.
+bench-100k: setup
+	$(BIN)/python -m benchmarks.run --ingest-only --docs 100000 --jobs 2
 
 bench-quick: setup
 	$(BIN)/python -m benchmarks.bench_cli 7

@@ -438,6 +438,8 @@ def main() -> None:
     ap.add_argument("--skip-10m", action="store_true", help="leave out the 10M-triple store")
     ap.add_argument("--docs", default=None, help="the two corpus sizes, e.g. 1000,10000 (the default)")
     ap.add_argument("--ingest-only", action="store_true", help="only the ingest runs (no query stores)")
+    ap.add_argument("--jobs", type=int, default=None,
+                    help="with --ingest-only: only the runs with this many workers (2 for 100,000 documents)")
     ap.add_argument("--time-store", type=Path, help="only time the named queries here, and guard them")
     ap.add_argument("--keep-nquads", action="store_true",
                     help="keep data-1M.nq / data-10M.nq in --work (for benchmarks/bench_servers.py)")
@@ -481,7 +483,8 @@ def main() -> None:
         print(f"  {r}", flush=True)
 
     # The serial run first: its store is the source of the query stores. The longest run goes last.
-    ingest(sizes[0], 1)
+    if args.jobs is None or args.jobs == 1 or not args.ingest_only:
+        ingest(sizes[0], 1)
     source = work / f"store-{sizes[0]}-j1"
     for target in triples:
         label = f"{target // 1_000_000}M" if target >= 1_000_000 else f"{target // 1000}k"
@@ -513,9 +516,10 @@ def main() -> None:
             nq.unlink()
         report_store(label, entry)
 
-    ingest(sizes[0], 2)
-    if len(sizes) > 1:  # --docs N gives one size
-        ingest(sizes[1], 2)
+    if args.jobs is None or args.jobs == 2 or not args.ingest_only:
+        ingest(sizes[0], 2)
+        if len(sizes) > 1:  # --docs N gives one size
+            ingest(sizes[1], 2)
     save()
     report_ingest(results["ingest"])
     print(f"results: {out.relative_to(ROOT)}")
