@@ -23,6 +23,7 @@ graph is written (kg.store.LocalStore, kg.remote.RemoteStore).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -109,3 +110,45 @@ def place(doc: str, triples: Iterable[tuple]) -> tuple[list[ox.Quad], list[ox.Qu
     run = ox.NamedNode(str(support_node(doc)))
     quads += [ox.Quad(run, ASSERTS, ox.Literal(text), g) for text in sorted(said)]
     return quads, shared_quads, said
+
+
+# A literal already in Oxigraph's canonical N-Triples form: only `\\`, `"`, newline and carriage return
+# escaped (kg.terms writes them so), no other control character, not typed xsd:string, no language tag.
+_CANONICAL_LITERAL = re.compile(r'"(?:[^"\\\x00-\x1f\x7f]|\\[\\"nr])*"(?:\^\^<(?!http://www\.w3\.org/2001/'
+                                r'XMLSchema#string>)[^>]*>)?')
+
+
+def _canonical(s: str, p: str, o: str) -> str:
+    """`statement` of a triple of N-Triples terms (kg.terms), without parsing it when its text is already
+    what pyoxigraph would write (nearly always); parsed by pyoxigraph otherwise."""
+    if o[0] == "<" or _CANONICAL_LITERAL.fullmatch(o):
+        return f"{s} {p} {o}"
+    return statement(*triple(f"{s} {p} {o}"))
+
+
+def _quoted(text: str) -> str:
+    """`text` as an N-Triples plain literal (a statement holds no raw control character)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def place_nquads(doc: str, triples: Iterable[tuple[str, str, str]]) -> tuple[bytes, int]:
+    """`place` for a document's graph as built (kg.rdf.Emitted: N-Triples terms), straight to the N-Quads
+    bytes the store loads, without making a pyoxigraph term; returns them and how many quads they hold.
+    Run where the document is built (a worker process with --jobs), so the writer only loads bytes."""
+    key = iris.document_key(doc)
+    if key is None:
+        raise ValueError(f"not a document IRI: {doc}")
+    tail = f" <{doc}> .\n"
+    lines: list[str] = []
+    said: set[str] = set()
+    for s, p, o in triples:
+        if (s[0] == "<" and iris.minted_for(s[1:-1], key)) or (o[0] == "<" and iris.minted_for(o[1:-1], key)):
+            lines.append(f"{s} {p} {o}{tail}")
+        else:
+            said.add(_canonical(s, p, o))
+    shared = f" <{shared_graph()}> .\n"
+    record = f"<{support_node(doc)}> {ASSERTS} "
+    for text in sorted(said):
+        lines.append(f"{text}{shared}")
+        lines.append(f"{record}{_quoted(text)}{tail}")
+    return "".join(lines).encode("utf-8"), len(lines)

@@ -72,6 +72,7 @@ class Built:
     triples: int
     posts: tuple[tuple[str, str], ...]  # (council label, post label): what the graph adds to Known
     indicators: tuple[tuple[str, KnownIndicator], ...] = ()  # (council label, found indicator): the same
+    placed: bytes = b""  # the same graph placed in the layout (kg.layout.place_nquads): what the store loads
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[Source], list[Outcome]]:
@@ -198,12 +199,13 @@ def _remember(known: Known, posts: Iterable[tuple[str, str]],
 def build(extraction: Extraction, known: Known, when: dt.datetime) -> Built:
     """Link one document against `known` and emit its graph: the one place a document's triples are made
     ready for the store (in a worker or in the parent)."""
+    from kg.layout import place_nquads
     from kg.rdf import emit
 
     linked = link(extraction, known)
     out = emit(linked, when=when)
     return Built(linked.council, basis(linked.council, known), out.nquads(), len(out), out.posts,
-                 out.indicators)
+                 out.indicators, place_nquads(out.doc, out.triples)[0])
 
 
 def _build(prepared: Prepared, known: Known, when: dt.datetime) -> Prepared:

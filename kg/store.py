@@ -461,6 +461,17 @@ class LocalStore(Store):
         except OSError as err:
             raise StoreError(f"write failed: {err}", path=self.location) from err
 
+    def load_placed(self, data: bytes) -> None:
+        """Load N-Quads already placed in the layout's graphs (kg.layout.place_nquads: new documents' own
+        and shared quads, made in the worker that built them) in one transaction: Oxigraph parses the
+        bytes itself, so no quad is made in Python."""
+        if self.read_only:
+            raise StoreError("store opened read-only", path=self.location)
+        try:
+            self._s.load(data, format=ox.RdfFormat.N_QUADS)
+        except OSError as err:
+            raise StoreError(f"write failed: {err}", path=self.location) from err
+
     def bulk_load(self, items: Iterable[tuple[str, Graph]]) -> None:
         """Fast loading for big batches (no transaction): only for graphs not yet in the store."""
         self._s.bulk_extend(q for name, g in items for q in placed(name, g)[0])
