@@ -30,13 +30,13 @@ def main() -> None:
     from kg.aggregates import update as update_aggregates
     from kg.extract import bodies, commitments, contributions, figures, people, resolutions
     from kg.ingest import ensure_reference
+    from kg.layout import place_nquads
     from kg.ledger import update_ledger
     from kg.link import link
     from kg.model import Extraction
     from kg.prepare import _remember, _with_name, discover, known_from_store
     from kg.rdf import emit
     from kg.read import read_document
-    from kg.layout import place_nquads
     from kg.store import LocalStore
     from kg.text import view
 
@@ -59,7 +59,7 @@ def main() -> None:
         ensure_reference(store)
         known = known_from_store(store)
         when = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        batch: list[bytes] = []
+        batch: list[tuple[bytes, bytes]] = []
         unflushed = 0
         n = 0
         for src in sources:
@@ -72,19 +72,19 @@ def main() -> None:
             linked = timed("link", link, x, known)
             out = timed("RDF (N-Triples terms)", emit, linked, when=when)
             name = str(iris.document(doc.sha256))
-            data = timed("layout placement (N-Quads out)", place_nquads, name, out.triples)[0]
+            body, marker, _ = timed("layout placement (N-Quads out)", place_nquads, name, out.triples)
             known = timed("Known updated", _remember, known, out.posts, out.indicators)
-            batch.append(data)
+            batch.append((body, marker))
             unflushed += len(out)
             n += 1
             if len(batch) >= args.batch_docs:
-                timed("store write (transactional load)", store.load_placed, b"".join(batch))
+                timed("store write (journal, bulk load, markers)", store.load_new, batch)
                 batch = []
                 if unflushed >= 50_000:
                     timed("RocksDB flush", store.flush)
                     unflushed = 0
         if batch:
-            timed("store write (transactional load)", store.load_placed, b"".join(batch))
+            timed("store write (journal, bulk load, markers)", store.load_new, batch)
         timed("RocksDB flush", store.flush)
         timed("aggregates update", update_aggregates, store)
         timed("ledger (first ingest)", update_ledger, store)

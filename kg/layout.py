@@ -131,18 +131,27 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def place_nquads(doc: str, triples: Iterable[tuple[str, str, str]]) -> tuple[bytes, int]:
+def place_nquads(doc: str, triples: Iterable[tuple[str, str, str]]) -> tuple[bytes, bytes, int]:
     """`place` for a document's graph as built (kg.rdf.Emitted: N-Triples terms), straight to the N-Quads
-    bytes the store loads, without making a pyoxigraph term; returns them and how many quads they hold.
-    Run where the document is built (a worker process with --jobs), so the writer only loads bytes."""
+    bytes the store loads, without making a pyoxigraph term. Run where the document is built (a worker
+    process with --jobs), so the writer only loads bytes.
+
+    Returns (body, marker, quads): the marker is the quad `<doc> a ckg:Document` in the document's graph,
+    apart, because the store writes it last (kg.store.LocalStore.load_new): queries and `documents()` know
+    a document by it, so one half written is never seen as a document."""
     key = iris.document_key(doc)
     if key is None:
         raise ValueError(f"not a document IRI: {doc}")
     tail = f" <{doc}> .\n"
+    marker = (f"<{doc}>", _RDF_TYPE, _DOCUMENT)
     lines: list[str] = []
     said: set[str] = set()
+    marked = False
     for s, p, o in triples:
-        if (s[0] == "<" and iris.minted_for(s[1:-1], key)) or (o[0] == "<" and iris.minted_for(o[1:-1], key)):
+        if (s, p, o) == marker:
+            marked = True
+        elif ((s[0] == "<" and iris.minted_for(s[1:-1], key))
+              or (o[0] == "<" and iris.minted_for(o[1:-1], key))):
             lines.append(f"{s} {p} {o}{tail}")
         else:
             said.add(_canonical(s, p, o))
@@ -151,4 +160,9 @@ def place_nquads(doc: str, triples: Iterable[tuple[str, str, str]]) -> tuple[byt
     for text in sorted(said):
         lines.append(f"{text}{shared}")
         lines.append(f"{record}{_quoted(text)}{tail}")
-    return "".join(lines).encode("utf-8"), len(lines)
+    mark = " ".join(marker) + tail if marked else ""
+    return "".join(lines).encode("utf-8"), mark.encode("utf-8"), len(lines) + marked
+
+
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_DOCUMENT = f"<{CKG.Document}>"

@@ -73,6 +73,7 @@ class Built:
     posts: tuple[tuple[str, str], ...]  # (council label, post label): what the graph adds to Known
     indicators: tuple[tuple[str, KnownIndicator], ...] = ()  # (council label, found indicator): the same
     placed: bytes = b""  # the same graph placed in the layout (kg.layout.place_nquads): what the store loads
+    marker: bytes = b""  # and its `<doc> a ckg:Document` quad, loaded last
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[Source], list[Outcome]]:
@@ -204,8 +205,9 @@ def build(extraction: Extraction, known: Known, when: dt.datetime) -> Built:
 
     linked = link(extraction, known)
     out = emit(linked, when=when)
+    body, marker, _ = place_nquads(out.doc, out.triples)
     return Built(linked.council, basis(linked.council, known), out.nquads(), len(out), out.posts,
-                 out.indicators, place_nquads(out.doc, out.triples)[0])
+                 out.indicators, body, marker)
 
 
 def _build(prepared: Prepared, known: Known, when: dt.datetime) -> Prepared:
