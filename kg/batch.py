@@ -13,7 +13,7 @@ stored documents are read once into an index kept up to date as the run goes, an
 
 A document that replaces or duplicates a stored one is written on its own, as before, in one transaction
 (after the pending batch, so the order of the run is kept). A batch is written when it holds `max_docs`
-documents or `max_triples` triples or has waited `max_seconds` (a quarter of a second), and documents are
+documents or `max_triples` triples or has waited `max_seconds` (a second), and documents are
 reported only once they are in the store, so what the progress shows as added survives Ctrl-C or a kill.
 """
 
@@ -113,7 +113,9 @@ class Batch:
     emit: Callable[[object], None]
     max_docs: int = 500
     max_triples: int = 100_000
-    max_seconds: float = 0.25  # short: progress stays live and Ctrl-C or a kill loses little
+    # short: progress stays live and Ctrl-C or a kill loses little; long enough that a batch is big enough
+    # for the bulk loader (kg.store.BULK_BYTES) when extraction is slow (a busy machine)
+    max_seconds: float = 1.0
     flush_triples: int = 50_000
     unflushed: int = 0
     graphs: dict[str, Graph | bytes | Placed] = field(default_factory=dict)

@@ -247,6 +247,10 @@ _FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle":
 
 
 JOURNAL = "kg-batch.journal"  # the batch `LocalStore.load_new` is writing, inside the store's folder
+# Below this much N-Quads a batch is loaded in one transaction, above it through the bulk loader. Measured
+# (300 benchmark documents, ~170 KB of placed N-Quads each, CPU a document): transactional load 11 ms
+# whatever the batch; bulk load 13.4 ms in batches of 3 documents, 6.7 of 10, 3.3 of 100.
+BULK_BYTES = 2_000_000
 
 
 def _fsync_dir(path: str) -> None:
@@ -485,10 +489,17 @@ class LocalStore(Store):
         3. the markers (`<doc> a ckg:Document`) in one transaction: queries and `documents()` know a
            document by its marker, so none of the batch is seen as a document before all of it is in;
         4. the journal is removed.
-        Killed before 4, the next writer to open the store rolls the batch back (`_roll_back`)."""
+        Killed before 4, the next writer to open the store rolls the batch back (`_roll_back`). A batch
+        under `BULK_BYTES` is loaded in one transaction instead: there the bulk loader costs more."""
         if self.read_only:
             raise StoreError("store opened read-only", path=self.location)
         body, marker = b"".join(b for b, _ in docs), b"".join(m for _, m in docs)
+        if len(body) < BULK_BYTES:  # each bulk load costs ~25 ms of CPU however little it loads
+            try:
+                self._s.load(body + marker, format=ox.RdfFormat.N_QUADS)  # one transaction
+            except OSError as err:
+                raise StoreError(f"write failed: {err}", path=self.location) from err
+            return
         journal = Path(self.location) / JOURNAL
         try:
             part = journal.with_name(JOURNAL + ".part")

@@ -1,9 +1,11 @@
-"""kg/store.py: the embedded store's in-place graph rewrite does what the generic read-and-write-back does."""
+"""kg/store.py: the in-place graph rewrite does what the generic read-and-write-back does; new documents
+written through the journal and the bulk loader are whole, and a batch a kill cut short is rolled back."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rdflib import Graph, Literal, URIRef
 
 from kg.store import LocalStore, Store
@@ -91,12 +93,18 @@ def test_a_batch_cut_short_is_invisible_then_rolled_back(seeds_dir: Path, tmp_pa
         assert new and all(len(st.graph(iri)) == 0 for iri in new)
 
 
-def test_load_new_writes_whole_documents_and_leaves_no_journal(seeds_dir: Path, tmp_path: Path) -> None:
-    """Documents written through the journal and the bulk loader are all listed and the journal is gone."""
+@pytest.mark.parametrize("bulk_bytes", [0, 1 << 40])
+def test_load_new_writes_whole_documents_and_leaves_no_journal(seeds_dir: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               bulk_bytes: int) -> None:
+    """Documents written through the journal and the bulk loader (or, in small batches, one transaction)
+    are all listed and no journal is left."""
+    from kg import store
     from kg.ingest import ingest
     from kg.prepare import discover
     from kg.store import JOURNAL
 
+    monkeypatch.setattr(store, "BULK_BYTES", bulk_bytes)
     sources, _ = discover([seeds_dir])
     path = tmp_path / "store"
     with LocalStore(path) as st:
