@@ -147,11 +147,21 @@ def place_nquads(doc: str, triples: Iterable[tuple[str, str, str]]) -> tuple[byt
     lines: list[str] = []
     said: set[str] = set()
     marked = False
+    # iris.minted_for on the N-Triples text, the base read once: `<base><kind>/<key>[/...]>`
+    start = "<" + iris.base()
+    skip = len(start)
+
+    def minted(t: str) -> bool:
+        if key not in t or not t.startswith(start):
+            return False
+        slash = t.find("/", skip)
+        end = slash + 1 + len(key)
+        return slash > skip and t.startswith(key, slash + 1) and t[end] in "/>"
+
     for s, p, o in triples:
         if (s, p, o) == marker:
             marked = True
-        elif ((s[0] == "<" and iris.minted_for(s[1:-1], key))
-              or (o[0] == "<" and iris.minted_for(o[1:-1], key))):
+        elif minted(s) or minted(o):
             lines.append(f"{s} {p} {o}{tail}")
         else:
             said.add(_canonical(s, p, o))
