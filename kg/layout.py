@@ -23,6 +23,7 @@ graph is written (kg.store.LocalStore, kg.remote.RemoteStore).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -109,3 +110,69 @@ def place(doc: str, triples: Iterable[tuple]) -> tuple[list[ox.Quad], list[ox.Qu
     run = ox.NamedNode(str(support_node(doc)))
     quads += [ox.Quad(run, ASSERTS, ox.Literal(text), g) for text in sorted(said)]
     return quads, shared_quads, said
+
+
+# A literal already in Oxigraph's canonical N-Triples form: only `\\`, `"`, newline and carriage return
+# escaped (kg.terms writes them so), no other control character, not typed xsd:string, no language tag.
+_CANONICAL_LITERAL = re.compile(r'"(?:[^"\\\x00-\x1f\x7f]|\\[\\"nr])*"(?:\^\^<(?!http://www\.w3\.org/2001/'
+                                r'XMLSchema#string>)[^>]*>)?')
+
+
+def _canonical(s: str, p: str, o: str) -> str:
+    """`statement` of a triple of N-Triples terms (kg.terms), without parsing it when its text is already
+    what pyoxigraph would write (nearly always); parsed by pyoxigraph otherwise."""
+    if o[0] == "<" or _CANONICAL_LITERAL.fullmatch(o):
+        return f"{s} {p} {o}"
+    return statement(*triple(f"{s} {p} {o}"))
+
+
+def _quoted(text: str) -> str:
+    """`text` as an N-Triples plain literal (a statement holds no raw control character)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def place_nquads(doc: str, triples: Iterable[tuple[str, str, str]]) -> tuple[bytes, bytes, int]:
+    """`place` for a document's graph as built (kg.rdf.Emitted: N-Triples terms), straight to the N-Quads
+    bytes the store loads, without making a pyoxigraph term. Run where the document is built (a worker
+    process with --jobs), so the writer only loads bytes.
+
+    Returns (body, marker, quads): the marker is the quad `<doc> a ckg:Document` in the document's graph,
+    apart, because the store writes it last (kg.store.LocalStore.load_new): queries and `documents()` know
+    a document by it, so one half written is never seen as a document."""
+    key = iris.document_key(doc)
+    if key is None:
+        raise ValueError(f"not a document IRI: {doc}")
+    tail = f" <{doc}> .\n"
+    marker = (f"<{doc}>", _RDF_TYPE, _DOCUMENT)
+    lines: list[str] = []
+    said: set[str] = set()
+    marked = False
+    # iris.minted_for on the N-Triples text, the base read once: `<base><kind>/<key>[/...]>`
+    start = "<" + iris.base()
+    skip = len(start)
+
+    def minted(t: str) -> bool:
+        if key not in t or not t.startswith(start):
+            return False
+        slash = t.find("/", skip)
+        end = slash + 1 + len(key)
+        return slash > skip and t.startswith(key, slash + 1) and t[end] in "/>"
+
+    for s, p, o in triples:
+        if (s, p, o) == marker:
+            marked = True
+        elif minted(s) or minted(o):
+            lines.append(f"{s} {p} {o}{tail}")
+        else:
+            said.add(_canonical(s, p, o))
+    shared = f" <{shared_graph()}> .\n"
+    record = f"<{support_node(doc)}> {ASSERTS} "
+    for text in sorted(said):
+        lines.append(f"{text}{shared}")
+        lines.append(f"{record}{_quoted(text)}{tail}")
+    mark = " ".join(marker) + tail if marked else ""
+    return "".join(lines).encode("utf-8"), mark.encode("utf-8"), len(lines) + marked
+
+
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_DOCUMENT = f"<{CKG.Document}>"

@@ -19,7 +19,7 @@ from kg import iris
 from kg.errors import InputError, KgError
 from kg.extract import extract
 from kg.indicator_link import KnownIndicator
-from kg.link import Known, basis, link
+from kg.link import Known, Linked, basis, link
 from kg.model import Extraction, SourceDoc
 from kg.namespaces import CKG
 from kg.read import read_document, supported
@@ -72,6 +72,9 @@ class Built:
     triples: int
     posts: tuple[tuple[str, str], ...]  # (council label, post label): what the graph adds to Known
     indicators: tuple[tuple[str, KnownIndicator], ...] = ()  # (council label, found indicator): the same
+    placed: bytes = b""  # the same graph placed in the layout (kg.layout.place_nquads): what the store loads
+    marker: bytes = b""  # and its `<doc> a ckg:Document` quad, loaded last
+    decisions: tuple[object, ...] = ()  # what linking decided (`_decisions`): the rest of the graph follows
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[Source], list[Outcome]]:
@@ -198,12 +201,36 @@ def _remember(known: Known, posts: Iterable[tuple[str, str]],
 def build(extraction: Extraction, known: Known, when: dt.datetime) -> Built:
     """Link one document against `known` and emit its graph: the one place a document's triples are made
     ready for the store (in a worker or in the parent)."""
+    return _emitted(link(extraction, known), known, when)
+
+
+def _emitted(linked: Linked, known: Known, when: dt.datetime) -> Built:
+    from kg.layout import place_nquads
     from kg.rdf import emit
 
-    linked = link(extraction, known)
     out = emit(linked, when=when)
+    body, marker, _ = place_nquads(out.doc, out.triples)
     return Built(linked.council, basis(linked.council, known), out.nquads(), len(out), out.posts,
-                 out.indicators)
+                 out.indicators, body, marker, _decisions(linked))
+
+
+def _decisions(linked: Linked) -> tuple[object, ...]:
+    """All of a `Linked` that linking decided from what was known (the rest is the extraction's): two
+    links of one document with equal decisions emit the same graph."""
+    return (linked.council, linked.committee, linked.period, linked.meeting_when, linked.posts,
+            linked.people, linked.indicators)
+
+
+def rebuild(extraction: Extraction, known: Known, when: dt.datetime, ahead: Built | None) -> Built:
+    """`build` for a document a worker built against what was known earlier (`ahead`) when that has
+    changed since: linked again (cheap), but emitted again only if linking now decides otherwise (a post
+    or an indicator another document added is seldom one this document names)."""
+    linked = link(extraction, known)
+    if ahead is not None and _decisions(linked) == ahead.decisions:
+        from dataclasses import replace
+
+        return replace(ahead, basis=basis(linked.council, known))
+    return _emitted(linked, known, when)
 
 
 def _build(prepared: Prepared, known: Known, when: dt.datetime) -> Prepared:
@@ -255,7 +282,7 @@ def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.d
                        warnings=doc.warnings), known
     built = prepared.built
     if built is None or built.basis != basis(built.council, known):
-        built = build(prepared.extraction, known, when)  # serial, or the worker's guess is stale
+        built = rebuild(prepared.extraction, known, when, built)  # serial, or the worker knew less
     if sink is not None and not previous:
         sink(iri, built)
     else:

@@ -246,6 +246,22 @@ _FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle":
             "ntriples": ox.RdfFormat.N_TRIPLES}
 
 
+JOURNAL = "kg-batch.journal"  # the batch `LocalStore.load_new` is writing, inside the store's folder
+# Below this much N-Quads a batch is loaded in one transaction, above it through the bulk loader. Measured
+# (300 benchmark documents, ~170 KB of placed N-Quads each, CPU a document): transactional load 11 ms
+# whatever the batch; bulk load 13.4 ms in batches of 3 documents, 6.7 of 10, 3.3 of 100.
+BULK_BYTES = 2_000_000
+
+
+def _fsync_dir(path: str) -> None:
+    """Make a rename in `path` durable."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 _ROCKSDB = re.compile(r"(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(\.dbtmp)?"
                       r"|\d+\.(log|sst|dbtmp))$")
 
@@ -308,6 +324,7 @@ class LocalStore(Store):
                                      hint="run `kg ingest` first, or pass --store")
                 path.mkdir(parents=True, exist_ok=True)
                 self._s = ox.Store(str(path))
+                self._roll_back()  # a batch of new documents a kill cut short (`load_new`)
         except (OSError, RuntimeError) as err:
             if "lock" in str(err).lower() or (read_only and _busy(err)):
                 raise StoreBusy("store is busy: another kg process is writing to it", path=str(path),
@@ -399,10 +416,11 @@ class LocalStore(Store):
         except OSError as err:
             raise StoreError(f"write failed: {err}", path=self.location) from err
 
-    def _unsupported(self, touched: set[str], kept: set[str]) -> list[ox.Triple]:
-        """Shared triples that the document graphs in `touched` assert (as stored now), that `kept` does not
-        hold, and that no other document asserts: what dropping or replacing those graphs leaves unsaid."""
-        said: set[str] = set()
+    def _unsupported(self, touched: set[str], kept: set[str], said: Iterable[str] = ()) -> list[ox.Triple]:
+        """Shared triples that the document graphs in `touched` assert (as stored now, or in `said`), that
+        `kept` does not hold, and that no other document asserts: what dropping or replacing those graphs
+        leaves unsaid."""
+        said = set(said)
         for name in touched:
             for q in self._s.quads_for_pattern(None, layout.ASSERTS, None, ox.NamedNode(name)):
                 said.add(q.object.value)
@@ -460,6 +478,77 @@ class LocalStore(Store):
             self._s.extend(every())
         except OSError as err:
             raise StoreError(f"write failed: {err}", path=self.location) from err
+
+    def load_new(self, docs: Sequence[tuple[bytes, bytes]]) -> None:
+        """Write new documents, each given as (body, marker) N-Quads already placed in the layout's graphs
+        (kg.layout.place_nquads, made in the worker that built it), at the bulk loader's cost and still
+        whole documents only:
+
+        1. a journal beside the data (`JOURNAL`, fsynced, put in place by a rename) holds the batch;
+        2. the bodies go through Oxigraph's bulk loader (2.5x cheaper than a transaction, not atomic);
+        3. the markers (`<doc> a ckg:Document`) in one transaction: queries and `documents()` know a
+           document by its marker, so none of the batch is seen as a document before all of it is in;
+        4. the journal is removed.
+        Killed before 4, the next writer to open the store rolls the batch back (`_roll_back`). A batch
+        under `BULK_BYTES` is loaded in one transaction instead: there the bulk loader costs more."""
+        if self.read_only:
+            raise StoreError("store opened read-only", path=self.location)
+        body, marker = b"".join(b for b, _ in docs), b"".join(m for _, m in docs)
+        if len(body) < BULK_BYTES:  # each bulk load costs ~25 ms of CPU however little it loads
+            try:
+                self._s.load(body + marker, format=ox.RdfFormat.N_QUADS)  # one transaction
+            except OSError as err:
+                raise StoreError(f"write failed: {err}", path=self.location) from err
+            return
+        journal = Path(self.location) / JOURNAL
+        try:
+            part = journal.with_name(JOURNAL + ".part")
+            with open(part, "wb") as f:
+                f.write(body)
+                f.write(marker)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(part, journal)
+            _fsync_dir(self.location)
+            self._s.bulk_load(body, format=ox.RdfFormat.N_QUADS)
+            self._s.load(marker, format=ox.RdfFormat.N_QUADS)
+        except BaseException as err:
+            if journal.exists():
+                try:
+                    self._roll_back()  # a batch the store refused (or an interrupt): none of it stays
+                except Exception:  # noqa: BLE001 - the journal stays: the next writer to open rolls back
+                    pass
+            if isinstance(err, OSError):
+                raise StoreError(f"write failed: {err}", path=self.location) from err
+            raise
+        journal.unlink()
+
+    def _roll_back(self) -> None:
+        """Undo a batch `load_new` did not finish (its journal is still there): drop its documents' graphs
+        and the shared triples that only they assert (as `replace_graphs` does), then drop the journal."""
+        journal = Path(self.location) / JOURNAL
+        try:
+            data = journal.read_bytes()
+        except FileNotFoundError:
+            return
+        shared = str(layout.shared_graph())
+        docs: set[str] = set()
+        said: set[str] = set()
+        for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+            g = q.graph_name.value  # type: ignore[union-attr]
+            if g == shared:
+                said.add(layout.statement(q.subject, q.predicate, q.object))
+            elif layout.is_document(g):
+                docs.add(g)
+        ops = [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in sorted(docs)]
+        gone = self._unsupported(docs, set(), said)
+        if gone:
+            ops.append(f"DELETE DATA {{ GRAPH {ox.NamedNode(shared)} {{\n"
+                       + "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in gone) + "\n} }")
+        if ops:
+            self._s.update(" ;\n".join(ops))
+            self._s.flush()
+        journal.unlink()
 
     def bulk_load(self, items: Iterable[tuple[str, Graph]]) -> None:
         """Fast loading for big batches (no transaction): only for graphs not yet in the store."""

@@ -199,3 +199,24 @@ def test_a_workers_stale_guess_about_a_found_indicator_is_rebuilt(tmp_path: Path
     assert isinstance(rebuilt, Built) and rebuilt is not stale.built
     assert isomorphic(graph_of(rebuilt.nquads), to_graph(link(second.extraction, known), when=when))  # type: ignore[arg-type]
     assert any("tenancies" in k.key for k in after.indicators["Northvale District Council"])
+
+
+def test_a_stale_guess_that_links_the_same_keeps_the_workers_graph(tmp_path: Path) -> None:
+    """When what is known of the council changed after the worker built a document, but not in a way its
+    linking notices (a post it does not name), the parent links it again and keeps the worker's graph."""
+    import datetime as dt
+
+    from kg.ingest import Built, _build, discover, prepare, write_prepared
+    from kg.link import Known
+
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    _, second = (prepare(s) for s in discover([DATA / "fuzzy-posts"])[0])
+    guess = _build(second, Known(), when)
+    assert isinstance(guess.built, Built)
+    changed = Known({guess.built.council: ("Keeper of the Municipal Clocks",)}, {})
+    sunk: list[object] = []
+    with LocalStore(tmp_path / "store") as st:
+        write_prepared(st, guess, changed, when=when, sink=lambda i, g: sunk.append(g))
+    (kept,) = sunk
+    assert isinstance(kept, Built) and kept.placed is guess.built.placed
+    assert kept.basis != guess.built.basis  # what it was checked against is now the current basis

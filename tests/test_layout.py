@@ -269,3 +269,43 @@ def test_a_store_of_the_old_layout_is_upgraded_by_the_next_ingest(seeds_dir: Pat
         assert shared_triples(old) == want
         assert_exact(old)
         assert upgrade_layout(old) == 0
+
+
+def test_placed_nquads_are_the_quads_place_writes(seeds_dir: Path) -> None:
+    """The worker's placement (N-Quads text, no pyoxigraph terms) gives exactly the quads `place` gives for
+    each seed, its marker (`<doc> a ckg:Document`) apart."""
+    import datetime as dt
+
+    from kg.link import Known
+    from kg.prepare import build, discover, prepare
+    from kg.store import placed
+
+    sources, _ = discover([seeds_dir])
+    checked = 0
+    for src in sources:
+        p = prepare(src)
+        if p.extraction is None:
+            continue
+        built = build(p.extraction, Known({}, {}), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+        doc = str(iris.document(p.extraction.doc.sha256))
+        parsed = [q for q in ox.parse(built.placed + built.marker, format=ox.RdfFormat.N_QUADS)]
+        assert set(parsed) == set(placed(doc, built.nquads)[0])
+        assert len(parsed) == len(set(parsed))
+        marker = list(ox.parse(built.marker, format=ox.RdfFormat.N_QUADS))
+        assert [(q.subject.value, q.object.value) for q in marker] == [(doc, str(CKG.Document))]
+        checked += 1
+    assert checked >= 4
+
+
+def test_a_literal_with_a_tab_is_asserted_as_pyoxigraph_writes_it() -> None:
+    """A shared triple whose text pyoxigraph would escape differently (a tab) is recorded in its canonical
+    form, so removing the document finds it."""
+    from kg.terms import iri, plain
+
+    s, p, o = iri("https://x.example/person"), iri(str(RDF.value)), plain("a\tb")
+    body, marker, n = layout.place_nquads(DOC, [(s, p, o)])
+    quads = list(ox.parse(body, format=ox.RdfFormat.N_QUADS))
+    assert marker == b"" and n == 2
+    record = next(q for q in quads if q.predicate == layout.ASSERTS)
+    assert record.object.value == layout.statement(ox.NamedNode("https://x.example/person"),
+                                                  ox.NamedNode(str(RDF.value)), ox.Literal("a\tb"))

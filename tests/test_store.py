@@ -1,9 +1,11 @@
-"""kg/store.py: the embedded store's in-place graph rewrite does what the generic read-and-write-back does."""
+"""kg/store.py: the in-place graph rewrite does what the generic read-and-write-back does; new documents
+written through the journal and the bulk loader are whole, and a batch a kill cut short is rolled back."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rdflib import Graph, Literal, URIRef
 
 from kg.store import LocalStore, Store
@@ -40,3 +42,74 @@ def test_rewrite_in_place_equals_reading_and_writing_the_graph_back(tmp_path: Pa
     assert (URIRef(EX + "c1/a/1"), URIRef(EX + "status"), Literal("c1-1")) not in local  # followed, dropped
     assert (URIRef(EX + "c2/a/1"), URIRef(EX + "status"), Literal("c2-1")) in local  # another commitment kept
     assert set(local.objects(URIRef(EX + "committee"), URIRef(EX + "sha256"))) == {Literal("new")}
+
+
+def _state(path: Path) -> tuple[set[str], set[tuple[str, str, str]]]:
+    """The stored documents and the shared graph's triples."""
+    import pyoxigraph as ox
+
+    from kg import layout
+
+    with LocalStore(path, read_only=True) as st:
+        name = ox.NamedNode(str(layout.shared_graph()))
+        shared = {(str(q.subject), str(q.predicate), str(q.object))
+                  for q in st._s.quads_for_pattern(None, None, None, name)}
+        return {d.iri for d in st.documents()}, shared
+
+
+def test_a_batch_cut_short_is_invisible_then_rolled_back(seeds_dir: Path, tmp_path: Path) -> None:
+    """A batch killed after its bulk load but before its markers (journal still there) lists no document
+    to a reader, and the next writer to open the store rolls it back to the store as it was before."""
+    import datetime as dt
+
+    import pyoxigraph as ox
+
+    from kg import iris
+    from kg.ingest import ingest
+    from kg.prepare import build, discover, known_from_store, prepare
+    from kg.store import JOURNAL
+
+    sources, _ = discover([seeds_dir])
+    path = tmp_path / "store"
+    with LocalStore(path) as st:
+        assert ingest([s.path for s in sources[:2]], st).ok
+        known = known_from_store(st)
+    before = _state(path)
+    with LocalStore(path) as st:
+        extractions = [prepare(s).extraction for s in sources[2:]]
+        new = [str(iris.document(x.doc.sha256)) for x in extractions]  # type: ignore[union-attr]
+        built = [build(x, known, dt.datetime(2026, 1, 1, tzinfo=dt.UTC)) for x in extractions]  # type: ignore[arg-type]
+        body = b"".join(b.placed for b in built)
+        # What a kill between load_new's bulk load and its markers leaves: the journal and the bodies.
+        (path / JOURNAL).write_bytes(body + b"".join(b.marker for b in built))
+        st._s.bulk_load(body, format=ox.RdfFormat.N_QUADS)
+    docs, shared = _state(path)
+    assert docs == before[0] and shared > before[1]  # half written, yet no reader sees a new document
+    with LocalStore(path):
+        pass
+    assert not (path / JOURNAL).exists()
+    assert _state(path) == before
+    with LocalStore(path, read_only=True) as st:
+        assert new and all(len(st.graph(iri)) == 0 for iri in new)
+
+
+@pytest.mark.parametrize("bulk_bytes", [0, 1 << 40])
+def test_load_new_writes_whole_documents_and_leaves_no_journal(seeds_dir: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               bulk_bytes: int) -> None:
+    """Documents written through the journal and the bulk loader (or, in small batches, one transaction)
+    are all listed and no journal is left."""
+    from kg import store
+    from kg.ingest import ingest
+    from kg.prepare import discover
+    from kg.store import JOURNAL
+
+    monkeypatch.setattr(store, "BULK_BYTES", bulk_bytes)
+    sources, _ = discover([seeds_dir])
+    path = tmp_path / "store"
+    with LocalStore(path) as st:
+        report = ingest([seeds_dir], st)
+        assert report.ok
+        assert {d.iri for d in st.documents()} == {o.document for o in report.outcomes}
+        assert len(st.documents()) == len(sources)
+    assert not (path / JOURNAL).exists()
