@@ -116,6 +116,10 @@ class Batch:
     # short: progress stays live and Ctrl-C or a kill loses little; long enough that a batch is big enough
     # for the bulk loader (kg.store.BULK_BYTES) when extraction is slow (a busy machine)
     max_seconds: float = 1.0
+    # the first batch of a run sooner: the first documents are reported (and a Ctrl-C finds a document
+    # boundary) within a moment of the start, however fast the workers run ahead
+    first_seconds: float = 0.25
+    started: bool = False
     flush_triples: int = 50_000
     unflushed: int = 0
     graphs: dict[str, Graph | bytes | Placed] = field(default_factory=dict)
@@ -134,14 +138,16 @@ class Batch:
             self.graphs[iri] = Placed(graph.placed, graph.marker) if local else graph.nquads
             self.triples += graph.triples
         self.outcomes.append(outcome)
+        wait = self.max_seconds if self.started else self.first_seconds
         if (len(self.graphs) >= self.max_docs or self.triples >= self.max_triples
-                or time.monotonic() - self.since >= self.max_seconds):
+                or time.monotonic() - self.since >= wait):
             self.flush()
 
     def flush(self) -> None:
         if not self.graphs:
             return
         graphs, outcomes = self.graphs, self.outcomes
+        self.started = True
         self.unflushed += self.triples
         flush = self.unflushed >= self.flush_triples
         if flush:

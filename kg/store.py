@@ -304,6 +304,17 @@ def _check_location(path: Path) -> None:
                          hint="pass --store with a new or empty folder")
 
 
+def _roll_back_if_idle(path: Path) -> None:
+    """A reader that finds a batch's journal with no writer at work (a killed ingest) rolls the batch back
+    first, as the next writer would, so that no query sees its half-loaded shared triples meanwhile. With a
+    writer at work (the store is locked) or no right to write, the reader goes on: documents are known by
+    their markers, which come last."""
+    try:
+        LocalStore(path).close()
+    except StoreError:
+        pass
+
+
 class LocalStore(Store):
     """Oxigraph on disk. `read_only=True` opens beside a running writer (queries during an ingest)."""
 
@@ -317,6 +328,8 @@ class LocalStore(Store):
                 if not (path / "CURRENT").exists():
                     raise StoreError("no store here yet", path=str(path),
                                      hint="run `kg ingest` first, or pass --store")
+                if (path / JOURNAL).exists():
+                    _roll_back_if_idle(path)
                 self._s = _open_read_only(str(path))
             else:
                 if not create and not path.exists():

@@ -3,6 +3,7 @@ written through the journal and the bulk loader are whole, and a batch a kill cu
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -83,14 +84,38 @@ def test_a_batch_cut_short_is_invisible_then_rolled_back(seeds_dir: Path, tmp_pa
         # What a kill between load_new's bulk load and its markers leaves: the journal and the bodies.
         (path / JOURNAL).write_bytes(body + b"".join(b.marker for b in built))
         st._s.bulk_load(body, format=ox.RdfFormat.N_QUADS)
-    docs, shared = _state(path)
-    assert docs == before[0] and shared > before[1]  # half written, yet no reader sees a new document
+        docs, shared = _state(path)  # read beside the writer, still at work
+        assert docs == before[0] and shared > before[1]  # half written, yet no reader sees a new document
+    assert (path / JOURNAL).exists()
     with LocalStore(path):
         pass
     assert not (path / JOURNAL).exists()
     assert _state(path) == before
     with LocalStore(path, read_only=True) as st:
         assert new and all(len(st.graph(iri)) == 0 for iri in new)
+
+
+def test_a_reader_after_a_killed_batch_sees_the_store_as_before(seeds_dir: Path, tmp_path: Path) -> None:
+    """With no writer at work, the first reader (`kg query` after a killed ingest) rolls a cut-short batch
+    back, so not even the shared graph shows what the batch half wrote."""
+    import pyoxigraph as ox
+
+    from kg.ingest import ingest
+    from kg.prepare import build, discover, known_from_store, prepare
+    from kg.store import JOURNAL
+
+    sources, _ = discover([seeds_dir])
+    path = tmp_path / "store"
+    with LocalStore(path) as st:
+        assert ingest([s.path for s in sources[:2]], st).ok
+        known = known_from_store(st)
+    before = _state(path)
+    with LocalStore(path) as st:
+        built = [build(prepare(s).extraction, known, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))  # type: ignore[arg-type]
+                 for s in sources[2:]]
+        (path / JOURNAL).write_bytes(b"".join(b.placed + b.marker for b in built))
+        st._s.bulk_load(b"".join(b.placed for b in built), format=ox.RdfFormat.N_QUADS)
+    assert _state(path) == before and not (path / JOURNAL).exists()
 
 
 @pytest.mark.parametrize("bulk_bytes", [0, 1 << 40])
