@@ -119,6 +119,7 @@ class CKG(DefinedNamespace):
     topic: URIRef
     topicText: URIRef
     unitText: URIRef
+    until: URIRef
     usualUnit: URIRef
     value: URIRef
     # aggregates (kg/aggregates.py)
