@@ -256,11 +256,11 @@ def _overruled(s: Assessment, last: Decision, cands: Iterable[Candidate], said: 
 
 
 def _until(steps: list[tuple[str, str]]) -> dict[str, str]:
-    """(since, assessment IRI) of one commitment's steps -> each step's ckg:until: the date the next step takes
-    over (readers order steps by date, then IRI, as they were all written at once). A step whose successor
-    starts the same day is never in force: since == until. The last step has none."""
+    """(since, assessment IRI) of one commitment's steps -> each step's ckg:until: the date the next step
+    takes over (readers order steps by date, then IRI, as they were all written at once). A step whose
+    successor starts the same day is never in force: since == until. The last step has none."""
     order = sorted(steps)
-    return {node: nxt[0] for (_, node), nxt in zip(order, order[1:])}
+    return {node: nxt[0] for (_, node), nxt in zip(order, order[1:], strict=False)}
 
 
 def _write(g: Graph, c: Commitment, steps: list[Assessment], when: dt.datetime) -> None:
