@@ -123,8 +123,6 @@ class CKG(DefinedNamespace):
     usualUnit: URIRef
     value: URIRef
     # aggregates (kg/aggregates.py)
-    tallyOf: URIRef
-    tallyMeeting: URIRef
     contributionCount: URIRef
     resolutionCount: URIRef
     commitmentCount: URIRef
