@@ -1,54 +1,55 @@
-"""Aggregates kept at ingest, so that a listing does not count the store: one tally per document and meeting
-(how many contributions, resolutions and commitments the document records there), in their own graph.
+"""Aggregates kept at ingest, so that a listing does not count the store.
 
-`update(store)` is the one hook: after a batch of documents is written and after a removal. It compares the
-tallies with the documents stored, drops the tallies of documents gone and adds those of documents new, so
-a run killed in between is caught up by the next. `recompute(store)` builds every tally from scratch: the
+Per document (kg/rdf.py `tallies`, written into the document's own graph by its build): how many
+contributions, resolutions and commitments it minutes at its meeting (ckg:contributionCount,
+ckg:resolutionCount, ckg:commitmentCount on the document). They are derived from that document alone, so
+workers compute them, and removing or re-ingesting a document takes them with it: nothing is kept in step
+after a batch. The status in force of each commitment is the ledger's (kg/ledger: ckg:asOf/ckg:until).
+
+`update(store)` is the hook ingest and removal call after a batch: it only drops the aggregates graph of
+stores written before the counts moved into the documents (it was rewritten whole after each batch, which
+grew with the corpus). `kept(store)` reads the counts as stored, `recompute(store)` counts the facts: the
 tests compare the two.
 """
 
 from __future__ import annotations
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from kg import iris
-from kg.namespaces import CKG
+from kg.namespaces import CKG, XSD
 from kg.queries import internal
 from kg.store import Store
 
-GRAPH = iris.graph("aggregates")
+GRAPH = iris.graph("aggregates")  # where stores before this layout kept per-document tallies
 _COUNTS = (("contributions", CKG.contributionCount), ("resolutions", CKG.resolutionCount),
            ("commitments", CKG.commitmentCount))
 
 
-def _tallies(store: Store, against: URIRef) -> Graph:
-    """Tallies of the documents that have none in the graph `against` (a graph that does not exist: all)."""
+def update(store: Store) -> int:
+    """Drop the aggregates graph a store written before per-document counts may still hold; returns how
+    many of its triples went (0 once it is gone: one index lookup)."""
+    probe = f"ASK {{ GRAPH <{GRAPH}> {{ ?s ?p ?o }} }}"
+    if not store.query(probe).boolean:
+        return 0
+    n = len(store.graph(str(GRAPH)))
+    store.replace_graphs([str(GRAPH)], {})
+    return n
+
+
+def _graph(rows: tuple | list, cols: dict[str, URIRef]) -> Graph:
     g = Graph()
-    for row in store.query(internal("tallies"), {"aggregates": against}).rows:
-        node = BNode()
-        g.add((node, CKG.tallyOf, row["document"]))
-        if "meeting" in row:
-            g.add((node, CKG.tallyMeeting, row["meeting"]))
-        for col, prop in _COUNTS:
-            g.add((node, prop, Literal(int(row[col]))))
+    for row in rows:
+        for col, prop in cols.items():
+            g.add((row["document"], prop, Literal(int(row[col]), datatype=XSD.integer)))
     return g
 
 
-def update(store: Store) -> int:
-    """Bring the aggregates graph in step with the documents stored; returns how many tallies changed."""
-    current = store.graph(str(GRAPH))
-    stored = {d.iri for d in store.documents()}
-    gone = {t for t, d in current.subject_objects(CKG.tallyOf) if str(d) not in stored}
-    new = _tallies(store, GRAPH)
-    if not gone and not len(new):
-        return 0
-    for t in gone:
-        current.remove((t, None, None))
-    current += new
-    store.replace_graphs([str(GRAPH)], {str(GRAPH): current})
-    return len(gone) + len(set(new.subjects(CKG.tallyOf)))
+def kept(store: Store) -> Graph:
+    """The counts stored on each document: (document, count property, n)."""
+    return _graph(store.query(internal("tallies")).rows, dict(_COUNTS))
 
 
 def recompute(store: Store) -> Graph:
-    """Every tally from scratch (what `update` must keep the aggregates graph equal to)."""
-    return _tallies(store, iris.graph("none"))
+    """Every document's counts from its facts (what the stored counts must equal)."""
+    return _graph(store.query(internal("tallies-counted")).rows, dict(_COUNTS))

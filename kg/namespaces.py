@@ -120,11 +120,10 @@ class CKG(DefinedNamespace):
     topic: URIRef
     topicText: URIRef
     unitText: URIRef
+    until: URIRef
     usualUnit: URIRef
     value: URIRef
     # aggregates (kg/aggregates.py)
-    tallyOf: URIRef
-    tallyMeeting: URIRef
     contributionCount: URIRef
     resolutionCount: URIRef
     commitmentCount: URIRef

@@ -460,6 +460,17 @@ class _Writer:
             self.topic(node, c.topic)
             self.evidence(node, c.span)
 
+    def tallies(self) -> None:
+        """How many contributions, resolutions and commitments the document minutes at its meeting, on the
+        document: `meetings` then sums three numbers a document instead of counting every fact in the store,
+        and removing or replacing the document takes them with it."""
+        if not self.meeting_iri:
+            return
+        kinds = [o for (_, p, o) in self.t if p == _RDF.type]
+        for cls, prop in ((_CKG.Contribution, _CKG.contributionCount),
+                          (_CKG.Resolution, _CKG.resolutionCount), (_CKG.Commitment, _CKG.commitmentCount)):
+            self.add(self.doc_iri, prop, _typed(kinds.count(cls), _XSD.integer))
+
     def progress(self) -> None:
         """Statements the ledger may quote as evidence that an earlier commitment was kept."""
         for p in self.x.progress:
@@ -515,6 +526,7 @@ def emit(linked: Linked, *, when: dt.datetime | None = None) -> Emitted:
     w.observations()
     w.commitments()
     w.progress()
+    w.tallies()
     if linked.council == UNKNOWN_COUNCIL:
         w.add(w.doc_iri, _RDFS.comment, "council not known: add a sidecar naming it")
     council = w.council

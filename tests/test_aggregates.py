@@ -1,12 +1,13 @@
-"""kg/aggregates.py: the tallies kept at ingest equal a from-scratch recomputation after ingest, removal and
-re-ingest, and their sums per meeting equal the `meetings` query's counts."""
+"""kg/aggregates.py: the counts each document keeps equal a from-scratch count of its facts after ingest,
+removal and re-ingest, their sums per meeting equal the `meetings` query's counts, and the aggregates graph
+of older stores is dropped."""
 
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg import aggregates
@@ -16,39 +17,34 @@ from kg.query import run
 from kg.store import LocalStore
 
 
-def kept(store: LocalStore) -> Graph:
-    return store.graph(str(aggregates.GRAPH))
+def documents_counted(g: Graph) -> set[str]:
+    return {str(d) for d in g.subjects(CKG.contributionCount)}
 
 
-def by_document(g: Graph) -> Counter:
-    """Tallies as comparable values: (document, meeting, contributions, resolutions, commitments)."""
-    return Counter((str(d), str(g.value(t, CKG.tallyMeeting)),
-                    *(int(g.value(t, p)) for _, p in aggregates._COUNTS))  # type: ignore[arg-type]
-                   for t, d in g.subject_objects(CKG.tallyOf))
-
-
-def test_tallies_follow_ingest_remove_and_reingest(store: LocalStore, seeds_dir: Path) -> None:
-    """Kept tallies equal a recomputation from scratch after an ingest, a removal and a re-ingest."""
+def test_counts_follow_ingest_remove_and_reingest(store: LocalStore, seeds_dir: Path) -> None:
+    """Stored counts equal a recount of the facts after an ingest, a removal and a re-ingest."""
     assert ingest([seeds_dir], store).ok
-    first = kept(store)
+    first = aggregates.kept(store)
     assert isomorphic(first, aggregates.recompute(store))
-    docs = {d.iri for d in store.documents()}
-    assert {str(d) for d in first.objects(None, CKG.tallyOf)} == docs
-    assert sum(n for *_, n in by_document(first)) > 0, "no commitment counted: the check would prove nothing"
+    with_meeting = {str(r["d"]) for r in store.query(
+        "SELECT ?d WHERE { GRAPH ?d { ?d <https://w3id.org/council-kg/def#meeting> ?m } }").rows}
+    assert documents_counted(first) == with_meeting and with_meeting
+    assert sum(int(n) for n in first.objects(None, CKG.commitmentCount)) > 0, \
+        "no commitment counted: the check would prove nothing"
 
     gone = remove(store, sorted(d.sources[0] for d in store.documents())[0])
-    after = kept(store)
+    after = aggregates.kept(store)
     assert isomorphic(after, aggregates.recompute(store))
-    assert not {str(d) for d in after.objects(None, CKG.tallyOf)} & set(gone)
-    assert len(by_document(after)) < len(by_document(first))
+    assert not documents_counted(after) & set(gone)
+    assert len(after) < len(first)
 
     assert ingest([seeds_dir], store).ok
-    assert by_document(kept(store)) == by_document(first)
-    assert aggregates.update(store) == 0  # nothing left to do: nothing is counted twice
+    assert isomorphic(aggregates.kept(store), first)
+    assert aggregates.update(store) == 0  # nothing to drop
 
 
 def test_meetings_counts_equal_a_count_of_the_store(seeds_store: LocalStore) -> None:
-    """The tallies summed per meeting, and the meetings query's counts, equal the facts in the store."""
+    """The meetings query's counts, and the stored counts summed per meeting, equal the facts in the store."""
     counted: Counter = Counter()
     for cls, col in ((CKG.Contribution, "contributions"), (CKG.Resolution, "resolutions"),
                      (CKG.Commitment, "commitments")):
@@ -62,10 +58,21 @@ def test_meetings_counts_equal_a_count_of_the_store(seeds_store: LocalStore) -> 
             if int(r[col]):
                 got[(str(r["meeting"]), col)] = int(r[col])
     assert got == counted and counted
+    meeting = {str(r["d"]): str(r["m"]) for r in seeds_store.query(
+        "SELECT ?d ?m WHERE { GRAPH ?d { ?d <https://w3id.org/council-kg/def#meeting> ?m } }").rows}
     summed: Counter = Counter()
-    g = kept(seeds_store)
-    for t in g.subjects(CKG.tallyOf):
-        for col, prop in aggregates._COUNTS:
-            if (m := g.value(t, CKG.tallyMeeting)) is not None and int(g.value(t, prop)):  # type: ignore[arg-type]
-                summed[(str(m), col)] += int(g.value(t, prop))  # type: ignore[arg-type]
+    kept = aggregates.kept(seeds_store)
+    for col, prop in aggregates._COUNTS:
+        for d, n in kept.subject_objects(prop):
+            if int(n):
+                summed[(meeting[str(d)], col)] += int(n)
     assert summed == counted
+
+
+def test_an_older_stores_aggregates_graph_is_dropped(store: LocalStore) -> None:
+    """The aggregates graph of a store written before per-document counts goes at the next update."""
+    g = Graph()
+    g.add((URIRef("https://example.org/t"), CKG.contributionCount, Literal(3)))
+    store.replace_graphs([], {str(aggregates.GRAPH): g})
+    assert aggregates.update(store) == 1
+    assert len(store.graph(str(aggregates.GRAPH))) == 0 and aggregates.update(store) == 0

@@ -784,3 +784,20 @@ def test_a_promise_told_again_is_not_its_delivery() -> None:
     ]
     for words in kept:
         assert score(c, _cand(words, "answer")).score >= 0.55, words
+
+
+def test_each_step_ends_where_the_next_takes_over(series: LocalStore) -> None:
+    """Every step's ckg:until is the next step's ckg:asOf, so "asOf <= day < until" picks the step in force on
+    any day, as a search of the later steps would (the named queries read the status so)."""
+    ledger = series.graph(str(iris.graph("ledger")))
+    checked = 0
+    for c in set(ledger.subjects(CKG.assessment)):
+        steps = sorted((str(ledger.value(a, CKG.asOf)), str(a)) for a in ledger.objects(c, CKG.assessment))
+        days = sorted({d for d, _ in steps} | {"0001-01-01", "9999-12-31"})
+        for day in days:
+            latest = [a for d, a in steps if d <= day][-1:]
+            by_until = [a for d, a in steps if d <= day and not (
+                (u := ledger.value(URIRef(a), CKG.until)) is not None and str(u) <= day)]
+            assert by_until == latest, (c, day)
+            checked += len(steps) > 1
+    assert checked, "no commitment with a timeline of more than one step: the test would prove nothing"

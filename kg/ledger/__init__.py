@@ -255,9 +255,22 @@ def _overruled(s: Assessment, last: Decision, cands: Iterable[Candidate], said: 
 # ---- writing
 
 
+def _until(steps: list[tuple[str, str]]) -> dict[str, str]:
+    """(since, assessment IRI) of one commitment's steps -> each step's ckg:until: the date the next step
+    takes over (readers order steps by date, then IRI, as they were all written at once). A step whose
+    successor starts the same day is never in force: since == until. The last step has none."""
+    order = sorted(steps)
+    return {node: nxt[0] for (_, node), nxt in zip(order, order[1:], strict=False)}
+
+
 def _write(g: Graph, c: Commitment, steps: list[Assessment], when: dt.datetime) -> None:
+    # The status in force on a day is then one lookup per commitment (asOf <= day < until), not a search of
+    # its later steps (the named queries spent most of their time in that at a million triples).
+    until = _until([(a.since.isoformat(), str(iris.assessment(c.iri, n))) for n, a in enumerate(steps, 1)])
     for n, a in enumerate(steps, 1):
         node = iris.assessment(c.iri, n)
+        if str(node) in until:
+            g.add((node, CKG.until, Literal(until[str(node)], datatype=XSD.date)))
         g.add((URIRef(c.iri), CKG.assessment, node))
         g.add((node, RDF.type, CKG.StatusAssessment))
         g.add((node, CKG.status, Literal(a.status)))
@@ -282,11 +295,19 @@ def _signature(steps: Iterable[Assessment]) -> tuple:
 
 def _stored(rows: Iterable[dict]) -> dict[str, tuple]:
     out: dict[str, list] = {}
+    ends: dict[str, dict[str, str]] = {}
     for r in rows:
         out.setdefault(str(r["commitment"]), []).append(
             ((_s(r, "since") or EARLIEST.isoformat())[:10], str(r["status"]), _s(r, "evidence") or "",
              _s(r, "reason") or "", _s(r, "as_of_document") or "", _number(str(r["assessment"]))))
-    return {k: tuple(x[:5] for x in sorted(v, key=lambda x: x[5])) for k, v in out.items()}
+        if _s(r, "until"):
+            ends.setdefault(str(r["commitment"]), {})[str(r["assessment"])] = str(r["until"])[:10]
+    sigs = {k: tuple(x[:5] for x in sorted(v, key=lambda x: x[5])) for k, v in out.items()}
+    # A timeline written without (or with wrong) ckg:until dates is not what _write writes now: rewrite it.
+    for k, v in out.items():
+        if ends.get(k, {}) != _until([(x[0], str(iris.assessment(k, x[5]))) for x in v]):
+            sigs[k] += (("until", "", "", "", ""),)
+    return sigs
 
 
 def _number(assessment: str) -> int:
@@ -310,7 +331,7 @@ def _basis(store: Store) -> str:
     from kg.ledger.review import digest_parts
 
     scheme = store.graph(str(iris.graph("meta"))).value(iris.graph("indicators"), CKG.sha256)
-    return _digest((data_text("ledger.yaml"), str(scheme or ""), "v2-timeline", *digest_parts(store)))
+    return _digest((data_text("ledger.yaml"), str(scheme or ""), "v3-until", *digest_parts(store)))
 
 
 def seen(store: Store) -> dict[str, str]:
