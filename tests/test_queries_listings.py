@@ -1,6 +1,9 @@
 """The listing queries (kg/queries, issue 18): rewritten for speed against the shared graph, each returns the
-same rows as its text before (tests/data/listings-before), reads in index order and pages into its whole
-answer."""
+same rows as its text before, reads in index order and pages into its whole answer.
+
+tests/data/listings-before holds the listings as they were on main (8287d5c) before the rewrite: correct but
+slow at scale (ORDER BY over every row, labels read with DISTINCT over the whole store, lookups evaluated
+over every graph). No README there: tests/test_extract.py reads every .md under tests/data as a document."""
 
 from __future__ import annotations
 
