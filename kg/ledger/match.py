@@ -75,6 +75,7 @@ class Match:
     partial: bool = False
 
 
+@lru_cache(maxsize=65536)  # the same words recur in every paper
 def _stem(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s")
     if len(word) > 4 and word.endswith("ies"):
@@ -105,8 +106,13 @@ def _generic() -> frozenset[str]:
 
 def core_of(text: str) -> str:
     """The promise up to where it lists its deliverable's contents ("a briefing on X, including ...")."""
+    return _contents_rx().split(text, maxsplit=1)[0]
+
+
+@cache
+def _contents_rx() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in rules()["contents"])
-    return re.split(rf",?\s+\b(?:{words})\b", text, maxsplit=1, flags=re.I)[0]
+    return re.compile(rf",?\s+\b(?:{words})\b", re.I)
 
 
 def is_data_request(c: Commitment) -> bool:

@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from kg.ledger.match import (
     Candidate,
@@ -57,7 +58,7 @@ class Doc:
     def order_period(self) -> str | None:
         return self.period or (quarter_of(self.date) if self.date else None)
 
-    @property
+    @cached_property  # read for every day of every timeline of the committee
     def known_from(self) -> dt.date | None:
         """From when the document counts: its meeting date, or the end of its period; None if neither."""
         return self.date or period_end(self.period)
