@@ -801,3 +801,47 @@ def test_each_step_ends_where_the_next_takes_over(series: LocalStore) -> None:
             assert by_until == latest, (c, day)
             checked += len(steps) > 1
     assert checked, "no commitment with a timeline of more than one step: the test would prove nothing"
+
+
+def test_the_candidate_index_keeps_every_candidate_that_can_count() -> None:
+    """kg.ledger.match.Pool scores a commitment against only the candidates sharing a key word or its
+    indicator, and the possible references back: every pair score() puts at the threshold, and every
+    reference back, is among them, and a timeline reads the same through the index as through a list."""
+    from kg.ledger import steps_of
+    from kg.ledger.match import Pool, refers_back, rules
+
+    texts = [
+        ("A report on missing incidents was presented to the Panel.", "done"),
+        ("The number of missing incidents had increased.", "observation"),
+        ("That the findings of the respite provision review be noted.", "decision"),
+        ("The Committee considered the findings of the respite provision review, which Members had "
+         "requested at the last meeting.", "answer"),
+        ("Review of Respite Provision for Carers", "agenda"),
+        ("The Democratic Services Officer confirmed that the figures requested at the last meeting "
+         "had been circulated to Members.", "done"),
+        ("The briefing on the domiciliary care workforce had been circulated.", "done"),
+        ("The budget report was presented.", "done"),
+    ]
+    cands = [Candidate("d1", kind, f"s{n}", "p", "q", n, n + len(t), t, indicator="ind:x" if n == 1 else None)
+             for n, (t, kind) in enumerate(texts)]
+    pool = Pool(cands)
+    promises = [
+        _commitment("next_meeting", text="bring more detailed information on missing incidents to the Panel"),
+        _commitment("next_meeting", text="bring a report on the review of respite provision for carers"),
+        _commitment("next_meeting", text="circulate the figures on delayed transfers of care"),
+        _commitment("date", text="circulate a written briefing on the domiciliary care workforce, including "
+                    "vacancy rates", due_date=dt.date(2024, 2, 1)),
+        Commitment("c", "provide the figures", "d0", "k", None, "ind:x", "", "next_update", "", None),
+    ]
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 10)), "d1": _doc("d1", dt.date(2024, 3, 6))}
+    counted = 0
+    for c in promises:
+        kept = set(pool.scorable(c))
+        for x in cands:
+            if score(c, x).score >= rules()["threshold"]:
+                counted += 1
+                assert x in kept, (c.text, x.exact)
+            if refers_back(c, x):
+                assert x in pool.back(), (c.text, x.exact)
+        assert steps_of(c, docs, pool, siblings=promises) == steps_of(c, docs, cands, siblings=promises)
+    assert counted >= 4 and len(pool.scorable(promises[2])) < len(cands)

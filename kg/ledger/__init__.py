@@ -27,7 +27,17 @@ from dataclasses import replace
 from rdflib import Graph, Literal, URIRef
 
 from kg import iris
-from kg.ledger.match import Candidate, Commitment, Match, cue_in, is_conditional, key_words, rules, score
+from kg.ledger.match import (
+    Candidate,
+    Commitment,
+    Match,
+    Pool,
+    cue_in,
+    is_conditional,
+    key_words,
+    rules,
+    score,
+)
 from kg.ledger.review import Decision, decisions
 from kg.ledger.status import EARLIEST, STATUSES, Assessment, Doc, assess, due_end, status_on, timeline
 from kg.namespaces import CKG, PROV, RDF, XSD
@@ -211,7 +221,8 @@ def steps_of(c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate],
     `own`: the evidence candidates of the commitment's own paper (an action-log row's status is there)."""
     reviews = reviews or []
     rejected = {d.evidence for d in reviews if d.decision == "reject" and d.evidence}
-    cands = [x for x in cands if x.span not in rejected]
+    if rejected:
+        cands = [x for x in cands if x.span not in rejected]
     steps = timeline(c, docs, cands, siblings)
     if is_row(c):
         steps = _own_row(c, docs, own, steps)
@@ -395,8 +406,8 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
     for key, group in groups.items():
         scope = by_committee.get(key, {})
         later = later_than_any(scope.values(), made.get(key, [])) if key else []
-        evidence = [x for d in sorted(later, key=lambda d: d.iri)
-                    for x in (*_title(d), *candidates(store, d.iri))]
+        evidence = Pool(x for d in sorted(later, key=lambda d: d.iri)
+                        for x in (*_title(d), *candidates(store, d.iri)))
         new = Graph()
         rewrite: set[str] = set()
         for c in group:

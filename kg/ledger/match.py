@@ -11,6 +11,7 @@ reference back ("the figures Members asked for last time were sent out") is a cu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -74,6 +75,7 @@ class Match:
     partial: bool = False
 
 
+@lru_cache(maxsize=65536)  # the same words recur in every paper
 def _stem(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s")
     if len(word) > 4 and word.endswith("ies"):
@@ -104,8 +106,13 @@ def _generic() -> frozenset[str]:
 
 def core_of(text: str) -> str:
     """The promise up to where it lists its deliverable's contents ("a briefing on X, including ...")."""
+    return _contents_rx().split(text, maxsplit=1)[0]
+
+
+@cache
+def _contents_rx() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in rules()["contents"])
-    return re.split(rf",?\s+\b(?:{words})\b", text, maxsplit=1, flags=re.I)[0]
+    return re.compile(rf",?\s+\b(?:{words})\b", re.I)
 
 
 def is_data_request(c: Commitment) -> bool:
@@ -165,14 +172,19 @@ def deliverables(text: str) -> frozenset[str]:
     return frozenset(w for w in (_stem(t) for t in re.findall(r"[A-Za-z]+", text)) if w in wanted)
 
 
+def may_refer_back(cand: Candidate) -> bool:
+    """The tests of refers_back that need no commitment: a reference back that records a thing done."""
+    if cand.kind in ("pending", "log"):
+        return False  # a restated action is no reference back to its delivery
+    return bool(cue_in("reference", cand.exact)) and (cand.kind == "done" or bool(cue_in("done", cand.exact)))
+
+
 def refers_back(c: Commitment, cand: Candidate) -> str | None:
     """A reference back with no topic of its own ("the figures Members asked for last time were
     circulated"): the kind of thing it and the promise deliver, if the same; None otherwise."""
     if key_words(cand.exact) & key_words(f"{c.text} {c.topic_words}"):
         return None  # it names a topic: scored as usual
-    if cand.kind in ("pending", "log"):
-        return None  # a restated action is no reference back to its delivery
-    if not cue_in("reference", cand.exact) or not (cand.kind == "done" or cue_in("done", cand.exact)):
+    if not may_refer_back(cand):
         return None
     same = sorted(deliverables(cand.exact) & deliverables(core_of(c.text)))
     return same[0] if same else None
@@ -228,3 +240,40 @@ def score(c: Commitment, cand: Candidate) -> Match:
     if partial:
         parts.append("only part delivered")
     return Match(cand, round(min(total, 1.0), 2), "; ".join(parts) or "nothing in common", partial)
+
+
+class Pool:
+    """A committee's evidence candidates, indexed once for all its commitments (each was scored against every
+    candidate: quadratic in the committee's papers). score() keeps a candidate that shares no key word with a
+    commitment (its text and topic) and has not its indicator below the threshold, so only those sharing one
+    are scored; references back (which share none) are the candidates may_refer_back keeps. Candidates come
+    back in their given order: of equal matches the first wins."""
+
+    def __init__(self, cands: Iterable[Candidate]) -> None:
+        self.items = tuple(cands)
+        self.by_word: dict[str, list[int]] = {}
+        self.by_indicator: dict[str, list[int]] = {}
+        for n, x in enumerate(self.items):
+            for w in key_words(f"{x.exact} {x.indicator_label}"):
+                self.by_word.setdefault(w, []).append(n)
+            if x.indicator:
+                self.by_indicator.setdefault(x.indicator, []).append(n)
+        self._back: tuple[Candidate, ...] | None = None
+
+    def __iter__(self) -> Iterator[Candidate]:
+        return iter(self.items)
+
+    def scorable(self, c: Commitment) -> list[Candidate]:
+        """The candidates that can score at the threshold for `c` (a superset: score() decides)."""
+        found: set[int] = set()
+        for w in key_words(f"{c.text} {c.topic_words}"):
+            found.update(self.by_word.get(w, ()))
+        if c.topic:
+            found.update(self.by_indicator.get(c.topic, ()))
+        return [self.items[n] for n in sorted(found)]
+
+    def back(self) -> tuple[Candidate, ...]:
+        """The candidates that may be a reference back to some commitment (kg.ledger.match.refers_back)."""
+        if self._back is None:
+            self._back = tuple(x for x in self.items if may_refer_back(x))
+        return self._back

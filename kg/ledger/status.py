@@ -23,11 +23,13 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from kg.ledger.match import (
     Candidate,
     Commitment,
     Match,
+    Pool,
     core_of,
     cue_in,
     deliverables,
@@ -56,7 +58,7 @@ class Doc:
     def order_period(self) -> str | None:
         return self.period or (quarter_of(self.date) if self.date else None)
 
-    @property
+    @cached_property  # read for every day of every timeline of the committee
     def known_from(self) -> dt.date | None:
         """From when the document counts: its meeting date, or the end of its period; None if neither."""
         return self.date or period_end(self.period)
@@ -119,8 +121,10 @@ def _counts(d: Doc, as_of: dt.date | None) -> bool:
 def _due_doc(c: Commitment, later: list[Doc]) -> tuple[Doc | None, str]:
     """The later document at which the promise fell due, if the store holds it, and how the due reads."""
     meetings: list[Doc] = []
+    held: set[str] = set()
     for d in later:
-        if d.is_meeting() and (d.meeting or d.iri) not in {m.meeting or m.iri for m in meetings}:
+        if d.is_meeting() and (d.meeting or d.iri) not in held:
+            held.add(d.meeting or d.iri)
             meetings.append(d)
     if c.due_kind == "next_meeting":
         return (meetings[0] if meetings else None), "due at the next meeting"
@@ -155,19 +159,32 @@ def assess(
         ),
         key=Doc.sort,
     )
+    if matches is None:
+        counted = {d.iri for d in later}
+        matches = [score(c, x) for x in cands if x.document in counted]
+    return _assess(c, docs, made, later, strong(matches), as_of)
+
+
+def strong(matches: list[Match]) -> list[Match]:
+    """The matches at the threshold, each part delivered if its whole statement says so: all assess uses
+    (the same whatever the date, so a timeline works it out once)."""
+    threshold = rules()["threshold"]
+    return [m for m in part_of_partial(matches, threshold) if m.score >= threshold]
+
+
+def _assess(c: Commitment, docs: dict[str, Doc], made: Doc | None, later: list[Doc], matches: list[Match],
+            as_of: dt.date | None) -> Assessment:
+    """assess, given the committee's later documents counted as of the date (in Doc.sort order) and the
+    strong matches."""
     as_of_doc = later[-1] if later else made
     as_of_iri = as_of_doc.iri if as_of_doc else c.document
     start = (made.known_from if made else None) or EARLIEST
     since_last = (as_of_doc.known_from if as_of_doc else None) or start
     order = {d.iri: i for i, d in enumerate(later)}
-    if matches is None:
-        matches = [score(c, x) for x in cands if x.document in order]
-    threshold = rules()["threshold"]
-    matches = part_of_partial(matches, threshold)
     best: Match | None = None
     best_key: tuple = ()
     for m in matches:
-        if m.candidate.document not in order or m.score < threshold:
+        if m.candidate.document not in order:
             continue
         # Full delivery beats part; then the earlier document (a thing is delivered once, when it first shows:
         # a later paper saying it was done looks back to it), the stronger match, the earlier place.
@@ -242,7 +259,8 @@ def back_references(
     circulated"), matched to `c` when they point at the meeting it was made at (the committee's meeting just
     before theirs, or its date named) and `c` is that meeting's only promise of that kind of thing."""
     made = docs.get(c.document)
-    if made is None or not made.date or not c.committee:
+    cands = list(cands)
+    if made is None or not made.date or not c.committee or not cands:
         return []
     meetings = sorted({(d.date, d.meeting or d.iri) for d in docs.values()
                        if d.committee == c.committee and d.date})
@@ -276,16 +294,19 @@ def timeline(
     `siblings`: the other commitments of the store (to tell which one a bare reference back means)."""
     made = docs.get(c.document)
     start = (made.known_from if made else None) or EARLIEST
-    later = [d for d in docs.values()
-             if made and d.committee == c.committee and d.committee and d.after(made)]
-    mine = [x for x in cands if x.document in {d.iri for d in later}]
-    matches = [score(c, x) for x in mine] + back_references(c, docs, mine, siblings)
+    later = sorted((d for d in docs.values()
+                    if made and d.committee == c.committee and d.committee and d.after(made)), key=Doc.sort)
+    iris = {d.iri for d in later}
+    pool = cands if isinstance(cands, Pool) else Pool(cands)
+    mine = [x for x in pool.scorable(c) if x.document in iris]  # the others score below the threshold
+    back = [x for x in pool.back() if x.document in iris]
+    matches = strong([score(c, x) for x in mine] + back_references(c, docs, back, siblings))
     days = {start, *(d.known_from for d in later if d.known_from and d.known_from > start)}
     if (end := due_end(c)) and end >= start:
         days.add(end + dt.timedelta(days=1))
     steps: list[Assessment] = []
     for day in sorted(days):
-        a = assess(c, docs, (), day, matches=matches)
+        a = _assess(c, docs, made, [d for d in later if _counts(d, day)], matches, day)
         a = Assessment(a.status, a.as_of_document, a.reason, a.match, day)
         if not steps or not steps[-1].same(a):
             steps.append(a)
