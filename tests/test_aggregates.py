@@ -10,7 +10,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -90,7 +89,7 @@ def test_latest_figures_follow_ingest_remove_and_reingest(store: LocalStore, see
     assert ingest([seeds_dir], store).ok
     first = aggregates.latest_kept(store)
     assert isomorphic(first, aggregates.latest_recomputed(store))
-    assert len(set(first.objects(None, CKG.statedTarget))) > 0, "no target kept: the check would prove nothing"
+    assert len(set(first.objects(None, CKG.statedTarget))) > 0, "no target kept: proves nothing"
     assert aggregates.update_latest(store) == []  # nothing moved: nothing rewritten
 
     by_doc = Counter(str(r["d"]) for r in store.query(
@@ -121,7 +120,7 @@ def test_below_target_returns_the_rows_it_returned_before(seeds_store: LocalStor
         assert got.variables == want.variables
         assert row_set(got) == row_set(want), params
         assert [r.get("indicator_label") for r in got.rows] == [r.get("indicator_label") for r in want.rows]
-    assert len(run(seeds_store, "below-target").rows) > 0, "no rows on the seeds: the comparison proves nothing"
+    assert len(run(seeds_store, "below-target").rows) > 0, "no rows on the seeds: proves nothing"
 
 
 def test_open_commitments_returns_the_rows_it_returned_before(seeds_store: LocalStore) -> None:
@@ -135,7 +134,7 @@ def test_open_commitments_returns_the_rows_it_returned_before(seeds_store: Local
 
 
 @pytest.mark.slow
-def test_rewritten_queries_return_the_rows_they_returned_before_at_1000_documents(store_1000_path: Path) -> None:
+def test_rewritten_queries_give_the_rows_they_gave_before_at_1000_documents(store_1000_path: Path) -> None:
     """On the benchmarks' 1,000 documents, where committees meet many times and councils report many periods,
     open-commitments and below-target give the rows of their earlier text."""
     with LocalStore(store_1000_path, read_only=True) as st:
