@@ -55,7 +55,7 @@ def update_latest(store: Store) -> list[str]:
     skipped when the set of documents is the one they were worked out from (a digest on the graph's IRI)."""
     docs = sorted(str(r["document"]) for r in store.query(internal("latest-basis")).rows)
     basis = hashlib.sha256("\n".join(["v1", *docs]).encode()).hexdigest()
-    kept = store.query(internal("latest-digest"), {"graph": LATEST}).rows
+    kept = store.query(internal("latest-digest"), {"latest": LATEST}).rows
     if kept and str(kept[0]["digest"]) == basis:
         return []
     rows = [(r["document"], r["council"], r["indicator"], r["period"], r.get("u"), r["obs"])
@@ -74,7 +74,7 @@ def update_latest(store: Store) -> list[str]:
             paired = targets.get((doc, indicator, p, u), set()) if u is not None else set()
             want.setdefault(str(council), {}).setdefault(str(obs), set()).update(paired)
     have: dict[str, dict[str, set[str]]] = {}
-    for r in store.query(internal("latest-kept"), {"graph": LATEST}).rows:
+    for r in store.query(internal("latest-kept"), {"latest": LATEST}).rows:
         paired = have.setdefault(str(r["council"]), {}).setdefault(str(r["obs"]), set())
         if r.get("target") is not None:
             paired.add(str(r["target"]))
@@ -104,7 +104,7 @@ def _latest(rows: tuple | list) -> Graph:
 
 def latest_kept(store: Store) -> Graph:
     """The latest figures as kept: (council, ckg:latestActual, figure)."""
-    return _latest(store.query(internal("latest-kept"), {"graph": LATEST}).rows)
+    return _latest(store.query(internal("latest-kept"), {"latest": LATEST}).rows)
 
 
 def latest_recomputed(store: Store) -> Graph:
