@@ -127,6 +127,8 @@ class CKG(DefinedNamespace):
     contributionCount: URIRef
     resolutionCount: URIRef
     commitmentCount: URIRef
+    latestActual: URIRef
+    statedTarget: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")

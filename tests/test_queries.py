@@ -59,6 +59,7 @@ def sample_params(store: LocalStore) -> dict[str, object]:
             "scheme": iris.found_indicator_scheme(),
             "thing": run(store, "resolutions").rows[0]["resolution"], "name": "Patterson",
             "contains": Literal(True), "aggregates": iris.graph("aggregates"),
+            "latest": iris.graph("latest-figures"),
             "council": run(store, "below-target").rows[0]["council"]}
 
 
