@@ -4,6 +4,8 @@ written through the journal and the bulk loader are whole, and a batch a kill cu
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -58,11 +60,10 @@ def _state(path: Path) -> tuple[set[str], set[tuple[str, str, str]]]:
         return {d.iri for d in st.documents()}, shared
 
 
-def test_a_batch_cut_short_is_invisible_then_rolled_back(seeds_dir: Path, tmp_path: Path) -> None:
-    """A batch killed after its bulk load but before its markers (journal still there) lists no document
-    to a reader, and the next writer to open the store rolls it back to the store as it was before."""
-    import datetime as dt
-
+@contextmanager
+def _half_a_batch(seeds_dir: Path, path: Path) -> Iterator[tuple[tuple, list[str]]]:
+    """Ingest two seeds, then leave the rest as a kill between load_new's bulk load and its markers
+    does: the journal and the bodies. Gives (state before, the batch's documents), the writer open."""
     import pyoxigraph as ox
 
     from kg import iris
@@ -71,19 +72,25 @@ def test_a_batch_cut_short_is_invisible_then_rolled_back(seeds_dir: Path, tmp_pa
     from kg.store import JOURNAL
 
     sources, _ = discover([seeds_dir])
-    path = tmp_path / "store"
     with LocalStore(path) as st:
         assert ingest([s.path for s in sources[:2]], st).ok
         known = known_from_store(st)
     before = _state(path)
     with LocalStore(path) as st:
         extractions = [prepare(s).extraction for s in sources[2:]]
-        new = [str(iris.document(x.doc.sha256)) for x in extractions]  # type: ignore[union-attr]
         built = [build(x, known, dt.datetime(2026, 1, 1, tzinfo=dt.UTC)) for x in extractions]  # type: ignore[arg-type]
-        body = b"".join(b.placed for b in built)
-        # What a kill between load_new's bulk load and its markers leaves: the journal and the bodies.
-        (path / JOURNAL).write_bytes(body + b"".join(b.marker for b in built))
-        st._s.bulk_load(body, format=ox.RdfFormat.N_QUADS)
+        (path / JOURNAL).write_bytes(b"".join(b.placed + b.marker for b in built))
+        st._s.bulk_load(b"".join(b.placed for b in built), format=ox.RdfFormat.N_QUADS)
+        yield before, [str(iris.document(x.doc.sha256)) for x in extractions]  # type: ignore[union-attr]
+
+
+def test_a_batch_cut_short_is_invisible_then_rolled_back(seeds_dir: Path, tmp_path: Path) -> None:
+    """A batch killed after its bulk load but before its markers (journal still there) lists no document
+    to a reader, and the next writer to open the store rolls it back to the store as it was before."""
+    from kg.store import JOURNAL
+
+    path = tmp_path / "store"
+    with _half_a_batch(seeds_dir, path) as (before, new):
         docs, shared = _state(path)  # read beside the writer, still at work
         assert docs == before[0] and shared > before[1]  # half written, yet no reader sees a new document
     assert (path / JOURNAL).exists()
@@ -98,23 +105,11 @@ def test_a_batch_cut_short_is_invisible_then_rolled_back(seeds_dir: Path, tmp_pa
 def test_a_reader_after_a_killed_batch_sees_the_store_as_before(seeds_dir: Path, tmp_path: Path) -> None:
     """With no writer at work, the first reader (`kg query` after a killed ingest) rolls a cut-short batch
     back, so not even the shared graph shows what the batch half wrote."""
-    import pyoxigraph as ox
-
-    from kg.ingest import ingest
-    from kg.prepare import build, discover, known_from_store, prepare
     from kg.store import JOURNAL
 
-    sources, _ = discover([seeds_dir])
     path = tmp_path / "store"
-    with LocalStore(path) as st:
-        assert ingest([s.path for s in sources[:2]], st).ok
-        known = known_from_store(st)
-    before = _state(path)
-    with LocalStore(path) as st:
-        built = [build(prepare(s).extraction, known, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))  # type: ignore[arg-type]
-                 for s in sources[2:]]
-        (path / JOURNAL).write_bytes(b"".join(b.placed + b.marker for b in built))
-        st._s.bulk_load(b"".join(b.placed for b in built), format=ox.RdfFormat.N_QUADS)
+    with _half_a_batch(seeds_dir, path) as (before, _):
+        pass
     assert _state(path) == before and not (path / JOURNAL).exists()
 
 
