@@ -313,6 +313,16 @@ def _check_location(path: Path) -> None:
                          hint="pass --store with a new or empty folder")
 
 
+def _lines(triples: Iterable[ox.Triple | ox.Quad]) -> str:
+    """Triples as the body of an INSERT/DELETE DATA block, each term written by Oxigraph's serialiser."""
+    return "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+
+
+def _unsay(gone: list[ox.Triple]) -> str:
+    """The update removing shared triples no document asserts any more (`LocalStore._unsupported`)."""
+    return f"DELETE DATA {{ GRAPH {ox.NamedNode(str(layout.shared_graph()))} {{\n{_lines(gone)}\n}} }}"
+
+
 def _roll_back_if_idle(path: Path) -> None:
     """A reader that finds a batch's journal with no writer at work (a killed ingest) rolls the batch back
     first, as the next writer would, so that no query sees its half-loaded shared triples meanwhile. With a
@@ -422,15 +432,17 @@ class LocalStore(Store):
             said |= s
         gone = self._unsupported(touched, said)
         if gone:
-            shared = ox.NamedNode(str(layout.shared_graph()))
-            ops.append(f"DELETE DATA {{ GRAPH {shared} {{\n"
-                       + "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in gone) + "\n} }")
-        by_graph: dict[str, list[str]] = {}
+            ops.append(_unsay(gone))
+        by_graph: dict[str, list[ox.Quad]] = {}
         for q in written:
-            by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
-        body = [f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items()]
+            by_graph.setdefault(str(q.graph_name), []).append(q)
+        body = [f"GRAPH {g} {{\n{_lines(qs)}\n}}" for g, qs in by_graph.items()]
         if body:
             ops.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+        self._update(ops)
+
+    def _update(self, ops: list[str]) -> None:
+        """Run the operations as one SPARQL update: one Oxigraph transaction."""
         if not ops:
             return
         try:
@@ -467,14 +479,8 @@ class LocalStore(Store):
             ops.append(f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
                        f"GRAPH {g} {{ ?s ?p ?o }} }}")
         if len(add):
-            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads(add, URIRef(name)))
-            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
-        if not ops:
-            return
-        try:
-            self._s.update(" ;\n".join(ops))
-        except OSError as err:
-            raise StoreError(f"write failed: {err}", path=self.location) from err
+            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{_lines(quads(add, URIRef(name)))}\n}} }}")
+        self._update(ops)
 
     def add(self, name: str, graph: Graph) -> None:
         if layout.is_document(name):
@@ -565,9 +571,8 @@ class LocalStore(Store):
         ops = [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in sorted(docs)]
         gone = self._unsupported(docs, set(), said)
         if gone:
-            ops.append(f"DELETE DATA {{ GRAPH {ox.NamedNode(shared)} {{\n"
-                       + "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in gone) + "\n} }")
-        if ops:
+            ops.append(_unsay(gone))
+        if ops:  # raw errors here: the caller (opening the store) words them
             self._s.update(" ;\n".join(ops))
             self._s.flush()
         journal.unlink()
