@@ -17,6 +17,7 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from benchmarks.bench_servers import virtuoso_ini
 from kg import iris
 from kg.errors import QueryError, StoreError
 from kg.ingest import ingest
@@ -148,44 +149,6 @@ def oxigraph_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         _stop(proc)
 
 
-VIRTUOSO_INI = """\
-[Database]
-DatabaseFile = {db}/virtuoso.db
-ErrorLogFile = {db}/virtuoso.log
-LockFile = {db}/virtuoso.lck
-TransactionFile = {db}/virtuoso.trx
-xa_persistent_file = {db}/virtuoso.pxa
-ErrorLogLevel = 7
-FileExtend = 200
-Striping = 0
-TempStorage = TempDatabase
-
-[TempDatabase]
-DatabaseFile = {db}/virtuoso-temp.db
-TransactionFile = {db}/virtuoso-temp.trx
-Striping = 0
-
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-DisableUnixSocket = 1
-MaxClientConnections = 8
-CheckpointInterval = 60
-CaseMode = 2
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
-
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-MaxClientConnections = 4
-ServerThreads = 4
-EnabledDavVSP = 0
-Charset = UTF-8
-
-[SPARQL]
-; the default (10,000) silently truncates results: keep every row
-ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = 120
-"""
 
 
 @pytest.fixture(scope="module")
@@ -198,7 +161,7 @@ def virtuoso_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db.mkdir()
     http_port = _free_port()
     ini = root / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(db=db, sql_port=_free_port(), http_port=http_port))
+    ini.write_text(virtuoso_ini(db, _free_port(), http_port))
     log = root / "server.log"
     # The out-of-the-box dba/dba account may write through /sparql-graph-crud-auth (digest auth).
     with log.open("wb") as out:
