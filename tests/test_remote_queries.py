@@ -1,0 +1,108 @@
+"""Every named query on the three stores: Oxigraph on disk, the Oxigraph server and Virtuoso, on the same
+synthetic corpus and with the parameters the benchmark chooses (benchmarks.run.query_params). The seeds
+are too few and too plain for some shapes (an indicator named by its label, a council scope), which the
+benchmark's data has; a small corpus from benchmarks/corpus.py has them too."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import test_remote
+from test_remote import _rows, canon
+
+from benchmarks.corpus import generate
+from benchmarks.run import query_params
+from kg.ingest import ingest
+from kg.query import NamedQuery, named_queries, run
+from kg.remote import RemoteStore
+from kg.store import LocalStore, Result
+
+# test_remote's server fixtures (module-scoped: this module starts its own two servers)
+oxigraph_url = test_remote.oxigraph_url
+virtuoso_url = test_remote.virtuoso_url
+
+DOCS = 60  # enough for every parameterised query to find rows; the servers' load stays a few seconds
+
+# Virtuoso 7 sorts these queries' rows out of order (a sort key made by MIN/IF/COALESCE is compared by its
+# internal representation; `ORDER BY STR(?x)` sorts right): their .rq files are another engineer's this
+# session. Their rows are compared, their order only asserted still wrong: delete an entry once it sorts.
+ORDER_PENDING = {"councillor-activity", "person"}
+
+_ORDER = re.compile(r"\bORDER\s+BY\b(?P<keys>[^{}]*)$", re.I)
+_KEY = re.compile(r"^(?:(?:ASC|DESC)\s*\(\s*)?(?:STR\s*\(\s*)?\?(\w+)\s*\)?\s*\)?$", re.I)
+
+
+def order_keys(q: NamedQuery) -> list[str]:
+    """The projected variables the query's own ORDER BY sorts on as bare keys (`?x`, `DESC(?x)`, `STR(?x)`):
+    rows that tie on the whole sort key agree on these, so their sequence is the same on every store that
+    sorts right. Keys inside another expression are left out (tied rows may differ there)."""
+    body = "\n".join(ln.split("#", 1)[0] for ln in q.text.splitlines())
+    m = _ORDER.search(body.rstrip())
+    if not m:
+        return []
+    keys = re.findall(r"(?:ASC|DESC|STR)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)|\?\w+", m.group("keys"), re.I)
+    return [k.group(1) for key in keys if (k := _KEY.match(key))]
+
+
+def keyed(result: Result, keys: list[str]) -> list[tuple]:
+    return [tuple(canon(row.get(k)) for k in keys if k in result.variables) for row in result.rows]
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of DOCS synthetic documents (the benchmark's generator, seed 0: the same every run)."""
+    root = tmp_path_factory.mktemp("remote-queries")
+    generate(root / "corpus", DOCS)
+    with LocalStore(root / "store") as st:
+        report = ingest([root / "corpus"], st)
+        assert report.ok, report.failed
+    return root / "store"
+
+
+def _load(url: str, graphs: dict) -> RemoteStore:
+    """The disk store's graphs as they are stored (document, shared and kept graphs), one request each."""
+    st = RemoteStore(url)
+    st.replace_graphs(st.named_graphs(), {})
+    for name, graph in graphs.items():
+        st.add(name, graph)
+    return st
+
+
+@pytest.mark.server
+def test_every_named_query_gives_the_same_rows_on_disk_and_on_both_servers(
+        corpus_store: Path, oxigraph_url: str, virtuoso_url: str) -> None:
+    """Each named query with the benchmark's parameters returns the same rows on the Oxigraph server and on
+    Virtuoso as on disk, in the same order where the query orders."""
+    with LocalStore(corpus_store, read_only=True) as here:
+        params = query_params(here)
+        graphs = {name: here.graph(name) for name in here.named_graphs()}
+        servers = {"oxigraph server": _load(oxigraph_url, graphs), "virtuoso": _load(virtuoso_url, graphs)}
+        wrong: list[str] = []
+        for q in named_queries().values():
+            if q.params and q.name not in params:
+                wrong.append(f"{q.name}: the corpus gives no value for its parameters")
+                continue
+            given = params.get(q.name) or None
+            expect = run(here, q, given)
+            if q.params and not expect.rows:
+                wrong.append(f"{q.name}: {given} finds nothing on disk (the corpus lacks the shape)")
+            keys = order_keys(q)
+            for label, st in servers.items():
+                got = run(st, q, given)
+                if got.variables != expect.variables or _rows(got) != _rows(expect):
+                    lost = sum((_rows(expect) - _rows(got)).values())
+                    extra = sum((_rows(got) - _rows(expect)).values())
+                    wrong.append(f"{q.name} on {label}: {len(got.rows)} rows, {len(expect.rows)} on disk "
+                                 f"({lost} missing, {extra} extra)")
+                elif q.name in ORDER_PENDING and label == "virtuoso":
+                    if keyed(got, keys) == keyed(expect, keys):
+                        wrong.append(f"{q.name} sorts right on {label} now: take it out of ORDER_PENDING")
+                elif (there := keyed(got, keys)) != (ours := keyed(expect, keys)):
+                    at = next(i for i, (a, b) in enumerate(zip(there, ours, strict=True)) if a != b)
+                    wrong.append(f"{q.name} on {label}: the rows come in another order ({', '.join(keys)}); "
+                                 f"row {at}: {there[at]} where disk has {ours[at]}")
+        for st in servers.values():
+            st.close()
+    assert not wrong, "\n".join(wrong)
