@@ -473,16 +473,18 @@ class _Writer:
         self.person_tallies()
 
     def person_tallies(self) -> None:
-        """Each person the document names (any role: whether someone is a councillor is decided over the whole
-        store), with how many questions, comments and responses they made at its meeting: councillor-activity
-        sums these a document at a time instead of counting every contribution in the store."""
+        """Each councillor the document names, with how many questions, comments and responses they made at
+        its meeting: councillor-activity sums these a document at a time instead of counting every
+        contribution in the store. (A person's key, so their IRI, carries their role: one typed a councillor
+        anywhere is one in every document that names them.)"""
         if not self.committee_iri:
             return
-        said: dict[str, set[tuple[str, str]]] = {self.linked.people[p.key].key: set() for p in self.x.people}
+        said: dict[str, set[tuple[str, str]]] = {
+            self.linked.people[p.key].key: set() for p in self.x.people if p.role == "councillor"}
         sha = self.doc.sha256
         for c in self.x.contributions if self.meeting_iri else ():  # counted at a meeting only, as queries do
-            if c.speaker in self.linked.people:  # each contribution node once, as the store has it
-                node = iris.fact("contribution", sha, c.span.start, c.span.end, c.kind)
+            if c.speaker in self.linked.people and self.linked.people[c.speaker].key in said:
+                node = iris.fact("contribution", sha, c.span.start, c.span.end, c.kind)  # each one once
                 said[self.linked.people[c.speaker].key].add((c.kind, node))
         for key, made in said.items():
             node = iris.person_tally(sha, key)

@@ -20,15 +20,14 @@ BEFORE = Path(__file__).parent / "data" / "activity-before"
 SERIES = Path(__file__).parent / "data" / "followups"
 NAMES = ("councillor-activity", "open-commitments")
 
-# What each tally should be, counted from the facts: the people a document with a committee names (its run
-# generated them), and their contributions by kind at its meeting.
+# What each tally should be, counted from the facts: the councillors a document with a committee names (its
+# run generated them), and their contributions by kind at its meeting.
 RECOUNT = """
 PREFIX ckg: <https://w3id.org/council-kg/def#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?doc ?person ?kind (COUNT(DISTINCT ?c) AS ?n) WHERE {
   GRAPH ?doc { ?doc a ckg:Document ; ckg:committee ?committee . ?person prov:wasGeneratedBy ?run }
-  ?person a foaf:Person .
+  ?person a ckg:Councillor .
   OPTIONAL { GRAPH ?doc { ?c ckg:speaker ?person ; ckg:kind ?kind ; ckg:meeting ?m } }
 } GROUP BY ?doc ?person ?kind"""
 
