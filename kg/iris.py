@@ -73,6 +73,11 @@ def fact(kind: str, sha256: str, start: int, end: int, extra: str = "") -> URIRe
     return _iri(kind, sha256[:16], tail)
 
 
+def person_tally(sha256: str, person_key: str) -> URIRef:
+    """What one document counts of one person it names (kg.rdf: questions, comments, responses there)."""
+    return _iri("tally", sha256[:16], slug(person_key))
+
+
 def span(sha256: str, start: int, end: int) -> URIRef:
     return _iri("span", sha256[:16], f"{start}-{end}")
 

@@ -129,6 +129,12 @@ class CKG(DefinedNamespace):
     commitmentCount: URIRef
     latestActual: URIRef
     statedTarget: URIRef
+    PersonTally: URIRef
+    laterMeetings: URIRef
+    tallyOf: URIRef
+    questionCount: URIRef
+    commentCount: URIRef
+    responseCount: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")

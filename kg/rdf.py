@@ -470,6 +470,30 @@ class _Writer:
         for cls, prop in ((_CKG.Contribution, _CKG.contributionCount),
                           (_CKG.Resolution, _CKG.resolutionCount), (_CKG.Commitment, _CKG.commitmentCount)):
             self.add(self.doc_iri, prop, _typed(kinds.count(cls), _XSD.integer))
+        self.person_tallies()
+
+    def person_tallies(self) -> None:
+        """Each councillor the document names, with how many questions, comments and responses they made at
+        its meeting: councillor-activity sums these a document at a time instead of counting every
+        contribution in the store. (A person's key, so their IRI, carries their role: one typed a councillor
+        anywhere is one in every document that names them.)"""
+        if not self.committee_iri:
+            return
+        said: dict[str, set[tuple[str, str]]] = {
+            self.linked.people[p.key].key: set() for p in self.x.people if p.role == "councillor"}
+        sha = self.doc.sha256
+        for c in self.x.contributions if self.meeting_iri else ():  # counted at a meeting only, as queries do
+            if c.speaker in self.linked.people and self.linked.people[c.speaker].key in said:
+                node = iris.fact("contribution", sha, c.span.start, c.span.end, c.kind)  # each one once
+                said[self.linked.people[c.speaker].key].add((c.kind, node))
+        for key, made in said.items():
+            node = iris.person_tally(sha, key)
+            self.add(node, _RDF.type, _CKG.PersonTally)
+            self.add(node, _CKG.tallyOf, iris.person(self.council, key))
+            for kind, prop in (("question", _CKG.questionCount), ("comment", _CKG.commentCount),
+                               ("response", _CKG.responseCount)):
+                if n := sum(1 for k, _ in made if k == kind):  # none: no triple (most people say nothing)
+                    self.add(node, prop, _typed(n, _XSD.integer))
 
     def progress(self) -> None:
         """Statements the ledger may quote as evidence that an earlier commitment was kept."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -96,8 +97,8 @@ def _committee_identity(rows: Iterable[dict]) -> dict[str, str]:
     return out
 
 
-def documents(store: Store) -> dict[str, Doc]:
-    rows = _rows(store, "ledger-documents")
+def documents(store: Store, rows: tuple[dict, ...] | None = None) -> dict[str, Doc]:
+    rows = rows if rows is not None else _rows(store, "ledger-documents")
     same = _committee_identity(rows)
     out: dict[str, Doc] = {}
     for row in rows:
@@ -115,6 +116,37 @@ def documents(store: Store) -> dict[str, Doc]:
             _s(row, "title") or "",
         )
     return out
+
+
+_YEAR = re.compile(r"[0-9]{4}")
+
+
+def later_meetings(rows: Iterable[dict]) -> dict[str, int]:
+    """Document IRI -> how many later meetings of its committee the store has (the age open-commitments
+    gives its commitments): other meetings with a later date, or, where either has no date, a later period
+    label of a known year (any of the meeting's labels). As the store says it: the committee a document names
+    (not its identity), a meeting's date, the period labels of the documents minuting it. `rows`: the
+    _ledger-documents query's."""
+    meetings: dict[str, dict[str, tuple[set, set]]] = {}  # committee -> meeting -> (dates, period labels)
+    of: dict[str, tuple[str, str, dt.date | None, str | None]] = {}
+    for r in rows:
+        k, m = _s(r, "committee"), _s(r, "meeting")
+        if not (k and m):
+            continue
+        day, period = _date(_s(r, "meeting_date")), _s(r, "period")
+        dates, periods = meetings.setdefault(k, {}).setdefault(m, (set(), set()))
+        dates.update((day,) if day else ())
+        periods.update((period,) if period else ())
+        of[str(r["document"])] = (k, m, day, period)
+
+    def later(day: dt.date | None, period: str | None, d: dt.date | None, p: str | None) -> bool:
+        if day and d:
+            return d > day
+        return bool(period and p and _YEAR.match(period) and _YEAR.match(p) and p > period)
+
+    return {doc: sum(1 for other, (ds, ps) in meetings[k].items() if other != m and any(
+                         later(day, period, d, p) for d in (ds or {None}) for p in (ps or {None})))
+            for doc, (k, m, day, period) in of.items()}
 
 
 def commitments(store: Store, docs: dict[str, Doc] | None = None) -> list[Commitment]:
@@ -274,10 +306,12 @@ def _until(steps: list[tuple[str, str]]) -> dict[str, str]:
     return {node: nxt[0] for (_, node), nxt in zip(order, order[1:], strict=False)}
 
 
-def _write(g: Graph, c: Commitment, steps: list[Assessment], when: dt.datetime) -> None:
+def _write(g: Graph, c: Commitment, steps: list[Assessment], when: dt.datetime, later: int = 0) -> None:
     # The status in force on a day is then one lookup per commitment (asOf <= day < until), not a search of
     # its later steps (the named queries spent most of their time in that at a million triples).
     until = _until([(a.since.isoformat(), str(iris.assessment(c.iri, n))) for n, a in enumerate(steps, 1)])
+    if steps:  # open-commitments' age, one lookup (it counted the committee's meetings row by row)
+        g.add((URIRef(c.iri), CKG.laterMeetings, Literal(later)))
     for n, a in enumerate(steps, 1):
         node = iris.assessment(c.iri, n)
         if str(node) in until:
@@ -300,20 +334,24 @@ def _write(g: Graph, c: Commitment, steps: list[Assessment], when: dt.datetime) 
         g.add((node, CKG.matchScore, Literal(f"{a.match.score:.2f}", datatype=XSD.decimal)))
 
 
-def _signature(steps: Iterable[Assessment]) -> tuple:
-    return tuple((a.since.isoformat(), a.status, a.evidence or "", a.reason, a.as_of_document) for a in steps)
+def _signature(steps: Iterable[Assessment], later: int) -> tuple:
+    return (*((a.since.isoformat(), a.status, a.evidence or "", a.reason, a.as_of_document) for a in steps),
+            ("later", str(later), "", "", ""))
 
 
 def _stored(rows: Iterable[dict]) -> dict[str, tuple]:
     out: dict[str, list] = {}
     ends: dict[str, dict[str, str]] = {}
+    later: dict[str, str] = {}
     for r in rows:
+        later[str(r["commitment"])] = _s(r, "later") or ""
         out.setdefault(str(r["commitment"]), []).append(
             ((_s(r, "since") or EARLIEST.isoformat())[:10], str(r["status"]), _s(r, "evidence") or "",
              _s(r, "reason") or "", _s(r, "as_of_document") or "", _number(str(r["assessment"]))))
         if _s(r, "until"):
             ends.setdefault(str(r["commitment"]), {})[str(r["assessment"])] = str(r["until"])[:10]
-    sigs = {k: tuple(x[:5] for x in sorted(v, key=lambda x: x[5])) for k, v in out.items()}
+    sigs = {k: tuple(x[:5] for x in sorted(v, key=lambda x: x[5])) + (("later", later[k], "", "", ""),)
+            for k, v in out.items()}
     # A timeline written without (or with wrong) ckg:until dates is not what _write writes now: rewrite it.
     for k, v in out.items():
         if ends.get(k, {}) != _until([(x[0], str(iris.assessment(k, x[5]))) for x in v]):
@@ -342,7 +380,7 @@ def _basis(store: Store) -> str:
     from kg.ledger.review import digest_parts
 
     scheme = store.graph(str(iris.graph("meta"))).value(iris.graph("indicators"), CKG.sha256)
-    return _digest((data_text("ledger.yaml"), str(scheme or ""), "v3-until", *digest_parts(store)))
+    return _digest((data_text("ledger.yaml"), str(scheme or ""), "v4-later", *digest_parts(store)))
 
 
 def seen(store: Store) -> dict[str, str]:
@@ -357,7 +395,9 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
     transaction each, with its digest). One line per commitment whose status as of `today` (default: today)
     changed, in the order of their documents."""
     today = today or dt.date.today()
-    docs = documents(store)
+    doc_rows = _rows(store, "ledger-documents")
+    docs = documents(store, doc_rows)
+    ages = later_meetings(doc_rows)
     items = commitments(store, docs)
     rows = _rows(store, "ledger-assessments")
     stored = _stored(rows)
@@ -418,10 +458,11 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
                 own[c.document] = candidates(store, c.document)
             steps = steps_of(c, here, evidence, reviews.get(c.iri), made_with.get(c.document, ()),
                              own.get(c.document, ()))
-            if _signature(steps) == stored.get(c.iri):
+            age = ages.get(c.document, 0)
+            if _signature(steps, age) == stored.get(c.iri):
                 continue
             rewrite.add(c.iri)
-            _write(new, c, steps, when)
+            _write(new, c, steps, when, age)
             before = _status_today(stored.get(c.iri), today)
             now = status_on(steps, today)
             if now is not None and before != now.status:
