@@ -365,6 +365,22 @@ def test_every_named_query_with_its_parameters_matches_the_embedded_store(
             assert here.rows, f"{name}: the sample parameters should find something"
 
 
+@pytest.mark.server
+def test_person_matches_the_embedded_store_for_names_posts_and_iris(
+        remote: RemoteStore, seeds_dir: Path, seeds_store: LocalStore) -> None:
+    """`person` (issue 18: the shared graph found from the councils, per-node lookups, one sort key a row)
+    gives each server the embedded store's rows, in its order, for a name, a part of one, a post, an IRI."""
+    assert _ingest_ok([seeds_dir], remote) == {"added": 5}
+    iri = run(seeds_store, "people").rows[0]["person"]
+    for param in ("Patterson", "mcaloon", "HEAD OF", "Nobody Atall", URIRef(iri)):
+        here, there = run(seeds_store, "person", {"person": param}), run(remote, "person", {"person": param})
+        assert _rows(there) == _rows(here), param
+        order = ("node_label", "node", "document", "relation", "item")
+        assert [[r.get(k) for k in order] for r in there.rows] == \
+            [[r.get(k) for k in order] for r in here.rows], param
+        assert here.rows or param == "Nobody Atall", param
+
+
 # ---- parameters are data on every server (issue 19)
 
 HOSTILE = ['Smith" } } ; DROP ALL ; #', "it's '} #", "ends in a backslash\\", 'back\\slash"quote',
