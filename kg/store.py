@@ -150,6 +150,13 @@ class Rows(Sequence):
     def __iter__(self) -> Iterator[dict[str, Identifier]]:
         return (self._row(k) for k in range(len(self._raw)))
 
+    def texts(self) -> Iterator[dict[str, str]]:
+        """Each row's cells as text (an IRI, a literal's lexical form, a blank node's id) with no rdflib term
+        made, for a caller that reads only strings (the ledger's evidence: half its cost was the terms)."""
+        names = self._names
+        for sol in self._raw:
+            yield {n: t.value for n in names if (t := sol[n]) is not None}
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and tuple(self) == tuple(other)
 
