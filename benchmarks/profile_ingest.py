@@ -5,7 +5,8 @@
 The stages are those `kg ingest` runs (kg.prepare, kg.batch, kg.ingest), called one by one so that each can
 be timed: read, text view, extractors, link, RDF (N-Triples terms), layout placement (own and shared
 quads, as N-Quads bytes), store write (one transaction a batch), RocksDB flush, aggregates, ledger. Prints
-ms of CPU a document for each (CPU, not wall time: the machine is shared).
+ms of CPU a document for each (CPU, not wall time: the machine is shared). Garbage is collected as
+`kg ingest` collects it (kg.prepare.ingest_gc).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def main() -> None:
     from kg.ledger import update_ledger
     from kg.link import link
     from kg.model import Extraction
-    from kg.prepare import _remember, _with_name, discover, known_from_store
+    from kg.prepare import _remember, _with_name, discover, ingest_gc, known_from_store
     from kg.rdf import emit
     from kg.read import read_document
     from kg.store import LocalStore
@@ -55,6 +56,8 @@ def main() -> None:
 
     sources, _ = discover([args.corpus])
     store = LocalStore(location)
+    gc = ingest_gc()  # as `kg ingest` collects garbage
+    gc.__enter__()
     try:
         ensure_reference(store)
         known = known_from_store(store)
@@ -78,9 +81,9 @@ def main() -> None:
             unflushed += len(out)
             n += 1
             if len(batch) >= args.batch_docs:
-                timed("store write (journal, bulk load, markers)", store.load_new, batch)
+                bulk = timed("store write (journal, bulk load, markers)", store.load_new, batch)
                 batch = []
-                if unflushed >= 50_000:
+                if not bulk and unflushed >= 50_000:  # as kg.batch: a bulk-loaded batch needs no flush
                     timed("RocksDB flush", store.flush)
                     unflushed = 0
         if batch:
@@ -89,6 +92,7 @@ def main() -> None:
         timed("aggregates update", update_aggregates, store)
         timed("ledger (first ingest)", update_ledger, store)
     finally:
+        gc.__exit__(None, None, None)
         store.close()
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)

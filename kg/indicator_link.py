@@ -368,6 +368,7 @@ def _fuzzy_scores(key: str) -> tuple[tuple[float, str], ...]:
     return tuple(sorted(((s, c) for c, s in best.items()), reverse=True))
 
 
+@lru_cache(maxsize=8192)  # as _fuzzy_scores: filtering every concept by unit cost more than the scores
 def fuzzy_concept(
     key: str, threshold: float = FUZZY_THRESHOLD, margin: float = FUZZY_MARGIN, unit: str | None = None
 ) -> tuple[str | None, float | None, str | None]:

@@ -28,6 +28,7 @@ from kg.prepare import (  # noqa: F401 - the steps of one document, re-exported 
     Source,
     _build,
     discover,
+    ingest_gc,
     known_from_store,
     prepare,
     prepare_all,
@@ -132,6 +133,13 @@ def ingest(
     today: dt.date | None = None,
 ) -> IngestReport:
     """Ingest files and folders into `store`. Ctrl-C stops after the current document."""
+    with ingest_gc():
+        return _ingest(paths, store, jobs=jobs, on_document=on_document, on_start=on_start, today=today)
+
+
+def _ingest(paths: Iterable[str | Path], store: Store, *, jobs: int,
+            on_document: Callable[[Outcome], None] | None, on_start: Callable[[int], None] | None,
+            today: dt.date | None) -> IngestReport:
     sources, outcomes = discover(paths)
     for o in outcomes:
         if on_document:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -18,6 +19,7 @@ def base() -> str:
     return value if value.endswith(("/", "#")) else value + "/"
 
 
+@lru_cache(maxsize=65_536)  # the same councils, committees, people and periods in document after document
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by '-': 'Children & Young People's' -> 'children-and-young-peoples'."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -338,10 +339,33 @@ def _prepare_chunk(sources: list[Source], ahead: tuple[Known, dt.datetime] | Non
     return done if ahead is None else [_build(p, *ahead) for p in done]
 
 
+# Python's default collects its youngest generation every 700 allocations: a document's objects, alive
+# while it is read, extracted and emitted, get promoted and then scanned again and again by the full
+# collections (1.4 ms of CPU a document at 1,000 documents, growing with what the process holds). Every
+# 50,000 allocations instead: 0.16 ms. Memory held by cycles waits a little longer before it is freed.
+INGEST_GC = (50_000, 20, 10)
+
+
+@contextmanager
+def ingest_gc() -> Iterator[None]:
+    """Collect garbage less often while ingesting (`INGEST_GC`); the previous settings afterwards."""
+    import gc
+
+    before = gc.get_threshold()
+    gc.set_threshold(*INGEST_GC)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def _worker_init(parent: int) -> None:
     """Workers ignore Ctrl-C (see prepare_all) and die with the parent: a SIGKILL of `kg ingest` would
     otherwise leave them waiting on their queue for ever."""
+    import gc
+
     from kg.sparql_worker import die_with_parent
 
+    gc.set_threshold(*INGEST_GC)  # as the parent's (ingest_gc): a worker lives for one ingest
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with_parent(parent, pdeathsig=True)

@@ -150,6 +150,13 @@ class Rows(Sequence):
     def __iter__(self) -> Iterator[dict[str, Identifier]]:
         return (self._row(k) for k in range(len(self._raw)))
 
+    def texts(self) -> Iterator[dict[str, str]]:
+        """Each row's cells as text (an IRI, a literal's lexical form, a blank node's id) with no rdflib term
+        made, for a caller that reads only strings (the ledger's evidence: half its cost was the terms)."""
+        names = self._names
+        for sol in self._raw:
+            yield {n: t.value for n in names if (t := sol[n]) is not None}
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and tuple(self) == tuple(other)
 
@@ -507,7 +514,7 @@ class LocalStore(Store):
         except OSError as err:
             raise StoreError(f"write failed: {err}", path=self.location) from err
 
-    def load_new(self, docs: Sequence[tuple[bytes, bytes]]) -> None:
+    def load_new(self, docs: Sequence[tuple[bytes, bytes]]) -> bool:
         """Write new documents, each given as (body, marker) N-Quads already placed in the layout's graphs
         (kg.layout.place_nquads, made in the worker that built it), at the bulk loader's cost and still
         whole documents only:
@@ -518,7 +525,8 @@ class LocalStore(Store):
            document by its marker, so none of the batch is seen as a document before all of it is in;
         4. the journal is removed.
         Killed before 4, the next writer to open the store rolls the batch back (`_roll_back`). A batch
-        under `BULK_BYTES` is loaded in one transaction instead: there the bulk loader costs more."""
+        under `BULK_BYTES` is loaded in one transaction instead: there the bulk loader costs more.
+        Returns True when the bodies went through the bulk loader (straight to tables: nothing to flush)."""
         if self.read_only:
             raise StoreError("store opened read-only", path=self.location)
         body, marker = b"".join(b for b, _ in docs), b"".join(m for _, m in docs)
@@ -527,7 +535,7 @@ class LocalStore(Store):
                 self._s.load(body + marker, format=ox.RdfFormat.N_QUADS)  # one transaction
             except OSError as err:
                 raise StoreError(f"write failed: {err}", path=self.location) from err
-            return
+            return False
         journal = Path(self.location) / JOURNAL
         try:
             part = journal.with_name(JOURNAL + ".part")
@@ -550,6 +558,7 @@ class LocalStore(Store):
                 raise StoreError(f"write failed: {err}", path=self.location) from err
             raise
         journal.unlink()
+        return True
 
     def _roll_back(self) -> None:
         """Undo a batch `load_new` did not finish (its journal is still there): drop its documents' graphs

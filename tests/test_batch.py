@@ -108,3 +108,33 @@ def test_a_graph_the_store_refuses_fails_alone_and_is_named(tmp_path: Path) -> N
         assert seen[1].message.startswith("bad.txt: cannot be stored")
         assert len(st.graph("https://x.example/g/good")) == 1
         assert len(st.graph("https://x.example/g/bad")) == 0
+
+
+def test_a_bulk_loaded_batch_is_not_counted_towards_a_flush(tmp_path: Path) -> None:
+    """A batch over BULK_BYTES goes through the bulk loader and owes no flush; a small one is counted."""
+    from kg import iris
+    from kg.batch import Batch, Placed, write_new
+    from kg.namespaces import CKG
+    from kg.store import BULK_BYTES
+
+    def placed(n: int, quads: int) -> tuple[str, Placed]:
+        doc = str(iris.document(str(n) * 64))
+        line = f'<{doc}> <https://x.example/p{{}}> "{"x" * 200}" <{doc}> .\n'
+        body = "".join(line.format(i) for i in range(quads)).encode()
+        return doc, Placed(body, f"<{doc}> <{namespace.RDF.type}> <{CKG.Document}> <{doc}> .\n".encode())
+
+    with LocalStore(tmp_path / "store") as st:
+        big, small = placed(1, BULK_BYTES // 200), placed(2, 10)
+        assert len(big[1].body) >= BULK_BYTES
+        assert write_new(st, dict([big])) is True
+        assert write_new(st, dict([small])) is False
+        assert len(st.graph(big[0])) == BULK_BYTES // 200 + 1 and len(st.graph(small[0])) == 11
+        seen: list[object] = []
+        batch = Batch(st, seen.append, flush_triples=5)
+        batch.graphs, batch.triples = dict([placed(3, BULK_BYTES // 200)]), 10_000
+        batch.outcomes = [Outcome("three.txt", "added")]
+        batch.flush()
+        assert batch.unflushed == 0 and len(seen) == 1
+        batch.graphs, batch.triples, batch.outcomes = dict([placed(4, 3)]), 3, [Outcome("four.txt", "added")]
+        batch.flush()
+        assert batch.unflushed == 3

@@ -220,3 +220,15 @@ def test_a_stale_guess_that_links_the_same_keeps_the_workers_graph(tmp_path: Pat
     (kept,) = sunk
     assert isinstance(kept, Built) and kept.placed is guess.built.placed
     assert kept.basis != guess.built.basis  # what it was checked against is now the current basis
+
+
+def test_ingest_collects_garbage_less_often_and_then_as_before(store: LocalStore, seeds_dir: Path) -> None:
+    """During an ingest the collector runs every INGEST_GC allocations; afterwards the caller's settings."""
+    import gc
+
+    from kg import prepare
+
+    before = gc.get_threshold()
+    during: list[tuple[int, ...]] = []
+    ingest([seeds_dir], store, on_start=lambda _: during.append(gc.get_threshold()))
+    assert during == [prepare.INGEST_GC] and gc.get_threshold() == before != prepare.INGEST_GC

@@ -178,21 +178,27 @@ def commitments(store: Store, docs: dict[str, Doc] | None = None) -> list[Commit
 
 def candidates(store: Store, document: str) -> list[Candidate]:
     """The evidence candidates of one document (matched inside its own graph, so cheap at any store size)."""
+    from kg.store import Rows
+
     out = []
-    for row in _rows(store, "ledger-evidence", {"document": URIRef(document)}):
+    rows = run(store, "_ledger-evidence", {"document": URIRef(document)}).rows
+    # as text straight from the store where it can (a later paper is read once per run for each committee
+    # it belongs to: at 10,000 documents, most of the ledger's CPU was making rdflib terms of these rows)
+    texts = rows.texts() if isinstance(rows, Rows) else ({k: str(v) for k, v in r.items()} for r in rows)
+    for row in texts:
         out.append(
             Candidate(
-                str(row["document"]),
-                str(row["kind"]),
-                str(row["span"]),
-                str(row["pos"]),
-                str(row["q"]),
+                row["document"],
+                row["kind"],
+                row["span"],
+                row["pos"],
+                row["q"],
                 int(row["start"]),
                 int(row["end"]),
-                str(row["exact"]),
-                _s(row, "actor"),
-                _s(row, "indicator"),
-                _s(row, "indicator_label") or "",
+                row["exact"],
+                row.get("actor"),
+                row.get("indicator"),
+                row.get("indicator_label") or "",
             )
         )
     return out
