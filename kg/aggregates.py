@@ -10,13 +10,13 @@ Per council (one graph each, `iris.latest_figures(council)`): the actual figures
 indicator (ckg:latestActual, read by `below-target`), each with the targets its document states for the same
 indicator, period and unit (ckg:statedTarget). A figure depends on every document of its council, so the
 hook ingest and removal call after a run, `update(store, councils)`, works out again only the councils of
-the documents the run added or dropped: their documents' figures are read a document at a time (a lookup in
-the document's graph) and each council's graph is written whole (one transaction for all of them on the
-embedded store, one PUT each on a server). Many councils at once (a first ingest) read every figure in one
-scan instead. The latest-figures graph (LATEST) carries a mark that the kept figures are whole: `begin`
-takes it off before a run writes documents and `update` puts it back, so a run killed in between, a store
-written before this layout (one graph for every council, or none) and a removal a kill interrupted are
-worked out again in full (`update(store)`, councils None).
+the documents the run added or dropped: each council's figures are read with one query that starts from
+the council (an index lookup, `_latest-council.rq`) and its graph is written whole (one transaction for all
+of them on the embedded store, one PUT each on a server). Many councils at once (a first ingest) read every
+figure in one scan instead. The latest-figures graph (LATEST) carries a mark that the kept figures are
+whole: `begin` takes it off before a run writes documents and `update` puts it back, so a run killed in
+between, a store written before this layout (one graph for every council, or none) and a removal a kill
+interrupted are worked out again in full (`update(store)`, councils None).
 It also drops the aggregates graph of stores written before the counts moved into the documents.
 `kept(store)`/`latest_kept(store)` read what is stored, `recompute(store)`/`latest_recomputed(store)`
 work it out from the facts: the tests compare them.
@@ -37,6 +37,7 @@ from kg.store import Store
 GRAPH = iris.graph("aggregates")  # where stores before this layout kept per-document tallies
 LATEST = iris.graph("latest-figures")  # the mark that the kept latest figures are whole (before: all of them)
 LAYOUT = "per-council 1"  # the mark's value: the kept figures' layout
+MANY = 50  # councils: past this many (a first ingest), one scan of every figure reads theirs
 _COUNTS = (("contributions", CKG.contributionCount), ("resolutions", CKG.resolutionCount),
            ("commitments", CKG.commitmentCount))
 
@@ -68,7 +69,7 @@ def councils_of(store: Store, documents: Iterable[str]) -> set[str]:
     """The councils of stored documents (before they are dropped, or once written): a lookup each, or one
     read of every document's council when there are many."""
     documents = set(documents)
-    if len(documents) > MANY:
+    if len(documents) > 4 * MANY:
         rows = store.query(internal("latest-councils")).rows
     else:
         rows = [r for d in sorted(documents)
@@ -76,29 +77,20 @@ def councils_of(store: Store, documents: Iterable[str]) -> set[str]:
     return {str(r["council"]) for r in rows if str(r["document"]) in documents}
 
 
-MANY = 200  # documents: past this many (and a quarter of the store), one scan reads their figures
-
-
 def _figures(store: Store, councils: set[str] | None) -> dict[str, dict[str, set[str]]]:
     """council -> its latest actual figures -> the targets stated beside each, for `councils` (None: all)."""
     rows: list[tuple] = []  # (document, council, obs, measure, indicator, period, unit or None)
-    docs: dict[str, str] = {}
-    if councils is not None:
-        for c in sorted(councils):
-            for r in store.query(internal("latest-councils"), {"council": URIRef(c)}).rows:
-                docs[str(r["document"])] = c
-    if councils is None or (len(docs) > MANY and 4 * len(docs) > _documents(store)):
+    if councils is None or len(councils) > MANY:
         actual, target = CKG.actual, CKG.target
         rows = [(r["document"], str(r["council"]), r["obs"], actual, r["indicator"], r["period"], r.get("u"))
                 for r in store.query(internal("latest-actuals")).rows
                 if councils is None or str(r["council"]) in councils]
         rows += [(r["document"], None, r["target"], target, r["indicator"], r["period"], r["u"])
-                 for r in store.query(internal("latest-targets")).rows
-                 if councils is None or str(r["document"]) in docs]
+                 for r in store.query(internal("latest-targets")).rows]
     else:
-        for d, c in docs.items():
+        for c in sorted(councils):
             rows += [(r["document"], c, r["obs"], r["measure"], r["indicator"], r["period"], r.get("u"))
-                     for r in store.query(internal("latest-document"), {"document": URIRef(d)}).rows]
+                     for r in store.query(internal("latest-council"), {"council": URIRef(c)}).rows]
     latest: dict[tuple, str] = {}
     for _, council, _, measure, indicator, p, _ in rows:
         key = (council, indicator)
@@ -114,11 +106,6 @@ def _figures(store: Store, councils: set[str] | None) -> dict[str, dict[str, set
             paired = targets.get((doc, indicator, p, u), set()) if u is not None else set()
             want.setdefault(council, {}).setdefault(str(obs), set()).update(paired)
     return want
-
-
-def _documents(store: Store) -> int:
-    res = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?d { ?d a <" + str(CKG.Document) + "> } }")
-    return int(res.rows[0]["n"]) if res.rows else 0
 
 
 def update_latest(store: Store, councils: Iterable[str] | None = None) -> list[str]:
