@@ -116,7 +116,7 @@ def update_latest(store: Store, councils: Iterable[str] | None = None) -> list[s
     want = _figures(store, wanted)
     drop: set[str] = set()
     if wanted is None:
-        drop = {str(r["g"]) for r in store.query(internal("latest-kept")).rows}
+        drop = {str(r["g"]) for r in store.query(internal("latest-graphs")).rows}
     graphs: dict[str, Graph] = {}
     for council, figures in want.items():
         g = Graph()
