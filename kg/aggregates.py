@@ -6,13 +6,17 @@ ckg:resolutionCount, ckg:commitmentCount on the document). They are derived from
 workers compute them, and removing or re-ingesting a document takes them with it: nothing is kept in step
 after a batch. The status in force of each commitment is the ledger's (kg/ledger: ckg:asOf/ckg:until).
 
-Per council (the latest-figures graph, LATEST): the actual figures of the latest period per indicator
-(ckg:latestActual, read by `below-target`), each with the targets its document states for the same
-indicator, period and unit (ckg:statedTarget: looked up per row, the pairing scanned every target), and on
-the graph's own IRI a digest of the documents they were worked out from (ckg:sha256). A figure depends on
-every document of its council, so `update(store)`, the hook ingest and removal call after a batch, reads
-the actual figures (one index scan) and rewrites the councils whose latest figures moved, one council at a
-time (writes O(council)); nothing is read when the set of documents is unchanged.
+Per council (one graph each, `iris.latest_figures(council)`): the actual figures of the latest period per
+indicator (ckg:latestActual, read by `below-target`), each with the targets its document states for the same
+indicator, period and unit (ckg:statedTarget). A figure depends on every document of its council, so the
+hook ingest and removal call after a run, `update(store, councils)`, works out again only the councils of
+the documents the run added or dropped: each council's figures are read with one query that starts from
+the council (an index lookup, `_latest-council.rq`) and its graph is written whole (one transaction for all
+of them on the embedded store, one PUT each on a server). Many councils at once (a first ingest) read every
+figure in one scan instead. The latest-figures graph (LATEST) carries a mark that the kept figures are
+whole: `begin` takes it off before a run writes documents and `update` puts it back, so a run killed in
+between, a store written before this layout (one graph for every council, or none) and a removal a kill
+interrupted are worked out again in full (`update(store)`, councils None).
 It also drops the aggregates graph of stores written before the counts moved into the documents.
 `kept(store)`/`latest_kept(store)` read what is stored, `recompute(store)`/`latest_recomputed(store)`
 work it out from the facts: the tests compare them.
@@ -20,9 +24,10 @@ work it out from the facts: the tests compare them.
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Iterable
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL
 
 from kg import iris
 from kg.namespaces import CKG, XSD
@@ -30,16 +35,18 @@ from kg.queries import internal
 from kg.store import Store
 
 GRAPH = iris.graph("aggregates")  # where stores before this layout kept per-document tallies
-LATEST = iris.graph("latest-figures")  # per council: its latest actual figures
+LATEST = iris.graph("latest-figures")  # the mark that the kept latest figures are whole (before: all of them)
+LAYOUT = "per-council 1"  # the mark's value: the kept figures' layout
+MANY = 50  # councils: past this many (a first ingest), one scan of every figure reads theirs
 _COUNTS = (("contributions", CKG.contributionCount), ("resolutions", CKG.resolutionCount),
            ("commitments", CKG.commitmentCount))
 
 
-def update(store: Store) -> int:
-    """Rebuild the latest figures of the councils whose documents changed, and drop the aggregates graph a
+def update(store: Store, councils: Iterable[str] | None = None) -> int:
+    """Rebuild the latest figures of `councils` (None: of every council), and drop the aggregates graph a
     store written before per-document counts may still hold; returns how many of its triples went (0 once
     it is gone: one index lookup)."""
-    update_latest(store)
+    update_latest(store, councils)
     probe = f"ASK {{ GRAPH <{GRAPH}> {{ ?s ?p ?o }} }}"
     if not store.query(probe).boolean:
         return 0
@@ -48,49 +55,80 @@ def update(store: Store) -> int:
     return n
 
 
-def update_latest(store: Store) -> list[str]:
-    """Rewrite the latest figures of each council whose kept ones differ from its documents' (a transaction
-    per council: the councils whose documents changed); returns those councils' IRIs. The figures are read
-    in one index scan of the actual and target figures (one council's cost the same), written per council;
-    skipped when the set of documents is the one they were worked out from (a digest on the graph's IRI)."""
-    docs = sorted(str(r["document"]) for r in store.query(internal("latest-basis")).rows)
-    basis = hashlib.sha256("\n".join(["v1", *docs]).encode()).hexdigest()
-    kept = store.query(internal("latest-digest"), {"latest": LATEST}).rows
-    if kept and str(kept[0]["digest"]) == basis:
-        return []
-    rows = [(r["document"], r["council"], r["indicator"], r["period"], r.get("u"), r["obs"])
-            for r in store.query(internal("latest-actuals")).rows]
+def begin(store: Store) -> bool:
+    """Take the mark that the kept latest figures are whole off before a run writes or drops documents (put
+    back by `update_latest`); returns whether they were whole, i.e. whether `update` may work out only the
+    run's councils. A store with no document has nothing kept to be stale."""
+    if store.query(internal("latest-state"), {"latest": LATEST}).rows:
+        store.replace_graphs([str(LATEST)], {})
+        return True
+    return not store.query("ASK { GRAPH ?d { ?d a <" + str(CKG.Document) + "> } }").boolean
+
+
+def councils_of(store: Store, documents: Iterable[str]) -> set[str]:
+    """The councils of stored documents (before they are dropped, or once written): a lookup each, or one
+    read of every document's council when there are many."""
+    documents = set(documents)
+    if len(documents) > 4 * MANY:
+        rows = store.query(internal("latest-councils")).rows
+    else:
+        rows = [r for d in sorted(documents)
+                for r in store.query(internal("latest-councils"), {"document": URIRef(d)}).rows]
+    return {str(r["council"]) for r in rows if str(r["document"]) in documents}
+
+
+def _figures(store: Store, councils: set[str] | None) -> dict[str, dict[str, set[str]]]:
+    """council -> its latest actual figures -> the targets stated beside each, for `councils` (None: all)."""
+    rows: list[tuple] = []  # (document, council, obs, measure, indicator, period, unit or None)
+    if councils is None or len(councils) > MANY:
+        actual, target = CKG.actual, CKG.target
+        rows = [(r["document"], str(r["council"]), r["obs"], actual, r["indicator"], r["period"], r.get("u"))
+                for r in store.query(internal("latest-actuals")).rows
+                if councils is None or str(r["council"]) in councils]
+        rows += [(r["document"], None, r["target"], target, r["indicator"], r["period"], r["u"])
+                 for r in store.query(internal("latest-targets")).rows]
+    else:
+        for c in sorted(councils):
+            rows += [(r["document"], c, r["obs"], r["measure"], r["indicator"], r["period"], r.get("u"))
+                     for r in store.query(internal("latest-council"), {"council": URIRef(c)}).rows]
     latest: dict[tuple, str] = {}
-    for _, council, indicator, p, _, _ in rows:
+    for _, council, _, measure, indicator, p, _ in rows:
         key = (council, indicator)
-        if key not in latest or str(p) > latest[key]:
+        if measure == CKG.actual and (key not in latest or str(p) > latest[key]):
             latest[key] = str(p)
     targets: dict[tuple, set[str]] = {}  # a target is compared with actuals of its document, period and unit
-    for r in store.query(internal("latest-targets")).rows:
-        targets.setdefault((r["document"], r["indicator"], r["period"], r["u"]), set()).add(str(r["target"]))
-    want: dict[str, dict[str, set[str]]] = {}
-    for doc, council, indicator, p, u, obs in rows:
-        if str(p) == latest[(council, indicator)]:
+    for doc, _, t, measure, indicator, p, u in rows:
+        if measure == CKG.target and u is not None:
+            targets.setdefault((doc, indicator, p, u), set()).add(str(t))
+    want: dict[str, dict[str, set[str]]] = {c: {} for c in councils or ()}
+    for doc, council, obs, measure, indicator, p, u in rows:
+        if measure == CKG.actual and str(p) == latest[(council, indicator)]:
             paired = targets.get((doc, indicator, p, u), set()) if u is not None else set()
-            want.setdefault(str(council), {}).setdefault(str(obs), set()).update(paired)
-    have: dict[str, dict[str, set[str]]] = {}
-    for r in store.query(internal("latest-kept"), {"latest": LATEST}).rows:
-        paired = have.setdefault(str(r["council"]), {}).setdefault(str(r["obs"]), set())
-        if r.get("target") is not None:
-            paired.add(str(r["target"]))
-    touched = sorted(c for c in set(want) | set(have) if want.get(c) != have.get(c))
-    for council in touched:
+            want.setdefault(council, {}).setdefault(str(obs), set()).update(paired)
+    return want
+
+
+def update_latest(store: Store, councils: Iterable[str] | None = None) -> list[str]:
+    """Work out again the latest figures of `councils` from their documents and write each council's graph
+    whole (None: every council, after dropping every graph that keeps some, the one graph of stores before
+    this layout too); then mark them whole. Returns the councils written."""
+    wanted = None if councils is None else set(councils)
+    want = _figures(store, wanted)
+    drop: set[str] = set()
+    if wanted is None:
+        drop = {str(r["g"]) for r in store.query(internal("latest-graphs")).rows}
+    graphs: dict[str, Graph] = {}
+    for council, figures in want.items():
         g = Graph()
-        for obs, paired in want.get(council, {}).items():
+        for obs, paired in figures.items():
             g.add((URIRef(council), CKG.latestActual, URIRef(obs)))
             for t in paired:
                 g.add((URIRef(obs), CKG.statedTarget, URIRef(t)))
-        # the council's figures and their targets go, then its new ones
-        store.rewrite(str(LATEST), [council], str(CKG.latestActual), g)
-    # the digest last: a run killed before it works everything out again
-    digest = Graph().add((LATEST, CKG.sha256, Literal(basis)))
-    store.rewrite(str(LATEST), [str(LATEST)], str(CKG.latestActual), digest)
-    return touched
+        graphs[str(iris.latest_figures(council))] = g
+    # the mark last (in the same transaction on the embedded store): a run killed before it is done again
+    graphs[str(LATEST)] = Graph().add((LATEST, OWL.versionInfo, Literal(LAYOUT)))
+    store.replace_graphs(sorted(drop - set(graphs)), graphs)
+    return sorted(want)
 
 
 def _latest(rows: tuple | list) -> Graph:
@@ -104,7 +142,7 @@ def _latest(rows: tuple | list) -> Graph:
 
 def latest_kept(store: Store) -> Graph:
     """The latest figures as kept: (council, ckg:latestActual, figure)."""
-    return _latest(store.query(internal("latest-kept"), {"latest": LATEST}).rows)
+    return _latest(store.query(internal("latest-kept")).rows)
 
 
 def latest_recomputed(store: Store) -> Graph:

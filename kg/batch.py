@@ -187,9 +187,11 @@ class Batch:
 
 def write_all(store: Store, prepared: Iterable, known: Known, *, when: dt.datetime,
               emit: Callable[[object], None], stop: Callable[[], bool],
-              batch: Mapping[str, float] | None = None, latest: list[Known] | None = None) -> bool:
+              batch: Mapping[str, float] | None = None, latest: list[Known] | None = None,
+              dropped: set[str] | None = None) -> bool:
     """Link, build and write every prepared document in input order; returns True if stopped early.
-    `latest`: a one-item list kept holding the posts known so far (for workers building ahead)."""
+    `latest`: a one-item list kept holding the posts known so far (for workers building ahead).
+    `dropped`: gets the councils of the stored documents the run drops (kg.aggregates)."""
 
     index = DocIndex.load(store)
     pending = Batch(store, emit, **(batch or {}))  # type: ignore[arg-type]
@@ -210,6 +212,12 @@ def write_all(store: Store, prepared: Iterable, known: Known, *, when: dt.dateti
                 stored = index.relevant(iri, key)
                 if stored:
                     pending.flush()  # it may read or drop a graph still in the batch
+                    # the older texts of this source write_prepared drops: their councils, while stored
+                    gone = [d.iri for d in stored if key in d.sources and d.iri != iri and len(d.sources) < 2]
+                    if gone and dropped is not None:
+                        from kg.aggregates import councils_of
+
+                        dropped |= councils_of(store, gone)
                 try:
                     outcome, known = write_prepared(store, p, known, when=when, stored=stored,
                                                     sink=None if stored else sink)

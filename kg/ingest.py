@@ -150,6 +150,12 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, jobs: int,
     upgrade_layout(store)  # a store written before issue 17's layout: each triple into one graph
     repair(store)  # a `kg remove` killed half way: finish it before anything new goes in
     known = known_from_store(store)
+    from kg import aggregates
+
+    # the kept latest figures are marked stale until the run's councils are worked out again (a kill in
+    # between: the next run works them all out); whole before, only the run's councils need it
+    whole = aggregates.begin(store)
+    dropped: set[str] = set()  # the councils of stored documents the run drops (replaced by a new text)
     when = dt.datetime.now(dt.UTC).replace(microsecond=0)
     interrupted = False
     def emit(outcome: Outcome) -> None:
@@ -167,15 +173,15 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, jobs: int,
         with _Interrupt() as stop, closing(prepared) as prepared_all:
             # New documents are written in batches (one transaction each) and reported once written.
             interrupted = write_all(store, prepared_all, known, when=when, emit=emit,  # type: ignore[arg-type]
-                                    stop=lambda: stop.raised, latest=latest)
+                                    stop=lambda: stop.raised, latest=latest, dropped=dropped)
     except StoreUnreachable as err:
         # One line for the run, not one per document: every later write would fail the same way.
         lost = len(sources) - (len(outcomes) - found)
         raise StoreUnreachable(f"{err.message}; {lost} of {len(sources)} document(s) were not written",
                                hint="start the server again and re-run the same command") from None
-    from kg.aggregates import update as update_aggregates
-
-    update_aggregates(store)  # tallies of the documents written (and caught up after a killed run)
+    written = [o.document for o in outcomes if o.status in ("added", "replaced") and o.document]
+    # the latest figures of the councils whose documents came or went (all of them after a killed run)
+    aggregates.update(store, dropped | aggregates.councils_of(store, written) if whole else None)
     changes: tuple[str, ...] = ()
     # Not only when something was added: a run killed between its last document and the ledger leaves
     # the ledger behind, and the re-run (all unchanged) must catch it up. The ledger finds what changed
@@ -220,10 +226,11 @@ def _journal(docs: dict[str, tuple[str, ...]]) -> Graph:
     return g
 
 
-def repair(store: Store) -> bool:
+def repair(store: Store, councils: set[str] | None = None) -> bool:
     """Finish a removal a kill interrupted: the ledger forgets the documents, then the journal goes. Also
     a ledger that cites documents or commitments no longer stored, with no journal (left by versions
-    before the journal). True if there was anything to repair."""
+    before the journal). `councils`: those of the documents `remove` dropped, when the kept latest figures
+    were whole before (else every council's are worked out again). True if there was anything to repair."""
     from kg.query import internal
 
     pending = pending_removals(store)
@@ -235,7 +242,7 @@ def repair(store: Store) -> bool:
     if pending:
         from kg.aggregates import update as update_aggregates
 
-        update_aggregates(store)  # the removed documents' tallies go before the journal does
+        update_aggregates(store, councils)  # the removed documents' figures go before the journal does
         store.replace_graphs([str(iris.graph(REMOVING))], {})
     return bool(pending or stale)
 
@@ -253,8 +260,14 @@ def remove(store: Store, document: str) -> list[str]:
         if repair(store):
             return []  # it was gone already; what an interrupted removal left behind is now put right
         raise KgError(f"no document '{document}' in the store", hint="see `kg query documents`")
+    councils = None
     if hits:
+        from kg import aggregates
+
+        gone = aggregates.councils_of(store, [d.iri for d in hits])  # read before their graphs go
+        if aggregates.begin(store) and not pending:
+            councils = gone
         journal = _journal({**pending, **{d.iri: d.sources for d in hits}})
         store.replace_graphs([d.iri for d in hits], {str(iris.graph(REMOVING)): journal})
-    repair(store)
+    repair(store, councils)
     return sorted({*again, *(d.iri for d in hits)})

@@ -130,6 +130,11 @@ def graph(name: str) -> URIRef:
     return _iri("graph", name)
 
 
+def latest_figures(council_iri: str) -> URIRef:
+    """The graph of one council's kept latest figures (kg/aggregates.py), named after the council's IRI."""
+    return _iri("graph", "latest-figures", council_iri.rsplit("/", 1)[-1])
+
+
 def document_key(iri: str) -> str | None:
     """The 16-hex key of a document IRI (`document(sha256)`), or None for any other IRI."""
     prefix = base() + "document/"

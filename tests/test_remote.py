@@ -21,6 +21,7 @@ from benchmarks.bench_servers import virtuoso_ini
 from kg import iris
 from kg.errors import QueryError, StoreError
 from kg.ingest import ingest
+from kg.namespaces import CKG
 from kg.query import named_queries, run
 from kg.remote import RemoteStore, endpoints, from_json, query_form, scope_optionals, with_values
 from kg.store import LocalStore, Result, Store
@@ -234,6 +235,27 @@ def test_named_queries_match_the_embedded_store(remote: RemoteStore, seeds_dir: 
     assert remote.count() == seeds_store.count()
     for doc in seeds_store.documents():
         assert isomorphic(timeless(remote.graph(doc.iri)), timeless(seeds_store.graph(doc.iri))), doc.sources
+
+
+@pytest.mark.server
+def test_latest_figures_are_kept_per_council_as_on_the_embedded_store(remote: RemoteStore, seeds_dir: Path,
+                                                                     seeds_store: LocalStore) -> None:
+    """On each server the latest figures kept per council (kg/aggregates.py) equal the embedded store's after
+    an ingest, and removing one council's document empties its graph and leaves the other council's."""
+    from kg.aggregates import latest_kept
+    from kg.ingest import remove
+
+    _ingest_ok([seeds_dir], remote)
+    kept = latest_kept(seeds_store)
+    assert len(kept) and isomorphic(latest_kept(remote), kept)
+    darlington = str(iris.latest_figures("darlington-borough-council"))
+    assert len(remote.graph(darlington)), "no kept figures for the removed document's council: proves nothing"
+    mark = (URIRef("https://example.org/untouched"), CKG.latestActual, URIRef("https://example.org/o"))
+    durham = str(iris.latest_figures("durham-county-council"))
+    remote.add(durham, Graph().add(mark))
+    remove(remote, "003_05486bbbf8471d79.txt")  # Darlington's document: only its council is worked out again
+    assert len(remote.graph(darlington)) == 0
+    assert set(remote.graph(durham)) == {mark}
 
 
 @pytest.mark.server
