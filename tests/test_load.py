@@ -119,6 +119,15 @@ def test_parts_loaded_side_by_side_give_the_same_store(dump: Path, tmp_path: Pat
     assert blank_nodes(tmp_path / "parts") == blank_nodes(tmp_path / "one") > 0
 
 
+def test_large_dump_is_one_part(dump: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the split limit a dump is loaded in one call, whose own batch threads keep the cores busy."""
+    monkeypatch.setattr(kg.load, "MIN_SPLIT_BYTES", 0)
+    monkeypatch.setattr(kg.load, "PART_BYTES", 16 * 1024)
+    assert len(nquads_parts(dump, 2)) > 1
+    monkeypatch.setattr(kg.load, "MAX_SPLIT_BYTES", dump.stat().st_size - 1)
+    assert nquads_parts(dump, 2) == [(0, dump.stat().st_size)]
+
+
 def test_no_cut_between_uses_of_a_blank_node(tmp_path: Path, small_parts: None) -> None:
     """A blank node used far apart in the file stays one node: no cut falls between its first and last use."""
     line = "<http://a.example/s{}> <http://a.example/p> \"{}\" <http://a.example/g> .\n"
