@@ -16,12 +16,14 @@ against 113 s and 1.9 GB in one call).
 
 from __future__ import annotations
 
+import gc
 import mmap
 import os
 import re
 import shutil
 import threading
 import time
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +40,7 @@ _COUNT_DOCUMENTS = """SELECT (COUNT(?d) AS ?n) WHERE {
 # holds one batch in memory at most, and the parts' count is a multiple of the workers so none waits alone.
 PART_BYTES = 128 * 2**20
 MIN_SPLIT_BYTES = 16 * 2**20  # below this, one call: the threads would cost more than they save
+_STOPPED = "stopped: another part of the dump failed"
 MAX_SPLIT_BYTES = 2**30  # above this (~4M quads), one call keeps the cores busy by itself (see above)
 
 
@@ -114,7 +117,7 @@ class _Part:
 
     def read(self, n: int = -1) -> bytes:
         if self.stop.is_set():
-            raise OSError("stopped: another part of the dump failed")
+            raise OSError(_STOPPED)
         data = self.file.read(self.left if n < 0 else min(n, self.left))
         self.left -= len(data)
         return data
@@ -152,14 +155,28 @@ def _bulk_load(store: ox.Store, source: Path, fmt: str, workers: int) -> None:
             reader.file.close()
 
     with ThreadPoolExecutor(max_workers=workers) as pool:  # pyoxigraph lets go of the GIL while it loads
-        futures = [pool.submit(one, part) for part in parts]
+        try:
+            futures = [pool.submit(one, part) for part in parts]
+            for future in futures:
+                future.exception()  # wait here, where Ctrl-C lands, rather than in the pool's shutdown
+        except BaseException:
+            stop.set()  # the parts' next reads fail: the loads end in a moment instead of running on
+            raise
     errors = [(f.exception(), part) for f, part in zip(futures, parts, strict=True)
               if f.exception() is not None]
     syntax = [(e, part) for e, part in errors if isinstance(e, SyntaxError)]
     if syntax:  # the first bad line; the other parts' errors only say they were stopped
         raise _shifted(syntax[0][0], source, syntax[0][1][0])  # type: ignore[arg-type]
-    if errors:
-        raise errors[0][0]  # type: ignore[misc]
+    if errors:  # the cause rather than the parts it stopped
+        raise next((e for e, _ in errors if _STOPPED not in str(e)), errors[0][0])  # type: ignore[misc]
+
+
+def _discard(partial: Path, err: BaseException) -> None:
+    """Remove a failed load's folder once its store is closed: the error's frames hold the store open, and
+    RocksDB's threads could still write files into the folder being removed."""
+    traceback.clear_frames(err.__traceback__)
+    gc.collect()
+    shutil.rmtree(partial, ignore_errors=True)
 
 
 def load(source: Path, target: Path, fmt: str | None = None, workers: int | None = None) -> Loaded:
@@ -171,6 +188,7 @@ def load(source: Path, target: Path, fmt: str | None = None, workers: int | None
     partial = partial_of(target)
     shutil.rmtree(partial, ignore_errors=True)  # a load that was stopped: start again
     start = time.perf_counter()
+    store = None
     try:
         store = ox.Store(str(partial))
         _bulk_load(store, source, fmt, default_workers() if workers is None else workers)
@@ -178,13 +196,15 @@ def load(source: Path, target: Path, fmt: str | None = None, workers: int | None
         quads = len(store)
         row = next(iter(store.query(_COUNT_DOCUMENTS, use_default_graph_as_union=True)))
         documents = int(row["n"].value)
-        del store
+        store = None  # closed: the folder is whole on disk before it is renamed
     except SyntaxError as err:
-        shutil.rmtree(partial, ignore_errors=True)
+        store = None
+        _discard(partial, err)
         raise InputError(f"not valid {fmt}: {err}", path=str(source),
                          hint="load what `kg export --format nquads` or `--format trig` wrote") from err
     except (OSError, RuntimeError, ValueError) as err:
-        shutil.rmtree(partial, ignore_errors=True)
+        store = None
+        _discard(partial, err)
         raise StoreError(f"cannot load: {err}", path=str(target),
                          hint="check the disk space and the path") from err
     if target.exists():
