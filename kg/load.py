@@ -5,13 +5,13 @@ folder beside the target (`<target>.loading`), which is renamed into place only 
 and been flushed: a kill, a full disk or a syntax error half way leaves no target at all, never half a store.
 A leftover `.loading` folder is a load that was stopped; the next load starts it again from nothing.
 
-Where the time goes (1.3M quads): one `bulk_load` call parses in its own thread (~15% of the CPU) and hands
-each batch of a million quads to one thread that encodes, sorts and writes the indexes (~80%); a 1.3M-quad
-file is one big batch then a small one, so a single call keeps one core busy most of the time. An N-Quads
-dump of up to MAX_SPLIT_BYTES is therefore cut at line ends into parts loaded side by side, one call per
-core (`nquads_parts`). A larger dump is one call: with many batches, the parse thread and two batch threads
-already keep two cores busy, and parts cost more (10.6M quads: 124 s CPU and 2.6 GB peak in 22 parts
-against 113 s and 1.9 GB in one call).
+Where the time goes (1.3M quads): one `bulk_load` call parses in the calling thread (~15% of the CPU) and
+hands each batch of a million quads to one thread that encodes, sorts and writes the indexes (~80%); a
+1.3M-quad file is one big batch then a small one, so a single call keeps one core busy most of the time.
+An N-Quads dump of up to MAX_SPLIT_BYTES is therefore cut at line ends into parts loaded side by side, one
+call per core (`nquads_parts`). A larger dump is one call: with many batches, the parse thread and two batch
+threads already keep two cores busy, and parts cost more (10.6M quads: 124 s CPU and 2.6 GB peak in 22
+parts against 113 s and 1.9 GB in one call).
 """
 
 from __future__ import annotations
