@@ -10,8 +10,10 @@ What it does, in one run:
    graphs (each copy gets its own document and fact IRIs and blank nodes; councils, people and posts stay
    shared, as in a real corpus where the same people appear in many meetings) and bulk-loading the N-Quads.
    This is generated RDF, not ingested documents: ingesting 20,000 documents would take hours here.
-3. Loads the 1M-triple file into Oxigraph on disk and, in a child process, into rdflib's in-memory Dataset
-   (the load ratio), then times every named query (median of 5 runs after a warm-up in Oxigraph; median of
+3. Loads the 1M-triple file with `kg load` (Oxigraph on disk) and, in a child process, into rdflib's
+   in-memory Dataset, alternately, three times each: the load ratio is the median of the three rounds'
+   ratios of wall times (the machine is shared; a busy spell slows both sides of a round). It then times
+   every named query (median of 5 runs after a warm-up in Oxigraph; median of
    3 in rdflib, with a time limit). At 10M triples only Oxigraph is measured: rdflib needed 9 GB and
    almost 4 minutes to load 5M triples on this machine (shared/MEASURED.md), so 10M would not fit beside
    the other work; the 10M ratio is not measured.
@@ -179,6 +181,51 @@ def ox_load(nq: Path, store: Path) -> float:
     start = time.perf_counter()
     load(nq, store, "nquads")
     return time.perf_counter() - start
+
+
+def _rdflib_parse(nq: str, conn: Any) -> None:
+    from rdflib import Dataset
+
+    cpu, start = time.process_time(), time.perf_counter()
+    ds = Dataset(default_union=True)
+    ds.parse(nq, format="nquads")
+    conn.send((time.perf_counter() - start, time.process_time() - cpu, len(ds)))
+
+
+def rdflib_load(nq: Path) -> tuple[float, float]:
+    """rdflib's `Dataset.parse` of the file, as `rdflib_run` loads it, in a child process that ends with it
+    (its memory goes back): wall and CPU seconds."""
+    parent, child = mp.Pipe()
+    proc = mp.get_context("fork").Process(target=_rdflib_parse, args=(str(nq), child))
+    proc.start()
+    try:
+        wall, cpu, _ = parent.recv()
+    finally:
+        proc.kill()
+        proc.join()
+    return wall, cpu
+
+
+def load_ratio(nq: Path, scratch: Path, rounds: int = 3) -> dict[str, Any]:
+    """`kg load` and rdflib's parse of the same file, one after the other, `rounds` times: the ratio of wall
+    times is the median of the rounds' ratios, since each round's two runs see about the same machine.
+    CPU seconds beside them (kg load uses every core: its CPU time is above its wall time)."""
+    from kg.load import default_workers
+
+    ox_s, ox_cpu, rd_s, rd_cpu = [], [], [], []
+    for _ in range(rounds):
+        cpu = time.process_time()
+        ox_s.append(round(ox_load(nq, scratch), 2))
+        ox_cpu.append(round(time.process_time() - cpu, 2))
+        wall, cpu = rdflib_load(nq)
+        rd_s.append(round(wall, 2))
+        rd_cpu.append(round(cpu, 2))
+    shutil.rmtree(scratch, ignore_errors=True)
+    ratios = [round(r / o, 2) for r, o in zip(rd_s, ox_s, strict=True)]
+    return {"rounds": rounds, "workers": default_workers(), "kg_load_s": ox_s, "kg_load_cpu_s": ox_cpu,
+            "rdflib_parse_s": rd_s, "rdflib_parse_cpu_s": rd_cpu, "ratios": ratios,
+            "ratio_median": statistics.median(ratios), "kg_load_median_s": statistics.median(ox_s),
+            "rdflib_parse_median_s": statistics.median(rd_s)}
 
 
 def aggregates_run(store: Path) -> float:
@@ -401,7 +448,8 @@ def time_store(store: Path, label: str, update: bool, nq: Path | None) -> None:
     if nq:
         entry["quads"] = sum(1 for _ in nq.open("rb"))
         with tempfile.TemporaryDirectory(dir=store.parent) as scratch:  # the same disk as the store
-            entry["oxigraph_load_s"] = round(ox_load(nq, Path(scratch) / "load"), 2)
+            entry["load"] = load_ratio(nq, Path(scratch) / "load")
+        entry["oxigraph_load_s"] = entry["load"]["kg_load_median_s"]
         entry["rdflib"] = rdflib_run(nq, entry["oxigraph"]["_params"])
         compare_rdflib(entry)
     report_store(label, entry)
@@ -416,11 +464,31 @@ def time_store(store: Path, label: str, update: bool, nq: Path | None) -> None:
     fail_on(results["plan_guard"])
 
 
+def only_load_ratio(nq: Path) -> None:
+    """`--load-ratio`: the interleaved load comparison alone, saved and printed."""
+    with tempfile.TemporaryDirectory(dir=nq.parent) as scratch:
+        entry = load_ratio(nq, Path(scratch) / "load")
+    results = {"when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "machine": machine(),
+               "nquads": str(nq), "load": entry, "load_average_now": os.getloadavg()}
+    out = HERE / "results" / (dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + "-load.json")
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=1))
+    print(load_line(entry))
+    print(f"results: {out.relative_to(ROOT)}")
+
+
+def load_line(ld: dict[str, Any]) -> str:
+    return (f"kg load {ld['kg_load_median_s']} s (rounds {ld['kg_load_s']}, CPU {ld['kg_load_cpu_s']}, "
+            f"{ld['workers']} workers) vs rdflib parse {ld['rdflib_parse_median_s']} s (rounds "
+            f"{ld['rdflib_parse_s']}, CPU {ld['rdflib_parse_cpu_s']}): ratio {ld['ratio_median']}x, "
+            f"the median of {ld['ratios']} (wall time, interleaved)")
+
+
 def compare_rdflib(entry: dict[str, Any]) -> None:
     """rdflib's times beside Oxigraph's, as ratios, with a check that both return as many rows."""
     rd = entry["rdflib"]
-    if rd.get("load_s") and isinstance(entry.get("oxigraph_load_s"), float):
-        entry["load_ratio_rdflib_over_oxigraph"] = round(rd["load_s"] / entry["oxigraph_load_s"], 1)
+    if "load" in entry:  # the median of interleaved rounds, not the query child's single load
+        entry["load_ratio_rdflib_over_oxigraph"] = entry["load"]["ratio_median"]
     for name, ox_q in entry["oxigraph"].items():
         r_q = rd["queries"].get(name)
         if r_q and "timed_out_after_s" in r_q and isinstance(ox_q, dict):
@@ -447,12 +515,17 @@ def main() -> None:
     ap.add_argument("--keep-nquads", action="store_true",
                     help="keep data-1M.nq / data-10M.nq in --work (for benchmarks/bench_servers.py)")
     ap.add_argument("--nquads", type=Path, help="with --time-store: the store's N-Quads, to time rdflib too")
+    ap.add_argument("--load-ratio", type=Path, metavar="NQ",
+                    help="only the load ratio: kg load and rdflib's parse of this N-Quads file, 3 rounds")
     ap.add_argument("--label", default="1M", help="the baseline to compare --time-store with (1M, 10M, 100k)")
     ap.add_argument("--update-baselines", action="store_true",
                     help=f"write this run's query CPU times to {BASELINES.name} (after a deliberate change)")
     args = ap.parse_args()
     if args.time_store:
         time_store(args.time_store, args.label, args.update_baselines, args.nquads)
+        return
+    if args.load_ratio:
+        only_load_ratio(args.load_ratio)
         return
     quick = args.quick
     regressions: list[str] = []
@@ -506,6 +579,8 @@ def main() -> None:
             save_baselines(label, entry["oxigraph"])
         regressions += guard(label, entry["oxigraph"], load_baselines())
         if target == triples[0]:
+            print("  kg load and rdflib's parse, alternately, 3 times ...", flush=True)
+            entry["load"] = load_ratio(nq, work / f"load-{label}")
             print("  rdflib in memory ...", flush=True)
             rd = rdflib_run(nq, entry["oxigraph"]["_params"], repeats=3 if quick else 1)
             entry["rdflib"] = rd
@@ -562,6 +637,8 @@ def report_store(label: str, entry: dict[str, Any]) -> None:
         print(f"{name:<22} {rows:>7} {q['median_ms']:>12} {q.get('cpu_ms', '-'):>8} {rdf:>10} {ratio:>7}")
     if rd.get("gave_up"):
         print(f"rdflib: {rd['gave_up']}")
+    if "load" in entry:
+        print(load_line(entry["load"]))
 
 
 if __name__ == "__main__":

@@ -11,9 +11,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+import kg.load
 from kg.errors import InputError, StoreError
 from kg.ingest import ingest
-from kg.load import load, partial_of
+from kg.load import load, nquads_parts, partial_of
 from kg.query import named_queries, run
 from kg.store import LocalStore
 
@@ -94,6 +95,68 @@ def test_server_target_is_refused(dump: Path) -> None:
     result = subprocess.run([KG, "load", str(dump), "--store", "http://127.0.0.1:9/sparql"],
                             capture_output=True, text=True)
     assert result.returncode != 0 and "bulk loader" in result.stderr and "Traceback" not in result.stderr
+
+
+def blank_nodes(path: Path) -> int:
+    """How many distinct blank nodes a store holds."""
+    s = ox.Store.read_only(str(path))
+    return len({t.value for q in s for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)})
+
+
+@pytest.fixture
+def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Split even a small dump into parts of a few kilobytes, as a large one is split."""
+    monkeypatch.setattr(kg.load, "MIN_SPLIT_BYTES", 0)
+    monkeypatch.setattr(kg.load, "PART_BYTES", 16 * 1024)
+
+
+def test_parts_loaded_side_by_side_give_the_same_store(dump: Path, tmp_path: Path, small_parts: None) -> None:
+    """Cut into many parts loaded by two threads, the dump gives the quads and blank nodes of one call."""
+    assert len(nquads_parts(dump, 2)) > 4
+    one, parts = load(dump, tmp_path / "one", workers=1), load(dump, tmp_path / "parts", workers=2)
+    assert (parts.quads, parts.documents) == (one.quads, one.documents)
+    assert quads_of(tmp_path / "parts") == quads_of(tmp_path / "one")
+    assert blank_nodes(tmp_path / "parts") == blank_nodes(tmp_path / "one") > 0
+
+
+def test_large_dump_is_one_part(dump: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the split limit a dump is loaded in one call, whose own batch threads keep the cores busy."""
+    monkeypatch.setattr(kg.load, "MIN_SPLIT_BYTES", 0)
+    monkeypatch.setattr(kg.load, "PART_BYTES", 16 * 1024)
+    assert len(nquads_parts(dump, 2)) > 1
+    monkeypatch.setattr(kg.load, "MAX_SPLIT_BYTES", dump.stat().st_size - 1)
+    assert nquads_parts(dump, 2) == [(0, dump.stat().st_size)]
+
+
+def test_no_cut_between_uses_of_a_blank_node(tmp_path: Path, small_parts: None) -> None:
+    """A blank node used far apart in the file stays one node: no cut falls between its first and last use."""
+    line = "<http://a.example/s{}> <http://a.example/p> \"{}\" <http://a.example/g> .\n"
+    body = [line.format(n, "x" * 200) for n in range(600)]
+    body[100] = "_:b <http://a.example/p> \"first\" <http://a.example/g> .\n"
+    body[400] = "_:b <http://a.example/p> \"last\" <http://a.example/g> .\n"
+    nq = tmp_path / "b.nq"
+    nq.write_text("".join(body))
+    text = nq.read_bytes()
+    first, last = text.index(b"_:b"), text.rindex(b"_:b")
+    cuts = [start for start, _ in nquads_parts(nq, 2)][1:]
+    assert len(cuts) > 2 and all(c <= first or c > last for c in cuts)
+    assert all(text[c - 1:c] == b"\n" for c in cuts)
+    load(nq, tmp_path / "t", workers=2)
+    assert blank_nodes(tmp_path / "t") == 1
+
+
+def test_bad_line_in_a_later_part_is_named_by_its_line_in_the_file(tmp_path: Path, small_parts: None) -> None:
+    """A syntax error in a later part names its line in the whole file, and nothing is left behind."""
+    line = "<http://a.example/s{}> <http://a.example/p> \"{}\" <http://a.example/g> .\n"
+    body = [line.format(n, "x" * 200) for n in range(600)]
+    body[520] = "<http://a.example/s> <http://a.example/p> \"unclosed .\n"
+    nq = tmp_path / "bad.nq"
+    nq.write_text("".join(body))
+    assert len(nquads_parts(nq, 2)) > 2
+    with pytest.raises(InputError, match="line 521") as err:
+        load(nq, tmp_path / "t", workers=2)
+    assert "line 1 " not in str(err.value)
+    assert not (tmp_path / "t").exists() and not partial_of(tmp_path / "t").exists()
 
 
 @pytest.mark.slow
