@@ -15,7 +15,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from kg import iris
 from kg.batch import write_all
@@ -122,6 +122,31 @@ def upgrade_layout(store: Store, batch: int = 200) -> int:
     return len(stale)
 
 
+_COUNTS = {"question": CKG.questionCount, "comment": CKG.commentCount, "response": CKG.responseCount}
+
+
+def upgrade_tallies(store: Store, batch: int = 200) -> int:
+    """Write the per-councillor tallies (kg.rdf `person_tallies`) of documents stored before them, from
+    their stored contributions, so that councillor-activity counts them. Returns how many documents were
+    rewritten; 0 on a current store."""
+    from kg.query import internal
+
+    tallies: dict[str, Graph] = {}
+    for r in store.query(internal("tallies-missing")).rows:
+        doc, person = str(r["doc"]), str(r["person"])
+        node = iris.person_tally(str(r["sha"]), iris.person_key(person))
+        g = tallies.setdefault(doc, Graph())
+        g.add((node, RDF.type, CKG.PersonTally))
+        g.add((node, CKG.tallyOf, URIRef(person)))
+        prop = _COUNTS.get(str(r.get("kind")))
+        if prop is not None and int(r["n"]):
+            g.add((node, prop, Literal(int(r["n"]), datatype=XSD.integer)))
+    stale = sorted(tallies)
+    for i in range(0, len(stale), batch):
+        store.replace_graphs((), {iri: store.graph(iri) + tallies[iri] for iri in stale[i:i + batch]})
+    return len(stale)
+
+
 def ingest(
     paths: Iterable[str | Path],
     store: Store,
@@ -140,6 +165,7 @@ def ingest(
         on_start(len(sources))
     ensure_reference(store)
     upgrade_layout(store)  # a store written before issue 17's layout: each triple into one graph
+    upgrade_tallies(store)  # ... or before the per-councillor tallies: councillor-activity would miss them
     repair(store)  # a `kg remove` killed half way: finish it before anything new goes in
     known = known_from_store(store)
     when = dt.datetime.now(dt.UTC).replace(microsecond=0)

@@ -220,3 +220,38 @@ def test_a_stale_guess_that_links_the_same_keeps_the_workers_graph(tmp_path: Pat
     (kept,) = sunk
     assert isinstance(kept, Built) and kept.placed is guess.built.placed
     assert kept.basis != guess.built.basis  # what it was checked against is now the current basis
+
+
+def _tally_docs(store: LocalStore) -> set[str]:
+    rows = store.query("PREFIX ckg: <https://w3id.org/council-kg/def#> "
+                       "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?t a ckg:PersonTally } }").rows
+    return {str(r["g"]) for r in rows}
+
+
+def test_a_store_written_before_tallies_gets_them_as_a_fresh_ingest_writes_them(seeds_dir: Path,
+                                                                                 tmp_path: Path) -> None:
+    """A store whose tallies are gone (as before kg.rdf wrote them) gets from upgrade_tallies, and from the
+    next ingest, exactly the quads a fresh ingest holds, so councillor-activity answers as on a fresh store;
+    on a current store the upgrade writes nothing."""
+    from kg.ingest import upgrade_tallies
+
+    with LocalStore(tmp_path / "fresh") as fresh:
+        assert ingest([seeds_dir], fresh).ok
+        want, activity = set(fresh._s), run(fresh, "councillor-activity").rows
+        tallied = _tally_docs(fresh)
+        assert upgrade_tallies(fresh) == 0 and set(fresh._s) == want  # current: nothing written
+    counts = [q for q in want if q.predicate.value.endswith(("questionCount", "commentCount"))]
+    assert tallied and counts and activity
+    shutil.copytree(tmp_path / "fresh", tmp_path / "old")
+    drop = ("PREFIX ckg: <https://w3id.org/council-kg/def#> "
+            "DELETE WHERE { GRAPH ?g { ?t a ckg:PersonTally ; ?p ?o } }")
+    with LocalStore(tmp_path / "old") as old:
+        old._s.update(drop)
+        assert not _tally_docs(old) and not run(old, "councillor-activity").rows
+        assert upgrade_tallies(old, batch=2) == len(tallied)
+        assert set(old._s) == want
+        assert list(run(old, "councillor-activity").rows) == list(activity)
+        assert upgrade_tallies(old) == 0
+        old._s.update(drop)
+        assert ingest([seeds_dir], old).counts() == {"unchanged": 5}  # the ingest upgrades first
+        assert set(old._s) == want
