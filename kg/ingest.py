@@ -15,12 +15,12 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from kg import iris
 from kg.batch import write_all
 from kg.errors import KgError, StoreUnreachable
-from kg.namespaces import CKG
+from kg.namespaces import CKG, OWL
 from kg.prepare import (  # noqa: F401 - the steps of one document, re-exported for callers
     Built,
     Outcome,
@@ -123,6 +123,43 @@ def upgrade_layout(store: Store, batch: int = 200) -> int:
     return len(stale)
 
 
+_COUNTS = {"question": CKG.questionCount, "comment": CKG.commentCount, "response": CKG.responseCount}
+
+
+# marks of the upgrades a store has had (not in the meta graph: ensure_reference rewrites that whole)
+UPGRADES = iris.graph("upgrades")
+_TALLIED = Literal("person-tallies")
+
+
+def upgrade_tallies(store: Store, batch: int = 200) -> int:
+    """Write the per-councillor tallies (kg.rdf `person_tallies`) of documents stored before them, from
+    their stored contributions, so that councillor-activity counts them. Returns how many documents were
+    rewritten; 0 on a current store."""
+    from kg.query import internal
+
+    # Once a store is known to have every tally, a mark in its upgrades graph says so: the search below
+    # costs seconds at ten million triples and would otherwise run on every ingest.
+    marks = store.graph(str(UPGRADES))
+    if (UPGRADES, OWL.versionInfo, _TALLIED) in marks:
+        return 0
+    tallies: dict[str, Graph] = {}
+    for r in store.query(internal("tallies-missing")).rows:
+        doc, person = str(r["doc"]), str(r["person"])
+        node = iris.person_tally(str(r["sha"]), iris.person_key(person))
+        g = tallies.setdefault(doc, Graph())
+        g.add((node, RDF.type, CKG.PersonTally))
+        g.add((node, CKG.tallyOf, URIRef(person)))
+        prop = _COUNTS.get(str(r.get("kind")))
+        if prop is not None and int(r["n"]):
+            g.add((node, prop, Literal(int(r["n"]), datatype=XSD.integer)))
+    stale = sorted(tallies)
+    for i in range(0, len(stale), batch):
+        store.replace_graphs((), {iri: store.graph(iri) + tallies[iri] for iri in stale[i:i + batch]})
+    marks.add((UPGRADES, OWL.versionInfo, _TALLIED))
+    store.replace_graphs((), {str(UPGRADES): marks})
+    return len(stale)
+
+
 def ingest(
     paths: Iterable[str | Path],
     store: Store,
@@ -148,6 +185,7 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, jobs: int,
         on_start(len(sources))
     ensure_reference(store)
     upgrade_layout(store)  # a store written before issue 17's layout: each triple into one graph
+    upgrade_tallies(store)  # ... or before the per-councillor tallies: councillor-activity would miss them
     repair(store)  # a `kg remove` killed half way: finish it before anything new goes in
     known = known_from_store(store)
     from kg import aggregates

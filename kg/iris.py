@@ -80,6 +80,11 @@ def person_tally(sha256: str, person_key: str) -> URIRef:
     return _iri("tally", sha256[:16], slug(person_key))
 
 
+def person_key(iri: str) -> str:
+    """A person IRI (`person`) -> its key as minted (slugged; `slug` leaves a slug as it is)."""
+    return iri.rsplit("/", 1)[-1]
+
+
 def span(sha256: str, start: int, end: int) -> URIRef:
     return _iri("span", sha256[:16], f"{start}-{end}")
 

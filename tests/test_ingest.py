@@ -232,3 +232,45 @@ def test_ingest_collects_garbage_less_often_and_then_as_before(store: LocalStore
     during: list[tuple[int, ...]] = []
     ingest([seeds_dir], store, on_start=lambda _: during.append(gc.get_threshold()))
     assert during == [prepare.INGEST_GC] and gc.get_threshold() == before != prepare.INGEST_GC
+def _tally_docs(store: LocalStore) -> set[str]:
+    rows = store.query("PREFIX ckg: <https://w3id.org/council-kg/def#> "
+                       "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?t a ckg:PersonTally } }").rows
+    return {str(r["g"]) for r in rows}
+
+
+def _rows(rows) -> list[tuple]:  # noqa: ANN001 - Rows or a tuple of dicts
+    """Rows as comparable values, in any order (ties in councillor-activity's order may come either way)."""
+    return sorted(tuple(sorted((k, str(v)) for k, v in r.items())) for r in rows)
+
+
+def test_a_store_written_before_tallies_gets_them_as_a_fresh_ingest_writes_them(seeds_dir: Path,
+                                                                                 tmp_path: Path) -> None:
+    """A store whose tallies are gone (as before kg.rdf wrote them) gets from upgrade_tallies, and from the
+    next ingest, exactly the quads a fresh ingest holds, so councillor-activity answers as on a fresh store;
+    on a current store the upgrade writes nothing."""
+    from kg.ingest import UPGRADES, upgrade_tallies
+
+    with LocalStore(tmp_path / "fresh") as fresh:
+        assert ingest([seeds_dir], fresh).ok
+        want, activity = set(fresh._s), run(fresh, "councillor-activity").rows
+        tallied = _tally_docs(fresh)
+        assert upgrade_tallies(fresh) == 0 and set(fresh._s) == want  # current: nothing written
+    counts = [q for q in want if q.predicate.value.endswith(("questionCount", "commentCount"))]
+    assert tallied and counts and activity
+    shutil.copytree(tmp_path / "fresh", tmp_path / "old")
+    # an old store: no tallies, and no mark saying it has had the upgrade
+    drop = ("PREFIX ckg: <https://w3id.org/council-kg/def#> "
+            "DELETE WHERE { GRAPH ?g { ?t a ckg:PersonTally ; ?p ?o } }; "
+            f"DROP SILENT GRAPH <{UPGRADES}>")
+    with LocalStore(tmp_path / "old") as old:
+        old._s.update(drop)
+        assert not _tally_docs(old) and not run(old, "councillor-activity").rows
+        assert upgrade_tallies(old, batch=2) == len(tallied)
+        assert set(old._s) == want
+        assert _rows(run(old, "councillor-activity").rows) == _rows(activity)
+        assert upgrade_tallies(old) == 0
+        old._s.update(drop.rsplit(";", 1)[0])  # tallies gone but the mark kept: the store is not searched again
+        assert upgrade_tallies(old) == 0 and not _tally_docs(old)
+        old._s.update(drop)
+        assert ingest([seeds_dir], old).counts() == {"unchanged": 5}  # the ingest upgrades first
+        assert set(old._s) == want
