@@ -25,10 +25,6 @@ virtuoso_url = test_remote.virtuoso_url
 
 DOCS = 60  # enough for every parameterised query to find rows; the servers' load stays a few seconds
 
-# Virtuoso 7 sorts these queries' rows out of order (a sort key made by MIN/IF/COALESCE is compared by its
-# internal representation; `ORDER BY STR(?x)` sorts right): their .rq files are another engineer's this
-# session. Their rows are compared, their order only asserted still wrong: delete an entry once it sorts.
-ORDER_PENDING = {"councillor-activity", "person"}
 
 _ORDER = re.compile(r"\bORDER\s+BY\b(?P<keys>[^{}]*)$", re.I)
 _KEY = re.compile(r"^(?:(?:ASC|DESC)\s*\(\s*)?(?:STR\s*\(\s*)?\?(\w+)\s*\)?\s*\)?$", re.I)
@@ -77,9 +73,6 @@ def compare(name: str, here: Result, label: str, there: Result, keys: list[str])
         extra = sum((_rows(there) - _rows(here)).values())
         return (f"{name} on {label}: {len(there.rows)} rows, {len(here.rows)} on disk "
                 f"({lost} missing, {extra} extra)")
-    if name in ORDER_PENDING and label == "virtuoso":
-        return f"{name} sorts right on {label} now: take it out of ORDER_PENDING" \
-            if keyed(there, keys) == keyed(here, keys) else None
     if (theirs := keyed(there, keys)) != (ours := keyed(here, keys)):
         at = next(i for i, (a, b) in enumerate(zip(theirs, ours, strict=True)) if a != b)
         return (f"{name} on {label}: the rows come in another order ({', '.join(keys)}); "
