@@ -269,7 +269,7 @@ def test_a_store_written_before_tallies_gets_them_as_a_fresh_ingest_writes_them(
         assert set(old._s) == want
         assert _rows(run(old, "councillor-activity").rows) == _rows(activity)
         assert upgrade_tallies(old) == 0
-        old._s.update(drop.rsplit(";", 1)[0])  # tallies gone but the mark kept: the store is not searched again
+        old._s.update(drop.rsplit(";", 1)[0])  # tallies gone, the mark kept: not searched again
         assert upgrade_tallies(old) == 0 and not _tally_docs(old)
         old._s.update(drop)
         assert ingest([seeds_dir], old).counts() == {"unchanged": 5}  # the ingest upgrades first

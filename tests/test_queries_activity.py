@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from querytexts import same_as_before
 
 from kg.ingest import ingest, remove
-from kg.query import _parse, run
 from kg.store import LocalStore, Result
 
 BEFORE = Path(__file__).parent / "data" / "activity-before"
@@ -62,17 +62,9 @@ def kept(store: LocalStore) -> dict[tuple[str, ...], int]:
     return out
 
 
-def row_set(result: Result) -> set[tuple[tuple[str, str], ...]]:
-    return {tuple(sorted((k, v.n3()) for k, v in r.items())) for r in result.rows}
-
-
 def same_rows(store: LocalStore, name: str) -> Result:
     """The query's rows against its text before on one store: the same rows, in the same order of its keys."""
-    before = _parse(name, (BEFORE / f"{name}.rq").read_text(encoding="utf-8"))
-    want, got = run(store, before), run(store, name)
-    assert got.variables == want.variables, name
-    assert row_set(got) == row_set(want), name
-    assert len(got.rows) == len(want.rows), f"{name}: a row repeated or lost its repeat"
+    want, got = same_as_before(store, name, BEFORE)
     if name == "open-commitments":  # ordered down to the commitment: the very same list
         assert list(got.rows) == list(want.rows)
     else:  # ties (same questions, name and committee label) may come in either order

@@ -11,27 +11,19 @@ import re
 from pathlib import Path
 
 import pytest
+from querytexts import same_as_before
 
-from kg.query import _parse, named_queries, run
-from kg.store import LocalStore, Result
+from kg.query import named_queries, run
+from kg.store import LocalStore
 
 BEFORE = Path(__file__).parent / "data" / "listings-before"
 NAMES = sorted(p.stem for p in BEFORE.glob("*.rq"))
 LISTINGS = (*NAMES, "resolutions")  # the paged listings (summary is one row)
 
 
-def row_set(result: Result) -> set[tuple[tuple[str, str], ...]]:
-    return {tuple(sorted((k, v.n3()) for k, v in r.items())) for r in result.rows}
-
-
 def same_rows(store: LocalStore, name: str) -> int:
     """The rewritten query's rows against the text before it on one store; returns how many there are."""
-    before = _parse(name, (BEFORE / f"{name}.rq").read_text(encoding="utf-8"))
-    want, got = run(store, before), run(store, name)
-    assert got.variables == want.variables, name
-    assert row_set(got) == row_set(want), name
-    assert len(got.rows) == len(want.rows), f"{name}: a row repeated or lost its repeat"
-    return len(got.rows)
+    return len(same_as_before(store, name, BEFORE)[1].rows)
 
 
 @pytest.mark.parametrize("name", NAMES)
