@@ -29,7 +29,7 @@ from rdflib import Graph
 from kg import iris
 from kg.errors import InputError, KgError, StoreUnreachable
 from kg.link import Known
-from kg.prepare import Built, Outcome, write_prepared
+from kg.prepare import Built, Outcome, superseded, write_prepared
 from kg.store import LocalStore, Store, StoredDoc
 
 
@@ -213,7 +213,7 @@ def write_all(store: Store, prepared: Iterable, known: Known, *, when: dt.dateti
                 if stored:
                     pending.flush()  # it may read or drop a graph still in the batch
                     # the older texts of this source write_prepared drops: their councils, while stored
-                    gone = [d.iri for d in stored if key in d.sources and d.iri != iri and len(d.sources) < 2]
+                    gone = superseded(stored, key, iri)
                     if gone and dropped is not None:
                         from kg.aggregates import councils_of
 

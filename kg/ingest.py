@@ -123,9 +123,6 @@ def upgrade_layout(store: Store, batch: int = 200) -> int:
     return len(stale)
 
 
-_COUNTS = {"question": CKG.questionCount, "comment": CKG.commentCount, "response": CKG.responseCount}
-
-
 # marks of the upgrades a store has had (not in the meta graph: ensure_reference rewrites that whole)
 UPGRADES = iris.graph("upgrades")
 _TALLIED = Literal("person-tallies")
@@ -136,6 +133,7 @@ def upgrade_tallies(store: Store, batch: int = 200) -> int:
     their stored contributions, so that councillor-activity counts them. Returns how many documents were
     rewritten; 0 on a current store."""
     from kg.query import internal
+    from kg.rdf import TALLY_COUNTS
 
     # Once a store is known to have every tally, a mark in its upgrades graph says so: the search below
     # costs seconds at ten million triples and would otherwise run on every ingest.
@@ -149,7 +147,7 @@ def upgrade_tallies(store: Store, batch: int = 200) -> int:
         g = tallies.setdefault(doc, Graph())
         g.add((node, RDF.type, CKG.PersonTally))
         g.add((node, CKG.tallyOf, URIRef(person)))
-        prop = _COUNTS.get(str(r.get("kind")))
+        prop = TALLY_COUNTS.get(str(r.get("kind")))
         if prop is not None and int(r["n"]):
             g.add((node, prop, Literal(int(r["n"]), datatype=XSD.integer)))
     stale = sorted(tallies)

@@ -245,6 +245,12 @@ def _build(prepared: Prepared, known: Known, when: dt.datetime) -> Prepared:
     return Prepared(prepared.source, prepared.extraction, None, built)
 
 
+def superseded(stored: Iterable[StoredDoc], source_key: str, iri: str) -> list[str]:
+    """The stored documents that writing document `iri` from `source_key` drops: the source's older texts
+    that have no other source (one that has keeps its graph and loses only this source)."""
+    return [d.iri for d in stored if source_key in d.sources and d.iri != iri and len(d.sources) == 1]
+
+
 def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.datetime,
                    stored: list[StoredDoc] | None = None,
                    sink: Callable[[str, Built], None] | None = None) -> tuple[Outcome, Known]:
@@ -262,7 +268,7 @@ def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.d
     stored = store.documents() if stored is None else stored
     same = next((d for d in stored if d.iri == iri), None)
     previous = [d for d in stored if src.key in d.sources and d.iri != iri]
-    drop = [d.iri for d in previous if len(d.sources) == 1]
+    drop = superseded(stored, src.key, iri)
     graphs: dict[str, Graph] = {}
     for d in previous:
         if len(d.sources) > 1:  # the old text keeps its other sources

@@ -64,6 +64,9 @@ _UNIT = Vocab(UNIT)
 _PERSON_CLASS, _KIND_CLASS = Vocab(PERSON_CLASS), Vocab(KIND_CLASS)
 Ref = URIRef | Term  # a node: an IRI minted by kg.iris, or a vocabulary term
 _typed = typed
+# a person tally's count of each kind of contribution (`person_tallies`; kg.ingest.upgrade_tallies too)
+TALLY_COUNTS = {"question": CKG.questionCount, "comment": CKG.commentCount, "response": CKG.responseCount}
+_TALLY_TERMS = tuple((kind, _iri(str(prop))) for kind, prop in TALLY_COUNTS.items())
 
 
 def new_graph() -> Graph:
@@ -490,8 +493,7 @@ class _Writer:
             node = iris.person_tally(sha, key)
             self.add(node, _RDF.type, _CKG.PersonTally)
             self.add(node, _CKG.tallyOf, iris.person(self.council, key))
-            for kind, prop in (("question", _CKG.questionCount), ("comment", _CKG.commentCount),
-                               ("response", _CKG.responseCount)):
+            for kind, prop in _TALLY_TERMS:
                 if n := sum(1 for k, _ in made if k == kind):  # none: no triple (most people say nothing)
                     self.add(node, prop, _typed(n, _XSD.integer))
 

@@ -341,8 +341,14 @@ def _write(g: Graph, c: Commitment, steps: list[Assessment], when: dt.datetime, 
 
 
 def _signature(steps: Iterable[Assessment], later: int) -> tuple:
+    """What is compared with the stored timeline (`_stored`): each step, then the later meetings' count."""
     return (*((a.since.isoformat(), a.status, a.evidence or "", a.reason, a.as_of_document) for a in steps),
-            ("later", str(later), "", "", ""))
+            _age(str(later)))
+
+
+def _age(later: str) -> tuple:
+    """The later meetings' count as a signature's last item (shaped like a step's)."""
+    return ("later", later, "", "", "")
 
 
 def _stored(rows: Iterable[dict]) -> dict[str, tuple]:
@@ -356,8 +362,7 @@ def _stored(rows: Iterable[dict]) -> dict[str, tuple]:
              _s(r, "reason") or "", _s(r, "as_of_document") or "", _number(str(r["assessment"]))))
         if _s(r, "until"):
             ends.setdefault(str(r["commitment"]), {})[str(r["assessment"])] = str(r["until"])[:10]
-    sigs = {k: tuple(x[:5] for x in sorted(v, key=lambda x: x[5])) + (("later", later[k], "", "", ""),)
-            for k, v in out.items()}
+    sigs = {k: (*(x[:5] for x in sorted(v, key=lambda x: x[5])), _age(later[k])) for k, v in out.items()}
     # A timeline written without (or with wrong) ckg:until dates is not what _write writes now: rewrite it.
     for k, v in out.items():
         if ends.get(k, {}) != _until([(x[0], str(iris.assessment(k, x[5]))) for x in v]):
