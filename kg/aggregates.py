@@ -62,7 +62,7 @@ def begin(store: Store) -> bool:
     if store.query(internal("latest-state"), {"latest": LATEST}).rows:
         store.replace_graphs([str(LATEST)], {})
         return True
-    return not store.query("ASK { GRAPH ?d { ?d a <" + str(CKG.Document) + "> } }").boolean
+    return not store.query(internal("any-document")).rows
 
 
 def councils_of(store: Store, documents: Iterable[str]) -> set[str]:
