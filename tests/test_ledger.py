@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from kg import iris
 from kg.ingest import ingest, remove
@@ -237,6 +237,22 @@ def _asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
+def _read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The documents whose commitments or stored steps the ledger reads from the store, from now on."""
+    import kg.ledger
+
+    read: list[str] = []
+    real = kg.ledger._rows
+
+    def spy(store: LocalStore, name: str, params: dict | None = None) -> list[dict[str, str]]:
+        if name in ("ledger-commitments", "ledger-assessments"):
+            read.append(str(params["document"]))
+        return real(store, name, params)
+
+    monkeypatch.setattr(kg.ledger, "_rows", spy)
+    return read
+
+
 def _committee_of(store: LocalStore) -> dict[str, str]:
     return {str(r["document"]): str(r.get("committee", "")) for r in run(store, "documents").rows}
 
@@ -260,7 +276,7 @@ def test_incremental_ledger_equals_a_full_one(store: LocalStore, tmp_path: Path,
             (target / f"{name}{suffix}").write_bytes((SERIES / f"{name}{suffix}").read_bytes())
 
     assert ingest([first], store, today=TODAY[M2]).ok
-    asked = _asked(monkeypatch)
+    asked, read = _asked(monkeypatch), _read(monkeypatch)
     report = ingest([first, second], store, today=TODAY[M4])  # meetings 3 and 4 keep earlier promises
     assert report.ok and report.counts() == {"unchanged": 12, "added": 8}
     assert any(line.startswith("open -> fulfilled: ") for line in report.ledger)
@@ -271,6 +287,8 @@ def test_incremental_ledger_equals_a_full_one(store: LocalStore, tmp_path: Path,
     assert asked and {committee[d] for d in asked} <= touched
     untouched = {d for d, k in committee.items() if k not in touched}
     assert untouched and not untouched & set(asked)
+    # ... nor were an unchanged committee's commitments or steps read: the ledger goes a committee at a time
+    assert read and {committee[d] for d in read} <= touched
     # Nothing a full re-assessment would change
     incremental = _latest(store)
     assert update_ledger(store, today=TODAY[M4], full=True) == ()
@@ -363,6 +381,19 @@ def test_a_ledger_left_behind_is_caught_up_by_the_next_run(store: LocalStore) ->
     assert report.counts() == {"unchanged": 2} and report.ledger
     assert _one(_rows(store), "breakdown of agency")["status"] == "fulfilled"
     assert update_ledger(store, today=TODAY[M2], full=True) == ()
+
+
+def test_steps_lost_from_an_unchanged_committee_are_worked_out_again(series: LocalStore) -> None:
+    """A commitment with no steps in the ledger (a ledger edited or damaged by hand) gets them back on the
+    next run, though its committee's documents did not change."""
+    from kg.ledger import update_ledger
+
+    before = _latest(series)
+    victim = sorted({c for c, _, _ in before})[0]
+    series.rewrite(str(iris.graph("ledger")), [victim], str(CKG.assessment), Graph())
+    assert victim not in {c for c, _, _ in _latest(series)}
+    update_ledger(series, today=TODAY[M4])
+    assert _latest(series) == before
 
 
 # ---- rules, on their own

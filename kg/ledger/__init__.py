@@ -53,9 +53,16 @@ __all__ = [
 ]
 
 
-def _rows(store: Store, name: str, params: dict | None = None) -> tuple[dict, ...]:
-    """Rows of the internal query kg/queries/_NAME.rq, parameters bound."""
-    return run(store, f"_{name}", params).rows
+def _rows(store: Store, name: str, params: dict | None = None) -> list[dict[str, str]]:
+    """Rows of the internal query kg/queries/_NAME.rq, parameters bound, each cell as text (an IRI, a
+    literal's lexical form): the ledger reads only strings, and rdflib terms of every row cost most of its
+    time."""
+    from kg.store import Rows
+
+    rows = run(store, f"_{name}", params).rows
+    if isinstance(rows, Rows):
+        return list(rows.texts())
+    return [{k: str(v) for k, v in r.items()} for r in rows]
 
 
 def _s(row: dict, key: str) -> str | None:
@@ -149,59 +156,50 @@ def later_meetings(rows: Iterable[dict]) -> dict[str, int]:
             for doc, (k, m, day, period) in of.items()}
 
 
-def commitments(store: Store, docs: dict[str, Doc] | None = None) -> list[Commitment]:
-    """Every commitment, its committee the one its document belongs to (by identity, kg.ledger docstring)."""
+def commitments(store: Store, docs: dict[str, Doc] | None = None,
+                of: Iterable[str] | None = None) -> list[Commitment]:
+    """The commitments of the documents `of` (default: every document that has any), each one's committee the
+    one its document belongs to (by identity, kg.ledger docstring). Read a document at a time."""
     docs = docs if docs is not None else documents(store)
+    of = of if of is not None else sorted(r["document"] for r in _rows(store, "ledger-committed"))
     seen: dict[str, Commitment] = {}
-    for row in _rows(store, "ledger-commitments"):
-        iri = str(row["commitment"])
-        if iri in seen:
-            continue
-        document = str(row["document"])
-        committee = docs[document].committee if document in docs else _s(row, "committee")
-        seen[iri] = Commitment(
-            iri,
-            str(row["text"]),
-            document,
-            committee or _s(row, "committee"),
-            _s(row, "actor"),
-            _s(row, "topic"),
-            " ".join(filter(None, (_s(row, "topic_label"), _s(row, "topic_text")))),
-            _s(row, "due_kind") or "none",
-            _s(row, "due_text") or "",
-            _date(_s(row, "due_date")),
-            _s(row, "quote") or "",
-            _s(row, "span") or "",
-        )
+    for iri in of:
+        for row in _rows(store, "ledger-commitments", {"document": URIRef(iri)}):
+            c = _commitment(row, docs)
+            if c.iri not in seen:
+                seen[c.iri] = c
     return list(seen.values())
+
+
+def _commitment(row: dict, docs: dict[str, Doc]) -> Commitment:
+    document = row["document"]
+    committee = docs[document].committee if document in docs else _s(row, "committee")
+    return Commitment(
+        row["commitment"],
+        row["text"],
+        document,
+        committee or _s(row, "committee"),
+        _s(row, "actor"),
+        _s(row, "topic"),
+        " ".join(filter(None, (_s(row, "topic_label"), _s(row, "topic_text")))),
+        _s(row, "due_kind") or "none",
+        _s(row, "due_text") or "",
+        _date(_s(row, "due_date")),
+        _s(row, "quote") or "",
+        _s(row, "span") or "",
+    )
 
 
 def candidates(store: Store, document: str) -> list[Candidate]:
     """The evidence candidates of one document (matched inside its own graph, so cheap at any store size)."""
-    from kg.store import Rows
-
-    out = []
-    rows = run(store, "_ledger-evidence", {"document": URIRef(document)}).rows
-    # as text straight from the store where it can (a later paper is read once per run for each committee
-    # it belongs to: at 10,000 documents, most of the ledger's CPU was making rdflib terms of these rows)
-    texts = rows.texts() if isinstance(rows, Rows) else ({k: str(v) for k, v in r.items()} for r in rows)
-    for row in texts:
-        out.append(
-            Candidate(
-                row["document"],
-                row["kind"],
-                row["span"],
-                row["pos"],
-                row["q"],
-                int(row["start"]),
-                int(row["end"]),
-                row["exact"],
-                row.get("actor"),
-                row.get("indicator"),
-                row.get("indicator_label") or "",
-            )
-        )
-    return out
+    return [
+        Candidate(row["document"], row["kind"], row["span"], row["pos"], row["q"], int(row["start"]),
+                  int(row["end"]), row["exact"], row.get("actor"), row.get("indicator"),
+                  row.get("indicator_label") or "")
+        # as text straight from the store (a later paper is read once per run for each committee it belongs
+        # to: at 10,000 documents, most of the ledger's CPU was making rdflib terms of these rows)
+        for row in _rows(store, "ledger-evidence", {"document": URIRef(document)})
+    ]
 
 
 def _title(d: Doc) -> tuple[Candidate, ...]:
@@ -404,16 +402,16 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
     """Work out again the timelines of the commitments whose committee's documents changed since the ledger
     last ran (all of them with `full`); rewrite those whose steps changed, a committee at a time (one
     transaction each, with its digest). One line per commitment whose status as of `today` (default: today)
-    changed, in the order of their documents."""
+    changed, in the order of their documents.
+
+    Streamed a committee at a time: only the documents (a few fields each) are read for the whole store; a
+    committee's commitments, their stored steps and its later papers' evidence are read when it is worked out
+    and let go after (memory grows with the biggest committee, not with the store)."""
     today = today or dt.date.today()
     doc_rows = _rows(store, "ledger-documents")
     docs = documents(store, doc_rows)
     ages = later_meetings(doc_rows)
-    items = commitments(store, docs)
-    rows = _rows(store, "ledger-assessments")
-    stored = _stored(rows)
-    live = {c.iri for c in items}
-    orphans = set(stored) - live
+    del doc_rows
     by_committee: dict[str, dict[str, Doc]] = {}
     for d in docs.values():
         if d.committee:
@@ -427,38 +425,62 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
     else:
         touched = {k for k in by_committee if was.get(k) != state[k]}
         touched |= {k for k in was if k != ledger and k not in state}  # a committee whose papers all went
-    # Steps pointing at a document no longer in the store are re-worked wherever they are.
-    dangling = {str(r["commitment"]) for r in rows
-                if any(_s(r, k) and str(r[k]) not in docs for k in ("fulfilled_by", "as_of_document"))}
-    todo = [c for c in items if full or c.committee in touched or c.iri not in stored or c.iri in dangling]
+    committed = {r["document"] for r in _rows(store, "ledger-committed")}
+    # Never assessed, or assessed against a document gone from the store: re-worked wherever they are.
+    redo_rows = _rows(store, "ledger-redo", {"ledger": URIRef(ledger)})
+    redo = {r["commitment"]: r["document"] for r in redo_rows}
+    new_ones = {r["commitment"] for r in redo_rows if r["why"] == "new"}  # no stored steps to read
+    del redo_rows
+    orphans = {r["commitment"] for r in _rows(store, "ledger-orphans", {"ledger": URIRef(ledger)})}
+
+    # What to read, by committee: its documents with commitments (all of them to re-work if it is touched,
+    # else only the ones in `redo`). A document that names no committee goes by its commitments' own
+    # committee, so those are read first (few: a committee is nearly always found).
+    reads: dict[str, set[str]] = {}
+    only: dict[str, set[str]] = {}
+    loose: dict[str, list[Commitment]] = {}
+    for key in touched:
+        reads.setdefault(key, set()).update(d for d in by_committee.get(key, {}) if d in committed)
+    for c_iri, d in redo.items():
+        key = docs[d].committee if d in docs else None
+        if key:
+            reads.setdefault(key, set()).add(d)
+            only.setdefault(key, set()).add(c_iri)
+    for d in sorted(x for x in committed if x not in docs or not docs[x].committee):
+        for c in commitments(store, docs, [d]):
+            if full or (c.committee or "") in touched or c.iri in redo:
+                loose.setdefault(c.committee or "", []).append(c)
     reviews = decisions(store)
-    made_with: dict[str, list[Commitment]] = {}  # each document's commitments, to tell a bare reference back
-    for c in items:
-        made_with.setdefault(c.document, []).append(c)
-    made: dict[str, list[Doc]] = {}
-    for c in todo:
-        if c.document in docs:
-            made.setdefault(c.committee or "", []).append(docs[c.document])
-    own: dict[str, list[Candidate]] = {}  # an action log's own rows, read for their own status
     lines: list[tuple[tuple, str]] = []
     when = dt.datetime.now(dt.UTC)
 
     def order(c: Commitment) -> tuple:
         return (docs[c.document].sort() if c.document in docs else (), c.iri)
 
-    groups: dict[str, list[Commitment]] = {}
-    for c in sorted(todo, key=order):
-        groups.setdefault(c.committee or "", []).append(c)
     # Written a committee at a time, each in one transaction with its digest: the ledger graph is never held
     # whole (it grows with the corpus), and a committee's evidence is only held while it is assessed. A run
     # killed half way leaves the committees not yet written with their old digests: the next run does them.
     # The ledger's own digest (rules, scheme, reviews) goes last, so a change of basis is caught up too.
     follow = str(CKG.assessment)
-    for key, group in groups.items():
+    done: set[str] = set()
+    for key in sorted(set(reads) | set(loose)):
+        found = commitments(store, docs, sorted(reads.get(key, ()))) + loose.get(key, [])
+        made_with: dict[str, list[Commitment]] = {}  # a document's commitments, to tell a bare reference back
+        for c in found:
+            made_with.setdefault(c.document, []).append(c)
+        whole = full or key in touched
+        group = sorted((c for c in found if whole or c.iri in only.get(key, ()) or c.iri in redo), key=order)
+        if not group:
+            continue
+        done.add(key)
+        stored = _stored(r for d in sorted({c.document for c in group if c.iri not in new_ones})
+                         for r in _rows(store, "ledger-assessments", {"document": URIRef(d)}))
         scope = by_committee.get(key, {})
-        later = later_than_any(scope.values(), made.get(key, [])) if key else []
+        made = [docs[c.document] for c in group if c.document in docs]
+        later = later_than_any(scope.values(), made) if key else []
         evidence = Pool(x for d in sorted(later, key=lambda d: d.iri)
                         for x in (*_title(d), *candidates(store, d.iri)))
+        own: dict[str, list[Candidate]] = {}  # an action log's own rows, read for their own status
         new = Graph()
         rewrite: set[str] = set()
         for c in group:
@@ -486,7 +508,7 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
             store.rewrite(ledger, sorted(rewrite | ({key} if digest else set())), follow, new)
     last = Graph()
     stale = {k for k in was if k not in state}
-    stale |= {k for k in state if k not in groups and was.get(k) != state[k]}
+    stale |= {k for k in state if k not in done and was.get(k) != state[k]}
     for k in sorted(stale):
         if k in state:
             last.add((URIRef(k), CKG.sha256, Literal(state[k])))
