@@ -653,9 +653,10 @@ def report_ingest(rows: list[dict[str, Any]]) -> None:
 
 def report_store(label: str, entry: dict[str, Any]) -> None:
     rd = entry.get("rdflib", {})
+    ratio = entry.get("load_ratio_rdflib_over_oxigraph")  # none when --only left the load ratio out
     print(f"\n{label} triples ({entry['quads']} quads): Oxigraph bulk load {entry['oxigraph_load_s']} s, "
-          f"store {entry['store_mb']} MB" + (f"; rdflib parse {rd['load_s']} s ({rd.get('rss_mb')} MB), "
-                                            f"ratio {entry.get('load_ratio_rdflib_over_oxigraph')}x"
+          f"store {entry['store_mb']} MB" + (f"; rdflib parse {rd['load_s']} s ({rd.get('rss_mb')} MB)"
+                                            + (f", ratio {ratio}x" if ratio else "")
                                             if rd.get("load_s") else ""))
     print(f"{'query':<22} {'rows':>7} {'oxigraph ms':>12} {'cpu ms':>8} {'rdflib ms':>10} {'ratio':>7}")
     for name, q in entry["oxigraph"].items():
