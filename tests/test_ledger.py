@@ -876,3 +876,42 @@ def test_the_candidate_index_keeps_every_candidate_that_can_count() -> None:
                 assert x in pool.back(), (c.text, x.exact)
         assert steps_of(c, docs, pool, siblings=promises) == steps_of(c, docs, cands, siblings=promises)
     assert counted >= 4 and len(pool.scorable(promises[2])) < len(cands)
+
+
+def test_committees_read_ahead_in_threads_give_the_serial_result(store: LocalStore, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ledger worked out with no committee read ahead is exactly the one worked out with reads ahead in
+    threads: a full re-run in the other mode changes nothing."""
+    import kg.ledger
+    from benchmarks.corpus import generate
+
+    generate(tmp_path / "synthetic", 24)
+    monkeypatch.setattr(kg.ledger, "AHEAD", 0)
+    assert ingest([tmp_path / "synthetic", SERIES], store, today=TODAY[M4]).ok
+    serial = _latest(store)
+    assert serial
+    monkeypatch.setattr(kg.ledger, "AHEAD", 3)
+    assert kg.ledger.update_ledger(store, today=TODAY[M4], full=True) == ()
+    assert _latest(store) == serial
+
+
+def test_reading_ahead_keeps_the_order_and_only_a_few_in_hand() -> None:
+    """`_ahead` yields every item's result in the items' order, with never more than n + 1 worked out and
+    not yet taken (memory stays that of a few committees)."""
+    import threading
+
+    from kg.ledger import _ahead
+
+    lock, started, taken = threading.Lock(), [], []
+
+    def work(item: str) -> str:
+        with lock:
+            started.append(item)
+            assert len(started) - len(taken) <= 3
+        return item.upper()
+
+    for item, result in _ahead(work, [f"k{n}" for n in range(20)], 2):
+        assert result == item.upper()
+        taken.append(item)
+    assert taken == [f"k{n}" for n in range(20)]
+    assert list(_ahead(work, ["a", "b"], 0)) == [("a", "A"), ("b", "B")]

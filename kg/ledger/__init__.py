@@ -22,8 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
-from dataclasses import replace
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from rdflib import Graph, Literal, URIRef
 
@@ -44,7 +47,9 @@ from kg.ledger.status import EARLIEST, STATUSES, Assessment, Doc, assess, due_en
 from kg.namespaces import CKG, PROV, RDF, XSD
 from kg.query import run
 from kg.reference import data_text
-from kg.store import Store
+from kg.store import LocalStore, Store
+
+_T = TypeVar("_T")
 
 __all__ = [
     "STATUSES", "Assessment", "Candidate", "Commitment", "Doc", "Match", "assess", "candidates",
@@ -398,6 +403,37 @@ def seen(store: Store) -> dict[str, str]:
     return {str(r["node"]): str(r["digest"]) for r in rows}
 
 
+AHEAD = 2  # committees read ahead, in threads, while one is worked out (kg.ledger.update_ledger)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What the ledger read of one committee (update_ledger's `read`)."""
+
+    group: list[Commitment]  # the commitments to work out, in their documents' order
+    made_with: dict[str, list[Commitment]]  # each of their documents' commitments
+    stored: dict[str, tuple]  # their stored timelines' signatures
+    evidence: Pool  # the committee's later papers' candidates
+    own: dict[str, list[Candidate]]  # action logs' own rows, by document
+
+
+def _ahead(fn: Callable[[str], _T], items: Iterable[str], n: int) -> Iterator[tuple[str, _T]]:
+    """(item, fn(item)) in order, with up to `n` items worked out ahead in threads (none: in this thread)."""
+    if n <= 0:
+        yield from ((item, fn(item)) for item in items)
+        return
+    with ThreadPoolExecutor(n) as pool:
+        queue: deque[tuple[str, Future[_T]]] = deque()
+        for item in items:
+            queue.append((item, pool.submit(fn, item)))
+            if len(queue) > n:
+                first, future = queue.popleft()
+                yield first, future.result()
+        while queue:
+            first, future = queue.popleft()
+            yield first, future.result()
+
+
 def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = False) -> tuple[str, ...]:
     """Work out again the timelines of the commitments whose committee's documents changed since the ledger
     last ran (all of them with `full`); rewrite those whose steps changed, a committee at a time (one
@@ -463,7 +499,9 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
     # The ledger's own digest (rules, scheme, reviews) goes last, so a change of basis is caught up too.
     follow = str(CKG.assessment)
     done: set[str] = set()
-    for key in sorted(set(reads) | set(loose)):
+    def read(key: str) -> _Read | None:
+        """What the ledger reads of one committee: the commitments to work out, with their documents' others,
+        their stored steps, the evidence of the committee's later papers, action logs' own rows."""
         found = commitments(store, docs, sorted(reads.get(key, ()))) + loose.get(key, [])
         made_with: dict[str, list[Commitment]] = {}  # a document's commitments, to tell a bare reference back
         for c in found:
@@ -471,32 +509,40 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
         whole = full or key in touched
         group = sorted((c for c in found if whole or c.iri in only.get(key, ()) or c.iri in redo), key=order)
         if not group:
-            continue
-        done.add(key)
+            return None
         stored = _stored(r for d in sorted({c.document for c in group if c.iri not in new_ones})
                          for r in _rows(store, "ledger-assessments", {"document": URIRef(d)}))
-        scope = by_committee.get(key, {})
         made = [docs[c.document] for c in group if c.document in docs]
-        later = later_than_any(scope.values(), made) if key else []
+        later = later_than_any(by_committee.get(key, {}).values(), made) if key else []
         evidence = Pool(x for d in sorted(later, key=lambda d: d.iri)
                         for x in (*_title(d), *candidates(store, d.iri)))
-        own: dict[str, list[Candidate]] = {}  # an action log's own rows, read for their own status
+        own = {d: candidates(store, d) for d in sorted({c.document for c in group if is_row(c)})}
+        return _Read(group, made_with, stored, evidence, own)
+
+    # The next committees are read in threads while one is worked out and written (Oxigraph lets go of
+    # Python's lock while it reads): a few ahead only, so memory stays that of a few committees. Their
+    # reads and this committee's write touch different commitments' steps.
+    ahead = AHEAD if isinstance(store, LocalStore) else 0
+    for key, got in _ahead(read, sorted(set(reads) | set(loose)), ahead):
+        if got is None:
+            continue
+        done.add(key)
+        scope = by_committee.get(key, {})
         new = Graph()
         rewrite: set[str] = set()
-        for c in group:
+        for c in got.group:
             here = scope
             if c.document in docs and c.document not in scope:
                 here = {**scope, c.document: docs[c.document]}
-            if is_row(c) and c.document not in own:
-                own[c.document] = candidates(store, c.document)
-            steps = steps_of(c, here, evidence, reviews.get(c.iri), made_with.get(c.document, ()),
-                             own.get(c.document, ()))
+            steps = steps_of(c, here, got.evidence, reviews.get(c.iri), got.made_with.get(c.document, ()),
+                             got.own.get(c.document, ()))
             age = ages.get(c.document, 0)
-            if _signature(steps, age) == stored.get(c.iri):
+            stored = got.stored.get(c.iri)
+            if _signature(steps, age) == stored:
                 continue
             rewrite.add(c.iri)
             _write(new, c, steps, when, age)
-            before = _status_today(stored.get(c.iri), today)
+            before = _status_today(stored, today)
             now = status_on(steps, today)
             if now is not None and before != now.status:
                 lines.append((order(c), f"{before + ' -> ' if before else ''}{now.status}: {_short(c.text)} "
