@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import signal
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -217,15 +218,24 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, jobs: int,
                                hint="start the server again and re-run the same command") from None
     written = [o.document for o in outcomes if o.status in ("added", "replaced") and o.document]
     # the latest figures of the councils whose documents came or went (all of them after a killed run)
-    aggregates.update(store, dropped | aggregates.councils_of(store, written) if whole else None)
+    councils = dropped | aggregates.councils_of(store, written) if whole else None
     changes: tuple[str, ...] = ()
-    # Not only when something was added: a run killed between its last document and the ledger leaves
-    # the ledger behind, and the re-run (all unchanged) must catch it up. The ledger finds what changed
-    # since it last ran (its digests of each committee's documents) and re-assesses only that.
-    if any(o.status != "failed" for o in outcomes):
-        from kg.ledger import update_ledger
+    # Beside the ledger, in a thread, on the embedded store: they read and write different graphs, each
+    # write its own transaction, and Oxigraph lets go of Python's lock while it reads (a first ingest's
+    # figures are a scan of the store). A kill leaves each to be caught up by the next run on its own.
+    with ThreadPoolExecutor(1) as side:
+        figures = side.submit(aggregates.update, store, councils) if isinstance(store, LocalStore) else None
+        if figures is None:
+            aggregates.update(store, councils)
+        # Not only when something was added: a run killed between its last document and the ledger leaves
+        # the ledger behind, and the re-run (all unchanged) must catch it up. The ledger finds what changed
+        # since it last ran (its digests of each committee's documents) and re-assesses only that.
+        if any(o.status != "failed" for o in outcomes):
+            from kg.ledger import update_ledger
 
-        changes = update_ledger(store, today=today)
+            changes = update_ledger(store, today=today)
+        if figures is not None:
+            figures.result()
     return IngestReport(tuple(outcomes), interrupted, changes)
 
 
