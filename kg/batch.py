@@ -15,6 +15,9 @@ A document that replaces or duplicates a stored one is written on its own, as be
 (after the pending batch, so the order of the run is kept). A batch is written when it holds `max_docs`
 documents or `max_triples` triples or has waited `max_seconds` (two seconds), and documents are
 reported only once they are in the store, so what the progress shows as added survives Ctrl-C or a kill.
+On the embedded store a full batch is written in a thread while the next one fills (Oxigraph's loader lets
+go of Python's lock): one batch in flight at most, written in order, reported when done; every other write
+(a replacement, the end of the run) waits for it first.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from rdflib import Graph
@@ -132,6 +136,8 @@ class Batch:
     unflushed: int = 0
     graphs: dict[str, Graph | bytes | Placed] = field(default_factory=dict)
     outcomes: list = field(default_factory=list)  # list[Outcome], reported after the write
+    _writer: ThreadPoolExecutor | None = None
+    _inflight: Future | None = None  # the batch being written in the writer thread
     triples: int = 0
     since: float = 0.0
 
@@ -149,16 +155,46 @@ class Batch:
         wait = self.max_seconds if self.started else self.first_seconds
         if (len(self.graphs) >= self.max_docs or self.triples >= self.max_triples
                 or time.monotonic() - self.since >= wait):
-            self.flush()
+            self.flush(wait=False)
 
-    def flush(self) -> None:
+    def flush(self, wait: bool = True) -> None:
+        """Write the batch (after the one in flight) and report its documents; `wait=False`: on the embedded
+        store, in the writer thread, reported when the next write or `close` waits for it."""
+        self._settle()
         if not self.graphs:
             return
         graphs, outcomes, triples = self.graphs, self.outcomes, self.triples
         self.started = True
+        self.graphs, self.outcomes, self.triples = {}, [], 0
+        if wait or not isinstance(self.store, LocalStore):
+            self._report(self._write(graphs, outcomes, triples))
+            return
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(1, thread_name_prefix="kg-writer")
+        self._inflight = self._writer.submit(self._write, graphs, outcomes, triples)
+
+    def close(self) -> None:
+        """Write what is pending, wait for it, and stop the writer thread."""
+        try:
+            self.flush()
+        finally:
+            if self._writer is not None:
+                self._writer.shutdown()
+                self._writer = None
+
+    def _settle(self) -> None:
+        if self._inflight is not None:
+            done, self._inflight = self._inflight, None
+            self._report(done.result())
+
+    def _report(self, outcomes: list) -> None:
+        for o in outcomes:
+            self.emit(o)
+
+    def _write(self, graphs: dict[str, Graph | bytes | Placed], outcomes: list, triples: int) -> list:
+        """Write one batch; returns its documents' outcomes (failures named, the rest as they were)."""
         self.unflushed += triples
         flush = self.unflushed >= self.flush_triples
-        self.graphs, self.outcomes, self.triples = {}, [], 0
         try:
             if write_new(self.store, graphs, flush=flush):
                 self.unflushed -= triples  # bulk-loaded: in tables already, not in RocksDB's memtables
@@ -167,12 +203,10 @@ class Batch:
         except StoreUnreachable:
             raise
         except KgError as err:
-
-            outcomes = [Outcome(o.source, "failed", message=str(err)) for o in outcomes]  # type: ignore[attr-defined]
+            return [Outcome(o.source, "failed", message=str(err)) for o in outcomes]
         except Exception:  # noqa: BLE001 - a graph the store will not take: find it, keep the others
-            outcomes = [self._alone(iri, g, o) for (iri, g), o in zip(graphs.items(), outcomes, strict=True)]
-        for o in outcomes:
-            self.emit(o)
+            return [self._alone(iri, g, o) for (iri, g), o in zip(graphs.items(), outcomes, strict=True)]
+        return outcomes
 
     def _alone(self, iri: str, graph: Graph | bytes | Placed, outcome: object) -> object:
         """Write one document of a batch that failed as a whole; its failure names its file."""
@@ -240,7 +274,7 @@ def write_all(store: Store, prepared: Iterable, known: Known, *, when: dt.dateti
         pending.graphs, pending.outcomes = {}, []  # not written: the caller counts them
         raise
     finally:
-        pending.flush()
+        pending.close()
 
 
 def _failed(source: str, err: BaseException) -> object:
