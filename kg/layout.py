@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import TypeVar
 
 import pyoxigraph as ox
@@ -148,15 +147,22 @@ def place_nquads(doc: str, triples: Iterable[tuple[str, str, str]]) -> tuple[byt
     lines: list[str] = []
     said: set[str] = set()
     marked = False
-    # iris.minted_for on the N-Triples text, as one compiled match (a Python function was half the cost):
-    # `<base><kind>/<key>` then `/` or the IRI's end; a kind holds no `/`
-    minted = _minted_re(iris.base(), key).match
+    # iris.minted_for on the N-Triples text, the base read once: `<base><kind>/<key>[/...]>`
+    start = "<" + iris.base()
+    skip = len(start)
+
+    def minted(t: str) -> bool:
+        if key not in t or not t.startswith(start):
+            return False
+        slash = t.find("/", skip)
+        end = slash + 1 + len(key)
+        return slash > skip and t.startswith(key, slash + 1) and t[end] in "/>"
+
     for s, p, o in triples:
-        if minted(s) or minted(o):
-            if (s, p, o) == marker:  # the marker names the document, so it is one of these
-                marked = True
-            else:
-                lines.append(f"{s} {p} {o}{tail}")
+        if (s, p, o) == marker:
+            marked = True
+        elif minted(s) or minted(o):
+            lines.append(f"{s} {p} {o}{tail}")
         else:
             said.add(_canonical(s, p, o))
     shared = f" <{shared_graph()}> .\n"
@@ -166,11 +172,6 @@ def place_nquads(doc: str, triples: Iterable[tuple[str, str, str]]) -> tuple[byt
         lines.append(f"{record}{_quoted(text)}{tail}")
     mark = " ".join(marker) + tail if marked else ""
     return "".join(lines).encode("utf-8"), mark.encode("utf-8"), len(lines) + marked
-
-
-@lru_cache(maxsize=256)
-def _minted_re(base: str, key: str) -> re.Pattern[str]:
-    return re.compile("<" + re.escape(base) + "[^/]+/" + re.escape(key) + "[/>]")
 
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
