@@ -174,5 +174,21 @@ def place_nquads(doc: str, triples: Iterable[tuple[str, str, str]]) -> tuple[byt
     return "".join(lines).encode("utf-8"), mark.encode("utf-8"), len(lines) + marked
 
 
+def unplace_nquads(doc: str, body: bytes, marker: bytes) -> bytes:
+    """The document's graph as built, as N-Quads in its own graph, from what `place_nquads` made of it: its
+    own quads less the `ckg:asserts` records, each shared triple it asserts, and its marker. The same
+    triples as kg.rdf.Emitted.nquads (a shared triple in pyoxigraph's spelling of it), in another order."""
+    tail = f" <{doc}> .\n"
+    shared = f" <{shared_graph()}> ."
+    record = f"<{support_node(doc)}> {ASSERTS} "
+    out: list[str] = []
+    for line in body.decode("utf-8").split("\n"):  # a literal's line breaks are escaped: one quad a line
+        if line.endswith(shared):
+            out.append(line[: -len(shared)] + tail)
+        elif line and not line.startswith(record):
+            out.append(line + "\n")
+    return "".join(out).encode("utf-8") + marker
+
+
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _DOCUMENT = f"<{CKG.Document}>"
