@@ -557,6 +557,11 @@ class Emitted:
 
 def emit(linked: Linked, *, when: dt.datetime | None = None) -> Emitted:
     """The triples of one document's named graph, straight as N-Triples terms."""
+    with iris.held_base():
+        return _emit(linked, when)
+
+
+def _emit(linked: Linked, when: dt.datetime | None) -> Emitted:
     w = _Writer(linked, when)
     w.document()
     w.bodies()
