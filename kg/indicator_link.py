@@ -177,6 +177,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65_536)  # a council's reports repeat their row labels document after document
 def normalise(phrase: str) -> str:
     """A phrase for comparison: lower case ASCII, "&" = and, no apostrophes, hyphens or punctuation, number
     words as digits, "65+"/"65 and over" as "65plus", each word singular, measure words ("percentage of",
@@ -434,6 +435,7 @@ _RELATIVE = re.compile(r"(?i)\b(?:who|whose|which|that|where)\b")
 _RUN_IN = re.compile(r"^\s*([^:;]{2,80}?)\s*:\s+(\S.*)$")
 
 
+@lru_cache(maxsize=65_536)  # as normalise
 def clean(phrase: str) -> str:
     """The indicator phrase a figure's sentence or row leaves, without what is not the measure's name:
     the report around it ("X had eased", "X continued to rise" -> "X"), an auxiliary of the clause it was
