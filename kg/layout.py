@@ -158,10 +158,19 @@ def place_nquads(doc: str, triples: Iterable[tuple[str, str, str]]) -> tuple[byt
         end = slash + 1 + len(key)
         return slash > skip and t.startswith(key, slash + 1) and t[end] in "/>"
 
+    mine: dict[str, bool] = {}  # minted(t) by term: a node is the subject of several triples
     for s, p, o in triples:
         if (s, p, o) == marker:
             marked = True
-        elif minted(s) or minted(o):
+            continue
+        own = mine.get(s)
+        if own is None:
+            own = mine[s] = minted(s)
+        if not own and o[0] == "<":
+            own = mine.get(o)
+            if own is None:
+                own = mine[o] = minted(o)
+        if own:
             lines.append(f"{s} {p} {o}{tail}")
         else:
             said.add(_canonical(s, p, o))
