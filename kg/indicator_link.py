@@ -178,7 +178,7 @@ def _singular(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65_536)  # a council's reports repeat their row labels document after document
+@lru_cache(maxsize=8192)  # a council's reports repeat their row labels; small, as figures.phrases' caches
 def normalise(phrase: str) -> str:
     """A phrase for comparison: lower case ASCII, "&" = and, no apostrophes, hyphens or punctuation, number
     words as digits, "65+"/"65 and over" as "65plus", each word singular, measure words ("percentage of",
@@ -447,7 +447,7 @@ _RELATIVE = re.compile(r"(?i)\b(?:who|whose|which|that|where)\b")
 _RUN_IN = re.compile(r"^\s*([^:;]{2,80}?)\s*:\s+(\S.*)$")
 
 
-@lru_cache(maxsize=65_536)  # as normalise
+@lru_cache(maxsize=4096)  # as normalise
 def clean(phrase: str) -> str:
     """The indicator phrase a figure's sentence or row leaves, without what is not the measure's name:
     the report around it ("X had eased", "X continued to rise" -> "X"), an auxiliary of the clause it was

@@ -71,7 +71,7 @@ def _trailing(tokens: Sequence[Token]) -> int:
     return n
 
 
-@lru_cache(maxsize=65_536)  # pure: a word of a line; asked of every word of every line
+@lru_cache(maxsize=8192)  # pure: a word of a line; asked of every word of every line
 def _is_head_word(token: str) -> bool:
     t = token.lower().strip("()*:")
     return t in words()["heads"] or is_period(token)
