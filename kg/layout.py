@@ -158,10 +158,19 @@ def place_nquads(doc: str, triples: Iterable[tuple[str, str, str]]) -> tuple[byt
         end = slash + 1 + len(key)
         return slash > skip and t.startswith(key, slash + 1) and t[end] in "/>"
 
+    mine: dict[str, bool] = {}  # minted(t) by term: a node is the subject of several triples
     for s, p, o in triples:
         if (s, p, o) == marker:
             marked = True
-        elif minted(s) or minted(o):
+            continue
+        own = mine.get(s)
+        if own is None:
+            own = mine[s] = minted(s)
+        if not own and o[0] == "<":
+            own = mine.get(o)
+            if own is None:
+                own = mine[o] = minted(o)
+        if own:
             lines.append(f"{s} {p} {o}{tail}")
         else:
             said.add(_canonical(s, p, o))
@@ -172,6 +181,22 @@ def place_nquads(doc: str, triples: Iterable[tuple[str, str, str]]) -> tuple[byt
         lines.append(f"{record}{_quoted(text)}{tail}")
     mark = " ".join(marker) + tail if marked else ""
     return "".join(lines).encode("utf-8"), mark.encode("utf-8"), len(lines) + marked
+
+
+def unplace_nquads(doc: str, body: bytes, marker: bytes) -> bytes:
+    """The document's graph as built, as N-Quads in its own graph, from what `place_nquads` made of it: its
+    own quads less the `ckg:asserts` records, each shared triple it asserts, and its marker. The same
+    triples as kg.rdf.Emitted.nquads (a shared triple in pyoxigraph's spelling of it), in another order."""
+    tail = f" <{doc}> .\n"
+    shared = f" <{shared_graph()}> ."
+    record = f"<{support_node(doc)}> {ASSERTS} "
+    out: list[str] = []
+    for line in body.decode("utf-8").split("\n"):  # a literal's line breaks are escaped: one quad a line
+        if line.endswith(shared):
+            out.append(line[: -len(shared)] + tail)
+        elif line and not line.startswith(record):
+            out.append(line + "\n")
+    return "".join(out).encode("utf-8") + marker
 
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"

@@ -89,6 +89,7 @@ class _Writer:
     def __init__(self, linked: Linked, when: dt.datetime | None) -> None:
         self.linked, self.x, self.doc = linked, linked.extraction, linked.extraction.doc
         self.t: dict[tuple[str, str, str], None] = {}  # N-Triples terms, in order, each triple once
+        self.refs: dict[URIRef | str, Term] = {}  # `ref`
         self.posts: set[tuple[str, str]] = set()  # (council, post label): what this document adds to Known
         self.found: dict[str, KnownIndicator] = {}  # found-indicator IRI -> (key, label, unit), the same
         self.doc_iri = iris.document(self.doc.sha256)
@@ -104,9 +105,22 @@ class _Writer:
         )
 
     def add(self, s: Ref, p: Term, o: Ref | Literal | str | int | float | bool | dt.date | None) -> None:
-        if o is None or o == "":
-            return
-        self.t[(s if type(s) is Term else _iri(s), p, _object(o))] = None
+        kind = type(o)
+        if kind is URIRef:
+            o = self.ref(o)  # type: ignore[arg-type]
+        elif kind is not Term:
+            if o is None or o == "":
+                return
+            o = _object(o)
+        self.t[(s if type(s) is Term else self.ref(s), p, o)] = None  # type: ignore[index]
+
+    def ref(self, node: URIRef | str) -> Term:
+        """A node's N-Triples term, made once a document: a fact, span or run is named in many triples, and
+        kg.terms keeps only the IRIs met in document after document."""
+        term = self.refs.get(node)
+        if term is None:
+            term = self.refs[node] = _iri(node)
+        return term
 
     def evidence(self, node: URIRef, span: Span | None) -> None:
         """`node` was derived from `span` of this document, by this run."""
@@ -120,7 +134,7 @@ class _Writer:
             iris.selector(sha, span.start, span.end, "quote"),
         )
         self.add(node, _PROV.wasDerivedFrom, s)
-        if (_iri(s), _RDF.type, _CKG.EvidenceSpan) in self.t:
+        if (self.ref(s), _RDF.type, _CKG.EvidenceSpan) in self.t:
             return
         self.add(s, _RDF.type, _CKG.EvidenceSpan)
         self.add(s, _OA.hasSource, self.doc_iri)
@@ -131,7 +145,7 @@ class _Writer:
         self.add(pos, _OA.end, _typed(span.end, _XSD.nonNegativeInteger))
         self.add(quote, _RDF.type, _OA.TextQuoteSelector)
         self.add(quote, _OA.exact, span.quote)
-        q = _iri(quote)  # prefix and suffix are written even when empty (the quote starts or ends the text)
+        q = self.ref(quote)  # prefix and suffix are written even when empty (the quote starts or ends it)
         self.t[(q, _OA.prefix, plain(text[max(0, span.start - CONTEXT) : span.start]))] = None
         self.t[(q, _OA.suffix, plain(text[span.end : span.end + CONTEXT]))] = None
         if page := _page(self.doc, span.start):
@@ -543,6 +557,11 @@ class Emitted:
 
 def emit(linked: Linked, *, when: dt.datetime | None = None) -> Emitted:
     """The triples of one document's named graph, straight as N-Triples terms."""
+    with iris.held_base():
+        return _emit(linked, when)
+
+
+def _emit(linked: Linked, when: dt.datetime | None) -> Emitted:
     w = _Writer(linked, when)
     w.document()
     w.bodies()

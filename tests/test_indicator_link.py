@@ -407,3 +407,18 @@ def test_a_measure_named_before_its_population_links_by_its_own_name() -> None:
     assert (got.concept, got.method) == ("homelessness-prevented", "head")
     narrower = link_indicator("Homelessness prevented for young people leaving care", unit="percent")
     assert narrower.concept is None
+
+
+@pytest.mark.parametrize("phrase", ["rent arrears", "percentage of household waste sent for reuse recycling",
+                                    "days lost to sickness per fte", "", "zzz"])
+def test_fuzzy_scores_are_each_concepts_best_name_scored_one_at_a_time(phrase: str) -> None:
+    """The scores rapidfuzz gives in one call over every name (cdist) are those a call a name gives: each
+    concept's best mean of token_sort_ratio and token_set_ratio, best first."""
+    from rapidfuzz import fuzz
+
+    key = indicator_link.normalise(phrase)
+    best: dict[str, float] = {}
+    for name, cid in indicator_link._vocabulary()[2]:
+        s = (fuzz.token_sort_ratio(key, name) + fuzz.token_set_ratio(key, name)) / 2
+        best[cid] = max(s, best.get(cid, -1.0))
+    assert indicator_link.fuzzy_scores(key) == sorted(((s, c) for c, s in best.items()), reverse=True)

@@ -309,3 +309,30 @@ def test_a_literal_with_a_tab_is_asserted_as_pyoxigraph_writes_it() -> None:
     record = next(q for q in quads if q.predicate == layout.ASSERTS)
     assert record.object.value == layout.statement(ox.NamedNode("https://x.example/person"),
                                                   ox.NamedNode(str(RDF.value)), ox.Literal("a\tb"))
+
+
+def test_unplaced_nquads_are_the_graph_as_emitted(seeds_dir: Path) -> None:
+    """`unplace_nquads` gives back each seed's graph as emitted (kg.rdf.Emitted.nquads) from its placed
+    bytes: the same quads, shared triples with a line break, a tab or a quote included."""
+    import datetime as dt
+
+    from kg.extract import extract
+    from kg.link import Known, link
+    from kg.prepare import discover
+    from kg.rdf import emit
+    from kg.read import read_document
+    from kg.terms import iri, plain
+
+    def quads(data: bytes) -> set[ox.Quad]:
+        return set(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+
+    sources, _ = discover([seeds_dir])
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    for src in sources:
+        out = emit(link(extract(read_document(src.path, root=src.root)), Known({}, {})), when=when)
+        body, marker, _ = layout.place_nquads(out.doc, out.triples)
+        assert quads(layout.unplace_nquads(out.doc, body, marker)) == quads(out.nquads()) != set()
+    odd = [(iri("https://x.example/person"), iri(str(RDF.value)), plain(text)) for text in ("a\tb", 'x\n"y"')]
+    body, marker, _ = layout.place_nquads(DOC, odd)
+    assert quads(layout.unplace_nquads(DOC, body, marker)) == quads(
+        "".join(f"{s} {p} {o} <{DOC}> .\n" for s, p, o in odd).encode())

@@ -128,6 +128,20 @@ def test_base_iri_is_configurable(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not any(s.startswith("https://w3id.org/council-kg/id/") for s in subjects)
 
 
+def test_the_base_is_read_once_for_a_document_and_again_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inside `iris.held_base` (what `emit` mints a document under) the base read on entry holds; once the
+    block ends a changed KG_BASE is read again, so the next document follows it."""
+    from kg import iris
+
+    monkeypatch.setenv("KG_BASE", "https://one.example/kg")
+    with iris.held_base():
+        monkeypatch.setenv("KG_BASE", "https://two.example/kg/")
+        assert str(iris.council("Exampleshire")).startswith("https://one.example/kg/council/")
+    assert str(iris.council("Exampleshire")).startswith("https://two.example/kg/council/")
+    g = to_graph(link(sample_extraction()), when=WHEN)
+    assert all(not str(s).startswith("https://one.example/") for s in g.subjects())
+
+
 # ---- the ingest's emitter, against the N-Quads the rdflib path wrote before it was replaced (issue 18)
 
 

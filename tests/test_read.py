@@ -82,3 +82,14 @@ def test_list_markers_in_roman_numerals() -> None:
 
     assert [roman(n) for n in (1, 2, 4, 9, 14, 40, 90, 400, 1994)] == [
         "I", "II", "IV", "IX", "XIV", "XL", "XC", "CD", "MCMXCIV"]
+
+
+@pytest.mark.parametrize(("control", "binary"), [(0, False), (5, False), (6, True), (100, True)])
+def test_a_text_is_binary_above_five_control_bytes_in_a_hundred(control: int, binary: bool) -> None:
+    """`looks_binary` counts the control bytes of the first 8 KB (tab, newline, carriage return and
+    escape are text's own) and calls more than 5% binary."""
+    from kg.read.text import looks_binary
+
+    sample = (b"\x01" * control + b"a\tb\r\n\x1b" * 20)[:100].ljust(100, b"x")
+    # only the first 8,192 bytes are read: the control bytes after them do not count
+    assert looks_binary(sample * 81 + b"x" * 92 + b"\x01" * 1000) is binary

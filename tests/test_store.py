@@ -133,3 +133,58 @@ def test_load_new_writes_whole_documents_and_leaves_no_journal(seeds_dir: Path, 
         assert {d.iri for d in st.documents()} == {o.document for o in report.outcomes}
         assert len(st.documents()) == len(sources)
     assert not (path / JOURNAL).exists()
+
+
+def test_load_new_parses_leniently_only_under_a_valid_base(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bulk loader skips IRI checks only while the base every minted IRI starts with is a valid IRI;
+    under a base that is not one, `load_new` checks strictly and refuses the batch, as it always did."""
+    from kg import store
+
+    monkeypatch.delenv("KG_BASE", raising=False)
+    assert store._trusted_iris()
+    monkeypatch.setenv("KG_BASE", "kg data/")
+    assert not store._trusted_iris()
+
+
+@pytest.mark.parametrize("bulk_bytes", [0, 1 << 40])
+def test_load_new_refuses_a_bad_iri_when_the_base_is_not_trusted(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 bulk_bytes: int) -> None:
+    """A batch holding an IRI the store does not accept fails whole (bulk or one transaction) when the
+    base is not a valid IRI: the strict parser still runs there."""
+    from kg import store
+
+    monkeypatch.setattr(store, "BULK_BYTES", bulk_bytes)
+    monkeypatch.setenv("KG_BASE", "kg/")
+    doc = b"<kg/document/0123456789abcdef>"
+    bad = (doc + b' <https://x.example/p> "x" ' + doc + b" .\n", b"")
+    with LocalStore(tmp_path / "store") as st:
+        with pytest.raises(SyntaxError):
+            st.load_new([bad])
+        assert st.count() == 0
+
+
+@pytest.mark.parametrize("bulk_bytes", [0, 1 << 40])
+def test_a_lenient_load_stores_what_a_strict_one_does(seeds_dir: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      bulk_bytes: int) -> None:
+    """The seeds' placed N-Quads loaded leniently by `load_new` (bulk loader, or one transaction) give the
+    same quads as the strict parser's load."""
+    import pyoxigraph as ox
+
+    from kg import store
+    from kg.extract import extract
+    from kg.link import Known
+    from kg.prepare import build, discover
+    from kg.read import read_document
+
+    sources, _ = discover([seeds_dir])
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    built = [build(extract(read_document(s.path, root=s.root)), Known({}, {}), when) for s in sources]
+    monkeypatch.setattr(store, "BULK_BYTES", bulk_bytes)
+    with LocalStore(tmp_path / "lenient") as st:
+        assert st.load_new([(b.placed, b.marker) for b in built]) is (bulk_bytes == 0)
+        lenient = set(st._s)
+    strict = ox.Store()
+    strict.load(b"".join(b.placed + b.marker for b in built), format=ox.RdfFormat.N_QUADS)
+    assert lenient == set(strict) and lenient

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kg.read.table_parts import (
     PAGE_RANGE,
@@ -33,12 +34,17 @@ _MEASURES = {"target", "actual", "forecast", "budget", "outturn", "profile", "pl
 _CONNECTOR = {"of", "in", "and", "to", "the", "with", "for", "per", "at", "by", "from", "on", "or", "a", "an"}
 
 
+_WORD = re.compile(r"\S+")
+
+
 def _tokens(text: str, line: Line) -> list[Token]:
     """Words of a line; an arrow followed by a direction word ("↑ Improving") is one value."""
-    raw = [(line.start + m.start(), line.start + m.end(), m.group()) for m in re.finditer(r"\S+", line.text)]
+    at = line.start  # every line of every document is tokenised here (is it a table's header?)
+    raw = [(at + m.start(), at + m.end(), m.group()) for m in _WORD.finditer(line.text)]
+    arrows, trend = words()["arrows"], words()["trend"]
     out: list[Token] = []
     for tok in raw:
-        if out and out[-1][2] in words()["arrows"] and tok[2].lower() in words()["trend"]:
+        if out and out[-1][2] in arrows and tok[2].lower() in trend:
             out[-1] = (out[-1][0], tok[1], text[out[-1][0] : tok[1]])
         else:
             out.append(tok)
@@ -65,6 +71,7 @@ def _trailing(tokens: Sequence[Token]) -> int:
     return n
 
 
+@lru_cache(maxsize=8192)  # pure: a word of a line; asked of every word of every line
 def _is_head_word(token: str) -> bool:
     t = token.lower().strip("()*:")
     return t in words()["heads"] or is_period(token)

@@ -10,13 +10,16 @@ from kg.read.tables import with_tables
 
 # Control bytes that never occur in a real text document; a file with many is binary.
 _BINARY = set(range(0, 9)) | {11, 12} | set(range(14, 32)) - {27}
+_BINARY_BYTES = bytes(sorted(_BINARY))
 
 
 def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    return bool(sample) and sum(b in _BINARY for b in sample) / len(sample) > 0.05
+    # counted in C (what deleting them takes away): a byte at a time in Python was 0.2 ms a document
+    binary = len(sample) - len(sample.translate(None, _BINARY_BYTES))
+    return bool(sample) and binary / len(sample) > 0.05
 
 
 # Byte order marks of the wide encodings, longest first (UTF-32-LE's starts with UTF-16-LE's).

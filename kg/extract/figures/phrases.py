@@ -9,7 +9,7 @@ the periods and what follows a comparison cue ("against a target of ...", "compa
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract.figures.vocab import alternation, words
 
@@ -140,6 +140,9 @@ def _tail_sub(pattern: re.Pattern[str], text: str, width: int = 80) -> str:
     return head + pattern.sub("", tail) if len(text) > width else pattern.sub("", text)
 
 
+# pure; the same phrases recur (a council's reports, a document's rows). Kept small: each worker process
+# has its own, and the peak memory of an ingest at 10,000 documents is near its 1 GB target.
+@lru_cache(maxsize=4096)
 def _tidy(phrase: str) -> str:
     phrase = _DATED.sub(" ", _PERIODS.sub(" ", phrase))
     phrase = _SPACES.sub(" ", phrase).strip(" ,;:-–(.")
@@ -280,6 +283,7 @@ def _done_re() -> re.Pattern[str]:
                       + r"\s*$", re.I)
 
 
+@lru_cache(maxsize=4096)  # as _tidy
 def names_something(phrase_text: str) -> bool:
     """Does the phrase name a measure, rather than only point back ("This compares with", "The Wales
     average for", "the previous year's outturn")?"""
@@ -299,6 +303,7 @@ def _not_name_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return dates, start, inside
 
 
+@lru_cache(maxsize=4096)  # as _tidy
 def is_name(phrase_text: str) -> bool:
     """Can these words be a measure's name? Not a span of dates ("1st April to 30th June 2024"), not a phrase
     that opens with a preposition or a unit ("in May and June", "per full-time employee"), not one holding

@@ -432,6 +432,7 @@ _THE_FIGURE = re.compile(r"(?:the|this|that|its|our)\s+((?:[\w\-]+\s+){0,5}?)"
                          re.I)
 
 
+@cache  # built from the word lists once (a call compiled both again: re's own cache is too small for them)
 def _points_back_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     comparators = "|".join(re.escape(p) for ps in words()["comparators"].values() for p in ps)
     return (re.compile(alternation(words()["carry_openers"]), re.I),
