@@ -142,6 +142,8 @@ class Batch:
     since: float = 0.0
 
     def add(self, iri: str, graph: Graph | Built, outcome: object) -> None:
+        if self._inflight is not None and self._inflight.done():
+            self._settle()  # reported as soon as written: the progress (and a Ctrl-C) see it at once
         if not self.graphs:
             self.since = time.monotonic()
         if isinstance(graph, Graph):
