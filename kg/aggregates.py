@@ -77,34 +77,45 @@ def councils_of(store: Store, documents: Iterable[str]) -> set[str]:
     return {str(r["council"]) for r in rows if str(r["document"]) in documents}
 
 
+def _texts(store: Store, name: str, params: dict | None = None) -> Iterable[dict[str, str]]:
+    """The rows of internal query NAME, each cell as text: a first ingest's figures are every figure of the
+    store, and rdflib terms of them (a Literal parses its value) held most of the run's end in memory."""
+    from kg.store import Rows
+
+    rows = store.query(internal(name), params).rows
+    if isinstance(rows, Rows):
+        return rows.texts()
+    return ({k: str(v) for k, v in r.items()} for r in rows)
+
+
 def _figures(store: Store, councils: set[str] | None) -> dict[str, dict[str, set[str]]]:
     """council -> its latest actual figures -> the targets stated beside each, for `councils` (None: all)."""
     rows: list[tuple] = []  # (document, council, obs, measure, indicator, period, unit or None)
+    actual, target = str(CKG.actual), str(CKG.target)
     if councils is None or len(councils) > MANY:
-        actual, target = CKG.actual, CKG.target
-        rows = [(r["document"], str(r["council"]), r["obs"], actual, r["indicator"], r["period"], r.get("u"))
-                for r in store.query(internal("latest-actuals")).rows
-                if councils is None or str(r["council"]) in councils]
+        rows = [(r["document"], r["council"], r["obs"], actual, r["indicator"], r["period"], r.get("u"))
+                for r in _texts(store, "latest-actuals")
+                if councils is None or r["council"] in councils]
         rows += [(r["document"], None, r["target"], target, r["indicator"], r["period"], r["u"])
-                 for r in store.query(internal("latest-targets")).rows]
+                 for r in _texts(store, "latest-targets")]
     else:
         for c in sorted(councils):
             rows += [(r["document"], c, r["obs"], r["measure"], r["indicator"], r["period"], r.get("u"))
-                     for r in store.query(internal("latest-council"), {"council": URIRef(c)}).rows]
+                     for r in _texts(store, "latest-council", {"council": URIRef(c)})]
     latest: dict[tuple, str] = {}
     for _, council, _, measure, indicator, p, _ in rows:
         key = (council, indicator)
-        if measure == CKG.actual and (key not in latest or str(p) > latest[key]):
-            latest[key] = str(p)
+        if measure == actual and (key not in latest or p > latest[key]):
+            latest[key] = p
     targets: dict[tuple, set[str]] = {}  # a target is compared with actuals of its document, period and unit
     for doc, _, t, measure, indicator, p, u in rows:
-        if measure == CKG.target and u is not None:
-            targets.setdefault((doc, indicator, p, u), set()).add(str(t))
+        if measure == target and u is not None:
+            targets.setdefault((doc, indicator, p, u), set()).add(t)
     want: dict[str, dict[str, set[str]]] = {c: {} for c in councils or ()}
     for doc, council, obs, measure, indicator, p, u in rows:
-        if measure == CKG.actual and str(p) == latest[(council, indicator)]:
+        if measure == actual and p == latest[(council, indicator)]:
             paired = targets.get((doc, indicator, p, u), set()) if u is not None else set()
-            want.setdefault(council, {}).setdefault(str(obs), set()).update(paired)
+            want.setdefault(council, {}).setdefault(obs, set()).update(paired)
     return want
 
 

@@ -404,6 +404,7 @@ def seen(store: Store) -> dict[str, str]:
 
 
 AHEAD = 2  # committees read ahead, in threads, while one is worked out (kg.ledger.update_ledger)
+FLUSH_TRIPLES = 50_000  # the ledger flushes the embedded store after writing this many (as kg.batch does)
 
 
 @dataclass(frozen=True)
@@ -523,6 +524,7 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
     # Python's lock while it reads): a few ahead only, so memory stays that of a few committees. Their
     # reads and this committee's write touch different commitments' steps.
     ahead = AHEAD if isinstance(store, LocalStore) else 0
+    unflushed = 0  # triples written since the last flush
     for key, got in _ahead(read, sorted(set(reads) | set(loose)), ahead):
         if got is None:
             continue
@@ -552,6 +554,12 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
             new.add((URIRef(key), CKG.sha256, Literal(state[key])))
         if rewrite or digest:
             store.rewrite(ledger, sorted(rewrite | ({key} if digest else set())), follow, new)
+            unflushed += len(new)
+            if unflushed >= FLUSH_TRIPLES and isinstance(store, LocalStore):
+                # RocksDB keeps what transactions wrote in memory until flushed: a first assessment of
+                # 100,000 documents' commitments grew the process by hundreds of MB (as kg.batch found)
+                store.flush()
+                unflushed = 0
     last = Graph()
     stale = {k for k in was if k not in state}
     stale |= {k for k in state if k not in done and was.get(k) != state[k]}
