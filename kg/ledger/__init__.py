@@ -500,6 +500,7 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
     # The ledger's own digest (rules, scheme, reviews) goes last, so a change of basis is caught up too.
     follow = str(CKG.assessment)
     done: set[str] = set()
+
     def read(key: str) -> _Read | None:
         """What the ledger reads of one committee: the commitments to work out, with their documents' others,
         their stored steps, the evidence of the committee's later papers, action logs' own rows."""
