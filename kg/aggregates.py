@@ -33,7 +33,7 @@ from rdflib.namespace import OWL
 from kg import iris
 from kg.namespaces import CKG, XSD
 from kg.queries import internal
-from kg.store import Store
+from kg.store import Store, row_texts
 
 GRAPH = iris.graph("aggregates")  # where stores before this layout kept per-document tallies
 LATEST = iris.graph("latest-figures")  # the mark that the kept latest figures are whole (before: all of them)
@@ -79,14 +79,9 @@ def councils_of(store: Store, documents: Iterable[str]) -> set[str]:
 
 
 def _texts(store: Store, name: str, params: dict | None = None) -> Iterable[dict[str, str]]:
-    """The rows of internal query NAME, each cell as text: a first ingest's figures are every figure of the
-    store, and rdflib terms of them (a Literal parses its value) held most of the run's end in memory."""
-    from kg.store import Rows
-
-    rows = store.query(internal(name), params).rows
-    if isinstance(rows, Rows):
-        return rows.texts()
-    return ({k: str(v) for k, v in r.items()} for r in rows)
+    """The rows of internal query NAME, each cell as text: rdflib terms of every figure (a Literal parses
+    its value) are not needed to compare them."""
+    return row_texts(store.query(internal(name), params).rows)
 
 
 def _figures(store: Store, councils: set[str] | None) -> dict[str, dict[str, set[str]]]:

@@ -221,8 +221,8 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, jobs: int,
     councils = dropped | aggregates.councils_of(store, written) if whole else None
     changes: tuple[str, ...] = ()
     # Beside the ledger, in a thread, on the embedded store: they read and write different graphs, each
-    # write its own transaction, and Oxigraph lets go of Python's lock while it reads (a first ingest's
-    # figures are a scan of the store). A kill leaves each to be caught up by the next run on its own.
+    # write its own transaction, and Oxigraph lets go of Python's lock while it reads (a first ingest reads
+    # every council's figures). A kill leaves each to be caught up by the next run on its own.
     with ThreadPoolExecutor(1) as side:
         figures = side.submit(aggregates.update, store, councils) if isinstance(store, LocalStore) else None
         if figures is None:

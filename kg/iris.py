@@ -46,6 +46,19 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 
 
+@lru_cache(maxsize=64)
+def valid(text: str) -> bool:
+    """Whether the store takes `text` as an IRI (Oxigraph checks more than a pattern can: percent escapes,
+    hosts)."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _iri(*parts: str) -> URIRef:
     return URIRef(base() + "/".join(parts))
 

@@ -13,7 +13,6 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -165,6 +164,14 @@ class Rows(Sequence):
 
     def __repr__(self) -> str:
         return f"Rows({len(self)} rows)"
+
+
+def row_texts(rows: Sequence[dict[str, Identifier]]) -> Iterator[dict[str, str]]:
+    """A result's rows with each cell as text: straight from Oxigraph for the embedded store (`Rows.texts`),
+    else each term's str (the same text: an IRI, a literal's lexical form, a blank node's id)."""
+    if isinstance(rows, Rows):
+        return rows.texts()
+    return ({k: str(v) for k, v in r.items()} for r in rows)
 
 
 @dataclass(frozen=True)
@@ -336,16 +343,7 @@ def _trusted_iris() -> bool:
     from kg.layout.place_nquads (kg.rdf's emitter), whose IRIs are the vocabulary's and the reference data's,
     minted by kg.iris (the base, then slugs, hex keys and offsets: valid whenever the base is), or a
     document's source URL (checked with pyoxigraph where it is read, kg.read.meta). So: a valid base."""
-    return _valid_iri(iris.base() + "x")
-
-
-@lru_cache(maxsize=16)
-def _valid_iri(text: str) -> bool:
-    try:
-        ox.NamedNode(text)
-    except ValueError:
-        return False
-    return True
+    return iris.valid(iris.base() + "x")
 
 
 def _roll_back_if_idle(path: Path) -> None:

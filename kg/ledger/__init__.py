@@ -47,7 +47,7 @@ from kg.ledger.status import EARLIEST, STATUSES, Assessment, Doc, assess, due_en
 from kg.namespaces import CKG, PROV, RDF, XSD
 from kg.query import run
 from kg.reference import data_text
-from kg.store import LocalStore, Store
+from kg.store import LocalStore, Store, row_texts
 
 _T = TypeVar("_T")
 
@@ -62,12 +62,7 @@ def _rows(store: Store, name: str, params: dict | None = None) -> list[dict[str,
     """Rows of the internal query kg/queries/_NAME.rq, parameters bound, each cell as text (an IRI, a
     literal's lexical form): the ledger reads only strings, and rdflib terms of every row cost most of its
     time."""
-    from kg.store import Rows
-
-    rows = run(store, f"_{name}", params).rows
-    if isinstance(rows, Rows):
-        return list(rows.texts())
-    return [{k: str(v) for k, v in r.items()} for r in rows]
+    return list(row_texts(run(store, f"_{name}", params).rows))
 
 
 def _s(row: dict, key: str) -> str | None:
@@ -109,7 +104,7 @@ def _committee_identity(rows: Iterable[dict]) -> dict[str, str]:
     return out
 
 
-def documents(store: Store, rows: tuple[dict, ...] | None = None) -> dict[str, Doc]:
+def documents(store: Store, rows: list[dict] | None = None) -> dict[str, Doc]:
     rows = rows if rows is not None else _rows(store, "ledger-documents")
     same = _committee_identity(rows)
     out: dict[str, Doc] = {}

@@ -10,6 +10,7 @@ import stat
 from dataclasses import fields, replace
 from pathlib import Path
 
+from kg import iris
 from kg.errors import InputError, MetadataError
 from kg.model import DocMeta
 from kg.periods import month_number, normalise_period
@@ -108,7 +109,7 @@ def read_sidecar(path: Path, *, root: Path) -> dict:
             out[key] = _inside(value, path, root)
         elif key == "source_url":
             url = str(value).strip()
-            if not _ABSOLUTE_IRI.fullmatch(url) or len(url) > 2000 or not _iri_ok(url):
+            if not _ABSOLUTE_IRI.fullmatch(url) or len(url) > 2000 or not iris.valid(url):
                 raise MetadataError(f"source_url '{url[:80]}' is not an absolute URL", path=str(path),
                                     hint="write the full address, like https://...")
             out[key] = url
@@ -116,16 +117,6 @@ def read_sidecar(path: Path, *, root: Path) -> dict:
             out[key] = str(value).strip()
     return out
 
-
-def _iri_ok(url: str) -> bool:
-    """What the store will accept as an IRI (it checks more than the pattern: percent escapes, hosts)."""
-    import pyoxigraph
-
-    try:
-        pyoxigraph.NamedNode(url)
-    except ValueError:
-        return False
-    return True
 
 
 def _read_bounded(path: Path) -> str:
@@ -238,7 +229,7 @@ def merge_meta(sidecar: dict, text: str, reader: DocMeta) -> DocMeta:
     for origin, layer in layers:
         for key, value in layer.items():
             if key == "source_url" and layer is not sidecar and not (
-                    _ABSOLUTE_IRI.fullmatch(str(value or "")) and _iri_ok(str(value))):
+                    _ABSOLUTE_IRI.fullmatch(str(value or "")) and iris.valid(str(value))):
                 continue  # a link a page gave that is not an absolute URL: not a source to cite
             if key in KEYS and key not in values and value not in (None, ""):
                 values[key] = value
