@@ -457,7 +457,7 @@ def test_date_due_at_the_end_of_its_month() -> None:
 
 
 def _cand(exact: str, kind: str, doc: str = "d1") -> Candidate:
-    return Candidate(doc, kind, f"s-{kind}", "p", "q", 0, len(exact), exact)
+    return Candidate(doc, kind, f"s-{kind}", 0, len(exact), exact)
 
 
 def test_shared_words_without_a_cue_are_not_evidence() -> None:
@@ -577,7 +577,7 @@ def _row(due_kind: str, due_date: dt.date | None = None, text: str = "send the a
 
 def _own(kind: str, status: str) -> Candidate:
     exact = "Minute 12: Send the allotment waiting list by site to Members | Parks Manager | due | " + status
-    return Candidate("log", kind, "span-r", "p", "q", 0, len(exact), exact)
+    return Candidate("log", kind, "span-r", 0, len(exact), exact)
 
 
 def test_an_action_log_row_is_judged_by_its_own_status() -> None:
@@ -628,8 +628,8 @@ def test_a_fragment_of_a_part_delivery_is_no_full_delivery() -> None:
     whole = ("The Highways Manager said that the bus shelter repair times by ward had been circulated, but "
              "the repair costs were still awaited.")
     half = whole.split(", but")[0]
-    cands = [Candidate("d1", "answer", "s-a", "p", "q", 0, len(half), half),
-             Candidate("d1", "done", "s-d", "p", "q", 0, len(whole), whole)]
+    cands = [Candidate("d1", "answer", "s-a", 0, len(half), half),
+             Candidate("d1", "done", "s-d", 0, len(whole), whole)]
     a = assess(c, docs, cands, dt.date(2030, 1, 1))
     assert a.status == "overdue" and "partly delivered" in a.reason
 
@@ -715,7 +715,7 @@ def test_a_later_papers_title_keeps_a_promise_only_on_more_than_one_word() -> No
     review = _doc("d1", dt.date(2024, 3, 1), title="Review of Respite Provision", doc_type="report")
     docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": review}
     c = _commitment("next_meeting", text="bring the review of respite provision to the next meeting")
-    title = Candidate("d1", "agenda", "", "", "", 0, 0, docs["d1"].title)
+    title = Candidate("d1", "agenda", "", 0, 0, docs["d1"].title)
     a = assess(c, docs, [title], dt.date(2030, 1, 1))
     assert a.status == "fulfilled" and a.evidence == "d1"
     loose = _commitment("next_meeting", text="report the findings of the review to the next meeting")
@@ -765,7 +765,7 @@ def test_a_confirmed_status_outranks_a_changed_automatic_one() -> None:
     said = steps_of(c, docs, [kept], [yes])[-1].reason
     assert said.startswith("confirmed by a reviewer (Scrutiny Officer)")
     # the same evidence, now read as something else (a cue lost): the confirmation stands
-    reread = Candidate("d1", "answer", kept.span, "p", "q", 0, 10, "The recruitment plan for foster carers.")
+    reread = Candidate("d1", "answer", kept.span, 0, 10, "The recruitment plan for foster carers.")
     step = steps_of(c, docs, [reread], [yes])[-1]
     assert step.status == "fulfilled" and "now says overdue" in step.reason
     assert steps_of(c, docs, [], [yes])[-1].status == "overdue"  # its evidence is gone with its paper
@@ -853,7 +853,7 @@ def test_the_candidate_index_keeps_every_candidate_that_can_count() -> None:
         ("The briefing on the domiciliary care workforce had been circulated.", "done"),
         ("The budget report was presented.", "done"),
     ]
-    cands = [Candidate("d1", kind, f"s{n}", "p", "q", n, n + len(t), t, indicator="ind:x" if n == 1 else None)
+    cands = [Candidate("d1", kind, f"s{n}", n, n + len(t), t, indicator="ind:x" if n == 1 else None)
              for n, (t, kind) in enumerate(texts)]
     pool = Pool(cands)
     promises = [

@@ -193,9 +193,8 @@ def _commitment(row: dict, docs: dict[str, Doc]) -> Commitment:
 def candidates(store: Store, document: str) -> list[Candidate]:
     """The evidence candidates of one document (matched inside its own graph, so cheap at any store size)."""
     return [
-        Candidate(row["document"], row["kind"], row["span"], row["pos"], row["q"], int(row["start"]),
-                  int(row["end"]), row["exact"], row.get("actor"), row.get("indicator"),
-                  row.get("indicator_label") or "")
+        Candidate(row["document"], row["kind"], row["span"], int(row["start"]), int(row["end"]), row["exact"],
+                  row.get("actor"), row.get("indicator"), row.get("indicator_label") or "")
         # as text straight from the store (a later paper is read once per run for each committee it belongs
         # to: at 10,000 documents, most of the ledger's CPU was making rdflib terms of these rows)
         for row in _rows(store, "ledger-evidence", {"document": URIRef(document)})
@@ -205,7 +204,7 @@ def candidates(store: Store, document: str) -> list[Candidate]:
 def _title(d: Doc) -> tuple[Candidate, ...]:
     """A later paper's own title ("Review of Respite Provision") shows the thing came to the committee.
     It has no span in the text, so it is evidence by its document only."""
-    return (Candidate(d.iri, "agenda", "", "", "", 0, 0, d.title),) if d.title else ()
+    return (Candidate(d.iri, "agenda", "", 0, 0, d.title),) if d.title else ()
 
 
 # ---- one commitment's steps, people's decisions applied

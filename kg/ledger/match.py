@@ -57,8 +57,6 @@ class Candidate:
     document: str
     kind: str  # done | reference | agenda | partial | pending | observation | decision | answer | log
     span: str
-    pos: str
-    quote_selector: str
     start: int
     end: int
     exact: str
