@@ -363,54 +363,74 @@ def _prepare_chunk(sources: list[Source], ahead: tuple[Known | KnownNews, dt.dat
 
 # What a worker knows of the parent's Known, kept up to date by the news each chunk brings. Known grows with
 # the corpus (at 10,000 documents 2 MB pickled: 20 ms to send with every chunk of 16, 14 ms to read; the
-# parent spent two thirds of its time pickling it at 100,000), while a chunk's documents read only their own
-# councils' entries (kg.link.basis). So a chunk carries only the councils that changed lately, and the whole
-# of Known now and then. A worker that missed a change is not wrong, only slower: the parent links again a
-# document whose basis differs from its own (write_prepared).
-KNOWN_WINDOW = 8  # chunks: a council's change rides on this many, so every worker hears of it
-KNOWN_WHOLE = 64  # chunks: the whole of Known goes with one chunk in this many (a missed change is mended)
+# parent spent two thirds of its time pickling it at 100,000), while what it gains from a chunk's documents is
+# a few posts and found indicators. So a chunk carries what was added lately, and the whole of Known now and
+# then. A worker that missed an addition is not wrong, only slower: the parent links again a document whose
+# basis (kg.link.basis: its council's entries) differs from its own (write_prepared).
+KNOWN_WINDOW = 8  # chunks: an addition rides on this many, so that every worker hears of it
+KNOWN_WHOLE = 64  # chunks: the whole of Known goes with one chunk in this many (a missed addition is mended)
 _KNOWN = Known()
 
 
 @dataclass(frozen=True)
 class KnownNews:
-    """The entries of Known (kg.link.Known) of the councils that changed lately, each entry whole."""
+    """What Known (kg.link.Known) gained lately: (council, post title) and (council, key, label, unit) of a
+    found indicator added or given a unit, in the order they came (plain tuples: quicker to pickle)."""
 
-    posts: tuple[tuple[str, tuple[str, ...]], ...]
-    indicators: tuple[tuple[str, tuple[KnownIndicator, ...]], ...]
+    posts: tuple[tuple[str, str], ...]
+    indicators: tuple[tuple[str, str, str, str | None], ...]
 
 
 class _Newsroom:
     """The parent's side: what to send a worker with the next chunk, given the Known of now."""
 
     def __init__(self, whole_first: int = 1) -> None:
-        self.last: Known | None = None
+        self.last = Known()
         self.sent = 0
         self.whole_first = whole_first
-        self.recent: deque[set[str]] = deque(maxlen=KNOWN_WINDOW)
+        self.recent: deque[KnownNews] = deque(maxlen=KNOWN_WINDOW)
 
     def tell(self, known: Known) -> Known | KnownNews:
-        last = self.last or Known()
-        # Known is never changed in place and _remember shares the entries it did not touch: a council whose
-        # entry is not the same object as before has changed
-        self.recent.append({c for c, v in known.posts.items() if last.posts.get(c) is not v}
-                           | {c for c, v in known.indicators.items() if last.indicators.get(c) is not v})
+        self.recent.append(_gained(self.last, known))
         self.last = known
         self.sent += 1
         if self.sent <= self.whole_first or self.sent % KNOWN_WHOLE == 0:
             return known
-        lately = set().union(*self.recent)
-        return KnownNews(tuple((c, known.posts[c]) for c in sorted(lately) if c in known.posts),
-                         tuple((c, known.indicators[c]) for c in sorted(lately) if c in known.indicators))
+        return KnownNews(tuple(p for n in self.recent for p in n.posts),
+                         tuple(i for n in self.recent for i in n.indicators))
+
+
+def _gained(last: Known, known: Known) -> KnownNews:
+    """What `known` has that `last` had not. Known is never changed in place and _remember shares the entries
+    it did not touch, so only the councils whose entry is another object are compared."""
+    posts = [(c, p) for c, v in known.posts.items() if last.posts.get(c) is not v
+             for p in sorted(set(v) - set(last.posts.get(c, ())))]
+    found = [(c, i.key, i.label, i.unit) for c, v in known.indicators.items()
+             if last.indicators.get(c) is not v
+             for i in sorted(set(v) - set(last.indicators.get(c, ())), key=_order)]
+    return KnownNews(tuple(posts), tuple(found))
 
 
 def _heard(news: Known | KnownNews) -> Known:
-    """The worker's side: its Known once the news is taken in."""
+    """The worker's side: its Known once the news is taken in. An indicator heard of replaces the one of the
+    same key (the parent's is the later word: one given a unit); the same news heard twice changes nothing."""
     global _KNOWN
     if isinstance(news, Known):
         _KNOWN = news
-    elif news.posts or news.indicators:
-        _KNOWN = Known({**_KNOWN.posts, **dict(news.posts)}, {**_KNOWN.indicators, **dict(news.indicators)})
+        return _KNOWN
+    if not (news.posts or news.indicators):
+        return _KNOWN
+    posts = dict(_KNOWN.posts)
+    for council in {c for c, _ in news.posts}:
+        posts[council] = tuple(sorted({*posts.get(council, ()), *(p for c, p in news.posts if c == council)}))
+    found = dict(_KNOWN.indicators)
+    for council in {c for c, *_ in news.indicators}:
+        here = {i.key: i for i in found.get(council, ())}
+        for c, key, label, unit in news.indicators:
+            if c == council:
+                here[key] = KnownIndicator(key, label, unit)
+        found[council] = tuple(sorted(here.values(), key=_order))
+    _KNOWN = Known(posts, found)
     return _KNOWN
 
 

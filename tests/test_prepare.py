@@ -12,9 +12,13 @@ from kg.prepare import KNOWN_WHOLE, KNOWN_WINDOW, KnownNews, _heard, _Newsroom, 
 
 
 def _grow(known: Known, n: int) -> Known:
-    """Known after the n-th document: a new post at one of five councils, a found indicator at another."""
-    return _remember(known, [(f"council {n % 5}", f"Head of Service {n}")],
-                     [(f"council {(n + 2) % 5}", KnownIndicator(f"found-{n}", f"Found indicator {n}", None))])
+    """Known after the n-th document: a new post at one of five councils, a found indicator at another, and
+    every seventh document gives an indicator found five documents earlier its unit."""
+    found = [(f"council {(n + 2) % 5}", KnownIndicator(f"found-{n}", f"Found indicator {n}", None))]
+    if n % 7 == 0 and n >= 5:
+        earlier = KnownIndicator(f"found-{n - 5}", f"Found indicator {n - 5}", "%")
+        found.append((f"council {(n - 3) % 5}", earlier))
+    return _remember(known, [(f"council {n % 5}", f"Head of Service {n}")], found)
 
 
 def test_a_worker_that_hears_every_other_chunk_knows_what_the_parent_knows(monkeypatch):
@@ -30,17 +34,18 @@ def test_a_worker_that_hears_every_other_chunk_knows_what_the_parent_knows(monke
         monkeypatch.setattr(prepare, "_KNOWN", workers[n % 2])
         workers[n % 2] = _heard(told)
     assert workers[0] == sent[-2] and workers[1] == sent[-1]  # each as of the last chunk it took
+    assert any(i.unit == "%" for found in known.indicators.values() for i in found)
 
 
 def test_news_is_small_once_known_is_big():
-    """Once many councils are known, a chunk carries the few that changed, not the whole of Known."""
+    """Once much is known, a chunk carries what was added lately, not the whole of Known."""
     known = Known({f"council {c}": tuple(f"Post {i}" for i in range(20)) for c in range(1000)})
     news = _Newsroom(whole_first=1)
     assert news.tell(known) is known  # the first chunk takes the whole
     told = [news.tell(known := _grow(known, n)) for n in range(1, KNOWN_WHOLE - 1)]
     assert all(isinstance(t, KnownNews) for t in told)
-    assert {c for c, _ in told[-1].posts} <= {f"council {c}" for c in range(5)}
-    assert len(pickle.dumps(told[-1])) * 20 < len(pickle.dumps(known))
+    assert len(told[-1].posts) == KNOWN_WINDOW  # one a chunk
+    assert len(pickle.dumps(told[-1])) * 50 < len(pickle.dumps(known))
 
 
 def test_the_whole_of_known_goes_out_now_and_then():
