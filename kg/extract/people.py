@@ -29,6 +29,7 @@ from kg.extract.names import (
     read_name,
 )
 from kg.extract.posts import acronyms, canonical_title, find_titles, generic, post_canon
+from kg.extract.regex import whole_words
 from kg.model import Extraction, HoldingFact, PersonFact, PostFact, Role, Span
 from kg.text import TextView
 
@@ -157,13 +158,13 @@ def _analyse(text: str) -> Analysis:
         if title not in canon:  # an acronym for a generic title ("Assistant Director (AD)") asserts nothing
             continue
         key = f"post:{canon[title][0]}"
-        for m in re.finditer(rf"\b{short}\b", text):
-            if any(s <= m.start() < e for s, e in spans) or text[m.start() - 1:m.start()] == "(":
+        for a, b in whole_words(text, short):  # `short` is letters only (posts._ACRONYM): \bshort\b
+            if any(s <= a < e for s, e in spans) or text[a - 1:a] == "(":
                 continue
-            mentions.append(Mention(m.start(), m.end(), key, "post"))
+            mentions.append(Mention(a, b, key, "post"))
             if (key, short) not in seen_surface:
                 seen_surface.add((key, short))
-                span = Span.of(text, m.start(), m.end())
+                span = Span.of(text, a, b)
                 posts.append(PostFact(key, key.removeprefix("post:"), short, span, "acronym"))
 
     # named officers and others: a name attached to a post
@@ -275,9 +276,9 @@ def _analyse(text: str) -> Analysis:
         if p.role != "officer":
             continue
         full = people[key].name
-        for m in re.finditer(rf"\b{re.escape(full)}\b", text):
-            if not _inside((m.start(), m.end()), taken):
-                mentions.append(Mention(m.start(), m.end(), key, p.role))
+        for a, b in whole_words(text, full):
+            if not _inside((a, b), taken):
+                mentions.append(Mention(a, b, key, p.role))
 
     mentions.sort(key=lambda mm: (mm.start, -mm.end))
     return Analysis(tuple(people.values()), tuple(posts), tuple(holdings), tuple(mentions), tuple(spans))
