@@ -97,6 +97,7 @@ class _Writer:
         self.when = when
         self.council = linked.council
         self.council_iri = iris.council(self.council)
+        self.info = council_info(self.council)  # read by `bodies` and every figure's `area`
         self.committee_iri = iris.committee(self.council, linked.committee) if linked.committee else None
         self.meeting_iri = (
             iris.meeting(self.council, linked.committee, linked.meeting_when)
@@ -129,13 +130,13 @@ class _Writer:
             return
         sha, text = self.doc.sha256, self.doc.text
         s = iris.span(sha, span.start, span.end)
+        self.add(node, _PROV.wasDerivedFrom, s)
+        if (self.ref(s), _RDF.type, _CKG.EvidenceSpan) in self.t:
+            return  # a span named before (~3 in 10): its selectors are written already
         pos, quote = (
             iris.selector(sha, span.start, span.end, "pos"),
             iris.selector(sha, span.start, span.end, "quote"),
         )
-        self.add(node, _PROV.wasDerivedFrom, s)
-        if (self.ref(s), _RDF.type, _CKG.EvidenceSpan) in self.t:
-            return
         self.add(s, _RDF.type, _CKG.EvidenceSpan)
         self.add(s, _OA.hasSource, self.doc_iri)
         self.add(s, _OA.hasSelector, pos)
@@ -197,7 +198,7 @@ class _Writer:
         self.add(c, _RDF.type, _ORG.FormalOrganization)
         self.add(c, _RDFS.label, self.council)
         self.add(c, _SKOS.prefLabel, self.council)
-        info = council_info(self.council)
+        info = self.info
         if info and info.area:
             self.add(c, _SCHEMA.areaServed, _GSS[info.area])
         if info and info.region:
@@ -375,7 +376,7 @@ class _Writer:
             self.evidence(node, r.span)
 
     def area(self, code: str) -> URIRef:
-        info = council_info(self.council)
+        info = self.info
         code = code.lower()
         if code == "council":
             if info and info.area:
