@@ -185,22 +185,29 @@ def mentions(text: str, start: int, end: int, ref: str | None) -> list[tuple[str
             out.append((label, a, b))
             taken.append((a, b))
 
-    for pattern in _PATTERNS:
+    # Each pattern is tried only where the words hold what every match of it must: a year of a financial
+    # year ("19"/"20": _PATTERNS, _ANY_FY), "quarter" or "year" (each of _RELATIVE), a "q" (_ANY_Q), a "/"
+    # (_SHORT_FY). Under IGNORECASE these letters match only themselves in either case, so the lower-cased
+    # words hold them wherever a pattern matches; a pattern skipped would have found nothing.
+    seg = text[start:end]
+    low = seg.lower()
+    years = "19" in seg or "20" in seg
+    for pattern in _PATTERNS if years else ():
         for m in pattern.finditer(text, start, end):
             y = _fy_start(m.group("y1"), m.group("y2"))
             q = m.groupdict().get("q") or m.groupdict().get("qw")
             add(make_label(y, _WORDS[q.lower()]) if y else None, m.start(), m.end())
-    for pattern, move in _RELATIVE:
+    for pattern, move in _RELATIVE if "quarter" in low or "year" in low else ():
         for m in pattern.finditer(text, start, end):
             add(shift(ref, **move) if ref else None, m.start(), m.end())
     ref_year, _ = parts(ref)
-    for m in _ANY_Q.finditer(text, start, end):
+    for m in _ANY_Q.finditer(text, start, end) if "q" in low else ():
         q = m.group("q") or m.group("qw")
         add(make_label(ref_year, _WORDS[q.lower()]), m.start(), m.end())
-    for m in _ANY_FY.finditer(text, start, end):
+    for m in _ANY_FY.finditer(text, start, end) if years else ():
         y = _fy_start(m.group("y1"), m.group("y2"))
         add(fy_label(y) if y else None, m.start(), m.end())
-    for m in _SHORT_FY.finditer(text, start, end):
+    for m in _SHORT_FY.finditer(text, start, end) if "/" in seg else ():
         a, b = int(m.group("a")), int(m.group("b"))
         if b == (a + 1) % 100:
             add(fy_label(2000 + a), m.start(), m.end())
