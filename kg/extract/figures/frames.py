@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg import periods
 from kg.extract.figures.numbers import Number
@@ -73,21 +73,34 @@ def _reaches(text: str, cue_end: int, number_start: int) -> bool:
     return bool(fillers_re().match(between))
 
 
-def _last_cue(text: str, lo: int, n: Number, pattern: re.Pattern[str]) -> re.Match[str] | None:
+def _last_cue(text: str, lo: int, n: Number) -> tuple[int, int, str] | None:
+    """The last cue in the 80 characters before the number that reaches it: (start, end, words)."""
+    a = max(lo, n.start - 80)
+    found = _last_cue_in(text[a - 1 : a] if a > 0 else "", text[a : n.start])
+    return None if found is None else (a + found[0], a + found[1], found[2])
+
+
+# pure on the words before the number (and the character before them, which `\b` at their start reads):
+# a report's figures follow the same words document after document. As small as figures.phrases' caches.
+@lru_cache(maxsize=4096)
+def _last_cue_in(before: str, words_: str) -> tuple[int, int, str] | None:
+    """`_last_cue` on `words_` (offsets into it), `before` the character preceding them ("" at the text's
+    start): searched as in the text, from `len(before)` to the end."""
+    s, skip = before + words_, len(before)
     found = None
-    for m in pattern.finditer(text, max(lo, n.start - 80), n.start):
-        if _reaches(text, m.end(), n.start):
+    for m in _all_cues_re().finditer(s, skip, len(s)):
+        if _reaches(s, m.end(), len(s)):
             found = m
-    return found
+    return None if found is None else (found.start() - skip, found.end() - skip, found.group())
 
 
 def role(text: str, n: Number, lo: int, hi: int) -> Role:
     """The role of number `n` in the clause text[lo:hi]."""
     right = text[n.end : min(hi, n.end + 60)]
     cues: list[tuple[int, Role]] = []  # (cue end, role): the cue ending nearest the number wins
-    if m := _last_cue(text, lo, n, _all_cues_re()):
-        kind, code = _cue_kinds()[_key(m.group())]
-        cues.append((m.end(), Role(kind, code, m.start())))
+    if cue := _last_cue(text, lo, n):
+        kind, code = _cue_kinds()[_key(cue[2])]
+        cues.append((cue[1], Role(kind, code, cue[0])))
     if starting("change_after").match(right):
         return Role("change")
     if starting("target_after").match(right):
