@@ -101,32 +101,46 @@ def role(text: str, n: Number, lo: int, hi: int) -> Role:
     if cue := _last_cue(text, lo, n):
         kind, code = _cue_kinds()[_key(cue[2])]
         cues.append((cue[1], Role(kind, code, cue[0])))
-    if starting("change_after").match(right):
-        return Role("change")
-    if starting("target_after").match(right):
-        return Role("target")
-    if m := _NAMED_TARGET.match(right):
-        return Role("target", named=m.group(1).strip())
-    after = _AFTER_NUMBER.match(right)
-    rest = right[after.end() if after else 0 :]
-    if (m := comparator_re().match(rest)) is not None:
-        code = comparator_code(m.group())
-        if not _COUNCIL.match(rest[m.end() :]):
-            # "82% statistical neighbour, 80% England": a comparator right after the number is its own,
-            # unless a cue right before it reaches it without a comma
-            best = max(cues, key=lambda c: c[0]) if cues else None
-            weak = best is not None and best[1].measure == "previous" and _COMPARED.search(
-                text[best[1].cue_start or 0 : best[0]])
-            if weak:
-                return Role("benchmark", code, None)  # "48% compared to 50% national": the area decides
-            if best is None or "," in text[best[0] : n.start] or best[1].measure != "benchmark":
-                if best is None or best[0] < n.start - 3 or "," in text[best[0] : n.start]:
-                    return Role("benchmark", code, None)
+    decided, area, previous = _after(right)
+    if decided is not None:
+        return decided
+    if area is not None:
+        # "82% statistical neighbour, 80% England": a comparator right after the number is its own,
+        # unless a cue right before it reaches it without a comma
+        best = max(cues, key=lambda c: c[0]) if cues else None
+        weak = best is not None and best[1].measure == "previous" and _COMPARED.search(
+            text[best[1].cue_start or 0 : best[0]])
+        if weak:
+            return Role("benchmark", area, None)  # "48% compared to 50% national": the area decides
+        if best is None or "," in text[best[0] : n.start] or best[1].measure != "benchmark":
+            if best is None or best[0] < n.start - 3 or "," in text[best[0] : n.start]:
+                return Role("benchmark", area, None)
     if cues:
         return max(cues, key=lambda c: c[0])[1]
-    if starting("previous_after").match(right):
+    if previous:
         return Role("previous")
     return Role("actual")
+
+
+# pure on the words after the number: a report's figures are followed by the same words document after
+# document. As small as figures.phrases' caches.
+@lru_cache(maxsize=4096)
+def _after(right: str) -> tuple[Role | None, str | None, bool]:
+    """What the words right after a number say of it: a role they decide alone ("... change", "... target",
+    "the 64% statutory composting target"), else the area code of a comparator right after it that is not
+    the council's own ("... council"), and whether they call it an earlier value."""
+    if starting("change_after").match(right):
+        return Role("change"), None, False
+    if starting("target_after").match(right):
+        return Role("target"), None, False
+    if m := _NAMED_TARGET.match(right):
+        return Role("target", named=m.group(1).strip()), None, False
+    after = _AFTER_NUMBER.match(right)
+    rest = right[after.end() if after else 0 :]
+    code = None
+    if (m := comparator_re().match(rest)) is not None and not _COUNCIL.match(rest[m.end() :]):
+        code = comparator_code(m.group())
+    return None, code, starting("previous_after").match(right) is not None
 
 
 _IN = re.compile(
