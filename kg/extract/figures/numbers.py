@@ -126,8 +126,12 @@ def shapes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for a, b in windows:
         found.extend((m.start(), m.end()) for m in _SHAPES.finditer(text, a, b))
-    # a web or mail address holds page ids and query values, never a figure
-    found.extend((m.start(), m.end()) for m in _ADDRESS.finditer(text, start, end))
+    # a web or mail address holds page ids and query values, never a figure. Each holds "://", "www." (in
+    # any case: no other character folds onto "w") or "@": without one the scan, which retries every word
+    # at each of its boundaries, is skipped
+    seg = text[start:end]
+    if "@" in seg or "://" in seg or "www." in seg.lower():
+        found.extend((m.start(), m.end()) for m in _ADDRESS.finditer(text, start, end))
     return found
 
 
