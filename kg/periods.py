@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
           "1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -91,6 +92,7 @@ def find_period(text: str) -> tuple[str, int, int] | None:
     return best
 
 
+@lru_cache(maxsize=1024)  # pure; a few hundred labels, asked for every figure and fact
 def period_iri(label: str | None) -> str | None:
     """reference.data.gov.uk interval IRI for a normalised label; None where the year is unknown."""
     if not label:
@@ -125,6 +127,7 @@ def period_end(label: str | None) -> dt.date | None:
     return nxt - dt.timedelta(days=1)
 
 
+@lru_cache(maxsize=1024)  # pure, as period_iri
 def parts(label: str | None) -> tuple[int | None, int | None]:
     """(financial-year start, quarter) of a label; either may be None ("Q1", "2017/18")."""
     if not label:
