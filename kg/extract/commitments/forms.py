@@ -64,6 +64,8 @@ def conditions(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def masked(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
     """text[s:e] with the given spans blanked out, offsets kept."""
+    if not spans:
+        return text[s:e]  # nothing to blank (most units have no condition)
     chars = list(text[s:e])
     for a, b in spans:
         for i in range(max(a, s) - s, min(b, e) - s):
