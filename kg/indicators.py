@@ -326,8 +326,8 @@ def mentions(text: str) -> list[tuple[str, int, int]]:
 
 
 # pure on the text (a parse and the scheme's matchers): the same clauses ask it document after document
-# (three calls in four repeat one in the benchmark corpus). Bounded, as the extractors' caches.
-@lru_cache(maxsize=4096)
+# (three calls in four repeat one in the benchmark corpus). Small, as figures.phrases._left_words'.
+@lru_cache(maxsize=1024)
 def _mentions(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((s.label_, s.start_char, s.end_char) for s in mention_spans(_doc(text)))
 

@@ -109,7 +109,7 @@ class _Searches:
         return self._done[key]
 
 
-@lru_cache(maxsize=4096)  # pure on the words; as small as the figure extractor's caches
+@lru_cache(maxsize=1024)  # pure on the words; small, as phrases._left_words'
 def _searches(sent: str) -> _Searches:
     return _Searches(sent)
 

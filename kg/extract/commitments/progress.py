@@ -20,8 +20,8 @@ from kg.text import TextView
 
 
 # pure on the sentence's words; minutes repeat their sentences (about half are repeats in the benchmark
-# corpus). As small as the figure extractor's caches.
-@lru_cache(maxsize=4096)
+# corpus). Small, as figures.phrases._left_words'.
+@lru_cache(maxsize=1024)
 def _kind(sent: str) -> tuple[str | None, int | None]:
     """(what the sentence records: "done", "reference" or None; where a done verb's match starts, whose
     words before it name the actor)."""

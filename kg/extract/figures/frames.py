@@ -81,8 +81,8 @@ def _last_cue(text: str, lo: int, n: Number) -> tuple[int, int, str] | None:
 
 
 # pure on the words before the number (and the character before them, which `\b` at their start reads):
-# a report's figures follow the same words document after document. As small as figures.phrases' caches.
-@lru_cache(maxsize=4096)
+# a report's figures follow the same words document after document. Small, as phrases._left_words'.
+@lru_cache(maxsize=1024)
 def _last_cue_in(before: str, words_: str) -> tuple[int, int, str] | None:
     """`_last_cue` on `words_` (offsets into it), `before` the character preceding them ("" at the text's
     start): searched as in the text, from `len(before)` to the end."""
@@ -123,8 +123,8 @@ def role(text: str, n: Number, lo: int, hi: int) -> Role:
 
 
 # pure on the words after the number: a report's figures are followed by the same words document after
-# document. As small as figures.phrases' caches.
-@lru_cache(maxsize=4096)
+# document. Small, as phrases._left_words'.
+@lru_cache(maxsize=1024)
 def _after(right: str) -> tuple[Role | None, str | None, bool]:
     """What the words right after a number say of it: a role they decide alone ("... change", "... target",
     "the 64% statutory composting target"), else the area code of a comparator right after it that is not

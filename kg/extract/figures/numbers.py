@@ -194,8 +194,8 @@ def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
 
 
 # pure on the words around the number and its unit: the same words surround a report's figures document
-# after document. As small as figures.phrases' caches.
-@lru_cache(maxsize=4096)
+# after document. Small, as phrases._left_words'.
+@lru_cache(maxsize=1024)
 def _not_a_figure(before: str, after: str, unit: str) -> bool:
     if (unit in ("count", "other", "currency") and ending("not_figure_before").search(before.rstrip(" .:"))
             and not before.rstrip().endswith("(")):

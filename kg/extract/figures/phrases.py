@@ -169,8 +169,9 @@ def _left(text: str, lo: int, start: int) -> tuple[str, str | None]:
 
 
 # pure: what it reads is the words alone; a report's clauses lead up to their figures in the same words,
-# quarter after quarter (nine in ten calls in the benchmark corpus are repeats). As small as `_tidy`'s.
-@lru_cache(maxsize=4096)
+# quarter after quarter (nine in ten calls in the benchmark corpus are repeats). Small: with 4,096 entries
+# each, a serial ingest peaked ~50 MB higher (RSS; long-lived entries among each document's objects).
+@lru_cache(maxsize=1024)
 def _left_words(left: str) -> tuple[str, str | None]:
     # the last report verb ends the speech: "asked about arrears and was told that ..."
     last = None
@@ -243,7 +244,7 @@ def _right(text: str, end: int, hi: int) -> str:
     return _right_words(text[end:hi])
 
 
-@lru_cache(maxsize=4096)  # pure, as `_left_words`
+@lru_cache(maxsize=1024)  # pure, as `_left_words`
 def _right_words(right: str) -> str:
     right = _LEADING_COPULA.sub(" ", right)
     right = _HAD_DONE.sub(" ", right)  # "had shown"

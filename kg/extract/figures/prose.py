@@ -152,7 +152,7 @@ def _direction(text: str, lo: int, hi: int) -> str | None:
     return _direction_of(text[lo:hi].lower())
 
 
-@lru_cache(maxsize=4096)  # pure on the clause; as small as figures.phrases' caches
+@lru_cache(maxsize=1024)  # pure on the clause; small, as phrases._left_words'
 def _direction_of(clause: str) -> str | None:
     for direction, pattern in _direction_res():
         if pattern.search(clause):
