@@ -198,17 +198,19 @@ def normalise(phrase: str) -> str:
     return " ".join(_singular(w) for w in words if w not in _MEASURE_WORDS)
 
 
+_MEASURE_LEAD = re.compile(
+    r"^(?:the\s+)?(?:%|(?:total\s+|average\s+)?(?:number|no\.?|percentage|proportion|per\s*cent)\s+of)\s+",
+    re.I,
+)
+_UNIT_MARK = re.compile(r"\s*\((?:%|no\.?|number|rate|percent|percentage)\)\s*$", re.I)
+
+
 def tidy(phrase: str) -> str:
     """The label of a new indicator: the phrase with its measure words and unit markers dropped
     ("Percentage of X (%)" -> "X"), single spaces, lower case but for acronyms, a capital first letter."""
     t = " ".join(phrase.split()).strip(" .:;,-")
-    t = re.sub(
-        r"^(?:the\s+)?(?:%|(?:total\s+|average\s+)?(?:number|no\.?|percentage|proportion|per\s*cent)\s+of)\s+",
-        "",
-        t,
-        flags=re.I,
-    )
-    t = re.sub(r"\s*\((?:%|no\.?|number|rate|percent|percentage)\)\s*$", "", t, flags=re.I)
+    t = _MEASURE_LEAD.sub("", t)
+    t = _UNIT_MARK.sub("", t)
     # one spelling per phrase whatever its capitals ("Average Re-let Days"), acronyms kept (DFG, FTE)
     t = " ".join(w if sum(ch.isupper() for ch in w) > 1 else w.lower() for w in t.split())
     return t[:1].upper() + t[1:] if t else t

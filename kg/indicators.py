@@ -10,7 +10,7 @@ uses for an indicator into a concept (or a new, council-scoped indicator) is `kg
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.language import Language
@@ -322,7 +322,14 @@ def mentions(text: str) -> list[tuple[str, int, int]]:
     """(concept id, start, end) character offsets of every indicator mention in `text`, longest match."""
     if not text.strip():
         return []
-    return [(s.label_, s.start_char, s.end_char) for s in mention_spans(_doc(text))]
+    return list(_mentions(text))
+
+
+# pure on the text (a parse and the scheme's matchers): the same clauses ask it document after document
+# (three calls in four repeat one in the benchmark corpus). Small, as figures.phrases._left_words'.
+@lru_cache(maxsize=1024)
+def _mentions(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple((s.label_, s.start_char, s.end_char) for s in mention_spans(_doc(text)))
 
 
 @cache

@@ -159,19 +159,24 @@ def place_nquads(doc: str, triples: Iterable[tuple[str, str, str]]) -> tuple[byt
         return slash > skip and t.startswith(key, slash + 1) and t[end] in "/>"
 
     mine: dict[str, bool] = {}  # minted(t) by term: a node is the subject of several triples
+    append, doc_term = lines.append, marker[0]
     for s, p, o in triples:
-        if (s, p, o) == marker:
-            marked = True
-            continue
         own = mine.get(s)
         if own is None:
             own = mine[s] = minted(s)
-        if not own and o[0] == "<":
+        if own:
+            # the marker's subject is the document, minted from it: only an own triple can be the marker
+            if o == _DOCUMENT and s == doc_term and p == _RDF_TYPE:
+                marked = True
+                continue
+            append(f"{s} {p} {o}{tail}")
+            continue
+        if o[0] == "<":
             own = mine.get(o)
             if own is None:
                 own = mine[o] = minted(o)
         if own:
-            lines.append(f"{s} {p} {o}{tail}")
+            append(f"{s} {p} {o}{tail}")
         else:
             said.add(_canonical(s, p, o))
     shared = f" <{shared_graph()}> .\n"

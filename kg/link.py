@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -68,10 +68,15 @@ class Linked:
     indicators: dict[str, IndicatorMatch] = field(default_factory=dict)
 
 
+_NOT_WORD = re.compile(r"[^a-z0-9 ]+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)  # pure; the same post titles are compared in document after document
 def norm(title: str) -> str:
     """A title for comparison: lower case, & = and, no apostrophes or hyphens, single spaces."""
     t = title.lower().replace("&", " and ").replace("’", "").replace("'", "").replace("-", "")
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]+", " ", t)).strip()
+    return _SPACES.sub(" ", _NOT_WORD.sub(" ", t)).strip()
 
 
 @dataclass(frozen=True)

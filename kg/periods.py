@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
           "1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -91,6 +92,7 @@ def find_period(text: str) -> tuple[str, int, int] | None:
     return best
 
 
+@lru_cache(maxsize=1024)  # pure; a few hundred labels, asked for every figure and fact
 def period_iri(label: str | None) -> str | None:
     """reference.data.gov.uk interval IRI for a normalised label; None where the year is unknown."""
     if not label:
@@ -125,6 +127,7 @@ def period_end(label: str | None) -> dt.date | None:
     return nxt - dt.timedelta(days=1)
 
 
+@lru_cache(maxsize=1024)  # pure, as period_iri
 def parts(label: str | None) -> tuple[int | None, int | None]:
     """(financial-year start, quarter) of a label; either may be None ("Q1", "2017/18")."""
     if not label:
@@ -185,22 +188,29 @@ def mentions(text: str, start: int, end: int, ref: str | None) -> list[tuple[str
             out.append((label, a, b))
             taken.append((a, b))
 
-    for pattern in _PATTERNS:
+    # Each pattern is tried only where the words hold what every match of it must: a year of a financial
+    # year ("19"/"20": _PATTERNS, _ANY_FY), "quarter" or "year" (each of _RELATIVE), a "q" (_ANY_Q), a "/"
+    # (_SHORT_FY). Under IGNORECASE these letters match only themselves in either case, so the lower-cased
+    # words hold them wherever a pattern matches; a pattern skipped would have found nothing.
+    seg = text[start:end]
+    low = seg.lower()
+    years = "19" in seg or "20" in seg
+    for pattern in _PATTERNS if years else ():
         for m in pattern.finditer(text, start, end):
             y = _fy_start(m.group("y1"), m.group("y2"))
             q = m.groupdict().get("q") or m.groupdict().get("qw")
             add(make_label(y, _WORDS[q.lower()]) if y else None, m.start(), m.end())
-    for pattern, move in _RELATIVE:
+    for pattern, move in _RELATIVE if "quarter" in low or "year" in low else ():
         for m in pattern.finditer(text, start, end):
             add(shift(ref, **move) if ref else None, m.start(), m.end())
     ref_year, _ = parts(ref)
-    for m in _ANY_Q.finditer(text, start, end):
+    for m in _ANY_Q.finditer(text, start, end) if "q" in low else ():
         q = m.group("q") or m.group("qw")
         add(make_label(ref_year, _WORDS[q.lower()]), m.start(), m.end())
-    for m in _ANY_FY.finditer(text, start, end):
+    for m in _ANY_FY.finditer(text, start, end) if years else ():
         y = _fy_start(m.group("y1"), m.group("y2"))
         add(fy_label(y) if y else None, m.start(), m.end())
-    for m in _SHORT_FY.finditer(text, start, end):
+    for m in _SHORT_FY.finditer(text, start, end) if "/" in seg else ():
         a, b = int(m.group("a")), int(m.group("b"))
         if b == (a + 1) % 100:
             add(fy_label(2000 + a), m.start(), m.end())

@@ -16,7 +16,7 @@ from kg import iris
 from kg.indicator_link import KnownIndicator, link_indicator
 from kg.indicators import concept, polarity, scheme_label
 from kg.link import UNKNOWN_COUNCIL, Linked
-from kg.model import ObservationFact, SourceDoc, Span
+from kg.model import ObservationFact, Span
 from kg.namespaces import (
     CKG,
     DCTERMS,
@@ -90,6 +90,8 @@ class _Writer:
         self.linked, self.x, self.doc = linked, linked.extraction, linked.extraction.doc
         self.t: dict[tuple[str, str, str], None] = {}  # N-Triples terms, in order, each triple once
         self.refs: dict[URIRef | str, Term] = {}  # `ref`
+        self.spans: dict[tuple[int, int], URIRef] = {}  # `evidence`: a span is named by several facts
+        self.pages = [s for s in linked.extraction.doc.sections if s.kind == "page"]  # `_page`, in order
         self.posts: set[tuple[str, str]] = set()  # (council, post label): what this document adds to Known
         self.found: dict[str, KnownIndicator] = {}  # found-indicator IRI -> (key, label, unit), the same
         self.doc_iri = iris.document(self.doc.sha256)
@@ -97,6 +99,7 @@ class _Writer:
         self.when = when
         self.council = linked.council
         self.council_iri = iris.council(self.council)
+        self.info = council_info(self.council)  # read by `bodies` and every figure's `area`
         self.committee_iri = iris.committee(self.council, linked.committee) if linked.committee else None
         self.meeting_iri = (
             iris.meeting(self.council, linked.committee, linked.meeting_when)
@@ -107,12 +110,14 @@ class _Writer:
     def add(self, s: Ref, p: Term, o: Ref | Literal | str | int | float | bool | dt.date | None) -> None:
         kind = type(o)
         if kind is URIRef:
-            o = self.ref(o)  # type: ignore[arg-type]
+            o = self.refs.get(o) or self.ref(o)  # type: ignore[arg-type,call-overload]
         elif kind is not Term:
             if o is None or o == "":
                 return
             o = _object(o)
-        self.t[(s if type(s) is Term else self.ref(s), p, o)] = None  # type: ignore[index]
+        if type(s) is not Term:
+            s = self.refs.get(s) or self.ref(s)  # type: ignore[arg-type,call-overload]
+        self.t[(s, p, o)] = None  # type: ignore[index]
 
     def ref(self, node: URIRef | str) -> Term:
         """A node's N-Triples term, made once a document: a fact, span or run is named in many triples, and
@@ -128,14 +133,16 @@ class _Writer:
         if span is None:
             return
         sha, text = self.doc.sha256, self.doc.text
-        s = iris.span(sha, span.start, span.end)
+        s = self.spans.get((span.start, span.end))
+        if s is None:
+            s = self.spans[(span.start, span.end)] = iris.span(sha, span.start, span.end)
+        self.add(node, _PROV.wasDerivedFrom, s)
+        if (self.ref(s), _RDF.type, _CKG.EvidenceSpan) in self.t:
+            return  # a span named before (~3 in 10): its selectors are written already
         pos, quote = (
             iris.selector(sha, span.start, span.end, "pos"),
             iris.selector(sha, span.start, span.end, "quote"),
         )
-        self.add(node, _PROV.wasDerivedFrom, s)
-        if (self.ref(s), _RDF.type, _CKG.EvidenceSpan) in self.t:
-            return
         self.add(s, _RDF.type, _CKG.EvidenceSpan)
         self.add(s, _OA.hasSource, self.doc_iri)
         self.add(s, _OA.hasSelector, pos)
@@ -148,7 +155,7 @@ class _Writer:
         q = self.ref(quote)  # prefix and suffix are written even when empty (the quote starts or ends it)
         self.t[(q, _OA.prefix, plain(text[max(0, span.start - CONTEXT) : span.start]))] = None
         self.t[(q, _OA.suffix, plain(text[span.end : span.end + CONTEXT]))] = None
-        if page := _page(self.doc, span.start):
+        if page := _page(self.pages, span.start):
             self.add(s, _CKG.page, _typed(page, _XSD.integer))
 
     # ---- the parts of the graph
@@ -197,7 +204,7 @@ class _Writer:
         self.add(c, _RDF.type, _ORG.FormalOrganization)
         self.add(c, _RDFS.label, self.council)
         self.add(c, _SKOS.prefLabel, self.council)
-        info = council_info(self.council)
+        info = self.info
         if info and info.area:
             self.add(c, _SCHEMA.areaServed, _GSS[info.area])
         if info and info.region:
@@ -375,7 +382,7 @@ class _Writer:
             self.evidence(node, r.span)
 
     def area(self, code: str) -> URIRef:
-        info = council_info(self.council)
+        info = self.info
         code = code.lower()
         if code == "council":
             if info and info.area:
@@ -524,9 +531,10 @@ class _Writer:
             self.evidence(node, p.span)
 
 
-def _page(doc: SourceDoc, offset: int) -> int | None:
-    for s in doc.sections:
-        if s.kind == "page" and s.start <= offset < s.end:
+def _page(pages: list, offset: int) -> int | None:
+    """The number of the first of the document's page sections holding `offset`."""
+    for s in pages:
+        if s.start <= offset < s.end:
             return int(s.label) if s.label.isdigit() else None
     return None
 

@@ -133,15 +133,19 @@ def _index() -> tuple[dict[str, CouncilInfo], dict[str, CouncilInfo]]:
     return exact, {k: v for k, v in cores.items() if v is not None}
 
 
+_SPACES = re.compile(r"\s+")
+_COUNCIL_WORD = re.compile(r"(?i)\b(?:council|corporation|borough\s+of|comhairle|cyngor)\b")
+
+
 def council_info(name: str | None) -> CouncilInfo | None:
     """The known council with this name or alias (case-insensitive), or with the same place words under
     another kind ("Harlow Council" for Harlow District Council), else None."""
     if not name or not name.strip():
         return None
     exact, cores = _index()
-    low = re.sub(r"\s+", " ", name.strip().lower())
+    low = _SPACES.sub(" ", name.strip().lower())
     if low in exact:
         return exact[low]
-    if not re.search(r"(?i)\b(?:council|corporation|borough\s+of|comhairle|cyngor)\b", name):
+    if not _COUNCIL_WORD.search(name):
         return None  # a bare place name is not a council's name
     return cores.get(core(name))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
 
 from rdflib import Literal, Namespace, URIRef
 
@@ -79,9 +80,16 @@ def term(o: object) -> Term:
         return plain(o)  # type: ignore[arg-type]
     if kind is URIRef:
         return iri(o)  # type: ignore[arg-type]
+    if kind is bool:
+        return _boolean(o)  # type: ignore[arg-type]
     if isinstance(o, Literal):
         return literal(o)
     return literal(Literal(o))
+
+
+@cache  # two values, each made as any other value is; a Literal costs ~20 us a call
+def _boolean(value: bool) -> Term:
+    return literal(Literal(value))
 
 
 class Vocab:

@@ -406,6 +406,26 @@ def test_a_lead_test_before_an_alternation_changes_no_match(module: str, lead: s
     plain = re.compile(getattr(mod, alternatives), re.I)
     for text in _lead_texts():
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_every_address_holds_what_shapes_tests_for_first() -> None:
+    """`shapes` skips its address scan where a text holds no "@", "://" or "www." (any case): every address
+    match, in every test document, seed and odd spelling, holds one, and shapes finds the same spans."""
+    from kg.extract.figures.numbers import _ADDRESS, shapes
+
+    odd = ["see WWW.Example.gov.uk/p?id=12", "HTTPS://x.example/2", "mail a.b+c@x-y.example.org", "ſ@x.y",
+           "wwW.x.org 12", "http://", "no address 12 here"]
+    found = 0
+    for text in _lead_texts() + odd:
+        for m in _ADDRESS.finditer(text):
+            found += 1
+            hint = m.group()
+            assert "@" in hint or "://" in hint or "www." in hint.lower(), hint
+        spans = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+        assert set(spans) <= set(shapes(text, 0, len(text)))
+    assert found >= 4
+
+
 TABLES = Path(__file__).parent / "data" / "readers" / "tables"
 
 

@@ -78,3 +78,21 @@ def test_alternations_it_cannot_group_safely_are_left_plain() -> None:
         assert grouped(branches) == _plain(branches)
     assert grouped(["some", "soon", "other"]) == "(?:s(?:ome|oon)|o(?:ther))"
     assert grouped([r"\+x", ":", r"\bwas"]) == r"(?:\+(?:x)|:(?:)|\bw(?:as))"
+
+
+def test_whole_words_finds_what_the_bounded_pattern_finds() -> None:
+    """`whole_words` gives the spans of finditer(\\b + escaped needle + \\b) over reports and random text
+    with punctuation, digits, underscores, non-ASCII letters and needles that open or close with a mark."""
+    from kg.extract.regex import whole_words
+
+    rng = random.Random(7)
+    alphabet = "ab _.-'1’é(\n"
+    texts = _texts()[:5]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    needles = ["", "a", "ab", "b a", ".", "a.", "'a", "_", "é", "1", "Head of Service", "Mr. Smith"]
+    needles += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(300)]
+    for i, text in enumerate(texts):
+        for needle in needles[i % 7 :: 7]:
+            expected = [m.span() for m in re.finditer(r"\b" + re.escape(needle) + r"\b", text)]
+            assert whole_words(text, needle) == expected, (text, needle)
+    assert whole_words("Jo Bell and Jo Bellamy, Jo Bell.", "Jo Bell") == [(0, 7), (24, 31)]

@@ -75,3 +75,77 @@ def test_parse_date_reads_a_due_cell_and_a_month_means_its_last_day() -> None:
     assert parse_date("Sept 2024") == dt.date(2024, 9, 30)
     assert parse_date("Q2 monitoring report") is None and parse_date("may") is None
     assert month_end(2024, 2) == dt.date(2024, 2, 29)
+
+
+def test_every_period_match_holds_what_mentions_tests_for_first() -> None:
+    """`mentions` skips a pattern where the words lack what each of its matches holds ("19"/"20", "quarter"
+    or "year", "q", "/"): over reports, minutes and odd-cased text, every match holds it, and the periods
+    found are those the patterns find with nothing skipped."""
+    import random
+    from pathlib import Path
+
+    from kg import periods
+
+    data = Path(__file__).resolve().parent / "data"
+    texts = [p.read_text(encoding="utf-8") for d in ("figures", "minutes", "reports") if (data / d).is_dir()
+             for p in sorted((data / d).glob("*.txt"))]
+    rng = random.Random(5)
+    pieces = ["Q2", "qtr 3", "QUARTER ONE", "2023/24", "2019-20", "24/25", "last Quarter", "the same period",
+              "LAST YEAR", "a year ago", "first quarter of 2021/22", "Year", "ſ", "K", " ", ", ", "(", "20"]
+    texts += ["".join(rng.choice(pieces) for _ in range(12)) for _ in range(300)]
+    assert len(texts) > 300
+    needs = [(p, lambda s: "19" in s or "20" in s) for p in (*periods._PATTERNS, periods._ANY_FY)]
+    needs += [(p, lambda s: "quarter" in s.lower() or "year" in s.lower()) for p, _ in periods._RELATIVE]
+    needs += [(periods._ANY_Q, lambda s: "q" in s.lower()), (periods._SHORT_FY, lambda s: "/" in s)]
+    found = 0
+    for text in texts:
+        for pattern, holds in needs:
+            for m in pattern.finditer(text):
+                found += 1
+                assert holds(m.group(0)), (pattern.pattern[:40], m.group(0))
+        for ref in (None, "2023/24 Q2"):
+            a = rng.randrange(len(text) + 1)
+            for lo, hi in ((0, len(text)), (a, min(len(text), a + rng.randrange(200)))):
+                assert periods.mentions(text, lo, hi, ref) == _mentions_unfiltered(text, lo, hi, ref)
+    assert found > 100
+
+
+def _mentions_unfiltered(text: str, start: int, end: int, ref: str | None) -> list:
+    """`periods.mentions` with every pattern tried (its first half, as written before the tests it skips)."""
+    from kg import periods as p
+
+    out: list = []
+    taken: list[tuple[int, int]] = []
+
+    def add(label: str | None, a: int, b: int) -> None:
+        if not any(x < b and a < y for x, y in taken):
+            out.append((label, a, b))
+            taken.append((a, b))
+
+    for pattern in p._PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            y = p._fy_start(m.group("y1"), m.group("y2"))
+            q = m.groupdict().get("q") or m.groupdict().get("qw")
+            add(p.make_label(y, p._WORDS[q.lower()]) if y else None, m.start(), m.end())
+    for pattern, move in p._RELATIVE:
+        for m in pattern.finditer(text, start, end):
+            add(p.shift(ref, **move) if ref else None, m.start(), m.end())
+    ref_year, _ = p.parts(ref)
+    for m in p._ANY_Q.finditer(text, start, end):
+        add(p.make_label(ref_year, p._WORDS[(m.group("q") or m.group("qw")).lower()]), m.start(), m.end())
+    for m in p._ANY_FY.finditer(text, start, end):
+        y = p._fy_start(m.group("y1"), m.group("y2"))
+        add(p.fy_label(y) if y else None, m.start(), m.end())
+    for m in p._SHORT_FY.finditer(text, start, end):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if b == (a + 1) % 100:
+            add(p.fy_label(2000 + a), m.start(), m.end())
+    merged: list = []
+    for q in sorted(out, key=lambda q: q[1]):
+        if merged and merged[-1][0] and q[0] and q[1] - merged[-1][2] <= 3:
+            (_, lq), (py, pq) = p.parts(merged[-1][0]), p.parts(q[0])
+            if lq and not pq and py is not None:
+                merged[-1] = (p.make_label(py, lq), merged[-1][1], q[2])
+                continue
+        merged.append(q)
+    return merged

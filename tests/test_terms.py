@@ -38,7 +38,7 @@ def test_a_typed_value_is_spelled_as_rdflib_spells_it(value: object, datatype: U
     assert q.object == expected
 
 
-@pytest.mark.parametrize("value", [True, 3, 2.5, dt.date(2024, 1, 2), "text", Literal("x", lang="en"),
+@pytest.mark.parametrize("value", [True, False, 3, 2.5, dt.date(2024, 1, 2), "text", Literal("x", lang="en"),
                                    URIRef("https://x.example/o")])
 def test_any_object_is_the_term_rdflib_makes_of_it(value: object) -> None:
     """Python values are typed as rdflib's Literal types them; IRIs and Literals keep their kind."""

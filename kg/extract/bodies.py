@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
@@ -285,26 +285,69 @@ def _committee_name(raw: str) -> str | None:
     return name
 
 
+@dataclass(frozen=True)
+class _HeadingRes:
+    forms: tuple[re.Pattern[str], ...]
+    name_head: re.Pattern[str]
+    labelled: re.Pattern[str]
+    title_line: re.Pattern[str]
+    english_half: re.Pattern[str]
+    held: re.Pattern[str]
+    earlier: re.Pattern[str]
+    date_label: re.Pattern[str]
+    date_line: re.Pattern[str]
+    date: re.Pattern[str]
+
+
+@cache
+def _heading_res() -> _HeadingRes:
+    """`heading_meeting`'s patterns, built from the vocabulary once (they were joined, hashed and looked up in
+    re's cache on every call)."""
+    v = _vocab()
+    ends = _alt(v["meeting_name_ends"])
+    name_re = r"([A-Z][^\n]{2,160}?)"
+    forms = (
+        rf"(?i:minutes?)\s+of\s+(?:(?i:the|a|an)\s+)?(?:[A-Za-z]+\s+)?(?i:meeting)\s+of\s+(?:(?i:the)\s+)?{name_re}"
+        rf"(?:,)?\s+(?i:{ends})\b",
+        rf"^[ \t]*(?i:minutes?)\s+of\s+(?:(?i:the)\s+)?{name_re}\s+(?i:held)\b",
+        rf"(?i:a\s+meeting)\s+of\s+(?:(?i:the)\s+)?{name_re}\s+(?i:will\s+be\s+held|to\s+be\s+held)\b",
+    )
+    labels = _alt([*v["committee_labels"], *(w.upper() for w in v["committee_labels"])])  # as written
+    heads = _alt(v["committee_heads"])
+    date_labels = _alt([*v["date_labels"], *(w.upper() for w in v["date_labels"])])
+    time = r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}(?:[.:]\d{2})?[ \t]*(?:am|pm))?"
+    return _HeadingRes(
+        forms=tuple(re.compile(f, re.M) for f in forms),
+        name_head=re.compile(rf"(?i)\b(?:{_alt(v['committee_name_heads'])})\b"),
+        labelled=re.compile(rf"(?m)^[ \t]*(?:{labels})[ \t]*:[ \t]*([A-Z][^\n]{{2,120}}?)"
+                            rf"(?:[ \t]+[-–][ \t]+{_DATE})?[ \t]*$"),
+        title_line=re.compile(rf"[ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?:{heads})){_SPACE}[-–]?[ \t]*{_DATE}"
+                              r"[ \t]*$"),
+        english_half=re.compile(rf"[A-Z][\w'’,\- ]{{2,120}}\b(?:{heads})"),
+        held=re.compile(rf"(?i:held|to be held|will be held)\b[^\n]{{0,200}}?\b(?i:on)\s+{_DATE}"),
+        earlier=re.compile(rf"(?i)^[ \t]*(?:the\b|\d)|{_alt(v['earlier_meeting_cues'])}"),
+        date_label=re.compile(rf"(?m)^[ \t]*(?:{date_labels})[ \t]*:[ \t]*{_DATE}"),
+        date_line=re.compile(rf"[ \t]*{_DATE}{time}[ \t]*"),
+        date=re.compile(_DATE),
+    )
+
+
+_LINE = re.compile(r"[^\n]+")
+_MEETING_WORD = re.compile(r"(?i)\b(?:meeting|minutes?)\b")
+
+
 def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None, Span | None]:
     """Committee and date from the headings of minutes, notices and front sheets:
     "Minutes of a meeting of the X held at ... on Tuesday 9 July 2024", "MINUTE of MEETING of the X held ...",
     "A meeting of the X will be held ... on ...", "Report to: X", "Date of meeting: ...", a date line under
     the committee's name. Returns (committee, its span, date, its span), any of them None."""
-    v = _vocab()
+    v, r = _vocab(), _heading_res()
     head = text[:HEAD]
-    ends = _alt(v["meeting_name_ends"])
-    name_re = r"([A-Z][^\n]{2,160}?)"
-    forms = [
-        rf"(?i:minutes?)\s+of\s+(?:(?i:the|a|an)\s+)?(?:[A-Za-z]+\s+)?(?i:meeting)\s+of\s+(?:(?i:the)\s+)?{name_re}"
-        rf"(?:,)?\s+(?i:{ends})\b",
-        rf"^[ \t]*(?i:minutes?)\s+of\s+(?:(?i:the)\s+)?{name_re}\s+(?i:held)\b",
-        rf"(?i:a\s+meeting)\s+of\s+(?:(?i:the)\s+)?{name_re}\s+(?i:will\s+be\s+held|to\s+be\s+held)\b",
-    ]
     committee = c_span = None
-    for form in forms:
-        for m in re.finditer(form, head, re.M):
+    for form in r.forms:
+        for m in form.finditer(head):
             name = _committee_name(m.group(1))
-            if name and re.search(rf"(?i)\b(?:{_alt(v['committee_name_heads'])})\b", name) or (
+            if name and r.name_head.search(name) or (
                     name and name in v["single_word_committees"]):
                 committee, c_span = name, Span.of(text, m.start(1), m.end(1))
                 break
@@ -312,54 +355,46 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
             break
     labelled_date: re.Match[str] | None = None
     if not committee:  # a front sheet: "REPORT TO:  X Committee", "Report to: X Committee - 19 November 2024"
-        labels = _alt([*v["committee_labels"], *(w.upper() for w in v["committee_labels"])])  # as written
-        m = re.search(rf"(?m)^[ \t]*(?:{labels})[ \t]*:[ \t]*([A-Z][^\n]{{2,120}}?)"
-                      rf"(?:[ \t]+[-–][ \t]+{_DATE})?[ \t]*$", head)
+        m = r.labelled.search(head)
         if m and not re.search(r"\d", m.group(1)) and (name := _committee_name(m.group(1))):
             committee, c_span = name, Span.of(text, m.start(1), m.end(1))
             labelled_date = m if m.group(2) else None
     if not committee:  # one title line: "<X Council> <Y Committee> 25 February 2025"
-        heads = _alt(v["committee_heads"])
         for s, e in _head_lines(text):
             named = council_names(text, s, e)
             a = named[0][1] if named and named[0][0] - s < 3 else s
-            m = re.compile(rf"[ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?:{heads})){_SPACE}[-–]?[ \t]*{_DATE}[ \t]*$"
-                           ).match(text, a, e)
+            m = r.title_line.match(text, a, e)
             if m and (name := _committee_name(m.group(1))):
                 committee, c_span, labelled_date = name, Span.of(text, m.start(1), m.end(1)), m
                 break
     if not committee:  # a bilingual title block: "Pwyllgor ... / X Scrutiny Committee" (the English half)
-        heads = _alt(v["committee_heads"])
         for s, e in _head_lines(text):
             line = text[s:e]
             if " / " not in line:
                 continue
             half = line.rsplit(" / ", 1)[1].strip()
-            if re.fullmatch(rf"[A-Z][\w'’,\- ]{{2,120}}\b(?:{heads})", smart_case(half)) and (
+            if r.english_half.fullmatch(smart_case(half)) and (
                     name := _committee_name(half)):
                 a = s + line.rindex(half)
                 committee, c_span = name, Span.of(text, a, a + len(half))
                 break
     when = w_span = None
-    held = re.compile(rf"(?i:held|to be held|will be held)\b[^\n]{{0,200}}?\b(?i:on)\s+{_DATE}")
+    held, earlier = r.held, r.earlier
     # only in a line about the meeting itself: not "the workshop held on 3 May" in a report's prose, nor
     # "The minutes of the meeting held on ... were confirmed" (an earlier meeting), nor an agenda's item line
-    earlier = re.compile(rf"(?i)^[ \t]*(?:the\b|\d)|{_alt(v['earlier_meeting_cues'])}")
-    m = next((found for line in re.finditer(r"[^\n]+", head[:2500])
-              if re.search(r"(?i)\b(?:meeting|minutes?)\b", line.group(0))
+    m = next((found for line in _LINE.finditer(head[:2500])
+              if _MEETING_WORD.search(line.group(0))
               and not earlier.search(line.group(0))
               and (found := held.search(head, line.start(), line.end()))), None)
     if m is None:
         m = labelled_date
     if m is None:
-        labels = _alt([*v["date_labels"], *(w.upper() for w in v["date_labels"])])
-        m = re.search(rf"(?m)^[ \t]*(?:{labels})[ \t]*:[ \t]*{_DATE}", head)
+        m = r.date_label.search(head)
     if m is None:  # a title block's line that is only a date, under the committee's name
         for s, e in _head_lines(text):
-            time = r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}(?:[.:]\d{2})?[ \t]*(?:am|pm))?"
             halves = text[s:e].split(" / ")  # "Dydd Iau, 14 Mawrth 2024 / Thursday, 14 March 2024"
-            if any(re.fullmatch(rf"[ \t]*{_DATE}{time}[ \t]*", half) for half in halves):
-                m = re.compile(_DATE).search(text, s + len(" / ".join(halves[:-1])), e)
+            if any(r.date_line.fullmatch(half) for half in halves):
+                m = r.date.search(text, s + len(" / ".join(halves[:-1])), e)
                 break
     if m is not None and (found := _date(m, m.lastindex - 2 if m.lastindex else 1)):
         when, w_span = found, Span.of(text, m.start(m.lastindex - 2), m.end(m.lastindex))

@@ -140,6 +140,20 @@ def _list_lead_re() -> re.Pattern[str]:
     return re.compile(r"(?:" + _alt(_vocab()["list_leads"]) + r")\b[^:]*:\s*$", re.I)
 
 
+# compiled once: the reader asks these of every clause (re's cache lookup on each call cost more)
+_THE_GAP = re.compile(r"\s*(?:the\s+)?", re.I)
+_PUNCT = re.compile(r"[,()]")
+_SPACES = re.compile(r"\s+")
+_PRONOUN = re.compile(r"(?:He|She|They)\b")
+_COMMA_GAP = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*")
+_TO_COMMA = re.compile(r"[^,;.]{0,120},[ \t\xa0]*")
+_ANY = re.compile(r".*", re.S)
+_THE_OR_SPACE_END = re.compile(r"\bthe\s*$|\s$", re.I)
+_THE_END = re.compile(r"(?:\bthe\s*)?$", re.I)
+_LEAD_PHRASE = re.compile(r"[^,;.]{3,100},[ \t\xa0]*")
+_AND_NEW_CLAUSE = re.compile(r"[,;]\s+and\s+")
+
+
 @dataclass(frozen=True)
 class _Subject:
     key: str | None
@@ -190,7 +204,7 @@ class _Reader:
             m = self.mentions[i]
             if m.start > at + 4:
                 break
-            if re.fullmatch(r"\s*(?:the\s+)?", text[at:m.start], re.I):
+            if _THE_GAP.fullmatch(text[at:m.start]):
                 return m.key
         return None
 
@@ -205,7 +219,7 @@ class _Reader:
             m = self.mentions[i]
             if m.kind != "post":
                 continue
-            title = re.sub(r"[,()]", " ", m.key.removeprefix("post:")).split()
+            title = _PUNCT.sub(" ", m.key.removeprefix("post:")).split()
             if title[:len(words)] == words and len(title) > len(words):
                 return m.key
         return None
@@ -223,13 +237,13 @@ class _Reader:
             ts, te = self.titles[i]
             if ts > at + 4:
                 break
-            if re.fullmatch(r"\s*(?:the\s+)?", text[at:ts], re.I):
-                words = re.sub(r"[,()]", " ", text[ts:te]).split()
+            if _THE_GAP.fullmatch(text[at:ts]):
+                words = _PUNCT.sub(" ", text[ts:te]).split()
                 return _Subject(self.post_before(words, ts), "officer", at)
         if g := _group_re().match(text[at:e]):
-            key, side = _group(re.sub(r"\s+", " ", g.group(1)))
+            key, side = _group(_SPACES.sub(" ", g.group(1)))
             return _Subject(key, side, at)
-        if re.match(r"(?:He|She|They)\b", text[at:e]) and self.last_subject:
+        if _PRONOUN.match(text[at:e]) and self.last_subject:
             return replace(self.last_subject, at=at, asker=None, asked=None, answering=False)
         return None
 
@@ -242,21 +256,21 @@ class _Reader:
         opener = _question_opener_re().match(text, at, e)
         bare = None if opener else _bare_opener_re().match(text, at, e)
         if bare:
-            after = re.match(r"[ \t\xa0]*,?[ \t\xa0]*", text[bare.end():e])
+            after = _COMMA_GAP.match(text[bare.end():e])
             subj = self.speaker_at(bare.end() + after.end(), e)
             if subj is not None and subj.key is not None or subj is not None and subj.side == "officer":
                 return replace(subj, answering=True)
-            opener = re.compile(r"[^,;.]{0,120},[ \t\xa0]*").match(text, bare.end(), e)
+            opener = _TO_COMMA.match(text, bare.end(), e)
             if opener:
-                opener = re.compile(r".*", re.S).match(text, at, opener.end())
+                opener = _ANY.match(text, at, opener.end())
             else:  # no comma: "in response to questions from Members the Scrutiny Officer explained"
                 for m in self.mentions[bisect_left(self.mention_starts, bare.end()):]:
                     if m.start >= min(e, bare.end() + 140):
                         break
                     if m.start >= bare.end() and _side(m.key) == "officer" \
-                            and re.search(r"\bthe\s*$|\s$", text[bare.end():m.start], re.I):
-                        opener = re.compile(r".*", re.S).match(text, at, m.start - len(
-                            re.search(r"(?:\bthe\s*)?$", text[bare.end():m.start], re.I).group()))
+                            and _THE_OR_SPACE_END.search(text[bare.end():m.start]):
+                        opener = _ANY.match(text, at, m.start - len(
+                            _THE_END.search(text[bare.end():m.start]).group()))
                         break
         if opener:
             members = [m.key for m in self.mentions_in(at, opener.end()) if _side(m.key) == "member"]
@@ -269,7 +283,7 @@ class _Reader:
         if subj := self.speaker_at(at, e):
             return subj
         # a leading phrase before the speaker: "At the invitation of the Chair, Councillor X asked"
-        lead = re.compile(r"[^,;.]{3,100},[ \t\xa0]*").match(text, at, e)
+        lead = _LEAD_PHRASE.match(text, at, e)
         if lead and not self.cues_in(at, lead.end()):
             subj = self.speaker_at(lead.end(), e)
             if subj is not None and subj.key and not subj.key.startswith("group:chair"):
@@ -280,9 +294,9 @@ class _Reader:
         """A clause, split where a new speaker opens after ", and" ("..., and Members sought advice")."""
         out: list[tuple[int, int]] = []
         pos = s
-        for m in re.finditer(r"[,;]\s+and\s+", self.text[s:e]):
+        for m in _AND_NEW_CLAUSE.finditer(self.text[s:e]):
             cut = s + m.end()
-            pronoun = re.match(r"(?:He|She|They)\b", self.text[cut:e])
+            pronoun = _PRONOUN.match(self.text[cut:e])
             if not pronoun and self.speaker_at(cut, e) is not None:
                 out.append((pos, s + m.start()))
                 pos = cut

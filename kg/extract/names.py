@@ -76,10 +76,18 @@ def _particle_re() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{alt})[ \t\xa0]+)+{WORD}") if alt else re.compile(r"(?!)")
 
 
+_INITIAL = re.compile(INITIAL)
+
+
+@cache  # asked for each name read: built and looked up in re's cache on every call before
+def _honorific_lead() -> re.Pattern[str]:
+    return re.compile(honorific_re() + SPACE)
+
+
 def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | None:
     """A personal name starting at `pos` ("Mrs A Begum", "Jane Okafor", "J. Okafor"), on one line."""
     hon = ""
-    m = re.compile(honorific_re() + SPACE).match(text, pos)
+    m = _honorific_lead().match(text, pos)
     start = pos
     if m:
         hon = m.group(0).strip().rstrip(".")
@@ -101,12 +109,12 @@ def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | 
         pos = sp.end()
     stops = _not_surnames() if prefixed else not_names()
     # trim words that cannot be names ("Councillor Smith Chair"), and trailing initials
-    while tokens and (tokens[-1][2] in stops or re.fullmatch(INITIAL, tokens[-1][2])):
+    while tokens and (tokens[-1][2] in stops or _INITIAL.fullmatch(tokens[-1][2])):
         tokens.pop()
     if not tokens or any(t[2] in stops for t in tokens):
         return None
     # unprefixed: two or three words ("Jane Smith", "J. A. Smith"); initials only before the surname
-    initials = [bool(re.fullmatch(INITIAL, t[2])) for t in tokens]
+    initials = [bool(_INITIAL.fullmatch(t[2])) for t in tokens]
     if not prefixed and not hon and (len(tokens) < 2 or len(tokens) > 3 or initials[-1]
                                      or (any(initials) and not all(initials[:-1]))):
         return None
@@ -127,14 +135,18 @@ def _office_re() -> re.Pattern[str]:
     return re.compile(r"[ \t\xa0]*\((" + "|".join(map(re.escape, offices)) + r")\)", re.I)
 
 
+_SPACES = re.compile(r"\s+")
+_COUNCILLOR_WORD = re.compile(r"(?i)c(?:ounci)?ll(?:o)?rs?$")
+
+
 def councillors_in(text: str) -> list[tuple[Name, str, int]]:
     """(name, office, end of mention) for every councillor, lists under one plural prefix included."""
     out: list[tuple[Name, str, int]] = []
     for m in _prefix_re().finditer(text):
-        prefix = re.sub(r"\s+", " ", m.group(1).rstrip(".:"))
+        prefix = _SPACES.sub(" ", m.group(1).rstrip(".:"))
         plural = prefix.endswith("s")
         # "Provost Jane Smith", "Bailie John Brown": a Scottish civic office stands in for "Councillor"
-        civic = "" if re.search(r"(?i)c(?:ounci)?ll(?:o)?rs?$", prefix) else _office_name(prefix.rstrip("s"))
+        civic = "" if _COUNCILLOR_WORD.search(prefix) else _office_name(prefix.rstrip("s"))
         pos, first = m.end(), True
         while True:
             name = read_name(text, pos, prefixed=True)
@@ -191,19 +203,26 @@ def councillor_keys(names: list[tuple[Name, str, int]]) -> list[str]:
 
 
 
+@cache  # three patterns, built once instead of on every call
+def _name_at_end(n_words: int) -> re.Pattern[str]:
+    words = rf"(?:(?:{WORD}|{INITIAL})[ \t\xa0]+){{{n_words - 1}}}{WORD}"
+    return re.compile(rf"(?:^|(?<=[\s(]))((?:{honorific_re()}[ \t\xa0]+)?{words})$")
+
+
+_CLAUSE_OPENS = re.compile(r"(?:\b(?:of|by|from|with|and|to)|[(,:;\-–•]|\d\.?)\s*$")
+
+
 def name_ending_at(text: str, end: int) -> Name | None:
     """A name of 2-3 words (or honorific + surname) ending at `end`, starting the line or after a boundary."""
     line_start = max(text.rfind("\n", 0, end) + 1, end - 120)
     seg = text[line_start:end]
     for n_words in (3, 2, 1):
-        words = rf"(?:(?:{WORD}|{INITIAL})[ \t\xa0]+){{{n_words - 1}}}{WORD}"
-        m = re.search(rf"(?:^|(?<=[\s(]))((?:{honorific_re()}[ \t\xa0]+)?{words})$", seg)
+        m = _name_at_end(n_words).search(seg)
         if not m:
             continue
         before = seg[:m.start(1)]
         # the name must open its clause: line start, "of/by/from", bracket, dash, list marker or a comma
-        if before.strip() and not re.search(r"(?:\b(?:of|by|from|with|and|to)|[(,:;\-–•]|\d\.?)\s*$",
-                                             before):
+        if before.strip() and not _CLAUSE_OPENS.search(before):
             continue
         name = read_name(text, line_start + m.start(1), prefixed=False, limit=n_words)
         if name and name.end == end:

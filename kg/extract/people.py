@@ -29,6 +29,7 @@ from kg.extract.names import (
     read_name,
 )
 from kg.extract.posts import acronyms, canonical_title, find_titles, generic, post_canon
+from kg.extract.regex import whole_words
 from kg.model import Extraction, HoldingFact, PersonFact, PostFact, Role, Span
 from kg.text import TextView
 
@@ -101,6 +102,18 @@ def analyse(text: str) -> Analysis:
                    holdings=tuple(replace(h, span=fix(h.span)) for h in a.holdings))
 
 
+# `_analyse`'s patterns, compiled once (each was looked up in re's cache for every name and post)
+_INITIALS = re.compile(r"[A-Z]\.?(?: [A-Z]\.?)*")
+_JOINT = re.compile(r"[ \xa0]+(?:and|&)[ \xa0]+")
+_LEAD = re.compile(r"(,|\(|[-–]|[ \t\xa0]|\n)[ \t\xa0]*(?:the[ \t\xa0]+)?$")
+_LEAD_MARK = re.compile(r"(?:,|\(|[-–])[ \t\xa0]*(?:the)?$")
+_GAP = re.compile(r"[ \xa0]+$")
+_POST_COMMA = re.compile(r"(?:,|[ \t\xa0]+[-–])[ \t\xa0]+")
+_CLOSED = re.compile(r"[ \t\xa0]*(?:[,;)\n]|$)")
+_OPENS = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*(?:the[ \t\xa0]+)?")
+_OPENED = re.compile(r"[,(][ \t\xa0]*$")
+
+
 @lru_cache(maxsize=16)
 def _analyse(text: str) -> Analysis:
     mentions: list[Mention] = []
@@ -111,7 +124,7 @@ def _analyse(text: str) -> Analysis:
     cllrs = councillors_in(text)
     for (name, office, end), key in zip(cllrs, councillor_keys(cllrs), strict=True):
         label = " ".join(p for p in ("Councillor", name.honorific, name.full) if p)
-        forename = "" if re.fullmatch(r"[A-Z]\.?(?: [A-Z]\.?)*", name.given) else name.given
+        forename = "" if _INITIALS.fullmatch(name.given) else name.given
         old = people.get(key)
         if old is None:
             people[key] = PersonFact(key, label, "councillor", Span.of(text, name.start, end), name.surname,
@@ -157,13 +170,13 @@ def _analyse(text: str) -> Analysis:
         if title not in canon:  # an acronym for a generic title ("Assistant Director (AD)") asserts nothing
             continue
         key = f"post:{canon[title][0]}"
-        for m in re.finditer(rf"\b{short}\b", text):
-            if any(s <= m.start() < e for s, e in spans) or text[m.start() - 1:m.start()] == "(":
+        for a, b in whole_words(text, short):  # `short` is letters only (posts._ACRONYM): \bshort\b
+            if any(s <= a < e for s, e in spans) or text[a - 1:a] == "(":
                 continue
-            mentions.append(Mention(m.start(), m.end(), key, "post"))
+            mentions.append(Mention(a, b, key, "post"))
             if (key, short) not in seen_surface:
                 seen_surface.add((key, short))
-                span = Span.of(text, m.start(), m.end())
+                span = Span.of(text, a, b)
                 posts.append(PostFact(key, key.removeprefix("post:"), short, span, "acronym"))
 
     # named officers and others: a name attached to a post
@@ -183,7 +196,7 @@ def _analyse(text: str) -> Analysis:
             people[key] = replace(people[key], office=office)
         if key not in people:
             label = " ".join(p for p in (name.honorific if role == "other" else "", name.full) if p)
-            forename = "" if re.fullmatch(r"[A-Z]\.?(?: [A-Z]\.?)*", name.given) else name.given
+            forename = "" if _INITIALS.fullmatch(name.given) else name.given
             people[key] = PersonFact(key, label, role, Span.of(text, name.start, name.end), name.surname,
                                      forename, name.honorific, office)
         mentions.append(Mention(name.start, name.end, key, role))
@@ -197,7 +210,7 @@ def _analyse(text: str) -> Analysis:
         if not any(h.person == person and h.post == post_key for h in holdings):
             span = Span.of(text, min(s, name.start), max(e, name.end))
             holdings.append(HoldingFact(person, post_key, span))
-        joint = re.match(r"[ \xa0]+(?:and|&)[ \xa0]+", text[e:e + 8])
+        joint = _JOINT.match(text[e:e + 8])
         if joint and e + joint.end() in post_from:  # a joint title: the holder holds both posts
             e2, key2 = post_from[e + joint.end()]
             if not any(h.person == person and h.post == key2 for h in holdings):
@@ -206,12 +219,12 @@ def _analyse(text: str) -> Analysis:
     for (s, e), key in post_at.items():
         if key.removeprefix("post:").lower() in generic():
             continue
-        lead = re.search(r"(,|\(|[-–]|[ \t\xa0]|\n)[ \t\xa0]*(?:the[ \t\xa0]+)?$", text[max(0, s - 6):s])
+        lead = _LEAD.search(text[max(0, s - 6):s])
         tail = text[e:e + 200]
         # Name, Post / Name (Post) / Name Post (signature line)
         if lead and lead.group(1) in (",", "(", "-", "–"):
             window = max(0, s - 120)
-            before = re.sub(r"(?:,|\(|[-–])[ \t\xa0]*(?:the)?$", "", text[window:s].rstrip()).rstrip()
+            before = _LEAD_MARK.sub("", text[window:s].rstrip()).rstrip()
             name = name_ending_at(text, window + len(before))
             attached = lead.group(1) != "(" or tail.startswith(")")
             if name and attached and not _inside((name.start, name.end), taken):
@@ -219,14 +232,14 @@ def _analyse(text: str) -> Analysis:
                 continue
         line_start = text.rfind("\n", 0, s) + 1
         # Name Post, with only a space between (a signature or contact line: "Jo Bell Head of Parks")
-        gap = re.search(r"[ \xa0]+$", text[line_start:s])
+        gap = _GAP.search(text[line_start:s])
         if gap and text[line_start:s].strip():
             name = name_ending_at(text, s - len(gap.group()))
             if name and not name.honorific and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
         # Post, Name
-        m = re.match(r"(?:,|[ \t\xa0]+[-–])[ \t\xa0]+", tail)
+        m = _POST_COMMA.match(tail)
         if m:
             name = read_name(text, e + m.end(), prefixed=False)
             ends = name and NAME_END.match(text[name.end:name.end + 3] or "\n")
@@ -245,12 +258,12 @@ def _analyse(text: str) -> Analysis:
     # councillor-held posts: "Councillor X, Cabinet Member for Y", "Councillor X (Portfolio Holder for Y)",
     # "the Cabinet Member for Y, Councillor X"
     # an apposition closes where the post does: "Councillor X, the Head of Y said" names no holder
-    closed = re.compile(r"[ \t\xa0]*(?:[,;)\n]|$)")
+    closed = _CLOSED
     cabinet_from = {s: key for (s, e), key in post_at.items() if closed.match(text[e:e + 4])}
     post_to = {e: key for (_, e), key in post_at.items()}
     for m in [mm for mm in mentions if mm.kind == "councillor"]:
-        after = re.match(r"[ \t\xa0]*[,(][ \t\xa0]*(?:the[ \t\xa0]+)?", text[m.end:m.end + 12])
-        before = re.search(r"[,(][ \t\xa0]*$", text[max(0, m.start - 4):m.start])
+        after = _OPENS.match(text[m.end:m.end + 12])
+        before = _OPENED.search(text[max(0, m.start - 4):m.start])
         key = cabinet_from.get(m.end + after.end()) if after else None
         if key is None and before:
             key = post_to.get(m.start - len(before.group(0)))
@@ -275,9 +288,9 @@ def _analyse(text: str) -> Analysis:
         if p.role != "officer":
             continue
         full = people[key].name
-        for m in re.finditer(rf"\b{re.escape(full)}\b", text):
-            if not _inside((m.start(), m.end()), taken):
-                mentions.append(Mention(m.start(), m.end(), key, p.role))
+        for a, b in whole_words(text, full):
+            if not _inside((a, b), taken):
+                mentions.append(Mention(a, b, key, p.role))
 
     mentions.sort(key=lambda mm: (mm.start, -mm.end))
     return Analysis(tuple(people.values()), tuple(posts), tuple(holdings), tuple(mentions), tuple(spans))

@@ -46,9 +46,12 @@ _COMMA_TAIL = re.compile(rf",{SPACE}((?:{_CAP}{SPACE})*?{_CAP}(?:,{SPACE}{_CAP}(
                          rf"{SPACE}(?:and|&){SPACE}{_CAP}(?:{SPACE}{_CAP})*)")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def canonical_title(surface: str) -> str:
     """Whitespace collapsed, typographic apostrophes straightened: the title as a key."""
-    return re.sub(r"\s+", " ", surface.replace("’", "'")).strip(" ,")
+    return _SPACES.sub(" ", surface.replace("’", "'")).strip(" ,")
 
 
 def _grow_left(text: str, start: int, head: str) -> int:
@@ -87,29 +90,40 @@ def _grow_left(text: str, start: int, head: str) -> int:
     return best
 
 
+_CAPS_1_3 = re.compile(rf"(?:{_CAP}{SPACE}){{1,3}}")
+_TITLE_END = re.compile(r"[ \xa0]*(?:[,.;:)\n]|$|[ \xa0][a-z])")
+
+
 def _title_at(text: str, pos: int) -> bool:
     """Does another post title start at `pos` (after spaces): a fixed title, or up to three capitalised
     words and a head word ending a phrase ("Monitoring Officer", "Section 151 Officer")?"""
     pos = pos + len(text[pos:pos + 5]) - len(text[pos:pos + 5].lstrip(" \xa0"))
     if _fixed_re().match(text, pos):
         return True
-    m = re.compile(rf"(?:{_CAP}{SPACE}){{1,3}}").match(text, pos)
+    m = _CAPS_1_3.match(text, pos)
     h = _head_re().match(text, m.end()) if m else None
-    return bool(h and re.match(r"[ \xa0]*(?:[,.;:)\n]|$|[ \xa0][a-z])", text[h.end():h.end() + 3]))
+    return bool(h and _TITLE_END.match(text[h.end():h.end() + 3]))
 
 
-def _grow_right(text: str, end: int, head: str) -> int:
-    """Take the complement ("of Libraries, Archives & Heritage") on the same line."""
+@cache  # a pattern per head word, built once (it was built and looked up in re's cache per title)
+def _complement_re(head: str) -> re.Pattern[str] | None:
     allowed = posts_vocab()["complement_heads"].get(head, [])
     if not allowed:
-        return end
+        return None
     # "Director of the Environment", but "Officer in Charge" never takes an article ("in the Chamber")
     bare = set(posts_vocab().get("complement_without_article", ()))
     with_the = [a for a in allowed if a not in bare]
     alts = [f"(?:{'|'.join(with_the)}){SPACE}(?:the{SPACE})?"] if with_the else []
     alts += [f"(?:{'|'.join(a for a in allowed if a in bare)}){SPACE}"] if bare & set(allowed) else []
-    complement = SPACE + "(?:" + "|".join(alts) + ")(?=[A-Z])"
-    m = re.compile(complement).match(text, end)
+    return re.compile(SPACE + "(?:" + "|".join(alts) + ")(?=[A-Z])")
+
+
+def _grow_right(text: str, end: int, head: str) -> int:
+    """Take the complement ("of Libraries, Archives & Heritage") on the same line."""
+    complement = _complement_re(head)
+    if complement is None:
+        return end
+    m = complement.match(text, end)
     if not m:
         return end
     pos, best = m.end(), end
@@ -230,7 +244,7 @@ def find_titles(text: str) -> list[tuple[int, int]]:
     """Spans of post titles, longest first, without overlaps."""
     found: list[tuple[int, int]] = [m.span() for m in _fixed_re().finditer(text)]
     for m in _head_re().finditer(text):
-        head = re.sub(r"\s+", " ", m.group(0))
+        head = _SPACES.sub(" ", m.group(0))
         start, end = _grow_left(text, m.start(), head), _grow_right(text, m.end(), head)
         start = _unglue(text, start, m.start())
         if head in posts_vocab()["needs_complement"] and end == m.end():

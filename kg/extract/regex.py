@@ -35,3 +35,29 @@ def grouped(branches: list[str]) -> str:
             return "(?:" + "|".join(branches) + ")"
         groups.setdefault(key, (head, []))[1].append(b[m.end():])
     return "(?:" + "|".join(f"{head}(?:{'|'.join(rests)})" for head, rests in groups.values()) + ")"
+
+
+def _word(ch: str) -> bool:
+    """A character `\\b` counts as part of a word (re's Unicode rule: alphanumeric or underscore)."""
+    return ch.isalnum() or ch == "_"
+
+
+def whole_words(text: str, needle: str) -> list[tuple[int, int]]:
+    """The spans `re.finditer(r"\\b" + re.escape(needle) + r"\\b", text)` yields (case-sensitive), found with
+    str.find: a pattern per name would be compiled once a document and push the extractors' own patterns
+    out of re's cache (512 entries), which then compiles them again. `\\b` holds at i where exactly one of
+    text[i-1], text[i] is a word character (outside the text counts as not one); matches do not overlap."""
+    if not needle:
+        return [m.span() for m in re.finditer(r"\b\b", text)]
+    n, size = len(needle), len(text)
+    lead, last = _word(needle[0]), _word(needle[-1])
+    out: list[tuple[int, int]] = []
+    i = text.find(needle)
+    while i != -1:
+        j = i + n
+        if (i > 0 and _word(text[i - 1])) != lead and (j < size and _word(text[j])) != last:
+            out.append((i, j))
+            i = text.find(needle, j)
+        else:
+            i = text.find(needle, i + 1)
+    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kg.read.table_parts import (
     PAGE_RANGE,
@@ -37,10 +37,17 @@ _CONNECTOR = {"of", "in", "and", "to", "the", "with", "for", "per", "at", "by", 
 _WORD = re.compile(r"\S+")
 
 
+@cache
+def _arrow_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(a) for a in sorted(words()["arrows"], key=len, reverse=True)))
+
+
 def _tokens(text: str, line: Line) -> list[Token]:
     """Words of a line; an arrow followed by a direction word ("↑ Improving") is one value."""
     at = line.start  # every line of every document is tokenised here (is it a table's header?)
     raw = [(at + m.start(), at + m.end(), m.group()) for m in _WORD.finditer(line.text)]
+    if not _arrow_re().search(line.text):
+        return raw  # no word can be an arrow: nothing to join (nearly every line)
     arrows, trend = words()["arrows"], words()["trend"]
     out: list[Token] = []
     for tok in raw:
@@ -202,6 +209,9 @@ def _short_row(
 
 
 def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> tuple[Found, int] | None:
+    if len(lines[i].text.split()) < 3:
+        return None  # a header has 3 tokens or more, and a line has no more tokens than words (str.split
+        # and `\S+` split at the same characters; joining an arrow to its word only lowers the count)
     head_tokens = _tokens(text, lines[i])
     if not _is_header(head_tokens):
         return None

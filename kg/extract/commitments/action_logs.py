@@ -32,8 +32,12 @@ def vocabulary() -> dict:
     return nlp.vocabulary("action_logs")
 
 
+_NOT_KEY = re.compile(r"[^\w/ ]")
+_SPACES = re.compile(r"\s+")
+
+
 def _key(header: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^\w/ ]", " ", header.lower())).strip()
+    return _SPACES.sub(" ", _NOT_KEY.sub(" ", header.lower())).strip()
 
 
 @cache

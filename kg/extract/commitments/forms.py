@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract.commitments.actors import subject_start
 from kg.extract.commitments.due import Due
@@ -64,6 +64,8 @@ def conditions(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def masked(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
     """text[s:e] with the given spans blanked out, offsets kept."""
+    if not spans:
+        return text[s:e]  # nothing to blank (most units have no condition)
     chars = list(text[s:e])
     for a, b in spans:
         for i in range(max(a, s) - s, min(b, e) - s):
@@ -82,45 +84,75 @@ def find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
     return None if f is not None and _SPEECH.match(f.text) else f
 
 
+class _Searches:
+    """The promise forms' searches of one unit's words, each run when first asked and kept: the patterns are
+    long alternations, and minutes repeat their sentences (about half of `_find`'s calls in the benchmark
+    corpus see words seen before). A match's offsets are into the words, as `_find` reads them."""
+
+    __slots__ = ("_sent", "_done")
+
+    def __init__(self, sent: str) -> None:
+        self._sent = sent
+        self._done: dict[tuple[str, bool], re.Match[str] | None] = {}
+
+    def search(self, name: str) -> re.Match[str] | None:
+        return self._run(name, False)
+
+    def match(self, name: str) -> re.Match[str] | None:
+        return self._run(name, True)
+
+    def _run(self, name: str, anchored: bool) -> re.Match[str] | None:
+        key = (name, anchored)
+        if key not in self._done:
+            pattern = getattr(rx(), name)
+            self._done[key] = pattern.match(self._sent) if anchored else pattern.search(self._sent)
+        return self._done[key]
+
+
+@lru_cache(maxsize=1024)  # pure on the words; small, as phrases._left_words'
+def _searches(sent: str) -> _Searches:
+    return _Searches(sent)
+
+
 def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
     """The strongest promise form in the unit text[s:e] (`sent` is that text with conditions blanked), or
     None. `decided`: the unit is part of a decision (a RESOLVED or "The Committee agreed:" list)."""
-    r = rx()
-    if not decided and not r.any_deliverable.search(sent):
+    r, h = rx(), _searches(sent)
+    if not decided and not h.search("any_deliverable"):
         return None  # each form below needs a deliverable verb (only a decision's later meeting does not)
 
     def at(m: re.Match[str], group: str = "cue") -> int:
         return s + m.start(group)
 
-    m = r.undertake.search(sent)
-    if m and r.earlier.search(sent) and m.group("cue").lower().startswith(("undertook", "agreed")):
+    m = h.search("undertake")
+    if m and h.search("earlier") and m.group("cue").lower().startswith(("undertook", "agreed")):
         return None  # "At the last meeting X undertook to ...": a reference back, not a new promise
     if m and not re.search(r"\b(?:had|previously)\s+$", sent[: m.start()], re.I):
         cue = at(m)
         return Found(s, e, cue, m.group("what"), (subject_start(text, s, cue), cue), 0.9, "undertaking")
-    m = r.request_owner.search(sent)
+    m = h.search("request_owner")
     if m and not re.search(r"\bhad\s+$", sent[: m.start()], re.I) and not r.addressee.match(m.group("owner")):
         owner = (s + m.start("owner"), s + m.end("owner"))
         return Found(s, e, at(m), m.group("what"), owner, 0.85, "request-owner")
-    m = r.request_passive.search(sent)
+    m = h.search("request_passive")
     if m:
         cue = at(m)
         subject = (subject_start(text, s, cue), cue)
         # "Members are asked to consider the report": the meeting is addressed; nobody owns anything
         if not r.addressee.match(text[subject[0] : subject[1]]):
             return Found(s, e, cue, m.group("what"), subject, 0.85, "request-owner")
-    m = r.request_that.search(sent)
+    m = h.search("request_that")
     if m and not r.addressee.match(m.group("owner")):
         owner = (s + m.start("owner"), s + m.end("owner"))
         said = decided or re.search(r"\b(?:agreed|resolved|decided)\b", sent[: m.start()], re.I)
         return Found(
             s, e, at(m), m.group("what"), owner, 0.85 if said else 0.7, "request-owner", request=not said
         )
-    m = r.request_for.search(sent)
+    m = h.search("request_for")
     if m:
         what = f"{base_verb(m.group('verb'))} {m.group('obj').strip()}{m.group('rest')}"
         return Found(s, e, at(m), what, None, 0.6, "request", request=True)
-    m = r.owner_to.match(sent)
+    m = h.match("owner_to")
     if m and not r.addressee.match(m.group("owner")) and not re.search(
         r"\b(?:is|are|was|were|be|been|has|have|had|asked|agreed|wished|need|needs|needed|want|wanted)\b",
         m.group("owner"),
@@ -128,11 +160,11 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
     ):
         owner = (s + m.start("owner"), s + m.end("owner"))
         return Found(s, e, s + m.start("owner"), m.group("what"), owner, 0.85, "note")
-    m = r.active.search(sent)
+    m = h.search("active")
     if m:
         cue = at(m)
         return Found(s, e, cue, m.group("what"), (subject_start(text, s, cue), cue), 0.8, "future")
-    m = r.passive.search(sent)
+    m = h.search("passive")
     if m:
         cue = at(m)
         subj_start = subject_start(text, s, cue)
@@ -143,17 +175,17 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         what = f"{verb} {lower_first(subject)}{m.group('rest')}" if subject else f"{verb}{m.group('rest')}"
         return Found(s, e, cue, what, (subj_start, cue), 0.8, "passive")
     if decided:
-        m = r.resolution_active.search(sent)
+        m = h.search("resolution_active")
         if m and re.search(r"(?-i:[A-Z])\w", re.sub(r"^the\b\s*", "", m.group("owner"), flags=re.I)):
             # "RESOLVED - (ii) the Head of HR submit a report ...": a decision naming its owner
             if not r.addressee.match(m.group("owner")):
                 owner = (s + m.start("owner"), s + m.end("owner"))
                 return Found(s, e, s + m.start("owner"), m.group("what"), owner, 0.85, "resolution")
-        m = r.meeting_receives.search(sent)
+        m = h.search("meeting_receives")
         what = m.group("what") if m else ""
         if m and (r.deliverable_noun.search(what) or re.search(r"\bmeeting\b", what, re.I)):
             return Found(s, e, at(m), f"{m.group('verb')} {m.group('what')}", None, 0.8, "later-meeting")
-    m = r.subjunctive.search(sent)
+    m = h.search("subjunctive")
     if m and not _modal_end().search(m.group("subj").strip()):
         cue = at(m, "verb")
         what = f"{base_verb(m.group('verb'))} {lower_first(m.group('subj').strip())}{m.group('rest')}"

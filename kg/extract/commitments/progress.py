@@ -9,6 +9,7 @@ completion date), partial ("Part complete") or pending ("On hold", "Not yet due"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.commitments import actors
 from kg.extract.commitments.action_logs import LoggedAction
@@ -18,10 +19,30 @@ from kg.model import CommitmentFact, Extraction, ProgressFact, Span
 from kg.text import TextView
 
 
+# pure on the sentence's words; minutes repeat their sentences (about half are repeats in the benchmark
+# corpus). Small, as figures.phrases._left_words'.
+@lru_cache(maxsize=1024)
+def _kind(sent: str) -> tuple[str | None, int | None]:
+    """(what the sentence records: "done", "reference" or None; where a done verb's match starts, whose
+    words before it name the actor)."""
+    r = rx()
+    kind = None
+    m = r.done.search(sent)
+    if m and not re.search(r"\b(?:not|never|yet)\s*$", sent[: m.start("verb")], re.I) and not re.search(
+        r"\bnot\b", m.group(0), re.I
+    ):
+        kind = "done"
+    if kind is None and (m := r.done_active.search(sent)):
+        kind = "done"  # "the Director gave the update on ..."
+    if kind is None and r.reference.search(sent):
+        kind = "reference"
+    return kind, (m.start() if kind == "done" and m else None)
+
+
 def statements(
     x: Extraction, tv: TextView, commitments: list[CommitmentFact], logged: list[LoggedAction]
 ) -> list[ProgressFact]:
-    text, r = tv.text, rx()
+    text = tv.text
     out: list[ProgressFact] = []
     promised = [(c.span.start, c.span.end) for c in commitments]
     title = x.item_title or x.doc.meta.title
@@ -40,18 +61,9 @@ def statements(
         if sentence.kind == "heading" or any(a <= s < b for a, b in promised):
             continue
         sent = text[s:e]
-        kind = None
-        m = r.done.search(sent)
-        if m and not re.search(r"\b(?:not|never|yet)\s*$", sent[: m.start("verb")], re.I) and not re.search(
-            r"\bnot\b", m.group(0), re.I
-        ):
-            kind = "done"
-        if kind is None and (m := r.done_active.search(sent)):
-            kind = "done"  # "the Director gave the update on ..."
-        if kind is None and r.reference.search(sent):
-            kind = "reference"
+        kind, done_at = _kind(sent)
         if kind is None or any(p.span.start == s for p in out):
             continue
-        actor = actors.actor_in(x, s, s + m.start()) if kind == "done" and m else None
+        actor = actors.actor_in(x, s, s + done_at) if done_at is not None else None
         out.append(ProgressFact(f"progress:{s}", clean(sent), Span.of(text, s, e), kind, actor))  # type: ignore[arg-type]
     return out

@@ -20,8 +20,11 @@ _LOWER_FIRST = frozenset(
 )
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" .;,")
+    text = _SPACES.sub(" ", text).strip(" .;,")
     text = rx().inline_action.sub("", text).strip(" .;,")
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "…"
 

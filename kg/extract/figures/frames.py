@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg import periods
 from kg.extract.figures.numbers import Number
@@ -73,47 +73,74 @@ def _reaches(text: str, cue_end: int, number_start: int) -> bool:
     return bool(fillers_re().match(between))
 
 
-def _last_cue(text: str, lo: int, n: Number, pattern: re.Pattern[str]) -> re.Match[str] | None:
+def _last_cue(text: str, lo: int, n: Number) -> tuple[int, int, str] | None:
+    """The last cue in the 80 characters before the number that reaches it: (start, end, words)."""
+    a = max(lo, n.start - 80)
+    found = _last_cue_in(text[a - 1 : a] if a > 0 else "", text[a : n.start])
+    return None if found is None else (a + found[0], a + found[1], found[2])
+
+
+# pure on the words before the number (and the character before them, which `\b` at their start reads):
+# a report's figures follow the same words document after document. Small, as phrases._left_words'.
+@lru_cache(maxsize=1024)
+def _last_cue_in(before: str, words_: str) -> tuple[int, int, str] | None:
+    """`_last_cue` on `words_` (offsets into it), `before` the character preceding them ("" at the text's
+    start): searched as in the text, from `len(before)` to the end."""
+    s, skip = before + words_, len(before)
     found = None
-    for m in pattern.finditer(text, max(lo, n.start - 80), n.start):
-        if _reaches(text, m.end(), n.start):
+    for m in _all_cues_re().finditer(s, skip, len(s)):
+        if _reaches(s, m.end(), len(s)):
             found = m
-    return found
+    return None if found is None else (found.start() - skip, found.end() - skip, found.group())
 
 
 def role(text: str, n: Number, lo: int, hi: int) -> Role:
     """The role of number `n` in the clause text[lo:hi]."""
     right = text[n.end : min(hi, n.end + 60)]
     cues: list[tuple[int, Role]] = []  # (cue end, role): the cue ending nearest the number wins
-    if m := _last_cue(text, lo, n, _all_cues_re()):
-        kind, code = _cue_kinds()[_key(m.group())]
-        cues.append((m.end(), Role(kind, code, m.start())))
-    if starting("change_after").match(right):
-        return Role("change")
-    if starting("target_after").match(right):
-        return Role("target")
-    if m := _NAMED_TARGET.match(right):
-        return Role("target", named=m.group(1).strip())
-    after = _AFTER_NUMBER.match(right)
-    rest = right[after.end() if after else 0 :]
-    if (m := comparator_re().match(rest)) is not None:
-        code = comparator_code(m.group())
-        if not _COUNCIL.match(rest[m.end() :]):
-            # "82% statistical neighbour, 80% England": a comparator right after the number is its own,
-            # unless a cue right before it reaches it without a comma
-            best = max(cues, key=lambda c: c[0]) if cues else None
-            weak = best is not None and best[1].measure == "previous" and _COMPARED.search(
-                text[best[1].cue_start or 0 : best[0]])
-            if weak:
-                return Role("benchmark", code, None)  # "48% compared to 50% national": the area decides
-            if best is None or "," in text[best[0] : n.start] or best[1].measure != "benchmark":
-                if best is None or best[0] < n.start - 3 or "," in text[best[0] : n.start]:
-                    return Role("benchmark", code, None)
+    if cue := _last_cue(text, lo, n):
+        kind, code = _cue_kinds()[_key(cue[2])]
+        cues.append((cue[1], Role(kind, code, cue[0])))
+    decided, area, previous = _after(right)
+    if decided is not None:
+        return decided
+    if area is not None:
+        # "82% statistical neighbour, 80% England": a comparator right after the number is its own,
+        # unless a cue right before it reaches it without a comma
+        best = max(cues, key=lambda c: c[0]) if cues else None
+        weak = best is not None and best[1].measure == "previous" and _COMPARED.search(
+            text[best[1].cue_start or 0 : best[0]])
+        if weak:
+            return Role("benchmark", area, None)  # "48% compared to 50% national": the area decides
+        if best is None or "," in text[best[0] : n.start] or best[1].measure != "benchmark":
+            if best is None or best[0] < n.start - 3 or "," in text[best[0] : n.start]:
+                return Role("benchmark", area, None)
     if cues:
         return max(cues, key=lambda c: c[0])[1]
-    if starting("previous_after").match(right):
+    if previous:
         return Role("previous")
     return Role("actual")
+
+
+# pure on the words after the number: a report's figures are followed by the same words document after
+# document. Small, as phrases._left_words'.
+@lru_cache(maxsize=1024)
+def _after(right: str) -> tuple[Role | None, str | None, bool]:
+    """What the words right after a number say of it: a role they decide alone ("... change", "... target",
+    "the 64% statutory composting target"), else the area code of a comparator right after it that is not
+    the council's own ("... council"), and whether they call it an earlier value."""
+    if starting("change_after").match(right):
+        return Role("change"), None, False
+    if starting("target_after").match(right):
+        return Role("target"), None, False
+    if m := _NAMED_TARGET.match(right):
+        return Role("target", named=m.group(1).strip()), None, False
+    after = _AFTER_NUMBER.match(right)
+    rest = right[after.end() if after else 0 :]
+    code = None
+    if (m := comparator_re().match(rest)) is not None and not _COUNCIL.match(rest[m.end() :]):
+        code = comparator_code(m.group())
+    return None, code, starting("previous_after").match(right) is not None
 
 
 _IN = re.compile(

@@ -7,9 +7,11 @@ import re
 
 from kg import indicators
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
 
 def _slug(phrase: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", phrase.lower()).strip("-")[:80].strip("-")
+    return _NOT_SLUG.sub("-", phrase.lower()).strip("-")[:80].strip("-")
 
 
 def link(phrase: str, notation: str = "", unit: str | None = None) -> tuple[str, str, float]:

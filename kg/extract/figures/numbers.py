@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract.figures.vocab import ending, starting, words
 from kg.periods import MONTH_NAMES
@@ -126,8 +126,12 @@ def shapes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for a, b in windows:
         found.extend((m.start(), m.end()) for m in _SHAPES.finditer(text, a, b))
-    # a web or mail address holds page ids and query values, never a figure
-    found.extend((m.start(), m.end()) for m in _ADDRESS.finditer(text, start, end))
+    # a web or mail address holds page ids and query values, never a figure. Each holds "://", "www." (in
+    # any case: no other character folds onto "w") or "@": without one the scan, which retries every word
+    # at each of its boundaries, is skipped
+    seg = text[start:end]
+    if "@" in seg or "://" in seg or "www." in seg.lower():
+        found.extend((m.start(), m.end()) for m in _ADDRESS.finditer(text, start, end))
     return found
 
 
@@ -186,24 +190,29 @@ _WITHIN = re.compile(r"\b(?:within|top|bottom|tolerance of)\s*$", re.I)
 def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
     """A number that a word before or after makes a reference, an age, a threshold or a thing counted that
     is not a measure ("page 8", "aged 75", "within 10 working days", "19 wards", "£75 fine")."""
-    before = text[max(lo, n.start - 40) : n.start]
-    after = text[n.end : min(hi, n.end + 40)]
-    if (n.unit in ("count", "other", "currency") and ending("not_figure_before").search(before.rstrip(" .:"))
+    return _not_a_figure(text[max(lo, n.start - 40) : n.start], text[n.end : min(hi, n.end + 40)], n.unit)
+
+
+# pure on the words around the number and its unit: the same words surround a report's figures document
+# after document. Small, as phrases._left_words'.
+@lru_cache(maxsize=1024)
+def _not_a_figure(before: str, after: str, unit: str) -> bool:
+    if (unit in ("count", "other", "currency") and ending("not_figure_before").search(before.rstrip(" .:"))
             and not before.rstrip().endswith("(")):
         return True
-    if n.unit in ("count", "currency", "other") and starting("not_figure_after").match(after):
+    if unit in ("count", "currency", "other") and starting("not_figure_after").match(after):
         return True
-    if n.unit == "other" and _STANDARD.match(text[n.end : min(hi, n.end + 40)]):
+    if unit == "other" and _STANDARD.match(after):
         return True  # "inside the 26 week statutory standard": the standard's name
-    if n.unit == "other" and _THRESHOLD.search(before):
+    if unit == "other" and _THRESHOLD.search(before):
         return True  # "within 10 working days": part of the indicator's name
-    if n.unit == "other" and _DEFINITION.match(after):
+    if unit == "other" and _DEFINITION.match(after):
         return True  # "returned 28 days after leaving hospital": a definition, not a level
     if _AND_OVER.match(after):
         return True  # "65 and over"
     if ending("threshold_before").search(before.rstrip()) and not _TARGET_CUE.search(before):
         return True  # "absence exceeded 11 days", "more than 5%": a threshold passed, not a level stated
-    return bool(n.unit == "percent" and _WITHIN.search(before))
+    return bool(unit == "percent" and _WITHIN.search(before))
 
 
 _TARGET_CUE = re.compile(r"\btargets?\b[^.;]{0,25}$", re.I)

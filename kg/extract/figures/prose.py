@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from kg import indicators, periods
 from kg.extract.figures import frames, phrases
@@ -149,7 +149,11 @@ def _direction_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def _direction(text: str, lo: int, hi: int) -> str | None:
-    clause = text[lo:hi].lower()
+    return _direction_of(text[lo:hi].lower())
+
+
+@lru_cache(maxsize=1024)  # pure on the clause; small, as phrases._left_words'
+def _direction_of(clause: str) -> str | None:
     for direction, pattern in _direction_res():
         if pattern.search(clause):
             return direction
@@ -220,6 +224,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             previous_end = c.start  # a figure's phrase never reaches back across another figure
             previous_phrase = ""
             clause_periods = None  # the clause's periods, read when its first figure needs them
+            monthly: bool | None = None  # whether the clause names a month, read as clause_periods
             for n in numbers(text, c.start, c.end, blocked):
                 if not_a_figure(text, n, s.start, s.end):
                     continue
@@ -300,7 +305,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                     # "the recycling rate in Northvale rose to 60.2%": a figure for a part of the area
                     own = own[: place.start()]
                     role = frames.Role(role.measure, place.group(1), role.cue_start, role.named)
-                monthly = bool(_MONTHLY.search(text, c.start, c.end))
+                if monthly is None:
+                    monthly = bool(_MONTHLY.search(text, c.start, c.end))
                 f = Found(
                     confidence=0.6 if monthly else 1.0,  # a month's figure is not the period's own
                     topic=topic if s.list_item is not None and s.list_item == topic_item else "",
