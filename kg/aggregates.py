@@ -8,16 +8,16 @@ after a batch. The status in force of each commitment is the ledger's (kg/ledger
 
 Per council (one graph each, `iris.latest_figures(council)`): the actual figures of the latest period per
 indicator (ckg:latestActual, read by `below-target`), each with the targets its document states for the same
-indicator, period and unit (ckg:statedTarget). A figure depends on every document of its council, so the
-hook ingest and removal call after a run, `update(store, councils)`, works out again only the councils of
-the documents the run added or dropped: each council's figures are read with one query that starts from
-the council (an index lookup, `_latest-council.rq`) and its graph is written whole (one transaction for all
-of them on the embedded store, one PUT each on a server). Many councils at once (a first ingest) are read
-the same way, a council at a time, so that only one council's figures are ever held (one scan of every
-figure peaked at 1.3 GB at 100,000 documents). The latest-figures graph (LATEST) carries a mark that the
-kept figures are whole: `begin` takes it off before a run writes documents and `update` puts it back, so a
-run killed in between, a store written before this layout (one graph for every council, or none) and a
-removal a kill interrupted are worked out again in full (`update(store)`, councils None).
+indicator, period and unit (ckg:statedTarget). A figure depends on every document of its council, so the hook
+ingest and removal call after a run, `update(store, councils)`, works out again only the councils of the
+documents the run added or dropped: each council's figures are read with one query that starts from the
+council (an index lookup, `_latest-council.rq`) and its graph is written whole (in transactions of about
+LATEST_BATCH triples on the embedded store, one PUT each on a server). Many councils at once (a first ingest)
+are read the same way, a council at a time, so that only one council's figures are ever held (one scan of
+every figure peaked at 1.3 GB at 100,000 documents). The latest-figures graph (LATEST) carries a mark that the
+kept figures are whole: `begin` takes it off before a run writes documents and `update` puts it back, so a run
+killed in between, a store written before this layout (one graph for every council, or none) and a removal a
+kill interrupted are worked out again in full (`update(store)`, councils None).
 It also drops the aggregates graph of stores written before the counts moved into the documents.
 `kept(store)`/`latest_kept(store)` read what is stored, `recompute(store)`/`latest_recomputed(store)`
 work it out from the facts: the tests compare them.
@@ -25,7 +25,7 @@ work it out from the facts: the tests compare them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL
@@ -39,6 +39,7 @@ GRAPH = iris.graph("aggregates")  # where stores before this layout kept per-doc
 LATEST = iris.graph("latest-figures")  # the mark that the kept latest figures are whole (before: all of them)
 LAYOUT = "per-council 1"  # the mark's value: the kept figures' layout
 MANY = 50  # councils: past this many, councils_of reads every document's council at once
+LATEST_BATCH = 20_000  # triples: the latest figures are written in transactions of about this many
 _COUNTS = (("contributions", CKG.contributionCount), ("resolutions", CKG.resolutionCount),
            ("commitments", CKG.commitmentCount))
 
@@ -84,19 +85,17 @@ def _texts(store: Store, name: str, params: dict | None = None) -> Iterable[dict
     return row_texts(store.query(internal(name), params).rows)
 
 
-def _figures(store: Store, councils: set[str] | None) -> dict[str, dict[str, set[str]]]:
-    """council -> its latest actual figures -> the targets stated beside each, for `councils` (None: all).
-    A council at a time (one query each, starting from the council): what is held is one council's figures.
+def _figures(store: Store, councils: set[str] | None) -> Iterator[tuple[str, dict[str, set[str]]]]:
+    """(council, its latest actual figures -> the targets stated beside each), for `councils` (None: all), a
+    council at a time (one query each, starting from the council): what is held is one council's figures.
     Every figure of the store read at once (one scan, as a first ingest did) peaked at 1.3 GB at 100,000
     documents."""
     if councils is None:
         councils = {r["council"] for r in _texts(store, "latest-councils")}
-    want: dict[str, dict[str, set[str]]] = {}
     for c in sorted(councils):
         rows = [(r["document"], r["obs"], r["measure"], r["indicator"], r["period"], r.get("u"))
                 for r in _texts(store, "latest-council", {"council": URIRef(c)})]
-        want[c] = _latest_of(rows)
-    return want
+        yield c, _latest_of(rows)
 
 
 def _latest_of(rows: list[tuple]) -> dict[str, set[str]]:
@@ -122,24 +121,37 @@ def _latest_of(rows: list[tuple]) -> dict[str, set[str]]:
 def update_latest(store: Store, councils: Iterable[str] | None = None) -> list[str]:
     """Work out again the latest figures of `councils` from their documents and write each council's graph
     whole (None: every council, after dropping every graph that keeps some, the one graph of stores before
-    this layout too); then mark them whole. Returns the councils written."""
+    this layout too); then mark them whole. Returns the councils written.
+
+    Written in transactions of about LATEST_BATCH triples, a council's graph whole in one: all of them in
+    one transaction held a first ingest's 100,000 documents' figures in memory at once (with their rdflib
+    graphs and the update's text, a spike of hundreds of MB). The mark goes with the last: a run killed
+    before it leaves it off, so the next works them out again."""
     wanted = None if councils is None else set(councils)
-    want = _figures(store, wanted)
     drop: set[str] = set()
     if wanted is None:
         drop = {str(r["g"]) for r in store.query(internal("latest-graphs")).rows}
     graphs: dict[str, Graph] = {}
-    for council, figures in want.items():
+    written: list[str] = []
+    size = 0
+    for council, figures in _figures(store, wanted):
         g = Graph()
         for obs, paired in figures.items():
             g.add((URIRef(council), CKG.latestActual, URIRef(obs)))
             for t in paired:
                 g.add((URIRef(obs), CKG.statedTarget, URIRef(t)))
-        graphs[str(iris.latest_figures(council))] = g
+        name = str(iris.latest_figures(council))
+        graphs[name] = g
+        drop.discard(name)
+        written.append(council)
+        size += len(g)
+        if size >= LATEST_BATCH:
+            store.replace_graphs([], graphs)
+            graphs, size = {}, 0
     # the mark last (in the same transaction on the embedded store): a run killed before it is done again
     graphs[str(LATEST)] = Graph().add((LATEST, OWL.versionInfo, Literal(LAYOUT)))
-    store.replace_graphs(sorted(drop - set(graphs)), graphs)
-    return sorted(want)
+    store.replace_graphs(sorted(drop), graphs)
+    return written
 
 
 def _latest(rows: tuple | list) -> Graph:

@@ -171,6 +171,25 @@ def test_older_stores_and_killed_runs_are_worked_out_in_full(store: LocalStore, 
     assert isomorphic(aggregates.latest_kept(store), aggregates.latest_recomputed(store))
 
 
+def test_latest_figures_written_a_few_councils_a_transaction_are_all_there(store: LocalStore, seeds_dir: Path,
+                                                                            monkeypatch) -> None:
+    """Written in many small transactions (a council each), the kept latest figures still equal the ones
+    worked out from the facts, and a council's stale graph from before is dropped."""
+    assert ingest([seeds_dir / DARLINGTON, seeds_dir / DURHAM], store).ok
+    gone = URIRef("https://example.org/council/gone")
+    stale = str(iris.latest_figures(str(gone)))
+    store.replace_graphs([], {stale: Graph().add((gone, CKG.latestActual, URIRef("https://example.org/o")))})
+    monkeypatch.setattr(aggregates, "LATEST_BATCH", 1)
+    calls: list[int] = []
+    replace = store.replace_graphs
+    monkeypatch.setattr(store, "replace_graphs", lambda drop, graphs: calls.append(len(graphs)) or
+                        replace(drop, graphs))
+    written = aggregates.update_latest(store)
+    assert len(written) == 2 and len(calls) == 2  # a council with figures, then the other with the mark
+    assert isomorphic(aggregates.latest_kept(store), aggregates.latest_recomputed(store))
+    assert len(store.graph(stale)) == 0
+
+
 def row_set(result: Result) -> set[tuple[tuple[str, str], ...]]:
     return {tuple(sorted((k, v.n3()) for k, v in r.items())) for r in result.rows}
 
