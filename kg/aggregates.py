@@ -33,7 +33,8 @@ from rdflib.namespace import OWL
 from kg import iris
 from kg.namespaces import CKG, XSD
 from kg.queries import internal
-from kg.store import Store, row_texts
+from kg.query import internal_texts
+from kg.store import Store
 
 GRAPH = iris.graph("aggregates")  # where stores before this layout kept per-document tallies
 LATEST = iris.graph("latest-figures")  # the mark that the kept latest figures are whole (before: all of them)
@@ -79,22 +80,16 @@ def councils_of(store: Store, documents: Iterable[str]) -> set[str]:
     return {str(r["council"]) for r in rows if str(r["document"]) in documents}
 
 
-def _texts(store: Store, name: str, params: dict | None = None) -> Iterable[dict[str, str]]:
-    """The rows of internal query NAME, each cell as text: rdflib terms of every figure (a Literal parses
-    its value) are not needed to compare them."""
-    return row_texts(store.query(internal(name), params).rows)
-
-
 def _figures(store: Store, councils: set[str] | None) -> Iterator[tuple[str, dict[str, set[str]]]]:
     """(council, its latest actual figures -> the targets stated beside each), for `councils` (None: all), a
     council at a time (one query each, starting from the council): what is held is one council's figures.
     Every figure of the store read at once (one scan, as a first ingest did) peaked at 1.3 GB at 100,000
     documents."""
     if councils is None:
-        councils = {r["council"] for r in _texts(store, "latest-councils")}
+        councils = {r["council"] for r in internal_texts(store, "latest-councils")}
     for c in sorted(councils):
         rows = [(r["document"], r["obs"], r["measure"], r["indicator"], r["period"], r.get("u"))
-                for r in _texts(store, "latest-council", {"council": URIRef(c)})]
+                for r in internal_texts(store, "latest-council", {"council": URIRef(c)})]
         yield c, _latest_of(rows)
 
 

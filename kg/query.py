@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
@@ -19,7 +19,7 @@ from rdflib.term import Identifier
 
 from kg.errors import QueryError
 from kg.queries import NamedQuery, _package, _parse, internal, named_queries  # noqa: F401 - re-exported
-from kg.store import Result, Store
+from kg.store import Result, Store, row_texts
 
 FORMATS = ("table", "csv", "tsv", "json")
 
@@ -123,6 +123,15 @@ def run(
         if not re.search(r"SELECT[^{]*\?" + re.escape(name) + r"\b", q.text, re.I | re.S):
             raise QueryError(f"parameter '{name}' is not a variable the query selects")
     return store.query(paged(q.text, limit, offset), bindings, timeout=timeout)
+
+
+def internal_texts(store: Store, name: str, params: Mapping[str, Identifier] | None = None,
+                   ) -> Iterator[dict[str, str]]:
+    """The rows of internal query kg/queries/_NAME.rq with `params` bound, each cell as text (an IRI, a
+    literal's lexical form), no rdflib term made: for library code that compares strings (the ledger, the
+    latest figures). Not checked as `run` checks a user's parameters: these are the package's own queries,
+    asked thousands of times in a run."""
+    return row_texts(store.query(internal(name), params).rows)
 
 
 # ---- output

@@ -45,9 +45,9 @@ from kg.ledger.match import (
 from kg.ledger.review import Decision, decisions
 from kg.ledger.status import EARLIEST, STATUSES, Assessment, Doc, assess, due_end, status_on, timeline
 from kg.namespaces import CKG, PROV, RDF, XSD
-from kg.query import run
+from kg.query import internal_texts
 from kg.reference import data_text
-from kg.store import LocalStore, Store, row_texts
+from kg.store import LocalStore, Store
 
 _T = TypeVar("_T")
 
@@ -62,7 +62,7 @@ def _rows(store: Store, name: str, params: dict | None = None) -> list[dict[str,
     """Rows of the internal query kg/queries/_NAME.rq, parameters bound, each cell as text (an IRI, a
     literal's lexical form): the ledger reads only strings, and rdflib terms of every row cost most of its
     time."""
-    return list(row_texts(run(store, f"_{name}", params).rows))
+    return list(internal_texts(store, name, params))
 
 
 def _s(row: dict, key: str) -> str | None:
