@@ -412,25 +412,14 @@ def _gained(last: Known, known: Known) -> KnownNews:
 
 
 def _heard(news: Known | KnownNews) -> Known:
-    """The worker's side: its Known once the news is taken in. An indicator heard of replaces the one of the
-    same key (the parent's is the later word: one given a unit); the same news heard twice changes nothing."""
+    """The worker's side: its Known once the news is taken in, merged as the parent merged it (`_remember`:
+    an indicator known without a unit takes one heard of); the same news heard twice changes nothing."""
     global _KNOWN
     if isinstance(news, Known):
         _KNOWN = news
-        return _KNOWN
-    if not (news.posts or news.indicators):
-        return _KNOWN
-    posts = dict(_KNOWN.posts)
-    for council in {c for c, _ in news.posts}:
-        posts[council] = tuple(sorted({*posts.get(council, ()), *(p for c, p in news.posts if c == council)}))
-    found = dict(_KNOWN.indicators)
-    for council in {c for c, *_ in news.indicators}:
-        here = {i.key: i for i in found.get(council, ())}
-        for c, key, label, unit in news.indicators:
-            if c == council:
-                here[key] = KnownIndicator(key, label, unit)
-        found[council] = tuple(sorted(here.values(), key=_order))
-    _KNOWN = Known(posts, found)
+    else:
+        _KNOWN = _remember(_KNOWN, news.posts,
+                           ((c, KnownIndicator(key, label, unit)) for c, key, label, unit in news.indicators))
     return _KNOWN
 
 
