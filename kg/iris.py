@@ -167,6 +167,12 @@ def graph(name: str) -> URIRef:
     return _iri("graph", name)
 
 
+def ledger_whole() -> URIRef:
+    """The node the ledger records its digest of the whole store on (every document, its basis): when it
+    holds, nothing changed since the ledger last ran to the end."""
+    return _iri("graph", "ledger", "whole")
+
+
 def latest_figures(council_iri: str) -> URIRef:
     """The graph of one council's kept latest figures (kg/aggregates.py), named after the council's IRI."""
     return _iri("graph", "latest-figures", council_iri.rsplit("/", 1)[-1])

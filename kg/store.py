@@ -243,6 +243,11 @@ class Store:
         res = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(res.rows[0]["n"]) if res.rows else 0
 
+    def document_count(self) -> int:
+        """How many documents the store holds: one index's entries (`count` reads every triple)."""
+        res = self.query(internal("documents-count"))
+        return int(res.rows[0]["n"]) if res.rows else 0
+
     def documents(self) -> list[StoredDoc]:
         res = self.query(internal("documents-stored"))
         found: dict[str, StoredDoc] = {}

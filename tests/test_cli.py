@@ -23,6 +23,7 @@ def test_ingest_then_query_documents_json(tmp_path: Path, seeds_dir: Path) -> No
     first = kg("ingest", str(seeds_dir), "--store", store)
     assert first.exit_code == 0, first.stderr
     assert "5 added" in first.stderr
+    assert f"store {store}: 5 documents" in first.stderr  # what the store holds, without counting its triples
     again = kg("ingest", str(seeds_dir), "--store", store)
     assert again.exit_code == 0 and "5 unchanged" in again.stderr
 

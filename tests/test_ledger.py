@@ -383,6 +383,34 @@ def test_a_ledger_left_behind_is_caught_up_by_the_next_run(store: LocalStore) ->
     assert update_ledger(store, today=TODAY[M2], full=True) == ()
 
 
+def test_a_run_that_changes_no_document_reads_no_documents_fields(series: LocalStore,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ledger's digest of the whole store holds after a run that got to its end: an unchanged re-run
+    does not read the documents' fields; once the digest is gone (a run killed before its end), it does."""
+    import kg.ledger
+    from kg.ledger import update_ledger
+
+    names: list[str] = []
+    real = kg.ledger._rows
+
+    def spy(store: LocalStore, name: str, params: dict | None = None) -> list[dict[str, str]]:
+        names.append(name)
+        return real(store, name, params)
+
+    monkeypatch.setattr(kg.ledger, "_rows", spy)
+    before = _latest(series)
+    report = ingest([SERIES / M1, SERIES / M4], series, today=TODAY[M4])
+    assert report.counts() == {"unchanged": 2} and report.ledger == ()
+    assert "ledger-document-iris" in names and "ledger-documents" not in names
+    series.rewrite(str(iris.graph("ledger")), [str(iris.ledger_whole())], str(CKG.assessment), Graph())
+    names.clear()
+    assert update_ledger(series, today=TODAY[M4]) == ()
+    assert "ledger-documents" in names and _latest(series) == before
+    names.clear()
+    update_ledger(series, today=TODAY[M4])  # the digest is back
+    assert "ledger-documents" not in names
+
+
 def test_steps_lost_from_an_unchanged_committee_are_worked_out_again(series: LocalStore) -> None:
     """A commitment with no steps in the ledger (a ledger edited or damaged by hand) gets them back on the
     next run, though its committee's documents did not change."""
