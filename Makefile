@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/python -m compileall -q kg >/dev/null  # an editable install is not compiled: each run would (PYTHONDONTWRITEBYTECODE)
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -23,6 +24,7 @@ $(DEMO_STAMP): pyproject.toml
 	test -x $(DEMO_BIN)/python || $(PY) -m venv $(DEMO_VENV)
 	$(DEMO_BIN)/pip install -q --upgrade pip
 	$(DEMO_BIN)/pip install -q -e .
+	$(DEMO_BIN)/python -m compileall -q kg >/dev/null
 	touch $(DEMO_STAMP)
 
 # Debian packages the tests need (Chromium for browser tests, Virtuoso for the remote-store tests).
