@@ -113,6 +113,51 @@ def _latest_of(rows: list[tuple]) -> dict[str, set[str]]:
     return out
 
 
+class Latest:
+    """The latest figures worked out as a run's documents are written (`add`, from each document's figure
+    rows, kg.rdf.Emitted.figures): for a run into a store that held no document, what `update_latest` would
+    read back from the store, without reading it. A council's figures are reduced as they come: per
+    indicator, only the actuals of its latest period so far and the targets of that period or later are kept
+    (a later actual period drops the rest), so what is held is about the size of what is written."""
+
+    def __init__(self) -> None:
+        # council -> indicator -> [latest period, its actuals (document, figure, unit), targets by
+        # (document, period, unit)]
+        self.councils: dict[str, dict[str, list]] = {}
+        self.complete = True  # False once a document was written without its rows (kg.batch.write_all)
+
+    def add(self, document: str, rows: Iterable[tuple[str, str, str, str, str, str | None]]) -> None:
+        actual, target = str(CKG.actual), str(CKG.target)
+        for council, obs, measure, indicator, p, u in rows:
+            state = self.councils.setdefault(council, {}).setdefault(indicator, [None, [], {}])
+            latest, actuals, targets = state
+            if measure == actual:
+                if latest is None or p > latest:
+                    state[0], state[1] = p, [(document, obs, u)]
+                    state[2] = {k: v for k, v in targets.items() if k[1] >= p}
+                elif p == latest:
+                    actuals.append((document, obs, u))
+            elif measure == target and u is not None and (latest is None or p >= latest):
+                targets.setdefault((document, p, u), set()).add(obs)
+
+    def figures(self) -> Iterator[tuple[str, dict[str, set[str]]]]:
+        """(council, its latest actual figures -> the targets stated beside each), as `_latest_of` gives."""
+        for council in sorted(self.councils):
+            out: dict[str, set[str]] = {}
+            for latest, actuals, targets in self.councils[council].values():
+                for doc, obs, u in actuals:
+                    paired = targets.get((doc, latest, u), set()) if u is not None else set()
+                    out.setdefault(obs, set()).update(paired)
+            if out:
+                yield council, out
+
+
+def write_latest(store: Store, latest: Latest) -> list[str]:
+    """Write the latest figures a run worked out as it wrote into a store that held no document (`Latest`),
+    then mark them whole; returns the councils written."""
+    return _write_latest(store, latest.figures(), set())
+
+
 def update_latest(store: Store, councils: Iterable[str] | None = None) -> list[str]:
     """Work out again the latest figures of `councils` from their documents and write each council's graph
     whole (None: every council, after dropping every graph that keeps some, the one graph of stores before
@@ -126,10 +171,17 @@ def update_latest(store: Store, councils: Iterable[str] | None = None) -> list[s
     drop: set[str] = set()
     if wanted is None:
         drop = {str(r["g"]) for r in store.query(internal("latest-graphs")).rows}
+    return _write_latest(store, _figures(store, wanted), drop)
+
+
+def _write_latest(store: Store, councils: Iterable[tuple[str, dict[str, set[str]]]],
+                  drop: set[str]) -> list[str]:
+    """Each council's graph whole, in transactions of about LATEST_BATCH triples; `drop`: kept graphs to drop
+    (those of councils not written). The mark goes with the last transaction."""
     graphs: dict[str, Graph] = {}
     written: list[str] = []
     size = 0
-    for council, figures in _figures(store, wanted):
+    for council, figures in councils:
         g = Graph()
         for obs, paired in figures.items():
             g.add((URIRef(council), CKG.latestActual, URIRef(obs)))

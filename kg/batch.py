@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from rdflib import Graph
 
 from kg import iris
+from kg.aggregates import Latest
 from kg.errors import InputError, KgError, StoreUnreachable
 from kg.link import Known
 from kg.prepare import Built, Outcome, superseded, write_prepared
@@ -224,16 +225,33 @@ class Batch:
 def write_all(store: Store, prepared: Iterable, known: Known, *, when: dt.datetime,
               emit: Callable[[object], None], stop: Callable[[], bool],
               batch: Mapping[str, float] | None = None, latest: list[Known] | None = None,
-              dropped: set[str] | None = None) -> bool:
+              dropped: set[str] | None = None, figures: Latest | None = None) -> bool:
     """Link, build and write every prepared document in input order; returns True if stopped early.
     `latest`: a one-item list kept holding the posts known so far (for workers building ahead).
-    `dropped`: gets the councils of the stored documents the run drops (kg.aggregates)."""
+    `dropped`: gets the councils of the stored documents the run drops (kg.aggregates).
+    `figures`: gets the figure rows of each new document once it is written (kg.aggregates.Latest)."""
 
     index = DocIndex.load(store)
+    rows: dict[str, tuple] = {}  # the figure rows of new documents in the batch, until they are written
+    if figures is not None:
+        report = emit
+
+        def emit(outcome: object) -> None:  # noqa: F811 - the caller's, after the figures of what was written
+            doc = getattr(outcome, "document", None)
+            found = rows.pop(doc, None) if doc else None
+            if getattr(outcome, "status", None) in ("added", "replaced"):
+                if found is None:
+                    figures.complete = False  # written some other way: the latest figures are read back
+                else:
+                    figures.add(doc, found)
+            report(outcome)
+
     pending = Batch(store, emit, **(batch or {}))  # type: ignore[arg-type]
     deferred: list[tuple[str, Graph | Built]] = []
 
     def sink(iri: str, graph: Graph | Built) -> None:
+        if figures is not None and isinstance(graph, Built):
+            rows[iri] = graph.figures
         deferred.append((iri, graph))
 
     try:

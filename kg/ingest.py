@@ -188,7 +188,11 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, jobs: int,
     repair(store)  # a `kg remove` killed half way: finish it before anything new goes in
     known = known_from_store(store)
     from kg import aggregates
+    from kg.query import internal
 
+    # Into a store that holds no document, the latest figures are worked out as documents are written
+    # (kg.aggregates.Latest), not read back from the store after the run (a query a council, at the end).
+    figures = aggregates.Latest() if not store.query(internal("any-document")).rows else None
     # the kept latest figures are marked stale until the run's councils are worked out again (a kill in
     # between: the next run works them all out); whole before, only the run's councils need it
     whole = aggregates.begin(store)
@@ -210,23 +214,31 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, jobs: int,
         with _Interrupt() as stop, closing(prepared) as prepared_all:
             # New documents are written in batches (one transaction each) and reported once written.
             interrupted = write_all(store, prepared_all, known, when=when, emit=emit,  # type: ignore[arg-type]
-                                    stop=lambda: stop.raised, latest=latest, dropped=dropped)
+                                    stop=lambda: stop.raised, latest=latest, dropped=dropped,
+                                    figures=figures)
     except StoreUnreachable as err:
         # One line for the run, not one per document: every later write would fail the same way.
         lost = len(sources) - (len(outcomes) - found)
         raise StoreUnreachable(f"{err.message}; {lost} of {len(sources)} document(s) were not written",
                                hint="start the server again and re-run the same command") from None
+    worked_out = figures is not None and figures.complete and not dropped
     written = [o.document for o in outcomes if o.status in ("added", "replaced") and o.document]
-    # the latest figures of the councils whose documents came or went (all of them after a killed run)
-    councils = dropped | aggregates.councils_of(store, written) if whole else None
+    # else the latest figures of the councils whose documents came or went (all of them after a killed run)
+    councils = dropped | aggregates.councils_of(store, written) if whole and not worked_out else None
     changes: tuple[str, ...] = ()
     # Beside the ledger, in a thread, on the embedded store: they read and write different graphs, each
     # write its own transaction, and Oxigraph lets go of Python's lock while it reads (a first ingest reads
     # every council's figures). A kill leaves each to be caught up by the next run on its own.
     with ThreadPoolExecutor(1) as side:
-        figures = side.submit(aggregates.update, store, councils) if isinstance(store, LocalStore) else None
-        if figures is None:
-            aggregates.update(store, councils)
+        def update() -> None:
+            if worked_out:
+                aggregates.write_latest(store, figures)  # type: ignore[arg-type]
+            else:
+                aggregates.update(store, councils)
+
+        done = side.submit(update) if isinstance(store, LocalStore) else None
+        if done is None:
+            update()
         # Not only when something was added: a run killed between its last document and the ledger leaves
         # the ledger behind, and the re-run (all unchanged) must catch it up. The ledger finds what changed
         # since it last ran (its digests of each committee's documents) and re-assesses only that.
@@ -234,8 +246,8 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, jobs: int,
             from kg.ledger import update_ledger
 
             changes = update_ledger(store, today=today)
-        if figures is not None:
-            figures.result()
+        if done is not None:
+            done.result()
     return IngestReport(tuple(outcomes), interrupted, changes)
 
 

@@ -77,6 +77,7 @@ class Built:
     placed: bytes = b""  # the graph placed in the layout (kg.layout.place_nquads): what the store loads
     marker: bytes = b""  # and its `<doc> a ckg:Document` quad, loaded last
     decisions: tuple[object, ...] = ()  # what linking decided (`_decisions`): the rest of the graph follows
+    figures: tuple[tuple[str, str, str, str, str, str | None], ...] = ()  # kg.rdf.Emitted.figures
 
     @property
     def nquads(self) -> bytes:
@@ -223,7 +224,7 @@ def _emitted(linked: Linked, known: Known, when: dt.datetime) -> Built:
     out = emit(linked, when=when)
     body, marker, _ = place_nquads(out.doc, out.triples)
     return Built(linked.council, basis(linked.council, known), out.doc, len(out), out.posts,
-                 out.indicators, body, marker, _decisions(linked))
+                 out.indicators, body, marker, _decisions(linked), out.figures)
 
 
 def _decisions(linked: Linked) -> tuple[object, ...]:

@@ -94,6 +94,7 @@ class _Writer:
         self.pages = [s for s in linked.extraction.doc.sections if s.kind == "page"]  # `_page`, in order
         self.posts: set[tuple[str, str]] = set()  # (council, post label): what this document adds to Known
         self.found: dict[str, KnownIndicator] = {}  # found-indicator IRI -> (key, label, unit), the same
+        self.figures: dict[str, tuple[set[str], ...]] = {}  # `figure_rows`: a figure's terms, as in the graph
         self.doc_iri = iris.document(self.doc.sha256)
         self.run = iris.run(self.doc.sha256)
         self.when = when
@@ -420,7 +421,8 @@ class _Writer:
             node = iris.fact("observation", self.doc.sha256, o.span.start, o.span.end, f"{o.key}")
             self.add(node, _RDF.type, _QB.Observation)
             self.add(node, _QB.dataSet, _CKG.figures)
-            self.add(node, _CKG.indicator, self.indicator(o.indicator, o.indicator_label, node))
+            indicator = self.indicator(o.indicator, o.indicator_label, node)
+            self.add(node, _CKG.indicator, indicator)
             self.add(node, _CKG.council, self.council_iri)
             self.add(node, _SDMX_DIM.refArea, self.area(o.area))
             label = o.period or self.linked.period
@@ -431,6 +433,7 @@ class _Writer:
             if o.value is not None:
                 self.add(node, _CKG.value, _typed(o.value, _XSD.decimal))
             self.add(node, _SDMX_ATTR.unitMeasure, _UNIT[o.unit])
+            self.figure(node, o, indicator, label)
             self.add(node, _CKG.direction, o.direction)
             self.add(node, _CKG.rag, o.rag)
             if o.denominator is not None:
@@ -444,6 +447,29 @@ class _Writer:
                 self.add(node, _CKG.rateBase, _typed(o.rate_base, _XSD.integer))
             self.add(node, _CKG.derivedRag, self.derived_rag(o))
             self.evidence(node, o.span)
+
+    def figure(self, node: URIRef, o: ObservationFact, indicator_iri: URIRef, period: str | None) -> None:
+        """What the graph says of a figure that the latest figures read (kg.aggregates): sets, as the graph
+        holds them, should two facts ever name the same figure."""
+        council, measure, indicator, value, p, unit = self.figures.setdefault(
+            str(node), (set(), set(), set(), set(), set(), set()))
+        council.add(str(self.council_iri))
+        measure.add(str(CKG[o.measure]))
+        indicator.add(str(indicator_iri))
+        if o.value is not None:
+            value.add("")
+        if period:
+            p.add(period)
+        unit.add(str(UNIT[o.unit]))
+
+    def figure_rows(self) -> tuple[tuple[str, str, str, str, str, str | None], ...]:
+        """(council, figure, measure, indicator, period, unit) of each actual and target figure with a value
+        and a period: the rows kg/queries/_latest-council.rq reads back from this document's graph."""
+        wanted = {str(CKG.actual), str(CKG.target)}
+        return tuple((c, obs, m, i, p, u)
+                     for obs, (cs, ms, inds, value, ps, us) in self.figures.items() if value
+                     for c in sorted(cs) for m in sorted(ms & wanted) for i in sorted(inds)
+                     for p in sorted(ps) for u in (sorted(us) or [None]))
 
     def derived_rag(self, o: ObservationFact) -> str | None:
         """Green or red for an actual value against the target the same document gives the same indicator, in
@@ -548,6 +574,7 @@ class Emitted:
     triples: tuple[tuple[str, str, str], ...]
     posts: tuple[tuple[str, str], ...] = ()  # (council, post label)
     indicators: tuple[tuple[str, KnownIndicator], ...] = ()  # (council, found indicator)
+    figures: tuple[tuple[str, str, str, str, str, str | None], ...] = ()  # `_Writer.figure_rows`
 
     def __len__(self) -> int:
         return len(self.triples)
@@ -585,7 +612,8 @@ def _emit(linked: Linked, when: dt.datetime | None) -> Emitted:
     council = w.council
     return Emitted(str(w.doc_iri), tuple(w.t), tuple(sorted(w.posts)),
                    tuple(sorted(((council, k) for k in w.found.values()),
-                                key=lambda ck: (ck[1].key, ck[1].label, ck[1].unit or ""))))
+                                key=lambda ck: (ck[1].key, ck[1].label, ck[1].unit or ""))),
+                   w.figure_rows())
 
 
 def to_graph(linked: Linked, *, when: dt.datetime | None = None) -> Graph:
