@@ -25,6 +25,7 @@ work it out from the facts: the tests compare them.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 
 from rdflib import Graph, Literal, URIRef
@@ -128,7 +129,9 @@ class Latest:
 
     def add(self, document: str, rows: Iterable[tuple[str, str, str, str, str, str | None]]) -> None:
         actual, target = str(CKG.actual), str(CKG.target)
+        document = sys.intern(document)  # one string for each of its figures, held to the end of the run
         for council, obs, measure, indicator, p, u in rows:
+            u = sys.intern(u) if u is not None else None
             state = self.councils.setdefault(council, {}).setdefault(indicator, [None, [], {}])
             latest, actuals, targets = state
             if measure == actual:
