@@ -165,18 +165,29 @@ def _with_name(doc: SourceDoc, source: Source) -> SourceDoc:
 
 
 def known_from_store(store: Store) -> Known:
-    from kg.query import internal
+    from kg.query import internal, internal_texts
 
     res = store.query(internal("known-posts"))
     posts: dict[str, list[str]] = {}
     for row in res.rows:
         posts.setdefault(str(row["council"]), []).append(str(row["label"]))
-    found = store.query(internal("known-indicators"), {"scheme": iris.found_indicator_scheme()})
+    found = internal_texts(store, "known-indicators", {"scheme": iris.found_indicator_scheme()})
+    # by each label of its council, the least label and unit (as a GROUP BY with MIN would give them)
+    names: dict[str, list[str]] = {}
+    least: dict[tuple[str, str], list[str | None]] = {}
+    for row in found:
+        c = row["c"]
+        if c not in names:
+            names[c] = [r["label"] for r in internal_texts(store, "council-labels", {"council": URIRef(c)})]
+        for council in names[c]:
+            got = least.setdefault((council, row["indicator"]), [row["l"], row.get("u")])
+            got[0] = min(got[0], row["l"])  # type: ignore[type-var]
+            if row.get("u") is not None and (got[1] is None or row["u"] < got[1]):
+                got[1] = row["u"]
     indicators: dict[str, set[KnownIndicator]] = {}
-    for row in found.rows:
-        unit = row.get("unit")
-        indicators.setdefault(str(row["council"]), set()).add(KnownIndicator(
-            str(row["indicator"]).rsplit("/", 1)[-1], str(row["label"]), _unit_name(unit) if unit else None))
+    for (council, indicator), (label, unit) in least.items():
+        indicators.setdefault(council, set()).add(KnownIndicator(
+            indicator.rsplit("/", 1)[-1], str(label), _unit_name(unit) if unit else None))
     return Known({k: tuple(sorted(set(v))) for k, v in posts.items()},
                  {k: tuple(sorted(v, key=_order)) for k, v in indicators.items()})
 
