@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from rdflib import URIRef
+import pytest
+from rdflib import Literal, URIRef
 
 from kg import iris
 from kg.ingest import ingest, remove
+from kg.namespaces import CKG
 from kg.query import run
 from kg.read import read_document
 from kg.store import LocalStore
@@ -100,6 +102,27 @@ def test_reference_graphs_are_loaded_once(store: LocalStore, seeds_dir: Path) ->
     count = store.count()
     ingest([seeds_dir], store)
     assert store.count() == count
+
+
+def test_an_unchanged_ontology_is_not_parsed_again(store: LocalStore,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ontology's digest is its Turtle file's: a second start parses nothing; a store whose recorded
+    digest differs (an edited ontology) gets the graph again."""
+    import kg.ontology
+    from kg.ingest import ensure_reference
+
+    parsed: list[int] = []
+    real = kg.ontology.ontology_graph
+    monkeypatch.setattr(kg.ontology, "ontology_graph", lambda: parsed.append(1) or real())
+    ensure_reference(store)
+    assert parsed == [1] and len(store.graph(str(iris.graph("ontology")))) > 100
+    ensure_reference(store)
+    assert parsed == [1]
+    meta = store.graph(str(iris.graph("meta")))
+    meta.set((iris.graph("ontology"), CKG.sha256, Literal("turtle 0")))
+    store.replace_graphs([str(iris.graph("ontology"))], {str(iris.graph("meta")): meta})
+    ensure_reference(store)
+    assert parsed == [1, 1] and len(store.graph(str(iris.graph("ontology")))) > 100
 
 
 def test_reference_digests_are_the_same_in_every_process(tmp_path: Path) -> None:
