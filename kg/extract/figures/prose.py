@@ -217,10 +217,14 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             continue
         if len(_RAG_KEY.findall(text, s.start, s.end)) >= 2:
             continue  # "Green = at or above target, Amber = up to 3% below, Red = over 3% below": a key
+        if _scorecard_re().search(text, s.start, s.end):
+            notes.append(f"sentence at {s.start}: counts a scorecard's items, not a measure")
+            continue
         subset = _SUBSET.match(text, s.start, s.end)
         blocked = [b for b in all_shapes if b[0] < s.end and s.start < b[1]]
         for c in tv.clauses_of(i):
             clause_actual: str | None = None
+            nameless = False  # the clause's level named nothing: its comparisons are of an unknown measure
             previous_end = c.start  # a figure's phrase never reaches back across another figure
             previous_phrase = ""
             clause_periods = None  # the clause's periods, read when its first figure needs them
@@ -257,6 +261,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 aim = measure == "actual" and _TARGET_AIM.search(text, max(c.start, n.start - 100), n.start)
                 if aim:
                     measure = "target"  # "the Council is required to achieve 70%", "a target to recycle 60%"
+                elif measure == "actual" and _TARGET_STATED.search(text, c.start, n.start):
+                    measure = "target"  # "the statutory target is that claims are decided within 20 days"
                 if measure == "actual" and named and periods.earlier(period, doc_period):
                     measure = "previous"
                 if measure == "previous" and not named:
@@ -278,6 +284,10 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                     own = phrases.phrase(text, n.start, n.end, lo, hi)
                 if aim:
                     own = phrases.aim_phrase(text, n.start, n.end, c.end)
+                elif measure == "target" and role.cue_start is None:
+                    own = _TARGET_LEAD.sub("", own)  # "targets that include X target" names X
+                if own:
+                    own = _SHARED_SUBJECT.sub("", own)  # "X had improved and was now at N": X is the name
                 if own and not phrases.is_name(own):
                     own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
                 if measure == "actual" and not phrases.names_something(own) and previous_phrase:
@@ -339,6 +349,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                         f.direction = _direction(text, c.start, c.end)
                         f.rag = _rag(text, s.start, s.end)
                 out.append(f)
+                nameless = nameless or (measure == "actual" and not f.phrase)
                 previous_phrase = f.phrase or previous_phrase
                 if measure != "actual":
                     pending.append((f, clause_actual))
@@ -359,7 +370,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 if owner and (not f.phrase or f.area != "council" or f.measure in ("target", "previous")):
                     f.phrase = owner  # "... against a target of 90%": the clause's indicator
                 elif carry and (not f.phrase or len(f.phrase.split()) > 10 or _points_back(text, c.start)) \
-                        and _fits(carry[2], f.unit):
+                        and _fits(carry[2], f.unit) and not (nameless and not _points_back(text, c.start)):
                     # "... which brought about a fall from 9.2%": a long clause is no name; the paragraph's
                     # indicator is the one compared
                     f.phrase = carry[0]
@@ -391,6 +402,18 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
 
 
 @cache
+def _scorecard_re() -> re.Pattern[str]:
+    """A count of a scorecard's own items: "N of (the) [N] <items>", "out of (the) N <items>",
+    "N% of <items>", "<colour> <items>"."""
+    items = alternation(words()["scorecard_items"])
+    det = r"(?:the|our|all|its|these|those)\s+"
+    counted = (r"(?:\d[\d,.]*\s*%?\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?(?:out\s+)?of\s+(?:" + det + r")?"
+               r"(?:\d[\d,]*\s+)?|\b(?:out\s+)?of\s+(?:" + det + r")?\d[\d,]*\s+)")
+    sorted_ = alternation(words()["scorecard_sorts"]) + r"\s+"
+    return re.compile(r"(?:" + counted + r"(?:[a-z\-]+\s+){0,2}?|" + sorted_ + r")" + items, re.I)
+
+
+@cache
 def _asked_re() -> re.Pattern[str]:
     return re.compile(r"\b" + alternation(words()["question_verbs"]) + r"\b", re.I)
 
@@ -418,6 +441,17 @@ _TARGET_AIM = re.compile(r"\b(?:targets?|required|requirement|aims?|ambition|goa
                          r"(?:(?!\b(?:against|of|had|have|has)\b|[.;]).){0,60}?"
                          r"\bto\s+(?:[a-z\-]+\s+){1,4}?(?:to\s+|by\s+|below\s+|under\s+)?"
                          r"(?:a\s+|an\s+|at\s+least\s+)?$", re.I)
+# A clause that says what a target is: every figure after it in the clause is the target's, not a level
+# reached ("the target was that ...", "targets which include ...", "the target for ... is").
+_TARGET_STATED = re.compile(r"\btargets?\s+(?:(?:was|is|were|are)\s+that|(?:that|which)\s+"
+                            r"(?:include|includes|are|were)|include|includes|including|"
+                            r"(?:of|for)\s+[a-z]+ing\s+(?:is|was|are|were))\b"
+                            r"(?:(?!\b(?:against|compared|actual|achieved|outturn|performance\s+was)\b|[.;]).)*$",
+                            re.I)
+_TARGET_LEAD = re.compile(r"^.*\btargets?\s+(?:(?:was|is|were|are)\s+that|"
+                          r"(?:that|which)\s+(?:include|includes)|include|includes|including)\s+|"
+                          r"\s+targets?(?:\s+of\s+[a-z]+ing)?$|"
+                          r"\s+within(?:\s+an?)?(?:\s+average)?$", re.I)
 _TARGET_MOVED = re.compile(r"\btargets?\b(?:(?!\bagainst\b|[.;]).){0,80}?\bfrom\s*$", re.I)
 _PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+[^\d\s,;]+){0,12}?\s*\bto\s*$", re.I)
 _COORDINATED = re.compile(r"(?:\band|\bor|,|&)\s*$", re.I)
@@ -445,6 +479,16 @@ def _points_back_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(r"(?:the\s+)?(?:latest\s+)?(?:" + comparators + r")\b", re.I))
 
 
+# A first predicate before "and" whose subject the figure's predicate shares ("had improved and was now at").
+_SHARED_SUBJECT = re.compile(r"\s+(?:(?:had|has|have)\s+(?:been\s+)?|(?:was|were|is|are)\s+)?[a-z]+(?:ed|en)"
+                             r"(?:\s+[a-z]+ly)?\s+and$", re.I)
+# An opener ending in a noun ("the average", "the rate") followed by more nouns begins a name of its own.
+_NOUN_OPENER = re.compile(r"\b(?:average|rate|percentage|proportion|result|benchmark|target)$", re.I)
+_NAMES_NEXT = re.compile(r"\s+(?!(?:was|is|were|are|had|has|have|for|of|in|at|on|across|against|this|that|"
+                         r"compares|compared|stood|stands|remained|remains|rose|fell|increased|decreased|"
+                         r"improved|reduced|dropped|declined|reached|now|then|also|still|again|over|during|"
+                         r"which|to|and|or|but|as|by|from|with|there|here|figure|level)\b)[a-z][\w\-]*\s+"
+                         r"[a-z]", re.I)
 _CONJUNCTION = re.compile(r"^(?:while|whilst|and|but|whereas|although)\s+", re.I)
 
 
@@ -457,7 +501,9 @@ def _points_back(text: str, start: int) -> bool:
     if (m := _THE_FIGURE.match(head)) and not phrases.names_something(m.group(1)):
         return True  # "the latest rate is ...": a figure with no name of its own
     openers, comparators = _points_back_res()
-    return bool(openers.match(head)) or bool(comparators.match(head))
+    if (m := openers.match(head)) and _NOUN_OPENER.search(m.group()) and _NAMES_NEXT.match(head, m.end()):
+        return False  # "The average phone wait was ...": the opener's noun is modified, a name of its own
+    return bool(m) or bool(comparators.match(head))
 
 
 def _run_in_topic(text: str, s) -> str:  # noqa: ANN001 - a kg.text Sentence
