@@ -174,6 +174,16 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         verb = base_verb(m.group("verb"))
         what = f"{verb} {lower_first(subject)}{m.group('rest')}" if subject else f"{verb}{m.group('rest')}"
         return Found(s, e, cue, what, (subj_start, cue), 0.8, "passive")
+    m = h.search("offer")
+    if m and r.offer_object.search(m.group("what")):
+        # "... but she could circulate this information after the meeting": an offer to the meeting
+        cue = at(m)
+        return Found(s, e, cue, m.group("what"), (subject_start(text, s, cue), cue), 0.7, "offer")
+    m = h.search("should")
+    if m and (decided or m.group("cue").lower() in ("agreed", "resolved", "decided")):
+        # "agreed that the next report should also include a breakdown": a decision about a deliverable
+        what = f"{lower_first(m.group('subj').strip())} to {base_verb(m.group('verb'))}{m.group('rest')}"
+        return Found(s, e, at(m, "verb"), what, None, 0.8, "resolution")
     if decided:
         m = h.search("resolution_active")
         if m and re.search(r"(?-i:[A-Z])\w", re.sub(r"^the\b\s*", "", m.group("owner"), flags=re.I)):
@@ -216,7 +226,7 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
         return f"another body's business ({hit.group(0)})"
     if hit := phrase_hit("declined_requests", sent):
         # "... would not be possible; however, she would send a summary": the alternative offered is kept
-        if not (f.start + hit.end() <= clause[0] and f.form in ("undertaking", "future", "passive")):
+        if not (f.start + hit.end() <= clause[0] and f.form in ("undertaking", "future", "passive", "offer")):
             return f"declined ({hit.group(0)})"
     if due.kind == "none":
         if hit := phrase_hit("business_as_usual", sent):
