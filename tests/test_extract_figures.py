@@ -610,3 +610,43 @@ def test_real_councils_prose_summaries_targets_and_ni_benchmarks() -> None:
     belfast = extract(read_document(XREAL / "belfast_planning.txt", root=XREAL))
     assert (D(30), "target") in {(o.value, o.measure) for o in belfast.observations}
     assert D(12) not in {o.value for o in belfast.observations}
+
+
+def test_a_period_opening_the_sentence_without_a_comma_is_not_part_of_the_name() -> None:
+    """"During 2021-22 the average time to X was N days": the name is the average time to X."""
+    x = _one("During 2021-22 the average time to complete a repair was 18 days.")
+    assert [o.surface for o in x.observations] == ["average time to complete a repair"]
+
+
+def test_a_benchmark_after_a_year_opener_keeps_its_own_name() -> None:
+    """"For 2021/22 the average number of days to X across Wales stood at 180": a Wales benchmark for X, the
+    year no figure that would leave it nameless."""
+    x = _one("For 2021/22 the average number of days to complete an adaptation across Wales stood at 180.")
+    assert _found(x) == {(D(180), "benchmark", "wales", "average number of days to complete an adaptation")}
+
+
+def test_compared_to_a_number_in_a_named_place_is_that_place_s_level() -> None:
+    """"This compared to 150 in Northvale" after a benchmark: Northvale's level of the same measure, in the
+    measure's unit, not an earlier value named "Northvale"."""
+    x = _one("The average time to complete an adaptation across Wales was 180 days. "
+             "This compared to 150 in Northvale.")
+    assert (D(150), "actual", "Northvale", "average time to complete an adaptation") in _found(x)
+    assert {o.unit for o in x.observations} == {"other"}
+
+
+def test_the_target_level_for_a_named_measure_is_a_target_for_it() -> None:
+    """"The target level for indicator HS12 of 400 days": a target named by what it is for."""
+    x = _one("The target level for indicator HS12 of 400 days was thought too generous by Members.")
+    assert _found(x) == {(D(400), "target", "council", "indicator HS12")}
+
+
+def test_real_welsh_report_a_year_opener_a_wales_benchmark_and_the_council_by_name() -> None:
+    """Vale of Glamorgan's grants report (tests/data/xreal): the delivery time under a year opener keeps its
+    name, Wales's average is a benchmark, the figure "in the Vale of Glamorgan" is the council's level of
+    the same measure, a target level is a target, and changes and a scorecard count give nothing."""
+    x = extract(read_document(XREAL / "vale_dfg.txt", root=XREAL))
+    rows = {(o.value, o.measure, o.area) for o in x.observations}
+    assert rows == {(D(284), "previous", "council"), (D(231), "benchmark", "wales"),
+                    (D(199), "actual", "Vale of Glamorgan"), (D(510), "target", "council")}
+    assert {o.surface for o in x.observations if o.value in (D(231), D(199))} == {
+        "average number of days taken to deliver DFG's"}

@@ -174,6 +174,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
     # the one known indicator a heading names, and where its agenda item starts (-1: outside any item)
     title: tuple[str, int, str | None] | None = None
     topic_item, topic = None, ""  # a paragraph's run-in heading and its list item
+    units_of: dict[str, tuple] = {}  # each named measure's unit as first stated, for a bare number after it
     all_shapes = shapes(text, 0, len(text))  # dates, years, references: found once for the document
     for i, s in enumerate(tv.sentences):
         if s.kind == "heading" and not tv.in_table(s.start, s.end):
@@ -191,6 +192,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
         if carry and (carry[1] < s.start and "\n\n" in text[carry[1] : s.start] and s.list_item is None):
             carry = None
         sentence_actual: str | None = None
+        sentence_named: str | None = None  # a benchmark's own name, when the sentence states no level
         actual_unit: tuple | None = None
         if s.list_item is not None and s.list_item != topic_item:
             topic_item, topic = s.list_item, _run_in_topic(text, s)
@@ -257,12 +259,21 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 if clause_periods is None:
                     clause_periods = periods.mentions(text, c.start, c.end, doc_period)
                 period, named = frames.period_of(text, n, period_lo, c.end, doc_period, clause_periods)
+                elsewhere = role.measure == "previous" and _PLACE_AFTER.match(text, n.end, c.end)
+                if elsewhere and _is_place(elsewhere.group(1)):
+                    # "This compared to 199 in Northvale": Northvale's level, not an earlier one
+                    role = frames.Role("actual", elsewhere.group(1), role.cue_start)
+                else:
+                    elsewhere = None
                 measure = role.measure
                 aim = measure == "actual" and _TARGET_AIM.search(text, max(c.start, n.start - 100), n.start)
                 if aim:
                     measure = "target"  # "the Council is required to achieve 70%", "a target to recycle 60%"
                 elif measure == "actual" and _TARGET_STATED.search(text, c.start, n.start):
                     measure = "target"  # "the statutory target is that claims are decided within 20 days"
+                elif measure == "actual" and (aimed := _TARGET_FOR.search(text, c.start, n.start)):
+                    measure = "target"  # "the target level for PI 12 of 510 days": a target, for PI 12
+                    role = frames.Role("target", role.area, role.cue_start, aimed.group("name"))
                 if measure == "actual" and named and periods.earlier(period, doc_period):
                     measure = "previous"
                 if measure == "previous" and not named:
@@ -276,7 +287,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 if measure == "actual":
                     own = phrases.phrase(text, region[0], region[1], lo, hi, region[3])
                 elif role.cue_start is not None and role.cue_start < n.start:
-                    if _DIGIT.search(text[min(lo, role.cue_start) : role.cue_start]):
+                    if _figure_digit(text, min(lo, role.cue_start), role.cue_start, blocked):
                         own = ""  # "6.2 days ..., compared with 7.0": the comparison has no name of its own
                     else:
                         own = phrases.phrase(text, role.cue_start, n.end, min(lo, role.cue_start), c.end)
@@ -295,6 +306,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 previous_end = max(previous_end, region[1])
                 if role.named and phrases.names_something(role.named):
                     own = role.named
+                if elsewhere:
+                    own = ""  # the place after the number is where, not what: the clause points back
                 if n.unit == "count" and (base := _RATE_IN_NAME.search(own)):
                     # "Children looked after per 10,000: 92.1": the name says the number is a rate
                     per = int(base.group(1).replace(",", ""))
@@ -336,6 +349,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                             f.phrase = sentence_actual  # "..., while our performance was 91%"
                         elif carry and s.start - carry[1] < 400 and _fits(carry[2], n.unit):
                             f.phrase = carry[0]
+                            if n.unit == "count" and (unit := units_of.get(f.phrase)) and unit[0] != "count":
+                                f.unit, f.unit_words, f.rate_base = unit  # "This compared to 199": days too
                         elif not carry and title and title[1] == _item_start(tv, s.start) and \
                                 _fits(title[2], n.unit):
                             f.phrase = title[0]  # "the overall figure was 13.9 days" under its item's title
@@ -349,6 +364,10 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                         f.direction = _direction(text, c.start, c.end)
                         f.rag = _rag(text, s.start, s.end)
                 out.append(f)
+                if f.phrase and not f.phrase.startswith(f"{f.topic}: "):
+                    units_of.setdefault(f.phrase, (f.unit, f.unit_words, f.rate_base))
+                if f.phrase and measure == "benchmark" and own:
+                    sentence_named = sentence_named or f.phrase
                 nameless = nameless or (measure == "actual" and not f.phrase)
                 previous_phrase = f.phrase or previous_phrase
                 if measure != "actual":
@@ -377,6 +396,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             pending = []
         if sentence_actual and not anywhere("variant_openers").match(sentence_actual):
             carry = (sentence_actual, s.end, None)
+        elif sentence_named:
+            carry = (sentence_named, s.end, None)  # "X across Wales stood at 231. This compared to ..."
         elif carry:
             carry = (carry[0], s.end, carry[2])
     kept = []
@@ -401,6 +422,12 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
     return kept, notes
 
 
+def _figure_digit(text: str, a: int, b: int, blocked: list[tuple[int, int]]) -> bool:
+    """A digit in text[a:b] outside a date, year or reference ("For 2014/15 the ... across Wales stood at
+    231": the year is no figure before the benchmark's)."""
+    return any(not any(x <= m.start() < y for x, y in blocked) for m in _DIGIT.finditer(text, a, b))
+
+
 @cache
 def _scorecard_re() -> re.Pattern[str]:
     """A count of a scorecard's own items: "N of (the) [N] <items>", "out of (the) N <items>",
@@ -418,6 +445,9 @@ def _asked_re() -> re.Pattern[str]:
     return re.compile(r"\b" + alternation(words()["question_verbs"]) + r"\b", re.I)
 
 
+# "... in the Vale of Hollin", right after a number: the place the figure is for.
+_PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?((?-i:[A-Z])[a-z'\-]+"
+                          r"(?:\s+(?:of\s+|and\s+|upon\s+)?(?-i:[A-Z])[a-z'\-]+){0,3})")
 _PLACE_TAIL = re.compile(r"\s+in\s+((?:[A-Z][a-z'\-]+)(?:\s+[A-Z][a-z'\-]+){0,2})$")
 
 
@@ -448,6 +478,8 @@ _TARGET_STATED = re.compile(r"\btargets?\s+(?:(?:was|is|were|are)\s+that|(?:that
                             r"(?:of|for)\s+[a-z]+ing\s+(?:is|was|are|were))\b"
                             r"(?:(?!\b(?:against|compared|actual|achieved|outturn|performance\s+was)\b|[.;]).)*$",
                             re.I)
+_TARGET_FOR = re.compile(r"\btargets?(?:\s+(?:level|figure|value))?\s+for\s+(?P<name>[^.;,]{2,80}?)\s+"
+                         r"(?:of|was|is|at|stood\s+at|set\s+at|has\s+been\s+set\s+at)\s*$", re.I)
 _TARGET_LEAD = re.compile(r"^.*\btargets?\s+(?:(?:was|is|were|are)\s+that|"
                           r"(?:that|which)\s+(?:include|includes)|include|includes|including)\s+|"
                           r"\s+targets?(?:\s+of\s+[a-z]+ing)?$|"
