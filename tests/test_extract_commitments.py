@@ -575,3 +575,26 @@ def test_real_minutes_offer_and_decided_report_content() -> None:
     assert _find(arun, "circulate this information").actor is not None
     argyll = _extract(folder, "argyll_attendance.txt")
     assert _find(argyll, "area by area").due_kind == "date"
+
+
+def test_what_cannot_be_reported_is_no_offer(tmp_path: Path) -> None:
+    """"this was not something the service could report on as the figures were held elsewhere": nothing is
+    offered."""
+    text = ("The Area Manager explained that this was not something the service could report on as the "
+            "figures were held by the health board.\n")
+    assert _write(tmp_path, text, "minutes").commitments == ()
+
+
+def test_business_as_usual_in_another_clause_does_not_hide_a_promise(tmp_path: Path) -> None:
+    """"Thought could be given to X and he would look into this for a future report": the possibility in the
+    first clause does not make the second clause's promise business as usual."""
+    text = ("Thought could be given to reporting the causes of delays and he would look into this for a "
+            "future report.\n")
+    assert _find(_write(tmp_path, text, "minutes"), "future report").text.startswith("look into this")
+
+
+def test_real_scottish_minutes_a_refusal_is_not_an_offer_and_a_later_promise_is_kept() -> None:
+    """Argyll and Bute's scrutiny minutes (tests/data/xreal): what the police could not report on is no
+    commitment; "he would look into this for a future report" is one."""
+    x = _extract(DATA / "xreal", "argyll_prs.txt")
+    assert [c.text for c in x.commitments] == ["look into this for a future report"]
