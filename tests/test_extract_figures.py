@@ -650,3 +650,18 @@ def test_real_welsh_report_a_year_opener_a_wales_benchmark_and_the_council_by_na
                     (D(199), "actual", "Vale of Glamorgan"), (D(510), "target", "council")}
     assert {o.surface for o in x.observations if o.value in (D(231), D(199))} == {
         "average number of days taken to deliver DFG's"}
+
+
+def test_a_benchmark_stated_first_keeps_its_name_when_the_later_figure_is_another_measure() -> None:
+    """"X across NI in this year is 40.1 weeks and the council issued 9 Y": NI's benchmark is of X (a time),
+    not of the count Y that follows; "this year" between the comparator and its number does not stop it."""
+    x = _one("The average time to decide major applications across NI in this year is 40.1 weeks and the "
+             "council issued 9 major decisions.")
+    expected = (D("40.1"), "benchmark", "northern-ireland", "average time to decide major applications")
+    assert expected in _found(x)
+
+
+def test_maintained_at_is_a_level_and_not_part_of_the_name() -> None:
+    """"Customer satisfaction was maintained at 80%": a level of customer satisfaction."""
+    assert _found(_one("Tenant satisfaction was maintained at 81%.")) == {
+        (D(81), "actual", "council", "Tenant satisfaction")}

@@ -386,6 +386,10 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 if f.unit == "count" and actual_unit and actual_unit[0] != "count":
                     f.unit, f.unit_words, f.rate_base = actual_unit  # "from 45.2 in 2021/22" is a rate too
                 owner = preceding or clause_actual or sentence_actual
+                if f.measure == "benchmark" and not preceding and phrases.names_something(f.phrase) and \
+                        actual_unit and actual_unit[0] != f.unit:
+                    # "X across NI is 52.8 weeks and the council issued 11 Y": X, not the later count Y
+                    owner = None
                 if owner and (not f.phrase or f.area != "council" or f.measure in ("target", "previous")):
                     f.phrase = owner  # "... against a target of 90%": the clause's indicator
                 elif carry and (not f.phrase or len(f.phrase.split()) > 10 or _points_back(text, c.start)) \
