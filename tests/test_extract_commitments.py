@@ -598,3 +598,12 @@ def test_real_scottish_minutes_a_refusal_is_not_an_offer_and_a_later_promise_is_
     commitment; "he would look into this for a future report" is one."""
     x = _extract(DATA / "xreal", "argyll_prs.txt")
     assert [c.text for c in x.commitments] == ["look into this for a future report"]
+
+
+def test_a_promise_s_text_stops_where_another_statement_starts(tmp_path: Path) -> None:
+    """"she would send the list to Members, however she could say that demand had risen": the promise is
+    sending the list; what follows ", however" is another statement."""
+    text = ("The Housing Manager said that she would send the list of void properties to Members, however "
+            "she could say that demand had risen.\n")
+    c = _find(_write(tmp_path, text, "minutes"), "void properties")
+    assert c.text == "send the list of void properties to Members"
