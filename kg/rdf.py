@@ -7,6 +7,7 @@ rendition) and `prov:wasGeneratedBy` the extraction run. No RDF-star, no reifica
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -382,9 +383,20 @@ class _Writer:
             self.add(node, _CKG.meeting, self.meeting_iri)
             self.evidence(node, r.span)
 
+    def _own_names(self) -> set[str]:
+        """The council's own area as a text may name it: its name without "Council" and the like, and its
+        area's name ("Vale of Glamorgan Council" -> "vale of glamorgan")."""
+        names = {re.sub(r"\s+(?:(?:county\s+borough|county|city|district|borough|metropolitan\s+borough)\s+)?"
+                        r"council$", "", self.council.lower()).strip()}
+        if self.info and self.info.area_name:
+            names.add(self.info.area_name.lower())
+        return {n for n in names if n}
+
     def area(self, code: str) -> URIRef:
         info = self.info
         code = code.lower()
+        if code != "council" and code in self._own_names():
+            code = "council"  # "199 in the Vale of Glamorgan" in that council's own paper: the council's area
         if code == "council":
             if info and info.area:
                 node = _GSS[info.area]

@@ -532,3 +532,78 @@ def test_a_tracker_whose_reference_and_action_head_each_row_is_read() -> None:
     ]
     assert all(c.span.quote.startswith("EP/25/04") for c in x.commitments)
     assert [p.kind for p in x.progress if p.kind != "agenda"] == ["pending", "done", "pending"]
+
+
+# ---- offers and decisions about a deliverable (real councils' wording, tests/data/xreal)
+
+
+def test_an_offer_to_circulate_in_reported_speech_is_a_commitment_of_its_speaker(tmp_path: Path) -> None:
+    """"... did not have the figures with her, but she could send the breakdown to Members": an offer, owned
+    by the officer the pronoun stands for."""
+    text = ("The Head of Revenues said that she did not have the figures with her, but she could "
+            "send the breakdown by ward to Members after the meeting.\n")
+    x = _write(tmp_path, text, "minutes")
+    c = _find(x, "breakdown by ward")
+    assert c.text.startswith("send the breakdown by ward") and _actor(x, c.actor) == "Head of Revenues"
+
+
+@pytest.mark.parametrize("text", [
+    "Members asked whether the officer could send the breakdown to Members.\n",
+    "The service could send reminder letters to tenants earlier in the year.\n",
+])
+def test_could_without_an_offer_to_the_meeting_is_no_commitment(tmp_path: Path, text: str) -> None:
+    """A question about what could be sent, or a possibility with nothing handed to the meeting, is no
+    commitment."""
+    assert _write(tmp_path, text, "minutes").commitments == ()
+
+
+def test_a_decision_that_a_later_report_should_include_something_is_a_commitment(tmp_path: Path) -> None:
+    """"agreed that the next report to the Committee in May should also include X": a decided deliverable
+    with its due month."""
+    text = ("Decision\n\nThe Committee noted the report and agreed that the next report to the "
+            "Committee in May 2025 should also include the number of appeals by month.\n")
+    x = _write(tmp_path, text, "minutes")
+    c = _find(x, "appeals by month")
+    assert "include the number of appeals by month" in c.text and c.due_kind == "date"
+
+
+def test_real_minutes_offer_and_decided_report_content() -> None:
+    """Arun's officer offering to circulate a breakdown and Argyll and Bute's decision that the next report
+    include a breakdown are both commitments (tests/data/xreal)."""
+    folder = DATA / "xreal"
+    arun = _extract(folder, "arun_q3.txt")
+    assert _find(arun, "circulate this information").actor is not None
+    argyll = _extract(folder, "argyll_attendance.txt")
+    assert _find(argyll, "area by area").due_kind == "date"
+
+
+def test_what_cannot_be_reported_is_no_offer(tmp_path: Path) -> None:
+    """"this was not something the service could report on as the figures were held elsewhere": nothing is
+    offered."""
+    text = ("The Area Manager explained that this was not something the service could report on as the "
+            "figures were held by the health board.\n")
+    assert _write(tmp_path, text, "minutes").commitments == ()
+
+
+def test_business_as_usual_in_another_clause_does_not_hide_a_promise(tmp_path: Path) -> None:
+    """"Thought could be given to X and he would look into this for a future report": the possibility in the
+    first clause does not make the second clause's promise business as usual."""
+    text = ("Thought could be given to reporting the causes of delays and he would look into this for a "
+            "future report.\n")
+    assert _find(_write(tmp_path, text, "minutes"), "future report").text.startswith("look into this")
+
+
+def test_real_scottish_minutes_a_refusal_is_not_an_offer_and_a_later_promise_is_kept() -> None:
+    """Argyll and Bute's scrutiny minutes (tests/data/xreal): what the police could not report on is no
+    commitment; "he would look into this for a future report" is one."""
+    x = _extract(DATA / "xreal", "argyll_prs.txt")
+    assert [c.text for c in x.commitments] == ["look into this for a future report"]
+
+
+def test_a_promise_s_text_stops_where_another_statement_starts(tmp_path: Path) -> None:
+    """"she would send the list to Members, however she could say that demand had risen": the promise is
+    sending the list; what follows ", however" is another statement."""
+    text = ("The Housing Manager said that she would send the list of void properties to Members, however "
+            "she could say that demand had risen.\n")
+    c = _find(_write(tmp_path, text, "minutes"), "void properties")
+    assert c.text == "send the list of void properties to Members"

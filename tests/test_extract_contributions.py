@@ -230,3 +230,12 @@ def test_challenged_queried_keen_to_know_and_a_portfolio_holder_answers() -> Non
     assert answered(x, "councillor:P Hughes") == [(repairs, "question")] * 2  # "He added" carries the post
     assert answered(x, "councillor:L Wade") == [("councillor:K Adams", "question")]
     assert answered(x, "other:Singh") == [("post:Head of Tenancy Services", "question")]
+
+
+def test_a_verb_of_speech_in_the_passive_is_not_said_by_its_subject(tmp_path: Path) -> None:
+    """"Officers were asked to set up separate targets": nobody named spoke; the officers were asked."""
+    path = tmp_path / "m.txt"
+    path.write_text("Minutes of the meeting\n\nOfficers were asked to review the targets for the depot.\n",
+                    encoding="utf-8")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
+    assert extract(path).contributions == ()

@@ -518,3 +518,150 @@ def test_a_relative_clause_s_figure_belongs_to_its_antecedent() -> None:
     number of adopters approved."""
     x = _one("The report now includes the number of adopters approved, which was 31 at the end of March.")
     assert [(o.value, o.surface) for o in x.observations] == [(D(31), "number of adopters approved")]
+
+
+def _found(x: Extraction) -> set[tuple]:
+    return {(o.value, o.measure, o.area, o.surface) for o in x.observations}
+
+
+@pytest.mark.parametrize("text", [
+    "Of the 30 measures in the plan, 21 (70%) met their target and 4 (13%) were amber.",
+    "Out of the 52 key performance indicators 40 (77%) improved on last year.",
+    "Some 64% of indicators were green at the end of the year.",
+    "Amber indicators went from 5 to 9 over the quarter.",
+])
+def test_a_sentence_counting_a_scorecard_s_items_gives_no_figure(text: str) -> None:
+    """A count of the scorecard's own indicators, targets or measures (by status or colour) is no measure."""
+    assert _one(text).observations == ()
+
+
+def test_a_scorecard_count_leaves_the_next_sentence_s_figure_alone() -> None:
+    """Only the sentence that counts the scorecard's items is left out."""
+    x = _one("Of the 30 measures, 21 met their target. Sickness absence was 9.2 days.")
+    assert {(o.value, o.surface) for o in x.observations} == {(D("9.2"), "Sickness absence")}
+
+
+def test_down_or_up_a_percentage_is_a_change_not_a_level() -> None:
+    """"was down 7%", "were up 4%": a change, never emitted as a level."""
+    assert _one("Housing advice cases were down 7%, while preventions were up 4%.").observations == ()
+
+
+def test_a_stated_target_is_a_target_named_by_what_it_is_for() -> None:
+    """"The statutory target is that X within an average of N days": N is the target for X, not a level."""
+    x = _one("The statutory target is that homeless applications are decided within an average of 33 days.")
+    assert [(o.value, o.measure) for o in x.observations] == [(D(33), "target")]
+    assert "homeless applications" in x.observations[0].surface
+    y = _one("The service has two targets which include answering 85% of calls and a reply within 12 days.")
+    assert (D(85), "target") in {(o.value, o.measure) for o in y.observations}
+    assert all(o.measure != "actual" for o in y.observations)
+
+
+@pytest.mark.parametrize("text", [
+    "The recycling rate was 54.0% compared with 51.2% in NI.",
+    "The recycling rate was 54.0%; the rate across NI was 51.2%.",
+])
+def test_ni_as_a_place_is_the_northern_ireland_benchmark(text: str) -> None:
+    """"in NI", "across NI" after or before a figure make it Northern Ireland's benchmark."""
+    assert (D("51.2"), "benchmark", "northern-ireland") in {(o.value, o.measure, o.area)
+                                                           for o in _one(text).observations}
+
+
+def test_a_duration_in_two_units_is_one_figure_in_the_larger() -> None:
+    """"3 minutes and 15 seconds" is one figure, 3.25 minutes, not 3 and 15; its target keeps its minutes."""
+    x = _one("The average wait for an answer was 3 minutes and 15 seconds against a target of 4 minutes.")
+    assert _found(x) == {(D("3.25"), "actual", "council", "average wait for an answer"),
+                         (D(4), "target", "council", "average wait for an answer")}
+
+
+def test_a_noun_after_the_average_opens_a_new_name_rather_than_pointing_back() -> None:
+    """"The average X ..." names X: its figure does not borrow the sentence before's indicator."""
+    x = _one("Web chat replies took 40 seconds on average. The average callback time had fallen "
+             "sharply and was now 6 hours.")
+    labels = {o.value: o.surface for o in x.observations}
+    assert labels.get(D(6)) == "average callback time"
+
+
+def test_a_comparison_beside_a_nameless_level_does_not_borrow_the_sentence_before_s_name() -> None:
+    """"..., currently standing at 98.1% against a target of 98.5%" after another measure's sentence: the
+    target is not that other measure's."""
+    x = _one("Sickness absence was 9.2 days. Rent collection continued to improve, currently standing at "
+             "98.1% against a target of 98.5%.")
+    assert {o.value for o in x.observations if o.surface == "Sickness absence"} == {D("9.2")}
+    assert all(o.surface.lower() != "currently" for o in x.observations)
+
+
+XREAL = Path(__file__).parent / "data" / "xreal"
+
+
+def test_real_councils_prose_summaries_targets_and_ni_benchmarks() -> None:
+    """Published minutes and reports of councils outside the development corpus (tests/data/xreal): scorecard
+    summaries give nothing, stated targets are targets, "in NI" is Northern Ireland's, a time in minutes and
+    seconds is one figure, and no figure is named "currently" or "Out"."""
+    bolsover = extract(read_document(XREAL / "bolsover_ambitions.txt", root=XREAL))
+    assert bolsover.observations == ()
+    derry = extract(read_document(XREAL / "derry_planning.txt", root=XREAL))
+    rows = {(o.value, o.measure, o.area) for o in derry.observations}
+    assert {(D(15), "target", "council"), (D(30), "target", "council"), (D(70), "target", "council"),
+            (D("93.2"), "benchmark", "northern-ireland"), (D("97.6"), "actual", "council")} <= rows
+    bucks = extract(read_document(XREAL / "buckinghamshire_q3.txt", root=XREAL))
+    assert (D("2.7"), "actual") in {(o.value, o.measure) for o in bucks.observations}
+    assert not {D(2), D(42), D(18), D(22)} & {o.value for o in bucks.observations}
+    assert not {"currently", "out"} & {o.surface.lower() for o in bucks.observations + bolsover.observations}
+    belfast = extract(read_document(XREAL / "belfast_planning.txt", root=XREAL))
+    assert (D(30), "target") in {(o.value, o.measure) for o in belfast.observations}
+    assert D(12) not in {o.value for o in belfast.observations}
+
+
+def test_a_period_opening_the_sentence_without_a_comma_is_not_part_of_the_name() -> None:
+    """"During 2021-22 the average time to X was N days": the name is the average time to X."""
+    x = _one("During 2021-22 the average time to complete a repair was 18 days.")
+    assert [o.surface for o in x.observations] == ["average time to complete a repair"]
+
+
+def test_a_benchmark_after_a_year_opener_keeps_its_own_name() -> None:
+    """"For 2021/22 the average number of days to X across Wales stood at 180": a Wales benchmark for X, the
+    year no figure that would leave it nameless."""
+    x = _one("For 2021/22 the average number of days to complete an adaptation across Wales stood at 180.")
+    assert _found(x) == {(D(180), "benchmark", "wales", "average number of days to complete an adaptation")}
+
+
+def test_compared_to_a_number_in_a_named_place_is_that_place_s_level() -> None:
+    """"This compared to 150 in Northvale" after a benchmark: Northvale's level of the same measure, in the
+    measure's unit, not an earlier value named "Northvale"."""
+    x = _one("The average time to complete an adaptation across Wales was 180 days. "
+             "This compared to 150 in Northvale.")
+    assert (D(150), "actual", "Northvale", "average time to complete an adaptation") in _found(x)
+    assert {o.unit for o in x.observations} == {"other"}
+
+
+def test_the_target_level_for_a_named_measure_is_a_target_for_it() -> None:
+    """"The target level for indicator HS12 of 400 days": a target named by what it is for."""
+    x = _one("The target level for indicator HS12 of 400 days was thought too generous by Members.")
+    assert _found(x) == {(D(400), "target", "council", "indicator HS12")}
+
+
+def test_real_welsh_report_a_year_opener_a_wales_benchmark_and_the_council_by_name() -> None:
+    """Vale of Glamorgan's grants report (tests/data/xreal): the delivery time under a year opener keeps its
+    name, Wales's average is a benchmark, the figure "in the Vale of Glamorgan" is the council's level of
+    the same measure, a target level is a target, and changes and a scorecard count give nothing."""
+    x = extract(read_document(XREAL / "vale_dfg.txt", root=XREAL))
+    rows = {(o.value, o.measure, o.area) for o in x.observations}
+    assert rows == {(D(284), "previous", "council"), (D(231), "benchmark", "wales"),
+                    (D(199), "actual", "Vale of Glamorgan"), (D(510), "target", "council")}
+    assert {o.surface for o in x.observations if o.value in (D(231), D(199))} == {
+        "average number of days taken to deliver DFG's"}
+
+
+def test_a_benchmark_stated_first_keeps_its_name_when_the_later_figure_is_another_measure() -> None:
+    """"X across NI in this year is 40.1 weeks and the council issued 9 Y": NI's benchmark is of X (a time),
+    not of the count Y that follows; "this year" between the comparator and its number does not stop it."""
+    x = _one("The average time to decide major applications across NI in this year is 40.1 weeks and the "
+             "council issued 9 major decisions.")
+    expected = (D("40.1"), "benchmark", "northern-ireland", "average time to decide major applications")
+    assert expected in _found(x)
+
+
+def test_maintained_at_is_a_level_and_not_part_of_the_name() -> None:
+    """"Customer satisfaction was maintained at 80%": a level of customer satisfaction."""
+    assert _found(_one("Tenant satisfaction was maintained at 81%.")) == {
+        (D(81), "actual", "council", "Tenant satisfaction")}

@@ -274,3 +274,25 @@ def test_a_minute_item_saved_on_its_own_is_read_as_minutes() -> None:
     single minute item page records decisions, each part its own."""
     found = fixture("item_page_no_title.txt")
     assert len(found) == 2 and "annual report be received" in found[0][1]
+
+
+@pytest.mark.parametrize(("body", "decided"), [
+    ("It was agreed that since the contractor had been delayed the works should be reported to the next "
+     "meeting.", True),
+    ("It was agreed that as the figures were provisional no further action was needed.", False),
+])
+def test_a_reason_before_the_decision_does_not_make_it_narrative(tmp_path: Path, body: str,
+                                                                 decided: bool) -> None:
+    """"agreed that since X had ... Y should be ...": the reason's past tense is not the decision's; a reason
+    with no decision modal after it stays narrative."""
+    path = tmp_path / "m.txt"
+    path.write_text(f"Minutes of the meeting\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
+    assert bool(extract(path).resolutions) is decided
+
+
+def test_real_ni_minutes_an_agreed_invitation_after_a_reason() -> None:
+    """Magherafelt's minutes (tests/data/xreal): the proposal carried and the agreed invitation are both
+    decisions."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "magherafelt_council.txt")
+    assert len(x.resolutions) == 2 and "invited" in x.resolutions[1].text

@@ -142,6 +142,23 @@ def test_the_base_is_read_once_for_a_document_and_again_after(monkeypatch: pytes
     assert all(not str(s).startswith("https://one.example/") for s in g.subjects())
 
 
+def test_a_figure_for_the_council_s_own_area_by_name_is_the_council_s_area(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An observation whose area is the council's own name without "County Council" ("199 in Durham") has
+    the council's area, the same node as the council's own figures, not a new place."""
+    from dataclasses import replace
+
+    from kg.namespaces import SDMX_DIM
+
+    monkeypatch.delenv("KG_BASE", raising=False)
+    x = sample_extraction()
+    own = x.observations[0]
+    named = replace(own, key="o2", area="Durham", value=Decimal("20.1"))
+    g = to_graph(link(replace(x, observations=(own, named))), when=WHEN)
+    areas = {o for s, o in g.subject_objects(SDMX_DIM.refArea)}
+    assert len(areas) == 1
+
+
 # ---- the ingest's emitter, against the N-Quads the rdflib path wrote before it was replaced (issue 18)
 
 
@@ -206,4 +223,3 @@ if __name__ == "__main__":  # python tests/test_rdf.py --update: pin the quads t
         lines = sorted(_document_quads(work / f"store-{name}"))
         (DATA / f"expected-{name}.nq.gz").write_bytes(gzip.compress(b"\n".join(lines) + b"\n", mtime=0))
         print(f"wrote {DATA / f'expected-{name}.nq.gz'}: {len(lines)} quads")
-

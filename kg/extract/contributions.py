@@ -385,7 +385,9 @@ class _Reader:
             elif _impersonal_re().match(text, lead, e):  # "It was explained that ..."
                 self.unnamed_answer(lead, end)
             return
-        here = self.cues_in(s, e)
+        # "Officers were asked to set up ...": a passive verb of speech is said to the subject, not by it
+        here = [c for c in self.cues_in(s, e)
+                if c[0] == "passive_response" or not _PASSIVE_CUE.search(text, max(s, c[1] - 14), c[1])]
         if subj.asker and subj.asked:  # the question is implied by the answer's opener, unless already asked
             earlier = self.question_of(subj.asker)
             if earlier is not None:
@@ -425,6 +427,9 @@ class _Reader:
         if passive:
             self.unnamed_answer(passive[1], end)
         self.last_subject = subj
+
+
+_PASSIVE_CUE = re.compile(r"\b(?:was|were|been|being|be)\s+$", re.I)
 
 
 def extract(x: Extraction, tv: TextView | None = None) -> Extraction:

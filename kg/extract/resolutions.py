@@ -195,6 +195,10 @@ def _introduces(phrase: str) -> bool:
 def _is_subjunctive(clause: str) -> bool:
     """A "that"-clause of a decision ("that the report be noted"), not of narrative ("that it was good")."""
     words = [w.lower() for w in _WORD.findall(clause)]
+    if words and words[0] in _words("subordinators"):
+        # "that since X had planned to attend in December, Y should be invited": the reason given first is
+        # narrative; the decision is the modal after it
+        return any(w in _words("decision_modals") for w in words)
     for w in words:
         if w in _words("decision_modals"):
             return True

@@ -74,6 +74,12 @@ def masked(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# "this was not something the service could report on": what cannot be done is offered to nobody
+_NEGATED = re.compile(r"\b(?:not|no|never|unable|cannot|can't|couldn't|nothing)\b", re.I)
+# A coordinated clause with its own subject: "... could be given to X and he would ...".
+_JOINED = re.compile(r"\b(?:and|but)\b", re.I)
+# The start of the clause a form is in: "she did not have it to hand, but she could send it" offers.
+_OWN_CLAUSE = re.compile(r"\bbut\b|\bhowever\b|[,;]", re.I)
 _SPEECH = re.compile(r"^\s*[\w-]+(?:\s+(?:back|up|on|out))?\s+that\b", re.I)
 
 
@@ -174,6 +180,17 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         verb = base_verb(m.group("verb"))
         what = f"{verb} {lower_first(subject)}{m.group('rest')}" if subject else f"{verb}{m.group('rest')}"
         return Found(s, e, cue, what, (subj_start, cue), 0.8, "passive")
+    m = h.search("offer")
+    if m and r.offer_object.search(m.group("what")) and not _NEGATED.search(
+            _OWN_CLAUSE.split(sent[: m.start()])[-1]):
+        # "... but she could circulate this information after the meeting": an offer to the meeting
+        cue = at(m)
+        return Found(s, e, cue, m.group("what"), (subject_start(text, s, cue), cue), 0.7, "offer")
+    m = h.search("should")
+    if m and (decided or m.group("cue").lower() in ("agreed", "resolved", "decided")):
+        # "agreed that the next report should also include a breakdown": a decision about a deliverable
+        what = f"{lower_first(m.group('subj').strip())} to {base_verb(m.group('verb'))}{m.group('rest')}"
+        return Found(s, e, at(m, "verb"), what, None, 0.8, "resolution")
     if decided:
         m = h.search("resolution_active")
         if m and re.search(r"(?-i:[A-Z])\w", re.sub(r"^the\b\s*", "", m.group("owner"), flags=re.I)):
@@ -216,10 +233,17 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
         return f"another body's business ({hit.group(0)})"
     if hit := phrase_hit("declined_requests", sent):
         # "... would not be possible; however, she would send a summary": the alternative offered is kept
-        if not (f.start + hit.end() <= clause[0] and f.form in ("undertaking", "future", "passive")):
+        if not (f.start + hit.end() <= clause[0] and f.form in ("undertaking", "future", "passive", "offer")):
             return f"declined ({hit.group(0)})"
     if due.kind == "none":
-        if hit := phrase_hit("business_as_usual", sent):
+        # "... could be given to X, and he would look into this for a future report": only the promise's own
+        # clause says whether it is business as usual
+        lead = clause[0]
+        joins = list(_JOINED.finditer(text, clause[0], f.cue)) if f.cue > clause[0] else []
+        if joins and len(text[joins[-1].end() : f.cue].split()) <= 6:
+            lead = joins[-1].end()  # "..., and he would look into this": the promise's own predicate
+        own_clause = text[lead : clause[1]] if clause[1] > lead else sent
+        if hit := phrase_hit("business_as_usual", own_clause):
             return f"business as usual ({hit.group(0)})"
         if hit := phrase_hit("current_meeting", text[f.cue : f.end]):
             return f"for the meeting itself ({hit.group(0)})"

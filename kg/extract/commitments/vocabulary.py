@@ -66,6 +66,9 @@ class Rx:
     question: re.Pattern[str]
     coordination: re.Pattern[str]
     decision: re.Pattern[str]
+    offer: re.Pattern[str]
+    should: re.Pattern[str]
+    offer_object: re.Pattern[str]
 
 
 @cache
@@ -161,6 +164,14 @@ def rx() -> Rx:
         ),
         coordination=re.compile(rf"(?:^|[\s,])(?:{alt(c['coordinators'])})\s*$", flags),
         decision=re.compile(c["decision_openers"], flags),
+        offer=re.compile(rf"\b(?P<cue>{alt(c['offers'])})\s+{adv}(?P<what>(?P<verb>{alt(c['communicating'])})\b.*)",
+                         flags),
+        offer_object=re.compile(rf"\b{alt(c['offer_objects'])}\b|{c['recipients']}", flags),
+        should=re.compile(
+            rf"\b(?P<cue>{alt(c['decision_should'])})\s+that\s+(?P<subj>[^;:\n]{{3,160}}?)\s+should\s+{adv}"
+            rf"(?P<verb>{base})\b(?P<rest>.*)",
+            flags,
+        ),
     )
 
 

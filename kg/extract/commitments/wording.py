@@ -8,6 +8,7 @@ takes the request's object.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract.commitments.vocabulary import rx
 
@@ -37,8 +38,18 @@ def lower_first(text: str) -> str:
     return text
 
 
+@cache
+def _new_statement() -> re.Pattern[str]:
+    """A comma then a word that starts another statement ("..., however she could confirm ...")."""
+    from kg.text.rules import rules
+
+    words = sorted(rules()["clause_breaks"], key=len, reverse=True)
+    return re.compile(r",\s*(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
 def normalise(what: str, request_object: str | None) -> str:
     what = what.split(";")[0]  # what follows a semicolon is another statement
+    what = _new_statement().split(what)[0]  # and so does what follows ", however" or ", whilst"
     if request_object and (m := rx().anaphora.match(what.strip())):
         verb = m.group("verb")
         rest = what.strip()[m.end() :]

@@ -138,8 +138,10 @@ def _after(right: str) -> tuple[Role | None, str | None, bool]:
     after = _AFTER_NUMBER.match(right)
     rest = right[after.end() if after else 0 :]
     code = None
-    if (m := comparator_re().match(rest)) is not None and not _COUNCIL.match(rest[m.end() :]):
-        code = comparator_code(m.group())
+    own = right[len(right) - len(right.lstrip(" )")) :]  # a comparator that holds its own "in" ("in NI")
+    if (m := comparator_re().match(own)) is not None or (m := comparator_re().match(rest)) is not None:
+        if not _COUNCIL.match(m.string[m.end() :]):
+            code = comparator_code(m.group())
     return None, code, starting("previous_after").match(right) is not None
 
 

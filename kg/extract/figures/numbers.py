@@ -170,12 +170,25 @@ def numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]] | No
             out.append(Number(m.start(), r.end(), value, "rate", r.group(0).strip(), base, provisional))
         elif o := _other_unit_re().match(text, after_at, end):
             words_ = o.group(1).lower()
-            out.append(Number(m.start(), o.end(), value, "other", words_, provisional=provisional))
+            if (big := _BIGGER_UNIT.get(words_)) and (rest := _SMALLER_PART.match(text, o.end(), end)) \
+                    and rest.group(2).lower() == big[0]:
+                # "2 minutes and 42 seconds" is one duration, 2.7 minutes (to 0.01), not two figures: in the
+                # larger unit, as a target for it is usually written ("against a target of 3 minutes")
+                part = (Decimal(rest.group(1)) / big[1]).quantize(Decimal("0.01"))
+                value = (value + part).normalize()
+                out.append(Number(m.start(), rest.end(), value, "other", words_, provisional=provisional))
+            else:
+                out.append(Number(m.start(), o.end(), value, "other", words_, provisional=provisional))
         else:
             out.append(Number(m.start(), m.end(), value, "count", provisional=provisional))
         taken.append((out[-1].start, out[-1].end))
     return sorted(out, key=lambda n: n.start)
 
+
+# A duration written in two units: the larger unit -> (the smaller, how many of it make one larger).
+_BIGGER_UNIT = {"minutes": ("seconds", 60), "minute": ("seconds", 60), "hours": ("minutes", 60),
+                "hour": ("minutes", 60)}
+_SMALLER_PART = re.compile(r",?\s*(?:and\s+)?(\d{1,2})\s+(seconds|minutes)\b", re.I)
 
 # compiled once: not_a_figure runs for every number of a document
 _PER_BEFORE = re.compile(r"\bper\s*$", re.I)

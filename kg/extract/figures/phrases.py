@@ -39,6 +39,8 @@ def _opener_re() -> re.Pattern[str]:
         r"(?:q|qtr|quarter|year|month|period)?\s*[\w/]{0,9})?\s*,\s*"
         r"|(?:at|by)\s+the\s+end\s+of\s+" + period + r"\s*,?\s*"
         r"|(?:in|during|for)\s+" + period + r"\s*,\s*"
+        # "During 2013-14 the average time ...": a period without its comma, before the subject's article
+        r"|(?:in|during|for|over)\s+" + period + r"\s+(?=(?:the|our|its|this)\s)"
         r"|(?:at|as\s+at|on|by)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(?:19|20)\d\d\s*,\s*"
         r"|(?:in|during|for|over)\s+the\s+[^,]{1,40}?\s+(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?\s*,\s*"
         r"|there\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s*$"

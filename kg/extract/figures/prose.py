@@ -174,6 +174,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
     # the one known indicator a heading names, and where its agenda item starts (-1: outside any item)
     title: tuple[str, int, str | None] | None = None
     topic_item, topic = None, ""  # a paragraph's run-in heading and its list item
+    units_of: dict[str, tuple] = {}  # each named measure's unit as first stated, for a bare number after it
     all_shapes = shapes(text, 0, len(text))  # dates, years, references: found once for the document
     for i, s in enumerate(tv.sentences):
         if s.kind == "heading" and not tv.in_table(s.start, s.end):
@@ -191,6 +192,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
         if carry and (carry[1] < s.start and "\n\n" in text[carry[1] : s.start] and s.list_item is None):
             carry = None
         sentence_actual: str | None = None
+        sentence_named: str | None = None  # a benchmark's own name, when the sentence states no level
         actual_unit: tuple | None = None
         if s.list_item is not None and s.list_item != topic_item:
             topic_item, topic = s.list_item, _run_in_topic(text, s)
@@ -217,10 +219,14 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             continue
         if len(_RAG_KEY.findall(text, s.start, s.end)) >= 2:
             continue  # "Green = at or above target, Amber = up to 3% below, Red = over 3% below": a key
+        if _scorecard_re().search(text, s.start, s.end):
+            notes.append(f"sentence at {s.start}: counts a scorecard's items, not a measure")
+            continue
         subset = _SUBSET.match(text, s.start, s.end)
         blocked = [b for b in all_shapes if b[0] < s.end and s.start < b[1]]
         for c in tv.clauses_of(i):
             clause_actual: str | None = None
+            nameless = False  # the clause's level named nothing: its comparisons are of an unknown measure
             previous_end = c.start  # a figure's phrase never reaches back across another figure
             previous_phrase = ""
             clause_periods = None  # the clause's periods, read when its first figure needs them
@@ -253,10 +259,21 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 if clause_periods is None:
                     clause_periods = periods.mentions(text, c.start, c.end, doc_period)
                 period, named = frames.period_of(text, n, period_lo, c.end, doc_period, clause_periods)
+                elsewhere = role.measure == "previous" and _PLACE_AFTER.match(text, n.end, c.end)
+                if elsewhere and _is_place(elsewhere.group(1)):
+                    # "This compared to 199 in Northvale": Northvale's level, not an earlier one
+                    role = frames.Role("actual", elsewhere.group(1), role.cue_start)
+                else:
+                    elsewhere = None
                 measure = role.measure
                 aim = measure == "actual" and _TARGET_AIM.search(text, max(c.start, n.start - 100), n.start)
                 if aim:
                     measure = "target"  # "the Council is required to achieve 70%", "a target to recycle 60%"
+                elif measure == "actual" and _TARGET_STATED.search(text, c.start, n.start):
+                    measure = "target"  # "the statutory target is that claims are decided within 20 days"
+                elif measure == "actual" and (aimed := _TARGET_FOR.search(text, c.start, n.start)):
+                    measure = "target"  # "the target level for PI 12 of 510 days": a target, for PI 12
+                    role = frames.Role("target", role.area, role.cue_start, aimed.group("name"))
                 if measure == "actual" and named and periods.earlier(period, doc_period):
                     measure = "previous"
                 if measure == "previous" and not named:
@@ -270,7 +287,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 if measure == "actual":
                     own = phrases.phrase(text, region[0], region[1], lo, hi, region[3])
                 elif role.cue_start is not None and role.cue_start < n.start:
-                    if _DIGIT.search(text[min(lo, role.cue_start) : role.cue_start]):
+                    if _figure_digit(text, min(lo, role.cue_start), role.cue_start, blocked):
                         own = ""  # "6.2 days ..., compared with 7.0": the comparison has no name of its own
                     else:
                         own = phrases.phrase(text, role.cue_start, n.end, min(lo, role.cue_start), c.end)
@@ -278,6 +295,10 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                     own = phrases.phrase(text, n.start, n.end, lo, hi)
                 if aim:
                     own = phrases.aim_phrase(text, n.start, n.end, c.end)
+                elif measure == "target" and role.cue_start is None:
+                    own = _TARGET_LEAD.sub("", own)  # "targets that include X target" names X
+                if own:
+                    own = _SHARED_SUBJECT.sub("", own)  # "X had improved and was now at N": X is the name
                 if own and not phrases.is_name(own):
                     own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
                 if measure == "actual" and not phrases.names_something(own) and previous_phrase:
@@ -285,6 +306,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 previous_end = max(previous_end, region[1])
                 if role.named and phrases.names_something(role.named):
                     own = role.named
+                if elsewhere:
+                    own = ""  # the place after the number is where, not what: the clause points back
                 if n.unit == "count" and (base := _RATE_IN_NAME.search(own)):
                     # "Children looked after per 10,000: 92.1": the name says the number is a rate
                     per = int(base.group(1).replace(",", ""))
@@ -326,6 +349,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                             f.phrase = sentence_actual  # "..., while our performance was 91%"
                         elif carry and s.start - carry[1] < 400 and _fits(carry[2], n.unit):
                             f.phrase = carry[0]
+                            if n.unit == "count" and (unit := units_of.get(f.phrase)) and unit[0] != "count":
+                                f.unit, f.unit_words, f.rate_base = unit  # "This compared to 199": days too
                         elif not carry and title and title[1] == _item_start(tv, s.start) and \
                                 _fits(title[2], n.unit):
                             f.phrase = title[0]  # "the overall figure was 13.9 days" under its item's title
@@ -339,6 +364,11 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                         f.direction = _direction(text, c.start, c.end)
                         f.rag = _rag(text, s.start, s.end)
                 out.append(f)
+                if f.phrase and not f.phrase.startswith(f"{f.topic}: "):
+                    units_of.setdefault(f.phrase, (f.unit, f.unit_words, f.rate_base))
+                if f.phrase and measure == "benchmark" and own:
+                    sentence_named = sentence_named or f.phrase
+                nameless = nameless or (measure == "actual" and not f.phrase)
                 previous_phrase = f.phrase or previous_phrase
                 if measure != "actual":
                     pending.append((f, clause_actual))
@@ -356,16 +386,22 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 if f.unit == "count" and actual_unit and actual_unit[0] != "count":
                     f.unit, f.unit_words, f.rate_base = actual_unit  # "from 45.2 in 2021/22" is a rate too
                 owner = preceding or clause_actual or sentence_actual
+                if f.measure == "benchmark" and not preceding and phrases.names_something(f.phrase) and \
+                        actual_unit and actual_unit[0] != f.unit:
+                    # "X across NI is 52.8 weeks and the council issued 11 Y": X, not the later count Y
+                    owner = None
                 if owner and (not f.phrase or f.area != "council" or f.measure in ("target", "previous")):
                     f.phrase = owner  # "... against a target of 90%": the clause's indicator
                 elif carry and (not f.phrase or len(f.phrase.split()) > 10 or _points_back(text, c.start)) \
-                        and _fits(carry[2], f.unit):
+                        and _fits(carry[2], f.unit) and not (nameless and not _points_back(text, c.start)):
                     # "... which brought about a fall from 9.2%": a long clause is no name; the paragraph's
                     # indicator is the one compared
                     f.phrase = carry[0]
             pending = []
         if sentence_actual and not anywhere("variant_openers").match(sentence_actual):
             carry = (sentence_actual, s.end, None)
+        elif sentence_named:
+            carry = (sentence_named, s.end, None)  # "X across Wales stood at 231. This compared to ..."
         elif carry:
             carry = (carry[0], s.end, carry[2])
     kept = []
@@ -390,11 +426,32 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
     return kept, notes
 
 
+def _figure_digit(text: str, a: int, b: int, blocked: list[tuple[int, int]]) -> bool:
+    """A digit in text[a:b] outside a date, year or reference ("For 2014/15 the ... across Wales stood at
+    231": the year is no figure before the benchmark's)."""
+    return any(not any(x <= m.start() < y for x, y in blocked) for m in _DIGIT.finditer(text, a, b))
+
+
+@cache
+def _scorecard_re() -> re.Pattern[str]:
+    """A count of a scorecard's own items: "N of (the) [N] <items>", "out of (the) N <items>",
+    "N% of <items>", "<colour> <items>"."""
+    items = alternation(words()["scorecard_items"])
+    det = r"(?:the|our|all|its|these|those)\s+"
+    counted = (r"(?:\d[\d,.]*\s*%?\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?(?:out\s+)?of\s+(?:" + det + r")?"
+               r"(?:\d[\d,]*\s+)?|\b(?:out\s+)?of\s+(?:" + det + r")?\d[\d,]*\s+)")
+    sorted_ = alternation(words()["scorecard_sorts"]) + r"\s+"
+    return re.compile(r"(?:" + counted + r"(?:[a-z\-]+\s+){0,2}?|" + sorted_ + r")" + items, re.I)
+
+
 @cache
 def _asked_re() -> re.Pattern[str]:
     return re.compile(r"\b" + alternation(words()["question_verbs"]) + r"\b", re.I)
 
 
+# "... in the Vale of Hollin", right after a number: the place the figure is for.
+_PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?((?-i:[A-Z])[a-z'\-]+"
+                          r"(?:\s+(?:of\s+|and\s+|upon\s+)?(?-i:[A-Z])[a-z'\-]+){0,3})")
 _PLACE_TAIL = re.compile(r"\s+in\s+((?:[A-Z][a-z'\-]+)(?:\s+[A-Z][a-z'\-]+){0,2})$")
 
 
@@ -418,6 +475,19 @@ _TARGET_AIM = re.compile(r"\b(?:targets?|required|requirement|aims?|ambition|goa
                          r"(?:(?!\b(?:against|of|had|have|has)\b|[.;]).){0,60}?"
                          r"\bto\s+(?:[a-z\-]+\s+){1,4}?(?:to\s+|by\s+|below\s+|under\s+)?"
                          r"(?:a\s+|an\s+|at\s+least\s+)?$", re.I)
+# A clause that says what a target is: every figure after it in the clause is the target's, not a level
+# reached ("the target was that ...", "targets which include ...", "the target for ... is").
+_TARGET_STATED = re.compile(r"\btargets?\s+(?:(?:was|is|were|are)\s+that|(?:that|which)\s+"
+                            r"(?:include|includes|are|were)|include|includes|including|"
+                            r"(?:of|for)\s+[a-z]+ing\s+(?:is|was|are|were))\b"
+                            r"(?:(?!\b(?:against|compared|actual|achieved|outturn|performance\s+was)\b|[.;]).)*$",
+                            re.I)
+_TARGET_FOR = re.compile(r"\btargets?(?:\s+(?:level|figure|value))?\s+for\s+(?P<name>[^.;,]{2,80}?)\s+"
+                         r"(?:of|was|is|at|stood\s+at|set\s+at|has\s+been\s+set\s+at)\s*$", re.I)
+_TARGET_LEAD = re.compile(r"^.*\btargets?\s+(?:(?:was|is|were|are)\s+that|"
+                          r"(?:that|which)\s+(?:include|includes)|include|includes|including)\s+|"
+                          r"\s+targets?(?:\s+of\s+[a-z]+ing)?$|"
+                          r"\s+within(?:\s+an?)?(?:\s+average)?$", re.I)
 _TARGET_MOVED = re.compile(r"\btargets?\b(?:(?!\bagainst\b|[.;]).){0,80}?\bfrom\s*$", re.I)
 _PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+[^\d\s,;]+){0,12}?\s*\bto\s*$", re.I)
 _COORDINATED = re.compile(r"(?:\band|\bor|,|&)\s*$", re.I)
@@ -445,6 +515,16 @@ def _points_back_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(r"(?:the\s+)?(?:latest\s+)?(?:" + comparators + r")\b", re.I))
 
 
+# A first predicate before "and" whose subject the figure's predicate shares ("had improved and was now at").
+_SHARED_SUBJECT = re.compile(r"\s+(?:(?:had|has|have)\s+(?:been\s+)?|(?:was|were|is|are)\s+)?[a-z]+(?:ed|en)"
+                             r"(?:\s+[a-z]+ly)?\s+and$", re.I)
+# An opener ending in a noun ("the average", "the rate") followed by more nouns begins a name of its own.
+_NOUN_OPENER = re.compile(r"\b(?:average|rate|percentage|proportion|result|benchmark|target)$", re.I)
+_NAMES_NEXT = re.compile(r"\s+(?!(?:was|is|were|are|had|has|have|for|of|in|at|on|across|against|this|that|"
+                         r"compares|compared|stood|stands|remained|remains|rose|fell|increased|decreased|"
+                         r"improved|reduced|dropped|declined|reached|now|then|also|still|again|over|during|"
+                         r"which|to|and|or|but|as|by|from|with|there|here|figure|level)\b)[a-z][\w\-]*\s+"
+                         r"[a-z]", re.I)
 _CONJUNCTION = re.compile(r"^(?:while|whilst|and|but|whereas|although)\s+", re.I)
 
 
@@ -457,7 +537,9 @@ def _points_back(text: str, start: int) -> bool:
     if (m := _THE_FIGURE.match(head)) and not phrases.names_something(m.group(1)):
         return True  # "the latest rate is ...": a figure with no name of its own
     openers, comparators = _points_back_res()
-    return bool(openers.match(head)) or bool(comparators.match(head))
+    if (m := openers.match(head)) and _NOUN_OPENER.search(m.group()) and _NAMES_NEXT.match(head, m.end()):
+        return False  # "The average phone wait was ...": the opener's noun is modified, a name of its own
+    return bool(m) or bool(comparators.match(head))
 
 
 def _run_in_topic(text: str, s) -> str:  # noqa: ANN001 - a kg.text Sentence
