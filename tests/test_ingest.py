@@ -289,7 +289,9 @@ def test_a_store_written_before_tallies_gets_them_as_a_fresh_ingest_writes_them(
         old._s.update(drop)
         assert not _tally_docs(old) and not run(old, "councillor-activity").rows
         assert upgrade_tallies(old, batch=2) == len(tallied)
-        assert set(old._s) == want
+        # the layout's mark comes back with the next ingest (below), not with this
+        unmarked = {q for q in want if q.graph_name.value != str(UPGRADES)}
+        assert {q for q in old._s if q.graph_name.value != str(UPGRADES)} == unmarked
         assert _rows(run(old, "councillor-activity").rows) == _rows(activity)
         assert upgrade_tallies(old) == 0
         old._s.update(drop.rsplit(";", 1)[0])  # tallies gone, the mark kept: not searched again

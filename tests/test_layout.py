@@ -251,7 +251,8 @@ def test_document_graph_is_what_the_document_says(seeds_store: LocalStore) -> No
 def test_a_store_of_the_old_layout_is_upgraded_by_the_next_ingest(seeds_dir: Path, tmp_path: Path) -> None:
     """Documents written before the layout (each graph with its own copy of what it shares) are split by the
     next ingest, which leaves the store as a fresh ingest would: each triple in one graph."""
-    from kg.ingest import upgrade_layout
+    from kg.ingest import _SPLIT, UPGRADES, upgrade_layout
+    from kg.namespaces import OWL
 
     with LocalStore(tmp_path / "fresh") as fresh:
         assert ingest([seeds_dir], fresh).ok
@@ -264,11 +265,14 @@ def test_a_store_of_the_old_layout_is_upgraded_by_the_next_ingest(seeds_dir: Pat
         old._s.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(iri))
                       for iri, g in graphs.items() for s, p, o in g)
         old._s.update(f"DELETE WHERE {{ GRAPH ?g {{ ?run <{CKG.asserts}> ?said }} }}")
+        old._s.update(f"DROP SILENT GRAPH <{UPGRADES}>")  # an earlier version marked no upgrade
         assert upgrade_layout(old) == len(graphs)
         assert ingest([seeds_dir], old).counts() == {"unchanged": len(graphs)}
         assert shared_triples(old) == want
         assert_exact(old)
         assert upgrade_layout(old) == 0
+        # ... and once marked, the search for such documents is not made again on each ingest
+        assert (UPGRADES, OWL.versionInfo, _SPLIT) in old.graph(str(UPGRADES))
 
 
 def test_placed_nquads_are_the_quads_place_writes(seeds_dir: Path) -> None:
