@@ -114,6 +114,18 @@ def _latest_of(rows: list[tuple]) -> dict[str, set[str]]:
     return out
 
 
+class _Indicator:
+    """One indicator of one council in `Latest`: its latest actual period so far, the actuals of that period
+    (document, figure, unit), and the targets of that period or later by (document, period, unit)."""
+
+    __slots__ = ("period", "actuals", "targets")
+
+    def __init__(self) -> None:
+        self.period: str | None = None
+        self.actuals: list[tuple[str, str, str | None]] = []
+        self.targets: dict[tuple[str, str, str], set[str]] = {}
+
+
 class Latest:
     """The latest figures worked out as a run's documents are written (`add`, from each document's figure
     rows, kg.rdf.Emitted.figures): for a run into a store that held no document, what `update_latest` would
@@ -122,9 +134,7 @@ class Latest:
     (a later actual period drops the rest), so what is held is about the size of what is written."""
 
     def __init__(self) -> None:
-        # council -> indicator -> [latest period, its actuals (document, figure, unit), targets by
-        # (document, period, unit)]
-        self.councils: dict[str, dict[str, list]] = {}
+        self.councils: dict[str, dict[str, _Indicator]] = {}  # council -> indicator -> what is kept of it
         self.complete = True  # False once a document was written without its rows (kg.batch.write_all)
 
     def add(self, document: str, rows: Iterable[tuple[str, str, str, str, str, str | None]]) -> None:
@@ -132,24 +142,25 @@ class Latest:
         document = sys.intern(document)  # one string for each of its figures, held to the end of the run
         for council, obs, measure, indicator, p, u in rows:
             u = sys.intern(u) if u is not None else None
-            state = self.councils.setdefault(council, {}).setdefault(indicator, [None, [], {}])
-            latest, actuals, targets = state
+            ind = self.councils.setdefault(council, {}).get(indicator)
+            if ind is None:
+                ind = self.councils[council][indicator] = _Indicator()
             if measure == actual:
-                if latest is None or p > latest:
-                    state[0], state[1] = p, [(document, obs, u)]
-                    state[2] = {k: v for k, v in targets.items() if k[1] >= p}
-                elif p == latest:
-                    actuals.append((document, obs, u))
-            elif measure == target and u is not None and (latest is None or p >= latest):
-                targets.setdefault((document, p, u), set()).add(obs)
+                if ind.period is None or p > ind.period:
+                    ind.period, ind.actuals = p, [(document, obs, u)]
+                    ind.targets = {k: v for k, v in ind.targets.items() if k[1] >= p}
+                elif p == ind.period:
+                    ind.actuals.append((document, obs, u))
+            elif measure == target and u is not None and (ind.period is None or p >= ind.period):
+                ind.targets.setdefault((document, p, u), set()).add(obs)
 
     def figures(self) -> Iterator[tuple[str, dict[str, set[str]]]]:
         """(council, its latest actual figures -> the targets stated beside each), as `_latest_of` gives."""
         for council in sorted(self.councils):
             out: dict[str, set[str]] = {}
-            for latest, actuals, targets in self.councils[council].values():
-                for doc, obs, u in actuals:
-                    paired = targets.get((doc, latest, u), set()) if u is not None else set()
+            for ind in self.councils[council].values():
+                for doc, obs, u in ind.actuals:
+                    paired = ind.targets.get((doc, ind.period, u), set()) if u is not None else set()
                     out.setdefault(obs, set()).update(paired)
             if out:
                 yield council, out

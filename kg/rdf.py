@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from rdflib import BNode, Graph, Literal, URIRef
 
@@ -383,9 +384,10 @@ class _Writer:
             self.add(node, _CKG.meeting, self.meeting_iri)
             self.evidence(node, r.span)
 
+    @cached_property
     def _own_names(self) -> set[str]:
         """The council's own area as a text may name it: its name without "Council" and the like, and its
-        area's name ("Vale of Glamorgan Council" -> "vale of glamorgan")."""
+        area's name ("Vale of Glamorgan Council" -> "vale of glamorgan"). Once a document, not a figure."""
         names = {re.sub(r"\s+(?:(?:county\s+borough|county|city|district|borough|metropolitan\s+borough)\s+)?"
                         r"council$", "", self.council.lower()).strip()}
         if self.info and self.info.area_name:
@@ -395,7 +397,7 @@ class _Writer:
     def area(self, code: str) -> URIRef:
         info = self.info
         code = code.lower()
-        if code != "council" and code in self._own_names():
+        if code != "council" and code in self._own_names:
             code = "council"  # "199 in the Vale of Glamorgan" in that council's own paper: the council's area
         if code == "council":
             if info and info.area:
