@@ -7,7 +7,6 @@ rendition) and `prov:wasGeneratedBy` the extraction run. No RDF-star, no reifica
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -38,7 +37,7 @@ from kg.namespaces import (
     XSD,
 )
 from kg.periods import period_iri
-from kg.reference import council_info, england, regions
+from kg.reference import core, council_info, england, regions
 from kg.terms import Term, Vocab, nquads, plain, typed
 from kg.terms import iri as _iri
 from kg.terms import term as _object
@@ -386,18 +385,18 @@ class _Writer:
 
     @cached_property
     def _own_names(self) -> set[str]:
-        """The council's own area as a text may name it: its name without "Council" and the like, and its
-        area's name ("Vale of Glamorgan Council" -> "vale of glamorgan"). Once a document, not a figure."""
-        names = {re.sub(r"\s+(?:(?:county\s+borough|county|city|district|borough|metropolitan\s+borough)\s+)?"
-                        r"council$", "", self.council.lower()).strip()}
+        """The council's own area as a text may name it, as council names are compared (kg.reference.core: the
+        place words, "City of York Council" and "York" both "york"): its name and its area's. Once a
+        document, not a figure."""
+        names = {core(self.council)}
         if self.info and self.info.area_name:
-            names.add(self.info.area_name.lower())
+            names.add(core(self.info.area_name))
         return {n for n in names if n}
 
     def area(self, code: str) -> URIRef:
         info = self.info
         code = code.lower()
-        if code != "council" and code in self._own_names:
+        if code != "council" and core(code.removeprefix("the ")) in self._own_names:
             code = "council"  # "199 in the Vale of Glamorgan" in that council's own paper: the council's area
         if code == "council":
             if info and info.area:
