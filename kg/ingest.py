@@ -235,7 +235,7 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, jobs: int,
             # New documents are written in batches (one transaction each) and reported once written.
             interrupted = write_all(store, prepared_all, known, when=when, emit=emit,  # type: ignore[arg-type]
                                     stop=lambda: stop.raised, latest=latest, dropped=dropped,
-                                    figures=figures)
+                                    figures=figures, sources=len(sources))
     except StoreUnreachable as err:
         # One line for the run, not one per document: every later write would fail the same way.
         lost = len(sources) - (len(outcomes) - found)

@@ -192,6 +192,18 @@ class StoredDoc:
     sources: tuple[str, ...]
 
 
+def _stored_docs(rows: Iterable[Mapping]) -> list[StoredDoc]:
+    """(doc, sha, file) rows -> each document once with all its source files, ordered by them."""
+    found: dict[str, StoredDoc] = {}
+    for row in rows:
+        iri = str(row["doc"])
+        prev = found.get(iri)
+        file = str(row["file"])
+        sources = tuple(sorted({*prev.sources, file})) if prev else (file,)
+        found[iri] = StoredDoc(iri, str(row["sha"]), sources)
+    return sorted(found.values(), key=lambda d: d.sources)
+
+
 class Store:
     """What the pipeline needs of a store. `LocalStore` and `kg.remote.RemoteStore` implement it."""
 
@@ -249,14 +261,14 @@ class Store:
         return int(res.rows[0]["n"]) if res.rows else 0
 
     def documents(self) -> list[StoredDoc]:
-        res = self.query(internal("documents-stored"))
-        found: dict[str, StoredDoc] = {}
-        for row in res.rows:
-            iri = str(row["doc"])
-            prev = found.get(iri)
-            sources = (*prev.sources, str(row["file"])) if prev else (str(row["file"]),)
-            found[iri] = StoredDoc(iri, str(row["sha"]), tuple(sorted(sources)))
-        return sorted(found.values(), key=lambda d: d.sources)
+        return _stored_docs(self.query(internal("documents-stored")).rows)
+
+    def documents_of(self, iri: str, source: str) -> list[StoredDoc]:
+        """The stored document with this IRI and those read from this source file (as `documents` gives
+        them), by index lookups: what one new document needs to know, in a store of any size."""
+        by_iri = self.query(internal("documents-stored"), {"doc": URIRef(iri)}).rows
+        from_source = self.query(internal("documents-from"), {"key": Literal(source)}).rows
+        return _stored_docs([*by_iri, *from_source])
 
     def export(self, fmt: str) -> bytes:
         raise NotImplementedError

@@ -141,3 +141,66 @@ def test_a_bulk_loaded_batch_is_not_counted_towards_a_flush(tmp_path: Path) -> N
         batch.graphs, batch.triples, batch.outcomes = dict([placed(4, 3)]), 3, [Outcome("four.txt", "added")]
         batch.flush()
         assert batch.unflushed == 3
+
+
+def _later_run(seeds_dir: Path, tmp_path: Path, share: int, monkeypatch) -> tuple[list, list, list]:  # noqa: ANN001
+    """The seeds stored, then a run of: one unchanged, one seed's text under a second name, one seed's new
+    version, one seed's text twice more under new names in the same run. Returns the run's (source, status),
+    the documents stored after it, and how the index was read."""
+    import kg.batch
+    import kg.store
+
+    monkeypatch.setattr(kg.batch, "LAZY_SHARE", share)
+    asked: list[str] = []
+    real_of, real_all = kg.store.Store.documents_of, kg.store.Store.documents
+    monkeypatch.setattr(LocalStore, "documents_of", lambda s, i, k: asked.append("of") or real_of(s, i, k))
+    monkeypatch.setattr(LocalStore, "documents", lambda s: asked.append("all") or real_all(s))
+    store_dir = tmp_path / f"store-{share}"
+    folder = tmp_path / f"later-{share}"
+    folder.mkdir()
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    with LocalStore(store_dir) as st:
+        assert ingest([seeds_dir], st).ok
+        for name, seed, extra in (("000.txt", seeds[0], ""), ("copy-of-1.txt", seeds[1], ""),
+                                  (seeds[2].name, seeds[2], "\nThe Panel noted the report.\n"),
+                                  ("x.txt", seeds[3], "\nAgreed.\n"), ("y.txt", seeds[3], "\nAgreed.\n")):
+            (folder / name).write_text(seed.read_text() + extra)
+            shutil.copy(f"{seed}.meta.yaml", folder / f"{name}.meta.yaml")
+        shutil.copy(seeds[2], folder / "000.txt")  # 000.txt: seed 2's text (a source new to the store)
+        asked.clear()
+        report = ingest([folder, seeds_dir / seeds[4].name], st)
+        return sorted((o.source, o.status) for o in report.outcomes), real_all(st), asked
+
+
+def test_a_small_run_into_a_bigger_store_asks_per_document_and_decides_the_same(
+        seeds_dir: Path, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """A run small beside the store asks the store for each document's text and source as it needs them
+    (never reading every document) and gets the outcomes and the stored documents the whole index gives:
+    duplicates of stored texts, a new version, a text twice in the run, an unchanged one."""
+    whole = _later_run(seeds_dir, tmp_path, 10**6, monkeypatch)
+    lazy = _later_run(seeds_dir, tmp_path, 0, monkeypatch)
+    assert "all" in whole[2] and "of" not in whole[2]
+    assert "of" in lazy[2] and "all" not in lazy[2]
+    statuses = {s for _, s in lazy[0]}
+    assert {"added", "duplicate", "replaced", "unchanged"} <= statuses, lazy[0]
+    assert lazy[0] == whole[0] and lazy[1] == whole[1]
+
+
+def test_documents_of_gives_what_documents_gives_for_a_text_and_a_source(seeds_dir: Path,
+                                                                         tmp_path: Path) -> None:
+    """Store.documents_of(iri, source): the document with that IRI and those from that source, with all
+    their sources, as Store.documents lists them."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    seeds = sorted(seeds_dir.glob("*.txt"))[:2]
+    for name, seed in (("a.txt", seeds[0]), ("b.txt", seeds[0]), ("c.txt", seeds[1])):
+        shutil.copy(seed, folder / name)
+        shutil.copy(f"{seed}.meta.yaml", folder / f"{name}.meta.yaml")
+    with LocalStore(tmp_path / "store") as st:
+        assert ingest([folder], st).ok
+        every = {d.iri: d for d in st.documents()}
+        ab = next(d for d in every.values() if d.sources == ("a.txt", "b.txt"))
+        c = next(d for d in every.values() if d.sources == ("c.txt",))
+        assert st.documents_of(ab.iri, "c.txt") == sorted([ab, c], key=lambda d: d.sources)
+        assert st.documents_of("https://w3id.org/council-kg/id/document/none", "b.txt") == [ab]
+        assert st.documents_of("https://w3id.org/council-kg/id/document/none", "z.txt") == []
