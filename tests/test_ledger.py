@@ -386,7 +386,8 @@ def test_a_ledger_left_behind_is_caught_up_by_the_next_run(store: LocalStore) ->
 def test_a_run_that_changes_no_document_reads_no_documents_fields(series: LocalStore,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The ledger's digest of the whole store holds after a run that got to its end: an unchanged re-run
-    does not read the documents' fields; once the digest is gone (a run killed before its end), it does."""
+    does not read the documents' committees; once the digest is gone (a run killed before its end), it does,
+    and finds no committee to work out again."""
     import kg.ledger
     from kg.ledger import update_ledger
 
@@ -401,14 +402,16 @@ def test_a_run_that_changes_no_document_reads_no_documents_fields(series: LocalS
     before = _latest(series)
     report = ingest([SERIES / M1, SERIES / M4], series, today=TODAY[M4])
     assert report.counts() == {"unchanged": 2} and report.ledger == ()
-    assert "ledger-document-iris" in names and "ledger-documents" not in names
+    assert "ledger-document-iris" in names and "ledger-document-committees" not in names
     series.rewrite(str(iris.graph("ledger")), [str(iris.ledger_whole())], str(CKG.assessment), Graph())
     names.clear()
     assert update_ledger(series, today=TODAY[M4]) == ()
-    assert "ledger-documents" in names and _latest(series) == before
+    # the committees' digests are checked; no committee changed, so no document's other fields are read
+    assert "ledger-document-committees" in names and "ledger-documents" not in names
+    assert _latest(series) == before
     names.clear()
     update_ledger(series, today=TODAY[M4])  # the digest is back
-    assert "ledger-documents" not in names
+    assert "ledger-document-committees" not in names
 
 
 def test_steps_lost_from_an_unchanged_committee_are_worked_out_again(series: LocalStore) -> None:
@@ -943,3 +946,54 @@ def test_reading_ahead_keeps_the_order_and_only_a_few_in_hand() -> None:
         taken.append(item)
     assert taken == [f"k{n}" for n in range(20)]
     assert list(_ahead(work, ["a", "b"], 0)) == [("a", "A"), ("b", "B")]
+
+
+def _without(src: Path, folder: Path, *fields: str) -> None:
+    """A copy of a series paper whose sidecar does not say these fields, and names its committee one that no
+    other council in the benchmarks' corpus has (so that a paper naming no council is that committee's)."""
+    folder.joinpath(src.name).write_bytes(src.read_bytes())
+    meta = [line.replace("Corporate Parenting Panel", "Corporate Parenting Board")
+            for line in Path(f"{src}.meta.yaml").read_text().splitlines()
+            if not line.startswith(tuple(f"{f}:" for f in fields))]
+    folder.joinpath(f"{src.name}.meta.yaml").write_text("\n".join(meta) + "\n")
+
+
+def test_a_small_run_reads_only_its_committees_documents_and_gives_the_full_ledger(
+        store: LocalStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Into a store of many committees, a run of a few papers reads the fields of its committees' documents
+    only (one query a committee), and the ledger is the one a full re-assessment and a clean ingest give:
+    with a paper that names no council (its committee the known council's of that name) and one that names
+    no committee (its commitments go by their own)."""
+    import kg.ledger
+    from benchmarks.corpus import generate
+
+    generate(tmp_path / "synthetic", 24)
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    for name in (M1, M2):
+        _without(SERIES / name, first)
+    _without(SERIES / M3, later, "council")
+    _without(SERIES / M4, later, "council", "committee")
+    assert ingest([tmp_path / "synthetic", first], store, today=TODAY[M2]).ok
+    names: list[str] = []
+    real = kg.ledger._rows
+    monkeypatch.setattr(kg.ledger, "_rows", lambda s, n, p=None: names.append(n) or real(s, n, p))
+    monkeypatch.setattr(kg.ledger, "MOST", 10)  # never every document's fields at once
+    report = ingest([later], store, today=TODAY[M4])
+    assert report.ok and report.ledger
+    committees = set(_committee_of(store).values())
+    assert 0 < names.count("ledger-committee-documents") < len(committees) / 2
+    assert any("unknown" in k.lower() for k in committees), "no paper without a council: proves less"
+    assert "" in committees, "no paper without a committee: proves less"
+    from kg.ledger import _committee_identity, _committee_rows
+
+    same = _committee_identity(_committee_rows(store))
+    assert any("unknown" in k for k in same), "no committee known by its identity: proves less"
+    small = _latest(store)
+    monkeypatch.setattr(kg.ledger, "MOST", 0.25)
+    assert kg.ledger.update_ledger(store, today=TODAY[M4], full=True) == ()
+    assert _latest(store) == small
+    with LocalStore(tmp_path / "clean") as clean:
+        assert ingest([tmp_path / "synthetic", first, later], clean, today=TODAY[M4]).ok
+        assert _latest(clean) == small

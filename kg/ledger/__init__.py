@@ -104,9 +104,11 @@ def _committee_identity(rows: Iterable[dict]) -> dict[str, str]:
     return out
 
 
-def documents(store: Store, rows: list[dict] | None = None) -> dict[str, Doc]:
+def documents(store: Store, rows: list[dict] | None = None, same: dict[str, str] | None = None,
+              ) -> dict[str, Doc]:
+    """Documents by IRI, each with its committee's identity (`same`: worked out from `rows` by default)."""
     rows = rows if rows is not None else _rows(store, "ledger-documents")
-    same = _committee_identity(rows)
+    same = same if same is not None else _committee_identity(rows)
     out: dict[str, Doc] = {}
     for row in rows:
         iri = str(row["document"])
@@ -123,6 +125,33 @@ def documents(store: Store, rows: list[dict] | None = None) -> dict[str, Doc]:
             _s(row, "title") or "",
         )
     return out
+
+
+def _committee_rows(store: Store) -> list[dict[str, str]]:
+    """Every document's committee and council with the committee's label (a row for each label, as a join
+    gives them): what the committees' digests and identities are worked out from."""
+    labels: dict[str, list[str]] = {}
+    for r in _rows(store, "ledger-committees"):
+        labels.setdefault(r["committee"], []).append(r["committee_label"])
+    return [{**r, "committee_label": label} if label else r
+            for r in _rows(store, "ledger-document-committees")
+            for label in labels.get(r.get("committee", ""), ()) or (None,)]
+
+
+MOST = 0.25  # re-assessing this share of the committees or more, every document's fields are read at once
+
+
+def _document_rows(store: Store, needed: set[str], light: list[dict], same: dict[str, str], committees: int,
+                   loose_rows: list[dict]) -> list[dict[str, str]]:
+    """The _ledger-documents rows of the documents of the committees `needed` (by identity: each committee
+    IRI the documents name that is one of them), and `loose_rows`; of every document when most are needed
+    (one query is then cheaper than one a committee)."""
+    if len(needed) >= MOST * committees:
+        return _rows(store, "ledger-documents")
+    named = sorted({r["committee"] for r in light if r.get("committee") and
+                    same.get(r["committee"], r["committee"]) in needed})
+    return [*loose_rows, *(r for k in named
+                           for r in _rows(store, "ledger-committee-documents", {"committee": URIRef(k)}))]
 
 
 _YEAR = re.compile(r"[0-9]{4}")
@@ -453,32 +482,52 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
     was = seen(store)
     if not full and was.get(whole_node) == whole and not redo_rows and not orphans:
         return ()
-    doc_rows = _rows(store, "ledger-documents")
-    docs = documents(store, doc_rows)
-    ages = later_meetings(doc_rows)
-    del doc_rows
-    by_committee: dict[str, dict[str, Doc]] = {}
-    for d in docs.values():
-        if d.committee:
-            by_committee.setdefault(d.committee, {})[d.iri] = d
-    state = {k: _digest(ds) for k, ds in by_committee.items()}
+    # Which committees changed, from every document's committee alone (and its identity); the documents'
+    # other fields are read for the committees worked out again only (a small run into a big store).
+    light = _committee_rows(store)
+    same = _committee_identity(light)
+    ident = {r["document"]: same.get(r["committee"], r["committee"]) if r.get("committee") else None
+             for r in light}
+    members: dict[str, set[str]] = {}
+    for d, k in ident.items():
+        if k:
+            members.setdefault(k, set()).add(d)
+    state = {k: _digest(ds) for k, ds in members.items()}
     state[ledger] = basis
     if full or was.get(ledger) != state[ledger]:
-        touched = set(by_committee)
+        touched = set(members)
     else:
-        touched = {k for k in by_committee if was.get(k) != state[k]}
+        touched = {k for k in members if was.get(k) != state[k]}
         touched |= {k for k in was if k not in (ledger, whole_node) and k not in state}  # papers all went
     committed = {r["document"] for r in _rows(store, "ledger-committed")}
     redo = {r["commitment"]: r["document"] for r in redo_rows}
     new_ones = {r["commitment"] for r in redo_rows if r["why"] == "new"}  # no stored steps to read
     del redo_rows
 
+    # A document that names no committee goes by its commitments' own committee, so those are read first
+    # (few: a committee is nearly always found).
+    loose_docs = sorted(x for x in committed if not ident.get(x))
+    loose_rows = [r for d in loose_docs for r in _rows(store, "ledger-documents", {"document": URIRef(d)})]
+    loose: dict[str, list[Commitment]] = {}
+    loose_known = documents(store, loose_rows, same)
+    for d in loose_docs:
+        for c in commitments(store, loose_known, [d]):
+            if full or (c.committee or "") in touched or c.iri in redo:
+                loose.setdefault(c.committee or "", []).append(c)
+    needed = touched | {ident[d] for d in redo.values() if ident.get(d)} | (set(loose) & set(members))
+    doc_rows = _document_rows(store, needed, light, same, len(members), loose_rows)
+    docs = documents(store, doc_rows, same)
+    ages = later_meetings(doc_rows)
+    del doc_rows, light
+    by_committee: dict[str, dict[str, Doc]] = {}
+    for doc in docs.values():
+        if doc.committee:
+            by_committee.setdefault(doc.committee, {})[doc.iri] = doc
+
     # What to read, by committee: its documents with commitments (all of them to re-work if it is touched,
-    # else only the ones in `redo`). A document that names no committee goes by its commitments' own
-    # committee, so those are read first (few: a committee is nearly always found).
+    # else only the ones in `redo`).
     reads: dict[str, set[str]] = {}
     only: dict[str, set[str]] = {}
-    loose: dict[str, list[Commitment]] = {}
     for key in touched:
         reads.setdefault(key, set()).update(d for d in by_committee.get(key, {}) if d in committed)
     for c_iri, d in redo.items():
@@ -486,10 +535,6 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
         if key:
             reads.setdefault(key, set()).add(d)
             only.setdefault(key, set()).add(c_iri)
-    for d in sorted(x for x in committed if x not in docs or not docs[x].committee):
-        for c in commitments(store, docs, [d]):
-            if full or (c.committee or "") in touched or c.iri in redo:
-                loose.setdefault(c.committee or "", []).append(c)
     reviews = decisions(store)
     lines: list[tuple[tuple, str]] = []
     when = dt.datetime.now(dt.UTC)
