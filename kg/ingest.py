@@ -205,7 +205,9 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, jobs: int,
     ensure_reference(store)
     upgrade_layout(store)  # a store written before issue 17's layout: each triple into one graph
     upgrade_tallies(store)  # ... or before the per-councillor tallies: councillor-activity would miss them
-    repair(store)  # a `kg remove` killed half way: finish it before anything new goes in
+    # a `kg remove` killed half way: finish it before anything new goes in (a ledger citing gone documents
+    # without a journal is left to this run's own ledger update, which re-works it)
+    repair(store, stale_ledger=False)
     known = known_from_store(store)
     from kg import aggregates
     from kg.query import internal
@@ -304,15 +306,17 @@ def _journal(docs: dict[str, tuple[str, ...]]) -> Graph:
     return g
 
 
-def repair(store: Store, councils: set[str] | None = None) -> bool:
+def repair(store: Store, councils: set[str] | None = None, *, stale_ledger: bool = True) -> bool:
     """Finish a removal a kill interrupted: the ledger forgets the documents, then the journal goes. Also
     a ledger that cites documents or commitments no longer stored, with no journal (left by versions
-    before the journal). `councils`: those of the documents `remove` dropped, when the kept latest figures
-    were whole before (else every council's are worked out again). True if there was anything to repair."""
+    before the journal), unless `stale_ledger` is False (ingest: its own ledger update re-works whatever
+    cites a gone document, and the check reads every assessment). `councils`: those of the documents
+    `remove` dropped, when the kept latest figures were whole before (else every council's are worked out
+    again). True if there was anything to repair."""
     from kg.query import internal
 
     pending = pending_removals(store)
-    stale = store.query(internal("ledger-stale"), {"ledger": iris.graph("ledger")}).rows
+    stale = stale_ledger and store.query(internal("ledger-stale"), {"ledger": iris.graph("ledger")}).rows
     if pending or stale:
         from kg.ledger import forget
 

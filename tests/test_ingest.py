@@ -299,3 +299,32 @@ def test_a_store_written_before_tallies_gets_them_as_a_fresh_ingest_writes_them(
         old._s.update(drop)
         assert ingest([seeds_dir], old).counts() == {"unchanged": 5}  # the ingest upgrades first
         assert set(old._s) == want
+
+
+def test_a_ledger_citing_a_gone_document_is_repaired_by_the_next_ingest(
+        seeds_store_path: Path, seeds_dir: Path, tmp_path: Path) -> None:
+    """A document's graph gone with no journal (an older version's cut-short removal) and the ledger still
+    citing it: the next ingest (everything unchanged) leaves no step citing it and no step of a commitment
+    no longer stored, as `kg remove` would."""
+    import shutil
+
+    from kg import iris
+
+    prefix = "PREFIX ckg: <https://w3id.org/council-kg/def#> "
+    cites = prefix + ("SELECT DISTINCT ?ledger ?d WHERE { "
+                      "GRAPH ?ledger { ?a ckg:asOfDocument|ckg:fulfilledBy ?d } }")
+    orphans = prefix + ("ASK { GRAPH ?l { ?c ckg:assessment ?a } "
+                        "FILTER NOT EXISTS { GRAPH ?g { ?c a ckg:Commitment } } }")
+    ledger = {"ledger": iris.graph("ledger")}
+    store = tmp_path / "store"
+    shutil.copytree(seeds_store_path, store)
+    with LocalStore(store) as st:
+        cited = {str(r["d"]) for r in st.query(cites, ledger).rows}
+        gone = next(d for d in st.documents() if d.iri in cited)
+        st.replace_graphs([gone.iri], {})
+        assert gone.iri in {str(r["d"]) for r in st.query(cites, ledger).rows}
+        assert st.query(orphans).boolean
+        others = [seeds_dir / Path(d.sources[0]).name for d in st.documents()]
+        assert ingest(others, st).counts() == {"unchanged": len(others)}
+        assert gone.iri not in {str(r["d"]) for r in st.query(cites, ledger).rows}
+        assert not st.query(orphans).boolean
