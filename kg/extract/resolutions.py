@@ -108,6 +108,18 @@ def _subject_re() -> re.Pattern[str]:
 
 
 @cache
+def _body_label_re() -> re.Pattern[str]:
+    """The meeting named alone over its decisions: "The Committee:-", "The Audit and Scrutiny Committee:"
+    (a Scottish or English clerk's lead-in to a numbered list of "Noted ..."/"Agreed ..." parts); "That the
+    Select Committee:" is a decision's own lead-in, read with its parts."""
+    return re.compile(
+        rf"^(?:the\s+)?(?:(?-i:[A-Z])[\w&,'’-]*\s+(?:(?:and|of|&)\s+)?){{0,5}}(?:{_alt(_vocab()['bodies'])})"
+        rf"[ \t\xa0]*[:\-–—]+[ \t\xa0]*$",
+        re.I,
+    )
+
+
+@cache
 def _noted_re() -> re.Pattern[str]:
     v = _vocab()
     return re.compile(
@@ -345,6 +357,8 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
             subject = len(sent[:m.start()].split()) <= 4
             return "label", s.start if subject else s.start + m.end()
         return "lead", s.start + m.end()
+    if _body_label_re().match(sent) and _list_follows(tv, s):
+        return "label", s.end
     if (m := _subject_re().match(sent)):
         verb, rest = m.group("verb").lower(), m.group("rest")
         if re.match(r"\s*(?:as\s+follows|the\s+following)?\s*[:\-–—]+\s*$", rest, re.I):
@@ -370,6 +384,16 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
         if _head_has_paper(m.group("subj")) and nxt not in _words("passive_not_after"):
             return "whole", s.start
     return None
+
+
+def _list_follows(tv: TextView, s: Sentence) -> bool:
+    """Does a numbered or lettered list open straight after sentence s (in the same agenda item)?"""
+    k = bisect_left([t.start for t in tv.sentences], s.end)
+    if k >= len(tv.sentences):
+        return False
+    t = tv.sentences[k]
+    return (t.item == s.item and t.list_item is not None
+            and tv.list_items[t.list_item].kind != "bullet")
 
 
 def _under_recommendation(tv: TextView, i: int) -> bool:
