@@ -665,3 +665,62 @@ def test_maintained_at_is_a_level_and_not_part_of_the_name() -> None:
     """"Customer satisfaction was maintained at 80%": a level of customer satisfaction."""
     assert _found(_one("Tenant satisfaction was maintained at 81%.")) == {
         (D(81), "actual", "council", "Tenant satisfaction")}
+
+
+def test_real_scorecard_shares_are_not_measures_but_an_excepted_measure_is() -> None:
+    """Anglesey's and Cherwell's minutes (tests/data/xreal): "the majority (70%) of the ... indicators" and
+    "achieved 86% of its August 2023 key performance indicators" sum up a scorecard; the measure excepted
+    after the count ("apart from indicator 04b in connection with the percentage of X which at 58% is below
+    the 80% target") keeps its figures and its own name."""
+    anglesey = extract(read_document(XREAL / "anglesey_scorecard.html", root=XREAL))
+    assert {(o.value, o.measure) for o in anglesey.observations} == {(D(58), "actual"), (D(80), "target")}
+    assert {o.surface for o in anglesey.observations} == {
+        "percentage of written responses within 15 days to complaints within Social Services"}
+    cherwell = extract(read_document(XREAL / "cherwell_kpi.html", root=XREAL))
+    assert cherwell.observations == ()
+
+
+def test_a_scorecard_count_without_an_exception_still_gives_nothing() -> None:
+    """"9 of the 14 measures were on track and sickness was 9.5 days": without "apart from" the sentence sums
+    up the scorecard, as before."""
+    assert _one("9 of the 14 measures were on track and sickness was 9.5 days.").observations == ()
+
+
+def test_a_clause_opening_on_an_area_states_that_area_s_level() -> None:
+    """"Nationally at the end of Quarter 2, X stood at 9 days" and "Across Wales, X was 180 days" are
+    benchmarks; "National Non-Domestic Rates collected was 98%" names a measure, not an area."""
+    x = _one("Nationally at the end of Quarter 1, turnaround time stood at 9 days.")
+    assert {(o.value, o.measure, o.area) for o in x.observations} == {(D(9), "benchmark", "national")}
+    x = _one("Across Wales, the average time to deliver an adaptation was 180 days.")
+    assert {(o.value, o.measure, o.area) for o in x.observations} == {(D(180), "benchmark", "wales")}
+    x = _one("National Non-Domestic Rates collected was 98%.")
+    assert {(o.value, o.measure, o.area) for o in x.observations} == {(D(98), "actual", "council")}
+
+
+def test_real_minutes_national_levels_and_the_council_s_own_possessive() -> None:
+    """Gravesham's minutes (tests/data/xreal): the clause opening "Nationally" is a national benchmark, "the
+    latest available figure nationally" is the benchmark of the measure named before it, and
+    "Gravesham's processing time" is named without the council's possessive."""
+    x = extract(read_document(XREAL / "gravesham_benefits.html", root=XREAL))
+    rows = {(o.value, o.measure, o.area, o.surface) for o in x.observations}
+    assert (D(9), "benchmark", "national", "processing time") in rows
+    assert (D(20), "benchmark", "national", "average processing time for new housing Benefit Claims") in rows
+    assert (D("3.5"), "actual", "council", "processing time") in rows
+    assert not any("Gravesham" in o.surface for o in x.observations)
+
+
+def test_a_number_straight_after_a_verb_of_movement_is_a_change() -> None:
+    """Neath Port Talbot's minutes (tests/data/xreal): "had increased 14 days", like "increased by 10 days",
+    is how much a measure moved, not its level; "increased to 14 days" is still a level."""
+    x = extract(read_document(XREAL / "neathpt_q4.txt", root=XREAL))
+    assert x.observations == ()
+    x = _one("The average number of days to deliver a grant increased to 214 days.")
+    assert {o.value for o in x.observations} == {D(214)}
+
+
+def test_an_ongoing_movement_and_currently_are_no_part_of_the_name() -> None:
+    """"The investment portfolio continued to increase, currently being at 74% against a target of 64%": the
+    measure is the investment portfolio."""
+    x = _one("The investment portfolio continued to increase, currently being at 74% against a target of 64%.")
+    assert _found(x) == {(D(74), "actual", "council", "investment portfolio"),
+                         (D(64), "target", "council", "investment portfolio")}

@@ -219,19 +219,28 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             continue
         if len(_RAG_KEY.findall(text, s.start, s.end)) >= 2:
             continue  # "Green = at or above target, Amber = up to 3% below, Red = over 3% below": a key
-        if _scorecard_re().search(text, s.start, s.end):
-            notes.append(f"sentence at {s.start}: counts a scorecard's items, not a measure")
-            continue
+        read_from = s.start  # where the sentence's own measures may start
+        if (card := _scorecard_re().search(text, s.start, s.end)):
+            # "... 70% of indicators are on target apart from X, which at 58% is below its target": only
+            # the excepted measure after the count is one measure's
+            but = anywhere("scorecard_exceptions").search(text, card.end(), s.end)
+            if not but:
+                notes.append(f"sentence at {s.start}: counts a scorecard's items, not a measure")
+                continue
+            read_from = but.end()
         subset = _SUBSET.match(text, s.start, s.end)
         blocked = [b for b in all_shapes if b[0] < s.end and s.start < b[1]]
         for c in tv.clauses_of(i):
             clause_actual: str | None = None
             nameless = False  # the clause's level named nothing: its comparisons are of an unknown measure
-            previous_end = c.start  # a figure's phrase never reaches back across another figure
+            # a figure's phrase never reaches back across another figure (or a scorecard's count)
+            previous_end = max(c.start, read_from)
             previous_phrase = ""
             clause_periods = None  # the clause's periods, read when its first figure needs them
+            # "Nationally at the end of Quarter 2, turnaround time stood at 9 days": the clause is the area's
+            opener_area = _opening_area(text, max(c.start, read_from), c.end)
             monthly: bool | None = None  # whether the clause names a month, read as clause_periods
-            for n in numbers(text, c.start, c.end, blocked):
+            for n in numbers(text, max(c.start, read_from), c.end, blocked):
                 if not_a_figure(text, n, s.start, s.end):
                     continue
                 if subset and n.start >= subset.end():
@@ -276,6 +285,9 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                     role = frames.Role("target", role.area, role.cue_start, aimed.group("name"))
                 if measure == "actual" and named and periods.earlier(period, doc_period):
                     measure = "previous"
+                if opener_area and measure in ("actual", "previous") and role.cue_start is None and \
+                        role.area == "council":
+                    measure, role = "benchmark", frames.Role("benchmark", opener_area, None)
                 if measure == "previous" and not named:
                     period = None  # "up from 12%": the period before, which only the context knows
                 region = phrases.ratio(text, n.start, n.end, c.start, c.end) if n.unit == "percent" else (
@@ -438,10 +450,39 @@ def _scorecard_re() -> re.Pattern[str]:
     "N% of <items>", "<colour> <items>"."""
     items = alternation(words()["scorecard_items"])
     det = r"(?:the|our|all|its|these|those)\s+"
-    counted = (r"(?:\d[\d,.]*\s*%?\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?(?:out\s+)?of\s+(?:" + det + r")?"
+    # "(70%) of the ... indicators", "86% of its August 2023 key performance indicators": the share may sit
+    # in brackets, and the items may be qualified by a period or a scorecard's name
+    counted = (r"(?:\d[\d,.]*\s*%?\s*\)?\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?(?:out\s+)?of\s+(?:" + det + r")?"
                r"(?:\d[\d,]*\s+)?|\b(?:out\s+)?of\s+(?:" + det + r")?\d[\d,]*\s+)")
     sorted_ = alternation(words()["scorecard_sorts"]) + r"\s+"
-    return re.compile(r"(?:" + counted + r"(?:[a-z\-]+\s+){0,2}?|" + sorted_ + r")" + items, re.I)
+    return re.compile(r"(?:" + counted + r"(?:[\w\-]+\s+){0,3}?|" + sorted_ + r")" + items, re.I)
+
+
+@cache
+def _opening_area_re() -> re.Pattern[str]:
+    """A clause opening on where its figures are for: "Nationally, ...", "Across Wales ...", "In Scotland,
+    ..."; a bare comparator must be an adverb or take a comma ("National Non-Domestic Rates" is a name)."""
+    from kg.extract.figures.vocab import comparator_re
+
+    comp = comparator_re().pattern
+    lead = r"\W*(?:(?:however|but|and|while|whilst|whereas|also)\s*,?\s+)?"
+    return re.compile(
+        lead + r"(?:(?:" + alternation(words()["area_prepositions"]) + r")\s+(?:the\s+)?(?P<a>" + comp + r")"
+        r"|(?P<b>" + comp + r")\s*,|(?P<c>" + alternation(words()["area_adverbs"]) + r"))", re.I)
+
+
+def _opening_area(text: str, lo: int, hi: int) -> str | None:
+    """The area code of a clause that opens on its area and speaks of no figure of the council's own."""
+    from kg.extract.figures.vocab import comparator_code
+
+    m = _opening_area_re().match(text, lo, hi)
+    if not m or _OWN.search(text, lo, hi):
+        return None
+    return comparator_code(m.group("a") or m.group("b") or m.group("c"))
+
+
+# "our", "we": a clause about the council's own figure, whatever area it opens on
+_OWN = re.compile(r"\b(?:our|we)\b", re.I)
 
 
 @cache
