@@ -607,3 +607,30 @@ def test_a_promise_s_text_stops_where_another_statement_starts(tmp_path: Path) -
             "she could say that demand had risen.\n")
     c = _find(_write(tmp_path, text, "minutes"), "void properties")
     assert c.text == "send the list of void properties to Members"
+
+
+def test_real_welsh_minutes_responses_sought_and_circulated_and_an_officer_s_undertakings() -> None:
+    """Neath Port Talbot's minutes (tests/data/xreal): "responses would be sought from officers and
+    circulated to Members" promises the circulation; "they would get a response from the relevant officers
+    to provide to Members" is an officer's promise, not an action note owned by the whole sentence; and
+    "committed to obtaining details ... to provide to Members" is an undertaking."""
+    folder = DATA / "xreal"
+    q4 = _extract(folder, "neathpt_q4.txt")
+    assert [c.text for c in q4.commitments] == ["circulate responses to Members"]
+    q2 = _extract(folder, "neathpt_q2.txt")
+    assert _find(q2, "relevant officers to provide").text.startswith("get a response from")
+    assert _find(q2, "committed to obtaining").text.startswith("obtain details")
+
+
+def test_a_decision_that_nothing_be_submitted_is_no_promise() -> None:
+    """Cherwell's minutes (tests/data/xreal): "performance be noted and no recommendations be submitted" is a
+    decision to send nothing."""
+    assert _extract(DATA / "xreal", "cherwell_kpi.html").commitments == ()
+
+
+def test_a_stance_with_a_gerund_is_no_promise(tmp_path: Path) -> None:
+    """"The Council is committed to providing good services to residents" is a stance; "committed to
+    obtaining the figures for Members" after a report verb is an undertaking."""
+    x = _write(tmp_path, "The Council is committed to providing good services to residents.\n\n"
+               "The Head of Finance committed to obtaining the figures for Members.\n", "minutes")
+    assert [c.text for c in x.commitments] == ["obtain the figures for Members"]

@@ -721,6 +721,7 @@ def test_a_number_straight_after_a_verb_of_movement_is_a_change() -> None:
 def test_an_ongoing_movement_and_currently_are_no_part_of_the_name() -> None:
     """"The investment portfolio continued to increase, currently being at 74% against a target of 64%": the
     measure is the investment portfolio."""
-    x = _one("The investment portfolio continued to increase, currently being at 74% against a target of 64%.")
+    x = _one("The investment portfolio continued to increase, currently being at 74% against a target of "
+             "64%.")
     assert _found(x) == {(D(74), "actual", "council", "investment portfolio"),
                          (D(64), "target", "council", "investment portfolio")}
