@@ -725,3 +725,18 @@ def test_an_ongoing_movement_and_currently_are_no_part_of_the_name() -> None:
              "64%.")
     assert _found(x) == {(D(74), "actual", "council", "investment portfolio"),
                          (D(64), "target", "council", "investment portfolio")}
+
+
+def test_real_minutes_a_measure_named_in_brackets_and_its_level_against_target() -> None:
+    """Anglesey's Executive minutes (tests/data/xreal): "Indicator 09 (the percentage of FOI requests
+    responded to within timescale) where the performance against target is 84%" is that measure's level,
+    not a target; the scorecard's "89% of the performance indicators" and a moved target give nothing."""
+    x = extract(read_document(XREAL / "anglesey_executive.html", root=XREAL))
+    assert _found(x) == {(D(84), "actual", "council",
+                          "percentage of FOI requests responded to within timescale")}
+
+
+def test_real_welsh_scorecard_bullets_against_the_wales_average_give_nothing() -> None:
+    """Newport's minutes (tests/data/xreal): "40% of our performance indicators have performed better than
+    Wales' average" counts indicators; it is no Wales benchmark."""
+    assert extract(read_document(XREAL / "newport_pams.html", root=XREAL)).observations == ()

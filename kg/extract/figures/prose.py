@@ -249,6 +249,9 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 role = frames.role(text, n, c.start, c.end)
                 if role.measure in ("change", "forecast"):
                     continue
+                if role.measure == "target" and _LEVEL_AGAINST_TARGET.search(text, max(c.start, n.start - 60),
+                                                                             n.start):
+                    role = frames.Role("actual")  # "the performance against target is 84%": the level
                 if _TARGET_MOVED.search(text, max(c.start, n.start - 120), n.start) or (
                         moved_end is not None and _PAIR_TO.match(text, moved_end, n.start)):
                     # "the target change for HR2 from 5.5 days to 6.5 days": a target moved, no level stated
@@ -313,6 +316,11 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                     own = _SHARED_SUBJECT.sub("", own)  # "X had improved and was now at N": X is the name
                 if own and not phrases.is_name(own):
                     own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
+                if measure == "actual" and not phrases.names_something(own) and \
+                        (bracket := _bracket_name_re().search(text, lo, n.start)):
+                    # "Indicator 09 (the percentage of FOI requests answered in time) where the performance
+                    # is 84%": the measure is named in the brackets before
+                    own = re.sub(r"^the\s+", "", " ".join(bracket.group("name").split()), flags=re.I)
                 if measure == "actual" and not phrases.names_something(own) and previous_phrase:
                     own = previous_phrase  # "went from 31.0% to 35.5%": the pair shares its subject
                 previous_end = max(previous_end, region[1])
@@ -486,6 +494,15 @@ _OWN = re.compile(r"\b(?:our|we)\b", re.I)
 
 
 @cache
+def _bracket_name_re() -> re.Pattern[str]:
+    """A measure named in brackets, then a clause pointing back to it up to the number: "(the percentage of X)
+    where the performance against target is", "(the number of Y), which stood at"."""
+    heads = alternation(words()["measure_heads"])
+    return re.compile(r"\(\s*(?P<name>(?:the\s+)?" + heads + r"[^()]{3,150}?)\s*\)\s*,?\s*"
+                      r"(?:where|with|which|at)\b[^()\d.;]{0,60}$", re.I)
+
+
+@cache
 def _asked_re() -> re.Pattern[str]:
     return re.compile(r"\b" + alternation(words()["question_verbs"]) + r"\b", re.I)
 
@@ -529,6 +546,9 @@ _TARGET_LEAD = re.compile(r"^.*\btargets?\s+(?:(?:was|is|were|are)\s+that|"
                           r"(?:that|which)\s+(?:include|includes)|include|includes|including)\s+|"
                           r"\s+targets?(?:\s+of\s+[a-z]+ing)?$|"
                           r"\s+within(?:\s+an?)?(?:\s+average)?$", re.I)
+# "performance against (the) target is N": the level measured against the target, not the target
+_LEVEL_AGAINST_TARGET = re.compile(r"\bperformance\s+against\s+(?:the\s+|its\s+)?target\s+"
+                                   r"(?:is|was|were|are|stood\s+at|stands\s+at)\s*$", re.I)
 _TARGET_MOVED = re.compile(r"\btargets?\b(?:(?!\bagainst\b|[.;]).){0,80}?\bfrom\s*$", re.I)
 _PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+[^\d\s,;]+){0,12}?\s*\bto\s*$", re.I)
 _COORDINATED = re.compile(r"(?:\band|\bor|,|&)\s*$", re.I)
