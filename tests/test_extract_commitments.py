@@ -634,3 +634,10 @@ def test_a_stance_with_a_gerund_is_no_promise(tmp_path: Path) -> None:
     x = _write(tmp_path, "The Council is committed to providing good services to residents.\n\n"
                "The Head of Finance committed to obtaining the figures for Members.\n", "minutes")
     assert [c.text for c in x.commitments] == ["obtain the figures for Members"]
+
+
+def test_a_passive_after_a_relative_pronoun_is_about_the_noun_before_it() -> None:
+    """Dundee's minutes (tests/data/xreal): "... done through the Annual Performance Report which would be
+    published on the internet" promises to publish the report, not the words before it."""
+    x = _extract(DATA / "xreal", "dundee_performance.txt")
+    assert [c.text for c in x.commitments] == ["publish the Annual Performance Report on the internet"]

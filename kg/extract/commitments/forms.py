@@ -99,6 +99,11 @@ def _gerund_promise(before: str, what: str) -> bool:
     return bool(re.search(cues()["recipients"], what, re.I) or rx().deliverable_noun.search(what))
 
 
+# A noun phrase and the relative pronoun after it, ending a passive's subject: "... the Annual Report which"
+_RELATIVE_TAIL = re.compile(r"\b((?:the|a|an|its|their|this)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+),?\s+(\w+)$",
+                            re.I)
+
+
 # A coordinated clause with its own subject: "... could be given to X and he would ...".
 _JOINED = re.compile(r"\b(?:and|but)\b", re.I)
 # The start of the clause a form is in: "she did not have it to hand, but she could send it" offers.
@@ -206,6 +211,9 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         subject = text[subj_start:cue].strip(" ,")
         if subject.lower() in cues()["relative_pronouns"]:
             subject = "it"  # "the report, which would be shared with ...": the clause's own subject is 'it'
+        elif (rel := _RELATIVE_TAIL.search(subject)) and rel.group(2).lower() in cues()["relative_pronouns"]:
+            # "... done through the Annual Report which would be published": the report is published
+            subject = rel.group(1)
         verb = base_verb(m.group("verb"))
         what = f"{verb} {lower_first(subject)}{m.group('rest')}" if subject else f"{verb}{m.group('rest')}"
         return Found(s, e, cue, what, (subj_start, cue), 0.8, "passive")
