@@ -740,3 +740,19 @@ def test_real_welsh_scorecard_bullets_against_the_wales_average_give_nothing() -
     """Newport's minutes (tests/data/xreal): "40% of our performance indicators have performed better than
     Wales' average" counts indicators; it is no Wales benchmark."""
     assert extract(read_document(XREAL / "newport_pams.html", root=XREAL)).observations == ()
+
+
+def test_real_scottish_table_figures_in_a_row_s_commentary_cell() -> None:
+    """South Lanarkshire's performance spotlights (tests/data/xreal): the figures in a row's "Explanations/
+    narrative" cell are read as prose, those naming no measure being the row's; "in 2019 the result was"
+    is an earlier level, "a higher positive destination rate" is the rate, and "compared to 74 out of 80"
+    counts people, not a level."""
+    x = extract(read_document(XREAL / "southlanarkshire_spotlights.html", root=XREAL))
+    level5 = "School leavers achieving 1 or more awards at level 5"
+    assert _found(x) == {
+        (D(90), "actual", "council", level5), (D("86.53"), "previous", "council", level5),
+        (D("68.9"), "actual", "council", "School leavers achieving 1 or more awards at Level 6"),
+        (D("66.48"), "previous", "council", "School leavers achieving 1 or more awards at Level 6"),
+        (D("92.9"), "actual", "council", "positive destination rate"),
+        (D("92.5"), "previous", "council", "positive destination rate")}
+    assert all(x.doc.text[o.span.start:o.span.end] == o.span.quote for o in x.observations)

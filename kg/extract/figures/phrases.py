@@ -212,10 +212,17 @@ def _left_words(left: str) -> tuple[str, str | None]:
         left = left[last.start() + 3 :] if last.group().lower().startswith("and") else left[last.end() :]
     left = _CONJUNCTION.sub("", left)
     left = _topic_lead_re().sub("", left)  # "in connection with the percentage of ...": the percentage
+    left = _comparative_re().sub("", left)  # "achieved a higher positive destination rate": the rate
     left = _change_lead_re().sub("", left)  # "the fall in missed collections to 39": the collections
     left = _tail_sub(_change_tail_re(), left)
     left = _tail_sub(_MOVED, left)
     return _tidy(left), population
+
+
+@cache
+def _comparative_re() -> re.Pattern[str]:
+    comparatives = alternation(words()["comparative_openers"])
+    return re.compile(r"^\s*(?:(?:a|an|the)\s+)?" + comparatives + r"\s+(?=\S)", re.I)
 
 
 @cache

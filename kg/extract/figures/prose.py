@@ -160,8 +160,9 @@ def _direction_of(clause: str) -> str | None:
     return None
 
 
-def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[str]]:
-    """Figures in the document's sentences (tables are the cells' job), with what was left out and why.
+def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple[list[Found], list[str]]:
+    """Figures in the document's sentences (tables are the cells' job), with what was left out and why;
+    `subject` names the measure of a figure that names none (a table row's commentary cell).
     A question without a figure that names one of the scheme's indicators ("Councillor X asked whether
     sickness absence had improved.") hands it to a figure in the next sentences that only points back
     ("... said that the latest figure was 8.7")."""
@@ -249,8 +250,11 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 role = frames.role(text, n, c.start, c.end)
                 if role.measure in ("change", "forecast"):
                     continue
-                if role.measure == "target" and _LEVEL_AGAINST_TARGET.search(text, max(c.start, n.start - 60),
-                                                                             n.start):
+                if role.measure == "previous" and n.unit_words == "out of" and \
+                        _NUMBER_NEXT.match(text, n.end):
+                    continue  # "compared to 74 out of 80": the earlier counts of a population, not a level
+                if role.measure == "target" and \
+                        _LEVEL_AGAINST_TARGET.search(text, max(c.start, n.start - 60), n.start):
                     role = frames.Role("actual")  # "the performance against target is 84%": the level
                 if _TARGET_MOVED.search(text, max(c.start, n.start - 120), n.start) or (
                         moved_end is not None and _PAIR_TO.match(text, moved_end, n.start)):
@@ -288,6 +292,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                     role = frames.Role("target", role.area, role.cue_start, aimed.group("name"))
                 if measure == "actual" and named and periods.earlier(period, doc_period):
                     measure = "previous"
+                elif measure == "actual" and not named and _earlier_year(text, c.start, n.start, doc_period):
+                    measure = "previous"  # "in 2019 the result was 86.53%" in a 2022/23 document
                 if opener_area and measure in ("actual", "previous") and role.cue_start is None and \
                         role.area == "council":
                     measure, role = "benchmark", frames.Role("benchmark", opener_area, None)
@@ -426,6 +432,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             carry = (carry[0], s.end, carry[2])
     kept = []
     for f in out:
+        if subject and not f.phrase:
+            f.phrase = subject  # a table row's commentary: a figure naming nothing is the row's measure's
         if f.topic and f.phrase and not _shares_words(f.topic, f.phrase):
             f.phrase = f"{f.topic}: {f.phrase}"
         elif f.topic and not f.phrase:
@@ -546,6 +554,19 @@ _TARGET_LEAD = re.compile(r"^.*\btargets?\s+(?:(?:was|is|were|are)\s+that|"
                           r"(?:that|which)\s+(?:include|includes)|include|includes|including)\s+|"
                           r"\s+targets?(?:\s+of\s+[a-z]+ing)?$|"
                           r"\s+within(?:\s+an?)?(?:\s+average)?$", re.I)
+_NUMBER_NEXT = re.compile(r"\s+\d")  # right after a number read with its "out of"
+_IN_YEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d\d)\b(?!\s*[/\-–]\s*\d)", re.I)
+_START_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _earlier_year(text: str, lo: int, hi: int, doc_period: str | None) -> bool:
+    """Does a calendar year before the document's period open the figure's clause ("in 2019 the result
+    was ...")?"""
+    start = _START_YEAR.search(doc_period or "")
+    years = [int(m.group(1)) for m in _IN_YEAR.finditer(text, lo, hi)]
+    return bool(start and years and years[-1] < int(start.group()))
+
+
 # "performance against (the) target is N": the level measured against the target, not the target
 _LEVEL_AGAINST_TARGET = re.compile(r"\bperformance\s+against\s+(?:the\s+|its\s+)?target\s+"
                                    r"(?:is|was|were|are|stood\s+at|stands\s+at)\s*$", re.I)
