@@ -641,3 +641,20 @@ def test_a_passive_after_a_relative_pronoun_is_about_the_noun_before_it() -> Non
     published on the internet" promises to publish the report, not the words before it."""
     x = _extract(DATA / "xreal", "dundee_performance.txt")
     assert [c.text for c in x.commitments] == ["publish the Annual Performance Report on the internet"]
+
+
+def test_real_moderngov_decision_and_minutes_give_one_promise() -> None:
+    """Aberdeen's issue page (tests/data/xreal): the instruction to bring back a report, worded in both the
+    "Decision:" and the "Minutes:" block, is one promise; a request to officers recorded in a decision is a
+    promise too."""
+    x = _extract(DATA / "xreal", "aberdeen_netzero.html")
+    assert len(x.commitments) == 1 and x.commitments[0].text.startswith("bring back a report")
+    y = _extract(DATA / "xreal", "aberdeen_absence.txt")
+    assert [c.text.split()[0] for c in y.commitments] == ["investigate"]
+
+
+def test_two_short_promises_with_the_same_words_are_both_kept() -> None:
+    """Neath Port Talbot's minutes (tests/data/xreal): two officers' answers worded alike, about different
+    questions, are two promises."""
+    x = _extract(DATA / "xreal", "neathpt_q2.txt")
+    assert len([c for c in x.commitments if c.text.startswith("get a response")]) == 2

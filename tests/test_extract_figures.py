@@ -756,3 +756,19 @@ def test_real_scottish_table_figures_in_a_row_s_commentary_cell() -> None:
         (D("92.9"), "actual", "council", "positive destination rate"),
         (D("92.5"), "previous", "council", "positive destination rate")}
     assert all(x.doc.text[o.span.start:o.span.end] == o.span.quote for o in x.observations)
+
+
+def test_a_target_set_as_a_bound_is_the_target() -> None:
+    """Hertsmere's minutes (tests/data/xreal): "the short term sickness absence target of no more than 3.5
+    days per employee" is a target of 3.5 days, named without the speaker's "was pleased to report"; a level
+    "more than 3.5 days" is still a threshold, not a figure."""
+    x = extract(read_document(XREAL / "hertsmere_absence.txt", root=XREAL))
+    assert _found(x) == {(D("3.5"), "target", "council", "short term sickness absence")}
+    assert _one("Absence was more than 3.5 days per employee.").observations == ()
+
+
+def test_a_target_named_only_by_progress_towards_it_names_nothing() -> None:
+    """Leicestershire's decision (tests/data/xreal): "the progress being made to achieve the corporate target
+    of 7.5 days per FTE" does not name the measure "progress being made to achieve the corporate"."""
+    x = extract(read_document(XREAL / "leicestershire_absence.html", root=XREAL))
+    assert not any("progress" in o.surface for o in x.observations)

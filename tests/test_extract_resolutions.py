@@ -327,3 +327,28 @@ def test_the_meeting_named_alone_needs_a_numbered_list_after_it(tmp_path: Path) 
     path.write_text("The Committee:\n\nheard from the Head of Finance about the budget.\n", encoding="utf-8")
     (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
     assert extract(path).resolutions == ()
+
+
+def test_real_moderngov_decision_and_minutes_give_each_decision_once() -> None:
+    """Aberdeen's issue page (tests/data/xreal): the "Decision:" block and the "The Committee resolved:-"
+    block of its "Minutes:" word the same two decisions (in two tenses): two decisions, not four; the
+    report's recommendation is none."""
+    x = extract(XREAL / "aberdeen_netzero.html")
+    assert [r.number for r in x.resolutions] == ["(i)", "(ii)"]
+
+
+def test_short_decisions_closing_one_item_twice_are_both_kept(tmp_path: Path) -> None:
+    """Two "That the report be noted." decisions are never taken for one repeated wording."""
+    path = tmp_path / "m.txt"
+    path.write_text("RESOLVED:\n\n(a) That the report be noted.\n\n(b) That the report be noted.\n",
+                    encoding="utf-8")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
+    assert [r.number for r in extract(path).resolutions] == ["(a)", "(b)"]
+
+
+def test_a_capitalised_cue_straight_before_its_subject() -> None:
+    """Hertsmere's minutes (tests/data/xreal): "RESOLVED the analysis ... be noted." has neither "that" nor a
+    colon, and is a decision."""
+    x = extract(XREAL / "hertsmere_absence.txt")
+    assert [r.text for r in x.resolutions] == [
+        "the analysis of sickness absence levels and the absence management actions taken, be noted."]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from difflib import SequenceMatcher
 from functools import cache
 
 from kg.extract.nlp import vocabulary
@@ -46,6 +47,8 @@ _THAT = r"(?:that|t\s?h\s?a\s?t)\b"
 # "That is why ...", "That was ...": a demonstrative, not a decision's "That"
 _DEMONSTRATIVE = re.compile(r"that\s+(?:is|was|were|would|had|has|being|said|meant|means)\b", re.I)
 _SEP = r"[ \t\xa0]*[:\-–—]+[ \t\xa0]*"
+# A capitalised cue straight before the decision's subject: "RESOLVED the analysis ... be noted."
+_CAPITAL_CUE = re.compile(r"(?:RESOLVED|AGREED|DECIDED)\s+(?=(?:the|a|an|this|these|its|all)\s)")
 
 
 @cache
@@ -276,6 +279,7 @@ class _Collector:
         self.found: list[ResolutionFact] = []
         self.taken: set[int] = set()  # start offsets already given to a resolution
         self.clause_starts = [c.start for c in tv.clauses]
+        self.bodies: list[tuple[str, object, str]] = []  # (number, agenda item, words) of each decision
 
     def add(self, s: int, e: int, number: str = "", lead: str = "") -> None:
         """One resolution over [s, e), split into its parts where clauses open with their own marker
@@ -311,8 +315,20 @@ class _Collector:
             if len(body) < 8 or a in self.taken or body.endswith(":"):
                 continue
             self.taken.add(a)
+            item = self.tv.item_at(a)
+            if any(n == num and it == item and _same(body, b) for n, it, b in self.bodies):
+                continue  # a ModernGov page's "Minutes" repeating its "Decision" (or the reverse)
+            self.bodies.append((num, item, body))
             full = _join(lead, body)
             self.found.append(ResolutionFact(f"resolution:{a}", full, Span.of(self.text, a, b), num))
+
+
+def _same(a: str, b: str) -> bool:
+    """Two long wordings of one decision ("indicates"/"indicated" aside); a short "That the report be
+    noted." may close several items and is never taken for a repeat."""
+    if min(len(a), len(b)) < 60:
+        return False
+    return SequenceMatcher(None, a.lower(), b.lower(), autojunk=False).ratio() >= 0.85
 
 
 def _join(lead: str, body: str) -> str:
@@ -335,6 +351,8 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
     ("lead", body start) for a cue then its decision, ("whole", start) for a sentence that is one."""
     text = tv.text
     sent = text[s.start:s.end]
+    if (m := _CAPITAL_CUE.match(sent)) and _bare_re().match("that " + sent[m.end():]):
+        return "lead", s.start + m.end()  # "RESOLVED the analysis ... be noted.": no "that", no colon
     if (m := _lead_re().match(sent)):
         if m.group("label") is not None:
             return "label", s.end

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 
 from kg.extract.commitments import actors, forms
 from kg.extract.commitments.due import Due, find_due
@@ -135,8 +136,18 @@ class _Reader:
     used: set[int] = field(default_factory=set)
 
     def add(self, p: Promise) -> None:
-        if not any(q.start < p.end and p.start < q.end for q in self.found):
-            self.found.append(p)
+        if any(q.start < p.end and p.start < q.end for q in self.found):
+            return
+        if any(self._repeats(p, q) for q in self.found):
+            return  # a ModernGov page's "Minutes" repeating its "Decision": one promise
+        self.found.append(p)
+
+    def _repeats(self, p: Promise, q: Promise) -> bool:
+        """The same long promise worded again in the same agenda item."""
+        text = self.tv.text
+        a, b = text[p.start : p.end], text[q.start : q.end]
+        return (self.tv.item_at(p.start) == self.tv.item_at(q.start) and min(len(a), len(b)) >= 60
+                and SequenceMatcher(None, a.lower(), b.lower(), autojunk=False).ratio() >= 0.85)
 
     def line_action(self, u: Unit) -> bool:
         """'ACTION: Clerk to send the slides to Members by 30 June', wherever it stands in the line."""

@@ -211,13 +211,16 @@ def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
 @lru_cache(maxsize=1024)
 def _not_a_figure(before: str, after: str, unit: str) -> bool:
     if (unit in ("count", "other", "currency") and ending("not_figure_before").search(before.rstrip(" .:"))
-            and not before.rstrip().endswith("(")):
+            and not before.rstrip().endswith("(")
+            # "a target of no more than 3.5 days": the bound a target sets is the target
+            and not (ending("threshold_before").search(before.rstrip()) and _TARGET_CUE.search(before))):
         return True
     if unit in ("count", "currency", "other") and starting("not_figure_after").match(after):
         return True
     if unit == "other" and _STANDARD.match(after):
         return True  # "inside the 26 week statutory standard": the standard's name
-    if unit == "other" and _THRESHOLD.search(before):
+    if unit == "other" and (m := _THRESHOLD.search(before)) and not (
+            m.group().lower().startswith(("than", "least")) and _TARGET_CUE.search(before)):
         return True  # "within 10 working days": part of the indicator's name
     if unit == "other" and _DEFINITION.match(after):
         return True  # "returned 28 days after leaving hospital": a definition, not a level
