@@ -225,6 +225,7 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("would be held in January 2025", "date", dt.date(2025, 1, 31)),
         ("to the October meeting", "date", dt.date(2024, 10, 31)),
         ("at the March meeting", "date", dt.date(2025, 3, 31)),
+        ("to bring back a report to the June Staff Governance Committee", "date", dt.date(2025, 6, 30)),
         ("by early 2025", "date", dt.date(2025, 1, 31)),
         ("On 3 September 2023 the Panel noted that a report would follow", "none", None),  # said, not due
         ("by the end of 2024", "date", dt.date(2024, 12, 31)),

@@ -43,8 +43,9 @@ def _patterns() -> tuple[list[tuple[str, re.Pattern[str]]], list[re.Pattern[str]
         re.compile(rf"\b(?:{lead}\s+)?(?:the\s+)?{periods.DAY_MONTH}\b", re.I),
         re.compile(rf"\b(?:{lead}\s+)?{periods.NUMERIC_DATE}", re.I),
         re.compile(
-            rf"\bthe\s+(?:[\w-]+['’]s\s+)?(?P<month>{month})(?:\s+(?P<year>{year}))?\s+(?:[A-Za-z-]+\s+){{0,2}}?"
-            r"(?:meeting|sitting)\b",
+            # "the June meeting", "the Committee's March sitting", "the June Staff Governance Committee"
+            rf"\bthe\s+(?:[\w-]+['’]s\s+)?(?P<month>{month})(?:\s+(?P<year>{year}))?\s+(?:[A-Za-z-]+\s+){{0,3}}?"
+            rf"(?:{alt(v['meeting_nouns'])})\b",
             re.I,
         ),
         re.compile(
