@@ -772,3 +772,18 @@ def test_a_target_named_only_by_progress_towards_it_names_nothing() -> None:
     of 7.5 days per FTE" does not name the measure "progress being made to achieve the corporate"."""
     x = extract(read_document(XREAL / "leicestershire_absence.html", root=XREAL))
     assert not any("progress" in o.surface for o in x.observations)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The average call waiting time was two minutes and 42 seconds against a target of three minutes.",
+     {(D("2.7"), "actual"), (D(3), "target")}),
+    ("The average time to process a change was twelve days.", {(D(12), "actual")}),
+    ("The contact centre is open seven days a week.", set()),
+    ("New tenancies were sustained at twelve months in 89.6% of cases.", {(D("89.6"), "actual")}),
+    ("Two indicators were red and three were amber.", set()),
+])
+def test_spelled_out_durations_stated_as_levels_or_targets(text: str, expected: set) -> None:
+    """A number written in words is a figure only as a duration or share stated by a verb of level or a
+    target's cue ("target of three minutes", "was twelve days"); "seven days a week" and a time point
+    ("sustained at twelve months") are not."""
+    assert {(o.value, o.measure) for o in _one(text).observations} == expected

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 
 from kg import indicators, periods
 from kg.extract.figures import frames, phrases
-from kg.extract.figures.numbers import Number, not_a_figure, numbers, shapes
+from kg.extract.figures.numbers import Number, not_a_figure, numbers, shapes, spelled_re
 from kg.extract.figures.vocab import alternation, anywhere, ending, words
 from kg.extract.regex import grouped
 from kg.text import TextView
@@ -202,7 +202,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
         pair_end: int | None = None  # the end of a comparison's number: "from 58% to 67%" pairs it
         moved_end: int | None = None  # the end of a moved target's old value
-        if not _DIGIT.search(text, s.start, s.end):
+        if not _DIGIT.search(text, s.start, s.end) and not spelled_re().search(text, s.start, s.end):
             question = _asked_re().search(text, s.start, s.end)
             # the scheme's names, looked for only in a question (the parse is the text layer's own)
             mentions = indicators.named_spans(tv.doc, question.end(), s.end) if question else []
