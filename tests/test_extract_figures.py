@@ -787,3 +787,11 @@ def test_spelled_out_durations_stated_as_levels_or_targets(text: str, expected: 
     target's cue ("target of three minutes", "was twelve days"); "seven days a week" and a time point
     ("sustained at twelve months") are not."""
     assert {(o.value, o.measure) for o in _one(text).observations} == expected
+
+
+def test_a_measure_named_progress_keeps_its_figures() -> None:
+    """"Progress 8 score stood at 47% against a target of 89%": only progress towards a target ("the progress
+    being made to achieve the corporate target") opens no name; a measure called Progress keeps its own."""
+    x = _one("Progress 8 score stood at 47% against a target of 89% and a national average of 76%.")
+    assert {(D(47), "actual"), (D(89), "target"), (D(76), "benchmark")} <= {
+        (o.value, o.measure) for o in x.observations}

@@ -213,10 +213,16 @@ def _left_words(left: str) -> tuple[str, str | None]:
     left = _CONJUNCTION.sub("", left)
     left = _topic_lead_re().sub("", left)  # "in connection with the percentage of ...": the percentage
     left = _comparative_re().sub("", left)  # "achieved a higher positive destination rate": the rate
+    left = _progress_re().sub("", left)  # "the progress being made to achieve the corporate": a target's
     left = _change_lead_re().sub("", left)  # "the fall in missed collections to 39": the collections
     left = _tail_sub(_change_tail_re(), left)
     left = _tail_sub(_MOVED, left)
     return _tidy(left), population
+
+
+@cache
+def _progress_re() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:the\s+)?" + alternation(words()["progress_leads"]) + r"\s*", re.I)
 
 
 @cache
