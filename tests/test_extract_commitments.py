@@ -659,3 +659,18 @@ def test_two_short_promises_with_the_same_words_are_both_kept() -> None:
     questions, are two promises."""
     x = _extract(DATA / "xreal", "neathpt_q2.txt")
     assert len([c for c in x.commitments if c.text.startswith("get a response")]) == 2
+
+
+def test_two_statements_in_one_sentence_and_an_inclusion_inside_the_subject() -> None:
+    """Slough's minutes (tests/data/xreal): "future reports would include X and it was agreed that a summary
+    of Y, including Z, would be circulated to the Committee" gives two promises, the second about the
+    summary."""
+    x = _extract(DATA / "xreal", "slough_performance.html")
+    assert [c.text.split(",")[0] for c in x.commitments] == [
+        "future reports to include a RAG rating for Gold Projects", "circulate a summary of Gold Projects"]
+
+
+def test_a_date_after_after_is_no_due() -> None:
+    """Cheshire East's minutes (tests/data/xreal): data "produced after 31 March" is not due by 31 March."""
+    x = _extract(DATA / "xreal", "cheshireeast_scrutiny.txt")
+    assert [c.due_kind for c in x.commitments] == ["none"]

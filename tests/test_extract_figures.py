@@ -795,3 +795,10 @@ def test_a_measure_named_progress_keeps_its_figures() -> None:
     x = _one("Progress 8 score stood at 47% against a target of 89% and a national average of 76%.")
     assert {(D(47), "actual"), (D(89), "target"), (D(76), "benchmark")} <= {
         (o.value, o.measure) for o in x.observations}
+
+
+def test_real_welsh_shares_of_activities_and_risks_sum_up_a_plan() -> None:
+    """Flintshire's Cabinet minutes (tests/data/xreal): "the majority of activities were assessed as making
+    good progress (98%)" and "Risks ... with the majority being assessed as moderate (70%)" are shares of a
+    plan's items, not measures."""
+    assert extract(read_document(XREAL / "flintshire_cabinet.txt", root=XREAL)).observations == ()

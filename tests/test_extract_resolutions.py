@@ -352,3 +352,10 @@ def test_a_capitalised_cue_straight_before_its_subject() -> None:
     x = extract(XREAL / "hertsmere_absence.txt")
     assert [r.text for r in x.resolutions] == [
         "the analysis of sickness absence levels and the absence management actions taken, be noted."]
+
+
+def test_real_decision_block_naming_the_meeting_over_bullets() -> None:
+    """Havering's Cabinet page (tests/data/xreal): "Decision:" then "Cabinet:" over bullets gives each bullet
+    as a decision, once, though the Minutes block repeats them."""
+    x = extract(XREAL / "havering_cabinet.html")
+    assert [r.text[:12] for r in x.resolutions] == ["Reviewed the", "Noted the co"]

@@ -451,6 +451,9 @@ def _block(tv: TextView, c: _Collector, i: int, open_: bool, lead: str = "") -> 
             first = False
             continue
         lower_after_lead_in = first and open_ and body[:1].islower()
+        if first and open_ and _body_label_re().match(body):
+            j += 1  # "Decision:" then "Cabinet:" over the list: the meeting named, its decisions below
+            continue
         if not (_opening_re().match(body) or lower_after_lead_in) or _DEMONSTRATIVE.match(body):
             break
         if body.rstrip().endswith((":", ":-", ":–")):

@@ -63,6 +63,11 @@ def _decided(x: Extraction, tv: TextView, i: int) -> bool:
     return False
 
 
+# A clause that is a statement of its own, with its own impersonal subject ("and it was agreed that ...")
+_OWN_STATEMENT = re.compile(r"and\s+it\s+was\s+(?:agreed|noted|confirmed|resolved|reported|explained)\b",
+                            re.I)
+
+
 def units(x: Extraction, tv: TextView, skip: list[tuple[int, int]]) -> list[Unit]:
     out: list[Unit] = []
     for i, s in enumerate(tv.sentences):
@@ -70,6 +75,9 @@ def units(x: Extraction, tv: TextView, skip: list[tuple[int, int]]) -> list[Unit
             continue
         if _decided(x, tv, i):
             out.extend(Unit(c.start, c.end, i, True) for c in tv.clauses_of(i))
+        elif any(_OWN_STATEMENT.match(tv.text, c.start, c.end) for c in tv.clauses_of(i)[1:]):
+            # "... would include X and it was agreed that Y would be circulated": two statements, each read
+            out.extend(Unit(c.start, c.end, i, False) for c in tv.clauses_of(i))
         else:
             out.append(Unit(s.start, s.end, i, False))
     return out

@@ -471,7 +471,10 @@ def _scorecard_re() -> re.Pattern[str]:
     counted = (r"(?:\d[\d,.]*\s*%?\s*\)?\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?(?:out\s+)?of\s+(?:" + det + r")?"
                r"(?:\d[\d,]*\s+)?|\b(?:out\s+)?of\s+(?:" + det + r")?\d[\d,]*\s+)")
     sorted_ = alternation(words()["scorecard_sorts"]) + r"\s+"
-    return re.compile(r"(?:" + counted + r"(?:[\w\-]+\s+){0,3}?|" + sorted_ + r")" + items, re.I)
+    # "the majority of activities were ... (98%)", "Risks were ... managed with the majority being ... (70%)"
+    majority = (r"|\bmajority\s+of\s+(?:the\s+|its\s+|our\s+)?(?:[\w\-]+\s+){0,2}?" + items +
+                r"|" + items + r"\b[^.;%]{0,80}\bthe\s+majority\b")
+    return re.compile(r"(?:" + counted + r"(?:[\w\-]+\s+){0,3}?|" + sorted_ + r")" + items + majority, re.I)
 
 
 @cache
