@@ -802,3 +802,12 @@ def test_real_welsh_shares_of_activities_and_risks_sum_up_a_plan() -> None:
     good progress (98%)" and "Risks ... with the majority being assessed as moderate (70%)" are shares of a
     plan's items, not measures."""
     assert extract(read_document(XREAL / "flintshire_cabinet.txt", root=XREAL)).observations == ()
+
+
+def test_a_year_only_makes_an_earlier_level_when_it_opens_the_subject() -> None:
+    """"In 2019 the result was 86%" in a 2023/24 document is an earlier level; "since the strategy was
+    adopted in 2019, the rate has risen to 50%" states this period's level."""
+    assert {o.measure for o in _one("In 2019 the result for school leavers was 86%.").observations} == {
+        "previous"}
+    x = _one("Since the strategy was adopted in 2019, the recycling rate has risen to 50%.")
+    assert {(o.value, o.measure) for o in x.observations} == {(D(50), "actual")}

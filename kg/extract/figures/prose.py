@@ -558,7 +558,9 @@ _TARGET_LEAD = re.compile(r"^.*\btargets?\s+(?:(?:was|is|were|are)\s+that|"
                           r"\s+targets?(?:\s+of\s+[a-z]+ing)?$|"
                           r"\s+within(?:\s+an?)?(?:\s+average)?$", re.I)
 _NUMBER_NEXT = re.compile(r"\s+\d")  # right after a number read with its "out of"
-_IN_YEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d\d)\b(?!\s*[/\-–]\s*\d)", re.I)
+# "in 2019 the result was": a calendar year opening the figure's own subject, right before it
+_IN_YEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d\d)(?!\s*[/\-–]\s*\d),?\s+(?:the|our|its)\s+"
+                      r"[^,;:.\d]{0,50}$", re.I)
 _START_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -566,8 +568,16 @@ def _earlier_year(text: str, lo: int, hi: int, doc_period: str | None) -> bool:
     """Does a calendar year before the document's period open the figure's clause ("in 2019 the result
     was ...")?"""
     start = _START_YEAR.search(doc_period or "")
-    years = [int(m.group(1)) for m in _IN_YEAR.finditer(text, lo, hi)]
-    return bool(start and years and years[-1] < int(start.group()))
+    m = _IN_YEAR.search(text, lo, hi)
+    if not (start and m and int(m.group(1)) < int(start.group())):
+        return False
+    # "since ... in 2019, the rate has risen to 50%": a change up to now, whose level is this period's
+    phrase_start = max([lo] + [i + 1 for i in range(lo, m.start()) if text[i] in ":;,"])
+    return not (_SINCE.search(text, phrase_start, m.start()) or _PERFECT.search(text, m.end(1), hi))
+
+
+_SINCE = re.compile(r"\bsince\b", re.I)
+_PERFECT = re.compile(r"\b(?:has|have)\b", re.I)
 
 
 # "performance against (the) target is N": the level measured against the target, not the target
