@@ -225,6 +225,7 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("would be held in January 2025", "date", dt.date(2025, 1, 31)),
         ("to the October meeting", "date", dt.date(2024, 10, 31)),
         ("at the March meeting", "date", dt.date(2025, 3, 31)),
+        ("to bring back a report to the June Staff Governance Committee", "date", dt.date(2025, 6, 30)),
         ("by early 2025", "date", dt.date(2025, 1, 31)),
         ("On 3 September 2023 the Panel noted that a report would follow", "none", None),  # said, not due
         ("by the end of 2024", "date", dt.date(2024, 12, 31)),
@@ -607,3 +608,69 @@ def test_a_promise_s_text_stops_where_another_statement_starts(tmp_path: Path) -
             "she could say that demand had risen.\n")
     c = _find(_write(tmp_path, text, "minutes"), "void properties")
     assert c.text == "send the list of void properties to Members"
+
+
+def test_real_welsh_minutes_responses_sought_and_circulated_and_an_officer_s_undertakings() -> None:
+    """Neath Port Talbot's minutes (tests/data/xreal): "responses would be sought from officers and
+    circulated to Members" promises the circulation; "they would get a response from the relevant officers
+    to provide to Members" is an officer's promise, not an action note owned by the whole sentence; and
+    "committed to obtaining details ... to provide to Members" is an undertaking."""
+    folder = DATA / "xreal"
+    q4 = _extract(folder, "neathpt_q4.txt")
+    assert [c.text for c in q4.commitments] == ["circulate responses to Members"]
+    q2 = _extract(folder, "neathpt_q2.txt")
+    assert _find(q2, "relevant officers to provide").text.startswith("get a response from")
+    assert _find(q2, "committed to obtaining").text.startswith("obtain details")
+
+
+def test_a_decision_that_nothing_be_submitted_is_no_promise() -> None:
+    """Cherwell's minutes (tests/data/xreal): "performance be noted and no recommendations be submitted" is a
+    decision to send nothing."""
+    assert _extract(DATA / "xreal", "cherwell_kpi.html").commitments == ()
+
+
+def test_a_stance_with_a_gerund_is_no_promise(tmp_path: Path) -> None:
+    """"The Council is committed to providing good services to residents" is a stance; "committed to
+    obtaining the figures for Members" after a report verb is an undertaking."""
+    x = _write(tmp_path, "The Council is committed to providing good services to residents.\n\n"
+               "The Head of Finance committed to obtaining the figures for Members.\n", "minutes")
+    assert [c.text for c in x.commitments] == ["obtain the figures for Members"]
+
+
+def test_a_passive_after_a_relative_pronoun_is_about_the_noun_before_it() -> None:
+    """Dundee's minutes (tests/data/xreal): "... done through the Annual Performance Report which would be
+    published on the internet" promises to publish the report, not the words before it."""
+    x = _extract(DATA / "xreal", "dundee_performance.txt")
+    assert [c.text for c in x.commitments] == ["publish the Annual Performance Report on the internet"]
+
+
+def test_real_moderngov_decision_and_minutes_give_one_promise() -> None:
+    """Aberdeen's issue page (tests/data/xreal): the instruction to bring back a report, worded in both the
+    "Decision:" and the "Minutes:" block, is one promise; a request to officers recorded in a decision is a
+    promise too."""
+    x = _extract(DATA / "xreal", "aberdeen_netzero.html")
+    assert len(x.commitments) == 1 and x.commitments[0].text.startswith("bring back a report")
+    y = _extract(DATA / "xreal", "aberdeen_absence.txt")
+    assert [c.text.split()[0] for c in y.commitments] == ["investigate"]
+
+
+def test_two_short_promises_with_the_same_words_are_both_kept() -> None:
+    """Neath Port Talbot's minutes (tests/data/xreal): two officers' answers worded alike, about different
+    questions, are two promises."""
+    x = _extract(DATA / "xreal", "neathpt_q2.txt")
+    assert len([c for c in x.commitments if c.text.startswith("get a response")]) == 2
+
+
+def test_two_statements_in_one_sentence_and_an_inclusion_inside_the_subject() -> None:
+    """Slough's minutes (tests/data/xreal): "future reports would include X and it was agreed that a summary
+    of Y, including Z, would be circulated to the Committee" gives two promises, the second about the
+    summary."""
+    x = _extract(DATA / "xreal", "slough_performance.html")
+    assert [c.text.split(",")[0] for c in x.commitments] == [
+        "future reports to include a RAG rating for Gold Projects", "circulate a summary of Gold Projects"]
+
+
+def test_a_date_after_after_is_no_due() -> None:
+    """Cheshire East's minutes (tests/data/xreal): data "produced after 31 March" is not due by 31 March."""
+    x = _extract(DATA / "xreal", "cheshireeast_scrutiny.txt")
+    assert [c.due_kind for c in x.commitments] == ["none"]

@@ -665,3 +665,149 @@ def test_maintained_at_is_a_level_and_not_part_of_the_name() -> None:
     """"Customer satisfaction was maintained at 80%": a level of customer satisfaction."""
     assert _found(_one("Tenant satisfaction was maintained at 81%.")) == {
         (D(81), "actual", "council", "Tenant satisfaction")}
+
+
+def test_real_scorecard_shares_are_not_measures_but_an_excepted_measure_is() -> None:
+    """Anglesey's and Cherwell's minutes (tests/data/xreal): "the majority (70%) of the ... indicators" and
+    "achieved 86% of its August 2023 key performance indicators" sum up a scorecard; the measure excepted
+    after the count ("apart from indicator 04b in connection with the percentage of X which at 58% is below
+    the 80% target") keeps its figures and its own name."""
+    anglesey = extract(read_document(XREAL / "anglesey_scorecard.html", root=XREAL))
+    assert {(o.value, o.measure) for o in anglesey.observations} == {(D(58), "actual"), (D(80), "target")}
+    assert {o.surface for o in anglesey.observations} == {
+        "percentage of written responses within 15 days to complaints within Social Services"}
+    cherwell = extract(read_document(XREAL / "cherwell_kpi.html", root=XREAL))
+    assert cherwell.observations == ()
+
+
+def test_a_scorecard_count_without_an_exception_still_gives_nothing() -> None:
+    """"9 of the 14 measures were on track and sickness was 9.5 days": without "apart from" the sentence sums
+    up the scorecard, as before."""
+    assert _one("9 of the 14 measures were on track and sickness was 9.5 days.").observations == ()
+
+
+def test_a_clause_opening_on_an_area_states_that_area_s_level() -> None:
+    """"Nationally at the end of Quarter 2, X stood at 9 days" and "Across Wales, X was 180 days" are
+    benchmarks; "National Non-Domestic Rates collected was 98%" names a measure, not an area."""
+    x = _one("Nationally at the end of Quarter 1, turnaround time stood at 9 days.")
+    assert {(o.value, o.measure, o.area) for o in x.observations} == {(D(9), "benchmark", "national")}
+    x = _one("Across Wales, the average time to deliver an adaptation was 180 days.")
+    assert {(o.value, o.measure, o.area) for o in x.observations} == {(D(180), "benchmark", "wales")}
+    x = _one("National Non-Domestic Rates collected was 98%.")
+    assert {(o.value, o.measure, o.area) for o in x.observations} == {(D(98), "actual", "council")}
+
+
+def test_real_minutes_national_levels_and_the_council_s_own_possessive() -> None:
+    """Gravesham's minutes (tests/data/xreal): the clause opening "Nationally" is a national benchmark, "the
+    latest available figure nationally" is the benchmark of the measure named before it, and
+    "Gravesham's processing time" is named without the council's possessive."""
+    x = extract(read_document(XREAL / "gravesham_benefits.html", root=XREAL))
+    rows = {(o.value, o.measure, o.area, o.surface) for o in x.observations}
+    assert (D(9), "benchmark", "national", "processing time") in rows
+    assert (D(20), "benchmark", "national", "average processing time for new housing Benefit Claims") in rows
+    assert (D("3.5"), "actual", "council", "processing time") in rows
+    assert not any("Gravesham" in o.surface for o in x.observations)
+
+
+def test_a_number_straight_after_a_verb_of_movement_is_a_change() -> None:
+    """Neath Port Talbot's minutes (tests/data/xreal): "had increased 14 days", like "increased by 10 days",
+    is how much a measure moved, not its level; "increased to 14 days" is still a level."""
+    x = extract(read_document(XREAL / "neathpt_q4.txt", root=XREAL))
+    assert x.observations == ()
+    x = _one("The average number of days to deliver a grant increased to 214 days.")
+    assert {o.value for o in x.observations} == {D(214)}
+
+
+def test_an_ongoing_movement_and_currently_are_no_part_of_the_name() -> None:
+    """"The investment portfolio continued to increase, currently being at 74% against a target of 64%": the
+    measure is the investment portfolio."""
+    x = _one("The investment portfolio continued to increase, currently being at 74% against a target of "
+             "64%.")
+    assert _found(x) == {(D(74), "actual", "council", "investment portfolio"),
+                         (D(64), "target", "council", "investment portfolio")}
+
+
+def test_real_minutes_a_measure_named_in_brackets_and_its_level_against_target() -> None:
+    """Anglesey's Executive minutes (tests/data/xreal): "Indicator 09 (the percentage of FOI requests
+    responded to within timescale) where the performance against target is 84%" is that measure's level,
+    not a target; the scorecard's "89% of the performance indicators" and a moved target give nothing."""
+    x = extract(read_document(XREAL / "anglesey_executive.html", root=XREAL))
+    assert _found(x) == {(D(84), "actual", "council",
+                          "percentage of FOI requests responded to within timescale")}
+
+
+def test_real_welsh_scorecard_bullets_against_the_wales_average_give_nothing() -> None:
+    """Newport's minutes (tests/data/xreal): "40% of our performance indicators have performed better than
+    Wales' average" counts indicators; it is no Wales benchmark."""
+    assert extract(read_document(XREAL / "newport_pams.html", root=XREAL)).observations == ()
+
+
+def test_real_scottish_table_figures_in_a_row_s_commentary_cell() -> None:
+    """South Lanarkshire's performance spotlights (tests/data/xreal): the figures in a row's "Explanations/
+    narrative" cell are read as prose, those naming no measure being the row's; "in 2019 the result was"
+    is an earlier level, "a higher positive destination rate" is the rate, and "compared to 74 out of 80"
+    counts people, not a level."""
+    x = extract(read_document(XREAL / "southlanarkshire_spotlights.html", root=XREAL))
+    level5 = "School leavers achieving 1 or more awards at level 5"
+    assert _found(x) == {
+        (D(90), "actual", "council", level5), (D("86.53"), "previous", "council", level5),
+        (D("68.9"), "actual", "council", "School leavers achieving 1 or more awards at Level 6"),
+        (D("66.48"), "previous", "council", "School leavers achieving 1 or more awards at Level 6"),
+        (D("92.9"), "actual", "council", "positive destination rate"),
+        (D("92.5"), "previous", "council", "positive destination rate")}
+    assert all(x.doc.text[o.span.start:o.span.end] == o.span.quote for o in x.observations)
+
+
+def test_a_target_set_as_a_bound_is_the_target() -> None:
+    """Hertsmere's minutes (tests/data/xreal): "the short term sickness absence target of no more than 3.5
+    days per employee" is a target of 3.5 days, named without the speaker's "was pleased to report"; a level
+    "more than 3.5 days" is still a threshold, not a figure."""
+    x = extract(read_document(XREAL / "hertsmere_absence.txt", root=XREAL))
+    assert _found(x) == {(D("3.5"), "target", "council", "short term sickness absence")}
+    assert _one("Absence was more than 3.5 days per employee.").observations == ()
+
+
+def test_a_target_named_only_by_progress_towards_it_names_nothing() -> None:
+    """Leicestershire's decision (tests/data/xreal): "the progress being made to achieve the corporate target
+    of 7.5 days per FTE" does not name the measure "progress being made to achieve the corporate"."""
+    x = extract(read_document(XREAL / "leicestershire_absence.html", root=XREAL))
+    assert not any("progress" in o.surface for o in x.observations)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The average call waiting time was two minutes and 42 seconds against a target of three minutes.",
+     {(D("2.7"), "actual"), (D(3), "target")}),
+    ("The average time to process a change was twelve days.", {(D(12), "actual")}),
+    ("The contact centre is open seven days a week.", set()),
+    ("New tenancies were sustained at twelve months in 89.6% of cases.", {(D("89.6"), "actual")}),
+    ("Two indicators were red and three were amber.", set()),
+])
+def test_spelled_out_durations_stated_as_levels_or_targets(text: str, expected: set) -> None:
+    """A number written in words is a figure only as a duration or share stated by a verb of level or a
+    target's cue ("target of three minutes", "was twelve days"); "seven days a week" and a time point
+    ("sustained at twelve months") are not."""
+    assert {(o.value, o.measure) for o in _one(text).observations} == expected
+
+
+def test_a_measure_named_progress_keeps_its_figures() -> None:
+    """"Progress 8 score stood at 47% against a target of 89%": only progress towards a target ("the progress
+    being made to achieve the corporate target") opens no name; a measure called Progress keeps its own."""
+    x = _one("Progress 8 score stood at 47% against a target of 89% and a national average of 76%.")
+    assert {(D(47), "actual"), (D(89), "target"), (D(76), "benchmark")} <= {
+        (o.value, o.measure) for o in x.observations}
+
+
+def test_real_welsh_shares_of_activities_and_risks_sum_up_a_plan() -> None:
+    """Flintshire's Cabinet minutes (tests/data/xreal): "the majority of activities were assessed as making
+    good progress (98%)" and "Risks ... with the majority being assessed as moderate (70%)" are shares of a
+    plan's items, not measures."""
+    assert extract(read_document(XREAL / "flintshire_cabinet.txt", root=XREAL)).observations == ()
+
+
+def test_a_year_only_makes_an_earlier_level_when_it_opens_the_subject() -> None:
+    """"In 2019 the result was 86%" in a 2023/24 document is an earlier level; "since the strategy was
+    adopted in 2019, the rate has risen to 50%" states this period's level."""
+    assert {o.measure for o in _one("In 2019 the result for school leavers was 86%.").observations} == {
+        "previous"}
+    x = _one("Since the strategy was adopted in 2019, the recycling rate has risen to 50%.")
+    assert {(o.value, o.measure) for o in x.observations} == {(D(50), "actual")}

@@ -296,3 +296,66 @@ def test_real_ni_minutes_an_agreed_invitation_after_a_reason() -> None:
     decisions."""
     x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "magherafelt_council.txt")
     assert len(x.resolutions) == 2 and "invited" in x.resolutions[1].text
+
+
+XREAL = Path(__file__).resolve().parent / "data" / "xreal"
+
+
+def test_real_minutes_the_meeting_named_alone_over_numbered_decisions() -> None:
+    """Dundee's and Epsom and Ewell's minutes (tests/data/xreal): "The Committee:-" / "The Committee:" over a
+    numbered list gives each part as a decision, and a Scottish "held as read" minute is confirmed."""
+    dundee = extract(XREAL / "dundee_performance.txt")
+    assert [r.number for r in dundee.resolutions] == ["", "(i)", "(ii)"]
+    assert dundee.resolutions[0].text.endswith("was held as read.")
+    assert dundee.resolutions[1].text.startswith("noted the Council's performance")
+    epsom = extract(XREAL / "epsom_targets.txt")
+    assert [r.number for r in epsom.resolutions] == ["(1)", "(2)", "(3)"]
+
+
+def test_a_minute_submitted_and_approved_is_confirmed() -> None:
+    """Moray's minutes (tests/data/xreal): "The Minute of the meeting ... was submitted and approved" is the
+    confirmation of the minutes; written questions noted as none are not a decision."""
+    x = extract(XREAL / "moray_audit.txt")
+    assert [r.text for r in x.resolutions] == [
+        "The Minute of the meeting of the Audit and Scrutiny Committee dated 24 April 2019 was submitted and "
+        "approved."]
+
+
+def test_the_meeting_named_alone_needs_a_numbered_list_after_it(tmp_path: Path) -> None:
+    """"The Committee:" followed by a plain paragraph is no lead-in to decisions."""
+    path = tmp_path / "m.txt"
+    path.write_text("The Committee:\n\nheard from the Head of Finance about the budget.\n", encoding="utf-8")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
+    assert extract(path).resolutions == ()
+
+
+def test_real_moderngov_decision_and_minutes_give_each_decision_once() -> None:
+    """Aberdeen's issue page (tests/data/xreal): the "Decision:" block and the "The Committee resolved:-"
+    block of its "Minutes:" word the same two decisions (in two tenses): two decisions, not four; the
+    report's recommendation is none."""
+    x = extract(XREAL / "aberdeen_netzero.html")
+    assert [r.number for r in x.resolutions] == ["(i)", "(ii)"]
+
+
+def test_short_decisions_closing_one_item_twice_are_both_kept(tmp_path: Path) -> None:
+    """Two "That the report be noted." decisions are never taken for one repeated wording."""
+    path = tmp_path / "m.txt"
+    path.write_text("RESOLVED:\n\n(a) That the report be noted.\n\n(b) That the report be noted.\n",
+                    encoding="utf-8")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
+    assert [r.number for r in extract(path).resolutions] == ["(a)", "(b)"]
+
+
+def test_a_capitalised_cue_straight_before_its_subject() -> None:
+    """Hertsmere's minutes (tests/data/xreal): "RESOLVED the analysis ... be noted." has neither "that" nor a
+    colon, and is a decision."""
+    x = extract(XREAL / "hertsmere_absence.txt")
+    assert [r.text for r in x.resolutions] == [
+        "the analysis of sickness absence levels and the absence management actions taken, be noted."]
+
+
+def test_real_decision_block_naming_the_meeting_over_bullets() -> None:
+    """Havering's Cabinet page (tests/data/xreal): "Decision:" then "Cabinet:" over bullets gives each bullet
+    as a decision, once, though the Minutes block repeats them."""
+    x = extract(XREAL / "havering_cabinet.html")
+    assert [r.text[:12] for r in x.resolutions] == ["Reviewed the", "Noted the co"]

@@ -152,3 +152,18 @@ def test_every_sentence_quote_is_exact_and_inside_the_text(name: str) -> None:
         piece = text[s.start : s.end]
         assert piece and piece == piece.strip()
     assert all(tv.sentences[i].end <= tv.sentences[i + 1].start for i in range(len(tv.sentences) - 1))
+
+
+def test_a_list_item_repeated_in_a_page_is_not_running_furniture() -> None:
+    """A ModernGov page repeats its decisions ("- Noted the content of ... Appendix 2") in its Decision and
+    Minutes blocks: a repeated line opening as a list item is text, not a running header."""
+    line = "- Noted the content of the Demand Pressures Dashboard attached as Appendix 2"
+    tv = build(f"Decision:\n\n{line}\n\nMinutes:\n\nSome words.\n\n{line}\n")
+    assert not any(ln.furniture for ln in tv.lines)
+
+
+def test_and_it_was_agreed_opens_a_clause_of_its_own() -> None:
+    """"X would include Y and it was agreed that Z would be circulated" is two statements."""
+    text = "Future reports would include a rating and it was agreed that a summary would be circulated."
+    tv = build(text)
+    assert [text[c.start:c.end] for c in tv.clauses][1].startswith("and it was agreed")

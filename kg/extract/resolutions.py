@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from difflib import SequenceMatcher
 from functools import cache
 
 from kg.extract.nlp import vocabulary
@@ -46,6 +47,8 @@ _THAT = r"(?:that|t\s?h\s?a\s?t)\b"
 # "That is why ...", "That was ...": a demonstrative, not a decision's "That"
 _DEMONSTRATIVE = re.compile(r"that\s+(?:is|was|were|would|had|has|being|said|meant|means)\b", re.I)
 _SEP = r"[ \t\xa0]*[:\-–—]+[ \t\xa0]*"
+# A capitalised cue straight before the decision's subject: "RESOLVED the analysis ... be noted."
+_CAPITAL_CUE = re.compile(r"(?:RESOLVED|AGREED|DECIDED)\s+(?=(?:the|a|an|this|these|its|all)\s)")
 
 
 @cache
@@ -104,6 +107,18 @@ def _subject_re() -> re.Pattern[str]:
         rf"(?:(?:then|therefore|also|further|thereafter|unanimously|accordingly|formally)\s+)*"
         rf"(?P<verb>{verbs})\b(?P<rest>.*)$",
         re.I | re.S,
+    )
+
+
+@cache
+def _body_label_re() -> re.Pattern[str]:
+    """The meeting named alone over its decisions: "The Committee:-", "The Audit and Scrutiny Committee:"
+    (a Scottish or English clerk's lead-in to a numbered list of "Noted ..."/"Agreed ..." parts); "That the
+    Select Committee:" is a decision's own lead-in, read with its parts."""
+    return re.compile(
+        rf"^(?:the\s+)?(?:(?-i:[A-Z])[\w&,'’-]*\s+(?:(?:and|of|&)\s+)?){{0,5}}(?:{_alt(_vocab()['bodies'])})"
+        rf"[ \t\xa0]*[:\-–—]+[ \t\xa0]*$",
+        re.I,
     )
 
 
@@ -264,6 +279,7 @@ class _Collector:
         self.found: list[ResolutionFact] = []
         self.taken: set[int] = set()  # start offsets already given to a resolution
         self.clause_starts = [c.start for c in tv.clauses]
+        self.bodies: list[tuple[str, object, str]] = []  # (number, agenda item, words) of each decision
 
     def add(self, s: int, e: int, number: str = "", lead: str = "") -> None:
         """One resolution over [s, e), split into its parts where clauses open with their own marker
@@ -299,8 +315,20 @@ class _Collector:
             if len(body) < 8 or a in self.taken or body.endswith(":"):
                 continue
             self.taken.add(a)
+            item = self.tv.item_at(a)
+            if any(n == num and it == item and _same(body, b) for n, it, b in self.bodies):
+                continue  # a ModernGov page's "Minutes" repeating its "Decision" (or the reverse)
+            self.bodies.append((num, item, body))
             full = _join(lead, body)
             self.found.append(ResolutionFact(f"resolution:{a}", full, Span.of(self.text, a, b), num))
+
+
+def _same(a: str, b: str) -> bool:
+    """Two long wordings of one decision ("indicates"/"indicated" aside); a short "That the report be
+    noted." may close several items and is never taken for a repeat."""
+    if min(len(a), len(b)) < 60:
+        return False
+    return SequenceMatcher(None, a.lower(), b.lower(), autojunk=False).ratio() >= 0.85
 
 
 def _join(lead: str, body: str) -> str:
@@ -323,6 +351,8 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
     ("lead", body start) for a cue then its decision, ("whole", start) for a sentence that is one."""
     text = tv.text
     sent = text[s.start:s.end]
+    if (m := _CAPITAL_CUE.match(sent)) and _bare_re().match("that " + sent[m.end():]):
+        return "lead", s.start + m.end()  # "RESOLVED the analysis ... be noted.": no "that", no colon
     if (m := _lead_re().match(sent)):
         if m.group("label") is not None:
             return "label", s.end
@@ -345,6 +375,8 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
             subject = len(sent[:m.start()].split()) <= 4
             return "label", s.start if subject else s.start + m.end()
         return "lead", s.start + m.end()
+    if _body_label_re().match(sent) and _list_follows(tv, s):
+        return "label", s.end
     if (m := _subject_re().match(sent)):
         verb, rest = m.group("verb").lower(), m.group("rest")
         if re.match(r"\s*(?:as\s+follows|the\s+following)?\s*[:\-–—]+\s*$", rest, re.I):
@@ -370,6 +402,16 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
         if _head_has_paper(m.group("subj")) and nxt not in _words("passive_not_after"):
             return "whole", s.start
     return None
+
+
+def _list_follows(tv: TextView, s: Sentence) -> bool:
+    """Does a numbered or lettered list open straight after sentence s (in the same agenda item)?"""
+    k = bisect_left([t.start for t in tv.sentences], s.end)
+    if k >= len(tv.sentences):
+        return False
+    t = tv.sentences[k]
+    return (t.item == s.item and t.list_item is not None
+            and tv.list_items[t.list_item].kind != "bullet")
 
 
 def _under_recommendation(tv: TextView, i: int) -> bool:
@@ -409,6 +451,9 @@ def _block(tv: TextView, c: _Collector, i: int, open_: bool, lead: str = "") -> 
             first = False
             continue
         lower_after_lead_in = first and open_ and body[:1].islower()
+        if first and open_ and _body_label_re().match(body):
+            j += 1  # "Decision:" then "Cabinet:" over the list: the meeting named, its decisions below
+            continue
         if not (_opening_re().match(body) or lower_after_lead_in) or _DEMONSTRATIVE.match(body):
             break
         if body.rstrip().endswith((":", ":-", ":–")):

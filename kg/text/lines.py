@@ -39,11 +39,17 @@ def lines(text: str, tables: tuple[tuple[int, int], ...] = ()) -> tuple[Line, ..
                 len(stripped) >= 25
                 and shapes[_DIGITS.sub("#", stripped)] >= 2
                 and not stripped.endswith((".", ":", ";", ","))
+                and not _LIST_OPENING.match(stripped)
                 and _running(body)
             )
         )
         out.append(Line(s, e, blank, furniture, _overlaps(s, e, tables)))
     return tuple(out)
+
+
+# A line opening as a list item ("- Noted the content of ... Appendix 2", "(ii) to note ..."): a decision a
+# ModernGov page repeats in its Decision and Minutes blocks, not a running header
+_LIST_OPENING = re.compile(r"(?:[-•·*–]\s+|\(?(?:[ivx]{1,4}|[a-z]|\d{1,2})\)\s+)\S", re.I)
 
 
 def _running(line: str) -> bool:

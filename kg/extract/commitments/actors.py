@@ -39,9 +39,14 @@ def subject_start(text: str, lo: int, cue: int) -> int:
         enclosed = text[start:cue].lstrip().startswith((",", ")")) or not text[start:cue].strip()
         start = b
         appositive = _name_only(seg) and enclosed and text[start:cue].rstrip().endswith(",")
-        if seg.strip(" ,()") and not appositive:
+        # "a summary of X, including Y and Z, would be circulated": the inclusion is part of the subject
+        included = bool(_INCLUDING.match(seg)) and text[start:cue].rstrip().endswith(",")
+        if seg.strip(" ,()") and not appositive and not included:
             break
     return start
+
+
+_INCLUDING = re.compile(r"\s*(?:including|such\s+as|in\s+particular|together\s+with|especially)\b", re.I)
 
 
 def reporter(text: str, s: int, clause_start: int) -> tuple[int, int] | None:

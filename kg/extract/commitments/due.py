@@ -43,8 +43,9 @@ def _patterns() -> tuple[list[tuple[str, re.Pattern[str]]], list[re.Pattern[str]
         re.compile(rf"\b(?:{lead}\s+)?(?:the\s+)?{periods.DAY_MONTH}\b", re.I),
         re.compile(rf"\b(?:{lead}\s+)?{periods.NUMERIC_DATE}", re.I),
         re.compile(
-            rf"\bthe\s+(?:[\w-]+['’]s\s+)?(?P<month>{month})(?:\s+(?P<year>{year}))?\s+(?:[A-Za-z-]+\s+){{0,2}}?"
-            r"(?:meeting|sitting)\b",
+            # "the June meeting", "the Committee's March sitting", "the June Staff Governance Committee"
+            rf"\bthe\s+(?:[\w-]+['’]s\s+)?(?P<month>{month})(?:\s+(?P<year>{year}))?\s+(?:[A-Za-z-]+\s+){{0,3}}?"
+            rf"(?:{alt(v['meeting_nouns'])})\b",
             re.I,
         ),
         re.compile(
@@ -71,6 +72,9 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
     return periods.day_or_month_end(year, month, int(g["day"]) if g.get("day") else None)
 
 
+_NOT_BEFORE = re.compile(r"\b(?:after|since|following|not\s+before)\s+(?:the\s+)?$", re.I)
+
+
 def find_due(text: str, ref: dt.date | None) -> Due:
     """The due condition written in `text`: an explicit date beats a meeting, which beats a future one.
     A date before the meeting is when something was said or done ("On 3 September the Committee noted
@@ -79,6 +83,8 @@ def find_due(text: str, ref: dt.date | None) -> Due:
     unresolved = ""
     for pattern in dates:
         for m in pattern.finditer(text):
+            if _NOT_BEFORE.search(text, 0, m.start()):
+                continue  # "produced after 31 March": the earliest it can come, not when it is due
             when = _resolve(m, ref)
             if when is not None and (ref is None or when >= ref):
                 return Due("date", m.group(0).strip(), when)

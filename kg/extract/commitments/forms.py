@@ -76,6 +76,34 @@ def masked(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
 
 # "this was not something the service could report on": what cannot be done is offered to nobody
 _NEGATED = re.compile(r"\b(?:not|no|never|unable|cannot|can't|couldn't|nothing)\b", re.I)
+# "... be noted and no recommendations be submitted": the subject right before the verb is nothing at all
+_NOTHING = re.compile(r"(?:^|\band\b|\bbut\b|[,;])\s*(?:no|none\s+of\s+the|neither)(?:\s+[\w'’-]+){1,4}$",
+                      re.I)
+
+
+def _nothing(subject: str) -> bool:
+    """Does the subject of a passive or subjunctive ("no recommendations", "none of the reports") promise
+    that nothing be done?"""
+    return bool(_NOTHING.search(subject.rstrip()))
+
+
+_BE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _gerund_promise(before: str, what: str) -> bool:
+    """"committed to obtaining details to provide to Members" promises something handed to the meeting;
+    "is committed to providing good services" (a stance after "is") does not."""
+    if _BE_BEFORE.search(before):
+        return False
+    return bool(re.search(cues()["recipients"], what, re.I) or rx().deliverable_noun.search(what))
+
+
+# A noun phrase and the relative pronoun after it, ending a passive's subject: "... the Annual Report which"
+_RELATIVE_TAIL = re.compile(r"\b((?:the|a|an|its|their|this)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+),?\s+(\w+)$",
+                            re.I)
+
+
 # A coordinated clause with its own subject: "... could be given to X and he would ...".
 _JOINED = re.compile(r"\b(?:and|but)\b", re.I)
 # The start of the clause a form is in: "she did not have it to hand, but she could send it" offers.
@@ -135,7 +163,11 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         return None  # "At the last meeting X undertook to ...": a reference back, not a new promise
     if m and not re.search(r"\b(?:had|previously)\s+$", sent[: m.start()], re.I):
         cue = at(m)
-        return Found(s, e, cue, m.group("what"), (subject_start(text, s, cue), cue), 0.9, "undertaking")
+        verb = m.group("verb")
+        what = base_verb(verb) + m.group("what")[len(verb):]  # "committed to obtaining X": obtain X
+        if verb.lower().split()[0].endswith("ing") and not _gerund_promise(sent[: m.start()], what):
+            return None  # "the Council is committed to providing good services": a stance
+        return Found(s, e, cue, what, (subject_start(text, s, cue), cue), 0.9, "undertaking")
     m = h.search("request_owner")
     if m and not re.search(r"\bhad\s+$", sent[: m.start()], re.I) and not r.addressee.match(m.group("owner")):
         owner = (s + m.start("owner"), s + m.end("owner"))
@@ -160,7 +192,9 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         return Found(s, e, at(m), what, None, 0.6, "request", request=True)
     m = h.match("owner_to")
     if m and not r.addressee.match(m.group("owner")) and not re.search(
-        r"\b(?:is|are|was|were|be|been|has|have|had|asked|agreed|wished|need|needs|needed|want|wanted)\b",
+        # "Officers confirmed that they would get a response from X to provide ...": a sentence, not an owner
+        r"\b(?:is|are|was|were|be|been|has|have|had|asked|agreed|wished|need|needs|needed|want|wanted|that|"
+        r"would|will|could|should|can)\b",
         m.group("owner"),
         re.I,
     ):
@@ -171,12 +205,15 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         cue = at(m)
         return Found(s, e, cue, m.group("what"), (subject_start(text, s, cue), cue), 0.8, "future")
     m = h.search("passive")
-    if m:
+    if m and not _nothing(sent[: m.start()]):
         cue = at(m)
         subj_start = subject_start(text, s, cue)
         subject = text[subj_start:cue].strip(" ,")
         if subject.lower() in cues()["relative_pronouns"]:
             subject = "it"  # "the report, which would be shared with ...": the clause's own subject is 'it'
+        elif (rel := _RELATIVE_TAIL.search(subject)) and rel.group(2).lower() in cues()["relative_pronouns"]:
+            # "... done through the Annual Report which would be published": the report is published
+            subject = rel.group(1)
         verb = base_verb(m.group("verb"))
         what = f"{verb} {lower_first(subject)}{m.group('rest')}" if subject else f"{verb}{m.group('rest')}"
         return Found(s, e, cue, what, (subj_start, cue), 0.8, "passive")
@@ -203,7 +240,7 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         if m and (r.deliverable_noun.search(what) or re.search(r"\bmeeting\b", what, re.I)):
             return Found(s, e, at(m), f"{m.group('verb')} {m.group('what')}", None, 0.8, "later-meeting")
     m = h.search("subjunctive")
-    if m and not _modal_end().search(m.group("subj").strip()):
+    if m and not _modal_end().search(m.group("subj").strip()) and not _nothing(m.group("subj")):
         cue = at(m, "verb")
         what = f"{base_verb(m.group('verb'))} {lower_first(m.group('subj').strip())}{m.group('rest')}"
         asked = r.request_noun.search(sent[: m.start()])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 
 from kg.extract.commitments import actors, forms
 from kg.extract.commitments.due import Due, find_due
@@ -62,6 +63,11 @@ def _decided(x: Extraction, tv: TextView, i: int) -> bool:
     return False
 
 
+# A clause that is a statement of its own, with its own impersonal subject ("and it was agreed that ...")
+_OWN_STATEMENT = re.compile(r"and\s+it\s+was\s+(?:agreed|noted|confirmed|resolved|reported|explained)\b",
+                            re.I)
+
+
 def units(x: Extraction, tv: TextView, skip: list[tuple[int, int]]) -> list[Unit]:
     out: list[Unit] = []
     for i, s in enumerate(tv.sentences):
@@ -69,6 +75,9 @@ def units(x: Extraction, tv: TextView, skip: list[tuple[int, int]]) -> list[Unit
             continue
         if _decided(x, tv, i):
             out.extend(Unit(c.start, c.end, i, True) for c in tv.clauses_of(i))
+        elif any(_OWN_STATEMENT.match(tv.text, c.start, c.end) for c in tv.clauses_of(i)[1:]):
+            # "... would include X and it was agreed that Y would be circulated": two statements, each read
+            out.extend(Unit(c.start, c.end, i, False) for c in tv.clauses_of(i))
         else:
             out.append(Unit(s.start, s.end, i, False))
     return out
@@ -135,8 +144,18 @@ class _Reader:
     used: set[int] = field(default_factory=set)
 
     def add(self, p: Promise) -> None:
-        if not any(q.start < p.end and p.start < q.end for q in self.found):
-            self.found.append(p)
+        if any(q.start < p.end and p.start < q.end for q in self.found):
+            return
+        if any(self._repeats(p, q) for q in self.found):
+            return  # a ModernGov page's "Minutes" repeating its "Decision": one promise
+        self.found.append(p)
+
+    def _repeats(self, p: Promise, q: Promise) -> bool:
+        """The same long promise worded again in the same agenda item."""
+        text = self.tv.text
+        a, b = text[p.start : p.end], text[q.start : q.end]
+        return (self.tv.item_at(p.start) == self.tv.item_at(q.start) and min(len(a), len(b)) >= 60
+                and SequenceMatcher(None, a.lower(), b.lower(), autojunk=False).ratio() >= 0.85)
 
     def line_action(self, u: Unit) -> bool:
         """'ACTION: Clerk to send the slides to Members by 30 June', wherever it stands in the line."""

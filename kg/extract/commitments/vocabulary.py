@@ -82,8 +82,10 @@ def rx() -> Rx:
     progress = progress_cues()
     conditions = nlp.vocabulary("conditions")
     return Rx(
+        # "agreed to circulate ...", and with a gerund "committed to obtaining details ..."
         undertake=re.compile(
-            rf"\b(?P<cue>{alt(c['undertakings'])})\s+to\s+{adv}(?P<what>(?P<verb>{base})\b.*)", flags
+            rf"\b(?P<cue>{alt(c['undertakings'])})\s+to\s+{adv}"
+            rf"(?P<what>(?P<verb>{alt([*c['deliverables'], *gerunds()])})\b.*)", flags
         ),
         request_owner=re.compile(
             rf"\b(?P<cue>{alt(c['requests'])})\s+(?P<owner>(?!that\b|for\b|if\b|whether\b|to\b)[^.;:\n]{{2,90}}?)"
@@ -126,7 +128,10 @@ def rx() -> Rx:
             flags,
         ),
         active=re.compile(rf"\b(?P<cue>{modal})\s+{adv}(?P<what>(?P<verb>{base})\b.*)", flags),
-        passive=re.compile(rf"\b(?P<cue>{modal})\s+{adv}be\s+{adv}(?P<verb>{part})\b(?P<rest>.*)", flags),
+        # "would be circulated", and coordinated "would be sought from officers and circulated to Members"
+        passive=re.compile(rf"\b(?P<cue>{modal})\s+{adv}be\s+{adv}"
+                           rf"(?:[a-z]+(?:ed|ght|wn|en)\s+(?:[\w'’]+\s+){{0,4}}?and\s+)?"
+                           rf"(?P<verb>{part})\b(?P<rest>.*)", flags),
         subjunctive=re.compile(
             rf"\bthat\s+(?P<subj>[^;:\n]{{3,220}}?)\s+(?:should\s+)?be\s+{adv}(?P<verb>{part})\b(?P<rest>.*)",
             flags,
@@ -175,11 +180,31 @@ def rx() -> Rx:
     )
 
 
+def gerund(base: str) -> str:
+    """"provide" -> "providing", "get back" -> "getting back", "submit" -> "submitting" (first word only)."""
+    first, _, rest = str(base).partition(" ")
+    if first.endswith("ie"):
+        ing = first[:-2] + "ying"
+    elif first.endswith("e") and not first.endswith("ee"):
+        ing = first[:-1] + "ing"
+    elif re.fullmatch(r"(?:[^aeiou]*[aeiou][^aeiouwxy]|\w*mit)", first):
+        ing = first + first[-1] + "ing"  # "get", "set", "submit": the last consonant doubled
+    else:
+        ing = first + "ing"
+    return f"{ing} {rest}" if rest else ing
+
+
+@cache
+def gerunds() -> list[str]:
+    return [gerund(b) for b in cues()["deliverables"]]
+
+
 @cache
 def base_of() -> dict[str, str]:
-    """Participle or base (lower case) -> base verb, for normalising passives and for the ledger."""
+    """Participle, gerund or base (lower case) -> base verb, for normalising passives and for the ledger."""
     out: dict[str, str] = {}
     for b, p in cues()["deliverables"].items():
+        out[gerund(b).lower()] = str(b)
         out[str(p).lower()] = str(b)
         out[str(b).lower()] = str(b)
     return out

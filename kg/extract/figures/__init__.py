@@ -11,9 +11,10 @@ that is not a measure) never come back (numbers.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from kg.extract.figures import cells, linking, prose, statements
+from kg.extract.figures import cells, linking, phrases, prose, statements
 from kg.extract.figures.prose import Found
 from kg.model import Extraction, ObservationFact, Span
 from kg.text import TextView, view
@@ -32,6 +33,24 @@ def _dedupe(found: list[Found]) -> list[Found]:
     return out
 
 
+_KIND = re.compile(r"\s+(?:(?:county\s+borough|county|city|district|borough|metropolitan\s+borough)\s+)?"
+                   r"council$", re.I)
+
+
+def _owner_re(x: Extraction) -> re.Pattern[str]:
+    """The council's own name, or "the Council", as a possessive opening an indicator's name ("Gravesham's
+    processing time", "the Council's collection rate"): whose the figure is, not what it measures."""
+    names = [r"the\s+(?:council|authority)"]
+    if x.council and (own := _KIND.sub("", x.council.name.strip())) and own.lower() != x.council.name.lower():
+        names.append(r"\s+".join(re.escape(w) for w in own.split()))
+    return re.compile(r"^(?:" + "|".join(names) + r")['’]s\s+(?=\S)", re.I)
+
+
+def _unowned(phrase: str, owner: re.Pattern[str]) -> str:
+    rest = owner.sub("", phrase)
+    return rest if rest != phrase and phrases.names_something(rest) else phrase
+
+
 def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     tv = tv or view(x.doc)
     period = x.period
@@ -39,6 +58,9 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     found, notes = prose.read_prose(tv, period)
     table_found, table_notes = cells.read_cells(x.doc, tv, period)
     found += statements.read_statements(tv, found)
+    owner = _owner_re(x)
+    for f in found:
+        f.phrase = _unowned(f.phrase, owner)
     facts = []
     for i, f in enumerate(_dedupe(table_found + found)):
         concept, label, confidence = linking.link(f.phrase, f.notation, f.unit)

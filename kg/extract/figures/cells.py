@@ -250,6 +250,9 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
         for c in row:
             header = _headers(c)
             kind = _kind(header)
+            if kind == "skip" and _narrative_re().search(header) and re.search(r"\d", c.span.quote):
+                out.extend(_narrative(c, hint_free, doc_period))
+                continue
             if kind in ("label", "notation", "rag", "direction", "skip", "forecast", "annual_target"):
                 continue
             parsed = _value(c.span.quote)
@@ -284,6 +287,23 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
                 notation=notation,
             ))
     return out, notes
+
+
+@cache
+def _narrative_re() -> re.Pattern[str]:
+    return re.compile(alternation(words()["narrative_columns"]), re.I)
+
+
+def _narrative(cell: TableCell, label: str, doc_period: str | None) -> list[Found]:
+    """Figures in a row's commentary cell ("Although the 2023 result of 90% is ..."), read as prose: a figure
+    that names no measure of its own is the row's."""
+    from kg.extract.figures.prose import read_prose
+    from kg.text import build
+
+    found, _notes = read_prose(build(cell.span.quote), doc_period, subject=label)
+    for f in found:
+        f.start, f.end = cell.span.start + f.start, cell.span.start + f.end
+    return found
 
 
 def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: tuple[str, str, str],

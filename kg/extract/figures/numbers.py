@@ -151,6 +151,28 @@ def numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]] | No
             value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
         out.append(Number(m.start(), m.end(), value, "currency"))
         taken.append((m.start(), m.end()))
+    for m in spelled_re().finditer(text, start, end):
+        # "against a target of three minutes", "stood at twelve days": a spelled-out duration or share, read
+        # only where a verb of level or a target's cue states it
+        if any(a < m.end() and m.start() < b for a, b in taken + blocked):
+            continue
+        if not _STATED_BEFORE.search(text[max(start, m.start() - 30) : m.start()]):
+            continue
+        value = Decimal(words()["number_words"][m.group("word").lower()])
+        if u := _percent_re().match(text, m.end(), end):
+            out.append(Number(m.start(), u.end(), value, "percent"))
+        elif (o := _other_unit_re().match(text, m.end(), end)) and o.group(1).lower() in _DURATIONS \
+                and not _PER_PERIOD.match(text, o.end(), end):
+            unit_words, stop = o.group(1).lower(), o.end()
+            if (big := _BIGGER_UNIT.get(unit_words)) and (rest := _SMALLER_PART.match(text, stop, end)) \
+                    and rest.group(2).lower() == big[0]:
+                # "two minutes and 42 seconds": one duration, as for digits
+                value = (value + (Decimal(rest.group(1)) / big[1]).quantize(Decimal("0.01"))).normalize()
+                stop = rest.end()
+            out.append(Number(m.start(), stop, value, "other", unit_words))
+        else:
+            continue
+        taken.append((out[-1].start, out[-1].end))
     for m in _NUM.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in blocked):
             continue
@@ -185,6 +207,25 @@ def numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]] | No
     return sorted(out, key=lambda n: n.start)
 
 
+@cache
+def spelled_re() -> re.Pattern[str]:
+    """A number written in words ("twelve"), as the figures' vocabulary lists them."""
+    spelled = "|".join(sorted(words()["number_words"], key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?P<word>" + spelled + r")(?![\w-])", re.I)
+
+
+# Before a spelled-out number: what states it as a level or a target ("was", "stood at", "target of").
+# ("sustained at twelve months" names a time point, not a level: "at" only after a verb of being)
+_STATED_BEFORE = re.compile(r"\b(?:(?:was|were|is|are|now)(?:\s+now)?(?:\s+at)?|stood\s+at|stands\s+at|"
+                            r"averaged|averaging|took|takes|"
+                            r"reduced\s+to|increased\s+to|fell\s+to|rose\s+to|target\s+of|target\s+is|"
+                            r"target\s+was|standard\s+of)\s*$", re.I)
+_DURATIONS = {"days", "day", "working days", "working day", "calendar days", "weeks", "week", "months",
+              "month", "hours", "hour", "minutes", "seconds"}
+# "seven days a week", "two hours per day": how often, not how long
+_PER_PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.I)
+
+
 # A duration written in two units: the larger unit -> (the smaller, how many of it make one larger).
 _BIGGER_UNIT = {"minutes": ("seconds", 60), "minute": ("seconds", 60), "hours": ("minutes", 60),
                 "hour": ("minutes", 60)}
@@ -211,13 +252,16 @@ def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
 @lru_cache(maxsize=1024)
 def _not_a_figure(before: str, after: str, unit: str) -> bool:
     if (unit in ("count", "other", "currency") and ending("not_figure_before").search(before.rstrip(" .:"))
-            and not before.rstrip().endswith("(")):
+            and not before.rstrip().endswith("(")
+            # "a target of no more than 3.5 days": the bound a target sets is the target
+            and not (ending("threshold_before").search(before.rstrip()) and _TARGET_CUE.search(before))):
         return True
     if unit in ("count", "currency", "other") and starting("not_figure_after").match(after):
         return True
     if unit == "other" and _STANDARD.match(after):
         return True  # "inside the 26 week statutory standard": the standard's name
-    if unit == "other" and _THRESHOLD.search(before):
+    if unit == "other" and (m := _THRESHOLD.search(before)) and not (
+            m.group().lower().startswith(("than", "least")) and _TARGET_CUE.search(before)):
         return True  # "within 10 working days": part of the indicator's name
     if unit == "other" and _DEFINITION.match(after):
         return True  # "returned 28 days after leaving hospital": a definition, not a level

@@ -55,7 +55,7 @@ def _opener_re() -> re.Pattern[str]:
 def _copula_tail_re() -> re.Pattern[str]:
     verbs = alternation(words()["copulas"])
     return re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|been|being|having|then|further|again|now|still|"
-                      r"slightly|significantly|also))*(?:\s+" + verbs + r"|\s*[:=\-–])?"
+                      r"slightly|significantly|also|currently|presently))*(?:\s+" + verbs + r"|\s*[:=\-–])?"
                       r"(?:\s+(?:to|at|of|by))?\s*$", re.I)
 
 
@@ -211,10 +211,32 @@ def _left_words(left: str) -> tuple[str, str | None]:
         # cut after the last comma or comparison; "and the average delay" keeps "the average delay"
         left = left[last.start() + 3 :] if last.group().lower().startswith("and") else left[last.end() :]
     left = _CONJUNCTION.sub("", left)
+    left = _topic_lead_re().sub("", left)  # "in connection with the percentage of ...": the percentage
+    left = _comparative_re().sub("", left)  # "achieved a higher positive destination rate": the rate
+    left = _progress_re().sub("", left)  # "the progress being made to achieve the corporate": a target's
     left = _change_lead_re().sub("", left)  # "the fall in missed collections to 39": the collections
     left = _tail_sub(_change_tail_re(), left)
     left = _tail_sub(_MOVED, left)
     return _tidy(left), population
+
+
+@cache
+def _progress_re() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:the\s+)?" + alternation(words()["progress_leads"]) + r"\s*", re.I)
+
+
+@cache
+def _comparative_re() -> re.Pattern[str]:
+    comparatives = alternation(words()["comparative_openers"])
+    return re.compile(r"^\s*(?:(?:a|an|the)\s+)?" + comparatives + r"\s+(?=\S)", re.I)
+
+
+@cache
+def _topic_lead_re() -> re.Pattern[str]:
+    """A preposition of topic opening the words before a figure, perhaps after the measure's code ("indicator
+    04b in connection with the percentage of ..."); "complaints relating to waste" keeps its head."""
+    code = r"(?:" + alternation(words()["notation_words"]) + r")\s+[\w./-]*\d[\w./-]*\s+"
+    return re.compile(r"^\s*(?:" + code + r")?" + alternation(words()["topic_leads"]) + r"\s+(?=\S)", re.I)
 
 
 @cache
@@ -232,8 +254,10 @@ def _change_from_re() -> re.Pattern[str]:
 
 @cache
 def _change_tail_re() -> re.Pattern[str]:
-    return re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|been|further|again|now|still))*\s+"
-                      + alternation(words()["change_verbs"]) + r"\s*$", re.I)
+    # "the investment portfolio continued to increase, currently being at 74%": the portfolio
+    ongoing = alternation(words()["ongoing_verbs"]) + r"\s+" + alternation(words()["change_verbs_base"])
+    return re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|been|further|again|now|still))*\s+(?:"
+                      + alternation(words()["change_verbs"]) + "|" + ongoing + r")\s*$", re.I)
 
 
 _HAD_DONE = re.compile(r"^\s*(?:had|has|have)\s+(?=\w+(?:ed|en|wn)\b)", re.I)

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 
 from kg import indicators, periods
 from kg.extract.figures import frames, phrases
-from kg.extract.figures.numbers import Number, not_a_figure, numbers, shapes
+from kg.extract.figures.numbers import Number, not_a_figure, numbers, shapes, spelled_re
 from kg.extract.figures.vocab import alternation, anywhere, ending, words
 from kg.extract.regex import grouped
 from kg.text import TextView
@@ -160,8 +160,9 @@ def _direction_of(clause: str) -> str | None:
     return None
 
 
-def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[str]]:
-    """Figures in the document's sentences (tables are the cells' job), with what was left out and why.
+def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple[list[Found], list[str]]:
+    """Figures in the document's sentences (tables are the cells' job), with what was left out and why;
+    `subject` names the measure of a figure that names none (a table row's commentary cell).
     A question without a figure that names one of the scheme's indicators ("Councillor X asked whether
     sickness absence had improved.") hands it to a figure in the next sentences that only points back
     ("... said that the latest figure was 8.7")."""
@@ -201,7 +202,7 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
         pair_end: int | None = None  # the end of a comparison's number: "from 58% to 67%" pairs it
         moved_end: int | None = None  # the end of a moved target's old value
-        if not _DIGIT.search(text, s.start, s.end):
+        if not _DIGIT.search(text, s.start, s.end) and not spelled_re().search(text, s.start, s.end):
             question = _asked_re().search(text, s.start, s.end)
             # the scheme's names, looked for only in a question (the parse is the text layer's own)
             mentions = indicators.named_spans(tv.doc, question.end(), s.end) if question else []
@@ -219,19 +220,28 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             continue
         if len(_RAG_KEY.findall(text, s.start, s.end)) >= 2:
             continue  # "Green = at or above target, Amber = up to 3% below, Red = over 3% below": a key
-        if _scorecard_re().search(text, s.start, s.end):
-            notes.append(f"sentence at {s.start}: counts a scorecard's items, not a measure")
-            continue
+        read_from = s.start  # where the sentence's own measures may start
+        if (card := _scorecard_re().search(text, s.start, s.end)):
+            # "... 70% of indicators are on target apart from X, which at 58% is below its target": only
+            # the excepted measure after the count is one measure's
+            but = anywhere("scorecard_exceptions").search(text, card.end(), s.end)
+            if not but:
+                notes.append(f"sentence at {s.start}: counts a scorecard's items, not a measure")
+                continue
+            read_from = but.end()
         subset = _SUBSET.match(text, s.start, s.end)
         blocked = [b for b in all_shapes if b[0] < s.end and s.start < b[1]]
         for c in tv.clauses_of(i):
             clause_actual: str | None = None
             nameless = False  # the clause's level named nothing: its comparisons are of an unknown measure
-            previous_end = c.start  # a figure's phrase never reaches back across another figure
+            # a figure's phrase never reaches back across another figure (or a scorecard's count)
+            previous_end = max(c.start, read_from)
             previous_phrase = ""
             clause_periods = None  # the clause's periods, read when its first figure needs them
+            # "Nationally at the end of Quarter 2, turnaround time stood at 9 days": the clause is the area's
+            opener_area = _opening_area(text, max(c.start, read_from), c.end)
             monthly: bool | None = None  # whether the clause names a month, read as clause_periods
-            for n in numbers(text, c.start, c.end, blocked):
+            for n in numbers(text, max(c.start, read_from), c.end, blocked):
                 if not_a_figure(text, n, s.start, s.end):
                     continue
                 if subset and n.start >= subset.end():
@@ -240,6 +250,12 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                 role = frames.role(text, n, c.start, c.end)
                 if role.measure in ("change", "forecast"):
                     continue
+                if role.measure == "previous" and n.unit_words == "out of" and \
+                        _NUMBER_NEXT.match(text, n.end):
+                    continue  # "compared to 74 out of 80": the earlier counts of a population, not a level
+                if role.measure == "target" and \
+                        _LEVEL_AGAINST_TARGET.search(text, max(c.start, n.start - 60), n.start):
+                    role = frames.Role("actual")  # "the performance against target is 84%": the level
                 if _TARGET_MOVED.search(text, max(c.start, n.start - 120), n.start) or (
                         moved_end is not None and _PAIR_TO.match(text, moved_end, n.start)):
                     # "the target change for HR2 from 5.5 days to 6.5 days": a target moved, no level stated
@@ -276,6 +292,11 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                     role = frames.Role("target", role.area, role.cue_start, aimed.group("name"))
                 if measure == "actual" and named and periods.earlier(period, doc_period):
                     measure = "previous"
+                elif measure == "actual" and not named and _earlier_year(text, c.start, n.start, doc_period):
+                    measure = "previous"  # "in 2019 the result was 86.53%" in a 2022/23 document
+                if opener_area and measure in ("actual", "previous") and role.cue_start is None and \
+                        role.area == "council":
+                    measure, role = "benchmark", frames.Role("benchmark", opener_area, None)
                 if measure == "previous" and not named:
                     period = None  # "up from 12%": the period before, which only the context knows
                 region = phrases.ratio(text, n.start, n.end, c.start, c.end) if n.unit == "percent" else (
@@ -301,6 +322,11 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
                     own = _SHARED_SUBJECT.sub("", own)  # "X had improved and was now at N": X is the name
                 if own and not phrases.is_name(own):
                     own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
+                if measure == "actual" and not phrases.names_something(own) and \
+                        (bracket := _bracket_name_re().search(text, lo, n.start)):
+                    # "Indicator 09 (the percentage of FOI requests answered in time) where the performance
+                    # is 84%": the measure is named in the brackets before
+                    own = re.sub(r"^the\s+", "", " ".join(bracket.group("name").split()), flags=re.I)
                 if measure == "actual" and not phrases.names_something(own) and previous_phrase:
                     own = previous_phrase  # "went from 31.0% to 35.5%": the pair shares its subject
                 previous_end = max(previous_end, region[1])
@@ -406,6 +432,8 @@ def read_prose(tv: TextView, doc_period: str | None) -> tuple[list[Found], list[
             carry = (carry[0], s.end, carry[2])
     kept = []
     for f in out:
+        if subject and not f.phrase:
+            f.phrase = subject  # a table row's commentary: a figure naming nothing is the row's measure's
         if f.topic and f.phrase and not _shares_words(f.topic, f.phrase):
             f.phrase = f"{f.topic}: {f.phrase}"
         elif f.topic and not f.phrase:
@@ -438,10 +466,51 @@ def _scorecard_re() -> re.Pattern[str]:
     "N% of <items>", "<colour> <items>"."""
     items = alternation(words()["scorecard_items"])
     det = r"(?:the|our|all|its|these|those)\s+"
-    counted = (r"(?:\d[\d,.]*\s*%?\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?(?:out\s+)?of\s+(?:" + det + r")?"
+    # "(70%) of the ... indicators", "86% of its August 2023 key performance indicators": the share may sit
+    # in brackets, and the items may be qualified by a period or a scorecard's name
+    counted = (r"(?:\d[\d,.]*\s*%?\s*\)?\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?(?:out\s+)?of\s+(?:" + det + r")?"
                r"(?:\d[\d,]*\s+)?|\b(?:out\s+)?of\s+(?:" + det + r")?\d[\d,]*\s+)")
     sorted_ = alternation(words()["scorecard_sorts"]) + r"\s+"
-    return re.compile(r"(?:" + counted + r"(?:[a-z\-]+\s+){0,2}?|" + sorted_ + r")" + items, re.I)
+    # "the majority of activities were ... (98%)", "Risks were ... managed with the majority being ... (70%)"
+    majority = (r"|\bmajority\s+of\s+(?:the\s+|its\s+|our\s+)?(?:[\w\-]+\s+){0,2}?" + items +
+                r"|" + items + r"\b[^.;%]{0,80}\bthe\s+majority\b")
+    return re.compile(r"(?:" + counted + r"(?:[\w\-]+\s+){0,3}?|" + sorted_ + r")" + items + majority, re.I)
+
+
+@cache
+def _opening_area_re() -> re.Pattern[str]:
+    """A clause opening on where its figures are for: "Nationally, ...", "Across Wales ...", "In Scotland,
+    ..."; a bare comparator must be an adverb or take a comma ("National Non-Domestic Rates" is a name)."""
+    from kg.extract.figures.vocab import comparator_re
+
+    comp = comparator_re().pattern
+    lead = r"\W*(?:(?:however|but|and|while|whilst|whereas|also)\s*,?\s+)?"
+    return re.compile(
+        lead + r"(?:(?:" + alternation(words()["area_prepositions"]) + r")\s+(?:the\s+)?(?P<a>" + comp + r")"
+        r"|(?P<b>" + comp + r")\s*,|(?P<c>" + alternation(words()["area_adverbs"]) + r"))", re.I)
+
+
+def _opening_area(text: str, lo: int, hi: int) -> str | None:
+    """The area code of a clause that opens on its area and speaks of no figure of the council's own."""
+    from kg.extract.figures.vocab import comparator_code
+
+    m = _opening_area_re().match(text, lo, hi)
+    if not m or _OWN.search(text, lo, hi):
+        return None
+    return comparator_code(m.group("a") or m.group("b") or m.group("c"))
+
+
+# "our", "we": a clause about the council's own figure, whatever area it opens on
+_OWN = re.compile(r"\b(?:our|we)\b", re.I)
+
+
+@cache
+def _bracket_name_re() -> re.Pattern[str]:
+    """A measure named in brackets, then a clause pointing back to it up to the number: "(the percentage of X)
+    where the performance against target is", "(the number of Y), which stood at"."""
+    heads = alternation(words()["measure_heads"])
+    return re.compile(r"\(\s*(?P<name>(?:the\s+)?" + heads + r"[^()]{3,150}?)\s*\)\s*,?\s*"
+                      r"(?:where|with|which|at)\b[^()\d.;]{0,60}$", re.I)
 
 
 @cache
@@ -488,6 +557,32 @@ _TARGET_LEAD = re.compile(r"^.*\btargets?\s+(?:(?:was|is|were|are)\s+that|"
                           r"(?:that|which)\s+(?:include|includes)|include|includes|including)\s+|"
                           r"\s+targets?(?:\s+of\s+[a-z]+ing)?$|"
                           r"\s+within(?:\s+an?)?(?:\s+average)?$", re.I)
+_NUMBER_NEXT = re.compile(r"\s+\d")  # right after a number read with its "out of"
+# "in 2019 the result was": a calendar year opening the figure's own subject, right before it
+_IN_YEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d\d)(?!\s*[/\-–]\s*\d),?\s+(?:the|our|its)\s+"
+                      r"[^,;:.\d]{0,50}$", re.I)
+_START_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _earlier_year(text: str, lo: int, hi: int, doc_period: str | None) -> bool:
+    """Does a calendar year before the document's period open the figure's clause ("in 2019 the result
+    was ...")?"""
+    start = _START_YEAR.search(doc_period or "")
+    m = _IN_YEAR.search(text, lo, hi)
+    if not (start and m and int(m.group(1)) < int(start.group())):
+        return False
+    # "since ... in 2019, the rate has risen to 50%": a change up to now, whose level is this period's
+    phrase_start = max([lo] + [i + 1 for i in range(lo, m.start()) if text[i] in ":;,"])
+    return not (_SINCE.search(text, phrase_start, m.start()) or _PERFECT.search(text, m.end(1), hi))
+
+
+_SINCE = re.compile(r"\bsince\b", re.I)
+_PERFECT = re.compile(r"\b(?:has|have)\b", re.I)
+
+
+# "performance against (the) target is N": the level measured against the target, not the target
+_LEVEL_AGAINST_TARGET = re.compile(r"\bperformance\s+against\s+(?:the\s+|its\s+)?target\s+"
+                                   r"(?:is|was|were|are|stood\s+at|stands\s+at)\s*$", re.I)
 _TARGET_MOVED = re.compile(r"\btargets?\b(?:(?!\bagainst\b|[.;]).){0,80}?\bfrom\s*$", re.I)
 _PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+[^\d\s,;]+){0,12}?\s*\bto\s*$", re.I)
 _COORDINATED = re.compile(r"(?:\band|\bor|,|&)\s*$", re.I)
