@@ -60,7 +60,8 @@ def sample_params(store: LocalStore) -> dict[str, object]:
             "thing": run(store, "resolutions").rows[0]["resolution"], "name": "Patterson",
             "contains": Literal(True), "aggregates": iris.graph("aggregates"),
             "latest": iris.graph("latest-figures"),
-            "council": run(store, "below-target").rows[0]["council"]}
+            "council": run(store, "below-target").rows[0]["council"],
+            "key": Literal(store.documents()[0].sources[0])}
 
 
 def rows(store: LocalStore, name: str, **params: object) -> list[dict[str, str]]:
