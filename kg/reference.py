@@ -32,7 +32,8 @@ class CouncilInfo:
     nation: str | None = None  # GSS code of the nation
 
 
-_KIND = re.compile(r"\s+(?:Metropolitan\s+)?(?:County|Borough|City|District)?\s*Council$")
+# the words at the end of a council's name that say what kind of council it is ("County Borough Council")
+_KIND = re.compile(r"\s+(?:(?:Metropolitan|County)\s+)?(?:County|Borough|City|District)?\s*Council$", re.I)
 # the words that say what kind of council a name is, not where: dropped to compare two spellings of one
 # council
 _KIND_WORDS = re.compile(
@@ -41,11 +42,18 @@ _KIND_WORDS = re.compile(
     r"|county|borough|district|city|town)?\s*(?:council|corporation)$")
 
 
+def without_kind(name: str) -> str:
+    """A council's name less the words at its end that say what kind of council it is, as a text names its
+    place: "Durham County Council" -> "Durham", "Bridgend County Borough Council" -> "Bridgend", "City of York
+    Council" -> "City of York" (`core` also drops such words before the place: "york")."""
+    return _KIND.sub("", name.strip())
+
+
 def _places(c: dict) -> tuple[str, ...]:
     """Explicit `places`, else the name less its kind ("Durham County Council" -> "Durham"), and the area."""
     if "places" in c:
         return tuple(c["places"])
-    found = [_KIND.sub("", c["name"]), c.get("area_name") or ""]
+    found = [without_kind(c["name"]), c.get("area_name") or ""]
     return tuple(dict.fromkeys(p for p in found if p and p != c["name"] and "," not in p))
 
 

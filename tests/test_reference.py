@@ -77,3 +77,22 @@ def test_a_few_codes_checked_against_the_ons_list() -> None:
     for name, (area, region) in expected.items():
         info = council_info(name)
         assert info is not None and (info.area, info.region) == (area, region), name
+
+
+@pytest.mark.parametrize(("name", "place"), [
+    ("Durham County Council", "Durham"), ("Bridgend County Borough Council", "Bridgend"),
+    ("City of York Council", "City of York"), ("Barnsley Metropolitan Borough Council", "Barnsley"),
+    ("City of Bradford Metropolitan District Council", "City of Bradford"), ("Gravesham Borough Council",
+                                                                              "Gravesham"),
+    ("Vale of Glamorgan Council", "Vale of Glamorgan"), ("Council", "Council")])
+def test_a_council_s_name_less_its_kind_is_its_place(name: str, place: str) -> None:
+    """The words at the end of a council's name that say what kind of council it is go, whatever their
+    combination ("County Borough", "Metropolitan District"); a name that is only a kind stays."""
+    from kg.reference import without_kind
+
+    assert without_kind(name) == place
+
+
+def test_a_county_borough_s_place_is_its_place_name() -> None:
+    """A Welsh county borough's place is the place alone, not "Bridgend County"."""
+    assert council_info("Bridgend County Borough Council").places == ("Bridgend",)

@@ -17,6 +17,7 @@ from dataclasses import replace
 from kg.extract.figures import cells, linking, phrases, prose, statements
 from kg.extract.figures.prose import Found
 from kg.model import Extraction, ObservationFact, Span
+from kg.reference import without_kind
 from kg.text import TextView, view
 
 
@@ -33,15 +34,11 @@ def _dedupe(found: list[Found]) -> list[Found]:
     return out
 
 
-_KIND = re.compile(r"\s+(?:(?:county\s+borough|county|city|district|borough|metropolitan\s+borough)\s+)?"
-                   r"council$", re.I)
-
-
 def _owner_re(x: Extraction) -> re.Pattern[str]:
     """The council's own name, or "the Council", as a possessive opening an indicator's name ("Gravesham's
     processing time", "the Council's collection rate"): whose the figure is, not what it measures."""
     names = [r"the\s+(?:council|authority)"]
-    if x.council and (own := _KIND.sub("", x.council.name.strip())) and own.lower() != x.council.name.lower():
+    if x.council and (own := without_kind(x.council.name)) and own.lower() != x.council.name.strip().lower():
         names.append(r"\s+".join(re.escape(w) for w in own.split()))
     return re.compile(r"^(?:" + "|".join(names) + r")['’]s\s+(?=\S)", re.I)
 
