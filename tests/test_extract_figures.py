@@ -811,3 +811,35 @@ def test_a_year_only_makes_an_earlier_level_when_it_opens_the_subject() -> None:
         "previous"}
     x = _one("Since the strategy was adopted in 2019, the recycling rate has risen to 50%.")
     assert {(o.value, o.measure) for o in x.observations} == {(D(50), "actual")}
+
+
+@pytest.mark.parametrize("text", [
+    "In Wales, Anglesey achieved 95% of household waste recycled in the year.",
+    "In Wales, the Council recycled 65% of household waste in the year.",
+])
+def test_a_clause_opening_on_an_area_but_naming_whose_figure_it_is_is_not_the_area_s(text: str) -> None:
+    """"In Wales, <a council> achieved N": the subject after the area says whose level it is, so the opening
+    area does not make it that area's benchmark."""
+    assert {(o.measure, o.area) for o in _one(text).observations} == {("actual", "council")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sickness absence increased 2.1 days per FTE to 11.3 days per FTE.",
+     {(D("11.3"), "actual", "council", "Sickness absence")}),
+    ("Average re-let time improved 6 days to 31 days against a target of 30.",
+     {(D(31), "actual", "council", "Average re-let time"),
+      (D(30), "target", "council", "Average re-let time")}),
+    ("Rent arrears fell 3% to £1.2m at the end of the quarter.",
+     {(D(1200000), "actual", "council", "Rent arrears")}),
+])
+def test_a_change_without_by_before_the_level_is_no_figure_and_no_part_of_its_name(text: str,
+                                                                                   expected: set) -> None:
+    """"X increased 2.1 days to 11.3 days": the amount of change is no level, and the verb and amount are no
+    part of the measure's name."""
+    assert _found(_one(text)) == expected
+
+
+def test_an_area_s_lead_word_alone_is_no_name() -> None:
+    """"Across Scotland the average was 8.9 days": no figure named "Across"."""
+    found = _one("Across Scotland the average was 8.9 days.").observations
+    assert not any(o.surface.lower() == "across" for o in found)

@@ -294,9 +294,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     measure = "previous"
                 elif measure == "actual" and not named and _earlier_year(text, c.start, n.start, doc_period):
                     measure = "previous"  # "in 2019 the result was 86.53%" in a 2022/23 document
+                areas_own = False  # the figure is the clause-opening area's level ("Across Wales, ...")
                 if opener_area and measure in ("actual", "previous") and role.cue_start is None and \
                         role.area == "council":
                     measure, role = "benchmark", frames.Role("benchmark", opener_area, None)
+                    areas_own = True
                 if measure == "previous" and not named:
                     period = None  # "up from 12%": the period before, which only the context knows
                 region = phrases.ratio(text, n.start, n.end, c.start, c.end) if n.unit == "percent" else (
@@ -320,6 +322,10 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = _TARGET_LEAD.sub("", own)  # "targets that include X target" names X
                 if own:
                     own = _SHARED_SUBJECT.sub("", own)  # "X had improved and was now at N": X is the name
+                    # "X increased 2.1 days per FTE to 11.3": the change before the level is no part of X
+                    own = _change_tail_re().sub("", own)
+                if own and (areas_own or (measure == "benchmark" and _AREA_LEAD.fullmatch(own))):
+                    own = _AREA_LEAD.sub("", own)  # "Across Scotland the average was": where, not what
                 if own and not phrases.is_name(own):
                     own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
                 if measure == "actual" and not phrases.names_something(own) and \
@@ -495,13 +501,26 @@ def _opening_area(text: str, lo: int, hi: int) -> str | None:
     from kg.extract.figures.vocab import comparator_code
 
     m = _opening_area_re().match(text, lo, hi)
-    if not m or _OWN.search(text, lo, hi):
+    if not m or _OWN.search(text, lo, hi) or _NAMED_SUBJECT.match(text, m.end(), hi):
         return None
     return comparator_code(m.group("a") or m.group("b") or m.group("c"))
 
 
-# "our", "we": a clause about the council's own figure, whatever area it opens on
-_OWN = re.compile(r"\b(?:our|we)\b", re.I)
+# "our", "we", "the Council": a clause about the council's own figure, whatever area it opens on
+_OWN = re.compile(r"\b(?:our|we|(?:the|this)\s+(?:council|authority))\b", re.I)
+# "In Wales, Anglesey achieved 95%": a subject named by a proper noun after the area is whose the figure is
+_NAMED_SUBJECT = re.compile(r"\W*(?!(?:The|This|These|That|Those|Its|It|There|A|An|At|By|In|On|Of|For|Over|"
+                            r"During|Overall|Average|Performance)\b)[A-Z][a-z]")
+# what opens a clause on its area, left out of the name of that area's figure
+_AREA_LEAD = re.compile(r"^(?:across|throughout|in|for|within|nationally|regionally)\b[\s,]*", re.I)
+
+
+@cache
+def _change_tail_re() -> re.Pattern[str]:
+    """A verb of change and its amount ending a figure's name: "Sickness absence increased 2.1 days per FTE"
+    (before "to 11.3 days") names sickness absence."""
+    verbs = alternation(words()["change_verbs"])
+    return re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:" + verbs + r")\s+(?:by\s+)?[£$€]?\d.*$", re.I)
 
 
 @cache
