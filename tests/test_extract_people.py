@@ -357,3 +357,18 @@ def test_titles_with_in(tmp_path: Path, line: str, title: str, holder: str | Non
     x = extract(f)
     assert title in titles(x)
     assert {h.person for h in x.holdings} == ({holder} if holder else set())
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("The Service Manager (Revenues) presented the report.", {"Service Manager (Revenues)"}),
+    ("The Strategic Director (Finance) explained the variance.", {"Strategic Director (Finance)"}),
+    ("The Service Manager (Chair) presented the report.", set()),  # an office in brackets: no field
+    ("The Team Leader (Cabinet) presented the report.", set()),  # a body in brackets
+])
+def test_a_one_word_field_of_work_in_brackets_completes_a_title(tmp_path: Path, line: str,
+                                                                 expected: set[str]) -> None:
+    """"Service Manager (Revenues)": a generic title with its field of work in brackets is a post of its
+    own; an office or a body in brackets is not part of the title (and the generic title alone no post)."""
+    f = tmp_path / "m.txt"
+    f.write_text(f"Minutes\n\n{line}\n", encoding="utf-8")
+    assert titles(extract(f)) == expected

@@ -188,10 +188,22 @@ def _qualifier(text: str, end: int) -> int:
         return end
     words = re.findall(r"[A-Z][\w'’\-]*", m.group(1))
     name = read_name(text, m.start(1), prefixed=False)
-    if len(words) < 2 or any(_is_head_word().match(w) for w in words) \
+    # one word is a field of work only when it is one ("Service Manager (Revenues)"); else an acronym, a
+    # name or an office ("(Chair)")
+    one_field = len(words) == 1 and m.group(1).strip() == words[0] and words[0] in _fields()
+    if (len(words) < 2 and not one_field) or any(_is_head_word().match(w) for w in words) \
             or (name and name.end == m.end(1)):
         return end
     return m.end()
+
+
+@cache
+def _fields() -> frozenset[str]:
+    """Words naming a field of work alone (posts.yaml: service_words and modifiers, less those that name a
+    body or a rank: "(Cabinet)", "(Lead)")."""
+    v = posts_vocab()
+    return (frozenset(v.get("service_words", ())) | frozenset(v["modifiers"])) - frozenset(
+        v.get("not_fields", ()))
 
 
 @cache
