@@ -35,6 +35,17 @@ def test_item_numbers_in_every_common_form_open_items() -> None:
     assert text[last.start : last.end].rstrip().endswith("The Panel noted the work programme.")
 
 
+def test_a_minute_number_with_its_year_opens_an_item() -> None:
+    """"E005/24", "CAB 45/23", "45/23": a minute's number and its year, with a committee's letters or not,
+    open items; a date at a line's start ("12/03/2024 ...") opens none."""
+    text = ("Minutes\n\nE005/24 Recycling Performance Report\nThe report was noted.\n\n"
+            "CAB 45/23 Dog Control\nNoted.\n\n46/23 Work Programme\nAgreed.\n\n"
+            "12/03/2024 Site Visit Notes\nNone.\n")
+    assert [(i.number, i.title) for i in build(text).items] == [
+        ("E005/24", "Recycling Performance Report"), ("CAB 45/23", "Dog Control"),
+        ("46/23", "Work Programme")]
+
+
 def test_an_item_ends_where_the_next_begins() -> None:
     """No item runs into the next: the RESOLVED list of item 43 stays inside item 43."""
     text, tv = _view("english_minutes.txt")
