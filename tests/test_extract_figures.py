@@ -843,3 +843,16 @@ def test_an_area_s_lead_word_alone_is_no_name() -> None:
     """"Across Scotland the average was 8.9 days": no figure named "Across"."""
     found = _one("Across Scotland the average was 8.9 days.").observations
     assert not any(o.surface.lower() == "across" for o in found)
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("The recycling rate was 56.2% against a target of 55% by 2025.", "2025/26"),
+    ("Recycling stood at 51% against a target of 60% by March 2026.", "2025/26"),
+    ("Recycling stood at 51% against a target of 60% by the end of 2024/25.", "2024/25"),
+    ("Household recycling was 56.2% (target 55%).", "2023/24 Q2"),  # no horizon: the report's period
+])
+def test_a_target_set_for_a_later_horizon_is_for_then(text: str, period: str) -> None:
+    """"A target of 55% by 2025" in a 2023/24 Q2 report is a target for then (the financial year its date
+    falls in), so it is never compared with this quarter's level as if it were this quarter's target."""
+    [target] = [o for o in _one(text).observations if o.measure == "target"]
+    assert target.period == period

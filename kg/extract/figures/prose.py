@@ -294,6 +294,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     measure = "previous"
                 elif measure == "actual" and not named and _earlier_year(text, c.start, n.start, doc_period):
                     measure = "previous"  # "in 2019 the result was 86.53%" in a 2022/23 document
+                if measure == "target" and (by := _horizon(text, n.end, c.end, doc_period)):
+                    period = by  # "a target of 55% by 2025": a target for then, not for this report's period
                 areas_own = False  # the figure is the clause-opening area's level ("Across Wales, ...")
                 if opener_area and measure in ("actual", "previous") and role.cue_start is None and \
                         role.area == "council":
@@ -577,6 +579,29 @@ _TARGET_LEAD = re.compile(r"^.*\btargets?\s+(?:(?:was|is|were|are)\s+that|"
                           r"\s+targets?(?:\s+of\s+[a-z]+ing)?$|"
                           r"\s+within(?:\s+an?)?(?:\s+average)?$", re.I)
 _NUMBER_NEXT = re.compile(r"\s+\d")  # right after a number read with its "out of"
+# A target's horizon right after it: "by 2025", "by March 2026", "by the end of 2030", "by 2025/26"
+_BY = re.compile(r"[^\d.;]{0,40}?\bby\s+(?:the\s+end\s+of\s+)?(?:(?P<m>[A-Za-z]+)\s+)?"
+                 r"(?P<y>(?:19|20)\d\d)(?:\s*[/\-–]\s*(?P<y2>\d\d))?\b")
+
+
+def _horizon(text: str, lo: int, hi: int, doc_period: str | None) -> str | None:
+    """The financial year a target is set for when a later horizon follows it ("by March 2026": 2025/26; a
+    calendar year, "by 2025", is the financial year its December falls in: 2025/26), else None."""
+    m = _BY.match(text, lo, hi)
+    if not m:
+        return None
+    year = int(m.group("y"))
+    if m.group("y2"):
+        start = year
+    elif m.group("m"):
+        month = periods.month_number(m.group("m"))
+        if month is None:
+            return None
+        start = year if month >= 4 else year - 1
+    else:
+        start = year
+    label = periods.fy_label(start)
+    return label if periods.sort_key(label) > periods.sort_key(doc_period) else None
 # "in 2019 the result was": a calendar year opening the figure's own subject, right before it
 _IN_YEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d\d)(?!\s*[/\-–]\s*\d),?\s+(?:the|our|its)\s+"
                       r"[^,;:.\d]{0,50}$", re.I)
