@@ -856,3 +856,14 @@ def test_a_target_set_for_a_later_horizon_is_for_then(text: str, period: str) ->
     falls in), so it is never compared with this quarter's level as if it were this quarter's target."""
     [target] = [o for o in _one(text).observations if o.measure == "target"]
     assert target.period == period
+
+
+def test_agreed_as_an_adjective_may_be_part_of_a_measure_s_name() -> None:
+    """"85% of recommendations had been implemented within agreed timescales": "agreed" qualifies a noun, so
+    the words name the measure; a body that agreed ("the Panel agreed ...") still names none."""
+    x = _one("85% of recommendations had been implemented within agreed timescales, against a target of 90%.")
+    assert {(o.value, o.measure) for o in x.observations} == {(D(85), "actual"), (D(90), "target")}
+    assert all("agreed timescales" in o.surface for o in x.observations)
+    from kg.extract.figures.phrases import is_name
+
+    assert not is_name("the Panel agreed the recycling rate")

@@ -351,11 +351,20 @@ def is_name(phrase_text: str) -> bool:
     dates, start, inside = _not_name_re()
     if "%" in phrase_text or re.search(r"\brespectively\b", phrase_text, re.I) or start.match(phrase_text):
         return False
-    if inside.search(phrase_text):
+    if any(not _adjectival(phrase_text, m) for m in inside.finditer(phrase_text)):
         return False  # a speaker, a view or a hope: the clause was cut in the wrong place
     if re.fullmatch(r"\s*[A-Za-z]+ed\s*", phrase_text):
         return False  # "based (on the 96% assumed)": a participle alone names nothing
     return names_something(dates.sub(" ", phrase_text))
+
+
+_QUALIFIES = re.compile(r"\b(?:within|the|an?|its|their|our|against|to|by|of|for|on)\s+$", re.I)
+
+
+def _adjectival(phrase_text: str, hit: re.Match[str]) -> bool:
+    """Is a word that never belongs in a name used as an adjective here ("within agreed timescales")?"""
+    return (hit.group().lower() in {w.lower() for w in words()["adjectival_in_name"]}
+            and bool(_QUALIFIES.search(phrase_text, 0, hit.start())))
 
 
 def named_tail(phrase_text: str) -> str:
