@@ -233,6 +233,11 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("in the autumn", "date", dt.date(2024, 10, 31)),
         ("circulate the slides to Members", "none", None),
         ("Members may wish to note this", "none", None),  # the modal 'may' is not the month May
+        ("provide a written update to all Members within four weeks", "date", dt.date(2024, 7, 1)),
+        ("respond in 14 days", "date", dt.date(2024, 6, 17)),
+        ("reply within 10 working days", "date", dt.date(2024, 6, 17)),  # two weeks of five days
+        ("circulate a breakdown of plans completed within 20 weeks", "none", None),  # what is measured
+        ("share the share of claims paid in 14 days", "none", None),
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:

@@ -75,6 +75,11 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
 _NOT_BEFORE = re.compile(r"\b(?:after|since|following|not\s+before)\s+(?:the\s+)?$", re.I)
 
 
+# "plans completed within 20 weeks", "claims paid in 28 days": weeks or days after a participle are part of
+# what is measured or promised ("a breakdown of plans completed within 20 weeks"), not when it is due
+_MEASURED = re.compile(r"\b(?:[a-z]+(?:ed|en)|paid|made|done|met|sent|held|seen|dealt\s+with)\s+$", re.I)
+
+
 def find_due(text: str, ref: dt.date | None) -> Due:
     """The due condition written in `text`: an explicit date beats a meeting, which beats a future one.
     A date before the meeting is when something was said or done ("On 3 September the Committee noted
@@ -99,6 +104,15 @@ def find_due(text: str, ref: dt.date | None) -> Due:
             total = ref.year * 12 + ref.month - 1 + months
             when = periods.month_end(total // 12, total % 12 + 1)
         return Due("date", m.group(0).strip(), when)
+    m = next((m for m in re.finditer(v["relative_days"], text, re.I)
+              if not _MEASURED.search(text, 0, m.start())), None)
+    if m:
+        n = m.group("n").lower()
+        count = int(n) if n.isdigit() else v["numbers"][n]
+        unit = m.group("unit").lower()
+        # working days: five to a week, so the calendar days are at least 7/5 as many (weekends); no holidays
+        days = count * 7 if unit.startswith("week") else (-(-count * 7 // 5) if "working" in unit else count)
+        return Due("date", m.group(0).strip(), ref + dt.timedelta(days=days) if ref is not None else None)
     for kind, pattern in kinds:
         if m := pattern.search(text):
             return Due(kind, m.group(0).strip())
