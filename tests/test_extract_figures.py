@@ -867,3 +867,25 @@ def test_agreed_as_an_adjective_may_be_part_of_a_measure_s_name() -> None:
     from kg.extract.figures.phrases import is_name
 
     assert not is_name("the Panel agreed the recycling rate")
+
+
+@pytest.mark.parametrize("text", [
+    "The service expects delivery times to fall to 250 days by the end of the year.",
+    "Delivery times are expected to fall to 250 days by the end of the year.",
+    "Officers predicted that the backlog would be 40 cases.",
+])
+def test_an_expectation_is_no_level(text: str) -> None:
+    """"expects X to fall to 250 days": what is expected is no figure of the period."""
+    assert _one(text).observations == ()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The percentage of pupils reaching the expected standard was 58%.",
+     "percentage of pupils reaching the expected standard"),
+    ("The figure for pupils achieving expected levels in literacy was 53%.",
+     "figure for pupils achieving expected levels in literacy"),
+])
+def test_expected_as_an_adjective_is_part_of_a_measure_s_name(text: str, name: str) -> None:
+    """"the expected standard", "achieving expected levels": "expected" qualifying a noun stays in a name;
+    only an expectation ("expected to", "expects") ends one."""
+    assert {o.surface for o in _one(text).observations} == {name}
