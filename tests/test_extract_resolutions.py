@@ -359,3 +359,15 @@ def test_real_decision_block_naming_the_meeting_over_bullets() -> None:
     as a decision, once, though the Minutes block repeats them."""
     x = extract(XREAL / "havering_cabinet.html")
     assert [r.text[:12] for r in x.resolutions] == ["Reviewed the", "Noted the co"]
+
+
+@pytest.mark.parametrize("cue", ["RESOLVED – That", "RESOLVED: That", "Resolved - that"])
+def test_a_cue_ending_in_that_over_numbered_parts_gives_each_part(tmp_path: Path, cue: str) -> None:
+    """"RESOLVED – That" alone on its line, then "(1) ...;" and "(2) ...": each part is a decision read with
+    its "That", whichever separator the clerk used."""
+    f = tmp_path / "m.txt"
+    f.write_text(f"Minutes\n\n45/23 Housing Repairs\n\n{cue}\n(1) the report be noted;\n"
+                 "(2) the Manager be requested to report back in March.\n", encoding="utf-8")
+    that = cue.split()[-1]  # as the clerk wrote it
+    assert [t for _, t in texts(extract(f))] == [
+        f"{that} the report be noted", f"{that} the Manager be requested to report back in March."]

@@ -46,6 +46,14 @@ def test_a_minute_number_with_its_year_opens_an_item() -> None:
         ("46/23", "Work Programme")]
 
 
+def test_a_bracketed_number_after_a_line_without_a_stop_is_a_list_item() -> None:
+    """"RESOLVED – That" then "(1) ..." : a bracketed number opens a list item even when the line before has
+    no colon; a plain number wrapping a sentence ("to\n8.3 days") still does not."""
+    tv = build("Minutes\n\nRESOLVED – That\n(1) the report be noted;\n(2) the plan be approved.\n")
+    assert [li.marker for li in tv.list_items] == ["(1)", "(2)"]
+    assert not build("Report\n\nThe delay fell again, to\n8.3 days in the quarter.\n").list_items
+
+
 def test_an_item_ends_where_the_next_begins() -> None:
     """No item runs into the next: the RESOLVED list of item 43 stays inside item 43."""
     text, tv = _view("english_minutes.txt")

@@ -342,8 +342,10 @@ def _join(lead: str, body: str) -> str:
 
 
 def _opens_block(body: str) -> bool:
-    """A cue whose decisions follow it: nothing after the cue, a lead-in ending in a colon."""
-    return not body.strip(" \t\n:–—-") or body.rstrip().endswith((":", ":-", ":–"))
+    """A cue whose decisions follow it: nothing after the cue, a lead-in ending in a colon, or "that" alone
+    ("RESOLVED – That" over its numbered parts)."""
+    bare = body.strip(" \t\n:–—-")
+    return not bare or bool(re.fullmatch(_THAT, bare, re.I)) or body.rstrip().endswith((":", ":-", ":–"))
 
 
 def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:

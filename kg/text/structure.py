@@ -154,8 +154,11 @@ def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -
         if line.furniture:
             continue
         found = _marker(body)
-        if found and found[0] == "number" and prev_body and prev_body[-1] not in ".:;!?":
-            found = None  # "... fell again, to\n8.3 days": a number that wraps to a new line is no marker
+        if found and found[0] == "number" and prev_body and prev_body[-1] not in ".:;!?" \
+                and not found[1].lstrip().startswith("("):
+            # "... fell again, to\n8.3 days": a number that wraps to a new line is no marker; "(1)" in
+            # brackets is one, after a lead-in without a colon too ("RESOLVED – That\n(1) ...")
+            found = None
         if found:
             kind, marker, width = found
             # "(v)" or "x." is a letter unless the list it continues is roman; "(i)" starts a roman list
