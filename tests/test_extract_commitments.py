@@ -679,3 +679,13 @@ def test_a_date_after_after_is_no_due() -> None:
     """Cheshire East's minutes (tests/data/xreal): data "produced after 31 March" is not due by 31 March."""
     x = _extract(DATA / "xreal", "cheshireeast_scrutiny.txt")
     assert [c.due_kind for c in x.commitments] == ["none"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Leader hoped that the funding would be confirmed soon.",
+    "It was hoped that the new system would be in place shortly.",
+])
+def test_a_hope_that_something_will_happen_is_no_promise(tmp_path: Path, sentence: str) -> None:
+    """"hoped that X would be done": a hope, not a commitment (as "hoped to" already was)."""
+    x = _write(tmp_path, f"Minutes\n\n12. Budget\n\n{sentence}\n", "minutes")
+    assert x.commitments == ()
