@@ -889,3 +889,17 @@ def test_expected_as_an_adjective_is_part_of_a_measure_s_name(text: str, name: s
     """"the expected standard", "achieving expected levels": "expected" qualifying a noun stays in a name;
     only an expectation ("expected to", "expects") ends one."""
     assert {o.surface for o in _one(text).observations} == {name}
+
+
+def test_a_gap_to_the_same_point_last_year_is_no_level() -> None:
+    """"84.3% ..., 0.2% below the same point last year": the 0.2% is a gap to an earlier level."""
+    x = _one("Council tax collection stood at 84.3% at the end of December, 0.2% below the same point "
+             "last year.")
+    assert {(o.value, o.measure) for o in x.observations} == {(D("84.3"), "actual")}
+
+
+def test_a_period_labelling_the_next_number_is_not_the_one_before_s() -> None:
+    """"(target 95%, last year 89%)": "last year" labels 89%, so the target stays the report's period's."""
+    x = _one("The percentage of invoices paid within 30 days was 91% (target 95%, last year 89%).")
+    [target] = [o for o in x.observations if o.measure == "target"]
+    assert target.value == D(95) and target.period == "2023/24 Q2"

@@ -60,7 +60,8 @@ _PERIODS_NAMED = re.compile(r"\b(?:q|qtr|quarter)\s*[1-4]\b|\b(?:19|20)\d\d\s*[/
 _AFTER_NUMBER = re.compile(r"[\s)]*(?:for|in|across|among|amongst)?\s*(?:the\s+)?")
 _COUNCIL = re.compile(r"\s*(?:council|county|borough|authority)")
 _COMPARED = re.compile(r"\b(?:compared|compares|against)\b", re.I)
-_LABELS = re.compile(r"\s*[:=\-–]\s*[£\d]")
+# a period labelling the number after it ("(Q2: 21.3%)", "(target 95%, last year 89%)"): not the one before's
+_LABELS = re.compile(r"\s*[:=\-–]?\s*[£\d]")
 _DIGIT = re.compile(r"\d")
 
 
