@@ -75,9 +75,12 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
 _NOT_BEFORE = re.compile(r"\b(?:after|since|following|not\s+before)\s+(?:the\s+)?$", re.I)
 
 
-# "plans completed within 20 weeks", "claims paid in 28 days": weeks or days after a participle are part of
-# what is measured or promised ("a breakdown of plans completed within 20 weeks"), not when it is due
-_MEASURED = re.compile(r"\b(?:[a-z]+(?:ed|en)|paid|made|done|met|sent|held|seen|dealt\s+with)\s+$", re.I)
+@cache
+def _measured_re() -> re.Pattern[str]:
+    """"plans completed within 20 weeks", "claims paid in 28 days": weeks or days after a participle are part
+    of what is measured or promised, not when it is due (due_conditions.yaml: irregular_participles)."""
+    irregular = alt(vocabulary()["irregular_participles"])
+    return re.compile(r"\b(?:[a-z]+(?:ed|en)|" + irregular + r")\s+$", re.I)
 
 
 def find_due(text: str, ref: dt.date | None) -> Due:
@@ -105,7 +108,7 @@ def find_due(text: str, ref: dt.date | None) -> Due:
             when = periods.month_end(total // 12, total % 12 + 1)
         return Due("date", m.group(0).strip(), when)
     m = next((m for m in re.finditer(v["relative_days"], text, re.I)
-              if not _MEASURED.search(text, 0, m.start())), None)
+              if not _measured_re().search(text, 0, m.start())), None)
     if m:
         n = m.group("n").lower()
         count = int(n) if n.isdigit() else v["numbers"][n]

@@ -326,8 +326,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = _SHARED_SUBJECT.sub("", own)  # "X had improved and was now at N": X is the name
                     # "X increased 2.1 days per FTE to 11.3": the change before the level is no part of X
                     own = _change_tail_re().sub("", own)
-                if own and (areas_own or (measure == "benchmark" and _AREA_LEAD.fullmatch(own))):
-                    own = _AREA_LEAD.sub("", own)  # "Across Scotland the average was": where, not what
+                if own and (areas_own or (measure == "benchmark" and _area_lead_re().fullmatch(own))):
+                    own = _area_lead_re().sub("", own)  # "Across Scotland the average was": where, not what
                 if own and not phrases.is_name(own):
                     own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
                 if measure == "actual" and not phrases.names_something(own) and \
@@ -513,8 +513,14 @@ _OWN = re.compile(r"\b(?:our|we|(?:the|this)\s+(?:council|authority))\b", re.I)
 # "In Wales, Anglesey achieved 95%": a subject named by a proper noun after the area is whose the figure is
 _NAMED_SUBJECT = re.compile(r"\W*(?!(?:The|This|These|That|Those|Its|It|There|A|An|At|By|In|On|Of|For|Over|"
                             r"During|Overall|Average|Performance)\b)[A-Z][a-z]")
-# what opens a clause on its area, left out of the name of that area's figure
-_AREA_LEAD = re.compile(r"^(?:across|throughout|in|for|within|nationally|regionally)\b[\s,]*", re.I)
+
+
+@cache
+def _area_lead_re() -> re.Pattern[str]:
+    """What opens a clause on its area (figures.yaml: area_prepositions, area_adverbs), left out of the name
+    of that area's figure."""
+    leads = alternation([*words()["area_prepositions"], *words()["area_adverbs"]])
+    return re.compile(r"^(?:" + leads + r")\b[\s,]*", re.I)
 
 
 @cache
