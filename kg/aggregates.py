@@ -59,14 +59,15 @@ def update(store: Store, councils: Iterable[str] | None = None) -> int:
     return n
 
 
-def begin(store: Store) -> bool:
+def begin(store: Store, *, empty: bool | None = None) -> bool:
     """Take the mark that the kept latest figures are whole off before a run writes or drops documents (put
     back by `update_latest`); returns whether they were whole, i.e. whether `update` may work out only the
-    run's councils. A store with no document has nothing kept to be stale."""
+    run's councils. A store with no document has nothing kept to be stale (`empty`: whether the store holds
+    none, when the caller knows; else it is asked)."""
     if store.query(internal("latest-state"), {"latest": LATEST}).rows:
         store.replace_graphs([str(LATEST)], {})
         return True
-    return not store.query(internal("any-document")).rows
+    return empty if empty is not None else not store.query(internal("any-document")).rows
 
 
 def councils_of(store: Store, documents: Iterable[str]) -> set[str]:

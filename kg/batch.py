@@ -66,9 +66,11 @@ class DocIndex:
     held: set[str] = field(default_factory=set)  # IRIs the index has had an entry for (kept or dropped since)
 
     @classmethod
-    def load(cls, store: Store, sources: int | None = None) -> DocIndex:
-        """Every stored document; or, for a run of `sources` documents, few beside the store's, none yet."""
-        if sources is not None and sources * LAZY_SHARE < store.document_count():
+    def load(cls, store: Store, sources: int | None = None, stored: int | None = None) -> DocIndex:
+        """Every stored document; or, for a run of `sources` documents, few beside the store's (`stored`
+        documents, asked when not given), none yet."""
+        if sources is not None and sources * LAZY_SHARE < (store.document_count() if stored is None
+                                                            else stored):
             return cls(lazy=store)
         index = cls()
         for d in store.documents():
@@ -250,15 +252,15 @@ def write_all(store: Store, prepared: Iterable, known: Known, *, when: dt.dateti
               emit: Callable[[object], None], stop: Callable[[], bool],
               batch: Mapping[str, float] | None = None, latest: list[Known] | None = None,
               dropped: set[str] | None = None, figures: Latest | None = None,
-              sources: int | None = None) -> bool:
+              sources: int | None = None, stored: int | None = None) -> bool:
     """Link, build and write every prepared document in input order; returns True if stopped early.
     `latest`: a one-item list kept holding the posts known so far (for workers building ahead).
     `dropped`: gets the councils of the stored documents the run drops (kg.aggregates).
     `figures`: gets the figure rows of each new document once it is written (kg.aggregates.Latest).
-    `sources`: how many documents the run has (a small run into a big store asks for stored ones as it
-    needs them)."""
+    `sources`, `stored`: how many documents the run has and the store holds (a small run into a big store
+    asks for stored ones as it needs them)."""
 
-    index = DocIndex.load(store, sources)
+    index = DocIndex.load(store, sources, stored)
     rows: dict[str, tuple] = {}  # the figure rows of new documents in the batch, until they are written
     if figures is not None:
         report = emit

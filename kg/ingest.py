@@ -210,14 +210,14 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, jobs: int,
     repair(store, stale_ledger=False)
     known = known_from_store(store)
     from kg import aggregates
-    from kg.query import internal
 
+    stored = store.document_count()  # read once: the latest figures, their mark and the index decide by it
     # Into a store that holds no document, the latest figures are worked out as documents are written
     # (kg.aggregates.Latest), not read back from the store after the run (a query a council, at the end).
-    figures = aggregates.Latest() if not store.query(internal("any-document")).rows else None
+    figures = aggregates.Latest() if not stored else None
     # the kept latest figures are marked stale until the run's councils are worked out again (a kill in
     # between: the next run works them all out); whole before, only the run's councils need it
-    whole = aggregates.begin(store)
+    whole = aggregates.begin(store, empty=not stored)
     dropped: set[str] = set()  # the councils of stored documents the run drops (replaced by a new text)
     when = dt.datetime.now(dt.UTC).replace(microsecond=0)
     interrupted = False
@@ -237,7 +237,7 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, jobs: int,
             # New documents are written in batches (one transaction each) and reported once written.
             interrupted = write_all(store, prepared_all, known, when=when, emit=emit,  # type: ignore[arg-type]
                                     stop=lambda: stop.raised, latest=latest, dropped=dropped,
-                                    figures=figures, sources=len(sources))
+                                    figures=figures, sources=len(sources), stored=stored)
     except StoreUnreachable as err:
         # One line for the run, not one per document: every later write would fail the same way.
         lost = len(sources) - (len(outcomes) - found)
