@@ -22,12 +22,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from difflib import SequenceMatcher
 from functools import cache
 
 from kg.extract.nlp import vocabulary
 from kg.model import Extraction, ResolutionFact, Span
-from kg.text import Sentence, TextView, view
+from kg.text import Sentence, TextView, view, worded_again
 from kg.text.rules import list_marker_res
 
 _RECORD_TYPES = ("minutes", "decision")
@@ -316,19 +315,11 @@ class _Collector:
                 continue
             self.taken.add(a)
             item = self.tv.item_at(a)
-            if any(n == num and it == item and _same(body, b) for n, it, b in self.bodies):
+            if any(n == num and it == item and worded_again(body, b) for n, it, b in self.bodies):
                 continue  # a ModernGov page's "Minutes" repeating its "Decision" (or the reverse)
             self.bodies.append((num, item, body))
             full = _join(lead, body)
             self.found.append(ResolutionFact(f"resolution:{a}", full, Span.of(self.text, a, b), num))
-
-
-def _same(a: str, b: str) -> bool:
-    """Two long wordings of one decision ("indicates"/"indicated" aside); a short "That the report be
-    noted." may close several items and is never taken for a repeat."""
-    if min(len(a), len(b)) < 60:
-        return False
-    return SequenceMatcher(None, a.lower(), b.lower(), autojunk=False).ratio() >= 0.85
 
 
 def _join(lead: str, body: str) -> str:

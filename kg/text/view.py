@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -13,6 +14,15 @@ from kg.text import lines as _lines
 from kg.text import sentences as _sentences
 from kg.text import structure
 from kg.text.units import Clause, Heading, Item, Line, ListItem, Sentence
+
+
+def worded_again(a: str, b: str) -> bool:
+    """Two long stretches worded as one ("indicates"/"indicated" aside): a ModernGov page's "Minutes" block
+    repeating its "Decision" block. Short ones ("That the report be noted.") close many items and never
+    count as a repeat."""
+    if min(len(a), len(b)) < 60:
+        return False
+    return SequenceMatcher(None, a.lower(), b.lower(), autojunk=False).ratio() >= 0.85
 
 
 @dataclass(frozen=True)

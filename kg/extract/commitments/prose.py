@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
-from difflib import SequenceMatcher
+from functools import cache
 
 from kg.extract.commitments import actors, forms
 from kg.extract.commitments.due import Due, find_due
@@ -21,7 +21,7 @@ from kg.extract.commitments.forms import Found
 from kg.extract.commitments.vocabulary import cues, phrase_hit, rx
 from kg.extract.commitments.wording import clean, lower_first, normalise, request_object
 from kg.model import Extraction
-from kg.text import TextView
+from kg.text import TextView, worded_again
 
 
 @dataclass(frozen=True)
@@ -63,9 +63,14 @@ def _decided(x: Extraction, tv: TextView, i: int) -> bool:
     return False
 
 
-# A clause that is a statement of its own, with its own impersonal subject ("and it was agreed that ...")
-_OWN_STATEMENT = re.compile(r"and\s+it\s+was\s+(?:agreed|noted|confirmed|resolved|reported|explained)\b",
-                            re.I)
+@cache
+def _own_statement() -> re.Pattern[str]:
+    """A clause that is a statement of its own, with its own impersonal subject ("and it was agreed that
+    ..."): the clause breaks of kg/data/text.yaml that open so."""
+    from kg.text.rules import rules
+
+    opens = [w for w in rules()["clause_breaks"] if str(w).lower().startswith("and it was ")]
+    return re.compile(r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in opens) + r")\b", re.I)
 
 
 def units(x: Extraction, tv: TextView, skip: list[tuple[int, int]]) -> list[Unit]:
@@ -75,7 +80,7 @@ def units(x: Extraction, tv: TextView, skip: list[tuple[int, int]]) -> list[Unit
             continue
         if _decided(x, tv, i):
             out.extend(Unit(c.start, c.end, i, True) for c in tv.clauses_of(i))
-        elif any(_OWN_STATEMENT.match(tv.text, c.start, c.end) for c in tv.clauses_of(i)[1:]):
+        elif any(_own_statement().match(tv.text, c.start, c.end) for c in tv.clauses_of(i)[1:]):
             # "... would include X and it was agreed that Y would be circulated": two statements, each read
             out.extend(Unit(c.start, c.end, i, False) for c in tv.clauses_of(i))
         else:
@@ -154,8 +159,7 @@ class _Reader:
         """The same long promise worded again in the same agenda item."""
         text = self.tv.text
         a, b = text[p.start : p.end], text[q.start : q.end]
-        return (self.tv.item_at(p.start) == self.tv.item_at(q.start) and min(len(a), len(b)) >= 60
-                and SequenceMatcher(None, a.lower(), b.lower(), autojunk=False).ratio() >= 0.85)
+        return self.tv.item_at(p.start) == self.tv.item_at(q.start) and worded_again(a, b)
 
     def line_action(self, u: Unit) -> bool:
         """'ACTION: Clerk to send the slides to Members by 30 June', wherever it stands in the line."""
