@@ -288,6 +288,12 @@ def test_no_council_from_headings_that_name_none_or_two(text: str) -> None:
         ("Notice of meeting\n\nA meeting of the Cabinet will be held on 4 May 2024.\n\nAGENDA\n"
          "1. Minutes of the last meeting\n", "agenda"),
         ("Some notes\n", None),
+        # minutes that never say "minutes": an opening sentence or an attendance list
+        ("LISBURN COUNCIL\n\nA meeting of the Planning Committee was held in the Chamber on Monday 4 "
+         "November 2024.\n", "minutes"),
+        ("At a meeting of the Licensing Committee held at County Hall on 3 May 2024.\n", "minutes"),
+        ("Planning Committee\n\nPRESENT: Councillor A Brown (Chair)\n", "minutes"),
+        ("Corporate Performance\n\n1. Purpose of Report\n1.1 This report sets out\n", "report"),
     ],
 )
 def test_doc_type_from_headings(text: str, doc_type: str | None) -> None:
@@ -313,6 +319,16 @@ def test_doc_type_from_headings(text: str, doc_type: str | None) -> None:
         ("Minutes of the Cabinet held at the Guildhall on Tuesday 8 October 2024\n\n"
          "1. The minutes of the meeting held on 10 September 2024 were approved.\n", "Cabinet",
          dt.date(2024, 10, 8)),
+        # minutes in capitals, the meeting's place and date on a line of their own
+        ("CITY COUNCIL\n\nMINUTES OF THE SCRUTINY PROGRAMME COMMITTEE\n\nHELD AT THE GUILDHALL ON TUESDAY, "
+         "12 NOVEMBER 2024 AT 4.00 PM\n", "Scrutiny Programme Committee", dt.date(2024, 11, 12)),
+        # a front sheet's date written in figures, day first
+        ("Committee: Overview and Scrutiny Committee\nDate of Meeting: 04.12.2024\nSubject: Performance\n",
+         "Overview and Scrutiny Committee", dt.date(2024, 12, 4)),
+        # a bilingual block's English half keeps its "Minutes of the" label: the committee is without it
+        ("Cofnodion y Pwyllgor Craffu / Minutes of the Healthier Communities Scrutiny Committee\n\n"
+         "Dydd Llun, 2 Rhagfyr 2024 / Monday, 2 December 2024\n", "Healthier Communities Scrutiny Committee",
+         dt.date(2024, 12, 2)),
     ],
 )
 def test_committee_and_date_from_front_sheets_and_title_lines(text: str, committee: str,
@@ -326,3 +342,29 @@ def test_a_workshop_held_on_a_date_in_a_report_s_prose_is_not_the_meeting() -> N
     text = ("Scrutiny Commission\n\n1.1 The findings were discussed at a workshop held with providers and "
             "partners on 3 May 2024, and this report sets out the recommendations that followed.\n")
     assert bodies.heading_meeting(text)[2] is None
+
+
+def test_a_numeric_date_outside_a_date_label_is_not_the_meeting() -> None:
+    """Figures like a date in a report's prose ("published 04.12.2024") are not the meeting's date."""
+    text = "Scrutiny Committee\n\nThe guidance (published 04.12.2024) was considered.\n"
+    assert bodies.heading_meeting(text)[2] is None
+
+
+def test_an_annual_report_s_title_gives_its_year_as_the_period(tmp_path: Path) -> None:
+    """A title-block line with a bare financial year and an annual cue is the document's period; a bare year
+    in the prose below is not."""
+    doc = tmp_path / "annual.txt"
+    doc.write_text("Fenland District Council\n\nANNUAL PERFORMANCE REPORT 2023/24\n\nThe budget for "
+                   "2024/25 was set in February, and the report looks back over the year as a whole.\n")
+    assert extract(doc).period == "2023/24"
+    doc.write_text("Fenland District Council\n\nPERFORMANCE REPORT\n\nThe budget for 2024/25 was set in "
+                   "February, and the report looks back over the year as a whole.\n")
+    assert extract(doc).period is None
+
+
+def test_a_first_town_alone_names_a_council_named_after_two_places() -> None:
+    """"Civic Offices, Basingstoke" names Basingstoke and Deane (weakest evidence) if nothing else does."""
+    from kg.extract.bodies import infer_council
+
+    found = infer_council("Minutes of the Cabinet\nCouncil Chamber, Civic Offices, Basingstoke\n")
+    assert found is not None and found.name == "Basingstoke and Deane Borough Council"

@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 
 from kg.extract.nlp import nlp, parse, vocabulary
 from kg.model import BodyFact, Extraction, Span
-from kg.periods import MONTH_NAMES, find_period, month_number
+from kg.periods import MONTH_NAMES, NUMERIC_DATE, find_period, find_year, month_number, parse_date
 from kg.read.meta import SIDECAR_SUFFIX
 from kg.reference import council_info, councils
 from kg.text import TextView
@@ -280,6 +280,9 @@ def _committee_name(raw: str) -> str | None:
     council = r"(?=[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+Council\b)"  # "... Committee of X Council"
     name = re.split(rf"(?i),?\s+(?:of|for)\s+(?:the\s+)?{council}", name)[0]
     name = re.sub(r"^(?:the|The)\s+", "", name)
+    # a bilingual block's English half keeps its label: "Minutes of the X Committee" is the X Committee
+    name = re.sub(r"^(?:Minutes?|Record)\s+of\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Za-z]+\s+)?Meeting\s+of\s+)?"
+                  r"(?:the\s+)?", "", name)
     if not name or not name[0].isupper() or len(name.split()) > 14:
         return None
     return name
@@ -295,6 +298,7 @@ class _HeadingRes:
     held: re.Pattern[str]
     earlier: re.Pattern[str]
     date_label: re.Pattern[str]
+    numeric_label: re.Pattern[str]
     date_line: re.Pattern[str]
     date: re.Pattern[str]
 
@@ -307,10 +311,10 @@ def _heading_res() -> _HeadingRes:
     ends = _alt(v["meeting_name_ends"])
     name_re = r"([A-Z][^\n]{2,160}?)"
     forms = (
-        rf"(?i:minutes?)\s+of\s+(?:(?i:the|a|an)\s+)?(?:[A-Za-z]+\s+)?(?i:meeting)\s+of\s+(?:(?i:the)\s+)?{name_re}"
+        rf"(?i:minutes?\s+of)\s+(?:(?i:the|a|an)\s+)?(?:[A-Za-z]+\s+)?(?i:meeting\s+of)\s+(?:(?i:the)\s+)?{name_re}"
         rf"(?:,)?\s+(?i:{ends})\b",
-        rf"^[ \t]*(?i:minutes?)\s+of\s+(?:(?i:the)\s+)?{name_re}\s+(?i:held)\b",
-        rf"(?i:a\s+meeting)\s+of\s+(?:(?i:the)\s+)?{name_re}\s+(?i:will\s+be\s+held|to\s+be\s+held)\b",
+        rf"^[ \t]*(?i:minutes?\s+of)\s+(?:(?i:the)\s+)?{name_re}\s+(?i:held)\b",
+        rf"(?i:a\s+meeting\s+of)\s+(?:(?i:the)\s+)?{name_re}\s+(?i:will\s+be\s+held|to\s+be\s+held)\b",
     )
     labels = _alt([*v["committee_labels"], *(w.upper() for w in v["committee_labels"])])  # as written
     heads = _alt(v["committee_heads"])
@@ -327,13 +331,16 @@ def _heading_res() -> _HeadingRes:
         held=re.compile(rf"(?i:held|to be held|will be held)\b[^\n]{{0,200}}?\b(?i:on)\s+{_DATE}"),
         earlier=re.compile(rf"(?i)^[ \t]*(?:the\b|\d)|{_alt(v['earlier_meeting_cues'])}"),
         date_label=re.compile(rf"(?m)^[ \t]*(?:{date_labels})[ \t]*:[ \t]*{_DATE}"),
+        # a front sheet's "Date of Meeting: 04.12.2024" (day first, as in the UK): only after a date label
+        numeric_label=re.compile(rf"(?m)^[ \t]*(?:{date_labels})[ \t]*:[ \t]*({NUMERIC_DATE})[ \t]*$"),
         date_line=re.compile(rf"[ \t]*{_DATE}{time}[ \t]*"),
         date=re.compile(_DATE),
     )
 
 
 _LINE = re.compile(r"[^\n]+")
-_MEETING_WORD = re.compile(r"(?i)\b(?:meeting|minutes?)\b")
+# a line about the meeting itself names it, or starts with "held" under the minutes' heading
+_MEETING_WORD = re.compile(r"(?i)\b(?:meeting|minutes?)\b|^[ \t]*held\b")
 
 
 def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None, Span | None]:
@@ -398,6 +405,8 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
                 break
     if m is not None and (found := _date(m, m.lastindex - 2 if m.lastindex else 1)):
         when, w_span = found, Span.of(text, m.start(m.lastindex - 2), m.end(m.lastindex))
+    elif m is None and (n := r.numeric_label.search(head)) and (found := parse_date(n.group(1))):
+        when, w_span = found, Span.of(text, n.start(1), n.end(1))
     return committee, c_span, when, w_span
 
 
@@ -442,6 +451,20 @@ def infer_doc_type(text: str) -> str | None:
                 pattern = rf"(?i)^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?{re.escape(cue)}"
             if any(re.search(pattern, line) for line in lines):
                 return kind
+        patterns = _vocab().get("doc_type_patterns", {}).get(kind, ())
+        if any(re.search(p, line) for p in patterns for line in lines):
+            return kind
+    return None
+
+
+def _annual_period(text: str) -> tuple[str, int, int] | None:
+    """A year's report names no quarter: "Annual Performance Report 2023/24", "Outturn 2023-24" in the title
+    block is the document's period (a bare year in prose is a plan's or a budget's, not the report's)."""
+    cue = re.compile(rf"(?i)\b(?:{_alt(_vocab()['annual_cues'])})\b")
+    for s, e in _head_lines(text):
+        line = text[s:e]
+        if cue.search(line) and (found := find_year(line)):
+            return found[0], s + found[1], s + found[2]
     return None
 
 
@@ -476,7 +499,7 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
         committee = (BodyFact("committee", name, "inferred", span) if name
                      else infer_committee(text[:HEAD * 2]))
     period, period_span = meta.period, None
-    if not period and (found := find_period(text[:3000])):
+    if not period and (found := find_period(text[:3000]) or _annual_period(text)):
         period, period_span = found[0], Span.of(text, found[1], found[2])
     notes: list[str] = []
     if not meta.meeting_date and (when := infer_meeting_date(text)):
