@@ -41,6 +41,7 @@ _TITLE_Q = re.compile(r"(?i:" + _Q + r")(?:[ \t]+[A-Z][A-Za-z]+){1,4}[ \t]+" + _
 _HALF_YEAR = re.compile(r"(?i:\b(?:half|mid)[\s-]+year\b)(?:[ \t]+[A-Za-z]+){0,4}?[ \t]+(?:of[ \t]+)?" + _FY)
 _QUARTER_ENDING = re.compile(r"(?i:\b(?:quarter|period|half[\s-]+year)\s+end(?:ing|ed)\s+)(?P<d>\d{1,2})"
                              r"(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>(?:19|20)\d\d)", re.I)
+_ROLLING = re.compile(r"(?i)(?:\b(?:12|twelve)[\s-]+months?|\brolling|\byear)[\s-]*$")
 _BARE_FY = re.compile(r"\b" + _FY + r"\b")
 _BARE_Q = re.compile(r"^\s*" + _Q + r"\s*$", re.I)
 
@@ -95,6 +96,8 @@ def find_period(text: str) -> tuple[str, int, int] | None:
             best = (f"{fy_label(start)} Q{q}", m.start(), m.end())
     for pattern in (_MONTH_RANGE, _AS_AT, _QUARTER_ENDING):
         m = pattern.search(text)
+        if m and pattern is _QUARTER_ENDING and _ROLLING.search(text, max(0, m.start() - 20), m.start()):
+            m = None  # "the 12-month period ending 31 May": a rolling year, no quarter
         if m and (best is None or m.start() < best[1]):
             # a range is labelled by the quarter it reaches: "April to December" is the year to Q3
             month = _month(m.groupdict().get("m2") or "") or _month(m.group("m"))

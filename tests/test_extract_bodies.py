@@ -294,6 +294,8 @@ def test_no_council_from_headings_that_name_none_or_two(text: str) -> None:
         ("At a meeting of the Licensing Committee held at County Hall on 3 May 2024.\n", "minutes"),
         ("Planning Committee\n\nPRESENT: Councillor A Brown (Chair)\n", "minutes"),
         ("Corporate Performance\n\n1. Purpose of Report\n1.1 This report sets out\n", "report"),
+        # a report's title heads the minutes of its item as well as the report: no guess
+        ("Agenda Item No.\n\nGrants Performance Report\n\nCabinet was informed of the position.\n", None),
     ],
 )
 def test_doc_type_from_headings(text: str, doc_type: str | None) -> None:
@@ -322,6 +324,11 @@ def test_doc_type_from_headings(text: str, doc_type: str | None) -> None:
         # minutes in capitals, the meeting's place and date on a line of their own
         ("CITY COUNCIL\n\nMINUTES OF THE SCRUTINY PROGRAMME COMMITTEE\n\nHELD AT THE GUILDHALL ON TUESDAY, "
          "12 NOVEMBER 2024 AT 4.00 PM\n", "Scrutiny Programme Committee", dt.date(2024, 11, 12)),
+        # minutes that open with the meeting, the committee in capitals
+        ("Committee - 24/09/2012\n\nAt a MEETING of the POLICY AND RESOURCES COMMITTEE held at the City "
+         "Chambers on 24th September, 2012.\n", "Policy and Resources Committee", dt.date(2012, 9, 24)),
+        ("A meeting of the Environmental Services Committee was held in the Council Chamber on Thursday 7 "
+         "November 2024 at 6.00 pm.\n", "Environmental Services Committee", dt.date(2024, 11, 7)),
         # a front sheet's date written in figures, day first
         ("Committee: Overview and Scrutiny Committee\nDate of Meeting: 04.12.2024\nSubject: Performance\n",
          "Overview and Scrutiny Committee", dt.date(2024, 12, 4)),
@@ -368,3 +375,10 @@ def test_a_first_town_alone_names_a_council_named_after_two_places() -> None:
 
     found = infer_council("Minutes of the Cabinet\nCouncil Chamber, Civic Offices, Basingstoke\n")
     assert found is not None and found.name == "Basingstoke and Deane Borough Council"
+
+
+def test_the_committee_alone_on_a_line_is_no_committee_s_name() -> None:
+    """Minutes that break "The Committee / RESOLVED" over lines name no committee by it."""
+    text = ("Agenda item\n\nPerformance Report\n\nMinutes:\n\nThe report was seconded.\n\nThe Committee\n\n"
+            "RESOLVED\n")
+    assert bodies.infer_committee(text) is None

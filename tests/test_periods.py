@@ -39,6 +39,7 @@ def test_no_period_in_plan_names_or_bad_years() -> None:
     assert find_period("the Council Plan 2023-27 sets priorities") is None
     # prose between a quarter and a year is no title: the year may be another one's
     assert find_period("in quarter 2 and compared with 2023/24") is None
+    assert find_period("absence for the 12-month period ending 31 May 2018") is None  # a rolling year
     assert normalise_period("nothing here") is None
     assert normalise_period("2017/19") is None
 

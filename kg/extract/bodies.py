@@ -267,6 +267,8 @@ def _committee_heading(text: str) -> BodyFact | None:
     m = re.search(rf"(?im)^[ \t\xa0]*({name})[ \t\xa0]*$", text[:1500])
     if not m or re.match(rf"(?i)(?:{_alt(_vocab()['committee_cues'])})\b", m.group(1)):
         return None
+    if re.fullmatch(rf"(?i)(?:the|this|our)\s+(?:{heads})", m.group(1).strip()):
+        return None  # "The Committee" alone on a line before "RESOLVED": this meeting, not a name
     raw = re.sub(r"\s+", " ", m.group(1))
     small = ("and", "of", "for", "the", "on")
     name = raw if not raw.isupper() else " ".join(
@@ -315,6 +317,8 @@ def _heading_res() -> _HeadingRes:
         rf"(?:,)?\s+(?i:{ends})\b",
         rf"^[ \t]*(?i:minutes?\s+of)\s+(?:(?i:the)\s+)?{name_re}\s+(?i:held)\b",
         rf"(?i:a\s+meeting\s+of)\s+(?:(?i:the)\s+)?{name_re}\s+(?i:will\s+be\s+held|to\s+be\s+held)\b",
+        # minutes opening with the meeting: "At a MEETING of the X held at ...", "A meeting of the X was held"
+        rf"^[ \t]*(?i:(?:at\s+)?a\s+meeting\s+of)\s+(?:(?i:the)\s+)?{name_re},?\s+(?i:was\s+held|held)\b",
     )
     labels = _alt([*v["committee_labels"], *(w.upper() for w in v["committee_labels"])])  # as written
     heads = _alt(v["committee_heads"])
