@@ -324,6 +324,15 @@ def test_doc_type_from_headings(text: str, doc_type: str | None) -> None:
         # minutes in capitals, the meeting's place and date on a line of their own
         ("CITY COUNCIL\n\nMINUTES OF THE SCRUTINY PROGRAMME COMMITTEE\n\nHELD AT THE GUILDHALL ON TUESDAY, "
          "12 NOVEMBER 2024 AT 4.00 PM\n", "Scrutiny Programme Committee", dt.date(2024, 11, 12)),
+        # a PDF front sheet's columns: labels without colons, two pairs on one line
+        ("Report to      Cabinet                        Date     14 January 2025\nReport of      Director\n",
+         "Cabinet", dt.date(2025, 1, 14)),
+        # a committee's name ending in its number, after "REPORT TO" without a colon
+        ("BRIDGEND COUNTY BOROUGH COUNCIL\n\nREPORT TO SUBJECT OVERVIEW AND SCRUTINY COMMITTEE 2\n\n"
+         "14 NOVEMBER 2024\n", "Subject Overview and Scrutiny Committee 2", dt.date(2024, 11, 14)),
+        # a combined label
+        ("Council/Committee: Corporate Services Committee\nDate of Meeting: 12 November 2024\n"
+         "Date of Report: 24 October 2024\n", "Corporate Services Committee", dt.date(2024, 11, 12)),
         # minutes that open with the meeting, the committee in capitals
         ("Committee - 24/09/2012\n\nAt a MEETING of the POLICY AND RESOURCES COMMITTEE held at the City "
          "Chambers on 24th September, 2012.\n", "Policy and Resources Committee", dt.date(2012, 9, 24)),
@@ -382,3 +391,9 @@ def test_the_committee_alone_on_a_line_is_no_committee_s_name() -> None:
     text = ("Agenda item\n\nPerformance Report\n\nMinutes:\n\nThe report was seconded.\n\nThe Committee\n\n"
             "RESOLVED\n")
     assert bodies.infer_committee(text) is None
+
+
+def test_a_label_without_a_colon_needs_a_committee_s_name() -> None:
+    """"Report to the Director" in a title block is no committee: a label without its colon or a column gap
+    counts only before a name ending like a committee's."""
+    assert bodies.heading_meeting("Housing Update\n\nReport to the Director of Housing\n")[0] is None

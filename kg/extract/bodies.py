@@ -327,14 +327,18 @@ def _heading_res() -> _HeadingRes:
     return _HeadingRes(
         forms=tuple(re.compile(f, re.M) for f in forms),
         name_head=re.compile(rf"(?i)\b(?:{_alt(v['committee_name_heads'])})\b"),
-        labelled=re.compile(rf"(?m)^[ \t]*(?:{labels})[ \t]*:[ \t]*([A-Z][^\n]{{2,120}}?)"
-                            rf"(?:[ \t]+[-–][ \t]+{_DATE})?[ \t]*$"),
+        # the label's colon, or a PDF's column gap ("Report to      Cabinet      Date  14 January 2025"),
+        # or one space before a committee's name ("REPORT TO SUBJECT OVERVIEW AND SCRUTINY COMMITTEE 2")
+        labelled=re.compile(rf"(?m)^[ \t]*(?:{labels})(?P<sep>[ \t]*:|[ \t]{{2,}}|[ \t])[ \t]*"
+                            rf"([A-Z][^\n]{{2,120}}?)(?:[ \t]+[-–][ \t]+{_DATE})?"
+                            rf"(?:[ \t]{{2,}}[^\n]*)?[ \t]*$"),
         title_line=re.compile(rf"[ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?:{heads})){_SPACE}[-–]?[ \t]*{_DATE}"
                               r"[ \t]*$"),
         english_half=re.compile(rf"[A-Z][\w'’,\- ]{{2,120}}\b(?:{heads})"),
         held=re.compile(rf"(?i:held|to be held|will be held)\b[^\n]{{0,200}}?\b(?i:on)\s+{_DATE}"),
         earlier=re.compile(rf"(?i)^[ \t]*(?:the\b|\d)|{_alt(v['earlier_meeting_cues'])}"),
-        date_label=re.compile(rf"(?m)^[ \t]*(?:{date_labels})[ \t]*:[ \t]*{_DATE}"),
+        date_label=re.compile(rf"(?m)(?:^|[ \t]{{2}})[ \t]*(?:{date_labels})"
+                              rf"(?:[ \t]*:|[ \t]{{2,}}|[ \t]+(?=\d))[ \t]*{_DATE}"),
         # a front sheet's "Date of Meeting: 04.12.2024" (day first, as in the UK): only after a date label
         numeric_label=re.compile(rf"(?m)^[ \t]*(?:{date_labels})[ \t]*:[ \t]*({NUMERIC_DATE})[ \t]*$"),
         date_line=re.compile(rf"[ \t]*{_DATE}{time}[ \t]*"),
@@ -367,9 +371,13 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
     labelled_date: re.Match[str] | None = None
     if not committee:  # a front sheet: "REPORT TO:  X Committee", "Report to: X Committee - 19 November 2024"
         m = r.labelled.search(head)
-        if m and not re.search(r"\d", m.group(1)) and (name := _committee_name(m.group(1))):
-            committee, c_span = name, Span.of(text, m.start(1), m.end(1))
-            labelled_date = m if m.group(2) else None
+        value = m.group(2) if m else ""
+        bare = m is not None and ":" not in m.group("sep") and len(m.group("sep")) < 2
+        # a number only as the last word of the name ("Scrutiny Committee 2"), not a date or a time
+        if m and not re.search(r"\d", re.sub(r"\s\d{1,2}$", "", value)) and (name := _committee_name(value)) \
+                and not (bare and not r.name_head.search(name)):
+            committee, c_span = name, Span.of(text, m.start(2), m.end(2))
+            labelled_date = m if m.group(3) else None
     if not committee:  # one title line: "<X Council> <Y Committee> 25 February 2025"
         for s, e in _head_lines(text):
             named = council_names(text, s, e)
