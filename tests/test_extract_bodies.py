@@ -324,6 +324,9 @@ def test_doc_type_from_headings(text: str, doc_type: str | None) -> None:
         # minutes in capitals, the meeting's place and date on a line of their own
         ("CITY COUNCIL\n\nMINUTES OF THE SCRUTINY PROGRAMME COMMITTEE\n\nHELD AT THE GUILDHALL ON TUESDAY, "
          "12 NOVEMBER 2024 AT 4.00 PM\n", "Scrutiny Programme Committee", dt.date(2024, 11, 12)),
+        # the minutes' title and date on one line, a comma between
+        ("Minutes of the Overview and Scrutiny Committee, 7 November 2024\n\nPRESENT: Cllr A Brown\n",
+         "Overview and Scrutiny Committee", dt.date(2024, 11, 7)),
         # a PDF front sheet's columns: labels without colons, two pairs on one line
         ("Report to      Cabinet                        Date     14 January 2025\nReport of      Director\n",
          "Cabinet", dt.date(2025, 1, 14)),

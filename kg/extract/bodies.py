@@ -332,7 +332,7 @@ def _heading_res() -> _HeadingRes:
         labelled=re.compile(rf"(?m)^[ \t]*(?:{labels})(?P<sep>[ \t]*:|[ \t]{{2,}}|[ \t])[ \t]*"
                             rf"([A-Z][^\n]{{2,120}}?)(?:[ \t]+[-–][ \t]+{_DATE})?"
                             rf"(?:[ \t]{{2,}}[^\n]*)?[ \t]*$"),
-        title_line=re.compile(rf"[ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?:{heads})){_SPACE}[-–]?[ \t]*{_DATE}"
+        title_line=re.compile(rf"[ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?:{heads})),?{_SPACE}[-–]?[ \t]*{_DATE}"
                               r"[ \t]*$"),
         english_half=re.compile(rf"[A-Z][\w'’,\- ]{{2,120}}\b(?:{heads})"),
         held=re.compile(rf"(?i:held|to be held|will be held)\b[^\n]{{0,200}}?\b(?i:on)\s+{_DATE}"),

@@ -29,7 +29,8 @@ def _council_words() -> frozenset[str]:
     words: set[str] = set()
     for c in councils():
         for phrase in (c.name, *c.aliases, *c.cues, c.area_name or ""):
-            words.update(re.findall(r"[A-Za-z]+", phrase))
+            # a letter alone (from "Newry, M & D", "Rhondda Cynon Taf ... G") is an initial, not the council
+            words.update(w for w in re.findall(r"[A-Za-z]+", phrase) if len(w) > 1)
     return frozenset(words)
 
 

@@ -28,7 +28,7 @@ from kg.extract.names import (
     name_ending_at,
     read_name,
 )
-from kg.extract.posts import acronyms, canonical_title, find_titles, generic, post_canon
+from kg.extract.posts import acronyms, canonical_title, find_titles, generic, post_canon, posts_vocab
 from kg.extract.regex import whole_words
 from kg.model import Extraction, HoldingFact, PersonFact, PostFact, Role, Span
 from kg.text import TextView
@@ -246,6 +246,16 @@ def _analyse(text: str) -> Analysis:
             if name and ends and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
+        # Post (Name), as officers are listed in attendance: "Monitoring Officer (E Grey)"
+        if tail[:1] == "(" or tail[:2] == " (":
+            at = e + tail.index("(") + 1
+            name = read_name(text, at, prefixed=False)
+            # a field of work in brackets reads like a name ("(Development Management)"): not a holder
+            fields = set(posts_vocab()["service_words"])
+            if name and text[name.end:name.end + 1] == ")" and not _inside((name.start, name.end), taken) \
+                    and not fields & set(f"{name.given} {name.surname}".split()):
+                hold(name, key, s, e)
+                continue
         # signature block: a line holding only a name, then the post opening the next line
         if not text[line_start:s].strip() and line_start >= 2:
             prev_end = line_start - 1
@@ -281,6 +291,11 @@ def _analyse(text: str) -> Analysis:
         br = BRACKET.match(text, name.end)
         if br:
             office = br.group(1).strip()
+        officer = None if office else _same_officer(name, people)
+        if officer:  # "Mr Hale explained" after "Peter Hale (Head of Housing)": the officer again
+            mentions.append(Mention(name.start, name.end, officer, "officer"))
+            taken.append((name.start, name.end))
+            continue
         add_person(name, "other", office)
 
     # later mentions of a named officer by full name (others are keyed on a bare surname: too loose to search)
@@ -295,6 +310,14 @@ def _analyse(text: str) -> Analysis:
     mentions.sort(key=lambda mm: (mm.start, -mm.end))
     return Analysis(tuple(people.values()), tuple(posts), tuple(holdings), tuple(mentions), tuple(spans))
 
+
+
+def _same_officer(name: Name, people: dict[str, PersonFact]) -> str | None:
+    """The one named officer of the document an honorific and surname refer to ("Mr Hale" for Peter Hale);
+    None where two officers share the surname or the initials disagree ("Mr T Hale" is not Peter Hale)."""
+    found = [k for k, p in people.items() if p.role == "officer" and p.surname == name.surname
+             and (not name.given or (p.forename or p.name)[:1] == name.given[:1])]
+    return found[0] if len(found) == 1 else None
 
 
 class _Taken:

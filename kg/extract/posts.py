@@ -155,7 +155,9 @@ def _grow_right(text: str, end: int, head: str) -> int:
     return best
 
 
-_DEPT = re.compile(rf",[ \xa0]+({_CAP}(?:(?:,?[ \xa0]+(?:and|&|of|for)?[ \xa0]*){_CAP}){{0,6}})"
+# ", Children's Services" or a dash as councils' staff lists write it ("Strategic Director – Communities")
+_DEPT = re.compile(rf"(?:,|[ \xa0]+[-–])[ \xa0]+"
+                   rf"({_CAP}(?:(?:,?[ \xa0]+(?:and|&|of|for)?[ \xa0]*){_CAP}){{0,6}})"
                    r"(?=[ \xa0]*(?:[,;:)(|\t\n]|$)|[ \xa0]+[a-z])")
 
 
@@ -171,6 +173,10 @@ def _department(text: str, start: int, end: int) -> int:
     name = read_name(text, m.start(1), prefixed=False)
     if name and name.end == m.end(1):  # "Assistant Director, Chris Bell," names the holder, not a department
         return end
+    for comma in re.finditer(r",[ \xa0]+", m.group(1)):  # "Assistant Director, Housing, Jo Bell": the holder
+        name = read_name(text, m.start(1) + comma.end(), prefixed=False)
+        if name and name.end == m.end(1):
+            return m.start(1) + comma.start()
     return m.end(1)
 
 
