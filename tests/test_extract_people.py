@@ -412,3 +412,10 @@ def test_an_honorific_and_surname_is_the_officer_named_earlier(tmp_path: Path) -
     found = people.analyse(x.doc.text)
     assert any(x.doc.text[m.start:m.end] == "Mr Hale" and m.key == "officer:Peter Hale"
                for m in found.mentions)
+
+
+def test_a_councillor_in_brackets_after_a_post_holds_it(tmp_path: Path) -> None:
+    """"The Cabinet Member for Finance (Councillor O'Neill)": the bracket names the holder, not more title."""
+    x = _people_of(tmp_path, "Minutes\n\nThe Cabinet Member for Finance (Councillor O'Neill) responded.\n")
+    assert titles(x) == {"Cabinet Member for Finance"}
+    assert ("councillor:O'Neill", "post:Cabinet Member for Finance") in holdings(x)

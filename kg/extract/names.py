@@ -123,6 +123,11 @@ def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | 
     return Name(start, tokens[-1][1], hon, given, tokens[-1][2])
 
 
+def councillor_at(text: str, pos: int) -> bool:
+    """Whether a councillor's prefix ("Councillor", "Cllr", "Provost") starts at `pos`."""
+    return _prefix_re().match(text, pos) is not None
+
+
 @cache
 def _prefix_re() -> re.Pattern[str]:
     prefixes = sorted(people_vocab()["councillor_prefixes"], key=len, reverse=True)

@@ -111,7 +111,7 @@ _GAP = re.compile(r"[ \xa0]+$")
 _POST_COMMA = re.compile(r"(?:,|[ \t\xa0]+[-–])[ \t\xa0]+")
 _CLOSED = re.compile(r"[ \t\xa0]*(?:[,;)\n]|$)")
 _OPENS = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*(?:the[ \t\xa0]+)?")
-_OPENED = re.compile(r"[,(][ \t\xa0]*$")
+_OPENED = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*$")  # "the Cabinet Member for X, Councillor Y", " (Cllr Y)"
 
 
 @lru_cache(maxsize=16)

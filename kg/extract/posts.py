@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.names import not_names, read_name
+from kg.extract.names import councillor_at, not_names, read_name
 from kg.extract.nlp import vocabulary
 
 
@@ -193,6 +193,8 @@ def _qualifier(text: str, end: int) -> int:
     if not m:
         return end
     words = re.findall(r"[A-Z][\w'’\-]*", m.group(1))
+    if councillor_at(text, m.start(1)):  # "Cabinet Member for Finance (Councillor O'Neill)": the holder
+        return end
     name = read_name(text, m.start(1), prefixed=False)
     # one word is a field of work only when it is one ("Service Manager (Revenues)"); else an acronym, a
     # name or an office ("(Chair)")
