@@ -400,3 +400,17 @@ def test_a_label_without_a_colon_needs_a_committee_s_name() -> None:
     """"Report to the Director" in a title block is no committee: a label without its colon or a column gap
     counts only before a name ending like a committee's."""
     assert bodies.heading_meeting("Housing Update\n\nReport to the Director of Housing\n")[0] is None
+
+
+def test_a_minutes_heading_wrapped_over_lines_gives_its_date(tmp_path: Path) -> None:
+    """"... held in the Council\nChambers, ..., on Tuesday 12 November 2024" (a PDF's wrap): the meeting's
+    date is read across the break, and its evidence quotes the text as written."""
+    doc = tmp_path / "m.txt"
+    doc.write_text("FENLAND DISTRICT COUNCIL\n\nMinutes of a meeting of the Overview and Scrutiny Committee "
+                   "held in the Council\nChambers, Fenland Hall, March, on Tuesday 12 November 2024 at "
+                   "10.00am.\n\n"
+                   "Present: Councillor A Brown (Chair), Councillors C Green and D White, who had all given\n"
+                   "notice of their wish to speak on the items that followed in the order of the agenda.\n")
+    x = extract(doc)
+    assert x.committee is not None and x.committee.name == "Overview and Scrutiny Committee"
+    assert x.doc.meta.meeting_date == dt.date(2024, 11, 12)

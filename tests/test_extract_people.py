@@ -419,3 +419,18 @@ def test_a_councillor_in_brackets_after_a_post_holds_it(tmp_path: Path) -> None:
     x = _people_of(tmp_path, "Minutes\n\nThe Cabinet Member for Finance (Councillor O'Neill) responded.\n")
     assert titles(x) == {"Cabinet Member for Finance"}
     assert ("councillor:O'Neill", "post:Cabinet Member for Finance") in holdings(x)
+
+
+def test_a_title_wrapped_over_two_lines_is_one_post(tmp_path: Path) -> None:
+    """A PDF's wrap inside a title ("Head of Service for Mental Health and Learning\nDisabilities") leaves
+    one post, the whole title, its surface quoting the text as written."""
+    import textwrap
+
+    para = ("The Committee received a presentation from Amy Stone, Head of Service for Mental Health and "
+            "Learning Disabilities, on the new supported living framework and its first six months.")
+    lines = textwrap.wrap(para, 100)
+    assert lines[0].endswith("Learning")
+    x = _people_of(tmp_path, "Minutes\n\n" + "\n".join(lines) + "\n")
+    assert titles(x) == {"Head of Service for Mental Health and Learning Disabilities"}
+    post = "post:Head of Service for Mental Health and Learning Disabilities"
+    assert ("officer:Amy Stone", post) in holdings(x)

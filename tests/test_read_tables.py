@@ -539,3 +539,21 @@ def test_cells_a_line_group_heading_and_a_note_that_is_not_bracketed() -> None:
     assert cells["Households in temporary accommodation"] == ["212", "180"]
     assert cells["Average over the quarter"] == [] and "Housing" not in cells
     assert cells["Empty homes brought back into use"] == ["14", "20"]
+
+
+@pytest.mark.parametrize("mark", ["?", "\uf0e9", "●"])
+def test_a_direction_or_rating_glyph_lost_in_conversion_still_ends_a_flattened_row(tmp_path: Path,
+                                                                                  mark: str) -> None:
+    """A Wingdings arrow (a Private Use Area character), a "?" where a converter could not map one, or a dot
+    whose colour was the rating, in a row's last cell: the row is still read, and the mark is no figure."""
+    src = (TABLES / "flattened_asc.txt").read_text(encoding="utf-8")
+    for arrow in ("↑", "↓", "→"):
+        src = src.replace(f" {arrow}\n", f" {mark}\n")
+    (tmp_path / "marks.txt").write_text(src, encoding="utf-8")
+    doc = read_document(tmp_path / "marks.txt")
+    assert_consistent(doc)
+    g = grid(doc)
+    reablement = "Reablement: % at home 91 days after discharge"
+    got = (g[(reablement, "Q3 24/25")], g[(reablement, "Target")], g[(reablement, "DoT")])
+    assert got == ("82.4", "85", mark)
+    assert g[("Admissions to care homes aged 65+ per 100,000", "Q2 24/25")] == "548.0"

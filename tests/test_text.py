@@ -186,3 +186,14 @@ def test_and_it_was_agreed_opens_a_clause_of_its_own() -> None:
     text = "Future reports would include a rating and it was agreed that a summary would be circulated."
     tv = build(text)
     assert [text[c.start:c.end] for c in tv.clauses][1].startswith("and it was agreed")
+
+
+def test_the_flat_text_joins_wrapped_lines_inside_sentences_only() -> None:
+    """`flat` is the text with each line break inside a sentence a space (same length); a blank line, a
+    heading and a list item still break it."""
+    text = ("4. Housing\n\nThe Head of Housing and Public\nProtection agreed to circulate the\n"
+            "figures before the next meeting.\n\n(a) That the report be noted.\n")
+    tv = build(text)
+    assert len(tv.flat) == len(text)
+    assert "Head of Housing and Public Protection agreed to circulate the figures" in tv.flat
+    assert tv.flat.startswith("4. Housing\n\n") and "meeting.\n\n(a) That" in tv.flat

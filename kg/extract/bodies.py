@@ -25,7 +25,7 @@ from kg.model import BodyFact, Extraction, Span
 from kg.periods import MONTH_NAMES, NUMERIC_DATE, find_period, find_year, month_number, parse_date
 from kg.read.meta import SIDECAR_SUFFIX
 from kg.reference import council_info, councils
-from kg.text import TextView
+from kg.text import TextView, view
 
 HEAD = 4000  # characters read for a title page's facts; council cues are counted over the whole text
 _FIRST = r"(?:[A-Z][\w'’\-]*,?[ \t\xa0]+)"  # a committee name's first word
@@ -422,11 +422,14 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
     return committee, c_span, when, w_span
 
 
-def infer_meeting_date(text: str) -> tuple[dt.date, Span] | None:
-    """"held on Monday 13 July 2022", "Date: 13 July 2022": the date of the meeting, from the first page."""
-    _, _, when, span = heading_meeting(text)
-    if when and span:
-        return when, span
+def infer_meeting_date(text: str, flat: str | None = None) -> tuple[dt.date, Span] | None:
+    """"held on Monday 13 July 2022", "Date: 13 July 2022": the date of the meeting, from the first page.
+    `flat`: the text with its wrapped lines joined, read first ("to be held in the\nChamber ... on 25
+    February"); the span quotes `text`."""
+    for read in (flat, text) if flat and flat != text else (text,):
+        _, _, when, span = heading_meeting(read)
+        if when and span:
+            return when, Span.of(text, span.start, span.end)
     cue = _alt(_vocab()["meeting_cues"])
     m = re.search(rf"(?:{cue})[ \t\xa0]+(?:[A-Z][a-z]+day,?[ \t\xa0]+)?(\d{{1,2}})(?:st|nd|rd|th)?"
                   r"[ \t\xa0]+([A-Z][a-z]+),?[ \t\xa0]+(\d{4})", text[:HEAD])
@@ -469,6 +472,11 @@ def infer_doc_type(text: str) -> str | None:
     return None
 
 
+def _anchor(text: str, span: Span | None) -> Span | None:
+    """A span found in the view's joined text, quoting the text as written (same offsets)."""
+    return Span.of(text, span.start, span.end) if span else None
+
+
 def _annual_period(text: str) -> tuple[str, int, int] | None:
     """A year's report names no quarter: "Annual Performance Report 2023/24", "Outturn 2023-24" in the title
     block is the document's period (a bare year in prose is a plan's or a budget's, not the report's)."""
@@ -506,15 +514,21 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
                else infer_council(text))
     committee = (BodyFact("committee", meta.committee, meta.origin("committee") or "sidecar")
                  if meta.committee else None)
+    # a title block wrapped over lines ("... held in the Council\nChambers, ..., on Tuesday 12 November") is
+    # read with its wrapped lines joined; the evidence quotes the text as written
+    read = (tv or view(doc)).flat or text
     if committee is None:
+        # the title block as written first (a bilingual block's lines are no wrapped prose), then joined
         name, span, _, _ = heading_meeting(text)
-        committee = (BodyFact("committee", name, "inferred", span) if name
+        if not name and read != text:
+            name, span, _, _ = heading_meeting(read)
+        committee = (BodyFact("committee", name, "inferred", _anchor(text, span)) if name
                      else infer_committee(text[:HEAD * 2]))
     period, period_span = meta.period, None
     if not period and (found := find_period(text[:3000]) or _annual_period(text)):
         period, period_span = found[0], Span.of(text, found[1], found[2])
     notes: list[str] = []
-    if not meta.meeting_date and (when := infer_meeting_date(text)):
+    if not meta.meeting_date and (when := infer_meeting_date(text, read)):
         # the meeting's identity needs its date: record it in the metadata, marked as inferred
         meta = replace(meta, meeting_date=when[0], origins=meta.origins + (("meeting_date", "inferred"),))
         doc = replace(doc, meta=meta)

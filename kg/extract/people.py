@@ -84,11 +84,19 @@ def _signature_case(text: str) -> str:
     return out
 
 
+def of(x: Extraction) -> Analysis:
+    """The analysis of a document's text, read with its wrapped lines joined (the text view's `flat`)."""
+    from kg.text import view
+
+    return analyse(x.doc.text, view(x.doc).flat or None)
+
+
 @lru_cache(maxsize=16)
-def analyse(text: str) -> Analysis:
+def analyse(text: str, flat: str | None = None) -> Analysis:
     """Every person, post and holding in `text`, with all their mentions; the evidence quotes the text as
-    written (a signature block in capitals is read in title case)."""
-    read = _signature_case(text)
+    written (a signature block in capitals is read in title case; `flat`, the same text with its wrapped
+    lines joined, is read in its place so a name or title wrapped over two lines is whole)."""
+    read = _signature_case(flat or text)
     a = _analyse(read)
     if read == text:
         return a
@@ -342,7 +350,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
 
 
 def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
-    a = analyse(x.doc.text)
+    a = of(x)
     notes = tuple(f"councillor surname shared: {k}" for k, n in Counter(
         p.surname for p in a.people if p.role == "councillor").items() if n > 1)
     return replace(x, people=a.people, posts=a.posts, holdings=a.holdings, notes=x.notes + notes)
@@ -351,7 +359,7 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
 def actor_at(x: Extraction, start: int, end: int) -> str | None:
     """The key of the first person or post mentioned in [start, end) that `x` holds as a fact, else None."""
     keys = {p.key for p in x.people} | {p.key for p in x.posts}
-    for m in analyse(x.doc.text).mentions:
+    for m in of(x).mentions:
         if m.start >= end:
             break
         if m.start >= start and m.key in keys:
