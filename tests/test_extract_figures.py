@@ -903,3 +903,23 @@ def test_a_period_labelling_the_next_number_is_not_the_one_before_s() -> None:
     x = _one("The percentage of invoices paid within 30 days was 91% (target 95%, last year 89%).")
     [target] = [o for o in x.observations if o.measure == "target"]
     assert target.value == D(95) and target.period == "2023/24 Q2"
+
+
+def test_several_figures_under_no_column_header_are_not_guessed(tmp_path: Path) -> None:
+    """A tab table whose heading row was lost (rows alone, as a Word export may leave them): of several
+    figures in a row, which is the period's, the target or a comparator cannot be known, so none is read;
+    a row holding one figure under no header is still that row's figure."""
+    from kg.extract import extract
+    from kg.read import read_document
+
+    (tmp_path / "t.txt").write_text(
+        "Quarter 2 2024/25 performance\n\n"
+        "Council tax collected (%)\t57.2\t57.5\t56.9\n"
+        "Business rates collected (%)\t59.8\t58.5\t57.1\n"
+        "Missed bins per 100,000\t58\t50\t61\n\n"
+        "Leisure centre visits\t118,960\n"
+        "Library visits\t41,200\n", encoding="utf-8")
+    x = extract(read_document(tmp_path / "t.txt", root=tmp_path))
+    values = {float(o.value) for o in x.observations}
+    assert not values & {57.2, 57.5, 56.9, 59.8, 58.5, 57.1, 58, 50, 61}
+    assert {118960, 41200} <= values

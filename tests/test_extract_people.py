@@ -442,3 +442,10 @@ def test_a_councillors_prefix_ending_a_wrapped_line_names_the_list_on_the_next(t
     x = _people_of(tmp_path, "Minutes\n\nPresent: Councillor Okafor (Chair); Councillor Dransfield; "
                              "Councillors\nBeecroft, Ellis and Sowerby\n")
     assert {"councillor:Beecroft", "councillor:Ellis", "councillor:Sowerby"} <= set(councillors(x))
+
+
+def test_a_letter_s_salutation_names_no_councillor(tmp_path: Path) -> None:
+    """"Dear Councillor\nYou are summoned ..." (a summons without blank lines, as Word exports it): no
+    councillor "You"."""
+    x = _people_of(tmp_path, "Dear Councillor\nYou are summoned to attend a meeting of the Cabinet.\n")
+    assert councillors(x) == {}

@@ -247,8 +247,14 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
                 direction = _cell_direction(c.span.quote) or direction
         start, end = _row_quote(doc.text, row)
         hint_free = _HINT.sub("", label).strip()
+        # figures under no header at all (a table whose heading row was lost or merged): one is the row's
+        # figure; of several, which is this period's, a target or a comparator cannot be known
+        headless = [c for c in row if not _headers(c).strip() and _value(c.span.quote) is not None]
         for c in row:
             header = _headers(c)
+            if len(headless) > 1 and c in headless:
+                notes.append(f"table cell {c.span.quote!r} at {c.span.start}: no column header")
+                continue
             kind = _kind(header)
             if kind == "skip" and _narrative_re().search(header) and re.search(r"\d", c.span.quote):
                 out.extend(_narrative(c, hint_free, doc_period))
