@@ -449,3 +449,6 @@ def test_a_letter_s_salutation_names_no_councillor(tmp_path: Path) -> None:
     councillor "You"."""
     x = _people_of(tmp_path, "Dear Councillor\nYou are summoned to attend a meeting of the Cabinet.\n")
     assert councillors(x) == {}
+    # an initial "I" is still an initial
+    x = _people_of(tmp_path, "Present: Councillors T Beecroft, I Hussain and G Pryce\n")
+    assert set(councillors(x)) == {"councillor:T Beecroft", "councillor:I Hussain", "councillor:G Pryce"}
