@@ -238,11 +238,22 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("reply within 10 working days", "date", dt.date(2024, 6, 17)),  # two weeks of five days
         ("circulate a breakdown of plans completed within 20 weeks", "none", None),  # what is measured
         ("share the share of claims paid in 14 days", "none", None),
+        ("the note would be published by Friday", "date", dt.date(2024, 6, 7)),  # the meeting is a Monday
+        ("send it by Monday", "date", dt.date(2024, 6, 10)),  # the same weekday as the meeting: a week on
+        ("circulate the slides by the end of the week", "date", dt.date(2024, 6, 7)),
+        ("circulate the slides by the end of next week", "date", dt.date(2024, 6, 14)),
+        ("reply no later than next Wednesday", "date", dt.date(2024, 6, 5)),
+        ("the Panel had met on Friday", "none", None),  # 'on' a weekday: when something happened
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
     due = find_due(text, dt.date(2024, 6, 3))
     assert (due.kind, due.date) == (kind, date)
+
+
+def test_a_weekday_without_a_meeting_date_is_kept_as_written_but_not_dated() -> None:
+    due = find_due("would be circulated by Friday", None)
+    assert (due.kind, due.date, due.text) == ("none", None, "by Friday")
 
 
 def test_a_month_without_a_year_or_meeting_date_is_kept_as_written_but_not_dated() -> None:

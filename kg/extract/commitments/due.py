@@ -83,6 +83,32 @@ def _measured_re() -> re.Pattern[str]:
     return re.compile(r"\b(?:[a-z]+(?:ed|en)|" + irregular + r")\s+$", re.I)
 
 
+@cache
+def _weekday_re() -> re.Pattern[str]:
+    v = vocabulary()
+    days = alt(v["weekdays"])
+    return re.compile(rf"\b(?:{v['weekday_lead']}\s+(?:(?:next|this)\s+)?|next\s+)(?P<day>{days})\b", re.I)
+
+
+def _weekday_due(text: str, ref: dt.date | None) -> Due | None:
+    """"by Friday", "by the end of next week": the first such weekday after the meeting (a week's end is
+    its Friday). Without a meeting date the day is kept as written, undated."""
+    v = vocabulary()
+    if m := _weekday_re().search(text):
+        if ref is None:
+            return Due("none", m.group(0).strip())
+        ahead = (v["weekdays"][m.group("day").lower()] - ref.weekday() - 1) % 7 + 1  # 1..7 days on
+        return Due("date", m.group(0).strip(), ref + dt.timedelta(days=ahead))
+    if m := re.search(v["week_end"], text, re.I):
+        if ref is None:
+            return Due("none", m.group(0).strip())
+        friday = ref + dt.timedelta(days=(v["weekdays"]["friday"] - ref.weekday()) % 7)
+        if m.group("which").lower() == "next":
+            friday += dt.timedelta(days=7)
+        return Due("date", m.group(0).strip(), friday)
+    return None
+
+
 def find_due(text: str, ref: dt.date | None) -> Due:
     """The due condition written in `text`: an explicit date beats a meeting, which beats a future one.
     A date before the meeting is when something was said or done ("On 3 September the Committee noted
@@ -99,6 +125,8 @@ def find_due(text: str, ref: dt.date | None) -> Due:
             if when is None:
                 unresolved = unresolved or m.group(0).strip()  # "in March", year unknown: kept as written
     v = vocabulary()
+    if weekday := _weekday_due(text, ref):
+        return weekday
     if m := re.search(v["relative_months"], text, re.I):
         n = m.group("n").lower()
         months = int(n) if n.isdigit() else v["numbers"][n]
