@@ -700,3 +700,12 @@ def test_a_hope_that_something_will_happen_is_no_promise(tmp_path: Path, sentenc
     """"hoped that X would be done": a hope, not a commitment (as "hoped to" already was)."""
     x = _write(tmp_path, f"Minutes\n\n12. Budget\n\n{sentence}\n", "minutes")
     assert x.commitments == ()
+
+
+def test_real_resolution_in_the_present_asks_an_officer_to_report_back() -> None:
+    """Sheffield's minutes (tests/data/xreal): "That the Committee:- (b) requests the Policy and Improvement
+    Officer to investigate ... and report back ... to the next meeting" is that officer's commitment."""
+    x = _extract(DATA / "xreal", "sheffield_scrutiny.txt")
+    c = _find(x, "report back on possible outcomes")
+    assert _actor(x, c.actor) == "Policy and Improvement Officer" and c.due_kind == "next_meeting"
+    assert len(x.commitments) == 1

@@ -312,6 +312,14 @@ def test_real_minutes_the_meeting_named_alone_over_numbered_decisions() -> None:
     assert [r.number for r in epsom.resolutions] == ["(1)", "(2)", "(3)"]
 
 
+def test_real_numbered_paragraph_resolved_over_a_lettered_list() -> None:
+    """Sheffield's minutes (tests/data/xreal): "8.4 RESOLVED: That the Committee:-" over (a) and (b) gives
+    both parts as decisions."""
+    x = extract(XREAL / "sheffield_scrutiny.txt")
+    assert [r.number for r in x.resolutions] == ["(a)", "(b)"]
+    assert "notes the information now reported" in x.resolutions[0].text
+
+
 def test_a_minute_submitted_and_approved_is_confirmed() -> None:
     """Moray's minutes (tests/data/xreal): "The Minute of the meeting ... was submitted and approved" is the
     confirmation of the minutes; written questions noted as none are not a decision."""
