@@ -60,6 +60,7 @@ def _grow_left(text: str, start: int, head: str) -> int:
     restricted = head in vocab["restricted_heads"]
     modifiers, stops = set(vocab["modifiers"]), set(vocab["stop_words"])
     terminal = set(vocab.get("terminal_modifiers", ()))
+    places = set(vocab.get("place_modifiers", ()))
     # titles are short: look back a bounded stretch of the line (keeps long lines linear)
     line_start = max(text.rfind("\n", 0, start) + 1, start - 160)
     pos, best = start, start
@@ -73,6 +74,9 @@ def _grow_left(text: str, start: int, head: str) -> int:
                 break
             pos = m.start(1)
             continue
+        if word in places and pos == start and _ARTICLE_BEFORE.search(text, line_start, m.start(1)):
+            best = m.start(1)  # "the City Surveyor", "The County Solicitor": a place word right after "the"
+            break
         if word in terminal:  # "Committee Officer", but not "Scrutiny Committee Officer"
             best = m.start(1) if not restricted else best
             break
@@ -90,6 +94,7 @@ def _grow_left(text: str, start: int, head: str) -> int:
     return best
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:^|\b[Tt]he[ \xa0]+)$")
 _CAPS_1_3 = re.compile(rf"(?:{_CAP}{SPACE}){{1,3}}")
 _TITLE_END = re.compile(r"[ \xa0]*(?:[,.;:)\n]|$|[ \xa0][a-z])")
 
