@@ -709,3 +709,53 @@ def test_real_resolution_in_the_present_asks_an_officer_to_report_back() -> None
     c = _find(x, "report back on possible outcomes")
     assert _actor(x, c.actor) == "Policy and Improvement Officer" and c.due_kind == "next_meeting"
     assert len(x.commitments) == 1
+
+
+def test_real_passive_promise_standing_alone_carries_on_the_speaker_before() -> None:
+    """City of London's actions (tests/data/xreal): "The City Surveyor noted that ... . The report would be
+    submitted to the February 2019 meeting." is the City Surveyor's promise; the Town Clerk's notes of things
+    done are none."""
+    x = _extract(DATA / "xreal", "cityoflondon_actions.txt")
+    c = _find(x, "February 2019 meeting")
+    assert _actor(x, c.actor) == "City Surveyor" and c.due_date == dt.date(2019, 2, 28)
+    assert len(x.commitments) == 1
+
+
+def test_real_second_of_two_coordinated_clauses_is_the_promise_of_their_reporter() -> None:
+    """City of London's matters arising (tests/data/xreal): "the City Surveyor advised that work would be
+    conducted during the recess and a further report would be submitted ... in September 2015": the report is
+    submitted (not the work), by the City Surveyor, in September 2015."""
+    x = _extract(DATA / "xreal", "cityoflondon_recess.txt")
+    c = _find(x, "further report")
+    assert c.text.startswith("submit a further report to the Projects Sub")
+    assert _actor(x, c.actor) == "City Surveyor" and c.due_date == dt.date(2015, 9, 30)
+
+
+def test_real_coordinated_predicate_without_a_subject_is_no_part_of_the_promise() -> None:
+    """Somerset's minutes (tests/data/xreal): "The Chair advised that the response had only just been received
+    and would forward on to the Committee Members": forwarding is promised; the clause before is not its
+    subject, and the Chair (a role, no post) is no actor."""
+    x = _extract(DATA / "xreal", "somerset_council.txt")
+    c = _find(x, "forward on")
+    assert c.text == "forward on to the Committee Members" and c.actor is None
+
+
+def test_a_pronoun_after_a_named_speaker_never_reaches_back_to_an_earlier_one(tmp_path: Path) -> None:
+    """"The Chair advised that ... and she would forward it": "she" is the Chair, not the officer who spoke in
+    the sentence before."""
+    text = ("The Head of Waste said that the letter had been sent.\n"
+            "The Chair advised that the reply had arrived and she would forward it to Members.\n")
+    x = _write(tmp_path, text, "minutes")
+    c = _find(x, "forward it")
+    assert c.actor is None and c.text == "forward it to Members"
+
+
+def test_a_passive_promise_takes_no_speaker_from_a_question_or_another_paragraph(tmp_path: Path) -> None:
+    """Only the reported speech of the sentence before, in the same paragraph, carries on: not a question,
+    not a paragraph before."""
+    text = ("Councillor Lee asked whether the audit had been finished. The audit report would be "
+            "circulated to Members.\n\nThe Head of Finance advised that the audit had started.\n\n"
+            "The audit plan would be presented to the next meeting.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert [(c.actor, c.text[:10]) for c in x.commitments] == [(None, "circulate "), (None, "present th")]
+

@@ -43,6 +43,23 @@ def subject_start(text: str, lo: int, cue: int) -> int:
         included = bool(_INCLUDING.match(seg)) and text[start:cue].rstrip().endswith(",")
         if seg.strip(" ,()") and not appositive and not included:
             break
+    return _after_clause(text, start, cue)
+
+
+# "... the work would be done in the summer and a further report would be submitted": a clause with its own
+# finite verb, then "and"/"but" and a subject of the clause's own
+_CONJUNCTION = re.compile(r"(?:,\s*|\s)(?:and|but)\s+", re.I)
+_FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|should|did)\b", re.I)
+
+
+def _after_clause(text: str, start: int, cue: int) -> int:
+    """The subject's start moved past a coordinated clause that has its own finite verb; a subject joined to
+    another ("the figures and the report would be ...") or a predicate with none ("... and would send")
+    stays as it is."""
+    joins = [m for m in _CONJUNCTION.finditer(text, start, cue) if text[m.end() : cue].strip()]
+    for m in reversed(joins):
+        if _FINITE.search(text, start, m.start()):
+            return m.end()
     return start
 
 
@@ -55,7 +72,11 @@ def reporter(text: str, s: int, clause_start: int) -> tuple[int, int] | None:
     last = None
     for m in rx().reporting.finditer(head):
         last = m
-    if last is None or head[last.end() :].strip():
+    if last is None:
+        return None
+    rest = head[last.end() :].strip()
+    # "X advised that the work would be done and a report would be submitted": X reports both clauses
+    if rest and not (rx().coordination.search(" " + rest) and _FINITE.search(rest)):
         return None
     verb_at = s + last.start()
     return (subject_start(text, s, verb_at), verb_at)
@@ -70,6 +91,26 @@ def last_speaker(text: str, s: int, e: int) -> tuple[int, int] | None:
         return None
     verb_at = s + last.start()
     return (subject_start(text, s, verb_at), verb_at)
+
+
+def previous_speaker(x: Extraction, text: str, tv: TextView, sentence: int) -> str | None:
+    """The named speaker whose reported speech the sentence carries on: the subject that opens the sentence
+    before, in the same paragraph, with a reporting verb ("The Head of HR advised that ..."). A question,
+    or a sentence that opens otherwise, hands nothing on."""
+    if sentence == 0:
+        return None
+    prev, here = tv.sentences[sentence - 1], tv.sentences[sentence]
+    if prev.kind == "heading" or "\n\n" in text[prev.end : here.start]:
+        return None
+    if text[prev.start : prev.end].rstrip().endswith("?"):
+        return None
+    m = rx().reporting.search(text, prev.start, prev.end)
+    if m is None:
+        return None
+    region = (subject_start(text, prev.start, m.start()), m.start())
+    if region[0] != prev.start or is_pronoun(text, region):
+        return None
+    return actor_in(x, *region)
 
 
 def is_pronoun(text: str, region: tuple[int, int] | None) -> bool:
@@ -102,9 +143,13 @@ def resolve(
         return None
     if not (coordinated(text, region) or is_pronoun(text, region)):
         return actor_in(x, *region)
-    for candidate in speakers(text, s, region[0]):
-        if not is_pronoun(text, candidate) and (key := actor_in(x, *candidate)):
+    named = [c for c in speakers(text, s, region[0])
+             if text[c[0] : c[1]].strip(" ,") and not is_pronoun(text, c)]
+    for candidate in named:
+        if key := actor_in(x, *candidate):
             return key
+    if named and is_pronoun(text, region):
+        return None  # "The Chair advised that ... and she would ...": the sentence's own speaker, no person
     if coordinated(text, region):
         first = _first_subject(text, s, region[1])
         if first is None or not is_pronoun(text, first):

@@ -105,11 +105,17 @@ def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[s
     if f.form == "passive" and region is not None:
         region = actors.reporter(text, start, region[0])
     actor = actors.resolve(x, text, tv, u.sentence, region)
+    opens = f.actor_region is not None and not text[start : f.actor_region[0]].strip()
+    if actor is None and f.form == "passive" and opens:
+        # "The City Surveyor noted that the report was late. The report would be submitted in May.": a passive
+        # future standing alone carries on the reported speech of the sentence before it
+        actor = actors.previous_speaker(x, text, tv, u.sentence)
     if actor is None and f.form == "future" and f.actor_region:
         rep = actors.reporter(text, start, f.actor_region[0])
         subject = re.sub(r"\s+", " ", text[f.actor_region[0] : f.actor_region[1]]).strip(" ,")
         if rep:
-            if 0 < len(subject) <= 80 and not actors.is_pronoun(text, f.actor_region):
+            own = not (actors.is_pronoun(text, f.actor_region) or actors.coordinated(text, f.actor_region))
+            if 0 < len(subject) <= 80 and own:
                 f = replace(f, text=f"{lower_first(subject)} to {f.text}")  # what comes, not just "come to"
             actor = actors.resolve(x, text, tv, u.sentence, rep)
     return actor, f
