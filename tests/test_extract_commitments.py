@@ -759,3 +759,13 @@ def test_a_passive_promise_takes_no_speaker_from_a_question_or_another_paragraph
     x = _write(tmp_path, text, "minutes")
     assert [(c.actor, c.text[:10]) for c in x.commitments] == [(None, "circulate "), (None, "present th")]
 
+
+
+def test_real_subjunctive_subject_holds_no_be_of_its_own() -> None:
+    """City of London's minutes (tests/data/xreal): "requested that charges be negotiated, and it was
+    suggested that a summary of the completed survey be circulated" asks for the summary (an unanswered
+    request, kept with a low confidence), never "circulate charges be negotiated ..."; the officers'
+    statements are none."""
+    x = _extract(DATA / "xreal", "cityoflondon_repairs.txt")
+    assert [c.text for c in x.commitments] == ["circulate a summary of the completed survey to the committee"]
+    assert x.commitments[0].confidence <= 0.6

@@ -133,7 +133,10 @@ def rx() -> Rx:
                            rf"(?:[a-z]+(?:ed|ght|wn|en)\s+(?:[\w'’]+\s+){{0,4}}?and\s+)?"
                            rf"(?P<verb>{part})\b(?P<rest>.*)", flags),
         subjunctive=re.compile(
-            rf"\bthat\s+(?P<subj>[^;:\n]{{3,220}}?)\s+(?:should\s+)?be\s+{adv}(?P<verb>{part})\b(?P<rest>.*)",
+            # the subject holds no "be" of its own: "requested that charges be negotiated, and it was
+            # suggested that a summary be circulated" circulates the summary, not the charges
+            rf"\bthat\s+(?P<subj>(?:(?!\bbe\b)[^;:\n]){{3,220}}?)\s+(?:should\s+)?be\s+{adv}(?P<verb>{part})\b"
+            rf"(?P<rest>.*)",
             flags,
         ),
         reporting=re.compile(
