@@ -769,3 +769,27 @@ def test_real_subjunctive_subject_holds_no_be_of_its_own() -> None:
     x = _extract(DATA / "xreal", "cityoflondon_repairs.txt")
     assert [c.text for c in x.commitments] == ["circulate a summary of the completed survey to the committee"]
     assert x.commitments[0].confidence <= 0.6
+
+
+ASSURANCES = (
+    "The Head of Housing gave an assurance that the backlog would be cleared by March 2025.\n\n"
+    "The Head of Finance assured Members that she would clear the arrears by Friday.\n\n"
+    "The Head of Finance gave assurances that the figures would be circulated by the end of the week.\n\n"
+    "The Head of Housing assured Members that the service would continue.\n\n"
+    "The Head of Housing assured Members that the repairs would be completed.\n\n"
+    "The Head of Housing had assured Members that the roof would be repaired by June 2024.\n\n"
+    "The Head of Housing gave an assurance that no tenant would be evicted by the end of the year.\n\n"
+    "The Head of Housing gave an assurance that the estate would not be sold by March 2025.\n"
+)
+
+
+def test_an_assurance_with_a_due_time_is_its_givers_promise_whatever_the_verb(tmp_path: Path) -> None:
+    """"gave an assurance that the backlog would be cleared by March" binds the giver; an assurance with no
+    due time, an earlier one ("had assured"), or one that nothing or not something be done binds nobody."""
+    x = _write(tmp_path, ASSURANCES, "minutes")
+    got = [(c.text, _actor(x, c.actor), c.due_date) for c in x.commitments]
+    assert got == [
+        ("the backlog to be cleared by March 2025", "Head of Housing", dt.date(2025, 3, 31)),
+        ("clear the arrears by Friday", "Head of Finance", dt.date(2024, 5, 17)),  # the meeting is a Monday
+        ("circulate the figures by the end of the week", "Head of Finance", dt.date(2024, 5, 17)),
+    ]

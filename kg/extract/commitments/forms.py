@@ -153,7 +153,8 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
     None. `decided`: the unit is part of a decision (a RESOLVED or "The Committee agreed:" list)."""
     r, h = rx(), _searches(sent)
     if not decided and not h.search("any_deliverable"):
-        return None  # each form below needs a deliverable verb (only a decision's later meeting does not)
+        # each form below needs a deliverable verb (only a decision's later meeting and an assurance do not)
+        return _assurance(text, s, e, sent)
 
     def at(m: re.Match[str], group: str = "cue") -> int:
         return s + m.start(group)
@@ -251,7 +252,27 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         # "It was agreed that a report be brought": an agreed subjunctive is a decision.
         if re.search(r"\b(?:agreed|resolved|decided)\b", sent[: m.start()], re.I):
             return Found(s, e, cue, what, None, 0.8, "resolution")
-    return None
+    return _assurance(text, s, e, sent)
+
+
+def _assurance(text: str, s: int, e: int, sent: str) -> Found | None:
+    """"The Director gave an assurance that the backlog would be cleared by March": the giver's promise of
+    the deed, whatever its verb (prose.py keeps it only with a due time). "had assured" is an earlier one."""
+    m = _searches(sent).search("assurance")
+    if m is None or re.search(r"\b(?:had|previously)\s+$", sent[: m.start()], re.I):
+        return None
+    verb = m.group("verb")
+    if verb.lower() in cues()["assurance_not_deeds"] or _nothing(m.group("subj")):
+        return None
+    subject = re.sub(r"\s+", " ", m.group("subj")).strip(" ,")
+    if m.group("be"):
+        what = f"{lower_first(subject)} to be {verb}{m.group('rest')}"
+    elif rx().pronoun.match(subject):
+        what = f"{verb}{m.group('rest')}"
+    else:
+        what = f"{lower_first(subject)} to {verb}{m.group('rest')}"
+    cue = s + m.start("cue")
+    return Found(s, e, cue, what.rstrip(" ."), (subject_start(text, s, cue), cue), 0.8, "assurance")
 
 
 def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) -> str | None:

@@ -239,6 +239,9 @@ class _Reader:
         due = find_due(forms.masked(text, f.cue, f.end, spans), self.ref)
         if due.kind == "none":
             due = find_due(sent_masked, self.ref)
+        if f.form == "assurance" and (due.kind == "none" or (due.kind == "date" and due.date is None)):
+            self.notes.append(f"commitment skipped at {u.start}: an assurance with no due time")
+            return
         clause = _clause_of(self.tv, u.sentence, f.cue)
         if (why := forms.excluded(text, sent, f, due, clause)) and f.form != "action" and not inline:
             self.notes.append(f"commitment skipped at {u.start}: {why}")

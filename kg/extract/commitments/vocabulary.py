@@ -69,6 +69,7 @@ class Rx:
     offer: re.Pattern[str]
     should: re.Pattern[str]
     offer_object: re.Pattern[str]
+    assurance: re.Pattern[str]
 
 
 @cache
@@ -175,6 +176,13 @@ def rx() -> Rx:
         offer=re.compile(rf"\b(?P<cue>{alt(c['offers'])})\s+{adv}(?P<what>(?P<verb>{alt(c['communicating'])})\b.*)",
                          flags),
         offer_object=re.compile(rf"\b{alt(c['offer_objects'])}\b|{c['recipients']}", flags),
+        # "gave an assurance that the backlog would be cleared by March": the giver, the deed and its time
+        assurance=re.compile(
+            rf"\b(?P<cue>{alt(c['assurances'])})\b(?:\s+(?!that\b)[\w'’]+){{0,3}}?\s+that\s+"
+            rf"(?P<subj>(?:(?!\b(?:be|would|will)\b)[^;:\n]){{2,140}}?)\s+(?:would|will)\s+{adv}"
+            rf"(?P<be>be\s+{adv})?(?P<verb>[a-z]+)\b(?P<rest>[^;\n]*)",
+            flags,
+        ),
         should=re.compile(
             rf"\b(?P<cue>{alt(c['decision_should'])})\s+that\s+(?P<subj>[^;:\n]{{3,160}}?)\s+should\s+{adv}"
             rf"(?P<verb>{base})\b(?P<rest>.*)",
