@@ -244,6 +244,7 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("circulate the slides by the end of next week", "date", dt.date(2024, 6, 14)),
         ("reply no later than next Wednesday", "date", dt.date(2024, 6, 5)),
         ("the Panel had met on Friday", "none", None),  # 'on' a weekday: when something happened
+        ("to the next meeting on 20 June", "date", dt.date(2024, 6, 20)),  # later in the meeting's month
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
@@ -793,3 +794,17 @@ def test_an_assurance_with_a_due_time_is_its_givers_promise_whatever_the_verb(tm
         ("clear the arrears by Friday", "Head of Finance", dt.date(2024, 5, 17)),  # the meeting is a Monday
         ("circulate the figures by the end of the week", "Head of Finance", dt.date(2024, 5, 17)),
     ]
+
+
+def test_real_decision_in_its_own_words_a_report_should_come_forward() -> None:
+    """Aberdeenshire's area committee (tests/data/xreal): inside "(b) Instructed the ... Officer to write to
+    the Director ...", "A report should come forward to the next meeting on 26 September, even if its an
+    interim report ..." is a second commitment, due that day (the meeting's own month), its "even if" clause a
+    condition cut out of the text."""
+    x = _extract(DATA / "xreal", "aberdeenshire_formartine.txt")
+    c = _find(x, "come forward")
+    assert c.text == "a report to come forward to the next meeting on 26 September"
+    assert c.due_date == dt.date(2023, 9, 26) and c.condition.startswith("even if")
+    assert _find(x, "write to the Director").actor is not None
+    assert len(x.commitments) == 2
+

@@ -69,6 +69,9 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
     if month is None:
         return None
     year = int(g["year"]) if g.get("year") else periods.year_for(month, ref)
+    later_this_month = ref is not None and month == ref.month and g.get("day") and int(g["day"]) >= ref.day
+    if not g.get("year") and later_this_month:
+        year = ref.year  # "on 26 September" at a meeting on 5 September: this month, not next year's
     return periods.day_or_month_end(year, month, int(g["day"]) if g.get("day") else None)
 
 

@@ -229,6 +229,14 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         # "agreed that the next report should also include a breakdown": a decision about a deliverable
         what = f"{lower_first(m.group('subj').strip())} to {base_verb(m.group('verb'))}{m.group('rest')}"
         return Found(s, e, at(m, "verb"), what, None, 0.8, "resolution")
+    if decided and (m := h.match("should_bare")) and not _nothing(m.group("subj")):
+        # "(b) Instructed ... . A report should come forward to the next meeting": the decision's own words
+        subj = lower_first(m.group("subj").strip())
+        if m.group("part"):
+            what = f"{base_verb(m.group('part'))} {subj}{m.group('rest')}"
+        else:
+            what = f"{subj} to {base_verb(m.group('verb'))}{m.group('rest')}"
+        return Found(s, e, s + m.start("subj"), what, None, 0.8, "resolution")
     if decided:
         m = h.search("resolution_active")
         if m and re.search(r"(?-i:[A-Z])\w", re.sub(r"^the\b\s*", "", m.group("owner"), flags=re.I)):

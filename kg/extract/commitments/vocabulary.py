@@ -70,6 +70,7 @@ class Rx:
     should: re.Pattern[str]
     offer_object: re.Pattern[str]
     assurance: re.Pattern[str]
+    should_bare: re.Pattern[str]
 
 
 @cache
@@ -181,6 +182,12 @@ def rx() -> Rx:
             rf"\b(?P<cue>{alt(c['assurances'])})\b(?:\s+(?!that\b)[\w'’]+){{0,3}}?\s+that\s+"
             rf"(?P<subj>(?:(?!\b(?:be|would|will)\b)[^;:\n]){{2,140}}?)\s+(?:would|will)\s+{adv}"
             rf"(?P<be>be\s+{adv})?(?P<verb>[a-z]+)\b(?P<rest>[^;\n]*)",
+            flags,
+        ),
+        # a decision's own sentence: "(b) ... A report should come forward to the next meeting"
+        should_bare=re.compile(
+            rf"^\W*(?:\(?[a-z0-9]{{1,4}}[.)]\s+)?(?P<subj>(?-i:[A-Z])[^;:\n]{{2,120}}?)\s+should\s+{adv}"
+            rf"(?:be\s+{adv}(?P<part>{part})|(?P<verb>{base}))\b(?P<rest>.*)",
             flags,
         ),
         should=re.compile(
