@@ -808,3 +808,13 @@ def test_real_decision_in_its_own_words_a_report_should_come_forward() -> None:
     assert _find(x, "write to the Director").actor is not None
     assert len(x.commitments) == 2
 
+
+
+def test_real_ni_it_was_agreed_at_a_councillors_request_is_owned_by_no_one() -> None:
+    """Newry and Mourne's minutes (tests/data/xreal): "At the request of Councillor Feely it was agreed to
+    send a letter of sympathy ..." is the council's action, not the requesting councillor's; "said he would
+    appeal to all groups" is no deliverable."""
+    x = _extract(DATA / "xreal", "newrymourne_council.txt")
+    c = _find(x, "letter of sympathy")
+    assert c.actor is None and c.text.startswith("send a letter of sympathy")
+    assert len(x.commitments) == 1

@@ -81,6 +81,11 @@ _NOTHING = re.compile(r"(?:^|\band\b|\bbut\b|[,;])\s*(?:no|none\s+of\s+the|neith
                       re.I)
 
 
+# "it was agreed to ...": the meeting agreed; nobody named nearby (a requester, a speaker) owns the promise
+_IMPERSONAL = re.compile(
+    r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|further\s+|then\s+)?$", re.I)
+
+
 def _nothing(subject: str) -> bool:
     """Does the subject of a passive or subjunctive ("no recommendations", "none of the reports") promise
     that nothing be done?"""
@@ -168,7 +173,10 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         what = base_verb(verb) + m.group("what")[len(verb):]  # "committed to obtaining X": obtain X
         if verb.lower().split()[0].endswith("ing") and not _gerund_promise(sent[: m.start()], what):
             return None  # "the Council is committed to providing good services": a stance
-        return Found(s, e, cue, what, (subject_start(text, s, cue), cue), 0.9, "undertaking")
+        region: tuple[int, int] | None = (subject_start(text, s, cue), cue)
+        if _IMPERSONAL.search(text, s, cue):
+            region = None  # "At the request of Councillor X it was agreed to send ...": agreed by the meeting
+        return Found(s, e, cue, what, region, 0.9, "undertaking")
     m = h.search("request_owner")
     if m and not re.search(r"\bhad\s+$", sent[: m.start()], re.I) and not r.addressee.match(m.group("owner")):
         owner = (s + m.start("owner"), s + m.end("owner"))
