@@ -818,3 +818,19 @@ def test_real_ni_it_was_agreed_at_a_councillors_request_is_owned_by_no_one() -> 
     c = _find(x, "letter of sympathy")
     assert c.actor is None and c.text.startswith("send a letter of sympathy")
     assert len(x.commitments) == 1
+
+
+def test_real_undertaking_binds_whatever_the_verb_when_it_has_a_due_time(tmp_path: Path) -> None:
+    """City of London's outstanding actions (tests/data/xreal): "The Town Clerk undertook to make these
+    changes for future reports" is the Town Clerk's commitment, due with the next update; an undertaking of
+    no deed ("to be at ...") or with no due time, or an earlier one ("had undertaken"), is none."""
+    x = _extract(DATA / "xreal", "cityoflondon_streamline.txt")
+    c = _find(x, "make these changes")
+    assert _actor(x, c.actor) == "Town Clerk" and c.due_kind == "next_update"
+    text = ("The Head of Waste undertook to fix the bins by March 2025.\n\n"
+            "The Head of Waste had undertaken to clean the depot by March 2025.\n\n"
+            "The Head of Waste promised to be at the next meeting.\n\n"
+            "The Head of Waste undertook to tidy the depot.\n")
+    y = _write(tmp_path, text, "minutes")
+    got = [(c.text, _actor(y, c.actor)) for c in y.commitments]
+    assert got == [("fix the bins by March 2025", "Head of Waste")]

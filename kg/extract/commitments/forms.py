@@ -271,11 +271,26 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
     return _assurance(text, s, e, sent)
 
 
+def _binding(text: str, s: int, e: int, sent: str) -> Found | None:
+    """"The Town Clerk undertook to make these changes for future reports": an undertaking whatever its verb
+    (kept by prose.py only with a due time, as an assurance is)."""
+    m = _searches(sent).search("binding")
+    if m is None or re.search(r"\b(?:had|previously)\s+$", sent[: m.start()], re.I):
+        return None
+    if m.group("verb").lower() in cues()["binding_not_deeds"]:
+        return None
+    cue = s + m.start("cue")
+    what = f"{m.group('verb')}{m.group('rest')}".rstrip(" .")
+    return Found(s, e, cue, what, (subject_start(text, s, cue), cue), 0.8, "assurance")
+
+
 def _assurance(text: str, s: int, e: int, sent: str) -> Found | None:
     """"The Director gave an assurance that the backlog would be cleared by March": the giver's promise of
     the deed, whatever its verb (prose.py keeps it only with a due time). "had assured" is an earlier one."""
     m = _searches(sent).search("assurance")
-    if m is None or re.search(r"\b(?:had|previously)\s+$", sent[: m.start()], re.I):
+    if m is None:
+        return _binding(text, s, e, sent)
+    if re.search(r"\b(?:had|previously)\s+$", sent[: m.start()], re.I):
         return None
     verb = m.group("verb")
     if verb.lower() in cues()["assurance_not_deeds"] or _nothing(m.group("subj")):

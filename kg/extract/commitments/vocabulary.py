@@ -71,6 +71,7 @@ class Rx:
     offer_object: re.Pattern[str]
     assurance: re.Pattern[str]
     should_bare: re.Pattern[str]
+    binding: re.Pattern[str]
 
 
 @cache
@@ -182,6 +183,11 @@ def rx() -> Rx:
             rf"\b(?P<cue>{alt(c['assurances'])})\b(?:\s+(?!that\b)[\w'’]+){{0,3}}?\s+that\s+"
             rf"(?P<subj>(?:(?!\b(?:be|would|will)\b)[^;:\n]){{2,140}}?)\s+(?:would|will)\s+{adv}"
             rf"(?P<be>be\s+{adv})?(?P<verb>[a-z]+)\b(?P<rest>[^;\n]*)",
+            flags,
+        ),
+        # "undertook to make these changes for future reports": bound whatever the verb
+        binding=re.compile(
+            rf"\b(?P<cue>{alt(c['binding_undertakings'])})\s+to\s+{adv}(?P<verb>[a-z]+)\b(?P<rest>[^;\n]*)",
             flags,
         ),
         # a decision's own sentence: "(b) ... A report should come forward to the next meeting"
