@@ -834,3 +834,16 @@ def test_real_undertaking_binds_whatever_the_verb_when_it_has_a_due_time(tmp_pat
     y = _write(tmp_path, text, "minutes")
     got = [(c.text, _actor(y, c.actor)) for c in y.commitments]
     assert got == [("fix the bins by March 2025", "Head of Waste")]
+
+
+def test_a_short_title_reporting_a_passive_promise_is_the_post_named_in_full_before(tmp_path: Path) -> None:
+    """"The Director confirmed that the report would be published by Friday": the Director is the Director
+    of Housing named in the attendance, as a speaker is; with no such post named before, there is no actor."""
+    text = ("Officers present: Jo Bell (Director of Housing), Sam Lee (Head of Finance).\n\n"
+            "1. Rents\n\nThe Director confirmed that the report would be published by Friday.\n")
+    x = _write(tmp_path, text, "minutes")
+    c = _find(x, "publish the report")
+    assert _actor(x, c.actor) == "Director of Housing" and c.due_date == dt.date(2024, 5, 17)
+    y = _write(tmp_path, "1. Rents\n\nThe Director confirmed that the report would be published.\n",
+               "minutes")
+    assert _find(y, "publish the report").actor is None

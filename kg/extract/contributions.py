@@ -142,7 +142,6 @@ def _list_lead_re() -> re.Pattern[str]:
 
 # compiled once: the reader asks these of every clause (re's cache lookup on each call cost more)
 _THE_GAP = re.compile(r"\s*(?:the\s+)?", re.I)
-_PUNCT = re.compile(r"[,()]")
 _SPACES = re.compile(r"\s+")
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
 _COMMA_GAP = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*")
@@ -213,16 +212,8 @@ class _Reader:
         return self.mentions[bisect_left(self.mention_starts, start):bisect_left(self.mention_starts, end)]
 
     def post_before(self, words: list[str], at: int) -> str | None:
-        """A short reference ("the Director", "the Service Manager") is the post most recently named in full
-        whose title opens with the same words."""
-        for i in range(bisect_left(self.mention_starts, at) - 1, -1, -1):
-            m = self.mentions[i]
-            if m.kind != "post":
-                continue
-            title = _PUNCT.sub(" ", m.key.removeprefix("post:")).split()
-            if title[:len(words)] == words and len(title) > len(words):
-                return m.key
-        return None
+        """A short reference ("the Director"): the post last named in full with the same opening words."""
+        return people.post_named_before(self.mentions, self.mention_starts, words, at)
 
     def speaker_at(self, at: int, e: int) -> _Subject | None:
         """Who opens the text at `at`: a mention, a post by a short reference, a group or a pronoun."""
@@ -238,8 +229,7 @@ class _Reader:
             if ts > at + 4:
                 break
             if _THE_GAP.fullmatch(text[at:ts]):
-                words = _PUNCT.sub(" ", text[ts:te]).split()
-                return _Subject(self.post_before(words, ts), "officer", at)
+                return _Subject(self.post_before(people.title_words(text[ts:te]), ts), "officer", at)
         if g := _group_re().match(text[at:e]):
             key, side = _group(_SPACES.sub(" ", g.group(1)))
             return _Subject(key, side, at)

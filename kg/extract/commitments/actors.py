@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from kg.extract.commitments.vocabulary import alt, cues, rx
 from kg.model import Extraction
 from kg.text import TextView
+
+if TYPE_CHECKING:
+    from kg.extract.people import Analysis
 
 
 def _name_only(segment: str) -> bool:
@@ -205,7 +209,23 @@ def actor_in(x: Extraction, start: int, end: int, *, strict: bool = False) -> st
         inside = m.start >= start and (m.end <= end or not strict)
         if m.key in keys and (inside or (m.end > start and not strict)):
             return m.key
-    return _facts_in(x, start, end) or _written_post(x, start, end, strict)
+    return _facts_in(x, start, end) or _written_post(x, start, end, strict) or _short_reference(
+        x, analysis, start, end)
+
+
+def _short_reference(x: Extraction, analysis: Analysis, start: int, end: int) -> str | None:
+    """"The Director confirmed that ...": a title too short to be a post of its own is the post named in
+    full before it with the same opening words (as a speaker is, kg/extract/contributions.py)."""
+    from kg.extract import people
+
+    titles = [t for t in analysis.titles if start <= t[0] < end]
+    if not titles:
+        return None
+    keys = {p.key for p in x.posts}
+    mentions = [m for m in analysis.mentions if m.key in keys]
+    ts, te = titles[0]
+    words = people.title_words(x.doc.text[ts:te])
+    return people.post_named_before(mentions, [m.start for m in mentions], words, ts)
 
 
 @lru_cache(maxsize=16)
