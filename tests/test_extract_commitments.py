@@ -847,3 +847,25 @@ def test_a_short_title_reporting_a_passive_promise_is_the_post_named_in_full_bef
     y = _write(tmp_path, "1. Rents\n\nThe Director confirmed that the report would be published.\n",
                "minutes")
     assert _find(y, "publish the report").actor is None
+
+
+def test_real_welsh_relative_clause_with_its_reporter_and_a_decision_in_the_present() -> None:
+    """Cardiff's minutes (tests/data/xreal): "issues which the Chairman agreed would be included in the
+    letters" includes the issues (not "the Chairman agreed"); "AGREED – That the Chairperson writes to the
+    Cabinet Member ..." is a commitment to write (the Chair is a role, no actor)."""
+    x = _extract(DATA / "xreal", "cardiff_wayforward.txt")
+    assert _find(x, "in the letters").text.startswith("include a number of issues in the letters")
+    c = _find(x, "Cabinet Member on behalf")
+    assert c.text.startswith("write to the Cabinet Member") and c.actor is None
+    assert len(x.commitments) == 2
+
+
+def test_real_welsh_work_programme_item_due_in_a_season() -> None:
+    """Denbighshire's minutes (tests/data/xreal): the follow-up report "would be included on the Committee's
+    forward work programme for the spring of 2023" is due then; a group's plan to consider requests after the
+    elections is kept only as a doubtful one; what was rescheduled or already circulated is none."""
+    x = _extract(DATA / "xreal", "denbighshire_programme.txt")
+    c = _find(x, "follow-up report")
+    assert c.due_date == dt.date(2023, 4, 30)
+    assert _find(x, "consider the requests").confidence <= 0.5
+    assert len(x.commitments) == 2

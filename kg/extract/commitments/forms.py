@@ -109,6 +109,16 @@ _RELATIVE_TAIL = re.compile(r"\b((?:the|a|an|its|their|this)\s+(?:[\w'’-]+\s+)
                             re.I)
 
 
+@cache
+def _reported_relative() -> re.Pattern[str]:
+    """A noun phrase, a relative pronoun and a reporter's words ending right before a passive: "a number of
+    issues which the Chairman agreed [would be included ...]"."""
+    return re.compile(
+        r"(?P<np>\b(?:the|a|an|its|their|this|these|those)\s+(?:(?!(?:the|a|an)\b)[\w'’-]+\s+){0,5}?[\w'’-]+),?\s+"
+        r"(?:which|that)\s+"
+        rf"(?:[\w'’-]+\s+){{0,6}}?{alt(cues()['reporting'])}\s+(?:that\s+)?$", re.I)
+
+
 # A coordinated clause with its own subject: "... could be given to X and he would ...".
 _JOINED = re.compile(r"\b(?:and|but)\b", re.I)
 # The start of the clause a form is in: "she did not have it to hand, but she could send it" offers.
@@ -223,6 +233,10 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         elif (rel := _RELATIVE_TAIL.search(subject)) and rel.group(2).lower() in cues()["relative_pronouns"]:
             # "... done through the Annual Report which would be published": the report is published
             subject = rel.group(1)
+        elif reported := _reported_relative().search(text, s, cue):
+            # "issues which the Chairman agreed would be included in the letters": the issues are included,
+            # and the Chairman, whose verb stands right before the passive, reported it
+            subject, subj_start = reported.group("np"), reported.end()
         verb = base_verb(m.group("verb"))
         what = f"{verb} {lower_first(subject)}{m.group('rest')}" if subject else f"{verb}{m.group('rest')}"
         return Found(s, e, cue, what, (subj_start, cue), 0.8, "passive")
@@ -251,7 +265,9 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
             # "RESOLVED - (ii) the Head of HR submit a report ...": a decision naming its owner
             if not r.addressee.match(m.group("owner")):
                 owner = (s + m.start("owner"), s + m.end("owner"))
-                return Found(s, e, s + m.start("owner"), m.group("what"), owner, 0.85, "resolution")
+                verb = m.group("verb")
+                what = base_verb(verb) + m.group("what")[len(verb):]  # "writes to" -> "write to"
+                return Found(s, e, s + m.start("owner"), what, owner, 0.85, "resolution")
         m = h.search("meeting_receives")
         what = m.group("what") if m else ""
         if m and (r.deliverable_noun.search(what) or re.search(r"\bmeeting\b", what, re.I)):

@@ -78,6 +78,7 @@ class Rx:
 def rx() -> Rx:
     c = cues()
     base = alt(c["deliverables"])
+    decided = alt([*c["deliverables"], *(third_person(b) for b in c["deliverables"])])
     part = alt(c["deliverables"].values())
     modal = alt(c["modals"])
     adv = rf"(?:{alt(c['adverbs'])}\s+)?"
@@ -111,10 +112,12 @@ def rx() -> Rx:
         ),
         resolution_active=re.compile(
             # at least one of RESOLVED, "that" or a list marker opens it: a decision, not narrative
-            r"^\W*(?=(?:resolved|and|that|\((?:[ivx]{1,4}|[a-h]|\d{1,2})\))\b|\()"
-            r"(?:resolved\W+)?(?:and\s+)?(?:that\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*)?(?:and\s+)?(?:that\s+)?"
+            r"^\W*(?=(?:resolved|agreed|decided|and|that|\((?:[ivx]{1,4}|[a-h]|\d{1,2})\))\b|\()"
+            r"(?:(?:resolved|agreed|decided)\W+)?(?:and\s+)?(?:that\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*)?"
+            r"(?:and\s+)?(?:that\s+)?"
             rf"(?P<owner>(?:the\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:of|for|and|&|(?-i:[A-Z])[\w'’&-]*)){{0,8}})\s+"
-            rf"(?P<what>(?P<verb>{base})\b.*)",
+            # the subjunctive ("the Head of HR submit") or the present ("the Chairperson writes to ...")
+            rf"(?P<what>(?P<verb>{decided})\b.*)",
             re.I,
         ),
         # "That the Committee receive a further update at its meeting in March": a later meeting's business
@@ -218,6 +221,19 @@ def gerund(base: str) -> str:
     return f"{ing} {rest}" if rest else ing
 
 
+def third_person(base: str) -> str:
+    """"write to" -> "writes to", "brief" -> "briefs", "reply" -> "replies" (first word only): a decision's
+    present ("That the Chairperson writes to the Cabinet Member ...")."""
+    first, _, rest = str(base).partition(" ")
+    if re.search(r"[^aeiou]y$", first):
+        form = first[:-1] + "ies"
+    elif re.search(r"(?:s|sh|ch|x|z|o)$", first):
+        form = first + "es"
+    else:
+        form = first + "s"
+    return f"{form} {rest}" if rest else form
+
+
 @cache
 def gerunds() -> list[str]:
     return [gerund(b) for b in cues()["deliverables"]]
@@ -229,6 +245,7 @@ def base_of() -> dict[str, str]:
     out: dict[str, str] = {}
     for b, p in cues()["deliverables"].items():
         out[gerund(b).lower()] = str(b)
+        out[third_person(b).lower()] = str(b)
         out[str(p).lower()] = str(b)
         out[str(b).lower()] = str(b)
     return out
