@@ -869,3 +869,16 @@ def test_real_welsh_work_programme_item_due_in_a_season() -> None:
     assert c.due_date == dt.date(2023, 4, 30)
     assert _find(x, "consider the requests").confidence <= 0.5
     assert len(x.commitments) == 2
+
+
+def test_real_views_and_nothing_handed_over_are_no_promises(tmp_path: Path) -> None:
+    """North West Leicestershire's minutes (tests/data/xreal): "other Members suggested that this would give
+    no indication ..." hands nothing over; "so all comments ... would be considered" is kept only as a
+    doubtful plan, its subject after "so". A future in someone's view ("Members felt that the new report would
+    be circulated too late") is no promise either."""
+    x = _extract(DATA / "xreal", "nwleics_scrutiny.txt")
+    _absent(x, "no indication")
+    c = _find(x, "all comments")
+    assert c.text.startswith("consider all comments made by Committee") and c.confidence <= 0.5
+    y = _write(tmp_path, "Members felt that the new report would be circulated too late.\n", "minutes")
+    assert y.commitments == ()

@@ -30,7 +30,7 @@ def _name_only(segment: str) -> bool:
 @cache
 def _breaks() -> re.Pattern[str]:
     """Clause breaks before a subject; reporting verbs too ("said a report would be ...")."""
-    return re.compile(rf"[,;:(]|\b(?:that|whilst|while|which|who|{alt(cues()['reporting'])})\b", re.I)
+    return re.compile(rf"[,;:(]|\b(?:that|so|whilst|while|which|who|{alt(cues()['reporting'])})\b", re.I)
 
 
 def subject_start(text: str, lo: int, cue: int) -> int:

@@ -322,11 +322,26 @@ def _assurance(text: str, s: int, e: int, sent: str) -> Found | None:
     return Found(s, e, cue, what.rstrip(" ."), (subject_start(text, s, cue), cue), 0.8, "assurance")
 
 
+@cache
+def _opinion_before() -> re.Pattern[str]:
+    """An opinion verb governing the clause of a future: "Members suggested that this would ...": its
+    "that" and the clause's subject (a few words) between them."""
+    return re.compile(rf"\b{alt(cues()['opinions'])}\s+(?:that\s+)?(?:[\w'’-]+\s+){{0,8}}$", re.I)
+
+
+# "this would give no indication ...": what is handed over is nothing
+_NOTHING_HANDED = re.compile(r"^[\w-]+(?:\s+(?:back|up|on|out|forward))?\s+(?:no|nothing|none)\b", re.I)
+
+
 def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) -> str | None:
     """Why a found promise is not a commitment, or None. `clause` is the promise's own clause."""
     if sent.rstrip().endswith("?"):
         return "question"
+    if _NOTHING_HANDED.match(f.text):
+        return "nothing handed over"
     head = text[f.start : f.cue]
+    if f.form in ("future", "passive") and _opinion_before().search(text, max(clause[0], f.start), f.cue):
+        return "an opinion, not a promise"
     if rx().question.search(head):
         return "question"
     if re.search(r"\bwhether\b", head, re.I) and f.form in ("passive", "future"):

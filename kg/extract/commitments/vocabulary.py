@@ -195,7 +195,9 @@ def rx() -> Rx:
         ),
         # a decision's own sentence: "(b) ... A report should come forward to the next meeting"
         should_bare=re.compile(
-            rf"^\W*(?:\(?[a-z0-9]{{1,4}}[.)]\s+)?(?P<subj>(?-i:[A-Z])[^;:\n]{{2,120}}?)\s+should\s+{adv}"
+            # the subject has no verb of its own ("It was agreed that ... X should be invited" is not one)
+            rf"^\W*(?:\(?[a-z0-9]{{1,4}}[.)]\s+)?(?P<subj>(?-i:[A-Z])"
+            rf"(?:(?!\b(?:that|was|were|is|are|had|has|have|agreed|resolved|decided)\b)[^;:\n]){{2,120}}?)\s+should\s+{adv}"
             rf"(?:be\s+{adv}(?P<part>{part})|(?P<verb>{base}))\b(?P<rest>.*)",
             flags,
         ),
