@@ -882,3 +882,25 @@ def test_real_views_and_nothing_handed_over_are_no_promises(tmp_path: Path) -> N
     assert c.text.startswith("consider all comments made by Committee") and c.confidence <= 0.5
     y = _write(tmp_path, "Members felt that the new report would be circulated too late.\n", "minutes")
     assert y.commitments == ()
+
+
+def test_real_reporter_in_the_passive_across_a_relative_clause_and_an_aside() -> None:
+    """South Kesteven's and City of London's minutes (tests/data/xreal): "It was reported by the Cabinet
+    Member for Finance and Resources that this suggestion would be reflected within the report ..., which
+    would be presented ... in August" is that Cabinet Member's; "The Town Clerk advised that, in future, the
+    ... report would include target dates" is the Town Clerk's."""
+    x = _extract(DATA / "xreal", "southkesteven_actions.txt")
+    c = _find(x, "in August")
+    assert _actor(x, c.actor) == "Cabinet Member for Finance and Resources"
+    assert c.due_date == dt.date(2020, 8, 31)
+    _absent(x, "good time")  # an assurance someone had been given, with no due time
+    y = _extract(DATA / "xreal", "cityoflondon_targets.txt")
+    assert _actor(y, _find(y, "target dates").actor) == "Town Clerk"
+
+
+def test_real_a_body_named_in_full_as_the_agent_is_another_bodys_business() -> None:
+    """City of London's minutes (tests/data/xreal): "this would be considered by the Resource Allocation Sub
+    (Policy and Resources) Committee in the New Year" is that body's business, not this committee's."""
+    x = _extract(DATA / "xreal", "cityoflondon_register.txt")
+    _absent(x, "Resource Allocation")
+    assert _find(x, "all future meetings").due_kind == "future_meeting"

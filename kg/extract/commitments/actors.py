@@ -73,17 +73,41 @@ _INCLUDING = re.compile(r"\s*(?:including|such\s+as|in\s+particular|together\s+w
 def reporter(text: str, s: int, clause_start: int) -> tuple[int, int] | None:
     """For a passive promise: the subject of the reporting verb right before it ('X advised that ...')."""
     head = text[s:clause_start]
+    if rel := re.match(r"\s*(?:which|who)\b", text[clause_start : clause_start + 8], re.I):
+        head = text[s : clause_start + rel.end()]  # the passive's subject is a relative pronoun: keep it
     last = None
     for m in rx().reporting.finditer(head):
         last = m
     if last is None:
         return None
-    rest = head[last.end() :].strip()
-    # "X advised that the work would be done and a report would be submitted": X reports both clauses
-    if rest and not (rx().coordination.search(" " + rest) and _FINITE.search(rest)):
+    if by := _REPORTED_BY.match(head, last.start()):
+        # "It was reported by the Cabinet Member for Finance that ...": the agent after "by" reported it
+        if _reports_on(head[by.end() :].strip()):
+            return (s + by.start("who"), s + by.end("who"))
+        return None
+    if not _reports_on(head[last.end() :].strip()):
         return None
     verb_at = s + last.start()
     return (subject_start(text, s, verb_at), verb_at)
+
+
+# a reporting verb in the passive with its agent: "reported by the Cabinet Member for Finance that"
+_REPORTED_BY = re.compile(r"[\w-]+\s+by\s+(?P<who>(?:the\s+)?(?-i:[A-Z])[^,;:.]{1,90}?)\s+that\b", re.I)
+# what may stand between a reporting verb and the passive it governs: a relative clause's pronoun ("that
+# the suggestion would be reflected in the report, which would be presented ..."), an aside in commas
+# ("advised that, in future, the report would ...")
+_RELATIVE_END = re.compile(r"[,\s](?:which|that)$", re.I)
+_ASIDE = re.compile(r"^,[^,;:]{1,40},$")
+
+
+def _reports_on(rest: str) -> bool:
+    """Does the reporting verb still govern the passive after `rest` (the words between them)?"""
+    if not rest or _ASIDE.match(rest):
+        return True
+    # "X advised that the work would be done and a report would be submitted": X reports both clauses
+    if rx().coordination.search(" " + rest) and _FINITE.search(rest):
+        return True
+    return bool(_RELATIVE_END.search(rest)) and not rx().reporting.search(rest)
 
 
 def last_speaker(text: str, s: int, e: int) -> tuple[int, int] | None:

@@ -329,6 +329,13 @@ def _opinion_before() -> re.Pattern[str]:
     return re.compile(rf"\b{alt(cues()['opinions'])}\s+(?:that\s+)?(?:[\w'’-]+\s+){{0,8}}$", re.I)
 
 
+# "would be considered by the Resource Allocation Sub (Policy and Resources) Committee": a body named in full
+# as the agent is another one ("by this Sub Committee", "by the Committee" are the meeting's own)
+_BY_NAMED_BODY = re.compile(
+    r"\bby\s+the\s+(?-i:[A-Z])[\w&'’-]*(?:\s+(?:and|of|&|(?-i:[A-Z])[\w&'’-]*|\((?-i:[A-Z])[^)]{0,60}\)))*?\s+"
+    r"(?-i:Committee|Sub-Committee|Sub Committee|Board|Panel|Forum)\b")
+
+
 # "this would give no indication ...": what is handed over is nothing
 _NOTHING_HANDED = re.compile(r"^[\w-]+(?:\s+(?:back|up|on|out|forward))?\s+(?:no|nothing|none)\b", re.I)
 
@@ -350,6 +357,8 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
         return f"not a promise ({hit.group(0)})"
     own = re.sub(r"(?i)\bcabinet\s+member", "portfolio holder", f.text.split(",")[0])  # a person, not Cabinet
     if hit := phrase_hit("other_bodies", own):
+        return f"another body's business ({hit.group(0)})"
+    if hit := _BY_NAMED_BODY.search(own):
         return f"another body's business ({hit.group(0)})"
     if hit := phrase_hit("declined_requests", sent):
         # "... would not be possible; however, she would send a summary": the alternative offered is kept
