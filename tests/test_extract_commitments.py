@@ -245,6 +245,7 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("reply no later than next Wednesday", "date", dt.date(2024, 6, 5)),
         ("the Panel had met on Friday", "none", None),  # 'on' a weekday: when something happened
         ("to the next meeting on 20 June", "date", dt.date(2024, 6, 20)),  # later in the meeting's month
+        ("would be considered in the New Year", "date", dt.date(2025, 1, 31)),
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
