@@ -905,3 +905,15 @@ def test_real_a_body_named_in_full_as_the_agent_is_another_bodys_business() -> N
     x = _extract(DATA / "xreal", "cityoflondon_register.txt")
     _absent(x, "Resource Allocation")
     assert _find(x, "all future meetings").due_kind == "future_meeting"
+
+
+def test_a_councillors_comment_hands_no_actor_to_the_passive_after_it(tmp_path: Path) -> None:
+    """"Councillor Lee said that residents were upset. A letter would be sent to residents.": who will send
+    it is open; an officer's report carries on ("The Head of Finance noted that ... . The report would
+    be ...")."""
+    text = ("Councillor Lee said that residents were upset. A letter would be sent to residents.\n\n"
+            "The Head of Finance noted that the audit had started. The audit report would be circulated to "
+            "Members.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert _find(x, "letter").actor is None
+    assert _actor(x, _find(x, "audit report").actor) == "Head of Finance"

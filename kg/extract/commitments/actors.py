@@ -138,7 +138,10 @@ def previous_speaker(x: Extraction, text: str, tv: TextView, sentence: int) -> s
     region = (subject_start(text, prev.start, m.start()), m.start())
     if region[0] != prev.start or is_pronoun(text, region):
         return None
-    return actor_in(x, *region)
+    key = actor_in(x, *region)
+    # an officer or a post carries on; a councillor's comment ("Councillor X said residents were upset. A
+    # letter would be sent.") leaves open who will act
+    return key if key and key.startswith(("post:", "officer:")) else None
 
 
 def is_pronoun(text: str, region: tuple[int, int] | None) -> bool:
