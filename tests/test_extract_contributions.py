@@ -239,3 +239,16 @@ def test_a_verb_of_speech_in_the_passive_is_not_said_by_its_subject(tmp_path: Pa
                     encoding="utf-8")
     (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
     assert extract(path).contributions == ()
+
+
+def test_real_member_question_time_councillors_reply_to_numbered_questions() -> None:
+    """Gloucestershire's member questions (tests/data/xreal): "Question 1 – Cllr A stated ... . He asked ..."
+    are Cllr A's questions (not the members'); "Cllr B replied that ..." answers them, whatever post Cllr B
+    holds; a councillor who only "stated" his view remarks."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "gloucestershire_questions.txt")
+    qs = [c for c in x.contributions if c.kind == "question"]
+    assert [c.speaker for c in qs] == ["councillor:P Hodgkinson", "councillor:P Hodgkinson",
+                                       "councillor:C Hay", "councillor:I Dobie"]
+    replies = [(c.speaker, by_key(x)[c.responds_to].speaker) for c in x.contributions if c.kind == "response"]
+    assert replies == [("councillor:M Hawthorne", "councillor:P Hodgkinson"),
+                       ("councillor:D Norman", "councillor:I Dobie")]

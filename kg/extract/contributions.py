@@ -184,6 +184,7 @@ class _Reader:
         self.answerers |= {p.key for p in x.people
                            if p.role == "councillor" and p.office.startswith(answering)}
         self.answer_cues = set(_vocab()["councillor_answer_cues"])
+        self.reply_cues = set(_vocab()["councillor_reply_cues"])
         self.out: list[ContributionFact] = []
         self.last_subject: _Subject | None = None
         self.pending: ContributionFact | None = None  # the latest member question or comment
@@ -347,6 +348,8 @@ class _Reader:
             key = next((mm.key for mm in self.mentions_in(m.end(), e) if _side(mm.key) == "member"),
                        "group:members")
             self.qa_question = self.ask("question", key, s, e)
+            # "Question 1 – Cllr A stated ... . He asked ...": "he" is the councillor the line named
+            self.last_subject = _Subject(key, "member", m.end())
             return True
         # "A." answers only in a Q./A. layout (elsewhere it may open a name: "A. Patel asked")
         if (m := a_re.match(text, s, e)) and self.pending is not None and self.pending is self.qa_question:
@@ -395,10 +398,12 @@ class _Reader:
         start = subj.at if subj.asked else lead
         clause_end = s + len(text[s:cut].rstrip(" ,;"))
         words = {text[cs:ce].lower() for _, cs, ce in here}
-        councillor_answers = (subj.side == "member" and subj.key in self.answerers
-                              and self.pending is not None and self.pending.speaker != subj.key
-                              and bool(words & self.answer_cues)
-                              and "question" not in active)
+        to_other = self.pending is not None and self.pending.speaker != subj.key and "question" not in active
+        councillor_answers = subj.side == "member" and to_other and (
+            (subj.key in self.answerers and bool(words & self.answer_cues))
+            # any councillor replying in so many words to another's question
+            or (self.pending is not None and self.pending.kind == "question"
+                and bool(words & self.reply_cues)))
         if subj.side == "member" and active & {"question", "comment"} and clause_end > start \
                 and not councillor_answers:
             kind = "question" if "question" in active else "comment"
