@@ -246,6 +246,8 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("the Panel had met on Friday", "none", None),  # 'on' a weekday: when something happened
         ("to the next meeting on 20 June", "date", dt.date(2024, 6, 20)),  # later in the meeting's month
         ("would be considered in the New Year", "date", dt.date(2025, 1, 31)),
+        ("his name to be included in the minutes of the meeting held on 23 July", "none", None),  # happened
+        ("a workshop would be held on 12 July", "date", dt.date(2024, 7, 12)),  # the promise's own verb
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
@@ -917,3 +919,14 @@ def test_a_councillors_comment_hands_no_actor_to_the_passive_after_it(tmp_path: 
     x = _write(tmp_path, text, "minutes")
     assert _find(x, "letter").actor is None
     assert _actor(x, _find(x, "audit report").actor) == "Head of Finance"
+
+
+def test_real_separable_phrasal_verb_and_a_correction_to_the_attendance() -> None:
+    """Kent's minutes (tests/data/xreal): "Mr Sass undertook to follow these two issues up and inform Members
+    accordingly" is his (a vague promise, kept with a lower confidence); a name to be added to the list of
+    Members present is corrected at the meeting, and "the meeting held on 23 July" is no due date."""
+    x = _extract(DATA / "xreal", "kent_minutes.txt")
+    c = _find(x, "follow these two issues up")
+    assert _actor(x, c.actor) == "Mr Sass" and c.confidence <= 0.7
+    _absent(x, "list of Members present")
+    assert all(c.due_date is None for c in x.commitments)

@@ -75,7 +75,12 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
     return periods.day_or_month_end(year, month, int(g["day"]) if g.get("day") else None)
 
 
-_NOT_BEFORE = re.compile(r"\b(?:after|since|following|not\s+before)\s+(?:the\s+)?$", re.I)
+# "produced after 31 March": the earliest it can come; "the meeting held on 23 July", "the letter dated
+# 3 May": when something happened
+# ("a workshop would be held on 12 March" is due then: "held" after an auxiliary is the promise's own verb)
+_NOT_BEFORE = re.compile(
+    r"(?:\b(?:after|since|following|not\s+before)\s+(?:the\s+)?"
+    r"|\b(?!(?:be|been|being|is|are|was|were)\b)[\w'’]+\s+held\s+(?:on\s+)?|\bdated\s+(?:on\s+)?)$", re.I)
 
 
 @cache

@@ -89,7 +89,7 @@ def rx() -> Rx:
         # "agreed to circulate ...", and with a gerund "committed to obtaining details ..."
         undertake=re.compile(
             rf"\b(?P<cue>{alt(c['undertakings'])})\s+to\s+{adv}"
-            rf"(?P<what>(?P<verb>{alt([*c['deliverables'], *gerunds()])})\b.*)", flags
+            rf"(?P<what>(?P<verb>{alt([*c['deliverables'], *gerunds()])}|{split_forms()})\b.*)", flags
         ),
         request_owner=re.compile(
             rf"\b(?P<cue>{alt(c['requests'])})\s+(?P<owner>(?!that\b|for\b|if\b|whether\b|to\b)[^.;:\n]{{2,90}}?)"
@@ -151,7 +151,7 @@ def rx() -> Rx:
         request_noun=re.compile(rf"\b{alt(c['request_nouns'])}\b", flags),
         acceptance=re.compile(rf"\b{alt(c['acceptance'])}\b", flags),
         anaphora=re.compile(rf"^(?P<verb>{base})\s+(?P<ana>{alt(c['anaphora'])})\b", flags),
-        weak=re.compile(rf"^{alt(c['weak'])}\b", flags),
+        weak=re.compile(rf"^(?:{alt(c['weak'])}|{split_forms('weak')})\b", flags),
         inline_action=re.compile(c["action_markers"]["inline"], flags),
         line_action=re.compile(c["action_markers"]["line"]),
         by_action=re.compile(c["action_markers"]["by"], re.M),
@@ -171,7 +171,7 @@ def rx() -> Rx:
         deliverable_verb=re.compile(rf"\b{base}\b|\b{part}\b", flags),
         # every promise form but a later meeting's business names a deliverable verb after a space: a
         # sentence without one at a word's start is passed over without trying the forms
-        any_deliverable=re.compile(rf"\b(?:{base}|{part})", flags),
+        any_deliverable=re.compile(rf"\b(?:{base}|{part}|{split_forms()})", flags),
         condition=re.compile(rf"(?<![\w-])(?P<lead>{alt(conditions['leads'])})\s+(?P<body>[^,;]+)", flags),
         question=re.compile(
             rf"\b{alt(c['asking'])}\s+(?:[\w'’]+\s+){{0,4}}?{alt(c['question_words'])}\b", flags
@@ -234,6 +234,21 @@ def third_person(base: str) -> str:
     else:
         form = first + "s"
     return f"{form} {rest}" if rest else form
+
+
+_PARTICLES = ("up", "back", "forward", "down", "out")
+
+
+@cache
+def split_forms(kind: str = "deliverables") -> str:
+    """Phrasal deliverables (or weak verbs) with their object between verb and particle: "follow these
+    two issues up", "feed the comments back" (an alternation; the few words between hold no "and"/"to")."""
+    out = []
+    for b in cues()[kind]:
+        first, _, rest = str(b).partition(" ")
+        if rest in _PARTICLES:
+            out.append(rf"{re.escape(first)}\s+(?:(?!and\b|to\b)[\w'’]+\s+){{1,4}}?{rest}")
+    return "|".join(out)
 
 
 @cache
