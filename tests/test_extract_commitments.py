@@ -248,6 +248,7 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("would be considered in the New Year", "date", dt.date(2025, 1, 31)),
         ("his name to be included in the minutes of the meeting held on 23 July", "none", None),  # happened
         ("a workshop would be held on 12 July", "date", dt.date(2024, 7, 12)),  # the promise's own verb
+        ("the backlog would be cleared within four weeks", "date", dt.date(2024, 7, 1)),  # "be": the deed
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
@@ -930,3 +931,13 @@ def test_real_separable_phrasal_verb_and_a_correction_to_the_attendance() -> Non
     assert _actor(x, c.actor) == "Mr Sass" and c.confidence <= 0.7
     _absent(x, "list of Members present")
     assert all(c.due_date is None for c in x.commitments)
+
+
+def test_a_later_part_of_a_resolved_list_without_its_own_that_is_a_decision(tmp_path: Path) -> None:
+    """"RESOLVED that (a) the report be noted; and (b) a further report be submitted to the next meeting": the
+    second part, with no "that" of its own, is a commitment due at the next meeting; noting is none."""
+    text = "RESOLVED that (a) the report be noted; and (b) a further report be submitted to the next meeting."
+    x = _write(tmp_path, text, "minutes")
+    assert [(c.text, c.due_kind) for c in x.commitments] == [
+        ("submit a further report to the next meeting", "next_meeting")]
+

@@ -117,6 +117,10 @@ def _weekday_due(text: str, ref: dt.date | None) -> Due | None:
     return None
 
 
+# "would be cleared within four weeks": a participle after "be" is the promise's own verb, not a measure
+_AUXILIARY = re.compile(r"\b(?:be|been|being)\s+(?:\w+ly\s+)?[\w-]+\s+$", re.I)
+
+
 def find_due(text: str, ref: dt.date | None) -> Due:
     """The due condition written in `text`: an explicit date beats a meeting, which beats a future one.
     A date before the meeting is when something was said or done ("On 3 September the Committee noted
@@ -144,7 +148,8 @@ def find_due(text: str, ref: dt.date | None) -> Due:
             when = periods.month_end(total // 12, total % 12 + 1)
         return Due("date", m.group(0).strip(), when)
     m = next((m for m in re.finditer(v["relative_days"], text, re.I)
-              if not _measured_re().search(text, 0, m.start())), None)
+              if not _measured_re().search(text, 0, m.start()) or _AUXILIARY.search(text, 0, m.start())),
+             None)
     if m:
         n = m.group("n").lower()
         count = int(n) if n.isdigit() else v["numbers"][n]

@@ -272,7 +272,7 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         what = m.group("what") if m else ""
         if m and (r.deliverable_noun.search(what) or re.search(r"\bmeeting\b", what, re.I)):
             return Found(s, e, at(m), f"{m.group('verb')} {m.group('what')}", None, 0.8, "later-meeting")
-    m = h.search("subjunctive")
+    m = h.search("subjunctive") or (h.match("subjunctive_listed") if decided else None)
     if m and not _modal_end().search(m.group("subj").strip()) and not _nothing(m.group("subj")):
         cue = at(m, "verb")
         what = f"{base_verb(m.group('verb'))} {lower_first(m.group('subj').strip())}{m.group('rest')}"

@@ -71,6 +71,7 @@ class Rx:
     offer_object: re.Pattern[str]
     assurance: re.Pattern[str]
     should_bare: re.Pattern[str]
+    subjunctive_listed: re.Pattern[str]
     binding: re.Pattern[str]
 
 
@@ -191,6 +192,13 @@ def rx() -> Rx:
         # "undertook to make these changes for future reports": bound whatever the verb
         binding=re.compile(
             rf"\b(?P<cue>{alt(c['binding_undertakings'])})\s+to\s+{adv}(?P<verb>[a-z]+)\b(?P<rest>[^;\n]*)",
+            flags,
+        ),
+        # a decision's later part with no "that" of its own: "RESOLVED that (a) ...; and (b) a further report
+        # be submitted to the next meeting"
+        subjunctive_listed=re.compile(
+            r"^\W*(?:and\s+)?\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*(?:that\s+)?"
+            rf"(?P<subj>(?:(?!\bbe\b)[^;:\n]){{3,220}}?)\s+(?:should\s+)?be\s+{adv}(?P<verb>{part})\b(?P<rest>.*)",
             flags,
         ),
         # a decision's own sentence: "(b) ... A report should come forward to the next meeting"
