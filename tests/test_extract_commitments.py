@@ -941,3 +941,26 @@ def test_a_later_part_of_a_resolved_list_without_its_own_that_is_a_decision(tmp_
     assert [(c.text, c.due_kind) for c in x.commitments] == [
         ("submit a further report to the next meeting", "next_meeting")]
 
+
+
+NI_AND_GAPPED = (
+    "Present: Jo Bell (Director of Environment), Sam Reid (Head of Leisure).\n\n"
+    "5. Leisure Centres\n\n"
+    "AGREED: that officers bring a report on opening hours to the October meeting of the Committee.\n\n"
+    "Agreed: The Head of Leisure to write to the Department regarding the pitch funding.\n\n"
+    "6. Parks\n\n"
+    "The Director of Environment advised that the play park survey would be completed by the end of "
+    "September and the results shared with Members.\n"
+)
+
+
+def test_owner_words_decision_labels_and_a_gapped_second_passive(tmp_path: Path) -> None:
+    """"AGREED: that officers bring a report ..." (an owner word, not a name), "Agreed: The Head of Leisure to
+    write to ..." (a label before the action note) and "the survey would be completed by September and the
+    results shared with Members" (the second passive's "would be" left out) are each a commitment."""
+    x = _write(tmp_path, NI_AND_GAPPED, "minutes")
+    assert _find(x, "opening hours").due_date == dt.date(2024, 10, 31)
+    assert _actor(x, _find(x, "pitch funding").actor) == "Head of Leisure"
+    c = _find(x, "results")
+    assert c.text == "share the results with Members" and _actor(x, c.actor) == "Director of Environment"
+    assert c.due_date == dt.date(2024, 9, 30)

@@ -240,6 +240,13 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         verb = base_verb(m.group("verb"))
         what = f"{verb} {lower_first(subject)}{m.group('rest')}" if subject else f"{verb}{m.group('rest')}"
         return Found(s, e, cue, what, (subj_start, cue), 0.8, "passive")
+    m = h.search("gapped")
+    if m and not _nothing(sent[: m.start()]):
+        # "the survey would be completed by September and the results shared with Members"
+        cue = at(m)
+        subj_start = subject_start(text, s, cue)
+        what = f"{base_verb(m.group('verb'))} {m.group('subj').strip()}{m.group('rest')}"
+        return Found(s, e, cue, what, (subj_start, cue), 0.8, "passive")
     m = h.search("offer")
     if m and r.offer_object.search(m.group("what")) and not _NEGATED.search(
             _OWN_CLAUSE.split(sent[: m.start()])[-1]):
@@ -261,7 +268,10 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         return Found(s, e, s + m.start("subj"), what, None, 0.8, "resolution")
     if decided:
         m = h.search("resolution_active")
-        if m and re.search(r"(?-i:[A-Z])\w", re.sub(r"^the\b\s*", "", m.group("owner"), flags=re.I)):
+        # a named owner ("the Head of HR") or an owner word ("officers")
+        named = m and (m.group("owner").strip().lower() in {w.lower() for w in cues()["action_owners"]}
+                       or re.search(r"(?-i:[A-Z])\w", re.sub(r"^the\b\s*", "", m.group("owner"), flags=re.I)))
+        if m and named:
             # "RESOLVED - (ii) the Head of HR submit a report ...": a decision naming its owner
             if not r.addressee.match(m.group("owner")):
                 owner = (s + m.start("owner"), s + m.end("owner"))

@@ -72,6 +72,7 @@ class Rx:
     assurance: re.Pattern[str]
     should_bare: re.Pattern[str]
     subjunctive_listed: re.Pattern[str]
+    gapped: re.Pattern[str]
     binding: re.Pattern[str]
 
 
@@ -108,15 +109,19 @@ def rx() -> Rx:
             flags,
         ),
         # "Officers to provide a breakdown ...", "Clerk to send the slides ...": an action note
+        # (after a decision's own label: "Agreed: The Head of Leisure to write to ...")
         owner_to=re.compile(
-            rf"^\W*(?P<owner>(?-i:[A-Z])[^.;:\n]{{1,90}}?)\s+to\s+{adv}(?P<what>(?P<verb>{base})\b.*)", flags
+            rf"^\W*(?:(?:agreed|resolved|decided)\s*[:\-–]+\s*)?(?P<owner>(?-i:[A-Z])[^.;:\n]{{1,90}}?)\s+to\s+{adv}"
+            rf"(?P<what>(?P<verb>{base})\b.*)",
+            flags,
         ),
         resolution_active=re.compile(
             # at least one of RESOLVED, "that" or a list marker opens it: a decision, not narrative
             r"^\W*(?=(?:resolved|agreed|decided|and|that|\((?:[ivx]{1,4}|[a-h]|\d{1,2})\))\b|\()"
             r"(?:(?:resolved|agreed|decided)\W+)?(?:and\s+)?(?:that\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*)?"
             r"(?:and\s+)?(?:that\s+)?"
-            rf"(?P<owner>(?:the\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:of|for|and|&|(?-i:[A-Z])[\w'’&-]*)){{0,8}})\s+"
+            rf"(?P<owner>(?:the\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:of|for|and|&|(?-i:[A-Z])[\w'’&-]*)){{0,8}}"
+            rf"|{alt(c['action_owners'])})\s+"
             # the subjunctive ("the Head of HR submit") or the present ("the Chairperson writes to ...")
             rf"(?P<what>(?P<verb>{decided})\b.*)",
             re.I,
@@ -139,6 +144,14 @@ def rx() -> Rx:
         passive=re.compile(rf"\b(?P<cue>{modal})\s+{adv}be\s+{adv}"
                            rf"(?:[a-z]+(?:ed|ght|wn|en)\s+(?:[\w'’]+\s+){{0,4}}?and\s+)?"
                            rf"(?P<verb>{part})\b(?P<rest>.*)", flags),
+        # "the survey would be completed by September and the results shared with Members": the second
+        # passive's "would be" left out, its subject of its own
+        gapped=re.compile(
+            rf"\b(?P<cue>{modal})\s+{adv}be\s+{adv}[a-z]+(?:ed|en|wn|ght)\b[^;.\n]{{0,80}}?\band\s+"
+            rf"(?P<subj>(?:the|a|an|any|all|its|their|these|those)\s+(?:[\w'’-]+\s+){{0,4}}?)(?P<verb>{part})\b"
+            rf"(?P<rest>.*)",
+            flags,
+        ),
         subjunctive=re.compile(
             # the subject holds no "be" of its own: "requested that charges be negotiated, and it was
             # suggested that a summary be circulated" circulates the summary, not the charges
