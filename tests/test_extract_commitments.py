@@ -964,3 +964,13 @@ def test_owner_words_decision_labels_and_a_gapped_second_passive(tmp_path: Path)
     c = _find(x, "results")
     assert c.text == "share the results with Members" and _actor(x, c.actor) == "Director of Environment"
     assert c.due_date == dt.date(2024, 9, 30)
+
+
+def test_a_deed_an_assurance_promised_is_recorded_done_when_minuted_done(tmp_path: Path) -> None:
+    """"the bulky waste backlog had been cleared" records done the deed of an assurance ("would be cleared by
+    June"), as "had been circulated" records a deliverable; "had not been cleared" records nothing."""
+    text = ("The Head of Waste reported that the bulky waste backlog had been cleared.\n\n"
+            "The Head of Waste reported that the garden waste backlog had not been cleared.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert [(p.kind, p.text[-30:]) for p in x.progress if p.kind == "done"] == [
+        ("done", "bulky waste backlog had been cleared"[-30:])]

@@ -170,7 +170,8 @@ def rx() -> Rx:
         line_action=re.compile(c["action_markers"]["line"]),
         by_action=re.compile(c["action_markers"]["by"], re.M),
         done=re.compile(
-            rf"\b(?P<aux>{alt(progress['done_aux'])})\s+(?:(?!being\b|not\b)\w+\s+)?(?P<verb>{part})\b"
+            rf"\b(?P<aux>{alt(progress['done_aux'])})\s+(?:(?!being\b|not\b)\w+\s+)?"
+            rf"(?P<verb>{part}|{alt(progress['completions'])})\b"
             r"(?!\s+that\b)",
             flags,
         ),
