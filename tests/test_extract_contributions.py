@@ -252,3 +252,14 @@ def test_real_member_question_time_councillors_reply_to_numbered_questions() -> 
     replies = [(c.speaker, by_key(x)[c.responds_to].speaker) for c in x.contributions if c.kind == "response"]
     assert replies == [("councillor:M Hawthorne", "councillor:P Hodgkinson"),
                        ("councillor:D Norman", "councillor:I Dobie")]
+
+
+def test_real_q_and_a_lines_take_the_quoted_question_and_answer_after_them() -> None:
+    """Doncaster's member questions (tests/data/xreal): "Q. Councillor A asked the following question:-" and
+    "A. The Mayor ... gave the following response:-" take the quotation after each as their words."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "doncaster_questions.txt")
+    q, a = x.contributions[0], x.contributions[1]
+    assert q.kind == "question" and q.speaker == "councillor:R Jones"
+    assert q.span.quote.endswith("in the region?\"")
+    assert a.kind == "response" and a.responds_to == q.key
+    assert a.span.quote.endswith("at the first opportunity.\"")

@@ -340,11 +340,25 @@ class _Reader:
             self.pending, self.last_officer, self.last_subject, self.lead = None, None, None, None
             self.open = []
 
+    def quoted_after(self, s: int, e: int) -> int:
+        """The end of the words a lead-in introduces ("asked the following question:-" and the question in
+        quotation marks after it): the closing quotation mark's, else `e`."""
+        text = self.text
+        if not _LEAD_IN_END.search(text, s, e):
+            return e
+        opening = _OPENING_QUOTE.match(text, e)
+        if opening is None:
+            return e
+        closing = _CLOSING_QUOTE.search(text, opening.end(), min(len(text), opening.end() + 3000))
+        return closing.end() if closing else e
+
     def qa(self, s: int, e: int) -> bool:
-        """A Q./A. layout: "Q. ..." asks (its speaker named in it, else the members), "A. ..." answers."""
+        """A Q./A. layout: "Q. ..." asks (its speaker named in it, else the members), "A. ..." answers; a
+        line that leads into a quotation ("asked the following question:-") takes the quotation with it."""
         text = self.text
         q_re, a_re = _qa_re()
         if m := q_re.match(text, s, e):
+            e = self.quoted_after(s, e)
             key = next((mm.key for mm in self.mentions_in(m.end(), e) if _side(mm.key) == "member"),
                        "group:members")
             self.qa_question = self.ask("question", key, s, e)
@@ -353,6 +367,7 @@ class _Reader:
             return True
         # "A." answers only in a Q./A. layout (elsewhere it may open a name: "A. Patel asked")
         if (m := a_re.match(text, s, e)) and self.pending is not None and self.pending is self.qa_question:
+            e = self.quoted_after(s, e)
             subj = self.speaker_at(m.end(), e)
             speaker = subj.key if subj else next((mm.key for mm in self.mentions_in(m.end(), e)
                                                   if _side(mm.key) == "officer"), None)
@@ -425,6 +440,10 @@ class _Reader:
 
 
 _PASSIVE_CUE = re.compile(r"\b(?:was|were|been|being|be)\s+$", re.I)
+# a line that leads into what follows ("... asked the following question:-"), then a quotation after it
+_LEAD_IN_END = re.compile(r"[:][-–—]?\s*$")
+_OPENING_QUOTE = re.compile(r"\s*[\"“‘']")
+_CLOSING_QUOTE = re.compile(r"[\"”’'](?=\s*(?:\n|$))")
 
 
 def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
