@@ -974,3 +974,18 @@ def test_a_deed_an_assurance_promised_is_recorded_done_when_minuted_done(tmp_pat
     x = _write(tmp_path, text, "minutes")
     assert [(p.kind, p.text[-30:]) for p in x.progress if p.kind == "done"] == [
         ("done", "bulky waste backlog had been cleared"[-30:])]
+
+
+def test_real_an_offer_in_the_passive_is_kept_with_its_reporter(tmp_path: Path) -> None:
+    """City of London's minutes (tests/data/xreal): "... and a specific breakdown could be provided to RCC
+    members detailing ..." offers the breakdown (its own "could be" is no hedge); "the figures could be
+    circulated to Members after the meeting" is the Head of Finance's offer; "could not be provided" and "no
+    breakdown could be provided" offer nothing."""
+    x = _extract(DATA / "xreal", "cityoflondon_assets.txt")
+    assert _find(x, "specific breakdown").text.startswith("provide a specific breakdown to RCC members")
+    text = ("The Head of Finance said that the figures could be circulated to Members after the meeting.\n\n"
+            "The Head of Finance said that the data could not be provided to Members.\n\n"
+            "The Head of Finance said that no breakdown could be provided to Members.\n")
+    y = _write(tmp_path, text, "minutes")
+    got = [(c.text, _actor(y, c.actor), c.confidence) for c in y.commitments]
+    assert got == [("circulate the figures to Members after the meeting", "Head of Finance", 0.7)]

@@ -253,6 +253,14 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         # "... but she could circulate this information after the meeting": an offer to the meeting
         cue = at(m)
         return Found(s, e, cue, m.group("what"), (subject_start(text, s, cue), cue), 0.7, "offer")
+    m = h.search("offer_passive")
+    if m and r.offer_object.search(f"{m.group('np')} {m.group('rest')}") and not _NEGATED.search(
+            _OWN_CLAUSE.split(sent[: m.start("cue")])[-1]) and not _nothing(m.group("np")):
+        # "... and a specific breakdown could be provided to members detailing ...": offered to the meeting
+        cue = at(m)
+        what = f"{base_verb(m.group('verb'))} {lower_first(m.group('np'))}{m.group('rest')}"
+        np_at = s + m.start("np")
+        return Found(s, e, cue, what, (np_at, cue), 0.7, "offer-passive")
     m = h.search("should")
     if m and (decided or m.group("cue").lower() in ("agreed", "resolved", "decided")):
         # "agreed that the next report should also include a breakdown": a decision about a deliverable
@@ -372,7 +380,8 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
         return f"another body's business ({hit.group(0)})"
     if hit := phrase_hit("declined_requests", sent):
         # "... would not be possible; however, she would send a summary": the alternative offered is kept
-        if not (f.start + hit.end() <= clause[0] and f.form in ("undertaking", "future", "passive", "offer")):
+        kept = ("undertaking", "future", "passive", "offer", "offer-passive")
+        if not (f.start + hit.end() <= clause[0] and f.form in kept):
             return f"declined ({hit.group(0)})"
     if due.kind == "none":
         # "... could be given to X, and he would look into this for a future report": only the promise's own
@@ -382,7 +391,10 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
         if joins and len(text[joins[-1].end() : f.cue].split()) <= 6:
             lead = joins[-1].end()  # "..., and he would look into this": the promise's own predicate
         own_clause = text[lead : clause[1]] if clause[1] > lead else sent
-        if hit := phrase_hit("business_as_usual", own_clause):
+        hit = phrase_hit("business_as_usual", own_clause)
+        own_modal = hit and text[f.cue : f.cue + len(hit.group(0))].lower() == hit.group(0).lower()
+        if hit and not (f.form == "offer-passive" and own_modal):
+            # (an offer in the passive, "could be provided to members", is not hedged by its own "could be")
             return f"business as usual ({hit.group(0)})"
         if hit := phrase_hit("current_meeting", text[f.cue : f.end]):
             return f"for the meeting itself ({hit.group(0)})"

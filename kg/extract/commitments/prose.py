@@ -102,11 +102,11 @@ def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[s
     unit's conditions blanked, so a verb inside a condition never names the speaker."""
     region = f.actor_region
     start = tv.sentences[u.sentence].start
-    if f.form == "passive" and region is not None:
+    if f.form in ("passive", "offer-passive") and region is not None:
         region = actors.reporter(text, start, region[0])
     actor = actors.resolve(x, text, tv, u.sentence, region)
     opens = f.actor_region is not None and not text[start : f.actor_region[0]].strip()
-    if actor is None and f.form == "passive" and opens:
+    if actor is None and f.form in ("passive", "offer-passive") and opens:
         # "The City Surveyor noted that the report was late. The report would be submitted in May.": a passive
         # future standing alone carries on the reported speech of the sentence before it
         actor = actors.previous_speaker(x, text, tv, u.sentence)
@@ -260,7 +260,7 @@ class _Reader:
         if inline:
             marked = actors.actor_in(x, u.start + inline.start("owner"), u.start + inline.end("owner"))
             actor, f = marked or actor, replace(f, confidence=max(f.confidence, 0.85))
-        if is_report and actor is None and f.form in ("future", "passive") and not re.search(
+        if is_report and actor is None and f.form in ("future", "passive", "offer-passive") and not re.search(
             cues()["recipients"], f.text, re.I
         ):
             self.notes.append(f"commitment skipped at {u.start}: a plan in a report, handed to no one")

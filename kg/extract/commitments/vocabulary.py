@@ -73,6 +73,7 @@ class Rx:
     should_bare: re.Pattern[str]
     subjunctive_listed: re.Pattern[str]
     gapped: re.Pattern[str]
+    offer_passive: re.Pattern[str]
     binding: re.Pattern[str]
 
 
@@ -195,6 +196,15 @@ def rx() -> Rx:
         decision=re.compile(c["decision_openers"], flags),
         offer=re.compile(rf"\b(?P<cue>{alt(c['offers'])})\s+{adv}(?P<what>(?P<verb>{alt(c['communicating'])})\b.*)",
                          flags),
+        # "a specific breakdown could be provided to members": an offer in the passive, its subject the noun
+        # phrase right before it
+        offer_passive=re.compile(
+            r"(?P<np>\b(?:the|a|an|this|these|those|any|further|more|some)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+"
+            rf"(?P<cue>could|can)\s+{adv}be\s+{adv}"
+            rf"(?P<verb>{part})\b"
+            rf"(?P<rest>.*)",
+            flags,
+        ),
         offer_object=re.compile(rf"\b{alt(c['offer_objects'])}\b|{c['recipients']}", flags),
         # "gave an assurance that the backlog would be cleared by March": the giver, the deed and its time
         assurance=re.compile(
