@@ -201,7 +201,7 @@ def rx() -> Rx:
         offer_passive=re.compile(
             r"(?P<np>\b(?:the|a|an|this|these|those|any|further|more|some)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+"
             rf"(?P<cue>could|can)\s+{adv}be\s+{adv}"
-            rf"(?P<verb>{part})\b"
+            rf"(?P<verb>{alt(c['deliverables'][v] for v in c['offer_passive_verbs'])})\b"
             rf"(?P<rest>.*)",
             flags,
         ),
