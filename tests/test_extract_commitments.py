@@ -989,3 +989,12 @@ def test_real_an_offer_in_the_passive_is_kept_with_its_reporter(tmp_path: Path) 
     y = _write(tmp_path, text, "minutes")
     got = [(c.text, _actor(y, c.actor), c.confidence) for c in y.commitments]
     assert got == [("circulate the figures to Members after the meeting", "Head of Finance", 0.7)]
+
+
+def test_a_marker_after_the_full_stop_leaves_no_bracket_in_the_promise(tmp_path: Path) -> None:
+    """"... before the budget meeting. (Action: Head of Finance)": the promise's words end at "meeting"."""
+    text = ("The Head of Finance stated that she would be happy to provide a written briefing for Members "
+            "before the budget meeting. (Action: Head of Finance)\n")
+    x = _write(tmp_path, text, "minutes")
+    want = "provide a written briefing for Members before the budget meeting"
+    assert [c.text for c in x.commitments] == [want]
