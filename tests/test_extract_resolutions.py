@@ -379,3 +379,18 @@ def test_a_cue_ending_in_that_over_numbered_parts_gives_each_part(tmp_path: Path
     that = cue.split()[-1]  # as the clerk wrote it
     assert [t for _, t in texts(extract(f))] == [
         f"{that} the report be noted", f"{that} the Manager be requested to report back in March."]
+
+
+@pytest.mark.parametrize(("body", "decided"), [
+    ("On the proposal of Alderman Smith, seconded by Councillor Jones, it was agreed that the Council write "
+     "to the Department about the road.", True),
+    ("Proposed by Councillor Kerr, seconded by Councillor Lyons, and agreed that the report be noted.", True),
+    ("Councillor Jones, who had seconded the motion last year, said it was agreed policy.", False),
+])
+def test_a_proposal_and_seconder_before_it_was_agreed(tmp_path: Path, body: str, decided: bool) -> None:
+    """Northern Irish style: "On the proposal of X, seconded by Y, it was agreed that ..." decides, as
+    "..., seconded by Y and agreed that ..." does; a seconder mentioned in passing does not."""
+    path = tmp_path / "m.txt"
+    path.write_text(f"Minutes of the meeting\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
+    assert bool(extract(path).resolutions) is decided
