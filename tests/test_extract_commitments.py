@@ -998,3 +998,13 @@ def test_a_marker_after_the_full_stop_leaves_no_bracket_in_the_promise(tmp_path:
     x = _write(tmp_path, text, "minutes")
     want = "provide a written briefing for Members before the budget meeting"
     assert [c.text for c in x.commitments] == [want]
+
+
+def test_a_decision_to_request_a_report_is_a_later_meetings_business(tmp_path: Path) -> None:
+    """Scottish style: "The Committee agreed to note the update and to request a report on teacher numbers to
+    its next meeting" asks for a report due at the next meeting; noting the update is none."""
+    text = ("Decision\n\nThe Committee agreed to note the update and to request a report on teacher numbers "
+            "to its next meeting.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert [(c.text, c.due_kind) for c in x.commitments] == [
+        ("provide a report on teacher numbers to its next meeting", "next_meeting")]

@@ -286,6 +286,10 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
                 verb = m.group("verb")
                 what = base_verb(verb) + m.group("what")[len(verb):]  # "writes to" -> "write to"
                 return Found(s, e, s + m.start("owner"), what, owner, 0.85, "resolution")
+        m = h.search("decision_request")
+        if m and not r.request_owner.search(sent):
+            # "The Committee agreed ... to request a report on teacher numbers to its next meeting"
+            return Found(s, e, at(m), f"provide {m.group('what')}", None, 0.8, "later-meeting")
         m = h.search("meeting_receives")
         what = m.group("what") if m else ""
         if m and (r.deliverable_noun.search(what) or re.search(r"\bmeeting\b", what, re.I)):

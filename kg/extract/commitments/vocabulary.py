@@ -74,6 +74,7 @@ class Rx:
     subjunctive_listed: re.Pattern[str]
     gapped: re.Pattern[str]
     offer_passive: re.Pattern[str]
+    decision_request: re.Pattern[str]
     binding: re.Pattern[str]
 
 
@@ -128,6 +129,13 @@ def rx() -> Rx:
             re.I,
         ),
         # "That the Committee receive a further update at its meeting in March": a later meeting's business
+        # a decision asking for a paper: "(agreed ...) to request a report on teacher numbers to its next
+        # meeting", "to call for a further update"
+        decision_request=re.compile(
+            r"\b(?:to\s+)?(?P<cue>request|requests|requested|call\s+for|calls\s+for|ask\s+for|asks\s+for)\s+"
+            rf"(?P<what>(?:a|an)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{alt(c['deliverable_nouns'])})\b.*)",
+            flags,
+        ),
         meeting_receives=re.compile(
             rf"\b(?P<cue>{alt(c['addressees'])})\s+(?:(?:should|will|would|is\s+to)\s+)?{adv}"
             rf"(?P<verb>{alt(c['meeting_receives'])})\s+(?P<what>.*)",
