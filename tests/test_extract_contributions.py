@@ -263,3 +263,12 @@ def test_real_q_and_a_lines_take_the_quoted_question_and_answer_after_them() -> 
     assert q.span.quote.endswith("in the region?\"")
     assert a.kind == "response" and a.responds_to == q.key
     assert a.span.quote.endswith("at the first opportunity.\"")
+
+
+def test_real_points_listed_under_a_passive_lead_in_are_the_members_questions() -> None:
+    """Merthyr Tydfil's minutes (tests/data/xreal): "The following questions/matters were raised by Committee
+    and answered in detail by the Officers:-" makes each point listed below a question of the members."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "merthyr_highways.txt")
+    qs = [c for c in x.contributions if c.kind == "question"]
+    assert qs and all(c.speaker == "group:members" for c in qs)
+    assert any("when do you start filling grit boxes" in c.span.quote for c in qs)

@@ -137,7 +137,13 @@ def _qa_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def _list_lead_re() -> re.Pattern[str]:
-    return re.compile(r"(?:" + _alt(_vocab()["list_leads"]) + r")\b[^:]*:\s*$", re.I)
+    return re.compile(r"(?:" + _alt(_vocab()["list_leads"]) + r")\b[^:]*:[-–—]?\s*$", re.I)
+
+
+# "The following questions were raised by Committee and answered by the Officers:-": the members ask the
+# points listed below, with nobody named
+_PASSIVE_LEAD = re.compile(r"\b(?:was|were)\s+(?:raised|asked|made|put)\s+by\s+(?:the\s+)?"
+                           r"(?:committee|members|panel|board|councillors|scrutiny|sub-committee)\b", re.I)
 
 
 # compiled once: the reader asks these of every clause (re's cache lookup on each call cost more)
@@ -384,6 +390,10 @@ class _Reader:
         if lead >= end or self.qa(lead, end):
             return
         subj = self.subject_at(s, e)
+        if subj is None and _PASSIVE_LEAD.search(text, lead, end) and _list_lead_re().search(text, lead, end):
+            kind = "question" if re.search(r"\bquestions?\b", text[lead:end], re.I) else "comment"
+            self.lead, self.lead_kind = _Subject("group:members", "member", lead), kind
+            return
         if subj is None:
             if in_list and self.lead is not None:  # a point under "Members raised the following:"
                 kind = "question" if text[lead:end].rstrip().endswith("?") else self.lead_kind
