@@ -539,3 +539,61 @@ def test_cells_a_line_group_heading_and_a_note_that_is_not_bracketed() -> None:
     assert cells["Households in temporary accommodation"] == ["212", "180"]
     assert cells["Average over the quarter"] == [] and "Housing" not in cells
     assert cells["Empty homes brought back into use"] == ["14", "20"]
+
+
+@pytest.mark.parametrize("mark", ["?", "\uf0e9", "●"])
+def test_a_direction_or_rating_glyph_lost_in_conversion_still_ends_a_flattened_row(tmp_path: Path,
+                                                                                  mark: str) -> None:
+    """A Wingdings arrow (a Private Use Area character), a "?" where a converter could not map one, or a dot
+    whose colour was the rating, in a row's last cell: the row is still read, and the mark is no figure."""
+    src = (TABLES / "flattened_asc.txt").read_text(encoding="utf-8")
+    for arrow in ("↑", "↓", "→"):
+        src = src.replace(f" {arrow}\n", f" {mark}\n")
+    (tmp_path / "marks.txt").write_text(src, encoding="utf-8")
+    doc = read_document(tmp_path / "marks.txt")
+    assert_consistent(doc)
+    g = grid(doc)
+    reablement = "Reablement: % at home 91 days after discharge"
+    got = (g[(reablement, "Q3 24/25")], g[(reablement, "Target")], g[(reablement, "DoT")])
+    assert got == ("82.4", "85", mark)
+    assert g[("Admissions to care homes aged 65+ per 100,000", "Q2 24/25")] == "548.0"
+
+
+_ALIGNED_PAGES = """Table 1: Corporate KPIs
+
+Ref  Indicator                               Q1 2024/25   Q2 2024/25   Target
+CT1  Council tax collected (cumulative %)          29.4         57.2     57.5
+
+Page 2
+Fenland District Council - Cabinet
+
+BR1  Business rates collected (cumulative %)       31.7         59.8     58.5
+PL1  Major planning applications in time (%)       88.9         71.4     80.0
+"""
+
+_FLAT_PAGES = """Table 1 Corporate KPIs
+Ref Indicator Q2 2024/25 Q3 2024/25 Q3 Target Status
+CT1 Council tax collected (cumulative %) 57.2 84.6 85.0 Amber
+BR1 Business rates collected (cumulative %) 59.8 85.9 84.5 Green
+
+Page 2
+Committee Papers - December 2024
+
+IG1 FOI requests answered in time (%) 86.5 93.8 90.0 Green
+WS1 Missed bin collections per 100,000 collections 58 39 50 Green
+"""
+
+
+@pytest.mark.parametrize(("body", "row", "column", "value"), [
+    (_ALIGNED_PAGES, "PL1 Major planning applications in time (%)", "Q2 2024/25", "71.4"),
+    (_FLAT_PAGES, "WS1 Missed bin collections per 100,000 collections", "Q3 2024/25", "39"),
+])
+def test_a_table_goes_on_after_a_page_number_and_a_running_head_printed_once(
+        tmp_path: Path, body: str, row: str, column: str, value: str) -> None:
+    """A two-page paper prints its running head once, under the page number and over a blank line: the rows
+    after it are the same table, under the same headers (not a headless table of their own)."""
+    (tmp_path / "t.txt").write_text(body, encoding="utf-8")
+    doc = read_document(tmp_path / "t.txt")
+    assert_consistent(doc)
+    assert len(doc.tables) == 1
+    assert grid(doc)[(row, column)] == value
