@@ -79,6 +79,10 @@ def _grow_left(text: str, start: int, head: str) -> int:
             break
         if word in terminal:  # "Committee Officer", but not "Scrutiny Committee Officer"
             best = m.start(1) if not restricted else best
+            # a rank or area modifier may still open it: "Area Committee Officer", "Principal Committee ..."
+            rank = None if restricted else _LEFT_WORD.search(text, line_start, best)
+            if rank and rank.group(1) in modifiers:
+                best = rank.start(1)
             break
         # "Executive Director", "Chief Executive": a head word may modify another head
         if word in stops or (restricted and word not in modifiers) \
