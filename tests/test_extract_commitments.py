@@ -243,6 +243,8 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("circulate the slides by the end of the week", "date", dt.date(2024, 6, 7)),
         ("circulate the slides by the end of next week", "date", dt.date(2024, 6, 14)),
         ("reply no later than next Wednesday", "date", dt.date(2024, 6, 5)),
+        ("circulate the results by the end of the month", "date", dt.date(2024, 6, 30)),
+        ("circulate the results by the end of next month", "date", dt.date(2024, 7, 31)),
         ("the Panel had met on Friday", "none", None),  # 'on' a weekday: when something happened
         ("to the next meeting on 20 June", "date", dt.date(2024, 6, 20)),  # later in the meeting's month
         ("would be considered in the New Year", "date", dt.date(2025, 1, 31)),

@@ -99,14 +99,21 @@ def _weekday_re() -> re.Pattern[str]:
 
 
 def _weekday_due(text: str, ref: dt.date | None) -> Due | None:
-    """"by Friday", "by the end of next week": the first such weekday after the meeting (a week's end is
-    its Friday). Without a meeting date the day is kept as written, undated."""
+    """"by Friday", "by the end of next week", "by the end of the month": the first such weekday after the
+    meeting (a week's end is its Friday, a month's its last day). Without a meeting date the day is kept as
+    written, undated."""
     v = vocabulary()
     if m := _weekday_re().search(text):
         if ref is None:
             return Due("none", m.group(0).strip())
         ahead = (v["weekdays"][m.group("day").lower()] - ref.weekday() - 1) % 7 + 1  # 1..7 days on
         return Due("date", m.group(0).strip(), ref + dt.timedelta(days=ahead))
+    if m := re.search(v["month_end"], text, re.I):
+        if ref is None:
+            return Due("none", m.group(0).strip())
+        ahead = 1 if m.group("which").lower() == "next" else 0
+        total = ref.year * 12 + ref.month - 1 + ahead
+        return Due("date", m.group(0).strip(), periods.month_end(total // 12, total % 12 + 1))
     if m := re.search(v["week_end"], text, re.I):
         if ref is None:
             return Due("none", m.group(0).strip())
