@@ -1028,3 +1028,13 @@ def test_a_promise_wrapped_over_lines_as_pdfs_give_it_is_found_with_its_actor(tm
     c = _find(x, "placement plan")
     assert c.actor == "post:Chief Social Work Officer" and c.due_kind == "future_meeting"
     assert c.span.quote == x.doc.text[c.span.start:c.span.end] and "\n" in c.span.quote
+
+
+def test_a_request_accepted_in_its_own_sentence_is_owned_by_who_accepted(tmp_path: Path) -> None:
+    """"Members requested that the void figures be circulated, which the Head of Housing agreed to do": one
+    commitment, the Head of Housing's, its words the request's."""
+    text = ("Present: Ann Cole (Head of Housing).\n\n"
+            "Members requested that the void figures be circulated, which the Head of Housing agreed to do.")
+    x = _write(tmp_path, text, "minutes")
+    got = [(c.text, _actor(x, c.actor), c.confidence) for c in x.commitments]
+    assert got == [("circulate the void figures", "Head of Housing", 0.85)]

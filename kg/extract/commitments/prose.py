@@ -23,6 +23,12 @@ from kg.extract.commitments.wording import clean, lower_first, normalise, reques
 from kg.model import Extraction
 from kg.text import TextView, worded_again
 
+# ", which the Head of Housing agreed to do", "and the Director agreed to do so": a request accepted in its
+# own sentence by the one named
+_OWN_ACCEPTANCE = re.compile(
+    r"(?:,\s*which|\band)\s+(?P<who>(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?)\s+(?:agreed|undertook|offered)\s+"
+    r"to\s+do(?:\s+so)?\b", re.I)
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -204,10 +210,19 @@ class _Reader:
 
     def accepted(self, k: int, u: Unit, f: Found) -> tuple[Unit, Found] | None:
         """A request and the sentence after it: declined (None), accepted (one commitment owned by whoever
-        accepted), or neither (the request as it was)."""
-        if not f.request or k + 1 >= len(self.units):
+        accepted), or neither (the request as it was). An acceptance may close the request's own sentence:
+        "Members requested that the figures be circulated, which the Head of Housing agreed to do"."""
+        if not f.request:
             return u, f
         text = _read(self.tv)
+        if own := _OWN_ACCEPTANCE.search(text, f.cue, u.end):
+            region = (own.start("who"), own.end("who"))
+            in_text = _OWN_ACCEPTANCE.search(f.text)
+            what = f.text[: in_text.start()].rstrip(" ,;") if in_text else f.text
+            return u, replace(f, text=what or f.text, actor_region=region, request=False, form="undertaking",
+                              confidence=0.85)
+        if k + 1 >= len(self.units):
+            return u, f
         nxt = self.units[k + 1]
         nxt_text = text[nxt.start : nxt.end]
         if phrase_hit("declined_requests", nxt_text):
