@@ -1038,3 +1038,13 @@ def test_a_request_accepted_in_its_own_sentence_is_owned_by_who_accepted(tmp_pat
     x = _write(tmp_path, text, "minutes")
     got = [(c.text, _actor(x, c.actor), c.confidence) for c in x.commitments]
     assert got == [("circulate the void figures", "Head of Housing", 0.85)]
+
+
+def test_a_condition_with_no_comma_ends_where_the_promise_begins(tmp_path: Path) -> None:
+    """"The Head of Housing advised that if funding was secured a further report would be brought to the
+    Committee": a conditional promise, its condition "if funding was secured", its words the report's."""
+    text = ("Present: Ann Cole (Head of Housing).\n\nThe Head of Housing advised that if funding was "
+            "secured a further report would be brought to the Committee.\n")
+    x = _write(tmp_path, text, "minutes")
+    got = [(c.text, c.condition, _actor(x, c.actor)) for c in x.commitments]
+    assert got == [("bring a further report to the Committee", "if funding was secured", "Head of Housing")]

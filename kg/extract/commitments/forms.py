@@ -58,8 +58,17 @@ def conditions(text: str, s: int, e: int) -> list[tuple[int, int]]:
         before = text[max(s, m.start() - 60) : m.start()]
         if _asked_before().search(before):
             continue
-        out.append((m.start(), m.end()))
+        # with no comma after it, the condition ends where the promise's own clause begins: "if funding was
+        # secured a further report would be brought to the Committee"
+        own = _CLAUSE_AFTER_CONDITION.search(text, m.start("body") + 1, m.end())
+        out.append((m.start(), own.start() if own else m.end()))
     return out
+
+
+# a subject and a modal opening the main clause after a condition with no comma
+_CLAUSE_AFTER_CONDITION = re.compile(
+    r"\s(?=(?:(?:a|an|the|this|these|any|further|more)\s+(?:[\w'’-]+\s+){0,4}?|(?:he|she|they|officers|it)\s+)"
+    r"(?:would|will|could|should|shall)\b)", re.I)
 
 
 def masked(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
@@ -227,7 +236,8 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
     if m and not _nothing(sent[: m.start()]):
         cue = at(m)
         subj_start = subject_start(text, s, cue)
-        subject = text[subj_start:cue].strip(" ,")
+        # the words with conditions blanked: "if funding was secured a further report would be ..."
+        subject = re.sub(r"\s+", " ", sent[subj_start - s : cue - s]).strip(" ,")
         if subject.lower() in cues()["relative_pronouns"]:
             subject = "it"  # "the report, which would be shared with ...": the clause's own subject is 'it'
         elif (rel := _RELATIVE_TAIL.search(subject)) and rel.group(2).lower() in cues()["relative_pronouns"]:
