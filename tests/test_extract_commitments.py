@@ -1048,3 +1048,14 @@ def test_a_condition_with_no_comma_ends_where_the_promise_begins(tmp_path: Path)
     x = _write(tmp_path, text, "minutes")
     got = [(c.text, c.condition, _actor(x, c.actor)) for c in x.commitments]
     assert got == [("bring a further report to the Committee", "if funding was secured", "Head of Housing")]
+
+
+def test_a_deliverable_joined_to_the_first_verb_and_a_hedge_inside_whether(tmp_path: Path) -> None:
+    """"she would look at whether the figures could be broken down by parish and report back to Members":
+    reporting back is promised (joined to the first verb); the "could be" inside "whether ..." hedges what is
+    looked at, not the promise."""
+    text = ("Present: Ann Cole (Head of Planning).\n\nThe Head of Planning confirmed that she would look at "
+            "whether the figures could be broken down by parish and report back to Members.\n")
+    x = _write(tmp_path, text, "minutes")
+    c = _find(x, "report back to Members")
+    assert c.text.startswith("look at whether the figures") and _actor(x, c.actor) == "Head of Planning"

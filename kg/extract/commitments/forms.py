@@ -232,6 +232,11 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
     if m:
         cue = at(m)
         return Found(s, e, cue, m.group("what"), (subject_start(text, s, cue), cue), 0.8, "future")
+    m = h.search("active_joined")
+    if m and not re.match(r"be\b|been\b", m.group("what")):
+        # "she would look at whether ... and report back to Members": the deliverable joined to it promises
+        cue = at(m)
+        return Found(s, e, cue, m.group("what"), (subject_start(text, s, cue), cue), 0.8, "future")
     m = h.search("passive")
     if m and not _nothing(sent[: m.start()]):
         cue = at(m)
@@ -368,6 +373,9 @@ _BY_NAMED_BODY = re.compile(
     r"(?-i:Committee|Sub-Committee|Sub Committee|Board|Panel|Forum)\b")
 
 
+_WHETHER_CLAUSE = re.compile(r"\bwhether\b.*?(?=\band\b|[,;]|$)", re.I | re.S)
+
+
 # "this would give no indication ...": what is handed over is nothing
 _NOTHING_HANDED = re.compile(r"^[\w-]+(?:\s+(?:back|up|on|out|forward))?\s+(?:no|nothing|none)\b", re.I)
 
@@ -405,7 +413,9 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
         if joins and len(text[joins[-1].end() : f.cue].split()) <= 6:
             lead = joins[-1].end()  # "..., and he would look into this": the promise's own predicate
         own_clause = text[lead : clause[1]] if clause[1] > lead else sent
-        hit = phrase_hit("business_as_usual", own_clause)
+        # a hedge inside what is to be looked at ("look at whether the figures could be broken down") is not
+        # the promise's own
+        hit = phrase_hit("business_as_usual", _WHETHER_CLAUSE.sub(" ", own_clause))
         own_modal = hit and text[f.cue : f.cue + len(hit.group(0))].lower() == hit.group(0).lower()
         if hit and not (f.form == "offer-passive" and own_modal):
             # (an offer in the passive, "could be provided to members", is not hedged by its own "could be")

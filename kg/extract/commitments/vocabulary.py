@@ -75,6 +75,7 @@ class Rx:
     gapped: re.Pattern[str]
     offer_passive: re.Pattern[str]
     decision_request: re.Pattern[str]
+    active_joined: re.Pattern[str]
     binding: re.Pattern[str]
 
 
@@ -149,6 +150,13 @@ def rx() -> Rx:
             flags,
         ),
         active=re.compile(rf"\b(?P<cue>{modal})\s+{adv}(?P<what>(?P<verb>{base})\b.*)", flags),
+        # "she would look at whether the figures could be broken down and report back": a deliverable
+        # joined to the first verb after the modal
+        active_joined=re.compile(
+            rf"\b(?P<cue>{modal})\s+{adv}(?P<what>(?!(?:{alt(c['binding_not_deeds'])})\b)(?P<first>[a-z]+)\b"
+            rf"[^;.\n]{{0,100}}?\band\s+(?:then\s+)?(?P<verb>{base})\b.*)",
+            flags,
+        ),
         # "would be circulated", and coordinated "would be sought from officers and circulated to Members"
         passive=re.compile(rf"\b(?P<cue>{modal})\s+{adv}be\s+{adv}"
                            rf"(?:[a-z]+(?:ed|ght|wn|en)\s+(?:[\w'’]+\s+){{0,4}}?and\s+)?"
