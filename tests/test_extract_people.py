@@ -286,8 +286,12 @@ def test_asides_in_lists_and_two_with_one_surname(tmp_path: Path, line: str, exp
 @pytest.mark.parametrize("line, title", [
     ("Lead Officer for the Committee: Jo Bell.", None),  # a body, not a field of work
     ("Scrutiny Committee Officer Jo Bell took notes.", "Committee Officer"),
+    ("Instructed the Area Committee Officer to write.", "Area Committee Officer"),  # a modifier before
     ("Tel\tHead of Roads\tBefore next meeting", "Head of Roads"),  # a tab ends a title
     ("The Director of Finance (Section 151 Officer) said.", "Director of Finance"),
+    ("In respect of item 5, the City Surveyor advised.", "City Surveyor"),  # a place word after "the"
+    ("The County Solicitor said that the lease was signed.", "County Solicitor"),
+    ("Durham County Council Head of Finance said.", "Head of Finance"),  # a council's name is no title
 ])
 def test_title_edges(tmp_path: Path, line: str, title: str | None) -> None:
     """Where a post title stops: a body after "for", a tab, a bracketed other post."""
