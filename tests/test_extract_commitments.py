@@ -1059,3 +1059,15 @@ def test_a_deliverable_joined_to_the_first_verb_and_a_hedge_inside_whether(tmp_p
     x = _write(tmp_path, text, "minutes")
     c = _find(x, "report back to Members")
     assert c.text.startswith("look at whether the figures") and _actor(x, c.actor) == "Head of Planning"
+
+
+def test_a_completion_counted_as_a_share_is_a_figure_not_a_deed_done(tmp_path: Path) -> None:
+    """"98% of contacts were completed within one working day" reports performance; "the backlog had been
+    cleared" records the deed (evidence the ledger may match against an assurance)."""
+    (tmp_path / "m.txt").write_text(
+        "Minutes of the Cabinet held on 4 March 2025\n\n5. Performance\n\n"
+        "The Director reported that 98% of contacts were completed within one working day. "
+        "She added that the planning backlog had been cleared in February.\n", encoding="utf-8")
+    x = _extract(tmp_path, "m.txt")
+    done = [p.text for p in x.progress if p.kind == "done"]
+    assert any("backlog" in t for t in done) and not any("98%" in t for t in done)
