@@ -464,3 +464,11 @@ def test_welsh_cyngor_sir_is_a_council_s_name_not_a_knight(tmp_path: Path) -> No
     x = _people_of(tmp_path, "Cyngor Sir Penfro Isaf / Lower Penfro County Council\n\n"
                              "Sir John Smith attended.\n")
     assert {p.key for p in x.people} == {"other:Smith"}
+
+
+def test_a_signature_written_as_two_word_paragraphs_names_the_holder(tmp_path: Path) -> None:
+    """A Word signature block gives the name and the post as two paragraphs (a blank line between in the
+    text): the name holds the post when the post stands alone on its line."""
+    x = _people_of(tmp_path, "Report\n\nThe Committee is asked to note the report.\n\nShona Imrie\n\n"
+                             "Executive Director of Education\n")
+    assert ("officer:Shona Imrie", "post:Executive Director of Education") in holdings(x)

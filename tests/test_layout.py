@@ -340,3 +340,15 @@ def test_unplaced_nquads_are_the_graph_as_emitted(seeds_dir: Path) -> None:
     body, marker, _ = layout.place_nquads(DOC, odd)
     assert quads(layout.unplace_nquads(DOC, body, marker)) == quads(
         "".join(f"{s} {p} {o} <{DOC}> .\n" for s, p, o in odd).encode())
+
+
+def test_a_first_row_of_short_labels_over_long_cells_is_a_header() -> None:
+    """An action log in words ("Action | Owner | Due date | Status" over sentences) has a header row though
+    no cell holds a figure; a two-column form of labels and values has none."""
+    from kg.read.layout import guess_header_row
+
+    log = [["Action", "Owner", "Due date", "Status"],
+           ["Circulate the briefing note on direct payments", "Head of Commissioning", "16/01/2025",
+            "Complete - note circulated in December"]]
+    assert guess_header_row(log)
+    assert not guess_header_row([["Date", "12 March 2025"], ["Venue", "Council Chamber"]])

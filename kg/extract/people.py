@@ -287,10 +287,16 @@ def _analyse(text: str) -> Analysis:
                     and not fields & set(f"{name.given} {name.surname}".split()):
                 hold(name, key, s, e)
                 continue
-        # signature block: a line holding only a name, then the post opening the next line
+        # signature block: a line holding only a name, then the post opening the next line (a Word document
+        # writes each as a paragraph: a blank line between, when the post's line holds the title alone)
         if not text[line_start:s].strip() and line_start >= 2:
             prev_end = line_start - 1
             prev_start = text.rfind("\n", 0, prev_end) + 1
+            line_end = text.find("\n", e)
+            alone = not text[e:len(text) if line_end == -1 else line_end].strip()
+            if alone and not text[prev_start:prev_end].strip() and prev_start >= 2:
+                prev_end = prev_start - 1
+                prev_start = text.rfind("\n", 0, prev_end) + 1
             line = text[prev_start:prev_end]
             name = read_name(text, prev_start + len(line) - len(line.lstrip()), prefixed=False)
             if name and not text[name.end:prev_end].strip() and not _inside((name.start, name.end), taken):

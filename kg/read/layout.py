@@ -42,7 +42,16 @@ def guess_header_row(rows: Sequence[Sequence[str]]) -> bool:
         return False
     if any(is_numeric(c) for c in rows[0]):
         return False
-    return any(is_numeric(c) for row in rows[1:] for c in row)
+    if any(is_numeric(c) for row in rows[1:] for c in row):
+        return True
+    # an action log or a register in words ("Action | Owner | Due date | Status" over sentences): a first row
+    # of short labels, every cell filled and without figures, over rows whose cells run much longer
+    first = [c.strip() for c in rows[0]]
+    labels = all(first) and not any(len(c.split()) > 4 or any(ch.isdigit() for ch in c) for c in first)
+    if len(first) < 2 or not labels:
+        return False
+    later = [len(c.strip()) for row in rows[1:] for c in row if c.strip()]
+    return bool(later) and sum(later) / len(later) >= 2 * sum(map(len, first)) / len(first)
 
 
 @dataclass(frozen=True)
