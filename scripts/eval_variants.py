@@ -11,12 +11,15 @@ Each variant rewrites every text of ../shared/eval/dev/docs the way a converter 
     glyphs      direction arrows lost in conversion ("?"), as a cp1252 export or a symbol font leaves them
     no-sidecar  every .meta.yaml removed: council, committee, date and period from the text alone
     markdown    as .md files from a converter: item headings as "## ", "**RESOLVED**" in strong emphasis
+    docx        as Word documents: pipe and tab tables as Word tables (no bold, no header flag), every other
+                run of lines one paragraph with line breaks
 
 A variant far below the clean corpus points at a reader or text-layer gap, not at a rule to add.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -72,9 +75,10 @@ def _markdown(text: str) -> str:
 
 VARIANTS: dict[str, Callable[[str], str] | None] = {
     "wrapped": _wrap, "pdf": _pdf, "nbsp": _nbsp, "word": _word, "glyphs": _glyphs, "no-sidecar": None,
-    "markdown": _markdown,
+    "markdown": _markdown, "docx": str,  # docx: written by _write_docx, not as text
 }
-RENAMED = {"markdown": ".md"}  # variants whose files change their suffix (the gold is renamed to match)
+# variants whose files change their suffix (the gold is renamed to match)
+RENAMED = {"markdown": ".md", "docx": ".docx"}
 
 
 def build(name: str, source: Path, target: Path) -> None:
@@ -88,7 +92,51 @@ def build(name: str, source: Path, target: Path) -> None:
                 shutil.copy(path, target / path.name.replace(".txt.", f"{suffix}."))
         elif path.suffix == ".txt":
             text = path.read_text(encoding="utf-8")
-            (target / path.with_suffix(suffix).name).write_text(fn(text) if fn else text, encoding="utf-8")
+            if suffix == ".docx":
+                _write_docx(text, target / path.with_suffix(suffix).name)
+            else:
+                out = fn(text) if fn else text
+                (target / path.with_suffix(suffix).name).write_text(out, encoding="utf-8")
+
+
+def _cells(line: str) -> list[str] | None:
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    if line.strip().startswith("|") or line.count(" | ") >= 2:
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return None
+
+
+def _write_docx(text: str, target: Path) -> None:
+    import docx  # python-docx: the reader's own dependency
+
+    document = docx.Document()
+    lines, i = text.split("\n"), 0
+    while i < len(lines):
+        block: list[list[str]] = []
+        while i < len(lines) and (row := _cells(lines[i])) and len(row) >= 2:
+            if not re.fullmatch(r"[-:| ]+", lines[i].strip()):
+                block.append(row)
+            i += 1
+        if len(block) >= 2:
+            table = document.add_table(rows=len(block), cols=max(map(len, block)))
+            for r, row in enumerate(block):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+            continue
+        run: list[str] = ["    ".join(row) for row in block]
+        while i < len(lines) and lines[i].strip() and not _cells(lines[i]):
+            run.append(lines[i])
+            i += 1
+        if run:
+            paragraph = document.add_paragraph()
+            for k, line in enumerate(run):
+                if k:
+                    paragraph.add_run().add_break()
+                paragraph.add_run(line)
+        elif i < len(lines) and not lines[i].strip():
+            i += 1
+    document.save(str(target))
 
 
 def renamed_gold(gold: Path, suffix: str, target: Path) -> Path:
@@ -102,7 +150,7 @@ def main() -> None:
     gold, docs = EVAL / "dev" / "dev.gold.json", EVAL / "dev" / "docs"
     if not docs.exists():
         sys.exit(f"eval-variants: {docs} not found (the shared evaluation folder sits beside the checkout)")
-    kg = str(ROOT / ".venv" / "bin" / "kg")
+    kg = os.environ.get("KG") or str(ROOT / ".venv" / "bin" / "kg")  # KG: another checkout's command
     names = ["clean", *(sys.argv[1:] or VARIANTS)]
     reports = {}
     with tempfile.TemporaryDirectory() as tmp:
