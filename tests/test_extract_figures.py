@@ -903,3 +903,80 @@ def test_a_period_labelling_the_next_number_is_not_the_one_before_s() -> None:
     x = _one("The percentage of invoices paid within 30 days was 91% (target 95%, last year 89%).")
     [target] = [o for o in x.observations if o.measure == "target"]
     assert target.value == D(95) and target.period == "2023/24 Q2"
+
+
+def test_a_period_labelling_the_next_number_makes_it_an_earlier_value() -> None:
+    """"(target 95%, last year 89%)": 89% is last year's level, not a school "year 89" reference."""
+    x = _one("The percentage of invoices paid within 30 days was 91% (target 95%, last year 89%).")
+    assert (D(89), "previous", "council") in {(o.value, o.measure, o.area) for o in x.observations}
+
+
+@pytest.mark.parametrize(("text", "value", "name"), [
+    ("Footfall increased by 4% to 1.3 million visitors.", D(1300000), "Footfall"),
+    ("Visitor numbers were up 6% to around 77,000 pedestrians per week.", D(77000), "Visitor numbers"),
+])
+def test_a_change_then_to_and_a_count_states_the_level_reached(text: str, value: D, name: str) -> None:
+    """"X increased by 4% to 1.3 million", "X were up 6% to around 77,000": the count after "to" is X's level
+    (a written-out million multiplies it); the change gives nothing."""
+    assert _found(_one(text)) == {(value, "actual", "council", name)}
+
+
+@pytest.mark.parametrize("text", [
+    "Evening footfall was up 55% against the same period last year.",
+    "Footfall in the precinct had been up 4.2% against the previous year.",
+    "City centre footfall was 13% below that of 2005, compared to 15% nationally.",
+])
+def test_up_down_or_below_an_earlier_level_is_a_change(text: str) -> None:
+    """"up 55% against the same period last year", "13% below that of 2005, compared to 15% nationally":
+    changes and gaps (and the comparator's own change), never levels."""
+    assert _one(text).observations == ()
+
+
+def test_compared_with_a_figure_here_is_the_council_s_own_level() -> None:
+    """"X across Wales was 92%, compared with 88% here": 88% is the council's level of X, not an earlier one;
+    "88% here last year" stays an earlier one."""
+    x = _one("The collection rate across Wales was 92%, compared with 88% here.")
+    assert _found(x) == {(D(92), "benchmark", "wales", "collection rate"),
+                         (D(88), "actual", "council", "collection rate")}
+    x = _one("Satisfaction was 78%, compared with 88% here last year.")
+    assert (D(88), "previous") in {(o.value, o.measure) for o in x.observations}
+
+
+@pytest.mark.parametrize(("text", "area", "name"), [
+    ("The Scottish average for satisfaction with libraries was 72%.", "scotland",
+     "satisfaction with libraries"),
+    ("The Wales average for the percentage of waste recycled was 65.2%.", "wales",
+     "percentage of waste recycled"),
+    ("The national average for sickness absence was 10.1 days.", "national", "sickness absence"),
+])
+def test_an_area_s_average_for_a_measure_is_that_area_s_benchmark(text: str, area: str, name: str) -> None:
+    """"The Scottish average for X was 72%": Scotland's benchmark of X, not the council's level of a measure
+    named "Scottish average for X"."""
+    assert {(o.measure, o.area, o.surface) for o in _one(text).observations} == {("benchmark", area, name)}
+
+
+def test_an_area_lead_before_a_ratio_is_no_part_of_its_name() -> None:
+    """"Across Wales 78% of adults were satisfied": Wales's benchmark, its name without "Across"."""
+    x = _one("Across Wales 78% of adults were satisfied with the service.")
+    assert {(o.measure, o.area, o.surface) for o in x.observations} == {
+        ("benchmark", "wales", "adults were satisfied with the service")}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Major applications were processed in an average of 45.2 weeks.", "Major applications processed"),
+    ("Complaints were answered within an average of 8 days.", "Complaints answered"),
+])
+def test_a_passive_in_an_average_of_names_what_was_done(text: str, name: str) -> None:
+    """"X were processed in an average of 45.2 weeks": the name is what was processed, without the frame's
+    "were ... in an average"."""
+    assert {o.surface for o in _one(text).observations} == {name}
+
+
+def test_real_footfall_reports_give_levels_not_changes() -> None:
+    """Coventry's scrutiny minutes and Wrexham's news release (tests/data/xreal): "footfall up 55% against the
+    same period last year", "13% below that of 2005, compared to 15% nationally" are changes; "visitor numbers
+    were up 6% to around 77,000 pedestrians per week" gives the level 77,000."""
+    coventry = extract(read_document(XREAL / "coventry_footfall.txt", root=XREAL))
+    assert not [o for o in coventry.observations if o.unit == "percent"]
+    wrexham = extract(read_document(XREAL / "wrexham_footfall.txt", root=XREAL))
+    assert _found(wrexham) == {(D(77000), "actual", "council", "visitor numbers")}

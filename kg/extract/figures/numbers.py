@@ -45,6 +45,9 @@ _MONEY = re.compile(
 )
 _MULT = {"m": 10**6, "million": 10**6, "k": 10**3, "thousand": 10**3, "bn": 10**9, "billion": 10**9}
 
+# a count's multiplier written out ("1.3 million visitors"); "m" and "k" stay money's ("£1.2m")
+_COUNT_MULT = re.compile(r"\s+(million|billion|thousand)\b", re.I)
+
 _MONTH = MONTH_NAMES  # dates are read in kg.periods; here only recognised, to be left out
 # Shapes that hold digits but are not quantities: dates, times, years and year ranges, references, phones.
 SHAPE_ALTERNATIVES = "|".join(
@@ -67,6 +70,9 @@ SHAPE_ALTERNATIVES = "|".join(
         r"\b(?:19|20)?\d\d[-–]\d\d\b",  # 18-64, 2024-25 (an age band or a year range)
         r"\b\d+\s*[-–]\s*\d+\s*(?:years|yrs)\b",
         r"(?<![\d.,])\d{1,4}\s*[-–]\s*\d{1,4}(?![\d.,%])",  # a range: pages 3 - 10, ages 5-15
+        # "Year 9", "Quarter 2", "Level 5" name a year group, a quarter, a level; "last year 89%" labels the
+        # number after it with the period before it, which is an earlier value (frames.py: previous)
+        r"(?<!last\s)(?<!prior\s)(?<!previous\s)"
         r"\b(?:q|qtr|quarter|p|period|month|week|year|years|level|stage|key stage|ks|s|nvq|scqf)"
         r"\s*\d{1,2}\b",
     ]
@@ -201,6 +207,11 @@ def numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]] | No
                 out.append(Number(m.start(), rest.end(), value, "other", words_, provisional=provisional))
             else:
                 out.append(Number(m.start(), o.end(), value, "other", words_, provisional=provisional))
+        elif big := _COUNT_MULT.match(text, after_at, end):
+            # "1.3 million visitors": one count, in units
+            value = (value * _MULT[big.group(1).lower()]).normalize()
+            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+            out.append(Number(m.start(), big.end(), value, "count", provisional=provisional))
         else:
             out.append(Number(m.start(), m.end(), value, "count", provisional=provisional))
         taken.append((out[-1].start, out[-1].end))

@@ -73,6 +73,8 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
         return not r.not_a_link.match(after) or bool(r.count_noun.match(after))
     if r.passive.match(after):
         return True  # "215 tenants were rehoused", "74 families were in ..."
+    if r.changed_to.search(before):
+        return True  # "visitor numbers were up 6% to around 77,000": the level the change reached
     if r.noun_after.match(after) and (
         r.there_were.search(before)
         or ending("done_verbs").search(before)
@@ -95,6 +97,7 @@ class _LevelRes:
     there_were: re.Pattern[str]
     were_done: re.Pattern[str]
     word_after: re.Pattern[str]
+    changed_to: re.Pattern[str]
 
 
 @cache
@@ -116,6 +119,12 @@ def _level_res() -> _LevelRes:
         were_done=re.compile(r"\s+(?:[a-z\-]+\s+){0,3}(?:were|was|had\s+been|have\s+been)\s+"
                              + alternation(words()["done_verbs"]), re.I),
         word_after=re.compile(r"\s+[a-z]"),
+        # a change or an earlier level, then "to" and the level it reached ("increased by 4% to 1.3 million",
+        # "up 6% to around 77,000", "from 412 to 390")
+        changed_to=re.compile(r"(?:" + alternation([*words()["change"], "from"]) + r")\s+\d[\d,.]*\s*"
+                              r"(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)?\s+to\s+"
+                              r"(?:(?:around|about|approximately|roughly|nearly|almost|some|an\s+estimated)\s+)?$",
+                              re.I),
     )
 
 
@@ -281,6 +290,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     role = frames.Role("actual", elsewhere.group(1), role.cue_start)
                 else:
                     elsewhere = None
+                here = role.measure == "previous" and _HERE_AFTER.match(text, n.end, c.end)
+                if here:
+                    # "Across Wales 78% were satisfied, compared with 88% here": the council's own level set
+                    # against another area's, not an earlier one
+                    role = frames.Role("actual", "council", role.cue_start)
                 measure = role.measure
                 aim = measure == "actual" and _TARGET_AIM.search(text, max(c.start, n.start - 100), n.start)
                 if aim:
@@ -326,8 +340,15 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = _SHARED_SUBJECT.sub("", own)  # "X had improved and was now at N": X is the name
                     # "X increased 2.1 days per FTE to 11.3": the change before the level is no part of X
                     own = _change_tail_re().sub("", own)
+                    # "Major applications were processed in an average of 45.2 weeks": what was processed
+                    own = _average_tail_re().sub(r" \g<done>", own)
                 if own and (areas_own or (measure == "benchmark" and _area_lead_re().fullmatch(own))):
                     own = _area_lead_re().sub("", own)  # "Across Scotland the average was": where, not what
+                elif own and measure == "benchmark" and role.cue_start is not None and \
+                        _area_lead_re().fullmatch(text[c.start : role.cue_start].lstrip()):
+                    # "Across Wales, 78% of adults were satisfied": the lead is the area's, the ratio the name
+                    own = _area_lead_re().sub("", own)
+                    own = re.sub(r"^of\s+", "", own) if phrases.names_something(own[3:]) else own
                 if own and not phrases.is_name(own):
                     own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
                 if measure == "actual" and not phrases.names_something(own) and \
@@ -342,6 +363,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = role.named
                 if elsewhere:
                     own = ""  # the place after the number is where, not what: the clause points back
+                elif here:
+                    own = previous_phrase or sentence_named or ""  # what the other area's figure measured
                 if n.unit == "count" and (base := _RATE_IN_NAME.search(own)):
                     # "Children looked after per 10,000: 92.1": the name says the number is a rate
                     per = int(base.group(1).replace(",", ""))
@@ -528,7 +551,22 @@ def _change_tail_re() -> re.Pattern[str]:
     """A verb of change and its amount ending a figure's name: "Sickness absence increased 2.1 days per FTE"
     (before "to 11.3 days") names sickness absence."""
     verbs = alternation(words()["change_verbs"])
-    return re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:" + verbs + r")\s+(?:by\s+)?[£$€]?\d.*$", re.I)
+    # "visitor numbers were up 6%" (before "to around 77,000") names visitor numbers
+    up = r"(?:(?:was|were|is|are|been)\s+)?(?:up|down)"
+    return re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:" + verbs + "|" + up + r")\s+(?:by\s+)?[£$€]?\d.*$",
+                      re.I)
+
+
+@cache
+def _average_tail_re() -> re.Pattern[str]:
+    """A passive verb and "in an average (of)" ending a figure's name: "Major applications were processed in
+    an average" names the major applications processed, the average being the figure's frame."""
+    from kg.extract.nlp import vocabulary
+
+    irregular = alternation(vocabulary("due_conditions")["irregular_participles"])
+    return re.compile(r"\s+(?:(?:was|were|is|are|have\s+been|has\s+been|had\s+been)\s+)"
+                      r"(?P<done>[a-z]+(?:ed|en)|" + irregular + r")"
+                      r"\s+(?:with)?in\s+an?\s+average(?:\s+of)?$", re.I)
 
 
 @cache
@@ -548,6 +586,10 @@ def _asked_re() -> re.Pattern[str]:
 # "... in the Vale of Hollin", right after a number: the place the figure is for.
 _PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?((?-i:[A-Z])[a-z'\-]+"
                           r"(?:\s+(?:of\s+|and\s+|upon\s+)?(?-i:[A-Z])[a-z'\-]+){0,3})")
+# "compared with 88% here": this council's level (unless an earlier one: "88% here last year")
+_HERE_AFTER = re.compile(r"\s+(?:here|locally|(?:in|for|across)\s+(?:the|this)\s+"
+                         r"(?:borough|district|county|city|council\s+area|authority\s+area|authority|council))\b"
+                         r"(?![^.;,]{0,25}\b(?:last|previous|prior|earlier|ago|before)\b)", re.I)
 _PLACE_TAIL = re.compile(r"\s+in\s+((?:[A-Z][a-z'\-]+)(?:\s+[A-Z][a-z'\-]+){0,2})$")
 
 
@@ -724,9 +766,13 @@ def _comparators_subject(phrase: str) -> tuple[list[str], str] | None:
     if not codes:
         return None
     lead = r"\s*(?:averages?|figures?|rates?|benchmarks?|medians?|performance)\s+(?:for|of|on)\s+(.+)$"
+    if re.search(r"\b(?:average|median|benchmark|figure|rate)\s*$", phrase[:pos], re.I):
+        # "The Scottish average for X was": the comparator's own phrase holds the noun
+        lead = r"\s*(?:for|of|on)\s+(.+)$"
     rest = re.match(lead, phrase[pos:] if pos < len(phrase) else "", re.I)
     if not rest:
         return None
     tail = r"\s+(?:were|was|are|is|stood at|all|both|each)(?:\s+(?:all|both|each))*\s*$"
     name = re.sub(tail, "", rest.group(1))
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
     return list(dict.fromkeys(codes)), name.strip()
