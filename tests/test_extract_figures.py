@@ -980,3 +980,20 @@ def test_real_footfall_reports_give_levels_not_changes() -> None:
     assert not [o for o in coventry.observations if o.unit == "percent"]
     wrexham = extract(read_document(XREAL / "wrexham_footfall.txt", root=XREAL))
     assert _found(wrexham) == {(D(77000), "actual", "council", "visitor numbers")}
+
+
+@pytest.mark.parametrize("name", ["midantrim_statutory.txt", "midantrim_blocks.txt"])
+def test_real_ni_statutory_indicators_as_labelled_records(name: str) -> None:
+    """Mid and East Antrim's statutory indicators (tests/data/xreal), as "Indicator: / Target: A maximum of 30
+    weeks. / Year-end result: 67.4 weeks." records, on one line each or with the values on lines of their
+    own: each target and year-end result is the indicator's, in its unit; a bound is never a measure named
+    "maximum", and a count's breakdown in brackets gives nothing."""
+    x = extract(read_document(XREAL / name, root=XREAL))
+    rows = {(o.value, o.unit, o.measure, o.surface) for o in x.observations}
+    major = "The average processing time of major planning applications"
+    jobs = "The number of jobs promoted through business start interventions"
+    assert {(D(30), "other", "target", major), (D("67.4"), "other", "actual", major),
+            (D(85), "count", "target", jobs), (D(103), "count", "actual", jobs)} <= rows
+    assert not {D(66), D(37)} & {o.value for o in x.observations}
+    assert not {"maximum", "minimum"} & {o.surface.lower() for o in x.observations}
+    assert len(rows) == (12 if name == "midantrim_statutory.txt" else 8)

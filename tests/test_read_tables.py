@@ -539,3 +539,49 @@ def test_cells_a_line_group_heading_and_a_note_that_is_not_bracketed() -> None:
     assert cells["Households in temporary accommodation"] == ["212", "180"]
     assert cells["Average over the quarter"] == [] and "Housing" not in cells
     assert cells["Empty homes brought back into use"] == ["14", "20"]
+
+
+# ---- records of labelled fields ------------------------------------------------------------------------
+
+
+def _text_doc(text: str, tmp_path: Path) -> SourceDoc:
+    path = tmp_path / "fields.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path, root=tmp_path)
+    assert_consistent(doc)
+    return doc
+
+
+def test_labelled_field_records_are_a_table_with_bounds_and_pipes_left_out(tmp_path: Path) -> None:
+    """"Indicator: X" opening each record, then "Target:", "Result:" fields (the value on the field's line or
+    the next one): a table of rows X under columns named by the fields; a target's bound ("A maximum of"), a
+    trailing full stop or pipe and a bracketed note under a field are no part of any cell."""
+    doc = _text_doc(
+        "Indicator: Average time to decide local applications\n"
+        "Target: A maximum of 15 weeks. |\n"
+        "Result: 12.1 weeks. |\n"
+        "Status: Achieved. |\n"
+        "Indicator: Number of business starts supported\n"
+        "Target:\n\nAt least 120 starts.\n\n"
+        "Result:\n\n131 starts\n\n"
+        "(90 through one scheme and 41 through another).\n"
+        "Status:\n\nAchieved.\n", tmp_path)
+    (t,) = doc.tables
+    assert t.layout == "fields"
+    assert grid(doc) == {
+        ("Average time to decide local applications", "Target"): "15 weeks",
+        ("Average time to decide local applications", "Result"): "12.1 weeks",
+        ("Average time to decide local applications", "Status"): "Achieved",
+        ("Number of business starts supported", "Target"): "120 starts",
+        ("Number of business starts supported", "Result"): "131 starts",
+        ("Number of business starts supported", "Status"): "Achieved",
+    }
+
+
+def test_a_key_value_form_is_not_a_field_table(tmp_path: Path) -> None:
+    """One "Indicator:" record, or records whose fields hold no figure, are a form, not a table."""
+    one = _text_doc("Indicator: Rent collected\nTarget: 98%\nResult: 97.5%\n", tmp_path)
+    assert one.tables == ()
+    words_only = _text_doc("Measure: Customer care\nOwner: Head of Service\nMeasure: Complaints\n"
+                           "Owner: Customer Services Manager\n", tmp_path)
+    assert words_only.tables == ()

@@ -3,9 +3,10 @@
 A text rendition (a .txt or .md file, or the flowing text of a PDF outside its ruled tables) writes
 tables in a handful of ways: pipe tables (Markdown or ASCII), tab-separated rows, columns aligned with
 runs of spaces, scorecards flattened by PDF-to-text, one row a line as label words then figures, and
-tables copied from a web page one cell a line. `with_tables` finds them (`kg.read.tables_text` for the
-delimited and aligned forms, `kg.read.tables_flat` for the flattened one, `kg.read.tables_cells` for one
-cell a line) and records each as a `Table`, a `Section(kind="table")`
+tables copied from a web page one cell a line, and records of labelled fields ("Indicator: X", "Target: Y").
+`with_tables` finds them (`kg.read.tables_text` for the delimited and aligned forms, `kg.read.tables_flat`
+for the flattened one, `kg.read.tables_cells` for one cell a line, `kg.read.tables_fields` for the records)
+and records each as a `Table`, a `Section(kind="table")`
 and a `TableCell` per non-empty value cell, so extractors read figures with their headers and the text
 layer leaves the table out of sentences.
 
@@ -21,7 +22,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from kg.read import tables_cells, tables_flat, tables_text
+from kg.read import tables_cells, tables_fields, tables_flat, tables_text
 from kg.read.base import Rendition
 from kg.read.table_parts import (  # noqa: F401 - the parts callers use, re-exported
     Found,
@@ -52,6 +53,7 @@ def find(text: str, covered: Sequence[tuple[int, int]] = ()) -> list[Found]:
             tables_text.aligned,
             tables_flat.flattened,
             tables_cells.cells,
+            tables_fields.fields,
         ):
             hit = detect(text, lines, i, repeated)
             if hit is not None:
