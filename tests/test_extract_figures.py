@@ -997,3 +997,48 @@ def test_real_ni_statutory_indicators_as_labelled_records(name: str) -> None:
     assert not {D(66), D(37)} & {o.value for o in x.observations}
     assert not {"maximum", "minimum"} & {o.surface.lower() for o in x.observations}
     assert len(rows) == (12 if name == "midantrim_statutory.txt" else 8)
+
+
+def test_a_number_joined_to_a_word_is_part_of_a_name() -> None:
+    """"10-day payment performance increased from 84% to 91%": "10-day" is in the name, no figure, and does
+    not leave the pair nameless."""
+    x = _one("10-day payment performance increased from 84% in October to 91% in November.")
+    assert {(o.value, o.measure, o.surface) for o in x.observations} == {
+        (D(84), "previous", "10-day payment performance"), (D(91), "actual", "10-day payment performance")}
+
+
+def test_with_a_measure_moving_names_that_measure() -> None:
+    """"The team has seen an impact with X increasing from 84% to 91%": X is the name, not the clause before
+    "with" nor the verb."""
+    x = _one("The team has seen a positive impact with payment performance increasing from 84% to 91%.")
+    assert {o.surface for o in x.observations} == {"payment performance"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Scrutiny Board (3) considered a briefing note.",
+    "There has been an improvement in the figures, having exceeded the 85% target in November.",
+])
+def test_a_body_s_number_and_a_target_met_in_passing_give_nothing(text: str) -> None:
+    """"Scrutiny Board (3)" numbers a body; "there has been ..., having exceeded the 85% target" names no
+    measure the target is for."""
+    assert _one(text).observations == ()
+
+
+def test_a_time_limit_stated_as_a_target_after_a_participle_is_part_of_the_name() -> None:
+    """"applications decided in target of 8 weeks (or agreed extension of time) ... was 75.6%": the 8 weeks
+    names the measure, it is no target; "The former national target was 65%" is a target for that measure,
+    not for one named "former"."""
+    x = extract(read_document(XREAL / "winchester_planning.txt", root=XREAL))
+    name = "number of applications decided in target of 8 weeks (or agreed extension of time)"
+    assert {(o.value, o.measure, o.period, o.surface) for o in x.observations} == {
+        (D("75.60"), "actual", "2016/17", name), (D("83.84"), "previous", "2015/16", name),
+        (D(65), "target", "2016/17", name)}
+
+
+def test_real_minutes_payment_performance_pair_and_no_junk_target() -> None:
+    """City of London's minutes (tests/data/xreal): the "increasing from 84% in October to 91% in November"
+    pair is 10-day payment performance's; the target exceeded in passing after a paragraph break names no
+    measure and gives nothing."""
+    x = extract(read_document(XREAL / "cityoflondon_payments.txt", root=XREAL))
+    assert {(o.value, o.measure, o.surface) for o in x.observations} == {
+        (D(84), "previous", "10-day payment performance"), (D(91), "actual", "10-day payment performance")}

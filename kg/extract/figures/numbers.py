@@ -37,7 +37,8 @@ class Number:
 
 _NUM = re.compile(
     r"(?<![\w/.£$€\-–])(?P<neg>[-−])?(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
-    r"(?P<suffix>p\b|\*+)?(?![\d/]|\.\d|,\d{3}|[A-Za-z])"
+    # "10-day payment performance", "24-hour": a number joined to a word by a hyphen is part of a name
+    r"(?P<suffix>p\b|\*+)?(?![\d/]|\.\d|,\d{3}|[A-Za-z]|-[A-Za-z])"
 )
 _MONEY = re.compile(
     r"£\s?(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?:\s*(?P<mult>m\b|k\b|bn\b|million|billion|thousand))?",
@@ -249,6 +250,8 @@ _THRESHOLD = re.compile(r"\b(?:within|in|over|under|after|than|least)(?:\s+the)?
 _DEFINITION = re.compile(r"\s*(?:after|later|afterwards|before|from|since|following|"
                          r"of\s+(?:a|the|being|their))\b", re.I)
 _AND_OVER = re.compile(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|younger)\b", re.I)
+_TIMED_IN_TARGET = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with)?in\s+(?:the\s+)?target(?:\s+time)?\s+of\s*$",
+                              re.I)
 _WITHIN = re.compile(r"\b(?:within|top|bottom|tolerance of)\s*$", re.I)
 
 
@@ -274,6 +277,8 @@ def _not_a_figure(before: str, after: str, unit: str) -> bool:
     if unit == "other" and (m := _THRESHOLD.search(before)) and not (
             m.group().lower().startswith(("than", "least")) and _TARGET_CUE.search(before)):
         return True  # "within 10 working days": part of the indicator's name
+    if unit == "other" and _TIMED_IN_TARGET.search(before):
+        return True  # "applications decided in target of 8 weeks": the time limit names the measure
     if unit == "other" and _DEFINITION.match(after):
         return True  # "returned 28 days after leaving hospital": a definition, not a level
     if _AND_OVER.match(after):

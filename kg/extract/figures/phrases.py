@@ -337,7 +337,9 @@ def _not_name_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
     dates = re.compile(rf"{DAY_MONTH}|{MONTH_NAMES}|\b(?:19|20)\d\d(?:\s*[/\-–]\s*\d{{2,4}})?\b"
                        r"|\b\d+(?:st|nd|rd|th)\b")
-    start = re.compile(r"^(?:[^A-Za-z]|(?:" + alternation(words()["not_name_starts"]) + r")(?![\w\-]))", re.I)
+    # a name may open on a number joined to its word ("10-day payment performance"), never on another figure
+    start = re.compile(r"^(?:(?!\d+-[A-Za-z])[^A-Za-z]|(?:" + alternation(words()["not_name_starts"])
+                       + r")(?![\w\-]))", re.I)
     inside = re.compile(r"(?<![\w\-])(?:" + alternation(words()["not_in_name"]) + r")(?![\w\-])"
                         r"|(?<![\w\-])(?:" + alternation(words()["not_name_ends"]) + r")\s*$", re.I)
     return dates, start, inside
@@ -358,12 +360,19 @@ def is_name(phrase_text: str) -> bool:
     return names_something(dates.sub(" ", phrase_text))
 
 
-_QUALIFIES = re.compile(r"\b(?:within|the|an?|its|their|our|against|to|by|of|for|on)\s+$", re.I)
+_QUALIFIES = re.compile(r"(?:\b(?:within|the|an?|its|their|our|against|to|by|of|for|on)|\(or)\s+$", re.I)
+
+
+_DONE_IN = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with)?in\s+(?:the\s+)?$", re.I)
 
 
 def _adjectival(phrase_text: str, hit: re.Match[str]) -> bool:
-    """Is a word that never belongs in a name used as an adjective here ("within agreed timescales")?"""
-    return (hit.group().lower() in {w.lower() for w in words()["adjectival_in_name"]}
+    """Is a word that never belongs in a name used as an adjective here ("within agreed timescales"), or a
+    target's words naming the time limit of what is done ("applications decided in target of 8 weeks")?"""
+    word = hit.group().lower()
+    if word in {w.lower() for w in words()["time_limit_in_name"]}:
+        return bool(_DONE_IN.search(phrase_text, 0, hit.start()))
+    return (word in {w.lower() for w in words()["adjectival_in_name"]}
             and bool(_QUALIFIES.search(phrase_text, 0, hit.start())))
 
 

@@ -68,7 +68,7 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
     before = text[max(lo, n.start - 40) : n.start]
     after = text[n.end : min(hi, n.end + 40)]
     if r.open_bracket.search(before) and r.close_bracket.match(after) and r.named_bracket.search(before):
-        return True
+        return not r.body_bracket.search(before)  # "Scrutiny Board (3)" numbers a body, counts nothing
     if ending("copulas").search(before) and not r.of_number.match(after):
         return not r.not_a_link.match(after) or bool(r.count_noun.match(after))
     if r.passive.match(after):
@@ -98,11 +98,14 @@ class _LevelRes:
     were_done: re.Pattern[str]
     word_after: re.Pattern[str]
     changed_to: re.Pattern[str]
+    body_bracket: re.Pattern[str]
 
 
 @cache
 def _level_res() -> _LevelRes:
     """`_count_is_level`'s patterns, compiled once (the noun and verb lists make them long)."""
+    from kg.extract.nlp import vocabulary
+
     nouns = _count_noun_re()
     return _LevelRes(
         open_bracket=re.compile(r"\(\s*$"),
@@ -125,6 +128,8 @@ def _level_res() -> _LevelRes:
                               r"(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)?\s+to\s+"
                               r"(?:(?:around|about|approximately|roughly|nearly|almost|some|an\s+estimated)\s+)?$",
                               re.I),
+        body_bracket=re.compile(r"\b" + alternation(vocabulary("bodies")["committee_heads"]) + r"\s*\(\s*$",
+                                re.I),
     )
 
 
@@ -342,6 +347,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = _change_tail_re().sub("", own)
                     # "Major applications were processed in an average of 45.2 weeks": what was processed
                     own = _average_tail_re().sub(r" \g<done>", own)
+                    if m := _moving_tail_re().match(own):
+                        own = m.group("name")  # "has seen an impact with X increasing" (from 84% to 91%): X
                 if own and (areas_own or (measure == "benchmark" and _area_lead_re().fullmatch(own))):
                     own = _area_lead_re().sub("", own)  # "Across Scotland the average was": where, not what
                 elif own and measure == "benchmark" and role.cue_start is not None and \
@@ -488,7 +495,12 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
 def _figure_digit(text: str, a: int, b: int, blocked: list[tuple[int, int]]) -> bool:
     """A digit in text[a:b] outside a date, year or reference ("For 2014/15 the ... across Wales stood at
     231": the year is no figure before the benchmark's)."""
-    return any(not any(x <= m.start() < y for x, y in blocked) for m in _DIGIT.finditer(text, a, b))
+    return any(not any(x <= m.start() < y for x, y in blocked) and not _COMPOUND.match(text, m.end())
+               for m in _DIGITS.finditer(text, a, b))
+
+
+_DIGITS = re.compile(r"\d+")
+_COMPOUND = re.compile(r"-[A-Za-z]")  # "10-day payment performance": a number inside a name, no figure
 
 
 @cache
@@ -555,6 +567,14 @@ def _change_tail_re() -> re.Pattern[str]:
     up = r"(?:(?:was|were|is|are|been)\s+)?(?:up|down)"
     return re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:" + verbs + "|" + up + r")\s+(?:by\s+)?[£$€]?\d.*$",
                       re.I)
+
+
+@cache
+def _moving_tail_re() -> re.Pattern[str]:
+    """A name ending in a verb of change in -ing, maybe after "with" ("... has seen a positive impact with
+    payment performance increasing"): the name is the noun phrase before the verb, after the "with"."""
+    verbs = alternation(words()["change_verbs_ing"])
+    return re.compile(r"^(?:.*\bwith\s+)?(?P<name>\S.*?)\s+(?:" + verbs + r")$", re.I)
 
 
 @cache
