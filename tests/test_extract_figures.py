@@ -1042,3 +1042,31 @@ def test_real_minutes_payment_performance_pair_and_no_junk_target() -> None:
     x = extract(read_document(XREAL / "cityoflondon_payments.txt", root=XREAL))
     assert {(o.value, o.measure, o.surface) for o in x.observations} == {
         (D(84), "previous", "10-day payment performance"), (D(91), "actual", "10-day payment performance")}
+
+
+@pytest.mark.parametrize("text", [
+    "Performance was rated as moderate with 11 indicators being green (58%) which indicated good "
+    "performance.",
+    "There were 5 indicators which were classified as data only, which meant that they were monitored "
+    "without requiring a target, and 1 in which the data was currently unavailable.",
+    "There was a slight reduction from 85% reported in the previous quarter.",
+])
+def test_scorecard_counts_and_an_existential_change_give_nothing(text: str) -> None:
+    """"11 indicators being green (58%)", "There were 5 indicators ..." count a scorecard's items (and "a
+    target, and 1" is no target); "There was a slight reduction from 85%" names no measure."""
+    assert _one(text).observations == ()
+
+
+def test_a_verb_of_movement_is_a_change_only_right_before_its_number() -> None:
+    """"had improved, at a rate of 98%" states the level; "had increased 14 days" is a change."""
+    x = _one("Council Tax collection had improved, at a rate of 98%.")
+    assert _found(x) == {(D(98), "actual", "council", "Council Tax collection")}
+    assert _one("Sickness had increased 14 days.").observations == ()
+
+
+def test_real_minutes_that_sum_up_a_scorecard_give_no_measure() -> None:
+    """South Holland's, West Lindsey's and West Oxfordshire's minutes (tests/data/xreal): counts of green,
+    amber and red indicators, "83% of all measures ... a slight reduction from 85%" and "the 1.64 %, short of
+    the target" give nothing."""
+    for name in ("southholland_performance.txt", "westlindsey_performance.txt", "westoxon_performance.txt"):
+        assert extract(read_document(XREAL / name, root=XREAL)).observations == (), name

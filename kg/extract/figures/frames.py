@@ -43,10 +43,18 @@ def _cue_kinds() -> dict[str, tuple[str, str]]:
     for kind in ("change", "forecast", "target", "previous"):
         for p in words()[kind]:
             out.setdefault(_key(p), (kind, "council"))
+    for p in words()["change_straight"]:
+        out.setdefault(_key(p), ("change", "council"))
     for code, phrases in words()["comparators"].items():
         for p in phrases:
             out.setdefault(_key(p), ("benchmark", code))
     return out
+
+
+@cache
+def _straight() -> frozenset[str]:
+    """Cues that reach only a number right after them (figures.yaml: change_straight)."""
+    return frozenset(_key(p) for p in words()["change_straight"]) - {_key(p) for p in words()["change"]}
 
 
 @cache
@@ -90,6 +98,8 @@ def _last_cue_in(before: str, words_: str) -> tuple[int, int, str] | None:
     s, skip = before + words_, len(before)
     found = None
     for m in _all_cues_re().finditer(s, skip, len(s)):
+        if _key(m.group()) in _straight() and s[m.end() :].strip():
+            continue  # "had improved, at a rate of 98%": such a verb reaches only the number right after it
         if _reaches(s, m.end(), len(s)):
             found = m
     return None if found is None else (found.start() - skip, found.end() - skip, found.group())

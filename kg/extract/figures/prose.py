@@ -124,7 +124,8 @@ def _level_res() -> _LevelRes:
         word_after=re.compile(r"\s+[a-z]"),
         # a change or an earlier level, then "to" and the level it reached ("increased by 4% to 1.3 million",
         # "up 6% to around 77,000", "from 412 to 390")
-        changed_to=re.compile(r"(?:" + alternation([*words()["change"], "from"]) + r")\s+\d[\d,.]*\s*"
+        changed_to=re.compile(r"(?:" + alternation([*words()["change"], *words()["change_straight"], "from"])
+                              + r")\s+\d[\d,.]*\s*"
                               r"(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)?\s+to\s+"
                               r"(?:(?:around|about|approximately|roughly|nearly|almost|some|an\s+estimated)\s+)?$",
                               re.I),
@@ -517,7 +518,13 @@ def _scorecard_re() -> re.Pattern[str]:
     # "the majority of activities were ... (98%)", "Risks were ... managed with the majority being ... (70%)"
     majority = (r"|\bmajority\s+of\s+(?:the\s+|its\s+|our\s+)?(?:[\w\-]+\s+){0,2}?" + items +
                 r"|" + items + r"\b[^.;%]{0,80}\bthe\s+majority\b")
-    return re.compile(r"(?:" + counted + r"(?:[\w\-]+\s+){0,3}?|" + sorted_ + r")" + items + majority, re.I)
+    # "11 indicators being green (58%)", "There were 5 indicators which were classified as data only": the
+    # items counted, then their rating or what they were
+    rated = (r"|\b\d[\d,]*\s+" + items + r"\s+(?:being|were|are|was|is|rated|classed|classified)\s+(?:as\s+)?"
+             + alternation(words()["scorecard_sorts"]) + r"\b"
+             r"|\bthere\s+(?:were|are|was|is)\s+\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?" + items + r"\b")
+    return re.compile(r"(?:" + counted + r"(?:[\w\-]+\s+){0,3}?|" + sorted_ + r")" + items + majority + rated,
+                      re.I)
 
 
 @cache
