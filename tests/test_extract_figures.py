@@ -1070,3 +1070,19 @@ def test_real_minutes_that_sum_up_a_scorecard_give_no_measure() -> None:
     the target" give nothing."""
     for name in ("southholland_performance.txt", "westlindsey_performance.txt", "westoxon_performance.txt"):
         assert extract(read_document(XREAL / name, root=XREAL)).observations == (), name
+
+
+def test_figures_side_by_side_are_a_row_s_cells_not_a_sentence_s() -> None:
+    """"All the rest 56 days 67 days" (a planning table's row, its header lost): which is the target and which
+    the average cannot be told, so neither is read as the level."""
+    assert _one("All the rest 56 days 67 days").observations == ()
+    x = extract(read_document(XREAL / "tonbridge_planning.txt", root=XREAL))
+    assert x.observations == ()
+
+
+def test_a_table_with_bare_number_row_codes_gives_no_wrong_figure() -> None:
+    """Oxfordshire's indicator annex (tests/data/xreal), one cell a line with bare row numbers ("1", "1a",
+    "156") and no label head: not read as a table (the codes could be any row's values), and no cell is
+    read as prose."""
+    x = extract(read_document(XREAL / "oxfordshire_bvpi.txt", root=XREAL))
+    assert x.observations == ()

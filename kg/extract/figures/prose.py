@@ -256,8 +256,14 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             # "Nationally at the end of Quarter 2, turnaround time stood at 9 days": the clause is the area's
             opener_area = _opening_area(text, max(c.start, read_from), c.end)
             monthly: bool | None = None  # whether the clause names a month, read as clause_periods
-            for n in numbers(text, max(c.start, read_from), c.end, blocked):
-                if not_a_figure(text, n, s.start, s.end):
+            found_here = [n for n in numbers(text, max(c.start, read_from), c.end, blocked)
+                          if not not_a_figure(text, n, s.start, s.end)]
+            for k, n in enumerate(found_here):
+                before_n = found_here[k - 1] if k else None
+                after_n = found_here[k + 1] if k + 1 < len(found_here) else None
+                if _side_by_side(text, before_n, n) or _side_by_side(text, n, after_n):
+                    # "All the rest 56 days 67 days": a table's row, its columns unknown
+                    notes.append(f"figure {n.value} at {n.start}: one of a row's figures, its column unknown")
                     continue
                 if subset and n.start >= subset.end():
                     notes.append(f"figure {n.value} at {n.start}: part of a population, not the indicator")
@@ -491,6 +497,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             continue
         kept.append(f)
     return kept, notes
+
+
+def _side_by_side(text: str, a: Number | None, b: Number | None) -> bool:
+    """Two figures with only spaces between them ("56 days 67 days"): cells of a row, not a sentence's."""
+    return a is not None and b is not None and not text[a.end : b.start].strip()
 
 
 def _figure_digit(text: str, a: int, b: int, blocked: list[tuple[int, int]]) -> bool:
