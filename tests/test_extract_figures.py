@@ -1086,3 +1086,20 @@ def test_a_table_with_bare_number_row_codes_gives_no_wrong_figure() -> None:
     read as prose."""
     x = extract(read_document(XREAL / "oxfordshire_bvpi.txt", root=XREAL))
     assert x.observations == ()
+
+
+def test_the_months_ending_a_date_are_a_period_not_a_figure() -> None:
+    """"the Specified Performance Indicators for the 12 months ending 31st March 2011": no figure of 12."""
+    x = _one("The Council publishes its indicators for the 12 months ending 31st March 2011.")
+    assert x.observations == ()
+
+
+def test_a_change_in_a_measure_between_two_periods_gives_each_period_s_level() -> None:
+    """West Lothian's specified performance indicators (tests/data/xreal): "an increase of 0.5 days in the
+    number of days lost ... from 2008/09 (6.4 days lost per employee) to 2009/10 (6.9 days lost per
+    employee)": each bracketed figure is the measure's level in the period before it, the change gives
+    nothing, and no name is cut out of the brackets."""
+    x = extract(read_document(XREAL / "westlothian_spi.txt", root=XREAL))
+    name = "number of days lost to sickness absence for teaching staff"
+    assert {(o.value, o.measure, o.period, o.surface) for o in x.observations} == {
+        (D("6.4"), "previous", "2008/09", name), (D("6.9"), "previous", "2009/10", name)}

@@ -357,6 +357,8 @@ def is_name(phrase_text: str) -> bool:
         return False  # a speaker, a view or a hope: the clause was cut in the wrong place
     if re.fullmatch(r"\s*[A-Za-z]+ed\s*", phrase_text):
         return False  # "based (on the 96% assumed)": a participle alone names nothing
+    if phrase_text.count("(") != phrase_text.count(")"):
+        return False  # "lost per employee)": words cut out of a bracket, a piece of a clause
     return names_something(dates.sub(" ", phrase_text))
 
 

@@ -246,6 +246,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             read_from = but.end()
         subset = _SUBSET.match(text, s.start, s.end)
         blocked = [b for b in all_shapes if b[0] < s.end and s.start < b[1]]
+        moves: list[tuple[int, int]] = []  # the sentence's changes: no figure a name must stop at
         for c in tv.clauses_of(i):
             clause_actual: str | None = None
             nameless = False  # the clause's level named nothing: its comparisons are of an unknown measure
@@ -270,6 +271,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     continue
                 role = frames.role(text, n, c.start, c.end)
                 if role.measure in ("change", "forecast"):
+                    moves.append((n.start, n.end))  # "an increase of 0.5 days in X from ...": no level
                     continue
                 if role.measure == "previous" and n.unit_words == "out of" and \
                         _NUMBER_NEXT.match(text, n.end):
@@ -332,13 +334,16 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 region = phrases.ratio(text, n.start, n.end, c.start, c.end) if n.unit == "percent" else (
                     n.start, n.end, None, None)
                 lo = previous_end if previous_end <= region[0] else c.start
-                if measure == "actual" and pair_end is not None and _PAIR_TO.match(text, pair_end, n.start):
+                # (a pair's second may be an earlier period's level: "from 2008/09 (A) to 2009/10 (B)")
+                paired = (measure == "actual" or (measure == "previous" and role.cue_start is None)) and \
+                    pair_end is not None and _PAIR_TO.match(text, pair_end, n.start)
+                if paired:
                     lo = c.start  # "X rose from 58% to 67%": the subject is before the pair, not between
                 hi = role.cue_start or c.end
                 if measure == "actual":
                     own = phrases.phrase(text, region[0], region[1], lo, hi, region[3])
                 elif role.cue_start is not None and role.cue_start < n.start:
-                    if _figure_digit(text, min(lo, role.cue_start), role.cue_start, blocked):
+                    if _figure_digit(text, min(lo, role.cue_start), role.cue_start, blocked + moves):
                         own = ""  # "6.2 days ..., compared with 7.0": the comparison has no name of its own
                     else:
                         own = phrases.phrase(text, role.cue_start, n.end, min(lo, role.cue_start), c.end)
@@ -354,6 +359,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = _change_tail_re().sub("", own)
                     # "Major applications were processed in an average of 45.2 weeks": what was processed
                     own = _average_tail_re().sub(r" \g<done>", own)
+                    own = _change_lead_re().sub("", own)  # "an increase of 0.5 days in X" (from A to B): X
                     if m := _moving_tail_re().match(own):
                         own = m.group("name")  # "has seen an impact with X increasing" (from 84% to 91%): X
                 if own and (areas_own or (measure == "benchmark" and _area_lead_re().fullmatch(own))):
@@ -365,6 +371,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = re.sub(r"^of\s+", "", own) if phrases.names_something(own[3:]) else own
                 if own and not phrases.is_name(own):
                     own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
+                if paired and previous_phrase and not (own and phrases.is_name(own)):
+                    own = previous_phrase  # "X from 2008/09 (6.4 days ...) to 2009/10 (6.9 days ...)": X
                 if measure == "actual" and not phrases.names_something(own) and \
                         (bracket := _bracket_name_re().search(text, lo, n.start)):
                     # "Indicator 09 (the percentage of FOI requests answered in time) where the performance
@@ -588,6 +596,15 @@ def _change_tail_re() -> re.Pattern[str]:
 
 
 @cache
+def _change_lead_re() -> re.Pattern[str]:
+    """A change and its amount opening a name: "an increase of 0.5 days in the number of days lost" names the
+    number of days lost."""
+    nouns = alternation(words()["change_nouns"])
+    return re.compile(r"^(?:(?:an?|the)\s+)?(?:[a-z]+\s+)?" + nouns
+                      + r"\s+(?:of\s+[£]?\d[\d,.]*\s*(?:%|[a-z]+)?\s+)?in\s+(?:the\s+)?(?=\S)", re.I)
+
+
+@cache
 def _moving_tail_re() -> re.Pattern[str]:
     """A name ending in a verb of change in -ing, maybe after "with" ("... has seen a positive impact with
     payment performance increasing"): the name is the noun phrase before the verb, after the "with"."""
@@ -714,7 +731,9 @@ _PERFECT = re.compile(r"\b(?:has|have)\b", re.I)
 _LEVEL_AGAINST_TARGET = re.compile(r"\bperformance\s+against\s+(?:the\s+|its\s+)?target\s+"
                                    r"(?:is|was|were|are|stood\s+at|stands\s+at)\s*$", re.I)
 _TARGET_MOVED = re.compile(r"\btargets?\b(?:(?!\bagainst\b|[.;]).){0,80}?\bfrom\s*$", re.I)
-_PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+[^\d\s,;]+){0,12}?\s*\bto\s*$", re.I)
+# "from 58% to", "from 2008/09 (6.4 days lost per employee) to 2009/10 (": the pair's second figure follows
+_PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+[^\d\s,;]+){0,12}?\s*\bto"
+                      r"(?:\s+(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?\s*\()?\s*$", re.I)
 _COORDINATED = re.compile(r"(?:\band|\bor|,|&)\s*$", re.I)
 _COORDINATED_AFTER = re.compile(r"\s*(?:,|\band\b|\bor\b|&|\bas\s+well\s+as\b)", re.I)
 
