@@ -1103,3 +1103,47 @@ def test_a_change_in_a_measure_between_two_periods_gives_each_period_s_level() -
     name = "number of days lost to sickness absence for teaching staff"
     assert {(o.value, o.measure, o.period, o.surface) for o in x.observations} == {
         (D("6.4"), "previous", "2008/09", name), (D("6.9"), "previous", "2009/10", name)}
+
+
+def test_a_hyphened_duration_target_is_a_target_unless_it_limits_the_measure() -> None:
+    """"was 14.4 weeks, under the 15-week target": a target of 15 weeks; "decided within the 8-week target was
+    81%": the limit is part of the name and 81% is the level, not a target."""
+    x = _one("The average time for residential applications was 14.4 weeks, under the 15-week target.")
+    assert {(o.value, o.unit, o.measure) for o in x.observations} == {
+        (D("14.4"), "other", "actual"), (D(15), "other", "target")}
+    x = _one("The percentage of applications decided within the 8-week target was 81%.")
+    assert {(o.value, o.measure) for o in x.observations} == {(D(81), "actual")}
+
+
+def test_someone_moving_a_measure_from_a_to_b_names_the_measure() -> None:
+    """"Despite COVID-19, the Council has reduced X by over 20% from 1,062 to 839 in the last year": X went
+    from 1,062 to 839; "in the last year" is the span up to now, not last year's level."""
+    x = _one("Despite the lag effects of the COVID-19 pandemic, the Council has reduced the number of live "
+             "applications in the system by over 20% from 1,062 to 839 in the last year.")
+    name = "number of live applications in the system"
+    assert {(o.value, o.measure, o.surface) for o in x.observations} == {
+        (D(1062), "previous", name), (D(839), "actual", name)}
+
+
+def test_an_aside_in_brackets_is_no_part_of_a_name() -> None:
+    """"X (which represent the majority of applications received) was 14.4 weeks": the name is X."""
+    x = _one("The average processing time for residential applications (which represent the majority of "
+             "applications received) was 14.4 weeks.")
+    assert {o.surface for o in x.observations} == {"average processing time for residential applications"}
+
+
+def test_real_ni_planning_news_levels_targets_and_the_regional_average() -> None:
+    """Mid Ulster's planning performance release (tests/data/xreal): every level, "15-week target", the
+    regional average and the live applications' fall from 1,062 to 839 are read; the changes ("3.7 weeks
+    less", "5.1 weeks less", "by over 20%") and the share of NI's applications give nothing."""
+    x = extract(read_document(XREAL / "midulster_planning.txt", root=XREAL))
+    local = "average processing time for local planning applications"
+    residential = "average processing time for residential applications"
+    live = "number of live applications in the system"
+    assert {(o.value, o.measure, o.area, o.surface) for o in x.observations} == {
+        (D(1062), "previous", "council", live), (D(839), "actual", "council", live),
+        (D(25), "actual", "council", "major applications were processed within 30 weeks"),
+        (D(575), "actual", "council", "local planning applications were decided"),
+        (D("16.7"), "actual", "council", local), (D(15), "target", "council", local),
+        (D("19.2"), "benchmark", "region", local),
+        (D("14.4"), "actual", "council", residential), (D(15), "target", "council", residential)}

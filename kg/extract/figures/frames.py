@@ -100,6 +100,8 @@ def _last_cue_in(before: str, words_: str) -> tuple[int, int, str] | None:
     for m in _all_cues_re().finditer(s, skip, len(s)):
         if _key(m.group()) in _straight() and s[m.end() :].strip():
             continue  # "had improved, at a rate of 98%": such a verb reaches only the number right after it
+        if _TIME_LIMIT.search(s, 0, m.start()):
+            continue  # "decided within the 8-week target was 81%": a limit naming the measure, no target
         if _reaches(s, m.end(), len(s)):
             found = m
     return None if found is None else (found.start() - skip, found.end() - skip, found.group())
@@ -156,6 +158,10 @@ def _after(right: str) -> tuple[Role | None, str | None, bool]:
     return None, code, starting("previous_after").match(right) is not None
 
 
+_TIME_LIMIT = re.compile(r"\b(?:within|inside|in)\s+(?:the\s+|a\s+)?\d{1,3}[-\s](?:working[-\s])?"
+                         r"(?:day|week|month|hour|minute)s?\s+$", re.I)
+_SPAN_UP_TO_NOW = re.compile(r"\b(?:in|over|during|across|throughout)\s+the\s+(?:last|past)\s+"
+                             r"(?:twelve\s+months|12\s+months|year)$", re.I)
 _IN = re.compile(
     r"[\s,(]*(?:in|for|at|during|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of|over)?"
     r"\s*(?:the\s+)?$",
@@ -173,6 +179,8 @@ def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None,
         found = [p for p in named if p[1] >= lo and p[2] <= hi]
     else:
         found = periods.mentions(text, lo, hi, ref)
+    # "from 1,062 to 839 in the last year": the twelve months up to now, not the year before
+    found = [p for p in found if not _SPAN_UP_TO_NOW.search(text, max(0, p[1] - 12), p[2])]
     after = [p for p in found if p[1] >= n.end and _IN.match(text[n.end : p[1]]) is not None
              and len(text[n.end : p[1]]) <= 25
              and not _LABELS.match(text[p[2] : p[2] + 12])]  # "(Q2: 21.3%)" labels 21.3

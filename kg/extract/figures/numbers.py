@@ -46,6 +46,10 @@ _MONEY = re.compile(
 )
 _MULT = {"m": 10**6, "million": 10**6, "k": 10**3, "thousand": 10**3, "bn": 10**9, "billion": 10**9}
 
+# A duration hyphened to its unit before a target's word: "the 15-week target", "a 28-day standard".
+_HYPHENED_TARGET = re.compile(r"(?<![\w/.£\-])(?P<n>\d{1,3})-(?P<unit>week|day|month|hour|minute)"
+                              r"(?=\s+(?:[a-z\-]+\s+){0,2}?(?:target|standard|timescale|deadline)s?\b)", re.I)
+_LIMIT_LEAD = re.compile(r"\b(?:within|inside|in)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 # a count's multiplier written out ("1.3 million visitors"); "m" and "k" stay money's ("£1.2m")
 _COUNT_MULT = re.compile(r"\s+(million|billion|thousand)\b", re.I)
 
@@ -180,6 +184,15 @@ def numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]] | No
         else:
             continue
         taken.append((out[-1].start, out[-1].end))
+    for m in _HYPHENED_TARGET.finditer(text, start, end):
+        # "under the 15-week target", "the 30-day standard": the target's own figure, in its unit
+        if any(a <= m.start() < b for a, b in blocked) or _LIMIT_LEAD.search(text, max(start, m.start() - 12),
+                                                                               m.start()):
+            continue  # "decided within the 8-week target": the time limit names the measure
+        value = _decimal(m.group("n"), None)
+        if value is not None:
+            out.append(Number(m.start(), m.end(), value, "other", m.group("unit").lower() + "s"))
+            taken.append((m.start(), m.end()))
     for m in _NUM.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in blocked):
             continue
@@ -258,13 +271,15 @@ _WITHIN = re.compile(r"\b(?:within|top|bottom|tolerance of)\s*$", re.I)
 def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
     """A number that a word before or after makes a reference, an age, a threshold or a thing counted that
     is not a measure ("page 8", "aged 75", "within 10 working days", "19 wards", "£75 fine")."""
-    return _not_a_figure(text[max(lo, n.start - 40) : n.start], text[n.end : min(hi, n.end + 40)], n.unit)
+    hyphened = "-" in text[n.start : n.end]  # "the 15-week target": the target's figure, no standard's name
+    return _not_a_figure(text[max(lo, n.start - 40) : n.start], text[n.end : min(hi, n.end + 40)], n.unit,
+                         hyphened)
 
 
 # pure on the words around the number and its unit: the same words surround a report's figures document
 # after document. Small, as phrases._left_words'.
 @lru_cache(maxsize=1024)
-def _not_a_figure(before: str, after: str, unit: str) -> bool:
+def _not_a_figure(before: str, after: str, unit: str, hyphened: bool = False) -> bool:
     if (unit in ("count", "other", "currency") and ending("not_figure_before").search(before.rstrip(" .:"))
             and not before.rstrip().endswith("(")
             # "a target of no more than 3.5 days": the bound a target sets is the target
@@ -272,9 +287,9 @@ def _not_a_figure(before: str, after: str, unit: str) -> bool:
         return True
     if unit in ("count", "currency", "other") and starting("not_figure_after").match(after):
         return True
-    if unit == "other" and _STANDARD.match(after):
+    if unit == "other" and _STANDARD.match(after) and not hyphened:
         return True  # "inside the 26 week statutory standard": the standard's name
-    if unit == "other" and (m := _THRESHOLD.search(before)) and not (
+    if unit == "other" and not hyphened and (m := _THRESHOLD.search(before)) and not (
             m.group().lower().startswith(("than", "least")) and _TARGET_CUE.search(before)):
         return True  # "within 10 working days": part of the indicator's name
     if unit == "other" and _TIMED_IN_TARGET.search(before):

@@ -124,6 +124,7 @@ _CLOSING = re.compile(r"\s*\)")
 _SPACES = re.compile(r"\s+")
 _OF = re.compile(r"^of\s+", re.I)
 _TRAILING_COMMA = re.compile(r",\s*$")
+_ASIDE = re.compile(r"\s*\((?:which|who|that|whose|where)\b[^()]*\)", re.I)
 _WHICH_TAIL = re.compile(r",?\s+(?:which|that)\s*$", re.I)
 _CONJUNCTION = re.compile(r"^\s*(?:and|but|or|while|whilst)?\s*(?:that\s+)?", re.I)
 # "had eased to": any verb of movement before the new level
@@ -182,6 +183,8 @@ def _left_words(left: str) -> tuple[str, str | None]:
             last = m
     if last is not None:
         left = left[last.end() :]
+    # "X (which represent the majority of applications) was": an aside on X, no part of its name
+    left = _ASIDE.sub("", left)
     population = None
     for _ in range(3):
         changed = False

@@ -257,8 +257,12 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             # "Nationally at the end of Quarter 2, turnaround time stood at 9 days": the clause is the area's
             opener_area = _opening_area(text, max(c.start, read_from), c.end)
             monthly: bool | None = None  # whether the clause names a month, read as clause_periods
-            found_here = [n for n in numbers(text, max(c.start, read_from), c.end, blocked)
-                          if not not_a_figure(text, n, s.start, s.end)]
+            found_here = []
+            for n in numbers(text, max(c.start, read_from), c.end, blocked):
+                if not_a_figure(text, n, s.start, s.end):
+                    moves.append((n.start, n.end))  # "by over 20%", "within 30 weeks": no figure either
+                else:
+                    found_here.append(n)
             for k, n in enumerate(found_here):
                 before_n = found_here[k - 1] if k else None
                 after_n = found_here[k + 1] if k + 1 < len(found_here) else None
@@ -360,6 +364,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     # "Major applications were processed in an average of 45.2 weeks": what was processed
                     own = _average_tail_re().sub(r" \g<done>", own)
                     own = _change_lead_re().sub("", own)  # "an increase of 0.5 days in X" (from A to B): X
+                    if (moved := _agent_moved_re().match(own)) and phrases.names_something(moved.group("x")):
+                        # "has reduced X by 20%": X
+                        own = re.sub(r"^the\s+", "", moved.group("x"), flags=re.I)
                     if m := _moving_tail_re().match(own):
                         own = m.group("name")  # "has seen an impact with X increasing" (from 84% to 91%): X
                 if own and (areas_own or (measure == "benchmark" and _area_lead_re().fullmatch(own))):
@@ -516,11 +523,13 @@ def _figure_digit(text: str, a: int, b: int, blocked: list[tuple[int, int]]) -> 
     """A digit in text[a:b] outside a date, year or reference ("For 2014/15 the ... across Wales stood at
     231": the year is no figure before the benchmark's)."""
     return any(not any(x <= m.start() < y for x, y in blocked) and not _COMPOUND.match(text, m.end())
+               and not _IN_WORD.search(text, max(0, m.start() - 2), m.start())
                for m in _DIGITS.finditer(text, a, b))
 
 
 _DIGITS = re.compile(r"\d+")
 _COMPOUND = re.compile(r"-[A-Za-z]")  # "10-day payment performance": a number inside a name, no figure
+_IN_WORD = re.compile(r"[A-Za-z]-?$")  # "COVID-19", "S4": a name's digits
 
 
 @cache
@@ -593,6 +602,16 @@ def _change_tail_re() -> re.Pattern[str]:
     up = r"(?:(?:was|were|is|are|been)\s+)?(?:up|down)"
     return re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:" + verbs + "|" + up + r")\s+(?:by\s+)?[£$€]?\d.*$",
                       re.I)
+
+
+@cache
+def _agent_moved_re() -> re.Pattern[str]:
+    """Someone moving a measure, and by how much, before its levels: "Council has reduced the number of live
+    applications by over 20%" (from 1,062 to 839) names the number of live applications."""
+    verbs = alternation(words()["moved_by"])
+    return re.compile(r"^\S.*?\s(?:has|have|had)\s+(?:" + verbs + r")\s+(?P<x>(?![a-z]+ly\b)\S.*?)"
+                      r"(?:\s+by\s+(?:(?:over|around|about|nearly|almost|some|more\s+than)\s+)?[£]?\d[\d,.]*\s*"
+                      r"(?:%|per\s?cent|[a-z]+)?)?$", re.I)
 
 
 @cache
