@@ -1147,3 +1147,21 @@ def test_real_ni_planning_news_levels_targets_and_the_regional_average() -> None
         (D("16.7"), "actual", "council", local), (D(15), "target", "council", local),
         (D("19.2"), "benchmark", "region", local),
         (D("14.4"), "actual", "council", residential), (D(15), "target", "council", residential)}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Northvale had an average approval rate of 97.6%.", "average approval rate"),
+    ("Major applications took an average of 39.4 weeks to process.", "Major applications"),
+    ("The indicator on the percentage of webpages available in Welsh was showing 100%.",
+     "indicator on the percentage of webpages available in Welsh"),
+])
+def test_whose_figure_and_frames_of_having_or_taking_leave_the_name(text: str, name: str) -> None:
+    """"<place> had an average approval rate of N", "X took an average of N weeks", "X was showing N%": the
+    name is the measure, without who had it or the frame's verb; "in Welsh" is a language, not a place."""
+    assert {(o.surface, o.area) for o in _one(text).observations} == {(name, "council")}
+
+
+def test_a_share_of_people_who_had_something_keeps_who_had_it() -> None:
+    """"42% of looked after children had an up to date health check": the name keeps the children."""
+    x = _one("42% of looked after children had an up to date health check.")
+    assert {o.surface for o in x.observations} == {"looked after children had an up to date health check"}

@@ -55,7 +55,7 @@ def _opens_record(m: re.Match[str] | None) -> bool:
 
 def _value(text: str, start: int, end: int) -> tuple[int, int]:
     """A field's value without its trailing full stop or pipe, and without the bound a target is stated as
-    ("A maximum of 30 weeks": the cell is "30 weeks", the target's figure)."""
+    ("A maximum of 20 weeks": the cell is "20 weeks", the target's figure)."""
     start, end = trim(text, start, end)
     if m := _TAIL.search(text, start, end):
         end = m.start()
@@ -102,7 +102,7 @@ def fields(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -
             last = j - 1
             continue
         if line.text.strip().startswith("("):
-            last = j = j + 1  # "(66 through ...)": a note on the field before, no column's
+            last = j = j + 1  # "(40 through ...)": a note on the field before, no column's
             continue
         break
     with_figures = [r for r in rows if any(is_number(text[a:b].split()[0]) for _, a, b in r[2])]

@@ -52,7 +52,7 @@ def _breaks_after(text: str, line: Line, nxt: Line, width: int) -> bool:
     if _FIELD.match(after):
         return True  # "Wards: All" under "Author: ...": one field a line
     if _ROW_END.search(body):
-        return True  # "All the rest 56 days 67 days" over "Pre-application enquiries N/A 88 days": rows
+        return True  # "Other cases 56 days 61 days" over "Appeals N/A 90 days": a table's rows
     first_word = after.split()[0]
     return len(body) + 1 + len(first_word) <= width
 

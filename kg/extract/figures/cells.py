@@ -74,7 +74,7 @@ def _label_unit_res() -> dict[str, re.Pattern[str]]:
 
 @cache
 def _cell_words() -> dict[str, frozenset[str]]:
-    """Words a figure cell may end with: its unit ("67.4 weeks") or what it counts ("103 jobs")."""
+    """Words a figure cell may end with: its unit ("41.5 weeks") or what it counts ("120 starts")."""
     return {"other": frozenset(w.lower() for w in words()["other_units"]),
             "count": frozenset(w.lower() for w in words()["count_nouns"])}
 
@@ -88,9 +88,9 @@ def _cell_unit(cell: str) -> str:
 def _unit(label: str, cell: str) -> tuple[str, str, int | None]:
     """(unit, unit words, rate base) from the row label's hints and the cell's own marks."""
     if (own := _cell_unit(cell)) and own in _cell_words()["other"]:
-        return "other", own, None  # "67.4 weeks"
+        return "other", own, None  # "41.5 weeks"
     if own and own in _cell_words()["count"] and "%" not in cell and "£" not in cell:
-        return "count", "", None  # "103 jobs"
+        return "count", "", None  # "120 starts"
     if m := re.search(r"per\s+(100,000|10,000|1,000|100000|10000|1000)\b[^)]*", label, re.I):
         return "rate", m.group(0).strip(), int(m.group(1).replace(",", ""))
     if "%" in cell or _label_unit_res()["percent"].search(label):

@@ -99,9 +99,9 @@ def _last_cue_in(before: str, words_: str) -> tuple[int, int, str] | None:
     found = None
     for m in _all_cues_re().finditer(s, skip, len(s)):
         if _key(m.group()) in _straight() and s[m.end() :].strip():
-            continue  # "had improved, at a rate of 98%": such a verb reaches only the number right after it
+            continue  # "had improved, at a rate of 96%": such a verb reaches only the number right after it
         if _TIME_LIMIT.search(s, 0, m.start()):
-            continue  # "decided within the 8-week target was 81%": a limit naming the measure, no target
+            continue  # "decided within the 8-week target was 79%": a limit naming the measure, no target
         if _reaches(s, m.end(), len(s)):
             found = m
     return None if found is None else (found.start() - skip, found.end() - skip, found.group())
@@ -179,7 +179,7 @@ def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None,
         found = [p for p in named if p[1] >= lo and p[2] <= hi]
     else:
         found = periods.mentions(text, lo, hi, ref)
-    # "from 1,062 to 839 in the last year": the twelve months up to now, not the year before
+    # "from 900 to 765 in the last year": the twelve months up to now, not the year before
     found = [p for p in found if not _SPAN_UP_TO_NOW.search(text, max(0, p[1] - 12), p[2])]
     after = [p for p in found if p[1] >= n.end and _IN.match(text[n.end : p[1]]) is not None
              and len(text[n.end : p[1]]) <= 25

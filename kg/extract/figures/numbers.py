@@ -37,7 +37,7 @@ class Number:
 
 _NUM = re.compile(
     r"(?<![\w/.£$€\-–])(?P<neg>[-−])?(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
-    # "10-day payment performance", "24-hour": a number joined to a word by a hyphen is part of a name
+    # "5-day response rate", "24-hour": a number joined to a word by a hyphen is part of a name
     r"(?P<suffix>p\b|\*+)?(?![\d/]|\.\d|,\d{3}|[A-Za-z]|-[A-Za-z])"
 )
 _MONEY = re.compile(
@@ -46,7 +46,7 @@ _MONEY = re.compile(
 )
 _MULT = {"m": 10**6, "million": 10**6, "k": 10**3, "thousand": 10**3, "bn": 10**9, "billion": 10**9}
 
-# A duration hyphened to its unit before a target's word: "the 15-week target", "a 28-day standard".
+# A duration hyphened to its unit before a target's word: "the 12-week target", "a 28-day standard".
 _HYPHENED_TARGET = re.compile(r"(?<![\w/.£\-])(?P<n>\d{1,3})-(?P<unit>week|day|month|hour|minute)"
                               r"(?=\s+(?:[a-z\-]+\s+){0,2}?(?:target|standard|timescale|deadline)s?\b)", re.I)
 _LIMIT_LEAD = re.compile(r"\b(?:within|inside|in)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
@@ -185,7 +185,7 @@ def numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]] | No
             continue
         taken.append((out[-1].start, out[-1].end))
     for m in _HYPHENED_TARGET.finditer(text, start, end):
-        # "under the 15-week target", "the 30-day standard": the target's own figure, in its unit
+        # "under the 12-week target", "the 30-day standard": the target's own figure, in its unit
         if any(a <= m.start() < b for a, b in blocked) or _LIMIT_LEAD.search(text, max(start, m.start() - 12),
                                                                                m.start()):
             continue  # "decided within the 8-week target": the time limit names the measure
@@ -271,7 +271,7 @@ _WITHIN = re.compile(r"\b(?:within|top|bottom|tolerance of)\s*$", re.I)
 def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
     """A number that a word before or after makes a reference, an age, a threshold or a thing counted that
     is not a measure ("page 8", "aged 75", "within 10 working days", "19 wards", "£75 fine")."""
-    hyphened = "-" in text[n.start : n.end]  # "the 15-week target": the target's figure, no standard's name
+    hyphened = "-" in text[n.start : n.end]  # "the 12-week target": the target's figure, no standard's name
     return _not_a_figure(text[max(lo, n.start - 40) : n.start], text[n.end : min(hi, n.end + 40)], n.unit,
                          hyphened)
 
@@ -293,7 +293,7 @@ def _not_a_figure(before: str, after: str, unit: str, hyphened: bool = False) ->
             m.group().lower().startswith(("than", "least")) and _TARGET_CUE.search(before)):
         return True  # "within 10 working days": part of the indicator's name
     if unit == "other" and _TIMED_IN_TARGET.search(before):
-        return True  # "applications decided in target of 8 weeks": the time limit names the measure
+        return True  # "claims decided in target of 10 days": the time limit names the measure
     if unit == "other" and _DEFINITION.match(after):
         return True  # "returned 28 days after leaving hospital": a definition, not a level
     if _AND_OVER.match(after):

@@ -183,7 +183,7 @@ def _left_words(left: str) -> tuple[str, str | None]:
             last = m
     if last is not None:
         left = left[last.end() :]
-    # "X (which represent the majority of applications) was": an aside on X, no part of its name
+    # "X (which are most of the cases) was": an aside on X, no part of its name
     left = _ASIDE.sub("", left)
     population = None
     for _ in range(3):
@@ -340,7 +340,7 @@ def _not_name_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
     dates = re.compile(rf"{DAY_MONTH}|{MONTH_NAMES}|\b(?:19|20)\d\d(?:\s*[/\-–]\s*\d{{2,4}})?\b"
                        r"|\b\d+(?:st|nd|rd|th)\b")
-    # a name may open on a number joined to its word ("10-day payment performance"), never on another figure
+    # a name may open on a number joined to its word ("5-day response rate"), never on another figure
     start = re.compile(r"^(?:(?!\d+-[A-Za-z])[^A-Za-z]|(?:" + alternation(words()["not_name_starts"])
                        + r")(?![\w\-]))", re.I)
     inside = re.compile(r"(?<![\w\-])(?:" + alternation(words()["not_in_name"]) + r")(?![\w\-])"
@@ -361,7 +361,7 @@ def is_name(phrase_text: str) -> bool:
     if re.fullmatch(r"\s*[A-Za-z]+ed\s*", phrase_text):
         return False  # "based (on the 96% assumed)": a participle alone names nothing
     if phrase_text.count("(") != phrase_text.count(")"):
-        return False  # "lost per employee)": words cut out of a bracket, a piece of a clause
+        return False  # "lost per head)": words cut out of a bracket, a piece of a clause
     return names_something(dates.sub(" ", phrase_text))
 
 
@@ -373,7 +373,7 @@ _DONE_IN = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with)?in\s+(?:the\s+)?$", re.I)
 
 def _adjectival(phrase_text: str, hit: re.Match[str]) -> bool:
     """Is a word that never belongs in a name used as an adjective here ("within agreed timescales"), or a
-    target's words naming the time limit of what is done ("applications decided in target of 8 weeks")?"""
+    target's words naming the time limit of what is done ("claims decided in target of 10 days")?"""
     word = hit.group().lower()
     if word in {w.lower() for w in words()["time_limit_in_name"]}:
         return bool(_DONE_IN.search(phrase_text, 0, hit.start()))

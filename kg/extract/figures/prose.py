@@ -68,13 +68,13 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
     before = text[max(lo, n.start - 40) : n.start]
     after = text[n.end : min(hi, n.end + 40)]
     if r.open_bracket.search(before) and r.close_bracket.match(after) and r.named_bracket.search(before):
-        return not r.body_bracket.search(before)  # "Scrutiny Board (3)" numbers a body, counts nothing
+        return not r.body_bracket.search(before)  # "Scrutiny Panel (2)" numbers a body, counts nothing
     if ending("copulas").search(before) and not r.of_number.match(after):
         return not r.not_a_link.match(after) or bool(r.count_noun.match(after))
     if r.passive.match(after):
         return True  # "215 tenants were rehoused", "74 families were in ..."
     if r.changed_to.search(before):
-        return True  # "visitor numbers were up 6% to around 77,000": the level the change reached
+        return True  # "visits were up 3% to around 41,000": the level the change reached
     if r.noun_after.match(after) and (
         r.there_were.search(before)
         or ending("done_verbs").search(before)
@@ -123,7 +123,7 @@ def _level_res() -> _LevelRes:
                              + alternation(words()["done_verbs"]), re.I),
         word_after=re.compile(r"\s+[a-z]"),
         # a change or an earlier level, then "to" and the level it reached ("increased by 4% to 1.3 million",
-        # "up 6% to around 77,000", "from 412 to 390")
+        # "up 3% to around 41,000", "from 412 to 390")
         changed_to=re.compile(r"(?:" + alternation([*words()["change"], *words()["change_straight"], "from"])
                               + r")\s+\d[\d,.]*\s*"
                               r"(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)?\s+to\s+"
@@ -260,14 +260,14 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             found_here = []
             for n in numbers(text, max(c.start, read_from), c.end, blocked):
                 if not_a_figure(text, n, s.start, s.end):
-                    moves.append((n.start, n.end))  # "by over 20%", "within 30 weeks": no figure either
+                    moves.append((n.start, n.end))  # "by over 15%", "within 20 days": no figure either
                 else:
                     found_here.append(n)
             for k, n in enumerate(found_here):
                 before_n = found_here[k - 1] if k else None
                 after_n = found_here[k + 1] if k + 1 < len(found_here) else None
                 if _side_by_side(text, before_n, n) or _side_by_side(text, n, after_n):
-                    # "All the rest 56 days 67 days": a table's row, its columns unknown
+                    # "Other cases 56 days 61 days": a table's row, its columns unknown
                     notes.append(f"figure {n.value} at {n.start}: one of a row's figures, its column unknown")
                     continue
                 if subset and n.start >= subset.end():
@@ -275,7 +275,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     continue
                 role = frames.role(text, n, c.start, c.end)
                 if role.measure in ("change", "forecast"):
-                    moves.append((n.start, n.end))  # "an increase of 0.5 days in X from ...": no level
+                    moves.append((n.start, n.end))  # "an increase of 0.4 days in X from ...": no level
                     continue
                 if role.measure == "previous" and n.unit_words == "out of" and \
                         _NUMBER_NEXT.match(text, n.end):
@@ -338,7 +338,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 region = phrases.ratio(text, n.start, n.end, c.start, c.end) if n.unit == "percent" else (
                     n.start, n.end, None, None)
                 lo = previous_end if previous_end <= region[0] else c.start
-                # (a pair's second may be an earlier period's level: "from 2008/09 (A) to 2009/10 (B)")
+                # (a pair's second may be an earlier period's level: "from 2015/16 (A) to 2016/17 (B)")
                 paired = (measure == "actual" or (measure == "previous" and role.cue_start is None)) and \
                     pair_end is not None and _PAIR_TO.match(text, pair_end, n.start)
                 if paired:
@@ -363,12 +363,16 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = _change_tail_re().sub("", own)
                     # "Major applications were processed in an average of 45.2 weeks": what was processed
                     own = _average_tail_re().sub(r" \g<done>", own)
-                    own = _change_lead_re().sub("", own)  # "an increase of 0.5 days in X" (from A to B): X
+                    own = _change_lead_re().sub("", own)  # "an increase of 0.4 days in X" (from A to B): X
                     if (moved := _agent_moved_re().match(own)) and phrases.names_something(moved.group("x")):
                         # "has reduced X by 20%": X
                         own = re.sub(r"^the\s+", "", moved.group("x"), flags=re.I)
+                    # (not "42% of children had a health check", where who had it is the measure's)
+                    if (had := _had_a_re().match(own)) and phrases.names_something(had.group("y")) and \
+                            own in text[c.start : n.start]:
+                        own = had.group("y")  # "Northvale had an average approval rate" (of 95%)
                     if m := _moving_tail_re().match(own):
-                        own = m.group("name")  # "has seen an impact with X increasing" (from 84% to 91%): X
+                        own = m.group("name")  # "has seen an impact with X increasing" (from 80% to 88%): X
                 if own and (areas_own or (measure == "benchmark" and _area_lead_re().fullmatch(own))):
                     own = _area_lead_re().sub("", own)  # "Across Scotland the average was": where, not what
                 elif own and measure == "benchmark" and role.cue_start is not None and \
@@ -379,7 +383,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if own and not phrases.is_name(own):
                     own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
                 if paired and previous_phrase and not (own and phrases.is_name(own)):
-                    own = previous_phrase  # "X from 2008/09 (6.4 days ...) to 2009/10 (6.9 days ...)": X
+                    own = previous_phrase  # "X from 2015/16 (7.1 days ...) to 2016/17 (7.4 days ...)": X
                 if measure == "actual" and not phrases.names_something(own) and \
                         (bracket := _bracket_name_re().search(text, lo, n.start)):
                     # "Indicator 09 (the percentage of FOI requests answered in time) where the performance
@@ -515,7 +519,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
 
 
 def _side_by_side(text: str, a: Number | None, b: Number | None) -> bool:
-    """Two figures with only spaces between them ("56 days 67 days"): cells of a row, not a sentence's."""
+    """Two figures with only spaces between them ("56 days 61 days"): cells of a row, not a sentence's."""
     return a is not None and b is not None and not text[a.end : b.start].strip()
 
 
@@ -528,7 +532,7 @@ def _figure_digit(text: str, a: int, b: int, blocked: list[tuple[int, int]]) -> 
 
 
 _DIGITS = re.compile(r"\d+")
-_COMPOUND = re.compile(r"-[A-Za-z]")  # "10-day payment performance": a number inside a name, no figure
+_COMPOUND = re.compile(r"-[A-Za-z]")  # "5-day response rate": a number inside a name, no figure
 _IN_WORD = re.compile(r"[A-Za-z]-?$")  # "COVID-19", "S4": a name's digits
 
 
@@ -546,7 +550,7 @@ def _scorecard_re() -> re.Pattern[str]:
     # "the majority of activities were ... (98%)", "Risks were ... managed with the majority being ... (70%)"
     majority = (r"|\bmajority\s+of\s+(?:the\s+|its\s+|our\s+)?(?:[\w\-]+\s+){0,2}?" + items +
                 r"|" + items + r"\b[^.;%]{0,80}\bthe\s+majority\b")
-    # "11 indicators being green (58%)", "There were 5 indicators which were classified as data only": the
+    # "9 indicators being green (60%)", "There were 4 indicators which were classed as data only": the
     # items counted, then their rating or what they were
     rated = (r"|\b\d[\d,]*\s+" + items + r"\s+(?:being|were|are|was|is|rated|classed|classified)\s+(?:as\s+)?"
              + alternation(words()["scorecard_sorts"]) + r"\b"
@@ -598,16 +602,24 @@ def _change_tail_re() -> re.Pattern[str]:
     """A verb of change and its amount ending a figure's name: "Sickness absence increased 2.1 days per FTE"
     (before "to 11.3 days") names sickness absence."""
     verbs = alternation(words()["change_verbs"])
-    # "visitor numbers were up 6%" (before "to around 77,000") names visitor numbers
+    # "visits were up 3%" (before "to around 41,000") names visits
     up = r"(?:(?:was|were|is|are|been)\s+)?(?:up|down)"
     return re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:" + verbs + "|" + up + r")\s+(?:by\s+)?[£$€]?\d.*$",
                       re.I)
 
 
 @cache
+def _had_a_re() -> re.Pattern[str]:
+    """Whose figure it is and a verb of having before the measure: "Northvale had an average approval rate"
+    (of 95%), "the service achieved a collection rate" (of 97%): the measure after the article."""
+    verbs = r"(?:had|has|have|achieved|recorded|reported|returned)"
+    return re.compile(r"^\S.*?\s" + verbs + r"\s+(?:an?)\s+(?P<y>\S.*)$", re.I)
+
+
+@cache
 def _agent_moved_re() -> re.Pattern[str]:
-    """Someone moving a measure, and by how much, before its levels: "Council has reduced the number of live
-    applications by over 20%" (from 1,062 to 839) names the number of live applications."""
+    """Someone moving a measure, and by how much, before its levels: "Council has reduced the number of open
+    cases by 15%" (from 900 to 765) names the number of open cases."""
     verbs = alternation(words()["moved_by"])
     return re.compile(r"^\S.*?\s(?:has|have|had)\s+(?:" + verbs + r")\s+(?P<x>(?![a-z]+ly\b)\S.*?)"
                       r"(?:\s+by\s+(?:(?:over|around|about|nearly|almost|some|more\s+than)\s+)?[£]?\d[\d,.]*\s*"
@@ -616,7 +628,7 @@ def _agent_moved_re() -> re.Pattern[str]:
 
 @cache
 def _change_lead_re() -> re.Pattern[str]:
-    """A change and its amount opening a name: "an increase of 0.5 days in the number of days lost" names the
+    """A change and its amount opening a name: "an increase of 0.4 days in the number of days lost" names the
     number of days lost."""
     nouns = alternation(words()["change_nouns"])
     return re.compile(r"^(?:(?:an?|the)\s+)?(?:[a-z]+\s+)?" + nouns
@@ -625,8 +637,8 @@ def _change_lead_re() -> re.Pattern[str]:
 
 @cache
 def _moving_tail_re() -> re.Pattern[str]:
-    """A name ending in a verb of change in -ing, maybe after "with" ("... has seen a positive impact with
-    payment performance increasing"): the name is the noun phrase before the verb, after the "with"."""
+    """A name ending in a verb of change in -ing, maybe after "with" ("... has seen a good impact with
+    the response rate increasing"): the name is the noun phrase before the verb, after the "with"."""
     verbs = alternation(words()["change_verbs_ing"])
     return re.compile(r"^(?:.*\bwith\s+)?(?P<name>\S.*?)\s+(?:" + verbs + r")$", re.I)
 
@@ -674,6 +686,8 @@ def _is_place(name: str) -> bool:
     if re.fullmatch(MONTH_NAMES + r"(?:\s+\w+)*", name) or re.match(r"(?:Q|Quarter|Qtr)\b", name):
         return False
     low = name.lower()
+    if low in {w.lower() for w in words()["languages"]}:
+        return False  # "forms available in Welsh": a language, not a place
     return not any(low == p.lower() or low.startswith(p.lower() + " ")
                    for ps in words()["comparators"].values() for p in ps)
 
@@ -750,7 +764,7 @@ _PERFECT = re.compile(r"\b(?:has|have)\b", re.I)
 _LEVEL_AGAINST_TARGET = re.compile(r"\bperformance\s+against\s+(?:the\s+|its\s+)?target\s+"
                                    r"(?:is|was|were|are|stood\s+at|stands\s+at)\s*$", re.I)
 _TARGET_MOVED = re.compile(r"\btargets?\b(?:(?!\bagainst\b|[.;]).){0,80}?\bfrom\s*$", re.I)
-# "from 58% to", "from 2008/09 (6.4 days lost per employee) to 2009/10 (": the pair's second figure follows
+# "from 58% to", "from 2015/16 (7.1 days lost per head) to 2016/17 (": the pair's second figure follows
 _PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+[^\d\s,;]+){0,12}?\s*\bto"
                       r"(?:\s+(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?\s*\()?\s*$", re.I)
 _COORDINATED = re.compile(r"(?:\band|\bor|,|&)\s*$", re.I)
