@@ -35,6 +35,13 @@ _PATTERNS = [
 ]
 _MONTH_RANGE = re.compile(_MONTH + r"\s*(?:to|-|–)\s*(?P<m2>[a-z]+)\s+(?P<y>(?:19|20)\d\d)", re.I)
 _AS_AT = re.compile(r"\bas\s+at\s+(?:the\s+end\s+of\s+)?" + _MONTH + r"\s+(?P<y>(?:19|20)\d\d)", re.I)
+# a document's title only: "Quarter 2 Performance Report 2024/25" (a few capitalised title words between),
+# "Half Year Performance 2024/25" (the half year ends with Q2), "quarter ending 30 September 2024"
+_TITLE_Q = re.compile(r"(?i:" + _Q + r")(?:[ \t]+[A-Z][A-Za-z]+){1,4}[ \t]+" + _FY)
+_HALF_YEAR = re.compile(r"(?i:\b(?:half|mid)[\s-]+year\b)(?:[ \t]+[A-Za-z]+){0,4}?[ \t]+(?:of[ \t]+)?" + _FY)
+_QUARTER_ENDING = re.compile(r"(?i:\b(?:quarter|period|half[\s-]+year)\s+end(?:ing|ed)\s+)(?P<d>\d{1,2})"
+                             r"(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>(?:19|20)\d\d)", re.I)
+_ROLLING = re.compile(r"(?i)(?:\b(?:12|twelve)[\s-]+months?|\brolling|\byear)[\s-]*$")
 _BARE_FY = re.compile(r"\b" + _FY + r"\b")
 _BARE_Q = re.compile(r"^\s*" + _Q + r"\s*$", re.I)
 
@@ -82,14 +89,34 @@ def find_period(text: str) -> tuple[str, int, int] | None:
             if best is None or m.start() < best[1]:
                 best = (label, m.start(), m.end())
             break
-    for pattern in (_MONTH_RANGE, _AS_AT):
+    for pattern in (_TITLE_Q, _HALF_YEAR):
         m = pattern.search(text)
+        if m and (best is None or m.start() < best[1]) and (start := _fy_start(m.group("y1"), m.group("y2"))):
+            q = _WORDS[m.group("q").lower()] if pattern is _TITLE_Q else 2
+            best = (f"{fy_label(start)} Q{q}", m.start(), m.end())
+    for pattern in (_MONTH_RANGE, _AS_AT, _QUARTER_ENDING):
+        m = pattern.search(text)
+        if m and pattern is _QUARTER_ENDING and _ROLLING.search(text, max(0, m.start() - 20), m.start()):
+            m = None  # "the 12-month period ending 31 May": a rolling year, no quarter
         if m and (best is None or m.start() < best[1]):
-            name = m.group("m").lower()
-            month = _MONTHS.get(name[:4].rstrip("e") if name.startswith("sept") else name[:3])
+            # a range is labelled by the quarter it reaches: "April to December" is the year to Q3
+            month = _month(m.groupdict().get("m2") or "") or _month(m.group("m"))
             if month:
                 best = (quarter_of(dt.date(int(m.group("y")), month, 1)), m.start(), m.end())
     return best
+
+
+def find_year(text: str) -> tuple[str, int, int] | None:
+    """The first financial year written in `text` ("2023/24", "2023-2024"): (label, start, end), or None."""
+    for m in _BARE_FY.finditer(text):
+        if (start := _fy_start(m.group("y1"), m.group("y2"))) is not None:
+            return fy_label(start), m.start(), m.end()
+    return None
+
+
+def _month(name: str) -> int | None:
+    name = name.lower()
+    return _MONTHS.get(name[:4].rstrip("e") if name.startswith("sept") else name[:3])
 
 
 @lru_cache(maxsize=1024)  # pure; a few hundred labels, asked for every figure and fact

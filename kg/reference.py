@@ -33,7 +33,8 @@ class CouncilInfo:
 
 
 # the words at the end of a council's name that say what kind of council it is ("County Borough Council")
-_KIND = re.compile(r"\s+(?:(?:Metropolitan|County)\s+)?(?:County|Borough|City|District)?\s*Council$", re.I)
+_KIND = re.compile(r"\s+(?:(?:Metropolitan|County)\s+|City\s+and\s+)?(?:County|Borough|City|District)?"
+                   r"\s*Council$", re.I)
 # the words that say what kind of council a name is, not where: dropped to compare two spellings of one
 # council
 _KIND_WORDS = re.compile(
@@ -54,7 +55,26 @@ def _places(c: dict) -> tuple[str, ...]:
     if "places" in c:
         return tuple(c["places"])
     found = [without_kind(c["name"]), c.get("area_name") or ""]
-    return tuple(dict.fromkeys(p for p in found if p and p != c["name"] and "," not in p))
+    # a council named after two places is known by its first town alone ("Civic Offices, Basingstoke" for
+    # Basingstoke and Deane); not a compass word ("Mid and East Antrim"); a first town two councils share
+    # names neither (the weakest evidence needs exactly one council)
+    firsts = [first for p in found if " and " in p and "," not in p
+              for first in [p.split(" and ", 1)[0]]
+              if len(first) >= 4 and first.split()[0] not in _COMPASS and len(first.split()) <= 2]
+    found += firsts
+    return tuple(dict.fromkeys(p for p in found if p and p != c["name"] and "," not in p
+                               and not (p in firsts and _in_other_name(p, c["name"]))))
+
+
+def _in_other_name(place: str, own: str) -> bool:
+    """A first town that is a word of another council's name ("Antrim" in "Mid and East Antrim") names
+    neither for sure."""
+    word = re.compile(rf"(?<![\w-]){re.escape(place)}(?![\w-])")
+    return any(word.search(o["name"]) for o in _raw()["councils"] if o["name"] != own)
+
+
+_COMPASS = frozenset({"North", "South", "East", "West", "Mid", "Central", "Greater", "Upper", "Lower", "City",
+                      "Royal", "County"})
 
 
 def core(name: str) -> str:

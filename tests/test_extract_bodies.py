@@ -288,6 +288,14 @@ def test_no_council_from_headings_that_name_none_or_two(text: str) -> None:
         ("Notice of meeting\n\nA meeting of the Cabinet will be held on 4 May 2024.\n\nAGENDA\n"
          "1. Minutes of the last meeting\n", "agenda"),
         ("Some notes\n", None),
+        # minutes that never say "minutes": an opening sentence or an attendance list
+        ("LISBURN COUNCIL\n\nA meeting of the Planning Committee was held in the Chamber on Monday 4 "
+         "November 2024.\n", "minutes"),
+        ("At a meeting of the Licensing Committee held at County Hall on 3 May 2024.\n", "minutes"),
+        ("Planning Committee\n\nPRESENT: Councillor A Brown (Chair)\n", "minutes"),
+        ("Corporate Performance\n\n1. Purpose of Report\n1.1 This report sets out\n", "report"),
+        # a report's title heads the minutes of its item as well as the report: no guess
+        ("Agenda Item No.\n\nGrants Performance Report\n\nCabinet was informed of the position.\n", None),
     ],
 )
 def test_doc_type_from_headings(text: str, doc_type: str | None) -> None:
@@ -313,6 +321,33 @@ def test_doc_type_from_headings(text: str, doc_type: str | None) -> None:
         ("Minutes of the Cabinet held at the Guildhall on Tuesday 8 October 2024\n\n"
          "1. The minutes of the meeting held on 10 September 2024 were approved.\n", "Cabinet",
          dt.date(2024, 10, 8)),
+        # minutes in capitals, the meeting's place and date on a line of their own
+        ("CITY COUNCIL\n\nMINUTES OF THE SCRUTINY PROGRAMME COMMITTEE\n\nHELD AT THE GUILDHALL ON TUESDAY, "
+         "12 NOVEMBER 2024 AT 4.00 PM\n", "Scrutiny Programme Committee", dt.date(2024, 11, 12)),
+        # the minutes' title and date on one line, a comma between
+        ("Minutes of the Overview and Scrutiny Committee, 7 November 2024\n\nPRESENT: Cllr A Brown\n",
+         "Overview and Scrutiny Committee", dt.date(2024, 11, 7)),
+        # a PDF front sheet's columns: labels without colons, two pairs on one line
+        ("Report to      Cabinet                        Date     14 January 2025\nReport of      Director\n",
+         "Cabinet", dt.date(2025, 1, 14)),
+        # a committee's name ending in its number, after "REPORT TO" without a colon
+        ("BRIDGEND COUNTY BOROUGH COUNCIL\n\nREPORT TO SUBJECT OVERVIEW AND SCRUTINY COMMITTEE 2\n\n"
+         "14 NOVEMBER 2024\n", "Subject Overview and Scrutiny Committee 2", dt.date(2024, 11, 14)),
+        # a combined label
+        ("Council/Committee: Corporate Services Committee\nDate of Meeting: 12 November 2024\n"
+         "Date of Report: 24 October 2024\n", "Corporate Services Committee", dt.date(2024, 11, 12)),
+        # minutes that open with the meeting, the committee in capitals
+        ("Committee - 24/09/2012\n\nAt a MEETING of the POLICY AND RESOURCES COMMITTEE held at the City "
+         "Chambers on 24th September, 2012.\n", "Policy and Resources Committee", dt.date(2012, 9, 24)),
+        ("A meeting of the Environmental Services Committee was held in the Council Chamber on Thursday 7 "
+         "November 2024 at 6.00 pm.\n", "Environmental Services Committee", dt.date(2024, 11, 7)),
+        # a front sheet's date written in figures, day first
+        ("Committee: Overview and Scrutiny Committee\nDate of Meeting: 04.12.2024\nSubject: Performance\n",
+         "Overview and Scrutiny Committee", dt.date(2024, 12, 4)),
+        # a bilingual block's English half keeps its "Minutes of the" label: the committee is without it
+        ("Cofnodion y Pwyllgor Craffu / Minutes of the Healthier Communities Scrutiny Committee\n\n"
+         "Dydd Llun, 2 Rhagfyr 2024 / Monday, 2 December 2024\n", "Healthier Communities Scrutiny Committee",
+         dt.date(2024, 12, 2)),
     ],
 )
 def test_committee_and_date_from_front_sheets_and_title_lines(text: str, committee: str,
@@ -326,3 +361,56 @@ def test_a_workshop_held_on_a_date_in_a_report_s_prose_is_not_the_meeting() -> N
     text = ("Scrutiny Commission\n\n1.1 The findings were discussed at a workshop held with providers and "
             "partners on 3 May 2024, and this report sets out the recommendations that followed.\n")
     assert bodies.heading_meeting(text)[2] is None
+
+
+def test_a_numeric_date_outside_a_date_label_is_not_the_meeting() -> None:
+    """Figures like a date in a report's prose ("published 04.12.2024") are not the meeting's date."""
+    text = "Scrutiny Committee\n\nThe guidance (published 04.12.2024) was considered.\n"
+    assert bodies.heading_meeting(text)[2] is None
+
+
+def test_an_annual_report_s_title_gives_its_year_as_the_period(tmp_path: Path) -> None:
+    """A title-block line with a bare financial year and an annual cue is the document's period; a bare year
+    in the prose below is not."""
+    doc = tmp_path / "annual.txt"
+    doc.write_text("Fenland District Council\n\nANNUAL PERFORMANCE REPORT 2023/24\n\nThe budget for "
+                   "2024/25 was set in February, and the report looks back over the year as a whole.\n")
+    assert extract(doc).period == "2023/24"
+    doc.write_text("Fenland District Council\n\nPERFORMANCE REPORT\n\nThe budget for 2024/25 was set in "
+                   "February, and the report looks back over the year as a whole.\n")
+    assert extract(doc).period is None
+
+
+def test_a_first_town_alone_names_a_council_named_after_two_places() -> None:
+    """"Civic Offices, Basingstoke" names Basingstoke and Deane (weakest evidence) if nothing else does."""
+    from kg.extract.bodies import infer_council
+
+    found = infer_council("Minutes of the Cabinet\nCouncil Chamber, Civic Offices, Basingstoke\n")
+    assert found is not None and found.name == "Basingstoke and Deane Borough Council"
+
+
+def test_the_committee_alone_on_a_line_is_no_committee_s_name() -> None:
+    """Minutes that break "The Committee / RESOLVED" over lines name no committee by it."""
+    text = ("Agenda item\n\nPerformance Report\n\nMinutes:\n\nThe report was seconded.\n\nThe Committee\n\n"
+            "RESOLVED\n")
+    assert bodies.infer_committee(text) is None
+
+
+def test_a_label_without_a_colon_needs_a_committee_s_name() -> None:
+    """"Report to the Director" in a title block is no committee: a label without its colon or a column gap
+    counts only before a name ending like a committee's."""
+    assert bodies.heading_meeting("Housing Update\n\nReport to the Director of Housing\n")[0] is None
+
+
+def test_a_minutes_heading_wrapped_over_lines_gives_its_date(tmp_path: Path) -> None:
+    """"... held in the Council\nChambers, ..., on Tuesday 12 November 2024" (a PDF's wrap): the meeting's
+    date is read across the break, and its evidence quotes the text as written."""
+    doc = tmp_path / "m.txt"
+    doc.write_text("FENLAND DISTRICT COUNCIL\n\nMinutes of a meeting of the Overview and Scrutiny Committee "
+                   "held in the Council\nChambers, Fenland Hall, March, on Tuesday 12 November 2024 at "
+                   "10.00am.\n\n"
+                   "Present: Councillor A Brown (Chair), Councillors C Green and D White, who had all given\n"
+                   "notice of their wish to speak on the items that followed in the order of the agenda.\n")
+    x = extract(doc)
+    assert x.committee is not None and x.committee.name == "Overview and Scrutiny Committee"
+    assert x.doc.meta.meeting_date == dt.date(2024, 11, 12)

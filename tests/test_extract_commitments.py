@@ -689,3 +689,21 @@ def test_a_hope_that_something_will_happen_is_no_promise(tmp_path: Path, sentenc
     """"hoped that X would be done": a hope, not a commitment (as "hoped to" already was)."""
     x = _write(tmp_path, f"Minutes\n\n12. Budget\n\n{sentence}\n", "minutes")
     assert x.commitments == ()
+
+
+def test_a_promise_wrapped_over_lines_as_pdfs_give_it_is_found_with_its_actor(tmp_path: Path) -> None:
+    """A PDF's hard-wrapped minute (every line filled to one width): the promise, its actor's title and its
+    due time cross line breaks; the commitment is found whole and its quote is the text as written."""
+    import textwrap
+
+    para = ("Councillor Gow asked why registrations had risen. The Chief Social Work Officer responded that "
+            "the increase reflected a small number of sibling groups. He agreed to bring a report on the "
+            "placement plan to a future meeting of the Committee after the summer recess.")
+    lines = textwrap.wrap(para, 72)
+    assert any(line.endswith("Social Work") for line in lines)  # the title is split by the wrap
+    head = "Minutes of the Education Committee held on 3 September 2024\n\n4. Looked after children\n\n"
+    (tmp_path / "m.txt").write_text(head + "\n".join(lines) + "\n", encoding="utf-8")
+    x = _extract(tmp_path, "m.txt")
+    c = _find(x, "placement plan")
+    assert c.actor == "post:Chief Social Work Officer" and c.due_kind == "future_meeting"
+    assert c.span.quote == x.doc.text[c.span.start:c.span.end] and "\n" in c.span.quote

@@ -372,3 +372,65 @@ def test_a_one_word_field_of_work_in_brackets_completes_a_title(tmp_path: Path, 
     f = tmp_path / "m.txt"
     f.write_text(f"Minutes\n\n{line}\n", encoding="utf-8")
     assert titles(extract(f)) == expected
+
+
+def _people_of(tmp_path: Path, text: str) -> Extraction:
+    f = tmp_path / "m.txt"
+    f.write_text(text, encoding="utf-8")
+    return extract(f)
+
+
+def test_attendance_lists_as_councils_write_them(tmp_path: Path) -> None:
+    """Northern Irish Aldermen are councillors; "Post (Name)" and "M Walker, Post" (an initial and a surname)
+    name the holder; a department after a dash completes a generic title."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nMembers Present: Alderman P Quinn (Chair), Councillor R Irvine\n\n"
+        "Officers: Monitoring Officer (E Grey); M Walker, Service Manager (Homelessness); "
+        "Strategic Director – Communities (F Silver)\n"))
+    assert set(councillors(x)) == {"councillor:P Quinn", "councillor:R Irvine"}
+    assert {("officer:E Grey", "post:Monitoring Officer"),
+            ("officer:M Walker", "post:Service Manager (Homelessness)"),
+            ("officer:F Silver", "post:Strategic Director – Communities")} <= holdings(x)
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Assistant Director, Housing, Jo Bell, said the list was long.", "Assistant Director, Housing"),
+    ("Head of Service – Adult Social Care, Jo Bell, said so.", "Head of Service – Adult Social Care"),
+])
+def test_a_department_stops_before_the_holder_s_name(tmp_path: Path, line: str, title: str) -> None:
+    """The name after a generic title's department is its holder, not more of the department."""
+    x = _people_of(tmp_path, f"Minutes\n\n{line}\n")
+    assert titles(x) == {title}
+    assert ("officer:Jo Bell", f"post:{title}") in holdings(x)
+
+
+def test_an_honorific_and_surname_is_the_officer_named_earlier(tmp_path: Path) -> None:
+    """"Mr Hale explained" after "Peter Hale (Head of Housing)" is the officer again; "Mr T Hale" is not."""
+    x = _people_of(tmp_path, "Minutes\n\nOfficers: Peter Hale (Head of Housing Services)\n\n"
+                             "Mr Hale explained the delay. Mr T Hale, a resident, spoke.\n")
+    assert {p.key for p in x.people if p.role == "other"} == {"other:Hale"}
+    found = people.analyse(x.doc.text)
+    assert any(x.doc.text[m.start:m.end] == "Mr Hale" and m.key == "officer:Peter Hale"
+               for m in found.mentions)
+
+
+def test_a_councillor_in_brackets_after_a_post_holds_it(tmp_path: Path) -> None:
+    """"The Cabinet Member for Finance (Councillor O'Neill)": the bracket names the holder, not more title."""
+    x = _people_of(tmp_path, "Minutes\n\nThe Cabinet Member for Finance (Councillor O'Neill) responded.\n")
+    assert titles(x) == {"Cabinet Member for Finance"}
+    assert ("councillor:O'Neill", "post:Cabinet Member for Finance") in holdings(x)
+
+
+def test_a_title_wrapped_over_two_lines_is_one_post(tmp_path: Path) -> None:
+    """A PDF's wrap inside a title ("Head of Service for Mental Health and Learning\nDisabilities") leaves
+    one post, the whole title, its surface quoting the text as written."""
+    import textwrap
+
+    para = ("The Committee received a presentation from Amy Stone, Head of Service for Mental Health and "
+            "Learning Disabilities, on the new supported living framework and its first six months.")
+    lines = textwrap.wrap(para, 100)
+    assert lines[0].endswith("Learning")
+    x = _people_of(tmp_path, "Minutes\n\n" + "\n".join(lines) + "\n")
+    assert titles(x) == {"Head of Service for Mental Health and Learning Disabilities"}
+    post = "post:Head of Service for Mental Health and Learning Disabilities"
+    assert ("officer:Amy Stone", post) in holdings(x)

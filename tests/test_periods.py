@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kg.periods import find_period, normalise_period, period_end, period_iri, quarter_of, sort_key
+from kg.periods import find_period, find_year, normalise_period, period_end, period_iri, quarter_of, sort_key
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,12 @@ from kg.periods import find_period, normalise_period, period_end, period_iri, qu
         ("Qtr 3 2019/20", "2019/20 Q3"),
         ("performance as at December 2020", "2020/21 Q3"),
         ("The report covered April to June 2023.", "2023/24 Q1"),
+        # a year-to-date range is labelled by the quarter it reaches
+        ("cumulative performance April to December 2024", "2024/25 Q3"),
+        ("QUARTER 2 PERFORMANCE REPORT 2024/25", "2024/25 Q2"),
+        ("Half Year Performance Report 2024-25", "2024/25 Q2"),
+        ("Mid-year review of 2023/24", "2023/24 Q2"),
+        ("for the quarter ending 31 December 2024", "2024/25 Q3"),
         ("2016/17", "2016/17"),
         ("Q1", "Q1"),
     ],
@@ -31,6 +37,9 @@ def test_normalise(text: str, label: str) -> None:
 
 def test_no_period_in_plan_names_or_bad_years() -> None:
     assert find_period("the Council Plan 2023-27 sets priorities") is None
+    # prose between a quarter and a year is no title: the year may be another one's
+    assert find_period("in quarter 2 and compared with 2023/24") is None
+    assert find_period("absence for the 12-month period ending 31 May 2018") is None  # a rolling year
     assert normalise_period("nothing here") is None
     assert normalise_period("2017/19") is None
 
@@ -149,3 +158,9 @@ def _mentions_unfiltered(text: str, start: int, end: int, ref: str | None) -> li
                 continue
         merged.append(q)
     return merged
+
+
+def test_find_year_reads_the_first_financial_year_and_skips_plan_ranges() -> None:
+    """A bare financial year is found with its offsets; a plan's span of years ("2023-27") is none."""
+    assert find_year("Council Plan 2023-27 and Outturn 2023/24") == ("2023/24", 33, 40)
+    assert find_year("nothing") is None

@@ -93,3 +93,11 @@ def test_a_text_is_binary_above_five_control_bytes_in_a_hundred(control: int, bi
     sample = (b"\x01" * control + b"a\tb\r\n\x1b" * 20)[:100].ljust(100, b"x")
     # only the first 8,192 bytes are read: the control bytes after them do not count
     assert looks_binary(sample * 81 + b"x" * 92 + b"\x01" * 1000) is binary
+
+
+def test_pin_makes_no_break_and_thin_spaces_spaces_keeping_the_length() -> None:
+    """Word and PDFs put no-break and thin spaces between a number and its unit ("£\u00a04.2m",
+    "38\u202fdays"): the rendition has plain spaces there, one for one, so every offset still holds."""
+    text = "Arrears were \u00a3\u00a04.2m and re-lets took 38\u202fdays (1\u2009000 homes)."
+    assert pin(text) == "Arrears were \u00a3 4.2m and re-lets took 38 days (1 000 homes)."
+    assert len(pin(text)) == len(text)

@@ -277,3 +277,19 @@ def test_any_text_gives_exact_offsets_or_one_clear_error(
         return
     assert_offsets(doc)
     assert doc.text.startswith("Meeting: 01/02/2023 - Cabinet (Item 3)")
+
+
+@pytest.mark.parametrize(("title", "council"), [
+    ("Agenda for Cabinet on Monday, 2nd October, 2023, 10.00 am - Isle of Anglesey County Council",
+     "Isle of Anglesey County Council"),  # a known council, its name as the reference list spells it
+    ("Browse meetings - Wibble Borough Council", "Wibble Borough Council"),  # unknown, its kind said
+    ("Agenda item - Corporate Performance Report - Quarter 2", None),  # the item's own dashes
+    ("Minutes - Youth Council", None),  # another body's name
+])
+def test_a_page_title_ending_with_a_council_names_the_site_s_council(tmp_path: Path, title: str,
+                                                                    council: str | None) -> None:
+    """ModernGov ends a page's <title> with the council that publishes it: that is the document's council."""
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head><title>{title}</title></head><body><h1>Item</h1><p>Text.</p></body></html>",
+                    encoding="utf-8")
+    assert read_document(page).meta.council == council

@@ -585,3 +585,21 @@ def test_a_key_value_form_is_not_a_field_table(tmp_path: Path) -> None:
     words_only = _text_doc("Measure: Customer care\nOwner: Head of Service\nMeasure: Complaints\n"
                            "Owner: Customer Services Manager\n", tmp_path)
     assert words_only.tables == ()
+
+
+@pytest.mark.parametrize("mark", ["?", "\uf0e9", "●"])
+def test_a_direction_or_rating_glyph_lost_in_conversion_still_ends_a_flattened_row(tmp_path: Path,
+                                                                                  mark: str) -> None:
+    """A Wingdings arrow (a Private Use Area character), a "?" where a converter could not map one, or a dot
+    whose colour was the rating, in a row's last cell: the row is still read, and the mark is no figure."""
+    src = (TABLES / "flattened_asc.txt").read_text(encoding="utf-8")
+    for arrow in ("↑", "↓", "→"):
+        src = src.replace(f" {arrow}\n", f" {mark}\n")
+    (tmp_path / "marks.txt").write_text(src, encoding="utf-8")
+    doc = read_document(tmp_path / "marks.txt")
+    assert_consistent(doc)
+    g = grid(doc)
+    reablement = "Reablement: % at home 91 days after discharge"
+    got = (g[(reablement, "Q3 24/25")], g[(reablement, "Target")], g[(reablement, "DoT")])
+    assert got == ("82.4", "85", mark)
+    assert g[("Admissions to care homes aged 65+ per 100,000", "Q2 24/25")] == "548.0"

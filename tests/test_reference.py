@@ -84,7 +84,8 @@ def test_a_few_codes_checked_against_the_ons_list() -> None:
     ("City of York Council", "City of York"), ("Barnsley Metropolitan Borough Council", "Barnsley"),
     ("City of Bradford Metropolitan District Council", "City of Bradford"), ("Gravesham Borough Council",
                                                                               "Gravesham"),
-    ("Vale of Glamorgan Council", "Vale of Glamorgan"), ("Council", "Council")])
+    ("Vale of Glamorgan Council", "Vale of Glamorgan"), ("Council", "Council"),
+    ("St Albans City and District Council", "St Albans")])
 def test_a_council_s_name_less_its_kind_is_its_place(name: str, place: str) -> None:
     """The words at the end of a council's name that say what kind of council it is go, whatever their
     combination ("County Borough", "Metropolitan District"); a name that is only a kind stays."""
@@ -96,3 +97,12 @@ def test_a_council_s_name_less_its_kind_is_its_place(name: str, place: str) -> N
 def test_a_county_borough_s_place_is_its_place_name() -> None:
     """A Welsh county borough's place is the place alone, not "Bridgend County"."""
     assert council_info("Bridgend County Borough Council").places == ("Bridgend",)
+
+
+def test_a_council_named_after_two_places_is_known_by_its_first_town() -> None:
+    """"Basingstoke" alone names Basingstoke and Deane; a compass word ("Mid") or a town that is a word of
+    another council's name ("Antrim") names no council on its own."""
+    assert "Basingstoke" in council_info("Basingstoke and Deane Borough Council").places
+    assert council_info("Mid and East Antrim Borough Council").places == ("Mid and East Antrim",)
+    assert "Antrim" not in council_info("Antrim and Newtownabbey Borough Council").places
+    assert council_info("Armagh City, Banbridge and Craigavon Borough Council").places == ()

@@ -196,3 +196,14 @@ def test_a_line_ending_in_two_figures_is_a_row_of_its_own() -> None:
     tv = build(text)
     assert _sentences(text, tv)[-2:] == ["All the rest 56 days 67 days",
                                          "Pre-application enquiries N/A 88 days"]
+
+
+def test_the_flat_text_joins_wrapped_lines_inside_sentences_only() -> None:
+    """`flat` is the text with each line break inside a sentence a space (same length); a blank line, a
+    heading and a list item still break it."""
+    text = ("4. Housing\n\nThe Head of Housing and Public\nProtection agreed to circulate the\n"
+            "figures before the next meeting.\n\n(a) That the report be noted.\n")
+    tv = build(text)
+    assert len(tv.flat) == len(text)
+    assert "Head of Housing and Public Protection agreed to circulate the figures" in tv.flat
+    assert tv.flat.startswith("4. Housing\n\n") and "meeting.\n\n(a) That" in tv.flat

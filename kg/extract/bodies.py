@@ -22,10 +22,10 @@ from spacy.matcher import PhraseMatcher
 
 from kg.extract.nlp import nlp, parse, vocabulary
 from kg.model import BodyFact, Extraction, Span
-from kg.periods import MONTH_NAMES, find_period, month_number
+from kg.periods import MONTH_NAMES, NUMERIC_DATE, find_period, find_year, month_number, parse_date
 from kg.read.meta import SIDECAR_SUFFIX
 from kg.reference import council_info, councils
-from kg.text import TextView
+from kg.text import TextView, view
 
 HEAD = 4000  # characters read for a title page's facts; council cues are counted over the whole text
 _FIRST = r"(?:[A-Z][\w'’\-]*,?[ \t\xa0]+)"  # a committee name's first word
@@ -267,6 +267,8 @@ def _committee_heading(text: str) -> BodyFact | None:
     m = re.search(rf"(?im)^[ \t\xa0]*({name})[ \t\xa0]*$", text[:1500])
     if not m or re.match(rf"(?i)(?:{_alt(_vocab()['committee_cues'])})\b", m.group(1)):
         return None
+    if re.fullmatch(rf"(?i)(?:the|this|our)\s+(?:{heads})", m.group(1).strip()):
+        return None  # "The Committee" alone on a line before "RESOLVED": this meeting, not a name
     raw = re.sub(r"\s+", " ", m.group(1))
     small = ("and", "of", "for", "the", "on")
     name = raw if not raw.isupper() else " ".join(
@@ -280,6 +282,9 @@ def _committee_name(raw: str) -> str | None:
     council = r"(?=[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+Council\b)"  # "... Committee of X Council"
     name = re.split(rf"(?i),?\s+(?:of|for)\s+(?:the\s+)?{council}", name)[0]
     name = re.sub(r"^(?:the|The)\s+", "", name)
+    # a bilingual block's English half keeps its label: "Minutes of the X Committee" is the X Committee
+    name = re.sub(r"^(?:Minutes?|Record)\s+of\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Za-z]+\s+)?Meeting\s+of\s+)?"
+                  r"(?:the\s+)?", "", name)
     if not name or not name[0].isupper() or len(name.split()) > 14:
         return None
     return name
@@ -295,6 +300,7 @@ class _HeadingRes:
     held: re.Pattern[str]
     earlier: re.Pattern[str]
     date_label: re.Pattern[str]
+    numeric_label: re.Pattern[str]
     date_line: re.Pattern[str]
     date: re.Pattern[str]
 
@@ -307,10 +313,12 @@ def _heading_res() -> _HeadingRes:
     ends = _alt(v["meeting_name_ends"])
     name_re = r"([A-Z][^\n]{2,160}?)"
     forms = (
-        rf"(?i:minutes?)\s+of\s+(?:(?i:the|a|an)\s+)?(?:[A-Za-z]+\s+)?(?i:meeting)\s+of\s+(?:(?i:the)\s+)?{name_re}"
+        rf"(?i:minutes?\s+of)\s+(?:(?i:the|a|an)\s+)?(?:[A-Za-z]+\s+)?(?i:meeting\s+of)\s+(?:(?i:the)\s+)?{name_re}"
         rf"(?:,)?\s+(?i:{ends})\b",
-        rf"^[ \t]*(?i:minutes?)\s+of\s+(?:(?i:the)\s+)?{name_re}\s+(?i:held)\b",
-        rf"(?i:a\s+meeting)\s+of\s+(?:(?i:the)\s+)?{name_re}\s+(?i:will\s+be\s+held|to\s+be\s+held)\b",
+        rf"^[ \t]*(?i:minutes?\s+of)\s+(?:(?i:the)\s+)?{name_re}\s+(?i:held)\b",
+        rf"(?i:a\s+meeting\s+of)\s+(?:(?i:the)\s+)?{name_re}\s+(?i:will\s+be\s+held|to\s+be\s+held)\b",
+        # minutes opening with the meeting: "At a MEETING of the X held at ...", "A meeting of the X was held"
+        rf"^[ \t]*(?i:(?:at\s+)?a\s+meeting\s+of)\s+(?:(?i:the)\s+)?{name_re},?\s+(?i:was\s+held|held)\b",
     )
     labels = _alt([*v["committee_labels"], *(w.upper() for w in v["committee_labels"])])  # as written
     heads = _alt(v["committee_heads"])
@@ -319,21 +327,28 @@ def _heading_res() -> _HeadingRes:
     return _HeadingRes(
         forms=tuple(re.compile(f, re.M) for f in forms),
         name_head=re.compile(rf"(?i)\b(?:{_alt(v['committee_name_heads'])})\b"),
-        labelled=re.compile(rf"(?m)^[ \t]*(?:{labels})[ \t]*:[ \t]*([A-Z][^\n]{{2,120}}?)"
-                            rf"(?:[ \t]+[-–][ \t]+{_DATE})?[ \t]*$"),
-        title_line=re.compile(rf"[ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?:{heads})){_SPACE}[-–]?[ \t]*{_DATE}"
+        # the label's colon, or a PDF's column gap ("Report to      Cabinet      Date  14 January 2025"),
+        # or one space before a committee's name ("REPORT TO SUBJECT OVERVIEW AND SCRUTINY COMMITTEE 2")
+        labelled=re.compile(rf"(?m)^[ \t]*(?:{labels})(?P<sep>[ \t]*:|[ \t]{{2,}}|[ \t])[ \t]*"
+                            rf"([A-Z][^\n]{{2,120}}?)(?:[ \t]+[-–][ \t]+{_DATE})?"
+                            rf"(?:[ \t]{{2,}}[^\n]*)?[ \t]*$"),
+        title_line=re.compile(rf"[ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?:{heads})),?{_SPACE}[-–]?[ \t]*{_DATE}"
                               r"[ \t]*$"),
         english_half=re.compile(rf"[A-Z][\w'’,\- ]{{2,120}}\b(?:{heads})"),
         held=re.compile(rf"(?i:held|to be held|will be held)\b[^\n]{{0,200}}?\b(?i:on)\s+{_DATE}"),
         earlier=re.compile(rf"(?i)^[ \t]*(?:the\b|\d)|{_alt(v['earlier_meeting_cues'])}"),
-        date_label=re.compile(rf"(?m)^[ \t]*(?:{date_labels})[ \t]*:[ \t]*{_DATE}"),
+        date_label=re.compile(rf"(?m)(?:^|[ \t]{{2}})[ \t]*(?:{date_labels})"
+                              rf"(?:[ \t]*:|[ \t]{{2,}}|[ \t]+(?=\d))[ \t]*{_DATE}"),
+        # a front sheet's "Date of Meeting: 04.12.2024" (day first, as in the UK): only after a date label
+        numeric_label=re.compile(rf"(?m)^[ \t]*(?:{date_labels})[ \t]*:[ \t]*({NUMERIC_DATE})[ \t]*$"),
         date_line=re.compile(rf"[ \t]*{_DATE}{time}[ \t]*"),
         date=re.compile(_DATE),
     )
 
 
 _LINE = re.compile(r"[^\n]+")
-_MEETING_WORD = re.compile(r"(?i)\b(?:meeting|minutes?)\b")
+# a line about the meeting itself names it, or starts with "held" under the minutes' heading
+_MEETING_WORD = re.compile(r"(?i)\b(?:meeting|minutes?)\b|^[ \t]*held\b")
 
 
 def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None, Span | None]:
@@ -356,9 +371,13 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
     labelled_date: re.Match[str] | None = None
     if not committee:  # a front sheet: "REPORT TO:  X Committee", "Report to: X Committee - 19 November 2024"
         m = r.labelled.search(head)
-        if m and not re.search(r"\d", m.group(1)) and (name := _committee_name(m.group(1))):
-            committee, c_span = name, Span.of(text, m.start(1), m.end(1))
-            labelled_date = m if m.group(2) else None
+        value = m.group(2) if m else ""
+        bare = m is not None and ":" not in m.group("sep") and len(m.group("sep")) < 2
+        # a number only as the last word of the name ("Scrutiny Committee 2"), not a date or a time
+        if m and not re.search(r"\d", re.sub(r"\s\d{1,2}$", "", value)) and (name := _committee_name(value)) \
+                and not (bare and not r.name_head.search(name)):
+            committee, c_span = name, Span.of(text, m.start(2), m.end(2))
+            labelled_date = m if m.group(3) else None
     if not committee:  # one title line: "<X Council> <Y Committee> 25 February 2025"
         for s, e in _head_lines(text):
             named = council_names(text, s, e)
@@ -398,14 +417,19 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
                 break
     if m is not None and (found := _date(m, m.lastindex - 2 if m.lastindex else 1)):
         when, w_span = found, Span.of(text, m.start(m.lastindex - 2), m.end(m.lastindex))
+    elif m is None and (n := r.numeric_label.search(head)) and (found := parse_date(n.group(1))):
+        when, w_span = found, Span.of(text, n.start(1), n.end(1))
     return committee, c_span, when, w_span
 
 
-def infer_meeting_date(text: str) -> tuple[dt.date, Span] | None:
-    """"held on Monday 13 July 2022", "Date: 13 July 2022": the date of the meeting, from the first page."""
-    _, _, when, span = heading_meeting(text)
-    if when and span:
-        return when, span
+def infer_meeting_date(text: str, flat: str | None = None) -> tuple[dt.date, Span] | None:
+    """"held on Monday 13 July 2022", "Date: 13 July 2022": the date of the meeting, from the first page.
+    `flat`: the text with its wrapped lines joined, read first ("to be held in the\nChamber ... on 25
+    February"); the span quotes `text`."""
+    for read in (flat, text) if flat and flat != text else (text,):
+        _, _, when, span = heading_meeting(read)
+        if when and span:
+            return when, Span.of(text, span.start, span.end)
     cue = _alt(_vocab()["meeting_cues"])
     m = re.search(rf"(?:{cue})[ \t\xa0]+(?:[A-Z][a-z]+day,?[ \t\xa0]+)?(\d{{1,2}})(?:st|nd|rd|th)?"
                   r"[ \t\xa0]+([A-Z][a-z]+),?[ \t\xa0]+(\d{4})", text[:HEAD])
@@ -442,6 +466,25 @@ def infer_doc_type(text: str) -> str | None:
                 pattern = rf"(?i)^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?{re.escape(cue)}"
             if any(re.search(pattern, line) for line in lines):
                 return kind
+        patterns = _vocab().get("doc_type_patterns", {}).get(kind, ())
+        if any(re.search(p, line) for p in patterns for line in lines):
+            return kind
+    return None
+
+
+def _anchor(text: str, span: Span | None) -> Span | None:
+    """A span found in the view's joined text, quoting the text as written (same offsets)."""
+    return Span.of(text, span.start, span.end) if span else None
+
+
+def _annual_period(text: str) -> tuple[str, int, int] | None:
+    """A year's report names no quarter: "Annual Performance Report 2023/24", "Outturn 2023-24" in the title
+    block is the document's period (a bare year in prose is a plan's or a budget's, not the report's)."""
+    cue = re.compile(rf"(?i)\b(?:{_alt(_vocab()['annual_cues'])})\b")
+    for s, e in _head_lines(text):
+        line = text[s:e]
+        if cue.search(line) and (found := find_year(line)):
+            return found[0], s + found[1], s + found[2]
     return None
 
 
@@ -471,15 +514,21 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
                else infer_council(text))
     committee = (BodyFact("committee", meta.committee, meta.origin("committee") or "sidecar")
                  if meta.committee else None)
+    # a title block wrapped over lines ("... held in the Council\nChambers, ..., on Tuesday 12 November") is
+    # read with its wrapped lines joined; the evidence quotes the text as written
+    read = (tv or view(doc)).flat or text
     if committee is None:
+        # the title block as written first (a bilingual block's lines are no wrapped prose), then joined
         name, span, _, _ = heading_meeting(text)
-        committee = (BodyFact("committee", name, "inferred", span) if name
+        if not name and read != text:
+            name, span, _, _ = heading_meeting(read)
+        committee = (BodyFact("committee", name, "inferred", _anchor(text, span)) if name
                      else infer_committee(text[:HEAD * 2]))
     period, period_span = meta.period, None
-    if not period and (found := find_period(text[:3000])):
+    if not period and (found := find_period(text[:3000]) or _annual_period(text)):
         period, period_span = found[0], Span.of(text, found[1], found[2])
     notes: list[str] = []
-    if not meta.meeting_date and (when := infer_meeting_date(text)):
+    if not meta.meeting_date and (when := infer_meeting_date(text, read)):
         # the meeting's identity needs its date: record it in the metadata, marked as inferred
         meta = replace(meta, meeting_date=when[0], origins=meta.origins + (("meeting_date", "inferred"),))
         doc = replace(doc, meta=meta)

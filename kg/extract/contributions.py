@@ -168,9 +168,9 @@ class _Reader:
     """Reads one document's clauses in order, keeping who spoke last and which questions await answers."""
 
     def __init__(self, x: Extraction, tv: TextView) -> None:
-        self.text = text = x.doc.text
+        self.text = x.doc.text
         self.tv = tv
-        a = people.analyse(text)
+        a = people.of(x)
         keys = {p.key for p in x.people} | {p.key for p in x.posts}
         self.mentions = [m for m in a.mentions if m.key in keys]
         self.mention_starts = [m.start for m in self.mentions]

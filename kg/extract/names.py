@@ -29,7 +29,8 @@ def _council_words() -> frozenset[str]:
     words: set[str] = set()
     for c in councils():
         for phrase in (c.name, *c.aliases, *c.cues, c.area_name or ""):
-            words.update(re.findall(r"[A-Za-z]+", phrase))
+            # a letter alone (from "Newry, M & D", "Rhondda Cynon Taf ... G") is an initial, not the council
+            words.update(w for w in re.findall(r"[A-Za-z]+", phrase) if len(w) > 1)
     return frozenset(words)
 
 
@@ -120,6 +121,11 @@ def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | 
         return None
     given = " ".join(t[2] for t in tokens[:-1])
     return Name(start, tokens[-1][1], hon, given, tokens[-1][2])
+
+
+def councillor_at(text: str, pos: int) -> bool:
+    """Whether a councillor's prefix ("Councillor", "Cllr", "Provost") starts at `pos`."""
+    return _prefix_re().match(text, pos) is not None
 
 
 @cache

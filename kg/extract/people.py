@@ -28,7 +28,7 @@ from kg.extract.names import (
     name_ending_at,
     read_name,
 )
-from kg.extract.posts import acronyms, canonical_title, find_titles, generic, post_canon
+from kg.extract.posts import acronyms, canonical_title, find_titles, generic, post_canon, posts_vocab
 from kg.extract.regex import whole_words
 from kg.model import Extraction, HoldingFact, PersonFact, PostFact, Role, Span
 from kg.text import TextView
@@ -84,11 +84,19 @@ def _signature_case(text: str) -> str:
     return out
 
 
+def of(x: Extraction) -> Analysis:
+    """The analysis of a document's text, read with its wrapped lines joined (the text view's `flat`)."""
+    from kg.text import view
+
+    return analyse(x.doc.text, view(x.doc).flat or None)
+
+
 @lru_cache(maxsize=16)
-def analyse(text: str) -> Analysis:
+def analyse(text: str, flat: str | None = None) -> Analysis:
     """Every person, post and holding in `text`, with all their mentions; the evidence quotes the text as
-    written (a signature block in capitals is read in title case)."""
-    read = _signature_case(text)
+    written (a signature block in capitals is read in title case; `flat`, the same text with its wrapped
+    lines joined, is read in its place so a name or title wrapped over two lines is whole)."""
+    read = _signature_case(flat or text)
     a = _analyse(read)
     if read == text:
         return a
@@ -111,7 +119,7 @@ _GAP = re.compile(r"[ \xa0]+$")
 _POST_COMMA = re.compile(r"(?:,|[ \t\xa0]+[-–])[ \t\xa0]+")
 _CLOSED = re.compile(r"[ \t\xa0]*(?:[,;)\n]|$)")
 _OPENS = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*(?:the[ \t\xa0]+)?")
-_OPENED = re.compile(r"[,(][ \t\xa0]*$")
+_OPENED = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*$")  # "the Cabinet Member for X, Councillor Y", " (Cllr Y)"
 
 
 @lru_cache(maxsize=16)
@@ -246,6 +254,16 @@ def _analyse(text: str) -> Analysis:
             if name and ends and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
+        # Post (Name), as officers are listed in attendance: "Monitoring Officer (E Grey)"
+        if tail[:1] == "(" or tail[:2] == " (":
+            at = e + tail.index("(") + 1
+            name = read_name(text, at, prefixed=False)
+            # a field of work in brackets reads like a name ("(Development Management)"): not a holder
+            fields = set(posts_vocab()["service_words"])
+            if name and text[name.end:name.end + 1] == ")" and not _inside((name.start, name.end), taken) \
+                    and not fields & set(f"{name.given} {name.surname}".split()):
+                hold(name, key, s, e)
+                continue
         # signature block: a line holding only a name, then the post opening the next line
         if not text[line_start:s].strip() and line_start >= 2:
             prev_end = line_start - 1
@@ -281,6 +299,11 @@ def _analyse(text: str) -> Analysis:
         br = BRACKET.match(text, name.end)
         if br:
             office = br.group(1).strip()
+        officer = None if office else _same_officer(name, people)
+        if officer:  # "Mr Hale explained" after "Peter Hale (Head of Housing)": the officer again
+            mentions.append(Mention(name.start, name.end, officer, "officer"))
+            taken.append((name.start, name.end))
+            continue
         add_person(name, "other", office)
 
     # later mentions of a named officer by full name (others are keyed on a bare surname: too loose to search)
@@ -295,6 +318,14 @@ def _analyse(text: str) -> Analysis:
     mentions.sort(key=lambda mm: (mm.start, -mm.end))
     return Analysis(tuple(people.values()), tuple(posts), tuple(holdings), tuple(mentions), tuple(spans))
 
+
+
+def _same_officer(name: Name, people: dict[str, PersonFact]) -> str | None:
+    """The one named officer of the document an honorific and surname refer to ("Mr Hale" for Peter Hale);
+    None where two officers share the surname or the initials disagree ("Mr T Hale" is not Peter Hale)."""
+    found = [k for k, p in people.items() if p.role == "officer" and p.surname == name.surname
+             and (not name.given or (p.forename or p.name)[:1] == name.given[:1])]
+    return found[0] if len(found) == 1 else None
 
 
 class _Taken:
@@ -319,7 +350,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
 
 
 def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
-    a = analyse(x.doc.text)
+    a = of(x)
     notes = tuple(f"councillor surname shared: {k}" for k, n in Counter(
         p.surname for p in a.people if p.role == "councillor").items() if n > 1)
     return replace(x, people=a.people, posts=a.posts, holdings=a.holdings, notes=x.notes + notes)
@@ -328,7 +359,7 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
 def actor_at(x: Extraction, start: int, end: int) -> str | None:
     """The key of the first person or post mentioned in [start, end) that `x` holds as a fact, else None."""
     keys = {p.key for p in x.people} | {p.key for p in x.posts}
-    for m in analyse(x.doc.text).mentions:
+    for m in of(x).mentions:
         if m.start >= end:
             break
         if m.start >= start and m.key in keys:

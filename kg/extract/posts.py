@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.names import not_names, read_name
+from kg.extract.names import councillor_at, not_names, read_name
 from kg.extract.nlp import vocabulary
 
 
@@ -155,7 +155,9 @@ def _grow_right(text: str, end: int, head: str) -> int:
     return best
 
 
-_DEPT = re.compile(rf",[ \xa0]+({_CAP}(?:(?:,?[ \xa0]+(?:and|&|of|for)?[ \xa0]*){_CAP}){{0,6}})"
+# ", Children's Services" or a dash as councils' staff lists write it ("Strategic Director – Communities")
+_DEPT = re.compile(rf"(?:,|[ \xa0]+[-–])[ \xa0]+"
+                   rf"({_CAP}(?:(?:,?[ \xa0]+(?:and|&|of|for)?[ \xa0]*){_CAP}){{0,6}})"
                    r"(?=[ \xa0]*(?:[,;:)(|\t\n]|$)|[ \xa0]+[a-z])")
 
 
@@ -171,6 +173,10 @@ def _department(text: str, start: int, end: int) -> int:
     name = read_name(text, m.start(1), prefixed=False)
     if name and name.end == m.end(1):  # "Assistant Director, Chris Bell," names the holder, not a department
         return end
+    for comma in re.finditer(r",[ \xa0]+", m.group(1)):  # "Assistant Director, Housing, Jo Bell": the holder
+        name = read_name(text, m.start(1) + comma.end(), prefixed=False)
+        if name and name.end == m.end(1):
+            return m.start(1) + comma.start()
     return m.end(1)
 
 
@@ -187,6 +193,8 @@ def _qualifier(text: str, end: int) -> int:
     if not m:
         return end
     words = re.findall(r"[A-Z][\w'’\-]*", m.group(1))
+    if councillor_at(text, m.start(1)):  # "Cabinet Member for Finance (Councillor O'Neill)": the holder
+        return end
     name = read_name(text, m.start(1), prefixed=False)
     # one word is a field of work only when it is one ("Service Manager (Revenues)"); else an acronym, a
     # name or an office ("(Chair)")

@@ -222,7 +222,9 @@ def _commitment(row: dict, docs: dict[str, Doc]) -> Commitment:
 def candidates(store: Store, document: str) -> list[Candidate]:
     """The evidence candidates of one document (matched inside its own graph, so cheap at any store size)."""
     return [
-        Candidate(row["document"], row["kind"], row["span"], int(row["start"]), int(row["end"]), row["exact"],
+        Candidate(row["document"], row["kind"], row["span"], int(row["start"]), int(row["end"]),
+                  # words as the rules read them: a quote wrapped over lines (a PDF's) is one line of words
+                  " ".join(row["exact"].split()),
                   row.get("actor"), row.get("indicator"), row.get("indicator_label") or "")
         # as text straight from the store (a later paper is read once per run for each committee it belongs
         # to: at 10,000 documents, most of the ledger's CPU was making rdflib terms of these rows)

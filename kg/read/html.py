@@ -24,6 +24,7 @@ from kg.periods import month_number
 from kg.read.base import Rendition
 from kg.read.layout import GridCell, Layout, guess_header_row, inline, mark_header_row, place, roman
 from kg.read.text import looks_binary
+from kg.reference import council_info
 
 # Elements whose content is never document text.
 _DROP = {
@@ -311,6 +312,26 @@ def _labels(tree: LexborHTMLParser) -> dict[str, str]:
     return out
 
 
+# a council's own name by construction: "Isle of Anglesey County Council", "London Borough of Havering"
+# (one not in the reference list must say its kind: "Youth Council" or "Town Council" alone is no council)
+_COUNCIL_NAME = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|upon|on|the)){0,5}\s+(?:County\s+Borough|Metropolitan\s+Borough"
+    r"|County|Borough|City|District)\s+Council|(?:London|Royal)\s+Borough\s+of(?:\s+(?:[A-Z][\w'’.-]*|and|upon)){1,4}")
+
+
+def _site_council(title: str) -> str | None:
+    """The council a page's <title> names after its last dash, as ModernGov sites end every title ("Agenda for
+    Cabinet on ... - Isle of Anglesey County Council"): the council that published the page."""
+    m = re.search(r"\s[-–|]\s+([^-–|]+?)\s*$", title)
+    if not m:
+        return None
+    name = re.sub(r"\s+", " ", m.group(1))
+    if info := council_info(name):
+        return info.name
+    bare_kind = name.startswith(("Town ", "City ", "County "))
+    return name if _COUNCIL_NAME.fullmatch(name) and not bare_kind else None
+
+
 def _header(tree: LexborHTMLParser, root: LexborNode) -> tuple[DocMeta, _Plan]:
     values: dict[str, object] = {}
     plan = _Plan()
@@ -368,6 +389,8 @@ def _header(tree: LexborHTMLParser, root: LexborNode) -> tuple[DocMeta, _Plan]:
             values["doc_type"] = "decision"
         elif "agenda" in lower_main and not plan.per_meeting:
             values["doc_type"] = "agenda"
+    if council := _site_council(_text(tree.css_first("title"))):
+        values["council"] = council
     canonical = tree.css_first('link[rel="canonical"]')
     if canonical is not None and (href := canonical.attributes.get("href")):
         values["source_url"] = href.strip()

@@ -57,7 +57,9 @@ def is_word_value(token: str) -> bool:
     """A cell that is a rating, a direction or a "no figure" mark, or an arrow with a direction word."""
     t = token.strip().lower()
     w = words()
-    if t in w["missing"] or t in w["rag"] or t in w["trend"] or t in w["arrows"]:
+    if t in w["missing"] or t in w["rag"] or t in w["trend"] or t in w["arrows"] or t in w["marks"]:
+        return True
+    if len(t) == 1 and "\ue000" <= t <= "\uf8ff":  # a symbol font's glyph (Wingdings arrows in PDFs)
         return True
     first, _, rest = t.partition(" ")
     return first in w["arrows"] and rest in w["trend"]

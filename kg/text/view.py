@@ -40,6 +40,10 @@ class TextView:
     quotes: tuple[tuple[int, int], ...]
     tables: tuple[tuple[int, int], ...]
     doc: Doc = field(compare=False, repr=False)
+    # the text with each line break inside a sentence (prose wrapped to a width, as PDFs give it) made a
+    # space: the same length, so a pattern that reads a name or a title across the wrap finds offsets that
+    # still point into `text` (quote from `text`, never from here)
+    flat: str = field(default="", compare=False, repr=False)
     _sentence_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
     _clauses_by_sentence: tuple[tuple[Clause, ...], ...] = field(default=(), compare=False, repr=False)
 
@@ -106,9 +110,25 @@ def build(text: str, sections: tuple[Section, ...] = (), tables: tuple = ()) -> 
         quotes=_sentences.quotes(text, sents),
         tables=table_ranges,
         doc=doc,
+        flat=unwrapped(text, sents),
         _sentence_starts=tuple(s.start for s in sents),
         _clauses_by_sentence=tuple(map(tuple, by_sentence)),
     )
+
+
+def unwrapped(text: str, sents: tuple[Sentence, ...]) -> str:
+    """`text` with the line breaks inside its prose sentences made spaces (a sentence never crosses a blank
+    line, a heading, a list item or a table, so a break inside one is where a line was wrapped)."""
+    if "\n" not in text:
+        return text
+    chars = list(text)
+    for s in sents:
+        if s.kind != "heading":
+            at = text.find("\n", s.start, s.end)
+            while at != -1:
+                chars[at] = " "
+                at = text.find("\n", at + 1, s.end)
+    return "".join(chars)
 
 
 def _place(s: Sentence, items: tuple[Item, ...]) -> Sentence:

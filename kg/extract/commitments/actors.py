@@ -153,7 +153,7 @@ def actor_in(x: Extraction, start: int, end: int, *, strict: bool = False) -> st
     from kg.extract import people
 
     keys = {p.key for p in x.people} | {p.key for p in x.posts}
-    analysis = people.analyse(x.doc.text)
+    analysis = people.of(x)
     for m in analysis.mentions:
         if m.start >= end:
             break

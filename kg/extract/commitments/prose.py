@@ -45,13 +45,18 @@ class Promise:
     condition: str = ""
 
 
+def _read(tv: TextView) -> str:
+    """The text the forms are matched in: wrapped lines joined (same offsets; quotes from the doc's text)."""
+    return tv.flat or tv.text
+
+
 def _decided(x: Extraction, tv: TextView, i: int) -> bool:
     """Is sentence i part of a decision: inside a resolution the resolutions extractor found, opened by
     RESOLVED/AGREED/Decision, or a list item under such a lead-in ("The Committee agreed:")?"""
     s = tv.sentences[i]
     if any(r.span.start < s.end and s.start < r.span.end for r in x.resolutions):
         return True
-    text = tv.text
+    text = _read(tv)
     if rx().decision.match(text[s.start : s.end]):
         return True
     if s.list_item is not None:
@@ -80,7 +85,7 @@ def units(x: Extraction, tv: TextView, skip: list[tuple[int, int]]) -> list[Unit
             continue
         if _decided(x, tv, i):
             out.extend(Unit(c.start, c.end, i, True) for c in tv.clauses_of(i))
-        elif any(_own_statement().match(tv.text, c.start, c.end) for c in tv.clauses_of(i)[1:]):
+        elif any(_own_statement().match(_read(tv), c.start, c.end) for c in tv.clauses_of(i)[1:]):
             # "... would include X and it was agreed that Y would be circulated": two statements, each read
             out.extend(Unit(c.start, c.end, i, False) for c in tv.clauses_of(i))
         else:
@@ -126,7 +131,7 @@ def _named_owner(x: Extraction, text: str, region: tuple[int, int] | None) -> bo
     from kg.extract import people
 
     keys = {p.key for p in x.people} | {p.key for p in x.posts}
-    for m in people.analyse(x.doc.text).mentions:
+    for m in people.of(x).mentions:
         if m.key in keys and m.start <= region[0] + 4 and m.end >= region[1] - 1:
             return True
     return False
@@ -157,13 +162,13 @@ class _Reader:
 
     def _repeats(self, p: Promise, q: Promise) -> bool:
         """The same long promise worded again in the same agenda item."""
-        text = self.tv.text
+        text = _read(self.tv)
         a, b = text[p.start : p.end], text[q.start : q.end]
         return self.tv.item_at(p.start) == self.tv.item_at(q.start) and worded_again(a, b)
 
     def line_action(self, u: Unit) -> bool:
         """'ACTION: Clerk to send the slides to Members by 30 June', wherever it stands in the line."""
-        text = self.tv.text
+        text = _read(self.tv)
         line = rx().line_action.search(text, u.start, u.end)
         if not line or not rx().deliverable_verb.match(line.group("what").strip()):
             return False
@@ -177,7 +182,7 @@ class _Reader:
     def marker(self, u: Unit, m: re.Match[str], prev: Unit) -> None:
         """A marker standing alone ('(Action: Clerk)', 'Action by: Head of Finance (J Smith)', 'ACTION: KS')
         names the owner of the sentence before it, or makes that sentence an action."""
-        text = self.tv.text
+        text = _read(self.tv)
         owner = actors.actor_in(self.x, u.start + m.start("owner"), u.start + m.end("owner"))
         if self.found and self.found[-1].end == prev.end:
             last = self.found[-1]
@@ -196,7 +201,7 @@ class _Reader:
         accepted), or neither (the request as it was)."""
         if not f.request or k + 1 >= len(self.units):
             return u, f
-        text = self.tv.text
+        text = _read(self.tv)
         nxt = self.units[k + 1]
         nxt_text = text[nxt.start : nxt.end]
         if phrase_hit("declined_requests", nxt_text):
@@ -214,7 +219,7 @@ class _Reader:
 
     def promise(self, k: int, u: Unit, inline: re.Match[str] | None) -> None:
         """The promise form of one unit, checked against every reason it may be no promise."""
-        text, x = self.tv.text, self.x
+        text, x = _read(self.tv), self.x
         sent = text[u.start : u.end]
         is_report = (x.doc.meta.doc_type or "") == "report"
         spans = forms.conditions(text, u.start, u.end)
@@ -264,7 +269,7 @@ def promises(
     x: Extraction, tv: TextView, ref: dt.date | None, skip: list[tuple[int, int]]
 ) -> tuple[list[Promise], list[str]]:
     """Every promise in the prose of the document, and notes on what was left out and why."""
-    text, r = tv.text, rx()
+    text, r = _read(tv), rx()
     reader = _Reader(x, tv, ref, units(x, tv, skip))
     for k, u in enumerate(reader.units):
         if k in reader.used or reader.line_action(u):
