@@ -1165,3 +1165,20 @@ def test_a_share_of_people_who_had_something_keeps_who_had_it() -> None:
     """"42% of looked after children had an up to date health check": the name keeps the children."""
     x = _one("42% of looked after children had an up to date health check.")
     assert {o.surface for o in x.observations} == {"looked after children had an up to date health check"}
+
+
+@pytest.mark.parametrize("text", [
+    "Performance on 60 key measures was reported this quarter - 40 (67%) were on track (rated green), and "
+    "20 (33%) were off target (rated red).",
+    "It was noted that 5 of these 20 were behind target but improving.",
+])
+def test_scorecard_counts_by_status_and_a_count_of_them_give_nothing(text: str) -> None:
+    """"N key measures ... - N (x%) were on track (rated green)" sums up a scorecard; "5 of these 20 were
+    behind target" counts its items (20 is no target named "were behind")."""
+    assert _one(text).observations == ()
+
+
+def test_real_cabinet_minutes_summing_up_measures_of_success_give_nothing() -> None:
+    """Medway's Cabinet minutes (tests/data/xreal): shares of measures on track, amber and red, and "7 of
+    these 17 were behind target", give no figure."""
+    assert extract(read_document(XREAL / "medway_performance.txt", root=XREAL)).observations == ()

@@ -19,7 +19,8 @@ from kg.extract.figures.vocab import alternation, comparator_code, comparator_re
 # "the 64% statutory composting target": words naming the target between the number and "target"
 _NAMED_TARGET = re.compile(
     r"\s+((?:(?!(?:the|a|an|which|that|than|of|and|or|to|is|was|its|our|their|exceeds|exceeded|meeting|met|"
-    r"above|below|against|missed)\b)[a-z][\w\-]*\s+){1,3})targets?\b",
+    r"above|below|against|missed|were|are|be|been|being|behind|ahead|on|off|under|over|within|towards|"
+    r"reached|achieved|hit|beat)\b)[a-z][\w\-]*\s+){1,3})targets?\b",
     re.I,
 )
 

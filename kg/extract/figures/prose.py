@@ -273,6 +273,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if subset and n.start >= subset.end():
                     notes.append(f"figure {n.value} at {n.start}: part of a population, not the indicator")
                     continue
+                if n.unit == "count" and _DENOMINATOR.search(text, max(c.start, n.start - 30), n.start):
+                    continue  # "7 of these 17 were behind target": how many there were, no measure's level
                 role = frames.role(text, n, c.start, c.end)
                 if role.measure in ("change", "forecast"):
                     moves.append((n.start, n.end))  # "an increase of 0.4 days in X from ...": no level
@@ -532,6 +534,7 @@ def _figure_digit(text: str, a: int, b: int, blocked: list[tuple[int, int]]) -> 
 
 
 _DIGITS = re.compile(r"\d+")
+_DENOMINATOR = re.compile(r"\d[\d,]*\s+(?:out\s+)?of\s+(?:these|those|the|them|which)?\s*$", re.I)
 _COMPOUND = re.compile(r"-[A-Za-z]")  # "5-day response rate": a number inside a name, no figure
 _IN_WORD = re.compile(r"[A-Za-z]-?$")  # "COVID-19", "S4": a name's digits
 
@@ -554,7 +557,11 @@ def _scorecard_re() -> re.Pattern[str]:
     # items counted, then their rating or what they were
     rated = (r"|\b\d[\d,]*\s+" + items + r"\s+(?:being|were|are|was|is|rated|classed|classified)\s+(?:as\s+)?"
              + alternation(words()["scorecard_sorts"]) + r"\b"
-             r"|\bthere\s+(?:were|are|was|is)\s+\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?" + items + r"\b")
+             r"|\bthere\s+(?:were|are|was|is)\s+\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?" + items + r"\b"
+             # "Performance on 60 key measures ... - 40 (67%) were on track (rated green)": items counted,
+             # then how many are on track or of each colour
+             r"|\b\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?" + items + r"\b[^.;]{0,120}?\b(?:on\s+track|off\s+track|"
+             r"on\s+target|off\s+target|rated\s+(?:green|amber|red))\b")
     return re.compile(r"(?:" + counted + r"(?:[\w\-]+\s+){0,3}?|" + sorted_ + r")" + items + majority + rated,
                       re.I)
 
