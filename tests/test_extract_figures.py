@@ -914,6 +914,9 @@ def test_a_period_labelling_the_next_number_makes_it_an_earlier_value() -> None:
 @pytest.mark.parametrize(("text", "value", "name"), [
     ("Footfall increased by 4% to 1.3 million visitors.", D(1300000), "Footfall"),
     ("Visitor numbers were up 6% to around 77,000 pedestrians per week.", D(77000), "Visitor numbers"),
+    ("Footfall increased by 4% (to 1.3 million visitors).", D(1300000), "Footfall"),
+    ("Visits were 4% higher at 1.3 million.", D(1300000), "Visits"),
+    ("Complaints fell by 12 to 148.", D(148), "Complaints"),
 ])
 def test_a_change_then_to_and_a_count_states_the_level_reached(text: str, value: D, name: str) -> None:
     """"X increased by 4% to 1.3 million", "X were up 6% to around 77,000": the count after "to" is X's level

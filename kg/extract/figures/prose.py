@@ -124,9 +124,11 @@ def _level_res() -> _LevelRes:
         word_after=re.compile(r"\s+[a-z]"),
         # a change or an earlier level, then "to" and the level it reached ("increased by 4% to 1.3 million",
         # "up 3% to around 41,000", "from 412 to 390")
-        changed_to=re.compile(r"(?:" + alternation([*words()["change"], *words()["change_straight"], "from"])
-                              + r")\s+\d[\d,.]*\s*"
-                              r"(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)?\s+to\s+"
+        # ("4% higher at 1.3 million", "by 4% (to 1.3 million")
+        changed_to=re.compile(r"(?:(?:"
+                              + alternation([*words()["change"], *words()["change_straight"], "from"])
+                              + r")\s+\d[\d,.]*\s*(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)?"
+                              r"\s*\(?\s*to|\d[\d,.]*\s*(?:%|per\s?cent\b)\s+(?:higher|lower|up|down)\s+at)\s+"
                               r"(?:(?:around|about|approximately|roughly|nearly|almost|some|an\s+estimated)\s+)?$",
                               re.I),
         body_bracket=re.compile(r"\b" + alternation(vocabulary("bodies")["committee_heads"]) + r"\s*\(\s*$",
@@ -611,8 +613,11 @@ def _change_tail_re() -> re.Pattern[str]:
     verbs = alternation(words()["change_verbs"])
     # "visits were up 3%" (before "to around 41,000") names visits
     up = r"(?:(?:was|were|is|are|been)\s+)?(?:up|down)"
-    return re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:" + verbs + "|" + up + r")\s+(?:by\s+)?[£$€]?\d.*$",
-                      re.I)
+    # ... and "visits were 4% higher" (before "at 1.3 million")
+    higher = (r"\s+(?:(?:was|were|is|are|been)\s+)?[£$€]?\d[\d,.]*\s*(?:%|per\s?cent)?\s+"
+              r"(?:higher|lower|up|down)$")
+    return re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:" + verbs + "|" + up + r")\s+(?:by\s+)?[£$€]?\d.*$|"
+                      + higher, re.I)
 
 
 @cache
