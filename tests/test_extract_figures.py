@@ -1185,3 +1185,11 @@ def test_real_cabinet_minutes_summing_up_measures_of_success_give_nothing() -> N
     """Medway's Cabinet minutes (tests/data/xreal): shares of measures on track, amber and red, and "7 of
     these 17 were behind target", give no figure."""
     assert extract(read_document(XREAL / "medway_performance.txt", root=XREAL)).observations == ()
+
+
+def test_a_flattened_row_with_its_contact_and_comments_after_the_figures_gives_no_wrong_figure() -> None:
+    """Isle of Wight's indicator report (tests/data/xreal): rows of label, code, figures, then the contact's
+    name and a comment, under a header no reader can line up: the figures side by side are no sentence's,
+    and none comes back under another row's words or the contact's name (25 did before)."""
+    x = extract(read_document(XREAL / "isleofwight_pis.txt", root=XREAL))
+    assert x.observations == ()
