@@ -33,8 +33,15 @@ from kg.read.table_parts import (  # noqa: F401 - the parts callers use, re-expo
     split_lines,
 )
 
+# Every layout a text rendition writes tables in, tried in this order at each line.
+ALL = (tables_text.pipe, tables_text.tab, tables_text.aligned, tables_flat.flattened, tables_cells.cells,
+       tables_fields.fields)
+# A structured page or document (HTML, Word) has its tables as tables; records of labelled fields are
+# paragraphs there too ("Indicator: X" / "Target: Y" one paragraph each).
+FIELDS = (tables_fields.fields,)
 
-def find(text: str, covered: Sequence[tuple[int, int]] = ()) -> list[Found]:
+
+def find(text: str, covered: Sequence[tuple[int, int]] = (), detectors: Sequence = ALL) -> list[Found]:
     """Every plain-text table in `text`, outside the `covered` ranges (tables a reader already has)."""
     for a, b in covered:  # blanked, offsets kept: a table found here can neither start nor run into them
         text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
@@ -47,14 +54,7 @@ def find(text: str, covered: Sequence[tuple[int, int]] = ()) -> list[Found]:
             i += 1
             continue
         hit = None
-        for detect in (
-            tables_text.pipe,
-            tables_text.tab,
-            tables_text.aligned,
-            tables_flat.flattened,
-            tables_cells.cells,
-            tables_fields.fields,
-        ):
+        for detect in detectors:
             hit = detect(text, lines, i, repeated)
             if hit is not None:
                 break
@@ -81,11 +81,11 @@ def _contents(text: str, found: Found) -> bool:
     return is_contents([row.label_text for row in found.rows], values, header)
 
 
-def with_tables(rendition: Rendition) -> Rendition:
+def with_tables(rendition: Rendition, detectors: Sequence = ALL) -> Rendition:
     """The rendition with the plain-text tables in its text added to its tables, cells and sections."""
     text = rendition.text
     covered = [(s.start, s.end) for s in rendition.sections if s.kind == "table"]
-    found = find(text, covered)
+    found = find(text, covered, detectors)
     if not found:
         return rendition
     tables, cells, sections = build(text, found, len(rendition.tables))
