@@ -1193,3 +1193,21 @@ def test_a_flattened_row_with_its_contact_and_comments_after_the_figures_gives_n
     and none comes back under another row's words or the contact's name (25 did before)."""
     x = extract(read_document(XREAL / "isleofwight_pis.txt", root=XREAL))
     assert x.observations == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Indicator: The average processing time of local applications\nTarget: A maximum of 15 weeks.\n"
+    "Year-end result: 13.2 weeks.",
+    "A maximum of 30 weeks.",
+])
+def test_a_lone_record_s_bound_is_never_a_measure_named_maximum(text: str) -> None:
+    """One "Indicator: / Target: A maximum of 15 weeks." record (no table of records) or a bound on its own:
+    no level of a measure named "maximum" or "Target: A maximum"."""
+    assert not [o for o in _one(text).observations if o.measure == "actual"]
+
+
+def test_a_target_of_a_maximum_is_the_target() -> None:
+    """"against a target of a maximum of 15 weeks": the target is 15 weeks."""
+    x = _one("The average time to decide applications was 13.2 weeks against a target of a maximum of "
+             "15 weeks.")
+    assert {(o.value, o.measure) for o in x.observations} == {(D("13.2"), "actual"), (D(15), "target")}
