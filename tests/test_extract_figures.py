@@ -983,6 +983,7 @@ def test_real_footfall_reports_give_levels_not_changes() -> None:
     assert not [o for o in coventry.observations if o.unit == "percent"]
     wrexham = extract(read_document(XREAL / "wrexham_footfall.txt", root=XREAL))
     assert _found(wrexham) == {(D(77000), "actual", "council", "visitor numbers")}
+    assert {o.direction for o in wrexham.observations} == {"increased"}  # "were up"
 
 
 @pytest.mark.parametrize("name", ["midantrim_statutory.txt", "midantrim_blocks.txt"])
