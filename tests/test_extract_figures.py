@@ -1212,3 +1212,18 @@ def test_a_target_of_a_maximum_is_the_target() -> None:
     x = _one("The average time to decide applications was 13.2 weeks against a target of a maximum of "
              "15 weeks.")
     assert {(o.value, o.measure) for o in x.observations} == {(D("13.2"), "actual"), (D(15), "target")}
+
+
+def test_this_or_it_in_a_later_clause_points_back_to_the_first_clause_s_subject() -> None:
+    """"X had risen sharply in the spring, but it has since fallen to 3.1%": 3.1% is X's level, not one of a
+    measure named "it has since"."""
+    x = _one("Rent arrears had risen sharply in the spring, but it has since fallen to 3.1%.")
+    assert _found(x) == {(D("3.1"), "actual", "council", "Rent arrears")}
+
+
+def test_real_cabinet_minutes_a_rate_that_had_declined_and_now_improved() -> None:
+    """Cotswold's Cabinet minutes (tests/data/xreal): "Council Tax Collection rates had previously declined
+    ..., but this had now improved, at a rate of 98%" is the collection rate's level; the gym membership's
+    "increase ... by 20%" and "in 10 days' time" give nothing."""
+    x = extract(read_document(XREAL / "cotswold_cabinet.txt", root=XREAL))
+    assert _found(x) == {(D(98), "actual", "council", "Council Tax Collection rates")}

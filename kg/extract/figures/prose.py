@@ -441,6 +441,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     if not f.phrase and _points_back(text, c.start):
                         if sentence_actual:
                             f.phrase = sentence_actual  # "..., while our performance was 91%"
+                        elif c.start > s.start and (subject := _clause_subject(text, s.start, c.start)):
+                            # "X had declined last year, but this had now improved, at a rate of 96%": X
+                            f.phrase = subject
                         elif carry and s.start - carry[1] < 400 and _fits(carry[2], n.unit):
                             f.phrase = carry[0]
                             if n.unit == "count" and (unit := units_of.get(f.phrase)) and unit[0] != "count":
@@ -520,6 +523,20 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             continue
         kept.append(f)
     return kept, notes
+
+
+def _clause_subject(text: str, start: int, end: int) -> str:
+    """The subject of the sentence's first clause, before its verb, when it names a measure ("Rent collection
+    rates had declined ..." -> "Rent collection rates"); "" otherwise."""
+    m = _SUBJECT.match(text, start, end)
+    if not m:
+        return ""
+    subject = re.sub(r"^the\s+", "", m.group("s").strip(), flags=re.I)
+    return subject if phrases.is_name(subject) and phrases.names_something(subject) else ""
+
+
+# a subject of up to eight words and the auxiliary or verb of being after it
+_SUBJECT = re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,8}?)(?:had|has|have|was|were|is|are)\b", re.I)
 
 
 def _side_by_side(text: str, a: Number | None, b: Number | None) -> bool:
