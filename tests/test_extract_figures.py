@@ -1227,3 +1227,20 @@ def test_real_cabinet_minutes_a_rate_that_had_declined_and_now_improved() -> Non
     "increase ... by 20%" and "in 10 days' time" give nothing."""
     x = extract(read_document(XREAL / "cotswold_cabinet.txt", root=XREAL))
     assert _found(x) == {(D(98), "actual", "council", "Council Tax Collection rates")}
+
+
+def test_a_count_named_as_a_number_of_days_is_in_days() -> None:
+    """"the number of working days per full time equivalent lost ... was 11.79": days (unit other), not a
+    count of things."""
+    x = _one("The number of working days per full time equivalent lost due to sickness absence was 11.79.")
+    assert {(o.value, o.unit, o.unit_words) for o in x.observations} == {(D("11.79"), "other", "days")}
+
+
+def test_real_welsh_minutes_commitments_delivered_are_a_scorecard_s_count() -> None:
+    """Bridgend's minutes (tests/data/xreal): "on track to deliver 38 (93%) of its commitments", "Of the 40
+    commitments, 35 (88%) were completed", "reaching 88% of the Council's commitments" and the indicators on
+    and off target sum up the plan; the referrals completed and the days lost per FTE (a member's question)
+    are figures; "over 96%", "just under 73%" are thresholds and "21/22" a rank."""
+    x = extract(read_document(XREAL / "bridgend_performance.txt", root=XREAL))
+    assert {(o.value, o.unit, o.measure) for o in x.observations} == {
+        (D(2792), "count", "actual"), (D("11.79"), "other", "actual")}

@@ -42,6 +42,8 @@ class Found:
 # "Of the tenants who are in arrears, 64% are ...": the figures after it describe a part of a population.
 _SUBSET = re.compile(r"\s*of\s+(?:the|those|these)\s+[^,\d]{0,80}?\b(?:who|that|which|whom)\b[^,\d]*,", re.I)
 
+_DAYS_IN_NAME = re.compile(r"\b(?:number\s+of|average(?:\s+number\s+of)?)\s+(?:working\s+|calendar\s+)?"
+                           r"(days|weeks|hours)\b", re.I)
 _RATE_IN_NAME = re.compile(r"\bper\s+(1,000|10,000|100,000|1000|10000|100000)\b(?:\s+[a-z]+)?", re.I)
 
 # A figure for one month ("the monthly rate for September", "in November alone") is less certain as the
@@ -406,6 +408,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     # "Children looked after per 10,000: 92.1": the name says the number is a rate
                     per = int(base.group(1).replace(",", ""))
                     n = replace(n, unit="rate", unit_words=base.group(0), rate_base=per)
+                elif n.unit == "count" and (days := _DAYS_IN_NAME.search(own)):
+                    # "the number of working days per FTE lost ... was 11.2": days, not a count of things
+                    n = replace(n, unit="other", unit_words=days.group(1).lower())
                 shared = _comparators_subject(own) if measure == "actual" else None
                 if shared:
                     # "the national, regional and statistical neighbour averages for X were all 88%": one
@@ -581,8 +586,8 @@ def _scorecard_re() -> re.Pattern[str]:
              # then how many are on track or of each colour
              r"|\b\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?" + items + r"\b[^.;]{0,120}?\b(?:on\s+track|off\s+track|"
              r"on\s+target|off\s+target|rated\s+(?:green|amber|red))\b")
-    return re.compile(r"(?:" + counted + r"(?:[\w\-]+\s+){0,3}?|" + sorted_ + r")" + items + majority + rated,
-                      re.I)
+    return re.compile(r"(?:" + counted + r"(?:[\w\-'’]+\s+){0,3}?|" + sorted_ + r")" + items + majority
+                      + rated, re.I)
 
 
 @cache
