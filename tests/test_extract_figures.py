@@ -1244,3 +1244,18 @@ def test_real_welsh_minutes_commitments_delivered_are_a_scorecard_s_count() -> N
     x = extract(read_document(XREAL / "bridgend_performance.txt", root=XREAL))
     assert {(o.value, o.unit, o.measure) for o in x.observations} == {
         (D(2792), "count", "actual"), (D("11.79"), "other", "actual")}
+
+
+def test_a_period_word_labelling_a_bare_number_makes_it_an_earlier_value() -> None:
+    """"(target 8.5, last quarter 10.2)": 10.2 is last quarter's level, in the measure's unit, not a "quarter
+    10" reference."""
+    x = _one("Absence averaged 9.8 days per FTE (target 8.5, last quarter 10.2).")
+    assert {(o.value, o.unit, o.measure, o.period) for o in x.observations} == {
+        (D("9.8"), "other", "actual", None), (D("8.5"), "other", "target", "2023/24 Q2"),
+        (D("10.2"), "other", "previous", "2023/24 Q1")}
+
+
+def test_locally_names_no_measure() -> None:
+    """"The Welsh average was 62%, while locally it was 66%": nothing names the measure, so neither figure
+    comes back under "locally it"."""
+    assert _one("The Welsh average was 62%, while locally it was 66%.").observations == ()

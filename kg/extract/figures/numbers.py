@@ -263,6 +263,8 @@ _THRESHOLD = re.compile(r"\b(?:within|in|over|under|after|than|least)(?:\s+the)?
 _DEFINITION = re.compile(r"\s*(?:after|later|afterwards|before|from|since|following|"
                          r"of\s+(?:a|the|being|their))\b", re.I)
 _AND_OVER = re.compile(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|younger)\b", re.I)
+_PERIOD_LABEL = re.compile(r"\b(?:last|previous|prior|the\s+same)\s+(?:quarter|year|month|week|period)"
+                           r"\s*:?\s*$", re.I)
 _TIMED_IN_TARGET = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with)?in\s+(?:the\s+)?target(?:\s+time)?\s+of\s*$",
                               re.I)
 _WITHIN = re.compile(r"\b(?:within|top|bottom|tolerance of)\s*$", re.I)
@@ -282,6 +284,8 @@ def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
 def _not_a_figure(before: str, after: str, unit: str, hyphened: bool = False) -> bool:
     if (unit in ("count", "other", "currency") and ending("not_figure_before").search(before.rstrip(" .:"))
             and not before.rstrip().endswith("(")
+            # "(target 8.5, last quarter 10.2)": the period labels an earlier value, it is no "quarter 10"
+            and not _PERIOD_LABEL.search(before)
             # "a target of no more than 3.5 days": the bound a target sets is the target
             and not (ending("threshold_before").search(before.rstrip()) and _TARGET_CUE.search(before))):
         return True
