@@ -1259,3 +1259,14 @@ def test_locally_names_no_measure() -> None:
     """"The Welsh average was 62%, while locally it was 66%": nothing names the measure, so neither figure
     comes back under "locally it"."""
     assert _one("The Welsh average was 62%, while locally it was 66%.").observations == ()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The council ranked 9th of 32 councils for the percentage of adults satisfied with libraries at 74%.",
+     "percentage of adults satisfied with libraries"),
+    ("Northvale was placed 6th in Wales for visits to sports facilities at 8,120 per 1,000 population.",
+     "visits to sports facilities"),
+])
+def test_a_ranking_before_a_measure_is_no_part_of_its_name(text: str, name: str) -> None:
+    """"ranked 9th of 32 councils for X at 74%", "placed 6th in Wales for X at N": the name is X."""
+    assert {o.surface for o in _one(text).observations} == {name}

@@ -42,6 +42,10 @@ class Found:
 # "Of the tenants who are in arrears, 64% are ...": the figures after it describe a part of a population.
 _SUBSET = re.compile(r"\s*of\s+(?:the|those|these)\s+[^,\d]{0,80}?\b(?:who|that|which|whom)\b[^,\d]*,", re.I)
 
+# a ranking before the measure it is for: "ranked 9th of 32 councils for", "was placed 4th in Wales on"
+_RANKED_FOR = re.compile(r"^.*?\b(?:ranked|ranks|ranking|placed|positioned)\s+(?:\w+\s+)?\d+(?:st|nd|rd|th)?"
+                         r"(?:\s+(?:of|out\s+of)\s+\d+(?:\s+[a-z]+)?)?(?:\s+in\s+[A-Z]\w+)?\s+(?:for|on|in)\s+"
+                         r"(?:the\s+)?(?=\S)", re.I)
 _DAYS_IN_NAME = re.compile(r"\b(?:number\s+of|average(?:\s+number\s+of)?)\s+(?:working\s+|calendar\s+)?"
                            r"(days|weeks|hours)\b", re.I)
 _RATE_IN_NAME = re.compile(r"\bper\s+(1,000|10,000|100,000|1000|10000|100000)\b(?:\s+[a-z]+)?", re.I)
@@ -370,6 +374,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     # "Major applications were processed in an average of 45.2 weeks": what was processed
                     own = _average_tail_re().sub(r" \g<done>", own)
                     own = _change_lead_re().sub("", own)  # "an increase of 0.4 days in X" (from A to B): X
+                    own = _RANKED_FOR.sub("", own)  # "ranked 9th of 32 councils for X" (at 74%): X
                     if (moved := _agent_moved_re().match(own)) and phrases.names_something(moved.group("x")):
                         # "has reduced X by 20%": X
                         own = re.sub(r"^the\s+", "", moved.group("x"), flags=re.I)
