@@ -1270,3 +1270,26 @@ def test_locally_names_no_measure() -> None:
 def test_a_ranking_before_a_measure_is_no_part_of_its_name(text: str, name: str) -> None:
     """"ranked 9th of 32 councils for X at 74%", "placed 6th in Wales for X at N": the name is X."""
     assert {o.surface for o in _one(text).observations} == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "An analysis of the results shows that 85 to 100% of respondents agreed with our proposed objectives.",
+    "Objective 1 - We will reduce the days lost to sickness absence per employee - 88% agreed we should do "
+    "this.",
+])
+def test_a_range_and_a_share_of_those_consulted_give_nothing(text: str) -> None:
+    """"85 to 100% of respondents": a range, neither end a level; "X - 88% agreed we should do this": a share
+    of those consulted, not a level of X."""
+    assert _one(text).observations == ()
+
+
+def test_from_a_to_b_is_still_an_earlier_and_a_later_level() -> None:
+    """"rose from 84% to 91%" is no range: the earlier and the current level."""
+    x = _one("Collection rose from 84% to 91%.")
+    assert {(o.value, o.measure) for o in x.observations} == {(D(84), "previous"), (D(91), "actual")}
+
+
+def test_real_ni_consultation_results_give_no_figure() -> None:
+    """Armagh City, Banbridge and Craigavon's consultation feedback (tests/data/xreal): the range of
+    respondents agreeing and the share agreeing with an objective give no figure (two did before)."""
+    assert extract(read_document(XREAL / "abc_consultation.txt", root=XREAL)).observations == ()

@@ -283,6 +283,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     continue
                 if n.unit == "count" and _DENOMINATOR.search(text, max(c.start, n.start - 30), n.start):
                     continue  # "7 of these 17 were behind target": how many there were, no measure's level
+                if _in_range(text, n, found_here, k):
+                    notes.append(f"figure {n.value} at {n.start}: one end of a range, not a level")
+                    continue  # "85 to 100% of respondents agreed"
+                if n.unit == "percent" and _OPINION_AFTER.match(text, n.end, c.end):
+                    continue  # "- 88% agreed we should do this": a share of those consulted, of no measure
                 role = frames.role(text, n, c.start, c.end)
                 if role.measure in ("change", "forecast"):
                     moves.append((n.start, n.end))  # "an increase of 0.4 days in X from ...": no level
@@ -547,6 +552,24 @@ def _clause_subject(text: str, start: int, end: int) -> str:
 
 # a subject of up to eight words and the auxiliary or verb of being after it
 _SUBJECT = re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,8}?)(?:had|has|have|was|were|is|are)\b", re.I)
+
+
+_RANGE_TO = re.compile(r"\s*(?:%|per\s?cent)?\s*(?:to|-|–)\s*$", re.I)
+_RANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:around\s+|about\s+)?$", re.I)
+# a share followed by how those asked answered: "88% agreed", "60% felt that"
+_OPINION_AFTER = re.compile(r"\s+(?:agreed|disagreed|supported|opposed|felt|thought|believed|voted|said|"
+                            r"strongly\s+agreed|were\s+in\s+favour)\b", re.I)
+
+
+def _in_range(text: str, n: Number, found: list[Number], k: int) -> bool:
+    """One end of a range ("85 to 100%", "between 20 and 30 days" aside): two figures joined by "to" or a dash
+    with no "from" before the first, which would make them an earlier and a later level."""
+    for a, b in ((found[k - 1] if k else None, n), (n, found[k + 1] if k + 1 < len(found) else None)):
+        if a is None or b is None or not _RANGE_TO.fullmatch(text, a.end, b.start):
+            continue
+        if not _RANGE_FROM.search(text, max(0, a.start - 20), a.start):
+            return True
+    return False
 
 
 def _side_by_side(text: str, a: Number | None, b: Number | None) -> bool:
