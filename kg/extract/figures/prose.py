@@ -555,7 +555,11 @@ _SUBJECT = re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,8}?)(?:had|has|have|was|we
 
 
 _RANGE_TO = re.compile(r"\s*(?:%|per\s?cent)?\s*(?:to|-|–)\s*$", re.I)
-_RANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:around\s+|about\s+)?$", re.I)
+@cache
+def _range_from_re() -> re.Pattern[str]:
+    """What makes "A to B" a move and not a range: "from A to B", "increased 2.1 days to 11.3", "by 4% to"."""
+    cues = alternation([*words()["change"], *words()["change_straight"], "from", "between"])
+    return re.compile(r"\b(?:" + cues + r")\s+(?:(?:over|around|about|nearly|almost)\s+)?$", re.I)
 # a share followed by how those asked answered: "88% agreed", "60% felt that"
 _OPINION_AFTER = re.compile(r"\s+(?:agreed|disagreed|supported|opposed|felt|thought|believed|voted|said|"
                             r"strongly\s+agreed|were\s+in\s+favour)\b", re.I)
@@ -567,7 +571,7 @@ def _in_range(text: str, n: Number, found: list[Number], k: int) -> bool:
     for a, b in ((found[k - 1] if k else None, n), (n, found[k + 1] if k + 1 < len(found) else None)):
         if a is None or b is None or not _RANGE_TO.fullmatch(text, a.end, b.start):
             continue
-        if not _RANGE_FROM.search(text, max(0, a.start - 20), a.start):
+        if not _range_from_re().search(text, max(0, a.start - 30), a.start):
             return True
     return False
 
