@@ -1293,3 +1293,12 @@ def test_real_ni_consultation_results_give_no_figure() -> None:
     """Armagh City, Banbridge and Craigavon's consultation feedback (tests/data/xreal): the range of
     respondents agreeing and the share agreeing with an objective give no figure (two did before)."""
     assert extract(read_document(XREAL / "abc_consultation.txt", root=XREAL)).observations == ()
+
+
+@pytest.mark.parametrize("name", ["allerdale_q3.txt", "maidstone_q2.txt", "wirral_payments.txt",
+                                  "hounslow_q4.txt", "bracknell_summary.txt"])
+def test_real_reports_that_count_indicators_and_actions_give_no_figure(name: str) -> None:
+    """Allerdale's, Maidstone's, Wirral's, Hounslow's and Bracknell Forest's papers (tests/data/xreal): counts
+    of KPIs, projects, actions and milestones by status, a grant's cost and a target with no measure named
+    give no figure."""
+    assert extract(read_document(XREAL / name, root=XREAL)).observations == ()
