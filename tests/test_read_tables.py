@@ -603,3 +603,21 @@ def test_a_direction_or_rating_glyph_lost_in_conversion_still_ends_a_flattened_r
     got = (g[(reablement, "Q3 24/25")], g[(reablement, "Target")], g[(reablement, "DoT")])
     assert got == ("82.4", "85", mark)
     assert g[("Admissions to care homes aged 65+ per 100,000", "Q2 24/25")] == "548.0"
+
+
+def test_a_flattened_scorecard_with_a_comments_column_keeps_its_rows(tmp_path: Path) -> None:
+    """A PDF-flattened scorecard whose last head is "Comments": each row's words after its figures and rating
+    are its comment, so the rows are read (values matched from the right as before) and the comment is in no
+    cell; a row without a comment is read the same."""
+    doc = _text_doc(
+        "Measure Q1 Q2 Target Status Comments\n"
+        "Working days lost to sickness per FTE 2.4 2.1 2.0 Amber Long term absence fell in the quarter\n"
+        "Invoices paid within 30 days (%) 96.2 97.1 95.0 Green\n"
+        "Missed bins per 100,000 collections 52 38 40 Green Crews back to full strength\n", tmp_path)
+    (t,) = doc.tables
+    assert t.layout == "flattened"
+    g = grid(doc)
+    assert g[("Working days lost to sickness per FTE", "Q2")] == "2.1"
+    assert g[("Working days lost to sickness per FTE", "Status")] == "Amber"
+    assert g[("Missed bins per 100,000 collections", "Target")] == "40"
+    assert not any("Crews" in v or "absence" in v for v in g.values())
