@@ -1302,3 +1302,18 @@ def test_real_reports_that_count_indicators_and_actions_give_no_figure(name: str
     of KPIs, projects, actions and milestones by status, a grant's cost and a target with no measure named
     give no figure."""
     assert extract(read_document(XREAL / name, root=XREAL)).observations == ()
+
+
+def test_real_scottish_revenues_release_names_and_a_composition_share() -> None:
+    """Highland Council's revenues releases (tests/data/xreal): "Despite ... this year, 53.2% of the total
+    council tax that is due ... had been collected by the end of September, ... (54.4%)" is named by what
+    follows the share, without the opener or "by the end of September"; "X saw a significant improvement and
+    is now reporting 8.3 days" names X; "Council Tax makes up around 21% of the revenue budget" is a
+    composition, no level; rank changes and "0.3% above the national average" give nothing."""
+    x = extract(read_document(XREAL / "highland_revenues.txt", root=XREAL))
+    collected = "council tax that is due for this financial year had been collected"
+    speed = "speed of processing for new claims to Council Tax Reduction and Housing Benefit"
+    rows = {(o.value, o.measure, o.surface) for o in x.observations}
+    assert {(D("53.2"), "actual", collected), (D("54.4"), "previous", collected), (D("8.3"), "actual", speed),
+            (D("95.1"), "actual", "in-year rate of collection")} <= rows
+    assert not {D(21), D("0.3"), D(10), D(25), D(13)} & {o.value for o in x.observations}

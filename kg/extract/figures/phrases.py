@@ -131,6 +131,11 @@ _CONJUNCTION = re.compile(r"^\s*(?:and|but|or|while|whilst)?\s*(?:that\s+)?", re
 _MOVED = re.compile(r"(?:\s+(?:had|has|have))?\s+\w+ed\s+(?:up\s+|down\s+|back\s+|slightly\s+)?to\s*$")
 _LEADING_COPULA = re.compile(r"^\s*(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+", re.I)
 _OF_AFTER = re.compile(r"\s*of\s", re.I)
+_OPENER_COMMA = re.compile(r",\s*$")
+_SAW_AND = re.compile(r"\s+(?:saw|sees|has\s+seen|had\s+seen|showed|has\s+shown)\s+(?:an?\s+)?(?:[a-z]+\s+)?"
+                      r"(?:improvement|increase|reduction|fall|rise|decrease|deterioration|decline)\s+and\s*$",
+                      re.I)
+_TIME_TAIL = re.compile(r"\s+(?:by|at|as\s+at)\s+the\s+end\s+of\b.*$", re.I)
 _GOVERNS = re.compile(r"ed$|^(?:for|to|in|at|by|with|on)$", re.I)
 _WORD = re.compile(r"[a-z][a-z\-']+")
 
@@ -197,6 +202,7 @@ def _left_words(left: str) -> tuple[str, str | None]:
     if m := _change_from_re().search(left):
         left = left[: m.start()]  # "the collection rate went from 94.1% to": the rate is the subject
     left = _tail_sub(_copula_tail_re(), left)
+    left = _SAW_AND.sub("", left)  # "X saw a marked improvement and (is now reporting 6.1 days)": X
     # "the number of care leavers in higher education, which was 14": the relative clause's antecedent
     left = _WHICH_TAIL.sub("", left)
     left = _TRAILING_COMMA.sub("", left)  # "rent collection, at 96.2%,": a parenthetical level
@@ -282,6 +288,8 @@ def _right_words(right: str) -> str:
             continue  # "reused, recycled or composted": a list's comma
         right = right[: m.start()]
         break
+    if m := _TIME_TAIL.search(right):
+        right = right[: m.start()]  # "... had been paid by the end of June": when, not what
     return _tidy(_TRAILING_PERIOD.sub("", right.rstrip(" .;")))
 
 
@@ -291,6 +299,8 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     "x of y NOUN (z%)", which the phrase is about."""
     left, population = _left(text, lo, start)
     of_phrase = bool(_OF_AFTER.match(text[end:hi]))  # "N% of NP": the NP names the measure
+    if of_phrase and _OPENER_COMMA.search(text, lo, start):
+        left = ""  # "Despite the pressures, 61% of X had been paid": the opener clause is no name
     done = _done_re().search(text, max(lo, start - 80), start)  # the verb right before the number
     if not names_something(left) or (done and not of_phrase):
         # "of whom 12% lived out of county", "the Council received 640 requests": the words after name it

@@ -286,6 +286,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if _in_range(text, n, found_here, k):
                     notes.append(f"figure {n.value} at {n.start}: one end of a range, not a level")
                     continue  # "85 to 100% of respondents agreed"
+                if _MAKES_UP.search(text, max(c.start, n.start - 40), n.start):
+                    continue  # "fees make up about 15% of the service's income": a composition, no level
                 if n.unit == "percent" and _OPINION_AFTER.match(text, n.end, c.end):
                     continue  # "- 88% agreed we should do this": a share of those consulted, of no measure
                 role = frames.role(text, n, c.start, c.end)
@@ -554,6 +556,9 @@ def _clause_subject(text: str, start: int, end: int) -> str:
 _SUBJECT = re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,8}?)(?:had|has|have|was|were|is|are)\b", re.I)
 
 
+_MAKES_UP = re.compile(r"\b(?:makes?\s+up|made\s+up|accounts?\s+for|accounted\s+for|comprises?|represents?|"
+                       r"represented)\s+(?:(?:around|about|approximately|roughly|nearly|almost|just\s+over|"
+                       r"just\s+under|some)\s+)?$", re.I)
 _RANGE_TO = re.compile(r"\s*(?:%|per\s?cent)?\s*(?:to|-|–)\s*$", re.I)
 @cache
 def _range_from_re() -> re.Pattern[str]:
