@@ -62,8 +62,8 @@ _FIELD = re.compile(r"[A-Z][\w'’]*(?:[ \t][\w'’()&/]+){0,3}:[ \t]")
 
 
 # A line ending in two figures (a unit word or % after each), no full stop: a table's row, not wrapped prose.
-_ROW_END = re.compile(r"(?<![\w.,/])\d[\d,.]*\s*(?:%|[A-Za-z]+)?\s+(?:[\d,.]+|n/a|-)\s*(?:%|[A-Za-z]+)?$",
-                      re.I)
+_ROW_END = re.compile(r"(?<![\w.,/])\d[\d,.]*\s*(?:%|(?!(?:and|or|to|of)\b)[A-Za-z]+)?\s+(?:[\d,.]+|n/a|-)"
+                      r"\s*(?:%|[A-Za-z]+)?$", re.I)
 
 
 _CONTINUES = frozenset(

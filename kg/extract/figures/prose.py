@@ -556,10 +556,13 @@ def _clause_subject(text: str, start: int, end: int) -> str:
 _SUBJECT = re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,8}?)(?:had|has|have|was|were|is|are)\b", re.I)
 
 
-_MAKES_UP = re.compile(r"\b(?:makes?\s+up|made\s+up|accounts?\s+for|accounted\s+for|comprises?|represents?|"
-                       r"represented)\s+(?:(?:around|about|approximately|roughly|nearly|almost|just\s+over|"
-                       r"just\s+under|some)\s+)?$", re.I)
+# ("this represents 95% of ..." may point back to a measure's level: not among them)
+_MAKES_UP = re.compile(r"\b(?:makes?\s+up|made\s+up|accounts?\s+for|accounted\s+for|comprises?)\s+"
+                       r"(?:(?:around|about|approximately|roughly|nearly|almost|just\s+over|just\s+under|some)\s+)?$",
+                       re.I)
 _RANGE_TO = re.compile(r"\s*(?:%|per\s?cent)?\s*(?:to|-|–)\s*$", re.I)
+
+
 @cache
 def _range_from_re() -> re.Pattern[str]:
     """What makes "A to B" a move and not a range: "from A to B", "increased 2.1 days to 11.3", "by 4% to"."""
