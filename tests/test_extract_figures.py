@@ -1317,3 +1317,10 @@ def test_real_scottish_revenues_release_names_and_a_composition_share() -> None:
     assert {(D("53.2"), "actual", collected), (D("54.4"), "previous", collected), (D("8.3"), "actual", speed),
             (D("95.1"), "actual", "in-year rate of collection")} <= rows
     assert not {D(21), D("0.3"), D(10), D(25), D(13)} & {o.value for o in x.observations}
+
+
+def test_this_represents_is_a_level_frame_not_part_of_the_name() -> None:
+    """"This represents 95% of all applications decided in time": the share is named by what it is of, not
+    "This represents"."""
+    x = _one("This represents 95% of all applications decided in time.")
+    assert {o.surface for o in x.observations} == {"all applications decided in time"}
