@@ -434,3 +434,11 @@ def test_a_title_wrapped_over_two_lines_is_one_post(tmp_path: Path) -> None:
     assert titles(x) == {"Head of Service for Mental Health and Learning Disabilities"}
     post = "post:Head of Service for Mental Health and Learning Disabilities"
     assert ("officer:Amy Stone", post) in holdings(x)
+
+
+def test_a_councillors_prefix_ending_a_wrapped_line_names_the_list_on_the_next(tmp_path: Path) -> None:
+    """"Present: ... Councillors\nBeecroft, Ellis and Sowerby": the list under the prefix goes on after the
+    line break."""
+    x = _people_of(tmp_path, "Minutes\n\nPresent: Councillor Okafor (Chair); Councillor Dransfield; "
+                             "Councillors\nBeecroft, Ellis and Sowerby\n")
+    assert {"councillor:Beecroft", "councillor:Ellis", "councillor:Sowerby"} <= set(councillors(x))

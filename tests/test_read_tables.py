@@ -621,3 +621,43 @@ def test_a_flattened_scorecard_with_a_comments_column_keeps_its_rows(tmp_path: P
     assert g[("Working days lost to sickness per FTE", "Status")] == "Amber"
     assert g[("Missed bins per 100,000 collections", "Target")] == "40"
     assert not any("Crews" in v or "absence" in v for v in g.values())
+
+
+_ALIGNED_PAGES = """Table 1: Corporate KPIs
+
+Ref  Indicator                               Q1 2024/25   Q2 2024/25   Target
+CT1  Council tax collected (cumulative %)          29.4         57.2     57.5
+
+Page 2
+Fenland District Council - Cabinet
+
+BR1  Business rates collected (cumulative %)       31.7         59.8     58.5
+PL1  Major planning applications in time (%)       88.9         71.4     80.0
+"""
+
+_FLAT_PAGES = """Table 1 Corporate KPIs
+Ref Indicator Q2 2024/25 Q3 2024/25 Q3 Target Status
+CT1 Council tax collected (cumulative %) 57.2 84.6 85.0 Amber
+BR1 Business rates collected (cumulative %) 59.8 85.9 84.5 Green
+
+Page 2
+Committee Papers - December 2024
+
+IG1 FOI requests answered in time (%) 86.5 93.8 90.0 Green
+WS1 Missed bin collections per 100,000 collections 58 39 50 Green
+"""
+
+
+@pytest.mark.parametrize(("body", "row", "column", "value"), [
+    (_ALIGNED_PAGES, "PL1 Major planning applications in time (%)", "Q2 2024/25", "71.4"),
+    (_FLAT_PAGES, "WS1 Missed bin collections per 100,000 collections", "Q3 2024/25", "39"),
+])
+def test_a_table_goes_on_after_a_page_number_and_a_running_head_printed_once(
+        tmp_path: Path, body: str, row: str, column: str, value: str) -> None:
+    """A two-page paper prints its running head once, under the page number and over a blank line: the rows
+    after it are the same table, under the same headers (not a headless table of their own)."""
+    (tmp_path / "t.txt").write_text(body, encoding="utf-8")
+    doc = read_document(tmp_path / "t.txt")
+    assert_consistent(doc)
+    assert len(doc.tables) == 1
+    assert grid(doc)[(row, column)] == value

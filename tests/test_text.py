@@ -207,3 +207,19 @@ def test_the_flat_text_joins_wrapped_lines_inside_sentences_only() -> None:
     assert len(tv.flat) == len(text)
     assert "Head of Housing and Public Protection agreed to circulate the figures" in tv.flat
     assert tv.flat.startswith("4. Housing\n\n") and "meeting.\n\n(a) That" in tv.flat
+
+
+def test_a_running_head_at_each_page_break_is_furniture_and_a_sentence_goes_on_over_it() -> None:
+    """A line printed at every page break (next to "Page 2 of 3" or a form feed) is furniture whatever it
+    says; a sentence cut by the page, its first part filling the line, goes on after it even when the next
+    part starts with a capital ("The Head of / Commissioning agreed")."""
+    line = "Councillor Pryce asked whether breaks could be offered at weekends or in evenings. The Head of"
+    para = "earlier text that fills a line of this paper from one margin right over to the other margin\n" * 3
+    text = (f"Scrutiny Papers - Public Pack\n{para}{line}\nPage 2 of 3\n\f\nScrutiny Papers - Public Pack\n"
+            "Commissioning agreed to explore weekend breaks with the carers' centre and other providers.\n")
+    tv = build(text)
+    heads = [ln for ln in tv.lines if text[ln.start:ln.end] == "Scrutiny Papers - Public Pack"]
+    assert len(heads) == 2 and all(ln.furniture for ln in heads)
+    s = next(s for s in tv.sentences if text[s.start:s.end].startswith("The Head of"))
+    assert text[s.start:s.end].endswith("other providers.")
+    assert "The Head of" in tv.flat and "Public Pack" not in tv.flat[s.start:s.end]

@@ -132,7 +132,8 @@ def councillor_at(text: str, pos: int) -> bool:
 def _prefix_re() -> re.Pattern[str]:
     prefixes = sorted(people_vocab()["councillor_prefixes"], key=len, reverse=True)
     alt = "|".join(re.escape(p).replace(r"\ ", SPACE) for p in prefixes)
-    return re.compile(r"\b(" + alt + r"):?" + SPACE)
+    # a prefix at the end of a wrapped line names the person opening the next ("Councillors\nBeecroft, Ellis")
+    return re.compile(r"\b(" + alt + r"):?(?:" + SPACE + r"|[ \t\xa0]*\n[ \t\xa0]*(?=[A-Z]))")
 
 
 @cache

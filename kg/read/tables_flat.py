@@ -258,6 +258,12 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
             k = j
             while k < len(lines) and (lines[k].blank or is_furniture(lines[k].text, repeated)):
                 k += 1
+            # a running head printed once (a two-page paper) under the page number, a blank line below it
+            if (k + 1 < len(lines) and lines[k + 1].blank and _trailing(_tokens(text, lines[k])) < 2
+                    and any(is_furniture(lines[x].text, repeated) for x in range(j, k))):
+                k += 1
+                while k < len(lines) and (lines[k].blank or is_furniture(lines[k].text, repeated)):
+                    k += 1
             if (
                 k < len(lines)
                 and members

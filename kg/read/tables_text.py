@@ -266,7 +266,9 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
         elif kind in ("blank", "furniture"):
             k = _next_content(lines, j, repeated)
             if k + 1 < len(lines) and _kind(text, lines[k], repeated) == "single":
-                k += 1  # a group heading may open the part after the page break
+                # a group heading may open the part after the page break, or a running head printed once
+                # (a two-page paper) stand over it, a blank line below
+                k = _next_content(lines, k + 1, repeated) if lines[k + 1].blank else k + 1
             if (
                 k < len(lines)
                 and _kind(text, lines[k], repeated) == "body"

@@ -44,7 +44,34 @@ def lines(text: str, tables: tuple[tuple[int, int], ...] = ()) -> tuple[Line, ..
             )
         )
         out.append(Line(s, e, blank, furniture, _overlaps(s, e, tables)))
-    return tuple(out)
+    return _page_heads(text, out, shapes)
+
+
+def _page_heads(text: str, out: list[Line], shapes: Counter[str]) -> tuple[Line, ...]:
+    """A repeated line that stands at a page break (next to a page number or a form feed, blank lines
+    aside) is a running head or foot, whatever it says ("Overview and Scrutiny - Public Document Pack")."""
+    def page_break(i: int) -> bool:
+        ln = out[i]
+        return ln.furniture or "\f" in text[ln.start:ln.end]
+
+    heads: set[str] = set()
+    for i, ln in enumerate(out):
+        stripped = text[ln.start:ln.end].strip()
+        repeated = shapes[_DIGITS.sub("#", stripped)] >= 2
+        if ln.blank or ln.furniture or not repeated or stripped.endswith((".", ";")):
+            continue
+        near = []
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(out) and out[j].blank and "\f" not in text[out[j].start:out[j].end]:
+                j += step
+            near.append(0 <= j < len(out) and page_break(j))
+        if any(near) or "\f" in text[ln.start:ln.end]:
+            heads.add(_DIGITS.sub("#", stripped))
+    # every copy of such a line is the running head, the first page's (no break above it) too
+    return tuple(Line(ln.start, ln.end, False, True, ln.in_table)
+                 if not ln.blank and _DIGITS.sub("#", text[ln.start:ln.end].strip()) in heads else ln
+                 for ln in out)
 
 
 # A line opening as a list item ("- Noted the content of ... Appendix 2", "(ii) to note ..."): a decision a

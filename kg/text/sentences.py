@@ -81,6 +81,7 @@ def _blocks(
     block: list[Line] = []
     current_list: int | None = None
     pending_break = False  # a blank line, a table or page furniture came since the last line
+    paged = False  # page furniture among them: a page break, not a paragraph's end
 
     page_width = _page_width(text, lines)
 
@@ -102,12 +103,17 @@ def _blocks(
         lead = line.start + len(body) - len(body.lstrip())
         if line.blank or line.in_table or line.furniture:
             pending_break = True
+            paged = paged or line.furniture
             continue
         if pending_break:
             pending_break = False
             # a paragraph broken by a page (no full stop, the next part starts in lower case) goes on
             last = text[block[-1].start : block[-1].end].rstrip()[-1:] if block else "."
-            if not (body.lstrip()[:1].islower() and last not in ".:;?!"):
+            # or the part before the page ends on a line filled to the width, mid-sentence ("The Head of /
+            # Page 2 / Commissioning agreed ...")
+            full = paged and bool(block) and block[-1].end - block[-1].start >= 0.8 * page_width > 0
+            paged = False
+            if not ((body.lstrip()[:1].islower() or full) and last not in ".:;?!"):
                 flush()
                 current_list = None
         if lead in heading_at or line.start in heading_at:

@@ -110,24 +110,29 @@ def build(text: str, sections: tuple[Section, ...] = (), tables: tuple = ()) -> 
         quotes=_sentences.quotes(text, sents),
         tables=table_ranges,
         doc=doc,
-        flat=unwrapped(text, sents),
+        flat=unwrapped(text, sents, lines),
         _sentence_starts=tuple(s.start for s in sents),
         _clauses_by_sentence=tuple(map(tuple, by_sentence)),
     )
 
 
-def unwrapped(text: str, sents: tuple[Sentence, ...]) -> str:
+def unwrapped(text: str, sents: tuple[Sentence, ...], lines: tuple[Line, ...] = ()) -> str:
     """`text` with the line breaks inside its prose sentences made spaces (a sentence never crosses a blank
-    line, a heading, a list item or a table, so a break inside one is where a line was wrapped)."""
+    line, a heading, a list item or a table, so a break inside one is where a line was wrapped), and the
+    page furniture a sentence runs over ("he would bring a / Page 2 of 3 / report on ...") blanked."""
     if "\n" not in text:
         return text
     chars = list(text)
+    starts = [ln.start for ln in lines]
     for s in sents:
         if s.kind != "heading":
             at = text.find("\n", s.start, s.end)
             while at != -1:
                 chars[at] = " "
                 at = text.find("\n", at + 1, s.end)
+            for ln in lines[bisect_right(starts, s.start):bisect_right(starts, s.end)]:
+                if ln.furniture or ln.blank:
+                    chars[ln.start:ln.end] = " " * (ln.end - ln.start)
     return "".join(chars)
 
 
