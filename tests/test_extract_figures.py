@@ -1324,3 +1324,11 @@ def test_this_represents_is_a_level_frame_not_part_of_the_name() -> None:
     "This represents"."""
     x = _one("This represents 95% of all applications decided in time.")
     assert {o.surface for o in x.observations} == {"all applications decided in time"}
+
+
+def test_real_caseload_breakdown_after_of_those_is_no_level() -> None:
+    """Northumberland's safeguarding report (tests/data/xreal): "there were 3,907 cases open ... overall, and
+    of those, 83% (3,224) were ..., 9% (355) were ..." gives the open cases; the shares and counts after
+    "of those" are parts of that population (two came back as levels of the open cases before)."""
+    x = extract(read_document(XREAL / "northumberland_safeguarding.txt", root=XREAL))
+    assert _found(x) == {(D(3907), "actual", "council", "cases open to Children's Services overall")}

@@ -48,6 +48,7 @@ _RANKED_FOR = re.compile(r"^.*?\b(?:ranked|ranks|ranking|placed|positioned)\s+(?
                          r"(?:the\s+)?(?=\S)", re.I)
 _DAYS_IN_NAME = re.compile(r"\b(?:number\s+of|average(?:\s+number\s+of)?)\s+(?:working\s+|calendar\s+)?"
                            r"(days|weeks|hours)\b", re.I)
+_OF_THOSE = re.compile(r"(?:,|\band)\s+of\s+(?:those|these|them|which|whom)\s*,", re.I)
 _RATE_IN_NAME = re.compile(r"\bper\s+(1,000|10,000|100,000|1000|10000|100000)\b(?:\s+[a-z]+)?", re.I)
 
 # A figure for one month ("the monthly rate for September", "in November alone") is less certain as the
@@ -252,7 +253,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 notes.append(f"sentence at {s.start}: counts a scorecard's items, not a measure")
                 continue
             read_from = but.end()
-        subset = _SUBSET.match(text, s.start, s.end)
+        # "Of the tenants who are in arrears, ..." opening the sentence; "there were 3,900 cases, and of
+        # those, 80% (3,120) were ..." within it: the figures after it are parts of that population
+        subset = _SUBSET.match(text, s.start, s.end) or _OF_THOSE.search(text, s.start, s.end)
         blocked = [b for b in all_shapes if b[0] < s.end and s.start < b[1]]
         moves: list[tuple[int, int]] = []  # the sentence's changes: no figure a name must stop at
         for c in tv.clauses_of(i):
