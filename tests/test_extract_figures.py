@@ -1332,3 +1332,12 @@ def test_real_caseload_breakdown_after_of_those_is_no_level() -> None:
     "of those" are parts of that population (two came back as levels of the open cases before)."""
     x = extract(read_document(XREAL / "northumberland_safeguarding.txt", root=XREAL))
     assert _found(x) == {(D(3907), "actual", "council", "cases open to Children's Services overall")}
+
+
+def test_a_count_of_people_who_had_something_is_a_level() -> None:
+    """Lancashire's needs assessment (tests/data/xreal): "At the end of March 2013, 878 children in
+    Lancashire-12 had a child protection plan": how many children had one, a count level."""
+    x = extract(read_document(XREAL / "lancashire_jsna.txt", root=XREAL))
+    assert (D(878), "count", "actual") in {(o.value, o.unit, o.measure) for o in x.observations}
+    assert _found(_one("At the end of June, 412 pupils had a support plan.")) == {
+        (D(412), "actual", "council", "pupils had a support plan")}

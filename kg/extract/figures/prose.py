@@ -123,7 +123,10 @@ def _level_res() -> _LevelRes:
         count_noun=re.compile(r"\s+" + nouns, re.I),
         passive=re.compile(r"\s+(?:[a-z\-]+\s+){0,2}" + nouns + r"(?:\s+[a-z\-]+){0,3}\s+"
                            r"(?:were|was|had|have\s+been|had\s+been)\s+(?:\w+ed\b|in\b|on\b|living\b|waiting\b|"
-                           r"receiving\b)", re.I),
+                           r"receiving\b)"
+                           # "512 pupils in the county had a support plan": how many had one
+                           r"|\s+(?:[a-z\-]+\s+){0,2}" + nouns
+                           + r"(?:\s+in\s+[\w\-]+){0,1}\s+had\s+an?\s+[a-z]", re.I),
         noun_after=re.compile(r"\s+(?:[a-z\-]+\s+){0,2}" + nouns + r"\b", re.I),
         there_were=re.compile(r"\b(?:there\s+(?:were|had\s+been|have\s+been)|a\s+total\s+of)\s*$", re.I),
         were_done=re.compile(r"\s+(?:[a-z\-]+\s+){0,3}(?:were|was|had\s+been|have\s+been)\s+"
