@@ -1129,6 +1129,12 @@ def test_someone_moving_a_measure_from_a_to_b_names_the_measure() -> None:
         (D(1062), "previous", name), (D(839), "actual", name)}
 
 
+def test_whose_measure_was_moved_is_no_part_of_its_name() -> None:
+    """"The Council has increased its recycling rate from 41% to 45%": the recycling rate's levels."""
+    x = _one("The Council has increased its recycling rate from 41% to 45%.")
+    assert {o.surface for o in x.observations} == {"recycling rate"}
+
+
 def test_an_aside_in_brackets_is_no_part_of_a_name() -> None:
     """"X (which represent the majority of applications received) was 14.4 weeks": the name is X."""
     x = _one("The average processing time for residential applications (which represent the majority of "

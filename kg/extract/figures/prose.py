@@ -390,7 +390,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = _RANKED_FOR.sub("", own)  # "ranked 9th of 32 councils for X" (at 74%): X
                     if (moved := _agent_moved_re().match(own)) and phrases.names_something(moved.group("x")):
                         # "has reduced X by 20%": X
-                        own = re.sub(r"^the\s+", "", moved.group("x"), flags=re.I)
+                        own = re.sub(r"^(?:the|its|their|our)\s+", "", moved.group("x"), flags=re.I)
                     # (not "42% of children had a health check", where who had it is the measure's)
                     if (had := _had_a_re().match(own)) and phrases.names_something(had.group("y")) and \
                             own in text[c.start : n.start]:
