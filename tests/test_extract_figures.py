@@ -1347,3 +1347,14 @@ def test_a_count_of_people_who_had_something_is_a_level() -> None:
     assert (D(878), "count", "actual") in {(o.value, o.unit, o.measure) for o in x.observations}
     assert _found(_one("At the end of June, 412 pupils had a support plan.")) == {
         (D(412), "actual", "council", "pupils had a support plan")}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("31 apprenticeships were created compared to a target of 15.", "apprenticeships were created"),
+    ("215 households were prevented from becoming homeless.",
+     "households were prevented from becoming homeless"),
+])
+def test_counts_of_apprenticeships_and_households_done_are_levels(text: str, name: str) -> None:
+    """"31 apprenticeships were created (against a target of 15)", "215 households were prevented from ...":
+    counts of things a council does, levels (the target too)."""
+    assert (D(text.split()[0]), "actual", "council", name) in _found(_one(text))
