@@ -1358,3 +1358,21 @@ def test_counts_of_apprenticeships_and_households_done_are_levels(text: str, nam
     """"31 apprenticeships were created (against a target of 15)", "215 households were prevented from ...":
     counts of things a council does, levels (the target too)."""
     assert (D(text.split()[0]), "actual", "council", name) in _found(_one(text))
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Local applications were processed in an average of 14.8 weeks against the 15 week target.", D(15)),
+    ("Enforcement cases concluded within 39 weeks: 82.1% (standard 70%).", D(70)),
+])
+def test_a_standard_or_a_week_target_set_against_a_level_is_a_target(text: str, target: D) -> None:
+    """"against the 15 week target" is a target of 15 weeks (only "inside the 26 week statutory standard"
+    names a measure); "(standard 70%)" is a target, never a measure named "standard"."""
+    x = _one(text)
+    assert {(o.value, o.measure) for o in x.observations if o.measure == "target"} == {(target, "target")}
+    assert "standard" not in {o.surface for o in x.observations}
+
+
+def test_the_council_s_own_possessive_is_no_part_of_a_name() -> None:
+    """"The council's recycling rate was 49.6%": the recycling rate, whose it is left out."""
+    x = _one("The council's recycling rate was 49.6%.")
+    assert {o.surface for o in x.observations} == {"recycling rate"}

@@ -263,6 +263,10 @@ _THRESHOLD = re.compile(r"\b(?:within|in|over|under|after|than|least)(?:\s+the)?
 _DEFINITION = re.compile(r"\s*(?:after|later|afterwards|before|from|since|following|"
                          r"of\s+(?:a|the|being|their))\b", re.I)
 _AND_OVER = re.compile(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|younger)\b", re.I)
+# "against the 15 week target", "short of the 30 day standard": the target's figure, no standard's name
+_SET_AGAINST = re.compile(r"\b(?:against|below|above|under|over|short\s+of|than|meet|meeting|met|missed|"
+                          r"missing|exceeded|exceeding|beat|beating)\s+(?:the\s+|a\s+|an\s+|its\s+|our\s+)?$",
+                          re.I)
 _PERIOD_LABEL = re.compile(r"\b(?:last|previous|prior|the\s+same)\s+(?:quarter|year|month|week|period)"
                            r"\s*:?\s*$", re.I)
 _TIMED_IN_TARGET = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with)?in\s+(?:the\s+)?target(?:\s+time)?\s+of\s*$",
@@ -291,7 +295,7 @@ def _not_a_figure(before: str, after: str, unit: str, hyphened: bool = False) ->
         return True
     if unit in ("count", "currency", "other") and starting("not_figure_after").match(after):
         return True
-    if unit == "other" and _STANDARD.match(after) and not hyphened:
+    if unit == "other" and _STANDARD.match(after) and not hyphened and not _SET_AGAINST.search(before):
         return True  # "inside the 26 week statutory standard": the standard's name
     if unit == "other" and not hyphened and (m := _THRESHOLD.search(before)) and not (
             m.group().lower().startswith(("than", "least")) and _TARGET_CUE.search(before)):
