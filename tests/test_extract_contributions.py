@@ -239,3 +239,36 @@ def test_a_verb_of_speech_in_the_passive_is_not_said_by_its_subject(tmp_path: Pa
                     encoding="utf-8")
     (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
     assert extract(path).contributions == ()
+
+
+def test_real_member_question_time_councillors_reply_to_numbered_questions() -> None:
+    """Gloucestershire's member questions (tests/data/xreal): "Question 1 – Cllr A stated ... . He asked ..."
+    are Cllr A's questions (not the members'); "Cllr B replied that ..." answers them, whatever post Cllr B
+    holds; a councillor who only "stated" his view remarks."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "gloucestershire_questions.txt")
+    qs = [c for c in x.contributions if c.kind == "question"]
+    assert [c.speaker for c in qs] == ["councillor:P Hodgkinson", "councillor:P Hodgkinson",
+                                       "councillor:C Hay", "councillor:I Dobie"]
+    replies = [(c.speaker, by_key(x)[c.responds_to].speaker) for c in x.contributions if c.kind == "response"]
+    assert replies == [("councillor:M Hawthorne", "councillor:P Hodgkinson"),
+                       ("councillor:D Norman", "councillor:I Dobie")]
+
+
+def test_real_q_and_a_lines_take_the_quoted_question_and_answer_after_them() -> None:
+    """Doncaster's member questions (tests/data/xreal): "Q. Councillor A asked the following question:-" and
+    "A. The Mayor ... gave the following response:-" take the quotation after each as their words."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "doncaster_questions.txt")
+    q, a = x.contributions[0], x.contributions[1]
+    assert q.kind == "question" and q.speaker == "councillor:R Jones"
+    assert q.span.quote.endswith("in the region?\"")
+    assert a.kind == "response" and a.responds_to == q.key
+    assert a.span.quote.endswith("at the first opportunity.\"")
+
+
+def test_real_points_listed_under_a_passive_lead_in_are_the_members_questions() -> None:
+    """Merthyr Tydfil's minutes (tests/data/xreal): "The following questions/matters were raised by Committee
+    and answered in detail by the Officers:-" makes each point listed below a question of the members."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "merthyr_highways.txt")
+    qs = [c for c in x.contributions if c.kind == "question"]
+    assert qs and all(c.speaker == "group:members" for c in qs)
+    assert any("when do you start filling grit boxes" in c.span.quote for c in qs)

@@ -1376,3 +1376,40 @@ def test_the_council_s_own_possessive_is_no_part_of_a_name() -> None:
     """"The council's recycling rate was 49.6%": the recycling rate, whose it is left out."""
     x = _one("The council's recycling rate was 49.6%.")
     assert {o.surface for o in x.observations} == {"recycling rate"}
+
+
+def test_several_figures_under_no_column_header_are_not_guessed(tmp_path: Path) -> None:
+    """A tab table whose heading row was lost (rows alone, as a Word export may leave them): of several
+    figures in a row, which is the period's, the target or a comparator cannot be known, so none is read;
+    a row holding one figure under no header is still that row's figure."""
+    from kg.extract import extract
+    from kg.read import read_document
+
+    (tmp_path / "t.txt").write_text(
+        "Quarter 2 2024/25 performance\n\n"
+        "Council tax collected (%)\t57.2\t57.5\t56.9\n"
+        "Business rates collected (%)\t59.8\t58.5\t57.1\n"
+        "Missed bins per 100,000\t58\t50\t61\n\n"
+        "Leisure centre visits\t118,960\n"
+        "Library visits\t41,200\n", encoding="utf-8")
+    x = extract(read_document(tmp_path / "t.txt", root=tmp_path))
+    values = {float(o.value) for o in x.observations}
+    assert not values & {57.2, 57.5, 56.9, 59.8, 58.5, 57.1, 58, 50, 61}
+    assert {118960, 41200} <= values
+
+
+def test_a_table_s_newest_period_column_is_its_actual_when_no_document_period(tmp_path: Path) -> None:
+    """A report whose own period is not known (no sidecar, none in its title): a table's newest period column
+    holds its latest actuals, dated, and an older one the previous figures; a comparator stays one."""
+    from kg.extract import extract
+    from kg.read import read_document
+
+    (tmp_path / "t.txt").write_text(
+        "Carers Strategy\n\n4.2 The survey results are set out below.\n\n"
+        "| Measure | 2021/22 | 2023/24 | England 2023/24 |\n|---|---|---|---|\n"
+        "| Carers extremely or very satisfied with support (%) | 34.5 | 36.2 | 36.7 |\n"
+        "| Carer-reported quality of life (score out of 12) | 7.1 | 7.3 | 7.3 |\n", encoding="utf-8")
+    x = extract(read_document(tmp_path / "t.txt", root=tmp_path))
+    assert x.period is None
+    got = {(float(o.value), o.measure, o.period) for o in x.observations if "satisfied" in o.indicator_label}
+    assert got == {(36.2, "actual", "2023/24"), (34.5, "previous", "2021/22"), (36.7, "benchmark", "2023/24")}

@@ -286,8 +286,12 @@ def test_asides_in_lists_and_two_with_one_surname(tmp_path: Path, line: str, exp
 @pytest.mark.parametrize("line, title", [
     ("Lead Officer for the Committee: Jo Bell.", None),  # a body, not a field of work
     ("Scrutiny Committee Officer Jo Bell took notes.", "Committee Officer"),
+    ("Instructed the Area Committee Officer to write.", "Area Committee Officer"),  # a modifier before
     ("Tel\tHead of Roads\tBefore next meeting", "Head of Roads"),  # a tab ends a title
     ("The Director of Finance (Section 151 Officer) said.", "Director of Finance"),
+    ("In respect of item 5, the City Surveyor advised.", "City Surveyor"),  # a place word after "the"
+    ("The County Solicitor said that the lease was signed.", "County Solicitor"),
+    ("Durham County Council Head of Finance said.", "Head of Finance"),  # a council's name is no title
 ])
 def test_title_edges(tmp_path: Path, line: str, title: str | None) -> None:
     """Where a post title stops: a body after "for", a tab, a bracketed other post."""
@@ -442,3 +446,13 @@ def test_a_councillors_prefix_ending_a_wrapped_line_names_the_list_on_the_next(t
     x = _people_of(tmp_path, "Minutes\n\nPresent: Councillor Okafor (Chair); Councillor Dransfield; "
                              "Councillors\nBeecroft, Ellis and Sowerby\n")
     assert {"councillor:Beecroft", "councillor:Ellis", "councillor:Sowerby"} <= set(councillors(x))
+
+
+def test_a_letter_s_salutation_names_no_councillor(tmp_path: Path) -> None:
+    """"Dear Councillor\nYou are summoned ..." (a summons without blank lines, as Word exports it): no
+    councillor "You"."""
+    x = _people_of(tmp_path, "Dear Councillor\nYou are summoned to attend a meeting of the Cabinet.\n")
+    assert councillors(x) == {}
+    # an initial "I" is still an initial
+    x = _people_of(tmp_path, "Present: Councillors T Beecroft, I Hussain and G Pryce\n")
+    assert set(councillors(x)) == {"councillor:T Beecroft", "councillor:I Hussain", "councillor:G Pryce"}

@@ -312,6 +312,14 @@ def test_real_minutes_the_meeting_named_alone_over_numbered_decisions() -> None:
     assert [r.number for r in epsom.resolutions] == ["(1)", "(2)", "(3)"]
 
 
+def test_real_numbered_paragraph_resolved_over_a_lettered_list() -> None:
+    """Sheffield's minutes (tests/data/xreal): "8.4 RESOLVED: That the Committee:-" over (a) and (b) gives
+    both parts as decisions."""
+    x = extract(XREAL / "sheffield_scrutiny.txt")
+    assert [r.number for r in x.resolutions] == ["(a)", "(b)"]
+    assert "notes the information now reported" in x.resolutions[0].text
+
+
 def test_a_minute_submitted_and_approved_is_confirmed() -> None:
     """Moray's minutes (tests/data/xreal): "The Minute of the meeting ... was submitted and approved" is the
     confirmation of the minutes; written questions noted as none are not a decision."""
@@ -371,3 +379,18 @@ def test_a_cue_ending_in_that_over_numbered_parts_gives_each_part(tmp_path: Path
     that = cue.split()[-1]  # as the clerk wrote it
     assert [t for _, t in texts(extract(f))] == [
         f"{that} the report be noted", f"{that} the Manager be requested to report back in March."]
+
+
+@pytest.mark.parametrize(("body", "decided"), [
+    ("On the proposal of Alderman Smith, seconded by Councillor Jones, it was agreed that the Council write "
+     "to the Department about the road.", True),
+    ("Proposed by Councillor Kerr, seconded by Councillor Lyons, and agreed that the report be noted.", True),
+    ("Councillor Jones, who had seconded the motion last year, said it was agreed policy.", False),
+])
+def test_a_proposal_and_seconder_before_it_was_agreed(tmp_path: Path, body: str, decided: bool) -> None:
+    """Northern Irish style: "On the proposal of X, seconded by Y, it was agreed that ..." decides, as
+    "..., seconded by Y and agreed that ..." does; a seconder mentioned in passing does not."""
+    path = tmp_path / "m.txt"
+    path.write_text(f"Minutes of the meeting\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
+    assert bool(extract(path).resolutions) is decided

@@ -661,3 +661,19 @@ def test_a_table_goes_on_after_a_page_number_and_a_running_head_printed_once(
     assert_consistent(doc)
     assert len(doc.tables) == 1
     assert grid(doc)[(row, column)] == value
+
+
+def test_a_tab_table_whose_heading_row_is_narrower_than_its_rows_is_read_by_its_words(tmp_path: Path) -> None:
+    """Two heads in one cell ("Scotland Family Grp" over two columns, a merged Word cell): the tabs cannot say
+    which head stands over which figure, so the rows are read as a flattened scorecard, whose header is split
+    to fit the figures from the right."""
+    (tmp_path / "t.txt").write_text(
+        "Indicator\t2022/23\t2023/24\tTarget\tScotland Family Grp\tTrend\n"
+        "Positive destinations (%)\t93.8\t94.6\t95.0\t95.9\t95.3\tImproving\n"
+        "Attendance (%)\t93.1\t92.6\t94.0\t93.5\t93.2\tDeclining\n", encoding="utf-8")
+    doc = read_document(tmp_path / "t.txt")
+    assert_consistent(doc)
+    g = grid(doc)
+    row = "Positive destinations (%)"
+    assert (g[(row, "Scotland")], g[(row, "Family Grp")], g[(row, "Trend")]) == ("95.9", "95.3", "Improving")
+    assert g[("Attendance (%)", "Target")] == "94.0"

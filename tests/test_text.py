@@ -153,6 +153,13 @@ def test_dates_and_wrapped_numbers_are_not_headings_or_markers() -> None:
     assert [li.marker for li in tv.list_items] == ["3.2"]
 
 
+def test_a_numbered_paragraph_leading_into_a_list_is_not_a_heading() -> None:
+    """"8.4 RESOLVED: That the Panel:-" opens the decision list below it; it is no item heading."""
+    tv = build("8.4 RESOLVED: That the Panel:-\n\n(a) notes the report; and\n\n(b) asks the Clerk to write.")
+    assert not tv.headings and not tv.items
+    assert tv.sentences[0].kind != "heading"
+
+
 def test_tables_are_left_out_of_the_prose() -> None:
     """Lines inside a reader's table section belong to no sentence."""
     text = "Intro sentence.\n\nIndicator\tQ1\tTarget\nRecycling rate\t52.4\t55\n\nAfter the table.\n"

@@ -137,12 +137,17 @@ def _qa_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def _list_lead_re() -> re.Pattern[str]:
-    return re.compile(r"(?:" + _alt(_vocab()["list_leads"]) + r")\b[^:]*:\s*$", re.I)
+    return re.compile(r"(?:" + _alt(_vocab()["list_leads"]) + r")\b[^:]*:[-–—]?\s*$", re.I)
+
+
+# "The following questions were raised by Committee and answered by the Officers:-": the members ask the
+# points listed below, with nobody named
+_PASSIVE_LEAD = re.compile(r"\b(?:was|were)\s+(?:raised|asked|made|put)\s+by\s+(?:the\s+)?"
+                           r"(?:committee|members|panel|board|councillors|scrutiny|sub-committee)\b", re.I)
 
 
 # compiled once: the reader asks these of every clause (re's cache lookup on each call cost more)
 _THE_GAP = re.compile(r"\s*(?:the\s+)?", re.I)
-_PUNCT = re.compile(r"[,()]")
 _SPACES = re.compile(r"\s+")
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
 _COMMA_GAP = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*")
@@ -185,6 +190,7 @@ class _Reader:
         self.answerers |= {p.key for p in x.people
                            if p.role == "councillor" and p.office.startswith(answering)}
         self.answer_cues = set(_vocab()["councillor_answer_cues"])
+        self.reply_cues = set(_vocab()["councillor_reply_cues"])
         self.out: list[ContributionFact] = []
         self.last_subject: _Subject | None = None
         self.pending: ContributionFact | None = None  # the latest member question or comment
@@ -213,16 +219,8 @@ class _Reader:
         return self.mentions[bisect_left(self.mention_starts, start):bisect_left(self.mention_starts, end)]
 
     def post_before(self, words: list[str], at: int) -> str | None:
-        """A short reference ("the Director", "the Service Manager") is the post most recently named in full
-        whose title opens with the same words."""
-        for i in range(bisect_left(self.mention_starts, at) - 1, -1, -1):
-            m = self.mentions[i]
-            if m.kind != "post":
-                continue
-            title = _PUNCT.sub(" ", m.key.removeprefix("post:")).split()
-            if title[:len(words)] == words and len(title) > len(words):
-                return m.key
-        return None
+        """A short reference ("the Director"): the post last named in full with the same opening words."""
+        return people.post_named_before(self.mentions, self.mention_starts, words, at)
 
     def speaker_at(self, at: int, e: int) -> _Subject | None:
         """Who opens the text at `at`: a mention, a post by a short reference, a group or a pronoun."""
@@ -238,8 +236,7 @@ class _Reader:
             if ts > at + 4:
                 break
             if _THE_GAP.fullmatch(text[at:ts]):
-                words = _PUNCT.sub(" ", text[ts:te]).split()
-                return _Subject(self.post_before(words, ts), "officer", at)
+                return _Subject(self.post_before(people.title_words(text[ts:te]), ts), "officer", at)
         if g := _group_re().match(text[at:e]):
             key, side = _group(_SPACES.sub(" ", g.group(1)))
             return _Subject(key, side, at)
@@ -349,17 +346,34 @@ class _Reader:
             self.pending, self.last_officer, self.last_subject, self.lead = None, None, None, None
             self.open = []
 
+    def quoted_after(self, s: int, e: int) -> int:
+        """The end of the words a lead-in introduces ("asked the following question:-" and the question in
+        quotation marks after it): the closing quotation mark's, else `e`."""
+        text = self.text
+        if not _LEAD_IN_END.search(text, s, e):
+            return e
+        opening = _OPENING_QUOTE.match(text, e)
+        if opening is None:
+            return e
+        closing = _CLOSING_QUOTE.search(text, opening.end(), min(len(text), opening.end() + 3000))
+        return closing.end() if closing else e
+
     def qa(self, s: int, e: int) -> bool:
-        """A Q./A. layout: "Q. ..." asks (its speaker named in it, else the members), "A. ..." answers."""
+        """A Q./A. layout: "Q. ..." asks (its speaker named in it, else the members), "A. ..." answers; a
+        line that leads into a quotation ("asked the following question:-") takes the quotation with it."""
         text = self.text
         q_re, a_re = _qa_re()
         if m := q_re.match(text, s, e):
+            e = self.quoted_after(s, e)
             key = next((mm.key for mm in self.mentions_in(m.end(), e) if _side(mm.key) == "member"),
                        "group:members")
             self.qa_question = self.ask("question", key, s, e)
+            # "Question 1 – Cllr A stated ... . He asked ...": "he" is the councillor the line named
+            self.last_subject = _Subject(key, "member", m.end())
             return True
         # "A." answers only in a Q./A. layout (elsewhere it may open a name: "A. Patel asked")
         if (m := a_re.match(text, s, e)) and self.pending is not None and self.pending is self.qa_question:
+            e = self.quoted_after(s, e)
             subj = self.speaker_at(m.end(), e)
             speaker = subj.key if subj else next((mm.key for mm in self.mentions_in(m.end(), e)
                                                   if _side(mm.key) == "officer"), None)
@@ -376,6 +390,10 @@ class _Reader:
         if lead >= end or self.qa(lead, end):
             return
         subj = self.subject_at(s, e)
+        if subj is None and _PASSIVE_LEAD.search(text, lead, end) and _list_lead_re().search(text, lead, end):
+            kind = "question" if re.search(r"\bquestions?\b", text[lead:end], re.I) else "comment"
+            self.lead, self.lead_kind = _Subject("group:members", "member", lead), kind
+            return
         if subj is None:
             if in_list and self.lead is not None:  # a point under "Members raised the following:"
                 kind = "question" if text[lead:end].rstrip().endswith("?") else self.lead_kind
@@ -405,10 +423,12 @@ class _Reader:
         start = subj.at if subj.asked else lead
         clause_end = s + len(text[s:cut].rstrip(" ,;"))
         words = {text[cs:ce].lower() for _, cs, ce in here}
-        councillor_answers = (subj.side == "member" and subj.key in self.answerers
-                              and self.pending is not None and self.pending.speaker != subj.key
-                              and bool(words & self.answer_cues)
-                              and "question" not in active)
+        to_other = self.pending is not None and self.pending.speaker != subj.key and "question" not in active
+        councillor_answers = subj.side == "member" and to_other and (
+            (subj.key in self.answerers and bool(words & self.answer_cues))
+            # any councillor replying in so many words to another's question
+            or (self.pending is not None and self.pending.kind == "question"
+                and bool(words & self.reply_cues)))
         if subj.side == "member" and active & {"question", "comment"} and clause_end > start \
                 and not councillor_answers:
             kind = "question" if "question" in active else "comment"
@@ -430,6 +450,10 @@ class _Reader:
 
 
 _PASSIVE_CUE = re.compile(r"\b(?:was|were|been|being|be)\s+$", re.I)
+# a line that leads into what follows ("... asked the following question:-"), then a quotation after it
+_LEAD_IN_END = re.compile(r"[:][-–—]?\s*$")
+_OPENING_QUOTE = re.compile(r"\s*[\"“‘']")
+_CLOSING_QUOTE = re.compile(r"[\"”’'](?=\s*(?:\n|$))")
 
 
 def extract(x: Extraction, tv: TextView | None = None) -> Extraction:

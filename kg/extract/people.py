@@ -14,6 +14,7 @@ meetings. Officers are named only where a post is attached to the name (`Name, P
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -42,6 +43,27 @@ class Mention:
     end: int
     key: str
     kind: str  # councillor | officer | other | post
+
+
+_TITLE_PUNCT = re.compile(r"[,()]")
+
+
+def title_words(title: str) -> list[str]:
+    """A title's words, commas and brackets dropped: what a short reference is compared by."""
+    return _TITLE_PUNCT.sub(" ", title).split()
+
+
+def post_named_before(mentions: list[Mention], starts: list[int], words: list[str], at: int) -> str | None:
+    """A short reference ("the Director", "the Service Manager") is the post most recently named in full
+    before `at` whose title opens with the same words. `starts` are the mentions' starts, in order."""
+    for i in range(bisect_left(starts, at) - 1, -1, -1):
+        m = mentions[i]
+        if m.kind != "post":
+            continue
+        title = title_words(m.key.removeprefix("post:"))
+        if title[:len(words)] == words and len(title) > len(words):
+            return m.key
+    return None
 
 
 @dataclass(frozen=True)

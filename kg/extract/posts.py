@@ -60,6 +60,7 @@ def _grow_left(text: str, start: int, head: str) -> int:
     restricted = head in vocab["restricted_heads"]
     modifiers, stops = set(vocab["modifiers"]), set(vocab["stop_words"])
     terminal = set(vocab.get("terminal_modifiers", ()))
+    places = set(vocab.get("place_modifiers", ()))
     # titles are short: look back a bounded stretch of the line (keeps long lines linear)
     line_start = max(text.rfind("\n", 0, start) + 1, start - 160)
     pos, best = start, start
@@ -73,8 +74,15 @@ def _grow_left(text: str, start: int, head: str) -> int:
                 break
             pos = m.start(1)
             continue
+        if word in places and pos == start and _ARTICLE_BEFORE.search(text, line_start, m.start(1)):
+            best = m.start(1)  # "the City Surveyor", "The County Solicitor": a place word right after "the"
+            break
         if word in terminal:  # "Committee Officer", but not "Scrutiny Committee Officer"
             best = m.start(1) if not restricted else best
+            # a rank or area modifier may still open it: "Area Committee Officer", "Principal Committee ..."
+            rank = None if restricted else _LEFT_WORD.search(text, line_start, best)
+            if rank and rank.group(1) in modifiers:
+                best = rank.start(1)
             break
         # "Executive Director", "Chief Executive": a head word may modify another head
         if word in stops or (restricted and word not in modifiers) \
@@ -90,6 +98,7 @@ def _grow_left(text: str, start: int, head: str) -> int:
     return best
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:^|\b[Tt]he[ \xa0]+)$")
 _CAPS_1_3 = re.compile(rf"(?:{_CAP}{SPACE}){{1,3}}")
 _TITLE_END = re.compile(r"[ \xa0]*(?:[,.;:)\n]|$|[ \xa0][a-z])")
 

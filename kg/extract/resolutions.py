@@ -87,11 +87,12 @@ def _verb_cue_re() -> re.Pattern[str]:
 
 @cache
 def _inline_re() -> re.Pattern[str]:
-    """A capitalised cue inside a sentence, or "..., seconded by ... and Resolved: that ..."."""
+    """A capitalised cue inside a sentence, or "..., seconded by ... and Resolved: that ..." (NI: "On the
+    proposal of X, seconded by Y, it was agreed that ...")."""
     v = _vocab()
     after = f"(?:\\s+(?i:{_alt(v['cue_qualifiers_after'])}))?"
     return re.compile(
-        rf"(?:\b(?:{'|'.join(v['inline_cues'])})\b|(?i:\bseconded\b.*?\band\s+(?:resolved|agreed)\b)){after}"
+        rf"(?:\b(?:{'|'.join(v['inline_cues'])})\b|(?i:\bseconded\b.*?(?:\band|,)\s+(?:it\s+was\s+)?(?:resolved|agreed)\b)){after}"
         rf"(?:{_SEP}|\s+(?=(?i:{_THAT}|to\b)|\())"
     )
 

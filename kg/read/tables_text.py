@@ -7,6 +7,7 @@ the first line after it, or None. See `kg.read.tables` for what counts as a tabl
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from kg.read.table_parts import Found, Line, Row, caption, is_furniture, is_period, is_value, trim
@@ -76,6 +77,13 @@ def _delimited(
     body = grid[n_head:]
     if not body:
         return None
+    if n_head and len(body) >= 2:
+        # a header row with fewer cells than the rows under it (a merged heading cell in Word, two heads
+        # in one cell): which head stands over which figure cannot be known, so none is read as headed
+        widths = Counter(len(row) for row in body if sum(c[1] > c[0] for c in row) >= 2)
+        usual = widths.most_common(1)[0][0] if widths else 0
+        if max(len(r) for r in grid[:n_head]) < usual:
+            return None
     n_label = _n_label(text, body)
     heads = tuple(
         (r, j, j, c[0], c[1]) for r, row in enumerate(grid[:n_head]) for j, c in enumerate(row) if c[1] > c[0]

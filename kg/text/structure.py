@@ -56,6 +56,8 @@ def heading_of(text: str, line: Line) -> Heading | None:
             title = body[title_start:].strip()
             if _MONTH.match(title):
                 return None  # a date line, "16 January 2025"
+            if "." in m.group("n").strip(".") and re.search(r":\s*[-–]?$", title):
+                return None  # "8.4 RESOLVED: That the Committee:-": a numbered paragraph leading into a list
             short = "." not in m.group("n") and _short_heading(title)  # "3.2 ..." is a paragraph
             if _title_like(title.split(" - ")[0]) or title.isupper() or short:
                 return Heading(line.start, line.start + len(body.rstrip()), body.strip(),

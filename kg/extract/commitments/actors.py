@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from kg.extract.commitments.vocabulary import alt, cues, rx
 from kg.model import Extraction
 from kg.text import TextView
+
+if TYPE_CHECKING:
+    from kg.extract.people import Analysis
 
 
 def _name_only(segment: str) -> bool:
@@ -26,7 +30,7 @@ def _name_only(segment: str) -> bool:
 @cache
 def _breaks() -> re.Pattern[str]:
     """Clause breaks before a subject; reporting verbs too ("said a report would be ...")."""
-    return re.compile(rf"[,;:(]|\b(?:that|whilst|while|which|who|{alt(cues()['reporting'])})\b", re.I)
+    return re.compile(rf"[,;:(]|\b(?:that|so|whilst|while|which|who|{alt(cues()['reporting'])})\b", re.I)
 
 
 def subject_start(text: str, lo: int, cue: int) -> int:
@@ -43,6 +47,23 @@ def subject_start(text: str, lo: int, cue: int) -> int:
         included = bool(_INCLUDING.match(seg)) and text[start:cue].rstrip().endswith(",")
         if seg.strip(" ,()") and not appositive and not included:
             break
+    return _after_clause(text, start, cue)
+
+
+# "... the work would be done in the summer and a further report would be submitted": a clause with its own
+# finite verb, then "and"/"but" and a subject of the clause's own
+_CONJUNCTION = re.compile(r"(?:,\s*|\s)(?:and|but)\s+", re.I)
+_FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|should|did)\b", re.I)
+
+
+def _after_clause(text: str, start: int, cue: int) -> int:
+    """The subject's start moved past a coordinated clause that has its own finite verb; a subject joined to
+    another ("the figures and the report would be ...") or a predicate with none ("... and would send")
+    stays as it is."""
+    joins = [m for m in _CONJUNCTION.finditer(text, start, cue) if text[m.end() : cue].strip()]
+    for m in reversed(joins):
+        if _FINITE.search(text, start, m.start()):
+            return m.end()
     return start
 
 
@@ -52,13 +73,41 @@ _INCLUDING = re.compile(r"\s*(?:including|such\s+as|in\s+particular|together\s+w
 def reporter(text: str, s: int, clause_start: int) -> tuple[int, int] | None:
     """For a passive promise: the subject of the reporting verb right before it ('X advised that ...')."""
     head = text[s:clause_start]
+    if rel := re.match(r"\s*(?:which|who)\b", text[clause_start : clause_start + 8], re.I):
+        head = text[s : clause_start + rel.end()]  # the passive's subject is a relative pronoun: keep it
     last = None
     for m in rx().reporting.finditer(head):
         last = m
-    if last is None or head[last.end() :].strip():
+    if last is None:
+        return None
+    if by := _REPORTED_BY.match(head, last.start()):
+        # "It was reported by the Cabinet Member for Finance that ...": the agent after "by" reported it
+        if _reports_on(head[by.end() :].strip()):
+            return (s + by.start("who"), s + by.end("who"))
+        return None
+    if not _reports_on(head[last.end() :].strip()):
         return None
     verb_at = s + last.start()
     return (subject_start(text, s, verb_at), verb_at)
+
+
+# a reporting verb in the passive with its agent: "reported by the Cabinet Member for Finance that"
+_REPORTED_BY = re.compile(r"[\w-]+\s+by\s+(?P<who>(?:the\s+)?(?-i:[A-Z])[^,;:.]{1,90}?)\s+that\b", re.I)
+# what may stand between a reporting verb and the passive it governs: a relative clause's pronoun ("that
+# the suggestion would be reflected in the report, which would be presented ..."), an aside in commas
+# ("advised that, in future, the report would ...")
+_RELATIVE_END = re.compile(r"[,\s](?:which|that)$", re.I)
+_ASIDE = re.compile(r"^,[^,;:]{1,40},$")
+
+
+def _reports_on(rest: str) -> bool:
+    """Does the reporting verb still govern the passive after `rest` (the words between them)?"""
+    if not rest or _ASIDE.match(rest):
+        return True
+    # "X advised that the work would be done and a report would be submitted": X reports both clauses
+    if rx().coordination.search(" " + rest) and _FINITE.search(rest):
+        return True
+    return bool(_RELATIVE_END.search(rest)) and not rx().reporting.search(rest)
 
 
 def last_speaker(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -70,6 +119,29 @@ def last_speaker(text: str, s: int, e: int) -> tuple[int, int] | None:
         return None
     verb_at = s + last.start()
     return (subject_start(text, s, verb_at), verb_at)
+
+
+def previous_speaker(x: Extraction, text: str, tv: TextView, sentence: int) -> str | None:
+    """The named speaker whose reported speech the sentence carries on: the subject that opens the sentence
+    before, in the same paragraph, with a reporting verb ("The Head of HR advised that ..."). A question,
+    or a sentence that opens otherwise, hands nothing on."""
+    if sentence == 0:
+        return None
+    prev, here = tv.sentences[sentence - 1], tv.sentences[sentence]
+    if prev.kind == "heading" or "\n\n" in text[prev.end : here.start]:
+        return None
+    if text[prev.start : prev.end].rstrip().endswith("?"):
+        return None
+    m = rx().reporting.search(text, prev.start, prev.end)
+    if m is None:
+        return None
+    region = (subject_start(text, prev.start, m.start()), m.start())
+    if region[0] != prev.start or is_pronoun(text, region):
+        return None
+    key = actor_in(x, *region)
+    # an officer or a post carries on; a councillor's comment ("Councillor X said residents were upset. A
+    # letter would be sent.") leaves open who will act
+    return key if key and key.startswith(("post:", "officer:")) else None
 
 
 def is_pronoun(text: str, region: tuple[int, int] | None) -> bool:
@@ -102,9 +174,13 @@ def resolve(
         return None
     if not (coordinated(text, region) or is_pronoun(text, region)):
         return actor_in(x, *region)
-    for candidate in speakers(text, s, region[0]):
-        if not is_pronoun(text, candidate) and (key := actor_in(x, *candidate)):
+    named = [c for c in speakers(text, s, region[0])
+             if text[c[0] : c[1]].strip(" ,") and not is_pronoun(text, c)]
+    for candidate in named:
+        if key := actor_in(x, *candidate):
             return key
+    if named and is_pronoun(text, region):
+        return None  # "The Chair advised that ... and she would ...": the sentence's own speaker, no person
     if coordinated(text, region):
         first = _first_subject(text, s, region[1])
         if first is None or not is_pronoun(text, first):
@@ -160,7 +236,23 @@ def actor_in(x: Extraction, start: int, end: int, *, strict: bool = False) -> st
         inside = m.start >= start and (m.end <= end or not strict)
         if m.key in keys and (inside or (m.end > start and not strict)):
             return m.key
-    return _facts_in(x, start, end) or _written_post(x, start, end, strict)
+    return _facts_in(x, start, end) or _written_post(x, start, end, strict) or _short_reference(
+        x, analysis, start, end)
+
+
+def _short_reference(x: Extraction, analysis: Analysis, start: int, end: int) -> str | None:
+    """"The Director confirmed that ...": a title too short to be a post of its own is the post named in
+    full before it with the same opening words (as a speaker is, kg/extract/contributions.py)."""
+    from kg.extract import people
+
+    titles = [t for t in analysis.titles if start <= t[0] < end]
+    if not titles:
+        return None
+    keys = {p.key for p in x.posts}
+    mentions = [m for m in analysis.mentions if m.key in keys]
+    ts, te = titles[0]
+    words = people.title_words(x.doc.text[ts:te])
+    return people.post_named_before(mentions, [m.start for m in mentions], words, ts)
 
 
 @lru_cache(maxsize=16)

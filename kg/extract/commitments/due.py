@@ -69,10 +69,18 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
     if month is None:
         return None
     year = int(g["year"]) if g.get("year") else periods.year_for(month, ref)
+    later_this_month = ref is not None and month == ref.month and g.get("day") and int(g["day"]) >= ref.day
+    if not g.get("year") and later_this_month:
+        year = ref.year  # "on 26 September" at a meeting on 5 September: this month, not next year's
     return periods.day_or_month_end(year, month, int(g["day"]) if g.get("day") else None)
 
 
-_NOT_BEFORE = re.compile(r"\b(?:after|since|following|not\s+before)\s+(?:the\s+)?$", re.I)
+# "produced after 31 March": the earliest it can come; "the meeting held on 23 July", "the letter dated
+# 3 May": when something happened
+# ("a workshop would be held on 12 March" is due then: "held" after an auxiliary is the promise's own verb)
+_NOT_BEFORE = re.compile(
+    r"(?:\b(?:after|since|following|not\s+before)\s+(?:the\s+)?"
+    r"|\b(?!(?:be|been|being|is|are|was|were)\b)[\w'’]+\s+held\s+(?:on\s+)?|\bdated\s+(?:on\s+)?)$", re.I)
 
 
 @cache
@@ -81,6 +89,43 @@ def _measured_re() -> re.Pattern[str]:
     of what is measured or promised, not when it is due (due_conditions.yaml: irregular_participles)."""
     irregular = alt(vocabulary()["irregular_participles"])
     return re.compile(r"\b(?:[a-z]+(?:ed|en)|" + irregular + r")\s+$", re.I)
+
+
+@cache
+def _weekday_re() -> re.Pattern[str]:
+    v = vocabulary()
+    days = alt(v["weekdays"])
+    return re.compile(rf"\b(?:{v['weekday_lead']}\s+(?:(?:next|this)\s+)?|next\s+)(?P<day>{days})\b", re.I)
+
+
+def _weekday_due(text: str, ref: dt.date | None) -> Due | None:
+    """"by Friday", "by the end of next week", "by the end of the month": the first such weekday after the
+    meeting (a week's end is its Friday, a month's its last day). Without a meeting date the day is kept as
+    written, undated."""
+    v = vocabulary()
+    if m := _weekday_re().search(text):
+        if ref is None:
+            return Due("none", m.group(0).strip())
+        ahead = (v["weekdays"][m.group("day").lower()] - ref.weekday() - 1) % 7 + 1  # 1..7 days on
+        return Due("date", m.group(0).strip(), ref + dt.timedelta(days=ahead))
+    if m := re.search(v["month_end"], text, re.I):
+        if ref is None:
+            return Due("none", m.group(0).strip())
+        ahead = 1 if m.group("which").lower() == "next" else 0
+        total = ref.year * 12 + ref.month - 1 + ahead
+        return Due("date", m.group(0).strip(), periods.month_end(total // 12, total % 12 + 1))
+    if m := re.search(v["week_end"], text, re.I):
+        if ref is None:
+            return Due("none", m.group(0).strip())
+        friday = ref + dt.timedelta(days=(v["weekdays"]["friday"] - ref.weekday()) % 7)
+        if m.group("which").lower() == "next":
+            friday += dt.timedelta(days=7)
+        return Due("date", m.group(0).strip(), friday)
+    return None
+
+
+# "would be cleared within four weeks": a participle after "be" is the promise's own verb, not a measure
+_AUXILIARY = re.compile(r"\b(?:be|been|being)\s+(?:\w+ly\s+)?[\w-]+\s+$", re.I)
 
 
 def find_due(text: str, ref: dt.date | None) -> Due:
@@ -99,6 +144,8 @@ def find_due(text: str, ref: dt.date | None) -> Due:
             if when is None:
                 unresolved = unresolved or m.group(0).strip()  # "in March", year unknown: kept as written
     v = vocabulary()
+    if weekday := _weekday_due(text, ref):
+        return weekday
     if m := re.search(v["relative_months"], text, re.I):
         n = m.group("n").lower()
         months = int(n) if n.isdigit() else v["numbers"][n]
@@ -108,7 +155,8 @@ def find_due(text: str, ref: dt.date | None) -> Due:
             when = periods.month_end(total // 12, total % 12 + 1)
         return Due("date", m.group(0).strip(), when)
     m = next((m for m in re.finditer(v["relative_days"], text, re.I)
-              if not _measured_re().search(text, 0, m.start())), None)
+              if not _measured_re().search(text, 0, m.start()) or _AUXILIARY.search(text, 0, m.start())),
+             None)
     if m:
         n = m.group("n").lower()
         count = int(n) if n.isdigit() else v["numbers"][n]

@@ -58,8 +58,17 @@ def conditions(text: str, s: int, e: int) -> list[tuple[int, int]]:
         before = text[max(s, m.start() - 60) : m.start()]
         if _asked_before().search(before):
             continue
-        out.append((m.start(), m.end()))
+        # with no comma after it, the condition ends where the promise's own clause begins: "if funding was
+        # secured a further report would be brought to the Committee"
+        own = _CLAUSE_AFTER_CONDITION.search(text, m.start("body") + 1, m.end())
+        out.append((m.start(), own.start() if own else m.end()))
     return out
+
+
+# a subject and a modal opening the main clause after a condition with no comma
+_CLAUSE_AFTER_CONDITION = re.compile(
+    r"\s(?=(?:(?:a|an|the|this|these|any|further|more)\s+(?:[\w'’-]+\s+){0,4}?|(?:he|she|they|officers|it)\s+)"
+    r"(?:would|will|could|should|shall)\b)", re.I)
 
 
 def masked(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
@@ -79,6 +88,11 @@ _NEGATED = re.compile(r"\b(?:not|no|never|unable|cannot|can't|couldn't|nothing)\
 # "... be noted and no recommendations be submitted": the subject right before the verb is nothing at all
 _NOTHING = re.compile(r"(?:^|\band\b|\bbut\b|[,;])\s*(?:no|none\s+of\s+the|neither)(?:\s+[\w'’-]+){1,4}$",
                       re.I)
+
+
+# "it was agreed to ...": the meeting agreed; nobody named nearby (a requester, a speaker) owns the promise
+_IMPERSONAL = re.compile(
+    r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|further\s+|then\s+)?$", re.I)
 
 
 def _nothing(subject: str) -> bool:
@@ -102,6 +116,16 @@ def _gerund_promise(before: str, what: str) -> bool:
 # A noun phrase and the relative pronoun after it, ending a passive's subject: "... the Annual Report which"
 _RELATIVE_TAIL = re.compile(r"\b((?:the|a|an|its|their|this)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+),?\s+(\w+)$",
                             re.I)
+
+
+@cache
+def _reported_relative() -> re.Pattern[str]:
+    """A noun phrase, a relative pronoun and a reporter's words ending right before a passive: "a number of
+    issues which the Chairman agreed [would be included ...]"."""
+    return re.compile(
+        r"(?P<np>\b(?:the|a|an|its|their|this|these|those)\s+(?:(?!(?:the|a|an)\b)[\w'’-]+\s+){0,5}?[\w'’-]+),?\s+"
+        r"(?:which|that)\s+"
+        rf"(?:[\w'’-]+\s+){{0,6}}?{alt(cues()['reporting'])}\s+(?:that\s+)?$", re.I)
 
 
 # A coordinated clause with its own subject: "... could be given to X and he would ...".
@@ -153,7 +177,8 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
     None. `decided`: the unit is part of a decision (a RESOLVED or "The Committee agreed:" list)."""
     r, h = rx(), _searches(sent)
     if not decided and not h.search("any_deliverable"):
-        return None  # each form below needs a deliverable verb (only a decision's later meeting does not)
+        # each form below needs a deliverable verb (only a decision's later meeting and an assurance do not)
+        return _assurance(text, s, e, sent)
 
     def at(m: re.Match[str], group: str = "cue") -> int:
         return s + m.start(group)
@@ -167,7 +192,10 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         what = base_verb(verb) + m.group("what")[len(verb):]  # "committed to obtaining X": obtain X
         if verb.lower().split()[0].endswith("ing") and not _gerund_promise(sent[: m.start()], what):
             return None  # "the Council is committed to providing good services": a stance
-        return Found(s, e, cue, what, (subject_start(text, s, cue), cue), 0.9, "undertaking")
+        region: tuple[int, int] | None = (subject_start(text, s, cue), cue)
+        if _IMPERSONAL.search(text, s, cue):
+            region = None  # "At the request of Councillor X it was agreed to send ...": agreed by the meeting
+        return Found(s, e, cue, what, region, 0.9, "undertaking")
     m = h.search("request_owner")
     if m and not re.search(r"\bhad\s+$", sent[: m.start()], re.I) and not r.addressee.match(m.group("owner")):
         owner = (s + m.start("owner"), s + m.end("owner"))
@@ -204,18 +232,35 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
     if m:
         cue = at(m)
         return Found(s, e, cue, m.group("what"), (subject_start(text, s, cue), cue), 0.8, "future")
+    m = h.search("active_joined")
+    if m and not re.match(r"be\b|been\b", m.group("what")):
+        # "she would look at whether ... and report back to Members": the deliverable joined to it promises
+        cue = at(m)
+        return Found(s, e, cue, m.group("what"), (subject_start(text, s, cue), cue), 0.8, "future")
     m = h.search("passive")
     if m and not _nothing(sent[: m.start()]):
         cue = at(m)
         subj_start = subject_start(text, s, cue)
-        subject = text[subj_start:cue].strip(" ,")
+        # the words with conditions blanked: "if funding was secured a further report would be ..."
+        subject = re.sub(r"\s+", " ", sent[subj_start - s : cue - s]).strip(" ,")
         if subject.lower() in cues()["relative_pronouns"]:
             subject = "it"  # "the report, which would be shared with ...": the clause's own subject is 'it'
         elif (rel := _RELATIVE_TAIL.search(subject)) and rel.group(2).lower() in cues()["relative_pronouns"]:
             # "... done through the Annual Report which would be published": the report is published
             subject = rel.group(1)
+        elif reported := _reported_relative().search(text, s, cue):
+            # "issues which the Chairman agreed would be included in the letters": the issues are included,
+            # and the Chairman, whose verb stands right before the passive, reported it
+            subject, subj_start = reported.group("np"), reported.end()
         verb = base_verb(m.group("verb"))
         what = f"{verb} {lower_first(subject)}{m.group('rest')}" if subject else f"{verb}{m.group('rest')}"
+        return Found(s, e, cue, what, (subj_start, cue), 0.8, "passive")
+    m = h.search("gapped")
+    if m and not _nothing(sent[: m.start()]):
+        # "the survey would be completed by September and the results shared with Members"
+        cue = at(m)
+        subj_start = subject_start(text, s, cue)
+        what = f"{base_verb(m.group('verb'))} {m.group('subj').strip()}{m.group('rest')}"
         return Found(s, e, cue, what, (subj_start, cue), 0.8, "passive")
     m = h.search("offer")
     if m and r.offer_object.search(m.group("what")) and not _NEGATED.search(
@@ -223,23 +268,48 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         # "... but she could circulate this information after the meeting": an offer to the meeting
         cue = at(m)
         return Found(s, e, cue, m.group("what"), (subject_start(text, s, cue), cue), 0.7, "offer")
+    m = h.search("offer_passive")
+    if m and r.offer_object.search(f"{m.group('np')} {m.group('rest')}") and not _NEGATED.search(
+            _OWN_CLAUSE.split(sent[: m.start("cue")])[-1]) and not _nothing(m.group("np")):
+        # "... and a specific breakdown could be provided to members detailing ...": offered to the meeting
+        cue = at(m)
+        what = f"{base_verb(m.group('verb'))} {lower_first(m.group('np'))}{m.group('rest')}"
+        np_at = s + m.start("np")
+        return Found(s, e, cue, what, (np_at, cue), 0.7, "offer-passive")
     m = h.search("should")
     if m and (decided or m.group("cue").lower() in ("agreed", "resolved", "decided")):
         # "agreed that the next report should also include a breakdown": a decision about a deliverable
         what = f"{lower_first(m.group('subj').strip())} to {base_verb(m.group('verb'))}{m.group('rest')}"
         return Found(s, e, at(m, "verb"), what, None, 0.8, "resolution")
+    if decided and (m := h.match("should_bare")) and not _nothing(m.group("subj")):
+        # "(b) Instructed ... . A report should come forward to the next meeting": the decision's own words
+        subj = lower_first(m.group("subj").strip())
+        if m.group("part"):
+            what = f"{base_verb(m.group('part'))} {subj}{m.group('rest')}"
+        else:
+            what = f"{subj} to {base_verb(m.group('verb'))}{m.group('rest')}"
+        return Found(s, e, s + m.start("subj"), what, None, 0.8, "resolution")
     if decided:
         m = h.search("resolution_active")
-        if m and re.search(r"(?-i:[A-Z])\w", re.sub(r"^the\b\s*", "", m.group("owner"), flags=re.I)):
+        # a named owner ("the Head of HR") or an owner word ("officers")
+        named = m and (m.group("owner").strip().lower() in {w.lower() for w in cues()["action_owners"]}
+                       or re.search(r"(?-i:[A-Z])\w", re.sub(r"^the\b\s*", "", m.group("owner"), flags=re.I)))
+        if m and named:
             # "RESOLVED - (ii) the Head of HR submit a report ...": a decision naming its owner
             if not r.addressee.match(m.group("owner")):
                 owner = (s + m.start("owner"), s + m.end("owner"))
-                return Found(s, e, s + m.start("owner"), m.group("what"), owner, 0.85, "resolution")
+                verb = m.group("verb")
+                what = base_verb(verb) + m.group("what")[len(verb):]  # "writes to" -> "write to"
+                return Found(s, e, s + m.start("owner"), what, owner, 0.85, "resolution")
+        m = h.search("decision_request")
+        if m and not r.request_owner.search(sent):
+            # "The Committee agreed ... to request a report on teacher numbers to its next meeting"
+            return Found(s, e, at(m), f"provide {m.group('what')}", None, 0.8, "later-meeting")
         m = h.search("meeting_receives")
         what = m.group("what") if m else ""
         if m and (r.deliverable_noun.search(what) or re.search(r"\bmeeting\b", what, re.I)):
             return Found(s, e, at(m), f"{m.group('verb')} {m.group('what')}", None, 0.8, "later-meeting")
-    m = h.search("subjunctive")
+    m = h.search("subjunctive") or (h.match("subjunctive_listed") if decided else None)
     if m and not _modal_end().search(m.group("subj").strip()) and not _nothing(m.group("subj")):
         cue = at(m, "verb")
         what = f"{base_verb(m.group('verb'))} {lower_first(m.group('subj').strip())}{m.group('rest')}"
@@ -251,14 +321,74 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         # "It was agreed that a report be brought": an agreed subjunctive is a decision.
         if re.search(r"\b(?:agreed|resolved|decided)\b", sent[: m.start()], re.I):
             return Found(s, e, cue, what, None, 0.8, "resolution")
-    return None
+    return _assurance(text, s, e, sent)
+
+
+def _binding(text: str, s: int, e: int, sent: str) -> Found | None:
+    """"The Town Clerk undertook to make these changes for future reports": an undertaking whatever its verb
+    (kept by prose.py only with a due time, as an assurance is)."""
+    m = _searches(sent).search("binding")
+    if m is None or re.search(r"\b(?:had|previously)\s+$", sent[: m.start()], re.I):
+        return None
+    if m.group("verb").lower() in cues()["binding_not_deeds"]:
+        return None
+    cue = s + m.start("cue")
+    what = f"{m.group('verb')}{m.group('rest')}".rstrip(" .")
+    return Found(s, e, cue, what, (subject_start(text, s, cue), cue), 0.8, "assurance")
+
+
+def _assurance(text: str, s: int, e: int, sent: str) -> Found | None:
+    """"The Director gave an assurance that the backlog would be cleared by March": the giver's promise of
+    the deed, whatever its verb (prose.py keeps it only with a due time). "had assured" is an earlier one."""
+    m = _searches(sent).search("assurance")
+    if m is None:
+        return _binding(text, s, e, sent)
+    if re.search(r"\b(?:had|previously)\s+$", sent[: m.start()], re.I):
+        return None
+    verb = m.group("verb")
+    if verb.lower() in cues()["assurance_not_deeds"] or _nothing(m.group("subj")):
+        return None
+    subject = re.sub(r"\s+", " ", m.group("subj")).strip(" ,")
+    if m.group("be"):
+        what = f"{lower_first(subject)} to be {verb}{m.group('rest')}"
+    elif rx().pronoun.match(subject):
+        what = f"{verb}{m.group('rest')}"
+    else:
+        what = f"{lower_first(subject)} to {verb}{m.group('rest')}"
+    cue = s + m.start("cue")
+    return Found(s, e, cue, what.rstrip(" ."), (subject_start(text, s, cue), cue), 0.8, "assurance")
+
+
+@cache
+def _opinion_before() -> re.Pattern[str]:
+    """An opinion verb governing the clause of a future: "Members suggested that this would ...": its
+    "that" and the clause's subject (a few words) between them."""
+    return re.compile(rf"\b{alt(cues()['opinions'])}\s+(?:that\s+)?(?:[\w'’-]+\s+){{0,8}}$", re.I)
+
+
+# "would be considered by the Resource Allocation Sub (Policy and Resources) Committee": a body named in full
+# as the agent is another one ("by this Sub Committee", "by the Committee" are the meeting's own)
+_BY_NAMED_BODY = re.compile(
+    r"\bby\s+the\s+(?-i:[A-Z])[\w&'’-]*(?:\s+(?:and|of|&|(?-i:[A-Z])[\w&'’-]*|\((?-i:[A-Z])[^)]{0,60}\)))*?\s+"
+    r"(?-i:Committee|Sub-Committee|Sub Committee|Board|Panel|Forum)\b")
+
+
+_WHETHER_CLAUSE = re.compile(r"\bwhether\b.*?(?=\band\b|[,;]|$)", re.I | re.S)
+
+
+# "this would give no indication ...": what is handed over is nothing
+_NOTHING_HANDED = re.compile(r"^[\w-]+(?:\s+(?:back|up|on|out|forward))?\s+(?:no|nothing|none)\b", re.I)
 
 
 def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) -> str | None:
     """Why a found promise is not a commitment, or None. `clause` is the promise's own clause."""
     if sent.rstrip().endswith("?"):
         return "question"
+    if _NOTHING_HANDED.match(f.text):
+        return "nothing handed over"
     head = text[f.start : f.cue]
+    if f.form in ("future", "passive") and _opinion_before().search(text, max(clause[0], f.start), f.cue):
+        return "an opinion, not a promise"
     if rx().question.search(head):
         return "question"
     if re.search(r"\bwhether\b", head, re.I) and f.form in ("passive", "future"):
@@ -268,9 +398,12 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
     own = re.sub(r"(?i)\bcabinet\s+member", "portfolio holder", f.text.split(",")[0])  # a person, not Cabinet
     if hit := phrase_hit("other_bodies", own):
         return f"another body's business ({hit.group(0)})"
+    if hit := _BY_NAMED_BODY.search(own):
+        return f"another body's business ({hit.group(0)})"
     if hit := phrase_hit("declined_requests", sent):
         # "... would not be possible; however, she would send a summary": the alternative offered is kept
-        if not (f.start + hit.end() <= clause[0] and f.form in ("undertaking", "future", "passive", "offer")):
+        kept = ("undertaking", "future", "passive", "offer", "offer-passive")
+        if not (f.start + hit.end() <= clause[0] and f.form in kept):
             return f"declined ({hit.group(0)})"
     if due.kind == "none":
         # "... could be given to X, and he would look into this for a future report": only the promise's own
@@ -280,7 +413,12 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
         if joins and len(text[joins[-1].end() : f.cue].split()) <= 6:
             lead = joins[-1].end()  # "..., and he would look into this": the promise's own predicate
         own_clause = text[lead : clause[1]] if clause[1] > lead else sent
-        if hit := phrase_hit("business_as_usual", own_clause):
+        # a hedge inside what is to be looked at ("look at whether the figures could be broken down") is not
+        # the promise's own
+        hit = phrase_hit("business_as_usual", _WHETHER_CLAUSE.sub(" ", own_clause))
+        own_modal = hit and text[f.cue : f.cue + len(hit.group(0))].lower() == hit.group(0).lower()
+        if hit and not (f.form == "offer-passive" and own_modal):
+            # (an offer in the passive, "could be provided to members", is not hedged by its own "could be")
             return f"business as usual ({hit.group(0)})"
         if hit := phrase_hit("current_meeting", text[f.cue : f.end]):
             return f"for the meeting itself ({hit.group(0)})"

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kg.extract.commitments import actors
 from kg.extract.commitments.action_logs import LoggedAction
-from kg.extract.commitments.vocabulary import rx
+from kg.extract.commitments.vocabulary import progress_cues, rx
 from kg.extract.commitments.wording import clean
 from kg.model import CommitmentFact, Extraction, ProgressFact, Span
 from kg.text import TextView
@@ -30,13 +30,27 @@ def _kind(sent: str) -> tuple[str | None, int | None]:
     m = r.done.search(sent)
     if m and not re.search(r"\b(?:not|never|yet)\s*$", sent[: m.start("verb")], re.I) and not re.search(
         r"\bnot\b", m.group(0), re.I
-    ):
+    ) and not _measured(sent, m.group("verb")):
         kind = "done"
     if kind is None and (m := r.done_active.search(sent)):
         kind = "done"  # "the Director gave the update on ..."
     if kind is None and r.reference.search(sent):
         kind = "reference"
     return kind, (m.start() if kind == "done" and m else None)
+
+
+_SHARE = re.compile(r"\d\s*%|\bper\s*cent\b|\b\d[\d,]*\s+(?:of|out\s+of)\s+(?:the\s+)?\d", re.I)
+
+
+def _measured(sent: str, verb: str) -> bool:
+    """A completion counted as a share ("98% of contacts were completed within a day", "45 of 50 reviews were
+    completed"): a performance figure, not the deed done."""
+    return verb.lower() in _completions() and bool(_SHARE.search(sent))
+
+
+@lru_cache(maxsize=1)
+def _completions() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in progress_cues()["completions"])
 
 
 def statements(

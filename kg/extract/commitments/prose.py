@@ -23,6 +23,12 @@ from kg.extract.commitments.wording import clean, lower_first, normalise, reques
 from kg.model import Extraction
 from kg.text import TextView, worded_again
 
+# ", which the Head of Housing agreed to do", "and the Director agreed to do so": a request accepted in its
+# own sentence by the one named
+_OWN_ACCEPTANCE = re.compile(
+    r"(?:,\s*which|\band)\s+(?P<who>(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?)\s+(?:agreed|undertook|offered)\s+"
+    r"to\s+do(?:\s+so)?\b", re.I)
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -107,14 +113,20 @@ def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[s
     unit's conditions blanked, so a verb inside a condition never names the speaker."""
     region = f.actor_region
     start = tv.sentences[u.sentence].start
-    if f.form == "passive" and region is not None:
+    if f.form in ("passive", "offer-passive") and region is not None:
         region = actors.reporter(text, start, region[0])
     actor = actors.resolve(x, text, tv, u.sentence, region)
+    opens = f.actor_region is not None and not text[start : f.actor_region[0]].strip()
+    if actor is None and f.form in ("passive", "offer-passive") and opens:
+        # "The City Surveyor noted that the report was late. The report would be submitted in May.": a passive
+        # future standing alone carries on the reported speech of the sentence before it
+        actor = actors.previous_speaker(x, text, tv, u.sentence)
     if actor is None and f.form == "future" and f.actor_region:
         rep = actors.reporter(text, start, f.actor_region[0])
         subject = re.sub(r"\s+", " ", text[f.actor_region[0] : f.actor_region[1]]).strip(" ,")
         if rep:
-            if 0 < len(subject) <= 80 and not actors.is_pronoun(text, f.actor_region):
+            own = not (actors.is_pronoun(text, f.actor_region) or actors.coordinated(text, f.actor_region))
+            if 0 < len(subject) <= 80 and own:
                 f = replace(f, text=f"{lower_first(subject)} to {f.text}")  # what comes, not just "come to"
             actor = actors.resolve(x, text, tv, u.sentence, rep)
     return actor, f
@@ -198,10 +210,19 @@ class _Reader:
 
     def accepted(self, k: int, u: Unit, f: Found) -> tuple[Unit, Found] | None:
         """A request and the sentence after it: declined (None), accepted (one commitment owned by whoever
-        accepted), or neither (the request as it was)."""
-        if not f.request or k + 1 >= len(self.units):
+        accepted), or neither (the request as it was). An acceptance may close the request's own sentence:
+        "Members requested that the figures be circulated, which the Head of Housing agreed to do"."""
+        if not f.request:
             return u, f
         text = _read(self.tv)
+        if own := _OWN_ACCEPTANCE.search(text, f.cue, u.end):
+            region = (own.start("who"), own.end("who"))
+            in_text = _OWN_ACCEPTANCE.search(f.text)
+            what = f.text[: in_text.start()].rstrip(" ,;") if in_text else f.text
+            return u, replace(f, text=what or f.text, actor_region=region, request=False, form="undertaking",
+                              confidence=0.85)
+        if k + 1 >= len(self.units):
+            return u, f
         nxt = self.units[k + 1]
         nxt_text = text[nxt.start : nxt.end]
         if phrase_hit("declined_requests", nxt_text):
@@ -238,6 +259,9 @@ class _Reader:
         due = find_due(forms.masked(text, f.cue, f.end, spans), self.ref)
         if due.kind == "none":
             due = find_due(sent_masked, self.ref)
+        if f.form == "assurance" and (due.kind == "none" or (due.kind == "date" and due.date is None)):
+            self.notes.append(f"commitment skipped at {u.start}: an assurance with no due time")
+            return
         clause = _clause_of(self.tv, u.sentence, f.cue)
         if (why := forms.excluded(text, sent, f, due, clause)) and f.form != "action" and not inline:
             self.notes.append(f"commitment skipped at {u.start}: {why}")
@@ -256,7 +280,7 @@ class _Reader:
         if inline:
             marked = actors.actor_in(x, u.start + inline.start("owner"), u.start + inline.end("owner"))
             actor, f = marked or actor, replace(f, confidence=max(f.confidence, 0.85))
-        if is_report and actor is None and f.form in ("future", "passive") and not re.search(
+        if is_report and actor is None and f.form in ("future", "passive", "offer-passive") and not re.search(
             cues()["recipients"], f.text, re.I
         ):
             self.notes.append(f"commitment skipped at {u.start}: a plan in a report, handed to no one")

@@ -69,12 +69,21 @@ class Rx:
     offer: re.Pattern[str]
     should: re.Pattern[str]
     offer_object: re.Pattern[str]
+    assurance: re.Pattern[str]
+    should_bare: re.Pattern[str]
+    subjunctive_listed: re.Pattern[str]
+    gapped: re.Pattern[str]
+    offer_passive: re.Pattern[str]
+    decision_request: re.Pattern[str]
+    active_joined: re.Pattern[str]
+    binding: re.Pattern[str]
 
 
 @cache
 def rx() -> Rx:
     c = cues()
     base = alt(c["deliverables"])
+    decided = alt([*c["deliverables"], *(third_person(b) for b in c["deliverables"])])
     part = alt(c["deliverables"].values())
     modal = alt(c["modals"])
     adv = rf"(?:{alt(c['adverbs'])}\s+)?"
@@ -85,7 +94,7 @@ def rx() -> Rx:
         # "agreed to circulate ...", and with a gerund "committed to obtaining details ..."
         undertake=re.compile(
             rf"\b(?P<cue>{alt(c['undertakings'])})\s+to\s+{adv}"
-            rf"(?P<what>(?P<verb>{alt([*c['deliverables'], *gerunds()])})\b.*)", flags
+            rf"(?P<what>(?P<verb>{alt([*c['deliverables'], *gerunds()])}|{split_forms()})\b.*)", flags
         ),
         request_owner=re.compile(
             rf"\b(?P<cue>{alt(c['requests'])})\s+(?P<owner>(?!that\b|for\b|if\b|whether\b|to\b)[^.;:\n]{{2,90}}?)"
@@ -103,18 +112,31 @@ def rx() -> Rx:
             flags,
         ),
         # "Officers to provide a breakdown ...", "Clerk to send the slides ...": an action note
+        # (after a decision's own label: "Agreed: The Head of Leisure to write to ...")
         owner_to=re.compile(
-            rf"^\W*(?P<owner>(?-i:[A-Z])[^.;:\n]{{1,90}}?)\s+to\s+{adv}(?P<what>(?P<verb>{base})\b.*)", flags
+            rf"^\W*(?:(?:agreed|resolved|decided)\s*[:\-–]+\s*)?(?P<owner>(?-i:[A-Z])[^.;:\n]{{1,90}}?)\s+to\s+{adv}"
+            rf"(?P<what>(?P<verb>{base})\b.*)",
+            flags,
         ),
         resolution_active=re.compile(
             # at least one of RESOLVED, "that" or a list marker opens it: a decision, not narrative
-            r"^\W*(?=(?:resolved|and|that|\((?:[ivx]{1,4}|[a-h]|\d{1,2})\))\b|\()"
-            r"(?:resolved\W+)?(?:and\s+)?(?:that\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*)?(?:and\s+)?(?:that\s+)?"
-            rf"(?P<owner>(?:the\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:of|for|and|&|(?-i:[A-Z])[\w'’&-]*)){{0,8}})\s+"
-            rf"(?P<what>(?P<verb>{base})\b.*)",
+            r"^\W*(?=(?:resolved|agreed|decided|and|that|\((?:[ivx]{1,4}|[a-h]|\d{1,2})\))\b|\()"
+            r"(?:(?:resolved|agreed|decided)\W+)?(?:and\s+)?(?:that\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*)?"
+            r"(?:and\s+)?(?:that\s+)?"
+            rf"(?P<owner>(?:the\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:of|for|and|&|(?-i:[A-Z])[\w'’&-]*)){{0,8}}"
+            rf"|{alt(c['action_owners'])})\s+"
+            # the subjunctive ("the Head of HR submit") or the present ("the Chairperson writes to ...")
+            rf"(?P<what>(?P<verb>{decided})\b.*)",
             re.I,
         ),
         # "That the Committee receive a further update at its meeting in March": a later meeting's business
+        # a decision asking for a paper: "(agreed ...) to request a report on teacher numbers to its next
+        # meeting", "to call for a further update"
+        decision_request=re.compile(
+            r"\b(?:to\s+)?(?P<cue>request|requests|requested|call\s+for|calls\s+for|ask\s+for|asks\s+for)\s+"
+            rf"(?P<what>(?:a|an)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{alt(c['deliverable_nouns'])})\b.*)",
+            flags,
+        ),
         meeting_receives=re.compile(
             rf"\b(?P<cue>{alt(c['addressees'])})\s+(?:(?:should|will|would|is\s+to)\s+)?{adv}"
             rf"(?P<verb>{alt(c['meeting_receives'])})\s+(?P<what>.*)",
@@ -128,12 +150,30 @@ def rx() -> Rx:
             flags,
         ),
         active=re.compile(rf"\b(?P<cue>{modal})\s+{adv}(?P<what>(?P<verb>{base})\b.*)", flags),
+        # "she would look at whether the figures could be broken down and report back": a deliverable
+        # joined to the first verb after the modal
+        active_joined=re.compile(
+            rf"\b(?P<cue>{modal})\s+{adv}(?P<what>(?!(?:{alt(c['binding_not_deeds'])})\b)(?P<first>[a-z]+)\b"
+            rf"[^;.\n]{{0,100}}?\band\s+(?:then\s+)?(?P<verb>{base})\b.*)",
+            flags,
+        ),
         # "would be circulated", and coordinated "would be sought from officers and circulated to Members"
         passive=re.compile(rf"\b(?P<cue>{modal})\s+{adv}be\s+{adv}"
                            rf"(?:[a-z]+(?:ed|ght|wn|en)\s+(?:[\w'’]+\s+){{0,4}}?and\s+)?"
                            rf"(?P<verb>{part})\b(?P<rest>.*)", flags),
+        # "the survey would be completed by September and the results shared with Members": the second
+        # passive's "would be" left out, its subject of its own
+        gapped=re.compile(
+            rf"\b(?P<cue>{modal})\s+{adv}be\s+{adv}[a-z]+(?:ed|en|wn|ght)\b[^;.\n]{{0,80}}?\band\s+"
+            rf"(?P<subj>(?:the|a|an|any|all|its|their|these|those)\s+(?:[\w'’-]+\s+){{0,4}}?)(?P<verb>{part})\b"
+            rf"(?P<rest>.*)",
+            flags,
+        ),
         subjunctive=re.compile(
-            rf"\bthat\s+(?P<subj>[^;:\n]{{3,220}}?)\s+(?:should\s+)?be\s+{adv}(?P<verb>{part})\b(?P<rest>.*)",
+            # the subject holds no "be" of its own: "requested that charges be negotiated, and it was
+            # suggested that a summary be circulated" circulates the summary, not the charges
+            rf"\bthat\s+(?P<subj>(?:(?!\bbe\b)[^;:\n]){{3,220}}?)\s+(?:should\s+)?be\s+{adv}(?P<verb>{part})\b"
+            rf"(?P<rest>.*)",
             flags,
         ),
         reporting=re.compile(
@@ -142,12 +182,13 @@ def rx() -> Rx:
         request_noun=re.compile(rf"\b{alt(c['request_nouns'])}\b", flags),
         acceptance=re.compile(rf"\b{alt(c['acceptance'])}\b", flags),
         anaphora=re.compile(rf"^(?P<verb>{base})\s+(?P<ana>{alt(c['anaphora'])})\b", flags),
-        weak=re.compile(rf"^{alt(c['weak'])}\b", flags),
+        weak=re.compile(rf"^(?:{alt(c['weak'])}|{split_forms('weak')})\b", flags),
         inline_action=re.compile(c["action_markers"]["inline"], flags),
         line_action=re.compile(c["action_markers"]["line"]),
         by_action=re.compile(c["action_markers"]["by"], re.M),
         done=re.compile(
-            rf"\b(?P<aux>{alt(progress['done_aux'])})\s+(?:(?!being\b|not\b)\w+\s+)?(?P<verb>{part})\b"
+            rf"\b(?P<aux>{alt(progress['done_aux'])})\s+(?:(?!being\b|not\b)\w+\s+)?"
+            rf"(?P<verb>{part}|{alt(progress['completions'])})\b"
             r"(?!\s+that\b)",
             flags,
         ),
@@ -162,7 +203,7 @@ def rx() -> Rx:
         deliverable_verb=re.compile(rf"\b{base}\b|\b{part}\b", flags),
         # every promise form but a later meeting's business names a deliverable verb after a space: a
         # sentence without one at a word's start is passed over without trying the forms
-        any_deliverable=re.compile(rf"\b(?:{base}|{part})", flags),
+        any_deliverable=re.compile(rf"\b(?:{base}|{part}|{split_forms()})", flags),
         condition=re.compile(rf"(?<![\w-])(?P<lead>{alt(conditions['leads'])})\s+(?P<body>[^,;]+)", flags),
         question=re.compile(
             rf"\b{alt(c['asking'])}\s+(?:[\w'’]+\s+){{0,4}}?{alt(c['question_words'])}\b", flags
@@ -171,7 +212,43 @@ def rx() -> Rx:
         decision=re.compile(c["decision_openers"], flags),
         offer=re.compile(rf"\b(?P<cue>{alt(c['offers'])})\s+{adv}(?P<what>(?P<verb>{alt(c['communicating'])})\b.*)",
                          flags),
+        # "a specific breakdown could be provided to members": an offer in the passive, its subject the noun
+        # phrase right before it
+        offer_passive=re.compile(
+            r"(?P<np>\b(?:the|a|an|this|these|those|any|further|more|some)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+"
+            rf"(?P<cue>could|can)\s+{adv}be\s+{adv}"
+            rf"(?P<verb>{alt(c['deliverables'][v] for v in c['offer_passive_verbs'])})\b"
+            rf"(?P<rest>.*)",
+            flags,
+        ),
         offer_object=re.compile(rf"\b{alt(c['offer_objects'])}\b|{c['recipients']}", flags),
+        # "gave an assurance that the backlog would be cleared by March": the giver, the deed and its time
+        assurance=re.compile(
+            rf"\b(?P<cue>{alt(c['assurances'])})\b(?:\s+(?!that\b)[\w'’]+){{0,3}}?\s+that\s+"
+            rf"(?P<subj>(?:(?!\b(?:be|would|will)\b)[^;:\n]){{2,140}}?)\s+(?:would|will)\s+{adv}"
+            rf"(?P<be>be\s+{adv})?(?P<verb>[a-z]+)\b(?P<rest>[^;\n]*)",
+            flags,
+        ),
+        # "undertook to make these changes for future reports": bound whatever the verb
+        binding=re.compile(
+            rf"\b(?P<cue>{alt(c['binding_undertakings'])})\s+to\s+{adv}(?P<verb>[a-z]+)\b(?P<rest>[^;\n]*)",
+            flags,
+        ),
+        # a decision's later part with no "that" of its own: "RESOLVED that (a) ...; and (b) a further report
+        # be submitted to the next meeting"
+        subjunctive_listed=re.compile(
+            r"^\W*(?:and\s+)?\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*(?:that\s+)?"
+            rf"(?P<subj>(?:(?!\bbe\b)[^;:\n]){{3,220}}?)\s+(?:should\s+)?be\s+{adv}(?P<verb>{part})\b(?P<rest>.*)",
+            flags,
+        ),
+        # a decision's own sentence: "(b) ... A report should come forward to the next meeting"
+        should_bare=re.compile(
+            # the subject has no verb of its own ("It was agreed that ... X should be invited" is not one)
+            rf"^\W*(?:\(?[a-z0-9]{{1,4}}[.)]\s+)?(?P<subj>(?-i:[A-Z])"
+            rf"(?:(?!\b(?:that|was|were|is|are|had|has|have|agreed|resolved|decided)\b)[^;:\n]){{2,120}}?)\s+should\s+{adv}"
+            rf"(?:be\s+{adv}(?P<part>{part})|(?P<verb>{base}))\b(?P<rest>.*)",
+            flags,
+        ),
         should=re.compile(
             rf"\b(?P<cue>{alt(c['decision_should'])})\s+that\s+(?P<subj>[^;:\n]{{3,160}}?)\s+should\s+{adv}"
             rf"(?P<verb>{base})\b(?P<rest>.*)",
@@ -194,6 +271,34 @@ def gerund(base: str) -> str:
     return f"{ing} {rest}" if rest else ing
 
 
+def third_person(base: str) -> str:
+    """"write to" -> "writes to", "brief" -> "briefs", "reply" -> "replies" (first word only): a decision's
+    present ("That the Chairperson writes to the Cabinet Member ...")."""
+    first, _, rest = str(base).partition(" ")
+    if re.search(r"[^aeiou]y$", first):
+        form = first[:-1] + "ies"
+    elif re.search(r"(?:s|sh|ch|x|z|o)$", first):
+        form = first + "es"
+    else:
+        form = first + "s"
+    return f"{form} {rest}" if rest else form
+
+
+_PARTICLES = ("up", "back", "forward", "down", "out")
+
+
+@cache
+def split_forms(kind: str = "deliverables") -> str:
+    """Phrasal deliverables (or weak verbs) with their object between verb and particle: "follow these
+    two issues up", "feed the comments back" (an alternation; the few words between hold no "and"/"to")."""
+    out = []
+    for b in cues()[kind]:
+        first, _, rest = str(b).partition(" ")
+        if rest in _PARTICLES:
+            out.append(rf"{re.escape(first)}\s+(?:(?!and\b|to\b)[\w'’]+\s+){{1,4}}?{rest}")
+    return "|".join(out)
+
+
 @cache
 def gerunds() -> list[str]:
     return [gerund(b) for b in cues()["deliverables"]]
@@ -205,6 +310,7 @@ def base_of() -> dict[str, str]:
     out: dict[str, str] = {}
     for b, p in cues()["deliverables"].items():
         out[gerund(b).lower()] = str(b)
+        out[third_person(b).lower()] = str(b)
         out[str(p).lower()] = str(b)
         out[str(b).lower()] = str(b)
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
@@ -232,6 +233,20 @@ def _breakdown(doc: SourceDoc, table_index: int) -> tuple[str, str, str] | None:
     return None
 
 
+def _newest_periods(cells: Iterable[TableCell]) -> dict[int, str]:
+    """Table -> the newest period (with its year) heading one of its figure columns, targets and comparators
+    aside ("2020/21 | 2022/23 | Wales 2022/23": 2022/23)."""
+    found: dict[int, set[str]] = defaultdict(set)
+    for c in cells:
+        header = _headers(c)
+        if _kind(header) not in (None, "actual") or _comparator(header):
+            continue
+        for label, _, _ in periods.mentions(header, 0, len(header), None):
+            if label and re.match(r"\d{4}", label):
+                found[getattr(c, "table", 0)].add(label)
+    return {t: max(labels, key=periods.sort_key) for t, labels in found.items()}
+
+
 def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[list[Found], list[str]]:
     """Figures from every table of the document, one per value cell."""
     rows: dict[int, list[TableCell]] = defaultdict(list)
@@ -239,9 +254,13 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
         rows[cell.row].append(cell)
     out: list[Found] = []
     notes: list[str] = []
+    newest = {} if doc_period else _newest_periods(doc.cells)
+    given = doc_period
     for row in rows.values():
         row.sort(key=lambda c: c.column)
         label = row[0].row_header.strip()
+        # a document whose own period is unknown: each table's newest period column is its latest actual
+        doc_period = given or newest.get(getattr(row[0], "table", 0))
         breakdown = _breakdown(doc, getattr(row[0], "table", 0))
         if breakdown:
             out.extend(_breakdown_row(doc, row, label, breakdown, doc_period))
@@ -267,8 +286,14 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
                 direction = _cell_direction(c.span.quote) or direction
         start, end = _row_quote(doc.text, row)
         hint_free = _HINT.sub("", label).strip()
+        # figures under no header at all (a table whose heading row was lost or merged): one is the row's
+        # figure; of several, which is this period's, a target or a comparator cannot be known
+        headless = [c for c in row if not _headers(c).strip() and _value(c.span.quote) is not None]
         for c in row:
             header = _headers(c)
+            if len(headless) > 1 and c in headless:
+                notes.append(f"table cell {c.span.quote!r} at {c.span.start}: no column header")
+                continue
             kind = _kind(header)
             if kind == "skip" and _narrative_re().search(header) and re.search(r"\d", c.span.quote):
                 out.extend(_narrative(c, hint_free, doc_period))
@@ -301,7 +326,7 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
                 continue
             out.append(Found(
                 phrase=hint_free, start=start, end=end, value=value, unit=unit, measure=measure, area=area,
-                period=period if measure != "actual" or period != doc_period else None, unit_words=unit_words,
+                period=period if measure != "actual" or period != given else None, unit_words=unit_words,
                 rate_base=base, direction=direction if measure == "actual" else None,
                 rag=rag if measure == "actual" else None,
                 notation=notation,
