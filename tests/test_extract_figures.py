@@ -1413,3 +1413,12 @@ def test_a_table_s_newest_period_column_is_its_actual_when_no_document_period(tm
     assert x.period is None
     got = {(float(o.value), o.measure, o.period) for o in x.observations if "satisfied" in o.indicator_label}
     assert got == {(36.2, "actual", "2023/24"), (34.5, "previous", "2021/22"), (36.7, "benchmark", "2023/24")}
+
+
+def test_a_countdown_is_no_level() -> None:
+    """"there were 31 working days until the deadline" (a member's question in Gloucestershire's minutes,
+    tests/data/xreal): a countdown, no figure of a measure named by what follows."""
+    x = _one("He stated that there were 31 working days until the country was due to leave.")
+    assert x.observations == ()
+    x = extract(read_document(XREAL / "gloucestershire_questions.txt", root=XREAL))
+    assert D(31) not in {o.value for o in x.observations}

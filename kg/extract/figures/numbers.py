@@ -260,7 +260,8 @@ _SMALLER_PART = re.compile(r",?\s*(?:and\s+)?(\d{1,2})\s+(seconds|minutes)\b", r
 _PER_BEFORE = re.compile(r"\bper\s*$", re.I)
 _STANDARD = re.compile(r"\s*(?:[a-z]+\s+)?(?:target|standard|timescale|time\s+limit|limit|deadline)\b", re.I)
 _THRESHOLD = re.compile(r"\b(?:within|in|over|under|after|than|least)(?:\s+the)?\s*$", re.I)
-_DEFINITION = re.compile(r"\s*(?:after|later|afterwards|before|from|since|following|"
+# ("31 working days until the deadline", "10 days left": a countdown, no level either)
+_DEFINITION = re.compile(r"\s*(?:after|later|afterwards|before|from|since|following|until|till|to\s+go|left|"
                          r"of\s+(?:a|the|being|their))\b", re.I)
 _AND_OVER = re.compile(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|younger)\b", re.I)
 # "against the 15 week target", "short of the 30 day standard": the target's figure, no standard's name
