@@ -9,7 +9,7 @@ DEMO_VENV := .venv-run
 DEMO_BIN := $(DEMO_VENV)/bin
 DEMO_STAMP := $(DEMO_VENV)/.installed
 
-.PHONY: setup demo test test-fast lint eval bench bench-quick bench-servers bench-100k notebooks docs clean system-deps
+.PHONY: setup demo test test-fast lint eval eval-variants bench bench-quick bench-servers bench-100k notebooks docs clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -55,6 +55,9 @@ test-fast: setup
 # Extraction quality: the seeds and the development corpus scored side by side (a measurement, not a test).
 eval: setup
 	$(BIN)/python scripts/eval.py
+
+eval-variants: setup
+	$(BIN)/python scripts/eval_variants.py
 
 lint: setup
 	$(BIN)/ruff check kg tests benchmarks

@@ -1,0 +1,112 @@
+"""`make eval-variants`: score the development corpus again as conversions hand documents over, to see
+whether extraction holds when only the layout changes (never the wording). A measurement, not a test.
+
+Each variant rewrites every text of ../shared/eval/dev/docs the way a converter would and keeps the gold:
+
+    wrapped     prose hard-wrapped at 90 columns, as PDF-to-text gives it (table rows left whole)
+    pdf         wrapped, a running head and "Page N of M" on every page of 38 lines, no-break spaces
+                before units (days, weeks, per, %)
+    nbsp        no-break spaces between numbers and units and after "£", as Word puts them
+    word        one line a paragraph with no blank lines between, as Word's "save as text" gives it
+    glyphs      direction arrows lost in conversion ("?"), as a cp1252 export or a symbol font leaves them
+    no-sidecar  every .meta.yaml removed: council, committee, date and period from the text alone
+
+A variant far below the clean corpus points at a reader or text-layer gap, not at a rule to add.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import tempfile
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval import CATEGORIES, EVAL, ROOT, _cell, _ratio, macro, score  # noqa: E402
+
+_NUMBERS = re.compile(r"(?<!\S)[\d.,%£-]+(?!\S)")
+
+
+def _wrap(text: str, width: int = 90) -> str:
+    out: list[str] = []
+    for line in text.split("\n"):
+        tableish = "\t" in line or "|" in line or "  " in line.strip() or len(_NUMBERS.findall(line)) >= 4
+        if len(line) > width and not tableish:
+            indent = line[: len(line) - len(line.lstrip())]
+            out.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False,
+                                     subsequent_indent=indent))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _nbsp(text: str) -> str:
+    return re.sub(r"(?<=\d) (?=[a-z%])|(?<=£) |(?<=[a-z]) (?=\d)", "\u00a0", text)
+
+
+def _pdf(text: str) -> str:
+    lines = _wrap(text).split("\n")
+    pages = [lines[i : i + 38] for i in range(0, len(lines), 38)]
+    out: list[str] = []
+    for k, page in enumerate(pages, 1):
+        out += ["Committee Papers - Public Document Pack", *page, f"Page {k} of {len(pages)}", "\f"]
+    return re.sub(r"(?<=\d) (?=(?:days|weeks|per|%))", "\u00a0", "\n".join(out))
+
+
+def _word(text: str) -> str:
+    return re.sub(r"\n[ \t]*\n+", "\n", text)
+
+
+def _glyphs(text: str) -> str:
+    return re.sub("[↑↓→←↗↘↔]", "?", text)
+
+
+VARIANTS: dict[str, Callable[[str], str] | None] = {
+    "wrapped": _wrap, "pdf": _pdf, "nbsp": _nbsp, "word": _word, "glyphs": _glyphs, "no-sidecar": None,
+}
+
+
+def build(name: str, source: Path, target: Path) -> None:
+    """The corpus as the variant hands it over (texts rewritten; sidecars kept unless it drops them)."""
+    fn = VARIANTS[name]
+    target.mkdir(parents=True)
+    for path in sorted(source.iterdir()):
+        if path.name.endswith(".meta.yaml"):
+            if fn is not None:
+                shutil.copy(path, target / path.name)
+        elif path.suffix == ".txt":
+            text = path.read_text(encoding="utf-8")
+            (target / path.name).write_text(fn(text) if fn else text, encoding="utf-8")
+
+
+def main() -> None:
+    gold, docs = EVAL / "dev" / "dev.gold.json", EVAL / "dev" / "docs"
+    if not docs.exists():
+        sys.exit(f"eval-variants: {docs} not found (the shared evaluation folder sits beside the checkout)")
+    kg = str(ROOT / ".venv" / "bin" / "kg")
+    names = ["clean", *(sys.argv[1:] or VARIANTS)]
+    reports = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in names:
+            if name == "clean":
+                reports[name] = score(name, gold, docs, kg)
+                continue
+            if name not in VARIANTS:
+                sys.exit(f"eval-variants: unknown variant {name!r}; one of: {', '.join(VARIANTS)}")
+            build(name, docs, Path(tmp) / name)
+            reports[name] = score(name, gold, Path(tmp) / name, kg)
+    width = 13
+    print(f"{'':14}" + "".join(f"{n:<{width}}" for n in names))
+    for c in CATEGORIES:
+        cells = (_cell(reports[n]["categories"].get(c)).split()[-1] for n in names)
+        print(f"{c:14}" + "".join(f"{cell:<{width}}" for cell in cells))
+    print(f"{'links':14}" + "".join(f"{_ratio(reports[n]['links']):<{width}}" for n in names))
+    print(f"{'followups':14}" + "".join(f"{_ratio(reports[n]['followups']):<{width}}" for n in names))
+    print(f"{'macro F1':14}" + "".join(f"{macro(reports[n]):<{width}.2f}" for n in names))
+
+
+if __name__ == "__main__":
+    main()
