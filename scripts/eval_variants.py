@@ -10,6 +10,7 @@ Each variant rewrites every text of ../shared/eval/dev/docs the way a converter 
     word        one line a paragraph with no blank lines between, as Word's "save as text" gives it
     glyphs      direction arrows lost in conversion ("?"), as a cp1252 export or a symbol font leaves them
     no-sidecar  every .meta.yaml removed: council, committee, date and period from the text alone
+    markdown    as .md files from a converter: item headings as "## ", "**RESOLVED**" in strong emphasis
 
 A variant far below the clean corpus points at a reader or text-layer gap, not at a rule to add.
 """
@@ -64,22 +65,37 @@ def _glyphs(text: str) -> str:
     return re.sub("[↑↓→←↗↘↔]", "?", text)
 
 
+def _markdown(text: str) -> str:
+    text = re.sub(r"(?m)^(\d{1,3}\.?[ \t]+[A-Z][^\n]{3,80})$", r"## \1", text)
+    return re.sub(r"\b(RESOLVED|AGREED|DECIDED)\b", r"**\1**", text)
+
+
 VARIANTS: dict[str, Callable[[str], str] | None] = {
     "wrapped": _wrap, "pdf": _pdf, "nbsp": _nbsp, "word": _word, "glyphs": _glyphs, "no-sidecar": None,
+    "markdown": _markdown,
 }
+RENAMED = {"markdown": ".md"}  # variants whose files change their suffix (the gold is renamed to match)
 
 
 def build(name: str, source: Path, target: Path) -> None:
     """The corpus as the variant hands it over (texts rewritten; sidecars kept unless it drops them)."""
     fn = VARIANTS[name]
+    suffix = RENAMED.get(name, ".txt")
     target.mkdir(parents=True)
     for path in sorted(source.iterdir()):
         if path.name.endswith(".meta.yaml"):
             if fn is not None:
-                shutil.copy(path, target / path.name)
+                shutil.copy(path, target / path.name.replace(".txt.", f"{suffix}."))
         elif path.suffix == ".txt":
             text = path.read_text(encoding="utf-8")
-            (target / path.name).write_text(fn(text) if fn else text, encoding="utf-8")
+            (target / path.with_suffix(suffix).name).write_text(fn(text) if fn else text, encoding="utf-8")
+
+
+def renamed_gold(gold: Path, suffix: str, target: Path) -> Path:
+    """The gold with every document's file name given the variant's suffix."""
+    text = re.sub(r"(\d{3}_[0-9a-f]{16})\.txt\b", rf"\1{suffix}", gold.read_text(encoding="utf-8"))
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 def main() -> None:
@@ -97,7 +113,8 @@ def main() -> None:
             if name not in VARIANTS:
                 sys.exit(f"eval-variants: unknown variant {name!r}; one of: {', '.join(VARIANTS)}")
             build(name, docs, Path(tmp) / name)
-            reports[name] = score(name, gold, Path(tmp) / name, kg)
+            named = renamed_gold(gold, RENAMED[name], Path(tmp) / f"{name}.json") if name in RENAMED else gold
+            reports[name] = score(name, named, Path(tmp) / name, kg)
     width = 13
     print(f"{'':14}" + "".join(f"{n:<{width}}" for n in names))
     for c in CATEGORIES:

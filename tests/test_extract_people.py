@@ -456,3 +456,11 @@ def test_a_letter_s_salutation_names_no_councillor(tmp_path: Path) -> None:
     # an initial "I" is still an initial
     x = _people_of(tmp_path, "Present: Councillors T Beecroft, I Hussain and G Pryce\n")
     assert set(councillors(x)) == {"councillor:T Beecroft", "councillor:I Hussain", "councillor:G Pryce"}
+
+
+def test_welsh_cyngor_sir_is_a_council_s_name_not_a_knight(tmp_path: Path) -> None:
+    """"Cyngor Sir Penfro" is Welsh for a county council ("sir" = county): no person "Penfro"; "Sir John
+    Smith" still is one."""
+    x = _people_of(tmp_path, "Cyngor Sir Penfro Isaf / Lower Penfro County Council\n\n"
+                             "Sir John Smith attended.\n")
+    assert {p.key for p in x.people} == {"other:Smith"}

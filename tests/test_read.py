@@ -101,3 +101,14 @@ def test_pin_makes_no_break_and_thin_spaces_spaces_keeping_the_length() -> None:
     text = "Arrears were \u00a3\u00a04.2m and re-lets took 38\u202fdays (1\u2009000 homes)."
     assert pin(text) == "Arrears were \u00a3 4.2m and re-lets took 38 days (1 000 homes)."
     assert len(pin(text)) == len(text)
+
+
+def test_a_markdown_document_reads_without_its_emphasis_and_heading_marks(tmp_path: Path) -> None:
+    """"## 5. Housing" and "**RESOLVED** – That ..." read as the words (a converter's Markdown); a pipe table
+    stays a table and a footnote's single asterisk ("95.9*") stays."""
+    (tmp_path / "m.md").write_text(
+        "## 5. Housing\n\n**RESOLVED** – That the report be noted.\n\n"
+        "| Measure | 2023/24 |\n|---|---|\n| Positive destinations (%) | 95.9* |\n", encoding="utf-8")
+    doc = read_document(tmp_path / "m.md")
+    assert doc.text.startswith("5. Housing\n\nRESOLVED – That the report be noted.")
+    assert "95.9*" in doc.text and len(doc.tables) == 1

@@ -27,6 +27,7 @@ from kg.extract.names import (
     councillors_in,
     honorific_re,
     name_ending_at,
+    people_vocab,
     read_name,
 )
 from kg.extract.posts import acronyms, canonical_title, find_titles, generic, post_canon, posts_vocab
@@ -311,9 +312,12 @@ def _analyse(text: str) -> Analysis:
             holdings.append(HoldingFact(m.key, key, Span.of(text, m.start, m.end)))
 
     # honorific names that are not councillors: co-opted members and others ("Mr T Hale (... Representative)")
+    not_after = _honorific_not_after()
     for m in re.finditer(rf"\b{honorific_re()}[ \t\xa0]+", text):
         if _inside((m.start(), m.end()), taken):
             continue
+        if not_after and not_after.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Cyngor Sir Penfro": Welsh "sir" (county) in a council's name, no knight
         name = read_name(text, m.start(), prefixed=True)
         if not name or not name.honorific:
             continue
@@ -340,6 +344,12 @@ def _analyse(text: str) -> Analysis:
     mentions.sort(key=lambda mm: (mm.start, -mm.end))
     return Analysis(tuple(people.values()), tuple(posts), tuple(holdings), tuple(mentions), tuple(spans))
 
+
+
+@lru_cache(maxsize=1)
+def _honorific_not_after() -> re.Pattern[str] | None:
+    words = people_vocab().get("honorific_not_after", [])
+    return re.compile(rf"(?i)\b(?:{'|'.join(map(re.escape, words))})[ \t\xa0]+$") if words else None
 
 
 def _same_officer(name: Name, people: dict[str, PersonFact]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kg.errors import InputError
@@ -53,8 +54,20 @@ def decode(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
         return text, "cp1252", (f"not UTF-8 (bad byte at offset {err.start}); read as cp1252",)
 
 
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_ATX = re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+")
+
+
+def plain_markdown(text: str) -> str:
+    """A Markdown document's text as it reads: strong emphasis and heading marks dropped ("**RESOLVED** -
+    That", "## 5. Housing"), the words kept; tables stay pipe tables (read as such)."""
+    return _ATX.sub("", _EMPHASIS.sub(r"\2", text))
+
+
 def read(path: Path) -> Rendition:
     data = path.read_bytes()
     text, encoding, warnings = decode(data, path)
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
+    if fmt == "md":
+        text = plain_markdown(text)
     return with_tables(Rendition(text=pin(text), format=fmt, encoding=encoding, warnings=warnings))
