@@ -905,6 +905,479 @@ def test_a_period_labelling_the_next_number_is_not_the_one_before_s() -> None:
     assert target.value == D(95) and target.period == "2023/24 Q2"
 
 
+def test_a_period_labelling_the_next_number_makes_it_an_earlier_value() -> None:
+    """"(target 95%, last year 89%)": 89% is last year's level, not a school "year 89" reference."""
+    x = _one("The percentage of invoices paid within 30 days was 91% (target 95%, last year 89%).")
+    assert (D(89), "previous", "council") in {(o.value, o.measure, o.area) for o in x.observations}
+
+
+@pytest.mark.parametrize(("text", "value", "name"), [
+    ("Footfall increased by 4% to 1.3 million visitors.", D(1300000), "Footfall"),
+    ("Visitor numbers were up 6% to around 77,000 pedestrians per week.", D(77000), "Visitor numbers"),
+    ("Footfall increased by 4% (to 1.3 million visitors).", D(1300000), "Footfall"),
+    ("Visits were 4% higher at 1.3 million.", D(1300000), "Visits"),
+    ("Complaints fell by 12 to 148.", D(148), "Complaints"),
+])
+def test_a_change_then_to_and_a_count_states_the_level_reached(text: str, value: D, name: str) -> None:
+    """"X increased by 4% to 1.3 million", "X were up 6% to around 77,000": the count after "to" is X's level
+    (a written-out million multiplies it); the change gives nothing."""
+    assert _found(_one(text)) == {(value, "actual", "council", name)}
+
+
+@pytest.mark.parametrize("text", [
+    "Evening footfall was up 55% against the same period last year.",
+    "Footfall in the precinct had been up 4.2% against the previous year.",
+    "City centre footfall was 13% below that of 2005, compared to 15% nationally.",
+])
+def test_up_down_or_below_an_earlier_level_is_a_change(text: str) -> None:
+    """"up 55% against the same period last year", "13% below that of 2005, compared to 15% nationally":
+    changes and gaps (and the comparator's own change), never levels."""
+    assert _one(text).observations == ()
+
+
+def test_compared_with_a_figure_here_is_the_council_s_own_level() -> None:
+    """"X across Wales was 92%, compared with 88% here": 88% is the council's level of X, not an earlier one;
+    "88% here last year" stays an earlier one."""
+    x = _one("The collection rate across Wales was 92%, compared with 88% here.")
+    assert _found(x) == {(D(92), "benchmark", "wales", "collection rate"),
+                         (D(88), "actual", "council", "collection rate")}
+    x = _one("Satisfaction was 78%, compared with 88% here last year.")
+    assert (D(88), "previous") in {(o.value, o.measure) for o in x.observations}
+
+
+@pytest.mark.parametrize(("text", "area", "name"), [
+    ("The Scottish average for satisfaction with libraries was 72%.", "scotland",
+     "satisfaction with libraries"),
+    ("The Wales average for the percentage of waste recycled was 65.2%.", "wales",
+     "percentage of waste recycled"),
+    ("The national average for sickness absence was 10.1 days.", "national", "sickness absence"),
+])
+def test_an_area_s_average_for_a_measure_is_that_area_s_benchmark(text: str, area: str, name: str) -> None:
+    """"The Scottish average for X was 72%": Scotland's benchmark of X, not the council's level of a measure
+    named "Scottish average for X"."""
+    assert {(o.measure, o.area, o.surface) for o in _one(text).observations} == {("benchmark", area, name)}
+
+
+def test_an_area_lead_before_a_ratio_is_no_part_of_its_name() -> None:
+    """"Across Wales 78% of adults were satisfied": Wales's benchmark, its name without "Across"."""
+    x = _one("Across Wales 78% of adults were satisfied with the service.")
+    assert {(o.measure, o.area, o.surface) for o in x.observations} == {
+        ("benchmark", "wales", "adults were satisfied with the service")}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Major applications were processed in an average of 45.2 weeks.", "Major applications processed"),
+    ("Complaints were answered within an average of 8 days.", "Complaints answered"),
+])
+def test_a_passive_in_an_average_of_names_what_was_done(text: str, name: str) -> None:
+    """"X were processed in an average of 45.2 weeks": the name is what was processed, without the frame's
+    "were ... in an average"."""
+    assert {o.surface for o in _one(text).observations} == {name}
+
+
+def test_real_footfall_reports_give_levels_not_changes() -> None:
+    """Coventry's scrutiny minutes and Wrexham's news release (tests/data/xreal): "footfall up 55% against the
+    same period last year", "13% below that of 2005, compared to 15% nationally" are changes; "visitor numbers
+    were up 6% to around 77,000 pedestrians per week" gives the level 77,000."""
+    coventry = extract(read_document(XREAL / "coventry_footfall.txt", root=XREAL))
+    assert not [o for o in coventry.observations if o.unit == "percent"]
+    wrexham = extract(read_document(XREAL / "wrexham_footfall.txt", root=XREAL))
+    assert _found(wrexham) == {(D(77000), "actual", "council", "visitor numbers")}
+    assert {o.direction for o in wrexham.observations} == {"increased"}  # "were up"
+
+
+@pytest.mark.parametrize("name", ["midantrim_statutory.txt", "midantrim_blocks.txt"])
+def test_real_ni_statutory_indicators_as_labelled_records(name: str) -> None:
+    """Mid and East Antrim's statutory indicators (tests/data/xreal), as "Indicator: / Target: A maximum of 30
+    weeks. / Year-end result: 67.4 weeks." records, on one line each or with the values on lines of their
+    own: each target and year-end result is the indicator's, in its unit; a bound is never a measure named
+    "maximum", and a count's breakdown in brackets gives nothing."""
+    x = extract(read_document(XREAL / name, root=XREAL))
+    rows = {(o.value, o.unit, o.measure, o.surface) for o in x.observations}
+    major = "The average processing time of major planning applications"
+    jobs = "The number of jobs promoted through business start interventions"
+    assert {(D(30), "other", "target", major), (D("67.4"), "other", "actual", major),
+            (D(85), "count", "target", jobs), (D(103), "count", "actual", jobs)} <= rows
+    assert not {D(66), D(37)} & {o.value for o in x.observations}
+    assert not {"maximum", "minimum"} & {o.surface.lower() for o in x.observations}
+    assert len(rows) == (12 if name == "midantrim_statutory.txt" else 8)
+
+
+def test_a_number_joined_to_a_word_is_part_of_a_name() -> None:
+    """"10-day payment performance increased from 84% to 91%": "10-day" is in the name, no figure, and does
+    not leave the pair nameless."""
+    x = _one("10-day payment performance increased from 84% in October to 91% in November.")
+    assert {(o.value, o.measure, o.surface) for o in x.observations} == {
+        (D(84), "previous", "10-day payment performance"), (D(91), "actual", "10-day payment performance")}
+
+
+def test_with_a_measure_moving_names_that_measure() -> None:
+    """"The team has seen an impact with X increasing from 84% to 91%": X is the name, not the clause before
+    "with" nor the verb."""
+    x = _one("The team has seen a positive impact with payment performance increasing from 84% to 91%.")
+    assert {o.surface for o in x.observations} == {"payment performance"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Scrutiny Board (3) considered a briefing note.",
+    "There has been an improvement in the figures, having exceeded the 85% target in November.",
+])
+def test_a_body_s_number_and_a_target_met_in_passing_give_nothing(text: str) -> None:
+    """"Scrutiny Board (3)" numbers a body; "there has been ..., having exceeded the 85% target" names no
+    measure the target is for."""
+    assert _one(text).observations == ()
+
+
+def test_a_time_limit_stated_as_a_target_after_a_participle_is_part_of_the_name() -> None:
+    """"applications decided in target of 8 weeks (or agreed extension of time) ... was 75.6%": the 8 weeks
+    names the measure, it is no target; "The former national target was 65%" is a target for that measure,
+    not for one named "former"."""
+    x = extract(read_document(XREAL / "winchester_planning.txt", root=XREAL))
+    name = "number of applications decided in target of 8 weeks (or agreed extension of time)"
+    assert {(o.value, o.measure, o.period, o.surface) for o in x.observations} == {
+        (D("75.60"), "actual", "2016/17", name), (D("83.84"), "previous", "2015/16", name),
+        (D(65), "target", "2016/17", name)}
+
+
+def test_real_minutes_payment_performance_pair_and_no_junk_target() -> None:
+    """City of London's minutes (tests/data/xreal): the "increasing from 84% in October to 91% in November"
+    pair is 10-day payment performance's; the target exceeded in passing after a paragraph break names no
+    measure and gives nothing."""
+    x = extract(read_document(XREAL / "cityoflondon_payments.txt", root=XREAL))
+    assert {(o.value, o.measure, o.surface) for o in x.observations} == {
+        (D(84), "previous", "10-day payment performance"), (D(91), "actual", "10-day payment performance")}
+
+
+@pytest.mark.parametrize("text", [
+    "Performance was rated as moderate with 11 indicators being green (58%) which indicated good "
+    "performance.",
+    "There were 5 indicators which were classified as data only, which meant that they were monitored "
+    "without requiring a target, and 1 in which the data was currently unavailable.",
+    "There was a slight reduction from 85% reported in the previous quarter.",
+])
+def test_scorecard_counts_and_an_existential_change_give_nothing(text: str) -> None:
+    """"11 indicators being green (58%)", "There were 5 indicators ..." count a scorecard's items (and "a
+    target, and 1" is no target); "There was a slight reduction from 85%" names no measure."""
+    assert _one(text).observations == ()
+
+
+def test_a_verb_of_movement_is_a_change_only_right_before_its_number() -> None:
+    """"had improved, at a rate of 98%" states the level; "had increased 14 days" is a change."""
+    x = _one("Council Tax collection had improved, at a rate of 98%.")
+    assert _found(x) == {(D(98), "actual", "council", "Council Tax collection")}
+    assert _one("Sickness had increased 14 days.").observations == ()
+
+
+def test_real_minutes_that_sum_up_a_scorecard_give_no_measure() -> None:
+    """South Holland's, West Lindsey's and West Oxfordshire's minutes (tests/data/xreal): counts of green,
+    amber and red indicators, "83% of all measures ... a slight reduction from 85%" and "the 1.64 %, short of
+    the target" give nothing."""
+    for name in ("southholland_performance.txt", "westlindsey_performance.txt", "westoxon_performance.txt"):
+        assert extract(read_document(XREAL / name, root=XREAL)).observations == (), name
+
+
+def test_figures_side_by_side_are_a_row_s_cells_not_a_sentence_s() -> None:
+    """"All the rest 56 days 67 days" (a planning table's row, its header lost): which is the target and which
+    the average cannot be told, so neither is read as the level."""
+    assert _one("All the rest 56 days 67 days").observations == ()
+    x = extract(read_document(XREAL / "tonbridge_planning.txt", root=XREAL))
+    assert x.observations == ()
+
+
+def test_a_table_with_bare_number_row_codes_gives_no_wrong_figure() -> None:
+    """Oxfordshire's indicator annex (tests/data/xreal), one cell a line with bare row numbers ("1", "1a",
+    "156") and no label head: not read as a table (the codes could be any row's values), and no cell is
+    read as prose."""
+    x = extract(read_document(XREAL / "oxfordshire_bvpi.txt", root=XREAL))
+    assert x.observations == ()
+
+
+def test_the_months_ending_a_date_are_a_period_not_a_figure() -> None:
+    """"the Specified Performance Indicators for the 12 months ending 31st March 2011": no figure of 12."""
+    x = _one("The Council publishes its indicators for the 12 months ending 31st March 2011.")
+    assert x.observations == ()
+
+
+def test_a_change_in_a_measure_between_two_periods_gives_each_period_s_level() -> None:
+    """West Lothian's specified performance indicators (tests/data/xreal): "an increase of 0.5 days in the
+    number of days lost ... from 2008/09 (6.4 days lost per employee) to 2009/10 (6.9 days lost per
+    employee)": each bracketed figure is the measure's level in the period before it, the change gives
+    nothing, and no name is cut out of the brackets."""
+    x = extract(read_document(XREAL / "westlothian_spi.txt", root=XREAL))
+    name = "number of days lost to sickness absence for teaching staff"
+    assert {(o.value, o.measure, o.period, o.surface) for o in x.observations} == {
+        (D("6.4"), "previous", "2008/09", name), (D("6.9"), "previous", "2009/10", name)}
+
+
+def test_a_hyphened_duration_target_is_a_target_unless_it_limits_the_measure() -> None:
+    """"was 14.4 weeks, under the 15-week target": a target of 15 weeks; "decided within the 8-week target was
+    81%": the limit is part of the name and 81% is the level, not a target."""
+    x = _one("The average time for residential applications was 14.4 weeks, under the 15-week target.")
+    assert {(o.value, o.unit, o.measure) for o in x.observations} == {
+        (D("14.4"), "other", "actual"), (D(15), "other", "target")}
+    x = _one("The percentage of applications decided within the 8-week target was 81%.")
+    assert {(o.value, o.measure) for o in x.observations} == {(D(81), "actual")}
+
+
+def test_someone_moving_a_measure_from_a_to_b_names_the_measure() -> None:
+    """"Despite COVID-19, the Council has reduced X by over 20% from 1,062 to 839 in the last year": X went
+    from 1,062 to 839; "in the last year" is the span up to now, not last year's level."""
+    x = _one("Despite the lag effects of the COVID-19 pandemic, the Council has reduced the number of live "
+             "applications in the system by over 20% from 1,062 to 839 in the last year.")
+    name = "number of live applications in the system"
+    assert {(o.value, o.measure, o.surface) for o in x.observations} == {
+        (D(1062), "previous", name), (D(839), "actual", name)}
+
+
+def test_whose_measure_was_moved_is_no_part_of_its_name() -> None:
+    """"The Council has increased its recycling rate from 41% to 45%": the recycling rate's levels."""
+    x = _one("The Council has increased its recycling rate from 41% to 45%.")
+    assert {o.surface for o in x.observations} == {"recycling rate"}
+
+
+def test_an_aside_in_brackets_is_no_part_of_a_name() -> None:
+    """"X (which represent the majority of applications received) was 14.4 weeks": the name is X."""
+    x = _one("The average processing time for residential applications (which represent the majority of "
+             "applications received) was 14.4 weeks.")
+    assert {o.surface for o in x.observations} == {"average processing time for residential applications"}
+
+
+def test_real_ni_planning_news_levels_targets_and_the_regional_average() -> None:
+    """Mid Ulster's planning performance release (tests/data/xreal): every level, "15-week target", the
+    regional average and the live applications' fall from 1,062 to 839 are read; the changes ("3.7 weeks
+    less", "5.1 weeks less", "by over 20%") and the share of NI's applications give nothing."""
+    x = extract(read_document(XREAL / "midulster_planning.txt", root=XREAL))
+    local = "average processing time for local planning applications"
+    residential = "average processing time for residential applications"
+    live = "number of live applications in the system"
+    assert {(o.value, o.measure, o.area, o.surface) for o in x.observations} == {
+        (D(1062), "previous", "council", live), (D(839), "actual", "council", live),
+        (D(25), "actual", "council", "major applications were processed within 30 weeks"),
+        (D(575), "actual", "council", "local planning applications were decided"),
+        (D("16.7"), "actual", "council", local), (D(15), "target", "council", local),
+        (D("19.2"), "benchmark", "region", local),
+        (D("14.4"), "actual", "council", residential), (D(15), "target", "council", residential)}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Northvale had an average approval rate of 97.6%.", "average approval rate"),
+    ("Major applications took an average of 39.4 weeks to process.", "Major applications"),
+    ("The indicator on the percentage of webpages available in Welsh was showing 100%.",
+     "indicator on the percentage of webpages available in Welsh"),
+])
+def test_whose_figure_and_frames_of_having_or_taking_leave_the_name(text: str, name: str) -> None:
+    """"<place> had an average approval rate of N", "X took an average of N weeks", "X was showing N%": the
+    name is the measure, without who had it or the frame's verb; "in Welsh" is a language, not a place."""
+    assert {(o.surface, o.area) for o in _one(text).observations} == {(name, "council")}
+
+
+def test_a_share_of_people_who_had_something_keeps_who_had_it() -> None:
+    """"42% of looked after children had an up to date health check": the name keeps the children."""
+    x = _one("42% of looked after children had an up to date health check.")
+    assert {o.surface for o in x.observations} == {"looked after children had an up to date health check"}
+
+
+@pytest.mark.parametrize("text", [
+    "Performance on 60 key measures was reported this quarter - 40 (67%) were on track (rated green), and "
+    "20 (33%) were off target (rated red).",
+    "It was noted that 5 of these 20 were behind target but improving.",
+])
+def test_scorecard_counts_by_status_and_a_count_of_them_give_nothing(text: str) -> None:
+    """"N key measures ... - N (x%) were on track (rated green)" sums up a scorecard; "5 of these 20 were
+    behind target" counts its items (20 is no target named "were behind")."""
+    assert _one(text).observations == ()
+
+
+def test_real_cabinet_minutes_summing_up_measures_of_success_give_nothing() -> None:
+    """Medway's Cabinet minutes (tests/data/xreal): shares of measures on track, amber and red, and "7 of
+    these 17 were behind target", give no figure."""
+    assert extract(read_document(XREAL / "medway_performance.txt", root=XREAL)).observations == ()
+
+
+def test_a_flattened_row_with_its_contact_and_comments_after_the_figures_gives_no_wrong_figure() -> None:
+    """Isle of Wight's indicator report (tests/data/xreal): rows of label, code, figures, then the contact's
+    name and a comment, under a header no reader can line up: the figures side by side are no sentence's,
+    and none comes back under another row's words or the contact's name (25 did before)."""
+    x = extract(read_document(XREAL / "isleofwight_pis.txt", root=XREAL))
+    assert x.observations == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Indicator: The average processing time of local applications\nTarget: A maximum of 15 weeks.\n"
+    "Year-end result: 13.2 weeks.",
+    "A maximum of 30 weeks.",
+])
+def test_a_lone_record_s_bound_is_never_a_measure_named_maximum(text: str) -> None:
+    """One "Indicator: / Target: A maximum of 15 weeks." record (no table of records) or a bound on its own:
+    no level of a measure named "maximum" or "Target: A maximum"."""
+    assert not [o for o in _one(text).observations if o.measure == "actual"]
+
+
+def test_a_target_of_a_maximum_is_the_target() -> None:
+    """"against a target of a maximum of 15 weeks": the target is 15 weeks."""
+    x = _one("The average time to decide applications was 13.2 weeks against a target of a maximum of "
+             "15 weeks.")
+    assert {(o.value, o.measure) for o in x.observations} == {(D("13.2"), "actual"), (D(15), "target")}
+
+
+def test_this_or_it_in_a_later_clause_points_back_to_the_first_clause_s_subject() -> None:
+    """"X had risen sharply in the spring, but it has since fallen to 3.1%": 3.1% is X's level, not one of a
+    measure named "it has since"."""
+    x = _one("Rent arrears had risen sharply in the spring, but it has since fallen to 3.1%.")
+    assert _found(x) == {(D("3.1"), "actual", "council", "Rent arrears")}
+
+
+def test_real_cabinet_minutes_a_rate_that_had_declined_and_now_improved() -> None:
+    """Cotswold's Cabinet minutes (tests/data/xreal): "Council Tax Collection rates had previously declined
+    ..., but this had now improved, at a rate of 98%" is the collection rate's level; the gym membership's
+    "increase ... by 20%" and "in 10 days' time" give nothing."""
+    x = extract(read_document(XREAL / "cotswold_cabinet.txt", root=XREAL))
+    assert _found(x) == {(D(98), "actual", "council", "Council Tax Collection rates")}
+
+
+def test_a_count_named_as_a_number_of_days_is_in_days() -> None:
+    """"the number of working days per full time equivalent lost ... was 11.79": days (unit other), not a
+    count of things."""
+    x = _one("The number of working days per full time equivalent lost due to sickness absence was 11.79.")
+    assert {(o.value, o.unit, o.unit_words) for o in x.observations} == {(D("11.79"), "other", "days")}
+
+
+def test_real_welsh_minutes_commitments_delivered_are_a_scorecard_s_count() -> None:
+    """Bridgend's minutes (tests/data/xreal): "on track to deliver 38 (93%) of its commitments", "Of the 40
+    commitments, 35 (88%) were completed", "reaching 88% of the Council's commitments" and the indicators on
+    and off target sum up the plan; the referrals completed and the days lost per FTE (a member's question)
+    are figures; "over 96%", "just under 73%" are thresholds and "21/22" a rank."""
+    x = extract(read_document(XREAL / "bridgend_performance.txt", root=XREAL))
+    assert {(o.value, o.unit, o.measure) for o in x.observations} == {
+        (D(2792), "count", "actual"), (D("11.79"), "other", "actual")}
+
+
+def test_a_period_word_labelling_a_bare_number_makes_it_an_earlier_value() -> None:
+    """"(target 8.5, last quarter 10.2)": 10.2 is last quarter's level, in the measure's unit, not a "quarter
+    10" reference."""
+    x = _one("Absence averaged 9.8 days per FTE (target 8.5, last quarter 10.2).")
+    assert {(o.value, o.unit, o.measure, o.period) for o in x.observations} == {
+        (D("9.8"), "other", "actual", None), (D("8.5"), "other", "target", "2023/24 Q2"),
+        (D("10.2"), "other", "previous", "2023/24 Q1")}
+
+
+def test_locally_names_no_measure() -> None:
+    """"The Welsh average was 62%, while locally it was 66%": nothing names the measure, so neither figure
+    comes back under "locally it"."""
+    assert _one("The Welsh average was 62%, while locally it was 66%.").observations == ()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The council ranked 9th of 32 councils for the percentage of adults satisfied with libraries at 74%.",
+     "percentage of adults satisfied with libraries"),
+    ("Northvale was placed 6th in Wales for visits to sports facilities at 8,120 per 1,000 population.",
+     "visits to sports facilities"),
+])
+def test_a_ranking_before_a_measure_is_no_part_of_its_name(text: str, name: str) -> None:
+    """"ranked 9th of 32 councils for X at 74%", "placed 6th in Wales for X at N": the name is X."""
+    assert {o.surface for o in _one(text).observations} == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "An analysis of the results shows that 85 to 100% of respondents agreed with our proposed objectives.",
+    "Objective 1 - We will reduce the days lost to sickness absence per employee - 88% agreed we should do "
+    "this.",
+])
+def test_a_range_and_a_share_of_those_consulted_give_nothing(text: str) -> None:
+    """"85 to 100% of respondents": a range, neither end a level; "X - 88% agreed we should do this": a share
+    of those consulted, not a level of X."""
+    assert _one(text).observations == ()
+
+
+def test_from_a_to_b_is_still_an_earlier_and_a_later_level() -> None:
+    """"rose from 84% to 91%" is no range: the earlier and the current level."""
+    x = _one("Collection rose from 84% to 91%.")
+    assert {(o.value, o.measure) for o in x.observations} == {(D(84), "previous"), (D(91), "actual")}
+
+
+def test_real_ni_consultation_results_give_no_figure() -> None:
+    """Armagh City, Banbridge and Craigavon's consultation feedback (tests/data/xreal): the range of
+    respondents agreeing and the share agreeing with an objective give no figure (two did before)."""
+    assert extract(read_document(XREAL / "abc_consultation.txt", root=XREAL)).observations == ()
+
+
+@pytest.mark.parametrize("name", ["allerdale_q3.txt", "maidstone_q2.txt", "wirral_payments.txt",
+                                  "hounslow_q4.txt", "bracknell_summary.txt"])
+def test_real_reports_that_count_indicators_and_actions_give_no_figure(name: str) -> None:
+    """Allerdale's, Maidstone's, Wirral's, Hounslow's and Bracknell Forest's papers (tests/data/xreal): counts
+    of KPIs, projects, actions and milestones by status, a grant's cost and a target with no measure named
+    give no figure."""
+    assert extract(read_document(XREAL / name, root=XREAL)).observations == ()
+
+
+def test_real_scottish_revenues_release_names_and_a_composition_share() -> None:
+    """Highland Council's revenues releases (tests/data/xreal): "Despite ... this year, 53.2% of the total
+    council tax that is due ... had been collected by the end of September, ... (54.4%)" is named by what
+    follows the share, without the opener or "by the end of September"; "X saw a significant improvement and
+    is now reporting 8.3 days" names X; "Council Tax makes up around 21% of the revenue budget" is a
+    composition, no level; rank changes and "0.3% above the national average" give nothing."""
+    x = extract(read_document(XREAL / "highland_revenues.txt", root=XREAL))
+    collected = "council tax that is due for this financial year had been collected"
+    speed = "speed of processing for new claims to Council Tax Reduction and Housing Benefit"
+    rows = {(o.value, o.measure, o.surface) for o in x.observations}
+    assert {(D("53.2"), "actual", collected), (D("54.4"), "previous", collected), (D("8.3"), "actual", speed),
+            (D("95.1"), "actual", "in-year rate of collection")} <= rows
+    assert not {D(21), D("0.3"), D(10), D(25), D(13)} & {o.value for o in x.observations}
+
+
+def test_this_represents_is_a_level_frame_not_part_of_the_name() -> None:
+    """"This represents 95% of all applications decided in time": the share is named by what it is of, not
+    "This represents"."""
+    x = _one("This represents 95% of all applications decided in time.")
+    assert {o.surface for o in x.observations} == {"all applications decided in time"}
+
+
+def test_real_caseload_breakdown_after_of_those_is_no_level() -> None:
+    """Northumberland's safeguarding report (tests/data/xreal): "there were 3,907 cases open ... overall, and
+    of those, 83% (3,224) were ..., 9% (355) were ..." gives the open cases; the shares and counts after
+    "of those" are parts of that population (two came back as levels of the open cases before)."""
+    x = extract(read_document(XREAL / "northumberland_safeguarding.txt", root=XREAL))
+    assert _found(x) == {(D(3907), "actual", "council", "cases open to Children's Services overall")}
+
+
+def test_a_count_of_people_who_had_something_is_a_level() -> None:
+    """Lancashire's needs assessment (tests/data/xreal): "At the end of March 2013, 878 children in
+    Lancashire-12 had a child protection plan": how many children had one, a count level."""
+    x = extract(read_document(XREAL / "lancashire_jsna.txt", root=XREAL))
+    assert (D(878), "count", "actual") in {(o.value, o.unit, o.measure) for o in x.observations}
+    assert _found(_one("At the end of June, 412 pupils had a support plan.")) == {
+        (D(412), "actual", "council", "pupils had a support plan")}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("31 apprenticeships were created compared to a target of 15.", "apprenticeships were created"),
+    ("215 households were prevented from becoming homeless.",
+     "households were prevented from becoming homeless"),
+])
+def test_counts_of_apprenticeships_and_households_done_are_levels(text: str, name: str) -> None:
+    """"31 apprenticeships were created (against a target of 15)", "215 households were prevented from ...":
+    counts of things a council does, levels (the target too)."""
+    assert (D(text.split()[0]), "actual", "council", name) in _found(_one(text))
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Local applications were processed in an average of 14.8 weeks against the 15 week target.", D(15)),
+    ("Enforcement cases concluded within 39 weeks: 82.1% (standard 70%).", D(70)),
+])
+def test_a_standard_or_a_week_target_set_against_a_level_is_a_target(text: str, target: D) -> None:
+    """"against the 15 week target" is a target of 15 weeks (only "inside the 26 week statutory standard"
+    names a measure); "(standard 70%)" is a target, never a measure named "standard"."""
+    x = _one(text)
+    assert {(o.value, o.measure) for o in x.observations if o.measure == "target"} == {(target, "target")}
+    assert "standard" not in {o.surface for o in x.observations}
+
+
+def test_the_council_s_own_possessive_is_no_part_of_a_name() -> None:
+    """"The council's recycling rate was 49.6%": the recycling rate, whose it is left out."""
+    x = _one("The council's recycling rate was 49.6%.")
+    assert {o.surface for o in x.observations} == {"recycling rate"}
+
+
 def test_several_figures_under_no_column_header_are_not_guessed(tmp_path: Path) -> None:
     """A tab table whose heading row was lost (rows alone, as a Word export may leave them): of several
     figures in a row, which is the period's, the target or a comparator cannot be known, so none is read;
@@ -940,3 +1413,12 @@ def test_a_table_s_newest_period_column_is_its_actual_when_no_document_period(tm
     assert x.period is None
     got = {(float(o.value), o.measure, o.period) for o in x.observations if "satisfied" in o.indicator_label}
     assert got == {(36.2, "actual", "2023/24"), (34.5, "previous", "2021/22"), (36.7, "benchmark", "2023/24")}
+
+
+def test_a_countdown_is_no_level() -> None:
+    """"there were 31 working days until the deadline" (a member's question in Gloucestershire's minutes,
+    tests/data/xreal): a countdown, no figure of a measure named by what follows."""
+    x = _one("He stated that there were 31 working days until the country was due to leave.")
+    assert x.observations == ()
+    x = extract(read_document(XREAL / "gloucestershire_questions.txt", root=XREAL))
+    assert D(31) not in {o.value for o in x.observations}

@@ -139,3 +139,22 @@ def test_any_text_gives_exact_offsets(tmp_path: Path, paragraphs: list[str], cel
     doc = read_document(path)
     assert_offsets(doc)
     assert doc.text.endswith("End.")
+
+
+def test_labelled_field_records_written_as_paragraphs_are_a_table(tmp_path: Path) -> None:
+    """Word paragraphs "Indicator: X" / "Target: ..." / "Result: ..." repeated per indicator are a table of
+    the records (layout "fields"), read beside the document's own tables."""
+    d = docx.Document()
+    for name, target, result in (("Average days to relet a home", "At most 30 days.", "27.5 days"),
+                                 ("Rent collected", "At least 98%.", "98.4%")):
+        d.add_paragraph(f"Indicator: {name}")
+        d.add_paragraph(f"Target: {target}")
+        d.add_paragraph(f"Result: {result}")
+    path = tmp_path / "fields.docx"
+    d.save(str(path))
+    doc = read_document(path, root=tmp_path)
+    assert [t.layout for t in doc.tables] == ["fields"]
+    assert {(c.row_header, c.column_header, c.span.quote) for c in doc.cells} == {
+        ("Average days to relet a home", "Target", "30 days"),
+        ("Average days to relet a home", "Result", "27.5 days"),
+        ("Rent collected", "Target", "98%"), ("Rent collected", "Result", "98.4%")}

@@ -293,3 +293,22 @@ def test_a_page_title_ending_with_a_council_names_the_site_s_council(tmp_path: P
     page.write_text(f"<html><head><title>{title}</title></head><body><h1>Item</h1><p>Text.</p></body></html>",
                     encoding="utf-8")
     assert read_document(page).meta.council == council
+
+
+def test_labelled_field_records_written_as_paragraphs_are_a_table(tmp_path: Path) -> None:
+    """"Indicator: X", "Target: A maximum of 15 weeks.", "Year-end result: 13.2 weeks." one paragraph each: a
+    table of the records (layout "fields"), as in a text rendition, so no prose reads "A maximum" as a
+    measure."""
+    page = tmp_path / "fields.html"
+    page.write_text(
+        "<html><body><h1>Statutory indicators</h1>"
+        "<p>Indicator: Average time to decide local applications</p><p>Target: A maximum of 15 weeks.</p>"
+        "<p>Year-end result: 13.2 weeks.</p><p>Indicator: Enforcement cases concluded within 39 weeks</p>"
+        "<p>Target: A minimum of 70%.</p><p>Year-end result: 81.0%.</p></body></html>", encoding="utf-8")
+    doc = read_document(page, root=tmp_path)
+    assert [t.layout for t in doc.tables] == ["fields"]
+    assert {(c.row_header, c.column_header, c.span.quote) for c in doc.cells} == {
+        ("Average time to decide local applications", "Target", "15 weeks"),
+        ("Average time to decide local applications", "Year-end result", "13.2 weeks"),
+        ("Enforcement cases concluded within 39 weeks", "Target", "70%"),
+        ("Enforcement cases concluded within 39 weeks", "Year-end result", "81.0%")}

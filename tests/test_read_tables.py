@@ -541,6 +541,52 @@ def test_cells_a_line_group_heading_and_a_note_that_is_not_bracketed() -> None:
     assert cells["Empty homes brought back into use"] == ["14", "20"]
 
 
+# ---- records of labelled fields ------------------------------------------------------------------------
+
+
+def _text_doc(text: str, tmp_path: Path) -> SourceDoc:
+    path = tmp_path / "fields.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path, root=tmp_path)
+    assert_consistent(doc)
+    return doc
+
+
+def test_labelled_field_records_are_a_table_with_bounds_and_pipes_left_out(tmp_path: Path) -> None:
+    """"Indicator: X" opening each record, then "Target:", "Result:" fields (the value on the field's line or
+    the next one): a table of rows X under columns named by the fields; a target's bound ("A maximum of"), a
+    trailing full stop or pipe and a bracketed note under a field are no part of any cell."""
+    doc = _text_doc(
+        "Indicator: Average time to decide local applications\n"
+        "Target: A maximum of 15 weeks. |\n"
+        "Result: 12.1 weeks. |\n"
+        "Status: Achieved. |\n"
+        "Indicator: Number of business starts supported\n"
+        "Target:\n\nAt least 120 starts.\n\n"
+        "Result:\n\n131 starts\n\n"
+        "(90 through one scheme and 41 through another).\n"
+        "Status:\n\nAchieved.\n", tmp_path)
+    (t,) = doc.tables
+    assert t.layout == "fields"
+    assert grid(doc) == {
+        ("Average time to decide local applications", "Target"): "15 weeks",
+        ("Average time to decide local applications", "Result"): "12.1 weeks",
+        ("Average time to decide local applications", "Status"): "Achieved",
+        ("Number of business starts supported", "Target"): "120 starts",
+        ("Number of business starts supported", "Result"): "131 starts",
+        ("Number of business starts supported", "Status"): "Achieved",
+    }
+
+
+def test_a_key_value_form_is_not_a_field_table(tmp_path: Path) -> None:
+    """One "Indicator:" record, or records whose fields hold no figure, are a form, not a table."""
+    one = _text_doc("Indicator: Rent collected\nTarget: 98%\nResult: 97.5%\n", tmp_path)
+    assert one.tables == ()
+    words_only = _text_doc("Measure: Customer care\nOwner: Head of Service\nMeasure: Complaints\n"
+                           "Owner: Customer Services Manager\n", tmp_path)
+    assert words_only.tables == ()
+
+
 @pytest.mark.parametrize("mark", ["?", "\uf0e9", "●"])
 def test_a_direction_or_rating_glyph_lost_in_conversion_still_ends_a_flattened_row(tmp_path: Path,
                                                                                   mark: str) -> None:
@@ -557,6 +603,24 @@ def test_a_direction_or_rating_glyph_lost_in_conversion_still_ends_a_flattened_r
     got = (g[(reablement, "Q3 24/25")], g[(reablement, "Target")], g[(reablement, "DoT")])
     assert got == ("82.4", "85", mark)
     assert g[("Admissions to care homes aged 65+ per 100,000", "Q2 24/25")] == "548.0"
+
+
+def test_a_flattened_scorecard_with_a_comments_column_keeps_its_rows(tmp_path: Path) -> None:
+    """A PDF-flattened scorecard whose last head is "Comments": each row's words after its figures and rating
+    are its comment, so the rows are read (values matched from the right as before) and the comment is in no
+    cell; a row without a comment is read the same."""
+    doc = _text_doc(
+        "Measure Q1 Q2 Target Status Comments\n"
+        "Working days lost to sickness per FTE 2.4 2.1 2.0 Amber Long term absence fell in the quarter\n"
+        "Invoices paid within 30 days (%) 96.2 97.1 95.0 Green\n"
+        "Missed bins per 100,000 collections 52 38 40 Green Crews back to full strength\n", tmp_path)
+    (t,) = doc.tables
+    assert t.layout == "flattened"
+    g = grid(doc)
+    assert g[("Working days lost to sickness per FTE", "Q2")] == "2.1"
+    assert g[("Working days lost to sickness per FTE", "Status")] == "Amber"
+    assert g[("Missed bins per 100,000 collections", "Target")] == "40"
+    assert not any("Crews" in v or "absence" in v for v in g.values())
 
 
 _ALIGNED_PAGES = """Table 1: Corporate KPIs

@@ -195,6 +195,16 @@ def test_and_it_was_agreed_opens_a_clause_of_its_own() -> None:
     assert [text[c.start:c.end] for c in tv.clauses][1].startswith("and it was agreed")
 
 
+def test_a_line_ending_in_two_figures_is_a_row_of_its_own() -> None:
+    """"All the rest 56 days 67 days" over "Pre-application enquiries N/A 88 days": each line is a table's
+    row, not one wrapped sentence, even where the next line's first word would have fitted."""
+    text = ("The timings below are the most recent averages we are required to submit to central "
+            "government.\n\nAll the rest 56 days 67 days\nPre-application enquiries N/A 88 days\n")
+    tv = build(text)
+    assert _sentences(text, tv)[-2:] == ["All the rest 56 days 67 days",
+                                         "Pre-application enquiries N/A 88 days"]
+
+
 def test_the_flat_text_joins_wrapped_lines_inside_sentences_only() -> None:
     """`flat` is the text with each line break inside a sentence a space (same length); a blank line, a
     heading and a list item still break it."""

@@ -20,6 +20,7 @@ from kg.errors import InputError
 from kg.model import DocMeta
 from kg.read.base import Rendition
 from kg.read.layout import Layout, guess_header_row, inline, mark_header_row, place, roman
+from kg.read.tables import FIELDS, with_tables
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -63,7 +64,7 @@ def read(path: Path) -> Rendition:
     title = inline(document.core_properties.title or "")
     if title:
         meta = DocMeta(title=title)
-    return Rendition(
+    rendition = Rendition(
         text=layout.text(),
         format="docx",
         meta=meta,
@@ -71,6 +72,7 @@ def read(path: Path) -> Rendition:
         cells=tuple(layout.cells),
         tables=tuple(layout.tables),
     )
+    return with_tables(rendition, FIELDS)  # "Indicator: X" / "Target: Y" records written as paragraphs
 
 
 def _body_blocks(parent: etree._Element) -> Iterator[etree._Element]:

@@ -23,6 +23,7 @@ from kg.model import DocMeta
 from kg.periods import month_number
 from kg.read.base import Rendition
 from kg.read.layout import GridCell, Layout, guess_header_row, inline, mark_header_row, place, roman
+from kg.read.tables import FIELDS, with_tables
 from kg.read.text import looks_binary
 from kg.reference import council_info
 
@@ -174,7 +175,7 @@ def read(path: Path) -> Rendition:
             hint="save the page's full HTML, not a script-built shell or an empty page",
         )
     sections = tuple(sorted(layout.sections, key=lambda s: (s.start, -s.end)))
-    return Rendition(
+    rendition = Rendition(
         text=body,
         format="html",
         encoding=encoding,
@@ -184,6 +185,7 @@ def read(path: Path) -> Rendition:
         cells=tuple(layout.cells),
         tables=tuple(layout.tables),
     )
+    return with_tables(rendition, FIELDS)  # "Indicator: X" / "Target: Y" records written as paragraphs
 
 
 # ---- bytes -> text ---------------------------------------------------------------------------------

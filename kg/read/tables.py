@@ -3,9 +3,10 @@
 A text rendition (a .txt or .md file, or the flowing text of a PDF outside its ruled tables) writes
 tables in a handful of ways: pipe tables (Markdown or ASCII), tab-separated rows, columns aligned with
 runs of spaces, scorecards flattened by PDF-to-text, one row a line as label words then figures, and
-tables copied from a web page one cell a line. `with_tables` finds them (`kg.read.tables_text` for the
-delimited and aligned forms, `kg.read.tables_flat` for the flattened one, `kg.read.tables_cells` for one
-cell a line) and records each as a `Table`, a `Section(kind="table")`
+tables copied from a web page one cell a line, and records of labelled fields ("Indicator: X", "Target: Y").
+`with_tables` finds them (`kg.read.tables_text` for the delimited and aligned forms, `kg.read.tables_flat`
+for the flattened one, `kg.read.tables_cells` for one cell a line, `kg.read.tables_fields` for the records)
+and records each as a `Table`, a `Section(kind="table")`
 and a `TableCell` per non-empty value cell, so extractors read figures with their headers and the text
 layer leaves the table out of sentences.
 
@@ -21,7 +22,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from kg.read import tables_cells, tables_flat, tables_text
+from kg.read import tables_cells, tables_fields, tables_flat, tables_text
 from kg.read.base import Rendition
 from kg.read.table_parts import (  # noqa: F401 - the parts callers use, re-exported
     Found,
@@ -32,8 +33,15 @@ from kg.read.table_parts import (  # noqa: F401 - the parts callers use, re-expo
     split_lines,
 )
 
+# Every layout a text rendition writes tables in, tried in this order at each line.
+ALL = (tables_text.pipe, tables_text.tab, tables_text.aligned, tables_flat.flattened, tables_cells.cells,
+       tables_fields.fields)
+# A structured page or document (HTML, Word) has its tables as tables; records of labelled fields are
+# paragraphs there too ("Indicator: X" / "Target: Y" one paragraph each).
+FIELDS = (tables_fields.fields,)
 
-def find(text: str, covered: Sequence[tuple[int, int]] = ()) -> list[Found]:
+
+def find(text: str, covered: Sequence[tuple[int, int]] = (), detectors: Sequence = ALL) -> list[Found]:
     """Every plain-text table in `text`, outside the `covered` ranges (tables a reader already has)."""
     for a, b in covered:  # blanked, offsets kept: a table found here can neither start nor run into them
         text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
@@ -46,13 +54,7 @@ def find(text: str, covered: Sequence[tuple[int, int]] = ()) -> list[Found]:
             i += 1
             continue
         hit = None
-        for detect in (
-            tables_text.pipe,
-            tables_text.tab,
-            tables_text.aligned,
-            tables_flat.flattened,
-            tables_cells.cells,
-        ):
+        for detect in detectors:
             hit = detect(text, lines, i, repeated)
             if hit is not None:
                 break
@@ -79,11 +81,11 @@ def _contents(text: str, found: Found) -> bool:
     return is_contents([row.label_text for row in found.rows], values, header)
 
 
-def with_tables(rendition: Rendition) -> Rendition:
+def with_tables(rendition: Rendition, detectors: Sequence = ALL) -> Rendition:
     """The rendition with the plain-text tables in its text added to its tables, cells and sections."""
     text = rendition.text
     covered = [(s.start, s.end) for s in rendition.sections if s.kind == "table"]
-    found = find(text, covered)
+    found = find(text, covered, detectors)
     if not found:
         return rendition
     tables, cells, sections = build(text, found, len(rendition.tables))

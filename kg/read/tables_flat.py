@@ -208,16 +208,46 @@ def _short_row(
     return tuple(sorted(out))
 
 
+def _tail_heads(tokens: Sequence[Token]) -> int:
+    """How many words end the header naming free-text columns ("Comments", "Lead officer Commentary")."""
+    n = 0
+    for tok in reversed(tokens):
+        if tok[2].lower().strip("():*") not in words()["tail_heads"]:
+            break
+        n += 1
+    return n if n < len(tokens) else 0
+
+
+def _without_comment(tokens: Sequence[Token]) -> list[Token]:
+    """A row up to the end of its last run of two or more values: under a "Comments" head the words after
+    them are the row's comment ("... 2.1 2.0 Amber Long term absence fell"), not its label or values."""
+    end, run = None, 0
+    for k, tok in enumerate(tokens):
+        run = run + 1 if is_value(tok[2]) else 0
+        if run >= 2:
+            end = k
+    return list(tokens if end is None else tokens[: end + 1])
+
+
 def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> tuple[Found, int] | None:
     if len(lines[i].text.split()) < 3:
         return None  # a header has 3 tokens or more, and a line has no more tokens than words (str.split
         # and `\S+` split at the same characters; joining an arrow to its word only lowers the count)
     head_tokens = _tokens(text, lines[i])
+    # a last column of free text ("Comments"): its words end each row after the figures
+    commented = _tail_heads(head_tokens)
+    if commented:
+        head_tokens = head_tokens[: len(head_tokens) - commented]
     if not _is_header(head_tokens):
         return None
+
+    def row_tokens(line: Line) -> list[Token]:
+        tokens = _tokens(text, line)
+        return _without_comment(tokens) if commented else tokens
+
     j = i + 1
     second: list[Token] = []
-    if j < len(lines) and not lines[j].blank and _trailing(_tokens(text, lines[j])) == 0:
+    if j < len(lines) and not lines[j].blank and _trailing(row_tokens(lines[j])) == 0:
         second = _tokens(text, lines[j])
         j += 1
     # rows: lines ending in values, with page furniture, label lines and group headings among them
@@ -237,20 +267,20 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
             if (
                 k < len(lines)
                 and members
-                and _trailing(_tokens(text, lines[k])) >= 2
+                and _trailing(row_tokens(lines[k])) >= 2
                 and any(is_furniture(lines[x].text, repeated) for x in range(j, k))
             ):
                 j = k
                 continue
             break
-        tokens = _tokens(text, line)
+        tokens = row_tokens(line)
         n = _trailing(tokens)
         if n >= 2:
             members.append((j, "row", tokens))
         elif (
             len(tokens) <= 14
             and j + 1 < len(lines)
-            and _trailing(nxt := _tokens(text, lines[j + 1])) >= 2
+            and _trailing(nxt := row_tokens(lines[j + 1])) >= 2
             and (n == 0 or nxt[0][2][:1].islower())
         ):
             members.append((j, "label", tokens))  # a group heading or the first line of a wrapped label

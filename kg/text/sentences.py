@@ -51,12 +51,19 @@ def _breaks_after(text: str, line: Line, nxt: Line, width: int) -> bool:
         return False
     if _FIELD.match(after):
         return True  # "Wards: All" under "Author: ...": one field a line
+    if _ROW_END.search(body):
+        return True  # "Other cases 56 days 61 days" over "Appeals N/A 90 days": a table's rows
     first_word = after.split()[0]
     return len(body) + 1 + len(first_word) <= width
 
 
 # A field line of a front sheet or signature block: one to four capitalised words and a colon.
 _FIELD = re.compile(r"[A-Z][\w'’]*(?:[ \t][\w'’()&/]+){0,3}:[ \t]")
+
+
+# A line ending in two figures (a unit word or % after each), no full stop: a table's row, not wrapped prose.
+_ROW_END = re.compile(r"(?<![\w.,/])\d[\d,.]*\s*(?:%|(?!(?:and|or|to|of)\b)[A-Za-z]+)?\s+(?:[\d,.]+|n/a|-)"
+                      r"\s*(?:%|[A-Za-z]+)?$", re.I)
 
 
 _CONTINUES = frozenset(

@@ -37,7 +37,7 @@ def _dedupe(found: list[Found]) -> list[Found]:
 def _owner_re(x: Extraction) -> re.Pattern[str]:
     """The council's own name, or "the Council", as a possessive opening an indicator's name ("Gravesham's
     processing time", "the Council's collection rate"): whose the figure is, not what it measures."""
-    names = [r"the\s+(?:council|authority)"]
+    names = [r"(?:the\s+)?(?:council|authority)"]
     if x.council and (own := without_kind(x.council.name)) and own.lower() != x.council.name.strip().lower():
         names.append(r"\s+".join(re.escape(w) for w in own.split()))
     return re.compile(r"^(?:" + "|".join(names) + r")['’]s\s+(?=\S)", re.I)

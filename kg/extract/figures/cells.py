@@ -73,8 +73,25 @@ def _label_unit_res() -> dict[str, re.Pattern[str]]:
     return {u: re.compile(alternation(p), re.I) for u, p in words()["label_units"].items()}
 
 
+@cache
+def _cell_words() -> dict[str, frozenset[str]]:
+    """Words a figure cell may end with: its unit ("41.5 weeks") or what it counts ("120 starts")."""
+    return {"other": frozenset(w.lower() for w in words()["other_units"]),
+            "count": frozenset(w.lower() for w in words()["count_nouns"])}
+
+
+def _cell_unit(cell: str) -> str:
+    """The unit or the counted noun a figure cell ends with, "" when none."""
+    m = _CELL_NUMBER.match(cell)
+    return " ".join((m.group("words") or "").split()).lower() if m else ""
+
+
 def _unit(label: str, cell: str) -> tuple[str, str, int | None]:
     """(unit, unit words, rate base) from the row label's hints and the cell's own marks."""
+    if (own := _cell_unit(cell)) and own in _cell_words()["other"]:
+        return "other", own, None  # "41.5 weeks"
+    if own and own in _cell_words()["count"] and "%" not in cell and "£" not in cell:
+        return "count", "", None  # "120 starts"
     if m := re.search(r"per\s+(100,000|10,000|1,000|100000|10000|1000)\b[^)]*", label, re.I):
         return "rate", m.group(0).strip(), int(m.group(1).replace(",", ""))
     if "%" in cell or _label_unit_res()["percent"].search(label):
@@ -88,8 +105,11 @@ def _unit(label: str, cell: str) -> tuple[str, str, int | None]:
 
 def _value(cell: str) -> tuple[Decimal, bool] | None:
     m = _CELL_NUMBER.match(cell)
-    if not m or (m.group("words") or "").strip():
+    if not m:
         return None
+    if (own := " ".join((m.group("words") or "").split()).lower()) and \
+            own not in _cell_words()["other"] and own not in _cell_words()["count"]:
+        return None  # "12 (provisional)", "3 sites": words that say more than a unit
     try:
         value = Decimal(m.group("num").replace(",", "") + (m.group("frac") or ""))
     except InvalidOperation:
@@ -215,7 +235,7 @@ def _breakdown(doc: SourceDoc, table_index: int) -> tuple[str, str, str] | None:
 
 def _newest_periods(cells: Iterable[TableCell]) -> dict[int, str]:
     """Table -> the newest period (with its year) heading one of its figure columns, targets and comparators
-    aside ("2021/22 | 2023/24 | England 2023/24": 2023/24)."""
+    aside ("2020/21 | 2022/23 | Wales 2022/23": 2022/23)."""
     found: dict[int, set[str]] = defaultdict(set)
     for c in cells:
         header = _headers(c)

@@ -19,7 +19,8 @@ from kg.extract.figures.vocab import alternation, comparator_code, comparator_re
 # "the 64% statutory composting target": words naming the target between the number and "target"
 _NAMED_TARGET = re.compile(
     r"\s+((?:(?!(?:the|a|an|which|that|than|of|and|or|to|is|was|its|our|their|exceeds|exceeded|meeting|met|"
-    r"above|below|against|missed)\b)[a-z][\w\-]*\s+){1,3})targets?\b",
+    r"above|below|against|missed|were|are|be|been|being|behind|ahead|on|off|under|over|within|towards|"
+    r"reached|achieved|hit|beat)\b)[a-z][\w\-]*\s+){1,3})targets?\b",
     re.I,
 )
 
@@ -43,10 +44,18 @@ def _cue_kinds() -> dict[str, tuple[str, str]]:
     for kind in ("change", "forecast", "target", "previous"):
         for p in words()[kind]:
             out.setdefault(_key(p), (kind, "council"))
+    for p in words()["change_straight"]:
+        out.setdefault(_key(p), ("change", "council"))
     for code, phrases in words()["comparators"].items():
         for p in phrases:
             out.setdefault(_key(p), ("benchmark", code))
     return out
+
+
+@cache
+def _straight() -> frozenset[str]:
+    """Cues that reach only a number right after them (figures.yaml: change_straight)."""
+    return frozenset(_key(p) for p in words()["change_straight"]) - {_key(p) for p in words()["change"]}
 
 
 @cache
@@ -90,6 +99,10 @@ def _last_cue_in(before: str, words_: str) -> tuple[int, int, str] | None:
     s, skip = before + words_, len(before)
     found = None
     for m in _all_cues_re().finditer(s, skip, len(s)):
+        if _key(m.group()) in _straight() and s[m.end() :].strip():
+            continue  # "had improved, at a rate of 96%": such a verb reaches only the number right after it
+        if _TIME_LIMIT.search(s, 0, m.start()):
+            continue  # "decided within the 8-week target was 79%": a limit naming the measure, no target
         if _reaches(s, m.end(), len(s)):
             found = m
     return None if found is None else (found.start() - skip, found.end() - skip, found.group())
@@ -146,6 +159,10 @@ def _after(right: str) -> tuple[Role | None, str | None, bool]:
     return None, code, starting("previous_after").match(right) is not None
 
 
+_TIME_LIMIT = re.compile(r"\b(?:within|inside|in)\s+(?:the\s+|a\s+)?\d{1,3}[-\s](?:working[-\s])?"
+                         r"(?:day|week|month|hour|minute)s?\s+$", re.I)
+_SPAN_UP_TO_NOW = re.compile(r"\b(?:in|over|during|across|throughout)\s+the\s+(?:last|past)\s+"
+                             r"(?:twelve\s+months|12\s+months|year)$", re.I)
 _IN = re.compile(
     r"[\s,(]*(?:in|for|at|during|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of|over)?"
     r"\s*(?:the\s+)?$",
@@ -163,6 +180,8 @@ def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None,
         found = [p for p in named if p[1] >= lo and p[2] <= hi]
     else:
         found = periods.mentions(text, lo, hi, ref)
+    # "from 900 to 765 in the last year": the twelve months up to now, not the year before
+    found = [p for p in found if not _SPAN_UP_TO_NOW.search(text, max(0, p[1] - 12), p[2])]
     after = [p for p in found if p[1] >= n.end and _IN.match(text[n.end : p[1]]) is not None
              and len(text[n.end : p[1]]) <= 25
              and not _LABELS.match(text[p[2] : p[2] + 12])]  # "(Q2: 21.3%)" labels 21.3

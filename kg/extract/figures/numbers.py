@@ -37,13 +37,21 @@ class Number:
 
 _NUM = re.compile(
     r"(?<![\w/.£$€\-–])(?P<neg>[-−])?(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
-    r"(?P<suffix>p\b|\*+)?(?![\d/]|\.\d|,\d{3}|[A-Za-z])"
+    # "5-day response rate", "24-hour": a number joined to a word by a hyphen is part of a name
+    r"(?P<suffix>p\b|\*+)?(?![\d/]|\.\d|,\d{3}|[A-Za-z]|-[A-Za-z])"
 )
 _MONEY = re.compile(
     r"£\s?(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?:\s*(?P<mult>m\b|k\b|bn\b|million|billion|thousand))?",
     re.I,
 )
 _MULT = {"m": 10**6, "million": 10**6, "k": 10**3, "thousand": 10**3, "bn": 10**9, "billion": 10**9}
+
+# A duration hyphened to its unit before a target's word: "the 12-week target", "a 28-day standard".
+_HYPHENED_TARGET = re.compile(r"(?<![\w/.£\-])(?P<n>\d{1,3})-(?P<unit>week|day|month|hour|minute)"
+                              r"(?=\s+(?:[a-z\-]+\s+){0,2}?(?:target|standard|timescale|deadline)s?\b)", re.I)
+_LIMIT_LEAD = re.compile(r"\b(?:within|inside|in)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+# a count's multiplier written out ("1.3 million visitors"); "m" and "k" stay money's ("£1.2m")
+_COUNT_MULT = re.compile(r"\s+(million|billion|thousand)\b", re.I)
 
 _MONTH = MONTH_NAMES  # dates are read in kg.periods; here only recognised, to be left out
 # Shapes that hold digits but are not quantities: dates, times, years and year ranges, references, phones.
@@ -67,6 +75,9 @@ SHAPE_ALTERNATIVES = "|".join(
         r"\b(?:19|20)?\d\d[-–]\d\d\b",  # 18-64, 2024-25 (an age band or a year range)
         r"\b\d+\s*[-–]\s*\d+\s*(?:years|yrs)\b",
         r"(?<![\d.,])\d{1,4}\s*[-–]\s*\d{1,4}(?![\d.,%])",  # a range: pages 3 - 10, ages 5-15
+        # "Year 9", "Quarter 2", "Level 5" name a year group, a quarter, a level; "last year 89%" labels the
+        # number after it with the period before it, which is an earlier value (frames.py: previous)
+        r"(?<!last\s)(?<!prior\s)(?<!previous\s)"
         r"\b(?:q|qtr|quarter|p|period|month|week|year|years|level|stage|key stage|ks|s|nvq|scqf)"
         r"\s*\d{1,2}\b",
     ]
@@ -173,6 +184,15 @@ def numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]] | No
         else:
             continue
         taken.append((out[-1].start, out[-1].end))
+    for m in _HYPHENED_TARGET.finditer(text, start, end):
+        # "under the 12-week target", "the 30-day standard": the target's own figure, in its unit
+        if any(a <= m.start() < b for a, b in blocked) or _LIMIT_LEAD.search(text, max(start, m.start() - 12),
+                                                                               m.start()):
+            continue  # "decided within the 8-week target": the time limit names the measure
+        value = _decimal(m.group("n"), None)
+        if value is not None:
+            out.append(Number(m.start(), m.end(), value, "other", m.group("unit").lower() + "s"))
+            taken.append((m.start(), m.end()))
     for m in _NUM.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in blocked):
             continue
@@ -201,6 +221,11 @@ def numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]] | No
                 out.append(Number(m.start(), rest.end(), value, "other", words_, provisional=provisional))
             else:
                 out.append(Number(m.start(), o.end(), value, "other", words_, provisional=provisional))
+        elif big := _COUNT_MULT.match(text, after_at, end):
+            # "1.3 million visitors": one count, in units
+            value = (value * _MULT[big.group(1).lower()]).normalize()
+            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+            out.append(Number(m.start(), big.end(), value, "count", provisional=provisional))
         else:
             out.append(Number(m.start(), m.end(), value, "count", provisional=provisional))
         taken.append((out[-1].start, out[-1].end))
@@ -235,34 +260,49 @@ _SMALLER_PART = re.compile(r",?\s*(?:and\s+)?(\d{1,2})\s+(seconds|minutes)\b", r
 _PER_BEFORE = re.compile(r"\bper\s*$", re.I)
 _STANDARD = re.compile(r"\s*(?:[a-z]+\s+)?(?:target|standard|timescale|time\s+limit|limit|deadline)\b", re.I)
 _THRESHOLD = re.compile(r"\b(?:within|in|over|under|after|than|least)(?:\s+the)?\s*$", re.I)
-_DEFINITION = re.compile(r"\s*(?:after|later|afterwards|before|from|since|following|"
+# ("31 working days until the deadline", "10 days left": a countdown, no level either)
+_DEFINITION = re.compile(r"\s*(?:after|later|afterwards|before|from|since|following|until|till|to\s+go|left|"
                          r"of\s+(?:a|the|being|their))\b", re.I)
 _AND_OVER = re.compile(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|younger)\b", re.I)
+# "against the 15 week target", "short of the 30 day standard": the target's figure, no standard's name
+_SET_AGAINST = re.compile(r"\b(?:against|below|above|under|over|short\s+of|than|meet|meeting|met|missed|"
+                          r"missing|exceeded|exceeding|beat|beating)\s+(?:the\s+|a\s+|an\s+|its\s+|our\s+)?$",
+                          re.I)
+_PERIOD_LABEL = re.compile(r"\b(?:last|previous|prior|the\s+same)\s+(?:quarter|year|month|week|period)"
+                           r"\s*:?\s*$", re.I)
+_TIMED_IN_TARGET = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with)?in\s+(?:the\s+)?target(?:\s+time)?\s+of\s*$",
+                              re.I)
 _WITHIN = re.compile(r"\b(?:within|top|bottom|tolerance of)\s*$", re.I)
 
 
 def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
     """A number that a word before or after makes a reference, an age, a threshold or a thing counted that
     is not a measure ("page 8", "aged 75", "within 10 working days", "19 wards", "£75 fine")."""
-    return _not_a_figure(text[max(lo, n.start - 40) : n.start], text[n.end : min(hi, n.end + 40)], n.unit)
+    hyphened = "-" in text[n.start : n.end]  # "the 12-week target": the target's figure, no standard's name
+    return _not_a_figure(text[max(lo, n.start - 40) : n.start], text[n.end : min(hi, n.end + 40)], n.unit,
+                         hyphened)
 
 
 # pure on the words around the number and its unit: the same words surround a report's figures document
 # after document. Small, as phrases._left_words'.
 @lru_cache(maxsize=1024)
-def _not_a_figure(before: str, after: str, unit: str) -> bool:
+def _not_a_figure(before: str, after: str, unit: str, hyphened: bool = False) -> bool:
     if (unit in ("count", "other", "currency") and ending("not_figure_before").search(before.rstrip(" .:"))
             and not before.rstrip().endswith("(")
+            # "(target 8.5, last quarter 10.2)": the period labels an earlier value, it is no "quarter 10"
+            and not _PERIOD_LABEL.search(before)
             # "a target of no more than 3.5 days": the bound a target sets is the target
             and not (ending("threshold_before").search(before.rstrip()) and _TARGET_CUE.search(before))):
         return True
     if unit in ("count", "currency", "other") and starting("not_figure_after").match(after):
         return True
-    if unit == "other" and _STANDARD.match(after):
+    if unit == "other" and _STANDARD.match(after) and not hyphened and not _SET_AGAINST.search(before):
         return True  # "inside the 26 week statutory standard": the standard's name
-    if unit == "other" and (m := _THRESHOLD.search(before)) and not (
+    if unit == "other" and not hyphened and (m := _THRESHOLD.search(before)) and not (
             m.group().lower().startswith(("than", "least")) and _TARGET_CUE.search(before)):
         return True  # "within 10 working days": part of the indicator's name
+    if unit == "other" and _TIMED_IN_TARGET.search(before):
+        return True  # "claims decided in target of 10 days": the time limit names the measure
     if unit == "other" and _DEFINITION.match(after):
         return True  # "returned 28 days after leaving hospital": a definition, not a level
     if _AND_OVER.match(after):

@@ -124,12 +124,18 @@ _CLOSING = re.compile(r"\s*\)")
 _SPACES = re.compile(r"\s+")
 _OF = re.compile(r"^of\s+", re.I)
 _TRAILING_COMMA = re.compile(r",\s*$")
+_ASIDE = re.compile(r"\s*\((?:which|who|that|whose|where)\b[^()]*\)", re.I)
 _WHICH_TAIL = re.compile(r",?\s+(?:which|that)\s*$", re.I)
 _CONJUNCTION = re.compile(r"^\s*(?:and|but|or|while|whilst)?\s*(?:that\s+)?", re.I)
 # "had eased to": any verb of movement before the new level
 _MOVED = re.compile(r"(?:\s+(?:had|has|have))?\s+\w+ed\s+(?:up\s+|down\s+|back\s+|slightly\s+)?to\s*$")
 _LEADING_COPULA = re.compile(r"^\s*(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+", re.I)
 _OF_AFTER = re.compile(r"\s*of\s", re.I)
+_OPENER_COMMA = re.compile(r",\s*$")
+_SAW_AND = re.compile(r"\s+(?:saw|sees|has\s+seen|had\s+seen|showed|has\s+shown)\s+(?:an?\s+)?(?:[a-z]+\s+)?"
+                      r"(?:improvement|increase|reduction|fall|rise|decrease|deterioration|decline)\s+and\s*$",
+                      re.I)
+_TIME_TAIL = re.compile(r"\s+(?:by|at|as\s+at)\s+the\s+end\s+of\b.*$", re.I)
 _GOVERNS = re.compile(r"ed$|^(?:for|to|in|at|by|with|on)$", re.I)
 _WORD = re.compile(r"[a-z][a-z\-']+")
 
@@ -182,6 +188,8 @@ def _left_words(left: str) -> tuple[str, str | None]:
             last = m
     if last is not None:
         left = left[last.end() :]
+    # "X (which are most of the cases) was": an aside on X, no part of its name
+    left = _ASIDE.sub("", left)
     population = None
     for _ in range(3):
         changed = False
@@ -194,6 +202,7 @@ def _left_words(left: str) -> tuple[str, str | None]:
     if m := _change_from_re().search(left):
         left = left[: m.start()]  # "the collection rate went from 94.1% to": the rate is the subject
     left = _tail_sub(_copula_tail_re(), left)
+    left = _SAW_AND.sub("", left)  # "X saw a marked improvement and (is now reporting 6.1 days)": X
     # "the number of care leavers in higher education, which was 14": the relative clause's antecedent
     left = _WHICH_TAIL.sub("", left)
     left = _TRAILING_COMMA.sub("", left)  # "rent collection, at 96.2%,": a parenthetical level
@@ -279,6 +288,8 @@ def _right_words(right: str) -> str:
             continue  # "reused, recycled or composted": a list's comma
         right = right[: m.start()]
         break
+    if m := _TIME_TAIL.search(right):
+        right = right[: m.start()]  # "... had been paid by the end of June": when, not what
     return _tidy(_TRAILING_PERIOD.sub("", right.rstrip(" .;")))
 
 
@@ -288,6 +299,8 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     "x of y NOUN (z%)", which the phrase is about."""
     left, population = _left(text, lo, start)
     of_phrase = bool(_OF_AFTER.match(text[end:hi]))  # "N% of NP": the NP names the measure
+    if of_phrase and _OPENER_COMMA.search(text, lo, start):
+        left = ""  # "Despite the pressures, 61% of X had been paid": the opener clause is no name
     done = _done_re().search(text, max(lo, start - 80), start)  # the verb right before the number
     if not names_something(left) or (done and not of_phrase):
         # "of whom 12% lived out of county", "the Council received 640 requests": the words after name it
@@ -337,7 +350,9 @@ def _not_name_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
     dates = re.compile(rf"{DAY_MONTH}|{MONTH_NAMES}|\b(?:19|20)\d\d(?:\s*[/\-–]\s*\d{{2,4}})?\b"
                        r"|\b\d+(?:st|nd|rd|th)\b")
-    start = re.compile(r"^(?:[^A-Za-z]|(?:" + alternation(words()["not_name_starts"]) + r")(?![\w\-]))", re.I)
+    # a name may open on a number joined to its word ("5-day response rate"), never on another figure
+    start = re.compile(r"^(?:(?!\d+-[A-Za-z])[^A-Za-z]|(?:" + alternation(words()["not_name_starts"])
+                       + r")(?![\w\-]))", re.I)
     inside = re.compile(r"(?<![\w\-])(?:" + alternation(words()["not_in_name"]) + r")(?![\w\-])"
                         r"|(?<![\w\-])(?:" + alternation(words()["not_name_ends"]) + r")\s*$", re.I)
     return dates, start, inside
@@ -355,15 +370,24 @@ def is_name(phrase_text: str) -> bool:
         return False  # a speaker, a view or a hope: the clause was cut in the wrong place
     if re.fullmatch(r"\s*[A-Za-z]+ed\s*", phrase_text):
         return False  # "based (on the 96% assumed)": a participle alone names nothing
+    if phrase_text.count("(") != phrase_text.count(")"):
+        return False  # "lost per head)": words cut out of a bracket, a piece of a clause
     return names_something(dates.sub(" ", phrase_text))
 
 
-_QUALIFIES = re.compile(r"\b(?:within|the|an?|its|their|our|against|to|by|of|for|on)\s+$", re.I)
+_QUALIFIES = re.compile(r"(?:\b(?:within|the|an?|its|their|our|against|to|by|of|for|on)|\(or)\s+$", re.I)
+
+
+_DONE_IN = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with)?in\s+(?:the\s+)?$", re.I)
 
 
 def _adjectival(phrase_text: str, hit: re.Match[str]) -> bool:
-    """Is a word that never belongs in a name used as an adjective here ("within agreed timescales")?"""
-    return (hit.group().lower() in {w.lower() for w in words()["adjectival_in_name"]}
+    """Is a word that never belongs in a name used as an adjective here ("within agreed timescales"), or a
+    target's words naming the time limit of what is done ("claims decided in target of 10 days")?"""
+    word = hit.group().lower()
+    if word in {w.lower() for w in words()["time_limit_in_name"]}:
+        return bool(_DONE_IN.search(phrase_text, 0, hit.start()))
+    return (word in {w.lower() for w in words()["adjectival_in_name"]}
             and bool(_QUALIFIES.search(phrase_text, 0, hit.start())))
 
 

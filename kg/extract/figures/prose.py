@@ -42,6 +42,13 @@ class Found:
 # "Of the tenants who are in arrears, 64% are ...": the figures after it describe a part of a population.
 _SUBSET = re.compile(r"\s*of\s+(?:the|those|these)\s+[^,\d]{0,80}?\b(?:who|that|which|whom)\b[^,\d]*,", re.I)
 
+# a ranking before the measure it is for: "ranked 9th of 32 councils for", "was placed 4th in Wales on"
+_RANKED_FOR = re.compile(r"^.*?\b(?:ranked|ranks|ranking|placed|positioned)\s+(?:\w+\s+)?\d+(?:st|nd|rd|th)?"
+                         r"(?:\s+(?:of|out\s+of)\s+\d+(?:\s+[a-z]+)?)?(?:\s+in\s+[A-Z]\w+)?\s+(?:for|on|in)\s+"
+                         r"(?:the\s+)?(?=\S)", re.I)
+_DAYS_IN_NAME = re.compile(r"\b(?:number\s+of|average(?:\s+number\s+of)?)\s+(?:working\s+|calendar\s+)?"
+                           r"(days|weeks|hours)\b", re.I)
+_OF_THOSE = re.compile(r"(?:,|\band)\s+of\s+(?:those|these|them|which|whom)\s*,", re.I)
 _RATE_IN_NAME = re.compile(r"\bper\s+(1,000|10,000|100,000|1000|10000|100000)\b(?:\s+[a-z]+)?", re.I)
 
 # A figure for one month ("the monthly rate for September", "in November alone") is less certain as the
@@ -68,11 +75,13 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
     before = text[max(lo, n.start - 40) : n.start]
     after = text[n.end : min(hi, n.end + 40)]
     if r.open_bracket.search(before) and r.close_bracket.match(after) and r.named_bracket.search(before):
-        return True
+        return not r.body_bracket.search(before)  # "Scrutiny Panel (2)" numbers a body, counts nothing
     if ending("copulas").search(before) and not r.of_number.match(after):
         return not r.not_a_link.match(after) or bool(r.count_noun.match(after))
     if r.passive.match(after):
         return True  # "215 tenants were rehoused", "74 families were in ..."
+    if r.changed_to.search(before):
+        return True  # "visits were up 3% to around 41,000": the level the change reached
     if r.noun_after.match(after) and (
         r.there_were.search(before)
         or ending("done_verbs").search(before)
@@ -95,11 +104,15 @@ class _LevelRes:
     there_were: re.Pattern[str]
     were_done: re.Pattern[str]
     word_after: re.Pattern[str]
+    changed_to: re.Pattern[str]
+    body_bracket: re.Pattern[str]
 
 
 @cache
 def _level_res() -> _LevelRes:
     """`_count_is_level`'s patterns, compiled once (the noun and verb lists make them long)."""
+    from kg.extract.nlp import vocabulary
+
     nouns = _count_noun_re()
     return _LevelRes(
         open_bracket=re.compile(r"\(\s*$"),
@@ -110,12 +123,26 @@ def _level_res() -> _LevelRes:
         count_noun=re.compile(r"\s+" + nouns, re.I),
         passive=re.compile(r"\s+(?:[a-z\-]+\s+){0,2}" + nouns + r"(?:\s+[a-z\-]+){0,3}\s+"
                            r"(?:were|was|had|have\s+been|had\s+been)\s+(?:\w+ed\b|in\b|on\b|living\b|waiting\b|"
-                           r"receiving\b)", re.I),
+                           r"receiving\b)"
+                           # "512 pupils in the county had a support plan": how many had one
+                           r"|\s+(?:[a-z\-]+\s+){0,2}" + nouns
+                           + r"(?:\s+in\s+[\w\-]+){0,1}\s+had\s+an?\s+[a-z]", re.I),
         noun_after=re.compile(r"\s+(?:[a-z\-]+\s+){0,2}" + nouns + r"\b", re.I),
         there_were=re.compile(r"\b(?:there\s+(?:were|had\s+been|have\s+been)|a\s+total\s+of)\s*$", re.I),
         were_done=re.compile(r"\s+(?:[a-z\-]+\s+){0,3}(?:were|was|had\s+been|have\s+been)\s+"
                              + alternation(words()["done_verbs"]), re.I),
         word_after=re.compile(r"\s+[a-z]"),
+        # a change or an earlier level, then "to" and the level it reached ("increased by 4% to 1.3 million",
+        # "up 3% to around 41,000", "from 412 to 390")
+        # ("4% higher at 1.3 million", "by 4% (to 1.3 million")
+        changed_to=re.compile(r"(?:(?:"
+                              + alternation([*words()["change"], *words()["change_straight"], "from"])
+                              + r")\s+\d[\d,.]*\s*(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)?"
+                              r"\s*\(?\s*to|\d[\d,.]*\s*(?:%|per\s?cent\b)\s+(?:higher|lower|up|down)\s+at)\s+"
+                              r"(?:(?:around|about|approximately|roughly|nearly|almost|some|an\s+estimated)\s+)?$",
+                              re.I),
+        body_bracket=re.compile(r"\b" + alternation(vocabulary("bodies")["committee_heads"]) + r"\s*\(\s*$",
+                                re.I),
     )
 
 
@@ -229,8 +256,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 notes.append(f"sentence at {s.start}: counts a scorecard's items, not a measure")
                 continue
             read_from = but.end()
-        subset = _SUBSET.match(text, s.start, s.end)
+        # "Of the tenants who are in arrears, ..." opening the sentence; "there were 3,900 cases, and of
+        # those, 80% (3,120) were ..." within it: the figures after it are parts of that population
+        subset = _SUBSET.match(text, s.start, s.end) or _OF_THOSE.search(text, s.start, s.end)
         blocked = [b for b in all_shapes if b[0] < s.end and s.start < b[1]]
+        moves: list[tuple[int, int]] = []  # the sentence's changes: no figure a name must stop at
         for c in tv.clauses_of(i):
             clause_actual: str | None = None
             nameless = False  # the clause's level named nothing: its comparisons are of an unknown measure
@@ -241,14 +271,34 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             # "Nationally at the end of Quarter 2, turnaround time stood at 9 days": the clause is the area's
             opener_area = _opening_area(text, max(c.start, read_from), c.end)
             monthly: bool | None = None  # whether the clause names a month, read as clause_periods
+            found_here = []
             for n in numbers(text, max(c.start, read_from), c.end, blocked):
                 if not_a_figure(text, n, s.start, s.end):
+                    moves.append((n.start, n.end))  # "by over 15%", "within 20 days": no figure either
+                else:
+                    found_here.append(n)
+            for k, n in enumerate(found_here):
+                before_n = found_here[k - 1] if k else None
+                after_n = found_here[k + 1] if k + 1 < len(found_here) else None
+                if _side_by_side(text, before_n, n) or _side_by_side(text, n, after_n):
+                    # "Other cases 56 days 61 days": a table's row, its columns unknown
+                    notes.append(f"figure {n.value} at {n.start}: one of a row's figures, its column unknown")
                     continue
                 if subset and n.start >= subset.end():
                     notes.append(f"figure {n.value} at {n.start}: part of a population, not the indicator")
                     continue
+                if n.unit == "count" and _DENOMINATOR.search(text, max(c.start, n.start - 30), n.start):
+                    continue  # "7 of these 17 were behind target": how many there were, no measure's level
+                if _in_range(text, n, found_here, k):
+                    notes.append(f"figure {n.value} at {n.start}: one end of a range, not a level")
+                    continue  # "85 to 100% of respondents agreed"
+                if _MAKES_UP.search(text, max(c.start, n.start - 40), n.start):
+                    continue  # "fees make up about 15% of the service's income": a composition, no level
+                if n.unit == "percent" and _OPINION_AFTER.match(text, n.end, c.end):
+                    continue  # "- 88% agreed we should do this": a share of those consulted, of no measure
                 role = frames.role(text, n, c.start, c.end)
                 if role.measure in ("change", "forecast"):
+                    moves.append((n.start, n.end))  # "an increase of 0.4 days in X from ...": no level
                     continue
                 if role.measure == "previous" and n.unit_words == "out of" and \
                         _NUMBER_NEXT.match(text, n.end):
@@ -281,6 +331,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     role = frames.Role("actual", elsewhere.group(1), role.cue_start)
                 else:
                     elsewhere = None
+                here = role.measure == "previous" and _HERE_AFTER.match(text, n.end, c.end)
+                if here:
+                    # "Across Wales 78% were satisfied, compared with 88% here": the council's own level set
+                    # against another area's, not an earlier one
+                    role = frames.Role("actual", "council", role.cue_start)
                 measure = role.measure
                 aim = measure == "actual" and _TARGET_AIM.search(text, max(c.start, n.start - 100), n.start)
                 if aim:
@@ -306,13 +361,16 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 region = phrases.ratio(text, n.start, n.end, c.start, c.end) if n.unit == "percent" else (
                     n.start, n.end, None, None)
                 lo = previous_end if previous_end <= region[0] else c.start
-                if measure == "actual" and pair_end is not None and _PAIR_TO.match(text, pair_end, n.start):
+                # (a pair's second may be an earlier period's level: "from 2015/16 (A) to 2016/17 (B)")
+                paired = (measure == "actual" or (measure == "previous" and role.cue_start is None)) and \
+                    pair_end is not None and _PAIR_TO.match(text, pair_end, n.start)
+                if paired:
                     lo = c.start  # "X rose from 58% to 67%": the subject is before the pair, not between
                 hi = role.cue_start or c.end
                 if measure == "actual":
                     own = phrases.phrase(text, region[0], region[1], lo, hi, region[3])
                 elif role.cue_start is not None and role.cue_start < n.start:
-                    if _figure_digit(text, min(lo, role.cue_start), role.cue_start, blocked):
+                    if _figure_digit(text, min(lo, role.cue_start), role.cue_start, blocked + moves):
                         own = ""  # "6.2 days ..., compared with 7.0": the comparison has no name of its own
                     else:
                         own = phrases.phrase(text, role.cue_start, n.end, min(lo, role.cue_start), c.end)
@@ -326,10 +384,30 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = _SHARED_SUBJECT.sub("", own)  # "X had improved and was now at N": X is the name
                     # "X increased 2.1 days per FTE to 11.3": the change before the level is no part of X
                     own = _change_tail_re().sub("", own)
+                    # "Major applications were processed in an average of 45.2 weeks": what was processed
+                    own = _average_tail_re().sub(r" \g<done>", own)
+                    own = _change_lead_re().sub("", own)  # "an increase of 0.4 days in X" (from A to B): X
+                    own = _RANKED_FOR.sub("", own)  # "ranked 9th of 32 councils for X" (at 74%): X
+                    if (moved := _agent_moved_re().match(own)) and phrases.names_something(moved.group("x")):
+                        # "has reduced X by 20%": X
+                        own = re.sub(r"^(?:the|its|their|our)\s+", "", moved.group("x"), flags=re.I)
+                    # (not "42% of children had a health check", where who had it is the measure's)
+                    if (had := _had_a_re().match(own)) and phrases.names_something(had.group("y")) and \
+                            own in text[c.start : n.start]:
+                        own = had.group("y")  # "Northvale had an average approval rate" (of 95%)
+                    if m := _moving_tail_re().match(own):
+                        own = m.group("name")  # "has seen an impact with X increasing" (from 80% to 88%): X
                 if own and (areas_own or (measure == "benchmark" and _area_lead_re().fullmatch(own))):
                     own = _area_lead_re().sub("", own)  # "Across Scotland the average was": where, not what
+                elif own and measure == "benchmark" and role.cue_start is not None and \
+                        _area_lead_re().fullmatch(text[c.start : role.cue_start].lstrip()):
+                    # "Across Wales, 78% of adults were satisfied": the lead is the area's, the ratio the name
+                    own = _area_lead_re().sub("", own)
+                    own = re.sub(r"^of\s+", "", own) if phrases.names_something(own[3:]) else own
                 if own and not phrases.is_name(own):
                     own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
+                if paired and previous_phrase and not (own and phrases.is_name(own)):
+                    own = previous_phrase  # "X from 2015/16 (7.1 days ...) to 2016/17 (7.4 days ...)": X
                 if measure == "actual" and not phrases.names_something(own) and \
                         (bracket := _bracket_name_re().search(text, lo, n.start)):
                     # "Indicator 09 (the percentage of FOI requests answered in time) where the performance
@@ -342,10 +420,15 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = role.named
                 if elsewhere:
                     own = ""  # the place after the number is where, not what: the clause points back
+                elif here:
+                    own = previous_phrase or sentence_named or ""  # what the other area's figure measured
                 if n.unit == "count" and (base := _RATE_IN_NAME.search(own)):
                     # "Children looked after per 10,000: 92.1": the name says the number is a rate
                     per = int(base.group(1).replace(",", ""))
                     n = replace(n, unit="rate", unit_words=base.group(0), rate_base=per)
+                elif n.unit == "count" and (days := _DAYS_IN_NAME.search(own)):
+                    # "the number of working days per FTE lost ... was 11.2": days, not a count of things
+                    n = replace(n, unit="other", unit_words=days.group(1).lower())
                 shared = _comparators_subject(own) if measure == "actual" else None
                 if shared:
                     # "the national, regional and statistical neighbour averages for X were all 88%": one
@@ -381,6 +464,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     if not f.phrase and _points_back(text, c.start):
                         if sentence_actual:
                             f.phrase = sentence_actual  # "..., while our performance was 91%"
+                        elif c.start > s.start and (subject := _clause_subject(text, s.start, c.start)):
+                            # "X had declined last year, but this had now improved, at a rate of 96%": X
+                            f.phrase = subject
                         elif carry and s.start - carry[1] < 400 and _fits(carry[2], n.unit):
                             f.phrase = carry[0]
                             if n.unit == "count" and (unit := units_of.get(f.phrase)) and unit[0] != "count":
@@ -462,10 +548,65 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
     return kept, notes
 
 
+def _clause_subject(text: str, start: int, end: int) -> str:
+    """The subject of the sentence's first clause, before its verb, when it names a measure ("Rent collection
+    rates had declined ..." -> "Rent collection rates"); "" otherwise."""
+    m = _SUBJECT.match(text, start, end)
+    if not m:
+        return ""
+    subject = re.sub(r"^the\s+", "", m.group("s").strip(), flags=re.I)
+    return subject if phrases.is_name(subject) and phrases.names_something(subject) else ""
+
+
+# a subject of up to eight words and the auxiliary or verb of being after it
+_SUBJECT = re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,8}?)(?:had|has|have|was|were|is|are)\b", re.I)
+
+
+# ("this represents 95% of ..." may point back to a measure's level: not among them)
+_MAKES_UP = re.compile(r"\b(?:makes?\s+up|made\s+up|accounts?\s+for|accounted\s+for|comprises?)\s+"
+                       r"(?:(?:around|about|approximately|roughly|nearly|almost|just\s+over|just\s+under|some)\s+)?$",
+                       re.I)
+_RANGE_TO = re.compile(r"\s*(?:%|per\s?cent)?\s*(?:to|-|–)\s*$", re.I)
+
+
+@cache
+def _range_from_re() -> re.Pattern[str]:
+    """What makes "A to B" a move and not a range: "from A to B", "increased 2.1 days to 11.3", "by 4% to"."""
+    cues = alternation([*words()["change"], *words()["change_straight"], "from", "between"])
+    return re.compile(r"\b(?:" + cues + r")\s+(?:(?:over|around|about|nearly|almost)\s+)?$", re.I)
+# a share followed by how those asked answered: "88% agreed", "60% felt that"
+_OPINION_AFTER = re.compile(r"\s+(?:agreed|disagreed|supported|opposed|felt|thought|believed|voted|said|"
+                            r"strongly\s+agreed|were\s+in\s+favour)\b", re.I)
+
+
+def _in_range(text: str, n: Number, found: list[Number], k: int) -> bool:
+    """One end of a range ("85 to 100%", "between 20 and 30 days" aside): two figures joined by "to" or a dash
+    with no "from" before the first, which would make them an earlier and a later level."""
+    for a, b in ((found[k - 1] if k else None, n), (n, found[k + 1] if k + 1 < len(found) else None)):
+        if a is None or b is None or not _RANGE_TO.fullmatch(text, a.end, b.start):
+            continue
+        if not _range_from_re().search(text, max(0, a.start - 30), a.start):
+            return True
+    return False
+
+
+def _side_by_side(text: str, a: Number | None, b: Number | None) -> bool:
+    """Two figures with only spaces between them ("56 days 61 days"): cells of a row, not a sentence's."""
+    return a is not None and b is not None and not text[a.end : b.start].strip()
+
+
 def _figure_digit(text: str, a: int, b: int, blocked: list[tuple[int, int]]) -> bool:
     """A digit in text[a:b] outside a date, year or reference ("For 2014/15 the ... across Wales stood at
     231": the year is no figure before the benchmark's)."""
-    return any(not any(x <= m.start() < y for x, y in blocked) for m in _DIGIT.finditer(text, a, b))
+    return any(not any(x <= m.start() < y for x, y in blocked) and not _COMPOUND.match(text, m.end())
+               and not _IN_WORD.search(text, max(0, m.start() - 2), m.start())
+               for m in _DIGITS.finditer(text, a, b))
+
+
+_DIGITS = re.compile(r"\d+")
+_DENOMINATOR = re.compile(r"\d[\d,]*\s+(?:out\s+)?of\s+(?:these|those|the|them|which)?\s*$", re.I)
+_COMPOUND = re.compile(r"-[A-Za-z]")  # "5-day response rate": a number inside a name, no figure
+_IN_WORD = re.compile(r"[A-Za-z]-?$")  # "COVID-19", "S4": a name's digits
 
 
 @cache
@@ -482,7 +623,17 @@ def _scorecard_re() -> re.Pattern[str]:
     # "the majority of activities were ... (98%)", "Risks were ... managed with the majority being ... (70%)"
     majority = (r"|\bmajority\s+of\s+(?:the\s+|its\s+|our\s+)?(?:[\w\-]+\s+){0,2}?" + items +
                 r"|" + items + r"\b[^.;%]{0,80}\bthe\s+majority\b")
-    return re.compile(r"(?:" + counted + r"(?:[\w\-]+\s+){0,3}?|" + sorted_ + r")" + items + majority, re.I)
+    # "9 indicators being green (60%)", "There were 4 indicators which were classed as data only": the
+    # items counted, then their rating or what they were
+    rated = (r"|\b\d[\d,]*\s+" + items + r"\s+(?:being|were|are|was|is|rated|classed|classified)\s+(?:as\s+)?"
+             + alternation(words()["scorecard_sorts"]) + r"\b"
+             r"|\bthere\s+(?:were|are|was|is)\s+\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?" + items + r"\b"
+             # "Performance on 60 key measures ... - 40 (67%) were on track (rated green)": items counted,
+             # then how many are on track or of each colour
+             r"|\b\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?" + items + r"\b[^.;]{0,120}?\b(?:on\s+track|off\s+track|"
+             r"on\s+target|off\s+target|rated\s+(?:green|amber|red))\b")
+    return re.compile(r"(?:" + counted + r"(?:[\w\-'’]+\s+){0,3}?|" + sorted_ + r")" + items + majority
+                      + rated, re.I)
 
 
 @cache
@@ -528,7 +679,60 @@ def _change_tail_re() -> re.Pattern[str]:
     """A verb of change and its amount ending a figure's name: "Sickness absence increased 2.1 days per FTE"
     (before "to 11.3 days") names sickness absence."""
     verbs = alternation(words()["change_verbs"])
-    return re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:" + verbs + r")\s+(?:by\s+)?[£$€]?\d.*$", re.I)
+    # "visits were up 3%" (before "to around 41,000") names visits
+    up = r"(?:(?:was|were|is|are|been)\s+)?(?:up|down)"
+    # ... and "visits were 4% higher" (before "at 1.3 million")
+    higher = (r"\s+(?:(?:was|were|is|are|been)\s+)?[£$€]?\d[\d,.]*\s*(?:%|per\s?cent)?\s+"
+              r"(?:higher|lower|up|down)$")
+    return re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:" + verbs + "|" + up + r")\s+(?:by\s+)?[£$€]?\d.*$|"
+                      + higher, re.I)
+
+
+@cache
+def _had_a_re() -> re.Pattern[str]:
+    """Whose figure it is and a verb of having before the measure: "Northvale had an average approval rate"
+    (of 95%), "the service achieved a collection rate" (of 97%): the measure after the article."""
+    verbs = r"(?:had|has|have|achieved|recorded|reported|returned)"
+    return re.compile(r"^\S.*?\s" + verbs + r"\s+(?:an?)\s+(?P<y>\S.*)$", re.I)
+
+
+@cache
+def _agent_moved_re() -> re.Pattern[str]:
+    """Someone moving a measure, and by how much, before its levels: "Council has reduced the number of open
+    cases by 15%" (from 900 to 765) names the number of open cases."""
+    verbs = alternation(words()["moved_by"])
+    return re.compile(r"^\S.*?\s(?:has|have|had)\s+(?:" + verbs + r")\s+(?P<x>(?![a-z]+ly\b)\S.*?)"
+                      r"(?:\s+by\s+(?:(?:over|around|about|nearly|almost|some|more\s+than)\s+)?[£]?\d[\d,.]*\s*"
+                      r"(?:%|per\s?cent|[a-z]+)?)?$", re.I)
+
+
+@cache
+def _change_lead_re() -> re.Pattern[str]:
+    """A change and its amount opening a name: "an increase of 0.4 days in the number of days lost" names the
+    number of days lost."""
+    nouns = alternation(words()["change_nouns"])
+    return re.compile(r"^(?:(?:an?|the)\s+)?(?:[a-z]+\s+)?" + nouns
+                      + r"\s+(?:of\s+[£]?\d[\d,.]*\s*(?:%|[a-z]+)?\s+)?in\s+(?:the\s+)?(?=\S)", re.I)
+
+
+@cache
+def _moving_tail_re() -> re.Pattern[str]:
+    """A name ending in a verb of change in -ing, maybe after "with" ("... has seen a good impact with
+    the response rate increasing"): the name is the noun phrase before the verb, after the "with"."""
+    verbs = alternation(words()["change_verbs_ing"])
+    return re.compile(r"^(?:.*\bwith\s+)?(?P<name>\S.*?)\s+(?:" + verbs + r")$", re.I)
+
+
+@cache
+def _average_tail_re() -> re.Pattern[str]:
+    """A passive verb and "in an average (of)" ending a figure's name: "Major applications were processed in
+    an average" names the major applications processed, the average being the figure's frame."""
+    from kg.extract.nlp import vocabulary
+
+    irregular = alternation(vocabulary("due_conditions")["irregular_participles"])
+    return re.compile(r"\s+(?:(?:was|were|is|are|have\s+been|has\s+been|had\s+been)\s+)"
+                      r"(?P<done>[a-z]+(?:ed|en)|" + irregular + r")"
+                      r"\s+(?:with)?in\s+an?\s+average(?:\s+of)?$", re.I)
 
 
 @cache
@@ -548,6 +752,10 @@ def _asked_re() -> re.Pattern[str]:
 # "... in the Vale of Hollin", right after a number: the place the figure is for.
 _PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?((?-i:[A-Z])[a-z'\-]+"
                           r"(?:\s+(?:of\s+|and\s+|upon\s+)?(?-i:[A-Z])[a-z'\-]+){0,3})")
+# "compared with 88% here": this council's level (unless an earlier one: "88% here last year")
+_HERE_AFTER = re.compile(r"\s+(?:here|locally|(?:in|for|across)\s+(?:the|this)\s+"
+                         r"(?:borough|district|county|city|council\s+area|authority\s+area|authority|council))\b"
+                         r"(?![^.;,]{0,25}\b(?:last|previous|prior|earlier|ago|before)\b)", re.I)
 _PLACE_TAIL = re.compile(r"\s+in\s+((?:[A-Z][a-z'\-]+)(?:\s+[A-Z][a-z'\-]+){0,2})$")
 
 
@@ -558,6 +766,8 @@ def _is_place(name: str) -> bool:
     if re.fullmatch(MONTH_NAMES + r"(?:\s+\w+)*", name) or re.match(r"(?:Q|Quarter|Qtr)\b", name):
         return False
     low = name.lower()
+    if low in {w.lower() for w in words()["languages"]}:
+        return False  # "forms available in Welsh": a language, not a place
     return not any(low == p.lower() or low.startswith(p.lower() + " ")
                    for ps in words()["comparators"].values() for p in ps)
 
@@ -634,7 +844,9 @@ _PERFECT = re.compile(r"\b(?:has|have)\b", re.I)
 _LEVEL_AGAINST_TARGET = re.compile(r"\bperformance\s+against\s+(?:the\s+|its\s+)?target\s+"
                                    r"(?:is|was|were|are|stood\s+at|stands\s+at)\s*$", re.I)
 _TARGET_MOVED = re.compile(r"\btargets?\b(?:(?!\bagainst\b|[.;]).){0,80}?\bfrom\s*$", re.I)
-_PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+[^\d\s,;]+){0,12}?\s*\bto\s*$", re.I)
+# "from 58% to", "from 2015/16 (7.1 days lost per head) to 2016/17 (": the pair's second figure follows
+_PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+[^\d\s,;]+){0,12}?\s*\bto"
+                      r"(?:\s+(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?\s*\()?\s*$", re.I)
 _COORDINATED = re.compile(r"(?:\band|\bor|,|&)\s*$", re.I)
 _COORDINATED_AFTER = re.compile(r"\s*(?:,|\band\b|\bor\b|&|\bas\s+well\s+as\b)", re.I)
 
@@ -724,9 +936,13 @@ def _comparators_subject(phrase: str) -> tuple[list[str], str] | None:
     if not codes:
         return None
     lead = r"\s*(?:averages?|figures?|rates?|benchmarks?|medians?|performance)\s+(?:for|of|on)\s+(.+)$"
+    if re.search(r"\b(?:average|median|benchmark|figure|rate)\s*$", phrase[:pos], re.I):
+        # "The Scottish average for X was": the comparator's own phrase holds the noun
+        lead = r"\s*(?:for|of|on)\s+(.+)$"
     rest = re.match(lead, phrase[pos:] if pos < len(phrase) else "", re.I)
     if not rest:
         return None
     tail = r"\s+(?:were|was|are|is|stood at|all|both|each)(?:\s+(?:all|both|each))*\s*$"
     name = re.sub(tail, "", rest.group(1))
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
     return list(dict.fromkeys(codes)), name.strip()
