@@ -158,3 +158,26 @@ def test_labelled_field_records_written_as_paragraphs_are_a_table(tmp_path: Path
         ("Average days to relet a home", "Target", "30 days"),
         ("Average days to relet a home", "Result", "27.5 days"),
         ("Rent collected", "Target", "98%"), ("Rent collected", "Result", "98.4%")}
+
+
+def test_scorecard_rows_pasted_into_a_paragraph_are_a_table(tmp_path: Path) -> None:
+    """A scorecard pasted from a PDF into Word, its rows kept by line breaks in one paragraph, is read as
+    the flattened table it is (cells under their headers), as in a text file."""
+    from kg.read import read_document
+
+    document = docx.Document()
+    document.add_paragraph("Appendix A - Scorecard Quarter 2 2024/25")
+    paragraph = document.add_paragraph()
+    rows = ["Ref Indicator Q2 Target Q1 RAG",
+            "AS1 People supported to live at home (number) 2,446 2,400 2,418 Green",
+            "AS2 Average delay in discharge (days) 8.3 8.0 9.4 Amber",
+            "AS3 Reviews completed on time (%) 61.0 70.0 58.2 Red"]
+    for k, row in enumerate(rows):
+        if k:
+            paragraph.add_run().add_break()
+        paragraph.add_run(row)
+    document.save(str(tmp_path / "s.docx"))
+    doc = read_document(tmp_path / "s.docx")
+    got = {(c.row_header, c.column_header): c.span.quote for c in doc.cells}
+    assert got[("AS2 Average delay in discharge (days)", "Target")] == "8.0"
+    assert got[("AS3 Reviews completed on time (%)", "RAG")] == "Red"

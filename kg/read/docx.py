@@ -20,7 +20,7 @@ from kg.errors import InputError
 from kg.model import DocMeta
 from kg.read.base import Rendition
 from kg.read.layout import Layout, guess_header_row, inline, mark_header_row, place, roman
-from kg.read.tables import FIELDS, with_tables
+from kg.read.tables import WORD, with_tables
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -72,7 +72,8 @@ def read(path: Path) -> Rendition:
         cells=tuple(layout.cells),
         tables=tuple(layout.tables),
     )
-    return with_tables(rendition, FIELDS)  # "Indicator: X" / "Target: Y" records written as paragraphs
+    # "Indicator: X" / "Target: Y" records written as paragraphs, and rows pasted from a PDF
+    return with_tables(rendition, WORD)
 
 
 def _body_blocks(parent: etree._Element) -> Iterator[etree._Element]:

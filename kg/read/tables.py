@@ -39,6 +39,10 @@ ALL = (tables_text.pipe, tables_text.tab, tables_text.aligned, tables_flat.flatt
 # A structured page or document (HTML, Word) has its tables as tables; records of labelled fields are
 # paragraphs there too ("Indicator: X" / "Target: Y" one paragraph each).
 FIELDS = (tables_fields.fields,)
+# A Word paragraph may hold text pasted from a PDF, its lines kept by line breaks: flattened scorecard rows
+# and space-aligned columns are read there too (a Word table is a table already; tabs reach the text as
+# spaces, so there are no tab rows).
+WORD = (tables_text.aligned, tables_flat.flattened, tables_fields.fields)
 
 
 def find(text: str, covered: Sequence[tuple[int, int]] = (), detectors: Sequence = ALL) -> list[Found]:
