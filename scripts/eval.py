@@ -4,6 +4,7 @@ summaries side by side (categories, links, follow-ups, macro F1). A measurement,
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -47,15 +48,20 @@ def macro(report: dict) -> float:
 def main() -> None:
     if not EVAL.exists():
         sys.exit(f"eval: {EVAL} not found (the shared evaluation folder sits beside the checkout)")
-    kg = str(ROOT / ".venv" / "bin" / "kg")
-    reports = {name: score(name, gold, docs, kg) for name, (gold, docs) in SETS.items()}
+    kg = os.environ.get("KG") or str(ROOT / ".venv" / "bin" / "kg")  # KG: another checkout's command
+    print_table({name: score(name, gold, docs, kg) for name, (gold, docs) in SETS.items()})
+
+
+def print_table(reports: dict[str, dict], width: int = 32, f1_only: bool = False) -> None:
+    """Reports side by side: each category's P/R/F1 (or F1 alone), links, follow-ups, macro F1."""
     names = list(reports)
-    print(f"{'':14}" + "".join(f"{n:<32}" for n in names))
+    print(f"{'':14}" + "".join(f"{n:<{width}}" for n in names))
     for c in CATEGORIES:
-        print(f"{c:14}" + "".join(f"{_cell(reports[n]['categories'].get(c)):<32}" for n in names))
-    print(f"{'links':14}" + "".join(f"{_ratio(reports[n]['links']):<32}" for n in names))
-    print(f"{'followups':14}" + "".join(f"{_ratio(reports[n]['followups']):<32}" for n in names))
-    print(f"{'macro F1':14}" + "".join(f"{macro(reports[n]):<32.2f}" for n in names))
+        cells = (_cell(reports[n]["categories"].get(c)) for n in names)
+        print(f"{c:14}" + "".join(f"{cell.split()[-1] if f1_only else cell:<{width}}" for cell in cells))
+    print(f"{'links':14}" + "".join(f"{_ratio(reports[n]['links']):<{width}}" for n in names))
+    print(f"{'followups':14}" + "".join(f"{_ratio(reports[n]['followups']):<{width}}" for n in names))
+    print(f"{'macro F1':14}" + "".join(f"{macro(reports[n]):<{width}.2f}" for n in names))
 
 
 if __name__ == "__main__":

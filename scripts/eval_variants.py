@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval import CATEGORIES, EVAL, ROOT, _cell, _ratio, macro, score  # noqa: E402
+from eval import EVAL, ROOT, print_table, score  # noqa: E402
 
 _NUMBERS = re.compile(r"(?<!\S)[\d.,%£-]+(?!\S)")
 
@@ -163,15 +163,7 @@ def main() -> None:
             build(name, docs, Path(tmp) / name)
             named = renamed_gold(gold, RENAMED[name], Path(tmp) / f"{name}.json") if name in RENAMED else gold
             reports[name] = score(name, named, Path(tmp) / name, kg)
-    width = 13
-    print(f"{'':14}" + "".join(f"{n:<{width}}" for n in names))
-    for c in CATEGORIES:
-        cells = (_cell(reports[n]["categories"].get(c)).split()[-1] for n in names)
-        print(f"{c:14}" + "".join(f"{cell:<{width}}" for cell in cells))
-    print(f"{'links':14}" + "".join(f"{_ratio(reports[n]['links']):<{width}}" for n in names))
-    print(f"{'followups':14}" + "".join(f"{_ratio(reports[n]['followups']):<{width}}" for n in names))
-    print(f"{'macro F1':14}" + "".join(f"{macro(reports[n]):<{width}.2f}" for n in names))
-
+    print_table(reports, width=13, f1_only=True)
 
 if __name__ == "__main__":
     main()
