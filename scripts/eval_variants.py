@@ -31,13 +31,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval import EVAL, ROOT, print_table, score  # noqa: E402
 
-_NUMBERS = re.compile(r"(?<!\S)[\d.,%£-]+(?!\S)")
+_NUMBERS = re.compile(r"(?<!\S)(?:[\d.,%£-]+|n/a)(?!\S)")
 
 
 def _wrap(text: str, width: int = 90) -> str:
     out: list[str] = []
     for line in text.split("\n"):
-        tableish = "\t" in line or "|" in line or "  " in line.strip() or len(_NUMBERS.findall(line)) >= 4
+        # a table row stays whole (columns, or figures and no full stop); prose wraps, figures or not
+        sentence = ". " in line or line.rstrip().endswith(".")
+        tableish = "\t" in line or "|" in line or "  " in line.strip() or (
+            len(_NUMBERS.findall(line)) >= 4 and not sentence)
         if len(line) > width and not tableish:
             indent = line[: len(line) - len(line.lstrip())]
             out.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False,

@@ -1422,3 +1422,24 @@ def test_a_countdown_is_no_level() -> None:
     assert x.observations == ()
     x = extract(read_document(XREAL / "gloucestershire_questions.txt", root=XREAL))
     assert D(31) not in {o.value for o in x.observations}
+
+
+def test_a_figure_sentence_cut_by_a_page_break_is_read_whole(tmp_path: Path) -> None:
+    """A PDF's page break inside the sentence ("... The Performance and Insight / Page 1 of 2 / <running
+    head> / Lead said that the year-end figure was 9.4 days ..., against a target of 9.0 days"): the figure,
+    its target and its earlier level are read, the page furniture is no part of them."""
+    from kg.extract import extract
+    from kg.read import read_document
+
+    filler = "The Committee considered the annual report on the council's performance and finance outturn.\n"
+    (tmp_path / "m.txt").write_text(
+        "Committee Papers - Public Document Pack\nMinutes of the Scrutiny Committee held on 16 July 2024\n\n"
+        + filler * 3 +
+        "Councillor Dawson asked whether sickness absence had improved. The Performance and Insight\n"
+        "Page 1 of 2\n\nCommittee Papers - Public Document Pack\n"
+        "Lead said that the year-end figure was 9.4 days per full-time equivalent (FTE) employee,\n"
+        "compared with 10.1 days in 2022/23, against a target of 9.0 days.\n", encoding="utf-8")
+    x = extract(read_document(tmp_path / "m.txt", root=tmp_path))
+    got = {(float(o.value), o.measure) for o in x.observations}
+    assert {(9.4, "actual"), (10.1, "previous"), (9.0, "target")} <= got
+    assert not any(float(o.value) in (1.0, 2.0) for o in x.observations)  # "Page 1 of 2"
