@@ -41,8 +41,9 @@ class TextView:
     tables: tuple[tuple[int, int], ...]
     doc: Doc = field(compare=False, repr=False)
     # the text with each line break inside a sentence (prose wrapped to a width, as PDFs give it) made a
-    # space: the same length, so a pattern that reads a name or a title across the wrap finds offsets that
-    # still point into `text` (quote from `text`, never from here)
+    # space and the page furniture a sentence runs over blanked: the same length, so a pattern that reads a
+    # name, a title or a figure across the wrap finds offsets that still point into `text` (quote from
+    # `text`, never from here)
     flat: str = field(default="", compare=False, repr=False)
     _sentence_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
     _clauses_by_sentence: tuple[tuple[Clause, ...], ...] = field(default=(), compare=False, repr=False)
