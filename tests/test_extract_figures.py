@@ -1422,3 +1422,14 @@ def test_a_countdown_is_no_level() -> None:
     assert x.observations == ()
     x = extract(read_document(XREAL / "gloucestershire_questions.txt", root=XREAL))
     assert D(31) not in {o.value for o in x.observations}
+
+
+def test_real_waste_measures_polarity_notes_are_no_part_of_a_name_and_day_targets_are_read() -> None:
+    """Wandsworth's waste measures (tests/data/xreal): a row's "(Minimise)" is dropped from the indicator's
+    name, and a target cell "2 days" beside "n/a" is a target of 2 days."""
+    x = extract(read_document(XREAL / "wandsworth_waste.txt", root=XREAL))
+    assert not any("minimise" in o.surface.lower() for o in x.observations)
+    found = {(o.surface, o.value, o.measure) for o in x.observations}
+    assert ("Average time taken to clear a reported fly-tip", D(2), "target") in found
+    assert ("% of public streets cleansed to an acceptable standard", D("96.9"), "actual") in found
+    assert len(x.observations) == 14
