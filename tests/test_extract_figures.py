@@ -1433,3 +1433,12 @@ def test_real_waste_measures_polarity_notes_are_no_part_of_a_name_and_day_target
     assert ("Average time taken to clear a reported fly-tip", D(2), "target") in found
     assert ("% of public streets cleansed to an acceptable standard", D("96.9"), "actual") in found
     assert len(x.observations) == 14
+
+
+def test_real_minutes_a_count_of_what_a_scorecard_holds_is_no_figure() -> None:
+    """Wokingham's scrutiny minutes (tests/data/xreal): "progress against 48 performance indicators and 19
+    key projects" says what the scorecard holds, no measure's earlier value; the homelessness levels stay."""
+    x = extract(read_document(XREAL / "wokingham_q2.txt", root=XREAL))
+    values = {o.value for o in x.observations}
+    assert not {D(48), D(19)} & values
+    assert {D(78), D(95)} <= values
