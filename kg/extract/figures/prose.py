@@ -633,8 +633,8 @@ def _scorecard_re() -> re.Pattern[str]:
              r"|\b\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?" + items + r"\b[^.;]{0,120}?\b(?:on\s+track|off\s+track|"
              r"on\s+target|off\s+target|rated\s+(?:green|amber|red))\b"
              # "progress against 48 performance indicators and 19 key projects": what the scorecard holds
-             r"|\b" + alternation(words()["scorecard_count_leads"]) + r"\s+(?:the\s+|its\s+|our\s+)?\d[\d,]*\s+"
-             r"(?:[\w\-]+\s+){0,2}?" + items + r"\b")
+             r"|\b" + alternation(words()["scorecard_count_leads"])
+             + r"\s+(?:the\s+|its\s+|our\s+)?\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?" + items + r"\b")
     return re.compile(r"(?:" + counted + r"(?:[\w\-'’]+\s+){0,3}?|" + sorted_ + r")" + items + majority
                       + rated, re.I)
 
