@@ -1442,3 +1442,11 @@ def test_real_minutes_a_count_of_what_a_scorecard_holds_is_no_figure() -> None:
     values = {o.value for o in x.observations}
     assert not {D(48), D(19)} & values
     assert {D(78), D(95)} <= values
+
+
+def test_real_minutes_things_meeting_a_standard_are_the_measure_s_name() -> None:
+    """Wokingham's scrutiny minutes (tests/data/xreal): "the percentage of homes meeting the standard stood at
+    99.6%" names the percentage of homes meeting the standard, not "standard"."""
+    x = extract(read_document(XREAL / "wokingham_q4.txt", root=XREAL))
+    assert ("percentage of homes meeting the standard", D("99.6")) in {(o.surface, o.value) for o in x.observations}
+    assert _found(_one("Recycling was 61%, meeting the target.")) == {(D(61), "actual", "council", "Recycling")}

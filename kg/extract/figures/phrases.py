@@ -59,9 +59,11 @@ def _copula_tail_re() -> re.Pattern[str]:
                       r"(?:\s+(?:to|at|of|by))?\s*$", re.I)
 
 
+# "meeting" ends a name ("..., meeting the target", "at the meeting") except where it says which of the
+# things counted are meant ("the percentage of homes meeting the Decent Homes Standard")
 BOUNDARY_ALTERNATIVES = (
     r"(?<!\d),|,(?!\d{3})|;|\(|\)|\bagainst\b|\bcompared\b|\bcompares\b|\babove\b|\bbelow\b|\bthan\b(?!\s+\d)|\bwhich\b|\bwho\b|"
-    r"\b(?:down\s+|up\s+)?from\s+(?=[£\d])|\bmeeting\b|\bwhile\b|\bwhilst\b|\bbut\b|\band\s+(?:is|was|the|a)\b|"
+    r"\b(?:down\s+|up\s+)?from\s+(?=[£\d])|\bmeeting\b(?!\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?standards?\b)|\bwhile\b|\bwhilst\b|\bbut\b|\band\s+(?:is|was|the|a)\b|"
     r"\bthe\s+(?:highest|lowest|best|worst)\b|\bfor\s+the\s+first\s+time\b|\bsince\b|"
     r"\b(?:in|for|during|at\s+the\s+end\s+of)\s+(?:the\s+)?(?:q|qtr|quarter|first|second|third|fourth|year|month)\b|"
     r"\b(?:in|for)\s+(?:19|20)\d\d|\blast\s+(?:quarter|year)\b|\bprevious\b|\bsame\s+(?:quarter|period|time)\b"
