@@ -1452,3 +1452,12 @@ def test_real_minutes_things_meeting_a_standard_are_the_measure_s_name() -> None
     assert ("percentage of homes meeting the standard", D("99.6")) in named
     recycling = _found(_one("Recycling was 61%, meeting the target."))
     assert recycling == {(D(61), "actual", "council", "Recycling")}
+
+
+def test_a_level_required_by_law_for_something_is_a_target_for_it() -> None:
+    """Wokingham's minutes (tests/data/xreal): "the statutory minimum requirement for visits was 42 days" is a
+    target for visits set by law, not the council's level of a measure named after the requirement."""
+    x = extract(read_document(XREAL / "wokingham_q2.txt", root=XREAL))
+    assert ("visits", D(42), "target") in {(o.surface, o.value, o.measure) for o in x.observations}
+    assert _found(_one("The statutory timescale for responses is 20 working days.")) == {
+        (D(20), "target", "council", "responses")}

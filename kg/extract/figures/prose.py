@@ -342,7 +342,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     measure = "target"  # "the Council is required to achieve 70%", "a target to recycle 60%"
                 elif measure == "actual" and _TARGET_STATED.search(text, c.start, n.start):
                     measure = "target"  # "the statutory target is that claims are decided within 20 days"
-                elif measure == "actual" and (aimed := _TARGET_FOR.search(text, c.start, n.start)):
+                elif measure == "actual" and (aimed := _target_for_re().search(text, c.start, n.start)):
                     measure = "target"  # "the target level for PI 12 of 510 days": a target, for PI 12
                     role = frames.Role("target", role.area, role.cue_start, aimed.group("name"))
                 if measure == "actual" and named and periods.earlier(period, doc_period):
@@ -791,8 +791,11 @@ _TARGET_STATED = re.compile(r"\btargets?\s+(?:(?:was|is|were|are)\s+that|(?:that
                             r"(?:of|for)\s+[a-z]+ing\s+(?:is|was|are|were))\b"
                             r"(?:(?!\b(?:against|compared|actual|achieved|outturn|performance\s+was)\b|[.;]).)*$",
                             re.I)
-_TARGET_FOR = re.compile(r"\btargets?(?:\s+(?:level|figure|value))?\s+for\s+(?P<name>[^.;,]{2,80}?)\s+"
-                         r"(?:of|was|is|at|stood\s+at|set\s+at|has\s+been\s+set\s+at)\s*$", re.I)
+@cache
+def _target_for_re() -> re.Pattern[str]:
+    """"the target for X was", "the statutory minimum requirement for X was": a target for X follows."""
+    return re.compile(r"\b" + alternation(words()["target_for_heads"]) + r"\s+for\s+(?P<name>[^.;,]{2,80}?)\s+"
+                      r"(?:of|was|is|at|stood\s+at|set\s+at|has\s+been\s+set\s+at)\s*$", re.I)
 _TARGET_LEAD = re.compile(r"^.*\btargets?\s+(?:(?:was|is|were|are)\s+that|"
                           r"(?:that|which)\s+(?:include|includes)|include|includes|including)\s+|"
                           r"\s+targets?(?:\s+of\s+[a-z]+ing)?$|"
