@@ -791,11 +791,16 @@ _TARGET_STATED = re.compile(r"\btargets?\s+(?:(?:was|is|were|are)\s+that|(?:that
                             r"(?:of|for)\s+[a-z]+ing\s+(?:is|was|are|were))\b"
                             r"(?:(?!\b(?:against|compared|actual|achieved|outturn|performance\s+was)\b|[.;]).)*$",
                             re.I)
+
+
 @cache
 def _target_for_re() -> re.Pattern[str]:
     """"the target for X was", "the statutory minimum requirement for X was": a target for X follows."""
     return re.compile(r"\b" + alternation(words()["target_for_heads"])
-                      + r"\s+for\s+(?P<name>[^.;,]{2,80}?)\s+(?:of|was|is|at|stood\s+at|set\s+at|has\s+been\s+set\s+at)\s*$", re.I)
+                      + r"\s+for\s+(?P<name>[^.;,]{2,80}?)\s+"
+                      r"(?:of|was|is|at|stood\s+at|set\s+at|has\s+been\s+set\s+at)\s*$", re.I)
+
+
 _TARGET_LEAD = re.compile(r"^.*\btargets?\s+(?:(?:was|is|were|are)\s+that|"
                           r"(?:that|which)\s+(?:include|includes)|include|includes|including)\s+|"
                           r"\s+targets?(?:\s+of\s+[a-z]+ing)?$|"
