@@ -1461,3 +1461,13 @@ def test_a_level_required_by_law_for_something_is_a_target_for_it() -> None:
     assert ("visits", D(42), "target") in {(o.surface, o.value, o.measure) for o in x.observations}
     assert _found(_one("The statutory timescale for responses is 20 working days.")) == {
         (D(20), "target", "council", "responses")}
+
+
+def test_this_indicator_is_the_indicator_named_just_before() -> None:
+    """Wokingham's minutes (tests/data/xreal): "with the indicator - X. Performance against this indicator had
+    improved from 78% ... to 95%": both figures are X's; "this indicator" is no indicator's name."""
+    x = extract(read_document(XREAL / "wokingham_q2.txt", root=XREAL))
+    named = {(o.surface, o.value) for o in x.observations}
+    name = "Formal Homelessness decisions made within 45 working days"
+    assert {(name, D(78)), (name, D(95))} <= named
+    assert not any(o.surface.lower() == "this indicator" for o in x.observations)

@@ -418,6 +418,10 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 previous_end = max(previous_end, region[1])
                 if role.named and phrases.names_something(role.named):
                     own = role.named
+                if own and _pointer_re().fullmatch(own.strip()):
+                    # "Performance against this indicator had improved from 78% to 95%": the indicator the
+                    # text named just before ("the indicator - X"), else no name of its own
+                    own = _named_before(text, s.start)
                 if elsewhere:
                     own = ""  # the place after the number is where, not what: the clause points back
                 elif here:
@@ -791,6 +795,29 @@ _TARGET_STATED = re.compile(r"\btargets?\s+(?:(?:was|is|were|are)\s+that|(?:that
                             r"(?:of|for)\s+[a-z]+ing\s+(?:is|was|are|were))\b"
                             r"(?:(?!\b(?:against|compared|actual|achieved|outturn|performance\s+was)\b|[.;]).)*$",
                             re.I)
+
+
+@cache
+def _pointer_re() -> re.Pattern[str]:
+    """A name that only points back at an indicator: "this indicator", "the measure"."""
+    return re.compile(r"(?:performance\s+(?:against|on)\s+)?(?:this|that|the|same)\s+(?:"
+                      + alternation(words()["notation_words"]) + r")", re.I)
+
+
+@cache
+def _introduced_re() -> re.Pattern[str]:
+    """An indicator introduced by name after a dash or colon: "with the indicator - X.", "measure: X."."""
+    return re.compile(r"\b(?:" + alternation(words()["notation_words"])
+                      + r")\s*[:\-–—]\s*(?P<name>[^.;:\n]{3,120})", re.I)
+
+
+def _named_before(text: str, at: int) -> str:
+    """The last indicator introduced by name in the 400 characters before `at`, within its paragraph."""
+    lo = max(0, at - 400)
+    para = text.rfind("\n\n", lo, at)
+    lo = para + 2 if para >= 0 else lo
+    found = list(_introduced_re().finditer(text, lo, at))
+    return " ".join(found[-1].group("name").split()) if found else ""
 
 
 @cache
