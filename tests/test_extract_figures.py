@@ -1471,3 +1471,11 @@ def test_this_indicator_is_the_indicator_named_just_before() -> None:
     name = "Formal Homelessness decisions made within 45 working days"
     assert {(name, D(78)), (name, D(95))} <= named
     assert not any(o.surface.lower() == "this indicator" for o in x.observations)
+
+
+def test_a_verdict_on_a_figure_is_no_name_for_it() -> None:
+    """Wokingham's minutes (tests/data/xreal): "The local target of 10 days was very challenging" gives no
+    target named "very challenging"."""
+    x = extract(read_document(XREAL / "wokingham_q2.txt", root=XREAL))
+    assert not any("challenging" in o.surface.lower() for o in x.observations)
+    assert not _one("The new target of 95% was extremely ambitious.").observations

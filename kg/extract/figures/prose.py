@@ -418,6 +418,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 previous_end = max(previous_end, region[1])
                 if role.named and phrases.names_something(role.named):
                     own = role.named
+                if own and set(own.lower().split()) <= _verdicts():
+                    own = ""  # "The local target of 10 days was very challenging": a verdict, not a name
                 if own and _pointer_re().fullmatch(own.strip()):
                     # "Performance against this indicator had improved from 78% to 95%": the indicator the
                     # text named just before ("the indicator - X"), else no name of its own
@@ -795,6 +797,11 @@ _TARGET_STATED = re.compile(r"\btargets?\s+(?:(?:was|is|were|are)\s+that|(?:that
                             r"(?:of|for)\s+[a-z]+ing\s+(?:is|was|are|were))\b"
                             r"(?:(?!\b(?:against|compared|actual|achieved|outturn|performance\s+was)\b|[.;]).)*$",
                             re.I)
+
+
+@cache
+def _verdicts() -> frozenset[str]:
+    return frozenset(w.lower() for w in words()["verdict_words"])
 
 
 @cache
