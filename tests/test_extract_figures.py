@@ -1479,3 +1479,14 @@ def test_a_verdict_on_a_figure_is_no_name_for_it() -> None:
     x = extract(read_document(XREAL / "wokingham_q2.txt", root=XREAL))
     assert not any("challenging" in o.surface.lower() for o in x.observations)
     assert not _one("The new target of 95% was extremely ambitious.").observations
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Collection rates remained strong (97.1%).", "Collection rates"),
+    ("Attendance was good (94%).", "Attendance"),
+    ("Visits completed within 15 days remained high at 94.4%.", "Visits completed within 15 days"),
+])
+def test_a_verdict_on_a_level_is_no_part_of_its_name(text: str, name: str) -> None:
+    """"X remained strong (97.1%)", "X was good (94%)": how the level is judged ends the words before the
+    figure (as in Wokingham's minutes, tests/data/xreal), but the measure is X."""
+    assert {o.surface for o in _one(text).observations} == {name}

@@ -418,6 +418,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 previous_end = max(previous_end, region[1])
                 if role.named and phrases.names_something(role.named):
                     own = role.named
+                tail = _verdict_tail_re().search(own) if own else None
+                if tail and phrases.names_something(own[: tail.start()]):
+                    own = own[: tail.start()]  # "Collection rates remained strong (97.1%)": collection rates
                 if own and set(own.lower().split()) <= _verdicts():
                     own = ""  # "The local target of 10 days was very challenging": a verdict, not a name
                 if own and _pointer_re().fullmatch(own.strip()):
@@ -802,6 +805,13 @@ _TARGET_STATED = re.compile(r"\btargets?\s+(?:(?:was|is|were|are)\s+that|(?:that
 @cache
 def _verdicts() -> frozenset[str]:
     return frozenset(w.lower() for w in words()["verdict_words"])
+
+
+@cache
+def _verdict_tail_re() -> re.Pattern[str]:
+    degree = r"(?:(?:" + alternation(words()["verdict_words"]) + r"|still|relatively)\s+)*"
+    return re.compile(r"\s+" + alternation(words()["verdict_verbs"]) + r"\s+" + degree
+                      + alternation(words()["verdict_tails"]) + r"(?:\s+at)?\s*$", re.I)
 
 
 @cache
