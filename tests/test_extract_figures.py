@@ -1490,3 +1490,14 @@ def test_a_verdict_on_a_level_is_no_part_of_its_name(text: str, name: str) -> No
     """"X remained strong (97.1%)", "X was good (94%)": how the level is judged ends the words before the
     figure (as in Wokingham's minutes, tests/data/xreal), but the measure is X."""
     assert {o.surface for o in _one(text).observations} == {name}
+
+
+def test_an_outside_body_s_finding_gives_no_figure_of_the_council() -> None:
+    """Barnsley's minutes (tests/data/xreal): "An ONS report in 2022 found the days lost ... in the private
+    sector was 5.0 days, versus 7.1 days in local government" are national figures for other populations; the
+    council's own outturn and target stay."""
+    x = extract(read_document(XREAL / "barnsley_absence.txt", root=XREAL))
+    assert {(o.value, o.measure) for o in x.observations} == {(D("11.09"), "actual"), (D("7.5"), "target")}
+    assert not _one("A national LGA survey showed satisfaction was 61%.").observations
+    own = _one("The Council report showed sickness was 8.2 days.")
+    assert {o.value for o in own.observations} == {D("8.2")}

@@ -248,6 +248,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
         if len(_RAG_KEY.findall(text, s.start, s.end)) >= 2:
             continue  # "Green = at or above target, Amber = up to 3% below, Red = over 3% below": a key
         read_from = s.start  # where the sentence's own measures may start
+        if _external_source_re().search(text, s.start, s.end):
+            notes.append(f"sentence at {s.start}: an outside body's finding, not the council's figures")
+            continue
         if (card := _scorecard_re().search(text, s.start, s.end)):
             # "... 70% of indicators are on target apart from X, which at 58% is below its target": only
             # the excepted measure after the count is one measure's
@@ -616,6 +619,18 @@ _DIGITS = re.compile(r"\d+")
 _DENOMINATOR = re.compile(r"\d[\d,]*\s+(?:out\s+)?of\s+(?:these|those|the|them|which)?\s*$", re.I)
 _COMPOUND = re.compile(r"-[A-Za-z]")  # "5-day response rate": a number inside a name, no figure
 _IN_WORD = re.compile(r"[A-Za-z]-?$")  # "COVID-19", "S4": a name's digits
+
+
+@cache
+def _external_source_re() -> re.Pattern[str]:
+    """"An ONS report in 2022 found ...", "A national LGA survey showed ...": an outside body's finding."""
+    own = r"(?!(?:" + "|".join(re.escape(w) for w in words()["own_sources"]) + r")\b)"
+    name = r"(?:[A-Z]{2,}|[A-Z][a-z]+)"
+    return re.compile(
+        r"\b(?i:an?|the)\s+(?:(?i:national|recent|latest|new)\s+)?" + own.replace("(?!(?:", "(?!(?i:")
+        + name + r"(?:\s+" + own.replace("(?!(?:", "(?!(?i:") + name + r"){0,3}\s+(?:\d{4}\s+)?(?i:"
+        + alternation(words()["external_source_nouns"]) + r")(?:\s+(?i:in|for|of|from)\s+\d{4})?\s+(?i:"
+        + alternation(words()["external_source_verbs"]) + r")\b")
 
 
 @cache
