@@ -1501,3 +1501,12 @@ def test_an_outside_body_s_finding_gives_no_figure_of_the_council() -> None:
     assert not _one("A national LGA survey showed satisfaction was 61%.").observations
     own = _one("The Council report showed sickness was 8.2 days.")
     assert {o.value for o in own.observations} == {D("8.2")}
+
+
+def test_a_level_excluding_part_of_what_it_counts_is_no_second_level() -> None:
+    """Blaenau Gwent's minutes (tests/data/xreal): "13.91 days per FTE - the figure would reduce to 13.48 days
+    excluding Covid 19 sickness": one year-end level (13.91), the variant left out, besides target and last
+    year's outturn."""
+    x = extract(read_document(XREAL / "blaenaugwent_absence.txt", root=XREAL))
+    got = {(o.value, o.measure) for o in x.observations}
+    assert got == {(D("13.91"), "actual"), (D("12.66"), "previous"), (D(11), "target")}
