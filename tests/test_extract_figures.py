@@ -1510,3 +1510,11 @@ def test_a_level_excluding_part_of_what_it_counts_is_no_second_level() -> None:
     x = extract(read_document(XREAL / "blaenaugwent_absence.txt", root=XREAL))
     got = {(o.value, o.measure) for o in x.observations}
     assert got == {(D("13.91"), "actual"), (D("12.66"), "previous"), (D(11), "target")}
+
+
+def test_a_sentence_adverb_without_its_comma_is_no_part_of_the_name() -> None:
+    """Wokingham's minutes (tests/data/xreal): "In fact visits completed within 15 days remained high (94.4%)"
+    is the level of visits completed within 15 days; "In fact" had left the figure with no name."""
+    x = extract(read_document(XREAL / "wokingham_q2.txt", root=XREAL))
+    assert ("visits completed within 15 days", D("94.4")) in {(o.surface, o.value) for o in x.observations}
+    assert {o.surface for o in _one("Notably the recycling rate was 61%.").observations} == {"recycling rate"}

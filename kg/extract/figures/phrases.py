@@ -44,6 +44,7 @@ def _opener_re() -> re.Pattern[str]:
         r"|(?:at|as\s+at|on|by)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(?:19|20)\d\d\s*,\s*"
         r"|(?:in|during|for|over)\s+the\s+[^,]{1,40}?\s+(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?\s*,\s*"
         r"|there\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s*$"
+        r"|(?:" + alternation(words()["discourse_openers"]) + r")\s*,?\s+"
         # "In the Northgate pilot, 30 of 40 pupils ...", "Across the county, ...": where, not what is measured
         # ("Among looked after children, ..." names a population, and stays)
         r"|(?:in|across|within|throughout)\s+(?:the\s+|our\s+|its\s+|each\s+|all\s+)?[A-Za-z][^,\d]{0,50}?,\s*)",
