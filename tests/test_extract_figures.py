@@ -1518,3 +1518,12 @@ def test_a_sentence_adverb_without_its_comma_is_no_part_of_the_name() -> None:
     x = extract(read_document(XREAL / "wokingham_q2.txt", root=XREAL))
     assert ("visits completed within 15 days", D("94.4")) in {(o.surface, o.value) for o in x.observations}
     assert {o.surface for o in _one("Notably the recycling rate was 61%.").observations} == {"recycling rate"}
+
+
+def test_a_capitalised_quarter_between_subject_and_verb_is_the_figure_s_period() -> None:
+    """"Sickness absence for Quarter 1 was 2.49 days" (Blaenau Gwent's minutes write "Quarter 1",
+    tests/data/xreal): the capitalised quarter is the figure's period, as "quarter 1" was, not a boundary
+    that leaves the figure without a name."""
+    x = _one("Sickness absence for Quarter 1 was 2.49 days per employee.")
+    got = {(o.surface, o.value, o.period) for o in x.observations}
+    assert got == {("Sickness absence", D("2.49"), "2023/24 Q1")}

@@ -107,9 +107,11 @@ def _close(text: str, end: int, hi: int) -> int:
     return end + m.end() if m else end
 
 
-_PERIOD_WORDS = (r"(?:(?:the\s+)?(?:(?:financial|calendar|last|previous|current|same)\s+)?"
-                 r"(?:year|quarter|month|period|(?:first|second|third|fourth)\s+quarter)"
-                 r"|(?:the\s+)?(?:q|qtr|quarter)\s*[1-4]|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?"
+# "Quarter 1" as written in minutes as well as "quarter 1": the words match in any case, a month's name only
+# capitalised
+_PERIOD_WORDS = (r"(?:(?i:(?:the\s+)?(?:(?:financial|calendar|last|previous|current|same)\s+)?"
+                 r"(?:year|quarter|month|period|(?:first|second|third|fourth)\s+quarter))"
+                 r"|(?i:(?:the\s+)?(?:q|qtr|quarter)\s*[1-4])|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?"
                  r"|[A-Z][a-z]+\s+(?:19|20)\d\d)"
                  r"(?:\s+(?:of\s+)?(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?)?")
 _TRAILING_PERIOD = re.compile(r"\s+(?:(?:in|for|during|over|across|(?:at|by)\s+the\s+end\s+of)\s+"
