@@ -1443,3 +1443,108 @@ def test_a_figure_sentence_cut_by_a_page_break_is_read_whole(tmp_path: Path) -> 
     got = {(float(o.value), o.measure) for o in x.observations}
     assert {(9.4, "actual"), (10.1, "previous"), (9.0, "target")} <= got
     assert not any(float(o.value) in (1.0, 2.0) for o in x.observations)  # "Page 1 of 2"
+
+
+def test_real_waste_measures_polarity_notes_are_no_part_of_a_name_and_day_targets_are_read() -> None:
+    """Wandsworth's waste measures (tests/data/xreal): a row's "(Minimise)" is dropped from the indicator's
+    name, and a target cell "2 days" beside "n/a" is a target of 2 days."""
+    x = extract(read_document(XREAL / "wandsworth_waste.txt", root=XREAL))
+    assert not any("minimise" in o.surface.lower() for o in x.observations)
+    found = {(o.surface, o.value, o.measure) for o in x.observations}
+    assert ("Average time taken to clear a reported fly-tip", D(2), "target") in found
+    assert ("% of public streets cleansed to an acceptable standard", D("96.9"), "actual") in found
+    assert len(x.observations) == 14
+
+
+def test_real_minutes_a_count_of_what_a_scorecard_holds_is_no_figure() -> None:
+    """Wokingham's scrutiny minutes (tests/data/xreal): "progress against 48 performance indicators and 19
+    key projects" says what the scorecard holds, no measure's earlier value; the homelessness levels stay."""
+    x = extract(read_document(XREAL / "wokingham_q2.txt", root=XREAL))
+    values = {o.value for o in x.observations}
+    assert not {D(48), D(19)} & values
+    assert {D(78), D(95)} <= values
+
+
+def test_real_minutes_things_meeting_a_standard_are_the_measure_s_name() -> None:
+    """Wokingham's scrutiny minutes (tests/data/xreal): "the percentage of homes meeting the standard stood at
+    99.6%" names the percentage of homes meeting the standard, not "standard"."""
+    x = extract(read_document(XREAL / "wokingham_q4.txt", root=XREAL))
+    named = {(o.surface, o.value) for o in x.observations}
+    assert ("percentage of homes meeting the standard", D("99.6")) in named
+    recycling = _found(_one("Recycling was 61%, meeting the target."))
+    assert recycling == {(D(61), "actual", "council", "Recycling")}
+
+
+def test_a_level_required_by_law_for_something_is_a_target_for_it() -> None:
+    """Wokingham's minutes (tests/data/xreal): "the statutory minimum requirement for visits was 42 days" is a
+    target for visits set by law, not the council's level of a measure named after the requirement."""
+    x = extract(read_document(XREAL / "wokingham_q2.txt", root=XREAL))
+    assert ("visits", D(42), "target") in {(o.surface, o.value, o.measure) for o in x.observations}
+    assert _found(_one("The statutory timescale for responses is 20 working days.")) == {
+        (D(20), "target", "council", "responses")}
+
+
+def test_this_indicator_is_the_indicator_named_just_before() -> None:
+    """Wokingham's minutes (tests/data/xreal): "with the indicator - X. Performance against this indicator had
+    improved from 78% ... to 95%": both figures are X's; "this indicator" is no indicator's name."""
+    x = extract(read_document(XREAL / "wokingham_q2.txt", root=XREAL))
+    named = {(o.surface, o.value) for o in x.observations}
+    name = "Formal Homelessness decisions made within 45 working days"
+    assert {(name, D(78)), (name, D(95))} <= named
+    assert not any(o.surface.lower() == "this indicator" for o in x.observations)
+
+
+def test_a_verdict_on_a_figure_is_no_name_for_it() -> None:
+    """Wokingham's minutes (tests/data/xreal): "The local target of 10 days was very challenging" gives no
+    target named "very challenging"."""
+    x = extract(read_document(XREAL / "wokingham_q2.txt", root=XREAL))
+    assert not any("challenging" in o.surface.lower() for o in x.observations)
+    assert not _one("The new target of 95% was extremely ambitious.").observations
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Collection rates remained strong (97.1%).", "Collection rates"),
+    ("Attendance was good (94%).", "Attendance"),
+    ("Visits completed within 15 days remained high at 94.4%.", "Visits completed within 15 days"),
+])
+def test_a_verdict_on_a_level_is_no_part_of_its_name(text: str, name: str) -> None:
+    """"X remained strong (97.1%)", "X was good (94%)": how the level is judged ends the words before the
+    figure (as in Wokingham's minutes, tests/data/xreal), but the measure is X."""
+    assert {o.surface for o in _one(text).observations} == {name}
+
+
+def test_an_outside_body_s_finding_gives_no_figure_of_the_council() -> None:
+    """Barnsley's minutes (tests/data/xreal): "An ONS report in 2022 found the days lost ... in the private
+    sector was 5.0 days, versus 7.1 days in local government" are national figures for other populations; the
+    council's own outturn and target stay."""
+    x = extract(read_document(XREAL / "barnsley_absence.txt", root=XREAL))
+    assert {(o.value, o.measure) for o in x.observations} == {(D("11.09"), "actual"), (D("7.5"), "target")}
+    assert not _one("A national LGA survey showed satisfaction was 61%.").observations
+    own = _one("The Council report showed sickness was 8.2 days.")
+    assert {o.value for o in own.observations} == {D("8.2")}
+
+
+def test_a_level_excluding_part_of_what_it_counts_is_no_second_level() -> None:
+    """Blaenau Gwent's minutes (tests/data/xreal): "13.91 days per FTE - the figure would reduce to 13.48 days
+    excluding Covid 19 sickness": one year-end level (13.91), the variant left out, besides target and last
+    year's outturn."""
+    x = extract(read_document(XREAL / "blaenaugwent_absence.txt", root=XREAL))
+    got = {(o.value, o.measure) for o in x.observations}
+    assert got == {(D("13.91"), "actual"), (D("12.66"), "previous"), (D(11), "target")}
+
+
+def test_a_sentence_adverb_without_its_comma_is_no_part_of_the_name() -> None:
+    """Wokingham's minutes (tests/data/xreal): "In fact visits completed within 15 days remained high (94.4%)"
+    is the level of visits completed within 15 days; "In fact" had left the figure with no name."""
+    x = extract(read_document(XREAL / "wokingham_q2.txt", root=XREAL))
+    assert ("visits completed within 15 days", D("94.4")) in {(o.surface, o.value) for o in x.observations}
+    assert {o.surface for o in _one("Notably the recycling rate was 61%.").observations} == {"recycling rate"}
+
+
+def test_a_capitalised_quarter_between_subject_and_verb_is_the_figure_s_period() -> None:
+    """"Sickness absence for Quarter 1 was 2.49 days" (Blaenau Gwent's minutes write "Quarter 1",
+    tests/data/xreal): the capitalised quarter is the figure's period, as "quarter 1" was, not a boundary
+    that leaves the figure without a name."""
+    x = _one("Sickness absence for Quarter 1 was 2.49 days per employee.")
+    got = {(o.surface, o.value, o.period) for o in x.observations}
+    assert got == {("Sickness absence", D("2.49"), "2023/24 Q1")}

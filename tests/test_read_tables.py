@@ -13,6 +13,7 @@ from kg.read import read_document
 from kg.read.tables import find, is_value
 
 TABLES = Path(__file__).resolve().parent / "data" / "readers" / "tables"
+XREAL = Path(__file__).resolve().parent / "data" / "xreal"
 DEV = Path(__file__).parents[1] / ".." / "shared" / "eval" / "dev" / "docs"
 
 
@@ -677,3 +678,24 @@ def test_a_tab_table_whose_heading_row_is_narrower_than_its_rows_is_read_by_its_
     row = "Positive destinations (%)"
     assert (g[(row, "Scotland")], g[(row, "Family Grp")], g[(row, "Trend")]) == ("95.9", "95.3", "Improving")
     assert g[("Attendance (%)", "Target")] == "94.0"
+
+
+def test_a_flattened_row_s_figure_with_its_unit_is_one_cell_and_a_label_s_own_duration_stays_label(
+    tmp_path: Path,
+) -> None:
+    """Wandsworth's waste measures (tests/data/xreal): "n/a  2 days" ends a row as two cells rather than
+    ending the table, while "answered within 20 working days 85% 90%" keeps its duration in the label."""
+    doc = read_document(XREAL / "wandsworth_waste.txt")
+    assert_consistent(doc)
+    assert doc.tables[0].n_rows == 9
+    cells = {(c.row_header, c.column_header): c.span.quote for c in doc.cells}
+    assert cells[("Average time taken to clear a reported fly-tip (Minimise)", "2018/19 target")] == "2 days"
+    assert cells[("% of public streets cleansed to an acceptable standard", "2017/18 value")] == "96.9%"
+    own = _text_doc("Measure 2023/24 actual 2024/25 target\n"
+                    "Complaints answered within 20 working days 85% 90%\n"
+                    "Average time to clear a fly-tip 3 days 2 days\n"
+                    "Missed bins per 100,000 41 50\n", tmp_path)
+    assert own.tables[0].layout == "flattened"
+    got = {(c.row_header, c.column_header): c.span.quote for c in own.cells}
+    assert got[("Complaints answered within 20 working days", "2023/24 actual")] == "85%"
+    assert got[("Average time to clear a fly-tip", "2023/24 actual")] == "3 days"

@@ -20,6 +20,7 @@ from kg.read.table_parts import (
     Row,
     caption,
     is_furniture,
+    is_number,
     is_period,
     is_status_head,
     is_value,
@@ -42,10 +43,50 @@ def _arrow_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(a) for a in sorted(words()["arrows"], key=len, reverse=True)))
 
 
+@cache
+def _unit_re() -> re.Pattern[str]:
+    units = sorted(words()["cell_units"], key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units) + r")\b", re.I)
+
+
+def _with_units(text: str, raw: list[Token]) -> list[Token]:
+    """A figure followed by its unit ("2 days", "10.9 weeks") is one cell, unless a preposition or another
+    label word comes before the number ("answered within 20 working days": the label's own words)."""
+    out: list[Token] = []
+    k = 0
+    while k < len(raw):
+        tok = raw[k]
+        m = None
+        if is_number(tok[2]) and k + 1 < len(raw) and raw[k + 1][2][:1].isalpha():
+            before = raw[k - 1][2].lower().strip("(),:;") if k else ""
+            if before not in words()["label_before_number"]:
+                m = _unit_re().match(text, tok[1])
+        if m:
+            end = m.end()
+            while k + 1 < len(raw) and raw[k + 1][1] <= end:
+                k += 1
+            out.append((tok[0], end, text[tok[0] : end]))
+        else:
+            out.append(tok)
+        k += 1
+    return out
+
+
+def _is_cell(token: str) -> bool:
+    """A value, or a figure with its unit joined by `_with_units`."""
+    if is_value(token):
+        return True
+    number, _, unit = token.partition(" ")
+    return bool(unit) and is_number(number) and " ".join(unit.split()).lower() in words()["cell_units"]
+
+
 def _tokens(text: str, line: Line) -> list[Token]:
-    """Words of a line; an arrow followed by a direction word ("↑ Improving") is one value."""
+    """Words of a line; an arrow followed by a direction word ("↑ Improving") is one value, and so is a
+    figure followed by its unit ("2 days")."""
     at = line.start  # every line of every document is tokenised here (is it a table's header?)
     raw = [(at + m.start(), at + m.end(), m.group()) for m in _WORD.finditer(line.text)]
+    if any(c.isdigit() for c in line.text):
+        raw = _with_units(text, raw)
     if not _arrow_re().search(line.text):
         return raw  # no word can be an arrow: nothing to join (nearly every line)
     arrows, trend = words()["arrows"], words()["trend"]
@@ -70,7 +111,7 @@ def _trailing(tokens: Sequence[Token]) -> int:
         return 0
     n = 0
     for tok in reversed(tokens):
-        if not is_value(tok[2]):
+        if not _is_cell(tok[2]):
             break
         n += 1
     if n == len(tokens):
@@ -223,7 +264,7 @@ def _without_comment(tokens: Sequence[Token]) -> list[Token]:
     them are the row's comment ("... 2.1 2.0 Amber Long term absence fell"), not its label or values."""
     end, run = None, 0
     for k, tok in enumerate(tokens):
-        run = run + 1 if is_value(tok[2]) else 0
+        run = run + 1 if _is_cell(tok[2]) else 0
         if run >= 2:
             end = k
     return list(tokens if end is None else tokens[: end + 1])

@@ -193,6 +193,11 @@ def _stated_actual(header: str) -> str | None:
 
 
 @cache
+@cache
+def _polarity_re() -> re.Pattern[str]:
+    return re.compile(r"\s*\(\s*" + alternation(words()["polarity_marks"]) + r"\s*\)\s*$", re.I)
+
+
 def _list_re(name: str) -> re.Pattern[str]:
     phrases = words()["columns"][name] if name in words()["columns"] else words()[name]
     return re.compile(r"^\s*" + alternation(phrases) + r"\s*$", re.I)
@@ -275,6 +280,7 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
             notation = codes[0].span.quote.strip()
         if m := _CODE.match(label):
             notation, label = m.group(1), label[m.end() :]
+        label = _polarity_re().sub("", label)
         if not label or not re.search(r"[A-Za-z]{3}", label):
             continue
         rag = direction = None

@@ -44,6 +44,7 @@ def _opener_re() -> re.Pattern[str]:
         r"|(?:at|as\s+at|on|by)\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(?:19|20)\d\d\s*,\s*"
         r"|(?:in|during|for|over)\s+the\s+[^,]{1,40}?\s+(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?\s*,\s*"
         r"|there\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s*$"
+        r"|(?:" + alternation(words()["discourse_openers"]) + r")\s*,?\s+"
         # "In the Northgate pilot, 30 of 40 pupils ...", "Across the county, ...": where, not what is measured
         # ("Among looked after children, ..." names a population, and stays)
         r"|(?:in|across|within|throughout)\s+(?:the\s+|our\s+|its\s+|each\s+|all\s+)?[A-Za-z][^,\d]{0,50}?,\s*)",
@@ -59,9 +60,11 @@ def _copula_tail_re() -> re.Pattern[str]:
                       r"(?:\s+(?:to|at|of|by))?\s*$", re.I)
 
 
+# "meeting" ends a name ("..., meeting the target", "at the meeting") except where it says which of the
+# things counted are meant ("the percentage of homes meeting the Decent Homes Standard")
 BOUNDARY_ALTERNATIVES = (
     r"(?<!\d),|,(?!\d{3})|;|\(|\)|\bagainst\b|\bcompared\b|\bcompares\b|\babove\b|\bbelow\b|\bthan\b(?!\s+\d)|\bwhich\b|\bwho\b|"
-    r"\b(?:down\s+|up\s+)?from\s+(?=[£\d])|\bmeeting\b|\bwhile\b|\bwhilst\b|\bbut\b|\band\s+(?:is|was|the|a)\b|"
+    r"\b(?:down\s+|up\s+)?from\s+(?=[£\d])|\bmeeting\b(?!\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?standards?\b)|\bwhile\b|\bwhilst\b|\bbut\b|\band\s+(?:is|was|the|a)\b|"
     r"\bthe\s+(?:highest|lowest|best|worst)\b|\bfor\s+the\s+first\s+time\b|\bsince\b|"
     r"\b(?:in|for|during|at\s+the\s+end\s+of)\s+(?:the\s+)?(?:q|qtr|quarter|first|second|third|fourth|year|month)\b|"
     r"\b(?:in|for)\s+(?:19|20)\d\d|\blast\s+(?:quarter|year)\b|\bprevious\b|\bsame\s+(?:quarter|period|time)\b"
@@ -104,9 +107,11 @@ def _close(text: str, end: int, hi: int) -> int:
     return end + m.end() if m else end
 
 
-_PERIOD_WORDS = (r"(?:(?:the\s+)?(?:(?:financial|calendar|last|previous|current|same)\s+)?"
-                 r"(?:year|quarter|month|period|(?:first|second|third|fourth)\s+quarter)"
-                 r"|(?:the\s+)?(?:q|qtr|quarter)\s*[1-4]|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?"
+# "Quarter 1" as written in minutes as well as "quarter 1": the words match in any case, a month's name only
+# capitalised
+_PERIOD_WORDS = (r"(?:(?i:(?:the\s+)?(?:(?:financial|calendar|last|previous|current|same)\s+)?"
+                 r"(?:year|quarter|month|period|(?:first|second|third|fourth)\s+quarter))"
+                 r"|(?i:(?:the\s+)?(?:q|qtr|quarter)\s*[1-4])|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?"
                  r"|[A-Z][a-z]+\s+(?:19|20)\d\d)"
                  r"(?:\s+(?:of\s+)?(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?)?")
 _TRAILING_PERIOD = re.compile(r"\s+(?:(?:in|for|during|over|across|(?:at|by)\s+the\s+end\s+of)\s+"

@@ -248,6 +248,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
         if len(_RAG_KEY.findall(text, s.start, s.end)) >= 2:
             continue  # "Green = at or above target, Amber = up to 3% below, Red = over 3% below": a key
         read_from = s.start  # where the sentence's own measures may start
+        if _external_source_re().search(text, s.start, s.end):
+            notes.append(f"sentence at {s.start}: an outside body's finding, not the council's figures")
+            continue
         if (card := _scorecard_re().search(text, s.start, s.end)):
             # "... 70% of indicators are on target apart from X, which at 58% is below its target": only
             # the excepted measure after the count is one measure's
@@ -342,7 +345,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     measure = "target"  # "the Council is required to achieve 70%", "a target to recycle 60%"
                 elif measure == "actual" and _TARGET_STATED.search(text, c.start, n.start):
                     measure = "target"  # "the statutory target is that claims are decided within 20 days"
-                elif measure == "actual" and (aimed := _TARGET_FOR.search(text, c.start, n.start)):
+                elif measure == "actual" and (aimed := _target_for_re().search(text, c.start, n.start)):
                     measure = "target"  # "the target level for PI 12 of 510 days": a target, for PI 12
                     role = frames.Role("target", role.area, role.cue_start, aimed.group("name"))
                 if measure == "actual" and named and periods.earlier(period, doc_period):
@@ -418,6 +421,15 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 previous_end = max(previous_end, region[1])
                 if role.named and phrases.names_something(role.named):
                     own = role.named
+                tail = _verdict_tail_re().search(own) if own else None
+                if tail and phrases.names_something(own[: tail.start()]):
+                    own = own[: tail.start()]  # "Collection rates remained strong (97.1%)": collection rates
+                if own and set(own.lower().split()) <= _verdicts():
+                    own = ""  # "The local target of 10 days was very challenging": a verdict, not a name
+                if own and _pointer_re().fullmatch(own.strip()):
+                    # "Performance against this indicator had improved from 78% to 95%": the indicator the
+                    # text named just before ("the indicator - X"), else no name of its own
+                    own = _named_before(text, s.start)
                 if elsewhere:
                     own = ""  # the place after the number is where, not what: the clause points back
                 elif here:
@@ -610,6 +622,18 @@ _IN_WORD = re.compile(r"[A-Za-z]-?$")  # "COVID-19", "S4": a name's digits
 
 
 @cache
+def _external_source_re() -> re.Pattern[str]:
+    """"An ONS report in 2022 found ...", "A national LGA survey showed ...": an outside body's finding."""
+    own = r"(?!(?:" + "|".join(re.escape(w) for w in words()["own_sources"]) + r")\b)"
+    name = r"(?:[A-Z]{2,}|[A-Z][a-z]+)"
+    return re.compile(
+        r"\b(?i:an?|the)\s+(?:(?i:national|recent|latest|new)\s+)?" + own.replace("(?!(?:", "(?!(?i:")
+        + name + r"(?:\s+" + own.replace("(?!(?:", "(?!(?i:") + name + r"){0,3}\s+(?:\d{4}\s+)?(?i:"
+        + alternation(words()["external_source_nouns"]) + r")(?:\s+(?i:in|for|of|from)\s+\d{4})?\s+(?i:"
+        + alternation(words()["external_source_verbs"]) + r")\b")
+
+
+@cache
 def _scorecard_re() -> re.Pattern[str]:
     """A count of a scorecard's own items: "N of (the) [N] <items>", "out of (the) N <items>",
     "N% of <items>", "<colour> <items>"."""
@@ -631,7 +655,10 @@ def _scorecard_re() -> re.Pattern[str]:
              # "Performance on 60 key measures ... - 40 (67%) were on track (rated green)": items counted,
              # then how many are on track or of each colour
              r"|\b\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?" + items + r"\b[^.;]{0,120}?\b(?:on\s+track|off\s+track|"
-             r"on\s+target|off\s+target|rated\s+(?:green|amber|red))\b")
+             r"on\s+target|off\s+target|rated\s+(?:green|amber|red))\b"
+             # "progress against 48 performance indicators and 19 key projects": what the scorecard holds
+             r"|\b" + alternation(words()["scorecard_count_leads"])
+             + r"\s+(?:the\s+|its\s+|our\s+)?\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?" + items + r"\b")
     return re.compile(r"(?:" + counted + r"(?:[\w\-'’]+\s+){0,3}?|" + sorted_ + r")" + items + majority
                       + rated, re.I)
 
@@ -788,8 +815,51 @@ _TARGET_STATED = re.compile(r"\btargets?\s+(?:(?:was|is|were|are)\s+that|(?:that
                             r"(?:of|for)\s+[a-z]+ing\s+(?:is|was|are|were))\b"
                             r"(?:(?!\b(?:against|compared|actual|achieved|outturn|performance\s+was)\b|[.;]).)*$",
                             re.I)
-_TARGET_FOR = re.compile(r"\btargets?(?:\s+(?:level|figure|value))?\s+for\s+(?P<name>[^.;,]{2,80}?)\s+"
-                         r"(?:of|was|is|at|stood\s+at|set\s+at|has\s+been\s+set\s+at)\s*$", re.I)
+
+
+@cache
+def _verdicts() -> frozenset[str]:
+    return frozenset(w.lower() for w in words()["verdict_words"])
+
+
+@cache
+def _verdict_tail_re() -> re.Pattern[str]:
+    degree = r"(?:(?:" + alternation(words()["verdict_words"]) + r"|still|relatively)\s+)*"
+    return re.compile(r"\s+" + alternation(words()["verdict_verbs"]) + r"\s+" + degree
+                      + alternation(words()["verdict_tails"]) + r"(?:\s+at)?\s*$", re.I)
+
+
+@cache
+def _pointer_re() -> re.Pattern[str]:
+    """A name that only points back at an indicator: "this indicator", "the measure"."""
+    return re.compile(r"(?:performance\s+(?:against|on)\s+)?(?:this|that|the|same)\s+(?:"
+                      + alternation(words()["notation_words"]) + r")", re.I)
+
+
+@cache
+def _introduced_re() -> re.Pattern[str]:
+    """An indicator introduced by name after a dash or colon: "with the indicator - X.", "measure: X."."""
+    return re.compile(r"\b(?:" + alternation(words()["notation_words"])
+                      + r")\s*[:\-–—]\s*(?P<name>[^.;:\n]{3,120})", re.I)
+
+
+def _named_before(text: str, at: int) -> str:
+    """The last indicator introduced by name in the 400 characters before `at`, within its paragraph."""
+    lo = max(0, at - 400)
+    para = text.rfind("\n\n", lo, at)
+    lo = para + 2 if para >= 0 else lo
+    found = list(_introduced_re().finditer(text, lo, at))
+    return " ".join(found[-1].group("name").split()) if found else ""
+
+
+@cache
+def _target_for_re() -> re.Pattern[str]:
+    """"the target for X was", "the statutory minimum requirement for X was": a target for X follows."""
+    return re.compile(r"\b" + alternation(words()["target_for_heads"])
+                      + r"\s+for\s+(?P<name>[^.;,]{2,80}?)\s+"
+                      r"(?:of|was|is|at|stood\s+at|set\s+at|has\s+been\s+set\s+at)\s*$", re.I)
+
+
 _TARGET_LEAD = re.compile(r"^.*\btargets?\s+(?:(?:was|is|were|are)\s+that|"
                           r"(?:that|which)\s+(?:include|includes)|include|includes|including)\s+|"
                           r"\s+targets?(?:\s+of\s+[a-z]+ing)?$|"
