@@ -272,3 +272,10 @@ def test_real_points_listed_under_a_passive_lead_in_are_the_members_questions() 
     qs = [c for c in x.contributions if c.kind == "question"]
     assert qs and all(c.speaker == "group:members" for c in qs)
     assert any("when do you start filling grit boxes" in c.span.quote for c in qs)
+
+
+def test_real_verb_in_a_relative_clause_about_a_report_is_no_question() -> None:
+    """Oadby and Wigston's minutes (tests/data/xreal): "The Committee received the report ... which asked it
+    to note ..." is the report asking, not the members: no question, and no answer to one."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "oadbywigston_performance.txt")
+    assert x.contributions == ()
