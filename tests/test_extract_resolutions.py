@@ -394,3 +394,25 @@ def test_a_proposal_and_seconder_before_it_was_agreed(tmp_path: Path, body: str,
     path.write_text(f"Minutes of the meeting\n\n{body}\n", encoding="utf-8")
     (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
     assert bool(extract(path).resolutions) is decided
+
+
+def test_real_resolved_that_over_a_paragraph_without_that() -> None:
+    """Oadby and Wigston's minutes (tests/data/xreal): "UNANIMOUSLY RESOLVED THAT:" over "The performance ...
+    be noted." gives that paragraph as the decision."""
+    assert texts(extract(XREAL / "oadbywigston_performance.txt")) == [
+        ("", "The performance of the Council against its Corporate Objectives be noted.")]
+
+
+def test_real_proposed_seconded_and_the_meeting_agreed() -> None:
+    """Thanet's Cabinet minutes (tests/data/xreal): "X proposed, Y seconded and Members agreed to note the
+    report." is a decision."""
+    assert texts(extract(XREAL / "thanet_cabinet.txt")) == [("", "to note the report.")]
+
+
+def test_a_narrative_paragraph_after_resolved_that_is_not_taken(tmp_path: Path) -> None:
+    """After "RESOLVED THAT:" only a paragraph worded as a decision ("... be noted") is the decision; a
+    narrative one ("The report was welcomed.") is not."""
+    doc = tmp_path / "m.txt"
+    doc.write_text("Minutes of the Cabinet\n\n5. Budget\n\nRESOLVED THAT:\n\nThe report was welcomed.\n")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n")
+    assert texts(extract(doc)) == []

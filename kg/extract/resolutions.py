@@ -88,11 +88,13 @@ def _verb_cue_re() -> re.Pattern[str]:
 @cache
 def _inline_re() -> re.Pattern[str]:
     """A capitalised cue inside a sentence, or "..., seconded by ... and Resolved: that ..." (NI: "On the
-    proposal of X, seconded by Y, it was agreed that ...")."""
+    proposal of X, seconded by Y, it was agreed that ..."; "X proposed, Y seconded and Members agreed to
+    ...")."""
     v = _vocab()
     after = f"(?:\\s+(?i:{_alt(v['cue_qualifiers_after'])}))?"
     return re.compile(
-        rf"(?:\b(?:{'|'.join(v['inline_cues'])})\b|(?i:\bseconded\b.*?(?:\band|,)\s+(?:it\s+was\s+)?(?:resolved|agreed)\b)){after}"
+        rf"(?:\b(?:{'|'.join(v['inline_cues'])})\b|(?i:\bseconded\b.*?(?:\band|,)\s+"
+        rf"(?:it\s+was\s+|(?:the\s+)?(?:{_alt(v['bodies'])})\s+)?(?:resolved|agreed)\b)){after}"
         rf"(?:{_SEP}|\s+(?=(?i:{_THAT}|to\b)|\())"
     )
 
@@ -445,10 +447,13 @@ def _block(tv: TextView, c: _Collector, i: int, open_: bool, lead: str = "") -> 
             first = False
             continue
         lower_after_lead_in = first and open_ and body[:1].islower()
+        # "RESOLVED THAT:" over "The performance ... be noted.": the decision's "that" is on the cue's line
+        bare_after_cue = first and open_ and bool(_bare_re().match("that " + body))
         if first and open_ and _body_label_re().match(body):
             j += 1  # "Decision:" then "Cabinet:" over the list: the meeting named, its decisions below
             continue
-        if not (_opening_re().match(body) or lower_after_lead_in) or _DEMONSTRATIVE.match(body):
+        if not (_opening_re().match(body) or lower_after_lead_in or bare_after_cue) \
+                or _DEMONSTRATIVE.match(body):
             break
         if body.rstrip().endswith((":", ":-", ":–")):
             # "RESOLVED:" / "That the Select Committee:" / "(i) notes ...": the lead-in reads into each part
