@@ -1071,3 +1071,19 @@ def test_a_completion_counted_as_a_share_is_a_figure_not_a_deed_done(tmp_path: P
     x = _extract(tmp_path, "m.txt")
     done = [p.text for p in x.progress if p.kind == "done"]
     assert any("backlog" in t for t in done) and not any("98%" in t for t in done)
+
+
+def test_real_promise_in_the_answer_after_a_question_in_one_sentence() -> None:
+    """Huntingdonshire's minutes (tests/data/xreal): "X enquired what ..., following which the Panel were
+    informed that a detailed answer would be sought and reported back" promises the answer (to the Panel, by
+    an unnamed officer); "targets would be applied if deemed appropriate" is no promise."""
+    x = _extract(DATA / "xreal", "huntingdonshire_targets.txt")
+    assert _find(x, "detailed answer").actor is None
+    _absent(x, "more ambitious targets")
+
+
+def test_a_question_without_an_answer_after_it_is_still_no_promise(tmp_path: Path) -> None:
+    """"Councillor A asked whether a report would be brought back to the Committee" asks; it promises nothing."""
+    x = _write(tmp_path, "5. Budget\n\nCouncillor Avery asked whether a report would be brought back to the "
+               "Committee in March.\n", "minutes")
+    assert x.commitments == ()

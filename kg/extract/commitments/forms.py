@@ -389,7 +389,8 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
     head = text[f.start : f.cue]
     if f.form in ("future", "passive") and _opinion_before().search(text, max(clause[0], f.start), f.cue):
         return "an opinion, not a promise"
-    if rx().question.search(head):
+    asked = list(rx().question.finditer(head))
+    if asked and not rx().answered.search(head, asked[-1].end()):
         return "question"
     if re.search(r"\bwhether\b", head, re.I) and f.form in ("passive", "future"):
         return "question"

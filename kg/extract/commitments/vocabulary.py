@@ -64,6 +64,7 @@ class Rx:
     any_deliverable: re.Pattern[str]
     condition: re.Pattern[str]
     question: re.Pattern[str]
+    answered: re.Pattern[str]
     coordination: re.Pattern[str]
     decision: re.Pattern[str]
     offer: re.Pattern[str]
@@ -208,6 +209,7 @@ def rx() -> Rx:
         question=re.compile(
             rf"\b{alt(c['asking'])}\s+(?:[\w'’]+\s+){{0,4}}?{alt(c['question_words'])}\b", flags
         ),
+        answered=re.compile(rf"\b{alt(c['answer_cues'])}\b", flags),
         coordination=re.compile(rf"(?:^|[\s,])(?:{alt(c['coordinators'])})\s*$", flags),
         decision=re.compile(c["decision_openers"], flags),
         offer=re.compile(rf"\b(?P<cue>{alt(c['offers'])})\s+{adv}(?P<what>(?P<verb>{alt(c['communicating'])})\b.*)",
