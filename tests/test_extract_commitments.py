@@ -1083,7 +1083,7 @@ def test_real_promise_in_the_answer_after_a_question_in_one_sentence() -> None:
 
 
 def test_a_question_without_an_answer_after_it_is_still_no_promise(tmp_path: Path) -> None:
-    """"Councillor A asked whether a report would be brought back to the Committee" asks; it promises nothing."""
+    """"Councillor A asked whether a report would be brought back" asks a question; it promises nothing."""
     x = _write(tmp_path, "5. Budget\n\nCouncillor Avery asked whether a report would be brought back to the "
                "Committee in March.\n", "minutes")
     assert x.commitments == ()
