@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import bodies, people
+from kg.extract.names import read_name
 from kg.model import Extraction
 from kg.read import read_document
 
@@ -472,3 +473,17 @@ def test_a_signature_written_as_two_word_paragraphs_names_the_holder(tmp_path: P
     x = _people_of(tmp_path, "Report\n\nThe Committee is asked to note the report.\n\nShona Imrie\n\n"
                              "Executive Director of Education\n")
     assert ("officer:Shona Imrie", "post:Executive Director of Education") in holdings(x)
+
+
+def test_real_councillors_with_initials_run_together() -> None:
+    """Carmarthenshire's minutes (tests/data/xreal): "Councillors S.M. Allen, K. Madge and J. Prosser" are
+    three councillors, keyed by first initial and surname like any other."""
+    x = extract(Path(__file__).parent / "data" / "xreal" / "carmarthenshire_strategy.txt")
+    keys = sorted(p.key for p in x.people)
+    assert keys == ["councillor:J Prosser", "councillor:K Madge", "councillor:S Allen"]
+
+
+def test_run_together_initials_without_a_title_are_no_person() -> None:
+    """"U.K. Government" or "N.H.S. England" with no title before it is no person's name."""
+    assert read_name("the U.K. Government said", 4, prefixed=False) is None
+    assert read_name("Mr S.M. Allen said", 0, prefixed=False) is not None

@@ -14,6 +14,8 @@ from kg.reference import councils
 # One capitalised word of a name: McAllister, O'Neill, Smith-Jones, Zoë.
 WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?"
 INITIAL = r"[A-Z]\.?"
+# Initials run together with their stops, as Welsh and many English minutes write them: "S.M. Allen".
+DOTTED = r"(?:[A-Z]\.){2,4}"
 SPACE = r"[ \t\xa0]+"
 _BLANK = re.compile(SPACE)
 
@@ -66,7 +68,7 @@ class Name:
         return " ".join(p for p in (self.given, self.surname) if p)
 
 
-_NAME_TOKEN = re.compile(rf"{WORD}|{INITIAL}(?=[ \t\xa0])")
+_NAME_TOKEN = re.compile(rf"{WORD}|(?:{DOTTED}|{INITIAL})(?=[ \t\xa0])")
 
 
 @cache
@@ -77,7 +79,8 @@ def _particle_re() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{alt})[ \t\xa0]+)+{WORD}") if alt else re.compile(r"(?!)")
 
 
-_INITIAL = re.compile(INITIAL)
+_INITIAL = re.compile(rf"{DOTTED}|{INITIAL}")
+_DOTTED = re.compile(DOTTED)
 
 
 @cache  # asked for each name read: built and looked up in re's cache on every call before
@@ -116,6 +119,8 @@ def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | 
         return None
     # unprefixed: two or three words ("Jane Smith", "J. A. Smith"); initials only before the surname
     initials = [bool(_INITIAL.fullmatch(t[2])) for t in tokens]
+    if not prefixed and not hon and any(_DOTTED.fullmatch(t[2]) for t in tokens):
+        return None  # "U.K. Government", "N.H.S. England": run-together initials need a title before them
     if not prefixed and not hon and (len(tokens) < 2 or len(tokens) > 3 or initials[-1]
                                      or (any(initials) and not all(initials[:-1]))):
         return None
@@ -212,7 +217,7 @@ def councillor_keys(names: list[tuple[Name, str, int]]) -> list[str]:
 
 @cache  # three patterns, built once instead of on every call
 def _name_at_end(n_words: int) -> re.Pattern[str]:
-    words = rf"(?:(?:{WORD}|{INITIAL})[ \t\xa0]+){{{n_words - 1}}}{WORD}"
+    words = rf"(?:(?:{WORD}|{DOTTED}|{INITIAL})[ \t\xa0]+){{{n_words - 1}}}{WORD}"
     return re.compile(rf"(?:^|(?<=[\s(]))((?:{honorific_re()}[ \t\xa0]+)?{words})$")
 
 
