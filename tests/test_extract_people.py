@@ -487,3 +487,23 @@ def test_run_together_initials_without_a_title_are_no_person() -> None:
     """"U.K. Government" or "N.H.S. England" with no title before it is no person's name."""
     assert read_name("the U.K. Government said", 4, prefixed=False) is None
     assert read_name("Mr S.M. Allen said", 0, prefixed=False) is not None
+
+
+def test_real_councillors_listed_with_semicolons() -> None:
+    """Fermanagh and Omagh's minutes (tests/data/xreal): "Present: Councillors: A; B; C" and "Apologies:
+    Councillors: D; E" list every councillor, not only the first."""
+    x = extract(Path(__file__).parent / "data" / "xreal" / "fermanagh_policy.txt")
+    keys = {p.key for p in x.people}
+    assert {"councillor:P Blake", "councillor:S Clarke", "councillor:A Fitzgerald"} <= keys
+
+
+def test_a_semicolon_ends_a_list_unless_the_next_name_ends_at_one_too(tmp_path: Path) -> None:
+    """"Councillors Brown; Officers attended." lists one councillor; "Councillor Smith; Mr Jones said ..."
+    does not make Mr Jones a councillor."""
+    doc = tmp_path / "m.txt"
+    doc.write_text("1. Apologies\n\nApologies from Councillor Smith; Mr Jones said the report was late.\n\n"
+                   "Councillors Brown; Officers attended.\n")
+    (tmp_path / "m.txt.meta.yaml").write_text("council: Test District Council\ndoc_type: minutes\n")
+    x = extract(doc)
+    assert sorted(p.key for p in x.people if p.key.startswith("councillor:")) == [
+        "councillor:Brown", "councillor:Smith"]

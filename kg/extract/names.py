@@ -159,10 +159,10 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
         plural = prefix.endswith("s")
         # "Provost Jane Smith", "Bailie John Brown": a Scottish civic office stands in for "Councillor"
         civic = "" if _COUNCILLOR_WORD.search(prefix) else _office_name(prefix.rstrip("s"))
-        pos, first = m.end(), True
+        pos, first, semi = m.end(), True, False
         while True:
             name = read_name(text, pos, prefixed=True)
-            if not name:
+            if not name or semi and (name.honorific or not _SEMI_END.match(text, name.end)):
                 break
             office_m = _office_re().match(text, name.end) or _IN_THE_CHAIR.match(text, name.end)
             office = _office_name(office_m.group(1)) if office_m else civic
@@ -173,6 +173,9 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
             # "A Khan (substitute for Councillor B Lee), C Ward": an aside does not end the list
             aside = BRACKET.match(text, end) if plural and not office_m else None
             sep = _LIST_SEP.match(text, aside.end() if aside else end) if plural else None
+            # "Councillors: A Brown; C Dodd; E Ford": a name after a semicolon must end at one (or the line)
+            if plural and not sep and (semi_m := _SEMI_SEP.match(text, end)) and _SEMI_END.match(text, end):
+                sep, semi = semi_m, True
             if not sep or _prefix_re().match(text, sep.end()):
                 break
             pos = sep.end()
@@ -181,6 +184,8 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
 
 _IN_THE_CHAIR = re.compile(rf"{SPACE}in{SPACE}the{SPACE}(Chair)\b")  # "Councillor A Smart in the Chair"
 # a list of names may wrap onto the next line after a comma or "and"
+_SEMI_SEP = re.compile(r";[ \t\xa0]*(?:and[ \t\xa0]+)?")
+_SEMI_END = re.compile(r"[ \t\xa0]*(?:;|\.?[ \t\xa0]*$)", re.M)
 _LIST_SEP = re.compile(r"(?:,[ \t\xa0]*\n?[ \t\xa0]*(?:and[ \t\xa0\n]+)?"
                        r"|[ \t\xa0]+and[ \t\xa0]*\n?[ \t\xa0]*)")
 
