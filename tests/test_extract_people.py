@@ -507,3 +507,12 @@ def test_a_semicolon_ends_a_list_unless_the_next_name_ends_at_one_too(tmp_path: 
     x = extract(doc)
     assert sorted(p.key for p in x.people if p.key.startswith("councillor:")) == [
         "councillor:Brown", "councillor:Smith"]
+
+
+@pytest.mark.parametrize("text", ["Jo Bell, head of scrutiny, said so.", "Jo Bell, a keen walker, said so.",
+                                  "Jo Bell, director of a charity, said so."])
+def test_a_lower_case_post_after_a_name_only_when_it_is_wholly_a_post(text: str) -> None:
+    """"Jo Bell, head of scrutiny," names the Head of Scrutiny; "a keen walker" or "director of a charity"
+    between commas names no post."""
+    titles = [p.title for p in people.analyse(text).posts]
+    assert titles == (["Head of Scrutiny"] if "head of scrutiny" in text else [])
