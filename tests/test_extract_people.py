@@ -516,3 +516,20 @@ def test_a_lower_case_post_after_a_name_only_when_it_is_wholly_a_post(text: str)
     between commas names no post."""
     titles = [p.title for p in people.analyse(text).posts]
     assert titles == (["Head of Scrutiny"] if "head of scrutiny" in text else [])
+
+
+def test_real_scottish_members_with_surnames_in_capitals() -> None:
+    """Stirling's minutes (tests/data/xreal): "Councillor Neil BENNY", "Councillor Alasdair MacPHERSON" are
+    councillors Benny and MacPherson (initial and surname), not "Councillor Neil" or "Councillor ... Mac"."""
+    x = extract(Path(__file__).parent / "data" / "xreal" / "stirling_council.txt")
+    keys = {p.key for p in x.people}
+    assert {"councillor:N Benny", "councillor:A MacPherson", "councillor:J McDonald"} <= keys
+    assert not [k for k in keys if k in ("councillor:Neil", "councillor:A Mac")]
+
+
+@pytest.mark.parametrize("text", ["Councillor Jane Smith MBE asked", "Councillor Jones NOTED the report",
+                                  "Councillor Amy NHS"])
+def test_capitals_after_a_name_that_are_no_surname(text: str) -> None:
+    """Post-nominals, decision words and organisations in capitals never become a surname."""
+    name = read_name(text, len("Councillor "), prefixed=True)
+    assert name is None or name.surname not in ("Mbe", "Noted", "Nhs")

@@ -68,6 +68,9 @@ class Name:
         return " ".join(p for p in (self.given, self.surname) if p)
 
 
+# A surname set in capitals after a forename, as Scottish minutes list members: "Councillor Neil BENNY",
+# "Councillor Alasdair MacPHERSON", "Councillor Colin O'BRIEN".
+_CAPS_SURNAME = re.compile(r"(Mc|Mac|O['’])?([A-Z]{2,}(?:-[A-Z]{2,})?)(?![\w'’])")
 _NAME_TOKEN = re.compile(rf"{WORD}|(?:{DOTTED}|{INITIAL})(?=[ \t\xa0])")
 
 
@@ -88,6 +91,15 @@ def _honorific_lead() -> re.Pattern[str]:
     return re.compile(honorific_re() + SPACE)
 
 
+def _caps_surname(text: str, pos: int) -> tuple[int, int, str] | None:
+    """A surname in capitals at `pos` after a forename, in its usual case ("MacPHERSON" -> "MacPherson");
+    never a post-nominal or an organisation's letters ("MBE", "NHS")."""
+    m = _CAPS_SURNAME.match(text, pos)
+    if not m or m.group(2) in people_vocab().get("not_caps_surnames", ()):
+        return None
+    return m.start(), m.end(), (m.group(1) or "") + m.group(2).title()
+
+
 def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | None:
     """A personal name starting at `pos` ("Mrs A Begum", "Jane Okafor", "J. Okafor"), on one line."""
     hon = ""
@@ -97,7 +109,11 @@ def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | 
         hon = m.group(0).strip().rstrip(".")
         pos = m.end()
     tokens: list[tuple[int, int, str]] = []
+    caps_ok = bool(prefixed or hon)
     while len(tokens) < limit:
+        if caps_ok and len(tokens) == 1 and (caps := _caps_surname(text, pos)):
+            tokens.append(caps)  # "Councillor Neil BENNY": a surname in capitals ends the name
+            break
         t = _particle_re().match(text, pos) or _NAME_TOKEN.match(text, pos)
         if not t:
             break
@@ -107,7 +123,8 @@ def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | 
             break
         tokens.append((t.start(), t.end(), word))
         sp = _BLANK.match(text, t.end())
-        more = sp and (_NAME_TOKEN.match(text, sp.end()) or _particle_re().match(text, sp.end()))
+        more = sp and (_NAME_TOKEN.match(text, sp.end()) or _particle_re().match(text, sp.end())
+                       or caps_ok and len(tokens) == 1 and _caps_surname(text, sp.end()))
         if not more or " " in t.group(0):  # a particle-led surname ends the name
             break
         pos = sp.end()
