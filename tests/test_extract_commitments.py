@@ -1087,3 +1087,23 @@ def test_a_question_without_an_answer_after_it_is_still_no_promise(tmp_path: Pat
     x = _write(tmp_path, "5. Budget\n\nCouncillor Avery asked whether a report would be brought back to the "
                "Committee in March.\n", "minutes")
     assert x.commitments == ()
+
+
+
+def test_real_undertaking_to_find_out_what_could_be_done() -> None:
+    """Carmarthenshire's minutes (tests/data/xreal): "The Policy and Partnership Officer agreed to ascertain
+    what could be done to ensure ..." is a (vague) promise of that officer: the "could be" belongs to what is
+    to be found out, not to the promise."""
+    x = _extract(DATA / "xreal", "carmarthenshire_strategy.txt")
+    c = _find(x, "ascertain what could be done")
+    assert _actor(x, c.actor) == "Policy and Partnership Officer" and c.confidence < 0.9
+    assert _actor(x, _find(x, "provide details of the areas").actor) == "Policy and Partnership Officer"
+
+
+
+def test_a_hedge_outside_a_what_clause_still_hedges(tmp_path: Path) -> None:
+    """"would look into the signs where appropriate" stays business as usual; "would look into what could be
+    done about the signs" is a promise (its "could be" is inside what is to be looked into)."""
+    x = _write(tmp_path, "5. Budget\n\nThe Head of Finance would look into the signs where appropriate.\n\n"
+               "The Head of Finance would look into what could be done about the signs.\n", "minutes")
+    assert [c.text for c in x.commitments] == ["look into what could be done about the signs"]

@@ -373,7 +373,9 @@ _BY_NAMED_BODY = re.compile(
     r"(?-i:Committee|Sub-Committee|Sub Committee|Board|Panel|Forum)\b")
 
 
-_WHETHER_CLAUSE = re.compile(r"\bwhether\b.*?(?=\band\b|[,;]|$)", re.I | re.S)
+# "look at whether the figures could be broken down", "ascertain what could be done": a question inside what
+# is to be looked at, whose hedge is not the promise's own
+_WHETHER_CLAUSE = re.compile(r"\b(?:whether|what|how)\b.*?(?=\band\b|[,;]|$)", re.I | re.S)
 
 
 # "this would give no indication ...": what is handed over is nothing
@@ -414,8 +416,8 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
         if joins and len(text[joins[-1].end() : f.cue].split()) <= 6:
             lead = joins[-1].end()  # "..., and he would look into this": the promise's own predicate
         own_clause = text[lead : clause[1]] if clause[1] > lead else sent
-        # a hedge inside what is to be looked at ("look at whether the figures could be broken down") is not
-        # the promise's own
+        # a hedge inside what is to be looked at ("look at whether the figures could be broken down", "find
+        # out what could be done") is not the promise's own
         hit = phrase_hit("business_as_usual", _WHETHER_CLAUSE.sub(" ", own_clause))
         own_modal = hit and text[f.cue : f.cue + len(hit.group(0))].lower() == hit.group(0).lower()
         if hit and not (f.form == "offer-passive" and own_modal):
