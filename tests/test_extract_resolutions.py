@@ -416,3 +416,11 @@ def test_a_narrative_paragraph_after_resolved_that_is_not_taken(tmp_path: Path) 
     doc.write_text("Minutes of the Cabinet\n\n5. Budget\n\nRESOLVED THAT:\n\nThe report was welcomed.\n")
     (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n")
     assert texts(extract(doc)) == []
+
+
+def test_real_minutes_agreed_subject_to_amendments_listed_below() -> None:
+    """South Cambridgeshire's minutes (tests/data/xreal): "The minutes of ... 24 May 2012 were agreed as a
+    correct record, subject to the following amendments:" is a decision, and so is the one for 28 June worded
+    alike (different dates make two decisions, not a repeat)."""
+    found = texts(extract(XREAL / "southcambs_council.txt"))
+    assert len(found) == 2 and "24 May 2012" in found[0][1] and "28 June 2012" in found[1][1]

@@ -283,9 +283,11 @@ class _Collector:
         self.clause_starts = [c.start for c in tv.clauses]
         self.bodies: list[tuple[str, object, str]] = []  # (number, agenda item, words) of each decision
 
-    def add(self, s: int, e: int, number: str = "", lead: str = "") -> None:
+    def add(self, s: int, e: int, number: str = "", lead: str = "", whole: bool = False) -> None:
         """One resolution over [s, e), split into its parts where clauses open with their own marker
-        ("(i) that the report be received; and (ii) that ...")."""
+        ("(i) that the report be received; and (ii) that ..."). `whole`: a sentence that is a decision in
+        itself, kept even when it ends in a colon over the conditions it lists ("The minutes were agreed as a
+        correct record, subject to the following amendments:"); a lead-in ending in a colon is not one."""
         s, e = _trim(self.text, s, e)
         if e <= s:
             return
@@ -314,15 +316,22 @@ class _Collector:
         for num, a, b in parts:
             a, b = _trim(self.text, a, b)
             body = re.sub(r"\s+", " ", self.text[a:b]).strip()
-            if len(body) < 8 or a in self.taken or body.endswith(":"):
+            listed = body.endswith(":") and not (whole and _SUBJECT_TO.search(body))
+            if len(body) < 8 or a in self.taken or listed:
                 continue
             self.taken.add(a)
             item = self.tv.item_at(a)
-            if any(n == num and it == item and worded_again(body, b) for n, it, b in self.bodies):
+            # (two decisions about different dates or numbers are two: the minutes of 24 May and of 28 June)
+            if any(n == num and it == item and worded_again(body, b)
+                   and _DIGITS.findall(body) == _DIGITS.findall(b) for n, it, b in self.bodies):
                 continue  # a ModernGov page's "Minutes" repeating its "Decision" (or the reverse)
             self.bodies.append((num, item, body))
             full = _join(lead, body)
             self.found.append(ResolutionFact(f"resolution:{a}", full, Span.of(self.text, a, b), num))
+
+
+_DIGITS = re.compile(r"\d+")
+_SUBJECT_TO = re.compile(r",\s*subject\s+to\s+(?:the\s+)?following\b[^:]*:$", re.I)
 
 
 def _join(lead: str, body: str) -> str:
@@ -526,7 +535,7 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
             continue
         kind, start = cue
         if kind == "whole":
-            c.add(s.start, s.end)
+            c.add(s.start, s.end, whole=True)
             i += 1
             continue
         if kind == "lead":
