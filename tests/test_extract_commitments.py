@@ -1107,3 +1107,16 @@ def test_a_hedge_outside_a_what_clause_still_hedges(tmp_path: Path) -> None:
     x = _write(tmp_path, "5. Budget\n\nThe Head of Finance would look into the signs where appropriate.\n\n"
                "The Head of Finance would look into what could be done about the signs.\n", "minutes")
     assert [c.text for c in x.commitments] == ["look into what could be done about the signs"]
+
+
+def test_a_proposal_carried_that_names_its_owner_is_a_promise(tmp_path: Path) -> None:
+    """"It was proposed by X, seconded by Y and agreed that the Head of Parks write to the residents" is the
+    Head of Parks' promise; "agreed that officers bring back a report to the next meeting" is one with no
+    named owner; "agreed that the figures provide a useful picture" promises nothing."""
+    x = _write(tmp_path, "6. Parks\n\nIt was proposed by Councillor Boyd, seconded by Councillor Quinn and agreed "
+               "that the Head of Parks write to the residents.\n\n7. Play\n\nIt was agreed that officers bring "
+               "back a report on play parks to the next meeting.\n\n8. Other\n\nThe Committee agreed that the "
+               "figures provide a useful picture.\n", "minutes")
+    assert _actor(x, _find(x, "write to the residents").actor) == "Head of Parks"
+    assert _find(x, "report on play parks").due_kind == "next_meeting"
+    _absent(x, "useful picture")

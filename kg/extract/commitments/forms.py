@@ -309,6 +309,12 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         what = m.group("what") if m else ""
         if m and (r.deliverable_noun.search(what) or re.search(r"\bmeeting\b", what, re.I)):
             return Found(s, e, at(m), f"{m.group('verb')} {m.group('what')}", None, 0.8, "later-meeting")
+    m = h.search("agreed_active")
+    if m and not r.addressee.match(m.group("owner")):
+        # "It was proposed by X, seconded by Y and agreed that officers bring back a report ...": the
+        # decision names its owner
+        return Found(s, e, s + m.start("owner"), m.group("what"), (s + m.start("owner"), s + m.end("owner")),
+                     0.85, "resolution")
     m = h.search("subjunctive") or (h.match("subjunctive_listed") if decided else None)
     if m and not _modal_end().search(m.group("subj").strip()) and not _nothing(m.group("subj")):
         cue = at(m, "verb")

@@ -41,6 +41,7 @@ class Rx:
     request_that: re.Pattern[str]
     owner_to: re.Pattern[str]
     resolution_active: re.Pattern[str]
+    agreed_active: re.Pattern[str]
     meeting_receives: re.Pattern[str]
     addressee: re.Pattern[str]
     pronoun: re.Pattern[str]
@@ -128,6 +129,14 @@ def rx() -> Rx:
             rf"|{alt(c['action_owners'])})\s+"
             # the subjunctive ("the Head of HR submit") or the present ("the Chairperson writes to ...")
             rf"(?P<what>(?P<verb>{decided})\b.*)",
+            re.I,
+        ),
+        # inside a sentence: "It was agreed that officers bring back a report ...", "..., seconded by X and
+        # agreed that the Chair write to the Minister": the subjunctive of a named owner after the verb
+        agreed_active=re.compile(
+            r"\b(?:agreed|resolved|decided)\s+that\s+"
+            rf"(?P<owner>{alt(c['action_owners'])}|the\s+(?-i:[A-Z])[\w'’&-]*(?:\s+(?:of|for|and|&|(?-i:[A-Z])[\w'’&-]*)){{0,8}})"
+            rf"\s+(?P<what>(?P<verb>{base})\b.*)",
             re.I,
         ),
         # "That the Committee receive a further update at its meeting in March": a later meeting's business
