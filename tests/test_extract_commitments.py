@@ -1113,10 +1113,11 @@ def test_a_proposal_carried_that_names_its_owner_is_a_promise(tmp_path: Path) ->
     """"It was proposed by X, seconded by Y and agreed that the Head of Parks write to the residents" is the
     Head of Parks' promise; "agreed that officers bring back a report to the next meeting" is one with no
     named owner; "agreed that the figures provide a useful picture" promises nothing."""
-    x = _write(tmp_path, "6. Parks\n\nIt was proposed by Councillor Boyd, seconded by Councillor Quinn and agreed "
-               "that the Head of Parks write to the residents.\n\n7. Play\n\nIt was agreed that officers bring "
-               "back a report on play parks to the next meeting.\n\n8. Other\n\nThe Committee agreed that the "
-               "figures provide a useful picture.\n", "minutes")
+    text = ("6. Parks\n\nIt was proposed by Councillor Boyd, seconded by Councillor Quinn and agreed that "
+            "the Head of Parks write to the residents.\n\n7. Play\n\nIt was agreed that officers bring back "
+            "a report on play parks to the next meeting.\n\n8. Other\n\nThe Committee agreed that the "
+            "figures provide a useful picture.\n")
+    x = _write(tmp_path, text, "minutes")
     assert _actor(x, _find(x, "write to the residents").actor) == "Head of Parks"
     assert _find(x, "report on play parks").due_kind == "next_meeting"
     _absent(x, "useful picture")
