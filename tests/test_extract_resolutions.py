@@ -424,3 +424,19 @@ def test_real_minutes_agreed_subject_to_amendments_listed_below() -> None:
     alike (different dates make two decisions, not a repeat)."""
     found = texts(extract(XREAL / "southcambs_council.txt"))
     assert len(found) == 2 and "24 May 2012" in found[0][1] and "28 June 2012" in found[1][1]
+
+
+def test_real_noted_label_in_capitals() -> None:
+    """Fermanagh and Omagh's minutes (tests/data/xreal): "NOTED: that Paper A had been issued with the
+    agenda." records the committee noting a paper, kept whole with its label."""
+    assert texts(extract(XREAL / "fermanagh_policy.txt")) == [
+        ("", "NOTED: that Paper A had been issued with the agenda.")]
+
+
+def test_noted_in_lower_case_or_without_a_colon_is_no_label(tmp_path: Path) -> None:
+    """"Noted that the figures had improved." and "NOTED the rise in demand" are narrative, not a label."""
+    doc = tmp_path / "m.txt"
+    doc.write_text("Minutes of the Panel\n\n5. Budget\n\nNoted that the figures had improved.\n\n"
+                   "NOTED the rise in demand over the winter.\n")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n")
+    assert texts(extract(doc)) == []

@@ -47,6 +47,8 @@ _THAT = r"(?:that|t\s?h\s?a\s?t)\b"
 _DEMONSTRATIVE = re.compile(r"that\s+(?:is|was|were|would|had|has|being|said|meant|means)\b", re.I)
 _SEP = r"[ \t\xa0]*[:\-–—]+[ \t\xa0]*"
 # A capitalised cue straight before the decision's subject: "RESOLVED the analysis ... be noted."
+# A noting labelled in capitals at the start of a line, as Northern Irish minutes record one beside "AGREED:"
+_NOTED_LABEL = re.compile(r"NOTED[ \t\xa0]*[:\-–—]+[ \t\xa0]*(\S.*)", re.S)
 _CAPITAL_CUE = re.compile(r"(?:RESOLVED|AGREED|DECIDED)\s+(?=(?:the|a|an|this|these|its|all)\s)")
 
 
@@ -356,6 +358,8 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
     ("lead", body start) for a cue then its decision, ("whole", start) for a sentence that is one."""
     text = tv.text
     sent = text[s.start:s.end]
+    if (m := _NOTED_LABEL.match(sent)) and len(m.group(1).split()) >= 3:
+        return "whole", s.start  # Northern Irish "NOTED: that Paper A had been issued ...", label and all
     if (m := _CAPITAL_CUE.match(sent)) and _bare_re().match("that " + sent[m.end():]):
         return "lead", s.start + m.end()  # "RESOLVED the analysis ... be noted.": no "that", no colon
     if (m := _lead_re().match(sent)):
