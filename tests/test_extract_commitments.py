@@ -1121,3 +1121,12 @@ def test_a_proposal_carried_that_names_its_owner_is_a_promise(tmp_path: Path) ->
     assert _actor(x, _find(x, "write to the residents").actor) == "Head of Parks"
     assert _find(x, "report on play parks").due_kind == "next_meeting"
     _absent(x, "useful picture")
+
+
+def test_real_promise_over_a_list_ends_without_its_colon() -> None:
+    """Mid Devon's minutes (tests/data/xreal): "... stated she would provide a written response:" over the
+    questions listed is the Director's promise to "provide a written response" (no colon left over)."""
+    x = _extract(DATA / "xreal", "middevon_performance.txt")
+    c = _find(x, "written response")
+    assert c.text == "provide a written response"
+    assert _actor(x, c.actor) == "Director of Business Improvement and Operations"
