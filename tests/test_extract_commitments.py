@@ -1130,3 +1130,14 @@ def test_real_promise_over_a_list_ends_without_its_colon() -> None:
     c = _find(x, "written response")
     assert c.text == "provide a written response"
     assert _actor(x, c.actor) == "Director of Business Improvement and Operations"
+
+
+def test_a_deliverable_sent_in_the_perfect_is_recorded_done(tmp_path: Path) -> None:
+    """"The Head of Parks had circulated figures on vandalism repairs to Members" records a delivery (evidence
+    for the ledger); "had not circulated" and "had considered the report" record none."""
+    text = ("2. Matters arising\n\nThe Head of Parks had circulated figures on vandalism repairs.\n\n"
+            "The Head of Parks had not circulated the inspection figures.\n\n"
+            "Members had considered the report on play areas.\n")
+    x = _write(tmp_path, text, "minutes")
+    done = [p.text for p in x.progress if p.kind == "done"]
+    assert done == ["The Head of Parks had circulated figures on vandalism repairs"]

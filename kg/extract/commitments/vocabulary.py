@@ -58,6 +58,7 @@ class Rx:
     by_action: re.Pattern[str]
     done: re.Pattern[str]
     done_active: re.Pattern[str]
+    done_perfect: re.Pattern[str]
     reference: re.Pattern[str]
     earlier: re.Pattern[str]
     deliverable_noun: re.Pattern[str]
@@ -200,6 +201,10 @@ def rx() -> Rx:
             rf"\b(?P<aux>{alt(progress['done_aux'])})\s+(?:(?!being\b|not\b)\w+\s+)?"
             rf"(?P<verb>{part}|{alt(progress['completions'])})\b"
             r"(?!\s+that\b)",
+            flags,
+        ),
+        done_perfect=re.compile(
+            rf"\b{alt(progress['done_perfect_aux'])}\s+(?P<verb>{alt(progress['done_perfect'])})\b(?!\s+that\b)",
             flags,
         ),
         done_active=re.compile(
