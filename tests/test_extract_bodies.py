@@ -414,3 +414,17 @@ def test_a_minutes_heading_wrapped_over_lines_gives_its_date(tmp_path: Path) -> 
     x = extract(doc)
     assert x.committee is not None and x.committee.name == "Overview and Scrutiny Committee"
     assert x.doc.meta.meeting_date == dt.date(2024, 11, 12)
+
+
+@pytest.mark.parametrize("name", ["southwark_minutes.txt", "surreyheath_council.txt"])
+def test_the_date_of_minutes_being_approved_is_not_the_meeting_s(name: str) -> None:
+    """Southwark's and Surrey Heath's minute items (tests/data/xreal): "To approve as a correct record the
+    Minutes of the meeting held on 4 May 2011" and "... held on 25 February 2015 be approved" date an earlier
+    meeting, so no meeting date is inferred from them."""
+    assert bodies.infer_meeting_date((Path(__file__).parent / "data" / "xreal" / name).read_text()) is None
+
+
+def test_a_held_on_date_in_a_line_of_its_own_meeting_is_still_read() -> None:
+    """"A meeting held on 3 March 2024" with no word of an earlier meeting in its line still dates it."""
+    found = bodies.infer_meeting_date("Notes\n\nOf the Panel meeting held on 3 March 2024 at the Hall.\n")
+    assert found is not None and found[0] == dt.date(2024, 3, 3)

@@ -1071,3 +1071,73 @@ def test_a_completion_counted_as_a_share_is_a_figure_not_a_deed_done(tmp_path: P
     x = _extract(tmp_path, "m.txt")
     done = [p.text for p in x.progress if p.kind == "done"]
     assert any("backlog" in t for t in done) and not any("98%" in t for t in done)
+
+
+def test_real_promise_in_the_answer_after_a_question_in_one_sentence() -> None:
+    """Huntingdonshire's minutes (tests/data/xreal): "X enquired what ..., following which the Panel were
+    informed that a detailed answer would be sought and reported back" promises the answer (to the Panel, by
+    an unnamed officer); "targets would be applied if deemed appropriate" is no promise."""
+    x = _extract(DATA / "xreal", "huntingdonshire_targets.txt")
+    assert _find(x, "detailed answer").actor is None
+    _absent(x, "more ambitious targets")
+
+
+def test_a_question_without_an_answer_after_it_is_still_no_promise(tmp_path: Path) -> None:
+    """"Councillor A asked whether a report would be brought back" asks a question; it promises nothing."""
+    x = _write(tmp_path, "5. Budget\n\nCouncillor Avery asked whether a report would be brought back to the "
+               "Committee in March.\n", "minutes")
+    assert x.commitments == ()
+
+
+
+def test_real_undertaking_to_find_out_what_could_be_done() -> None:
+    """Carmarthenshire's minutes (tests/data/xreal): "The Policy and Partnership Officer agreed to ascertain
+    what could be done to ensure ..." is a (vague) promise of that officer: the "could be" belongs to what is
+    to be found out, not to the promise."""
+    x = _extract(DATA / "xreal", "carmarthenshire_strategy.txt")
+    c = _find(x, "ascertain what could be done")
+    assert _actor(x, c.actor) == "Policy and Partnership Officer" and c.confidence < 0.9
+    assert _actor(x, _find(x, "provide details of the areas").actor) == "Policy and Partnership Officer"
+
+
+
+def test_a_hedge_outside_a_what_clause_still_hedges(tmp_path: Path) -> None:
+    """"would look into the signs where appropriate" stays business as usual; "would look into what could be
+    done about the signs" is a promise (its "could be" is inside what is to be looked into)."""
+    x = _write(tmp_path, "5. Budget\n\nThe Head of Finance would look into the signs where appropriate.\n\n"
+               "The Head of Finance would look into what could be done about the signs.\n", "minutes")
+    assert [c.text for c in x.commitments] == ["look into what could be done about the signs"]
+
+
+def test_a_proposal_carried_that_names_its_owner_is_a_promise(tmp_path: Path) -> None:
+    """"It was proposed by X, seconded by Y and agreed that the Head of Parks write to the residents" is the
+    Head of Parks' promise; "agreed that officers bring back a report to the next meeting" is one with no
+    named owner; "agreed that the figures provide a useful picture" promises nothing."""
+    text = ("6. Parks\n\nIt was proposed by Councillor Boyd, seconded by Councillor Quinn and agreed that "
+            "the Head of Parks write to the residents.\n\n7. Play\n\nIt was agreed that officers bring back "
+            "a report on play parks to the next meeting.\n\n8. Other\n\nThe Committee agreed that the "
+            "figures provide a useful picture.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert _actor(x, _find(x, "write to the residents").actor) == "Head of Parks"
+    assert _find(x, "report on play parks").due_kind == "next_meeting"
+    _absent(x, "useful picture")
+
+
+def test_real_promise_over_a_list_ends_without_its_colon() -> None:
+    """Mid Devon's minutes (tests/data/xreal): "... stated she would provide a written response:" over the
+    questions listed is the Director's promise to "provide a written response" (no colon left over)."""
+    x = _extract(DATA / "xreal", "middevon_performance.txt")
+    c = _find(x, "written response")
+    assert c.text == "provide a written response"
+    assert _actor(x, c.actor) == "Director of Business Improvement and Operations"
+
+
+def test_a_deliverable_sent_in_the_perfect_is_recorded_done(tmp_path: Path) -> None:
+    """"The Head of Parks had circulated figures on vandalism repairs to Members" records a delivery (evidence
+    for the ledger); "had not circulated" and "had considered the report" record none."""
+    text = ("2. Matters arising\n\nThe Head of Parks had circulated figures on vandalism repairs.\n\n"
+            "The Head of Parks had not circulated the inspection figures.\n\n"
+            "Members had considered the report on play areas.\n")
+    x = _write(tmp_path, text, "minutes")
+    done = [p.text for p in x.progress if p.kind == "done"]
+    assert done == ["The Head of Parks had circulated figures on vandalism repairs"]

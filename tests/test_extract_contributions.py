@@ -272,3 +272,19 @@ def test_real_points_listed_under_a_passive_lead_in_are_the_members_questions() 
     qs = [c for c in x.contributions if c.kind == "question"]
     assert qs and all(c.speaker == "group:members" for c in qs)
     assert any("when do you start filling grit boxes" in c.span.quote for c in qs)
+
+
+def test_real_verb_in_a_relative_clause_about_a_report_is_no_question() -> None:
+    """Oadby and Wigston's minutes (tests/data/xreal): "The Committee received the report ... which asked it
+    to note ..." is the report asking, not the members: no question, and no answer to one."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "oadbywigston_performance.txt")
+    assert x.contributions == ()
+
+
+def test_real_officer_with_a_lower_case_post_between_commas_answers() -> None:
+    """Southwark's minutes (tests/data/xreal): "Shelly Burke, head of scrutiny, responded that ..." answers
+    the councillor's question, given by the Head of Scrutiny."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "southwark_minutes.txt")
+    q, a = x.contributions
+    assert q.kind == "question" and a.kind == "response" and a.responds_to == q.key
+    assert a.speaker is not None and "head of scrutiny" in a.speaker.lower()

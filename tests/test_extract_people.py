@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import bodies, people
+from kg.extract.names import read_name
 from kg.model import Extraction
 from kg.read import read_document
 
@@ -472,3 +473,63 @@ def test_a_signature_written_as_two_word_paragraphs_names_the_holder(tmp_path: P
     x = _people_of(tmp_path, "Report\n\nThe Committee is asked to note the report.\n\nShona Imrie\n\n"
                              "Executive Director of Education\n")
     assert ("officer:Shona Imrie", "post:Executive Director of Education") in holdings(x)
+
+
+def test_real_councillors_with_initials_run_together() -> None:
+    """Carmarthenshire's minutes (tests/data/xreal): "Councillors S.M. Allen, K. Madge and J. Prosser" are
+    three councillors, keyed by first initial and surname like any other."""
+    x = extract(Path(__file__).parent / "data" / "xreal" / "carmarthenshire_strategy.txt")
+    keys = sorted(p.key for p in x.people)
+    assert keys == ["councillor:J Prosser", "councillor:K Madge", "councillor:S Allen"]
+
+
+def test_run_together_initials_without_a_title_are_no_person() -> None:
+    """"U.K. Government" or "N.H.S. England" with no title before it is no person's name."""
+    assert read_name("the U.K. Government said", 4, prefixed=False) is None
+    assert read_name("Mr S.M. Allen said", 0, prefixed=False) is not None
+
+
+def test_real_councillors_listed_with_semicolons() -> None:
+    """Fermanagh and Omagh's minutes (tests/data/xreal): "Present: Councillors: A; B; C" and "Apologies:
+    Councillors: D; E" list every councillor, not only the first."""
+    x = extract(Path(__file__).parent / "data" / "xreal" / "fermanagh_policy.txt")
+    keys = {p.key for p in x.people}
+    assert {"councillor:P Blake", "councillor:S Clarke", "councillor:A Fitzgerald"} <= keys
+
+
+def test_a_semicolon_ends_a_list_unless_the_next_name_ends_at_one_too(tmp_path: Path) -> None:
+    """"Councillors Brown; Officers attended." lists one councillor; "Councillor Smith; Mr Jones said ..."
+    does not make Mr Jones a councillor."""
+    doc = tmp_path / "m.txt"
+    doc.write_text("1. Apologies\n\nApologies from Councillor Smith; Mr Jones said the report was late.\n\n"
+                   "Councillors Brown; Officers attended.\n")
+    (tmp_path / "m.txt.meta.yaml").write_text("council: Test District Council\ndoc_type: minutes\n")
+    x = extract(doc)
+    assert sorted(p.key for p in x.people if p.key.startswith("councillor:")) == [
+        "councillor:Brown", "councillor:Smith"]
+
+
+@pytest.mark.parametrize("text", ["Jo Bell, head of scrutiny, said so.", "Jo Bell, a keen walker, said so.",
+                                  "Jo Bell, director of a charity, said so."])
+def test_a_lower_case_post_after_a_name_only_when_it_is_wholly_a_post(text: str) -> None:
+    """"Jo Bell, head of scrutiny," names the Head of Scrutiny; "a keen walker" or "director of a charity"
+    between commas names no post."""
+    titles = [p.title for p in people.analyse(text).posts]
+    assert titles == (["Head of Scrutiny"] if "head of scrutiny" in text else [])
+
+
+def test_real_scottish_members_with_surnames_in_capitals() -> None:
+    """Stirling's minutes (tests/data/xreal): "Councillor Neil BENNY", "Councillor Alasdair MacPHERSON" are
+    councillors Benny and MacPherson (initial and surname), not "Councillor Neil" or "Councillor ... Mac"."""
+    x = extract(Path(__file__).parent / "data" / "xreal" / "stirling_council.txt")
+    keys = {p.key for p in x.people}
+    assert {"councillor:N Benny", "councillor:A MacPherson", "councillor:J McDonald"} <= keys
+    assert not [k for k in keys if k in ("councillor:Neil", "councillor:A Mac")]
+
+
+@pytest.mark.parametrize("text", ["Councillor Jane Smith MBE asked", "Councillor Jones NOTED the report",
+                                  "Councillor Amy NHS"])
+def test_capitals_after_a_name_that_are_no_surname(text: str) -> None:
+    """Post-nominals, decision words and organisations in capitals never become a surname."""
+    name = read_name(text, len("Councillor "), prefixed=True)
+    assert name is None or name.surname not in ("Mbe", "Noted", "Nhs")

@@ -394,3 +394,49 @@ def test_a_proposal_and_seconder_before_it_was_agreed(tmp_path: Path, body: str,
     path.write_text(f"Minutes of the meeting\n\n{body}\n", encoding="utf-8")
     (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
     assert bool(extract(path).resolutions) is decided
+
+
+def test_real_resolved_that_over_a_paragraph_without_that() -> None:
+    """Oadby and Wigston's minutes (tests/data/xreal): "UNANIMOUSLY RESOLVED THAT:" over "The performance ...
+    be noted." gives that paragraph as the decision."""
+    assert texts(extract(XREAL / "oadbywigston_performance.txt")) == [
+        ("", "The performance of the Council against its Corporate Objectives be noted.")]
+
+
+def test_real_proposed_seconded_and_the_meeting_agreed() -> None:
+    """Thanet's Cabinet minutes (tests/data/xreal): "X proposed, Y seconded and Members agreed to note the
+    report." is a decision."""
+    assert texts(extract(XREAL / "thanet_cabinet.txt")) == [("", "to note the report.")]
+
+
+def test_a_narrative_paragraph_after_resolved_that_is_not_taken(tmp_path: Path) -> None:
+    """After "RESOLVED THAT:" only a paragraph worded as a decision ("... be noted") is the decision; a
+    narrative one ("The report was welcomed.") is not."""
+    doc = tmp_path / "m.txt"
+    doc.write_text("Minutes of the Cabinet\n\n5. Budget\n\nRESOLVED THAT:\n\nThe report was welcomed.\n")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n")
+    assert texts(extract(doc)) == []
+
+
+def test_real_minutes_agreed_subject_to_amendments_listed_below() -> None:
+    """South Cambridgeshire's minutes (tests/data/xreal): "The minutes of ... 24 May 2012 were agreed as a
+    correct record, subject to the following amendments:" is a decision, and so is the one for 28 June worded
+    alike (different dates make two decisions, not a repeat)."""
+    found = texts(extract(XREAL / "southcambs_council.txt"))
+    assert len(found) == 2 and "24 May 2012" in found[0][1] and "28 June 2012" in found[1][1]
+
+
+def test_real_noted_label_in_capitals() -> None:
+    """Fermanagh and Omagh's minutes (tests/data/xreal): "NOTED: that Paper A had been issued with the
+    agenda." records the committee noting a paper, kept whole with its label."""
+    assert texts(extract(XREAL / "fermanagh_policy.txt")) == [
+        ("", "NOTED: that Paper A had been issued with the agenda.")]
+
+
+def test_noted_in_lower_case_or_without_a_colon_is_no_label(tmp_path: Path) -> None:
+    """"Noted that the figures had improved." and "NOTED the rise in demand" are narrative, not a label."""
+    doc = tmp_path / "m.txt"
+    doc.write_text("Minutes of the Panel\n\n5. Budget\n\nNoted that the figures had improved.\n\n"
+                   "NOTED the rise in demand over the winter.\n")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n")
+    assert texts(extract(doc)) == []

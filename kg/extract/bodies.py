@@ -431,8 +431,12 @@ def infer_meeting_date(text: str, flat: str | None = None) -> tuple[dt.date, Spa
         if when and span:
             return when, Span.of(text, span.start, span.end)
     cue = _alt(_vocab()["meeting_cues"])
-    m = re.search(rf"(?:{cue})[ \t\xa0]+(?:[A-Z][a-z]+day,?[ \t\xa0]+)?(\d{{1,2}})(?:st|nd|rd|th)?"
-                  r"[ \t\xa0]+([A-Z][a-z]+),?[ \t\xa0]+(\d{4})", text[:HEAD])
+    said = re.compile(rf"(?:{cue})[ \t\xa0]+(?:[A-Z][a-z]+day,?[ \t\xa0]+)?(\d{{1,2}})(?:st|nd|rd|th)?"
+                      r"[ \t\xa0]+([A-Z][a-z]+),?[ \t\xa0]+(\d{4})")
+    # not in a line about an earlier meeting ("... the meeting held on 4 May be approved as a correct record")
+    earlier = re.compile(rf"(?i){_alt(_vocab()['earlier_meeting_cues'])}")
+    m = next((found for line in _LINE.finditer(text[:HEAD]) if not earlier.search(line.group(0))
+              and (found := said.search(text, line.start(), line.end()))), None)
     if not m or not month_number(m.group(2)):
         return None
     try:

@@ -404,8 +404,11 @@ class _Reader:
                 self.unnamed_answer(lead, end)
             return
         # "Officers were asked to set up ...": a passive verb of speech is said to the subject, not by it
+        # "received the report, which asked it to note ...": a relative clause's verb is the report's, not
+        # the subject's speech
         here = [c for c in self.cues_in(s, e)
-                if c[0] == "passive_response" or not _PASSIVE_CUE.search(text, max(s, c[1] - 14), c[1])]
+                if c[0] == "passive_response" or not (_PASSIVE_CUE.search(text, max(s, c[1] - 14), c[1])
+                                                      or _RELATIVE_CUE.search(text, max(s, c[1] - 24), c[1]))]
         if subj.asker and subj.asked:  # the question is implied by the answer's opener, unless already asked
             earlier = self.question_of(subj.asker)
             if earlier is not None:
@@ -450,6 +453,7 @@ class _Reader:
 
 
 _PASSIVE_CUE = re.compile(r"\b(?:was|were|been|being|be)\s+$", re.I)
+_RELATIVE_CUE = re.compile(r"\b(?:which|that)\s+(?:also\s+|further\s+)?$", re.I)
 # a line that leads into what follows ("... asked the following question:-"), then a quotation after it
 _LEAD_IN_END = re.compile(r"[:][-–—]?\s*$")
 _OPENING_QUOTE = re.compile(r"\s*[\"“‘']")

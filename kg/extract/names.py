@@ -14,6 +14,8 @@ from kg.reference import councils
 # One capitalised word of a name: McAllister, O'Neill, Smith-Jones, Zoë.
 WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?"
 INITIAL = r"[A-Z]\.?"
+# Initials run together with their stops, as Welsh and many English minutes write them: "S.M. Allen".
+DOTTED = r"(?:[A-Z]\.){2,4}"
 SPACE = r"[ \t\xa0]+"
 _BLANK = re.compile(SPACE)
 
@@ -66,7 +68,10 @@ class Name:
         return " ".join(p for p in (self.given, self.surname) if p)
 
 
-_NAME_TOKEN = re.compile(rf"{WORD}|{INITIAL}(?=[ \t\xa0])")
+# A surname set in capitals after a forename, as Scottish minutes list members: "Councillor Neil BENNY",
+# "Councillor Alasdair MacPHERSON", "Councillor Colin O'BRIEN".
+_CAPS_SURNAME = re.compile(r"(Mc|Mac|O['’])?([A-Z]{2,}(?:-[A-Z]{2,})?)(?![\w'’])")
+_NAME_TOKEN = re.compile(rf"{WORD}|(?:{DOTTED}|{INITIAL})(?=[ \t\xa0])")
 
 
 @cache
@@ -77,12 +82,22 @@ def _particle_re() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{alt})[ \t\xa0]+)+{WORD}") if alt else re.compile(r"(?!)")
 
 
-_INITIAL = re.compile(INITIAL)
+_INITIAL = re.compile(rf"{DOTTED}|{INITIAL}")
+_DOTTED = re.compile(DOTTED)
 
 
 @cache  # asked for each name read: built and looked up in re's cache on every call before
 def _honorific_lead() -> re.Pattern[str]:
     return re.compile(honorific_re() + SPACE)
+
+
+def _caps_surname(text: str, pos: int) -> tuple[int, int, str] | None:
+    """A surname in capitals at `pos` after a forename, in its usual case ("MacPHERSON" -> "MacPherson");
+    never a post-nominal or an organisation's letters ("MBE", "NHS")."""
+    m = _CAPS_SURNAME.match(text, pos)
+    if not m or m.group(2) in people_vocab().get("not_caps_surnames", ()):
+        return None
+    return m.start(), m.end(), (m.group(1) or "") + m.group(2).title()
 
 
 def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | None:
@@ -94,7 +109,11 @@ def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | 
         hon = m.group(0).strip().rstrip(".")
         pos = m.end()
     tokens: list[tuple[int, int, str]] = []
+    caps_ok = bool(prefixed or hon)
     while len(tokens) < limit:
+        if caps_ok and len(tokens) == 1 and (caps := _caps_surname(text, pos)):
+            tokens.append(caps)  # "Councillor Neil BENNY": a surname in capitals ends the name
+            break
         t = _particle_re().match(text, pos) or _NAME_TOKEN.match(text, pos)
         if not t:
             break
@@ -104,7 +123,8 @@ def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | 
             break
         tokens.append((t.start(), t.end(), word))
         sp = _BLANK.match(text, t.end())
-        more = sp and (_NAME_TOKEN.match(text, sp.end()) or _particle_re().match(text, sp.end()))
+        more = sp and (_NAME_TOKEN.match(text, sp.end()) or _particle_re().match(text, sp.end())
+                       or caps_ok and len(tokens) == 1 and _caps_surname(text, sp.end()))
         if not more or " " in t.group(0):  # a particle-led surname ends the name
             break
         pos = sp.end()
@@ -116,6 +136,8 @@ def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | 
         return None
     # unprefixed: two or three words ("Jane Smith", "J. A. Smith"); initials only before the surname
     initials = [bool(_INITIAL.fullmatch(t[2])) for t in tokens]
+    if not prefixed and not hon and any(_DOTTED.fullmatch(t[2]) for t in tokens):
+        return None  # "U.K. Government", "N.H.S. England": run-together initials need a title before them
     if not prefixed and not hon and (len(tokens) < 2 or len(tokens) > 3 or initials[-1]
                                      or (any(initials) and not all(initials[:-1]))):
         return None
@@ -154,10 +176,10 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
         plural = prefix.endswith("s")
         # "Provost Jane Smith", "Bailie John Brown": a Scottish civic office stands in for "Councillor"
         civic = "" if _COUNCILLOR_WORD.search(prefix) else _office_name(prefix.rstrip("s"))
-        pos, first = m.end(), True
+        pos, first, semi = m.end(), True, False
         while True:
             name = read_name(text, pos, prefixed=True)
-            if not name:
+            if not name or semi and (name.honorific or not _SEMI_END.match(text, name.end)):
                 break
             office_m = _office_re().match(text, name.end) or _IN_THE_CHAIR.match(text, name.end)
             office = _office_name(office_m.group(1)) if office_m else civic
@@ -168,6 +190,9 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
             # "A Khan (substitute for Councillor B Lee), C Ward": an aside does not end the list
             aside = BRACKET.match(text, end) if plural and not office_m else None
             sep = _LIST_SEP.match(text, aside.end() if aside else end) if plural else None
+            # "Councillors: A Brown; C Dodd; E Ford": a name after a semicolon must end at one (or the line)
+            if plural and not sep and (semi_m := _SEMI_SEP.match(text, end)) and _SEMI_END.match(text, end):
+                sep, semi = semi_m, True
             if not sep or _prefix_re().match(text, sep.end()):
                 break
             pos = sep.end()
@@ -176,6 +201,8 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
 
 _IN_THE_CHAIR = re.compile(rf"{SPACE}in{SPACE}the{SPACE}(Chair)\b")  # "Councillor A Smart in the Chair"
 # a list of names may wrap onto the next line after a comma or "and"
+_SEMI_SEP = re.compile(r";[ \t\xa0]*(?:and[ \t\xa0]+)?")
+_SEMI_END = re.compile(r"[ \t\xa0]*(?:;|\.?[ \t\xa0]*$)", re.M)
 _LIST_SEP = re.compile(r"(?:,[ \t\xa0]*\n?[ \t\xa0]*(?:and[ \t\xa0\n]+)?"
                        r"|[ \t\xa0]+and[ \t\xa0]*\n?[ \t\xa0]*)")
 
@@ -212,7 +239,7 @@ def councillor_keys(names: list[tuple[Name, str, int]]) -> list[str]:
 
 @cache  # three patterns, built once instead of on every call
 def _name_at_end(n_words: int) -> re.Pattern[str]:
-    words = rf"(?:(?:{WORD}|{INITIAL})[ \t\xa0]+){{{n_words - 1}}}{WORD}"
+    words = rf"(?:(?:{WORD}|{DOTTED}|{INITIAL})[ \t\xa0]+){{{n_words - 1}}}{WORD}"
     return re.compile(rf"(?:^|(?<=[\s(]))((?:{honorific_re()}[ \t\xa0]+)?{words})$")
 
 

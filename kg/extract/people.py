@@ -107,6 +107,24 @@ def _signature_case(text: str) -> str:
     return out
 
 
+# "Shelly Burke, head of scrutiny, responded": a post in lower case set off by commas after a name
+_APPOSITIVE = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+(?:[ \xa0][A-Z][a-z'’-]+){1,2},[ \xa0]+"
+                         r"([a-z][a-z'’-]*(?:[ \xa0](?:[a-z][a-z'’-]*|&))*),")
+
+
+def _appositive_case(text: str) -> str:
+    """A post written in lower case between commas straight after a two- or three-word name ("Shelly Burke,
+    head of scrutiny, said") read in title case, when the whole of it is one post title. Keeps the length."""
+    out = text
+    for m in _APPOSITIVE.finditer(text):
+        if {"a", "an"} & set(m.group(1).split()):  # "director of a charity": a description, not a post
+            continue
+        cased = _title_case(m.group(1))
+        if find_titles(cased) == [(0, len(cased))]:
+            out = out[:m.start(1)] + cased + out[m.end(1):]
+    return out
+
+
 def of(x: Extraction) -> Analysis:
     """The analysis of a document's text, read with its wrapped lines joined (the text view's `flat`)."""
     from kg.text import view
@@ -119,7 +137,7 @@ def analyse(text: str, flat: str | None = None) -> Analysis:
     """Every person, post and holding in `text`, with all their mentions; the evidence quotes the text as
     written (a signature block in capitals is read in title case; `flat`, the same text with its wrapped
     lines joined, is read in its place so a name or title wrapped over two lines is whole)."""
-    read = _signature_case(flat or text)
+    read = _appositive_case(_signature_case(flat or text))
     a = _analyse(read)
     if read == text:
         return a

@@ -47,6 +47,8 @@ _THAT = r"(?:that|t\s?h\s?a\s?t)\b"
 _DEMONSTRATIVE = re.compile(r"that\s+(?:is|was|were|would|had|has|being|said|meant|means)\b", re.I)
 _SEP = r"[ \t\xa0]*[:\-–—]+[ \t\xa0]*"
 # A capitalised cue straight before the decision's subject: "RESOLVED the analysis ... be noted."
+# A noting labelled in capitals at the start of a line, as Northern Irish minutes record one beside "AGREED:"
+_NOTED_LABEL = re.compile(r"NOTED[ \t\xa0]*[:\-–—]+[ \t\xa0]*(\S.*)", re.S)
 _CAPITAL_CUE = re.compile(r"(?:RESOLVED|AGREED|DECIDED)\s+(?=(?:the|a|an|this|these|its|all)\s)")
 
 
@@ -88,11 +90,13 @@ def _verb_cue_re() -> re.Pattern[str]:
 @cache
 def _inline_re() -> re.Pattern[str]:
     """A capitalised cue inside a sentence, or "..., seconded by ... and Resolved: that ..." (NI: "On the
-    proposal of X, seconded by Y, it was agreed that ...")."""
+    proposal of X, seconded by Y, it was agreed that ..."; "X proposed, Y seconded and Members agreed to
+    ...")."""
     v = _vocab()
     after = f"(?:\\s+(?i:{_alt(v['cue_qualifiers_after'])}))?"
     return re.compile(
-        rf"(?:\b(?:{'|'.join(v['inline_cues'])})\b|(?i:\bseconded\b.*?(?:\band|,)\s+(?:it\s+was\s+)?(?:resolved|agreed)\b)){after}"
+        rf"(?:\b(?:{'|'.join(v['inline_cues'])})\b|(?i:\bseconded\b.*?(?:\band|,)\s+"
+        rf"(?:it\s+was\s+|(?:the\s+)?(?:{_alt(v['bodies'])})\s+)?(?:resolved|agreed)\b)){after}"
         rf"(?:{_SEP}|\s+(?=(?i:{_THAT}|to\b)|\())"
     )
 
@@ -281,9 +285,11 @@ class _Collector:
         self.clause_starts = [c.start for c in tv.clauses]
         self.bodies: list[tuple[str, object, str]] = []  # (number, agenda item, words) of each decision
 
-    def add(self, s: int, e: int, number: str = "", lead: str = "") -> None:
+    def add(self, s: int, e: int, number: str = "", lead: str = "", whole: bool = False) -> None:
         """One resolution over [s, e), split into its parts where clauses open with their own marker
-        ("(i) that the report be received; and (ii) that ...")."""
+        ("(i) that the report be received; and (ii) that ..."). `whole`: a sentence that is a decision in
+        itself, kept even when it ends in a colon over the conditions it lists ("The minutes were agreed as a
+        correct record, subject to the following amendments:"); a lead-in ending in a colon is not one."""
         s, e = _trim(self.text, s, e)
         if e <= s:
             return
@@ -312,15 +318,22 @@ class _Collector:
         for num, a, b in parts:
             a, b = _trim(self.text, a, b)
             body = re.sub(r"\s+", " ", self.text[a:b]).strip()
-            if len(body) < 8 or a in self.taken or body.endswith(":"):
+            listed = body.endswith(":") and not (whole and _SUBJECT_TO.search(body))
+            if len(body) < 8 or a in self.taken or listed:
                 continue
             self.taken.add(a)
             item = self.tv.item_at(a)
-            if any(n == num and it == item and worded_again(body, b) for n, it, b in self.bodies):
+            # (two decisions about different dates or numbers are two: the minutes of 24 May and of 28 June)
+            if any(n == num and it == item and worded_again(body, b)
+                   and _DIGITS.findall(body) == _DIGITS.findall(b) for n, it, b in self.bodies):
                 continue  # a ModernGov page's "Minutes" repeating its "Decision" (or the reverse)
             self.bodies.append((num, item, body))
             full = _join(lead, body)
             self.found.append(ResolutionFact(f"resolution:{a}", full, Span.of(self.text, a, b), num))
+
+
+_DIGITS = re.compile(r"\d+")
+_SUBJECT_TO = re.compile(r",\s*subject\s+to\s+(?:the\s+)?following\b[^:]*:$", re.I)
 
 
 def _join(lead: str, body: str) -> str:
@@ -345,6 +358,8 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
     ("lead", body start) for a cue then its decision, ("whole", start) for a sentence that is one."""
     text = tv.text
     sent = text[s.start:s.end]
+    if (m := _NOTED_LABEL.match(sent)) and len(m.group(1).split()) >= 3:
+        return "whole", s.start  # Northern Irish "NOTED: that Paper A had been issued ...", label and all
     if (m := _CAPITAL_CUE.match(sent)) and _bare_re().match("that " + sent[m.end():]):
         return "lead", s.start + m.end()  # "RESOLVED the analysis ... be noted.": no "that", no colon
     if (m := _lead_re().match(sent)):
@@ -445,10 +460,13 @@ def _block(tv: TextView, c: _Collector, i: int, open_: bool, lead: str = "") -> 
             first = False
             continue
         lower_after_lead_in = first and open_ and body[:1].islower()
+        # "RESOLVED THAT:" over "The performance ... be noted.": the decision's "that" is on the cue's line
+        bare_after_cue = first and open_ and bool(_bare_re().match("that " + body))
         if first and open_ and _body_label_re().match(body):
             j += 1  # "Decision:" then "Cabinet:" over the list: the meeting named, its decisions below
             continue
-        if not (_opening_re().match(body) or lower_after_lead_in) or _DEMONSTRATIVE.match(body):
+        if not (_opening_re().match(body) or lower_after_lead_in or bare_after_cue) \
+                or _DEMONSTRATIVE.match(body):
             break
         if body.rstrip().endswith((":", ":-", ":–")):
             # "RESOLVED:" / "That the Select Committee:" / "(i) notes ...": the lead-in reads into each part
@@ -521,7 +539,7 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
             continue
         kind, start = cue
         if kind == "whole":
-            c.add(s.start, s.end)
+            c.add(s.start, s.end, whole=True)
             i += 1
             continue
         if kind == "lead":

@@ -309,6 +309,12 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         what = m.group("what") if m else ""
         if m and (r.deliverable_noun.search(what) or re.search(r"\bmeeting\b", what, re.I)):
             return Found(s, e, at(m), f"{m.group('verb')} {m.group('what')}", None, 0.8, "later-meeting")
+    m = h.search("agreed_active")
+    if m and not r.addressee.match(m.group("owner")):
+        # "It was proposed by X, seconded by Y and agreed that officers bring back a report ...": the
+        # decision names its owner
+        return Found(s, e, s + m.start("owner"), m.group("what"), (s + m.start("owner"), s + m.end("owner")),
+                     0.85, "resolution")
     m = h.search("subjunctive") or (h.match("subjunctive_listed") if decided else None)
     if m and not _modal_end().search(m.group("subj").strip()) and not _nothing(m.group("subj")):
         cue = at(m, "verb")
@@ -373,7 +379,9 @@ _BY_NAMED_BODY = re.compile(
     r"(?-i:Committee|Sub-Committee|Sub Committee|Board|Panel|Forum)\b")
 
 
-_WHETHER_CLAUSE = re.compile(r"\bwhether\b.*?(?=\band\b|[,;]|$)", re.I | re.S)
+# "look at whether the figures could be broken down", "ascertain what could be done": a question inside what
+# is to be looked at, whose hedge is not the promise's own
+_WHETHER_CLAUSE = re.compile(r"\b(?:whether|what|how)\b.*?(?=\band\b|[,;]|$)", re.I | re.S)
 
 
 # "this would give no indication ...": what is handed over is nothing
@@ -389,7 +397,8 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
     head = text[f.start : f.cue]
     if f.form in ("future", "passive") and _opinion_before().search(text, max(clause[0], f.start), f.cue):
         return "an opinion, not a promise"
-    if rx().question.search(head):
+    asked = list(rx().question.finditer(head))
+    if asked and not rx().answered.search(head, asked[-1].end()):
         return "question"
     if re.search(r"\bwhether\b", head, re.I) and f.form in ("passive", "future"):
         return "question"
@@ -413,8 +422,8 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
         if joins and len(text[joins[-1].end() : f.cue].split()) <= 6:
             lead = joins[-1].end()  # "..., and he would look into this": the promise's own predicate
         own_clause = text[lead : clause[1]] if clause[1] > lead else sent
-        # a hedge inside what is to be looked at ("look at whether the figures could be broken down") is not
-        # the promise's own
+        # a hedge inside what is to be looked at ("look at whether the figures could be broken down", "find
+        # out what could be done") is not the promise's own
         hit = phrase_hit("business_as_usual", _WHETHER_CLAUSE.sub(" ", own_clause))
         own_modal = hit and text[f.cue : f.cue + len(hit.group(0))].lower() == hit.group(0).lower()
         if hit and not (f.form == "offer-passive" and own_modal):

@@ -34,6 +34,9 @@ def _kind(sent: str) -> tuple[str | None, int | None]:
         kind = "done"
     if kind is None and (m := r.done_active.search(sent)):
         kind = "done"  # "the Director gave the update on ..."
+    if kind is None and (m := r.done_perfect.search(sent)) and not re.search(
+            r"\b(?:not|never)\s*$", sent[: m.start("verb")], re.I):
+        kind = "done"  # "the Head of Parks had circulated figures on ..."
     if kind is None and r.reference.search(sent):
         kind = "reference"
     return kind, (m.start() if kind == "done" and m else None)

@@ -41,6 +41,7 @@ class Rx:
     request_that: re.Pattern[str]
     owner_to: re.Pattern[str]
     resolution_active: re.Pattern[str]
+    agreed_active: re.Pattern[str]
     meeting_receives: re.Pattern[str]
     addressee: re.Pattern[str]
     pronoun: re.Pattern[str]
@@ -57,6 +58,7 @@ class Rx:
     by_action: re.Pattern[str]
     done: re.Pattern[str]
     done_active: re.Pattern[str]
+    done_perfect: re.Pattern[str]
     reference: re.Pattern[str]
     earlier: re.Pattern[str]
     deliverable_noun: re.Pattern[str]
@@ -64,6 +66,7 @@ class Rx:
     any_deliverable: re.Pattern[str]
     condition: re.Pattern[str]
     question: re.Pattern[str]
+    answered: re.Pattern[str]
     coordination: re.Pattern[str]
     decision: re.Pattern[str]
     offer: re.Pattern[str]
@@ -129,6 +132,14 @@ def rx() -> Rx:
             rf"(?P<what>(?P<verb>{decided})\b.*)",
             re.I,
         ),
+        # inside a sentence: "It was agreed that officers bring back a report ...", "..., seconded by X and
+        # agreed that the Chair write to the Minister": the subjunctive of a named owner after the verb
+        agreed_active=re.compile(
+            r"\b(?:agreed|resolved|decided)\s+that\s+"
+            rf"(?P<owner>{alt(c['action_owners'])}|the\s+(?-i:[A-Z])[\w'’&-]*(?:\s+(?:of|for|and|&|(?-i:[A-Z])[\w'’&-]*)){{0,8}})"
+            rf"\s+(?P<what>(?P<verb>{base})\b.*)",
+            re.I,
+        ),
         # "That the Committee receive a further update at its meeting in March": a later meeting's business
         # a decision asking for a paper: "(agreed ...) to request a report on teacher numbers to its next
         # meeting", "to call for a further update"
@@ -192,6 +203,10 @@ def rx() -> Rx:
             r"(?!\s+that\b)",
             flags,
         ),
+        done_perfect=re.compile(
+            rf"\b{alt(progress['done_perfect_aux'])}\s+(?P<verb>{alt(progress['done_perfect'])})\b(?!\s+that\b)",
+            flags,
+        ),
         done_active=re.compile(
             rf"\b(?P<verb>{alt(progress['done_active'])})\s+(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?"
             rf"{alt(c['deliverable_nouns'])}s?\b",
@@ -208,6 +223,7 @@ def rx() -> Rx:
         question=re.compile(
             rf"\b{alt(c['asking'])}\s+(?:[\w'’]+\s+){{0,4}}?{alt(c['question_words'])}\b", flags
         ),
+        answered=re.compile(rf"\b{alt(c['answer_cues'])}\b", flags),
         coordination=re.compile(rf"(?:^|[\s,])(?:{alt(c['coordinators'])})\s*$", flags),
         decision=re.compile(c["decision_openers"], flags),
         offer=re.compile(rf"\b(?P<cue>{alt(c['offers'])})\s+{adv}(?P<what>(?P<verb>{alt(c['communicating'])})\b.*)",

@@ -27,6 +27,7 @@ _SPACES = re.compile(r"\s+")
 # what a condition cut out of the middle leaves behind: ", , and" at the end, ", ," inside
 _LEFT_OVER_END = re.compile(r"(?:[\s,;]+(?:and|or|but))+\s*$", re.I)
 _LEFT_OVER_COMMAS = re.compile(r"\s*,(?:\s*,)+")
+_LEAD_IN_COLON = re.compile(r"\s*:[-–—]?\s*$")
 _OPEN_BRACKET_END = re.compile(r"[\s.;,]*[(\[]\s*$")
 
 
@@ -35,6 +36,7 @@ def clean(text: str) -> str:
     text = _LEFT_OVER_COMMAS.sub(",", _LEFT_OVER_END.sub("", text)).strip(" .;,")
     text = _OPEN_BRACKET_END.sub("", text)  # "... meeting. (" before a marker read apart
     text = rx().inline_action.sub("", text).strip(" .;,")
+    text = _LEAD_IN_COLON.sub("", text)  # "would provide a written response:" over the points listed
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "…"
 
 
