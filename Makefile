@@ -60,7 +60,7 @@ eval-variants: setup
 	$(BIN)/python scripts/eval_variants.py
 
 lint: setup
-	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/ruff check kg tests benchmarks scripts
 
 # The full benchmark takes about an hour on 2 cores; bench-quick a few minutes (results in benchmarks/results/).
 # `kg --help` start-up, extraction per document (issue 4), the 20,000-node graph page (issue 7), kg serve's
