@@ -100,7 +100,7 @@ def find_period(text: str) -> tuple[str, int, int] | None:
             m = None  # "the 12-month period ending 31 May": a rolling year, no quarter
         if m and (best is None or m.start() < best[1]):
             # a range is labelled by the quarter it reaches: "April to December" is the year to Q3
-            month = _month(m.groupdict().get("m2") or "") or _month(m.group("m"))
+            month = month_number(m.groupdict().get("m2") or "") or month_number(m.group("m"))
             if month:
                 best = (quarter_of(dt.date(int(m.group("y")), month, 1)), m.start(), m.end())
     return best
@@ -112,11 +112,6 @@ def find_year(text: str) -> tuple[str, int, int] | None:
         if (start := _fy_start(m.group("y1"), m.group("y2"))) is not None:
             return fy_label(start), m.start(), m.end()
     return None
-
-
-def _month(name: str) -> int | None:
-    name = name.lower()
-    return _MONTHS.get(name[:4].rstrip("e") if name.startswith("sept") else name[:3])
 
 
 @lru_cache(maxsize=1024)  # pure; a few hundred labels, asked for every figure and fact

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.matcher import PhraseMatcher
 
@@ -351,6 +351,7 @@ _LINE = re.compile(r"[^\n]+")
 _MEETING_WORD = re.compile(r"(?i)\b(?:meeting|minutes?)\b|^[ \t]*held\b")
 
 
+@lru_cache(maxsize=8)  # asked for the committee and again for the date, of the text and of its joined form
 def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None, Span | None]:
     """Committee and date from the headings of minutes, notices and front sheets:
     "Minutes of a meeting of the X held at ... on Tuesday 9 July 2024", "MINUTE of MEETING of the X held ...",
@@ -520,7 +521,7 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
                  if meta.committee else None)
     # a title block wrapped over lines ("... held in the Council\nChambers, ..., on Tuesday 12 November") is
     # read with its wrapped lines joined; the evidence quotes the text as written
-    read = (tv or view(doc)).flat or text
+    read = (tv or view(doc)).flat
     if committee is None:
         # the title block as written first (a bilingual block's lines are no wrapped prose), then joined
         name, span, _, _ = heading_meeting(text)

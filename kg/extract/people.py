@@ -30,10 +30,10 @@ from kg.extract.names import (
     people_vocab,
     read_name,
 )
-from kg.extract.posts import acronyms, canonical_title, find_titles, generic, post_canon, posts_vocab
+from kg.extract.posts import acronyms, canonical_title, find_titles, generic, post_canon, service_words
 from kg.extract.regex import whole_words
 from kg.model import Extraction, HoldingFact, PersonFact, PostFact, Role, Span
-from kg.text import TextView
+from kg.text import TextView, view
 
 
 @dataclass(frozen=True)
@@ -127,9 +127,7 @@ def _appositive_case(text: str) -> str:
 
 def of(x: Extraction) -> Analysis:
     """The analysis of a document's text, read with its wrapped lines joined (the text view's `flat`)."""
-    from kg.text import view
-
-    return analyse(x.doc.text, view(x.doc).flat or None)
+    return analyse(x.doc.text, view(x.doc).flat)
 
 
 @lru_cache(maxsize=16)
@@ -300,9 +298,8 @@ def _analyse(text: str) -> Analysis:
             at = e + tail.index("(") + 1
             name = read_name(text, at, prefixed=False)
             # a field of work in brackets reads like a name ("(Development Management)"): not a holder
-            fields = set(posts_vocab()["service_words"])
             if name and text[name.end:name.end + 1] == ")" and not _inside((name.start, name.end), taken) \
-                    and not fields & set(f"{name.given} {name.surname}".split()):
+                    and not service_words() & set(f"{name.given} {name.surname}".split()):
                 hold(name, key, s, e)
                 continue
         # signature block: a line holding only a name, then the post opening the next line (a Word document

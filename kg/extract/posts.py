@@ -219,8 +219,13 @@ def _fields() -> frozenset[str]:
     """Words naming a field of work alone (posts.yaml: service_words and modifiers, less those that name a
     body or a rank: "(Cabinet)", "(Lead)")."""
     v = posts_vocab()
-    return (frozenset(v.get("service_words", ())) | frozenset(v["modifiers"])) - frozenset(
-        v.get("not_fields", ()))
+    return (service_words() | frozenset(v["modifiers"])) - frozenset(v.get("not_fields", ()))
+
+
+@cache
+def service_words() -> frozenset[str]:
+    """Fields of work that open many titles (posts.yaml `service_words`): never a personal name."""
+    return frozenset(posts_vocab().get("service_words", ()))
 
 
 @cache

@@ -44,7 +44,7 @@ class TextView:
     # space and the page furniture a sentence runs over blanked: the same length, so a pattern that reads a
     # name, a title or a figure across the wrap finds offsets that still point into `text` (quote from
     # `text`, never from here)
-    flat: str = field(default="", compare=False, repr=False)
+    flat: str = field(compare=False, repr=False)
     _sentence_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
     _clauses_by_sentence: tuple[tuple[Clause, ...], ...] = field(default=(), compare=False, repr=False)
 

@@ -77,7 +77,7 @@ def statements(
         s, e = sentence.start, sentence.end
         if sentence.kind == "heading" or any(a <= s < b for a, b in promised):
             continue
-        sent = (tv.flat or text)[s:e]  # wrapped lines joined: the done verb's phrase may cross a wrap
+        sent = tv.flat[s:e]  # wrapped lines joined: the done verb's phrase may cross a wrap
         kind, done_at = _kind(sent)
         if kind is None or any(p.span.start == s for p in out):
             continue

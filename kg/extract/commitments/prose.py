@@ -51,18 +51,13 @@ class Promise:
     condition: str = ""
 
 
-def _read(tv: TextView) -> str:
-    """The text the forms are matched in: wrapped lines joined (same offsets; quotes from the doc's text)."""
-    return tv.flat or tv.text
-
-
 def _decided(x: Extraction, tv: TextView, i: int) -> bool:
     """Is sentence i part of a decision: inside a resolution the resolutions extractor found, opened by
     RESOLVED/AGREED/Decision, or a list item under such a lead-in ("The Committee agreed:")?"""
     s = tv.sentences[i]
     if any(r.span.start < s.end and s.start < r.span.end for r in x.resolutions):
         return True
-    text = _read(tv)
+    text = tv.flat
     if rx().decision.match(text[s.start : s.end]):
         return True
     if s.list_item is not None:
@@ -91,7 +86,7 @@ def units(x: Extraction, tv: TextView, skip: list[tuple[int, int]]) -> list[Unit
             continue
         if _decided(x, tv, i):
             out.extend(Unit(c.start, c.end, i, True) for c in tv.clauses_of(i))
-        elif any(_own_statement().match(_read(tv), c.start, c.end) for c in tv.clauses_of(i)[1:]):
+        elif any(_own_statement().match(tv.flat, c.start, c.end) for c in tv.clauses_of(i)[1:]):
             # "... would include X and it was agreed that Y would be circulated": two statements, each read
             out.extend(Unit(c.start, c.end, i, False) for c in tv.clauses_of(i))
         else:
@@ -174,13 +169,13 @@ class _Reader:
 
     def _repeats(self, p: Promise, q: Promise) -> bool:
         """The same long promise worded again in the same agenda item."""
-        text = _read(self.tv)
+        text = self.tv.flat
         a, b = text[p.start : p.end], text[q.start : q.end]
         return self.tv.item_at(p.start) == self.tv.item_at(q.start) and worded_again(a, b)
 
     def line_action(self, u: Unit) -> bool:
         """'ACTION: Clerk to send the slides to Members by 30 June', wherever it stands in the line."""
-        text = _read(self.tv)
+        text = self.tv.flat
         line = rx().line_action.search(text, u.start, u.end)
         if not line or not rx().deliverable_verb.match(line.group("what").strip()):
             return False
@@ -194,7 +189,7 @@ class _Reader:
     def marker(self, u: Unit, m: re.Match[str], prev: Unit) -> None:
         """A marker standing alone ('(Action: Clerk)', 'Action by: Head of Finance (J Smith)', 'ACTION: KS')
         names the owner of the sentence before it, or makes that sentence an action."""
-        text = _read(self.tv)
+        text = self.tv.flat
         owner = actors.actor_in(self.x, u.start + m.start("owner"), u.start + m.end("owner"))
         if self.found and self.found[-1].end == prev.end:
             last = self.found[-1]
@@ -214,7 +209,7 @@ class _Reader:
         "Members requested that the figures be circulated, which the Head of Housing agreed to do"."""
         if not f.request:
             return u, f
-        text = _read(self.tv)
+        text = self.tv.flat
         if own := _OWN_ACCEPTANCE.search(text, f.cue, u.end):
             region = (own.start("who"), own.end("who"))
             in_text = _OWN_ACCEPTANCE.search(f.text)
@@ -240,7 +235,7 @@ class _Reader:
 
     def promise(self, k: int, u: Unit, inline: re.Match[str] | None) -> None:
         """The promise form of one unit, checked against every reason it may be no promise."""
-        text, x = _read(self.tv), self.x
+        text, x = self.tv.flat, self.x
         sent = text[u.start : u.end]
         is_report = (x.doc.meta.doc_type or "") == "report"
         spans = forms.conditions(text, u.start, u.end)
@@ -293,7 +288,7 @@ def promises(
     x: Extraction, tv: TextView, ref: dt.date | None, skip: list[tuple[int, int]]
 ) -> tuple[list[Promise], list[str]]:
     """Every promise in the prose of the document, and notes on what was left out and why."""
-    text, r = _read(tv), rx()
+    text, r = tv.flat, rx()
     reader = _Reader(x, tv, ref, units(x, tv, skip))
     for k, u in enumerate(reader.units):
         if k in reader.used or reader.line_action(u):

@@ -260,15 +260,14 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
     out: list[Found] = []
     notes: list[str] = []
     newest = {} if doc_period else _newest_periods(doc.cells)
-    given = doc_period
     for row in rows.values():
         row.sort(key=lambda c: c.column)
         label = row[0].row_header.strip()
         # a document whose own period is unknown: each table's newest period column is its latest actual
-        doc_period = given or newest.get(getattr(row[0], "table", 0))
+        row_period = doc_period or newest.get(getattr(row[0], "table", 0))
         breakdown = _breakdown(doc, getattr(row[0], "table", 0))
         if breakdown:
-            out.extend(_breakdown_row(doc, row, label, breakdown, doc_period))
+            out.extend(_breakdown_row(doc, row, label, breakdown, row_period))
             continue
         notation = ""
         extra = [c for c in row if _kind(_headers(c)) == "label"]
@@ -302,7 +301,7 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
                 continue
             kind = _kind(header)
             if kind == "skip" and _narrative_re().search(header) and re.search(r"\d", c.span.quote):
-                out.extend(_narrative(c, hint_free, doc_period))
+                out.extend(_narrative(c, hint_free, row_period))
                 continue
             if kind in ("label", "notation", "rag", "direction", "skip", "forecast", "annual_target"):
                 continue
@@ -311,19 +310,19 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
                 continue
             value, _provisional = parsed
             unit, unit_words, base = _unit(label, c.span.quote)
-            measure, area, period = "actual", "council", doc_period
+            measure, area, period = "actual", "council", row_period
             if code := _comparator(header):
                 measure, area = "benchmark", code
-                named = _period_role(header, doc_period)
-                period = named[1] if named else doc_period
+                named = _period_role(header, row_period)
+                period = named[1] if named else row_period
             elif kind == "target":
                 measure = "target"
-                period = _target_period(header, doc_period)
+                period = _target_period(header, row_period)
             elif kind == "previous":
                 measure = "previous"
-                named = _period_role(header, doc_period)
+                named = _period_role(header, row_period)
                 period = named[1] if named else None
-            elif (named := _period_role(header, doc_period)) is not None:
+            elif (named := _period_role(header, row_period)) is not None:
                 measure, period = named
             elif own := _stated_actual(header):
                 measure, period = "actual", own  # "Q1 2024/25 Value": the column says whose figure it is
@@ -332,7 +331,7 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
                 continue
             out.append(Found(
                 phrase=hint_free, start=start, end=end, value=value, unit=unit, measure=measure, area=area,
-                period=period if measure != "actual" or period != given else None, unit_words=unit_words,
+                period=period if measure != "actual" or period != doc_period else None, unit_words=unit_words,
                 rate_base=base, direction=direction if measure == "actual" else None,
                 rag=rag if measure == "actual" else None,
                 notation=notation,

@@ -193,7 +193,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
     A question without a figure that names one of the scheme's indicators ("Councillor X asked whether
     sickness absence had improved.") hands it to a figure in the next sentences that only points back
     ("... said that the latest figure was 8.7")."""
-    text = tv.flat or tv.text  # wrapped lines joined, page furniture blanked (same offsets)
+    text = tv.flat  # wrapped lines joined, page furniture blanked (same offsets)
     out: list[Found] = []
     notes: list[str] = []
     # (phrase, end of its sentence, the scheme concept when a figure-less sentence named it): "This compares

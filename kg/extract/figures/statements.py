@@ -59,7 +59,7 @@ def _before(segment: str) -> str | None:
 
 def read_statements(tv: TextView, figures: list[Found]) -> list[Found]:
     """Figure-less observations, one per known indicator and sentence, where no figure of it is stated."""
-    text = tv.flat or tv.text  # wrapped lines joined, page furniture blanked (same offsets)
+    text = tv.flat  # wrapped lines joined, page furniture blanked (same offsets)
     with_figures = {(f.start, f.phrase.lower()) for f in figures}
     covered = {f.start for f in figures}
     asked = _compiled()[4]
