@@ -288,3 +288,26 @@ def test_real_officer_with_a_lower_case_post_between_commas_answers() -> None:
     q, a = x.contributions
     assert q.kind == "question" and a.kind == "response" and a.responds_to == q.key
     assert a.speaker is not None and "head of scrutiny" in a.speaker.lower()
+
+
+def test_an_answer_opener_wrapped_over_a_line_break_still_names_the_asker(tmp_path: Path) -> None:
+    """"In response to a query from Councillor X about Y,\\nthe Head of Z explained ...", as a PDF's text
+    wraps it: the councillor's implied question and the post's answer are read as on one line, and the
+    quotes are the rendition's own text, line break and all."""
+    path = tmp_path / "wrapped.txt"
+    path.write_text(
+        "Minutes of the Resources Scrutiny Panel held on 4 March 2025\n\n"
+        "Present: Councillor R Osei (Chair), Councillors M Byrne and T Holloway\n\n"
+        "Officers: Amira Stead, Head of Revenues and Benefits\n\n"
+        "7. Council Tax Collection\n\n"
+        "The Head of Revenues and Benefits presented the report on collection in the third quarter.\n"
+        "In response to a query from Councillor M Byrne regarding the recovery of older arrears,\n"
+        "the Head of Revenues and Benefits explained that a second reminder had been introduced.\n",
+        encoding="utf-8")
+    x = extract(path)
+    asked = next(c for c in x.contributions if c.speaker == "councillor:M Byrne")
+    assert asked.kind == "question"
+    assert answered(x, "councillor:M Byrne") == [("post:Head of Revenues and Benefits", "question")]
+    answer = next(c for c in x.contributions if c.responds_to == asked.key)
+    assert answer.span.quote.startswith("the Head of Revenues and Benefits explained")
+    assert "\n" in x.doc.text[asked.span.start:answer.span.end]

@@ -1548,3 +1548,19 @@ def test_a_capitalised_quarter_between_subject_and_verb_is_the_figure_s_period()
     x = _one("Sickness absence for Quarter 1 was 2.49 days per employee.")
     got = {(o.surface, o.value, o.period) for o in x.observations}
     assert got == {("Sickness absence", D("2.49"), "2023/24 Q1")}
+
+
+def test_an_indicator_named_in_one_paragraph_is_not_carried_into_the_next_without_a_blank_line() -> None:
+    """Word's text export puts each paragraph on one line with no blank line between: the indicator a long
+    paragraph named ("the indicator - X ... had improved from 61% to 68%") is not the one a later paragraph's
+    bare target speaks of ("The local target of 10 days was very challenging")."""
+    para = ("The report also highlighted one service area where performance had improved over the year, with "
+            "an explanation of the steps taken. The service area highlighted was Housing with the indicator "
+            "- Homeless households prevented from becoming homeless within 56 days. Performance against this "
+            "indicator had improved from 61% in 2022/23 to 68% in the second quarter.")
+    text = (f"{para}\nIn the discussion that followed these points were made:\n"
+            "\u2022 On the repairs indicator, it was confirmed that the local target of 10 days was very "
+            "challenging.\n")
+    x = _one(text)
+    assert {o.value for o in x.observations} >= {D(61), D(68)}
+    assert not [o for o in x.observations if o.value == D(10) and "Homeless" in o.indicator_label]

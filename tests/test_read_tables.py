@@ -579,6 +579,34 @@ def test_labelled_field_records_are_a_table_with_bounds_and_pipes_left_out(tmp_p
     }
 
 
+def test_field_records_go_on_over_a_wrapped_indicator_and_a_page_break(tmp_path: Path) -> None:
+    """As a PDF converter gives them: an indicator's name wrapped onto a second line is one row label, and
+    a page break inside a record (a page number, then a running head printed once) does not end the table;
+    a field's name repeated in every record is never taken for page furniture."""
+    doc = _text_doc(
+        "Indicator: The percentage of household waste collected by the council that is prepared for\n"
+        "reuse or recycling\n"
+        "Target: A minimum of 55%.\n"
+        "Result: 57.2%\n"
+        "Indicator: The average number of days taken to process new housing benefit claims received\n"
+        "in the year\n"
+        "Page 3 of 8\n\n"
+        "Annual Performance Report\n"
+        "Target: A maximum of 20 days.\n"
+        "Result: 18.4 days\n", tmp_path)
+    (t,) = doc.tables
+    assert grid(doc) == {
+        ("The percentage of household waste collected by the council that is prepared for reuse or recycling",
+         "Target"): "55%",
+        ("The percentage of household waste collected by the council that is prepared for reuse or recycling",
+         "Result"): "57.2%",
+        ("The average number of days taken to process new housing benefit claims received in the year",
+         "Target"): "20 days",
+        ("The average number of days taken to process new housing benefit claims received in the year",
+         "Result"): "18.4 days",
+    }
+
+
 def test_a_key_value_form_is_not_a_field_table(tmp_path: Path) -> None:
     """One "Indicator:" record, or records whose fields hold no figure, are a form, not a table."""
     one = _text_doc("Indicator: Rent collected\nTarget: 98%\nResult: 97.5%\n", tmp_path)

@@ -230,3 +230,63 @@ def test_a_running_head_at_each_page_break_is_furniture_and_a_sentence_goes_on_o
     s = next(s for s in tv.sentences if text[s.start:s.end].startswith("The Head of"))
     assert text[s.start:s.end].endswith("other providers.")
     assert "The Head of" in tv.flat and "Public Pack" not in tv.flat[s.start:s.end]
+
+
+def test_a_number_opening_a_line_of_wrapped_prose_is_no_heading() -> None:
+    """A line that opens with a figure because the line before was filled and stopped mid-sentence ("... the
+    collection rate was\\n96.4%, and ...") is prose, and so is a numbered point filled to the width whose
+    sentence runs on in lower case ("3. Agreed that ... in Annex\\n2 was ..."); a numbered title stays one."""
+    prose = ("Members were told that the number of applications received in the year to March was lower\n"
+             "than in any year since 2015/16, and that the council tax collection rate for the year was\n"
+             "96.4%, and the business rates collection rate had also improved to 98.1% from 97.5% the\n"
+             "previous year.\n")
+    tv = build("Committee minutes\n\n" + prose)
+    assert not tv.headings
+    point = ("Decision\n\n2. Agreed the revised protocol for the handling of complaints from members of the\n"
+             "public,\n\n3. Noted that the action plan set out by the Chief Internal Auditor in Annex\n"
+             "2 was a summary of the actions agreed with each service and would be kept under review,\n\n"
+             "4. Annual Governance Statement\n\nThe Committee considered the draft statement.\n")
+    tv = build(point)
+    assert [h.text for h in tv.headings if h.number] == ["4. Annual Governance Statement"]
+    assert [li.marker for li in tv.list_items] == ["2.", "3."]
+
+
+def test_the_next_number_after_a_comma_still_opens_a_list_item() -> None:
+    """"1. Noted the report,\\n2. Agreed ...": Word's text export drops the blank lines, and the number that
+    follows the open item's opens the next item though the line before ends in a comma; another number
+    there ("to\\n8 weeks") does not."""
+    tv = build("Decision\n\n1. Noted the contents of the report,\n2. Agreed that a workshop be held for all "
+               "members,\n3. Requested a further update in six months.\n")
+    assert [li.marker for li in tv.list_items] == ["1.", "2.", "3."]
+    later = build("Decision\n\n1. Noted that waiting times had risen,\n8. weeks later ...\n")
+    assert not later.list_items[1:]
+
+
+def test_a_paragraph_typed_without_a_blank_line_ends_a_list_item() -> None:
+    """A bullet point, then a paragraph on the next line with no blank line between (as Word's text export
+    gives them): the paragraph's sentences belong to no list item and start a paragraph of their own."""
+    text = ("The measures rated Red were:\n\u2022 Rent collected as a percentage of rent due.\n"
+            "\u2022 Average days to re-let an empty home.\n"
+            "The report also set out where performance had improved over the year, with the time taken to "
+            "process new benefit claims falling to 18 days.\n")
+    tv = build(text)
+    assert [text[li.start:li.end].rstrip(".") for li in tv.list_items] == [
+        "\u2022 Rent collected as a percentage of rent due", "\u2022 Average days to re-let an empty home"]
+    last = tv.sentences[-1]
+    assert text[last.start:last.end].startswith("The report also") and last.list_item is None
+    assert last.paragraph != tv.sentences[-2].paragraph
+
+
+def test_a_line_too_long_to_be_wrapped_ends_its_paragraph() -> None:
+    """A line of 200 characters or more is a paragraph typed as one line: a sentence after it on the next
+    line starts a new paragraph; lines wrapped to a page's width stay one paragraph."""
+    long = ("The Head of Finance reported that the forecast outturn for the year was an overspend of £1.2m, "
+            "mainly in children's placements and home to school transport, and that recovery plans were "
+            "being prepared.")
+    tv = build(f"Minutes\n\n{long}\nMembers asked about the transport contract.\n")
+    assert tv.sentences[-1].paragraph != tv.sentences[-2].paragraph
+    wrapped = ("The Head of Finance reported that the forecast outturn for the year was an overspend of\n"
+               "£1.2m, mainly in placements. Recovery plans were being prepared for each service and\n"
+               "would be reported to the Committee in the new year.\n")
+    tv = build(f"Minutes\n\n{wrapped}")
+    assert len({s.paragraph for s in tv.sentences[1:]}) == 1

@@ -173,7 +173,10 @@ class _Reader:
     """Reads one document's clauses in order, keeping who spoke last and which questions await answers."""
 
     def __init__(self, x: Extraction, tv: TextView) -> None:
-        self.text = x.doc.text
+        # patterns read the flat text (a wrapped line's break is a space there: "the trends,\nthe Head of
+        # ... said"); spans and quotes are cut from the rendition itself, at the same offsets
+        self.text = tv.flat
+        self.raw = x.doc.text
         self.tv = tv
         a = people.of(x)
         keys = {p.key for p in x.people} | {p.key for p in x.posts}
@@ -324,10 +327,10 @@ class _Reader:
         if self.pending is None:
             return
         officer = self.last_officer
-        self.answer(f"contribution:{start}", officer, Span.of(self.text, start, end), 0.6 if officer else 0.5)
+        self.answer(f"contribution:{start}", officer, Span.of(self.raw, start, end), 0.6 if officer else 0.5)
 
     def ask(self, kind: str, speaker: str | None, start: int, end: int) -> ContributionFact:
-        span = Span.of(self.text, start, end)
+        span = Span.of(self.raw, start, end)
         c = ContributionFact(f"contribution:{start}", kind, speaker, span, topic=_topic(span.quote))
         self.out.append(c)
         self.pending = c
@@ -348,8 +351,9 @@ class _Reader:
 
     def quoted_after(self, s: int, e: int) -> int:
         """The end of the words a lead-in introduces ("asked the following question:-" and the question in
-        quotation marks after it): the closing quotation mark's, else `e`."""
-        text = self.text
+        quotation marks after it): the closing quotation mark's, else `e`. Read in the rendition: the
+        quotation closes at a line's end."""
+        text = self.raw
         if not _LEAD_IN_END.search(text, s, e):
             return e
         opening = _OPENING_QUOTE.match(text, e)
@@ -377,7 +381,7 @@ class _Reader:
             subj = self.speaker_at(m.end(), e)
             speaker = subj.key if subj else next((mm.key for mm in self.mentions_in(m.end(), e)
                                                   if _side(mm.key) == "officer"), None)
-            self.answer(f"contribution:{s}", speaker, Span.of(text, s, e), 1.0 if speaker else 0.5)
+            self.answer(f"contribution:{s}", speaker, Span.of(self.raw, s, e), 1.0 if speaker else 0.5)
             if speaker:
                 self.last_officer = speaker
             return True
@@ -440,7 +444,7 @@ class _Reader:
             else:
                 self.ask(kind, subj.key, start, clause_end)
         elif (subj.side == "officer" and active) or councillor_answers:
-            span = Span.of(text, start, clause_end)
+            span = Span.of(self.raw, start, clause_end)
             to = self.question_of(subj.asker) if subj.asker else None
             if self.pending is not None:
                 self.answer(f"contribution:{start}", subj.key, span, to=to)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from kg.read.table_parts import Found, Line, Row, caption, is_number, trim
+from kg.read.table_parts import Found, Line, Row, caption, is_furniture, is_number, trim
 from kg.reference import data_text
 from kg.yamlfile import loads
 
@@ -64,24 +64,44 @@ def _value(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _next_text(lines: Sequence[Line], j: int) -> str:
+    while j < len(lines) and lines[j].blank:
+        j += 1
+    return lines[j].text if j < len(lines) else ""
+
+
 def fields(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> tuple[Found, int] | None:
-    del repeated
     if not _opens_record(_FIELD.match(lines[i].text)):
         return None
     columns: dict[str, tuple[int, int, int]] = {}  # field name -> (column, head start, head end)
     rows: list[tuple[tuple[int, int], str, list[tuple[int, int, int]]]] = []
     j, last = i, i
+    paged = False  # a page number came: a running head printed once may stand before the next field
     while j < len(lines):
         line = lines[j]
         if line.blank:
             j += 1
             continue
+        if not _FIELD.match(line.text) and is_furniture(line.text, repeated):  # a page break in the records
+            paged, j = True, j + 1
+            continue
+        if paged and not _FIELD.match(line.text) and _FIELD.match(_next_text(lines, j + 1)):
+            paged, j = False, j + 1
+            continue
+        paged = False
         m = _FIELD.match(line.text)
         if _opens_record(m):
             assert m is not None
             label = trim(text, line.start + m.start("value"), line.start + m.end("value"))
+            j += 1
+            # a long indicator wrapped by the conversion: its words go on over lines that are no field
+            while j < len(lines) and j - last < 4 and not lines[j].blank and not _FIELD.match(lines[j].text) \
+                    and not lines[j].text.strip().startswith("(") and text[label[1] - 1] not in ".|" \
+                    and not is_furniture(lines[j].text, repeated):
+                label = (label[0], trim(text, lines[j].start, lines[j].end)[1])
+                j += 1
             rows.append((label, " ".join(text[label[0] : label[1]].split()), []))
-            last = j = j + 1
+            last = j
             continue
         if m and len(m.group("key").split()) <= _MAX_KEY_WORDS:
             key = _key(m.group("key"))

@@ -17,6 +17,53 @@ def _overlaps(start: int, end: int, ranges: tuple[tuple[int, int], ...]) -> bool
     )
 
 
+def page_width(text: str, lines: tuple[Line, ...]) -> int:
+    """The width the text is wrapped to: the 90th percentile of its line lengths (tables aside)."""
+    lengths = sorted(ln.end - ln.start for ln in lines if not (ln.blank or ln.in_table or ln.furniture))
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+# The widest line a converter wraps prose to: a landscape page at a small font. A longer line is a paragraph
+# typed as one line, never a wrapped one.
+LONGEST_WRAPPED = 200
+
+
+def breaks_after(text: str, line: Line, nxt: Line, width: int) -> bool:
+    """Does a unit end at the end of `line` although no blank line follows? Text wrapped to a width puts
+    a word on the line whenever it fits, so when the next line's first word would have fitted here the
+    break was made on purpose (a field line, a title, a new paragraph) - unless the line ends mid-phrase."""
+    body = text[line.start : line.end].rstrip()
+    after = text[nxt.start : nxt.end].lstrip()
+    if not body or not after:
+        return True
+    if body[-1] in ",;(-–&/" or body.split()[-1].lower() in _CONTINUES:
+        return False
+    if not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“‘'(£"):
+        return False
+    if _FIELD.match(after):
+        return True  # "Wards: All" under "Author: ...": one field a line
+    if _ROW_END.search(body):
+        return True  # "Other cases 56 days 61 days" over "Appeals N/A 90 days": a table's rows
+    if len(body.strip()) > LONGEST_WRAPPED:
+        return True  # no page is that wide: a paragraph typed as one line (Word's text export)
+    first_word = after.split()[0]
+    return len(body) + 1 + len(first_word) <= width
+
+
+# A field line of a front sheet or signature block: one to four capitalised words and a colon.
+_FIELD = re.compile(r"[A-Z][\w'’]*(?:[ \t][\w'’()&/]+){0,3}:[ \t]")
+
+
+# A line ending in two figures (a unit word or % after each), no full stop: a table's row, not wrapped prose.
+_ROW_END = re.compile(r"(?<![\w.,/])\d[\d,.]*\s*(?:%|(?!(?:and|or|to|of)\b)[A-Za-z]+)?\s+(?:[\d,.]+|n/a|-)"
+                      r"\s*(?:%|[A-Za-z]+)?$", re.I)
+
+
+_CONTINUES = frozenset(
+    {"and", "or", "of", "the", "to", "a", "an", "for", "in", "on", "by", "with", "from", "at"}
+)
+
+
 def lines(text: str, tables: tuple[tuple[int, int], ...] = ()) -> tuple[Line, ...]:
     """Every line with its offsets. A line is furniture when it is a page number or a running header or
     footer: it matches a furniture pattern, or the same line (digits aside) recurs on several pages."""

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
+from kg.text import lines as _lines
 from kg.text.rules import clause_break_re, quote_pairs
 from kg.text.units import Clause, Heading, Line, ListItem, Sentence
 
@@ -31,46 +32,6 @@ def _line_width(text: str, block: list[Line]) -> int:
     return max((ln.end - ln.start for ln in block), default=0)
 
 
-def _page_width(text: str, lines: tuple[Line, ...]) -> int:
-    """The width the text is wrapped to: the 90th percentile of its line lengths (tables aside)."""
-    lengths = sorted(ln.end - ln.start for ln in lines if not (ln.blank or ln.in_table or ln.furniture))
-    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
-
-
-def _breaks_after(text: str, line: Line, nxt: Line, width: int) -> bool:
-    """Does a unit end at the end of `line` although no blank line follows? Text wrapped to a width puts
-    a word on the line whenever it fits, so when the next line's first word would have fitted here the
-    break was made on purpose (a field line, a title, a new paragraph) - unless the line ends mid-phrase."""
-    body = text[line.start : line.end].rstrip()
-    after = text[nxt.start : nxt.end].lstrip()
-    if not body or not after:
-        return True
-    if body[-1] in ",;(-–&/" or body.split()[-1].lower() in _CONTINUES:
-        return False
-    if not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“‘'(£"):
-        return False
-    if _FIELD.match(after):
-        return True  # "Wards: All" under "Author: ...": one field a line
-    if _ROW_END.search(body):
-        return True  # "Other cases 56 days 61 days" over "Appeals N/A 90 days": a table's rows
-    first_word = after.split()[0]
-    return len(body) + 1 + len(first_word) <= width
-
-
-# A field line of a front sheet or signature block: one to four capitalised words and a colon.
-_FIELD = re.compile(r"[A-Z][\w'’]*(?:[ \t][\w'’()&/]+){0,3}:[ \t]")
-
-
-# A line ending in two figures (a unit word or % after each), no full stop: a table's row, not wrapped prose.
-_ROW_END = re.compile(r"(?<![\w.,/])\d[\d,.]*\s*(?:%|(?!(?:and|or|to|of)\b)[A-Za-z]+)?\s+(?:[\d,.]+|n/a|-)"
-                      r"\s*(?:%|[A-Za-z]+)?$", re.I)
-
-
-_CONTINUES = frozenset(
-    {"and", "or", "of", "the", "to", "a", "an", "for", "in", "on", "by", "with", "from", "at"}
-)
-
-
 def _blocks(
     text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...], items: tuple[ListItem, ...]
 ) -> list[tuple[int, int, str, int | None]]:
@@ -83,7 +44,7 @@ def _blocks(
     pending_break = False  # a blank line, a table or page furniture came since the last line
     paged = False  # page furniture among them: a page break, not a paragraph's end
 
-    page_width = _page_width(text, lines)
+    page_width = _lines.page_width(text, lines)
 
     def flush() -> None:
         nonlocal block
@@ -92,7 +53,7 @@ def _blocks(
         width = max(_line_width(text, block), page_width)
         start = block[0].start
         for ln, nxt in zip(block, [*block[1:], None], strict=True):
-            if nxt is None or _breaks_after(text, ln, nxt, width):
+            if nxt is None or _lines.breaks_after(text, ln, nxt, width):
                 out.append((start, ln.end, "prose", current_list))
                 if nxt is not None:
                     start = nxt.start
@@ -128,6 +89,9 @@ def _blocks(
             li = items[current_list]
             block = [Line(li.body_start, line.end)]
             continue
+        if current_list is not None and line.start >= items[current_list].end:
+            flush()  # the list item has ended (a paragraph after it without a blank line)
+            current_list = None
         block.append(line)
     flush()
     return out
@@ -143,9 +107,9 @@ def sentences(
     """The sentences of the text in order, with the spaCy sentencizer's boundaries inside each block."""
     bounds = sorted({s.start_char for s in doc.sents} | {len(text)})
     out: list[Sentence] = []
-    for start, end, kind, list_item in _blocks(text, lines, heads, list_items):
+    for paragraph, (start, end, kind, list_item) in enumerate(_blocks(text, lines, heads, list_items)):
         if kind == "heading":
-            out.append(Sentence(start, end, "heading"))
+            out.append(Sentence(start, end, "heading", paragraph=paragraph))
             continue
         cuts = [start, *bounds[bisect_right(bounds, start) : bisect_left(bounds, end)], end]  # sorted: inside
         pieces: list[tuple[int, int]] = []
@@ -162,7 +126,7 @@ def sentences(
         lone = len(pieces) == 1 and not text[pieces[0][0] : pieces[0][1]].rstrip().endswith((".", "?", "!"))
         for a, b in pieces:
             label = lone and "\n" not in text[a:b] and len(text[a:b]) <= 90
-            out.append(Sentence(a, b, "label" if label else "prose", None, list_item))
+            out.append(Sentence(a, b, "label" if label else "prose", None, list_item, paragraph))
     return tuple(out)
 
 

@@ -6,6 +6,7 @@ import re
 
 from kg.model import Section
 from kg.periods import MONTH_NAMES, YEAR
+from kg.text.lines import breaks_after, page_width
 from kg.text.rules import item_number_res, list_marker_res, minor_words
 from kg.text.units import Heading, Item, Line, ListItem
 
@@ -75,12 +76,37 @@ def heading_of(text: str, line: Line) -> Heading | None:
     return None
 
 
+def _prose_line(text: str, line: Line) -> str:
+    return "" if line.blank or line.furniture or line.in_table else text[line.start : line.end].strip()
+
+
+def _wrapped_prose(text: str, lines: tuple[Line, ...], i: int, full: float) -> bool:
+    """A line that opens with a number inside wrapped prose is no numbered heading: either the line before
+    it was filled to the width and stops mid-sentence ("... the approval rate was\\n93.2%, and ..."), or
+    it is itself filled and its sentence runs on in lower case on the next line ("4. Noted that ... in
+    Appendix\\n1 was a schedule of ...")."""
+    if full <= 0:
+        return False
+    before = _prose_line(text, lines[i - 1]) if i else ""
+    if len(before) >= full and before[-1] not in ".:;!?" and not before.isupper():
+        return True
+    here = _prose_line(text, lines[i])
+    after = _prose_line(text, lines[i + 1]) if i + 1 < len(lines) else ""
+    first = after.split()[:2]
+    runs_on = bool(first) and (first[0][0].islower() or (
+        first[0][0].isdigit() and len(first) > 1 and first[1][0].islower()))
+    return len(here) >= full and here[-1] not in ".:;!?" and runs_on and not here.isupper()
+
+
 def headings(text: str, lines: tuple[Line, ...]) -> tuple[Heading, ...]:
     """Heading lines. An unnumbered Title Case line is a heading only when a blank line or the document's
     edge is on both sides of it (otherwise it is a line of wrapped prose or a name in a list)."""
     out: list[Heading] = []
+    full = 0.8 * page_width(text, lines)
     for i, line in enumerate(lines):
         h = heading_of(text, line)
+        if h is not None and h.number and _wrapped_prose(text, lines, i, full):
+            h = None
         if h is None and not (line.blank or line.furniture or line.in_table):
             before = i == 0 or lines[i - 1].blank
             after = i + 1 == len(lines) or lines[i + 1].blank
@@ -124,6 +150,12 @@ def _marker(body: str) -> tuple[str, str, int] | None:
     return None
 
 
+def _next_number(last: str, marker: str) -> bool:
+    """Is `marker` the number after `last` in the same form ("2." after "1.", "4)" after "3)")?"""
+    a, b = re.fullmatch(r"(\D*)(\d+)(\D*)", last), re.fullmatch(r"(\D*)(\d+)(\D*)", marker.strip())
+    return bool(a and b) and (a[1], a[3]) == (b[1], b[3]) and int(b[2]) == int(a[2]) + 1
+
+
 def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -> tuple[ListItem, ...]:
     """List items: a line opening with a bullet, "(a)", "(ii)", "3)" or "2.1". An item runs over the
     lines that continue it, up to the next marker, a blank line or a heading. Depth follows the order
@@ -143,6 +175,10 @@ def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -
 
     last_end = 0
     prev_body = ""
+    last_number = ""  # the last number marker opened
+    full_width = page_width(text, lines)
+    prev_line: Line | None = None
+    item_indent = item_width = 0  # the open item's indent, its longest line
     for line in lines:
         body = text[line.start : line.end]
         indent = len(body) - len(body.lstrip())
@@ -151,16 +187,23 @@ def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -
             close(last_end)
             if line.blank or is_heading:
                 kinds, previous_kind = [], None
-            prev_body = ""
+            prev_body, prev_line = "", None
             continue
         if line.furniture:
             continue
         found = _marker(body)
         if found and found[0] == "number" and prev_body and prev_body[-1] not in ".:;!?" \
-                and not found[1].lstrip().startswith("("):
+                and not found[1].lstrip().startswith("(") and not _next_number(last_number, found[1]):
             # "... fell again, to\n8.3 days": a number that wraps to a new line is no marker; "(1)" in
-            # brackets is one, after a lead-in without a colon too ("RESOLVED – That\n(1) ...")
+            # brackets is one, after a lead-in without a colon too ("RESOLVED – That\n(1) ..."), and so is
+            # the number after the open item's ("1. Noted the report,\n2. Agreed ...")
             found = None
+        if not found and open_item is not None and prev_line is not None and indent <= item_indent \
+                and breaks_after(text, prev_line, line, max(full_width, item_width)):
+            # a paragraph after the item, typed without a blank line (Word's text export): the next line's
+            # first word would have fitted on the item's last line, and it is not indented under the item
+            close(last_end)
+            kinds, previous_kind = [], None
         if found:
             kind, marker, width = found
             # "(v)" or "x." is a letter unless the list it continues is roman; "(i)" starts a roman list
@@ -171,8 +214,11 @@ def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -
                 kinds.append(kind)
             depth = kinds.index(kind)
             open_item = [line.start + indent, line.start + width, marker, kind, depth]
+            item_indent, item_width = indent, 0
             previous_kind = kind
+            last_number = marker if kind == "number" else last_number
         last_end = line.start + len(body.rstrip())
         prev_body = body.rstrip()
+        prev_line, item_width = line, max(item_width, len(prev_body))
     close(last_end)
     return tuple(out)

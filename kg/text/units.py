@@ -59,13 +59,17 @@ class ListItem:
 @dataclass(frozen=True)
 class Sentence:
     """A unit of prose. `kind` is heading for a heading line and label for a short "Field: value" or
-    title line standing alone; `item` and `list_item` index into the view's items and list items."""
+    title line standing alone; `item` and `list_item` index into the view's items and list items.
+    `paragraph` counts the stretches of text a sentence may not cross: a blank line, a heading, a list item
+    or a table ends one, and so does a line break where the next word would have fitted on the line (a
+    paragraph typed without a blank line after it, as Word's text export gives them)."""
 
     start: int
     end: int
     kind: SentenceKind = "prose"
     item: int | None = None
     list_item: int | None = None
+    paragraph: int = 0
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -64,6 +64,16 @@ class TextView:
     def clauses_of(self, sentence: int) -> tuple[Clause, ...]:
         """The clauses of one sentence, indexed once when the view is built (extractors ask for every one)."""
         return self._clauses_by_sentence[sentence] if sentence < len(self._clauses_by_sentence) else ()
+
+    def paragraph_start(self, pos: int) -> int:
+        """Where the paragraph holding offset `pos` starts (its first sentence's start; 0 outside any)."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i < 0:
+            return 0
+        k = i
+        while k > 0 and self.sentences[k - 1].paragraph == self.sentences[i].paragraph:
+            k -= 1
+        return self.sentences[k].start
 
     def item_at(self, pos: int) -> Item | None:
         for item in self.items:
@@ -140,7 +150,7 @@ def unwrapped(text: str, sents: tuple[Sentence, ...], lines: tuple[Line, ...] = 
 def _place(s: Sentence, items: tuple[Item, ...]) -> Sentence:
     for i, item in enumerate(items):
         if item.start <= s.start < item.end:
-            return Sentence(s.start, s.end, s.kind, i, s.list_item)
+            return replace(s, item=i)
     return s
 
 

@@ -128,7 +128,7 @@ def previous_speaker(x: Extraction, text: str, tv: TextView, sentence: int) -> s
     if sentence == 0:
         return None
     prev, here = tv.sentences[sentence - 1], tv.sentences[sentence]
-    if prev.kind == "heading" or "\n\n" in text[prev.end : here.start]:
+    if prev.kind == "heading" or prev.paragraph != here.paragraph:
         return None
     if text[prev.start : prev.end].rstrip().endswith("?"):
         return None

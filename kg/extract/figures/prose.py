@@ -217,7 +217,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             continue
         if s.kind == "heading" or tv.in_table(s.start, s.end):
             continue
-        if carry and (carry[1] < s.start and "\n\n" in text[carry[1] : s.start] and s.list_item is None):
+        if carry and carry[1] < s.start and s.list_item is None \
+                and tv.paragraph_start(carry[1] - 1) != tv.paragraph_start(s.start):
             carry = None
         sentence_actual: str | None = None
         sentence_named: str | None = None  # a benchmark's own name, when the sentence states no level
@@ -429,7 +430,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if own and _pointer_re().fullmatch(own.strip()):
                     # "Performance against this indicator had improved from 78% to 95%": the indicator the
                     # text named just before ("the indicator - X"), else no name of its own
-                    own = _named_before(text, s.start)
+                    own = _named_before(text, s.start, tv.paragraph_start(s.start))
                 if elsewhere:
                     own = ""  # the place after the number is where, not what: the clause points back
                 elif here:
@@ -843,11 +844,10 @@ def _introduced_re() -> re.Pattern[str]:
                       + r")\s*[:\-–—]\s*(?P<name>[^.;:\n]{3,120})", re.I)
 
 
-def _named_before(text: str, at: int) -> str:
-    """The last indicator introduced by name in the 400 characters before `at`, within its paragraph."""
-    lo = max(0, at - 400)
-    para = text.rfind("\n\n", lo, at)
-    lo = para + 2 if para >= 0 else lo
+def _named_before(text: str, at: int, paragraph: int) -> str:
+    """The last indicator introduced by name in the 400 characters before `at`, within its paragraph (which
+    starts at `paragraph`)."""
+    lo = max(paragraph, at - 400)
     found = list(_introduced_re().finditer(text, lo, at))
     return " ".join(found[-1].group("name").split()) if found else ""
 
