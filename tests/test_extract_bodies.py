@@ -454,3 +454,14 @@ def test_a_report_front_page_names_committee_and_date_not_its_author(tmp_path: P
     x = extract(p)
     assert x.committee and x.committee.name == "Education Committee"
     assert x.doc.meta.meeting_date == dt.date(2025, 3, 12)
+
+
+def test_a_running_head_that_opens_with_a_label_word_does_not_hide_the_front_sheet(tmp_path: Path) -> None:
+    """A PDF's running head "Committee Papers - Public Document Pack" reads like a "Committee" label with
+    nothing a committee is named by; the front sheet's "Report to:" under it still names the committee."""
+    p = tmp_path / "report.txt"
+    p.write_text("Committee Papers - Public Document Pack\nKELLSIDE DISTRICT COUNCIL\n"
+                 "Report to:\tLeisure and Community Services Committee\nDate of meeting:\t4 June 2025\n"
+                 "Subject:\tLeisure centre usage 2024/25\n", encoding="utf-8")
+    x = extract(p)
+    assert x.committee and x.committee.name == "Leisure and Community Services Committee"

@@ -1564,3 +1564,17 @@ def test_an_indicator_named_in_one_paragraph_is_not_carried_into_the_next_withou
     x = _one(text)
     assert {o.value for o in x.observations} >= {D(61), D(68)}
     assert not [o for o in x.observations if o.value == D(10) and "Homeless" in o.indicator_label]
+
+
+def test_a_figure_after_a_page_break_keeps_the_cue_before_it() -> None:
+    """"had risen from" / page furniture / "6.2 weeks to 7.1 weeks": the furniture blanked in the
+    flat text is no distance, so the first figure keeps its cue ("from": the earlier level) and the second
+    is the level now; without the cue both were read as levels now."""
+    head = "Kellside District Council - Licensing Committee - Agenda Item 7 - Public Document Pack"
+    text = (f"{head}\n\nThe Licensing Manager reported that the average time to process a premises licence "
+            "application had risen from\nPage 2 of 4\n\f\n"
+            f"{head}\n6.2 weeks to 7.1 weeks in the quarter.\n\n{head}\n")
+    x = _one(text)
+    got = {(o.value, o.measure) for o in x.observations}
+    assert (D("6.2"), "previous") in got and (D("7.1"), "actual") in got
+    assert (D("6.2"), "actual") not in got

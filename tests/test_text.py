@@ -290,3 +290,20 @@ def test_a_line_too_long_to_be_wrapped_ends_its_paragraph() -> None:
                "would be reported to the Committee in the new year.\n")
     tv = build(f"Minutes\n\n{wrapped}")
     assert len({s.paragraph for s in tv.sentences[1:]}) == 1
+
+
+def test_a_sentence_goes_on_over_a_page_break_after_a_word_that_cannot_end_it() -> None:
+    """"... the average wait had fallen to / Page 2 of 4 / (form feed) / running head / 6.2 weeks." is one
+    sentence: a line ending in "to", "from" or "of" does not end a sentence, a form feed alone on a line
+    is page furniture, and "6.2 weeks" after the page break opens no list item."""
+    head = "Kellside District Council - Licensing Committee"
+    text = (f"{head}\n\nMinutes\n\nThe Licensing Manager reported that the number of applications had risen "
+            "again and the average wait had fallen to\nPage 2 of 4\n\f\n"
+            f"{head}\n6.2 weeks. Members welcomed the improvement.\n\n{head}\n")
+    tv = build(text)
+    assert not tv.list_items
+    feed = next(ln for ln in tv.lines if text[ln.start:ln.end] == "\f")
+    assert feed.furniture and not feed.blank
+    s = tv.sentences[tv.sentence_at(text.index("6.2 weeks"))]
+    assert text[s.start:s.end].startswith("The Licensing Manager reported")
+    assert "fallen to" in tv.flat[s.start:s.end] and "Page 2" not in tv.flat[s.start:s.end]

@@ -375,15 +375,17 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
         if committee:
             break
     labelled_date: re.Match[str] | None = None
-    if not committee:  # a front sheet: "REPORT TO:  X Committee", "Report to: X Committee - 19 November 2024"
-        m = r.labelled.search(head)
-        value = m.group(2) if m else ""
-        bare = m is not None and ":" not in m.group("sep") and len(m.group("sep")) < 2
+    # a front sheet: "REPORT TO:  X Committee", "Report to: X Committee - 19 November 2024" (the first line
+    # that reads so: a running head "Committee Papers - ..." above it is none)
+    for m in r.labelled.finditer(head) if not committee else ():
+        value = m.group(2)
+        bare = ":" not in m.group("sep") and len(m.group("sep")) < 2
         # a number only as the last word of the name ("Scrutiny Committee 2"), not a date or a time
-        if m and not re.search(r"\d", re.sub(r"\s\d{1,2}$", "", value)) and (name := _committee_name(value)) \
+        if not re.search(r"\d", re.sub(r"\s\d{1,2}$", "", value)) and (name := _committee_name(value)) \
                 and not (bare and not r.name_head.search(name)):
             committee, c_span = name, Span.of(text, m.start(2), m.end(2))
             labelled_date = m if m.group(3) else None
+            break
     if not committee:  # one title line: "<X Council> <Y Committee> 25 February 2025"
         for s, e in _head_lines(text):
             named = council_names(text, s, e)

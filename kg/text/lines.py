@@ -36,7 +36,7 @@ def breaks_after(text: str, line: Line, nxt: Line, width: int) -> bool:
     after = text[nxt.start : nxt.end].lstrip()
     if not body or not after:
         return True
-    if body[-1] in ",;(-–&/" or body.split()[-1].lower() in _CONTINUES:
+    if body[-1] in ",;(-–&/" or body.split()[-1].lower() in CONTINUES:
         return False
     if not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“‘'(£"):
         return False
@@ -59,7 +59,7 @@ _ROW_END = re.compile(r"(?<![\w.,/])\d[\d,.]*\s*(?:%|(?!(?:and|or|to|of)\b)[A-Za
                       r"\s*(?:%|[A-Za-z]+)?$", re.I)
 
 
-_CONTINUES = frozenset(
+CONTINUES = frozenset(
     {"and", "or", "of", "the", "to", "a", "an", "for", "in", "on", "by", "with", "from", "at"}
 )
 
@@ -79,8 +79,9 @@ def lines(text: str, tables: tuple[tuple[int, int], ...] = ()) -> tuple[Line, ..
     for s, e in raw:
         body = text[s:e]
         stripped = body.strip()
-        blank = not stripped
-        furniture = not blank and (
+        feed = "\f" in body and not stripped  # a page break a converter left on a line of its own
+        blank = not stripped and not feed
+        furniture = feed or not blank and (
             any(p.match(body) for p in furniture_res())
             or (
                 len(stripped) >= 25

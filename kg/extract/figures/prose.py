@@ -13,7 +13,7 @@ from kg.extract.figures import frames, phrases
 from kg.extract.figures.numbers import Number, not_a_figure, numbers, shapes, spelled_re
 from kg.extract.figures.vocab import alternation, anywhere, ending, words
 from kg.extract.regex import grouped
-from kg.text import TextView
+from kg.text import TextView, back
 
 
 @dataclass
@@ -598,7 +598,7 @@ def _in_range(text: str, n: Number, found: list[Number], k: int) -> bool:
     for a, b in ((found[k - 1] if k else None, n), (n, found[k + 1] if k + 1 < len(found) else None)):
         if a is None or b is None or not _RANGE_TO.fullmatch(text, a.end, b.start):
             continue
-        if not _range_from_re().search(text, max(0, a.start - 30), a.start):
+        if not _range_from_re().search(text, back(text, a.start, 30), a.start):
             return True
     return False
 
