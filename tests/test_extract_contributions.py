@@ -311,3 +311,19 @@ def test_an_answer_opener_wrapped_over_a_line_break_still_names_the_asker(tmp_pa
     answer = next(c for c in x.contributions if c.responds_to == asked.key)
     assert answer.span.quote.startswith("the Head of Revenues and Benefits explained")
     assert "\n" in x.doc.text[asked.span.start:answer.span.end]
+
+
+def test_an_answer_cue_cut_by_a_wrapped_line_is_still_an_answer(tmp_path: Path) -> None:
+    """"The Head of X agreed\\nto provide ..." as a PDF wraps it: the cue phrase split over the line break is
+    read, and the post answers the councillor's question before it."""
+    path = tmp_path / "wrapped.txt"
+    path.write_text(
+        "Minutes of the Resources Scrutiny Panel held on 4 March 2025\n\n"
+        "Present: Councillor R Osei (Chair), Councillors M Byrne and T Holloway\n\n"
+        "Officers: Amira Stead, Head of Revenues and Benefits\n\n"
+        "7. Council Tax Collection\n\n"
+        "Councillor T Holloway asked how many households were paying by direct debit. The Head of Revenues\n"
+        "and Benefits agreed\nto provide the figures for each ward before the next meeting of the Panel.\n",
+        encoding="utf-8")
+    x = extract(path)
+    assert answered(x, "councillor:T Holloway") == [("post:Head of Revenues and Benefits", "question")]

@@ -23,7 +23,6 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
 
 from kg.extract import people
 from kg.extract.nlp import nlp, vocabulary
@@ -66,12 +65,37 @@ def _side(key: str) -> str:
     return "officer" if key.startswith(("post:", "officer:")) else "member"
 
 
-def _cues(doc: Doc) -> list[tuple[str, int, int]]:
-    """(kind, start, end) character offsets of every cue phrase, longest first where they overlap."""
+def _cues(tv: TextView) -> list[tuple[str, int, int]]:
+    """(kind, start, end) character offsets of every cue phrase, longest first where they overlap. The
+    view's one spaCy analysis finds them on the lines as written; a phrase a wrapped line cuts ("agreed\n
+    to provide") is found in the flat text, around each line break made a space there."""
+    doc = tv.doc
     found = []
     for match_id, s, e in _cue_matcher()(doc):
         found.append((nlp().vocab.strings[match_id], doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+    text, flat = tv.text, tv.flat
+    at = text.find("\n")
+    while at != -1:
+        if flat[at] == " ":  # a wrapped line's break inside a sentence
+            for m in _cue_phrases_re().finditer(flat, max(0, at - _LONGEST_CUE), at + _LONGEST_CUE):
+                if m.start() < at < m.end():
+                    found.append((m.lastgroup or "", m.start(), m.end()))
+        at = text.find("\n", at + 1)
     return found
+
+
+_LONGEST_CUE = 60  # characters: no cue phrase is longer
+
+
+@cache
+def _cue_phrases_re() -> re.Pattern[str]:
+    """The cue phrases as one pattern, one named group a kind, words apart by any space (a line break)."""
+    groups = []
+    for kind in KINDS:
+        phrases = sorted({p for phrase in _vocab()[kind] for p in _expand(phrase)}, key=len, reverse=True)
+        spelled = (r"\s+".join(map(re.escape, p.split())) for p in phrases)
+        groups.append(f"(?P<{kind}>" + "|".join(spelled) + ")")
+    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.I)
 
 
 def _topic(clause: str) -> str | None:
@@ -184,7 +208,7 @@ class _Reader:
         self.mention_starts = [m.start for m in self.mentions]
         self.titles = sorted(a.titles)
         self.title_starts = [t[0] for t in self.titles]
-        self.cues = sorted(_cues(tv.doc), key=lambda c: c[1])  # the view's one spaCy analysis
+        self.cues = sorted(_cues(tv), key=lambda c: c[1])
         self.cue_starts = [c[1] for c in self.cues]
         # councillors who hold a cabinet post answer questions ("Councillor X, Cabinet Member for Y")
         answering = tuple(_vocab()["answering_councillor_posts"])
