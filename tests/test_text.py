@@ -307,3 +307,16 @@ def test_a_sentence_goes_on_over_a_page_break_after_a_word_that_cannot_end_it() 
     s = tv.sentences[tv.sentence_at(text.index("6.2 weeks"))]
     assert text[s.start:s.end].startswith("The Licensing Manager reported")
     assert "fallen to" in tv.flat[s.start:s.end] and "Page 2" not in tv.flat[s.start:s.end]
+
+
+def test_a_numbered_paragraph_wrapped_at_the_width_goes_on_to_its_next_line() -> None:
+    """"3.1 The share ... was 61.24% in Quarter" over "3, down from ...", wrapped at 90 columns: the first
+    line is measured with its number, as printed, so the next word would not have fitted and the sentence
+    goes on (measured without "3.1 " it looked short enough to end a paragraph)."""
+    text = ("Report\n\n"
+            "3.1 The share of all waste sent for reuse, recycling or composting was 61.24% in Quarter\n"
+            "3, down from 64.0% in Quarter 2 and below the council's own target of 65% for the year as\n"
+            "a whole, which the service still expects to meet by the end of March.\n")
+    tv = build(text)
+    s = tv.sentences[tv.sentence_at(text.index("61.24%"))]
+    assert text[s.start:s.end].rstrip().endswith("by the end of March.")

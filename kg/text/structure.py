@@ -199,9 +199,11 @@ def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -
             # the number after the open item's ("1. Noted the report,\n2. Agreed ...")
             found = None
         if not found and open_item is not None and prev_line is not None and indent <= item_indent \
+                and prev_body[-1:] in (".", "!", "?") \
                 and breaks_after(text, prev_line, line, max(full_width, item_width)):
-            # a paragraph after the item, typed without a blank line (Word's text export): the next line's
-            # first word would have fitted on the item's last line, and it is not indented under the item
+            # a paragraph after the item, typed without a blank line (Word's text export): the item's last
+            # line ends a sentence, the next line's first word would have fitted on it, and it is not
+            # indented under the item
             close(last_end)
             kinds, previous_kind = [], None
         if found:
