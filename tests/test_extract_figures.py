@@ -1578,3 +1578,10 @@ def test_a_figure_after_a_page_break_keeps_the_cue_before_it() -> None:
     got = {(o.value, o.measure) for o in x.observations}
     assert (D("6.2"), "previous") in got and (D("7.1"), "actual") in got
     assert (D("6.2"), "actual") not in got
+
+
+def test_a_table_cells_border_is_never_part_of_a_name() -> None:
+    """Field lines left with a converter's cell borders ("Target: A maximum of 900 tonnes. |") outside any
+    table name no indicator: "tonnes. | Result" is no measure, so those figures are left unnamed."""
+    x = _one("Landfill\n\nTarget: A maximum of 900 tonnes. |\nResult: 874 tonnes |\nStatus: Met\n")
+    assert not [o for o in x.observations if "|" in o.indicator_label]
