@@ -1141,3 +1141,18 @@ def test_a_deliverable_sent_in_the_perfect_is_recorded_done(tmp_path: Path) -> N
     x = _write(tmp_path, text, "minutes")
     done = [p.text for p in x.progress if p.kind == "done"]
     assert done == ["The Head of Parks had circulated figures on vandalism repairs"]
+
+
+def test_members_asked_to_act_after_a_connective_is_no_promise(tmp_path: Path) -> None:
+    """"In addition, Members were asked to consider ...": the meeting is addressed, a connective before it
+    changes nothing; nobody promised anything."""
+    text = "In addition, Members were asked to consider topics for the next round of reviews.\n"
+    assert _write(tmp_path, text, "minutes").commitments == ()
+
+
+def test_real_english_minutes_members_asked_to_suggest_topics_is_no_promise() -> None:
+    """Ryedale's minutes (tests/data/xreal): Members asked to consider topics is no commitment; the resolution
+    that scoping reports come to a future meeting is one."""
+    x = _extract(DATA / "xreal", "ryedale_reviews.txt")
+    _absent(x, "consider topics")
+    assert _find(x, "scoping reports").due_kind == "future_meeting"

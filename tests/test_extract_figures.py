@@ -1548,3 +1548,28 @@ def test_a_capitalised_quarter_between_subject_and_verb_is_the_figure_s_period()
     x = _one("Sickness absence for Quarter 1 was 2.49 days per employee.")
     got = {(o.surface, o.value, o.period) for o in x.observations}
     assert got == {("Sickness absence", D("2.49"), "2023/24 Q1")}
+
+
+def test_a_bracketed_paragraph_number_before_the_level_is_no_figure() -> None:
+    """"Rent arrears (4.1), which stood at 2.3%": the bracket numbers a paragraph; the level after it is the
+    figure, named without the bracket."""
+    x = _one("Rent arrears (4.1), which stood at 2.3%, were lower than expected.")
+    assert _found(x) == {(D("2.3"), "actual", "council", "Rent arrears")}
+
+
+def test_a_peak_is_an_earlier_level_and_is_currently_states_the_level() -> None:
+    """"X peaked at 30 in the spring and is currently 12": 30 is a level passed, 12 the level now."""
+    x = _one("The number of households in bed and breakfast peaked at 30 in the spring and is currently 12.")
+    assert {(o.value, o.measure) for o in x.observations} == {(D(30), "previous"), (D(12), "actual")}
+
+
+def test_real_english_minutes_a_section_number_and_a_peak() -> None:
+    """Cheltenham's HR minutes (tests/data/xreal): the report's section number in brackets is no figure, the
+    days lost are sickness absence's, and a count that had peaked and was currently lower gives the peak as
+    an earlier level and the current one as the level."""
+    x = extract(read_document(XREAL / "cheltenham_hr.txt", root=XREAL))
+    rows = {(o.value, o.measure, o.surface) for o in x.observations}
+    assert (D("2.48"), "actual", "Sickness absence") in rows
+    assert D("3.2") not in {o.value for o in x.observations}
+    assert {(o.value, o.measure) for o in x.observations if o.value in (D(11), D(4))} == {
+        (D(11), "previous"), (D(4), "actual")}

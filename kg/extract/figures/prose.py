@@ -58,6 +58,8 @@ _MONTHLY = re.compile(r"\bmonthly\b|\b(?:for|in|during)\s+(?:the\s+month\s+of\s+
                       r"(?!\s+(?:19|20)\d\d\s*[-–/])", re.I)
 
 _DIGIT = re.compile(r"\d")
+# a paragraph's or a code's number in brackets closing a name ("Rent arrears (4.1)"): no part of the name
+_BRACKET_REF_TAIL = re.compile(r"\s*\(\s*\d+(?:\.\d+)*\s*\)$")
 
 # A RAG key names its colours each followed by a dash, colon or equals sign and what the colour means.
 _RAG_KEY = re.compile(r"\b(?:red|amber|green)\s*[-–:=]", re.I)
@@ -75,6 +77,8 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
     before = text[max(lo, n.start - 40) : n.start]
     after = text[n.end : min(hi, n.end + 40)]
     if r.open_bracket.search(before) and r.close_bracket.match(after) and r.named_bracket.search(before):
+        if r.level_follows.match(text, n.end, hi):
+            return False  # "Rent arrears (4.1), which stood at 2.3%": the bracket refers to a paragraph
         return not r.body_bracket.search(before)  # "Scrutiny Panel (2)" numbers a body, counts nothing
     if ending("copulas").search(before) and not r.of_number.match(after):
         return not r.not_a_link.match(after) or bool(r.count_noun.match(after))
@@ -106,6 +110,7 @@ class _LevelRes:
     word_after: re.Pattern[str]
     changed_to: re.Pattern[str]
     body_bracket: re.Pattern[str]
+    level_follows: re.Pattern[str]
 
 
 @cache
@@ -143,6 +148,10 @@ def _level_res() -> _LevelRes:
                               re.I),
         body_bracket=re.compile(r"\b" + alternation(vocabulary("bodies")["committee_heads"]) + r"\s*\(\s*$",
                                 re.I),
+        # the bracket is followed by what the named thing's level is ("X (3.2) which was 2.5 days", "X (4),
+        # at 61%"): the number in it labels the name (a paragraph, a code), the level comes after
+        level_follows=re.compile(r"\s*\)\s*,?\s*(?:(?:which|that)\s+)?(?:" + alternation(words()["copulas"])
+                                 + r")\s+(?:[a-z]+\s+){0,2}?[£$]?\d", re.I),
     )
 
 
@@ -385,6 +394,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = _TARGET_LEAD.sub("", own)  # "targets that include X target" names X
                 if own:
                     own = _SHARED_SUBJECT.sub("", own)  # "X had improved and was now at N": X is the name
+                    own = _BRACKET_REF_TAIL.sub("", own)  # "Rent arrears (4.1)" (which was ...): the name
                     # "X increased 2.1 days per FTE to 11.3": the change before the level is no part of X
                     own = _change_tail_re().sub("", own)
                     # "Major applications were processed in an average of 45.2 weeks": what was processed
