@@ -230,3 +230,11 @@ def test_a_running_head_at_each_page_break_is_furniture_and_a_sentence_goes_on_o
     s = next(s for s in tv.sentences if text[s.start:s.end].startswith("The Head of"))
     assert text[s.start:s.end].endswith("other providers.")
     assert "The Head of" in tv.flat and "Public Pack" not in tv.flat[s.start:s.end]
+
+
+def test_a_numbered_line_ending_in_a_semicolon_and_a_conjunction_is_no_heading() -> None:
+    """"1) the log be noted; and" between blank lines is a list item running on to the next, not a title."""
+    text = "RESOLVED that:\n\n1) the log be noted; and\n\n2) a letter be sent.\n"
+    tv = build(text)
+    assert tv.headings == ()
+    assert [i.marker for i in tv.list_items] == ["1)", "2)"]

@@ -11,6 +11,8 @@ from kg.text.units import Heading, Item, Line, ListItem
 
 _WORD = re.compile(r"[A-Za-z][\w'’&/\-]*")
 _ROMAN_FIRST = re.compile(r"\(?i[.)]")
+# a line ending in a semicolon or a comma and a conjunction continues in the next line
+_RUNS_ON = re.compile(r"[;,]\s*(?:and|or|but|and/or)?$", re.I)
 
 
 def _title_like(title: str) -> bool:
@@ -19,6 +21,8 @@ def _title_like(title: str) -> bool:
     title = title.strip()
     if not title or len(title) > 140 or title[-1] in ".,;" or title.count(",") > 2:
         return False
+    if _RUNS_ON.search(title):
+        return False  # "1) the log be noted; and": an item of a list that runs on to the next, not a title
     words = _WORD.findall(title)
     if not words:
         return False
