@@ -238,3 +238,14 @@ def test_a_numbered_line_ending_in_a_semicolon_and_a_conjunction_is_no_heading()
     tv = build(text)
     assert tv.headings == ()
     assert [i.marker for i in tv.list_items] == ["1)", "2)"]
+
+
+def test_a_subordinate_clause_right_after_that_is_part_of_what_was_said() -> None:
+    """"X commented that whilst A, B": "whilst" after "that" opens part of the reported statement, not a new
+    one, so the clause runs on; "A, whilst B" still cuts."""
+    text = ("The Leader commented that whilst costs were high, demand had fallen. "
+            "Costs rose, whilst demand fell.\n")
+    tv = build(text)
+    first = [text[c.start : c.end] for c in tv.clauses_of(0)]
+    assert first == ["The Leader commented that whilst costs were high, demand had fallen."]
+    assert len(tv.clauses_of(1)) == 2
