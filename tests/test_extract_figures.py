@@ -1573,3 +1573,28 @@ def test_real_english_minutes_a_section_number_and_a_peak() -> None:
     assert D("3.2") not in {o.value for o in x.observations}
     assert {(o.value, o.measure) for o in x.observations if o.value in (D(11), D(4))} == {
         (D(11), "previous"), (D(4), "actual")}
+
+
+def test_a_level_on_or_below_target_at_a_number_is_the_level() -> None:
+    """"X is on target at 21 days", "Y is below target at 91%": where the level stands against its target,
+    then the level itself (not a target)."""
+    x = _one("The average time to relet a home is on target at 21 days. "
+             "Rent collection is below target at 91%.")
+    assert _found(x) == {(D(21), "actual", "council", "average time to relet a home"),
+                         (D(91), "actual", "council", "Rent collection")}
+
+
+def test_a_sentence_opening_on_a_count_and_its_share_measures_nothing() -> None:
+    """"9 (30%) were red at the year end": how many of the items named before, no measure's level."""
+    assert _one("9 (30%) were red at the year end.").observations == ()
+
+
+def test_real_performance_summary_and_benefits_page() -> None:
+    """Crawley's quarterly summary and Central Bedfordshire's benefits page (tests/data/xreal): a count of
+    indicators and its share opening a sentence is no figure; the processing time against its target and
+    last year's average are the actual, the target and the previous value of one measure."""
+    crawley = extract(read_document(XREAL / "crawley_q4.txt", root=XREAL))
+    assert crawley.observations == ()
+    beds = extract(read_document(XREAL / "centralbeds_benefits.txt", root=XREAL))
+    assert {(o.value, o.measure) for o in beds.observations} == {
+        (D("18.4"), "actual"), (D(15), "target"), (D("21.4"), "previous")}

@@ -58,6 +58,9 @@ _MONTHLY = re.compile(r"\bmonthly\b|\b(?:for|in|during)\s+(?:the\s+month\s+of\s+
                       r"(?!\s+(?:19|20)\d\d\s*[-–/])", re.I)
 
 _DIGIT = re.compile(r"\d")
+# a sentence opening on a count and its share, then the verb: "30 (45%) were green", "9 (30%) have slipped"
+_UNNAMED_SHARE = re.compile(r"\W*\d[\d,]*\s*\(\s*\d[\d.]*\s*%\s*\)\s+(?:have|has|had|were|are|was|is)\b",
+                            re.I)
 # a paragraph's or a code's number in brackets closing a name ("Rent arrears (4.1)"): no part of the name
 _BRACKET_REF_TAIL = re.compile(r"\s*\(\s*\d+(?:\.\d+)*\s*\)$")
 
@@ -259,6 +262,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
         read_from = s.start  # where the sentence's own measures may start
         if _external_source_re().search(text, s.start, s.end):
             notes.append(f"sentence at {s.start}: an outside body's finding, not the council's figures")
+            continue
+        if _UNNAMED_SHARE.match(text, s.start, s.end):
+            # "30 (45%) were green at the year end": how many of the items named before (a scorecard's), no
+            # measure of its own
+            notes.append(f"sentence at {s.start}: counts items it does not name, not a measure")
             continue
         if (card := _scorecard_re().search(text, s.start, s.end)):
             # "... 70% of indicators are on target apart from X, which at 58% is below its target": only
@@ -922,7 +930,11 @@ _PERFECT = re.compile(r"\b(?:has|have)\b", re.I)
 
 # "performance against (the) target is N": the level measured against the target, not the target
 _LEVEL_AGAINST_TARGET = re.compile(r"\bperformance\s+against\s+(?:the\s+|its\s+)?target\s+"
-                                   r"(?:is|was|were|are|stood\s+at|stands\s+at)\s*$", re.I)
+                                   r"(?:is|was|were|are|stood\s+at|stands\s+at)\s*$"
+                                   # "is on target at 16.6 days", "remains below target at 91%": where the
+                                   # level stands against its target, the level itself
+                                   r"|\b(?:on|above|below|ahead\s+of|behind|off|under|over|within)\s+"
+                                   r"(?:the\s+|its\s+)?target\s*,?\s*at\s*$", re.I)
 _TARGET_MOVED = re.compile(r"\btargets?\b(?:(?!\bagainst\b|[.;]).){0,80}?\bfrom\s*$", re.I)
 # "from 58% to", "from 2015/16 (7.1 days lost per head) to 2016/17 (": the pair's second figure follows
 _PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+[^\d\s,;]+){0,12}?\s*\bto"
