@@ -1156,3 +1156,14 @@ def test_real_english_minutes_members_asked_to_suggest_topics_is_no_promise() ->
     x = _extract(DATA / "xreal", "ryedale_reviews.txt")
     _absent(x, "consider topics")
     assert _find(x, "scoping reports").due_kind == "future_meeting"
+
+
+def test_a_promise_s_text_stops_at_a_joined_clause_with_its_own_subject(tmp_path: Path) -> None:
+    """"a report would be brought to the next meeting, and Members were told that ...": the promise ends at
+    the comma; a joined "and how it was compiled" stays part of what is promised."""
+    text = ("Minutes\n\nA further report would be brought to the next meeting, and Members were told that "
+            "the survey had closed.\n\nThe Director agreed to circulate the figures for each ward, and how "
+            "they were compiled.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert _find(x, "further report").text == "bring a further report to the next meeting"
+    assert _find(x, "each ward").text.endswith("and how they were compiled")
