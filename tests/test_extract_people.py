@@ -533,3 +533,34 @@ def test_capitals_after_a_name_that_are_no_surname(text: str) -> None:
     """Post-nominals, decision words and organisations in capitals never become a surname."""
     name = read_name(text, len("Councillor "), prefixed=True)
     assert name is None or name.surname not in ("Mbe", "Noted", "Nhs")
+
+
+def test_two_titled_names_on_one_line_are_two_people(tmp_path: Path) -> None:
+    """"Mr A Haley Mr D Jones" (an attendance line run together): an honorific that is never a surname opens
+    the next name; "Councillor John Lord" keeps its surname."""
+    (tmp_path / "m.txt").write_text("Minutes\n\nIn attendance:\n\nMr Tom Haley Mr Dan Jones\n\n"
+                                    "Councillor John Lord asked a question.\n")
+    names = {p.name for p in extract(tmp_path / "m.txt").people}
+    assert {"Mr Tom Haley", "Mr Dan Jones", "Councillor John Lord"} <= names
+    assert not any("Mr Dan" in n and "Haley" in n for n in names)
+
+
+def test_an_aldermen_list_and_an_honour_inside_a_councillors_list(tmp_path: Path) -> None:
+    """"Aldermen A Bell OBE, C Dunn and E F Grey": a plural prefix ending in -men lists names, and an honour
+    after a name does not end the list."""
+    (tmp_path / "m.txt").write_text("Minutes\n\nPRESENT:\n\nAldermen A Bell OBE, C Dunn and E F Grey\n\n"
+                                    "Councillors H Irwin, J Kerr MBE and L Moore\n")
+    assert set(councillors(extract(tmp_path / "m.txt"))) == {
+        "councillor:A Bell", "councillor:C Dunn", "councillor:E Grey", "councillor:H Irwin",
+        "councillor:J Kerr", "councillor:L Moore"}
+
+
+def test_real_northern_irish_minutes_attendance() -> None:
+    """Lisburn and Castlereagh's minutes (tests/data/xreal): every alderman and councillor of the attendance
+    lists is read (an MBE inside a list included), and two visitors named on one line are two people."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "lisburn_development.txt")
+    keys = set(councillors(x))
+    assert {"councillor:D Drysdale", "councillor:A Ewart", "councillor:W Dillon",
+            "councillor:S Skillen"} <= keys
+    names = {p.name for p in x.people}
+    assert {"Mr Andrew Haley", "Mr Darren McKinstry"} <= names
