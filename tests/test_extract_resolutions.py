@@ -460,3 +460,11 @@ def test_a_decision_in_the_present_tense_is_a_decision(tmp_path: Path) -> None:
                                     "Decision\n\nThe Panel notes the update.\n\n"
                                     "The Panel notes that costs have risen.\n")
     assert [r.text for r in extract(tmp_path / "m.txt").resolutions] == ["The Panel notes the update."]
+
+
+def test_real_english_decision_record_markers_on_lines_of_their_own() -> None:
+    """Cornwall's decision record (tests/data/xreal): "RESOLVED:" over "1." / "2." / "3." each alone on its
+    line, the text wrapped below, gives three decisions, the last ending at its own full stop."""
+    x = extract(XREAL / "cornwall_q4.txt")
+    assert len(x.resolutions) == 3
+    assert x.resolutions[2].text.endswith("performance issues.")

@@ -249,3 +249,13 @@ def test_a_subordinate_clause_right_after_that_is_part_of_what_was_said() -> Non
     first = [text[c.start : c.end] for c in tv.clauses_of(0)]
     assert first == ["The Leader commented that whilst costs were high, demand had fallen."]
     assert len(tv.clauses_of(1)) == 2
+
+
+def test_a_marker_alone_on_its_line_opens_an_item_whose_text_follows() -> None:
+    """"1." alone on a line, then the item's text (as PDF converters give lists): one item per marker, its
+    body the lines after it; a short title after an item's last sentence ends the item."""
+    text = ("RESOLVED:\n1.\nThat the report be noted.\n2.\nThat a letter be sent\nto the Minister.\n"
+            "Next Steps\n")
+    tv = build(text)
+    assert [(i.marker, text[i.body_start : i.end]) for i in tv.list_items] == [
+        ("1.", "That the report be noted."), ("2.", "That a letter be sent\nto the Minister.")]

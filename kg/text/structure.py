@@ -128,6 +128,16 @@ def _marker(body: str) -> tuple[str, str, int] | None:
     return None
 
 
+def _lone_marker(body: str) -> tuple[str, str, int] | None:
+    """A list marker standing alone on its line ("1.", "(b)"), its item's text on the lines after it."""
+    body = body.rstrip()
+    for kind, pattern in list_marker_res():
+        # (a space after it, as the markers that end in a dot are matched before one)
+        if kind != "bullet" and (m := pattern.match(body + " ")) and not body[m.end() :].strip():
+            return kind, body.strip(), len(body)
+    return None
+
+
 def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -> tuple[ListItem, ...]:
     """List items: a line opening with a bullet, "(a)", "(ii)", "3)" or "2.1". An item runs over the
     lines that continue it, up to the next marker, a blank line or a heading. Depth follows the order
@@ -142,7 +152,8 @@ def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -
         nonlocal open_item
         if open_item is not None:
             start, body_start, marker, kind, depth = open_item
-            out.append(ListItem(start, body_start, end, marker, kind, depth))  # type: ignore[arg-type]
+            if body_start is not None:  # (a marker alone with no line after it marks nothing)
+                out.append(ListItem(start, body_start, end, marker, kind, depth))  # type: ignore[arg-type]
             open_item = None
 
     last_end = 0
@@ -159,7 +170,13 @@ def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -
             continue
         if line.furniture:
             continue
-        found = _marker(body)
+        if open_item is not None and open_item[1] is None:
+            open_item[1] = line.start + indent  # the body of a marker standing alone on the line before
+        found = _marker(body) or _lone_marker(body)
+        if not found and open_item is not None and prev_body[-1:] in (".", "!", "?") and \
+                len(body.strip()) <= 60 and _title_like(body):
+            close(last_end)  # "... be noted.\nNext Steps": a title after the item's last sentence ends it
+            kinds, previous_kind = [], None
         if found and found[0] == "number" and prev_body and prev_body[-1] not in ".:;!?" \
                 and not found[1].lstrip().startswith("("):
             # "... fell again, to\n8.3 days": a number that wraps to a new line is no marker; "(1)" in
@@ -174,7 +191,9 @@ def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -
             if kind not in kinds:
                 kinds.append(kind)
             depth = kinds.index(kind)
-            open_item = [line.start + indent, line.start + width, marker, kind, depth]
+            # "1." alone on its line (as PDF converters give a list): the item's body is the next line
+            body_start = None if width >= len(body.rstrip()) else line.start + width
+            open_item = [line.start + indent, body_start, marker, kind, depth]
             previous_kind = kind
         last_end = line.start + len(body.rstrip())
         prev_body = body.rstrip()
