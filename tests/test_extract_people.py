@@ -564,3 +564,21 @@ def test_real_northern_irish_minutes_attendance() -> None:
             "councillor:S Skillen"} <= keys
     names = {p.name for p in x.people}
     assert {"Mr Andrew Haley", "Mr Darren McKinstry"} <= names
+
+
+def test_a_member_post_with_its_portfolio_in_brackets(tmp_path: Path) -> None:
+    """"The Executive Member (Housing), Councillor A Bell, said ...": a portfolio in brackets completes a
+    Cabinet or Executive Member's title as "for Housing" would; "The Cabinet Member (Councillor Jones)" is no
+    title."""
+    (tmp_path / "m.txt").write_text("Minutes\n\nThe Executive Member (Housing), Councillor Ann Bell, said "
+                                    "so.\n\nThe Cabinet Member (Councillor Jones) agreed.\n")
+    x = extract(tmp_path / "m.txt")
+    assert titles(x) == {"Executive Member (Housing)"}
+    assert holdings(x) == {("councillor:A Bell", "post:Executive Member (Housing)")}
+
+
+def test_real_english_council_minutes_an_executive_member_answers() -> None:
+    """Chorley's council minutes (tests/data/xreal): the Executive Member (Resources) is a post its named
+    councillor holds."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "chorley_council.txt")
+    assert ("councillor:P Wilson", "post:Executive Member (Resources)") in holdings(x)

@@ -282,6 +282,10 @@ def find_titles(text: str) -> list[tuple[int, int]]:
         start, end = _grow_left(text, m.start(), head), _grow_right(text, m.end(), head)
         start = _unglue(text, start, m.start())
         if head in posts_vocab()["needs_complement"] and end == m.end():
+            # "Cabinet Member (Resources)": a bracketed field of work is the complement, else no title
+            if (bracketed := _qualifier(text, end)) == end:
+                continue
+            found.append((start, bracketed))
             continue
         found.append((start, _qualifier(text, _department(text, start, end))))
     found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
