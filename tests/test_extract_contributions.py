@@ -288,3 +288,23 @@ def test_real_officer_with_a_lower_case_post_between_commas_answers() -> None:
     q, a = x.contributions
     assert q.kind == "question" and a.kind == "response" and a.responds_to == q.key
     assert a.speaker is not None and "head of scrutiny" in a.speaker.lower()
+
+
+def test_a_second_speaker_joined_by_and_without_a_comma(tmp_path: Path) -> None:
+    """"The Chair introduced the report on arrears and Councillor Bell asked ...": Councillor Bell asks, not
+    the Chair; "Councillor Ward and Councillor Dunn asked ..." stays one clause with its first speaker."""
+    (tmp_path / "m.txt").write_text(
+        "Minutes\n\nThe Chair introduced the report on rent arrears and Councillor Bell asked why arrears "
+        "had risen.\n\nCouncillor Ward and Councillor Dunn asked whether more staff were needed.\n")
+    x = extract(tmp_path / "m.txt")
+    questions = [(c.speaker, c.span.quote[:20]) for c in x.contributions if c.kind == "question"]
+    assert questions == [("councillor:Bell", "Councillor Bell aske"),
+                         ("councillor:Ward", "Councillor Ward and ")]
+
+
+def test_real_english_minutes_the_asker_after_the_chair_s_introduction() -> None:
+    """Ipswich's minutes (tests/data/xreal): Councillor Pope, not the Chair who presented the report, asked
+    about the indicator."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "ipswich_perf.txt")
+    askers = {c.speaker for c in x.contributions if c.kind == "question"}
+    assert "councillor:Pope" in askers and not any(s and "chair" in s for s in askers)

@@ -156,7 +156,9 @@ _ANY = re.compile(r".*", re.S)
 _THE_OR_SPACE_END = re.compile(r"\bthe\s*$|\s$", re.I)
 _THE_END = re.compile(r"(?:\bthe\s*)?$", re.I)
 _LEAD_PHRASE = re.compile(r"[^,;.]{3,100},[ \t\xa0]*")
-_AND_NEW_CLAUSE = re.compile(r"[,;]\s+and\s+")
+# ("The Chair presented the report and Councillor X asked ...": without a comma too, unless the part before
+# ends in a person, a subject shared with the one after)
+_AND_NEW_CLAUSE = re.compile(r"([,;])?\s+and\s+")
 
 
 @dataclass(frozen=True)
@@ -294,6 +296,9 @@ class _Reader:
         for m in _AND_NEW_CLAUSE.finditer(self.text[s:e]):
             cut = s + m.end()
             pronoun = _PRONOUN.match(self.text[cut:e])
+            if not m.group(1) and (len(self.text[pos : s + m.start()].split()) < 4 or any(
+                    x.end == s + m.start() for x in self.mentions_in(pos, s + m.start()))):
+                continue  # "Councillor A and Councillor B asked": one subject, not two clauses
             if not pronoun and self.speaker_at(cut, e) is not None:
                 out.append((pos, s + m.start()))
                 pos = cut
