@@ -1598,3 +1598,18 @@ def test_real_performance_summary_and_benefits_page() -> None:
     beds = extract(read_document(XREAL / "centralbeds_benefits.txt", root=XREAL))
     assert {(o.value, o.measure) for o in beds.observations} == {
         (D("18.4"), "actual"), (D(15), "target"), (D("21.4"), "previous")}
+
+
+def test_a_target_after_an_unread_count_is_not_the_sentence_before_s() -> None:
+    """"Rent arrears were 2.1%. 40 bus shelters were renewed, against a target of 50.": the count is no level
+    read, and its target is not given to rent arrears from the sentence before."""
+    x = _one("Rent arrears were 2.1%. 40 bus shelters were renewed this year, against a target of 50.")
+    assert _found(x) == {(D("2.1"), "actual", "council", "Rent arrears")}
+
+
+def test_real_english_performance_narratives_a_target_stays_with_its_own_count() -> None:
+    """Kingston's performance narratives (tests/data/xreal): the charging points' target is not given to the
+    volunteering hours of the item before."""
+    x = extract(read_document(XREAL / "kingston_q1.txt", root=XREAL))
+    assert D(156) not in {o.value for o in x.observations}
+    assert (D("48.6"), "actual") in {(o.value, o.measure) for o in x.observations}

@@ -239,6 +239,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             if topic:
                 continue  # "4.2 Rent arrears." names what the paragraph's figures are about
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
+        unread = False  # the sentence states a count read as no level: its comparisons may be that count's
         pair_end: int | None = None  # the end of a comparison's number: "from 58% to 67%" pairs it
         moved_end: int | None = None  # the end of a moved target's old value
         if not _DIGIT.search(text, s.start, s.end) and not spelled_re().search(text, s.start, s.end):
@@ -333,6 +334,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     continue
                 level = n.unit != "count" or _count_is_level(text, n, c.start, c.end)
                 if not level and role.measure == "actual":
+                    unread = True
                     continue
                 if not level:
                     # "against a target of 250" is a level; "3 of 12" is not
@@ -543,7 +545,10 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if owner and (not f.phrase or f.area != "council" or f.measure in ("target", "previous")):
                     f.phrase = owner  # "... against a target of 90%": the clause's indicator
                 elif carry and (not f.phrase or len(f.phrase.split()) > 10 or _points_back(text, c.start)) \
-                        and _fits(carry[2], f.unit) and not (nameless and not _points_back(text, c.start)):
+                        and _fits(carry[2], f.unit) and not (nameless and not _points_back(text, c.start)) \
+                        and not (unread and not _points_back(text, c.start)):
+                    # ("40 shelters were renewed, against a target of 50": the target is the unread count's,
+                    # not the paragraph's indicator)
                     # "... which brought about a fall from 9.2%": a long clause is no name; the paragraph's
                     # indicator is the one compared
                     f.phrase = carry[0]
