@@ -582,3 +582,24 @@ def test_real_english_council_minutes_an_executive_member_answers() -> None:
     councillor holds."""
     x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "chorley_council.txt")
     assert ("councillor:P Wilson", "post:Executive Member (Resources)") in holdings(x)
+
+
+def test_a_business_partner_is_a_post(tmp_path: Path) -> None:
+    """"The HR Business Partner, Jane Smith, advised ...": "Business Partner" heads a post title; "our
+    business partners" in lower case is none."""
+    (tmp_path / "m.txt").write_text("Minutes\n\nThe HR Business Partner, Jane Smith, advised that absence "
+                                    "had fallen. Our business partners were consulted.\n")
+    x = extract(tmp_path / "m.txt")
+    assert titles(x) == {"HR Business Partner"}
+    assert holdings(x) == {("officer:Jane Smith", "post:HR Business Partner")}
+
+
+def test_real_scottish_attendance_list_grouped_by_service() -> None:
+    """Renfrewshire's minute (tests/data/xreal): "Initial Surname, Post" pairs separated by semicolons and
+    grouped "(all Finance & Resources)" give every officer their post, a business partner included."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "renfrewshire_frcs.txt")
+    held = holdings(x)
+    assert {("officer:D Farrell", "post:Finance & Business Partner"),
+            ("officer:K Carr", "post:Senior Facilities Manager (Soft Services)"),
+            ("officer:S Fanning", "post:Principal HR and OD Adviser")} <= held
+    assert len({p for p, _ in held}) == 16
