@@ -308,3 +308,29 @@ def test_real_english_minutes_the_asker_after_the_chair_s_introduction() -> None
     x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "ipswich_perf.txt")
     askers = {c.speaker for c in x.contributions if c.kind == "question"}
     assert "councillor:Pope" in askers and not any(s and "chair" in s for s in askers)
+
+
+def test_bulleted_questions_under_members_questions_answered_in_turn(tmp_path: Path) -> None:
+    """"The Head of Finance answered the members' questions:" over bullets, each answered in the paragraph
+    after it: every bullet is the members' question and each answer responds to the bullet before it."""
+    (tmp_path / "m.txt").write_text(
+        "Minutes\n\nBudget\n\nThe Head of Finance introduced the report and answered the members' "
+        "questions:\n\n  • Will the overspend be recovered by March?\n\nOfficers responded that a plan was "
+        "in place.\n\n  • Are agency costs rising?\n\nOfficers explained that they had fallen since June.\n",
+        encoding="utf-8")
+    x = extract(tmp_path / "m.txt")
+    rows = [(c.kind, c.speaker, by_key(x)[c.responds_to].span.quote[:8] if c.responds_to else None)
+            for c in x.contributions]
+    assert rows == [("question", "group:members", None), ("response", "group:officers", "Will the"),
+                    ("question", "group:members", None), ("response", "group:officers", "Are agen")]
+
+
+def test_real_welsh_minutes_key_points_made_by_members() -> None:
+    """Monmouthshire's minutes (tests/data/xreal): under "Key points made by members:" each bullet is the
+    members'; one that asks in a participle ("Asking if ...", "Regarding X, asking whether ...") is a
+    question; a "but ..." clause is the rest of its point, not another."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "monmouthshire_protection.txt")
+    kinds = {c.span.quote.split()[0]: c.kind for c in x.contributions}
+    assert kinds["Regarding"] == "question" and kinds["Noting"] == "comment"
+    assert not any(c.span.quote.startswith("but") for c in x.contributions)
+    assert {c.speaker for c in x.contributions} == {"group:members"}
