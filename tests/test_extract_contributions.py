@@ -334,3 +334,13 @@ def test_real_welsh_minutes_key_points_made_by_members() -> None:
     assert kinds["Regarding"] == "question" and kinds["Noting"] == "comment"
     assert not any(c.span.quote.startswith("but") for c in x.contributions)
     assert {c.speaker for c in x.contributions} == {"group:members"}
+
+
+def test_and_before_a_group_named_without_a_verb_of_its_own_joins_no_clause(tmp_path: Path) -> None:
+    """"The Chair reported the log and referred to letters between Scrutiny and Cabinet Members.": "Cabinet
+    Members" after "and" has no verb of speech, so the Chair's comment keeps its whole sentence."""
+    (tmp_path / "m.txt").write_text("Minutes\n\nThe Chair reported the log and referred to recent letters "
+                                    "between Scrutiny and Cabinet Members.\n")
+    x = extract(tmp_path / "m.txt")
+    assert [c.span.quote for c in x.contributions] == [
+        "The Chair reported the log and referred to recent letters between Scrutiny and Cabinet Members."]

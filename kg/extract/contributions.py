@@ -312,8 +312,11 @@ class _Reader:
             cut = s + m.end()
             pronoun = _PRONOUN.match(self.text[cut:e])
             if not m.group(1) and (len(self.text[pos : s + m.start()].split()) < 4 or any(
-                    x.end == s + m.start() for x in self.mentions_in(pos, s + m.start()))):
-                continue  # "Councillor A and Councillor B asked": one subject, not two clauses
+                    x.end == s + m.start() for x in self.mentions_in(pos, s + m.start()))
+                    or not self.cues_in(cut, e)):
+                # "Councillor A and Councillor B asked": one subject, not two clauses; "correspondence between
+                # Scrutiny and Cabinet Members": no verb of speech after it, no clause of its own
+                continue
             if not pronoun and self.speaker_at(cut, e) is not None:
                 out.append((pos, s + m.start()))
                 pos = cut
