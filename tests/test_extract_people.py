@@ -603,3 +603,23 @@ def test_real_scottish_attendance_list_grouped_by_service() -> None:
             ("officer:K Carr", "post:Senior Facilities Manager (Soft Services)"),
             ("officer:S Fanning", "post:Principal HR and OD Adviser")} <= held
     assert len({p for p, _ in held}) == 16
+
+
+def test_a_director_followed_by_a_field_without_of(tmp_path: Path) -> None:
+    """"The Interim Corporate Director Education, Ann Bell, ...": a field of work right after "Director"
+    (service words only) belongs to the title; "the Director Jane Smith" takes no name into it."""
+    (tmp_path / "m.txt").write_text("Minutes\n\nThe Interim Corporate Director Education, Ann Bell, "
+                                    "presented the report.\n\nThe Corporate Director Adults and Health "
+                                    "advised the Panel.\n\nThe Director Jane Smith spoke.\n")
+    x = extract(tmp_path / "m.txt")
+    assert titles(x) == {"Interim Corporate Director Education", "Corporate Director Adults and Health"}
+    assert ("officer:Ann Bell", "post:Interim Corporate Director Education") in holdings(x)
+
+
+def test_real_minutes_directors_with_their_fields_after_them() -> None:
+    """Barnsley's and Darlington's minutes (tests/data/xreal): "Service Director Business Intelligence, HR and
+    Communications" and "Assistant Director Highways and Capital Projects" are whole titles."""
+    xreal = Path(__file__).resolve().parent / "data" / "xreal"
+    assert "Service Director Business Intelligence, HR and Communications" in titles(
+        extract(xreal / "barnsley_absence.txt"))
+    assert "Assistant Director Highways and Capital Projects" in titles(extract(xreal / "darlington_q2.txt"))

@@ -134,7 +134,7 @@ def _grow_right(text: str, end: int, head: str) -> int:
         return end
     m = complement.match(text, end)
     if not m:
-        return end
+        return _direct_field(text, end, head)
     pos, best = m.end(), end
     first = _RIGHT_WORD.match(text, pos)
     if first and first.group(1) in posts_vocab().get("complement_stops", ()):
@@ -161,6 +161,33 @@ def _grow_right(text: str, end: int, head: str) -> int:
                 best = tail.end()
             break
         pos = nxt.end()
+    return best
+
+
+def _direct_field(text: str, end: int, head: str) -> int:
+    """A field of work right after the head, without "of" ("Corporate Director Education", "Strategic
+    Director Adults and Health"): only service words, joined by "and" or "&", on the same line."""
+    if head not in posts_vocab().get("direct_field_heads", ()):
+        return end
+    fields, pos, best = service_words(), end, end
+    joined = False  # after "and": capitalised words up to a service word ("Parks and Open Spaces")
+    while (gap := _BLANK.match(text, pos)) and (w := _RIGHT_WORD.match(text, gap.end())):
+        word = w.group(1)
+        if word in ("and", "&") and best > end:
+            pos, joined = w.end(), True
+            continue
+        if word in fields:
+            best = pos = w.end()
+            joined = False
+        elif joined and word[0].isupper() and word not in ("and", "&", "of", "for") \
+                and not _is_head_word().match(word) and word not in ("Councillor", "Cllr"):
+            pos = w.end()
+        else:
+            break
+    tail = _COMMA_TAIL.match(text, best, best + 200) if best > end else None
+    if tail and all(t in fields or t in ("and", "&") or t.isupper()
+                    for t in re.findall(r"[\w'’\-]+", tail.group(1))):
+        best = tail.end()  # "Director Housing, Planning and Regeneration": a comma list of fields
     return best
 
 
