@@ -1167,3 +1167,18 @@ def test_a_promise_s_text_stops_at_a_joined_clause_with_its_own_subject(tmp_path
     x = _write(tmp_path, text, "minutes")
     assert _find(x, "further report").text == "bring a further report to the next meeting"
     assert _find(x, "each ward").text.endswith("and how they were compiled")
+
+
+def test_an_opener_without_its_comma_is_no_part_of_a_passive_promise(tmp_path: Path) -> None:
+    """"As part of this process the targets will be reviewed": what is promised is reviewing the targets."""
+    text = "Minutes\n\nAs part of this process the planning targets will be reviewed by the service.\n"
+    assert _find(_write(tmp_path, text, "minutes"), "planning targets").text.startswith(
+        "review the planning targets")
+
+
+def test_real_english_minutes_targets_reviewed_in_a_service_review() -> None:
+    """West Lancashire's minutes (tests/data/xreal): the promise to review the indicator targets starts at
+    its subject, not at "As part of this process"."""
+    x = _extract(DATA / "xreal", "westlancs_q1.txt")
+    found = _find(x, "Performance Indicator targets")
+    assert found.text.startswith("review the Performance Indicator targets")

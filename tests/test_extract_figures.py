@@ -1613,3 +1613,20 @@ def test_real_english_performance_narratives_a_target_stays_with_its_own_count()
     x = extract(read_document(XREAL / "kingston_q1.txt", root=XREAL))
     assert D(156) not in {o.value for o in x.observations}
     assert (D("48.6"), "actual") in {(o.value, o.measure) for o in x.observations}
+
+
+def test_rows_under_a_target_column_header_are_targets() -> None:
+    """A block headed "Ref  Measure  Good is  Target 2024/25" whose rows end in one figure: each is the
+    measure's target, and the "High"/"Low" of the which-way-is-better column is no part of the name."""
+    x = _one("Ref Measure Good is Target 2024/25\nHS1 Homes relet within 28 days High 90%\n"
+             "HS2 Average days to relet a home Low 21 days\n")
+    assert {(o.value, o.measure, o.surface.split(" ", 1)[1]) for o in x.observations} == {
+        (D(90), "target", "Homes relet within 28 days"), (D(21), "target", "Average days to relet a home")}
+
+
+def test_real_english_council_plan_targets_table() -> None:
+    """Rotherham's council plan measures (tests/data/xreal): under "... Good is Target 2022/23" every figure
+    is a target, never an actual."""
+    x = extract(read_document(XREAL / "rotherham_plan.txt", root=XREAL))
+    assert x.observations and {o.measure for o in x.observations} == {"target"}
+    assert not any(o.surface.endswith((" High", " Low")) for o in x.observations)

@@ -367,6 +367,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 elif measure == "actual" and (aimed := _target_for_re().search(text, c.start, n.start)):
                     measure = "target"  # "the target level for PI 12 of 510 days": a target, for PI 12
                     role = frames.Role("target", role.area, role.cue_start, aimed.group("name"))
+                under_target = (False, False)
+                if measure == "actual" and role.cue_start is None:
+                    under_target = _row_under_header(tv, s.start)
+                    if under_target[0]:
+                        measure = "target"  # a row under "... Target 2024/25": the measure's target
                 if measure == "actual" and named and periods.earlier(period, doc_period):
                     measure = "previous"
                 elif measure == "actual" and not named and _earlier_year(text, c.start, n.start, doc_period):
@@ -444,6 +449,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 tail = _verdict_tail_re().search(own) if own else None
                 if tail and phrases.names_something(own[: tail.start()]):
                     own = own[: tail.start()]  # "Collection rates remained strong (97.1%)": collection rates
+                if own and under_target[1]:
+                    own = _POLARITY_WORD.sub("", own)  # "... timescales High" (85%): which way is better
                 if own and set(own.lower().split()) <= _verdicts():
                     own = ""  # "The local target of 10 days was very challenging": a verdict, not a name
                 if own and _pointer_re().fullmatch(own.strip()):
@@ -820,6 +827,45 @@ def _is_place(name: str) -> bool:
         return False  # "forms available in Welsh": a language, not a place
     return not any(low == p.lower() or low.startswith(p.lower() + " ")
                    for ps in words()["comparators"].values() for p in ps)
+
+
+# A block's header line naming its one value column a target ("Ref  Measure  Good is  Target 2024/25"), with
+# no figure of its own: the figure ending each row under it is the measure's target, not a level reached.
+_TARGET_COLUMN = re.compile(r"\btargets?\b", re.I)
+_LEVEL_COLUMN = re.compile(r"\b(?:actual|outturn|result|value|current|latest|q[1-4]|quarter)\b|%|"
+                           r"\d[\d,]*\.\d", re.I)
+# ... and a column saying which way is better, whose word ends each row's name ("... timescales High 85%")
+_POLARITY_COLUMN = re.compile(r"\bgood\s+is\b|\bpolarity\b|\bbetter\s+is\b|\bhigher\s+or\s+lower\b", re.I)
+_POLARITY_WORD = re.compile(r"\s+(?:high|low|higher|lower)$", re.I)
+
+
+def _row_under_header(tv: TextView, pos: int) -> tuple[bool, bool]:
+    """(the header of the block of short lines holding `pos` names a target column and no level column,
+    it names a column of which way is better)."""
+    text = tv.text
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    if line_end == -1:
+        line_end = len(text)
+    if text[line_start:line_end].rstrip().endswith((".", "?", "!")):
+        return False, False  # a sentence, not a row
+    header = None
+    a = line_start
+    for _ in range(40):  # up through the block's rows to its first line
+        if a == 0:
+            header = text[0 : text.find("\n")] if "\n" in text else text
+            break
+        b = a - 1
+        prev_start = text.rfind("\n", 0, b) + 1
+        if not text[prev_start:b].strip():
+            header = text[a : text.find("\n", a)]
+            break
+        a = prev_start
+    if header is None or a == line_start:
+        return False, False
+    target = bool(_TARGET_COLUMN.search(header)) and not _LEVEL_COLUMN.search(header) \
+        and not header.rstrip().endswith((".", ":"))
+    return target, target and bool(_POLARITY_COLUMN.search(header))
 
 
 def _item_start(tv: TextView, pos: int) -> int:
