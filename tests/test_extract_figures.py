@@ -1630,3 +1630,19 @@ def test_real_english_council_plan_targets_table() -> None:
     x = extract(read_document(XREAL / "rotherham_plan.txt", root=XREAL))
     assert x.observations and {o.measure for o in x.observations} == {"target"}
     assert not any(o.surface.endswith((" High", " Low")) for o in x.observations)
+
+
+def test_a_list_item_headed_by_a_rated_indicator_title() -> None:
+    """"- % of rent collected (Amber)" over its commentary: the commentary's first level is that indicator's,
+    as a percentage, rated amber; the title line itself gives no figure."""
+    x = _one("- % of rent collected (Amber)\n96.1% of the rent due was collected this quarter.\n")
+    assert [(o.value, o.measure, o.surface, o.rag) for o in x.observations] == [
+        (D("96.1"), "actual", "Percentage of rent collected", "amber")]
+
+
+def test_real_english_performance_narratives_rated_titles() -> None:
+    """Kingston's performance narratives (tests/data/xreal): each rated title names its item's level and
+    gives its RAG."""
+    x = extract(read_document(XREAL / "kingston_q1.txt", root=XREAL))
+    rows = {(o.value, o.rag) for o in x.observations if o.surface.startswith("Percentage of")}
+    assert rows == {(D("48.6"), "green"), (D(100), "green")}

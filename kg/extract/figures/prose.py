@@ -214,6 +214,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
     # the one known indicator a heading names, and where its agenda item starts (-1: outside any item)
     title: tuple[str, int, str | None] | None = None
     topic_item, topic = None, ""  # a paragraph's run-in heading and its list item
+    titled: tuple[int, str, str] | None = None  # a list item's rated indicator title: (item, name, RAG)
     units_of: dict[str, tuple] = {}  # each named measure's unit as first stated, for a bare number after it
     all_shapes = shapes(text, 0, len(text))  # dates, years, references: found once for the document
     for i, s in enumerate(tv.sentences):
@@ -238,6 +239,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             topic_item, topic = s.list_item, _run_in_topic(text, s)
             if topic:
                 continue  # "4.2 Rent arrears." names what the paragraph's figures are about
+            if rated := _rated_title(text, s):
+                titled = (s.list_item, *rated)  # "- % of X (Green)" over its commentary: X's level and RAG
+                continue
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
         unread = False  # the sentence states a count read as no level: its comparisons may be that count's
         pair_end: int | None = None  # the end of a comparison's number: "from 58% to 67%" pairs it
@@ -497,6 +501,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 )
                 if shared and f.phrase:
                     sentence_actual = sentence_actual or f.phrase
+                if measure == "actual" and titled and titled[0] == s.list_item:
+                    # the first level under "- % of X (Green)" is X's, rated so; later ones keep their own
+                    f.phrase, f.rag, titled = titled[1], titled[2], None
                 if measure == "actual":
                     # a level with no name of its own reads the one before only where the clause points back
                     # to it ("This compares with ...", "It rose to ..."); elsewhere it has no indicator
@@ -521,7 +528,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                         sentence_actual = f.phrase
                         actual_unit = (n.unit, n.unit_words, n.rate_base)
                         f.direction = _direction(text, c.start, c.end)
-                        f.rag = _rag(text, s.start, s.end)
+                        f.rag = _rag(text, s.start, s.end) or f.rag
                 out.append(f)
                 if f.phrase and not f.phrase.startswith(f"{f.topic}: "):
                     units_of.setdefault(f.phrase, (f.unit, f.unit_words, f.rate_base))
@@ -1055,6 +1062,21 @@ def _run_in_topic(text: str, s) -> str:  # noqa: ANN001 - a kg.text Sentence
     if re.search(verbs, body, re.I) or any(re.search(r"(?:ed|ing|ues|ains|oves)$", w) for w in words_[1:]):
         return ""  # "Void performance continues to improve." is a statement, not a title
     return body[:-1].strip()
+
+
+_RATED_TITLE = re.compile(r"(?P<name>[^.;:!?\d]{6,160}?)\s*\((?P<rag>red|amber|green)\)\s*$", re.I)
+
+
+def _rated_title(text: str, s) -> tuple[str, str] | None:  # noqa: ANN001 - a kg.text Sentence
+    """A list item opening with an indicator's name and its RAG colour in brackets, no figure, no verb
+    ("- % of household waste recycled (Green)"): (the name, the colour)."""
+    line_end = text.find("\n", s.start)
+    body = text[s.start : line_end if 0 <= line_end < s.end else s.end].strip()
+    m = _RATED_TITLE.fullmatch(body)
+    if not m or re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b", m.group("name"), re.I):
+        return None
+    name = re.sub(r"^%\s*", "Percentage ", m.group("name").strip())  # "% of X": the percentage of X
+    return name, words()["rag"]["colours"][m.group("rag").lower()]
 
 
 def _shares_words(topic: str, phrase: str) -> bool:
