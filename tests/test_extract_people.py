@@ -623,3 +623,12 @@ def test_real_minutes_directors_with_their_fields_after_them() -> None:
     assert "Service Director Business Intelligence, HR and Communications" in titles(
         extract(xreal / "barnsley_absence.txt"))
     assert "Assistant Director Highways and Capital Projects" in titles(extract(xreal / "darlington_q2.txt"))
+
+
+def test_member_services_titles_keep_whom_the_service_serves(tmp_path: Path) -> None:
+    """"the Member Services Officer", "the Democratic and Member Services Manager": "Member" before a service
+    word belongs to the title; "The Member asked the Officer" makes no title of "Member"."""
+    (tmp_path / "m.txt").write_text("Minutes\n\nPlease notify the Member Services Officer. The Democratic "
+                                    "and Member Services Manager said so. The Member asked the Officer.\n")
+    assert titles(extract(tmp_path / "m.txt")) == {"Member Services Officer",
+                                                   "Democratic and Member Services Manager"}

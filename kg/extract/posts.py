@@ -54,6 +54,9 @@ def canonical_title(surface: str) -> str:
     return _SPACES.sub(" ", surface.replace("’", "'")).strip(" ,")
 
 
+_SERVED = frozenset({"Member", "Members"})
+
+
 def _grow_left(text: str, start: int, head: str) -> int:
     """Take capitalised modifiers (and "and"/"&" between them) on the same line, left of the head."""
     vocab = posts_vocab()
@@ -84,9 +87,11 @@ def _grow_left(text: str, start: int, head: str) -> int:
             if rank and rank.group(1) in modifiers:
                 best = rank.start(1)
             break
+        # "Member Services Officer": a stop word that names whom a service serves, right before the service
+        served = word in _SERVED and pos < start and text[pos:start].split()[0] in service_words()
         # "Executive Director", "Chief Executive": a head word may modify another head
-        if word in stops or (restricted and word not in modifiers) \
-                or (_is_head_word().match(word) and word not in modifiers):
+        if not served and (word in stops or (restricted and word not in modifiers)
+                           or (_is_head_word().match(word) and word not in modifiers)):
             break
         pos = best = m.start(1)
     # growing left into another title's complement ("Head of Legal Services and Monitoring Officer"): the
