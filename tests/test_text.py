@@ -320,3 +320,31 @@ def test_a_numbered_paragraph_wrapped_at_the_width_goes_on_to_its_next_line() ->
     tv = build(text)
     s = tv.sentences[tv.sentence_at(text.index("61.24%"))]
     assert text[s.start:s.end].rstrip().endswith("by the end of March.")
+
+def test_a_numbered_line_ending_in_a_semicolon_and_a_conjunction_is_no_heading() -> None:
+    """"1) the log be noted; and" between blank lines is a list item running on to the next, not a title."""
+    text = "RESOLVED that:\n\n1) the log be noted; and\n\n2) a letter be sent.\n"
+    tv = build(text)
+    assert tv.headings == ()
+    assert [i.marker for i in tv.list_items] == ["1)", "2)"]
+
+
+def test_a_subordinate_clause_right_after_that_is_part_of_what_was_said() -> None:
+    """"X commented that whilst A, B": "whilst" after "that" opens part of the reported statement, not a new
+    one, so the clause runs on; "A, whilst B" still cuts."""
+    text = ("The Leader commented that whilst costs were high, demand had fallen. "
+            "Costs rose, whilst demand fell.\n")
+    tv = build(text)
+    first = [text[c.start : c.end] for c in tv.clauses_of(0)]
+    assert first == ["The Leader commented that whilst costs were high, demand had fallen."]
+    assert len(tv.clauses_of(1)) == 2
+
+
+def test_a_marker_alone_on_its_line_opens_an_item_whose_text_follows() -> None:
+    """"1." alone on a line, then the item's text (as PDF converters give lists): one item per marker, its
+    body the lines after it; a short title after an item's last sentence ends the item."""
+    text = ("RESOLVED:\n1.\nThat the report be noted.\n2.\nThat a letter be sent\nto the Minister.\n"
+            "Next Steps\n")
+    tv = build(text)
+    assert [(i.marker, text[i.body_start : i.end]) for i in tv.list_items] == [
+        ("1.", "That the report be noted."), ("2.", "That a letter be sent\nto the Minister.")]

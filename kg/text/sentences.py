@@ -141,6 +141,9 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_AFTER_THAT = re.compile(r"\bthat,?\s+$", re.I)
+
+
 def clauses(text: str, sents: tuple[Sentence, ...]) -> tuple[Clause, ...]:
     """Each sentence cut at semicolons and at words that open a new statement."""
     out: list[Clause] = []
@@ -148,6 +151,8 @@ def clauses(text: str, sents: tuple[Sentence, ...]) -> tuple[Clause, ...]:
     for i, s in enumerate(sents):
         cuts = [s.start]
         for m in pattern.finditer(text, s.start, s.end):
+            if m.group() != ";" and _AFTER_THAT.search(text, max(s.start, m.start() - 8), m.start()):
+                continue  # "commented that whilst X, Y": the subordinate clause is part of what was said
             cut = m.end() if m.group() == ";" else m.start()
             if s.start < cut < s.end:
                 cuts.append(cut)
