@@ -66,6 +66,7 @@ def _blocks(
             pending_break = True
             paged = paged or line.furniture
             continue
+        went_on = False  # the sentence before goes on over a blank line or a page break
         if pending_break:
             pending_break = False
             # a paragraph broken by a page (no full stop, the next part starts in lower case) goes on
@@ -77,7 +78,8 @@ def _blocks(
             hanging = paged and bool(block) and (
                 text[block[-1].start : block[-1].end].split() or [""])[-1].lower() in _lines.CONTINUES
             paged = False
-            if not ((body.lstrip()[:1].islower() or full or hanging) and last not in ".:;?!"):
+            went_on = (body.lstrip()[:1].islower() or full or hanging) and last not in ".:;?!"
+            if not went_on:
                 flush()
                 current_list = None
         if lead in heading_at or line.start in heading_at:
@@ -92,7 +94,7 @@ def _blocks(
             li = items[current_list]
             block = [Line(li.body_start, line.end)]
             continue
-        if current_list is not None and line.start >= items[current_list].end:
+        if current_list is not None and line.start >= items[current_list].end and not went_on:
             flush()  # the list item has ended (a paragraph after it without a blank line)
             current_list = None
         block.append(line)
