@@ -727,3 +727,20 @@ def test_a_flattened_row_s_figure_with_its_unit_is_one_cell_and_a_label_s_own_du
     got = {(c.row_header, c.column_header): c.span.quote for c in own.cells}
     assert got[("Complaints answered within 20 working days", "2023/24 actual")] == "85%"
     assert got[("Average time to clear a fly-tip", "2023/24 actual")] == "3 days"
+
+
+def test_a_flattened_header_whose_second_line_holds_a_note_and_a_word_going_on(tmp_path: Path) -> None:
+    """A PDF scorecard's header over two lines, the second holding the years, a note in brackets under a
+    benchmark ("(PAM 2022/23)") and the end of a two-line head ("Direction of" / "travel"): the years go to
+    the quarters and the target, the note and the word are no column of their own, and the rows are read."""
+    doc = _text_doc(
+        "Appendix 1 - Housing scorecard\n\n"
+        "Measure Q3 Q4 Target Wales RAG Direction of\n"
+        "23/24 23/24 23/24 (PAM 2022/23) travel\n"
+        "Average days to let an empty council home 41 38 35 44 Amber Improving\n"
+        "Rent arrears as a share of the rent due (%) 3.4 3.1 3.0 - Amber Improving\n"
+        "Homes meeting the quality standard (%) 96.2 97.0 100 n/a Red Worsening\n", tmp_path)
+    got = grid(doc)
+    assert got[("Average days to let an empty council home", "Target 23/24")] == "35"
+    assert got[("Average days to let an empty council home", "Wales")] == "44"
+    assert got[("Homes meeting the quality standard (%)", "Q4 23/24")] == "97.0"
