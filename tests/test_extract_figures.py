@@ -1682,3 +1682,12 @@ def test_real_english_performance_narratives_rated_titles() -> None:
     x = extract(read_document(XREAL / "kingston_q1.txt", root=XREAL))
     rows = {(o.value, o.rag) for o in x.observations if o.surface.startswith("Percentage of")}
     assert rows == {(D("48.6"), "green"), (D(100), "green")}
+
+
+def test_a_percent_column_after_a_count_in_a_breakdown_is_that_count_as_a_share() -> None:
+    """A breakdown by ward whose last column is headed "%" alone (the share the count before it is of the
+    row's total): each share is that measure's, as a percentage, for the ward, not a figure left unnamed."""
+    x = _x("breakdown_share_tab.txt")
+    shares = {(o.value, o.area) for o in x.observations
+              if o.unit == "percent" and o.surface.startswith("Homelessness prevented")}
+    assert shares == {(D("70.0"), "Abbeyfield"), (D("60.0"), "Northgate")}

@@ -365,6 +365,7 @@ def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: t
     total = bool(_list_re("total_rows").match(part))
     start, end = _row_quote(doc.text, row)
     out = []
+    before = ""  # the last value column's measure: a "%" column after it is that count as a share
     for c in row:
         header = _headers(c)
         parsed = _value(c.span.quote)
@@ -373,8 +374,10 @@ def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: t
         named = _period_role(header, doc_period)
         measure_name = re.sub(r"\s*\b(?:q[1-4]|quarter\s*[1-4])\b|\s*(?:19|20)?\d\d\s*/\s*\d\d\b", "", header,
                               flags=re.I).strip(" ,:-–")
-        phrase = measure_name if re.search(r"[a-z]{3}", measure_name, re.I) and _kind(measure_name) is None \
-            else caption
+        worded = re.search(r"[a-z]{3}", measure_name, re.I) and _kind(measure_name) is None
+        share = not worded and measure_name.strip("() ") == "%" and before
+        phrase = measure_name if worded else f"{before} (%)" if share else caption
+        before = measure_name if worded else before
         if not phrase:
             continue
         unit, unit_words, base = _unit(f"{phrase} {header} {title}", c.span.quote)
