@@ -401,6 +401,9 @@ def test_attendance_lists_as_councils_write_them(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("line", "title"), [
     ("Assistant Director, Housing, Jo Bell, said the list was long.", "Assistant Director, Housing"),
     ("Head of Service – Adult Social Care, Jo Bell, said so.", "Head of Service – Adult Social Care"),
+    # "Post - Name" attendance: the department's "and" goes on up to the dash before the holder
+    ("Service Director, Housing and Communities - Jo Bell", "Service Director, Housing and Communities"),
+    ("Corporate Manager, Finance and Assets - Jo Bell", "Corporate Manager, Finance and Assets"),
 ])
 def test_a_department_stops_before_the_holder_s_name(tmp_path: Path, line: str, title: str) -> None:
     """The name after a generic title's department is its holder, not more of the department."""
