@@ -635,3 +635,15 @@ def test_member_services_titles_keep_whom_the_service_serves(tmp_path: Path) -> 
                                     "and Member Services Manager said so. The Member asked the Officer.\n")
     assert titles(extract(tmp_path / "m.txt")) == {"Member Services Officer",
                                                    "Democratic and Member Services Manager"}
+
+
+def test_councillors_present_listed_one_a_line(tmp_path: Path) -> None:
+    """"Councillors present:" over one name a line, offices in brackets: each is a councillor; the list ends
+    at the blank line, and a line holding more than a name is no part of it."""
+    x = _people_of(tmp_path, (
+        "Kellside District Council\nLicensing Committee\n\nMINUTES\n\n"
+        "Councillors present:\nMary Okafor (Chair)\nTom Fenwick\nPriya Lal\n\n"
+        "Officers in attendance:\nHead of Housing - Sam Reed\n"))
+    found = {p.surname: p for p in x.people if p.role == "councillor"}
+    assert set(found) == {"Okafor", "Fenwick", "Lal"}
+    assert found["Okafor"].office == "Chair"
