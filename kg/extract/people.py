@@ -158,6 +158,8 @@ _GAP = re.compile(r"[ \xa0]+$")
 _POST_COMMA = re.compile(r"(?:,|[ \t\xa0]+[-–])[ \t\xa0]+")
 _CLOSED = re.compile(r"[ \t\xa0]*(?:[,;)\n]|$)")
 _OPENS = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*(?:the[ \t\xa0]+)?")
+_ACRONYM_AFTER = re.compile(r"[ \xa0]*\(([A-Z][A-Za-z]{1,7})\)")
+_FIELD = re.compile(r"[ \t\xa0]*:[ \t\xa0]+")
 _OPENED = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*$")  # "the Cabinet Member for X, Councillor Y", " (Cllr Y)"
 
 
@@ -237,6 +239,12 @@ def _analyse(text: str) -> Analysis:
             mentions.append(Mention(name.start, name.end, key, "councillor"))
             taken.append((name.start, name.end))
             return key
+        if role == "officer" and name.honorific and not name.given:
+            same = _same_officer(name, people)  # "Dr Kettle, Principal X" after "Dr S Kettle (Principal X)"
+            if same:
+                mentions.append(Mention(name.start, name.end, same, role))
+                taken.append((name.start, name.end))
+                return same
         # co-opted members recur across meetings as "Mr T Hale" and "Mr Hale": key them on the surname
         key = f"officer:{name.full.replace('.', '')}" if role == "officer" else f"other:{name.surname}"
         if key in people and role == "other" and office and not people[key].office:
@@ -278,6 +286,20 @@ def _analyse(text: str) -> Analysis:
                 hold(name, key, s, e)
                 continue
         line_start = text.rfind("\n", 0, s) + 1
+        # an acronym defined right after the title stands between it and its holder:
+        # "Chief Finance Officer (CFO) (D Mowat)", "Assistant Director for Housing (ADH) - Jo Bell"
+        short = _ACRONYM_AFTER.match(text, e)
+        if short and short.group(1) in acr:
+            e = short.end()
+            tail = text[e:e + 200]
+        # Post: Name, a field line opening with the title ("Scrutiny Officer: Jo Bell, 01234 567890")
+        field = _FIELD.match(tail) if not text[line_start:s].strip() else None
+        if field:
+            name = read_name(text, e + field.end(), prefixed=False)
+            ends = name and NAME_END.match(text[name.end:name.end + 3] or "\n")
+            if name and ends and not _inside((name.start, name.end), taken):
+                hold(name, key, s, e)
+                continue
         # Name Post, with only a space between (a signature or contact line: "Jo Bell Head of Parks")
         gap = _GAP.search(text[line_start:s])
         if gap and text[line_start:s].strip():

@@ -61,6 +61,7 @@ def _grow_left(text: str, start: int, head: str) -> int:
     modifiers, stops = set(vocab["modifiers"]), set(vocab["stop_words"])
     terminal = set(vocab.get("terminal_modifiers", ()))
     places = set(vocab.get("place_modifiers", ()))
+    opens_field = vocab.get("stop_words_before", {})
     # titles are short: look back a bounded stretch of the line (keeps long lines linear)
     line_start = max(text.rfind("\n", 0, start) + 1, start - 160)
     pos, best = start, start
@@ -84,6 +85,11 @@ def _grow_left(text: str, start: int, head: str) -> int:
             if rank and rank.group(1) in modifiers:
                 best = rank.start(1)
             break
+        # "Member Services Officer": a stop word opening a field of work it names
+        after = text[pos:pos + 20].split(maxsplit=1)[:1]
+        if word in stops and pos < start and after and after[0] in opens_field.get(word, ()):
+            pos = best = m.start(1)
+            continue
         # "Executive Director", "Chief Executive": a head word may modify another head
         if word in stops or (restricted and word not in modifiers) \
                 or (_is_head_word().match(word) and word not in modifiers):
