@@ -549,7 +549,7 @@ def test_scottish_depute_and_member_services_titles_are_whole(tmp_path: Path) ->
 
 
 def test_a_member_before_a_bare_head_is_still_no_title(tmp_path: Path) -> None:
-    """"Member" opens a title only before a field of work ("Member Services"): "the Member Officer" is not one."""
+    """"Member" opens a title only before a field of work ("Member Services"): "Member Officer" is none."""
     x = _people_of(tmp_path, "Minutes\n\nThe Member Officer Protocol was noted.\n")
     assert "Member Officer" not in titles(x)
 
@@ -559,9 +559,9 @@ def test_holders_named_in_field_lines_after_sentences_and_acronyms(tmp_path: Pat
     or after "contact"/"Author", and "Post (ACR) - Name" with the acronym between; "Dr Bain" after
     "Dr P Bain (Post)" is the same officer."""
     x = _people_of(tmp_path, (
-        "Minutes\n\nOfficers: Head of Customer Services (HCS) - Ruth Okafor; Director of Finance (DoF) (P Marsh);"
-        " Dr P Bain (Senior Public Health Analyst)\n\n"
-        "The figures were discussed at length. Owen Price, Housing Strategy Manager, said that lets had risen.\n\n"
+        "Minutes\n\nOfficers: Head of Customer Services (HCS) - Ruth Okafor; "
+        "Director of Finance (DoF) (P Marsh); Dr P Bain (Senior Public Health Analyst)\n\n"
+        "The figures were discussed at length. Owen Price, Housing Strategy Manager, said lets had risen.\n\n"
         "Dr Bain, Senior Public Health Analyst, agreed.\n\n"
         "Report Author Kate Lund, Policy Officer\n\n"
         "For details please contact Sam Ng, Climate Change Officer, on 01000 000000.\n\n"
