@@ -558,6 +558,25 @@ def test_a_tracker_whose_reference_and_action_head_each_row_is_read() -> None:
     assert [p.kind for p in x.progress if p.kind != "agenda"] == ["pending", "done", "pending"]
 
 
+def test_tracker_rows_owned_and_due_whatever_their_noun_past_dues_keyed_acronym(tmp_path: Path) -> None:
+    """A tracker read at a later meeting: a row naming its owner and due is an action even without a
+    deliverable word ("Schedule of ...", "Proposals for ..."); "By 31/01/2024" and "End of February 2024"
+    are dates though before the meeting; an owner written as an acronym the key below the table expands
+    ("HoP - Head of Parks") is that post."""
+    text = ("Action tracker\n\n"
+            "| Ref | Action | Lead | Due | Update |\n|---|---|---|---|---|\n"
+            "| 3/23 | Schedule of bowling green opening hours for each park | HoP | By 31/01/2024 "
+            "| Complete |\n"
+            "| 5/23 | Proposals for a tree planting scheme on verges | Head of Highways Services | "
+            "End of February 2024 | On hold |\n\n"
+            "Key: HoP - Head of Parks\n")
+    x = _write(tmp_path, text, "other")
+    c = _find(x, "bowling green")
+    assert _actor(x, c.actor) == "Head of Parks" and c.due_date == dt.date(2024, 1, 31)
+    c = _find(x, "tree planting")
+    assert _actor(x, c.actor) == "Head of Highways Services" and c.due_date == dt.date(2024, 2, 29)
+
+
 # ---- offers and decisions about a deliverable (real councils' wording, tests/data/xreal)
 
 

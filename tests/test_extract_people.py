@@ -574,3 +574,10 @@ def test_holders_named_in_field_lines_after_sentences_and_acronyms(tmp_path: Pat
                            ("officer:Sam Ng", "post:Climate Change Officer"),
                            ("officer:Ellen Shaw", "post:Democratic Services Officer")}
     assert not [p for p in x.people if p.name in ("Bain", "Dr Bain")]
+
+
+def test_an_acronym_a_key_line_expands_is_the_post() -> None:
+    """"Key: HoP - Head of Parks" defines HoP as in "Head of Parks (HoP)"; letters that are not the title's
+    initials ("PX - Head of Parks") define nothing."""
+    a = people.analyse("Glossary: HoP - Head of Parks; PX - Head of Leisure\n\nThe HoP and the PX agreed.\n")
+    assert {(p.surface, p.title) for p in a.posts if p.method == "acronym"} == {("HoP", "Head of Parks")}

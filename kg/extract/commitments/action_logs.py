@@ -270,8 +270,12 @@ def read(x: Extraction, tv: TextView, ref: dt.date | None) -> list[LoggedAction]
         spans = forms.conditions(text, a_start, a_end)
         what = clean(forms.masked(text, a_start, a_end, spans))
         what = imperative(_reference_prefix().sub("", what, count=1))  # the reference stays in the quote
-        if not rx().deliverable_verb.search(what) and not rx().deliverable_noun.search(what):
-            continue  # a row that asks nothing deliverable ("Noted", a heading row)
+        # a row that asks nothing deliverable ("Noted", a heading row) is no action; a row naming its owner
+        # and its due time is one whatever its noun ("List of grants by ward", "Proposals for a pilot")
+        owned = all(_value(text, row.fields.get(r)).lower() not in _EMPTY for r in ("owner", "due"))
+        if not rx().deliverable_verb.search(what) and not rx().deliverable_noun.search(what) \
+                and not (owned and len(what.split()) >= 3):
+            continue
         due_cell = _value(text, row.fields.get("due"))
         due = due_of_cell(due_cell, ref) if due_cell.lower() not in _EMPTY else Due()
         if due.kind == "none":
