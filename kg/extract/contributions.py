@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from kg.extract import people
 from kg.extract.nlp import nlp, vocabulary
+from kg.extract.posts import posts_vocab
 from kg.indicators import mentions as indicator_mentions
 from kg.model import ContributionFact, Extraction, Span
 from kg.text import Sentence, TextView, view
@@ -146,6 +147,13 @@ _PASSIVE_LEAD = re.compile(r"\b(?:was|were)\s+(?:raised|asked|made|put)\s+by\s+(
                            r"(?:committee|members|panel|board|councillors|scrutiny|sub-committee)\b", re.I)
 
 
+@cache
+def _bare_head_re() -> re.Pattern[str]:
+    """"the Cabinet Member", "the Portfolio Holder": a councillor's post title without its complement."""
+    heads = [h for h in posts_vocab()["needs_complement"] if " " in h]
+    return re.compile(r"(?:[Tt]he\s+)?(" + _alt(heads) + r")\b(?!\s+for\b)")
+
+
 # compiled once: the reader asks these of every clause (re's cache lookup on each call cost more)
 _THE_GAP = re.compile(r"\s*(?:the\s+)?", re.I)
 _SPACES = re.compile(r"\s+")
@@ -209,9 +217,10 @@ class _Reader:
     def mention_at(self, at: int) -> str | None:
         """The person or post mentioned at `at` (after an optional "the")."""
         text = self.text
+        at_most = at + _THE_GAP.match(text, at).end() - at  # "The\n    Head of X": an indented wrap
         for i in range(bisect_left(self.mention_starts, at), len(self.mentions)):
             m = self.mentions[i]
-            if m.start > at + 4:
+            if m.start > max(at + 4, at_most):
                 break
             if _THE_GAP.fullmatch(text[at:m.start]):
                 return m.key
@@ -234,12 +243,17 @@ class _Reader:
             return _Subject(key or "group:chair", "member", chair.end() if key else at)
         if key := self.mention_at(at):
             return _Subject(key, _side(key), at)
+        at_most = _THE_GAP.match(text, at).end()
         for i in range(bisect_left(self.title_starts, at), len(self.titles)):
             ts, te = self.titles[i]
-            if ts > at + 4:
+            if ts > max(at + 4, at_most):
                 break
             if _THE_GAP.fullmatch(text[at:ts]):
                 return _Subject(self.post_before(people.title_words(text[ts:te]), ts), "officer", at)
+        # "The Cabinet Member said": a title that needs its complement, short for the one named in full
+        if (short := _bare_head_re().match(text, at, e)) \
+                and (key := self.post_before(short.group(1).split(), at)):
+            return _Subject(key, "officer", at)
         if g := _group_re().match(text[at:e]):
             key, side = _group(_SPACES.sub(" ", g.group(1)))
             return _Subject(key, side, at)
