@@ -450,7 +450,8 @@ def test_agreed_to_over_a_lettered_list_noted_correspondence_and_a_bare_report_n
     noted the report." takes its item's title, so the decision says which report."""
     doc = tmp_path / "m.txt"
     doc.write_text(
-        "Minutes of the Panel\n\n4. Library Opening Hours Review\n\nThe Head of Libraries presented the review.\n\n"
+        "Minutes of the Panel\n\n4. Library Opening Hours Review\n\n"
+        "The Head of Libraries presented the review.\n\n"
         "The Panel agreed to:\n(a) note the review; and\n(b) ask officers to consult library users.\n\n"
         "5. Matters Arising\n\nMembers noted the matters arising.\n\n"
         "6. Correspondence\n\nMembers noted correspondence from the Arts Council about grant rules.\n\n"
