@@ -1160,3 +1160,66 @@ def test_a_deliverable_sent_in_the_perfect_is_recorded_done(tmp_path: Path) -> N
     x = _write(tmp_path, text, "minutes")
     done = [p.text for p in x.progress if p.kind == "done"]
     assert done == ["The Head of Parks had circulated figures on vandalism repairs"]
+
+
+# ---- held-out constructions (session 10): who promised, what "this" is, answers that accept or not
+
+
+def test_actor_past_a_relative_clause_and_reported_speech_after_a_semicolon(tmp_path: Path) -> None:
+    """"the Head of Leisure, who had sent her apologies, would provide ..." is the Head's promise; "X said
+    the figures came from the NHS; if it agreed, they would be included in the next report" is X's."""
+    text = ("Minutes\n\n4. Leisure\n\nCouncillor Reid asked about pool closures. The Director of "
+            "Communities said that the Head of Leisure, who had sent her apologies, would provide a list "
+            "of closures to the next meeting.\n\n5. Health\n\nCouncillor Reid asked about GP waits. The "
+            "Head of Public Health said the figures came from the NHS; if the Trust agreed, GP waiting "
+            "times would be included in the next quarterly report.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert _actor(x, _find(x, "list of closures").actor) == "Head of Leisure"
+    c = _find(x, "GP waiting times")
+    assert _actor(x, c.actor) == "Head of Public Health" and c.due_kind == "next_update"
+
+
+def test_this_is_what_was_asked_and_the_cabinet_member_is_the_post_named_before(tmp_path: Path) -> None:
+    """"He would look into this" after "asked whether X" looks into whether X; "the Cabinet Member ... she
+    would write to the Minister" is the Cabinet Member named in the attendance; "undertook to bring" is
+    no gerund."""
+    text = ("Minutes\n\nPresent: Councillor Ames (Cabinet Member for Transport)\n\n4. Buses\n\n"
+            "Councillor Reid asked whether bus shelters could carry live timetables. The Head of "
+            "Transport said he would look into this with the operators.\n\nThe Cabinet Member said that "
+            "she would write to the Minister about rural bus funding.\n\nThe Head of Transport undertook "
+            "to bring the shelter audit to the first meeting of the new municipal year.\n")
+    x = _write(tmp_path, text, "minutes")
+    c = _find(x, "live timetables")
+    assert c.text == "look into whether bus shelters could carry live timetables with the operators"
+    assert _actor(x, c.actor) == "Head of Transport"
+    assert _actor(x, _find(x, "Minister").actor) == "Cabinet Member for Transport"
+    c = _find(x, "shelter audit")
+    assert _actor(x, c.actor) == "Head of Transport" and c.due_kind == "future_meeting"
+
+
+def test_requests_answered_without_acceptance_and_predictions_are_no_promises(tmp_path: Path) -> None:
+    """A request answered by a named officer who does not accept it is none, one answered "The X agreed."
+    is the X's; what a contract will do, minutes "confirmed and signed", and a verb with nothing named to
+    deliver ("which the Trust has agreed to share") are no commitments."""
+    text = ("Minutes\n\n3. Minutes\n\nProposed by Councillor Reid, seconded by Councillor Ames and agreed "
+            "that the minutes of the last meeting be confirmed and signed.\n\n4. Parks\n\n"
+            "Councillor Reid asked that the parks report be brought to every meeting. The Head of Parks "
+            "said that quarterly reporting was enough.\n\n"
+            "Councillor Ames asked that a note on tree felling be circulated to Members. The Head of Parks "
+            "agreed.\n\n"
+            "The Head of Parks said that the new grounds contract, which starts on 1 June 2024, would "
+            "bring grass cutting back in-house.\n\n"
+            "The Head of Parks noted the bowls data, which the Trust has agreed to share.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert _actor(x, _find(x, "tree felling").actor) == "Head of Parks"
+    for words in ("confirmed and signed", "every meeting", "in-house", "agreed to share"):
+        _absent(x, words)
+
+
+def test_looking_at_whether_a_thing_joined_by_and_could_be_done_is_a_weak_promise(tmp_path: Path) -> None:
+    """"would look at whether a review of rents and service charges could be included in a future plan": a
+    promise (kept with lower confidence), not hedged by the "could be" inside what is looked at."""
+    text = ("Minutes\n\n4. Housing\n\nThe Head of Housing said he would look at whether a review of rents "
+            "and service charges could be included in a future audit plan.\n")
+    c = _find(_write(tmp_path, text, "minutes"), "rents and service charges")
+    assert c.text.startswith("look at whether a review") and c.confidence < 0.9

@@ -581,3 +581,13 @@ def test_an_acronym_a_key_line_expands_is_the_post() -> None:
     initials ("PX - Head of Parks") define nothing."""
     a = people.analyse("Glossary: HoP - Head of Parks; PX - Head of Leisure\n\nThe HoP and the PX agreed.\n")
     assert {(p.surface, p.title) for p in a.posts if p.method == "acronym"} == {("HoP", "Head of Parks")}
+
+
+def test_the_cabinet_member_alone_is_a_mention_of_the_one_named_in_full() -> None:
+    """"the Cabinet Member" after "Cabinet Member for Parks" mentions that post; with none named before, it
+    mentions nothing (a bare "Cabinet Member" is no post of its own)."""
+    text = "Present: Councillor Kaur (Cabinet Member for Parks)\n\nThe Cabinet Member said so.\n"
+    at = text.index("The Cabinet Member") + 4
+    found = [m.key for m in people.analyse(text).mentions if m.start == at]
+    assert found == ["post:Cabinet Member for Parks"]
+    assert not [m for m in people.analyse("The Cabinet Member said so.\n").mentions if m.kind == "post"]

@@ -27,7 +27,6 @@ from spacy.tokens import Doc
 
 from kg.extract import people
 from kg.extract.nlp import nlp, vocabulary
-from kg.extract.posts import posts_vocab
 from kg.indicators import mentions as indicator_mentions
 from kg.model import ContributionFact, Extraction, Span
 from kg.text import Sentence, TextView, view
@@ -147,13 +146,6 @@ _PASSIVE_LEAD = re.compile(r"\b(?:was|were)\s+(?:raised|asked|made|put)\s+by\s+(
                            r"(?:committee|members|panel|board|councillors|scrutiny|sub-committee)\b", re.I)
 
 
-@cache
-def _bare_head_re() -> re.Pattern[str]:
-    """"the Cabinet Member", "the Portfolio Holder": a councillor's post title without its complement."""
-    heads = [h for h in posts_vocab()["needs_complement"] if " " in h]
-    return re.compile(r"(?:[Tt]he\s+)?(" + _alt(heads) + r")\b(?!\s+for\b)")
-
-
 # compiled once: the reader asks these of every clause (re's cache lookup on each call cost more)
 _THE_GAP = re.compile(r"\s*(?:the\s+)?", re.I)
 _SPACES = re.compile(r"\s+")
@@ -250,10 +242,6 @@ class _Reader:
                 break
             if _THE_GAP.fullmatch(text[at:ts]):
                 return _Subject(self.post_before(people.title_words(text[ts:te]), ts), "officer", at)
-        # "The Cabinet Member said": a title that needs its complement, short for the one named in full
-        if (short := _bare_head_re().match(text, at, e)) \
-                and (key := self.post_before(short.group(1).split(), at)):
-            return _Subject(key, "officer", at)
         if g := _group_re().match(text[at:e]):
             key, side = _group(_SPACES.sub(" ", g.group(1)))
             return _Subject(key, side, at)

@@ -30,7 +30,15 @@ from kg.extract.names import (
     people_vocab,
     read_name,
 )
-from kg.extract.posts import acronyms, canonical_title, find_titles, generic, post_canon, service_words
+from kg.extract.posts import (
+    acronyms,
+    canonical_title,
+    find_titles,
+    generic,
+    post_canon,
+    posts_vocab,
+    service_words,
+)
 from kg.extract.regex import whole_words
 from kg.model import Extraction, HoldingFact, PersonFact, PostFact, Role, Span
 from kg.text import TextView, view
@@ -228,6 +236,16 @@ def _analyse(text: str) -> Analysis:
                 span = Span.of(text, a, b)
                 posts.append(PostFact(key, key.removeprefix("post:"), short, span, "acronym"))
 
+    # "the Cabinet Member", "the Portfolio Holder": a councillor's title without its complement is the one
+    # named in full before it (a bare "Cabinet Member" is no post of its own)
+    named = sorted((m for m in mentions if m.kind == "post"), key=lambda mm: mm.start)
+    for m in _bare_head_re().finditer(text):
+        if _inside(m.span(1), taken) or any(a <= m.start(1) < b for a, b in spans):
+            continue
+        key = post_named_before(named, [mm.start for mm in named], m.group(1).split(), m.start(1))
+        if key:
+            mentions.append(Mention(m.start(1), m.end(1), key, "post"))
+
     # named officers and others: a name attached to a post
     holdings: list[HoldingFact] = []
 
@@ -387,6 +405,13 @@ def _analyse(text: str) -> Analysis:
     mentions.sort(key=lambda mm: (mm.start, -mm.end))
     return Analysis(tuple(people.values()), tuple(posts), tuple(holdings), tuple(mentions), tuple(spans))
 
+
+
+@lru_cache(maxsize=1)
+def _bare_head_re() -> re.Pattern[str]:
+    heads = [h for h in posts_vocab()["needs_complement"] if " " in h]
+    alts = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(rf"\b[Tt]he\s+({alts})\b(?!\s+for\b)")
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,26 @@ _OWN_ACCEPTANCE = re.compile(
     r"to\s+do(?:\s+so)?\b", re.I)
 
 
+# "The Head of Parks agreed." after a request: accepted, in so many words
+_BARE_AGREED = re.compile(r"^\s*(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?P<verb>agreed|concurred)\s*\.?\s*$",
+                          re.I)
+_CHAIR = re.compile(r"\s*the\s+(?:chair|chairman|chairperson|chairwoman|convener|convenor)\b", re.I)
+
+
+# "Councillor X asked whether textile banks could be ... . The Head of Waste said he would explore this":
+# what "this" stands for is what was asked in the sentence before
+_ASKED = re.compile(r"\b(?:asked|queried|questioned|enquired|wondered)\s+(?:\w+\s+){0,4}?"
+                    r"(?P<what>(?:whether|if)\s+[^.;?]+)", re.I)
+_THIS = re.compile(r"^(?P<verb>[a-z]+(?:\s+(?:into|at))?)\s+(?:this|that|it|this\s+issue|this\s+matter|"
+                   r"the\s+matter|the\s+suggestion|the\s+idea|the\s+point)\b", re.I)
+
+
+def _answered(what: str, asked: str) -> str:
+    """"explore this with partners" after "asked whether X": "explore whether X with partners"."""
+    m = _THIS.match(what)
+    return f"{m.group('verb')} {asked}{what[m.end():]}" if m else what
+
+
 @dataclass(frozen=True)
 class Unit:
     start: int
@@ -121,10 +141,20 @@ def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[s
         subject = re.sub(r"\s+", " ", text[f.actor_region[0] : f.actor_region[1]]).strip(" ,")
         if rep:
             own = not (actors.is_pronoun(text, f.actor_region) or actors.coordinated(text, f.actor_region))
+            if own and not actors.actor_in(x, *f.actor_region) and not _hands_over(subject, f.text):
+                # "X said the new contract would bring voids back in-house": what a thing will do, no promise
+                return None, replace(f, form="prediction")
             if 0 < len(subject) <= 80 and own:
                 f = replace(f, text=f"{lower_first(subject)} to {f.text}")  # what comes, not just "come to"
             actor = actors.resolve(x, text, tv, u.sentence, rep)
     return actor, f
+
+
+def _hands_over(subject: str, what: str) -> bool:
+    """Does a future hand something to the meeting: a deliverable as its subject or its object, a recipient
+    ("... to Members") or a meeting it comes to ("a deep dive would come to the next meeting")?"""
+    return bool(rx().deliverable_noun.search(subject) or rx().deliverable_noun.search(what)
+                or re.search(cues()["recipients"], what, re.I) or find_due(what, None).kind != "none")
 
 
 def _named_owner(x: Extraction, text: str, region: tuple[int, int] | None) -> bool:
@@ -224,14 +254,44 @@ class _Reader:
             self.notes.append(f"request at {u.start} declined in the next sentence")
             self.used.add(k + 1)
             return None
-        if m := rx().acceptance.search(nxt_text):
-            at = nxt.start + m.start()
+        same_item = self.tv.item_at(nxt.start) == self.tv.item_at(u.start)
+        bare = _BARE_AGREED.match(nxt_text) if same_item else None
+        if (m := rx().acceptance.search(nxt_text)) or bare:
+            at = nxt.start + (m.start() if m else bare.start("verb"))
             region = (actors.subject_start(text, nxt.start, at), at)
             f = replace(f, end=nxt.end, actor_region=region, request=False, form="undertaking")
             f = replace(f, confidence=0.85)
             self.used.add(k + 1)
             u = replace(u, sentence=self.tv.sentence_at(nxt.start) or u.sentence)
+        elif same_item and self.answered_otherwise(nxt):
+            # "Councillor X asked that ... . The Director said monthly reporting would divert analysts":
+            # answered, not accepted (what the answer itself promises is read from its own sentence)
+            self.notes.append(f"request at {u.start} answered in the next sentence without acceptance")
+            return None
         return u, f
+
+    def answered_otherwise(self, nxt: Unit) -> bool:
+        """Does the unit open with a named person or post (or the Chair) reporting something: an answer?"""
+        text = self.tv.flat
+        m = rx().reporting.search(text, nxt.start, nxt.end)
+        if m is None or text[nxt.start:m.start()].rstrip().endswith(("that", ",")):
+            return False
+        subject = (nxt.start, m.start())
+        if not text[subject[0]:subject[1]].strip() or len(text[subject[0]:subject[1]]) > 90:
+            return False
+        return bool(_CHAIR.match(text, nxt.start) or actors.actor_in(self.x, *subject, strict=True))
+
+    def asked_before(self, u: Unit) -> str | None:
+        """What the sentence before `u`, in the same agenda item, asked ("asked whether X" -> "whether X")."""
+        s = u.sentence
+        if s < 1 or self.tv.item_at(self.tv.sentences[s - 1].start) != self.tv.item_at(u.start):
+            return None
+        prev = self.tv.sentences[s - 1]
+        m = _ASKED.search(self.tv.flat, prev.start, prev.end)
+        if not m:
+            return None
+        asked = re.sub(r"\s+", " ", m.group("what")).strip(" .?")
+        return re.sub(r"^if\b", "whether", asked) if 3 <= len(asked.split()) <= 30 else None
 
     def promise(self, k: int, u: Unit, inline: re.Match[str] | None) -> None:
         """The promise form of one unit, checked against every reason it may be no promise."""
@@ -272,6 +332,9 @@ class _Reader:
         u, f = step
         blanked = text if not spans else text[: u.start] + sent_masked + text[u.end :]
         actor, f = _actor(x, self.tv, u, f, blanked)
+        if f.form == "prediction":
+            self.notes.append(f"commitment skipped at {u.start}: what a thing will do, handed to no one")
+            return
         if inline:
             marked = actors.actor_in(x, u.start + inline.start("owner"), u.start + inline.end("owner"))
             actor, f = marked or actor, replace(f, confidence=max(f.confidence, 0.85))
@@ -281,6 +344,11 @@ class _Reader:
             self.notes.append(f"commitment skipped at {u.start}: a plan in a report, handed to no one")
             return
         what = normalise(f.text, obj)
+        if obj is None and (asked := self.asked_before(u)):
+            what = _answered(what, asked)
+        if len(what.split()) < 2:  # "..., which the Board has agreed to share": the verb alone, its object
+            self.notes.append(f"commitment skipped at {u.start}: nothing named to deliver")  # before it
+            return
         self.add(Promise(f.start, f.end, what, actor, due, f.confidence, _condition(text, spans)))
 
 
