@@ -1223,3 +1223,22 @@ def test_looking_at_whether_a_thing_joined_by_and_could_be_done_is_a_weak_promis
             "and service charges could be included in a future audit plan.\n")
     c = _find(_write(tmp_path, text, "minutes"), "rents and service charges")
     assert c.text.startswith("look at whether a review") and c.confidence < 0.9
+
+
+def test_minute_items_are_evidence_of_what_came_and_a_tracker_status_update_column_is_read(
+        tmp_path: Path) -> None:
+    """A minute's item heading ("5. Play Area Strategy - Options Appraisal") is a progress statement of what
+    came to the meeting (an agenda's items are not: they are still to come); a tracker's "Status /
+    update" column is its status, and "letter sent; reply awaited" records the letter done."""
+    minutes = ("Minutes\n\n5. Play Area Strategy - Options Appraisal\n\n"
+               "The Head of Parks presented the options.\n")
+    x = _write(tmp_path, minutes, "minutes")
+    assert [p.text for p in x.progress if p.kind == "agenda"] == ["Play Area Strategy - Options Appraisal"]
+    agenda = "Agenda\n\n4. Apologies\n\n5. Play Area Strategy - Options Appraisal\n\n6. Cemetery Fees Review\n"
+    x = _write(tmp_path, agenda, "agenda")
+    assert not [p for p in x.progress if p.text == "Cemetery Fees Review"]
+    tracker = ("Action tracker\n\n| Ref | Action | Owner | Due | Status / update |\n|---|---|---|---|---|\n"
+               "| 7/24 | Write to the water company about flooding at Mill Lane | Leader of the Council | - "
+               "| Complete - letter sent 02/02/2024; reply awaited |\n")
+    x = _write(tmp_path, tracker, "other")
+    assert [p.kind for p in x.progress if "flooding" in p.text] == ["done"]

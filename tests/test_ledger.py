@@ -997,3 +997,15 @@ def test_a_small_run_reads_only_its_committees_documents_and_gives_the_full_ledg
     with LocalStore(tmp_path / "clean") as clean:
         assert ingest([tmp_path / "synthetic", first, later], clean, today=TODAY[M4]).ok
         assert _latest(clean) == small
+
+
+def test_a_letter_written_is_delivered_though_its_reply_is_awaited() -> None:
+    """"she had written to the Secretary of State and a reply was still awaited": the promise was to write, so
+    it is kept; what the other party has yet to answer is no part of it."""
+    c = _commitment("none", text="write to the Secretary of State about the rural transport grant")
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 3, 1))}
+    sent = _cand("The Cabinet Member had written to the Secretary of State about the rural transport grant "
+                 "and a reply was still awaited.", "done")
+    a = assess(c, docs, [sent], dt.date(2030, 1, 1))
+    assert a.status == "fulfilled" and a.match is not None and not a.match.partial
+

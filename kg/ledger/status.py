@@ -31,9 +31,9 @@ from kg.ledger.match import (
     Match,
     Pool,
     core_of,
-    cue_in,
     deliverables,
     is_conditional,
+    partly,
     refers_back,
     rules,
     score,
@@ -282,7 +282,7 @@ def back_references(
         w = rules()["weights"]
         total = round(rules()["threshold"] + w["verb"], 2)
         out.append(Match(cand, total, f"refers back to the meeting it was made at; same deliverable ({kind})",
-                         bool(cue_in("partial", cand.exact))))
+                         partly(cand.exact)))
     return out
 
 

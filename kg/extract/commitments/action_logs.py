@@ -206,6 +206,7 @@ def _status_rx() -> dict[str, re.Pattern[str]]:
         "partial": re.compile("|".join(f"(?:{p})" for p in v["partial_statuses"]), re.I),
         "pending": re.compile("|".join(f"(?:{p})" for p in v["pending_statuses"]), re.I),
         "rag": re.compile(rf"^\s*{alt(v['rag_words'])}\b\s*[-–—:/,]?\s*", re.I),
+        "reply": re.compile(v["reply_awaited"], re.I),
     }
 
 
@@ -234,10 +235,11 @@ def status_state(status: str, done_date: str = "") -> str:
     is not read as done."""
     if done_date and periods.parse_date(done_date):
         return "done"
+    rx_ = _status_rx()
     clauses = _clauses(status)
     if not clauses:
         return ""
-    rx_ = _status_rx()
+    clauses = [clauses[0], *(c for c in clauses[1:] if not rx_["reply"].search(c))]
     if any(rx_["partial"].search(c) for c in clauses):
         return "partial"
     head, rest = clauses[0], clauses[1:]
