@@ -1234,7 +1234,8 @@ def test_minute_items_are_evidence_of_what_came_and_a_tracker_status_update_colu
                "The Head of Parks presented the options.\n")
     x = _write(tmp_path, minutes, "minutes")
     assert [p.text for p in x.progress if p.kind == "agenda"] == ["Play Area Strategy - Options Appraisal"]
-    agenda = "Agenda\n\n4. Apologies\n\n5. Play Area Strategy - Options Appraisal\n\n6. Cemetery Fees Review\n"
+    agenda = ("Agenda\n\n4. Apologies\n\n5. Play Area Strategy - Options Appraisal\n\n"
+              "6. Cemetery Fees Review\n")
     x = _write(tmp_path, agenda, "agenda")
     assert not [p for p in x.progress if p.text == "Cemetery Fees Review"]
     tracker = ("Action tracker\n\n| Ref | Action | Owner | Due | Status / update |\n|---|---|---|---|---|\n"
