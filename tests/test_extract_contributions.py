@@ -343,3 +343,15 @@ def test_an_officer_named_over_an_indented_wrap_and_one_who_accepts_a_point_answ
         "Head of Parks accepted that some had been missed.\n"))
     assert answered(x, "councillor:Lane") == [("post:Head of Finance", "question")]
     assert answered(x, "councillor:Hart") == [("post:Head of Parks", "question")]
+
+
+def test_the_chair_answers_a_members_request_of_the_committee(tmp_path: Path) -> None:
+    """"Councillor Lane asked that a review of litter fines be added to the work programme. The Chair said
+    that ..." is the Chair's answer; the Chair speaking after an answer already given answers nothing."""
+    x = _minutes(tmp_path, (
+        "Minutes\n\nCouncillor Lane asked that a review of litter fines be added to the work programme. The "
+        "Chair said that it would be considered at the planning session.\n\n"
+        "Councillor Hart asked about park toilets. The Head of Parks replied that two would reopen. The "
+        "Chair said that she welcomed this.\n"))
+    assert answered(x, "councillor:Lane") == [("group:chair", "question")]
+    assert answered(x, "councillor:Hart") == [("post:Head of Parks", "question")]

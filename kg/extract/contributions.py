@@ -193,6 +193,8 @@ class _Reader:
         self.answerers |= {p.key for p in x.people
                            if p.role == "councillor" and p.office.startswith(answering)}
         self.answer_cues = set(_vocab()["councillor_answer_cues"])
+        offices = {o.lower() for o in _vocab()["chair_offices"]}
+        self.chairs = {p.key for p in x.people if p.role == "councillor" and p.office.lower() in offices}
         self.reply_cues = set(_vocab()["councillor_reply_cues"])
         self.out: list[ContributionFact] = []
         self.last_subject: _Subject | None = None
@@ -203,6 +205,10 @@ class _Reader:
         self.lead_kind = "comment"
         self.item: int | None = -1
         self.qa_question: ContributionFact | None = None  # the latest "Q." question
+
+    def is_chair(self, key: str | None) -> bool:
+        """The Chair (or Convener) by office: "The Chair", or the councillor the attendance names as it."""
+        return key == "group:chair" or key in self.chairs
 
     # ---- who speaks
 
@@ -437,7 +443,11 @@ class _Reader:
             (subj.key in self.answerers and bool(words & self.answer_cues))
             # any councillor replying in so many words to another's question
             or (self.pending is not None and self.pending.kind == "question"
-                and bool(words & self.reply_cues)))
+                and bool(words & self.reply_cues))
+            # the Chair answering a member's request of the committee ("asked that a task group be set up.
+            # The Chair said that the work programme was full ...")
+            or (self.pending is not None and self.pending.kind == "question" and self.is_chair(subj.key)
+                and self.out[-1] is self.pending and bool(words & self.answer_cues)))
         if subj.side == "member" and active & {"question", "comment"} and clause_end > start \
                 and not councillor_answers:
             kind = "question" if "question" in active else "comment"
