@@ -1009,3 +1009,20 @@ def test_a_letter_written_is_delivered_though_its_reply_is_awaited() -> None:
     a = assess(c, docs, [sent], dt.date(2030, 1, 1))
     assert a.status == "fulfilled" and a.match is not None and not a.match.partial
 
+
+
+def test_evidence_naming_the_meeting_the_promise_was_made_at_counts_for_more() -> None:
+    """"As requested by the Panel on 3 June 2024, Table 4 sets out arrears by ward" keeps "include arrears
+    rates by ward in the next report" made on 3 June; the same words naming another date, or naming the date
+    with one key word in common ("the Sub-Committee"), do not."""
+    c = _commitment("next_update", text="include arrears rates by ward in the next report")
+    docs = {"d0": _doc("d0", dt.date(2024, 6, 3)),
+            "d1": _doc("d1", dt.date(2024, 9, 2), title="Performance report", doc_type="report")}
+    named = _cand("As requested by the Panel on 3 June 2024, Table 4 sets out arrears by ward.", "reference")
+    assert assess(c, docs, [named], dt.date(2030, 1, 1)).status == "fulfilled"
+    other = _cand("As requested by the Panel on 4 March 2024, Table 4 sets out arrears by ward.", "reference")
+    assert assess(c, docs, [other], dt.date(2030, 1, 1)).status != "fulfilled"
+    c = _commitment("future_meeting", text="bring a report on the first lettings to a future meeting of the "
+                    "Sub-Committee")
+    by_name = _cand("As requested by the Sub-Committee on 3 June 2024, Table 2 sets out rents.", "reference")
+    assert assess(c, docs, [by_name], dt.date(2030, 1, 1)).status != "fulfilled"

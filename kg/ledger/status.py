@@ -33,6 +33,7 @@ from kg.ledger.match import (
     core_of,
     deliverables,
     is_conditional,
+    key_words,
     partly,
     refers_back,
     rules,
@@ -161,7 +162,8 @@ def assess(
     )
     if matches is None:
         counted = {d.iri for d in later}
-        matches = [score(c, x) for x in cands if x.document in counted]
+        named = _meeting_names(made)
+        matches = [_dated(c, score(c, x), named) for x in cands if x.document in counted]
     return _assess(c, docs, made, later, strong(matches), as_of)
 
 
@@ -252,6 +254,27 @@ def part_of_partial(matches: list[Match], threshold: float) -> list[Match]:
     return out
 
 
+def _meeting_names(made: Doc | None) -> set[str]:
+    """How a later paper names the date of the meeting a promise was made at ("9 July 2024", "09/07/2024")."""
+    if made is None or not made.date:
+        return set()
+    return {f"{made.date.day} {made.date:%B %Y}", made.date.strftime("%d/%m/%Y")}
+
+
+def _dated(c: Commitment, m: Match, named: set[str]) -> Match:
+    """Evidence with a cue that names the meeting the promise was made at ("As requested by the Committee
+    on 9 July 2024, Table 2 sets out ...") and two of its key words points at that promise: it counts for
+    more."""
+    if not named or not any(n in " ".join(m.candidate.exact.split()) for n in named):
+        return m
+    if len(key_words(m.candidate.exact) & key_words(f"{c.text} {c.topic_words}")) < 2:
+        return m
+    if not any(cue in m.reason for cue in ("refers back", "recorded as done", "on a later agenda")):
+        return m
+    total = round(min(m.score + rules()["weights"]["meeting_named"], 1.0), 2)
+    return replace(m, score=total, reason=f"{m.reason}; names the meeting it was made at")
+
+
 def back_references(
     c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate], siblings: Iterable[Commitment] = ()
 ) -> list[Match]:
@@ -264,7 +287,7 @@ def back_references(
         return []
     meetings = sorted({(d.date, d.meeting or d.iri) for d in docs.values()
                        if d.committee == c.committee and d.date})
-    named = {f"{made.date.day} {made.date:%B %Y}", made.date.strftime("%d/%m/%Y")}
+    named = _meeting_names(made)
     out = []
     for cand in cands:
         d = docs.get(cand.document)
@@ -300,7 +323,8 @@ def timeline(
     pool = cands if isinstance(cands, Pool) else Pool(cands)
     mine = [x for x in pool.scorable(c) if x.document in iris]  # the others score below the threshold
     back = [x for x in pool.back() if x.document in iris]
-    matches = strong([score(c, x) for x in mine] + back_references(c, docs, back, siblings))
+    named = _meeting_names(made)
+    matches = strong([_dated(c, score(c, x), named) for x in mine] + back_references(c, docs, back, siblings))
     days = {start, *(d.known_from for d in later if d.known_from and d.known_from > start)}
     if (end := due_end(c)) and end >= start:
         days.add(end + dt.timedelta(days=1))
