@@ -1243,3 +1243,11 @@ def test_minute_items_are_evidence_of_what_came_and_a_tracker_status_update_colu
                "| Complete - letter sent 02/02/2024; reply awaited |\n")
     x = _write(tmp_path, tracker, "other")
     assert [p.kind for p in x.progress if "flooding" in p.text] == ["done"]
+
+
+def test_at_the_panels_request_refers_back(tmp_path: Path) -> None:
+    """"A table of burial fees, added at the Panel's request in May, ..." points back to the request."""
+    text = ("Performance report\n\n1. Summary\n\nA table of burial fees by cemetery, added at the Panel's "
+            "request in May, appears in Appendix B.\n")
+    x = _write(tmp_path, text, "report")
+    assert [p.kind for p in x.progress if "burial fees" in p.text] == ["reference"]
