@@ -305,7 +305,7 @@ def _analyse(text: str) -> Analysis:
                 continue
         line_start = text.rfind("\n", 0, s) + 1
         # an acronym defined right after the title stands between it and its holder:
-        # "Chief Finance Officer (CFO) (D Mowat)", "Assistant Director for Housing (ADH) - Jo Bell"
+        # "Director of Finance (DoF) (P Marsh)", "Head of Customer Services (HCS) - Ruth Okafor"
         short = _ACRONYM_AFTER.match(text, e)
         if short and short.group(1) in acr:
             e = short.end()

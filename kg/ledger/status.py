@@ -255,15 +255,15 @@ def part_of_partial(matches: list[Match], threshold: float) -> list[Match]:
 
 
 def _meeting_names(made: Doc | None) -> set[str]:
-    """How a later paper names the date of the meeting a promise was made at ("9 July 2024", "09/07/2024")."""
+    """How a later paper names the date of the meeting a promise was made at ("3 June 2024", "03/06/2024")."""
     if made is None or not made.date:
         return set()
     return {f"{made.date.day} {made.date:%B %Y}", made.date.strftime("%d/%m/%Y")}
 
 
 def _dated(c: Commitment, m: Match, named: set[str]) -> Match:
-    """Evidence with a cue that names the meeting the promise was made at ("As requested by the Committee
-    on 9 July 2024, Table 2 sets out ...") and two of its key words points at that promise: it counts for
+    """Evidence with a cue that names the meeting the promise was made at ("Further to the Panel's request
+    of 3 June 2024, Appendix C gives ...") and two of its key words points at that promise: it counts for
     more."""
     if not named or not any(n in " ".join(m.candidate.exact.split()) for n in named):
         return m

@@ -35,8 +35,8 @@ def _breaks() -> re.Pattern[str]:
 
 def subject_start(text: str, lo: int, cue: int) -> int:
     """Start of the subject governing the verb at `cue`: back to the last clause break, through appositives
-    enclosed in commas (', Helen McAloon,') and past a relative clause between them ("the Head of Planning,
-    who had sent his apologies, would provide ...", "the new contract, which starts in May, would ...")."""
+    enclosed in commas (', Helen McAloon,') and past a relative clause between them ("the Head of Leisure,
+    who was absent for the item, would send ...", "the new contract, which starts in May, would ...")."""
     if aside := _RELATIVE_ASIDE.search(text, lo, cue):
         cue = aside.start()
     breaks = [lo] + [lo + m.end() for m in _breaks().finditer(text[lo:cue])]
@@ -110,7 +110,7 @@ def _reports_on(rest: str) -> bool:
     """Does the reporting verb still govern the passive after `rest` (the words between them)?"""
     if not rest or _ASIDE.match(rest):
         return True
-    # "X said the data was held by the NHS; (if ...,) it would be included ...": reported speech goes on
+    # "X said the figures came from the Trust; if it agreed, they would be added ...": reported speech goes on
     # after a semicolon
     if ";" in rest and not rest.rsplit(";", 1)[1].strip(" ,") and not rx().reporting.search(rest):
         return True

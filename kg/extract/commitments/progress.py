@@ -70,8 +70,8 @@ def statements(
         span = Span.of(text, pos, pos + len(title))
         out.append(ProgressFact(f"progress:{pos}", clean(title), span, "agenda"))
     if x.doc.meta.doc_type in _ITEMISED:
-        # each agenda item of a later meeting shows what came to the committee ("5. Kerbside Glass
-        # Collection - Options Appraisal" under which the Director presented the report promised in June)
+        # each agenda item of a later meeting shows what came to the committee ("7. Play Area Strategy -
+        # Options Appraisal", the item under which the promised report was presented)
         for item in tv.items:
             head = text[item.start:item.heading_end]
             pos = item.start + len(head) - len(head.lstrip())

@@ -33,11 +33,14 @@ _OWN_ACCEPTANCE = re.compile(
 # "The Head of Parks agreed." after a request: accepted, in so many words
 _BARE_AGREED = re.compile(r"^\s*(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?P<verb>agreed|concurred)\s*\.?\s*$",
                           re.I)
+# "The Director agreed that the figures could be added": accepted, with what was asked for
+_AGREED_THAT = re.compile(r"^\s*(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?P<verb>agreed|undertook)\s+that\b"
+                          r"(?![^.;]*\bnot\b)", re.I)
 _CHAIR = re.compile(r"\s*the\s+(?:chair|chairman|chairperson|chairwoman|convener|convenor)\b", re.I)
 
 
-# "Councillor X asked whether textile banks could be ... . The Head of Waste said he would explore this":
-# what "this" stands for is what was asked in the sentence before
+# "Councillor X asked whether bus shelters could carry ... . The Head of Transport said he would look into
+# this": what "this" stands for is what was asked in the sentence before
 _ASKED = re.compile(r"\b(?:asked|queried|questioned|enquired|wondered)\s+(?:\w+\s+){0,4}?"
                     r"(?P<what>(?:whether|if)\s+[^.;?]+)", re.I)
 _THIS = re.compile(r"^(?P<verb>[a-z]+(?:\s+(?:into|at))?)\s+(?:this|that|it|this\s+issue|this\s+matter|"
@@ -142,7 +145,7 @@ def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[s
         if rep:
             own = not (actors.is_pronoun(text, f.actor_region) or actors.coordinated(text, f.actor_region))
             if own and not actors.actor_in(x, *f.actor_region) and not _hands_over(subject, f.text):
-                # "X said the new contract would bring voids back in-house": what a thing will do, no promise
+                # "X said the new contract would bring grass cutting in-house": what a thing will do
                 return None, replace(f, form="prediction")
             if 0 < len(subject) <= 80 and own:
                 f = replace(f, text=f"{lower_first(subject)} to {f.text}")  # what comes, not just "come to"
@@ -255,7 +258,7 @@ class _Reader:
             self.used.add(k + 1)
             return None
         same_item = self.tv.item_at(nxt.start) == self.tv.item_at(u.start)
-        bare = _BARE_AGREED.match(nxt_text) if same_item else None
+        bare = (_BARE_AGREED.match(nxt_text) or _AGREED_THAT.match(nxt_text)) if same_item else None
         if (m := rx().acceptance.search(nxt_text)) or bare:
             at = nxt.start + (m.start() if m else bare.start("verb"))
             region = (actors.subject_start(text, nxt.start, at), at)
