@@ -1303,3 +1303,30 @@ def test_a_request_the_officer_agreed_that_could_be_met_is_owned_by_the_officer(
     x = _write(tmp_path, text, "minutes")
     assert _actor(x, _find(x, "by ward").actor) == "Head of Waste"
     _absent(x, "park toilets")
+
+
+def test_a_request_answered_with_a_promise_is_owned_by_who_answered(tmp_path: Path) -> None:
+    """"asked that the grit bin list be circulated. The Head of Highways said that this would be done by
+    Friday.": one commitment, the request's words, owned by the Head, due that Friday."""
+    text = ("Minutes\n\n4. Highways\n\nCouncillor Reid asked that the grit bin list be circulated to "
+            "Members. The Head of Highways said that this would be done by Friday.\n")
+    x = _write(tmp_path, text, "minutes")
+    c = _find(x, "grit bin")
+    assert c.text == "circulate the grit bin list to Members" and _actor(x, c.actor) == "Head of Highways"
+    assert c.due_date == dt.date(2024, 5, 17) and len(x.commitments) == 1
+
+
+def test_a_request_answered_by_a_promise_in_its_own_words_is_that_promise(tmp_path: Path) -> None:
+    """"asked for the figures to be broken down by ward. The Head of Waste undertook to provide a breakdown of
+    fly-tipping by ward to the next meeting.": one commitment, the answer's; "said she would circulate
+    them" carries the request's words instead."""
+    text = ("Minutes\n\n4. Waste\n\nCouncillor Reid asked for the figures to be broken down by ward. "
+            "The Head of Waste undertook to provide a breakdown of fly-tipping by ward to the next "
+            "meeting.\n\n"
+            "5. Parks\n\nCouncillor Ames asked that the bowls survey be circulated to Members. The Head of "
+            "Parks said she would circulate them.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert sorted(c.text for c in x.commitments) == [
+        "circulate the bowls survey to Members",
+        "provide a breakdown of fly-tipping by ward to the next meeting"]
+    assert _actor(x, _find(x, "bowls survey").actor) == "Head of Parks"

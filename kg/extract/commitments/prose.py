@@ -36,6 +36,10 @@ _BARE_AGREED = re.compile(r"^\s*(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?P<verb>a
 # "The Director agreed that the figures could be added": accepted, with what was asked for
 _AGREED_THAT = re.compile(r"^\s*(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?P<verb>agreed|undertook)\s+that\b"
                           r"(?![^.;]*\bnot\b)", re.I)
+# "circulate them", "circulate they after the meeting" (a passive's pronoun subject): what is promised is
+# named only by the request before it
+_PRONOUN_OBJECT = re.compile(r"^[a-z]+(?:\s+(?:back|out|round|on))?\s+(?:them|they|it|these|those)\b", re.I)
+_DONE_LATER = re.compile(r"\b(?:would|will)\s+(?:be\s+done|do\s+(?:so|this|that)|be\s+arranged)\b", re.I)
 _CHAIR = re.compile(r"\s*the\s+(?:chair|chairman|chairperson|chairwoman|convener|convenor)\b", re.I)
 
 
@@ -266,23 +270,45 @@ class _Reader:
             f = replace(f, confidence=0.85)
             self.used.add(k + 1)
             u = replace(u, sentence=self.tv.sentence_at(nxt.start) or u.sentence)
-        elif same_item and self.answered_otherwise(nxt):
-            # "Councillor X asked that ... . The Director said monthly reporting would divert analysts":
-            # answered, not accepted (what the answer itself promises is read from its own sentence)
-            self.notes.append(f"request at {u.start} answered in the next sentence without acceptance")
-            return None
+        elif same_item and (said := self.answered_otherwise(nxt)) is not None:
+            own = self.promise_in(nxt)
+            if own is None and not _DONE_LATER.search(nxt_text):
+                # "Councillor X asked that ... . The Director said monthly reporting would divert analysts":
+                # answered, not accepted
+                self.notes.append(f"request at {u.start} answered in the next sentence without acceptance")
+                return None
+            if own is not None and not _THIS.match(own.text) and not _PRONOUN_OBJECT.match(own.text):
+                # "... . Mr X undertook to provide a breakdown of ... by estate": the answer's own promise,
+                # in its own words, is the commitment
+                self.notes.append(f"request at {u.start} answered by a promise of its own")
+                return None
+            # "... . The Director said that they would be circulated after the meeting" / "that this would be
+            # done by Friday": accepted by the one who answered; the request says what
+            f = replace(f, end=nxt.end, actor_region=said, request=False, form="undertaking", confidence=0.85)
+            self.used.add(k + 1)
+            u = replace(u, sentence=self.tv.sentence_at(nxt.start) or u.sentence)
         return u, f
 
-    def answered_otherwise(self, nxt: Unit) -> bool:
-        """Does the unit open with a named person or post (or the Chair) reporting something: an answer?"""
+    def promise_in(self, nxt: Unit) -> Found | None:
+        """The promise form the answer holds itself, if any."""
+        text = self.tv.flat
+        return forms.find(text, nxt.start, nxt.end, text[nxt.start:nxt.end], False)
+
+    def answered_otherwise(self, nxt: Unit) -> tuple[int, int] | None:
+        """The subject of the unit when it opens with a named person or post (or the Chair) reporting
+        something, an answer; else None."""
         text = self.tv.flat
         m = rx().reporting.search(text, nxt.start, nxt.end)
         if m is None or text[nxt.start:m.start()].rstrip().endswith(("that", ",")):
-            return False
+            return None
         subject = (nxt.start, m.start())
         if not text[subject[0]:subject[1]].strip() or len(text[subject[0]:subject[1]]) > 90:
-            return False
-        return bool(_CHAIR.match(text, nxt.start) or actors.actor_in(self.x, *subject, strict=True))
+            return None
+        from kg.extract.posts import find_titles
+
+        named = _CHAIR.match(text, nxt.start) or actors.actor_in(self.x, *subject, strict=True) \
+            or find_titles(text[subject[0]:subject[1]])  # "The Director", a post whether named in full or not
+        return subject if named else None
 
     def asked_before(self, u: Unit) -> str | None:
         """What the sentence before `u`, in the same agenda item, asked ("asked whether X" -> "whether X")."""
@@ -333,6 +359,8 @@ class _Reader:
         if (step := self.accepted(k, u, f)) is None:
             return
         u, f = step
+        if due.kind == "none" and f.end > u.end:  # accepted in the next sentence: "... by Friday"
+            due = find_due(forms.masked(text, u.end, f.end, []), self.ref)
         blanked = text if not spans else text[: u.start] + sent_masked + text[u.end :]
         actor, f = _actor(x, self.tv, u, f, blanked)
         if f.form == "prediction":
