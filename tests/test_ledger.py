@@ -1022,3 +1022,19 @@ def test_evidence_naming_the_meeting_the_promise_was_made_at_counts_for_more() -
                     "Sub-Committee")
     by_name = _cand("As requested by the Sub-Committee on 3 June 2024, Table 2 sets out rents.", "reference")
     assert assess(c, docs, [by_name], dt.date(2030, 1, 1)).status != "fulfilled"
+
+
+def test_of_one_meetings_papers_the_report_that_delivers_is_the_evidence() -> None:
+    """At one meeting the report laid before it that says the thing is there is the evidence, before the
+    minutes recording it and a log restating it, whatever order their names sort in."""
+    c = _commitment("next_update", text="include the tree survey results by park in the next report")
+    day = dt.date(2024, 6, 3)
+    docs = {"d0": _doc("d0", dt.date(2024, 3, 4)),
+            "a2": _doc("a2", day, title="Minutes", doc_type="minutes"),
+            "a3": _doc("a3", day, title="Action log", doc_type="other"),
+            "z1": _doc("z1", day, title="Performance report", doc_type="report")}
+    cands = [_cand("The tree survey results by park had been presented to the Panel.", "done", "a2"),
+             _cand("Include the tree survey results by park | Head of Parks | Complete", "done", "a3"),
+             _cand("As requested, the tree survey results by park are set out below.", "reference", "z1")]
+    a = assess(c, docs, cands, dt.date(2030, 1, 1))
+    assert a.status == "fulfilled" and a.match is not None and a.match.candidate.document == "z1"

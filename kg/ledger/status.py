@@ -167,6 +167,15 @@ def assess(
     return _assess(c, docs, made, later, strong(matches), as_of)
 
 
+def _paper_rank(d: Doc, says: bool) -> int:
+    """Which paper of a meeting shows a thing kept first: a report that says so (0), the minutes or a report
+    whose figures only match the data asked for (1: the stronger match decides), others (2: action logs and
+    agendas restate it). `says`: the paper has a match that is no figure."""
+    if d.doc_type == "report":
+        return 0 if says else 1
+    return 1 if d.doc_type in ("minutes", "decision") else 2
+
+
 def strong(matches: list[Match]) -> list[Match]:
     """The matches at the threshold, each part delivered if its whole statement says so: all assess uses
     (the same whatever the date, so a timeline works it out once)."""
@@ -183,14 +192,25 @@ def _assess(c: Commitment, docs: dict[str, Doc], made: Doc | None, later: list[D
     start = (made.known_from if made else None) or EARLIEST
     since_last = (as_of_doc.known_from if as_of_doc else None) or start
     order = {d.iri: i for i, d in enumerate(later)}
+    # the papers of one meeting (one date) show a thing at once: among them, the report laid before the
+    # meeting, then its minutes, then a log or other paper restating it
+    first_of_day: dict[dt.date, int] = {}
+    for i, d in enumerate(later):
+        if d.date:
+            first_of_day.setdefault(d.date, i)
+    meeting = {d.iri: first_of_day.get(d.date, i) if d.date else i for i, d in enumerate(later)}
+    says = {m.candidate.document for m in matches if m.candidate.kind != "observation"}
     best: Match | None = None
     best_key: tuple = ()
     for m in matches:
         if m.candidate.document not in order:
             continue
-        # Full delivery beats part; then the earlier document (a thing is delivered once, when it first shows:
-        # a later paper saying it was done looks back to it), the stronger match, the earlier place.
-        key = (not m.partial, -order[m.candidate.document], m.score, -m.candidate.start)
+        # Full delivery beats part; then the earlier meeting (a thing is delivered once, when it first shows:
+        # a later paper saying it was done looks back to it), the paper that delivers it, the stronger match,
+        # the earlier place.
+        doc = m.candidate.document
+        key = (not m.partial, -meeting[doc], -_paper_rank(docs[doc], doc in says), m.score, -order[doc],
+               -m.candidate.start)
         if best is None or key > best_key:
             best, best_key = m, key
     due, due_words = _due_doc(c, later)
