@@ -121,6 +121,21 @@ def test_tab_table_with_two_header_rows_and_a_form_above_it() -> None:
     assert not any(c.span.quote.startswith("01632") for c in doc.cells)
 
 
+def test_tab_action_tracker_rows_are_body_rows_not_more_header_lines(tmp_path: Path) -> None:
+    """A tab-separated action tracker whose rows hold no figures keeps one header line: rows opening with a
+    minute number or holding a sentence are body rows, so each action is a cell under "Action"."""
+    f = tmp_path / "tracker.txt"
+    f.write_text("Outstanding actions\n\nNo\tRaised\tAction\tOfficer\tBy\tUpdate\n"
+                 "41\t03/02/2025\tSend members the grants paid to village halls last year\tGrants Officer\t"
+                 "March 2025\tDone - emailed 20/02/2025\n"
+                 "44\t03/02/2025\tBring the parking review back\tHead of Parking\t-\tOn agenda\n",
+                 encoding="utf-8")
+    doc = read_document(f)
+    assert headers(doc) == [["No", "Raised", "Action", "Officer", "By", "Update"]]
+    assert [c.span.quote for c in doc.cells if c.column_header == "Action"] == [
+        "Send members the grants paid to village halls last year", "Bring the parking review back"]
+
+
 # ---- space-aligned --------------------------------------------------------------------------------------
 
 

@@ -275,7 +275,17 @@ def _name_at_end(n_words: int) -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[\s(]))((?:{honorific_re()}[ \t\xa0]+)?{words})$")
 
 
-_CLAUSE_OPENS = re.compile(r"(?:\b(?:of|by|from|with|and|to)|[(,:;\-–•]|\d\.?)\s*$")
+_CLAUSE_OPENS = re.compile(r"(?:\b(?:of|by|from|with|and|to|[Cc]ontact|Author)|[(,:;\-–•]|\d\.?)\s*$")
+# a sentence's end opens a clause too ("... the national figure. Jo Bell, Head of X, said"), but not an
+# honorific's or an initial's full stop ("Dr. Jo Bell", "J. Bell")
+_SENTENCE_END = re.compile(r"\b([A-Za-z]+)[.!?][\"”’]?[ \t\xa0]+$")
+
+
+def _opens_clause(before: str) -> bool:
+    if not before.strip() or _CLAUSE_OPENS.search(before):
+        return True
+    end = _SENTENCE_END.search(before)
+    return bool(end and len(end.group(1)) > 1 and not re.fullmatch(honorific_re(), end.group(1)))
 
 
 def name_ending_at(text: str, end: int) -> Name | None:
@@ -288,7 +298,7 @@ def name_ending_at(text: str, end: int) -> Name | None:
             continue
         before = seg[:m.start(1)]
         # the name must open its clause: line start, "of/by/from", bracket, dash, list marker or a comma
-        if before.strip() and not _CLAUSE_OPENS.search(before):
+        if not _opens_clause(before):
             continue
         name = read_name(text, line_start + m.start(1), prefixed=False, limit=n_words)
         if name and name.end == end:

@@ -338,6 +338,8 @@ def acronyms(text: str, titles: list[tuple[int, int]]) -> dict[str, tuple[str, i
     out: dict[str, tuple[str, int, int]] = {}
     for s, e in titles:
         m = _ACRONYM.match(text, e)
+        if not m:  # a key or glossary line: "DCS - Director of Children's Services", "HoP: Head of Parks"
+            m = _KEYED.search(text, max(0, s - 14), s)
         if not m:
             continue
         title = canonical_title(text[s:e])
@@ -350,6 +352,7 @@ def acronyms(text: str, titles: list[tuple[int, int]]) -> dict[str, tuple[str, i
 
 
 _ACRONYM = re.compile(r"[ \xa0]*\(([A-Z][A-Za-z]{1,7})\)")
+_KEYED = re.compile(r"(?:^|(?<=[\s;,(]))([A-Z][A-Za-z]{1,7})[ \xa0]*(?:[-–=:]|means)[ \xa0]*$")
 
 
 def _subsequence(short: str, long: str) -> bool:
