@@ -192,12 +192,12 @@ def _named_date(m: re.Match[str]) -> dt.date | None:
         return None
 
 
-_COUNCIL_PART = re.compile(r"^[^\n]{2,80}?\bCouncil[ \t]+[-–][ \t]+(?=\S)", re.I)
+_COUNCIL_PART = re.compile(r"^[^\n]{2,80}?\bCouncil(?:[ \t]+[-–][ \t]+|[ \t]{2,}|\t)(?=\S)", re.I)
 
 
 def _without_council(name: str) -> str:
     """"X COUNCIL - AUDIT COMMITTEE" (a report's running title in an agenda pack) names the committee after
-    its council: the committee is the part after the dash."""
+    its council: the committee is the part after the dash (or after a PDF's column gap)."""
     m = _COUNCIL_PART.match(name)
     return name[m.end():] if m and _HEADS.search(name[m.end():]) else name
 
