@@ -348,3 +348,18 @@ def test_a_marker_alone_on_its_line_opens_an_item_whose_text_follows() -> None:
     tv = build(text)
     assert [(i.marker, text[i.body_start : i.end]) for i in tv.list_items] == [
         ("1.", "That the report be noted."), ("2.", "That a letter be sent\nto the Minister.")]
+
+
+def test_a_field_line_repeated_in_record_after_record_is_no_running_head() -> None:
+    """"Due date: 11 February 2025" in two actions of a log is each action's field, not page furniture (a
+    repeated line with digits is otherwise taken for a running head); a page's running head still is."""
+    block = ("Action: Provide figures on empty homes by reason\nLead officer: Housing Services Manager\n"
+             "Due date: 11 February 2025\nUpdate: Not yet due.\n")
+    text = f"Rolling actions log\n\n{block}\n{block.replace('empty homes', 'lettings')}"
+    tv = build(text)
+    due = [ln for ln in tv.lines if text[ln.start:ln.end].startswith("Due date")]
+    assert len(due) == 2 and not any(ln.furniture for ln in due)
+    paged = ("Kellside Council Housing Committee 11 February 2025\nFirst page text.\nPage 1 of 2\n\f\n"
+             "Kellside Council Housing Committee 11 February 2025\nSecond page text.\nPage 2 of 2\n")
+    heads = [ln for ln in build(paged).lines if paged[ln.start:ln.end].startswith("Kellside")]
+    assert all(ln.furniture for ln in heads)

@@ -91,6 +91,9 @@ def lines(text: str, tables: tuple[tuple[int, int], ...] = ()) -> tuple[Line, ..
                 and shapes[_DIGITS.sub("#", stripped)] >= 2
                 and not stripped.endswith((".", ":", ";", ","))
                 and not _LIST_OPENING.match(stripped)
+                # a record's field ("Due date: 11 February 2025" in one action after another) recurs
+                # without being a running head; one at a page break still is (_page_heads)
+                and not _FIELD.match(stripped)
                 and _running(body)
             )
         )
