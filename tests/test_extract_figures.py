@@ -1564,3 +1564,42 @@ def test_an_indicator_named_in_one_paragraph_is_not_carried_into_the_next_withou
     x = _one(text)
     assert {o.value for o in x.observations} >= {D(61), D(68)}
     assert not [o for o in x.observations if o.value == D(10) and "Homeless" in o.indicator_label]
+
+
+def test_a_weight_in_tonnes_is_a_quantity_in_its_own_unit_not_a_count(tmp_path: Path) -> None:
+    """Tonnes are a weight, like kilograms: a figure "in tonnes", in prose or under a "(tonnes)" row label,
+    has unit other (with its unit words), never count."""
+    x = _one("Residual waste sent for incineration rose to 14,380 tonnes in the quarter.\n")
+    assert [(o.value, o.unit) for o in x.observations if o.value is not None] == [(D(14380), "other")]
+    path = tmp_path / "waste.txt"
+    path.write_text("| Measure | 2022/23 | 2023/24 |\n|---|---|---|\n| Garden waste composted (tonnes) | 6,105 | "
+                    "6,480 |\n| Commercial waste recycled (tonnes) | 2,230 | 2,415 |\n", encoding="utf-8")
+    x = extract(read_document(path))
+    assert {(o.value, o.unit) for o in x.observations if o.value is not None} >= {(D(6480), "other"),
+                                                                                 (D(2415), "other")}
+
+
+def test_a_duration_a_table_label_counts_within_is_its_standard_not_its_unit(tmp_path: Path) -> None:
+    """A row label holding a standard ("for more than 8 weeks", "within 5 working days") is not in weeks or
+    days: with nothing else to say, its figures are counts, while "Average wait (weeks)" stays in weeks."""
+    path = tmp_path / "housing.txt"
+    path.write_text("| Measure | 2023/24 | 2024/25 |\n|---|---|---|\n"
+                    "| Households in hostels for more than 8 weeks | 31 | 24 |\n"
+                    "| Graffiti removed within 5 working days (%) | 77.0 | 81.5 |\n"
+                    "| Average wait for an adaptation (weeks) | 19.0 | 17.5 |\n", encoding="utf-8")
+    x = extract(read_document(path))
+    units = {(o.value, o.unit) for o in x.observations if o.value is not None}
+    assert {(D(24), "count"), (D("81.5"), "percent"), (D("17.5"), "other")} <= units
+
+
+def test_a_column_headed_by_a_preposition_narrows_the_measure_of_the_column_before_it(tmp_path: Path) -> None:
+    """In a table by area, a column headed "Within 15 days" counts the previous column's measure within that
+    time: its figures are "Assessments completed within 15 days" for each area, counted, not in days."""
+    path = tmp_path / "areas.txt"
+    path.write_text("| Area | Assessments completed | Within 15 days |\n|---|---|---|\n"
+                    "| East | 58 | 40 |\n| West | 63 | 52 |\n", encoding="utf-8")
+    x = extract(read_document(path))
+    rows = {(o.surface, o.value, o.unit, o.area) for o in x.observations if o.value is not None}
+    assert ("Assessments completed within 15 days", D(52), "count", "West") in {
+        (s, v, u, (a or "").title()) for s, v, u, a in rows}
+    assert not any(s.lower().startswith("within") for s, _, _, _ in rows)

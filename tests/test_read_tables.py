@@ -259,6 +259,22 @@ def test_flattened_table_going_on_after_a_page_break_under_its_caption_and_heade
     assert g[("Homes let within 28 days (%)", "Target")] == "70.0"
 
 
+def test_aligned_label_wrapped_onto_a_line_opening_with_a_bracket(tmp_path: Path) -> None:
+    """A space-aligned row label wrapped so that its second line opens with a bracket ("(within 12 weeks)
+    %") goes on the row's label, as a lower-case second line does, rather than reading as a group heading."""
+    doc = _flat(tmp_path, (
+        "Measure                          2023/24   2024/25   Target\n"
+        "Adult social care reviews done   71.0      74.2      80.0\n"
+        "(within 12 weeks) %\n"
+        "Delayed transfers per 100,000    9.1       8.4       8.0\n"
+        "adults\n"
+        "Carers assessed in the year      1,204     1,377     1,300\n"
+    ))
+    g = grid(doc)
+    assert g[("Adult social care reviews done (within 12 weeks) %", "2024/25")] == "74.2"
+    assert g[("Delayed transfers per 100,000 adults", "Target")] == "8.0"
+
+
 # ---- not tables -----------------------------------------------------------------------------------------
 
 

@@ -86,8 +86,19 @@ def _cell_unit(cell: str) -> str:
     return " ".join((m.group("words") or "").split()).lower() if m else ""
 
 
+@cache
+def _threshold_re() -> re.Pattern[str]:
+    """A duration a label counts within ("issued within 20 weeks", "for more than 6 weeks"): the measure's
+    standard, part of its name, never the unit its figures are in."""
+    spelled = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety)"
+    number = r"(?:\d[\d,]*|" + spelled + r"(?:-[a-z]+)?)"
+    return re.compile(r"\b" + alternation(words()["duration_leads"]) + r"\s+" + number + r"\s+"
+                      + alternation(words()["duration_units"]) + r"\b", re.I)
+
+
 def _unit(label: str, cell: str) -> tuple[str, str, int | None]:
     """(unit, unit words, rate base) from the row label's hints and the cell's own marks."""
+    label = _threshold_re().sub(" ", label)
     if (own := _cell_unit(cell)) and own in _cell_words()["other"]:
         return "other", own, None  # "41.5 weeks"
     if own and own in _cell_words()["count"] and "%" not in cell and "£" not in cell:
@@ -356,6 +367,13 @@ def _narrative(cell: TableCell, label: str, doc_period: str | None) -> list[Foun
     return found
 
 
+@cache
+def _narrowing_re() -> re.Pattern[str]:
+    """A column head that opens with a preposition narrows the measure of the column before it: "Plans
+    issued | Within 20 weeks", "Referrals | Of which repeat"."""
+    return re.compile(r"^(?:" + alternation(words()["narrowing_heads"]) + r")\b", re.I)
+
+
 def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: tuple[str, str, str],
                    doc_period: str | None) -> list[Found]:
     """One row of a breakdown: each value column's header (or else the table's title) names the measure;
@@ -365,6 +383,7 @@ def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: t
     total = bool(_list_re("total_rows").match(part))
     start, end = _row_quote(doc.text, row)
     out = []
+    before = ""  # the last value column's measure: a column headed "Within 20 weeks" or "Of which" narrows it
     for c in row:
         header = _headers(c)
         parsed = _value(c.span.quote)
@@ -373,6 +392,12 @@ def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: t
         named = _period_role(header, doc_period)
         measure_name = re.sub(r"\s*\b(?:q[1-4]|quarter\s*[1-4])\b|\s*(?:19|20)?\d\d\s*/\s*\d\d\b", "", header,
                               flags=re.I).strip(" ,:-–")
+        if _narrowing_re().match(measure_name):
+            if not before:
+                continue  # "Within 20 weeks" of nothing named: the measure it narrows is unknown
+            measure_name = f"{before} {measure_name[:1].lower()}{measure_name[1:]}"
+        elif re.search(r"[a-z]{3}", measure_name, re.I) and _kind(measure_name) is None:
+            before = measure_name
         phrase = measure_name if re.search(r"[a-z]{3}", measure_name, re.I) and _kind(measure_name) is None \
             else caption
         if not phrase:
