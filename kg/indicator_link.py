@@ -436,6 +436,7 @@ def _phrase_rules() -> dict[str, frozenset[str] | re.Pattern[str]]:
         "population_words": frozenset(words("population_words")),
         "aggregate": frozenset(words("aggregate_words")),
         "stop": frozenset(words("stop_words")),
+        "note": re.compile(rf"(?i)\s*\(\s*(?:{alt('note_brackets')})(?:\s[^()]*)?\)"),
     }
 
 
@@ -452,12 +453,13 @@ _RUN_IN = re.compile(r"^\s*([^:;]{2,80}?)\s*:\s+(\S.*)$")
 @lru_cache(maxsize=4096)  # as normalise
 def clean(phrase: str) -> str:
     """The indicator phrase a figure's sentence or row leaves, without what is not the measure's name:
-    the report around it ("X had eased", "X continued to rise" -> "X"), an auxiliary of the clause it was
+    a bracketed note ("(excluding X)", "(new)"), the report around it ("X had eased", "X continued to
+    rise" -> "X"), an auxiliary of the clause it was
     cut from ("enquiries had been closed" -> "enquiries closed"), the period it covers ("reported in the
     quarter"), what its percentage is of ("in ... cases"), and a run-in topic heading ("Topic: phrase")
     where the phrase repeats it."""
     rules = _phrase_rules()
-    t = " ".join(phrase.split())
+    t = rules["note"].sub("", " ".join(phrase.split()))  # type: ignore[union-attr]
     report = rules["trend"].search(t)  # type: ignore[union-attr]
     if report and not _RELATIVE.search(t[:report.start()]):
         t = t[:report.start()]

@@ -422,3 +422,16 @@ def test_fuzzy_scores_are_each_concepts_best_name_scored_one_at_a_time(phrase: s
         s = (fuzz.token_sort_ratio(key, name) + fuzz.token_set_ratio(key, name)) / 2
         best[cid] = max(s, best.get(cid, -1.0))
     assert indicator_link.fuzzy_scores(key) == sorted(((s, c) for c, s in best.items()), reverse=True)
+
+
+def test_a_bracketed_counting_note_or_new_flag_is_not_part_of_the_measure() -> None:
+    """A row label's bracketed note on how the figure is counted or that the row is new ("(excluding
+    transfers in)", "(new)") is dropped before linking; a bracketed age band or phase stays."""
+    clean, link_indicator = indicator_link.clean, indicator_link.link_indicator
+    assert clean("Annual reviews of EHCPs completed on time (excluding transfers in)") == \
+        "Annual reviews of EHCPs completed on time"
+    assert clean("Households prevented from homelessness % (new)") == "Households prevented from homelessness %"
+    assert clean("Pupils persistently absent (secondary)") == "Pupils persistently absent (secondary)"
+    plain = link_indicator("EHC plans issued within 20 weeks", unit="percent").concept
+    assert plain and link_indicator("EHC plans issued within 20 weeks (excl. those with exceptions)",
+                                    unit="percent").concept == plain
