@@ -1603,3 +1603,25 @@ def test_a_column_headed_by_a_preposition_narrows_the_measure_of_the_column_befo
     assert ("Assessments completed within 15 days", D(52), "count", "West") in {
         (s, v, u, (a or "").title()) for s, v, u, a in rows}
     assert not any(s.lower().startswith("within") for s, _, _, _ in rows)
+
+
+def test_a_table_by_band_whose_column_head_lost_its_subject_to_the_title(tmp_path: Path) -> None:
+    """A table broken down by band is a breakdown (a band is a part, not a place), and a column head opening
+    with the title's verb ("Paid on time (%)" under "Invoices paid ... by band") takes the title's subject."""
+    path = tmp_path / "bands.txt"
+    path.write_text("Table 4: Business rates paid in the half year, by band\n\n"
+                    "| Band | Accounts | Paid on time (%) |\n|---|---|---|\n"
+                    "| Small | 3,120 | 71.4% |\n| Large | 610 | 88.0% |\n", encoding="utf-8")
+    x = extract(read_document(path))
+    rows = {(o.surface, o.value, o.unit) for o in x.observations if o.value is not None}
+    assert ("Business rates paid on time - Large", D("88.0"), "percent") in rows
+    assert ("Accounts - Small", D(3120), "count") in rows
+
+
+def test_a_perfect_tense_average_a_hedging_adverb_and_a_reply_are_no_part_of_the_name() -> None:
+    """"X had taken an average of N weeks" names X; "was provisionally N" is a level; "The officer
+    replied/responded that X was N" is reported speech: none of the verbs goes into the indicator's name."""
+    x = _one("Members heard that householder applications had taken an average of 9.8 weeks to decide.\n\n"
+             "The Head of Housing responded that rent collection was provisionally 96.2%.\n")
+    names = {o.value: o.surface for o in x.observations if o.value is not None}
+    assert names == {D("9.8"): "householder applications", D("96.2"): "rent collection"}

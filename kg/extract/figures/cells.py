@@ -367,6 +367,17 @@ def _narrative(cell: TableCell, label: str, doc_period: str | None) -> list[Foun
     return found
 
 
+def _subject_from_caption(head: str, caption: str) -> str:
+    """A column head that opens with the verb of the table's title has lost its subject to the title:
+    "Collected to date (%)" under "Rent collected in the year, by tenure" is rent collected to date."""
+    first = head.split()[0].lower() if head.split() else ""
+    participle = first.endswith(("ed", "en")) or first in words()["irregular_participles"]
+    m = re.search(r"\b" + re.escape(first) + r"\b", caption, re.I) if participle else None
+    if not m or m.start() == 0:
+        return head
+    return f"{caption[: m.start()].strip()} {head[:1].lower()}{head[1:]}"
+
+
 @cache
 def _narrowing_re() -> re.Pattern[str]:
     """A column head that opens with a preposition narrows the measure of the column before it: "Plans
@@ -400,12 +411,14 @@ def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: t
             before = measure_name
         phrase = measure_name if re.search(r"[a-z]{3}", measure_name, re.I) and _kind(measure_name) is None \
             else caption
+        if phrase is measure_name and caption:
+            phrase = _subject_from_caption(phrase, caption)
         if not phrase:
             continue
         unit, unit_words, base = _unit(f"{phrase} {header} {title}", c.span.quote)
         measure, period = ("actual", None) if named is None else (named[0], named[1])
         if not place and not total:
-            phrase = f"{phrase} - {part}"
+            phrase = f"{_HINT.sub('', phrase).strip()} - {part}"
         out.append(Found(
             phrase=_HINT.sub("", phrase).strip(), start=start, end=end, value=parsed[0], unit=unit,
             measure=measure, area=part if place and not total else "council",
