@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 from kg.errors import InputError
 from kg.indicators import code_systems, concepts, in_unit, same_unit
 from kg.iris import slug as _slug_text
+from kg.periods import MONTH_NAMES
 from kg.reference import data_text
 from kg.yamlfile import loads
 
@@ -436,6 +437,12 @@ def _phrase_rules() -> dict[str, frozenset[str] | re.Pattern[str]]:
         "population_words": frozenset(words("population_words")),
         "aggregate": frozenset(words("aggregate_words")),
         "stop": frozenset(words("stop_words")),
+        # "for July to September", "to 31 December 2024", "as at 30 June": the dates a figure covers
+        "dates": re.compile(
+            rf"(?i)\s+(?:(?:{alt('date_prepositions')})\s+)(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+            rf"{MONTH_NAMES}(?:\s+(?:19|20)\d\d)?(?:\s*(?:to|-|–|and)\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+            rf"{MONTH_NAMES})?(?:\s+(?:19|20)\d\d)?(?=\s*$|\s*[,;(])"),
+        "status": re.compile(rf"(?i)^(?:{alt('status_words')})\s+(?=\w)"),
         "note": re.compile(rf"(?i)\s*\(\s*(?:{alt('note_brackets')})(?:\s[^()]*)?\)"),
     }
 
@@ -453,13 +460,16 @@ _RUN_IN = re.compile(r"^\s*([^:;]{2,80}?)\s*:\s+(\S.*)$")
 @lru_cache(maxsize=4096)  # as normalise
 def clean(phrase: str) -> str:
     """The indicator phrase a figure's sentence or row leaves, without what is not the measure's name:
-    a bracketed note ("(excluding X)", "(new)"), the report around it ("X had eased", "X continued to
+    a bracketed note ("(excluding X)", "(new)"), the dates it covers ("for July to September", "to 31
+    December 2024"), a status word before it ("provisional X"), the report around it ("X had eased", "X continued to
     rise" -> "X"), an auxiliary of the clause it was
     cut from ("enquiries had been closed" -> "enquiries closed"), the period it covers ("reported in the
     quarter"), what its percentage is of ("in ... cases"), and a run-in topic heading ("Topic: phrase")
     where the phrase repeats it."""
     rules = _phrase_rules()
     t = rules["note"].sub("", " ".join(phrase.split()))  # type: ignore[union-attr]
+    t = rules["dates"].sub("", t)  # type: ignore[union-attr]
+    t = rules["status"].sub("", t)  # type: ignore[union-attr]
     report = rules["trend"].search(t)  # type: ignore[union-attr]
     if report and not _RELATIVE.search(t[:report.start()]):
         t = t[:report.start()]

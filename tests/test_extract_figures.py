@@ -1625,3 +1625,17 @@ def test_a_perfect_tense_average_a_hedging_adverb_and_a_reply_are_no_part_of_the
              "The Head of Housing responded that rent collection was provisionally 96.2%.\n")
     names = {o.value: o.surface for o in x.observations if o.value is not None}
     assert names == {D("9.8"): "householder applications", D("96.2"): "rent collection"}
+
+
+def test_a_one_letter_code_opens_a_row_only_under_a_code_head(tmp_path: Path) -> None:
+    """Under a label column headed "Ref Measure" a row's "W1 ..." is its code (linked by the code), while
+    in a table without a code head "A9 road ..." keeps its road number in the name."""
+    path = tmp_path / "coded.txt"
+    path.write_text("| Ref Measure | 2023/24 | 2024/25 |\n|---|---|---|\n"
+                    "| W1 Household waste sent for recycling (%) | 51.0 | 52.2 |\n\n\n"
+                    "| Measure | 2023/24 | 2024/25 |\n|---|---|---|\n"
+                    "| A9 road condition index (%) | 31.0 | 29.5 |\n", encoding="utf-8")
+    x = extract(read_document(path))
+    names = {o.value: (o.surface, o.notation) for o in x.observations if o.value is not None}
+    assert names[D("52.2")] == ("Household waste sent for recycling", "W1")
+    assert names[D("29.5")][0].startswith("A9 road condition")

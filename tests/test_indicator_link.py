@@ -435,3 +435,26 @@ def test_a_bracketed_counting_note_or_new_flag_is_not_part_of_the_measure() -> N
     plain = link_indicator("EHC plans issued within 20 weeks", unit="percent").concept
     assert plain and link_indicator("EHC plans issued within 20 weeks (excl. those with exceptions)",
                                     unit="percent").concept == plain
+
+
+def test_the_dates_a_figure_covers_and_a_provisional_flag_are_not_the_measure() -> None:
+    """"Recycling rate for April to June", "provisional recycling rate for January to March 2026" and
+    "council tax collection to 30 September 2024" name the measure before the dates; the dates and the word
+    "provisional" are dropped before linking, so the phrases link as the bare measure does."""
+    clean, link_indicator = indicator_link.clean, indicator_link.link_indicator
+    assert clean("recycling rate for April to June") == "recycling rate"
+    assert clean("provisional recycling rate for January to March 2026") == "recycling rate"
+    assert clean("council tax collection to 30 September 2024") == "council tax collection"
+    bare = link_indicator("recycling rate", unit="percent").concept
+    assert bare and link_indicator("provisional recycling rate for January to March 2026",
+                                   unit="percent").concept == bare
+
+
+def test_a_northern_irish_waste_code_in_tonnes_is_its_own_measure() -> None:
+    """NI statutory indicator W2 (biodegradable waste landfilled) is counted in tonnes: its code, or the
+    name stated in tonnes, links to the tonnage measure, not to the percentage landfilled."""
+    link_indicator = indicator_link.link_indicator
+    by_code = link_indicator("Biodegradable waste landfilled", code="W2", unit="other").concept
+    assert by_code == "biodegradable-waste-landfilled-tonnes"
+    assert link_indicator("biodegradable municipal waste landfilled", unit="other").concept == by_code
+    assert link_indicator("biodegradable municipal waste landfilled", unit="percent").concept != by_code

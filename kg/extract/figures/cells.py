@@ -24,6 +24,9 @@ _CELL_NUMBER = re.compile(
 # ("KPI/14"). One capital and a digit ("S5", "P7", "Y6") is a school year, part of the label.
 _CODE = re.compile(r"^\s*((?:[A-Z]{2,6}[ \-]?\d{1,4}[a-z]?|[A-Z]{1,6}/\d{1,4}[a-z]?)(?:[/.\-]\d{1,3}[a-z]?)?)"
                    r"\s*[:\-–]?\s+(?=\S)")
+# "P1", "W2": a one-letter code, read as the row's code only where the label column is headed as holding
+# codes ("Ref Indicator", "Code Measure"); elsewhere "A1 road condition" keeps its road.
+_SHORT_CODE = re.compile(r"^\s*([A-Z]\d{1,2}[a-z]?)\s+(?=[A-Z])")
 _CAPTION = re.compile(r"^\s*(?:appendix|annex|table|figure|chart)\s*[\w.]{0,4}\s*[:\-–.]?\s*", re.I)
 _HINT = re.compile(r"\s*\((?:%|£|number|no\.?|days?|weeks?|rate|per\s+[\d,]+[^)]*|score[^)]*)\)\s*$", re.I)
 
@@ -249,6 +252,23 @@ def _breakdown(doc: SourceDoc, table_index: int) -> tuple[str, str, str] | None:
     return None
 
 
+def _coded(doc: SourceDoc, table_index: int) -> bool:
+    """The table's label column is headed by a code head and a label head ("Ref Indicator", "PI Code
+    Measure"): its rows open with their codes."""
+    table = next((t for t in getattr(doc, "tables", ()) if t.index == table_index), None)
+    if table is None or not table.header_rows or not table.header_rows[0]:
+        return False
+    words_ = table.header_rows[0][0].quote.lower().split()
+    return len(words_) >= 2 and words_[0].strip(".:") in _code_heads()
+
+
+@cache
+def _code_heads() -> frozenset[str]:
+    from kg.read.tables_cells import _words as cell_words
+
+    return frozenset(w.strip(".") for w in cell_words()["code_heads"])
+
+
 def _newest_periods(cells: Iterable[TableCell]) -> dict[int, str]:
     """Table -> the newest period (with its year) heading one of its figure columns, targets and comparators
     aside ("2020/21 | 2022/23 | Wales 2022/23": 2022/23)."""
@@ -288,7 +308,7 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
             label = extra[0].span.quote.strip()
         elif codes:
             notation = codes[0].span.quote.strip()
-        if m := _CODE.match(label):
+        if m := _CODE.match(label) or (_coded(doc, getattr(row[0], "table", 0)) and _SHORT_CODE.match(label)):
             notation, label = m.group(1), label[m.end() :]
         label = _polarity_re().sub("", label)
         if not label or not re.search(r"[A-Za-z]{3}", label):
