@@ -442,6 +442,8 @@ def _phrase_rules() -> dict[str, frozenset[str] | re.Pattern[str]]:
             rf"(?i)\s+(?:(?:{alt('date_prepositions')})\s+)(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
             rf"{MONTH_NAMES}(?:\s+(?:19|20)\d\d)?(?:\s*(?:to|-|–|and)\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
             rf"{MONTH_NAMES})?(?:\s+(?:19|20)\d\d)?(?=\s*$|\s*[,;(])"),
+        # "households were living in temporary accommodation" counts households in it
+        "state": re.compile(rf"(?i)\s+(?:{aux})\s+(?:{alt('state_verbs')})\s+(?=(?:in|at)\b)"),
         "status": re.compile(rf"(?i)^(?:{alt('status_words')})\s+(?=\w)"),
         "note": re.compile(rf"(?i)\s*\(\s*(?:{alt('note_brackets')})(?:\s[^()]*)?\)"),
     }
@@ -461,7 +463,7 @@ _RUN_IN = re.compile(r"^\s*([^:;]{2,80}?)\s*:\s+(\S.*)$")
 def clean(phrase: str) -> str:
     """The indicator phrase a figure's sentence or row leaves, without what is not the measure's name:
     a bracketed note ("(excluding X)", "(new)"), the dates it covers ("for July to September", "to 31
-    December 2024"), a status word before it ("provisional X"), the report around it ("X had eased", "X continued to
+    December 2024"), a status word before it ("provisional X"), a verb of staying ("X were living in Y" -> "X in Y"), the report around it ("X had eased", "X continued to
     rise" -> "X"), an auxiliary of the clause it was
     cut from ("enquiries had been closed" -> "enquiries closed"), the period it covers ("reported in the
     quarter"), what its percentage is of ("in ... cases"), and a run-in topic heading ("Topic: phrase")
@@ -470,6 +472,7 @@ def clean(phrase: str) -> str:
     t = rules["note"].sub("", " ".join(phrase.split()))  # type: ignore[union-attr]
     t = rules["dates"].sub("", t)  # type: ignore[union-attr]
     t = rules["status"].sub("", t)  # type: ignore[union-attr]
+    t = rules["state"].sub(" ", t)  # type: ignore[union-attr]
     report = rules["trend"].search(t)  # type: ignore[union-attr]
     if report and not _RELATIVE.search(t[:report.start()]):
         t = t[:report.start()]

@@ -1639,3 +1639,15 @@ def test_a_one_letter_code_opens_a_row_only_under_a_code_head(tmp_path: Path) ->
     names = {o.value: (o.surface, o.notation) for o in x.observations if o.value is not None}
     assert names[D("52.2")] == ("Household waste sent for recycling", "W1")
     assert names[D("29.5")][0].startswith("A9 road condition")
+
+
+def test_a_one_letter_code_in_its_own_ref_column_is_the_row_s_code(tmp_path: Path) -> None:
+    """A tab table whose first column is headed "Ref" gives each row its code ("H2"), not a name
+    starting with it."""
+    path = tmp_path / "tabbed.txt"
+    path.write_text("Ref\tMeasure\t2023/24\t2024/25\tTarget\n"
+                    "H2\tHomes made safe after a hazard report (%)\t81.0\t84.5\t85.0\n"
+                    "H3\tEmpty homes brought back into use\t22\t31\t30\n", encoding="utf-8")
+    x = extract(read_document(path))
+    names = {o.value: (o.surface, o.notation) for o in x.observations if o.value is not None}
+    assert names[D("84.5")] == ("Homes made safe after a hazard report", "H2")

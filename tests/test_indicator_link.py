@@ -458,3 +458,13 @@ def test_a_northern_irish_waste_code_in_tonnes_is_its_own_measure() -> None:
     assert by_code == "biodegradable-waste-landfilled-tonnes"
     assert link_indicator("biodegradable municipal waste landfilled", unit="other").concept == by_code
     assert link_indicator("biodegradable municipal waste landfilled", unit="percent").concept != by_code
+
+
+def test_a_count_at_a_date_and_a_verb_of_staying_are_not_the_measure() -> None:
+    """"Rough sleepers (number at month end)" and "people were sleeping rough at" aside, the bracketed
+    snapshot note and "were living in" go before linking: "families were living in hostels" is the same
+    measure as "families in hostels"."""
+    clean = indicator_link.clean
+    assert clean("Families in hostels (number at month end)") == "Families in hostels"
+    assert clean("families were living in hostels") == "families in hostels"
+    assert clean("children waiting for adoption") == "children waiting for adoption"

@@ -253,13 +253,13 @@ def _breakdown(doc: SourceDoc, table_index: int) -> tuple[str, str, str] | None:
 
 
 def _coded(doc: SourceDoc, table_index: int) -> bool:
-    """The table's label column is headed by a code head and a label head ("Ref Indicator", "PI Code
-    Measure"): its rows open with their codes."""
+    """The table's first column is headed as holding codes ("Ref", "Ref Indicator", "Code Measure"): its
+    rows open with their codes."""
     table = next((t for t in getattr(doc, "tables", ()) if t.index == table_index), None)
     if table is None or not table.header_rows or not table.header_rows[0]:
         return False
     words_ = table.header_rows[0][0].quote.lower().split()
-    return len(words_) >= 2 and words_[0].strip(".:") in _code_heads()
+    return bool(words_) and words_[0].strip(".:") in _code_heads()
 
 
 @cache
