@@ -1651,3 +1651,12 @@ def test_a_one_letter_code_in_its_own_ref_column_is_the_row_s_code(tmp_path: Pat
     x = extract(read_document(path))
     names = {o.value: (o.surface, o.notation) for o in x.observations if o.value is not None}
     assert names[D("84.5")] == ("Homes made safe after a hazard report", "H2")
+
+
+def test_an_earlier_figure_with_its_unit_and_a_verb_of_recording_before_its_period() -> None:
+    """"the 14.2 days recorded in Quarter 2 of 2022/23" is that quarter's level: its unit and "recorded"
+    between the number and the period do not lose the period, so the figure is previous, not actual."""
+    x = _one("Void relets took an average of 12.9 days, down from the 14.2 days recorded in Quarter 2 of "
+             "2022/23.\n")
+    rows = {(o.value, o.measure, o.period) for o in x.observations if o.value is not None}
+    assert (D("14.2"), "previous", "2022/23 Q2") in rows and (D("12.9"), "actual", None) in rows

@@ -164,6 +164,9 @@ _TIME_LIMIT = re.compile(r"\b(?:within|inside|in)\s+(?:the\s+|a\s+)?\d{1,3}[-\s]
 _SPAN_UP_TO_NOW = re.compile(r"\b(?:in|over|during|across|throughout)\s+the\s+(?:last|past)\s+"
                              r"(?:twelve\s+months|12\s+months|year)$", re.I)
 _IN = re.compile(
+    # "52.3 weeks recorded in Quarter 1": the figure's unit and a verb of recording may come between
+    r"(?:\s*(?:working\s+days|days?|weeks?|months?|hours?|tonnes))?"
+    r"(?:\s+(?:recorded|reported|achieved|seen|posted|delivered))?"
     r"[\s,(]*(?:in|for|at|during|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of|over)?"
     r"\s*(?:the\s+)?$",
     re.I,
