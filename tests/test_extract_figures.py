@@ -1660,3 +1660,14 @@ def test_an_earlier_figure_with_its_unit_and_a_verb_of_recording_before_its_peri
              "2022/23.\n")
     rows = {(o.value, o.measure, o.period) for o in x.observations if o.value is not None}
     assert (D("14.2"), "previous", "2022/23 Q2") in rows and (D("12.9"), "actual", None) in rows
+
+
+def test_an_answer_s_rate_at_a_date_a_profile_and_a_forecast() -> None:
+    """After a question naming the measure, "the cumulative rate at 30 June was N" is that measure's level
+    (a date names nothing), "the M% profile" is its target, and "was forecasting F" is no level at all."""
+    x = _one("Councillor Iqbal asked whether the council tax collection target would be met. The Revenues "
+             "Manager said the cumulative rate at 30 June was 28.7%, just behind the 29.2% profile, and the "
+             "team was forecasting 96.1% for the year.\n")
+    rows = {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None}
+    assert rows == {(D("28.7"), "actual", "council tax collection"),
+                    (D("29.2"), "target", "council tax collection")}

@@ -345,7 +345,8 @@ def _done_re() -> re.Pattern[str]:
 def names_something(phrase_text: str) -> bool:
     """Does the phrase name a measure, rather than only point back ("This compares with", "The Wales
     average for", "the previous year's outturn")?"""
-    tokens = re.findall(r"[a-z][a-z\-]+", re.sub(r"['’]s\b", "", phrase_text.lower()))
+    dates = _not_name_re()[0]  # "the rate at 31 December": a date names no measure
+    tokens = re.findall(r"[a-z][a-z\-]+", re.sub(r"['’]s\b", "", dates.sub(" ", phrase_text).lower()))
     return any(t not in _empty() and len(t) > 2 for t in tokens)
 
 

@@ -931,6 +931,9 @@ def _fits(concept: str | None, unit: str) -> bool:
 _THE_FIGURE = re.compile(r"(?:the|this|that|its|our)\s+((?:[\w\-]+\s+){0,5}?)"
                          r"(?:figure|rate|result|level|outturn|position|percentage|proportion|total)"
                          r"(?:\s+for\s+the\s+(?:council|authority|year|quarter|period))?"
+                         # "the rate at 31 December was": the date it was taken at, no name
+                         r"(?:\s+(?:at|to|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?" + periods.MONTH_NAMES
+                         + r"(?:\s+(?:19|20)\d\d)?)?"
                          r"\s+(?:was|is|were|are|had|has|stood|stands|remained|remains|came|reached|of)\b",
                          re.I)
 
