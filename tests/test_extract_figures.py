@@ -1671,3 +1671,15 @@ def test_an_answer_s_rate_at_a_date_a_profile_and_a_forecast() -> None:
     rows = {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None}
     assert rows == {(D("28.7"), "actual", "council tax collection"),
                     (D("29.2"), "target", "council tax collection")}
+
+
+def test_a_clause_naming_its_measure_only_by_pointing_back() -> None:
+    """"Two old cases had pulled the figure down to N" is the level of the measure the question named;
+    "N households were in that position" names no measure of its own, so with none asked it gives no figure
+    rather than one named "households were in that position"."""
+    x = _one("Councillor Shah asked about planning enforcement cases concluded within target. The officer "
+             "explained that closing three old cases had pulled the figure down to 61.0%.\n\n"
+             "Cllr Adebayo asked why households were still in hostels. The Assistant Director replied that 37 "
+             "households were in that position at the end of June, down from 44 last quarter.\n")
+    rows = {(o.value, o.surface) for o in x.observations if o.value is not None}
+    assert rows == {(D("61.0"), "planning enforcement cases concluded within target")}

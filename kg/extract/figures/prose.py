@@ -431,6 +431,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     # "Performance against this indicator had improved from 78% to 95%": the indicator the
                     # text named just before ("the indicator - X"), else no name of its own
                     own = _named_before(text, s.start, tv.paragraph_start(s.start))
+                pointed = bool(own) and bool(_pointing_clause_re().search(own))
+                if pointed:
+                    # "31 households were in that position", "two old cases had pulled the figure down":
+                    # the clause points back to the measure named before; its own words name none
+                    own = ""
                 if elsewhere:
                     own = ""  # the place after the number is where, not what: the clause points back
                 elif here:
@@ -474,7 +479,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if measure == "actual":
                     # a level with no name of its own reads the one before only where the clause points back
                     # to it ("This compares with ...", "It rose to ..."); elsewhere it has no indicator
-                    if not f.phrase and _points_back(text, c.start):
+                    if not f.phrase and (pointed or _points_back(text, c.start)):
                         if sentence_actual:
                             f.phrase = sentence_actual  # "..., while our performance was 91%"
                         elif c.start > s.start and (subject := _clause_subject(text, s.start, c.start)):
@@ -722,6 +727,17 @@ def _had_a_re() -> re.Pattern[str]:
     (of 95%), "the service achieved a collection rate" (of 97%): the measure after the article."""
     verbs = r"(?:had|has|have|achieved|recorded|reported|returned)"
     return re.compile(r"^\S.*?\s" + verbs + r"\s+(?:an?)\s+(?P<y>\S.*)$", re.I)
+
+
+@cache
+def _pointing_clause_re() -> re.Pattern[str]:
+    """A clause that names its measure only by pointing back: "X were in that position" (the group just
+    asked about), "Y had pulled the figure down" (the figure just discussed)."""
+    return re.compile(r"\b(?:were|was|are|is)\s+in\s+(?:that|this|the\s+same|a\s+similar)\s+"
+                      r"(?:position|situation|category|group)\b"
+                      r"|\b(?:" + alternation(words()["figure_movers"]) + r")\s+(?:the|this|that|our)\s+"
+                      r"(?:figure|rate|result|performance|percentage|level|position)"
+                      r"(?:\s+(?:down|up|back|lower|higher))?$", re.I)
 
 
 @cache
