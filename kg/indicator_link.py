@@ -43,7 +43,7 @@ DISTINCTIVE_IN = 2  # a word in the names of at most this many concepts is disti
 
 # Words that say how a measure is expressed, not what it measures: dropped before comparing.
 _MEASURE_WORDS = frozenset(
-    {"percentage", "percent", "proportion", "number", "no", "total", "the", "a", "an", "of"}
+    {"percentage", "percent", "proportion", "share", "number", "no", "total", "the", "a", "an", "of"}
 )
 # Words a row label adds to say its unit or aggregate ("rate", "average days", "(number)"): no qualifier.
 _UNIT_WORDS = frozenset({"rate", "average", "mean", "median", "count", "days", "day", "weeks", "week",
@@ -200,7 +200,7 @@ def normalise(phrase: str) -> str:
 
 
 _MEASURE_LEAD = re.compile(
-    r"^(?:the\s+)?(?:%|(?:total\s+|average\s+)?(?:number|no\.?|percentage|proportion|per\s*cent)\s+of)\s+",
+    r"^(?:the\s+)?(?:%|(?:total\s+|average\s+)?(?:number|no\.?|percentage|proportion|share|per\s*cent)\s+of)\s+",
     re.I,
 )
 _UNIT_MARK = re.compile(r"\s*\((?:%|no\.?|number|rate|percent|percentage)\)\s*$", re.I)

@@ -1683,3 +1683,31 @@ def test_a_clause_naming_its_measure_only_by_pointing_back() -> None:
              "households were in that position at the end of June, down from 44 last quarter.\n")
     rows = {(o.value, o.surface) for o in x.observations if o.value is not None}
     assert rows == {(D("61.0"), "planning enforcement cases concluded within target")}
+
+
+def test_a_relative_clause_with_should_be_defines_the_measure() -> None:
+    """"The share of bridges that should be strengthened rose to N" names bridges that should be
+    strengthened: a modal after "that" and before "be" defines what is counted; "she felt it should" is
+    still nobody's measure."""
+    x = _one("Structures. The share of bridges that should be strengthened rose to 12.4%.\n")
+    assert [o.surface for o in x.observations if o.value is not None] == \
+        ["share of bridges that should be strengthened"]
+    from kg.extract.figures.phrases import is_name
+    assert not is_name("she felt it should be higher")
+
+
+def test_a_code_then_the_wrapped_rest_of_a_name_column(tmp_path: Path) -> None:
+    """In a space-aligned table with a code column (one row's code a "-") and a name column, the name wrapped
+    onto the next line under the name column goes on the name, and the code stays the row's code."""
+    path = tmp_path / "lgbf.txt"
+    path.write_text(
+        "Code    Indicator                                   2022/23   2023/24   Target\n"
+        "HSN1b   Gross rent arrears of current tenants as      6.1       6.6       6.0\n"
+        "        a % of rent due\n"
+        "SW1     Home care costs per hour for people aged      27.4      28.9      28.0\n"
+        "        65 or over (£)\n"
+        "C&L1    Cost per attendance at sports facilities      3.12      3.40      3.20\n"
+        "-       Library visits per 1,000 population           4,410     4,655     4,500\n", encoding="utf-8")
+    x = extract(read_document(path))
+    names = {o.value: (o.surface, o.notation) for o in x.observations if o.value is not None}
+    assert names[D("6.6")] == ("Gross rent arrears of current tenants as a % of rent due", "HSN1b")

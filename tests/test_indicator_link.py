@@ -468,3 +468,12 @@ def test_a_count_at_a_date_and_a_verb_of_staying_are_not_the_measure() -> None:
     assert clean("Families in hostels (number at month end)") == "Families in hostels"
     assert clean("families were living in hostels") == "families in hostels"
     assert clean("children waiting for adoption") == "children waiting for adoption"
+
+
+def test_share_of_is_a_measure_lead_and_a_scottish_road_code_links() -> None:
+    """"Share of X" is a percentage of X, as "percentage of X" is; LGBF ENV4b links to the A roads
+    condition measure by its code."""
+    link_indicator = indicator_link.link_indicator
+    assert indicator_link.normalise("share of households recycling") == \
+        indicator_link.normalise("percentage of households recycling")
+    assert link_indicator("Road condition", code="ENV4b", unit="percent").concept == "roads-poor-condition-a"

@@ -304,8 +304,15 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
         extra = [c for c in row if _kind(_headers(c)) == "label"]
         codes = [c for c in row if _kind(_headers(c)) == "notation"]
         if extra:
-            notation = label if not codes else codes[0].span.quote.strip()
-            label = extra[0].span.quote.strip()
+            name = extra[0].span.quote.strip()
+            code = None if codes else (_CODE.match(label) or _SHORT_CODE.match(label))
+            if code and label[code.end() :].strip():
+                # "ENV4b maintenance treatment": the code, then the rest of the name column's words wrapped
+                # onto the next line (read into the row's label by a space-aligned table's reader)
+                notation, label = code.group(1), f"{name} {label[code.end() :].strip()}"
+            else:
+                notation = label if not codes else codes[0].span.quote.strip()
+                label = name
         elif codes:
             notation = codes[0].span.quote.strip()
         if m := _CODE.match(label) or (_coded(doc, getattr(row[0], "table", 0)) and _SHORT_CODE.match(label)):
