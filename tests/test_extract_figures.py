@@ -1711,3 +1711,14 @@ def test_a_code_then_the_wrapped_rest_of_a_name_column(tmp_path: Path) -> None:
     x = extract(read_document(path))
     names = {o.value: (o.surface, o.notation) for o in x.observations if o.value is not None}
     assert names[D("6.6")] == ("Gross rent arrears of current tenants as a % of rent due", "HSN1b")
+
+
+def test_audit_actions_implemented_and_counts_an_exercise_produced() -> None:
+    """"9 of the 11 agreed recommendations had been implemented (81.8%)" is a measure (audit actions put in
+    place), not a scorecard's tally; "the exercise identified 212 data matches" is a count of what was
+    found; "5 of the 8 actions were on track" still sums up a scorecard."""
+    x = _one("The auditor said that 9 of the 11 agreed actions had been implemented (81.8%).\n\n"
+             "The matching exercise identified 212 data matches.\n\n"
+             "Overall 5 of the 8 actions were on track (62.5%).\n")
+    rows = {(o.value, o.surface) for o in x.observations if o.value is not None}
+    assert rows == {(D("81.8"), "agreed actions had been implemented"), (D(212), "data matches")}

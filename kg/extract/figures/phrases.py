@@ -398,8 +398,13 @@ def _adjectival(phrase_text: str, hit: re.Match[str]) -> bool:
             bool(re.match(r"\s+(?:be|have\s+been)\b", phrase_text[hit.end() :], re.I))
     if word in {w.lower() for w in words()["time_limit_in_name"]}:
         return bool(_DONE_IN.search(phrase_text, 0, hit.start()))
-    return (word in {w.lower() for w in words()["adjectival_in_name"]}
-            and bool(_QUALIFIES.search(phrase_text, 0, hit.start())))
+    if word not in {w.lower() for w in words()["adjectival_in_name"]}:
+        return False
+    # "the agreed actions", or opening the name before its noun ("agreed actions implemented"), never before
+    # "to"/"that" ("agreed to extend", "agreed that")
+    opening = not phrase_text[: hit.start()].strip() and \
+        bool(re.match(r"\s+(?!to\b|that\b|with\b)[a-z]+s\b", phrase_text[hit.end() :], re.I))
+    return opening or bool(_QUALIFIES.search(phrase_text, 0, hit.start()))
 
 
 def named_tail(phrase_text: str) -> str:

@@ -252,7 +252,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
         if _external_source_re().search(text, s.start, s.end):
             notes.append(f"sentence at {s.start}: an outside body's finding, not the council's figures")
             continue
-        if (card := _scorecard_re().search(text, s.start, s.end)):
+        if (card := _scorecard_re().search(text, s.start, s.end)) and \
+                not _IMPLEMENTED.match(text, card.end(), s.end):
             # "... 70% of indicators are on target apart from X, which at 58% is below its target": only
             # the excepted measure after the count is one measure's
             but = anywhere("scorecard_exceptions").search(text, card.end(), s.end)
@@ -727,6 +728,12 @@ def _had_a_re() -> re.Pattern[str]:
     (of 95%), "the service achieved a collection rate" (of 97%): the measure after the article."""
     verbs = r"(?:had|has|have|achieved|recorded|reported|returned)"
     return re.compile(r"^\S.*?\s" + verbs + r"\s+(?:an?)\s+(?P<y>\S.*)$", re.I)
+
+
+# "14 of the 17 agreed actions had been implemented": audit actions implemented, a measure of its own, not a
+# count of a scorecard's actions on track
+_IMPLEMENTED = re.compile(r"\s+(?:had\s+been|have\s+been|has\s+been|were|was|are|is|now)\s+(?:fully\s+)?"
+                          r"implemented\b", re.I)
 
 
 @cache
