@@ -1722,3 +1722,13 @@ def test_audit_actions_implemented_and_counts_an_exercise_produced() -> None:
              "Overall 5 of the 8 actions were on track (62.5%).\n")
     rows = {(o.value, o.surface) for o in x.observations if o.value is not None}
     assert rows == {(D("81.8"), "agreed actions had been implemented"), (D(212), "data matches")}
+
+
+def test_x_of_y_with_a_year_inside_and_an_opener_pointing_to_a_date() -> None:
+    """"9 of the 12 reviews in the 2023/24 programme had been finished (75.0%)" keeps its share although a
+    year sits between the counts and the bracket, and "By then" opening the sentence is no part of the
+    name."""
+    x = _one("9 of the 12 reviews in the 2023/24 programme had been finished (75.0%).\n\n"
+             "By then 30 of the 40 inspections were done (75.0%).\n")
+    names = sorted(o.surface for o in x.observations if o.value is not None)
+    assert names == ["inspections were done", "reviews in the programme had been finished"]

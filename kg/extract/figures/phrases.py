@@ -76,7 +76,8 @@ BOUNDARY_LEAD = r"(?=[,;()]|\b[abcdfilmpstuw])"
 _BOUNDARY = re.compile(BOUNDARY_LEAD + "(?:" + BOUNDARY_ALTERNATIVES + ")", re.I)
 _POPULATION = re.compile(r"^of\s+(?:the|these|those)?\s*" + _NUMBER + r"\s+([^,]{3,120}?)\s*,\s*", re.I)
 _X_OF_Y_BEFORE = re.compile(r"(" + _NUMBER + r")\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(" + _NUMBER
-                            + r")\s*((?:[^()\d]|\d+\s+(?:working\s+)?(?:days?|weeks?|months?|hours?))"
+                            + r")\s*((?:[^()\d]|\d+\s+(?:working\s+)?(?:days?|weeks?|months?|hours?)"
+                            r"|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?)"
                             r"{0,100}?)\s*\(\s*$", re.I)
 _X_BEFORE = re.compile(r"(" + _NUMBER + r")\s*\(\s*$")
 _X_OF_Y_AFTER = re.compile(
