@@ -1732,3 +1732,14 @@ def test_x_of_y_with_a_year_inside_and_an_opener_pointing_to_a_date() -> None:
              "By then 30 of the 40 inspections were done (75.0%).\n")
     names = sorted(o.surface for o in x.observations if o.value is not None)
     assert names == ["inspections were done", "reviews in the programme had been finished"]
+
+
+def test_a_comparator_after_one_figure_is_not_the_cue_of_the_next() -> None:
+    """"70.2% nationally and 66.4% among the council's statistical neighbours" and "51.0% in Wales and 50.4%
+    in England": each comparator belongs to the figure it follows, so the second figure keeps its own."""
+    x = _one("Only 61.0% of annual reviews were completed on time, compared with 70.2% nationally and 66.4% "
+             "among the council's statistical neighbours.\n\n"
+             "Composting was 22.1% against 21.0% in Wales and 20.4% in England.\n")
+    areas = {o.value: o.area for o in x.observations if o.value is not None and o.measure == "benchmark"}
+    assert areas == {D("70.2"): "national", D("66.4"): "statistical-neighbours", D("21.0"): "wales",
+                     D("20.4"): "england"}

@@ -66,7 +66,11 @@ def _all_cues_re() -> re.Pattern[str]:
 
 # compiled once: these run for every number of a document
 _PERIODS_NAMED = re.compile(r"\b(?:q|qtr|quarter)\s*[1-4]\b|\b(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}\b", re.I)
-_AFTER_NUMBER = re.compile(r"[\s)]*(?:for|in|across|among|amongst)?\s*(?:the\s+)?")
+# "46.9% among the county's statistical neighbours", "61% for its nearest neighbours": whose comparators
+_AFTER_NUMBER = re.compile(r"[\s)]*(?:for|in|across|among|amongst)?\s*(?:the\s+)?"
+                           r"(?:(?:council|county|borough|district|city|authority)['’]s\s+|(?:its|our|their)\s+)?")
+_FIGURE_BEFORE = re.compile(r"\d(?:\s*%|\s*per\s+cent)?\s*(?:(?:in|for|across|among|amongst)\s+(?:the\s+)?)?$",
+                            re.I)
 _COUNCIL = re.compile(r"\s*(?:council|county|borough|authority)")
 _COMPARED = re.compile(r"\b(?:compared|compares|against)\b", re.I)
 # a period labelling the number after it ("(Q2: 21.3%)", "(target 95%, last year 89%)"): not the one before's
@@ -114,7 +118,11 @@ def role(text: str, n: Number, lo: int, hi: int) -> Role:
     cues: list[tuple[int, Role]] = []  # (cue end, role): the cue ending nearest the number wins
     if cue := _last_cue(text, lo, n):
         kind, code = _cue_kinds()[_key(cue[2])]
-        cues.append((cue[1], Role(kind, code, cue[0])))
+        # "50.3% nationally and 46.9% among its neighbours": a comparator right after another figure is
+        # that figure's, not a cue for the next
+        trailing = kind == "benchmark" and _FIGURE_BEFORE.search(text, max(lo, cue[0] - 12), cue[0])
+        if not trailing:
+            cues.append((cue[1], Role(kind, code, cue[0])))
     decided, area, previous = _after(right)
     if decided is not None:
         return decided
