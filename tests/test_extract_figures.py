@@ -1743,3 +1743,16 @@ def test_a_comparator_after_one_figure_is_not_the_cue_of_the_next() -> None:
     areas = {o.value: o.area for o in x.observations if o.value is not None and o.measure == "benchmark"}
     assert areas == {D("70.2"): "national", D("66.4"): "statistical-neighbours", D("21.0"): "wales",
                      D("20.4"): "england"}
+
+
+def test_an_earlier_year_opening_a_clause_that_points_back() -> None:
+    """"In 2022/23 the rate had been 44.0%" after a sentence naming the rate is that measure's level for
+    2022/23, also in a paper whose own period is unknown."""
+    from kg.extract.figures import extract as figures_extract
+    from kg.model import DocMeta, SourceDoc
+
+    text = ("The street cleanliness rate for 2023/24 had reached 46.5%. In 2022/23 the rate had been 44.0%.\n")
+    doc = SourceDoc(path=Path("t.txt"), name="t.txt", text=text, sha256="t", format="txt", meta=DocMeta())
+    x = figures_extract(Extraction(doc=doc, period=None), build(text))
+    rows = {(o.value, o.period, o.surface) for o in x.observations if o.value is not None}
+    assert (D("44.0"), "2022/23", "street cleanliness rate") in rows

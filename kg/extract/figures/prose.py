@@ -978,6 +978,9 @@ _NAMES_NEXT = re.compile(r"\s+(?!(?:was|is|were|are|had|has|have|for|of|in|at|on
                          r"improved|reduced|dropped|declined|reached|now|then|also|still|again|over|during|"
                          r"which|to|and|or|but|as|by|from|with|there|here|figure|level)\b)[a-z][\w\-]*\s+"
                          r"[a-z]", re.I)
+_PERIOD_OPENER = re.compile(r"^(?:in|during|for|by|over)\s+(?:the\s+)?(?:(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?|"
+                            r"(?:first|second|third|fourth)\s+quarter|q[1-4]|quarter\s+[1-4]|previous\s+year|"
+                            r"last\s+year|year\s+before)\s*,?\s+", re.I)
 _CONJUNCTION = re.compile(r"^(?:while|whilst|and|but|whereas|although)\s+", re.I)
 
 
@@ -987,6 +990,7 @@ def _points_back(text: str, start: int) -> bool:
     if m := phrases.speech_lead(text[start : start + 160]):
         head = text[start + m : start + m + 90]  # "The officer said that the figure was": what is said
     head = _CONJUNCTION.sub("", head)
+    head = _PERIOD_OPENER.sub("", head)  # "In 2023/24 the rate had been ...": when, then the pointing words
     if (m := _THE_FIGURE.match(head)) and not phrases.names_something(m.group(1)):
         return True  # "the latest rate is ...": a figure with no name of its own
     openers, comparators = _points_back_res()
