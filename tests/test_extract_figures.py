@@ -1756,3 +1756,11 @@ def test_an_earlier_year_opening_a_clause_that_points_back() -> None:
     x = figures_extract(Extraction(doc=doc, period=None), build(text))
     rows = {(o.value, o.period, o.surface) for o in x.observations if o.value is not None}
     assert (D("44.0"), "2022/23", "street cleanliness rate") in rows
+
+
+def test_the_length_of_something_decided_is_no_figure() -> None:
+    """"The cleaning contract be extended for 9 months" and "renewed for a further 5 years" state how long a
+    decision runs, not a level of any measure."""
+    x = _one("It was agreed that the cleaning contract be extended for 9 months.\n\n"
+             "The lease was renewed for a further 5 years.\n")
+    assert [o.value for o in x.observations if o.value is not None] == []
