@@ -1764,3 +1764,11 @@ def test_the_length_of_something_decided_is_no_figure() -> None:
     x = _one("It was agreed that the cleaning contract be extended for 9 months.\n\n"
              "The lease was renewed for a further 5 years.\n")
     assert [o.value for o in x.observations if o.value is not None] == []
+
+
+def test_a_level_inside_or_outside_a_duration_target() -> None:
+    """"decided in an average of 6.1 weeks, inside the 8 week target": the 8 weeks is the target the level
+    is set against, as after "against" or "under"."""
+    x = _one("Householder applications were decided in an average of 6.1 weeks, inside the 8 week target.\n")
+    assert {(o.value, o.measure) for o in x.observations if o.value is not None} == \
+        {(D("6.1"), "actual"), (D(8), "target")}
