@@ -1772,3 +1772,11 @@ def test_a_level_inside_or_outside_a_duration_target() -> None:
     x = _one("Householder applications were decided in an average of 6.1 weeks, inside the 8 week target.\n")
     assert {(o.value, o.measure) for o in x.observations if o.value is not None} == \
         {(D("6.1"), "actual"), (D(8), "target")}
+
+
+def test_a_share_after_with_is_of_the_sentence_s_subject() -> None:
+    """"Faulty street lights missed the target again, with 81.0% repaired within 5 days": the share is of the
+    subject, which the participle after it describes; the name is not the participle alone."""
+    x = _one("Street lights. Faulty street lights missed the target again, with 81.0% repaired within 5 days.\n")
+    assert [o.surface for o in x.observations if o.value is not None] == \
+        ["Faulty street lights repaired within 5 days"]

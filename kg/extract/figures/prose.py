@@ -409,6 +409,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     # "Across Wales, 78% of adults were satisfied": the lead is the area's, the ratio the name
                     own = _area_lead_re().sub("", own)
                     own = re.sub(r"^of\s+", "", own) if phrases.names_something(own[3:]) else own
+                if own and _PARTICIPLE_LED.match(own) and _WITH_SHARE.search(text, max(c.start, n.start - 12), n.start):
+                    # "Emergency repairs met the target, with 95.2% completed within 24 hours": the share is of
+                    # the sentence's subject, which the participle after it describes
+                    if lead := _SUBJECT_VERB.match(text, s.start, n.start):
+                        own = _DETERMINER.sub("", lead.group("s").strip()) + " " + own
                 if own and not phrases.is_name(own):
                     own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
                 if paired and previous_phrase and not (own and phrases.is_name(own)):
@@ -577,6 +582,12 @@ def _clause_subject(text: str, start: int, end: int) -> str:
     return subject if phrases.is_name(subject) and phrases.names_something(subject) else ""
 
 
+_DETERMINER = re.compile(r"^(?:the|our|its|their)\s+", re.I)
+_PARTICIPLE_LED = re.compile(r"^[a-z]+(?:ed|en)\b(?!\s+(?:by|to)\b)", re.I)
+_WITH_SHARE = re.compile(r",?\s+with\s+$", re.I)
+# the subject of a sentence whose verb sets it against a target or reports what was done
+_SUBJECT_VERB = re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,6}?)(?:met|missed|exceeded|beat|achieved|reached|"
+                           r"had|has|have|was|were|is|are)\b", re.I)
 # a subject of up to eight words and the auxiliary or verb of being after it
 _SUBJECT = re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,8}?)(?:had|has|have|was|were|is|are)\b", re.I)
 
