@@ -1780,3 +1780,11 @@ def test_a_share_after_with_is_of_the_sentence_s_subject() -> None:
     x = _one("Street lights. Faulty street lights missed the target again, with 81.0% repaired within 5 days.\n")
     assert [o.surface for o in x.observations if o.value is not None] == \
         ["Faulty street lights repaired within 5 days"]
+
+
+def test_the_number_ranked_after_an_ordinal_is_no_figure() -> None:
+    """"The Council ranks 5th of 9 in its family group": 9 is how many councils were ranked, never a family
+    group benchmark, although a comparator follows it."""
+    x = _one("Absence fell to 10.2 days per employee. The Council ranks 5th of 9 in its family group on this "
+             "measure.\n")
+    assert [o.value for o in x.observations if o.value is not None] == [D("10.2")]

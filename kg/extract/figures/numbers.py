@@ -309,9 +309,12 @@ def _not_a_figure(before: str, after: str, unit: str, hyphened: bool = False) ->
         return True  # "returned 28 days after leaving hospital": a definition, not a level
     if _AND_OVER.match(after):
         return True  # "65 and over"
+    if _RANK_OF.search(before):
+        return True  # "ranks 7th of 8": how many were ranked, no level
     if ending("threshold_before").search(before.rstrip()) and not _TARGET_CUE.search(before):
         return True  # "absence exceeded 11 days", "more than 5%": a threshold passed, not a level stated
     return bool(unit == "percent" and _WITHIN.search(before))
 
 
+_RANK_OF = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+(?:out\s+)?of\s*(?:the\s+)?$", re.I)
 _TARGET_CUE = re.compile(r"\btargets?\b[^.;]{0,25}$", re.I)
