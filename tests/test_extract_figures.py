@@ -1788,3 +1788,13 @@ def test_the_number_ranked_after_an_ordinal_is_no_figure() -> None:
     x = _one("Absence fell to 10.2 days per employee. The Council ranks 5th of 9 in its family group on this "
              "measure.\n")
     assert [o.value for o in x.observations if o.value is not None] == [D("10.2")]
+
+
+def test_a_trend_s_length_is_no_period_and_the_subject_names_the_level() -> None:
+    """"Missed bins have fallen for the second quarter running, to 3.1%" is this period's level of missed
+    bins: "the second quarter running" says how long the fall has lasted, and the subject names the
+    measure. "The regulator has set an aspiration of 12 weeks" names who set it, no measure."""
+    x = _one("Missed bins have fallen for the second quarter running, to 3.1%.\n\n"
+             "The regulator has set an aspiration of 12 weeks.\n")
+    rows = {(o.value, o.measure, o.period, o.surface) for o in x.observations if o.value is not None}
+    assert rows == {(D("3.1"), "actual", None, "Missed bins")}

@@ -171,6 +171,7 @@ _TIME_LIMIT = re.compile(r"\b(?:within|inside|in)\s+(?:the\s+|a\s+)?\d{1,3}[-\s]
                          r"(?:day|week|month|hour|minute)s?\s+$", re.I)
 _SPAN_UP_TO_NOW = re.compile(r"\b(?:in|over|during|across|throughout)\s+the\s+(?:last|past)\s+"
                              r"(?:twelve\s+months|12\s+months|year)$", re.I)
+_RUNNING = re.compile(r"\s+(?:running|in\s+a\s+row|in\s+succession)\b", re.I)
 _IN = re.compile(
     # "52.3 weeks recorded in Quarter 1": the figure's unit and a verb of recording may come between
     r"(?:\s*(?:working\s+days|days?|weeks?|months?|hours?|tonnes))?"
@@ -193,6 +194,8 @@ def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None,
         found = periods.mentions(text, lo, hi, ref)
     # "from 900 to 765 in the last year": the twelve months up to now, not the year before
     found = [p for p in found if not _SPAN_UP_TO_NOW.search(text, max(0, p[1] - 12), p[2])]
+    # "for the third quarter running": how long a trend has lasted, not the period of the figure
+    found = [p for p in found if not _RUNNING.match(text, p[2])]
     after = [p for p in found if p[1] >= n.end and _IN.match(text[n.end : p[1]]) is not None
              and len(text[n.end : p[1]]) <= 25
              and not _LABELS.match(text[p[2] : p[2] + 12])]  # "(Q2: 21.3%)" labels 21.3

@@ -409,6 +409,12 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     # "Across Wales, 78% of adults were satisfied": the lead is the area's, the ratio the name
                     own = _area_lead_re().sub("", own)
                     own = re.sub(r"^of\s+", "", own) if phrases.names_something(own[3:]) else own
+                if not phrases.names_something(own) and measure == "actual" and \
+                        (moved_subject := _changed_to_re().match(text, s.start, n.start)) and \
+                        phrases.names_something(moved_subject.group("s")):
+                    # "X has improved for the third quarter running, to 47.5%": X, the words between being
+                    # when and how long
+                    own = _DETERMINER.sub("", moved_subject.group("s").strip())
                 if own and _PARTICIPLE_LED.match(own) and _WITH_SHARE.search(text, max(c.start, n.start - 12), n.start):
                     # "Emergency repairs met the target, with 95.2% completed within 24 hours": the share is of
                     # the sentence's subject, which the participle after it describes
@@ -580,6 +586,14 @@ def _clause_subject(text: str, start: int, end: int) -> str:
         return ""
     subject = re.sub(r"^the\s+", "", m.group("s").strip(), flags=re.I)
     return subject if phrases.is_name(subject) and phrases.names_something(subject) else ""
+
+
+@cache
+def _changed_to_re() -> re.Pattern[str]:
+    """A subject, a perfect verb of change and, after a comma, "to" the level: "Re-referrals have fallen for
+    a second year, to ..."."""
+    return re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,6}?)(?:has|have|had)\s+(?:" + alternation(words()["change_verbs"])
+                      + r")\b[^.;,]{0,60},\s*(?:up\s+|down\s+)?to\s*$", re.I)
 
 
 _DETERMINER = re.compile(r"^(?:the|our|its|their)\s+", re.I)
@@ -755,7 +769,10 @@ def _pointing_clause_re() -> re.Pattern[str]:
                       r"(?:position|situation|category|group)\b"
                       r"|\b(?:" + alternation(words()["figure_movers"]) + r")\s+(?:the|this|that|our)\s+"
                       r"(?:figure|rate|result|performance|percentage|level|position)"
-                      r"(?:\s+(?:down|up|back|lower|higher))?$", re.I)
+                      r"(?:\s+(?:down|up|back|lower|higher))?$"
+                      # "The regulator has set an aspiration of 18 weeks": who set it, not what it is for
+                      r"|^(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+(?:has|have|had)\s+(?:set|agreed|adopted|introduced)$",
+                      re.I)
 
 
 @cache
