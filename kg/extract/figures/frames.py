@@ -66,7 +66,7 @@ def _all_cues_re() -> re.Pattern[str]:
 
 # compiled once: these run for every number of a document
 _PERIODS_NAMED = re.compile(r"\b(?:q|qtr|quarter)\s*[1-4]\b|\b(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}\b", re.I)
-# "46.9% among the county's statistical neighbours", "61% for its nearest neighbours": whose comparators
+# "38% among the borough's nearest neighbours", "61% for its CIPFA group": whose comparators
 _AFTER_NUMBER = re.compile(r"[\s)]*(?:for|in|across|among|amongst)?\s*(?:the\s+)?"
                            r"(?:(?:council|county|borough|district|city|authority)['’]s\s+|(?:its|our|their)\s+)?")
 _FIGURE_BEFORE = re.compile(r"\d(?:\s*%|\s*per\s+cent)?\s*(?:(?:in|for|across|among|amongst)\s+(?:the\s+)?)?$",
@@ -118,7 +118,7 @@ def role(text: str, n: Number, lo: int, hi: int) -> Role:
     cues: list[tuple[int, Role]] = []  # (cue end, role): the cue ending nearest the number wins
     if cue := _last_cue(text, lo, n):
         kind, code = _cue_kinds()[_key(cue[2])]
-        # "50.3% nationally and 46.9% among its neighbours": a comparator right after another figure is
+        # "71% nationally, with 64% for similar councils": a comparator right after another figure is
         # that figure's, not a cue for the next
         trailing = kind == "benchmark" and _FIGURE_BEFORE.search(text, max(lo, cue[0] - 12), cue[0])
         if not trailing:
@@ -173,7 +173,7 @@ _SPAN_UP_TO_NOW = re.compile(r"\b(?:in|over|during|across|throughout)\s+the\s+(?
                              r"(?:twelve\s+months|12\s+months|year)$", re.I)
 _RUNNING = re.compile(r"\s+(?:running|in\s+a\s+row|in\s+succession)\b", re.I)
 _IN = re.compile(
-    # "52.3 weeks recorded in Quarter 1": the figure's unit and a verb of recording may come between
+    # "the 19 days logged last spring", "61 weeks reported in Q3": the unit and a verb of recording between
     r"(?:\s*(?:working\s+days|days?|weeks?|months?|hours?|tonnes))?"
     r"(?:\s+(?:recorded|reported|achieved|seen|posted|delivered))?"
     r"[\s,(]*(?:in|for|at|during|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of|over)?"
@@ -194,7 +194,7 @@ def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None,
         found = periods.mentions(text, lo, hi, ref)
     # "from 900 to 765 in the last year": the twelve months up to now, not the year before
     found = [p for p in found if not _SPAN_UP_TO_NOW.search(text, max(0, p[1] - 12), p[2])]
-    # "for the third quarter running": how long a trend has lasted, not the period of the figure
+    # "for a fourth month in a row", "(second quarter running)": how long a trend lasted, not the period
     found = [p for p in found if not _RUNNING.match(text, p[2])]
     after = [p for p in found if p[1] >= n.end and _IN.match(text[n.end : p[1]]) is not None
              and len(text[n.end : p[1]]) <= 25

@@ -393,7 +393,7 @@ def _adjectival(phrase_text: str, hit: re.Match[str]) -> bool:
     target's words naming the time limit of what is done ("claims decided in target of 10 days")?"""
     word = hit.group().lower()
     if word in {"should", "would", "could", "will", "may", "might"}:
-        # "roads that should be considered for maintenance": a relative clause defining what is counted, not
+        # "bridges which should be strengthened": a relative clause defining what is counted, not
         # someone's view ("he felt it should")
         return bool(re.search(r"\b(?:that|which|where)\s+$", phrase_text[: hit.start()], re.I)) and \
             bool(re.match(r"\s+(?:be|have\s+been)\b", phrase_text[hit.end() :], re.I))

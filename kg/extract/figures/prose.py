@@ -412,11 +412,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if not phrases.names_something(own) and measure == "actual" and \
                         (moved_subject := _changed_to_re().match(text, s.start, n.start)) and \
                         phrases.names_something(moved_subject.group("s")):
-                    # "X has improved for the third quarter running, to 47.5%": X, the words between being
+                    # "Arrears have fallen over two years in a row, to 3.1%": arrears, the words between being
                     # when and how long
                     own = _DETERMINER.sub("", moved_subject.group("s").strip())
                 if own and _PARTICIPLE_LED.match(own) and _WITH_SHARE.search(text, max(c.start, n.start - 12), n.start):
-                    # "Emergency repairs met the target, with 95.2% completed within 24 hours": the share is of
+                    # "Street lights missed the target, with 81% mended in 5 days": the share is of
                     # the sentence's subject, which the participle after it describes
                     if lead := _SUBJECT_VERB.match(text, s.start, n.start):
                         own = _DETERMINER.sub("", lead.group("s").strip()) + " " + own
@@ -445,7 +445,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = _named_before(text, s.start, tv.paragraph_start(s.start))
                 pointed = bool(own) and bool(_pointing_clause_re().search(own))
                 if pointed:
-                    # "31 households were in that position", "two old cases had pulled the figure down":
+                    # "12 tenants were in that situation", "late claims dragged this figure back":
                     # the clause points back to the measure named before; its own words name none
                     own = ""
                 if elsewhere:
@@ -755,7 +755,7 @@ def _had_a_re() -> re.Pattern[str]:
     return re.compile(r"^\S.*?\s" + verbs + r"\s+(?:an?)\s+(?P<y>\S.*)$", re.I)
 
 
-# "14 of the 17 agreed actions had been implemented": audit actions implemented, a measure of its own, not a
+# "9 of 11 agreed audit actions are now implemented": audit actions implemented, a measure of its own, not a
 # count of a scorecard's actions on track
 _IMPLEMENTED = re.compile(r"\s+(?:had\s+been|have\s+been|has\s+been|were|was|are|is|now)\s+(?:fully\s+)?"
                           r"implemented\b", re.I)
@@ -764,13 +764,13 @@ _IMPLEMENTED = re.compile(r"\s+(?:had\s+been|have\s+been|has\s+been|were|was|are
 @cache
 def _pointing_clause_re() -> re.Pattern[str]:
     """A clause that names its measure only by pointing back: "X were in that position" (the group just
-    asked about), "Y had pulled the figure down" (the figure just discussed)."""
+    asked about), "Y dragged this figure back" (the figure just discussed)."""
     return re.compile(r"\b(?:were|was|are|is)\s+in\s+(?:that|this|the\s+same|a\s+similar)\s+"
                       r"(?:position|situation|category|group)\b"
                       r"|\b(?:" + alternation(words()["figure_movers"]) + r")\s+(?:the|this|that|our)\s+"
                       r"(?:figure|rate|result|performance|percentage|level|position)"
                       r"(?:\s+(?:down|up|back|lower|higher))?$"
-                      # "The regulator has set an aspiration of 18 weeks": who set it, not what it is for
+                      # "The regulator had set an ambition of six days": who set it, not what it is for
                       r"|^(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+(?:has|have|had)\s+(?:set|agreed|adopted|introduced)$",
                       re.I)
 
@@ -1018,7 +1018,7 @@ def _points_back(text: str, start: int) -> bool:
     if m := phrases.speech_lead(text[start : start + 160]):
         head = text[start + m : start + m + 90]  # "The officer said that the figure was": what is said
     head = _CONJUNCTION.sub("", head)
-    head = _PERIOD_OPENER.sub("", head)  # "In 2023/24 the rate had been ...": when, then the pointing words
+    head = _PERIOD_OPENER.sub("", head)  # "During 2021/22 this rate stood at ...": when, then the pointing words
     if (m := _THE_FIGURE.match(head)) and not phrases.names_something(m.group(1)):
         return True  # "the latest rate is ...": a figure with no name of its own
     openers, comparators = _points_back_res()
