@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
@@ -33,7 +33,7 @@ from rdflib import Graph
 from kg import iris
 from kg.aggregates import Latest
 from kg.errors import InputError, KgError, StoreUnreachable
-from kg.link import Known
+from kg.link import Known, placed_by_committee
 from kg.prepare import Built, Outcome, superseded, write_prepared
 from kg.store import LocalStore, Store, StoredDoc
 
@@ -283,8 +283,18 @@ def write_all(store: Store, prepared: Iterable, known: Known, *, when: dt.dateti
             rows[iri] = graph.figures
         deferred.append((iri, graph))
 
-    try:
+    later: list = []
+
+    def ordered() -> Iterator:
         for p in prepared:
+            if p.extraction is not None and not p.error and placed_by_committee(p.extraction):
+                later.append(p)  # named by its committee alone: after the run's papers that name the council
+                continue
+            yield p
+        yield from later
+
+    try:
+        for p in ordered():
             key = p.source.key
             if p.error or p.extraction is None:
                 pending.flush()

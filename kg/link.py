@@ -48,11 +48,13 @@ class Identity:
 
 @dataclass(frozen=True)
 class Known:
-    """What the store already knows, for matching new mentions: council -> post titles, and council ->
-    the indicators found in its documents (those the scheme does not have)."""
+    """What the store already knows, for matching new mentions: council -> post titles, council -> the
+    indicators found in its documents (those the scheme does not have), and committee -> the councils
+    that have a committee of that name (for a paper that names its committee only)."""
 
     posts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     indicators: dict[str, tuple[KnownIndicator, ...]] = field(default_factory=dict)
+    committees: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -204,18 +206,35 @@ def post_identity(title: str, council: str, known: Known, method: str = "exact")
     return Identity(title, title, method)
 
 
-def basis(council: str, known: Known) -> tuple[object, ...]:
+def basis(council: str, known: Known, committee: str | None = None) -> tuple[object, ...]:
     """All that linking a document of `council` (as `link` settles it) reads of `known`: a document linked
     earlier (in a worker, with what was known then) links the same now when this has not changed, and need
-    not be linked again."""
+    not be linked again. `committee`: the committee a paper named without its council was placed by."""
     found = () if council == UNKNOWN_COUNCIL else known.indicators.get(council, ())
-    return (known.posts.get(council, ()), found)
+    return (known.posts.get(council, ()), found, known.committees.get(committee, ()) if committee else ())
+
+
+def council_of_committee(committee: str | None, known: Known) -> str | None:
+    """The council of a paper that names its committee but not its council (an action log or a ModernGov
+    item page: "Meeting: 04/03/2025 - Audit Committee (Item 3)"): the one council known to have a committee
+    of that name, else none (two councils' "Cabinet" say nothing)."""
+    councils = known.committees.get(committee, ()) if committee else ()
+    return councils[0] if len(councils) == 1 else None
+
+
+def placed_by_committee(extraction: Extraction) -> str | None:
+    """The committee linking reads Known for, when the document names no council of its own."""
+    if extraction.council is not None or extraction.committee is None:
+        return None
+    return canonical_committee(extraction.committee.name)
 
 
 def link(extraction: Extraction, known: Known | None = None) -> Linked:
     known = known or Known()
     council = canonical_council(extraction.council.name if extraction.council else None)
     committee = canonical_committee(extraction.committee.name if extraction.committee else None)
+    if council == UNKNOWN_COUNCIL:
+        council = council_of_committee(committee, known) or council
     meta = extraction.doc.meta
     period = extraction.period or meta.period
     when = meta.meeting_date.isoformat() if meta.meeting_date else period

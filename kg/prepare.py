@@ -21,7 +21,7 @@ from kg import iris
 from kg.errors import InputError, KgError
 from kg.extract import extract
 from kg.indicator_link import KnownIndicator
-from kg.link import Known, Linked, basis, link
+from kg.link import UNKNOWN_COUNCIL, Known, Linked, basis, link, placed_by_committee
 from kg.model import Extraction, SourceDoc
 from kg.namespaces import CKG
 from kg.read import read_document, supported
@@ -78,6 +78,8 @@ class Built:
     marker: bytes = b""  # and its `<doc> a ckg:Document` quad, loaded last
     decisions: tuple[object, ...] = ()  # what linking decided (`_decisions`): the rest of the graph follows
     figures: tuple[tuple[str, str, str, str, str, str | None], ...] = ()  # kg.rdf.Emitted.figures
+    committee: str | None = None  # the committee linking settled on (what the graph adds to Known)
+    placed_by: str | None = None  # the committee a document naming no council was placed by (in `basis`)
 
     @property
     def nquads(self) -> bytes:
@@ -188,8 +190,13 @@ def known_from_store(store: Store) -> Known:
     for (council, indicator), (label, unit) in least.items():
         indicators.setdefault(council, set()).add(KnownIndicator(
             indicator.rsplit("/", 1)[-1], str(label), _unit_name(unit) if unit else None))
+    committees: dict[str, set[str]] = {}
+    for row in internal_texts(store, "known-committees"):
+        if row["council"] != UNKNOWN_COUNCIL:
+            committees.setdefault(row["committee"], set()).add(row["council"])
     return Known({k: tuple(sorted(set(v))) for k, v in posts.items()},
-                 {k: tuple(sorted(v, key=_order)) for k, v in indicators.items()})
+                 {k: tuple(sorted(v, key=_order)) for k, v in indicators.items()},
+                 {k: tuple(sorted(v)) for k, v in committees.items()})
 
 
 def _unit_name(unit: object) -> str | None:
@@ -203,12 +210,18 @@ def _order(k: KnownIndicator) -> tuple[str, str, str]:
 
 
 def _remember(known: Known, posts: Iterable[tuple[str, str]],
-              indicators: Iterable[tuple[str, KnownIndicator]] = ()) -> Known:
-    """Posts and found indicators written by this document become known to the next one in the same run.
-    Only the councils it touches are rebuilt: the rest of Known is shared, not copied for every document."""
+              indicators: Iterable[tuple[str, KnownIndicator]] = (),
+              committee: tuple[str, str] | None = None) -> Known:
+    """Posts, found indicators and the (committee, council) written by this document become known to the
+    next one in the same run. Only the councils it touches are rebuilt: the rest of Known is shared, not
+    copied for every document."""
     posts, indicators = tuple(posts), tuple(indicators)
+    committees = known.committees
+    if committee and committee[1] != UNKNOWN_COUNCIL and committee[1] not in committees.get(committee[0], ()):
+        name, council = committee
+        committees = {**committees, name: tuple(sorted({*committees.get(name, ()), council}))}
     if not posts and not indicators:
-        return known
+        return known if committees is known.committees else Known(known.posts, known.indicators, committees)
     merged = dict(known.posts)
     for council in {c for c, _ in posts}:
         merged[council] = tuple(sorted({*merged.get(council, ()), *(lb for c, lb in posts if c == council)}))
@@ -219,7 +232,7 @@ def _remember(known: Known, posts: Iterable[tuple[str, str]],
             if c == council and (ind.key not in here or (here[ind.key].unit is None and ind.unit)):
                 here[ind.key] = ind
         found[council] = tuple(sorted(here.values(), key=_order))
-    return Known(merged, found)
+    return Known(merged, found, committees)
 
 
 def build(extraction: Extraction, known: Known, when: dt.datetime) -> Built:
@@ -234,8 +247,9 @@ def _emitted(linked: Linked, known: Known, when: dt.datetime) -> Built:
 
     out = emit(linked, when=when)
     body, marker, _ = place_nquads(out.doc, out.triples)
-    return Built(linked.council, basis(linked.council, known), out.doc, len(out), out.posts,
-                 out.indicators, body, marker, _decisions(linked), out.figures)
+    by = placed_by_committee(linked.extraction)
+    return Built(linked.council, basis(linked.council, known, by), out.doc, len(out), out.posts,
+                 out.indicators, body, marker, _decisions(linked), out.figures, linked.committee, by)
 
 
 def _decisions(linked: Linked) -> tuple[object, ...]:
@@ -253,7 +267,7 @@ def rebuild(extraction: Extraction, known: Known, when: dt.datetime, ahead: Buil
     if ahead is not None and _decisions(linked) == ahead.decisions:
         from dataclasses import replace
 
-        return replace(ahead, basis=basis(linked.council, known))
+        return replace(ahead, basis=basis(linked.council, known, placed_by_committee(extraction)))
     return _emitted(linked, known, when)
 
 
@@ -311,7 +325,7 @@ def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.d
         return Outcome(src.key, "duplicate", iri, f"same text as {first}: one document, two sources",
                        warnings=doc.warnings), known
     built = prepared.built
-    if built is None or built.basis != basis(built.council, known):
+    if built is None or built.basis != basis(built.council, known, built.placed_by):
         built = rebuild(prepared.extraction, known, when, built)  # serial, or the worker knew less
     if sink is not None and not previous:
         sink(iri, built)
@@ -320,7 +334,8 @@ def write_prepared(store: Store, prepared: Prepared, known: Known, *, when: dt.d
         store.replace_graphs(drop, graphs)
     status = "replaced" if previous else "added"
     return (Outcome(src.key, status, iri, triples=built.triples, warnings=doc.warnings),
-            _remember(known, built.posts, built.indicators))
+            _remember(known, built.posts, built.indicators,
+                      (built.committee, built.council) if built.committee else None))
 
 
 def prepare_all(sources: list[Source], jobs: int, known: Callable[[], Known] | None = None,

@@ -428,3 +428,40 @@ def test_a_held_on_date_in_a_line_of_its_own_meeting_is_still_read() -> None:
     """"A meeting held on 3 March 2024" with no word of an earlier meeting in its line still dates it."""
     found = bodies.infer_meeting_date("Notes\n\nOf the Panel meeting held on 3 March 2024 at the Hall.\n")
     assert found is not None and found[0] == dt.date(2024, 3, 3)
+
+
+def test_a_scottish_minute_of_meeting_under_the_committee_heading_names_it(tmp_path: Path) -> None:
+    """"Minute of Meeting held on ..." under the council's and the committee's own headings: the committee is
+    the heading's, not "Meeting"; the date is the meeting's."""
+    p = tmp_path / "minute.txt"
+    p.write_text("Kellside Council\nPolicy and Resources Committee\nMinute of Meeting held on Thursday "
+                 "6 March 2025 at 2.00 pm in the Council Chambers\n"
+                 "Present: Councillors A Reid (Convener) and B Law\n", encoding="utf-8")
+    x = extract(p)
+    assert x.committee and x.committee.name == "Policy and Resources Committee"
+    assert x.doc.meta.meeting_date == dt.date(2025, 3, 6)
+
+
+def test_a_report_front_page_names_committee_and_date_not_its_author(tmp_path: Path) -> None:
+    """"EDUCATION COMMITTEE: 12 MARCH 2025" under the council's name gives the committee and the meeting's
+    date; "Report by the Executive Director" under the title is the author, not a committee named
+    "Executive", and an earlier meeting the report mentions is not its date."""
+    p = tmp_path / "report.txt"
+    p.write_text("Agenda Item 6\n\nKELLSIDE COUNCIL\nEDUCATION COMMITTEE: 12 MARCH 2025\n"
+                 "ATTAINMENT REPORT 2023/24\nReport by the Executive Director\n\n1. Purpose\n"
+                 "1.1 As agreed at the meeting on 14 January 2025, this report sets out attainment by "
+                 "school.\n", encoding="utf-8")
+    x = extract(p)
+    assert x.committee and x.committee.name == "Education Committee"
+    assert x.doc.meta.meeting_date == dt.date(2025, 3, 12)
+
+
+def test_a_running_head_that_opens_with_a_label_word_does_not_hide_the_front_sheet(tmp_path: Path) -> None:
+    """A PDF's running head "Committee Papers - Public Document Pack" reads like a "Committee" label with
+    nothing a committee is named by; the front sheet's "Report to:" under it still names the committee."""
+    p = tmp_path / "report.txt"
+    p.write_text("Committee Papers - Public Document Pack\nKELLSIDE DISTRICT COUNCIL\n"
+                 "Report to:\tLeisure and Community Services Committee\nDate of meeting:\t4 June 2025\n"
+                 "Subject:\tLeisure centre usage 2024/25\n", encoding="utf-8")
+    x = extract(p)
+    assert x.committee and x.committee.name == "Leisure and Community Services Committee"

@@ -1141,3 +1141,44 @@ def test_a_deliverable_sent_in_the_perfect_is_recorded_done(tmp_path: Path) -> N
     x = _write(tmp_path, text, "minutes")
     done = [p.text for p in x.progress if p.kind == "done"]
     assert done == ["The Head of Parks had circulated figures on vandalism repairs"]
+
+
+def test_members_asked_to_act_after_a_connective_is_no_promise(tmp_path: Path) -> None:
+    """"In addition, Members were asked to consider ...": the meeting is addressed, a connective before it
+    changes nothing; nobody promised anything."""
+    text = "In addition, Members were asked to consider topics for the next round of reviews.\n"
+    assert _write(tmp_path, text, "minutes").commitments == ()
+
+
+def test_real_english_minutes_members_asked_to_suggest_topics_is_no_promise() -> None:
+    """Ryedale's minutes (tests/data/xreal): Members asked to consider topics is no commitment; the resolution
+    that scoping reports come to a future meeting is one."""
+    x = _extract(DATA / "xreal", "ryedale_reviews.txt")
+    _absent(x, "consider topics")
+    assert _find(x, "scoping reports").due_kind == "future_meeting"
+
+
+def test_a_promise_s_text_stops_at_a_joined_clause_with_its_own_subject(tmp_path: Path) -> None:
+    """"a report would be brought to the next meeting, and Members were told that ...": the promise ends at
+    the comma; a joined "and how it was compiled" stays part of what is promised."""
+    text = ("Minutes\n\nA further report would be brought to the next meeting, and Members were told that "
+            "the survey had closed.\n\nThe Director agreed to circulate the figures for each ward, and how "
+            "they were compiled.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert _find(x, "further report").text == "bring a further report to the next meeting"
+    assert _find(x, "each ward").text.endswith("and how they were compiled")
+
+
+def test_an_opener_without_its_comma_is_no_part_of_a_passive_promise(tmp_path: Path) -> None:
+    """"As part of this process the targets will be reviewed": what is promised is reviewing the targets."""
+    text = "Minutes\n\nAs part of this process the planning targets will be reviewed by the service.\n"
+    assert _find(_write(tmp_path, text, "minutes"), "planning targets").text.startswith(
+        "review the planning targets")
+
+
+def test_real_english_minutes_targets_reviewed_in_a_service_review() -> None:
+    """West Lancashire's minutes (tests/data/xreal): the promise to review the indicator targets starts at
+    its subject, not at "As part of this process"."""
+    x = _extract(DATA / "xreal", "westlancs_q1.txt")
+    found = _find(x, "Performance Indicator targets")
+    assert found.text.startswith("review the Performance Indicator targets")

@@ -311,3 +311,74 @@ def test_an_answer_opener_wrapped_over_a_line_break_still_names_the_asker(tmp_pa
     answer = next(c for c in x.contributions if c.responds_to == asked.key)
     assert answer.span.quote.startswith("the Head of Revenues and Benefits explained")
     assert "\n" in x.doc.text[asked.span.start:answer.span.end]
+
+
+def test_an_answer_cue_cut_by_a_wrapped_line_is_still_an_answer(tmp_path: Path) -> None:
+    """"The Head of X agreed\\nto provide ..." as a PDF wraps it: the cue phrase split over the line break is
+    read, and the post answers the councillor's question before it."""
+    path = tmp_path / "wrapped.txt"
+    path.write_text(
+        "Minutes of the Resources Scrutiny Panel held on 4 March 2025\n\n"
+        "Present: Councillor R Osei (Chair), Councillors M Byrne and T Holloway\n\n"
+        "Officers: Amira Stead, Head of Revenues and Benefits\n\n"
+        "7. Council Tax Collection\n\n"
+        "Councillor T Holloway asked how many households were paying by direct debit. The Head of Revenues\n"
+        "and Benefits agreed\nto provide the figures for each ward before the next meeting of the Panel.\n",
+        encoding="utf-8")
+    x = extract(path)
+    assert answered(x, "councillor:T Holloway") == [("post:Head of Revenues and Benefits", "question")]
+
+def test_a_second_speaker_joined_by_and_without_a_comma(tmp_path: Path) -> None:
+    """"The Chair introduced the report on arrears and Councillor Bell asked ...": Councillor Bell asks, not
+    the Chair; "Councillor Ward and Councillor Dunn asked ..." stays one clause with its first speaker."""
+    (tmp_path / "m.txt").write_text(
+        "Minutes\n\nThe Chair introduced the report on rent arrears and Councillor Bell asked why arrears "
+        "had risen.\n\nCouncillor Ward and Councillor Dunn asked whether more staff were needed.\n")
+    x = extract(tmp_path / "m.txt")
+    questions = [(c.speaker, c.span.quote[:20]) for c in x.contributions if c.kind == "question"]
+    assert questions == [("councillor:Bell", "Councillor Bell aske"),
+                         ("councillor:Ward", "Councillor Ward and ")]
+
+
+def test_real_english_minutes_the_asker_after_the_chair_s_introduction() -> None:
+    """Ipswich's minutes (tests/data/xreal): Councillor Pope, not the Chair who presented the report, asked
+    about the indicator."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "ipswich_perf.txt")
+    askers = {c.speaker for c in x.contributions if c.kind == "question"}
+    assert "councillor:Pope" in askers and not any(s and "chair" in s for s in askers)
+
+
+def test_bulleted_questions_under_members_questions_answered_in_turn(tmp_path: Path) -> None:
+    """"The Head of Finance answered the members' questions:" over bullets, each answered in the paragraph
+    after it: every bullet is the members' question and each answer responds to the bullet before it."""
+    (tmp_path / "m.txt").write_text(
+        "Minutes\n\nBudget\n\nThe Head of Finance introduced the report and answered the members' "
+        "questions:\n\n  • Will the overspend be recovered by March?\n\nOfficers responded that a plan was "
+        "in place.\n\n  • Are agency costs rising?\n\nOfficers explained that they had fallen since June.\n",
+        encoding="utf-8")
+    x = extract(tmp_path / "m.txt")
+    rows = [(c.kind, c.speaker, by_key(x)[c.responds_to].span.quote[:8] if c.responds_to else None)
+            for c in x.contributions]
+    assert rows == [("question", "group:members", None), ("response", "group:officers", "Will the"),
+                    ("question", "group:members", None), ("response", "group:officers", "Are agen")]
+
+
+def test_real_welsh_minutes_key_points_made_by_members() -> None:
+    """Monmouthshire's minutes (tests/data/xreal): under "Key points made by members:" each bullet is the
+    members'; one that asks in a participle ("Asking if ...", "Regarding X, asking whether ...") is a
+    question; a "but ..." clause is the rest of its point, not another."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "monmouthshire_protection.txt")
+    kinds = {c.span.quote.split()[0]: c.kind for c in x.contributions}
+    assert kinds["Regarding"] == "question" and kinds["Noting"] == "comment"
+    assert not any(c.span.quote.startswith("but") for c in x.contributions)
+    assert {c.speaker for c in x.contributions} == {"group:members"}
+
+
+def test_and_before_a_group_named_without_a_verb_of_its_own_joins_no_clause(tmp_path: Path) -> None:
+    """"The Chair reported the log and referred to letters between Scrutiny and Cabinet Members.": "Cabinet
+    Members" after "and" has no verb of speech, so the Chair's comment keeps its whole sentence."""
+    (tmp_path / "m.txt").write_text("Minutes\n\nThe Chair reported the log and referred to recent letters "
+                                    "between Scrutiny and Cabinet Members.\n")
+    x = extract(tmp_path / "m.txt")
+    assert [c.span.quote for c in x.contributions] == [
+        "The Chair reported the log and referred to recent letters between Scrutiny and Cabinet Members."]

@@ -1798,3 +1798,121 @@ def test_a_trend_s_length_is_no_period_and_the_subject_names_the_level() -> None
              "The regulator has set an aspiration of 12 weeks.\n")
     rows = {(o.value, o.measure, o.period, o.surface) for o in x.observations if o.value is not None}
     assert rows == {(D("3.1"), "actual", None, "Missed bins")}
+
+
+def test_a_figure_after_a_page_break_keeps_the_cue_before_it() -> None:
+    """"had risen from" / page furniture / "6.2 weeks to 7.1 weeks": the furniture blanked in the
+    flat text is no distance, so the first figure keeps its cue ("from": the earlier level) and the second
+    is the level now; without the cue both were read as levels now."""
+    head = "Kellside District Council - Licensing Committee - Agenda Item 7 - Public Document Pack"
+    text = (f"{head}\n\nThe Licensing Manager reported that the average time to process a premises licence "
+            "application had risen from\nPage 2 of 4\n\f\n"
+            f"{head}\n6.2 weeks to 7.1 weeks in the quarter.\n\n{head}\n")
+    x = _one(text)
+    got = {(o.value, o.measure) for o in x.observations}
+    assert (D("6.2"), "previous") in got and (D("7.1"), "actual") in got
+    assert (D("6.2"), "actual") not in got
+
+
+def test_a_table_cells_border_is_never_part_of_a_name() -> None:
+    """Field lines left with a converter's cell borders ("Target: A maximum of 900 tonnes. |") outside any
+    table name no indicator: "tonnes. | Result" is no measure, so those figures are left unnamed."""
+    x = _one("Landfill\n\nTarget: A maximum of 900 tonnes. |\nResult: 874 tonnes |\nStatus: Met\n")
+    assert not [o for o in x.observations if "|" in o.indicator_label]
+
+def test_a_bracketed_paragraph_number_before_the_level_is_no_figure() -> None:
+    """"Rent arrears (4.1), which stood at 2.3%": the bracket numbers a paragraph; the level after it is the
+    figure, named without the bracket."""
+    x = _one("Rent arrears (4.1), which stood at 2.3%, were lower than expected.")
+    assert _found(x) == {(D("2.3"), "actual", "council", "Rent arrears")}
+
+
+def test_a_peak_is_an_earlier_level_and_is_currently_states_the_level() -> None:
+    """"X peaked at 30 in the spring and is currently 12": 30 is a level passed, 12 the level now."""
+    x = _one("The number of households in bed and breakfast peaked at 30 in the spring and is currently 12.")
+    assert {(o.value, o.measure) for o in x.observations} == {(D(30), "previous"), (D(12), "actual")}
+
+
+def test_real_english_minutes_a_section_number_and_a_peak() -> None:
+    """Cheltenham's HR minutes (tests/data/xreal): the report's section number in brackets is no figure, the
+    days lost are sickness absence's, and a count that had peaked and was currently lower gives the peak as
+    an earlier level and the current one as the level."""
+    x = extract(read_document(XREAL / "cheltenham_hr.txt", root=XREAL))
+    rows = {(o.value, o.measure, o.surface) for o in x.observations}
+    assert (D("2.48"), "actual", "Sickness absence") in rows
+    assert D("3.2") not in {o.value for o in x.observations}
+    assert {(o.value, o.measure) for o in x.observations if o.value in (D(11), D(4))} == {
+        (D(11), "previous"), (D(4), "actual")}
+
+
+def test_a_level_on_or_below_target_at_a_number_is_the_level() -> None:
+    """"X is on target at 21 days", "Y is below target at 91%": where the level stands against its target,
+    then the level itself (not a target)."""
+    x = _one("The average time to relet a home is on target at 21 days. "
+             "Rent collection is below target at 91%.")
+    assert _found(x) == {(D(21), "actual", "council", "average time to relet a home"),
+                         (D(91), "actual", "council", "Rent collection")}
+
+
+def test_a_sentence_opening_on_a_count_and_its_share_measures_nothing() -> None:
+    """"9 (30%) were red at the year end": how many of the items named before, no measure's level."""
+    assert _one("9 (30%) were red at the year end.").observations == ()
+
+
+def test_real_performance_summary_and_benefits_page() -> None:
+    """Crawley's quarterly summary and Central Bedfordshire's benefits page (tests/data/xreal): a count of
+    indicators and its share opening a sentence is no figure; the processing time against its target and
+    last year's average are the actual, the target and the previous value of one measure."""
+    crawley = extract(read_document(XREAL / "crawley_q4.txt", root=XREAL))
+    assert crawley.observations == ()
+    beds = extract(read_document(XREAL / "centralbeds_benefits.txt", root=XREAL))
+    assert {(o.value, o.measure) for o in beds.observations} == {
+        (D("18.4"), "actual"), (D(15), "target"), (D("21.4"), "previous")}
+
+
+def test_a_target_after_an_unread_count_is_not_the_sentence_before_s() -> None:
+    """"Rent arrears were 2.1%. 40 bus shelters were renewed, against a target of 50.": the count is no level
+    read, and its target is not given to rent arrears from the sentence before."""
+    x = _one("Rent arrears were 2.1%. 40 bus shelters were renewed this year, against a target of 50.")
+    assert _found(x) == {(D("2.1"), "actual", "council", "Rent arrears")}
+
+
+def test_real_english_performance_narratives_a_target_stays_with_its_own_count() -> None:
+    """Kingston's performance narratives (tests/data/xreal): the charging points' target is not given to the
+    volunteering hours of the item before."""
+    x = extract(read_document(XREAL / "kingston_q1.txt", root=XREAL))
+    assert D(156) not in {o.value for o in x.observations}
+    assert (D("48.6"), "actual") in {(o.value, o.measure) for o in x.observations}
+
+
+def test_rows_under_a_target_column_header_are_targets() -> None:
+    """A block headed "Ref  Measure  Good is  Target 2024/25" whose rows end in one figure: each is the
+    measure's target, and the "High"/"Low" of the which-way-is-better column is no part of the name."""
+    x = _one("Ref Measure Good is Target 2024/25\nHS1 Homes relet within 28 days High 90%\n"
+             "HS2 Average days to relet a home Low 21 days\n")
+    assert {(o.value, o.measure, o.surface.split(" ", 1)[1]) for o in x.observations} == {
+        (D(90), "target", "Homes relet within 28 days"), (D(21), "target", "Average days to relet a home")}
+
+
+def test_real_english_council_plan_targets_table() -> None:
+    """Rotherham's council plan measures (tests/data/xreal): under "... Good is Target 2022/23" every figure
+    is a target, never an actual."""
+    x = extract(read_document(XREAL / "rotherham_plan.txt", root=XREAL))
+    assert x.observations and {o.measure for o in x.observations} == {"target"}
+    assert not any(o.surface.endswith((" High", " Low")) for o in x.observations)
+
+
+def test_a_list_item_headed_by_a_rated_indicator_title() -> None:
+    """"- % of rent collected (Amber)" over its commentary: the commentary's first level is that indicator's,
+    as a percentage, rated amber; the title line itself gives no figure."""
+    x = _one("- % of rent collected (Amber)\n96.1% of the rent due was collected this quarter.\n")
+    assert [(o.value, o.measure, o.surface, o.rag) for o in x.observations] == [
+        (D("96.1"), "actual", "Percentage of rent collected", "amber")]
+
+
+def test_real_english_performance_narratives_rated_titles() -> None:
+    """Kingston's performance narratives (tests/data/xreal): each rated title names its item's level and
+    gives its RAG."""
+    x = extract(read_document(XREAL / "kingston_q1.txt", root=XREAL))
+    rows = {(o.value, o.rag) for o in x.observations if o.surface.startswith("Percentage of")}
+    assert rows == {(D("48.6"), "green"), (D(100), "green")}

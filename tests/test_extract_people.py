@@ -533,3 +533,102 @@ def test_capitals_after_a_name_that_are_no_surname(text: str) -> None:
     """Post-nominals, decision words and organisations in capitals never become a surname."""
     name = read_name(text, len("Councillor "), prefixed=True)
     assert name is None or name.surname not in ("Mbe", "Noted", "Nhs")
+
+
+def test_two_titled_names_on_one_line_are_two_people(tmp_path: Path) -> None:
+    """"Mr A Haley Mr D Jones" (an attendance line run together): an honorific that is never a surname opens
+    the next name; "Councillor John Lord" keeps its surname."""
+    (tmp_path / "m.txt").write_text("Minutes\n\nIn attendance:\n\nMr Tom Haley Mr Dan Jones\n\n"
+                                    "Councillor John Lord asked a question.\n")
+    names = {p.name for p in extract(tmp_path / "m.txt").people}
+    assert {"Mr Tom Haley", "Mr Dan Jones", "Councillor John Lord"} <= names
+    assert not any("Mr Dan" in n and "Haley" in n for n in names)
+
+
+def test_an_aldermen_list_and_an_honour_inside_a_councillors_list(tmp_path: Path) -> None:
+    """"Aldermen A Bell OBE, C Dunn and E F Grey": a plural prefix ending in -men lists names, and an honour
+    after a name does not end the list."""
+    (tmp_path / "m.txt").write_text("Minutes\n\nPRESENT:\n\nAldermen A Bell OBE, C Dunn and E F Grey\n\n"
+                                    "Councillors H Irwin, J Kerr MBE and L Moore\n")
+    assert set(councillors(extract(tmp_path / "m.txt"))) == {
+        "councillor:A Bell", "councillor:C Dunn", "councillor:E Grey", "councillor:H Irwin",
+        "councillor:J Kerr", "councillor:L Moore"}
+
+
+def test_real_northern_irish_minutes_attendance() -> None:
+    """Lisburn and Castlereagh's minutes (tests/data/xreal): every alderman and councillor of the attendance
+    lists is read (an MBE inside a list included), and two visitors named on one line are two people."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "lisburn_development.txt")
+    keys = set(councillors(x))
+    assert {"councillor:D Drysdale", "councillor:A Ewart", "councillor:W Dillon",
+            "councillor:S Skillen"} <= keys
+    names = {p.name for p in x.people}
+    assert {"Mr Andrew Haley", "Mr Darren McKinstry"} <= names
+
+
+def test_a_member_post_with_its_portfolio_in_brackets(tmp_path: Path) -> None:
+    """"The Executive Member (Housing), Councillor A Bell, said ...": a portfolio in brackets completes a
+    Cabinet or Executive Member's title as "for Housing" would; "The Cabinet Member (Councillor Jones)" is no
+    title."""
+    (tmp_path / "m.txt").write_text("Minutes\n\nThe Executive Member (Housing), Councillor Ann Bell, said "
+                                    "so.\n\nThe Cabinet Member (Councillor Jones) agreed.\n")
+    x = extract(tmp_path / "m.txt")
+    assert titles(x) == {"Executive Member (Housing)"}
+    assert holdings(x) == {("councillor:A Bell", "post:Executive Member (Housing)")}
+
+
+def test_real_english_council_minutes_an_executive_member_answers() -> None:
+    """Chorley's council minutes (tests/data/xreal): the Executive Member (Resources) is a post its named
+    councillor holds."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "chorley_council.txt")
+    assert ("councillor:P Wilson", "post:Executive Member (Resources)") in holdings(x)
+
+
+def test_a_business_partner_is_a_post(tmp_path: Path) -> None:
+    """"The HR Business Partner, Jane Smith, advised ...": "Business Partner" heads a post title; "our
+    business partners" in lower case is none."""
+    (tmp_path / "m.txt").write_text("Minutes\n\nThe HR Business Partner, Jane Smith, advised that absence "
+                                    "had fallen. Our business partners were consulted.\n")
+    x = extract(tmp_path / "m.txt")
+    assert titles(x) == {"HR Business Partner"}
+    assert holdings(x) == {("officer:Jane Smith", "post:HR Business Partner")}
+
+
+def test_real_scottish_attendance_list_grouped_by_service() -> None:
+    """Renfrewshire's minute (tests/data/xreal): "Initial Surname, Post" pairs separated by semicolons and
+    grouped "(all Finance & Resources)" give every officer their post, a business partner included."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "renfrewshire_frcs.txt")
+    held = holdings(x)
+    assert {("officer:D Farrell", "post:Finance & Business Partner"),
+            ("officer:K Carr", "post:Senior Facilities Manager (Soft Services)"),
+            ("officer:S Fanning", "post:Principal HR and OD Adviser")} <= held
+    assert len({p for p, _ in held}) == 16
+
+
+def test_a_director_followed_by_a_field_without_of(tmp_path: Path) -> None:
+    """"The Interim Corporate Director Education, Ann Bell, ...": a field of work right after "Director"
+    (service words only) belongs to the title; "the Director Jane Smith" takes no name into it."""
+    (tmp_path / "m.txt").write_text("Minutes\n\nThe Interim Corporate Director Education, Ann Bell, "
+                                    "presented the report.\n\nThe Corporate Director Adults and Health "
+                                    "advised the Panel.\n\nThe Director Jane Smith spoke.\n")
+    x = extract(tmp_path / "m.txt")
+    assert titles(x) == {"Interim Corporate Director Education", "Corporate Director Adults and Health"}
+    assert ("officer:Ann Bell", "post:Interim Corporate Director Education") in holdings(x)
+
+
+def test_real_minutes_directors_with_their_fields_after_them() -> None:
+    """Barnsley's and Darlington's minutes (tests/data/xreal): "Service Director Business Intelligence, HR and
+    Communications" and "Assistant Director Highways and Capital Projects" are whole titles."""
+    xreal = Path(__file__).resolve().parent / "data" / "xreal"
+    assert "Service Director Business Intelligence, HR and Communications" in titles(
+        extract(xreal / "barnsley_absence.txt"))
+    assert "Assistant Director Highways and Capital Projects" in titles(extract(xreal / "darlington_q2.txt"))
+
+
+def test_member_services_titles_keep_whom_the_service_serves(tmp_path: Path) -> None:
+    """"the Member Services Officer", "the Democratic and Member Services Manager": "Member" before a service
+    word belongs to the title; "The Member asked the Officer" makes no title of "Member"."""
+    (tmp_path / "m.txt").write_text("Minutes\n\nPlease notify the Member Services Officer. The Democratic "
+                                    "and Member Services Manager said so. The Member asked the Officer.\n")
+    assert titles(extract(tmp_path / "m.txt")) == {"Member Services Officer",
+                                                   "Democratic and Member Services Manager"}

@@ -440,3 +440,31 @@ def test_noted_in_lower_case_or_without_a_colon_is_no_label(tmp_path: Path) -> N
                    "NOTED the rise in demand over the winter.\n")
     (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n")
     assert texts(extract(doc)) == []
+
+
+def test_real_welsh_and_english_minutes_numbered_items_and_a_decision_in_the_present() -> None:
+    """Swansea's and Manchester's minutes (tests/data/xreal): "RESOLVED that:" over "1) ...; and" and "2) ..."
+    gives both parts (the first, ending "; and", is no heading), and under "Decision" the present "The
+    Committee notes the report and agrees ..." is a decision."""
+    swansea = extract(XREAL / "swansea_letters.txt")
+    assert len(swansea.resolutions) == 2
+    assert swansea.resolutions[0].text.rstrip().endswith("be NOTED")
+    manchester = extract(XREAL / "manchester_rgsc.txt")
+    assert any(r.text.startswith("The Committee notes the report") for r in manchester.resolutions)
+
+
+def test_a_decision_in_the_present_tense_is_a_decision(tmp_path: Path) -> None:
+    """"The Panel notes the update." under a Decision label is a decision, like "noted"; "notes that ..." is
+    still no decision."""
+    (tmp_path / "m.txt").write_text("Minutes\n\nBudget update\n\nThe Panel considered the update.\n\n"
+                                    "Decision\n\nThe Panel notes the update.\n\n"
+                                    "The Panel notes that costs have risen.\n")
+    assert [r.text for r in extract(tmp_path / "m.txt").resolutions] == ["The Panel notes the update."]
+
+
+def test_real_english_decision_record_markers_on_lines_of_their_own() -> None:
+    """Cornwall's decision record (tests/data/xreal): "RESOLVED:" over "1." / "2." / "3." each alone on its
+    line, the text wrapped below, gives three decisions, the last ending at its own full stop."""
+    x = extract(XREAL / "cornwall_q4.txt")
+    assert len(x.resolutions) == 3
+    assert x.resolutions[2].text.endswith("performance issues.")

@@ -259,3 +259,46 @@ def test_one_found_indicator_across_a_scottish_councils_reports(store: LocalStor
     for measure in ("sport", "bookings"):
         assert len(by[measure]) == 2 and len(set.union(*by[measure].values())) == 1, measure
     assert set.union(*by["care experienced"].values()).isdisjoint(set.union(*by["attendance"].values()))
+
+
+def test_a_paper_naming_only_its_committee_joins_the_one_council_with_that_committee(tmp_path: Path) -> None:
+    """An action log that names its committee but no council ("Meeting: ... - Licensing Committee (Item 4)")
+    is placed in the council whose minutes name that committee, even when it comes first in the run; where
+    two councils have a committee of that name, it stays unplaced."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a_log.txt").write_text(
+        "Meeting: 04/03/2025 - Licensing Committee (Item 4)\n\nAction Log\n\n"
+        "The Committee is asked to note the progress made on the actions below.\n", encoding="utf-8")
+    (docs / "b_minutes.txt").write_text(
+        "BORTHWICK VALE BOROUGH COUNCIL\n\nMINUTES of the meeting of the LICENSING COMMITTEE held on "
+        "Tuesday 3 December 2024\n\nPresent: Councillor J Ferris (Chair)\n\n1. Apologies\n\nNone.\n",
+        encoding="utf-8")
+    store = LocalStore(tmp_path / "store")
+    ingest([docs], store)
+    councils = {r["file"]: r["council"] for r in _rows(store, """
+        PREFIX ckg: <https://w3id.org/council-kg/def#>
+        SELECT ?file ?council WHERE { GRAPH ?g { ?d ckg:sourceFile ?file ; ckg:council ?council } }""")}
+    borthwick = str(iris.council("Borthwick Vale Borough Council"))
+    assert councils["a_log.txt"] == councils["b_minutes.txt"] == borthwick
+    # a second council's Licensing Committee: a new log of that name says nothing of which council it is
+    (docs / "c_minutes.txt").write_text(
+        "KELLSIDE DISTRICT COUNCIL\n\nMINUTES of the meeting of the LICENSING COMMITTEE held on "
+        "Monday 9 December 2024\n\nPresent: Councillor P Amis (Chair)\n\n1. Apologies\n\nNone.\n",
+        encoding="utf-8")
+    (docs / "d_log.txt").write_text(
+        "Meeting: 10/03/2025 - Licensing Committee (Item 5)\n\nAction Log\n\nNo actions are outstanding.\n",
+        encoding="utf-8")
+    ingest([docs], store)
+    councils = {r["file"]: r["council"] for r in _rows(store, """
+        PREFIX ckg: <https://w3id.org/council-kg/def#>
+        SELECT ?file ?council WHERE { GRAPH ?g { ?d ckg:sourceFile ?file ; ckg:council ?council } }""")}
+    assert councils["d_log.txt"] == str(iris.council(link_mod.UNKNOWN_COUNCIL))
+
+
+def test_council_of_committee_needs_one_council() -> None:
+    """The lookup itself: one council with the committee places the paper; none or two do not."""
+    known = Known(committees={"Audit Committee": ("A Council",), "Cabinet": ("A Council", "B Council")})
+    assert link_mod.council_of_committee("Audit Committee", known) == "A Council"
+    assert link_mod.council_of_committee("Cabinet", known) is None
+    assert link_mod.council_of_committee("Planning Committee", known) is None

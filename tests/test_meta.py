@@ -87,6 +87,9 @@ def test_sidecar_original_inside_the_folder_is_accepted(tmp_path: Path) -> None:
          "Overview and Scrutiny Management Committee", dt.date(2023, 4, 28), None),
         ("Licensing Sub-Committee - 3 June 2024\n\nAgenda Item 4\n", "Licensing Sub-Committee",
          dt.date(2024, 6, 3), None),
+        # a report's running title in an agenda pack: the council, the committee and the date
+        ("KELLSIDE DISTRICT COUNCIL - LICENSING COMMITTEE - 3 JUNE 2024\n\nAgenda Item 4\n",
+         "LICENSING COMMITTEE", dt.date(2024, 6, 3), None),
         # a decision notice saved as text
         ("Decision Maker: Cabinet Member for Highways\nDate of decision: 2 October 2024\n",
          "Cabinet Member for Highways", dt.date(2024, 10, 2), "decision"),

@@ -181,3 +181,53 @@ def test_scorecard_rows_pasted_into_a_paragraph_are_a_table(tmp_path: Path) -> N
     got = {(c.row_header, c.column_header): c.span.quote for c in doc.cells}
     assert got[("AS2 Average delay in discharge (days)", "Target")] == "8.0"
     assert got[("AS3 Reviews completed on time (%)", "RAG")] == "Red"
+
+
+def test_rows_set_out_with_tab_stops_are_a_table(tmp_path: Path) -> None:
+    """A table typed as paragraphs with tab stops (one paragraph a row, tabs between the columns, several
+    tabs to reach a far stop) is read as the tab-separated table it is: its rows are consecutive lines."""
+    document = docx.Document()
+    document.add_paragraph("Table 1: Housing performance")
+    for row in (("Measure", "Q2", "Target", "Q1"),
+                ("Rent collected (%)", "97.8", "98.0", "97.1"),
+                ("Average days to relet", "31", "28", "35")):
+        p = document.add_paragraph()
+        for k, cell in enumerate(row):
+            if k:
+                p.add_run().add_tab()
+                if k == 1:
+                    p.add_run().add_tab()  # a second tab to reach the first figure's stop
+            p.add_run(cell)
+    document.add_paragraph("Rent collection remains just below target.")
+    document.save(str(tmp_path / "t.docx"))
+    doc = read_document(tmp_path / "t.docx")
+    assert_offsets(doc)
+    got = {(c.row_header, c.column_header): c.span.quote for c in doc.cells}
+    assert got[("Average days to relet", "Target")] == "28"
+    assert got[("Rent collected (%)", "Q1")] == "97.1"
+
+
+def test_columns_lined_up_with_spaces_in_a_pasted_paragraph_are_a_table(tmp_path: Path) -> None:
+    """Rows pasted into one paragraph with their columns lined up by runs of spaces keep those spaces, so
+    the space-aligned table is read (an empty cell too); a paragraph of prose still has its spaces
+    collapsed."""
+    document = docx.Document()
+    document.add_paragraph("Annual indicators 2023/24")
+    paragraph = document.add_paragraph()
+    rows = ["Indicator                          2022/23   2023/24   Scotland",
+            "Pupils attending school (%)          92.1      91.4      90.3",
+            "Exclusions per 1,000 pupils          15.2                16.6",
+            "Leavers in a positive destination    94.8      95.1      95.7"]
+    for k, row in enumerate(rows):
+        if k:
+            paragraph.add_run().add_break()
+        paragraph.add_run(row)
+    document.add_paragraph("Attendance  fell slightly in the year.")
+    document.save(str(tmp_path / "a.docx"))
+    doc = read_document(tmp_path / "a.docx")
+    assert_offsets(doc)
+    got = {(c.row_header, c.column_header): c.span.quote for c in doc.cells}
+    # a cell left empty is read by its column's position, not by counting figures along the row
+    assert got[("Exclusions per 1,000 pupils", "Scotland")] == "16.6"
+    assert ("Exclusions per 1,000 pupils", "2023/24") not in got
+    assert "Attendance fell slightly" in doc.text

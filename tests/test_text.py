@@ -290,3 +290,61 @@ def test_a_line_too_long_to_be_wrapped_ends_its_paragraph() -> None:
                "would be reported to the Committee in the new year.\n")
     tv = build(f"Minutes\n\n{wrapped}")
     assert len({s.paragraph for s in tv.sentences[1:]}) == 1
+
+
+def test_a_sentence_goes_on_over_a_page_break_after_a_word_that_cannot_end_it() -> None:
+    """"... the average wait had fallen to / Page 2 of 4 / (form feed) / running head / 6.2 weeks." is one
+    sentence: a line ending in "to", "from" or "of" does not end a sentence, a form feed alone on a line
+    is page furniture, and "6.2 weeks" after the page break opens no list item."""
+    head = "Kellside District Council - Licensing Committee"
+    text = (f"{head}\n\nMinutes\n\nThe Licensing Manager reported that the number of applications had risen "
+            "again and the average wait had fallen to\nPage 2 of 4\n\f\n"
+            f"{head}\n6.2 weeks. Members welcomed the improvement.\n\n{head}\n")
+    tv = build(text)
+    assert not tv.list_items
+    feed = next(ln for ln in tv.lines if text[ln.start:ln.end] == "\f")
+    assert feed.furniture and not feed.blank
+    s = tv.sentences[tv.sentence_at(text.index("6.2 weeks"))]
+    assert text[s.start:s.end].startswith("The Licensing Manager reported")
+    assert "fallen to" in tv.flat[s.start:s.end] and "Page 2" not in tv.flat[s.start:s.end]
+
+
+def test_a_numbered_paragraph_wrapped_at_the_width_goes_on_to_its_next_line() -> None:
+    """"3.1 The share ... was 61.24% in Quarter" over "3, down from ...", wrapped at 90 columns: the first
+    line is measured with its number, as printed, so the next word would not have fitted and the sentence
+    goes on (measured without "3.1 " it looked short enough to end a paragraph)."""
+    text = ("Report\n\n"
+            "3.1 The share of all waste sent for reuse, recycling or composting was 61.24% in Quarter\n"
+            "3, down from 64.0% in Quarter 2 and below the council's own target of 65% for the year as\n"
+            "a whole, which the service still expects to meet by the end of March.\n")
+    tv = build(text)
+    s = tv.sentences[tv.sentence_at(text.index("61.24%"))]
+    assert text[s.start:s.end].rstrip().endswith("by the end of March.")
+
+def test_a_numbered_line_ending_in_a_semicolon_and_a_conjunction_is_no_heading() -> None:
+    """"1) the log be noted; and" between blank lines is a list item running on to the next, not a title."""
+    text = "RESOLVED that:\n\n1) the log be noted; and\n\n2) a letter be sent.\n"
+    tv = build(text)
+    assert tv.headings == ()
+    assert [i.marker for i in tv.list_items] == ["1)", "2)"]
+
+
+def test_a_subordinate_clause_right_after_that_is_part_of_what_was_said() -> None:
+    """"X commented that whilst A, B": "whilst" after "that" opens part of the reported statement, not a new
+    one, so the clause runs on; "A, whilst B" still cuts."""
+    text = ("The Leader commented that whilst costs were high, demand had fallen. "
+            "Costs rose, whilst demand fell.\n")
+    tv = build(text)
+    first = [text[c.start : c.end] for c in tv.clauses_of(0)]
+    assert first == ["The Leader commented that whilst costs were high, demand had fallen."]
+    assert len(tv.clauses_of(1)) == 2
+
+
+def test_a_marker_alone_on_its_line_opens_an_item_whose_text_follows() -> None:
+    """"1." alone on a line, then the item's text (as PDF converters give lists): one item per marker, its
+    body the lines after it; a short title after an item's last sentence ends the item."""
+    text = ("RESOLVED:\n1.\nThat the report be noted.\n2.\nThat a letter be sent\nto the Minister.\n"
+            "Next Steps\n")
+    tv = build(text)
+    assert [(i.marker, text[i.body_start : i.end]) for i in tv.list_items] == [
+        ("1.", "That the report be noted."), ("2.", "That a letter be sent\nto the Minister.")]

@@ -269,6 +269,8 @@ def _committee_heading(text: str) -> BodyFact | None:
         return None
     if re.fullmatch(rf"(?i)(?:the|this|our)\s+(?:{heads})", m.group(1).strip()):
         return None  # "The Committee" alone on a line before "RESOLVED": this meeting, not a name
+    if re.match(rf"(?i)(?:{_alt(_vocab()['author_lines'])})\b", m.group(1)):
+        return None  # "Report by the Depute Chief Executive": the paper's author, not its committee
     raw = re.sub(r"\s+", " ", m.group(1))
     small = ("and", "of", "for", "the", "on")
     name = raw if not raw.isupper() else " ".join(
@@ -285,9 +287,12 @@ def _committee_name(raw: str) -> str | None:
     # a bilingual block's English half keeps its label: "Minutes of the X Committee" is the X Committee
     name = re.sub(r"^(?:Minutes?|Record)\s+of\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Za-z]+\s+)?Meeting\s+of\s+)?"
                   r"(?:the\s+)?", "", name)
-    if not name or not name[0].isupper() or len(name.split()) > 14:
-        return None
+    if not name or not name[0].isupper() or len(name.split()) > 14 or _ONLY_MEETING.fullmatch(name):
+        return None  # "Minute of Meeting held on ...": the meeting, named under the committee's own heading
     return name
+
+
+_ONLY_MEETING = re.compile(r"(?i)(?:(?:special|extraordinary|ordinary|annual|general|reconvened)\s+)?meeting")
 
 
 @dataclass(frozen=True)
@@ -332,8 +337,8 @@ def _heading_res() -> _HeadingRes:
         labelled=re.compile(rf"(?m)^[ \t]*(?:{labels})(?P<sep>[ \t]*:|[ \t]{{2,}}|[ \t])[ \t]*"
                             rf"([A-Z][^\n]{{2,120}}?)(?:[ \t]+[-–][ \t]+{_DATE})?"
                             rf"(?:[ \t]{{2,}}[^\n]*)?[ \t]*$"),
-        title_line=re.compile(rf"[ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?:{heads})),?{_SPACE}[-–]?[ \t]*{_DATE}"
-                              r"[ \t]*$"),
+        title_line=re.compile(rf"[ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?i:{heads}))[,:]?{_SPACE}[-–]?"
+                              rf"[ \t]*{_DATE}[ \t]*$"),
         english_half=re.compile(rf"[A-Z][\w'’,\- ]{{2,120}}\b(?:{heads})"),
         held=re.compile(rf"(?i:held|to be held|will be held)\b[^\n]{{0,200}}?\b(?i:on)\s+{_DATE}"),
         earlier=re.compile(rf"(?i)^[ \t]*(?:the\b|\d)|{_alt(v['earlier_meeting_cues'])}"),
@@ -370,15 +375,17 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
         if committee:
             break
     labelled_date: re.Match[str] | None = None
-    if not committee:  # a front sheet: "REPORT TO:  X Committee", "Report to: X Committee - 19 November 2024"
-        m = r.labelled.search(head)
-        value = m.group(2) if m else ""
-        bare = m is not None and ":" not in m.group("sep") and len(m.group("sep")) < 2
+    # a front sheet: "REPORT TO:  X Committee", "Report to: X Committee - 19 November 2024" (the first line
+    # that reads so: a running head "Committee Papers - ..." above it is none)
+    for m in r.labelled.finditer(head) if not committee else ():
+        value = m.group(2)
+        bare = ":" not in m.group("sep") and len(m.group("sep")) < 2
         # a number only as the last word of the name ("Scrutiny Committee 2"), not a date or a time
-        if m and not re.search(r"\d", re.sub(r"\s\d{1,2}$", "", value)) and (name := _committee_name(value)) \
+        if not re.search(r"\d", re.sub(r"\s\d{1,2}$", "", value)) and (name := _committee_name(value)) \
                 and not (bare and not r.name_head.search(name)):
             committee, c_span = name, Span.of(text, m.start(2), m.end(2))
             labelled_date = m if m.group(3) else None
+            break
     if not committee:  # one title line: "<X Council> <Y Committee> 25 February 2025"
         for s, e in _head_lines(text):
             named = council_names(text, s, e)

@@ -23,7 +23,6 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
 
 from kg.extract import people
 from kg.extract.nlp import nlp, vocabulary
@@ -66,12 +65,37 @@ def _side(key: str) -> str:
     return "officer" if key.startswith(("post:", "officer:")) else "member"
 
 
-def _cues(doc: Doc) -> list[tuple[str, int, int]]:
-    """(kind, start, end) character offsets of every cue phrase, longest first where they overlap."""
+def _cues(tv: TextView) -> list[tuple[str, int, int]]:
+    """(kind, start, end) character offsets of every cue phrase, longest first where they overlap. The
+    view's one spaCy analysis finds them on the lines as written; a phrase a wrapped line cuts ("agreed\n
+    to provide") is found in the flat text, around each line break made a space there."""
+    doc = tv.doc
     found = []
     for match_id, s, e in _cue_matcher()(doc):
         found.append((nlp().vocab.strings[match_id], doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+    text, flat = tv.text, tv.flat
+    at = text.find("\n")
+    while at != -1:
+        if flat[at] == " ":  # a wrapped line's break inside a sentence
+            for m in _cue_phrases_re().finditer(flat, max(0, at - _LONGEST_CUE), at + _LONGEST_CUE):
+                if m.start() < at < m.end():
+                    found.append((m.lastgroup or "", m.start(), m.end()))
+        at = text.find("\n", at + 1)
     return found
+
+
+_LONGEST_CUE = 60  # characters: no cue phrase is longer
+
+
+@cache
+def _cue_phrases_re() -> re.Pattern[str]:
+    """The cue phrases as one pattern, one named group a kind, words apart by any space (a line break)."""
+    groups = []
+    for kind in KINDS:
+        phrases = sorted({p for phrase in _vocab()[kind] for p in _expand(phrase)}, key=len, reverse=True)
+        spelled = (r"\s+".join(map(re.escape, p.split())) for p in phrases)
+        groups.append(f"(?P<{kind}>" + "|".join(spelled) + ")")
+    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.I)
 
 
 def _topic(clause: str) -> str | None:
@@ -142,8 +166,22 @@ def _list_lead_re() -> re.Pattern[str]:
 
 # "The following questions were raised by Committee and answered by the Officers:-": the members ask the
 # points listed below, with nobody named
-_PASSIVE_LEAD = re.compile(r"\b(?:was|were)\s+(?:raised|asked|made|put)\s+by\s+(?:the\s+)?"
+# ("Key points made by members:" without the verb too)
+_PASSIVE_LEAD = re.compile(r"\b(?:(?:was|were)\s+)?(?:raised|asked|made|put)\s+by\s+(?:the\s+)?"
                            r"(?:committee|members|panel|board|councillors|scrutiny|sub-committee)\b", re.I)
+
+
+# a lead-in naming the members' questions, ending in a colon: "... answered the members' questions with X:"
+_MEMBERS_QUESTIONS_LEAD = re.compile(r"\b(?:members[’']?|councillors[’']?|the\s+committee[’']s)\s+questions\b"
+                                     r"[^:]*:[-–—]?\s*$|\bquestions\s+(?:from|of)\s+(?:the\s+)?"
+                                     r"(?:members|councillors|committee)\b[^:]*:[-–—]?\s*$", re.I)
+
+
+# a listed point that asks in a participle ("Asking whether ...", "Regarding X, asking how ...")
+_ASKING = re.compile(r"(?:[^,.;]{0,60},\s*)?(?:asking|querying|questioning|enquiring|inquiring|wondering|"
+                     r"clarifying|seeking\s+(?:clarification|reassurance|assurance|confirmation))\b", re.I)
+# a clause that carries on the one before it ("but ...", "however ...")
+_CONTINUES = re.compile(r"(?:but|however|whilst|while|although|though|whereas)\b", re.I)
 
 
 # compiled once: the reader asks these of every clause (re's cache lookup on each call cost more)
@@ -156,7 +194,9 @@ _ANY = re.compile(r".*", re.S)
 _THE_OR_SPACE_END = re.compile(r"\bthe\s*$|\s$", re.I)
 _THE_END = re.compile(r"(?:\bthe\s*)?$", re.I)
 _LEAD_PHRASE = re.compile(r"[^,;.]{3,100},[ \t\xa0]*")
-_AND_NEW_CLAUSE = re.compile(r"[,;]\s+and\s+")
+# ("The Chair presented the report and Councillor X asked ...": without a comma too, unless the part before
+# ends in a person, a subject shared with the one after)
+_AND_NEW_CLAUSE = re.compile(r"([,;])?\s+and\s+")
 
 
 @dataclass(frozen=True)
@@ -184,7 +224,7 @@ class _Reader:
         self.mention_starts = [m.start for m in self.mentions]
         self.titles = sorted(a.titles)
         self.title_starts = [t[0] for t in self.titles]
-        self.cues = sorted(_cues(tv.doc), key=lambda c: c[1])  # the view's one spaCy analysis
+        self.cues = sorted(_cues(tv), key=lambda c: c[1])
         self.cue_starts = [c[1] for c in self.cues]
         # councillors who hold a cabinet post answer questions ("Councillor X, Cabinet Member for Y")
         answering = tuple(_vocab()["answering_councillor_posts"])
@@ -201,6 +241,7 @@ class _Reader:
         self.last_officer: str | None = None
         self.lead: _Subject | None = None  # the speaker of a list's lead-in ("Members raised the following:")
         self.lead_kind = "comment"
+        self.lead_through = False  # the lead-in's list runs on past the answers between its points
         self.item: int | None = -1
         self.qa_question: ContributionFact | None = None  # the latest "Q." question
 
@@ -297,6 +338,12 @@ class _Reader:
         for m in _AND_NEW_CLAUSE.finditer(self.text[s:e]):
             cut = s + m.end()
             pronoun = _PRONOUN.match(self.text[cut:e])
+            if not m.group(1) and (len(self.text[pos : s + m.start()].split()) < 4 or any(
+                    x.end == s + m.start() for x in self.mentions_in(pos, s + m.start()))
+                    or not self.cues_in(cut, e)):
+                # "Councillor A and Councillor B asked": one subject, not two clauses; "correspondence between
+                # Scrutiny and Cabinet Members": no verb of speech after it, no clause of its own
+                continue
             if not pronoun and self.speaker_at(cut, e) is not None:
                 out.append((pos, s + m.start()))
                 pos = cut
@@ -347,6 +394,7 @@ class _Reader:
         if sentence.item != self.item:
             self.item = sentence.item
             self.pending, self.last_officer, self.last_subject, self.lead = None, None, None, None
+            self.lead_through = False
             self.open = []
 
     def quoted_after(self, s: int, e: int) -> int:
@@ -394,13 +442,24 @@ class _Reader:
         if lead >= end or self.qa(lead, end):
             return
         subj = self.subject_at(s, e)
+        if _MEMBERS_QUESTIONS_LEAD.search(text, lead, end):
+            # "X introduced the report and answered the members' questions:": the points listed below are the
+            # members' questions (the answers follow each)
+            self.lead, self.lead_kind = _Subject("group:members", "member", lead), "question"
+            self.lead_through = True  # the answers between the listed questions do not end the list
+            if subj is None:
+                return
         if subj is None and _PASSIVE_LEAD.search(text, lead, end) and _list_lead_re().search(text, lead, end):
             kind = "question" if re.search(r"\bquestions?\b", text[lead:end], re.I) else "comment"
             self.lead, self.lead_kind = _Subject("group:members", "member", lead), kind
             return
         if subj is None:
             if in_list and self.lead is not None:  # a point under "Members raised the following:"
-                kind = "question" if text[lead:end].rstrip().endswith("?") else self.lead_kind
+                if _CONTINUES.match(text, lead, end):
+                    return  # "..., but signs were not yet up": the rest of the point before, not a new one
+                asking = text[lead:end].rstrip().endswith("?") or \
+                    _ASKING.match(text, lead, min(end, lead + 80))
+                kind = "question" if asking else self.lead_kind
                 self.ask(kind, self.lead.key, lead, end)
             elif _impersonal_question_re().match(text, lead, e):  # "A question was asked about ..."
                 self.ask("question", "group:members", lead, end)
@@ -473,7 +532,7 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
         if s.kind == "heading" or tv.in_table(s.start, s.end):
             continue
         r.enter(s)
-        if s.list_item is None and r.lead is not None \
+        if s.list_item is None and r.lead is not None and not r.lead_through \
                 and not _list_lead_re().search(x.doc.text, s.start, s.end):
             r.lead = None  # the list under a lead-in ends with the first sentence outside it
         for c in tv.clauses_of(i):

@@ -100,6 +100,14 @@ def _caps_surname(text: str, pos: int) -> tuple[int, int, str] | None:
     return m.start(), m.end(), (m.group(1) or "") + m.group(2).title()
 
 
+_NEXT_WORD = re.compile(r"\.?[ \t\xa0]+[A-Z]")
+
+
+@cache
+def _name_openers() -> frozenset[str]:
+    return frozenset(people_vocab().get("name_openers", ()))
+
+
 def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | None:
     """A personal name starting at `pos` ("Mrs A Begum", "Jane Okafor", "J. Okafor"), on one line."""
     hon = ""
@@ -118,6 +126,8 @@ def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | 
         if not t:
             break
         word = t.group(0)
+        if tokens and word.rstrip(".") in _name_openers() and _NEXT_WORD.match(text, t.end()):
+            break  # "Mr A Haley Mr D Jones": an honorific that is never a surname opens the next name
         if word.endswith(("'s", "’s")) and len(word) > 3:  # "Councillor Smith's question": the name is Smith
             tokens.append((t.start(), t.end() - 2, word[:-2]))
             break
@@ -173,7 +183,7 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
     out: list[tuple[Name, str, int]] = []
     for m in _prefix_re().finditer(text):
         prefix = _SPACES.sub(" ", m.group(1).rstrip(".:"))
-        plural = prefix.endswith("s")
+        plural = prefix.endswith("s") or prefix.lower().endswith("men")  # "Councillors", "Aldermen"
         # "Provost Jane Smith", "Bailie John Brown": a Scottish civic office stands in for "Councillor"
         civic = "" if _COUNCILLOR_WORD.search(prefix) else _office_name(prefix.rstrip("s"))
         pos, first, semi = m.end(), True, False
@@ -189,7 +199,11 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
             first = False
             # "A Khan (substitute for Councillor B Lee), C Ward": an aside does not end the list
             aside = BRACKET.match(text, end) if plural and not office_m else None
-            sep = _LIST_SEP.match(text, aside.end() if aside else end) if plural else None
+            # "W J Dillon MBE, D Drysdale": an honour after a name does not end the list
+            after = aside.end() if aside else end
+            if plural and (honour := _post_nominal_re().match(text, after)):
+                after = honour.end()
+            sep = _LIST_SEP.match(text, after) if plural else None
             # "Councillors: A Brown; C Dodd; E Ford": a name after a semicolon must end at one (or the line)
             if plural and not sep and (semi_m := _SEMI_SEP.match(text, end)) and _SEMI_END.match(text, end):
                 sep, semi = semi_m, True
@@ -197,6 +211,13 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
                 break
             pos = sep.end()
     return out
+
+
+@cache
+def _post_nominal_re() -> re.Pattern[str]:
+    honours = sorted(map(re.escape, people_vocab().get("post_nominals", ())), key=len, reverse=True)
+    alt = "|".join(honours) or r"(?!)"
+    return re.compile(r"(?:,?[ \t\xa0]*(?:" + alt + r")\b)+")
 
 
 _IN_THE_CHAIR = re.compile(rf"{SPACE}in{SPACE}the{SPACE}(Chair)\b")  # "Councillor A Smart in the Chair"

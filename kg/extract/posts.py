@@ -54,6 +54,9 @@ def canonical_title(surface: str) -> str:
     return _SPACES.sub(" ", surface.replace("’", "'")).strip(" ,")
 
 
+_SERVED = frozenset({"Member", "Members"})
+
+
 def _grow_left(text: str, start: int, head: str) -> int:
     """Take capitalised modifiers (and "and"/"&" between them) on the same line, left of the head."""
     vocab = posts_vocab()
@@ -84,9 +87,11 @@ def _grow_left(text: str, start: int, head: str) -> int:
             if rank and rank.group(1) in modifiers:
                 best = rank.start(1)
             break
+        # "Member Services Officer": a stop word that names whom a service serves, right before the service
+        served = word in _SERVED and pos < start and text[pos:start].split()[0] in service_words()
         # "Executive Director", "Chief Executive": a head word may modify another head
-        if word in stops or (restricted and word not in modifiers) \
-                or (_is_head_word().match(word) and word not in modifiers):
+        if not served and (word in stops or (restricted and word not in modifiers)
+                           or (_is_head_word().match(word) and word not in modifiers)):
             break
         pos = best = m.start(1)
     # growing left into another title's complement ("Head of Legal Services and Monitoring Officer"): the
@@ -134,7 +139,7 @@ def _grow_right(text: str, end: int, head: str) -> int:
         return end
     m = complement.match(text, end)
     if not m:
-        return end
+        return _direct_field(text, end, head)
     pos, best = m.end(), end
     first = _RIGHT_WORD.match(text, pos)
     if first and first.group(1) in posts_vocab().get("complement_stops", ()):
@@ -161,6 +166,33 @@ def _grow_right(text: str, end: int, head: str) -> int:
                 best = tail.end()
             break
         pos = nxt.end()
+    return best
+
+
+def _direct_field(text: str, end: int, head: str) -> int:
+    """A field of work right after the head, without "of" ("Corporate Director Education", "Strategic
+    Director Adults and Health"): only service words, joined by "and" or "&", on the same line."""
+    if head not in posts_vocab().get("direct_field_heads", ()):
+        return end
+    fields, pos, best = service_words(), end, end
+    joined = False  # after "and": capitalised words up to a service word ("Parks and Open Spaces")
+    while (gap := _BLANK.match(text, pos)) and (w := _RIGHT_WORD.match(text, gap.end())):
+        word = w.group(1)
+        if word in ("and", "&") and best > end:
+            pos, joined = w.end(), True
+            continue
+        if word in fields:
+            best = pos = w.end()
+            joined = False
+        elif joined and word[0].isupper() and word not in ("and", "&", "of", "for") \
+                and not _is_head_word().match(word) and word not in ("Councillor", "Cllr"):
+            pos = w.end()
+        else:
+            break
+    tail = _COMMA_TAIL.match(text, best, best + 200) if best > end else None
+    if tail and all(t in fields or t in ("and", "&") or t.isupper()
+                    for t in re.findall(r"[\w'’\-]+", tail.group(1))):
+        best = tail.end()  # "Director Housing, Planning and Regeneration": a comma list of fields
     return best
 
 
@@ -282,6 +314,10 @@ def find_titles(text: str) -> list[tuple[int, int]]:
         start, end = _grow_left(text, m.start(), head), _grow_right(text, m.end(), head)
         start = _unglue(text, start, m.start())
         if head in posts_vocab()["needs_complement"] and end == m.end():
+            # "Cabinet Member (Resources)": a bracketed field of work is the complement, else no title
+            if (bracketed := _qualifier(text, end)) == end:
+                continue
+            found.append((start, bracketed))
             continue
         found.append((start, _qualifier(text, _department(text, start, end))))
     found.sort(key=lambda s: (s[0], -(s[1] - s[0])))

@@ -7,6 +7,7 @@ text of tracked changes and the fallback copies of text boxes are left out; inse
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from lxml import etree
 
 from kg.errors import InputError
 from kg.model import DocMeta
-from kg.read.base import Rendition
+from kg.read.base import Rendition, pin
 from kg.read.layout import Layout, guess_header_row, inline, mark_header_row, place, roman
 from kg.read.tables import WORD, with_tables
 
@@ -44,7 +45,7 @@ def read(path: Path) -> Rendition:
         ) from err
     numbering = _Numbering(document)
     layout = Layout()
-    in_list = False
+    in_list = in_rows = False
     for child in _body_blocks(document.element.body):
         if child.tag == f"{_W}p":
             text = _paragraph_text(child)
@@ -52,13 +53,21 @@ def read(path: Path) -> Rendition:
             marker = numbering.marker(child, style)
             if marker is not None and inline(text):
                 layout.line(marker + _clean(text), first=not in_list)
-                in_list = True
+                in_list, in_rows = True, False
                 continue
             in_list = False
+            clean = _clean(text)
+            if "\t" in clean and "\n" not in clean:
+                # a row typed with tab stops (a table set out in paragraphs): the rows of one such run are
+                # consecutive lines, as a tab-separated table is in text
+                layout.line(clean, first=not in_rows)
+                in_rows = True
+                continue
+            in_rows = False
             heading = style.lower().startswith(("heading", "title"))
-            layout.paragraph(_clean(text), heading=heading)
+            layout.paragraph(clean, heading=heading)
         elif child.tag == f"{_W}tbl":
-            in_list = False
+            in_list = in_rows = False
             layout.table(_grid(child), layout="docx")
     meta = DocMeta()
     title = inline(document.core_properties.title or "")
@@ -86,8 +95,26 @@ def _body_blocks(parent: etree._Element) -> Iterator[etree._Element]:
 
 
 def _clean(text: str) -> str:
-    """Each line of a paragraph on its own (a manual line break stays a line break)."""
-    return "\n".join(inline(line) for line in text.split("\n")).strip("\n")
+    """Each line of a paragraph on its own (a manual line break stays a line break); a tab between words
+    stays a tab (one, however many were typed to reach the stop), the columns of a row set out with tab
+    stops."""
+    lines = text.split("\n")
+    # rows pasted from a PDF or a text file, their columns lined up with spaces (two lines or more): the
+    # spaces are the columns, kept as typed
+    aligned = sum(bool(_COLUMN_GAP.search(line.strip())) for line in lines) >= 2
+    return "\n".join(_spaced(line) if aligned else _tabbed(line) for line in lines).strip("\n")
+
+
+_COLUMN_GAP = re.compile(r"\S {2,}\S")
+
+
+def _spaced(line: str) -> str:
+    return pin(line.replace("\t", "    ")).rstrip().replace("\xa0", " ")
+
+
+def _tabbed(line: str) -> str:
+    cells = [inline(c) for c in re.split(r"\t+", line.strip(" \t"))]
+    return "\t".join(c for c in cells if c) if len(cells) > 1 else inline(line)
 
 
 def _paragraph_text(p: etree._Element) -> str:
@@ -99,7 +126,7 @@ def _paragraph_text(p: etree._Element) -> str:
         if tag == "t":
             parts.append(node.text or "")
         elif tag == "tab":
-            parts.append(" ")
+            parts.append("\t")
         elif tag in ("br", "cr"):
             parts.append(" " if node.get(f"{_W}type") == "page" else "\n")
         else:

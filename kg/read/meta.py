@@ -192,6 +192,16 @@ def _named_date(m: re.Match[str]) -> dt.date | None:
         return None
 
 
+_COUNCIL_PART = re.compile(r"^[^\n]{2,80}?\bCouncil[ \t]+[-–][ \t]+(?=\S)", re.I)
+
+
+def _without_council(name: str) -> str:
+    """"X COUNCIL - AUDIT COMMITTEE" (a report's running title in an agenda pack) names the committee after
+    its council: the committee is the part after the dash."""
+    m = _COUNCIL_PART.match(name)
+    return name[m.end():] if m and _HEADS.search(name[m.end():]) else name
+
+
 def header_meta(text: str) -> dict:
     """Fields from a ModernGov header in the text itself: the "Meeting: dd/mm/yyyy - Committee (Item n)" line,
     a meeting page's title ("Committee - Friday, 28th April, 2023 6.00 pm"), a decision's "Decision Maker"."""
@@ -201,7 +211,7 @@ def header_meta(text: str) -> dict:
         out: dict = {}
         t = _TITLE.search(head)
         if t and _HEADS.search(t.group("committee")) and (when := _named_date(t)):
-            out = {"committee": t.group("committee").strip(), "meeting_date": when}
+            out = {"committee": _without_council(t.group("committee").strip()), "meeting_date": when}
         elif (d := _DECISION.search(head)):
             out = {"committee": d.group("who").strip(), "doc_type": "decision"}
             if (w := _DECIDED.search(head)) and (when := _named_date(w)):

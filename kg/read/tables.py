@@ -40,9 +40,9 @@ ALL = (tables_text.pipe, tables_text.tab, tables_text.aligned, tables_flat.flatt
 # paragraphs there too ("Indicator: X" / "Target: Y" one paragraph each).
 FIELDS = (tables_fields.fields,)
 # A Word paragraph may hold text pasted from a PDF, its lines kept by line breaks: flattened scorecard rows
-# and space-aligned columns are read there too (a Word table is a table already; tabs reach the text as
-# spaces, so there are no tab rows).
-WORD = (tables_text.aligned, tables_flat.flattened, tables_fields.fields)
+# and space-aligned columns are read there too, and rows set out with tab stops (a Word table is a table
+# already).
+WORD = (tables_text.tab, tables_text.aligned, tables_flat.flattened, tables_fields.fields)
 
 
 def find(text: str, covered: Sequence[tuple[int, int]] = (), detectors: Sequence = ALL) -> list[Found]:

@@ -8,7 +8,19 @@ one analysis, many consumers).
 
 from __future__ import annotations
 
-from kg.text.view import Clause, Heading, Item, Line, ListItem, Sentence, TextView, build, view, worded_again
+from kg.text.view import (
+    Clause,
+    Heading,
+    Item,
+    Line,
+    ListItem,
+    Sentence,
+    TextView,
+    back,
+    build,
+    view,
+    worded_again,
+)
 
-__all__ = ["Clause", "Heading", "Item", "Line", "ListItem", "Sentence", "TextView", "build", "view",
+__all__ = ["Clause", "Heading", "Item", "Line", "ListItem", "Sentence", "TextView", "back", "build", "view",
            "worded_again"]

@@ -66,6 +66,7 @@ def _blocks(
             pending_break = True
             paged = paged or line.furniture
             continue
+        went_on = False  # the sentence before goes on over a blank line or a page break
         if pending_break:
             pending_break = False
             # a paragraph broken by a page (no full stop, the next part starts in lower case) goes on
@@ -73,8 +74,12 @@ def _blocks(
             # or the part before the page ends on a line filled to the width, mid-sentence ("The Head of /
             # Page 2 / Commissioning agreed ...")
             full = paged and bool(block) and block[-1].end - block[-1].start >= 0.8 * page_width > 0
+            # or it ends on a word that cannot end a sentence ("... had fallen from / Page 2 / 284 to 271")
+            hanging = paged and bool(block) and (
+                text[block[-1].start : block[-1].end].split() or [""])[-1].lower() in _lines.CONTINUES
             paged = False
-            if not ((body.lstrip()[:1].islower() or full) and last not in ".:;?!"):
+            went_on = (body.lstrip()[:1].islower() or full or hanging) and last not in ".:;?!"
+            if not went_on:
                 flush()
                 current_list = None
         if lead in heading_at or line.start in heading_at:
@@ -89,7 +94,7 @@ def _blocks(
             li = items[current_list]
             block = [Line(li.body_start, line.end)]
             continue
-        if current_list is not None and line.start >= items[current_list].end:
+        if current_list is not None and line.start >= items[current_list].end and not went_on:
             flush()  # the list item has ended (a paragraph after it without a blank line)
             current_list = None
         block.append(line)
@@ -138,6 +143,9 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_AFTER_THAT = re.compile(r"\bthat,?\s+$", re.I)
+
+
 def clauses(text: str, sents: tuple[Sentence, ...]) -> tuple[Clause, ...]:
     """Each sentence cut at semicolons and at words that open a new statement."""
     out: list[Clause] = []
@@ -145,6 +153,8 @@ def clauses(text: str, sents: tuple[Sentence, ...]) -> tuple[Clause, ...]:
     for i, s in enumerate(sents):
         cuts = [s.start]
         for m in pattern.finditer(text, s.start, s.end):
+            if m.group() != ";" and _AFTER_THAT.search(text, max(s.start, m.start() - 8), m.start()):
+                continue  # "commented that whilst X, Y": the subordinate clause is part of what was said
             cut = m.end() if m.group() == ";" else m.start()
             if s.start < cut < s.end:
                 cuts.append(cut)

@@ -12,6 +12,8 @@ from kg.text.units import Heading, Item, Line, ListItem
 
 _WORD = re.compile(r"[A-Za-z][\w'’&/\-]*")
 _ROMAN_FIRST = re.compile(r"\(?i[.)]")
+# a line ending in a semicolon or a comma and a conjunction continues in the next line
+_RUNS_ON = re.compile(r"[;,]\s*(?:and|or|but|and/or)?$", re.I)
 
 
 def _title_like(title: str) -> bool:
@@ -20,6 +22,8 @@ def _title_like(title: str) -> bool:
     title = title.strip()
     if not title or len(title) > 140 or title[-1] in ".,;" or title.count(",") > 2:
         return False
+    if _RUNS_ON.search(title):
+        return False  # "1) the log be noted; and": an item of a list that runs on to the next, not a title
     words = _WORD.findall(title)
     if not words:
         return False
@@ -156,6 +160,16 @@ def _next_number(last: str, marker: str) -> bool:
     return bool(a and b) and (a[1], a[3]) == (b[1], b[3]) and int(b[2]) == int(a[2]) + 1
 
 
+def _lone_marker(body: str) -> tuple[str, str, int] | None:
+    """A list marker standing alone on its line ("1.", "(b)"), its item's text on the lines after it."""
+    body = body.rstrip()
+    for kind, pattern in list_marker_res():
+        # (a space after it, as the markers that end in a dot are matched before one)
+        if kind != "bullet" and (m := pattern.match(body + " ")) and not body[m.end() :].strip():
+            return kind, body.strip(), len(body)
+    return None
+
+
 def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -> tuple[ListItem, ...]:
     """List items: a line opening with a bullet, "(a)", "(ii)", "3)" or "2.1". An item runs over the
     lines that continue it, up to the next marker, a blank line or a heading. Depth follows the order
@@ -170,7 +184,8 @@ def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -
         nonlocal open_item
         if open_item is not None:
             start, body_start, marker, kind, depth = open_item
-            out.append(ListItem(start, body_start, end, marker, kind, depth))  # type: ignore[arg-type]
+            if body_start is not None:  # (a marker alone with no line after it marks nothing)
+                out.append(ListItem(start, body_start, end, marker, kind, depth))  # type: ignore[arg-type]
             open_item = None
 
     last_end = 0
@@ -191,7 +206,13 @@ def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -
             continue
         if line.furniture:
             continue
-        found = _marker(body)
+        if open_item is not None and open_item[1] is None:
+            open_item[1] = line.start + indent  # the body of a marker standing alone on the line before
+        found = _marker(body) or _lone_marker(body)
+        if not found and open_item is not None and prev_body[-1:] in (".", "!", "?") and \
+                len(body.strip()) <= 60 and _title_like(body):
+            close(last_end)  # "... be noted.\nNext Steps": a title after the item's last sentence ends it
+            kinds, previous_kind = [], None
         if found and found[0] == "number" and prev_body and prev_body[-1] not in ".:;!?" \
                 and not found[1].lstrip().startswith("(") and not _next_number(last_number, found[1]):
             # "... fell again, to\n8.3 days": a number that wraps to a new line is no marker; "(1)" in
@@ -199,9 +220,11 @@ def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -
             # the number after the open item's ("1. Noted the report,\n2. Agreed ...")
             found = None
         if not found and open_item is not None and prev_line is not None and indent <= item_indent \
+                and open_item[1] < line.start and prev_body[-1:] in (".", "!", "?") \
                 and breaks_after(text, prev_line, line, max(full_width, item_width)):
-            # a paragraph after the item, typed without a blank line (Word's text export): the next line's
-            # first word would have fitted on the item's last line, and it is not indented under the item
+            # a paragraph after the item, typed without a blank line (Word's text export): the item's last
+            # line ends a sentence, the next line's first word would have fitted on it, and it is not
+            # indented under the item
             close(last_end)
             kinds, previous_kind = [], None
         if found:
@@ -213,7 +236,9 @@ def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -
             if kind not in kinds:
                 kinds.append(kind)
             depth = kinds.index(kind)
-            open_item = [line.start + indent, line.start + width, marker, kind, depth]
+            # "1." alone on its line (as PDF converters give a list): the item's body is the next line
+            body_start = None if width >= len(body.rstrip()) else line.start + width
+            open_item = [line.start + indent, body_start, marker, kind, depth]
             item_indent, item_width = indent, 0
             previous_kind = kind
             last_number = marker if kind == "number" else last_number

@@ -16,6 +16,18 @@ from kg.text import structure
 from kg.text.units import Clause, Heading, Item, Line, ListItem, Sentence
 
 
+def back(text: str, at: int, chars: int) -> int:
+    """Where the `chars` characters before `at` begin in `text`, a run of spaces counted as one: the page
+    furniture a sentence runs over is blanked in the view's flat text ("had fallen to / Page 2 of 3 / 8.3
+    days"), and is no distance for a window read before a figure or a name."""
+    i = at
+    while i > 0 and chars > 0:
+        i -= 1
+        if not (text[i].isspace() and i and text[i - 1].isspace()):
+            chars -= 1
+    return i
+
+
 def worded_again(a: str, b: str) -> bool:
     """Two long stretches worded as one ("indicates"/"indicated" aside): a ModernGov page's "Minutes" block
     repeating its "Decision" block. Short ones ("That the report be noted.") close many items and never

@@ -114,6 +114,11 @@ def _gerund_promise(before: str, what: str) -> bool:
 
 
 # A noun phrase and the relative pronoun after it, ending a passive's subject: "... the Annual Report which"
+# a prepositional opener without its comma before a passive's subject ("As part of the review the targets
+# would be ...", "Following the audit all policies would be ..."): no part of what is promised
+_OPENER_BEFORE_SUBJECT = re.compile(r"(?:as\s+part\s+of|as\s+a\s+result\s+of|following|in\s+line\s+with|"
+                                    r"through|during|after|before|in\s+addition\s+to)\b[^,]{1,80}?\s+"
+                                    r"(?=(?:the|all|any|these|those|a|an|its|their)\s)", re.I)
 _RELATIVE_TAIL = re.compile(r"\b((?:the|a|an|its|their|this)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+),?\s+(\w+)$",
                             re.I)
 
@@ -252,6 +257,8 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
             # "issues which the Chairman agreed would be included in the letters": the issues are included,
             # and the Chairman, whose verb stands right before the passive, reported it
             subject, subj_start = reported.group("np"), reported.end()
+        if (lead := _OPENER_BEFORE_SUBJECT.match(subject)) and lead.end() < len(subject):
+            subject = subject[lead.end():]  # "As part of this the targets would be reviewed": the targets
         verb = base_verb(m.group("verb"))
         what = f"{verb} {lower_first(subject)}{m.group('rest')}" if subject else f"{verb}{m.group('rest')}"
         return Found(s, e, cue, what, (subj_start, cue), 0.8, "passive")

@@ -153,7 +153,9 @@ def rx() -> Rx:
             rf"(?P<verb>{alt(c['meeting_receives'])})\s+(?P<what>.*)",
             flags,
         ),
-        addressee=re.compile(rf"^\s*(?:the\s+)?(?:members\s+of\s+the\s+)?{alt(c['addressees'])}\b", flags),
+        # ("In addition, Members were asked to ...": a connective before the addressee changes nothing)
+        addressee=re.compile(rf"^\s*(?:(?:{alt(c['connectives'])}),?\s+)?(?:the\s+)?(?:members\s+of\s+the\s+)?"
+                             rf"{alt(c['addressees'])}\b", flags),
         pronoun=re.compile(rf"^\s*(?:and\s+|but\s+)?{alt(c['pronouns'])}\s*$", flags),
         request_for=re.compile(
             rf"\b(?P<cue>{alt(c['requests'])})\s+for\s+(?P<obj>[^.;:\n]{{3,150}}?)\s+to\s+be\s+{adv}"

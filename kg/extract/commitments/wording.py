@@ -22,6 +22,11 @@ _LOWER_FIRST = frozenset(
 
 
 _SPACES = re.compile(r"\s+")
+# ", and" or ", but" then a subject of up to four words and its own finite verb: another statement
+_JOINED_STATEMENT = re.compile(
+    r",\s*(?:and|but)\s+(?!(?:how|what|why|whether|which|where|when|who|whom|if|that|to)\b)"
+    r"(?:the\s+|a\s+|an\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+"
+    r"(?:was|were|is|are|had|has|have|would|will|did)\s", re.I)
 
 
 # what a condition cut out of the middle leaves behind: ", , and" at the end, ", ," inside
@@ -60,6 +65,7 @@ def _new_statement() -> re.Pattern[str]:
 def normalise(what: str, request_object: str | None) -> str:
     what = what.split(";")[0]  # what follows a semicolon is another statement
     what = _new_statement().split(what)[0]  # and so does what follows ", however" or ", whilst"
+    what = _JOINED_STATEMENT.split(what)[0]  # ", and Members were asked ...": a clause with its own subject
     if request_object and (m := rx().anaphora.match(what.strip())):
         verb = m.group("verb")
         rest = what.strip()[m.end() :]

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from kg import periods
 from kg.extract.figures.numbers import Number
 from kg.extract.figures.vocab import alternation, comparator_code, comparator_re, fillers_re, starting, words
+from kg.text import back
 
 # "the 64% statutory composting target": words naming the target between the number and "target"
 _NAMED_TARGET = re.compile(
@@ -76,12 +77,13 @@ _COMPARED = re.compile(r"\b(?:compared|compares|against)\b", re.I)
 # a period labelling the number after it ("(Q2: 21.3%)", "(target 95%, last year 89%)"): not the one before's
 _LABELS = re.compile(r"\s*[:=\-–]?\s*[£\d]")
 _DIGIT = re.compile(r"\d")
+_SPACES = re.compile(r"\s+")
 
 
 def _reaches(text: str, cue_end: int, number_start: int) -> bool:
     """Only fillers, brackets and periods' names lie between a cue and the number."""
     between = text[cue_end:number_start]
-    if len(between) > 60:
+    if len(between) > 60 and len(_SPACES.sub(" ", between)) > 60:  # blanked page furniture is no distance
         return False
     between = _PERIODS_NAMED.sub(" ", between)
     return bool(fillers_re().match(between))
@@ -89,7 +91,7 @@ def _reaches(text: str, cue_end: int, number_start: int) -> bool:
 
 def _last_cue(text: str, lo: int, n: Number) -> tuple[int, int, str] | None:
     """The last cue in the 80 characters before the number that reaches it: (start, end, words)."""
-    a = max(lo, n.start - 80)
+    a = max(lo, back(text, n.start, 80))
     found = _last_cue_in(text[a - 1 : a] if a > 0 else "", text[a : n.start])
     return None if found is None else (a + found[0], a + found[1], found[2])
 

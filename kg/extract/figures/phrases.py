@@ -373,6 +373,8 @@ def is_name(phrase_text: str) -> bool:
     dates, start, inside = _not_name_re()
     if "%" in phrase_text or re.search(r"\brespectively\b", phrase_text, re.I) or start.match(phrase_text):
         return False
+    if "|" in phrase_text:
+        return False  # a table cell's border: cells read as a sentence ("... 16,387 tonnes. | Result: ...")
     if any(not _adjectival(phrase_text, m) for m in inside.finditer(phrase_text)):
         return False  # a speaker, a view or a hope: the clause was cut in the wrong place
     if re.fullmatch(r"\s*[A-Za-z]+ed\s*", phrase_text):

@@ -13,7 +13,7 @@ from kg.extract.figures import frames, phrases
 from kg.extract.figures.numbers import Number, not_a_figure, numbers, shapes, spelled_re
 from kg.extract.figures.vocab import alternation, anywhere, ending, words
 from kg.extract.regex import grouped
-from kg.text import TextView
+from kg.text import TextView, back
 
 
 @dataclass
@@ -58,6 +58,11 @@ _MONTHLY = re.compile(r"\bmonthly\b|\b(?:for|in|during)\s+(?:the\s+month\s+of\s+
                       r"(?!\s+(?:19|20)\d\d\s*[-–/])", re.I)
 
 _DIGIT = re.compile(r"\d")
+# a sentence opening on a count and its share, then the verb: "30 (45%) were green", "9 (30%) have slipped"
+_UNNAMED_SHARE = re.compile(r"\W*\d[\d,]*\s*\(\s*\d[\d.]*\s*%\s*\)\s+(?:have|has|had|were|are|was|is)\b",
+                            re.I)
+# a paragraph's or a code's number in brackets closing a name ("Rent arrears (4.1)"): no part of the name
+_BRACKET_REF_TAIL = re.compile(r"\s*\(\s*\d+(?:\.\d+)*\s*\)$")
 
 # A RAG key names its colours each followed by a dash, colon or equals sign and what the colour means.
 _RAG_KEY = re.compile(r"\b(?:red|amber|green)\s*[-–:=]", re.I)
@@ -75,6 +80,8 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
     before = text[max(lo, n.start - 40) : n.start]
     after = text[n.end : min(hi, n.end + 40)]
     if r.open_bracket.search(before) and r.close_bracket.match(after) and r.named_bracket.search(before):
+        if r.level_follows.match(text, n.end, hi):
+            return False  # "Rent arrears (4.1), which stood at 2.3%": the bracket refers to a paragraph
         return not r.body_bracket.search(before)  # "Scrutiny Panel (2)" numbers a body, counts nothing
     if ending("copulas").search(before) and not r.of_number.match(after):
         return not r.not_a_link.match(after) or bool(r.count_noun.match(after))
@@ -106,6 +113,7 @@ class _LevelRes:
     word_after: re.Pattern[str]
     changed_to: re.Pattern[str]
     body_bracket: re.Pattern[str]
+    level_follows: re.Pattern[str]
 
 
 @cache
@@ -143,6 +151,10 @@ def _level_res() -> _LevelRes:
                               re.I),
         body_bracket=re.compile(r"\b" + alternation(vocabulary("bodies")["committee_heads"]) + r"\s*\(\s*$",
                                 re.I),
+        # the bracket is followed by what the named thing's level is ("X (3.2) which was 2.5 days", "X (4),
+        # at 61%"): the number in it labels the name (a paragraph, a code), the level comes after
+        level_follows=re.compile(r"\s*\)\s*,?\s*(?:(?:which|that)\s+)?(?:" + alternation(words()["copulas"])
+                                 + r")\s+(?:[a-z]+\s+){0,2}?[£$]?\d", re.I),
     )
 
 
@@ -202,6 +214,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
     # the one known indicator a heading names, and where its agenda item starts (-1: outside any item)
     title: tuple[str, int, str | None] | None = None
     topic_item, topic = None, ""  # a paragraph's run-in heading and its list item
+    titled: tuple[int, str, str] | None = None  # a list item's rated indicator title: (item, name, RAG)
     units_of: dict[str, tuple] = {}  # each named measure's unit as first stated, for a bare number after it
     all_shapes = shapes(text, 0, len(text))  # dates, years, references: found once for the document
     for i, s in enumerate(tv.sentences):
@@ -227,7 +240,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             topic_item, topic = s.list_item, _run_in_topic(text, s)
             if topic:
                 continue  # "4.2 Rent arrears." names what the paragraph's figures are about
+            if rated := _rated_title(text, s):
+                titled = (s.list_item, *rated)  # "- % of X (Green)" over its commentary: X's level and RAG
+                continue
         pending: list[tuple[Found, str | None]] = []  # comparisons, with the clause's figure before them
+        unread = False  # the sentence states a count read as no level: its comparisons may be that count's
         pair_end: int | None = None  # the end of a comparison's number: "from 58% to 67%" pairs it
         moved_end: int | None = None  # the end of a moved target's old value
         if not _DIGIT.search(text, s.start, s.end) and not spelled_re().search(text, s.start, s.end):
@@ -251,6 +268,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
         read_from = s.start  # where the sentence's own measures may start
         if _external_source_re().search(text, s.start, s.end):
             notes.append(f"sentence at {s.start}: an outside body's finding, not the council's figures")
+            continue
+        if _UNNAMED_SHARE.match(text, s.start, s.end):
+            # "30 (45%) were green at the year end": how many of the items named before (a scorecard's), no
+            # measure of its own
+            notes.append(f"sentence at {s.start}: counts items it does not name, not a measure")
             continue
         if (card := _scorecard_re().search(text, s.start, s.end)) and \
                 not _IMPLEMENTED.match(text, card.end(), s.end):
@@ -318,6 +340,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     continue
                 level = n.unit != "count" or _count_is_level(text, n, c.start, c.end)
                 if not level and role.measure == "actual":
+                    unread = True
                     continue
                 if not level:
                     # "against a target of 250" is a level; "3 of 12" is not
@@ -350,6 +373,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 elif measure == "actual" and (aimed := _target_for_re().search(text, c.start, n.start)):
                     measure = "target"  # "the target level for PI 12 of 510 days": a target, for PI 12
                     role = frames.Role("target", role.area, role.cue_start, aimed.group("name"))
+                under_target = (False, False)
+                if measure == "actual" and role.cue_start is None:
+                    under_target = _row_under_header(tv, s.start)
+                    if under_target[0]:
+                        measure = "target"  # a row under "... Target 2024/25": the measure's target
                 if measure == "actual" and named and periods.earlier(period, doc_period):
                     measure = "previous"
                 elif measure == "actual" and not named and _earlier_year(text, c.start, n.start, doc_period):
@@ -387,9 +415,10 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = _TARGET_LEAD.sub("", own)  # "targets that include X target" names X
                 if own:
                     own = _SHARED_SUBJECT.sub("", own)  # "X had improved and was now at N": X is the name
+                    own = _BRACKET_REF_TAIL.sub("", own)  # "Rent arrears (4.1)" (which was ...): the name
                     # "X increased 2.1 days per FTE to 11.3": the change before the level is no part of X
                     own = _change_tail_re().sub("", own)
-                    # "Major applications were processed in an average of 45.2 weeks": what was processed
+                    # "Minor applications had been processed in an average of 6.2 weeks": what was processed
                     own = _average_tail_re().sub(r" \g<done>", own)
                     own = _change_lead_re().sub("", own)  # "an increase of 0.4 days in X" (from A to B): X
                     own = _RANKED_FOR.sub("", own)  # "ranked 9th of 32 councils for X" (at 74%): X
@@ -437,6 +466,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 tail = _verdict_tail_re().search(own) if own else None
                 if tail and phrases.names_something(own[: tail.start()]):
                     own = own[: tail.start()]  # "Collection rates remained strong (97.1%)": collection rates
+                if own and under_target[1]:
+                    own = _POLARITY_WORD.sub("", own)  # "... timescales High" (85%): which way is better
                 if own and set(own.lower().split()) <= _verdicts():
                     own = ""  # "The local target of 10 days was very challenging": a verdict, not a name
                 if own and _pointer_re().fullmatch(own.strip()):
@@ -488,6 +519,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 )
                 if shared and f.phrase:
                     sentence_actual = sentence_actual or f.phrase
+                if measure == "actual" and titled and titled[0] == s.list_item:
+                    # the first level under "- % of X (Green)" is X's, rated so; later ones keep their own
+                    f.phrase, f.rag, titled = titled[1], titled[2], None
                 if measure == "actual":
                     # a level with no name of its own reads the one before only where the clause points back
                     # to it ("This compares with ...", "It rose to ..."); elsewhere it has no indicator
@@ -512,7 +546,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                         sentence_actual = f.phrase
                         actual_unit = (n.unit, n.unit_words, n.rate_base)
                         f.direction = _direction(text, c.start, c.end)
-                        f.rag = _rag(text, s.start, s.end)
+                        f.rag = _rag(text, s.start, s.end) or f.rag
                 out.append(f)
                 if f.phrase and not f.phrase.startswith(f"{f.topic}: "):
                     units_of.setdefault(f.phrase, (f.unit, f.unit_words, f.rate_base))
@@ -543,7 +577,10 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if owner and (not f.phrase or f.area != "council" or f.measure in ("target", "previous")):
                     f.phrase = owner  # "... against a target of 90%": the clause's indicator
                 elif carry and (not f.phrase or len(f.phrase.split()) > 10 or _points_back(text, c.start)) \
-                        and _fits(carry[2], f.unit) and not (nameless and not _points_back(text, c.start)):
+                        and _fits(carry[2], f.unit) and not (nameless and not _points_back(text, c.start)) \
+                        and not (unread and not _points_back(text, c.start)):
+                    # ("40 shelters were renewed, against a target of 50": the target is the unread count's,
+                    # not the paragraph's indicator)
                     # "... which brought about a fall from 9.2%": a long clause is no name; the paragraph's
                     # indicator is the one compared
                     f.phrase = carry[0]
@@ -629,7 +666,7 @@ def _in_range(text: str, n: Number, found: list[Number], k: int) -> bool:
     for a, b in ((found[k - 1] if k else None, n), (n, found[k + 1] if k + 1 < len(found) else None)):
         if a is None or b is None or not _RANGE_TO.fullmatch(text, a.end, b.start):
             continue
-        if not _range_from_re().search(text, max(0, a.start - 30), a.start):
+        if not _range_from_re().search(text, back(text, a.start, 30), a.start):
             return True
     return False
 
@@ -851,6 +888,45 @@ def _is_place(name: str) -> bool:
                    for ps in words()["comparators"].values() for p in ps)
 
 
+# A block's header line naming its one value column a target ("Ref  Measure  Good is  Target 2024/25"), with
+# no figure of its own: the figure ending each row under it is the measure's target, not a level reached.
+_TARGET_COLUMN = re.compile(r"\btargets?\b", re.I)
+_LEVEL_COLUMN = re.compile(r"\b(?:actual|outturn|result|value|current|latest|q[1-4]|quarter)\b|%|"
+                           r"\d[\d,]*\.\d", re.I)
+# ... and a column saying which way is better, whose word ends each row's name ("... timescales High 85%")
+_POLARITY_COLUMN = re.compile(r"\bgood\s+is\b|\bpolarity\b|\bbetter\s+is\b|\bhigher\s+or\s+lower\b", re.I)
+_POLARITY_WORD = re.compile(r"\s+(?:high|low|higher|lower)$", re.I)
+
+
+def _row_under_header(tv: TextView, pos: int) -> tuple[bool, bool]:
+    """(the header of the block of short lines holding `pos` names a target column and no level column,
+    it names a column of which way is better)."""
+    text = tv.text
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    if line_end == -1:
+        line_end = len(text)
+    if text[line_start:line_end].rstrip().endswith((".", "?", "!")):
+        return False, False  # a sentence, not a row
+    header = None
+    a = line_start
+    for _ in range(40):  # up through the block's rows to its first line
+        if a == 0:
+            header = text[0 : text.find("\n")] if "\n" in text else text
+            break
+        b = a - 1
+        prev_start = text.rfind("\n", 0, b) + 1
+        if not text[prev_start:b].strip():
+            header = text[a : text.find("\n", a)]
+            break
+        a = prev_start
+    if header is None or a == line_start:
+        return False, False
+    target = bool(_TARGET_COLUMN.search(header)) and not _LEVEL_COLUMN.search(header) \
+        and not header.rstrip().endswith((".", ":"))
+    return target, target and bool(_POLARITY_COLUMN.search(header))
+
+
 def _item_start(tv: TextView, pos: int) -> int:
     item = tv.item_at(pos)
     return item.start if item else -1
@@ -963,7 +1039,11 @@ _PERFECT = re.compile(r"\b(?:has|have)\b", re.I)
 
 # "performance against (the) target is N": the level measured against the target, not the target
 _LEVEL_AGAINST_TARGET = re.compile(r"\bperformance\s+against\s+(?:the\s+|its\s+)?target\s+"
-                                   r"(?:is|was|were|are|stood\s+at|stands\s+at)\s*$", re.I)
+                                   r"(?:is|was|were|are|stood\s+at|stands\s+at)\s*$"
+                                   # "is on target at 16.6 days", "remains below target at 91%": where the
+                                   # level stands against its target, the level itself
+                                   r"|\b(?:on|above|below|ahead\s+of|behind|off|under|over|within)\s+"
+                                   r"(?:the\s+|its\s+)?target\s*,?\s*at\s*$", re.I)
 _TARGET_MOVED = re.compile(r"\btargets?\b(?:(?!\bagainst\b|[.;]).){0,80}?\bfrom\s*$", re.I)
 # "from 58% to", "from 2015/16 (7.1 days lost per head) to 2016/17 (": the pair's second figure follows
 _PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+[^\d\s,;]+){0,12}?\s*\bto"
@@ -1040,6 +1120,21 @@ def _run_in_topic(text: str, s) -> str:  # noqa: ANN001 - a kg.text Sentence
     if re.search(verbs, body, re.I) or any(re.search(r"(?:ed|ing|ues|ains|oves)$", w) for w in words_[1:]):
         return ""  # "Void performance continues to improve." is a statement, not a title
     return body[:-1].strip()
+
+
+_RATED_TITLE = re.compile(r"(?P<name>[^.;:!?\d]{6,160}?)\s*\((?P<rag>red|amber|green)\)\s*$", re.I)
+
+
+def _rated_title(text: str, s) -> tuple[str, str] | None:  # noqa: ANN001 - a kg.text Sentence
+    """A list item opening with an indicator's name and its RAG colour in brackets, no figure, no verb
+    ("- % of household waste recycled (Green)"): (the name, the colour)."""
+    line_end = text.find("\n", s.start)
+    body = text[s.start : line_end if 0 <= line_end < s.end else s.end].strip()
+    m = _RATED_TITLE.fullmatch(body)
+    if not m or re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b", m.group("name"), re.I):
+        return None
+    name = re.sub(r"^%\s*", "Percentage ", m.group("name").strip())  # "% of X": the percentage of X
+    return name, words()["rag"]["colours"][m.group("rag").lower()]
 
 
 def _shares_words(topic: str, phrase: str) -> bool:
