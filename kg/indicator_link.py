@@ -444,6 +444,7 @@ def _phrase_rules() -> dict[str, frozenset[str] | re.Pattern[str]]:
             rf"{MONTH_NAMES})?(?:\s+(?:19|20)\d\d)?(?=\s*$|\s*[,;(])"),
         # "households were living in temporary accommodation" counts households in it
         "state": re.compile(rf"(?i)\s+(?:{aux})\s+(?:{alt('state_verbs')})\s+(?=(?:in|at)\b)"),
+        "rolling": re.compile(rf"(?i)\s*,?\s*\(?(?:{alt('rolling_notes')})(?:\s+basis)?\)?\s*$"),
         "status": re.compile(rf"(?i)^(?:{alt('status_words')})\s+(?=\w)"),
         "note": re.compile(rf"(?i)\s*\(\s*(?:{alt('note_brackets')})(?:\s[^()]*)?\)"),
     }
@@ -472,6 +473,7 @@ def clean(phrase: str) -> str:
     t = rules["note"].sub("", " ".join(phrase.split()))  # type: ignore[union-attr]
     t = rules["dates"].sub("", t)  # type: ignore[union-attr]
     t = rules["status"].sub("", t)  # type: ignore[union-attr]
+    t = rules["rolling"].sub("", t)  # type: ignore[union-attr]
     t = rules["state"].sub(" ", t)  # type: ignore[union-attr]
     report = rules["trend"].search(t)  # type: ignore[union-attr]
     if report and not _RELATIVE.search(t[:report.start()]):
@@ -532,6 +534,9 @@ def _inflected(a: str, b: str) -> bool:
         n += 1
     if n == 4 and {a[n:], b[n:]} <= _VERB_ENDINGS:
         return True  # "showed"/"shown", "grown"/"growing": a short verb's past forms
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 3 and long_.startswith(short + short[-1]) and long_[len(short) + 1 :] in ("ed", "ing", "er"):
+        return True  # "plan"/"planned", "admit"/"admitted": the consonant doubled before the ending
     return n >= 5 and a[n:] in _SUFFIXES and b[n:] in _SUFFIXES
 
 

@@ -477,3 +477,14 @@ def test_share_of_is_a_measure_lead_and_a_scottish_road_code_links() -> None:
     assert indicator_link.normalise("share of households recycling") == \
         indicator_link.normalise("percentage of households recycling")
     assert link_indicator("Road condition", code="ENV4b", unit="percent").concept == "roads-poor-condition-a"
+
+
+def test_a_rolling_window_and_a_doubled_consonant_keep_one_indicator() -> None:
+    """"Days lost per teacher, rolling 12 months" is the teachers' sickness measure over its window;
+    "reviews in the plan completed" and "planned reviews completed" are one council indicator worded two ways
+    ("plan"/"planned"); non-teaching staff's sickness absence is the days lost per FTE measure."""
+    link_indicator = indicator_link.link_indicator
+    assert indicator_link.clean("Sickness absence days per teacher, rolling 12 months") == \
+        "Sickness absence days per teacher"
+    assert indicator_link.same_indicator_score("reviews in the plan completed", "planned reviews completed")
+    assert link_indicator("non-teaching sickness absence", unit="other").concept == "sickness-days-per-fte"
