@@ -1916,3 +1916,11 @@ def test_real_english_performance_narratives_rated_titles() -> None:
     x = extract(read_document(XREAL / "kingston_q1.txt", root=XREAL))
     rows = {(o.value, o.rag) for o in x.observations if o.surface.startswith("Percentage of")}
     assert rows == {(D("48.6"), "green"), (D(100), "green")}
+
+
+def test_longer_than_a_duration_stays_in_the_name() -> None:
+    """"17 households had been in hostels for longer than eight weeks": "longer than eight weeks" is part of
+    what is counted, not a comparison that ends the name."""
+    x = _one("17 households had been in hostels for longer than eight weeks at the end of March.\n")
+    assert [o.surface for o in x.observations if o.value is not None] == \
+        ["households had been in hostels for longer than eight weeks"]

@@ -488,3 +488,13 @@ def test_a_rolling_window_and_a_doubled_consonant_keep_one_indicator() -> None:
         "Sickness absence days per teacher"
     assert indicator_link.same_indicator_score("reviews in the plan completed", "planned reviews completed")
     assert link_indicator("non-teaching sickness absence", unit="other").concept == "sickness-days-per-fte"
+
+
+def test_families_in_bed_and_breakfast_beyond_the_legal_limit() -> None:
+    """The English measure of families with children kept in B&B beyond six weeks is its own concept, apart
+    from all B&B placements; "had been in" is "in"."""
+    link_indicator = indicator_link.link_indicator
+    assert link_indicator("families with children in bed and breakfast for longer than six weeks",
+                          unit="count").concept == "families-in-bed-and-breakfast-over-six-weeks"
+    assert link_indicator("families with children in bed and breakfast", unit="count").concept == "bed-and-breakfast"
+    assert indicator_link.clean("households had been in hostels") == "households in hostels"
