@@ -464,11 +464,11 @@ _RUN_IN = re.compile(r"^\s*([^:;]{2,80}?)\s*:\s+(\S.*)$")
 def clean(phrase: str) -> str:
     """The indicator phrase a figure's sentence or row leaves, without what is not the measure's name:
     a bracketed note ("(excluding X)", "(new)"), the dates it covers ("for July to September", "to 31
-    December 2024"), a status word before it ("provisional X"), a verb of staying ("X were living in Y" -> "X in Y"), the report around it ("X had eased", "X continued to
-    rise" -> "X"), an auxiliary of the clause it was
-    cut from ("enquiries had been closed" -> "enquiries closed"), the period it covers ("reported in the
-    quarter"), what its percentage is of ("in ... cases"), and a run-in topic heading ("Topic: phrase")
-    where the phrase repeats it."""
+    December 2024"), a status word before it ("provisional X"), a rolling window, a verb of staying ("X were
+    living in Y" -> "X in Y"), the report around it ("X had eased", "X continued to rise" -> "X"), an
+    auxiliary of the clause it was cut from ("enquiries had been closed" -> "enquiries closed"), the period
+    it covers ("reported in the quarter"), what its percentage is of ("in ... cases"), and a run-in topic
+    heading ("Topic: phrase") where the phrase repeats it."""
     rules = _phrase_rules()
     t = rules["note"].sub("", " ".join(phrase.split()))  # type: ignore[union-attr]
     t = rules["dates"].sub("", t)  # type: ignore[union-attr]
@@ -535,7 +535,8 @@ def _inflected(a: str, b: str) -> bool:
     if n == 4 and {a[n:], b[n:]} <= _VERB_ENDINGS:
         return True  # "showed"/"shown", "grown"/"growing": a short verb's past forms
     short, long_ = sorted((a, b), key=len)
-    if len(short) >= 3 and long_.startswith(short + short[-1]) and long_[len(short) + 1 :] in ("ed", "ing", "er"):
+    ending = long_[len(short) + 1 :]
+    if len(short) >= 3 and long_.startswith(short + short[-1]) and ending in ("ed", "ing", "er"):
         return True  # "plan"/"planned", "admit"/"admitted": the consonant doubled before the ending
     return n >= 5 and a[n:] in _SUFFIXES and b[n:] in _SUFFIXES
 

@@ -1572,7 +1572,8 @@ def test_a_weight_in_tonnes_is_a_quantity_in_its_own_unit_not_a_count(tmp_path: 
     x = _one("Residual waste sent for incineration rose to 14,380 tonnes in the quarter.\n")
     assert [(o.value, o.unit) for o in x.observations if o.value is not None] == [(D(14380), "other")]
     path = tmp_path / "waste.txt"
-    path.write_text("| Measure | 2022/23 | 2023/24 |\n|---|---|---|\n| Garden waste composted (tonnes) | 6,105 | "
+    path.write_text("| Measure | 2022/23 | 2023/24 |\n|---|---|---|\n"
+                    "| Garden waste composted (tonnes) | 6,105 | "
                     "6,480 |\n| Commercial waste recycled (tonnes) | 2,230 | 2,415 |\n", encoding="utf-8")
     x = extract(read_document(path))
     assert {(o.value, o.unit) for o in x.observations if o.value is not None} >= {(D(6480), "other"),
@@ -1679,7 +1680,8 @@ def test_a_clause_naming_its_measure_only_by_pointing_back() -> None:
     rather than one named "households were in that position"."""
     x = _one("Councillor Shah asked about planning enforcement cases concluded within target. The officer "
              "explained that closing three old cases had pulled the figure down to 61.0%.\n\n"
-             "Cllr Adebayo asked why households were still in hostels. The Assistant Director replied that 37 "
+             "Cllr Adebayo asked why households were still in hostels. "
+             "The Assistant Director replied that 37 "
              "households were in that position at the end of June, down from 44 last quarter.\n")
     rows = {(o.value, o.surface) for o in x.observations if o.value is not None}
     assert rows == {(D("61.0"), "planning enforcement cases concluded within target")}
@@ -1751,7 +1753,7 @@ def test_an_earlier_year_opening_a_clause_that_points_back() -> None:
     from kg.extract.figures import extract as figures_extract
     from kg.model import DocMeta, SourceDoc
 
-    text = ("The street cleanliness rate for 2023/24 had reached 46.5%. In 2022/23 the rate had been 44.0%.\n")
+    text = "The street cleanliness rate for 2023/24 had reached 46.5%. In 2022/23 the rate had been 44.0%.\n"
     doc = SourceDoc(path=Path("t.txt"), name="t.txt", text=text, sha256="t", format="txt", meta=DocMeta())
     x = figures_extract(Extraction(doc=doc, period=None), build(text))
     rows = {(o.value, o.period, o.surface) for o in x.observations if o.value is not None}
@@ -1777,7 +1779,8 @@ def test_a_level_inside_or_outside_a_duration_target() -> None:
 def test_a_share_after_with_is_of_the_sentence_s_subject() -> None:
     """"Faulty street lights missed the target again, with 81.0% repaired within 5 days": the share is of the
     subject, which the participle after it describes; the name is not the participle alone."""
-    x = _one("Street lights. Faulty street lights missed the target again, with 81.0% repaired within 5 days.\n")
+    x = _one("Street lights. Faulty street lights missed the target again, with 81.0% repaired within "
+             "5 days.\n")
     assert [o.surface for o in x.observations if o.value is not None] == \
         ["Faulty street lights repaired within 5 days"]
 

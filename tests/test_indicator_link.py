@@ -430,7 +430,8 @@ def test_a_bracketed_counting_note_or_new_flag_is_not_part_of_the_measure() -> N
     clean, link_indicator = indicator_link.clean, indicator_link.link_indicator
     assert clean("Annual reviews of EHCPs completed on time (excluding transfers in)") == \
         "Annual reviews of EHCPs completed on time"
-    assert clean("Households prevented from homelessness % (new)") == "Households prevented from homelessness %"
+    assert clean("Households prevented from homelessness % (new)") == \
+        "Households prevented from homelessness %"
     assert clean("Pupils persistently absent (secondary)") == "Pupils persistently absent (secondary)"
     plain = link_indicator("EHC plans issued within 20 weeks", unit="percent").concept
     assert plain and link_indicator("EHC plans issued within 20 weeks (excl. those with exceptions)",
@@ -496,5 +497,6 @@ def test_families_in_bed_and_breakfast_beyond_the_legal_limit() -> None:
     link_indicator = indicator_link.link_indicator
     assert link_indicator("families with children in bed and breakfast for longer than six weeks",
                           unit="count").concept == "families-in-bed-and-breakfast-over-six-weeks"
-    assert link_indicator("families with children in bed and breakfast", unit="count").concept == "bed-and-breakfast"
+    assert link_indicator("families with children in bed and breakfast",
+                          unit="count").concept == "bed-and-breakfast"
     assert indicator_link.clean("households had been in hostels") == "households in hostels"

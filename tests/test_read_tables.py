@@ -239,7 +239,7 @@ def test_flattened_rag_initials_and_a_bracketed_label_tail_across_a_page_footer(
     assert g[("Streets graded clean (%)", "Trend")] == "Improving"
 
 
-def test_flattened_table_going_on_after_a_page_break_under_its_caption_and_header_again(tmp_path: Path) -> None:
+def test_flattened_table_going_on_after_a_page_break_under_its_caption_and_header(tmp_path: Path) -> None:
     """A flattened table broken by a page keeps its rows when the new page prints the caption marked
     "(continued)" and the header lines again before the rest of the rows."""
     doc = _flat(tmp_path, (

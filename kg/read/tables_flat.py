@@ -37,7 +37,8 @@ _CONNECTOR = {"of", "in", "and", "to", "the", "with", "for", "per", "at", "by", 
 
 _WORD = re.compile(r"\S+")
 # "Table 2 (continued)", "Appendix A (cont'd)": a caption printed again over the rest of a table on a new page
-_CONTINUED = re.compile(r"^(?:table|appendix|annex|figure|scorecard)\b.{0,40}\((?:continued|cont'?d\.?|cont\.)\)$", re.I)
+_CONTINUED = re.compile(r"^(?:table|appendix|annex|figure|scorecard)\b.{0,40}"
+                        r"\((?:continued|cont'?d\.?|cont\.)\)$", re.I)
 
 
 @cache

@@ -93,7 +93,8 @@ def _cell_unit(cell: str) -> str:
 def _threshold_re() -> re.Pattern[str]:
     """A duration a label counts within ("issued within 20 weeks", "for more than 6 weeks"): the measure's
     standard, part of its name, never the unit its figures are in."""
-    spelled = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety)"
+    spelled = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|"
+               r"ninety)")
     number = r"(?:\d[\d,]*|" + spelled + r"(?:-[a-z]+)?)"
     return re.compile(r"\b" + alternation(words()["duration_leads"]) + r"\s+" + number + r"\s+"
                       + alternation(words()["duration_units"]) + r"\b", re.I)

@@ -70,7 +70,8 @@ _PERIODS_NAMED = re.compile(r"\b(?:q|qtr|quarter)\s*[1-4]\b|\b(?:19|20)\d\d\s*[/
 # "38% among the borough's nearest neighbours", "61% for its CIPFA group": whose comparators
 _AFTER_NUMBER = re.compile(r"[\s)]*(?:for|in|across|among|amongst)?\s*(?:the\s+)?"
                            r"(?:(?:council|county|borough|district|city|authority)['’]s\s+|(?:its|our|their)\s+)?")
-_FIGURE_BEFORE = re.compile(r"\d(?:\s*%|\s*per\s+cent)?\s*(?:(?:in|for|across|among|amongst)\s+(?:the\s+)?)?$",
+_FIGURE_BEFORE = re.compile(r"\d(?:\s*%|\s*per\s+cent)?\s*"
+                            r"(?:(?:in|for|across|among|amongst)\s+(?:the\s+)?)?$",
                             re.I)
 _COUNCIL = re.compile(r"\s*(?:council|county|borough|authority)")
 _COMPARED = re.compile(r"\b(?:compared|compares|against)\b", re.I)

@@ -267,7 +267,8 @@ _AND_OVER = re.compile(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|youn
 # "against the 15 week target", "short of the 30 day standard": the target's figure, no standard's name
 # ("inside/outside the 15 week target": a level in weeks set against a target in weeks; "within the 26 week
 # standard" still names what is counted)
-_SET_AGAINST = re.compile(r"\b(?:against|below|above|under|over|inside|outside|short\s+of|than|meet|meeting|met|"
+_SET_AGAINST = re.compile(r"\b(?:against|below|above|under|over|inside|outside|short\s+of|than|meet|"
+                          r"meeting|met|"
                           r"missed|missing|exceeded|exceeding|beat|beating)\s+(?:the\s+|a\s+|an\s+|its\s+|our\s+)?$",
                           re.I)
 _PERIOD_LABEL = re.compile(r"\b(?:last|previous|prior|the\s+same)\s+(?:quarter|year|month|week|period)"

@@ -56,7 +56,8 @@ def _opener_re() -> re.Pattern[str]:
 def _copula_tail_re() -> re.Pattern[str]:
     verbs = alternation(words()["copulas"])
     return re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|been|being|having|then|further|again|now|still|"
-                      r"slightly|significantly|also|currently|presently|provisionally|approximately|roughly))*(?:\s+" + verbs + r"|\s*[:=\-–])?"
+                      r"slightly|significantly|also|currently|presently|provisionally|approximately|roughly))*"
+                      r"(?:\s+" + verbs + r"|\s*[:=\-–])?"
                       r"(?:\s+(?:to|at|of|by))?\s*$", re.I)
 
 

@@ -444,7 +444,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     # "Arrears have fallen over two years in a row, to 3.1%": arrears, the words between being
                     # when and how long
                     own = _DETERMINER.sub("", moved_subject.group("s").strip())
-                if own and _PARTICIPLE_LED.match(own) and _WITH_SHARE.search(text, max(c.start, n.start - 12), n.start):
+                if own and _PARTICIPLE_LED.match(own) and \
+                        _WITH_SHARE.search(text, max(c.start, n.start - 12), n.start):
                     # "Street lights missed the target, with 81% mended in 5 days": the share is of
                     # the sentence's subject, which the participle after it describes
                     if lead := _SUBJECT_VERB.match(text, s.start, n.start):
@@ -629,7 +630,8 @@ def _clause_subject(text: str, start: int, end: int) -> str:
 def _changed_to_re() -> re.Pattern[str]:
     """A subject, a perfect verb of change and, after a comma, "to" the level: "Re-referrals have fallen for
     a second year, to ..."."""
-    return re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,6}?)(?:has|have|had)\s+(?:" + alternation(words()["change_verbs"])
+    return re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,6}?)(?:has|have|had)\s+(?:"
+                      + alternation(words()["change_verbs"])
                       + r")\b[^.;,]{0,60},\s*(?:up\s+|down\s+)?to\s*$", re.I)
 
 
@@ -1063,7 +1065,8 @@ _THE_FIGURE = re.compile(r"(?:the|this|that|its|our)\s+((?:[\w\-]+\s+){0,5}?)"
                          r"(?:figure|rate|result|level|outturn|position|percentage|proportion|total)"
                          r"(?:\s+for\s+the\s+(?:council|authority|year|quarter|period))?"
                          # "the rate at 31 December was": the date it was taken at, no name
-                         r"(?:\s+(?:at|to|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?" + periods.MONTH_NAMES
+                         r"(?:\s+(?:at|to|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?"
+                         + periods.MONTH_NAMES
                          + r"(?:\s+(?:19|20)\d\d)?)?"
                          r"\s+(?:was|is|were|are|had|has|stood|stands|remained|remains|came|reached|of)\b",
                          re.I)
@@ -1086,7 +1089,8 @@ _NAMES_NEXT = re.compile(r"\s+(?!(?:was|is|were|are|had|has|have|for|of|in|at|on
                          r"improved|reduced|dropped|declined|reached|now|then|also|still|again|over|during|"
                          r"which|to|and|or|but|as|by|from|with|there|here|figure|level)\b)[a-z][\w\-]*\s+"
                          r"[a-z]", re.I)
-_PERIOD_OPENER = re.compile(r"^(?:in|during|for|by|over)\s+(?:the\s+)?(?:(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?|"
+_PERIOD_OPENER = re.compile(r"^(?:in|during|for|by|over)\s+(?:the\s+)?"
+                            r"(?:(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?|"
                             r"(?:first|second|third|fourth)\s+quarter|q[1-4]|quarter\s+[1-4]|previous\s+year|"
                             r"last\s+year|year\s+before)\s*,?\s+", re.I)
 _CONJUNCTION = re.compile(r"^(?:while|whilst|and|but|whereas|although)\s+", re.I)
@@ -1098,7 +1102,7 @@ def _points_back(text: str, start: int) -> bool:
     if m := phrases.speech_lead(text[start : start + 160]):
         head = text[start + m : start + m + 90]  # "The officer said that the figure was": what is said
     head = _CONJUNCTION.sub("", head)
-    head = _PERIOD_OPENER.sub("", head)  # "During 2021/22 this rate stood at ...": when, then the pointing words
+    head = _PERIOD_OPENER.sub("", head)  # "During 2021/22 this rate stood at ...": when, then it points
     if (m := _THE_FIGURE.match(head)) and not phrases.names_something(m.group(1)):
         return True  # "the latest rate is ...": a figure with no name of its own
     openers, comparators = _points_back_res()
