@@ -1927,3 +1927,12 @@ def test_longer_than_a_duration_stays_in_the_name() -> None:
     x = _one("17 households had been in hostels for longer than eight weeks at the end of March.\n")
     assert [o.surface for o in x.observations if o.value is not None] == \
         ["households had been in hostels for longer than eight weeks"]
+
+
+def test_a_comparator_of_a_level_stated_for_an_earlier_year() -> None:
+    """"X was 12.7% for the 2022/23 academic year, the latest published, compared with 14.5% in England":
+    England's figure is X's benchmark for the same year, although the level is an earlier year's."""
+    x = _one("Persistent absence in primary schools was 12.7% for the 2022/23 academic year, the latest "
+             "published, compared with 14.5% in England.\n")
+    rows = {(o.value, o.measure, o.area, o.period) for o in x.observations if o.value is not None}
+    assert (D("14.5"), "benchmark", "england", "2022/23") in rows

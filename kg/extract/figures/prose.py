@@ -567,10 +567,16 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if measure == "actual":
                     pair_end = None
             # a comparison belongs to its clause's figure, else to the sentence's figure so far
+            dated_level = None  # "X was 12.7% for 2022/23, the latest published, compared with 14.5% in Y"
             for f, preceding in pending:
                 if f.unit == "count" and actual_unit and actual_unit[0] != "count":
                     f.unit, f.unit_words, f.rate_base = actual_unit  # "from 45.2 in 2021/22" is a rate too
                 owner = preceding or clause_actual or sentence_actual
+                if f.measure == "previous" and f.period and f.phrase and not preceding:
+                    dated_level = f  # the sentence's level is an earlier year's, named with its year
+                elif not owner and dated_level is not None and f.measure == "benchmark" and not f.phrase:
+                    # the comparator's figure is for the same year as the level it is compared with
+                    owner, f.period = dated_level.phrase, dated_level.period
                 if f.measure == "benchmark" and not preceding and phrases.names_something(f.phrase) and \
                         actual_unit and actual_unit[0] != f.unit:
                     # "X across NI is 52.8 weeks and the council issued 11 Y": X, not the later count Y
