@@ -1936,3 +1936,12 @@ def test_a_comparator_of_a_level_stated_for_an_earlier_year() -> None:
              "published, compared with 14.5% in England.\n")
     rows = {(o.value, o.measure, o.area, o.period) for o in x.observations if o.value is not None}
     assert (D("14.5"), "benchmark", "england", "2022/23") in rows
+
+
+def test_a_wait_named_before_its_figure_and_what_for_after_it() -> None:
+    """"an average wait of 16.2 weeks for occupational therapy and equipment meant ..." is the average wait
+    for occupational therapy and equipment: what the wait is for follows the figure."""
+    x = _one("Councillor Ross asked whether an average wait of 16.2 weeks for occupational therapy and "
+             "equipment meant that some people waited longer.\n")
+    assert [o.surface for o in x.observations if o.value is not None] == \
+        ["average wait for occupational therapy and equipment"]

@@ -80,6 +80,13 @@ _X_OF_Y_BEFORE = re.compile(r"(" + _NUMBER + r")\s+(?:out\s+)?of\s+(?:the\s+|a\s
                             + r")\s*((?:[^()\d]|\d+\s+(?:working\s+)?(?:days?|weeks?|months?|hours?)"
                             r"|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?)"
                             r"{0,100}?)\s*\(\s*$", re.I)
+# A measure of time or cost named before its figure, and what it is of named after: "an average wait of 18
+# weeks for a hip operation", "the average cost of £212 per placement for respite care".
+_WAIT_HEAD = re.compile(r"\b(?:wait|waits|waiting\s+time|waiting\s+times|delay|delays|length\s+of\s+stay|"
+                        r"time\s+taken|turnaround)\s*$", re.I)
+_FOR_WHAT = re.compile(r"for\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-']*\s+){0,6}?[a-z][\w\-']*"
+                       r"(?=\s+(?:meant|means|was|were|is|are|had|has|have|would|could|should|will|but|which|"
+                       r"that)\b|\s*$)", re.I)
 _X_BEFORE = re.compile(r"(" + _NUMBER + r")\s*\(\s*$")
 _X_OF_Y_AFTER = re.compile(
     r"^\s*\(\s*(" + _NUMBER + r")\s+(?:out\s+)?of\s+(?:the\s+)?(" + _NUMBER + r")\s*\)"
@@ -317,6 +324,9 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
         left = ""
     right = _right(text, end, hi)
     keep_right = of_phrase or not left or bool(population)
+    if left and not keep_right and _WAIT_HEAD.search(left) and (whom := _FOR_WHAT.match(right)):
+        # "an average wait of 18 weeks for a hip operation": what the wait is for comes after the figure
+        right, keep_right = whom.group(0).strip(), True
     if of_phrase and left and not _GOVERNS.search(left.split()[-1]):
         right = "of " + right  # "rate 23% of ..." keeps its "of"; "processed 81.5% of ..." governs it
     parts = [p for p in (population, left, right if keep_right else "") if p]
