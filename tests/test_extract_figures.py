@@ -1798,9 +1798,10 @@ def test_a_trend_s_length_is_no_period_and_the_subject_names_the_level() -> None
     bins: "the second quarter running" says how long the fall has lasted, and the subject names the
     measure. "The regulator has set an aspiration of 12 weeks" names who set it, no measure."""
     x = _one("Missed bins have fallen for the second quarter running, to 3.1%.\n\n"
-             "The regulator has set an aspiration of 12 weeks.\n")
+             "3.2 The looked after rate rose again to 67 per 10,000.\n"
+             "3.3 Dental checks. The regulator has set an aspiration of 12 weeks.\n")
     rows = {(o.value, o.measure, o.period, o.surface) for o in x.observations if o.value is not None}
-    assert rows == {(D("3.1"), "actual", None, "Missed bins")}
+    assert rows == {(D("3.1"), "actual", None, "Missed bins"), (D(67), "actual", None, "looked after rate")}
 
 
 def test_a_figure_after_a_page_break_keeps_the_cue_before_it() -> None:
