@@ -1946,3 +1946,12 @@ def test_a_wait_named_before_its_figure_and_what_for_after_it() -> None:
              "equipment meant that some people waited longer.\n")
     assert [o.surface for o in x.observations if o.value is not None] == \
         ["average wait for occupational therapy and equipment"]
+
+
+def test_the_whole_s_level_beside_a_part_s_names_no_measure() -> None:
+    """"Band C arrears stood at 7.9%, against 5.2% for the district as a whole": 5.2% is not Band C's,
+    and the clause names the measure only for its part, so it gives no figure rather than a wrong one."""
+    x = _one("The officer noted that Band C arrears stood at 7.9%, against 5.2% for the district as a "
+             "whole.\n")
+    assert [(o.value, o.surface) for o in x.observations if o.value is not None] == \
+        [(D("7.9"), "Band C arrears")]

@@ -360,6 +360,10 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 else:
                     elsewhere = None
                 here = role.measure == "previous" and _HERE_AFTER.match(text, n.end, c.end)
+                if here and _AS_A_WHOLE.match(text, here.end(), c.end):
+                    # "Ward 3's rate was 12%, set against 9% across the city as a whole": the whole's level
+                    # of a measure the clause names only for its part; no name fits it
+                    continue
                 if here:
                     # "Across Wales 78% were satisfied, compared with 88% here": the council's own level set
                     # against another area's, not an earlier one
@@ -644,6 +648,7 @@ def _changed_to_re() -> re.Pattern[str]:
 
 
 _DETERMINER = re.compile(r"^(?:the|our|its|their)\s+", re.I)
+_AS_A_WHOLE = re.compile(r"\s+as\s+a\s+whole\b", re.I)
 _PARTICIPLE_LED = re.compile(r"^[a-z]+(?:ed|en)\b(?!\s+(?:by|to)\b)", re.I)
 _WITH_SHARE = re.compile(r",?\s+with\s+$", re.I)
 # the subject of a sentence whose verb sets it against a target or reports what was done
