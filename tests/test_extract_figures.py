@@ -1666,7 +1666,8 @@ def test_an_earlier_figure_with_its_unit_and_a_verb_of_recording_before_its_peri
 def test_an_answer_s_rate_at_a_date_a_profile_and_a_forecast() -> None:
     """After a question naming the measure, "the cumulative rate at 30 June was N" is that measure's level
     (a date names nothing), "the M% profile" is its target, and "was forecasting F" is no level at all."""
-    x = _one("Councillor Iqbal asked whether the council tax collection target would be met. The Revenues "
+    x = _one("Councillor Iqbal asked if the council tax collection target was still within reach. "
+             "The Revenues "
              "Manager said the cumulative rate at 30 June was 28.7%, just behind the 29.2% profile, and the "
              "team was forecasting 96.1% for the year.\n")
     rows = {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None}
@@ -1675,14 +1676,14 @@ def test_an_answer_s_rate_at_a_date_a_profile_and_a_forecast() -> None:
 
 
 def test_a_clause_naming_its_measure_only_by_pointing_back() -> None:
-    """"Two old cases had pulled the figure down to N" is the level of the measure the question named;
+    """"Three old cases had dragged the figure back to N" is the level of the measure the question named;
     "N households were in that position" names no measure of its own, so with none asked it gives no figure
     rather than one named "households were in that position"."""
     x = _one("Councillor Shah asked about planning enforcement cases concluded within target. The officer "
-             "explained that closing three old cases had pulled the figure down to 61.0%.\n\n"
+             "explained that closing three old cases had dragged the figure back to 61.0%.\n\n"
              "Cllr Adebayo asked why households were still in hostels. "
              "The Assistant Director replied that 37 "
-             "households were in that position at the end of June, down from 44 last quarter.\n")
+             "households were in that position by 30 June, down from 44 last quarter.\n")
     rows = {(o.value, o.surface) for o in x.observations if o.value is not None}
     assert rows == {(D("61.0"), "planning enforcement cases concluded within target")}
 
@@ -1703,7 +1704,7 @@ def test_a_code_then_the_wrapped_rest_of_a_name_column(tmp_path: Path) -> None:
     onto the next line under the name column goes on the name, and the code stays the row's code."""
     path = tmp_path / "lgbf.txt"
     path.write_text(
-        "Code    Indicator                                   2022/23   2023/24   Target\n"
+        "Ref     Measure                                     2021/22   2022/23   Target\n"
         "HSN1b   Gross rent arrears of current tenants as      6.1       6.6       6.0\n"
         "        a % of rent due\n"
         "SW1     Home care costs per hour for people aged      27.4      28.9      28.0\n"
@@ -1786,10 +1787,10 @@ def test_a_share_after_with_is_of_the_sentence_s_subject() -> None:
 
 
 def test_the_number_ranked_after_an_ordinal_is_no_figure() -> None:
-    """"The Council ranks 5th of 9 in its family group": 9 is how many councils were ranked, never a family
+    """"The authority sits 5th of 9 in its family group": 9 is how many councils were ranked, never a family
     group benchmark, although a comparator follows it."""
-    x = _one("Absence fell to 10.2 days per employee. The Council ranks 5th of 9 in its family group on this "
-             "measure.\n")
+    x = _one("Absence fell to 10.2 days per employee. The authority sits 5th of 9 in its family group for "
+             "absence.\n")
     assert [o.value for o in x.observations if o.value is not None] == [D("10.2")]
 
 
@@ -1798,10 +1799,10 @@ def test_a_trend_s_length_is_no_period_and_the_subject_names_the_level() -> None
     bins: "the second quarter running" says how long the fall has lasted, and the subject names the
     measure. "The regulator has set an aspiration of 12 weeks" names who set it, no measure."""
     x = _one("Missed bins have fallen for the second quarter running, to 3.1%.\n\n"
-             "3.2 The looked after rate rose again to 67 per 10,000.\n"
+             "3.2 Children in need climbed to 67 per 10,000.\n"
              "3.3 Dental checks. The regulator has set an aspiration of 12 weeks.\n")
     rows = {(o.value, o.measure, o.period, o.surface) for o in x.observations if o.value is not None}
-    assert rows == {(D("3.1"), "actual", None, "Missed bins"), (D(67), "actual", None, "looked after rate")}
+    assert rows == {(D("3.1"), "actual", None, "Missed bins"), (D(67), "actual", None, "Children in need")}
 
 
 def test_a_figure_after_a_page_break_keeps_the_cue_before_it() -> None:
@@ -1931,12 +1932,12 @@ def test_longer_than_a_duration_stays_in_the_name() -> None:
 
 
 def test_a_comparator_of_a_level_stated_for_an_earlier_year() -> None:
-    """"X was 12.7% for the 2022/23 academic year, the latest published, compared with 14.5% in England":
+    """"X was 12.7% for the 2021/22 school year, the most recent data, compared with 14.5% in England":
     England's figure is X's benchmark for the same year, although the level is an earlier year's."""
-    x = _one("Persistent absence in primary schools was 12.7% for the 2022/23 academic year, the latest "
-             "published, compared with 14.5% in England.\n")
+    x = _one("Persistent absence among primary pupils was 12.7% for the 2021/22 school year, the most "
+             "recent data, compared with 14.5% in England.\n")
     rows = {(o.value, o.measure, o.area, o.period) for o in x.observations if o.value is not None}
-    assert (D("14.5"), "benchmark", "england", "2022/23") in rows
+    assert (D("14.5"), "benchmark", "england", "2021/22") in rows
 
 
 def test_a_wait_named_before_its_figure_and_what_for_after_it() -> None:

@@ -481,12 +481,12 @@ def test_share_of_is_a_measure_lead_and_a_scottish_road_code_links() -> None:
 
 
 def test_a_rolling_window_and_a_doubled_consonant_keep_one_indicator() -> None:
-    """"Days lost per teacher, rolling 12 months" is the teachers' sickness measure over its window;
+    """"Days lost per teacher, rolling twelve months" is the teachers' sickness measure over its window;
     "reviews in the plan completed" and "planned reviews completed" are one council indicator worded two ways
     ("plan"/"planned"); non-teaching staff's sickness absence is the days lost per FTE measure."""
     link_indicator = indicator_link.link_indicator
-    assert indicator_link.clean("Sickness absence days per teacher, rolling 12 months") == \
-        "Sickness absence days per teacher"
+    assert indicator_link.clean("Days lost per teacher, rolling twelve months") == \
+        "Days lost per teacher"
     assert indicator_link.same_indicator_score("reviews in the plan completed", "planned reviews completed")
     assert link_indicator("non-teaching sickness absence", unit="other").concept == "sickness-days-per-fte"
 
@@ -495,8 +495,8 @@ def test_families_in_bed_and_breakfast_beyond_the_legal_limit() -> None:
     """The English measure of families with children kept in B&B beyond six weeks is its own concept, apart
     from all B&B placements; "had been in" is "in"."""
     link_indicator = indicator_link.link_indicator
-    assert link_indicator("families with children in bed and breakfast for longer than six weeks",
+    assert link_indicator("families with children in B&B beyond 6 weeks",
                           unit="count").concept == "families-in-bed-and-breakfast-over-six-weeks"
-    assert link_indicator("families with children in bed and breakfast",
+    assert link_indicator("households in bed and breakfast accommodation",
                           unit="count").concept == "bed-and-breakfast"
     assert indicator_link.clean("households had been in hostels") == "households in hostels"
