@@ -465,3 +465,15 @@ def test_a_running_head_that_opens_with_a_label_word_does_not_hide_the_front_she
                  "Subject:\tLeisure centre usage 2024/25\n", encoding="utf-8")
     x = extract(p)
     assert x.committee and x.committee.name == "Leisure and Community Services Committee"
+
+
+def test_a_record_of_decision_names_its_decision_maker_and_is_a_decision(tmp_path: Path) -> None:
+    """"RECORD OF DECISION" with "Decision made by: Executive": a decision record of that body, so its
+    numbered decisions are read as resolutions."""
+    p = tmp_path / "decision.txt"
+    p.write_text("KELLSIDE BOROUGH COUNCIL\n\nRECORD OF DECISION\n\nDecision made by: Executive\n"
+                 "Date of meeting: 3 February 2026\nSubject: Car park charges\n\nDECISION\n\n"
+                 "(1) That the revised tariff be approved.\n", encoding="utf-8")
+    x = extract(p)
+    assert x.committee and x.committee.name == "Executive"
+    assert x.doc.meta.doc_type == "decision"

@@ -1956,3 +1956,12 @@ def test_the_whole_s_level_beside_a_part_s_names_no_measure() -> None:
              "whole.\n")
     assert [(o.value, o.surface) for o in x.observations if o.value is not None] == \
         [(D("7.9"), "Band C arrears")]
+
+
+def test_a_percent_column_after_a_count_in_a_breakdown_is_that_count_as_a_share() -> None:
+    """A breakdown by ward whose last column is headed "%" alone (the share the count before it is of the
+    row's total): each share is that measure's, as a percentage, for the ward, not a figure left unnamed."""
+    x = _x("breakdown_share_tab.txt")
+    shares = {(o.value, o.area) for o in x.observations
+              if o.unit == "percent" and o.surface.startswith("Homelessness prevented")}
+    assert shares == {(D("70.0"), "Abbeyfield"), (D("60.0"), "Northgate")}

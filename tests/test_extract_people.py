@@ -401,6 +401,9 @@ def test_attendance_lists_as_councils_write_them(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("line", "title"), [
     ("Assistant Director, Housing, Jo Bell, said the list was long.", "Assistant Director, Housing"),
     ("Head of Service – Adult Social Care, Jo Bell, said so.", "Head of Service – Adult Social Care"),
+    # "Post - Name" attendance: the department's "and" goes on up to the dash before the holder
+    ("Service Director, Housing and Communities - Jo Bell", "Service Director, Housing and Communities"),
+    ("Corporate Manager, Finance and Assets - Jo Bell", "Corporate Manager, Finance and Assets"),
 ])
 def test_a_department_stops_before_the_holder_s_name(tmp_path: Path, line: str, title: str) -> None:
     """The name after a generic title's department is its holder, not more of the department."""
@@ -535,6 +538,63 @@ def test_capitals_after_a_name_that_are_no_surname(text: str) -> None:
     assert name is None or name.surname not in ("Mbe", "Noted", "Nhs")
 
 
+def test_scottish_depute_and_member_services_titles_are_whole(tmp_path: Path) -> None:
+    """"Depute Director of Finance" and "Democratic and Member Services Officer" are whole titles, never cut
+    to "Director of Finance" or "Services Officer"; a "Principal Clinical Psychologist" is a post."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nAlso present: Fiona Baird, Depute Director of Finance; Tom Reid, Democratic and Member "
+        "Services Officer; Dr Ann Kerr (Principal Clinical Psychologist)\n"))
+    assert titles(x) == {"Depute Director of Finance", "Democratic and Member Services Officer",
+                         "Principal Clinical Psychologist"}
+    assert holdings(x) == {("officer:Fiona Baird", "post:Depute Director of Finance"),
+                           ("officer:Tom Reid", "post:Democratic and Member Services Officer"),
+                           ("officer:Ann Kerr", "post:Principal Clinical Psychologist")}
+
+
+def test_a_member_before_a_bare_head_is_still_no_title(tmp_path: Path) -> None:
+    """"Member" opens a title only before a field of work ("Member Services"): "Member Officer" is none."""
+    x = _people_of(tmp_path, "Minutes\n\nThe Member Officer Protocol was noted.\n")
+    assert "Member Officer" not in titles(x)
+
+
+def test_holders_named_in_field_lines_after_sentences_and_acronyms(tmp_path: Path) -> None:
+    """Officers are named where councils put them: "Post: Name" field lines, "Name, Post" opening a sentence
+    or after "contact"/"Author", and "Post (ACR) - Name" with the acronym between; "Dr Bain" after
+    "Dr P Bain (Post)" is the same officer."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nOfficers: Head of Customer Services (HCS) - Ruth Okafor; "
+        "Director of Finance (DoF) (P Marsh); Dr P Bain (Senior Public Health Analyst)\n\n"
+        "The figures were discussed at length. Owen Price, Housing Strategy Manager, said lets had risen.\n\n"
+        "Dr Bain, Senior Public Health Analyst, agreed.\n\n"
+        "Report Author Kate Lund, Policy Officer\n\n"
+        "For details please contact Sam Ng, Climate Change Officer, on 01000 000000.\n\n"
+        "Democratic Services Officer: Ellen Shaw, 01000 000001\n"))
+    assert holdings(x) == {("officer:Ruth Okafor", "post:Head of Customer Services"),
+                           ("officer:P Marsh", "post:Director of Finance"),
+                           ("officer:P Bain", "post:Senior Public Health Analyst"),
+                           ("officer:Owen Price", "post:Housing Strategy Manager"),
+                           ("officer:Kate Lund", "post:Policy Officer"),
+                           ("officer:Sam Ng", "post:Climate Change Officer"),
+                           ("officer:Ellen Shaw", "post:Democratic Services Officer")}
+    assert not [p for p in x.people if p.name in ("Bain", "Dr Bain")]
+
+
+def test_an_acronym_a_key_line_expands_is_the_post() -> None:
+    """"Key: HoP - Head of Parks" defines HoP as in "Head of Parks (HoP)"; letters that are not the title's
+    initials ("PX - Head of Parks") define nothing."""
+    a = people.analyse("Glossary: HoP - Head of Parks; PX - Head of Leisure\n\nThe HoP and the PX agreed.\n")
+    assert {(p.surface, p.title) for p in a.posts if p.method == "acronym"} == {("HoP", "Head of Parks")}
+
+
+def test_the_cabinet_member_alone_is_a_mention_of_the_one_named_in_full() -> None:
+    """"the Cabinet Member" after "Cabinet Member for Parks" mentions that post; with none named before, it
+    mentions nothing (a bare "Cabinet Member" is no post of its own)."""
+    text = "Present: Councillor Kaur (Cabinet Member for Parks)\n\nThe Cabinet Member said so.\n"
+    at = text.index("The Cabinet Member") + 4
+    found = [m.key for m in people.analyse(text).mentions if m.start == at]
+    assert found == ["post:Cabinet Member for Parks"]
+    assert not [m for m in people.analyse("The Cabinet Member said so.\n").mentions if m.kind == "post"]
+
 def test_two_titled_names_on_one_line_are_two_people(tmp_path: Path) -> None:
     """"Mr A Haley Mr D Jones" (an attendance line run together): an honorific that is never a surname opens
     the next name; "Councillor John Lord" keeps its surname."""
@@ -632,3 +692,15 @@ def test_member_services_titles_keep_whom_the_service_serves(tmp_path: Path) -> 
                                     "and Member Services Manager said so. The Member asked the Officer.\n")
     assert titles(extract(tmp_path / "m.txt")) == {"Member Services Officer",
                                                    "Democratic and Member Services Manager"}
+
+
+def test_councillors_present_listed_one_a_line(tmp_path: Path) -> None:
+    """"Councillors present:" over one name a line, offices in brackets: each is a councillor; the list ends
+    at the blank line, and a line holding more than a name is no part of it."""
+    x = _people_of(tmp_path, (
+        "Kellside District Council\nLicensing Committee\n\nMINUTES\n\n"
+        "Councillors present:\nMary Okafor (Chair)\nTom Fenwick\nPriya Lal\n\n"
+        "Officers in attendance:\nHead of Housing - Sam Reed\n"))
+    found = {p.surname: p for p in x.people if p.role == "councillor"}
+    assert set(found) == {"Okafor", "Fenwick", "Lal"}
+    assert found["Okafor"].office == "Chair"

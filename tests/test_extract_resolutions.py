@@ -128,7 +128,8 @@ def fixture(name: str) -> list[tuple[str, str]]:
 def test_english_moderngov_forms_and_narrative_traps() -> None:
     """By assent, "RESOLVED – (1) (2)", a condition before "that", a lead-in over a nested list, "AGREED
     that" and an item-closing "noted the report" are decisions; narrative noting, concern, acceptance and
-    an officer's promise are not, and no decision runs into the next item."""
+    an officer's promise are not, and no decision runs into the next item; the bare "noted the report" is read
+    with its item's title."""
     assert fixture("english_moderngov_minutes.txt") == [
         ("", "that the minutes of the meeting held on 4 December 2024 be signed by the Chair as a "
              "correct record."),
@@ -141,7 +142,7 @@ def test_english_moderngov_forms_and_narrative_traps() -> None:
         ("(b)", "That the Panel recommends to Cabinet that a progress report be submitted to the Panel "
                 "in six months' time."),
         ("", "that an item on school place planning be added to the work programme for April."),
-        ("", "The Panel noted the report."),
+        ("", "The Panel noted the report (Work Programme)"),
     ]
 
 
@@ -441,6 +442,28 @@ def test_noted_in_lower_case_or_without_a_colon_is_no_label(tmp_path: Path) -> N
     (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n")
     assert texts(extract(doc)) == []
 
+
+def test_agreed_to_over_a_lettered_list_noted_correspondence_and_a_bare_report_named_by_its_item(
+        tmp_path: Path) -> None:
+    """"The Panel agreed to:" over "(a) note ...; (b) ask ..." gives two decisions read with the lead-in;
+    "Members noted correspondence from ..." and "noted the matters arising" close items; a bare "The Panel
+    noted the report." takes its item's title, so the decision says which report."""
+    doc = tmp_path / "m.txt"
+    doc.write_text(
+        "Minutes of the Panel\n\n4. Library Opening Hours Review\n\n"
+        "The Head of Libraries presented the review.\n\n"
+        "The Panel agreed to:\n(a) note the review; and\n(b) ask officers to consult library users.\n\n"
+        "5. Matters Arising\n\nMembers noted the matters arising.\n\n"
+        "6. Correspondence\n\nMembers noted correspondence from the Arts Council about grant rules.\n\n"
+        "7. Internal Audit Annual Opinion 2024/25\n\nThe Panel noted the report.\n")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n")
+    assert texts(extract(doc)) == [
+        ("(a)", "The Panel agreed to note the review"),
+        ("(b)", "The Panel agreed to ask officers to consult library users."),
+        ("", "Members noted the matters arising."),
+        ("", "Members noted correspondence from the Arts Council about grant rules."),
+        ("", "The Panel noted the report (Internal Audit Annual Opinion 2024/25)"),
+    ]
 
 def test_real_welsh_and_english_minutes_numbered_items_and_a_decision_in_the_present() -> None:
     """Swansea's and Manchester's minutes (tests/data/xreal): "RESOLVED that:" over "1) ...; and" and "2) ..."

@@ -993,3 +993,48 @@ def test_a_small_run_reads_only_its_committees_documents_and_gives_the_full_ledg
     with LocalStore(tmp_path / "clean") as clean:
         assert ingest([tmp_path / "synthetic", first, later], clean, today=TODAY[M4]).ok
         assert _latest(clean) == small
+
+
+def test_a_letter_written_is_delivered_though_its_reply_is_awaited() -> None:
+    """"she had written to the Secretary of State and a reply was still awaited": the promise was to write, so
+    it is kept; what the other party has yet to answer is no part of it."""
+    c = _commitment("none", text="write to the Secretary of State about the rural transport grant")
+    docs = {"d0": _doc("d0", dt.date(2024, 1, 1)), "d1": _doc("d1", dt.date(2024, 3, 1))}
+    sent = _cand("The Cabinet Member had written to the Secretary of State about the rural transport grant "
+                 "and a reply was still awaited.", "done")
+    a = assess(c, docs, [sent], dt.date(2030, 1, 1))
+    assert a.status == "fulfilled" and a.match is not None and not a.match.partial
+
+
+
+def test_evidence_naming_the_meeting_the_promise_was_made_at_counts_for_more() -> None:
+    """"As requested by the Panel on 3 June 2024, Table 4 sets out arrears by ward" keeps "include arrears
+    rates by ward in the next report" made on 3 June; the same words naming another date, or naming the date
+    with one key word in common ("the Sub-Committee"), do not."""
+    c = _commitment("next_update", text="include arrears rates by ward in the next report")
+    docs = {"d0": _doc("d0", dt.date(2024, 6, 3)),
+            "d1": _doc("d1", dt.date(2024, 9, 2), title="Performance report", doc_type="report")}
+    named = _cand("As requested by the Panel on 3 June 2024, Table 4 sets out arrears by ward.", "reference")
+    assert assess(c, docs, [named], dt.date(2030, 1, 1)).status == "fulfilled"
+    other = _cand("As requested by the Panel on 4 March 2024, Table 4 sets out arrears by ward.", "reference")
+    assert assess(c, docs, [other], dt.date(2030, 1, 1)).status != "fulfilled"
+    c = _commitment("future_meeting", text="bring a report on the first lettings to a future meeting of the "
+                    "Sub-Committee")
+    by_name = _cand("As requested by the Sub-Committee on 3 June 2024, Table 2 sets out rents.", "reference")
+    assert assess(c, docs, [by_name], dt.date(2030, 1, 1)).status != "fulfilled"
+
+
+def test_of_one_meetings_papers_the_report_that_delivers_is_the_evidence() -> None:
+    """At one meeting the report laid before it that says the thing is there is the evidence, before the
+    minutes recording it and a log restating it, whatever order their names sort in."""
+    c = _commitment("next_update", text="include the tree survey results by park in the next report")
+    day = dt.date(2024, 6, 3)
+    docs = {"d0": _doc("d0", dt.date(2024, 3, 4)),
+            "a2": _doc("a2", day, title="Minutes", doc_type="minutes"),
+            "a3": _doc("a3", day, title="Action log", doc_type="other"),
+            "z1": _doc("z1", day, title="Performance report", doc_type="report")}
+    cands = [_cand("The tree survey results by park had been presented to the Panel.", "done", "a2"),
+             _cand("Include the tree survey results by park | Head of Parks | Complete", "done", "a3"),
+             _cand("As requested, the tree survey results by park are set out below.", "reference", "z1")]
+    a = assess(c, docs, cands, dt.date(2030, 1, 1))
+    assert a.status == "fulfilled" and a.match is not None and a.match.candidate.document == "z1"

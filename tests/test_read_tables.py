@@ -121,6 +121,21 @@ def test_tab_table_with_two_header_rows_and_a_form_above_it() -> None:
     assert not any(c.span.quote.startswith("01632") for c in doc.cells)
 
 
+def test_tab_action_tracker_rows_are_body_rows_not_more_header_lines(tmp_path: Path) -> None:
+    """A tab-separated action tracker whose rows hold no figures keeps one header line: rows opening with a
+    minute number or holding a sentence are body rows, so each action is a cell under "Action"."""
+    f = tmp_path / "tracker.txt"
+    f.write_text("Outstanding actions\n\nNo\tRaised\tAction\tOfficer\tBy\tUpdate\n"
+                 "41\t03/02/2025\tSend members the grants paid to village halls last year\tGrants Officer\t"
+                 "March 2025\tDone - emailed 20/02/2025\n"
+                 "44\t03/02/2025\tBring the parking review back\tHead of Parking\t-\tOn agenda\n",
+                 encoding="utf-8")
+    doc = read_document(f)
+    assert headers(doc) == [["No", "Raised", "Action", "Officer", "By", "Update"]]
+    assert [c.span.quote for c in doc.cells if c.column_header == "Action"] == [
+        "Send members the grants paid to village halls last year", "Bring the parking review back"]
+
+
 # ---- space-aligned --------------------------------------------------------------------------------------
 
 
@@ -812,3 +827,20 @@ def test_a_flattened_row_s_figure_with_its_unit_is_one_cell_and_a_label_s_own_du
     got = {(c.row_header, c.column_header): c.span.quote for c in own.cells}
     assert got[("Complaints answered within 20 working days", "2023/24 actual")] == "85%"
     assert got[("Average time to clear a fly-tip", "2023/24 actual")] == "3 days"
+
+
+def test_a_flattened_header_whose_second_line_holds_a_note_and_a_word_going_on(tmp_path: Path) -> None:
+    """A PDF scorecard's header over two lines, the second holding the years, a note in brackets under a
+    benchmark ("(PAM 2022/23)") and the end of a two-line head ("Direction of" / "travel"): the years go to
+    the quarters and the target, the note and the word are no column of their own, and the rows are read."""
+    doc = _text_doc(
+        "Appendix 1 - Housing scorecard\n\n"
+        "Measure Q3 Q4 Target Wales RAG Direction of\n"
+        "23/24 23/24 23/24 (PAM 2022/23) travel\n"
+        "Average days to let an empty council home 41 38 35 44 Amber Improving\n"
+        "Rent arrears as a share of the rent due (%) 3.4 3.1 3.0 - Amber Improving\n"
+        "Homes meeting the quality standard (%) 96.2 97.0 100 n/a Red Worsening\n", tmp_path)
+    got = grid(doc)
+    assert got[("Average days to let an empty council home", "Target 23/24")] == "35"
+    assert got[("Average days to let an empty council home", "Wales")] == "44"
+    assert got[("Homes meeting the quality standard (%)", "Q4 23/24")] == "97.0"

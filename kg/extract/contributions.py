@@ -233,6 +233,8 @@ class _Reader:
         self.answerers |= {p.key for p in x.people
                            if p.role == "councillor" and p.office.startswith(answering)}
         self.answer_cues = set(_vocab()["councillor_answer_cues"])
+        offices = {o.lower() for o in _vocab()["chair_offices"]}
+        self.chairs = {p.key for p in x.people if p.role == "councillor" and p.office.lower() in offices}
         self.reply_cues = set(_vocab()["councillor_reply_cues"])
         self.out: list[ContributionFact] = []
         self.last_subject: _Subject | None = None
@@ -245,14 +247,19 @@ class _Reader:
         self.item: int | None = -1
         self.qa_question: ContributionFact | None = None  # the latest "Q." question
 
+    def is_chair(self, key: str | None) -> bool:
+        """The Chair (or Convener) by office: "The Chair", or the councillor the attendance names as it."""
+        return key == "group:chair" or key in self.chairs
+
     # ---- who speaks
 
     def mention_at(self, at: int) -> str | None:
         """The person or post mentioned at `at` (after an optional "the")."""
         text = self.text
+        at_most = at + _THE_GAP.match(text, at).end() - at  # "The\n    Head of X": an indented wrap
         for i in range(bisect_left(self.mention_starts, at), len(self.mentions)):
             m = self.mentions[i]
-            if m.start > at + 4:
+            if m.start > max(at + 4, at_most):
                 break
             if _THE_GAP.fullmatch(text[at:m.start]):
                 return m.key
@@ -275,9 +282,10 @@ class _Reader:
             return _Subject(key or "group:chair", "member", chair.end() if key else at)
         if key := self.mention_at(at):
             return _Subject(key, _side(key), at)
+        at_most = _THE_GAP.match(text, at).end()
         for i in range(bisect_left(self.title_starts, at), len(self.titles)):
             ts, te = self.titles[i]
-            if ts > at + 4:
+            if ts > max(at + 4, at_most):
                 break
             if _THE_GAP.fullmatch(text[at:ts]):
                 return _Subject(self.post_before(people.title_words(text[ts:te]), ts), "officer", at)
@@ -494,7 +502,11 @@ class _Reader:
             (subj.key in self.answerers and bool(words & self.answer_cues))
             # any councillor replying in so many words to another's question
             or (self.pending is not None and self.pending.kind == "question"
-                and bool(words & self.reply_cues)))
+                and bool(words & self.reply_cues))
+            # the Chair answering a member's request of the committee ("asked that a review be added to the
+            # programme. The Chair replied that there was no room for it this year")
+            or (self.pending is not None and self.pending.kind == "question" and self.is_chair(subj.key)
+                and self.out[-1] is self.pending and bool(words & self.answer_cues)))
         if subj.side == "member" and active & {"question", "comment"} and clause_end > start \
                 and not councillor_answers:
             kind = "question" if "question" in active else "comment"

@@ -187,10 +187,16 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
         # "Provost Jane Smith", "Bailie John Brown": a Scottish civic office stands in for "Councillor"
         civic = "" if _COUNCILLOR_WORD.search(prefix) else _office_name(prefix.rstrip("s"))
         pos, first, semi = m.end(), True, False
+        # "Councillors present:" over one name a line ("Anne Whitcombe (Chair)" / "Raj Bhandari" / ...)
+        listed = _PRESENT.match(text, pos) if plural else None
+        if listed:
+            pos = listed.end()
         while True:
             name = read_name(text, pos, prefixed=True)
             if not name or semi and (name.honorific or not _SEMI_END.match(text, name.end)):
                 break
+            if listed and not _LINE_END.match(text, name.end) and not _office_re().match(text, name.end):
+                break  # one name a line: a line holding more is no part of the list
             office_m = _office_re().match(text, name.end) or _IN_THE_CHAIR.match(text, name.end)
             office = _office_name(office_m.group(1)) if office_m else civic
             end = office_m.end() if office_m else name.end
@@ -204,6 +210,8 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
             if plural and (honour := _post_nominal_re().match(text, after)):
                 after = honour.end()
             sep = _LIST_SEP.match(text, after) if plural else None
+            if listed and not sep and _LINE_END.match(text, after):
+                sep = _NEXT_LINE.match(text, after)
             # "Councillors: A Brown; C Dodd; E Ford": a name after a semicolon must end at one (or the line)
             if plural and not sep and (semi_m := _SEMI_SEP.match(text, end)) and _SEMI_END.match(text, end):
                 sep, semi = semi_m, True
@@ -220,6 +228,9 @@ def _post_nominal_re() -> re.Pattern[str]:
     return re.compile(r"(?:,?[ \t\xa0]*(?:" + alt + r")\b)+")
 
 
+_PRESENT = re.compile(r"(?i:present|in\s+attendance|attending)[ \t\xa0]*:[ \t\xa0]*\n[ \t\xa0]*(?=[A-Z])")
+_LINE_END = re.compile(r"[ \t\xa0]*(?:\n|$)")
+_NEXT_LINE = re.compile(r"[ \t\xa0]*\n[ \t\xa0]*(?=[A-Z])")
 _IN_THE_CHAIR = re.compile(rf"{SPACE}in{SPACE}the{SPACE}(Chair)\b")  # "Councillor A Smart in the Chair"
 # a list of names may wrap onto the next line after a comma or "and"
 _SEMI_SEP = re.compile(r";[ \t\xa0]*(?:and[ \t\xa0]+)?")
@@ -264,7 +275,17 @@ def _name_at_end(n_words: int) -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[\s(]))((?:{honorific_re()}[ \t\xa0]+)?{words})$")
 
 
-_CLAUSE_OPENS = re.compile(r"(?:\b(?:of|by|from|with|and|to)|[(,:;\-–•]|\d\.?)\s*$")
+_CLAUSE_OPENS = re.compile(r"(?:\b(?:of|by|from|with|and|to|[Cc]ontact|Author)|[(,:;\-–•]|\d\.?)\s*$")
+# a sentence's end opens a clause too ("... the national figure. Jo Bell, Head of X, said"), but not an
+# honorific's or an initial's full stop ("Dr. Jo Bell", "J. Bell")
+_SENTENCE_END = re.compile(r"\b([A-Za-z]+)[.!?][\"”’]?[ \t\xa0]+$")
+
+
+def _opens_clause(before: str) -> bool:
+    if not before.strip() or _CLAUSE_OPENS.search(before):
+        return True
+    end = _SENTENCE_END.search(before)
+    return bool(end and len(end.group(1)) > 1 and not re.fullmatch(honorific_re(), end.group(1)))
 
 
 def name_ending_at(text: str, end: int) -> Name | None:
@@ -277,7 +298,7 @@ def name_ending_at(text: str, end: int) -> Name | None:
             continue
         before = seg[:m.start(1)]
         # the name must open its clause: line start, "of/by/from", bracket, dash, list marker or a comma
-        if before.strip() and not _CLAUSE_OPENS.search(before):
+        if not _opens_clause(before):
             continue
         name = read_name(text, line_start + m.start(1), prefixed=False, limit=n_words)
         if name and name.end == end:

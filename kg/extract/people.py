@@ -30,7 +30,15 @@ from kg.extract.names import (
     people_vocab,
     read_name,
 )
-from kg.extract.posts import acronyms, canonical_title, find_titles, generic, post_canon, service_words
+from kg.extract.posts import (
+    acronyms,
+    canonical_title,
+    find_titles,
+    generic,
+    post_canon,
+    posts_vocab,
+    service_words,
+)
 from kg.extract.regex import whole_words
 from kg.model import Extraction, HoldingFact, PersonFact, PostFact, Role, Span
 from kg.text import TextView, view
@@ -156,8 +164,10 @@ _LEAD = re.compile(r"(,|\(|[-–]|[ \t\xa0]|\n)[ \t\xa0]*(?:the[ \t\xa0]+)?$")
 _LEAD_MARK = re.compile(r"(?:,|\(|[-–])[ \t\xa0]*(?:the)?$")
 _GAP = re.compile(r"[ \xa0]+$")
 _POST_COMMA = re.compile(r"(?:,|[ \t\xa0]+[-–])[ \t\xa0]+")
-_CLOSED = re.compile(r"[ \t\xa0]*(?:[,;)\n]|$)")
+_CLOSED = re.compile(r"[ \t\xa0]*(?:[,;)\n]|\.(?:\s|$)|$)")  # "..., Cabinet Member for Y." ends a list too
 _OPENS = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*(?:the[ \t\xa0]+)?")
+_ACRONYM_AFTER = re.compile(r"[ \xa0]*\(([A-Z][A-Za-z]{1,7})\)")
+_FIELD = re.compile(r"[ \t\xa0]*:[ \t\xa0]+")
 _OPENED = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*$")  # "the Cabinet Member for X, Councillor Y", " (Cllr Y)"
 
 
@@ -226,6 +236,16 @@ def _analyse(text: str) -> Analysis:
                 span = Span.of(text, a, b)
                 posts.append(PostFact(key, key.removeprefix("post:"), short, span, "acronym"))
 
+    # "the Cabinet Member", "the Portfolio Holder": a councillor's title without its complement is the one
+    # named in full before it (a bare "Cabinet Member" is no post of its own)
+    named = sorted((m for m in mentions if m.kind == "post"), key=lambda mm: mm.start)
+    for m in _bare_head_re().finditer(text):
+        if _inside(m.span(1), taken) or any(a <= m.start(1) < b for a, b in spans):
+            continue
+        key = post_named_before(named, [mm.start for mm in named], m.group(1).split(), m.start(1))
+        if key:
+            mentions.append(Mention(m.start(1), m.end(1), key, "post"))
+
     # named officers and others: a name attached to a post
     holdings: list[HoldingFact] = []
 
@@ -237,6 +257,12 @@ def _analyse(text: str) -> Analysis:
             mentions.append(Mention(name.start, name.end, key, "councillor"))
             taken.append((name.start, name.end))
             return key
+        if role == "officer" and name.honorific and not name.given:
+            same = _same_officer(name, people)  # "Dr Kettle, Principal X" after "Dr S Kettle (Principal X)"
+            if same:
+                mentions.append(Mention(name.start, name.end, same, role))
+                taken.append((name.start, name.end))
+                return same
         # co-opted members recur across meetings as "Mr T Hale" and "Mr Hale": key them on the surname
         key = f"officer:{name.full.replace('.', '')}" if role == "officer" else f"other:{name.surname}"
         if key in people and role == "other" and office and not people[key].office:
@@ -278,6 +304,20 @@ def _analyse(text: str) -> Analysis:
                 hold(name, key, s, e)
                 continue
         line_start = text.rfind("\n", 0, s) + 1
+        # an acronym defined right after the title stands between it and its holder:
+        # "Director of Finance (DoF) (P Marsh)", "Head of Customer Services (HCS) - Ruth Okafor"
+        short = _ACRONYM_AFTER.match(text, e)
+        if short and short.group(1) in acr:
+            e = short.end()
+            tail = text[e:e + 200]
+        # Post: Name, a field line opening with the title ("Scrutiny Officer: Jo Bell, 01234 567890")
+        field = _FIELD.match(tail) if not text[line_start:s].strip() else None
+        if field:
+            name = read_name(text, e + field.end(), prefixed=False)
+            ends = name and NAME_END.match(text[name.end:name.end + 3] or "\n")
+            if name and ends and not _inside((name.start, name.end), taken):
+                hold(name, key, s, e)
+                continue
         # Name Post, with only a space between (a signature or contact line: "Jo Bell Head of Parks")
         gap = _GAP.search(text[line_start:s])
         if gap and text[line_start:s].strip():
@@ -365,6 +405,13 @@ def _analyse(text: str) -> Analysis:
     mentions.sort(key=lambda mm: (mm.start, -mm.end))
     return Analysis(tuple(people.values()), tuple(posts), tuple(holdings), tuple(mentions), tuple(spans))
 
+
+
+@lru_cache(maxsize=1)
+def _bare_head_re() -> re.Pattern[str]:
+    heads = [h for h in posts_vocab()["needs_complement"] if " " in h]
+    alts = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(rf"\b[Tt]he\s+({alts})\b(?!\s+for\b)")
 
 
 @lru_cache(maxsize=1)

@@ -196,10 +196,12 @@ def _direct_field(text: str, end: int, head: str) -> int:
     return best
 
 
-# ", Children's Services" or a dash as councils' staff lists write it ("Strategic Director – Communities")
+# ", Children's Services" or a dash as councils' staff lists write it ("Strategic Director – Communities"), up
+# to a comma, a bracket, the line's end, a lower-case word or a dash before the holder ("..., Place and
+# Communities - Jo Bell")
 _DEPT = re.compile(rf"(?:,|[ \xa0]+[-–])[ \xa0]+"
                    rf"({_CAP}(?:(?:,?[ \xa0]+(?:and|&|of|for)?[ \xa0]*){_CAP}){{0,6}})"
-                   r"(?=[ \xa0]*(?:[,;:)(|\t\n]|$)|[ \xa0]+[a-z])")
+                   r"(?=[ \xa0]*(?:[,;:)(|\t\n]|$)|[ \xa0]+[a-z]|[ \xa0]+[-–][ \xa0])")
 
 
 def _department(text: str, start: int, end: int) -> int:
@@ -336,6 +338,8 @@ def acronyms(text: str, titles: list[tuple[int, int]]) -> dict[str, tuple[str, i
     out: dict[str, tuple[str, int, int]] = {}
     for s, e in titles:
         m = _ACRONYM.match(text, e)
+        if not m:  # a key or glossary line: "DCS - Director of Children's Services", "HoP: Head of Parks"
+            m = _KEYED.search(text, max(0, s - 14), s)
         if not m:
             continue
         title = canonical_title(text[s:e])
@@ -348,6 +352,7 @@ def acronyms(text: str, titles: list[tuple[int, int]]) -> dict[str, tuple[str, i
 
 
 _ACRONYM = re.compile(r"[ \xa0]*\(([A-Z][A-Za-z]{1,7})\)")
+_KEYED = re.compile(r"(?:^|(?<=[\s;,(]))([A-Z][A-Za-z]{1,7})[ \xa0]*(?:[-–=:]|means)[ \xa0]*$")
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -390,6 +390,8 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
         verb, rest = m.group("verb").lower(), m.group("rest")
         if re.match(r"\s*(?:as\s+follows|the\s+following)?\s*[:\-–—]+\s*$", rest, re.I):
             return "label", s.start
+        if verb in _words("body_verbs") and re.match(r"\s*to\s*[:\-–—]+\s*$", rest, re.I):
+            return "label", s.start  # "The Committee agreed to:" over "(a) note ...; (b) ask ..."
         if re.match(r"\s*[:\-–—]+\s*\S", rest):
             return "lead", s.start + m.start("rest")
         if verb in _words("body_verbs") and (t := re.match(rf"\s*{_THAT}", rest, re.I)):
@@ -551,5 +553,24 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
         lead = re.sub(r"\s+", " ", tv.text[start:s.end]).strip().rstrip(":-–— ")
         lead = re.sub(r"\s+(?:as\s+follows|the\s+following)$", "", lead, flags=re.I)
         i = _block(tv, c, i, True, lead)
-    found = sorted(c.found, key=lambda r: r.span.start)
+    found = [_about(tv, r) for r in sorted(c.found, key=lambda r: r.span.start)]
     return replace(x, resolutions=x.resolutions + tuple(found))
+
+
+@cache
+def _bare_paper_re() -> re.Pattern[str]:
+    """"The Committee noted the report.": a paper named by its noun alone, whose item's title says which."""
+    v = _vocab()
+    return re.compile(rf"^(?:(?:the|this)\s+)?(?:{_alt(v['bodies'])})\s+(?:{_alt(v['noted_verbs'])})\s+"
+                      rf"(?:the|this)\s+(?:{_alt(v['generic_papers'])})[.\s]*$", re.I)
+
+
+def _about(tv: TextView, r: ResolutionFact) -> ResolutionFact:
+    """A bare "noted the report" decision read with its agenda item's title: what it noted."""
+    if not _bare_paper_re().match(r.text):
+        return r
+    item = tv.item_at(r.span.start)
+    title = re.sub(r"\s+", " ", item.title).strip(" .:") if item is not None else ""
+    if not title or r.span.start < item.heading_end - 1:
+        return r
+    return replace(r, text=f"{r.text.rstrip(' .')} ({title})")

@@ -34,6 +34,11 @@ def cue_in(name: str, text: str) -> re.Match[str] | None:
     return _cue_rx(name).search(" ".join(text.split()))
 
 
+def partly(text: str) -> bool:
+    """Does `text` say only part was delivered? Another party's reply still awaited is no part of it."""
+    return bool(cue_in("partial", _cue_rx("reply_awaited").sub(" ", " ".join(text.split()))))
+
+
 @dataclass(frozen=True)
 class Commitment:
     iri: str
@@ -233,7 +238,7 @@ def score(c: Commitment, cand: Candidate) -> Match:
     if cand.kind == "agenda" and not cand.span and len(shared) < 2 and not same_indicator:
         total = min(total, rules()["threshold"] - 0.01)  # a title is a few words: one in common is chance
     partial = bool(cue and cand.kind != "observation" and (
-        cand.kind == "partial" or cue_in("partial", cand.exact)
+        cand.kind == "partial" or partly(cand.exact)
         or (cue_in("interim", cand.exact) and not cue_in("final", cand.exact))))
     if partial:
         parts.append("only part delivered")

@@ -31,9 +31,10 @@ from kg.ledger.match import (
     Match,
     Pool,
     core_of,
-    cue_in,
     deliverables,
     is_conditional,
+    key_words,
+    partly,
     refers_back,
     rules,
     score,
@@ -161,8 +162,18 @@ def assess(
     )
     if matches is None:
         counted = {d.iri for d in later}
-        matches = [score(c, x) for x in cands if x.document in counted]
+        named = _meeting_names(made)
+        matches = [_dated(c, score(c, x), named) for x in cands if x.document in counted]
     return _assess(c, docs, made, later, strong(matches), as_of)
+
+
+def _paper_rank(d: Doc, says: bool) -> int:
+    """Which paper of a meeting shows a thing kept first: a report that says so (0), the minutes or a report
+    whose figures only match the data asked for (1: the stronger match decides), others (2: action logs and
+    agendas restate it). `says`: the paper has a match that is no figure."""
+    if d.doc_type == "report":
+        return 0 if says else 1
+    return 1 if d.doc_type in ("minutes", "decision") else 2
 
 
 def strong(matches: list[Match]) -> list[Match]:
@@ -181,14 +192,25 @@ def _assess(c: Commitment, docs: dict[str, Doc], made: Doc | None, later: list[D
     start = (made.known_from if made else None) or EARLIEST
     since_last = (as_of_doc.known_from if as_of_doc else None) or start
     order = {d.iri: i for i, d in enumerate(later)}
+    # the papers of one meeting (one date) show a thing at once: among them, the report laid before the
+    # meeting, then its minutes, then a log or other paper restating it
+    first_of_day: dict[dt.date, int] = {}
+    for i, d in enumerate(later):
+        if d.date:
+            first_of_day.setdefault(d.date, i)
+    meeting = {d.iri: first_of_day.get(d.date, i) if d.date else i for i, d in enumerate(later)}
+    says = {m.candidate.document for m in matches if m.candidate.kind != "observation"}
     best: Match | None = None
     best_key: tuple = ()
     for m in matches:
         if m.candidate.document not in order:
             continue
-        # Full delivery beats part; then the earlier document (a thing is delivered once, when it first shows:
-        # a later paper saying it was done looks back to it), the stronger match, the earlier place.
-        key = (not m.partial, -order[m.candidate.document], m.score, -m.candidate.start)
+        # Full delivery beats part; then the earlier meeting (a thing is delivered once, when it first shows:
+        # a later paper saying it was done looks back to it), the paper that delivers it, the stronger match,
+        # the earlier place.
+        doc = m.candidate.document
+        key = (not m.partial, -meeting[doc], -_paper_rank(docs[doc], doc in says), m.score, -order[doc],
+               -m.candidate.start)
         if best is None or key > best_key:
             best, best_key = m, key
     due, due_words = _due_doc(c, later)
@@ -252,6 +274,27 @@ def part_of_partial(matches: list[Match], threshold: float) -> list[Match]:
     return out
 
 
+def _meeting_names(made: Doc | None) -> set[str]:
+    """How a later paper names the date of the meeting a promise was made at ("3 June 2024", "03/06/2024")."""
+    if made is None or not made.date:
+        return set()
+    return {f"{made.date.day} {made.date:%B %Y}", made.date.strftime("%d/%m/%Y")}
+
+
+def _dated(c: Commitment, m: Match, named: set[str]) -> Match:
+    """Evidence with a cue that names the meeting the promise was made at ("Further to the Panel's request
+    of 3 June 2024, Appendix C gives ...") and two of its key words points at that promise: it counts for
+    more."""
+    if not named or not any(n in " ".join(m.candidate.exact.split()) for n in named):
+        return m
+    if len(key_words(m.candidate.exact) & key_words(f"{c.text} {c.topic_words}")) < 2:
+        return m
+    if not any(cue in m.reason for cue in ("refers back", "recorded as done", "on a later agenda")):
+        return m
+    total = round(min(m.score + rules()["weights"]["meeting_named"], 1.0), 2)
+    return replace(m, score=total, reason=f"{m.reason}; names the meeting it was made at")
+
+
 def back_references(
     c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate], siblings: Iterable[Commitment] = ()
 ) -> list[Match]:
@@ -264,7 +307,7 @@ def back_references(
         return []
     meetings = sorted({(d.date, d.meeting or d.iri) for d in docs.values()
                        if d.committee == c.committee and d.date})
-    named = {f"{made.date.day} {made.date:%B %Y}", made.date.strftime("%d/%m/%Y")}
+    named = _meeting_names(made)
     out = []
     for cand in cands:
         d = docs.get(cand.document)
@@ -282,7 +325,7 @@ def back_references(
         w = rules()["weights"]
         total = round(rules()["threshold"] + w["verb"], 2)
         out.append(Match(cand, total, f"refers back to the meeting it was made at; same deliverable ({kind})",
-                         bool(cue_in("partial", cand.exact))))
+                         partly(cand.exact)))
     return out
 
 
@@ -300,7 +343,8 @@ def timeline(
     pool = cands if isinstance(cands, Pool) else Pool(cands)
     mine = [x for x in pool.scorable(c) if x.document in iris]  # the others score below the threshold
     back = [x for x in pool.back() if x.document in iris]
-    matches = strong([score(c, x) for x in mine] + back_references(c, docs, back, siblings))
+    named = _meeting_names(made)
+    matches = strong([_dated(c, score(c, x), named) for x in mine] + back_references(c, docs, back, siblings))
     days = {start, *(d.known_from for d in later if d.known_from and d.known_from > start)}
     if (end := due_end(c)) and end >= start:
         days.add(end + dt.timedelta(days=1))

@@ -182,6 +182,22 @@ def _is_header(tokens: Sequence[Token]) -> bool:
     return not any(is_value(t[2]) and not is_period(t[2]) for t in tokens)
 
 
+def _assignable(tokens: Sequence[Token]) -> list[Token]:
+    """A second header line's tokens that complete a column head: a note in brackets ("(ASCOF 22/23)") and
+    words going on in lower case from the line above ("Direction of" / "travel") are left as written."""
+    out: list[Token] = []
+    depth = 0
+    for tok in tokens:
+        word = tok[2]
+        if depth or word.startswith("("):
+            depth = max(0, depth + word.count("(") - word.count(")"))
+            continue
+        if word[:1].islower() and word.lower().strip(".") not in words()["completing"]:
+            continue  # ("average", "neighbours" complete a comparator's head: "Wales / average")
+        out.append(tok)
+    return out
+
+
 def _continuation(tokens: Sequence[Token], n_value: int) -> bool:
     """A second header line: a few periods, short abbreviations and the words that complete a head printed
     over two lines ("NI / Average", "Stat. / neighbours", "London / avg"), no label words."""
@@ -204,7 +220,8 @@ def _assign(tokens: Sequence[Token], units: Sequence[list[Token]]) -> list[int] 
         if _YEARISH.fullmatch(tok[2]):
             if any(_YEARISH.fullmatch(u[2]) for u in unit):
                 return -1.0
-            return 3.0 if _QUARTER.fullmatch(unit[0][2]) else 1.0
+            # a quarter takes its year first, then a measure ("Target 24/25"), then any other head
+            return 3.0 if _QUARTER.fullmatch(unit[0][2]) else 2.0 if unit[0][2].lower() in _MEASURES else 1.0
         if re.fullmatch(r"[A-Z]{2,}", unit[-1][2]) and not any(_YEARISH.fullmatch(u[2]) for u in unit):
             return 3.0
         return 1.0
@@ -386,6 +403,7 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
     if len(rows_only) < 2:
         return None
     n_value = Counter(min(_trailing(t), 40) for _, _, t in rows_only).most_common(1)[0][0]
+    second = _assignable(second)
     if second and not _continuation(second, n_value):
         return None  # the line under the header is text, not a header: not a scorecard
     units = _segment(head_tokens, n_value)

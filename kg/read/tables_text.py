@@ -46,6 +46,14 @@ def _n_label(text: str, body: Sequence[Sequence[Cell]]) -> int:
     return 1
 
 
+def _body_like(text: str, row: Sequence[Cell]) -> bool:
+    """A row under the first that reads as a body row, not a second header line: it opens with a reference
+    or number ("12", "CAB/24/07") or holds a sentence (an action log's rows have no figures to stop at)."""
+    cells = [text[a:b] for a, b in row if b > a]
+    return bool(cells) and (bool(row[0][1] > row[0][0] and _CODE.match(cells[0]))
+                            or any(len(c.split()) >= 8 for c in cells))
+
+
 def _delimited(
     text: str, layout: str, grid: list[list[Cell]], n_head: int | None, label: str, start: int, end: int
 ) -> Found | None:
@@ -68,6 +76,7 @@ def _delimited(
                 n_head < min(3, len(grid) - 1)
                 and not has_value(grid[n_head])
                 and (sum(c[1] > c[0] for c in grid[n_head][1:]) >= 1)
+                and not (n_head and _body_like(text, grid[n_head]))
             ):
                 n_head += 1
         elif width >= 3:

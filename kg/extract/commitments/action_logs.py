@@ -206,6 +206,7 @@ def _status_rx() -> dict[str, re.Pattern[str]]:
         "partial": re.compile("|".join(f"(?:{p})" for p in v["partial_statuses"]), re.I),
         "pending": re.compile("|".join(f"(?:{p})" for p in v["pending_statuses"]), re.I),
         "rag": re.compile(rf"^\s*{alt(v['rag_words'])}\b\s*[-–—:/,]?\s*", re.I),
+        "reply": re.compile(v["reply_awaited"], re.I),
     }
 
 
@@ -234,10 +235,11 @@ def status_state(status: str, done_date: str = "") -> str:
     is not read as done."""
     if done_date and periods.parse_date(done_date):
         return "done"
+    rx_ = _status_rx()
     clauses = _clauses(status)
     if not clauses:
         return ""
-    rx_ = _status_rx()
+    clauses = [clauses[0], *(c for c in clauses[1:] if not rx_["reply"].search(c))]
     if any(rx_["partial"].search(c) for c in clauses):
         return "partial"
     head, rest = clauses[0], clauses[1:]
@@ -270,8 +272,12 @@ def read(x: Extraction, tv: TextView, ref: dt.date | None) -> list[LoggedAction]
         spans = forms.conditions(text, a_start, a_end)
         what = clean(forms.masked(text, a_start, a_end, spans))
         what = imperative(_reference_prefix().sub("", what, count=1))  # the reference stays in the quote
-        if not rx().deliverable_verb.search(what) and not rx().deliverable_noun.search(what):
-            continue  # a row that asks nothing deliverable ("Noted", a heading row)
+        # a row that asks nothing deliverable ("Noted", a heading row) is no action; a row naming its owner
+        # and its due time is one whatever its noun ("List of grants by ward", "Proposals for a pilot")
+        owned = all(_value(text, row.fields.get(r)).lower() not in _EMPTY for r in ("owner", "due"))
+        if not rx().deliverable_verb.search(what) and not rx().deliverable_noun.search(what) \
+                and not (owned and len(what.split()) >= 3):
+            continue
         due_cell = _value(text, row.fields.get("due"))
         due = due_of_cell(due_cell, ref) if due_cell.lower() not in _EMPTY else Due()
         if due.kind == "none":

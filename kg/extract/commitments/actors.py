@@ -35,7 +35,10 @@ def _breaks() -> re.Pattern[str]:
 
 def subject_start(text: str, lo: int, cue: int) -> int:
     """Start of the subject governing the verb at `cue`: back to the last clause break, through appositives
-    enclosed in commas (', Helen McAloon,')."""
+    enclosed in commas (', Helen McAloon,') and past a relative clause between them ("the Head of Leisure,
+    who was absent for the item, would send ...", "the new contract, which starts in May, would ...")."""
+    if aside := _RELATIVE_ASIDE.search(text, lo, cue):
+        cue = aside.start()
     breaks = [lo] + [lo + m.end() for m in _breaks().finditer(text[lo:cue])]
     start = cue
     for b in reversed(breaks):
@@ -48,6 +51,9 @@ def subject_start(text: str, lo: int, cue: int) -> int:
         if seg.strip(" ,()") and not appositive and not included:
             break
     return _after_clause(text, start, cue)
+
+
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|whose|which)\b[^,;:()]{1,120},\s*$", re.I)
 
 
 # "... the work would be done in the summer and a further report would be submitted": a clause with its own
@@ -103,6 +109,10 @@ _ASIDE = re.compile(r"^,[^,;:]{1,40},$")
 def _reports_on(rest: str) -> bool:
     """Does the reporting verb still govern the passive after `rest` (the words between them)?"""
     if not rest or _ASIDE.match(rest):
+        return True
+    # "X said the figures came from the Trust; if it agreed, they would be added ...": reported speech goes on
+    # after a semicolon
+    if ";" in rest and not rest.rsplit(";", 1)[1].strip(" ,") and not rx().reporting.search(rest):
         return True
     # "X advised that the work would be done and a report would be submitted": X reports both clauses
     if rx().coordination.search(" " + rest) and _FINITE.search(rest):

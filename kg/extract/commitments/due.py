@@ -170,18 +170,27 @@ def find_due(text: str, ref: dt.date | None) -> Due:
     return Due("none", unresolved)
 
 
+# "By 30/06/2025", "End of March 2025", "w/c 3 March": a Due cell's lead before the date it gives
+_CELL_LEAD = re.compile(r"(?i)^(?:(?:by|before|no\s+later\s+than|on\s+or\s+before)\s+)?(?:the\s+)?"
+                        r"(?:(?:end|close)\s+of\s+|w/?c\s+|week\s+commencing\s+)?")
+
+
 def due_of_cell(text: str, ref: dt.date | None) -> Due:
     """The due time an action log's Due cell gives: a date standing alone ("16/01/2025", "March 2025"),
     else a due phrase ("Next meeting", "Future meeting", "Q2 monitoring report"), else none."""
     cell = re.sub(r"\s+", " ", text).strip()
-    if when := periods.parse_date(cell, ref):
+    if when := periods.parse_date(_CELL_LEAD.sub("", cell), ref):
         return Due("date", cell, when)
-    due = find_due(cell, ref)
     # a bare "Next meeting" / "Future meeting" cell, without the article the prose patterns expect
     for article in ("", "the ", "a "):
         due = find_due(f"{article}{cell}", ref)
         if due.kind != "none":
             return Due(due.kind, cell, due.date)
+    # "Before 10/11/2025", "By end of March": a log is read after its actions fell due, so a date before the
+    # log's meeting is still the due date (in prose it would be when something was said or done)
+    due = find_due(cell, None)
+    if due.kind == "date" and due.date is not None:
+        return Due("date", cell, due.date)
     return Due()
 
 

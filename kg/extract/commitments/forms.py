@@ -195,7 +195,9 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         cue = at(m)
         verb = m.group("verb")
         what = base_verb(verb) + m.group("what")[len(verb):]  # "committed to obtaining X": obtain X
-        if verb.lower().split()[0].endswith("ing") and not _gerund_promise(sent[: m.start()], what):
+        first = verb.lower().split()[0]
+        gerund = first.endswith("ing") and base_verb(first) != first  # "providing", not "bring"
+        if gerund and not _gerund_promise(sent[: m.start()], what):
             return None  # "the Council is committed to providing good services": a stance
         region: tuple[int, int] | None = (subject_start(text, s, cue), cue)
         if _IMPERSONAL.search(text, s, cue):
@@ -388,7 +390,10 @@ _BY_NAMED_BODY = re.compile(
 
 # "look at whether the figures could be broken down", "ascertain what could be done": a question inside what
 # is to be looked at, whose hedge is not the promise's own
-_WHETHER_CLAUSE = re.compile(r"\b(?:whether|what|how)\b.*?(?=\band\b|[,;]|$)", re.I | re.S)
+# the "and" that ends it opens a predicate of its own ("... could be done and would report back"), not a
+# noun joined to another ("whether a review of rents and service charges could be added")
+_WHETHER_CLAUSE = re.compile(r"\b(?:whether|what|how)\b.*?(?=\band\s+(?:(?:he|she|they|it|then)\s+)?"
+                             r"(?:would|will|to|then)\b|[,;]|$)", re.I | re.S)
 
 
 # "this would give no indication ...": what is handed over is nothing

@@ -56,6 +56,9 @@ def _completions() -> frozenset[str]:
     return frozenset(str(w).lower() for w in progress_cues()["completions"])
 
 
+_ITEMISED = ("minutes",)  # an agenda lists what is to come, not what came
+
+
 def statements(
     x: Extraction, tv: TextView, commitments: list[CommitmentFact], logged: list[LoggedAction]
 ) -> list[ProgressFact]:
@@ -66,6 +69,17 @@ def statements(
     if title and (pos := text.find(title)) >= 0:
         span = Span.of(text, pos, pos + len(title))
         out.append(ProgressFact(f"progress:{pos}", clean(title), span, "agenda"))
+    if x.doc.meta.doc_type in _ITEMISED:
+        # each agenda item of a later meeting shows what came to the committee ("7. Play Area Strategy -
+        # Options Appraisal", the item under which the promised report was presented)
+        for item in tv.items:
+            head = text[item.start:item.heading_end]
+            pos = item.start + len(head) - len(head.lstrip())
+            end = item.start + len(head.rstrip())
+            if item.title and len(item.title.split()) >= 2 and end > pos and \
+                    not any(p.span.start == pos or p.text == clean(item.title) for p in out):
+                span = Span.of(text, pos, end)
+                out.append(ProgressFact(f"progress:{pos}", clean(item.title), span, "agenda"))
     for a in logged:
         if a.status_span is None:
             continue

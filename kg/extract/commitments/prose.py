@@ -30,6 +30,33 @@ _OWN_ACCEPTANCE = re.compile(
     r"to\s+do(?:\s+so)?\b", re.I)
 
 
+# "The Head of Parks agreed." after a request: accepted, in so many words
+_BARE_AGREED = re.compile(r"^\s*(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?P<verb>agreed|concurred)\s*\.?\s*$",
+                          re.I)
+# "The Director agreed that the figures could be added": accepted, with what was asked for
+_AGREED_THAT = re.compile(r"^\s*(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?P<verb>agreed|undertook)\s+that\b"
+                          r"(?![^.;]*\bnot\b)", re.I)
+# "circulate them", "circulate they after the meeting" (a passive's pronoun subject): what is promised is
+# named only by the request before it
+_PRONOUN_OBJECT = re.compile(r"^[a-z]+(?:\s+(?:back|out|round|on))?\s+(?:them|they|it|these|those)\b", re.I)
+_DONE_LATER = re.compile(r"\b(?:would|will)\s+(?:be\s+done|do\s+(?:so|this|that)|be\s+arranged)\b", re.I)
+_CHAIR = re.compile(r"\s*the\s+(?:chair|chairman|chairperson|chairwoman|convener|convenor)\b", re.I)
+
+
+# "Councillor X asked whether bus shelters could carry ... . The Head of Transport said he would look into
+# this": what "this" stands for is what was asked in the sentence before
+_ASKED = re.compile(r"\b(?:asked|queried|questioned|enquired|wondered)\s+(?:\w+\s+){0,4}?"
+                    r"(?P<what>(?:whether|if)\s+[^.;?]+)", re.I)
+_THIS = re.compile(r"^(?P<verb>[a-z]+(?:\s+(?:into|at))?)\s+(?:this|that|it|this\s+issue|this\s+matter|"
+                   r"the\s+matter|the\s+suggestion|the\s+idea|the\s+point)\b", re.I)
+
+
+def _answered(what: str, asked: str) -> str:
+    """"explore this with partners" after "asked whether X": "explore whether X with partners"."""
+    m = _THIS.match(what)
+    return f"{m.group('verb')} {asked}{what[m.end():]}" if m else what
+
+
 @dataclass(frozen=True)
 class Unit:
     start: int
@@ -121,10 +148,20 @@ def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[s
         subject = re.sub(r"\s+", " ", text[f.actor_region[0] : f.actor_region[1]]).strip(" ,")
         if rep:
             own = not (actors.is_pronoun(text, f.actor_region) or actors.coordinated(text, f.actor_region))
+            if own and not actors.actor_in(x, *f.actor_region) and not _hands_over(subject, f.text):
+                # "X said the new contract would bring grass cutting in-house": what a thing will do
+                return None, replace(f, form="prediction")
             if 0 < len(subject) <= 80 and own:
                 f = replace(f, text=f"{lower_first(subject)} to {f.text}")  # what comes, not just "come to"
             actor = actors.resolve(x, text, tv, u.sentence, rep)
     return actor, f
+
+
+def _hands_over(subject: str, what: str) -> bool:
+    """Does a future hand something to the meeting: a deliverable as its subject or its object, a recipient
+    ("... to Members") or a meeting it comes to ("a deep dive would come to the next meeting")?"""
+    return bool(rx().deliverable_noun.search(subject) or rx().deliverable_noun.search(what)
+                or re.search(cues()["recipients"], what, re.I) or find_due(what, None).kind != "none")
 
 
 def _named_owner(x: Extraction, text: str, region: tuple[int, int] | None) -> bool:
@@ -224,14 +261,66 @@ class _Reader:
             self.notes.append(f"request at {u.start} declined in the next sentence")
             self.used.add(k + 1)
             return None
-        if m := rx().acceptance.search(nxt_text):
-            at = nxt.start + m.start()
+        same_item = self.tv.item_at(nxt.start) == self.tv.item_at(u.start)
+        bare = (_BARE_AGREED.match(nxt_text) or _AGREED_THAT.match(nxt_text)) if same_item else None
+        if (m := rx().acceptance.search(nxt_text)) or bare:
+            at = nxt.start + (m.start() if m else bare.start("verb"))
             region = (actors.subject_start(text, nxt.start, at), at)
             f = replace(f, end=nxt.end, actor_region=region, request=False, form="undertaking")
             f = replace(f, confidence=0.85)
             self.used.add(k + 1)
             u = replace(u, sentence=self.tv.sentence_at(nxt.start) or u.sentence)
+        elif same_item and (said := self.answered_otherwise(nxt)) is not None:
+            own = self.promise_in(nxt)
+            if own is None and not _DONE_LATER.search(nxt_text):
+                # "Councillor X asked that ... . The Director said monthly reporting would divert analysts":
+                # answered, not accepted
+                self.notes.append(f"request at {u.start} answered in the next sentence without acceptance")
+                return None
+            if own is not None and not _THIS.match(own.text) and not _PRONOUN_OBJECT.match(own.text):
+                # "... . Mr X undertook to provide a breakdown of ... by estate": the answer's own promise,
+                # in its own words, is the commitment
+                self.notes.append(f"request at {u.start} answered by a promise of its own")
+                return None
+            # "... . The Director said that they would be circulated after the meeting" / "that this would be
+            # done by Friday": accepted by the one who answered; the request says what
+            f = replace(f, end=nxt.end, actor_region=said, request=False, form="undertaking", confidence=0.85)
+            self.used.add(k + 1)
+            u = replace(u, sentence=self.tv.sentence_at(nxt.start) or u.sentence)
         return u, f
+
+    def promise_in(self, nxt: Unit) -> Found | None:
+        """The promise form the answer holds itself, if any."""
+        text = self.tv.flat
+        return forms.find(text, nxt.start, nxt.end, text[nxt.start:nxt.end], False)
+
+    def answered_otherwise(self, nxt: Unit) -> tuple[int, int] | None:
+        """The subject of the unit when it opens with a named person or post (or the Chair) reporting
+        something, an answer; else None."""
+        text = self.tv.flat
+        m = rx().reporting.search(text, nxt.start, nxt.end)
+        if m is None or text[nxt.start:m.start()].rstrip().endswith(("that", ",")):
+            return None
+        subject = (nxt.start, m.start())
+        if not text[subject[0]:subject[1]].strip() or len(text[subject[0]:subject[1]]) > 90:
+            return None
+        from kg.extract.posts import find_titles
+
+        named = _CHAIR.match(text, nxt.start) or actors.actor_in(self.x, *subject, strict=True) \
+            or find_titles(text[subject[0]:subject[1]])  # "The Director", a post whether named in full or not
+        return subject if named else None
+
+    def asked_before(self, u: Unit) -> str | None:
+        """What the sentence before `u`, in the same agenda item, asked ("asked whether X" -> "whether X")."""
+        s = u.sentence
+        if s < 1 or self.tv.item_at(self.tv.sentences[s - 1].start) != self.tv.item_at(u.start):
+            return None
+        prev = self.tv.sentences[s - 1]
+        m = _ASKED.search(self.tv.flat, prev.start, prev.end)
+        if not m:
+            return None
+        asked = re.sub(r"\s+", " ", m.group("what")).strip(" .?")
+        return re.sub(r"^if\b", "whether", asked) if 3 <= len(asked.split()) <= 30 else None
 
     def promise(self, k: int, u: Unit, inline: re.Match[str] | None) -> None:
         """The promise form of one unit, checked against every reason it may be no promise."""
@@ -270,8 +359,13 @@ class _Reader:
         if (step := self.accepted(k, u, f)) is None:
             return
         u, f = step
+        if due.kind == "none" and f.end > u.end:  # accepted in the next sentence: "... by Friday"
+            due = find_due(forms.masked(text, u.end, f.end, []), self.ref)
         blanked = text if not spans else text[: u.start] + sent_masked + text[u.end :]
         actor, f = _actor(x, self.tv, u, f, blanked)
+        if f.form == "prediction":
+            self.notes.append(f"commitment skipped at {u.start}: what a thing will do, handed to no one")
+            return
         if inline:
             marked = actors.actor_in(x, u.start + inline.start("owner"), u.start + inline.end("owner"))
             actor, f = marked or actor, replace(f, confidence=max(f.confidence, 0.85))
@@ -281,6 +375,11 @@ class _Reader:
             self.notes.append(f"commitment skipped at {u.start}: a plan in a report, handed to no one")
             return
         what = normalise(f.text, obj)
+        if obj is None and (asked := self.asked_before(u)):
+            what = _answered(what, asked)
+        if len(what.split()) < 2:  # "..., which the Board has agreed to share": the verb alone, its object
+            self.notes.append(f"commitment skipped at {u.start}: nothing named to deliver")  # before it
+            return
         self.add(Promise(f.start, f.end, what, actor, due, f.confidence, _condition(text, spans)))
 
 

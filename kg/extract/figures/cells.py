@@ -422,7 +422,9 @@ def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: t
     total = bool(_list_re("total_rows").match(part))
     start, end = _row_quote(doc.text, row)
     out = []
-    before = ""  # the last value column's measure: a column headed "Within 20 weeks" or "Of which" narrows it
+    # the last value column's measure: a column headed "Within 20 weeks" or "Of which" narrows it, and a "%"
+    # column after it is that count as a share
+    before = ""
     for c in row:
         header = _headers(c)
         parsed = _value(c.span.quote)
@@ -435,11 +437,11 @@ def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: t
             if not before:
                 continue  # "Within 20 weeks" of nothing named: the measure it narrows is unknown
             measure_name = f"{before} {measure_name[:1].lower()}{measure_name[1:]}"
-        elif re.search(r"[a-z]{3}", measure_name, re.I) and _kind(measure_name) is None:
-            before = measure_name
-        phrase = measure_name if re.search(r"[a-z]{3}", measure_name, re.I) and _kind(measure_name) is None \
-            else caption
-        if phrase is measure_name and caption:
+        worded = re.search(r"[a-z]{3}", measure_name, re.I) and _kind(measure_name) is None
+        share = not worded and measure_name.strip("() ") == "%" and before
+        phrase = measure_name if worded else f"{before} (%)" if share else caption
+        before = measure_name if worded else before
+        if worded and caption:
             phrase = _subject_from_caption(phrase, caption)
         if not phrase:
             continue
