@@ -1965,3 +1965,11 @@ def test_a_percent_column_after_a_count_in_a_breakdown_is_that_count_as_a_share(
     shares = {(o.value, o.area) for o in x.observations
               if o.unit == "percent" and o.surface.startswith("Homelessness prevented")}
     assert shares == {(D("70.0"), "Abbeyfield"), (D("60.0"), "Northgate")}
+
+
+def test_a_share_an_amount_is_based_on_is_no_level() -> None:
+    """"the allowance, which is still based on 85% of the 2016 rent levels" says how an amount is worked out,
+    not a level of any measure; "rent collection was 97.2%" still is one."""
+    x = _one("Members asked about the hostel allowance, which is still based on 85% of the 2016 rent levels. "
+             "Rent collection was 97.2%.\n")
+    assert [o.value for o in x.observations if o.value is not None] == [D("97.2")]

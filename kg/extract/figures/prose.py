@@ -321,6 +321,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     continue  # "85 to 100% of respondents agreed"
                 if _MAKES_UP.search(text, max(c.start, n.start - 40), n.start):
                     continue  # "fees make up about 15% of the service's income": a composition, no level
+                if n.unit == "percent" and _BASED_ON.search(text, max(c.start, n.start - 30), n.start):
+                    continue  # "a grant based on 85% of the 2019 rate": how an amount is worked out, no level
                 if n.unit == "percent" and _OPINION_AFTER.match(text, n.end, c.end):
                     continue  # "- 88% agreed we should do this": a share of those consulted, of no measure
                 role = frames.role(text, n, c.start, c.end)
@@ -648,6 +650,8 @@ def _changed_to_re() -> re.Pattern[str]:
 
 
 _DETERMINER = re.compile(r"^(?:the|our|its|their)\s+", re.I)
+_BASED_ON = re.compile(r"\b(?:based\s+on|calculated\s+(?:as|on)|capped\s+at|pegged\s+(?:at|to)|set\s+at)\s*$",
+                       re.I)
 _AS_A_WHOLE = re.compile(r"\s+as\s+a\s+whole\b", re.I)
 _PARTICIPLE_LED = re.compile(r"^[a-z]+(?:ed|en)\b(?!\s+(?:by|to)\b)", re.I)
 _WITH_SHARE = re.compile(r",?\s+with\s+$", re.I)
