@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 from kg.errors import InputError
 from kg.indicators import code_systems, concepts, in_unit, same_unit
 from kg.iris import slug as _slug_text
+from kg.periods import MONTH_NAMES
 from kg.reference import data_text
 from kg.yamlfile import loads
 
@@ -42,7 +43,7 @@ DISTINCTIVE_IN = 2  # a word in the names of at most this many concepts is disti
 
 # Words that say how a measure is expressed, not what it measures: dropped before comparing.
 _MEASURE_WORDS = frozenset(
-    {"percentage", "percent", "proportion", "number", "no", "total", "the", "a", "an", "of"}
+    {"percentage", "percent", "proportion", "share", "number", "no", "total", "the", "a", "an", "of"}
 )
 # Words a row label adds to say its unit or aggregate ("rate", "average days", "(number)"): no qualifier.
 _UNIT_WORDS = frozenset({"rate", "average", "mean", "median", "count", "days", "day", "weeks", "week",
@@ -199,7 +200,7 @@ def normalise(phrase: str) -> str:
 
 
 _MEASURE_LEAD = re.compile(
-    r"^(?:the\s+)?(?:%|(?:total\s+|average\s+)?(?:number|no\.?|percentage|proportion|per\s*cent)\s+of)\s+",
+    r"^(?:the\s+)?(?:%|(?:total\s+|average\s+)?(?:number|no\.?|percentage|proportion|share|per\s*cent)\s+of)\s+",
     re.I,
 )
 _UNIT_MARK = re.compile(r"\s*\((?:%|no\.?|number|rate|percent|percentage)\)\s*$", re.I)
@@ -436,6 +437,16 @@ def _phrase_rules() -> dict[str, frozenset[str] | re.Pattern[str]]:
         "population_words": frozenset(words("population_words")),
         "aggregate": frozenset(words("aggregate_words")),
         "stop": frozenset(words("stop_words")),
+        # "for July to September", "to 31 December 2024", "as at 30 June": the dates a figure covers
+        "dates": re.compile(
+            rf"(?i)\s+(?:(?:{alt('date_prepositions')})\s+)(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+            rf"{MONTH_NAMES}(?:\s+(?:19|20)\d\d)?(?:\s*(?:to|-|–|and)\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+            rf"{MONTH_NAMES})?(?:\s+(?:19|20)\d\d)?(?=\s*$|\s*[,;(])"),
+        # "households were living in temporary accommodation" counts households in it
+        "state": re.compile(rf"(?i)\s+(?:{aux})\s+(?:{alt('state_verbs')})\s+(?=(?:in|at)\b)"),
+        "rolling": re.compile(rf"(?i)\s*,?\s*\(?(?:{alt('rolling_notes')})(?:\s+basis)?\)?\s*$"),
+        "status": re.compile(rf"(?i)^(?:{alt('status_words')})\s+(?=\w)"),
+        "note": re.compile(rf"(?i)\s*\(\s*(?:{alt('note_brackets')})(?:\s[^()]*)?\)"),
     }
 
 
@@ -452,12 +463,18 @@ _RUN_IN = re.compile(r"^\s*([^:;]{2,80}?)\s*:\s+(\S.*)$")
 @lru_cache(maxsize=4096)  # as normalise
 def clean(phrase: str) -> str:
     """The indicator phrase a figure's sentence or row leaves, without what is not the measure's name:
-    the report around it ("X had eased", "X continued to rise" -> "X"), an auxiliary of the clause it was
-    cut from ("enquiries had been closed" -> "enquiries closed"), the period it covers ("reported in the
-    quarter"), what its percentage is of ("in ... cases"), and a run-in topic heading ("Topic: phrase")
-    where the phrase repeats it."""
+    a bracketed note ("(excluding X)", "(new)"), the dates it covers ("for July to September", "to 31
+    December 2024"), a status word before it ("provisional X"), a rolling window, a verb of staying ("X were
+    living in Y" -> "X in Y"), the report around it ("X had eased", "X continued to rise" -> "X"), an
+    auxiliary of the clause it was cut from ("enquiries had been closed" -> "enquiries closed"), the period
+    it covers ("reported in the quarter"), what its percentage is of ("in ... cases"), and a run-in topic
+    heading ("Topic: phrase") where the phrase repeats it."""
     rules = _phrase_rules()
-    t = " ".join(phrase.split())
+    t = rules["note"].sub("", " ".join(phrase.split()))  # type: ignore[union-attr]
+    t = rules["dates"].sub("", t)  # type: ignore[union-attr]
+    t = rules["status"].sub("", t)  # type: ignore[union-attr]
+    t = rules["rolling"].sub("", t)  # type: ignore[union-attr]
+    t = rules["state"].sub(" ", t)  # type: ignore[union-attr]
     report = rules["trend"].search(t)  # type: ignore[union-attr]
     if report and not _RELATIVE.search(t[:report.start()]):
         t = t[:report.start()]
@@ -517,6 +534,10 @@ def _inflected(a: str, b: str) -> bool:
         n += 1
     if n == 4 and {a[n:], b[n:]} <= _VERB_ENDINGS:
         return True  # "showed"/"shown", "grown"/"growing": a short verb's past forms
+    short, long_ = sorted((a, b), key=len)
+    ending = long_[len(short) + 1 :]
+    if len(short) >= 3 and long_.startswith(short + short[-1]) and ending in ("ed", "ing", "er"):
+        return True  # "plan"/"planned", "admit"/"admitted": the consonant doubled before the ending
     return n >= 5 and a[n:] in _SUFFIXES and b[n:] in _SUFFIXES
 
 

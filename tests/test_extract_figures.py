@@ -1566,6 +1566,245 @@ def test_an_indicator_named_in_one_paragraph_is_not_carried_into_the_next_withou
     assert not [o for o in x.observations if o.value == D(10) and "Homeless" in o.indicator_label]
 
 
+def test_a_weight_in_tonnes_is_a_quantity_in_its_own_unit_not_a_count(tmp_path: Path) -> None:
+    """Tonnes are a weight, like kilograms: a figure "in tonnes", in prose or under a "(tonnes)" row label,
+    has unit other (with its unit words), never count."""
+    x = _one("Residual waste sent for incineration rose to 14,380 tonnes in the quarter.\n")
+    assert [(o.value, o.unit) for o in x.observations if o.value is not None] == [(D(14380), "other")]
+    path = tmp_path / "waste.txt"
+    path.write_text("| Measure | 2022/23 | 2023/24 |\n|---|---|---|\n"
+                    "| Garden waste composted (tonnes) | 6,105 | "
+                    "6,480 |\n| Commercial waste recycled (tonnes) | 2,230 | 2,415 |\n", encoding="utf-8")
+    x = extract(read_document(path))
+    assert {(o.value, o.unit) for o in x.observations if o.value is not None} >= {(D(6480), "other"),
+                                                                                 (D(2415), "other")}
+
+
+def test_a_duration_a_table_label_counts_within_is_its_standard_not_its_unit(tmp_path: Path) -> None:
+    """A row label holding a standard ("for more than 8 weeks", "within 5 working days") is not in weeks or
+    days: with nothing else to say, its figures are counts, while "Average wait (weeks)" stays in weeks."""
+    path = tmp_path / "housing.txt"
+    path.write_text("| Measure | 2023/24 | 2024/25 |\n|---|---|---|\n"
+                    "| Households in hostels for more than 8 weeks | 31 | 24 |\n"
+                    "| Graffiti removed within 5 working days (%) | 77.0 | 81.5 |\n"
+                    "| Average wait for an adaptation (weeks) | 19.0 | 17.5 |\n", encoding="utf-8")
+    x = extract(read_document(path))
+    units = {(o.value, o.unit) for o in x.observations if o.value is not None}
+    assert {(D(24), "count"), (D("81.5"), "percent"), (D("17.5"), "other")} <= units
+
+
+def test_a_column_headed_by_a_preposition_narrows_the_measure_of_the_column_before_it(tmp_path: Path) -> None:
+    """In a table by area, a column headed "Within 15 days" counts the previous column's measure within that
+    time: its figures are "Assessments completed within 15 days" for each area, counted, not in days."""
+    path = tmp_path / "areas.txt"
+    path.write_text("| Area | Assessments completed | Within 15 days |\n|---|---|---|\n"
+                    "| East | 58 | 40 |\n| West | 63 | 52 |\n", encoding="utf-8")
+    x = extract(read_document(path))
+    rows = {(o.surface, o.value, o.unit, o.area) for o in x.observations if o.value is not None}
+    assert ("Assessments completed within 15 days", D(52), "count", "West") in {
+        (s, v, u, (a or "").title()) for s, v, u, a in rows}
+    assert not any(s.lower().startswith("within") for s, _, _, _ in rows)
+
+
+def test_a_table_by_band_whose_column_head_lost_its_subject_to_the_title(tmp_path: Path) -> None:
+    """A table broken down by band is a breakdown (a band is a part, not a place), and a column head opening
+    with the title's verb ("Paid on time (%)" under "Invoices paid ... by band") takes the title's subject."""
+    path = tmp_path / "bands.txt"
+    path.write_text("Table 4: Business rates paid in the half year, by band\n\n"
+                    "| Band | Accounts | Paid on time (%) |\n|---|---|---|\n"
+                    "| Small | 3,120 | 71.4% |\n| Large | 610 | 88.0% |\n", encoding="utf-8")
+    x = extract(read_document(path))
+    rows = {(o.surface, o.value, o.unit) for o in x.observations if o.value is not None}
+    assert ("Business rates paid on time - Large", D("88.0"), "percent") in rows
+    assert ("Accounts - Small", D(3120), "count") in rows
+
+
+def test_a_perfect_tense_average_a_hedging_adverb_and_a_reply_are_no_part_of_the_name() -> None:
+    """"X had taken an average of N weeks" names X; "was provisionally N" is a level; "The officer
+    replied/responded that X was N" is reported speech: none of the verbs goes into the indicator's name."""
+    x = _one("Members heard that householder applications had taken an average of 9.8 weeks to decide.\n\n"
+             "The Head of Housing responded that rent collection was provisionally 96.2%.\n")
+    names = {o.value: o.surface for o in x.observations if o.value is not None}
+    assert names == {D("9.8"): "householder applications", D("96.2"): "rent collection"}
+
+
+def test_a_one_letter_code_opens_a_row_only_under_a_code_head(tmp_path: Path) -> None:
+    """Under a label column headed "Ref Measure" a row's "W1 ..." is its code (linked by the code), while
+    in a table without a code head "A9 road ..." keeps its road number in the name."""
+    path = tmp_path / "coded.txt"
+    path.write_text("| Ref Measure | 2023/24 | 2024/25 |\n|---|---|---|\n"
+                    "| W1 Household waste sent for recycling (%) | 51.0 | 52.2 |\n\n\n"
+                    "| Measure | 2023/24 | 2024/25 |\n|---|---|---|\n"
+                    "| A9 road condition index (%) | 31.0 | 29.5 |\n", encoding="utf-8")
+    x = extract(read_document(path))
+    names = {o.value: (o.surface, o.notation) for o in x.observations if o.value is not None}
+    assert names[D("52.2")] == ("Household waste sent for recycling", "W1")
+    assert names[D("29.5")][0].startswith("A9 road condition")
+
+
+def test_a_one_letter_code_in_its_own_ref_column_is_the_row_s_code(tmp_path: Path) -> None:
+    """A tab table whose first column is headed "Ref" gives each row its code ("H2"), not a name
+    starting with it."""
+    path = tmp_path / "tabbed.txt"
+    path.write_text("Ref\tMeasure\t2023/24\t2024/25\tTarget\n"
+                    "H2\tHomes made safe after a hazard report (%)\t81.0\t84.5\t85.0\n"
+                    "H3\tEmpty homes brought back into use\t22\t31\t30\n", encoding="utf-8")
+    x = extract(read_document(path))
+    names = {o.value: (o.surface, o.notation) for o in x.observations if o.value is not None}
+    assert names[D("84.5")] == ("Homes made safe after a hazard report", "H2")
+
+
+def test_an_earlier_figure_with_its_unit_and_a_verb_of_recording_before_its_period() -> None:
+    """"the 14.2 days recorded in Quarter 2 of 2022/23" is that quarter's level: its unit and "recorded"
+    between the number and the period do not lose the period, so the figure is previous, not actual."""
+    x = _one("Void relets took an average of 12.9 days, down from the 14.2 days recorded in Quarter 2 of "
+             "2022/23.\n")
+    rows = {(o.value, o.measure, o.period) for o in x.observations if o.value is not None}
+    assert (D("14.2"), "previous", "2022/23 Q2") in rows and (D("12.9"), "actual", None) in rows
+
+
+def test_an_answer_s_rate_at_a_date_a_profile_and_a_forecast() -> None:
+    """After a question naming the measure, "the cumulative rate at 30 June was N" is that measure's level
+    (a date names nothing), "the M% profile" is its target, and "was forecasting F" is no level at all."""
+    x = _one("Councillor Iqbal asked if the council tax collection target was still within reach. "
+             "The Revenues "
+             "Manager said the cumulative rate at 30 June was 28.7%, just behind the 29.2% profile, and the "
+             "team was forecasting 96.1% for the year.\n")
+    rows = {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None}
+    assert rows == {(D("28.7"), "actual", "council tax collection"),
+                    (D("29.2"), "target", "council tax collection")}
+
+
+def test_a_clause_naming_its_measure_only_by_pointing_back() -> None:
+    """"Three old cases had dragged the figure back to N" is the level of the measure the question named;
+    "N households were in that position" names no measure of its own, so with none asked it gives no figure
+    rather than one named "households were in that position"."""
+    x = _one("Councillor Shah asked about planning enforcement cases concluded within target. The officer "
+             "explained that closing three old cases had dragged the figure back to 61.0%.\n\n"
+             "Cllr Adebayo asked why households were still in hostels. "
+             "The Assistant Director replied that 37 "
+             "households were in that position by 30 June, down from 44 last quarter.\n")
+    rows = {(o.value, o.surface) for o in x.observations if o.value is not None}
+    assert rows == {(D("61.0"), "planning enforcement cases concluded within target")}
+
+
+def test_a_relative_clause_with_should_be_defines_the_measure() -> None:
+    """"The share of bridges that should be strengthened rose to N" names bridges that should be
+    strengthened: a modal after "that" and before "be" defines what is counted; "she felt it should" is
+    still nobody's measure."""
+    x = _one("Structures. The share of bridges that should be strengthened rose to 12.4%.\n")
+    assert [o.surface for o in x.observations if o.value is not None] == \
+        ["share of bridges that should be strengthened"]
+    from kg.extract.figures.phrases import is_name
+    assert not is_name("she felt it should be higher")
+
+
+def test_a_code_then_the_wrapped_rest_of_a_name_column(tmp_path: Path) -> None:
+    """In a space-aligned table with a code column (one row's code a "-") and a name column, the name wrapped
+    onto the next line under the name column goes on the name, and the code stays the row's code."""
+    path = tmp_path / "lgbf.txt"
+    path.write_text(
+        "Ref     Measure                                     2021/22   2022/23   Target\n"
+        "HSN1b   Gross rent arrears of current tenants as      6.1       6.6       6.0\n"
+        "        a % of rent due\n"
+        "SW1     Home care costs per hour for people aged      27.4      28.9      28.0\n"
+        "        65 or over (£)\n"
+        "C&L1    Cost per attendance at sports facilities      3.12      3.40      3.20\n"
+        "-       Library visits per 1,000 population           4,410     4,655     4,500\n", encoding="utf-8")
+    x = extract(read_document(path))
+    names = {o.value: (o.surface, o.notation) for o in x.observations if o.value is not None}
+    assert names[D("6.6")] == ("Gross rent arrears of current tenants as a % of rent due", "HSN1b")
+
+
+def test_audit_actions_implemented_and_counts_an_exercise_produced() -> None:
+    """"9 of the 11 agreed recommendations had been implemented (81.8%)" is a measure (audit actions put in
+    place), not a scorecard's tally; "the exercise identified 212 data matches" is a count of what was
+    found; "5 of the 8 actions were on track" still sums up a scorecard."""
+    x = _one("The auditor said that 9 of the 11 agreed actions had been implemented (81.8%).\n\n"
+             "The matching exercise identified 212 data matches.\n\n"
+             "Overall 5 of the 8 actions were on track (62.5%).\n")
+    rows = {(o.value, o.surface) for o in x.observations if o.value is not None}
+    assert rows == {(D("81.8"), "agreed actions had been implemented"), (D(212), "data matches")}
+
+
+def test_x_of_y_with_a_year_inside_and_an_opener_pointing_to_a_date() -> None:
+    """"9 of the 12 reviews in the 2023/24 programme had been finished (75.0%)" keeps its share although a
+    year sits between the counts and the bracket, and "By then" opening the sentence is no part of the
+    name."""
+    x = _one("9 of the 12 reviews in the 2023/24 programme had been finished (75.0%).\n\n"
+             "By then 30 of the 40 inspections were done (75.0%).\n")
+    names = sorted(o.surface for o in x.observations if o.value is not None)
+    assert names == ["inspections were done", "reviews in the programme had been finished"]
+
+
+def test_a_comparator_after_one_figure_is_not_the_cue_of_the_next() -> None:
+    """"70.2% nationally and 66.4% among the council's statistical neighbours" and "51.0% in Wales and 50.4%
+    in England": each comparator belongs to the figure it follows, so the second figure keeps its own."""
+    x = _one("Only 61.0% of annual reviews were completed on time, compared with 70.2% nationally and 66.4% "
+             "among the council's statistical neighbours.\n\n"
+             "Composting was 22.1% against 21.0% in Wales and 20.4% in England.\n")
+    areas = {o.value: o.area for o in x.observations if o.value is not None and o.measure == "benchmark"}
+    assert areas == {D("70.2"): "national", D("66.4"): "statistical-neighbours", D("21.0"): "wales",
+                     D("20.4"): "england"}
+
+
+def test_an_earlier_year_opening_a_clause_that_points_back() -> None:
+    """"In 2022/23 the rate had been 44.0%" after a sentence naming the rate is that measure's level for
+    2022/23, also in a paper whose own period is unknown."""
+    from kg.extract.figures import extract as figures_extract
+    from kg.model import DocMeta, SourceDoc
+
+    text = "The street cleanliness rate for 2023/24 had reached 46.5%. In 2022/23 the rate had been 44.0%.\n"
+    doc = SourceDoc(path=Path("t.txt"), name="t.txt", text=text, sha256="t", format="txt", meta=DocMeta())
+    x = figures_extract(Extraction(doc=doc, period=None), build(text))
+    rows = {(o.value, o.period, o.surface) for o in x.observations if o.value is not None}
+    assert (D("44.0"), "2022/23", "street cleanliness rate") in rows
+
+
+def test_the_length_of_something_decided_is_no_figure() -> None:
+    """"The cleaning contract be extended for 9 months" and "renewed for a further 5 years" state how long a
+    decision runs, not a level of any measure."""
+    x = _one("It was agreed that the cleaning contract be extended for 9 months.\n\n"
+             "The lease was renewed for a further 5 years.\n")
+    assert [o.value for o in x.observations if o.value is not None] == []
+
+
+def test_a_level_inside_or_outside_a_duration_target() -> None:
+    """"decided in an average of 6.1 weeks, inside the 8 week target": the 8 weeks is the target the level
+    is set against, as after "against" or "under"."""
+    x = _one("Householder applications were decided in an average of 6.1 weeks, inside the 8 week target.\n")
+    assert {(o.value, o.measure) for o in x.observations if o.value is not None} == \
+        {(D("6.1"), "actual"), (D(8), "target")}
+
+
+def test_a_share_after_with_is_of_the_sentence_s_subject() -> None:
+    """"Faulty street lights missed the target again, with 81.0% repaired within 5 days": the share is of the
+    subject, which the participle after it describes; the name is not the participle alone."""
+    x = _one("Street lights. Faulty street lights missed the target again, with 81.0% repaired within "
+             "5 days.\n")
+    assert [o.surface for o in x.observations if o.value is not None] == \
+        ["Faulty street lights repaired within 5 days"]
+
+
+def test_the_number_ranked_after_an_ordinal_is_no_figure() -> None:
+    """"The authority sits 5th of 9 in its family group": 9 is how many councils were ranked, never a family
+    group benchmark, although a comparator follows it."""
+    x = _one("Absence fell to 10.2 days per employee. The authority sits 5th of 9 in its family group for "
+             "absence.\n")
+    assert [o.value for o in x.observations if o.value is not None] == [D("10.2")]
+
+
+def test_a_trend_s_length_is_no_period_and_the_subject_names_the_level() -> None:
+    """"Missed bins have fallen for the second quarter running, to 3.1%" is this period's level of missed
+    bins: "the second quarter running" says how long the fall has lasted, and the subject names the
+    measure. "The regulator has set an aspiration of 12 weeks" names who set it, no measure."""
+    x = _one("Missed bins have fallen for the second quarter running, to 3.1%.\n\n"
+             "3.2 Children in need climbed to 67 per 10,000.\n"
+             "3.3 Dental checks. The regulator has set an aspiration of 12 weeks.\n")
+    rows = {(o.value, o.measure, o.period, o.surface) for o in x.observations if o.value is not None}
+    assert rows == {(D("3.1"), "actual", None, "Missed bins"), (D(67), "actual", None, "Children in need")}
+
+
 def test_a_figure_after_a_page_break_keeps_the_cue_before_it() -> None:
     """"had risen from" / page furniture / "6.2 weeks to 7.1 weeks": the furniture blanked in the
     flat text is no distance, so the first figure keeps its cue ("from": the earlier level) and the second
@@ -1684,6 +1923,41 @@ def test_real_english_performance_narratives_rated_titles() -> None:
     assert rows == {(D("48.6"), "green"), (D(100), "green")}
 
 
+def test_longer_than_a_duration_stays_in_the_name() -> None:
+    """"17 households had been in hostels for longer than eight weeks": "longer than eight weeks" is part of
+    what is counted, not a comparison that ends the name."""
+    x = _one("17 households had been in hostels for longer than eight weeks at the end of March.\n")
+    assert [o.surface for o in x.observations if o.value is not None] == \
+        ["households had been in hostels for longer than eight weeks"]
+
+
+def test_a_comparator_of_a_level_stated_for_an_earlier_year() -> None:
+    """"X was 12.7% for the 2021/22 school year, the most recent data, compared with 14.5% in England":
+    England's figure is X's benchmark for the same year, although the level is an earlier year's."""
+    x = _one("Persistent absence among primary pupils was 12.7% for the 2021/22 school year, the most "
+             "recent data, compared with 14.5% in England.\n")
+    rows = {(o.value, o.measure, o.area, o.period) for o in x.observations if o.value is not None}
+    assert (D("14.5"), "benchmark", "england", "2021/22") in rows
+
+
+def test_a_wait_named_before_its_figure_and_what_for_after_it() -> None:
+    """"an average wait of 16.2 weeks for occupational therapy and equipment meant ..." is the average wait
+    for occupational therapy and equipment: what the wait is for follows the figure."""
+    x = _one("Councillor Ross asked whether an average wait of 16.2 weeks for occupational therapy and "
+             "equipment meant that some people waited longer.\n")
+    assert [o.surface for o in x.observations if o.value is not None] == \
+        ["average wait for occupational therapy and equipment"]
+
+
+def test_the_whole_s_level_beside_a_part_s_names_no_measure() -> None:
+    """"Band C arrears stood at 7.9%, against 5.2% for the district as a whole": 5.2% is not Band C's,
+    and the clause names the measure only for its part, so it gives no figure rather than a wrong one."""
+    x = _one("The officer noted that Band C arrears stood at 7.9%, against 5.2% for the district as a "
+             "whole.\n")
+    assert [(o.value, o.surface) for o in x.observations if o.value is not None] == \
+        [(D("7.9"), "Band C arrears")]
+
+
 def test_a_percent_column_after_a_count_in_a_breakdown_is_that_count_as_a_share() -> None:
     """A breakdown by ward whose last column is headed "%" alone (the share the count before it is of the
     row's total): each share is that measure's, as a percentage, for the ward, not a figure left unnamed."""
@@ -1691,3 +1965,11 @@ def test_a_percent_column_after_a_count_in_a_breakdown_is_that_count_as_a_share(
     shares = {(o.value, o.area) for o in x.observations
               if o.unit == "percent" and o.surface.startswith("Homelessness prevented")}
     assert shares == {(D("70.0"), "Abbeyfield"), (D("60.0"), "Northgate")}
+
+
+def test_a_share_an_amount_is_based_on_is_no_level() -> None:
+    """"the allowance, which is still based on 85% of the 2016 rent levels" says how an amount is worked out,
+    not a level of any measure; "rent collection was 97.2%" still is one."""
+    x = _one("Members asked about the hostel allowance, which is still based on 85% of the 2016 rent levels. "
+             "Rent collection was 97.2%.\n")
+    assert [o.value for o in x.observations if o.value is not None] == [D("97.2")]

@@ -422,3 +422,81 @@ def test_fuzzy_scores_are_each_concepts_best_name_scored_one_at_a_time(phrase: s
         s = (fuzz.token_sort_ratio(key, name) + fuzz.token_set_ratio(key, name)) / 2
         best[cid] = max(s, best.get(cid, -1.0))
     assert indicator_link.fuzzy_scores(key) == sorted(((s, c) for c, s in best.items()), reverse=True)
+
+
+def test_a_bracketed_counting_note_or_new_flag_is_not_part_of_the_measure() -> None:
+    """A row label's bracketed note on how the figure is counted or that the row is new ("(excluding
+    transfers in)", "(new)") is dropped before linking; a bracketed age band or phase stays."""
+    clean, link_indicator = indicator_link.clean, indicator_link.link_indicator
+    assert clean("Annual reviews of EHCPs completed on time (excluding transfers in)") == \
+        "Annual reviews of EHCPs completed on time"
+    assert clean("Households prevented from homelessness % (new)") == \
+        "Households prevented from homelessness %"
+    assert clean("Pupils persistently absent (secondary)") == "Pupils persistently absent (secondary)"
+    plain = link_indicator("EHC plans issued within 20 weeks", unit="percent").concept
+    assert plain and link_indicator("EHC plans issued within 20 weeks (excl. those with exceptions)",
+                                    unit="percent").concept == plain
+
+
+def test_the_dates_a_figure_covers_and_a_provisional_flag_are_not_the_measure() -> None:
+    """"Recycling rate for April to June", "provisional recycling rate for January to March 2026" and
+    "council tax collection to 30 September 2024" name the measure before the dates; the dates and the word
+    "provisional" are dropped before linking, so the phrases link as the bare measure does."""
+    clean, link_indicator = indicator_link.clean, indicator_link.link_indicator
+    assert clean("recycling rate for April to June") == "recycling rate"
+    assert clean("provisional recycling rate for January to March 2026") == "recycling rate"
+    assert clean("council tax collection to 30 September 2024") == "council tax collection"
+    bare = link_indicator("recycling rate", unit="percent").concept
+    assert bare and link_indicator("provisional recycling rate for January to March 2026",
+                                   unit="percent").concept == bare
+
+
+def test_a_northern_irish_waste_code_in_tonnes_is_its_own_measure() -> None:
+    """NI statutory indicator W2 (biodegradable waste landfilled) is counted in tonnes: its code, or the
+    name stated in tonnes, links to the tonnage measure, not to the percentage landfilled."""
+    link_indicator = indicator_link.link_indicator
+    by_code = link_indicator("Biodegradable waste landfilled", code="W2", unit="other").concept
+    assert by_code == "biodegradable-waste-landfilled-tonnes"
+    assert link_indicator("biodegradable municipal waste landfilled", unit="other").concept == by_code
+    assert link_indicator("biodegradable municipal waste landfilled", unit="percent").concept != by_code
+
+
+def test_a_count_at_a_date_and_a_verb_of_staying_are_not_the_measure() -> None:
+    """"Rough sleepers (number at month end)" and "people were sleeping rough at" aside, the bracketed
+    snapshot note and "were living in" go before linking: "families were living in hostels" is the same
+    measure as "families in hostels"."""
+    clean = indicator_link.clean
+    assert clean("Families in hostels (number at month end)") == "Families in hostels"
+    assert clean("families were living in hostels") == "families in hostels"
+    assert clean("children waiting for adoption") == "children waiting for adoption"
+
+
+def test_share_of_is_a_measure_lead_and_a_scottish_road_code_links() -> None:
+    """"Share of X" is a percentage of X, as "percentage of X" is; LGBF ENV4b links to the A roads
+    condition measure by its code."""
+    link_indicator = indicator_link.link_indicator
+    assert indicator_link.normalise("share of households recycling") == \
+        indicator_link.normalise("percentage of households recycling")
+    assert link_indicator("Road condition", code="ENV4b", unit="percent").concept == "roads-poor-condition-a"
+
+
+def test_a_rolling_window_and_a_doubled_consonant_keep_one_indicator() -> None:
+    """"Days lost per teacher, rolling twelve months" is the teachers' sickness measure over its window;
+    "reviews in the plan completed" and "planned reviews completed" are one council indicator worded two ways
+    ("plan"/"planned"); non-teaching staff's sickness absence is the days lost per FTE measure."""
+    link_indicator = indicator_link.link_indicator
+    assert indicator_link.clean("Days lost per teacher, rolling twelve months") == \
+        "Days lost per teacher"
+    assert indicator_link.same_indicator_score("reviews in the plan completed", "planned reviews completed")
+    assert link_indicator("non-teaching sickness absence", unit="other").concept == "sickness-days-per-fte"
+
+
+def test_families_in_bed_and_breakfast_beyond_the_legal_limit() -> None:
+    """The English measure of families with children kept in B&B beyond six weeks is its own concept, apart
+    from all B&B placements; "had been in" is "in"."""
+    link_indicator = indicator_link.link_indicator
+    assert link_indicator("families with children in B&B beyond 6 weeks",
+                          unit="count").concept == "families-in-bed-and-breakfast-over-six-weeks"
+    assert link_indicator("households in bed and breakfast accommodation",
+                          unit="count").concept == "bed-and-breakfast"
+    assert indicator_link.clean("households had been in hostels") == "households in hostels"

@@ -205,6 +205,91 @@ def test_flattened_scorecard_with_arrow_and_word_cells_and_a_quarter_target_colu
     assert g[("Exclusions per 1,000 pupils", "Scotland")] == "18.9"
 
 
+def _flat(tmp_path: Path, text: str) -> SourceDoc:
+    path = tmp_path / "scorecard.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    assert_consistent(doc)
+    return doc
+
+
+def test_flattened_header_whose_second_line_completes_heads_with_words(tmp_path: Path) -> None:
+    """A split header whose second line ends a head with a word ("Wales / average", "Family / group") still
+    makes the table, each word joining the head above it."""
+    doc = _flat(tmp_path, (
+        "Appendix B: Corporate scorecard\n"
+        "Code Measure Q4 Q4 Target Wales Family RAG\n"
+        "2023/24 2024/25 2024/25 average group\n"
+        "CS01 Calls answered first time (%) 71.5 74.0 75.0 72.2 70.9 Amber\n"
+        "CS02 Complaints closed in time (%) 80.1 85.6 85.0 83.0 n/a Green\n"
+        "HR04 Staff turnover rate (%) 11.2 12.9 10.0 - 11.8 Red\n"
+        "\n"
+        "The scorecard is reported quarterly.\n"
+    ))
+    g = grid(doc)
+    assert g[("CS01 Calls answered first time (%)", "Wales average")] == "72.2"
+    assert g[("CS02 Complaints closed in time (%)", "Q4 2024/25")] == "85.6"
+    assert g[("HR04 Staff turnover rate (%)", "Family group")] == "11.8"
+
+
+def test_flattened_rag_initials_and_a_bracketed_label_tail_across_a_page_footer(tmp_path: Path) -> None:
+    """Under a RAG head a capital R, A or G among the values is the rating cell, and a short bracket on the
+    line under a row ("(days)") ends that row's label, also after a page footer inside the table."""
+    doc = _flat(tmp_path, (
+        "Measure Q3 Q4 Target Region RAG Trend\n"
+        "Benefit claims processed on time 88.2 90.4 92 89.0 A Improving\n"
+        "(% of new claims)\n"
+        "Average time to relet council homes 41 38 30 35 R Improving\n"
+        "(days)\n"
+        "Bro Dyfnant County Borough Council - Cabinet Page 4 of 9\n"
+        "Household waste reused or recycled (%) 63.0 64.1 64 62.7 G Stable\n"
+        "Streets graded clean (%) 91 92 95 93 A Improving\n"
+        "\n"
+        "2. Commentary\n"
+    ))
+    g = grid(doc)
+    assert g[("Average time to relet council homes (days)", "Q4")] == "38"
+    assert g[("Benefit claims processed on time (% of new claims)", "RAG")] == "A"
+    assert g[("Household waste reused or recycled (%)", "Region")] == "62.7"
+    assert g[("Streets graded clean (%)", "Trend")] == "Improving"
+
+
+def test_flattened_table_going_on_after_a_page_break_under_its_caption_and_header(tmp_path: Path) -> None:
+    """A flattened table broken by a page keeps its rows when the new page prints the caption marked
+    "(continued)" and the header lines again before the rest of the rows."""
+    doc = _flat(tmp_path, (
+        "Table 3: Housing indicators\n"
+        "Measure 2023/24 2024/25 Target Status\n"
+        "Homes let within 28 days (%) 61.0 64.5 70.0 Amber\n"
+        "Rent arrears as % of rent due 3.4 3.1 3.0 Amber\n"
+        "Glanrhyd Borough Council 14 Page 5 of 8\n"
+        "Table 3 (cont'd)\n"
+        "Measure 2023/24 2024/25 Target Status\n"
+        "Disabled adaptations completed (days) 212 188 180 Amber\n"
+        "Tenants satisfied with repairs (%) 82 84 85 Green\n"
+    ))
+    assert len(doc.tables) == 1
+    g = grid(doc)
+    assert g[("Disabled adaptations completed (days)", "2024/25")] == "188"
+    assert g[("Homes let within 28 days (%)", "Target")] == "70.0"
+
+
+def test_aligned_label_wrapped_onto_a_line_opening_with_a_bracket(tmp_path: Path) -> None:
+    """A space-aligned row label wrapped so that its second line opens with a bracket ("(within 12 weeks)
+    %") goes on the row's label, as a lower-case second line does, rather than reading as a group heading."""
+    doc = _flat(tmp_path, (
+        "Measure                          2023/24   2024/25   Target\n"
+        "Adult social care reviews done   71.0      74.2      80.0\n"
+        "(within 12 weeks) %\n"
+        "Delayed transfers per 100,000    9.1       8.4       8.0\n"
+        "adults\n"
+        "Carers assessed in the year      1,204     1,377     1,300\n"
+    ))
+    g = grid(doc)
+    assert g[("Adult social care reviews done (within 12 weeks) %", "2024/25")] == "74.2"
+    assert g[("Delayed transfers per 100,000 adults", "Target")] == "8.0"
+
+
 # ---- not tables -----------------------------------------------------------------------------------------
 
 

@@ -39,7 +39,10 @@ _PERIOD = re.compile(
 PAGE_RANGE = re.compile(r"(?:pp?\.?\s*)?\d{1,4}\s*[-–]\s*\d{1,4}", re.I)
 # Running page furniture: "Page 13", "13", "- 13 -", "Page 3 of 20", and a line ending in "Page 13".
 _PAGE = re.compile(r"^\s*(?:(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|-\s*\d{1,4}\s*-)\s*$", re.I)
-_PAGE_TAIL = re.compile(r"\S\s{2,}page\s+\d{1,4}(?:\s*of\s*\d{1,4})?\s*$", re.I)
+# a running footer ending in its page number: set apart by two spaces, or by one where it says "of" the
+# pages in all ("... Borough Council Page 4 of 9"), which no sentence ends with
+_PAGE_TAIL = re.compile(r"\S(?:\s{2,}(?i:page)\s+\d{1,4}(?:\s*of\s*\d{1,4})?"
+                        r"|\s[Pp]age\s\d{1,4}\sof\s\d{1,4})\s*$")
 
 
 @lru_cache(maxsize=8192)

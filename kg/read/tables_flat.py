@@ -36,6 +36,9 @@ _CONNECTOR = {"of", "in", "and", "to", "the", "with", "for", "per", "at", "by", 
 
 
 _WORD = re.compile(r"\S+")
+# "Table 2 (continued)", "Appendix A (cont'd)": a caption printed again over the rest of a table on a new page
+_CONTINUED = re.compile(r"^(?:table|appendix|annex|figure|scorecard)\b.{0,40}"
+                        r"\((?:continued|cont'?d\.?|cont\.)\)$", re.I)
 
 
 @cache
@@ -189,16 +192,20 @@ def _assignable(tokens: Sequence[Token]) -> list[Token]:
         if depth or word.startswith("("):
             depth = max(0, depth + word.count("(") - word.count(")"))
             continue
-        if word[:1].islower():
-            continue
+        if word[:1].islower() and word.lower().strip(".") not in words()["completing"]:
+            continue  # ("average", "neighbours" complete a comparator's head: "Wales / average")
         out.append(tok)
     return out
 
 
 def _continuation(tokens: Sequence[Token], n_value: int) -> bool:
-    """A second header line: a few periods and short abbreviations, no label words."""
+    """A second header line: a few periods, short abbreviations and the words that complete a head printed
+    over two lines ("NI / Average", "Stat. / neighbours", "London / avg"), no label words."""
     return 0 < len(tokens) <= n_value and all(
-        is_period(t[2]) or (len(t[2]) <= 5 and t[2][:1].isupper() and not is_value(t[2])) for t in tokens
+        is_period(t[2])
+        or (len(t[2]) <= 5 and t[2][:1].isupper() and not is_value(t[2]))
+        or (t[2].lower().strip(".()") in words()["joins"] or _is_head_word(t[2].strip(".")))
+        for t in tokens
     )
 
 
@@ -287,6 +294,36 @@ def _without_comment(tokens: Sequence[Token]) -> list[Token]:
     return list(tokens if end is None else tokens[: end + 1])
 
 
+def _rag_letters(tokens: list[Token]) -> list[Token]:
+    """Under a RAG or status head a rating may be its initial ("... 40 36.9 A Better"): a capital R, A or
+    G between the row's figures and its last values is that column's cell (read as a rating word, the
+    cell keeping its own text), never a word of the label."""
+    out = list(tokens)
+    for k in range(1, len(out)):
+        t = out[k][2]
+        if (
+            t.isupper()
+            and t.lower() in words()["rag_letters"]
+            and _is_cell(out[k - 1][2])
+            and all(_is_cell(x[2]) for x in out[k + 1 :])
+        ):
+            rating = next(w for w in sorted(words()["rag"]) if w[:1] == t.lower())
+            out[k] = (out[k][0], out[k][1], rating)
+    return out
+
+
+def _unit_tail(tokens: Sequence[Token]) -> bool:
+    """A short bracket alone on the line below a row: the end of its wrapped label ("(days)", "(number at
+    year end)"), not a note under the table ("(Source: ...)", "(Note ...)")."""
+    first, last = tokens[0][2], tokens[-1][2]
+    return (
+        len(tokens) <= 6
+        and first.startswith("(")
+        and last.endswith(")")
+        and first.lstrip("(").rstrip(":").lower() not in {"source", "sources", "note", "notes", "see"}
+    )
+
+
 def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> tuple[Found, int] | None:
     if len(lines[i].text.split()) < 3:
         return None  # a header has 3 tokens or more, and a line has no more tokens than words (str.split
@@ -299,8 +336,12 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
     if not _is_header(head_tokens):
         return None
 
+    rated = any(is_status_head(t[2]) for t in head_tokens)
+
     def row_tokens(line: Line) -> list[Token]:
         tokens = _tokens(text, line)
+        if rated:
+            tokens = _rag_letters(tokens)
         return _without_comment(tokens) if commented else tokens
 
     j = i + 1
@@ -308,13 +349,22 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
     if j < len(lines) and not lines[j].blank and _trailing(row_tokens(lines[j])) == 0:
         second = _tokens(text, lines[j])
         j += 1
+    header_lines = {" ".join(lines[x].text.split()) for x in range(i, j)}
+
+    def again(line: str) -> bool:
+        """After a page break: the table's caption marked as continued, or its header printed again."""
+        flat = " ".join(line.split())
+        return flat in header_lines or bool(_CONTINUED.search(flat))
+
     # rows: lines ending in values, with page furniture, label lines and group headings among them
     members: list[tuple[int, str, list[Token]]] = []
     while j < len(lines):
         line = lines[j]
         if line.blank or is_furniture(line.text, repeated):
             k = j
-            while k < len(lines) and (lines[k].blank or is_furniture(lines[k].text, repeated)):
+            while k < len(lines) and (
+                lines[k].blank or is_furniture(lines[k].text, repeated) or again(lines[k].text)
+            ):
                 k += 1
             # a running head printed once (a two-page paper) under the page number, a blank line below it
             if (k + 1 < len(lines) and lines[k + 1].blank and _trailing(_tokens(text, lines[k])) < 2
@@ -335,6 +385,8 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
         n = _trailing(tokens)
         if n >= 2:
             members.append((j, "row", tokens))
+        elif n == 0 and members and members[-1][1] == "row" and _unit_tail(tokens):
+            members.append((j, "tail", tokens))  # "(days)" under its row: the end of the row's label
         elif (
             len(tokens) <= 14
             and j + 1 < len(lines)

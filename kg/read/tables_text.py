@@ -357,7 +357,8 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
                 or nxt[0][1] - lines[m + 1].start > label_lo
             ):
                 pending = (a, b)  # the next row's label starts here
-            elif rows and rows[-1].label and (text[a].islower() or indented):
+            # the rest of the row's label: lower case, indented, or a bracket ("(excluding X) %", "(days)")
+            elif rows and rows[-1].label and (text[a].islower() or text[a] == "(" or indented):
                 prev = rows[-1]
                 lab = (prev.label[0], b) if prev.label else (a, b)
                 rows[-1] = Row(lab, f"{prev.label_text} {' '.join(text[a:b].split())}", prev.cells)

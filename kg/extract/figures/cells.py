@@ -24,6 +24,9 @@ _CELL_NUMBER = re.compile(
 # ("KPI/14"). One capital and a digit ("S5", "P7", "Y6") is a school year, part of the label.
 _CODE = re.compile(r"^\s*((?:[A-Z]{2,6}[ \-]?\d{1,4}[a-z]?|[A-Z]{1,6}/\d{1,4}[a-z]?)(?:[/.\-]\d{1,3}[a-z]?)?)"
                    r"\s*[:\-–]?\s+(?=\S)")
+# "P1", "W2": a one-letter code, read as the row's code only where the label column is headed as holding
+# codes ("Ref Indicator", "Code Measure"); elsewhere "A1 road condition" keeps its road.
+_SHORT_CODE = re.compile(r"^\s*([A-Z]\d{1,2}[a-z]?)\s+(?=[A-Z])")
 _CAPTION = re.compile(r"^\s*(?:appendix|annex|table|figure|chart)\s*[\w.]{0,4}\s*[:\-–.]?\s*", re.I)
 _HINT = re.compile(r"\s*\((?:%|£|number|no\.?|days?|weeks?|rate|per\s+[\d,]+[^)]*|score[^)]*)\)\s*$", re.I)
 
@@ -86,8 +89,20 @@ def _cell_unit(cell: str) -> str:
     return " ".join((m.group("words") or "").split()).lower() if m else ""
 
 
+@cache
+def _threshold_re() -> re.Pattern[str]:
+    """A duration a label counts within ("issued within 20 weeks", "for more than 6 weeks"): the measure's
+    standard, part of its name, never the unit its figures are in."""
+    spelled = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|"
+               r"ninety)")
+    number = r"(?:\d[\d,]*|" + spelled + r"(?:-[a-z]+)?)"
+    return re.compile(r"\b" + alternation(words()["duration_leads"]) + r"\s+" + number + r"\s+"
+                      + alternation(words()["duration_units"]) + r"\b", re.I)
+
+
 def _unit(label: str, cell: str) -> tuple[str, str, int | None]:
     """(unit, unit words, rate base) from the row label's hints and the cell's own marks."""
+    label = _threshold_re().sub(" ", label)
     if (own := _cell_unit(cell)) and own in _cell_words()["other"]:
         return "other", own, None  # "41.5 weeks"
     if own and own in _cell_words()["count"] and "%" not in cell and "£" not in cell:
@@ -238,6 +253,23 @@ def _breakdown(doc: SourceDoc, table_index: int) -> tuple[str, str, str] | None:
     return None
 
 
+def _coded(doc: SourceDoc, table_index: int) -> bool:
+    """The table's first column is headed as holding codes ("Ref", "Ref Indicator", "Code Measure"): its
+    rows open with their codes."""
+    table = next((t for t in getattr(doc, "tables", ()) if t.index == table_index), None)
+    if table is None or not table.header_rows or not table.header_rows[0]:
+        return False
+    words_ = table.header_rows[0][0].quote.lower().split()
+    return bool(words_) and words_[0].strip(".:") in _code_heads()
+
+
+@cache
+def _code_heads() -> frozenset[str]:
+    from kg.read.tables_cells import _words as cell_words
+
+    return frozenset(w.strip(".") for w in cell_words()["code_heads"])
+
+
 def _newest_periods(cells: Iterable[TableCell]) -> dict[int, str]:
     """Table -> the newest period (with its year) heading one of its figure columns, targets and comparators
     aside ("2020/21 | 2022/23 | Wales 2022/23": 2022/23)."""
@@ -273,11 +305,18 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
         extra = [c for c in row if _kind(_headers(c)) == "label"]
         codes = [c for c in row if _kind(_headers(c)) == "notation"]
         if extra:
-            notation = label if not codes else codes[0].span.quote.strip()
-            label = extra[0].span.quote.strip()
+            name = extra[0].span.quote.strip()
+            code = None if codes else (_CODE.match(label) or _SHORT_CODE.match(label))
+            if code and label[code.end() :].strip():
+                # "ENV4b maintenance treatment": the code, then the rest of the name column's words wrapped
+                # onto the next line (read into the row's label by a space-aligned table's reader)
+                notation, label = code.group(1), f"{name} {label[code.end() :].strip()}"
+            else:
+                notation = label if not codes else codes[0].span.quote.strip()
+                label = name
         elif codes:
             notation = codes[0].span.quote.strip()
-        if m := _CODE.match(label):
+        if m := _CODE.match(label) or (_coded(doc, getattr(row[0], "table", 0)) and _SHORT_CODE.match(label)):
             notation, label = m.group(1), label[m.end() :]
         label = _polarity_re().sub("", label)
         if not label or not re.search(r"[A-Za-z]{3}", label):
@@ -356,6 +395,24 @@ def _narrative(cell: TableCell, label: str, doc_period: str | None) -> list[Foun
     return found
 
 
+def _subject_from_caption(head: str, caption: str) -> str:
+    """A column head that opens with the verb of the table's title has lost its subject to the title:
+    "Collected to date (%)" under "Rent collected in the year, by tenure" is rent collected to date."""
+    first = head.split()[0].lower() if head.split() else ""
+    participle = first.endswith(("ed", "en")) or first in words()["irregular_participles"]
+    m = re.search(r"\b" + re.escape(first) + r"\b", caption, re.I) if participle else None
+    if not m or m.start() == 0:
+        return head
+    return f"{caption[: m.start()].strip()} {head[:1].lower()}{head[1:]}"
+
+
+@cache
+def _narrowing_re() -> re.Pattern[str]:
+    """A column head that opens with a preposition narrows the measure of the column before it: "Plans
+    issued | Within 20 weeks", "Referrals | Of which repeat"."""
+    return re.compile(r"^(?:" + alternation(words()["narrowing_heads"]) + r")\b", re.I)
+
+
 def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: tuple[str, str, str],
                    doc_period: str | None) -> list[Found]:
     """One row of a breakdown: each value column's header (or else the table's title) names the measure;
@@ -365,7 +422,9 @@ def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: t
     total = bool(_list_re("total_rows").match(part))
     start, end = _row_quote(doc.text, row)
     out = []
-    before = ""  # the last value column's measure: a "%" column after it is that count as a share
+    # the last value column's measure: a column headed "Within 20 weeks" or "Of which" narrows it, and a "%"
+    # column after it is that count as a share
+    before = ""
     for c in row:
         header = _headers(c)
         parsed = _value(c.span.quote)
@@ -374,16 +433,22 @@ def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: t
         named = _period_role(header, doc_period)
         measure_name = re.sub(r"\s*\b(?:q[1-4]|quarter\s*[1-4])\b|\s*(?:19|20)?\d\d\s*/\s*\d\d\b", "", header,
                               flags=re.I).strip(" ,:-–")
+        if _narrowing_re().match(measure_name):
+            if not before:
+                continue  # "Within 20 weeks" of nothing named: the measure it narrows is unknown
+            measure_name = f"{before} {measure_name[:1].lower()}{measure_name[1:]}"
         worded = re.search(r"[a-z]{3}", measure_name, re.I) and _kind(measure_name) is None
         share = not worded and measure_name.strip("() ") == "%" and before
         phrase = measure_name if worded else f"{before} (%)" if share else caption
         before = measure_name if worded else before
+        if worded and caption:
+            phrase = _subject_from_caption(phrase, caption)
         if not phrase:
             continue
         unit, unit_words, base = _unit(f"{phrase} {header} {title}", c.span.quote)
         measure, period = ("actual", None) if named is None else (named[0], named[1])
         if not place and not total:
-            phrase = f"{phrase} - {part}"
+            phrase = f"{_HINT.sub('', phrase).strip()} - {part}"
         out.append(Found(
             phrase=_HINT.sub("", phrase).strip(), start=start, end=end, value=parsed[0], unit=unit,
             measure=measure, area=part if place and not total else "council",

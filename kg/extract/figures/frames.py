@@ -67,7 +67,12 @@ def _all_cues_re() -> re.Pattern[str]:
 
 # compiled once: these run for every number of a document
 _PERIODS_NAMED = re.compile(r"\b(?:q|qtr|quarter)\s*[1-4]\b|\b(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}\b", re.I)
-_AFTER_NUMBER = re.compile(r"[\s)]*(?:for|in|across|among|amongst)?\s*(?:the\s+)?")
+# "38% among the borough's nearest neighbours", "61% for its CIPFA group": whose comparators
+_AFTER_NUMBER = re.compile(r"[\s)]*(?:for|in|across|among|amongst)?\s*(?:the\s+)?"
+                           r"(?:(?:council|county|borough|district|city|authority)['’]s\s+|(?:its|our|their)\s+)?")
+_FIGURE_BEFORE = re.compile(r"\d(?:\s*%|\s*per\s+cent)?\s*"
+                            r"(?:(?:in|for|across|among|amongst)\s+(?:the\s+)?)?$",
+                            re.I)
 _COUNCIL = re.compile(r"\s*(?:council|county|borough|authority)")
 _COMPARED = re.compile(r"\b(?:compared|compares|against)\b", re.I)
 # a period labelling the number after it ("(Q2: 21.3%)", "(target 95%, last year 89%)"): not the one before's
@@ -116,7 +121,11 @@ def role(text: str, n: Number, lo: int, hi: int) -> Role:
     cues: list[tuple[int, Role]] = []  # (cue end, role): the cue ending nearest the number wins
     if cue := _last_cue(text, lo, n):
         kind, code = _cue_kinds()[_key(cue[2])]
-        cues.append((cue[1], Role(kind, code, cue[0])))
+        # "71% nationally, with 64% for similar councils": a comparator right after another figure is
+        # that figure's, not a cue for the next
+        trailing = kind == "benchmark" and _FIGURE_BEFORE.search(text, max(lo, cue[0] - 12), cue[0])
+        if not trailing:
+            cues.append((cue[1], Role(kind, code, cue[0])))
     decided, area, previous = _after(right)
     if decided is not None:
         return decided
@@ -165,7 +174,11 @@ _TIME_LIMIT = re.compile(r"\b(?:within|inside|in)\s+(?:the\s+|a\s+)?\d{1,3}[-\s]
                          r"(?:day|week|month|hour|minute)s?\s+$", re.I)
 _SPAN_UP_TO_NOW = re.compile(r"\b(?:in|over|during|across|throughout)\s+the\s+(?:last|past)\s+"
                              r"(?:twelve\s+months|12\s+months|year)$", re.I)
+_RUNNING = re.compile(r"\s+(?:running|in\s+a\s+row|in\s+succession)\b", re.I)
 _IN = re.compile(
+    # "the 19 days logged last spring", "61 weeks reported in Q3": the unit and a verb of recording between
+    r"(?:\s*(?:working\s+days|days?|weeks?|months?|hours?|tonnes))?"
+    r"(?:\s+(?:recorded|reported|achieved|seen|posted|delivered))?"
     r"[\s,(]*(?:in|for|at|during|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of|over)?"
     r"\s*(?:the\s+)?$",
     re.I,
@@ -184,6 +197,8 @@ def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None,
         found = periods.mentions(text, lo, hi, ref)
     # "from 900 to 765 in the last year": the twelve months up to now, not the year before
     found = [p for p in found if not _SPAN_UP_TO_NOW.search(text, max(0, p[1] - 12), p[2])]
+    # "for a fourth month in a row", "(second quarter running)": how long a trend lasted, not the period
+    found = [p for p in found if not _RUNNING.match(text, p[2])]
     after = [p for p in found if p[1] >= n.end and _IN.match(text[n.end : p[1]]) is not None
              and len(text[n.end : p[1]]) <= 25
              and not _LABELS.match(text[p[2] : p[2] + 12])]  # "(Q2: 21.3%)" labels 21.3

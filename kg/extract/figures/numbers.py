@@ -265,8 +265,11 @@ _DEFINITION = re.compile(r"\s*(?:after|later|afterwards|before|from|since|follow
                          r"of\s+(?:a|the|being|their))\b", re.I)
 _AND_OVER = re.compile(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|younger)\b", re.I)
 # "against the 15 week target", "short of the 30 day standard": the target's figure, no standard's name
-_SET_AGAINST = re.compile(r"\b(?:against|below|above|under|over|short\s+of|than|meet|meeting|met|missed|"
-                          r"missing|exceeded|exceeding|beat|beating)\s+(?:the\s+|a\s+|an\s+|its\s+|our\s+)?$",
+# ("inside/outside the 15 week target": a level in weeks set against a target in weeks; "within the 26 week
+# standard" still names what is counted)
+_SET_AGAINST = re.compile(r"\b(?:against|below|above|under|over|inside|outside|short\s+of|than|meet|"
+                          r"meeting|met|"
+                          r"missed|missing|exceeded|exceeding|beat|beating)\s+(?:the\s+|a\s+|an\s+|its\s+|our\s+)?$",
                           re.I)
 _PERIOD_LABEL = re.compile(r"\b(?:last|previous|prior|the\s+same)\s+(?:quarter|year|month|week|period)"
                            r"\s*:?\s*$", re.I)
@@ -307,9 +310,12 @@ def _not_a_figure(before: str, after: str, unit: str, hyphened: bool = False) ->
         return True  # "returned 28 days after leaving hospital": a definition, not a level
     if _AND_OVER.match(after):
         return True  # "65 and over"
+    if _RANK_OF.search(before):
+        return True  # "ranks 7th of 8": how many were ranked, no level
     if ending("threshold_before").search(before.rstrip()) and not _TARGET_CUE.search(before):
         return True  # "absence exceeded 11 days", "more than 5%": a threshold passed, not a level stated
     return bool(unit == "percent" and _WITHIN.search(before))
 
 
+_RANK_OF = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+(?:out\s+)?of\s*(?:the\s+)?$", re.I)
 _TARGET_CUE = re.compile(r"\btargets?\b[^.;]{0,25}$", re.I)

@@ -56,14 +56,15 @@ def _opener_re() -> re.Pattern[str]:
 def _copula_tail_re() -> re.Pattern[str]:
     verbs = alternation(words()["copulas"])
     return re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|been|being|having|then|further|again|now|still|"
-                      r"slightly|significantly|also|currently|presently))*(?:\s+" + verbs + r"|\s*[:=\-–])?"
+                      r"slightly|significantly|also|currently|presently|provisionally|approximately|roughly))*"
+                      r"(?:\s+" + verbs + r"|\s*[:=\-–])?"
                       r"(?:\s+(?:to|at|of|by))?\s*$", re.I)
 
 
 # "meeting" ends a name ("..., meeting the target", "at the meeting") except where it says which of the
 # things counted are meant ("the percentage of homes meeting the Decent Homes Standard")
 BOUNDARY_ALTERNATIVES = (
-    r"(?<!\d),|,(?!\d{3})|;|\(|\)|\bagainst\b|\bcompared\b|\bcompares\b|\babove\b|\bbelow\b|\bthan\b(?!\s+\d)|\bwhich\b|\bwho\b|"
+    r"(?<!\d),|,(?!\d{3})|;|\(|\)|\bagainst\b|\bcompared\b|\bcompares\b|\babove\b|\bbelow\b|(?<!longer\s)(?<!more\s)\bthan\b(?!\s+\d)(?!\s+(?:the\s+)?[a-z]+[\s\-](?:day|week|month|hour)s?\b)|\bwhich\b|\bwho\b|"
     r"\b(?:down\s+|up\s+)?from\s+(?=[£\d])|\bmeeting\b(?!\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?standards?\b)|\bwhile\b|\bwhilst\b|\bbut\b|\band\s+(?:is|was|the|a)\b|"
     r"\bthe\s+(?:highest|lowest|best|worst)\b|\bfor\s+the\s+first\s+time\b|\bsince\b|"
     r"\b(?:in|for|during|at\s+the\s+end\s+of)\s+(?:the\s+)?(?:q|qtr|quarter|first|second|third|fourth|year|month)\b|"
@@ -76,8 +77,16 @@ BOUNDARY_LEAD = r"(?=[,;()]|\b[abcdfilmpstuw])"
 _BOUNDARY = re.compile(BOUNDARY_LEAD + "(?:" + BOUNDARY_ALTERNATIVES + ")", re.I)
 _POPULATION = re.compile(r"^of\s+(?:the|these|those)?\s*" + _NUMBER + r"\s+([^,]{3,120}?)\s*,\s*", re.I)
 _X_OF_Y_BEFORE = re.compile(r"(" + _NUMBER + r")\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(" + _NUMBER
-                            + r")\s*((?:[^()\d]|\d+\s+(?:working\s+)?(?:days?|weeks?|months?|hours?))"
+                            + r")\s*((?:[^()\d]|\d+\s+(?:working\s+)?(?:days?|weeks?|months?|hours?)"
+                            r"|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?)"
                             r"{0,100}?)\s*\(\s*$", re.I)
+# A measure of time or cost named before its figure, and what it is of named after: "an average wait of 18
+# weeks for a hip operation", "the average cost of £212 per placement for respite care".
+_WAIT_HEAD = re.compile(r"\b(?:wait|waits|waiting\s+time|waiting\s+times|delay|delays|length\s+of\s+stay|"
+                        r"time\s+taken|turnaround)\s*$", re.I)
+_FOR_WHAT = re.compile(r"for\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-']*\s+){0,6}?[a-z][\w\-']*"
+                       r"(?=\s+(?:meant|means|was|were|is|are|had|has|have|would|could|should|will|but|which|"
+                       r"that)\b|\s*$)", re.I)
 _X_BEFORE = re.compile(r"(" + _NUMBER + r")\s*\(\s*$")
 _X_OF_Y_AFTER = re.compile(
     r"^\s*\(\s*(" + _NUMBER + r")\s+(?:out\s+)?of\s+(?:the\s+)?(" + _NUMBER + r")\s*\)"
@@ -315,6 +324,9 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
         left = ""
     right = _right(text, end, hi)
     keep_right = of_phrase or not left or bool(population)
+    if left and not keep_right and _WAIT_HEAD.search(left) and (whom := _FOR_WHAT.match(right)):
+        # "an average wait of 18 weeks for a hip operation": what the wait is for comes after the figure
+        right, keep_right = whom.group(0).strip(), True
     if of_phrase and left and not _GOVERNS.search(left.split()[-1]):
         right = "of " + right  # "rate 23% of ..." keeps its "of"; "processed 81.5% of ..." governs it
     parts = [p for p in (population, left, right if keep_right else "") if p]
@@ -345,7 +357,8 @@ def _done_re() -> re.Pattern[str]:
 def names_something(phrase_text: str) -> bool:
     """Does the phrase name a measure, rather than only point back ("This compares with", "The Wales
     average for", "the previous year's outturn")?"""
-    tokens = re.findall(r"[a-z][a-z\-]+", re.sub(r"['’]s\b", "", phrase_text.lower()))
+    dates = _not_name_re()[0]  # "the rate at 31 December": a date names no measure
+    tokens = re.findall(r"[a-z][a-z\-]+", re.sub(r"['’]s\b", "", dates.sub(" ", phrase_text).lower()))
     return any(t not in _empty() and len(t) > 2 for t in tokens)
 
 
@@ -392,10 +405,20 @@ def _adjectival(phrase_text: str, hit: re.Match[str]) -> bool:
     """Is a word that never belongs in a name used as an adjective here ("within agreed timescales"), or a
     target's words naming the time limit of what is done ("claims decided in target of 10 days")?"""
     word = hit.group().lower()
+    if word in {"should", "would", "could", "will", "may", "might"}:
+        # "bridges which should be strengthened": a relative clause defining what is counted, not
+        # someone's view ("he felt it should")
+        return bool(re.search(r"\b(?:that|which|where)\s+$", phrase_text[: hit.start()], re.I)) and \
+            bool(re.match(r"\s+(?:be|have\s+been)\b", phrase_text[hit.end() :], re.I))
     if word in {w.lower() for w in words()["time_limit_in_name"]}:
         return bool(_DONE_IN.search(phrase_text, 0, hit.start()))
-    return (word in {w.lower() for w in words()["adjectival_in_name"]}
-            and bool(_QUALIFIES.search(phrase_text, 0, hit.start())))
+    if word not in {w.lower() for w in words()["adjectival_in_name"]}:
+        return False
+    # "the agreed actions", or opening the name before its noun ("agreed actions implemented"), never before
+    # "to"/"that" ("agreed to extend", "agreed that")
+    opening = not phrase_text[: hit.start()].strip() and \
+        bool(re.match(r"\s+(?!to\b|that\b|with\b)[a-z]+s\b", phrase_text[hit.end() :], re.I))
+    return opening or bool(_QUALIFIES.search(phrase_text, 0, hit.start()))
 
 
 def named_tail(phrase_text: str) -> str:

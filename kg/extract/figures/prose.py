@@ -274,7 +274,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             # measure of its own
             notes.append(f"sentence at {s.start}: counts items it does not name, not a measure")
             continue
-        if (card := _scorecard_re().search(text, s.start, s.end)):
+        if (card := _scorecard_re().search(text, s.start, s.end)) and \
+                not _IMPLEMENTED.match(text, card.end(), s.end):
             # "... 70% of indicators are on target apart from X, which at 58% is below its target": only
             # the excepted measure after the count is one measure's
             but = anywhere("scorecard_exceptions").search(text, card.end(), s.end)
@@ -320,6 +321,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     continue  # "85 to 100% of respondents agreed"
                 if _MAKES_UP.search(text, max(c.start, n.start - 40), n.start):
                     continue  # "fees make up about 15% of the service's income": a composition, no level
+                if n.unit == "percent" and _BASED_ON.search(text, max(c.start, n.start - 30), n.start):
+                    continue  # "a grant based on 85% of the 2019 rate": how an amount is worked out, no level
                 if n.unit == "percent" and _OPINION_AFTER.match(text, n.end, c.end):
                     continue  # "- 88% agreed we should do this": a share of those consulted, of no measure
                 role = frames.role(text, n, c.start, c.end)
@@ -359,6 +362,10 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 else:
                     elsewhere = None
                 here = role.measure == "previous" and _HERE_AFTER.match(text, n.end, c.end)
+                if here and _AS_A_WHOLE.match(text, here.end(), c.end):
+                    # "Ward 3's rate was 12%, set against 9% across the city as a whole": the whole's level
+                    # of a measure the clause names only for its part; no name fits it
+                    continue
                 if here:
                     # "Across Wales 78% were satisfied, compared with 88% here": the council's own level set
                     # against another area's, not an earlier one
@@ -437,6 +444,18 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     # "Across Wales, 78% of adults were satisfied": the lead is the area's, the ratio the name
                     own = _area_lead_re().sub("", own)
                     own = re.sub(r"^of\s+", "", own) if phrases.names_something(own[3:]) else own
+                if not phrases.names_something(own) and measure == "actual" and \
+                        (moved_subject := _changed_to_re().match(text, s.start, n.start)) and \
+                        phrases.names_something(moved_subject.group("s")):
+                    # "Arrears have fallen over two years in a row, to 3.1%": arrears, the words between being
+                    # when and how long
+                    own = _DETERMINER.sub("", moved_subject.group("s").strip())
+                if own and _PARTICIPLE_LED.match(own) and \
+                        _WITH_SHARE.search(text, max(c.start, n.start - 12), n.start):
+                    # "Street lights missed the target, with 81% mended in 5 days": the share is of
+                    # the sentence's subject, which the participle after it describes
+                    if lead := _SUBJECT_VERB.match(text, s.start, n.start):
+                        own = _DETERMINER.sub("", lead.group("s").strip()) + " " + own
                 if own and not phrases.is_name(own):
                     own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
                 if paired and previous_phrase and not (own and phrases.is_name(own)):
@@ -462,6 +481,13 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     # "Performance against this indicator had improved from 78% to 95%": the indicator the
                     # text named just before ("the indicator - X"), else no name of its own
                     own = _named_before(text, s.start, tv.paragraph_start(s.start))
+                if own and _SETTER.match(own.strip()):
+                    continue
+                pointed = bool(own) and bool(_pointing_clause_re().search(own))
+                if pointed:
+                    # "12 tenants were in that situation", "late claims dragged this figure back":
+                    # the clause points back to the measure named before; its own words name none
+                    own = ""
                 if elsewhere:
                     own = ""  # the place after the number is where, not what: the clause points back
                 elif here:
@@ -508,7 +534,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if measure == "actual":
                     # a level with no name of its own reads the one before only where the clause points back
                     # to it ("This compares with ...", "It rose to ..."); elsewhere it has no indicator
-                    if not f.phrase and _points_back(text, c.start):
+                    if not f.phrase and (pointed or _points_back(text, c.start)):
                         if sentence_actual:
                             f.phrase = sentence_actual  # "..., while our performance was 91%"
                         elif c.start > s.start and (subject := _clause_subject(text, s.start, c.start)):
@@ -549,10 +575,16 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if measure == "actual":
                     pair_end = None
             # a comparison belongs to its clause's figure, else to the sentence's figure so far
+            dated_level = None  # "X was 12.7% for 2022/23, the latest published, compared with 14.5% in Y"
             for f, preceding in pending:
                 if f.unit == "count" and actual_unit and actual_unit[0] != "count":
                     f.unit, f.unit_words, f.rate_base = actual_unit  # "from 45.2 in 2021/22" is a rate too
                 owner = preceding or clause_actual or sentence_actual
+                if f.measure == "previous" and f.period and f.phrase and not preceding:
+                    dated_level = f  # the sentence's level is an earlier year's, named with its year
+                elif not owner and dated_level is not None and f.measure == "benchmark" and not f.phrase:
+                    # the comparator's figure is for the same year as the level it is compared with
+                    owner, f.period = dated_level.phrase, dated_level.period
                 if f.measure == "benchmark" and not preceding and phrases.names_something(f.phrase) and \
                         actual_unit and actual_unit[0] != f.unit:
                     # "X across NI is 52.8 weeks and the council issued 11 Y": X, not the later count Y
@@ -608,6 +640,24 @@ def _clause_subject(text: str, start: int, end: int) -> str:
     return subject if phrases.is_name(subject) and phrases.names_something(subject) else ""
 
 
+@cache
+def _changed_to_re() -> re.Pattern[str]:
+    """A subject, a perfect verb of change and, after a comma, "to" the level: "Re-referrals have fallen for
+    a second year, to ..."."""
+    return re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,6}?)(?:has|have|had)\s+(?:"
+                      + alternation(words()["change_verbs"])
+                      + r")\b[^.;,]{0,60},\s*(?:up\s+|down\s+)?to\s*$", re.I)
+
+
+_DETERMINER = re.compile(r"^(?:the|our|its|their)\s+", re.I)
+_BASED_ON = re.compile(r"\b(?:based\s+on|calculated\s+(?:as|on)|capped\s+at|pegged\s+(?:at|to)|set\s+at)\s*$",
+                       re.I)
+_AS_A_WHOLE = re.compile(r"\s+as\s+a\s+whole\b", re.I)
+_PARTICIPLE_LED = re.compile(r"^[a-z]+(?:ed|en)\b(?!\s+(?:by|to)\b)", re.I)
+_WITH_SHARE = re.compile(r",?\s+with\s+$", re.I)
+# the subject of a sentence whose verb sets it against a target or reports what was done
+_SUBJECT_VERB = re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,6}?)(?:met|missed|exceeded|beat|achieved|reached|"
+                           r"had|has|have|was|were|is|are)\b", re.I)
 # a subject of up to eight words and the auxiliary or verb of being after it
 _SUBJECT = re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,8}?)(?:had|has|have|was|were|is|are)\b", re.I)
 
@@ -759,6 +809,29 @@ def _had_a_re() -> re.Pattern[str]:
     (of 95%), "the service achieved a collection rate" (of 97%): the measure after the article."""
     verbs = r"(?:had|has|have|achieved|recorded|reported|returned)"
     return re.compile(r"^\S.*?\s" + verbs + r"\s+(?:an?)\s+(?P<y>\S.*)$", re.I)
+
+
+# "9 of 11 agreed audit actions are now implemented": audit actions implemented, a measure of its own, not a
+# count of a scorecard's actions on track
+_IMPLEMENTED = re.compile(r"\s+(?:had\s+been|have\s+been|has\s+been|were|was|are|is|now)\s+(?:fully\s+)?"
+                          r"implemented\b", re.I)
+
+
+@cache
+def _pointing_clause_re() -> re.Pattern[str]:
+    """A clause that names its measure only by pointing back: "X were in that position" (the group just
+    asked about), "Y dragged this figure back" (the figure just discussed)."""
+    return re.compile(r"\b(?:were|was|are|is)\s+in\s+(?:that|this|the\s+same|a\s+similar)\s+"
+                      r"(?:position|situation|category|group)\b"
+                      r"|\b(?:" + alternation(words()["figure_movers"]) + r")\s+(?:the|this|that|our)\s+"
+                      r"(?:figure|rate|result|performance|percentage|level|position)"
+                      r"(?:\s+(?:down|up|back|lower|higher))?$", re.I)
+
+
+# "The regulator had set an ambition of six days": who set it, never what it is for (which the paragraph's
+# indicator need not be: an outside body's aim is no target of the council's)
+_SETTER = re.compile(r"^(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+(?:has|have|had)\s+"
+                     r"(?:set|agreed|adopted|introduced)$", re.I)
 
 
 @cache
@@ -1011,6 +1084,10 @@ def _fits(concept: str | None, unit: str) -> bool:
 _THE_FIGURE = re.compile(r"(?:the|this|that|its|our)\s+((?:[\w\-]+\s+){0,5}?)"
                          r"(?:figure|rate|result|level|outturn|position|percentage|proportion|total)"
                          r"(?:\s+for\s+the\s+(?:council|authority|year|quarter|period))?"
+                         # "the rate at 31 December was": the date it was taken at, no name
+                         r"(?:\s+(?:at|to|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?"
+                         + periods.MONTH_NAMES
+                         + r"(?:\s+(?:19|20)\d\d)?)?"
                          r"\s+(?:was|is|were|are|had|has|stood|stands|remained|remains|came|reached|of)\b",
                          re.I)
 
@@ -1032,6 +1109,10 @@ _NAMES_NEXT = re.compile(r"\s+(?!(?:was|is|were|are|had|has|have|for|of|in|at|on
                          r"improved|reduced|dropped|declined|reached|now|then|also|still|again|over|during|"
                          r"which|to|and|or|but|as|by|from|with|there|here|figure|level)\b)[a-z][\w\-]*\s+"
                          r"[a-z]", re.I)
+_PERIOD_OPENER = re.compile(r"^(?:in|during|for|by|over)\s+(?:the\s+)?"
+                            r"(?:(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?|"
+                            r"(?:first|second|third|fourth)\s+quarter|q[1-4]|quarter\s+[1-4]|previous\s+year|"
+                            r"last\s+year|year\s+before)\s*,?\s+", re.I)
 _CONJUNCTION = re.compile(r"^(?:while|whilst|and|but|whereas|although)\s+", re.I)
 
 
@@ -1041,6 +1122,7 @@ def _points_back(text: str, start: int) -> bool:
     if m := phrases.speech_lead(text[start : start + 160]):
         head = text[start + m : start + m + 90]  # "The officer said that the figure was": what is said
     head = _CONJUNCTION.sub("", head)
+    head = _PERIOD_OPENER.sub("", head)  # "During 2021/22 this rate stood at ...": when, then it points
     if (m := _THE_FIGURE.match(head)) and not phrases.names_something(m.group(1)):
         return True  # "the latest rate is ...": a figure with no name of its own
     openers, comparators = _points_back_res()
