@@ -704,3 +704,12 @@ def test_councillors_present_listed_one_a_line(tmp_path: Path) -> None:
     found = {p.surname: p for p in x.people if p.role == "councillor"}
     assert set(found) == {"Okafor", "Fenwick", "Lal"}
     assert found["Okafor"].office == "Chair"
+
+
+def test_a_field_label_before_a_name_and_its_own_post_is_the_part_played(tmp_path: Path) -> None:
+    """"Monitoring Officer: Jo Bell, Head of Legal Services": the name's own post follows it, so Jo Bell holds
+    that post (the field's label is the part played here, as "Proper Officer" on a decision notice)."""
+    x = _people_of(tmp_path, (
+        "Kellside District Council\nRecord of Decision\n\nDecision taken by: Cabinet\n\n"
+        "Monitoring Officer: Jo Bell, Head of Legal Services\n"))
+    assert ("officer:Jo Bell", "post:Head of Legal Services") in holdings(x)

@@ -160,6 +160,7 @@ def analyse(text: str, flat: str | None = None) -> Analysis:
 # `_analyse`'s patterns, compiled once (each was looked up in re's cache for every name and post)
 _INITIALS = re.compile(r"[A-Z]\.?(?: [A-Z]\.?)*")
 _JOINT = re.compile(r"[ \xa0]+(?:and|&)[ \xa0]+")
+_OWN_POST = re.compile(r",[ \t\xa0]*(?:the[ \t\xa0]+)?")
 _LEAD = re.compile(r"(,|\(|[-–]|[ \t\xa0]|\n)[ \t\xa0]*(?:the[ \t\xa0]+)?$")
 _LEAD_MARK = re.compile(r"(?:,|\(|[-–])[ \t\xa0]*(?:the)?$")
 _GAP = re.compile(r"[ \xa0]+$")
@@ -289,6 +290,7 @@ def _analyse(text: str) -> Analysis:
             if not any(h.person == person and h.post == key2 for h in holdings):
                 holdings.append(HoldingFact(person, key2, Span.of(text, min(s, name.start), e2)))
 
+    post_starts = {s for s, _ in post_at}
     for (s, e), key in post_at.items():
         if key.removeprefix("post:").lower() in generic():
             continue
@@ -315,7 +317,10 @@ def _analyse(text: str) -> Analysis:
         if field:
             name = read_name(text, e + field.end(), prefixed=False)
             ends = name and NAME_END.match(text[name.end:name.end + 3] or "\n")
-            if name and ends and not _inside((name.start, name.end), taken):
+            # "Proper Officer: Jo Bell, Chief Executive": the name's own post follows it; the label is the
+            # part they play here
+            own = name and (gap := _OWN_POST.match(text, name.end)) and gap.end() in post_starts
+            if name and ends and not own and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
         # Name Post, with only a space between (a signature or contact line: "Jo Bell Head of Parks")
