@@ -18,8 +18,8 @@ SETS = {
     "dev": (EVAL / "dev" / "dev.gold.json", EVAL / "dev" / "docs"),
     # written blind (by authors who had not seen the extraction code) as a measure of what carries over to
     # documents nobody here has seen; see eval/README.md
-    "hold-a": (ROOT / "eval" / "holdout-a" / "gold.json", ROOT / "eval" / "holdout-a" / "docs"),
-    "hold-b": (ROOT / "eval" / "holdout-b" / "gold.json", ROOT / "eval" / "holdout-b" / "docs"),
+    **{f"hold-{k}": (ROOT / "eval" / f"holdout-{k}" / "gold.json", ROOT / "eval" / f"holdout-{k}" / "docs")
+       for k in "abcdef"},
 }
 CATEGORIES = ("councillors", "posts", "officers", "observations", "questions", "commitments", "resolutions")
 
@@ -56,7 +56,8 @@ def main() -> None:
     kg = os.environ.get("KG") or str(ROOT / ".venv" / "bin" / "kg")  # KG: another checkout's command
     only = sys.argv[1:]  # `scripts/eval.py dev hold-a`: some sets only
     print_table({name: score(name, gold, docs, kg) for name, (gold, docs) in SETS.items()
-                 if not only or name in only}, width=24 if not only or len(only) > 2 else 32)
+                 if not only or name in only}, width=12 if not only or len(only) > 2 else 32,
+                f1_only=not only or len(only) > 2)
 
 
 def print_table(reports: dict[str, dict], width: int = 32, f1_only: bool = False) -> None:
