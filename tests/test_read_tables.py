@@ -844,3 +844,28 @@ def test_a_flattened_header_whose_second_line_holds_a_note_and_a_word_going_on(t
     assert got[("Average days to let an empty council home", "Target 23/24")] == "35"
     assert got[("Average days to let an empty council home", "Wales")] == "44"
     assert got[("Homes meeting the quality standard (%)", "Q4 23/24")] == "97.0"
+
+
+def test_a_flattened_scorecard_with_quartile_words_a_third_header_line_and_a_dashed_footer(tmp_path: Path
+                                                                                          ) -> None:
+    """A Welsh-style PDF scorecard: a third header line of a year alone (passed over), quartiles in words
+    under "Quartile" ("Upper middle": one cell, no figure), a footer "Council - Committee - date Page 9"
+    between its pages, and a name wrapped before a bracketed line ("(cumulative) 19 27 ...")."""
+    doc = _text_doc(
+        "Performance summary\n"
+        "Ref Measure Q3 Q3 Target Wales Quartile RAG\n"
+        "22/23 23/24 23/24 median 22/23\n"
+        "22/23\n"
+        "PAM/020 % of A roads in poor condition 3.9 3.6 4.0 3.8 Upper middle Green\n"
+        "PAM/021 % of B roads in poor condition 4.4 4.9 4.5 4.2 Lower Red\n"
+        "\n"
+        "Kellside County Borough Council - Place Scrutiny Committee - 9 May 2024 Page 9\n"
+        "\n"
+        "PAM/043 Kilograms of residual waste per person 182 176 180 n/a n/a Green\n"
+        "KCB/04 Number of empty homes brought back into use\n"
+        "(cumulative) 12 17 20 - - Amber\n", tmp_path)
+    got = grid(doc)
+    assert got[("PAM/020 % of A roads in poor condition", "Quartile 22/23")] == "Upper middle"
+    assert got[("PAM/021 % of B roads in poor condition", "Target 23/24")] == "4.5"
+    assert got[("PAM/043 Kilograms of residual waste per person", "Q3 23/24")] == "176"
+    assert got[("KCB/04 Number of empty homes brought back into use (cumulative)", "Q3 23/24")] == "17"

@@ -42,7 +42,9 @@ _PAGE = re.compile(r"^\s*(?:(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|-\s*\d
 # a running footer ending in its page number: set apart by two spaces, or by one where it says "of" the
 # pages in all ("... Borough Council Page 4 of 9"), which no sentence ends with
 _PAGE_TAIL = re.compile(r"\S(?:\s{2,}(?i:page)\s+\d{1,4}(?:\s*of\s*\d{1,4})?"
-                        r"|\s[Pp]age\s\d{1,4}\sof\s\d{1,4})\s*$")
+                        r"|\s[Pp]age\s\d{1,4}\sof\s\d{1,4})\s*$"
+                        # "X Council - Y Committee - 9 May 2025 Page 14": a footer, parts set apart by dashes
+                        r"|^(?=[^\n]*\s[-–]\s)[^\n]*\S\sPage\s\d{1,4}\s*$")
 
 
 @lru_cache(maxsize=8192)

@@ -312,6 +312,22 @@ def _rag_letters(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _quartile_words(tokens: list[Token]) -> list[Token]:
+    """Under a "Quartile" head a row's quartile is written in words ("... 56.8 Upper middle Green"): the
+    words, one or two, are one cell with no figure (its text kept by its offsets), never the label's."""
+    cells = {str(w) for w in words()["quartile_cells"]}
+    out = list(tokens)
+    k = len(out) - 1
+    while k >= 1:
+        pair = f"{out[k - 1][2]} {out[k][2]}".lower()
+        if pair in cells and _is_cell(out[k - 2][2] if k >= 2 else ""):
+            out[k - 1 : k + 1] = [(out[k - 1][0], out[k][1], "-")]
+        elif out[k][2].lower() in cells and _is_cell(out[k - 1][2]):
+            out[k] = (out[k][0], out[k][1], "-")
+        k -= 1
+    return out
+
+
 def _unit_tail(tokens: Sequence[Token]) -> bool:
     """A short bracket alone on the line below a row: the end of its wrapped label ("(days)", "(number at
     year end)"), not a note under the table ("(Source: ...)", "(Note ...)")."""
@@ -337,11 +353,14 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
         return None
 
     rated = any(is_status_head(t[2]) for t in head_tokens)
+    ranked = any(t[2].lower().strip("():") == "quartile" for t in head_tokens)
 
     def row_tokens(line: Line) -> list[Token]:
         tokens = _tokens(text, line)
         if rated:
             tokens = _rag_letters(tokens)
+        if ranked:
+            tokens = _quartile_words(tokens)
         return _without_comment(tokens) if commented else tokens
 
     j = i + 1
@@ -349,6 +368,11 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
     if j < len(lines) and not lines[j].blank and _trailing(row_tokens(lines[j])) == 0:
         second = _tokens(text, lines[j])
         j += 1
+        # a third header line of periods alone ("23/24" under a two-line "Wales / average"): which head each
+        # completes cannot be told once the columns are flattened, so it is passed over
+        while j < len(lines) and j - i <= 3 and not lines[j].blank and (more := _tokens(text, lines[j])) \
+                and all(is_period(t[2]) for t in more):
+            j += 1
     header_lines = {" ".join(lines[x].text.split()) for x in range(i, j)}
 
     def again(line: str) -> bool:
@@ -428,7 +452,10 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
     for idx, (_, kind, tokens) in enumerate(members):
         if kind == "label":
             nxt = members[idx + 1][2] if idx + 1 < len(members) else []
-            wraps = bool(nxt) and (nxt[0][2][:1].islower() or tokens[-1][2].lower() in _CONNECTOR)
+            # the next row's label goes on in lower case, after a joining word, or in brackets
+            # ("(cumulative)": a bracket opens no indicator's name)
+            wraps = bool(nxt) and (nxt[0][2][:1].islower() or tokens[-1][2].lower() in _CONNECTOR
+                                   or nxt[0][2][:1] == "(")
             pending = list(tokens) if wraps else []
             continue
         if kind == "tail":
