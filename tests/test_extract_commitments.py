@@ -1252,6 +1252,7 @@ def test_at_the_panels_request_refers_back(tmp_path: Path) -> None:
     x = _write(tmp_path, text, "report")
     assert [p.kind for p in x.progress if "burial fees" in p.text] == ["reference"]
 
+
 def test_members_asked_to_act_after_a_connective_is_no_promise(tmp_path: Path) -> None:
     """"In addition, Members were asked to consider ...": the meeting is addressed, a connective before it
     changes nothing; nobody promised anything."""

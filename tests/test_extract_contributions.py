@@ -356,6 +356,7 @@ def test_the_chair_answers_a_members_request_of_the_committee(tmp_path: Path) ->
     assert answered(x, "councillor:Lane") == [("group:chair", "question")]
     assert answered(x, "councillor:Hart") == [("post:Head of Parks", "question")]
 
+
 def test_an_answer_cue_cut_by_a_wrapped_line_is_still_an_answer(tmp_path: Path) -> None:
     """"The Head of X agreed\\nto provide ..." as a PDF wraps it: the cue phrase split over the line break is
     read, and the post answers the councillor's question before it."""
@@ -370,6 +371,7 @@ def test_an_answer_cue_cut_by_a_wrapped_line_is_still_an_answer(tmp_path: Path) 
         encoding="utf-8")
     x = extract(path)
     assert answered(x, "councillor:T Holloway") == [("post:Head of Revenues and Benefits", "question")]
+
 
 def test_a_second_speaker_joined_by_and_without_a_comma(tmp_path: Path) -> None:
     """"The Chair introduced the report on arrears and Councillor Bell asked ...": Councillor Bell asks, not

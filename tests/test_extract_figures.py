@@ -379,6 +379,8 @@ def test_money_that_is_no_measure_owns_no_comparison() -> None:
              "96.1% (an extra £400K in cash).")
     assert {(o.value, o.measure, o.surface) for o in x.observations} == {
         (D("97.0"), "actual", "in-year collection rate"), (D("96.1"), "benchmark", "in-year collection rate")}
+
+
 def _lead_texts() -> list[str]:
     """Every text under tests/data and the seeds, and strings made to meet each shape's edge."""
     root = Path(__file__).resolve().parent
@@ -1824,6 +1826,7 @@ def test_a_table_cells_border_is_never_part_of_a_name() -> None:
     table name no indicator: "tonnes. | Result" is no measure, so those figures are left unnamed."""
     x = _one("Landfill\n\nTarget: A maximum of 900 tonnes. |\nResult: 874 tonnes |\nStatus: Met\n")
     assert not [o for o in x.observations if "|" in o.indicator_label]
+
 
 def test_a_bracketed_paragraph_number_before_the_level_is_no_figure() -> None:
     """"Rent arrears (4.1), which stood at 2.3%": the bracket numbers a paragraph; the level after it is the

@@ -595,6 +595,7 @@ def test_the_cabinet_member_alone_is_a_mention_of_the_one_named_in_full() -> Non
     assert found == ["post:Cabinet Member for Parks"]
     assert not [m for m in people.analyse("The Cabinet Member said so.\n").mentions if m.kind == "post"]
 
+
 def test_two_titled_names_on_one_line_are_two_people(tmp_path: Path) -> None:
     """"Mr A Haley Mr D Jones" (an attendance line run together): an honorific that is never a surname opens
     the next name; "Councillor John Lord" keeps its surname."""

@@ -465,6 +465,7 @@ def test_agreed_to_over_a_lettered_list_noted_correspondence_and_a_bare_report_n
         ("", "The Panel noted the report (Internal Audit Annual Opinion 2024/25)"),
     ]
 
+
 def test_real_welsh_and_english_minutes_numbered_items_and_a_decision_in_the_present() -> None:
     """Swansea's and Manchester's minutes (tests/data/xreal): "RESOLVED that:" over "1) ...; and" and "2) ..."
     gives both parts (the first, ending "; and", is no heading), and under "Decision" the present "The

@@ -255,6 +255,8 @@ def test_ingest_collects_garbage_less_often_and_then_as_before(store: LocalStore
     during: list[tuple[int, ...]] = []
     ingest([seeds_dir], store, on_start=lambda _: during.append(gc.get_threshold()))
     assert during == [prepare.INGEST_GC] and gc.get_threshold() == before != prepare.INGEST_GC
+
+
 def _tally_docs(store: LocalStore) -> set[str]:
     rows = store.query("PREFIX ckg: <https://w3id.org/council-kg/def#> "
                        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?t a ckg:PersonTally } }").rows

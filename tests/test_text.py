@@ -321,6 +321,7 @@ def test_a_numbered_paragraph_wrapped_at_the_width_goes_on_to_its_next_line() ->
     s = tv.sentences[tv.sentence_at(text.index("61.24%"))]
     assert text[s.start:s.end].rstrip().endswith("by the end of March.")
 
+
 def test_a_numbered_line_ending_in_a_semicolon_and_a_conjunction_is_no_heading() -> None:
     """"1) the log be noted; and" between blank lines is a list item running on to the next, not a title."""
     text = "RESOLVED that:\n\n1) the log be noted; and\n\n2) a letter be sent.\n"
