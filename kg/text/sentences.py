@@ -33,7 +33,8 @@ def _line_width(text: str, block: list[Line]) -> int:
 
 
 def _blocks(
-    text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...], items: tuple[ListItem, ...]
+    text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...], items: tuple[ListItem, ...],
+    page_width: int,
 ) -> list[tuple[int, int, str, int | None]]:
     """Stretches of text that a sentence may not cross: (start, end, kind, list item index)."""
     heading_at = {h.start: h for h in heads}
@@ -44,7 +45,6 @@ def _blocks(
     pending_break = False  # a blank line, a table or page furniture came since the last line
     paged = False  # page furniture among them: a page break, not a paragraph's end
 
-    page_width = _lines.page_width(text, lines)
 
     def flush() -> None:
         nonlocal block
@@ -108,11 +108,13 @@ def sentences(
     lines: tuple[Line, ...],
     heads: tuple[Heading, ...],
     list_items: tuple[ListItem, ...],
+    width: int,
 ) -> tuple[Sentence, ...]:
-    """The sentences of the text in order, with the spaCy sentencizer's boundaries inside each block."""
+    """The sentences of the text in order, with the spaCy sentencizer's boundaries inside each block;
+    `width`: what the prose is wrapped to (kg.text.lines.page_width)."""
     bounds = sorted({s.start_char for s in doc.sents} | {len(text)})
     out: list[Sentence] = []
-    for paragraph, (start, end, kind, list_item) in enumerate(_blocks(text, lines, heads, list_items)):
+    for paragraph, (start, end, kind, list_item) in enumerate(_blocks(text, lines, heads, list_items, width)):
         if kind == "heading":
             out.append(Sentence(start, end, "heading", paragraph=paragraph))
             continue

@@ -6,7 +6,7 @@ import re
 
 from kg.model import Section
 from kg.periods import MONTH_NAMES, YEAR
-from kg.text.lines import breaks_after, page_width
+from kg.text.lines import breaks_after
 from kg.text.rules import item_number_res, list_marker_res, minor_words
 from kg.text.units import Heading, Item, Line, ListItem
 
@@ -102,11 +102,11 @@ def _wrapped_prose(text: str, lines: tuple[Line, ...], i: int, full: float) -> b
     return len(here) >= full and here[-1] not in ".:;!?" and runs_on and not here.isupper()
 
 
-def headings(text: str, lines: tuple[Line, ...]) -> tuple[Heading, ...]:
+def headings(text: str, lines: tuple[Line, ...], wrap_width: int) -> tuple[Heading, ...]:
     """Heading lines. An unnumbered Title Case line is a heading only when a blank line or the document's
     edge is on both sides of it (otherwise it is a line of wrapped prose or a name in a list)."""
     out: list[Heading] = []
-    full = 0.8 * page_width(text, lines)
+    full = 0.8 * wrap_width
     for i, line in enumerate(lines):
         h = heading_of(text, line)
         if h is not None and h.number and _wrapped_prose(text, lines, i, full):
@@ -170,7 +170,8 @@ def _lone_marker(body: str) -> tuple[str, str, int] | None:
     return None
 
 
-def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -> tuple[ListItem, ...]:
+def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...],
+               wrap_width: int) -> tuple[ListItem, ...]:
     """List items: a line opening with a bullet, "(a)", "(ii)", "3)" or "2.1". An item runs over the
     lines that continue it, up to the next marker, a blank line or a heading. Depth follows the order
     in which marker kinds first appear in a block (the outer list's kind comes first)."""
@@ -191,7 +192,6 @@ def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -
     last_end = 0
     prev_body = ""
     last_number = ""  # the last number marker opened
-    full_width = page_width(text, lines)
     prev_line: Line | None = None
     item_indent = item_width = 0  # the open item's indent, its longest line
     for line in lines:
@@ -221,7 +221,7 @@ def list_items(text: str, lines: tuple[Line, ...], heads: tuple[Heading, ...]) -
             found = None
         if not found and open_item is not None and prev_line is not None and indent <= item_indent \
                 and open_item[1] < line.start and prev_body[-1:] in (".", "!", "?") \
-                and breaks_after(text, prev_line, line, max(full_width, item_width)):
+                and breaks_after(text, prev_line, line, max(wrap_width, item_width)):
             # a paragraph after the item, typed without a blank line (Word's text export): the item's last
             # line ends a sentence, the next line's first word would have fitted on it, and it is not
             # indented under the item

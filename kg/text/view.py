@@ -112,11 +112,12 @@ def build(text: str, sections: tuple[Section, ...] = (), tables: tuple = ()) -> 
 
     table_ranges = _table_ranges(sections, tables)
     lines = _lines.lines(text, table_ranges)
-    heads = structure.headings(text, lines)
+    width = _lines.page_width(text, lines)  # what the prose is wrapped to: one measure for every step
+    heads = structure.headings(text, lines, width)
     items = structure.items(text, heads, sections)
-    list_items = structure.list_items(text, lines, heads)
+    list_items = structure.list_items(text, lines, heads, width)
     doc = parse(text)
-    sents = _sentences.sentences(text, doc, lines, heads, list_items)
+    sents = _sentences.sentences(text, doc, lines, heads, list_items, width)
     sents = tuple(_place(s, items) for s in sents)
     clauses = _sentences.clauses(text, sents)
     by_sentence: list[list[Clause]] = [[] for _ in sents]
