@@ -19,7 +19,7 @@ SETS = {
     # written blind (by authors who had not seen the extraction code) as a measure of what carries over to
     # documents nobody here has seen; see eval/README.md
     **{f"hold-{k}": (ROOT / "eval" / f"holdout-{k}" / "gold.json", ROOT / "eval" / f"holdout-{k}" / "docs")
-       for k in "abcdef"},
+       for k in sorted(p.name[-1] for p in (ROOT / "eval").glob("holdout-?"))},
 }
 CATEGORIES = ("councillors", "posts", "officers", "observations", "questions", "commitments", "resolutions")
 
