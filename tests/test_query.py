@@ -33,12 +33,13 @@ def multiset(result: Result) -> Counter:
     return Counter(tuple(sorted((k, v.n3()) for k, v in r.items())) for r in result.rows)
 
 
-def cases() -> list[tuple[str, dict[str, Identifier]]]:
+def cases(values: int | None = None) -> list[tuple[str, dict[str, Identifier]]]:
+    """Each reference query with each of the first `values` values of its parameter (all by default)."""
     out = []
     for ref in sorted(REFERENCE.glob("*.rq")):
         q = named_queries()[ref.stem]
         need = sorted(required(q))  # optional parameters (scopes) are left out: the whole answer
-        sets = [{need[0]: v} for v in PARAMS[need[0]]] if need else [{}]
+        sets = [{need[0]: v} for v in PARAMS[need[0]][:values]] if need else [{}]
         out += [(ref.stem, s) for s in sets]
     return out
 
@@ -77,7 +78,9 @@ def test_rewritten_queries_match_where_shared_entities_repeat(tmp_path: Path) ->
     with LocalStore(tmp_path / "copies") as st:  # the copies' tallies, as an ingest would have kept them
         aggregates.update(st)
     with LocalStore(tmp_path / "copies", read_only=True) as st:
-        for name, params in cases():
+        # One value per parameter: the repeated entities are what this adds to the test above, which tries
+        # every value (the first formulation of indicator-series takes ~10 s a value on this store).
+        for name, params in cases(values=1):
             reference = _parse(name, (REFERENCE / f"{name}.rq").read_text(encoding="utf-8"))
             assert multiset(run(st, name, params)) == multiset(run(st, reference, params)), (name, params)
 
