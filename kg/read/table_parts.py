@@ -83,6 +83,7 @@ def is_status_head(header: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words()["status_heads"] - {"performance"})
 
 
+@lru_cache(maxsize=8192)  # asked of the same lines again by each table reader and each candidate table
 def is_furniture(line: str, repeated: frozenset[str]) -> bool:
     """A page number, "Page 13", a running footer ending in a page number, or a title line the document
     repeats (a running head): printed on every page, so it can sit inside a table without ending it."""

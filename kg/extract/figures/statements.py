@@ -6,6 +6,7 @@ beside an unknown phrase says too little to be kept."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from kg import indicators
@@ -65,13 +66,18 @@ def read_statements(tv: TextView, figures: list[Found]) -> list[Found]:
     asked = _compiled()[4]
     out: list[Found] = []
     # once per document, on the text layer's own parse
-    spans = [(sp.label_, sp.start_char, sp.end_char) for sp in indicators.mention_spans(tv.doc)]
+    spans = sorted(((sp.label_, sp.start_char, sp.end_char) for sp in indicators.mention_spans(tv.doc)),
+                   key=lambda m: m[1])
+    starts = [a for _, a, _ in spans]  # a clause's mentions by bisection: a long paper has thousands
     for i, s in enumerate(tv.sentences):
         if s.kind == "heading" or tv.in_table(s.start, s.end) or s.start in covered:
             continue
         for c in tv.clauses_of(i):
             # the document's mentions, found once, in clause-relative offsets
-            found = [(cid, a - c.start, b - c.start) for cid, a, b in spans if c.start <= a and b <= c.end]
+            found = []
+            for cid, a, b in spans[bisect_left(starts, c.start):bisect_left(starts, c.end)]:
+                if b <= c.end:
+                    found.append((cid, a - c.start, b - c.start))
             used_until = 0
             seen: set[str] = set()
             for j, (concept, a, b) in enumerate(found):
