@@ -15,6 +15,7 @@ Each variant rewrites every text of ../shared/eval/dev/docs the way a converter 
                 run of lines one paragraph with line breaks
 
 A variant far below the clean corpus points at a reader or text-layer gap, not at a rule to add.
+`scripts/eval_variants.py --set hold-c [variant ...]` does the same for another set of scripts/eval.py.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval import EVAL, ROOT, print_table, score  # noqa: E402
+from eval import ROOT, SETS, print_table, score  # noqa: E402
 
 _NUMBERS = re.compile(r"(?<!\S)(?:[\d.,%£-]+|n/a)(?!\S)")
 
@@ -100,6 +101,8 @@ def build(name: str, source: Path, target: Path) -> None:
             else:
                 out = fn(text) if fn else text
                 (target / path.with_suffix(suffix).name).write_text(out, encoding="utf-8")
+        else:  # an HTML page or a Word file of a held-out set: its layout is its own, passed on as it is
+            shutil.copy(path, target / path.name)
 
 
 def _cells(line: str) -> list[str] | None:
@@ -150,11 +153,17 @@ def renamed_gold(gold: Path, suffix: str, target: Path) -> Path:
 
 
 def main() -> None:
-    gold, docs = EVAL / "dev" / "dev.gold.json", EVAL / "dev" / "docs"
+    args = sys.argv[1:]
+    corpus = "dev"  # `--set hold-c wrapped pdf`: another of scripts/eval.py's sets, some variants only
+    if args[:1] == ["--set"] and len(args) > 1:
+        corpus, args = args[1], args[2:]
+    if corpus not in SETS:
+        sys.exit(f"eval-variants: unknown set {corpus!r}; one of: {', '.join(SETS)}")
+    gold, docs = SETS[corpus]
     if not docs.exists():
         sys.exit(f"eval-variants: {docs} not found (the shared evaluation folder sits beside the checkout)")
     kg = os.environ.get("KG") or str(ROOT / ".venv" / "bin" / "kg")  # KG: another checkout's command
-    names = ["clean", *(sys.argv[1:] or VARIANTS)]
+    names = ["clean", *(args or VARIANTS)]
     reports = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:

@@ -274,6 +274,35 @@ def test_flattened_table_going_on_after_a_page_break_under_its_caption_and_heade
     assert g[("Homes let within 28 days (%)", "Target")] == "70.0"
 
 
+def test_flattened_header_split_by_a_page_break_and_a_wrapped_name_after_one(tmp_path: Path) -> None:
+    """A page break may fall between a two-line header's lines, and a row's name may wrap over the first
+    lines of a new page: the table keeps its header and its rows on both pages."""
+    doc = _flat(tmp_path, (
+        "Annex 2 Key performance indicators\n"
+        "Code Measure Year Year Target Scotland RAG\n"
+        "Page 6\n"
+        "\f\n"
+        "Tayforth Council - Education and Children Committee\n"
+        "2023/24 2024/25 2024/25 average\n"
+        "ED1 School leavers in a positive destination (%) 93.1 94.0 95.0 95.7 Amber\n"
+        "ED2 Pupils attending school (%) 90.4 90.9 92.0 90.2 Amber\n"
+        "Page 7\n"
+        "\f\n"
+        "Tayforth Council - Education and Children Committee\n"
+        "ED3 Looked after children with three or more placements\n"
+        "in the year (%) 5.8 5.1 5.0 5.7 Amber\n"
+        "ED4 Exclusions per 1,000 pupils 15.2 13.9 14.0 16.6 Green\n"
+        "\n"
+        "3. Commentary\n"
+    ))
+    assert len(doc.tables) == 1
+    g = grid(doc)
+    assert g[("ED1 School leavers in a positive destination (%)", "Scotland average")] == "95.7"
+    assert g[("ED2 Pupils attending school (%)", "Year 2023/24")] == "90.4"
+    assert g[("ED3 Looked after children with three or more placements in the year (%)", "Year 2024/25")] == "5.1"
+    assert g[("ED4 Exclusions per 1,000 pupils", "Target 2024/25")] == "14.0"
+
+
 def test_aligned_label_wrapped_onto_a_line_opening_with_a_bracket(tmp_path: Path) -> None:
     """A space-aligned row label wrapped so that its second line opens with a bracket ("(within 12 weeks)
     %") goes on the row's label, as a lower-case second line does, rather than reading as a group heading."""

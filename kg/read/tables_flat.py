@@ -363,7 +363,28 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
             tokens = _quartile_words(tokens)
         return _without_comment(tokens) if commented else tokens
 
+    def opens_rows(k: int) -> bool:
+        """A row, or a label line whose row follows (an indicator's name wrapped over two lines)."""
+        if k >= len(lines) or lines[k].blank:
+            return False
+        n = _trailing(tokens := row_tokens(lines[k]))
+        return n >= 2 or (n == 0 and len(tokens) <= 14 and k + 1 < len(lines) and not lines[k + 1].blank
+                          and _trailing(row_tokens(lines[k + 1])) >= 2)
+
+    def heads_rows(k: int) -> bool:
+        """A line of no figures with a row under it."""
+        return (not lines[k].blank and k + 1 < len(lines) and _trailing(row_tokens(lines[k])) == 0
+                and _trailing(row_tokens(lines[k + 1])) >= 2)
+
     j = i + 1
+    # a page break between a two-line header's lines: its second line heads the next page, rows below it (a
+    # header printed again on later pages is "repeated", so furniture-like: it stops the skip all the same)
+    k = j
+    while k < len(lines) and (lines[k].blank or is_furniture(lines[k].text, repeated)) and not heads_rows(k):
+        k += 1
+    if (k > j and any(is_furniture(lines[x].text, repeated) for x in range(j, k)) and k + 1 < len(lines)
+            and heads_rows(k)):
+        j = k
     second: list[Token] = []
     if j < len(lines) and not lines[j].blank and _trailing(row_tokens(lines[j])) == 0:
         second = _tokens(text, lines[j])
@@ -399,7 +420,7 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
             if (
                 k < len(lines)
                 and members
-                and _trailing(row_tokens(lines[k])) >= 2
+                and opens_rows(k)  # a row, or a wrapped name's first line, heads the next page
                 and any(is_furniture(lines[x].text, repeated) for x in range(j, k))
             ):
                 j = k
