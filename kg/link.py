@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -55,6 +55,12 @@ class Known:
     posts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     indicators: dict[str, tuple[KnownIndicator, ...]] = field(default_factory=dict)
     committees: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @cached_property
+    def councils(self) -> frozenset[str]:
+        """Every council named here (read once per Known: linking asks it of each document)."""
+        return frozenset(self.posts) | frozenset(self.indicators) | frozenset(
+            c for cs in self.committees.values() for c in cs)
 
 
 @dataclass(frozen=True)
@@ -206,12 +212,49 @@ def post_identity(title: str, council: str, known: Known, method: str = "exact")
     return Identity(title, title, method)
 
 
+# A council's name around its place: "London Borough of X", "City of X Council", "X County Borough Council".
+_COUNCIL_BEFORE = re.compile(r"(?i)^(?:the\s+)?(?:(?:london|royal)\s+borough\s+of|city\s+and\s+county\s+of|"
+                             r"city\s+of|county\s+of|borough\s+of)\s+")
+_COUNCIL_AFTER = re.compile(r"(?i)(?:\s+(?:metropolitan|county|city|district|borough))*\s+council$")
+# A town, parish or community council is another tier of government from the district of the same place.
+_LOCAL_TIER = re.compile(r"(?i)\b(?:town|parish|community|city\s+region)\s+council$")
+
+
+def _place(council: str) -> str:
+    return _COUNCIL_AFTER.sub("", _COUNCIL_BEFORE.sub("", council)).strip().lower()
+
+
+def _short_form(council: str) -> bool:
+    """ "X Council": a name with no kind of council in it, as running heads and letterheads shorten one."""
+    return bool(re.fullmatch(r"(?i)\S.*?\s+council", council)) and _place(council) == council[:-8].strip().lower()
+
+
+def same_place(council: str, known: Known) -> tuple[str, ...]:
+    """The other councils known by the same place's name, where one of the two names is the short "X Council"
+    (the London Borough of X calls itself X Council in its running heads): one council named two ways."""
+    if council == UNKNOWN_COUNCIL or _LOCAL_TIER.search(council) or council_info(council):
+        return ()
+    place = _place(council)
+    return tuple(sorted(k for k in known.councils if k != council and _place(k) == place
+                        and (_short_form(k) or _short_form(council)) and not _LOCAL_TIER.search(k)))
+
+
+def known_council(council: str, known: Known) -> str:
+    """The council as the store already names it, where it names it another way (`same_place`): the first
+    name a store met stays, so its documents keep one council whatever order they come in."""
+    if council in known.councils:
+        return council
+    other = same_place(council, known)
+    return other[0] if len(other) == 1 else council
+
+
 def basis(council: str, known: Known, committee: str | None = None) -> tuple[object, ...]:
     """All that linking a document of `council` (as `link` settles it) reads of `known`: a document linked
     earlier (in a worker, with what was known then) links the same now when this has not changed, and need
     not be linked again. `committee`: the committee a paper named without its council was placed by."""
     found = () if council == UNKNOWN_COUNCIL else known.indicators.get(council, ())
-    return (known.posts.get(council, ()), found, known.committees.get(committee, ()) if committee else ())
+    return (known.posts.get(council, ()), found, known.committees.get(committee, ()) if committee else (),
+            same_place(council, known))
 
 
 def council_of_committee(committee: str | None, known: Known) -> str | None:
@@ -235,6 +278,8 @@ def link(extraction: Extraction, known: Known | None = None) -> Linked:
     committee = canonical_committee(extraction.committee.name if extraction.committee else None)
     if council == UNKNOWN_COUNCIL:
         council = council_of_committee(committee, known) or council
+    else:
+        council = known_council(council, known)
     meta = extraction.doc.meta
     period = extraction.period or meta.period
     when = meta.meeting_date.isoformat() if meta.meeting_date else period

@@ -302,3 +302,42 @@ def test_council_of_committee_needs_one_council() -> None:
     assert link_mod.council_of_committee("Audit Committee", known) == "A Council"
     assert link_mod.council_of_committee("Cabinet", known) is None
     assert link_mod.council_of_committee("Planning Committee", known) is None
+
+
+def test_a_council_s_short_name_is_the_council_known_by_its_full_name() -> None:
+    """"X Council" (a running head's short form) is the one known council of that place, whichever name came
+    first; a town council of the place, or a place two known councils share, stays apart."""
+    long_known = Known(posts={"Royal Borough of Pellingham": ("Chief Executive",)})
+    assert link_mod.known_council("Pellingham Council", long_known) == "Royal Borough of Pellingham"
+    short_known = Known(committees={"Cabinet": ("Pellingham Council",)})
+    assert link_mod.known_council("Royal Borough of Pellingham", short_known) == "Pellingham Council"
+    assert link_mod.known_council("Pellingham Town Council", long_known) == "Pellingham Town Council"
+    two = Known(posts={"Ashmoor County Council": (), "Ashmoor City Council": ()})
+    assert link_mod.known_council("Ashmoor Council", two) == "Ashmoor Council"
+    assert link_mod.known_council("Ashmoor District Council", long_known) == "Ashmoor District Council"
+
+
+def test_papers_naming_their_council_two_ways_are_one_council(tmp_path: Path) -> None:
+    """Minutes headed with the full name and a report whose running head shortens it are one council, and an
+    action log naming only their committee is then placed in it (two names had made the committee look
+    like two councils')."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a_minutes.txt").write_text(
+        "ROYAL BOROUGH OF PELLINGHAM\n\nMINUTES of the meeting of the HOUSING SCRUTINY PANEL held on "
+        "Tuesday 4 February 2025\n\nPresent: Councillor T Oduya (Chair)\n\n1. Apologies\n\nNone.\n",
+        encoding="utf-8")
+    (docs / "b_report.txt").write_text(
+        "Pellingham Council                         Housing Scrutiny Panel 4 February 2025\n\n"
+        "Repairs Performance Report\n\nReport of the Director of Housing\n\n1. Summary\n\n"
+        "1.1 This report sets out repairs performance for the third quarter.\n", encoding="utf-8")
+    (docs / "c_log.txt").write_text(
+        "Meeting: 01/04/2025 - Housing Scrutiny Panel (Item 6)\n\nAction Log\n\n"
+        "The Panel is asked to note the progress made on the actions below.\n", encoding="utf-8")
+    store = LocalStore(tmp_path / "store")
+    ingest([docs], store)
+    councils = {r["file"]: r["council"] for r in _rows(store, """
+        PREFIX ckg: <https://w3id.org/council-kg/def#>
+        SELECT ?file ?council WHERE { GRAPH ?g { ?d ckg:sourceFile ?file ; ckg:council ?council } }""")}
+    assert set(councils.values()) == {str(iris.council("Royal Borough of Pellingham"))}, councils
+    assert len(councils) == 3
