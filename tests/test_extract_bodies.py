@@ -357,6 +357,16 @@ def test_committee_and_date_from_front_sheets_and_title_lines(text: str, committ
     assert span is not None and text[span.start:span.end] == span.quote
 
 
+@pytest.mark.parametrize("line", ["Minutes \u2013 Wednesday, 9 April 2025, 6.30 pm, the Assembly Room, Tanhill "
+                                  "Civic Offices, Market Street", "AGENDA: 9 April 2025"])
+def test_a_paper_s_title_then_its_date_gives_the_meeting_date(line: str) -> None:
+    """The paper's own title, then the meeting's day (and time and room, however long the line) in the title
+    block."""
+    text = f"Tanhill Borough Council\n\nLicensing and Regulatory Committee\n\n{line}\n\nPresent: Cllr D Rowe\n"
+    found = bodies.infer_meeting_date(text)
+    assert found is not None and found[0] == dt.date(2025, 4, 9) and found[1].quote == "9 April 2025"
+
+
 def test_a_workshop_held_on_a_date_in_a_report_s_prose_is_not_the_meeting() -> None:
     text = ("Scrutiny Commission\n\n1.1 The findings were discussed at a workshop held with providers and "
             "partners on 3 May 2024, and this report sets out the recommendations that followed.\n")
@@ -394,6 +404,20 @@ def test_the_committee_alone_on_a_line_is_no_committee_s_name() -> None:
     text = ("Agenda item\n\nPerformance Report\n\nMinutes:\n\nThe report was seconded.\n\nThe Committee\n\n"
             "RESOLVED\n")
     assert bodies.infer_committee(text) is None
+
+
+def test_the_title_block_s_committee_outweighs_a_body_named_once_in_the_minutes() -> None:
+    """A committee named alone on a title-block line is the paper's, not a board the minutes mention once
+    ("submitted to the ... Board"); a body the text names again and again still wins over no heading."""
+    text = ("Wexcombe District Council\nCommunities and Leisure Panel\nMinutes of the meeting held on 2 June 2025\n\n"
+            "4. Leisure Centre Plans\nThe Head of Leisure said the business case had been submitted to the Health "
+            "and Wellbeing Board for its support in the autumn and that a decision was expected soon.\n")
+    found = bodies.infer_committee(text)
+    assert found is not None and found.name == "Communities and Leisure Panel"
+    repeated = ("Minutes\n\n1. The report had been submitted to the Licensing Committee in May.\n"
+                "2. Members of the Licensing Committee asked for an update.\n")
+    found = bodies.infer_committee(repeated)
+    assert found is not None and found.name == "Licensing Committee"
 
 
 def test_a_label_without_a_colon_needs_a_committee_s_name() -> None:

@@ -151,7 +151,7 @@ def _head_lines(text: str) -> list[tuple[int, int]]:
         line = m.group(0).strip()
         if not line:
             continue
-        minutes = re.match(r"(?i)minutes?\s+of\b", line)
+        minutes = re.match(r"(?i)minutes?\s+of\b|minutes?[ \t]*[-–:]", line)
         # a bilingual heading ("Cofnodion / Minutes") is two short headings, not a paragraph
         words = max(len(half.split()) for half in line.split(" / "))
         prose = words > 12 or re.search(r"[a-z]\.\s+[A-Z]", line)
@@ -251,9 +251,13 @@ def infer_committee(text: str) -> BodyFact | None:
             continue
         hits[name] += 1
         first.setdefault(name, (m.start(1), m.end(1)))
+    heading = _committee_heading(text)
     if not hits:
-        return _committee_heading(text)
+        return heading
     ranked = hits.most_common(2)
+    # a title block's line naming the committee outweighs one passing "submitted to the X Board" below it
+    if heading and ranked[0][1] == 1 and any(a <= heading.span.start < b for a, b in _head_lines(text)):
+        return heading
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     name = ranked[0][0]
@@ -307,6 +311,7 @@ class _HeadingRes:
     date_label: re.Pattern[str]
     numeric_label: re.Pattern[str]
     date_line: re.Pattern[str]
+    dated_title: re.Pattern[str]
     date: re.Pattern[str]
 
 
@@ -347,6 +352,9 @@ def _heading_res() -> _HeadingRes:
         # a front sheet's "Date of Meeting: 04.12.2024" (day first, as in the UK): only after a date label
         numeric_label=re.compile(rf"(?m)^[ \t]*(?:{date_labels})[ \t]*:[ \t]*({NUMERIC_DATE})[ \t]*$"),
         date_line=re.compile(rf"[ \t]*{_DATE}{time}[ \t]*"),
+        # "Minutes - Tuesday, 4 March 2025, 6.30 pm, Council Chamber": the paper's own title, then its date
+        dated_title=re.compile(rf"[ \t]*(?i:{_alt(v['dated_titles'])})[ \t]*[-–:][ \t]*{_DATE}{time}"
+                               rf"(?:[ \t]*,[^\n]*)?[ \t]*"),
         date=re.compile(_DATE),
     )
 
@@ -417,10 +425,10 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
         m = labelled_date
     if m is None:
         m = r.date_label.search(head)
-    if m is None:  # a title block's line that is only a date, under the committee's name
+    if m is None:  # a title block line that is only a date (or the paper's title and its date)
         for s, e in _head_lines(text):
             halves = text[s:e].split(" / ")  # "Dydd Iau, 14 Mawrth 2024 / Thursday, 14 March 2024"
-            if any(r.date_line.fullmatch(half) for half in halves):
+            if any(r.date_line.fullmatch(half) or r.dated_title.fullmatch(half) for half in halves):
                 m = r.date.search(text, s + len(" / ".join(halves[:-1])), e)
                 break
     if m is not None and (found := _date(m, m.lastindex - 2 if m.lastindex else 1)):
