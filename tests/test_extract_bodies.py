@@ -344,6 +344,12 @@ def test_doc_type_from_headings(text: str, doc_type: str | None) -> None:
         # a front sheet's date written in figures, day first
         ("Committee: Overview and Scrutiny Committee\nDate of Meeting: 04.12.2024\nSubject: Performance\n",
          "Overview and Scrutiny Committee", dt.date(2024, 12, 4)),
+        # a running head "<council> - <committee>", the paper's title and date below it
+        ("Wexcombe MBC - Licensing Committee\nAction Minutes - Monday 7 July 2025, 6.00 pm, Committee Room 1, "
+         "Wexcombe Town Hall\n\nPresent: Cllr P Dunn\n", "Licensing Committee", dt.date(2025, 7, 7)),
+        # the minutes' heading on a line of its own, in capitals, the day and place on the lines below
+        ("PENHALLOW COUNCIL\n\nMINUTES OF THE MEETING OF THE COMMUNITIES SCRUTINY PANEL\n\nTuesday, 3 June 2025 "
+         "at 2.00 pm\nCouncil Chamber, County Hall\n", "Communities Scrutiny Panel", dt.date(2025, 6, 3)),
         # a bilingual block's English half keeps its "Minutes of the" label: the committee is without it
         ("Cofnodion y Pwyllgor Craffu / Minutes of the Healthier Communities Scrutiny Committee\n\n"
          "Dydd Llun, 2 Rhagfyr 2024 / Monday, 2 December 2024\n", "Healthier Communities Scrutiny Committee",
@@ -358,7 +364,8 @@ def test_committee_and_date_from_front_sheets_and_title_lines(text: str, committ
 
 
 @pytest.mark.parametrize("line", ["Minutes \u2013 Wednesday, 9 April 2025, 6.30 pm, the Assembly Room, Tanhill "
-                                  "Civic Offices, Market Street", "AGENDA: 9 April 2025"])
+                                  "Civic Offices, Market Street", "AGENDA: 9 April 2025",
+                                  "Draft Action Minutes - 9 April 2025, 10.00 am"])
 def test_a_paper_s_title_then_its_date_gives_the_meeting_date(line: str) -> None:
     """The paper's own title, then the meeting's day (and time and room, however long the line) in the title
     block."""
@@ -501,3 +508,20 @@ def test_a_record_of_decision_names_its_decision_maker_and_is_a_decision(tmp_pat
     x = extract(p)
     assert x.committee and x.committee.name == "Executive"
     assert x.doc.meta.doc_type == "decision"
+
+
+@pytest.mark.parametrize(("text", "council"), [
+    ("Wexcombe MBC - Licensing Committee\n", "Wexcombe Metropolitan Borough Council"),
+    ("NORTH ASHDALE DC\nPLANNING COMMITTEE\n", "North Ashdale District Council"),
+    ("Minutes: Tarnside CBC | Cabinet\n", "Tarnside County Borough Council"),
+])
+def test_a_council_s_kind_shortened_after_its_place_names_the_council(text: str, council: str) -> None:
+    """A running head's "<Place> MBC" (DC, BC, CBC) is the council of that place, its kind written out."""
+    assert [name for _, _, name in bodies.council_names(text)] == [council]
+
+
+@pytest.mark.parametrize("text", ["Councillor Brook DC - retired\n", "Mr Ashdale said the DC had agreed\n",
+                                  "The Pellbury BC Smith report\n"])
+def test_two_capitals_after_a_name_are_no_council(text: str) -> None:
+    """After a person's title, or with words going on after them, the capitals are no council's kind."""
+    assert bodies.council_names(text) == []

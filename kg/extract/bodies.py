@@ -141,7 +141,25 @@ def council_names(text: str, start: int = 0, end: int | None = None) -> list[tup
             continue  # overlaps a known name already found
         info = council_info(name)
         found.append((s, start + m.end(), info.name if info else name))
+    expand = _vocab()["council_abbreviations"]  # "Wexcombe MBC - Cabinet": a running head's short kind
+    for m in _abbreviated_pattern().finditer(text, start, end):
+        place = cased[m.start(1) - start:m.end(1) - start]
+        if place.split(" ")[0] in {*_vocab()["not_place_words"], *_vocab()["person_titles"]} or any(
+                a < m.end() and m.start() < b for a, b, _ in found):
+            continue
+        name = f"{place} {expand[m.group(2)]}"
+        info = council_info(name)
+        found.append((m.start(), m.end(), info.name if info else name))
     return sorted(found)
+
+
+@cache
+def _abbreviated_pattern() -> re.Pattern[str]:
+    """ "<Place> MBC": a council's kind in capitals after its place (case kept: "Dc" or "mbc" is no kind)."""
+    place = r"[A-Z][\w'’\-]*(?:[ \t\xa0]+(?:and|upon|on|under|[A-Z][\w'’\-]*)){0,3}"
+    # a heading's end or its separator after it, not a word going on ("... DC Smith said")
+    return re.compile(rf"(?m)\b({place})[ \t\xa0]+({_alt(_vocab()['council_abbreviations'])})\b"
+                      rf"(?=[ \t\xa0]*(?:$|[-–:,|/(]))")
 
 
 def _head_lines(text: str) -> list[tuple[int, int]]:
@@ -151,7 +169,7 @@ def _head_lines(text: str) -> list[tuple[int, int]]:
         line = m.group(0).strip()
         if not line:
             continue
-        minutes = re.match(r"(?i)minutes?\s+of\b|minutes?[ \t]*[-–:]", line)
+        minutes = re.match(r"(?i)minutes?\s+of\b|(?:[a-z]+[ \t]+){0,2}minutes?[ \t]*[-–:]", line)
         # a bilingual heading ("Cofnodion / Minutes") is two short headings, not a paragraph
         words = max(len(half.split()) for half in line.split(" / "))
         prose = words > 12 or re.search(r"[a-z]\.\s+[A-Z]", line)
@@ -312,6 +330,7 @@ class _HeadingRes:
     numeric_label: re.Pattern[str]
     date_line: re.Pattern[str]
     dated_title: re.Pattern[str]
+    after_council: re.Pattern[str]
     date: re.Pattern[str]
 
 
@@ -329,6 +348,9 @@ def _heading_res() -> _HeadingRes:
         rf"(?i:a\s+meeting\s+of)\s+(?:(?i:the)\s+)?{name_re}\s+(?i:will\s+be\s+held|to\s+be\s+held)\b",
         # minutes opening with the meeting: "At a MEETING of the X held at ...", "A meeting of the X was held"
         rf"^[ \t]*(?i:(?:at\s+)?a\s+meeting\s+of)\s+(?:(?i:the)\s+)?{name_re},?\s+(?i:was\s+held|held)\b",
+        # the minutes' heading a line of its own, where and when on the lines below it
+        rf"^[ \t]*(?i:minutes?\s+of)\s+(?:(?i:the|a|an)\s+)?(?:[A-Za-z]+\s+)?(?i:meeting\s+of)\s+(?:(?i:the)\s+)?"
+        rf"{name_re}[ \t]*$",
     )
     labels = _alt([*v["committee_labels"], *(w.upper() for w in v["committee_labels"])])  # as written
     heads = _alt(v["committee_heads"])
@@ -344,6 +366,7 @@ def _heading_res() -> _HeadingRes:
                             rf"(?:[ \t]{{2,}}[^\n]*)?[ \t]*$"),
         title_line=re.compile(rf"[ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?i:{heads}))[,:]?{_SPACE}[-–]?"
                               rf"[ \t]*{_DATE}[ \t]*$"),
+        after_council=re.compile(rf"[ \t]*[-–:|][ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?i:{heads}))[ \t]*$"),
         english_half=re.compile(rf"[A-Z][\w'’,\- ]{{2,120}}\b(?:{heads})"),
         held=re.compile(rf"(?i:held|to be held|will be held)\b[^\n]{{0,200}}?\b(?i:on)\s+{_DATE}"),
         earlier=re.compile(rf"(?i)^[ \t]*(?:the\b|\d)|{_alt(v['earlier_meeting_cues'])}"),
@@ -353,7 +376,7 @@ def _heading_res() -> _HeadingRes:
         numeric_label=re.compile(rf"(?m)^[ \t]*(?:{date_labels})[ \t]*:[ \t]*({NUMERIC_DATE})[ \t]*$"),
         date_line=re.compile(rf"[ \t]*{_DATE}{time}[ \t]*"),
         # "Minutes - Tuesday, 4 March 2025, 6.30 pm, Council Chamber": the paper's own title, then its date
-        dated_title=re.compile(rf"[ \t]*(?i:{_alt(v['dated_titles'])})[ \t]*[-–:][ \t]*{_DATE}{time}"
+        dated_title=re.compile(rf"[ \t]*(?:[A-Z][a-z]+[ \t]+){{0,2}}(?i:{_alt(v['dated_titles'])})[ \t]*[-–:][ \t]*{_DATE}{time}"
                                rf"(?:[ \t]*,[^\n]*)?[ \t]*"),
         date=re.compile(_DATE),
     )
@@ -401,6 +424,11 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
             m = r.title_line.match(text, a, e)
             if m and (name := _committee_name(m.group(1))):
                 committee, c_span, labelled_date = name, Span.of(text, m.start(1), m.end(1)), m
+                break
+            # "<X Council> - <Y Committee>" and nothing more: a running head or a title line without its date
+            m = r.after_council.match(text, a, e) if named and named[0][0] - s < 3 else None
+            if m and (name := _committee_name(m.group(1))):
+                committee, c_span = name, Span.of(text, m.start(1), m.end(1))
                 break
     if not committee:  # a bilingual title block: "Pwyllgor ... / X Scrutiny Committee" (the English half)
         for s, e in _head_lines(text):
