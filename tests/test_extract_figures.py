@@ -1976,3 +1976,13 @@ def test_a_share_an_amount_is_based_on_is_no_level() -> None:
     x = _one("Members asked about the hostel allowance, which is still based on 85% of the 2016 rent levels. "
              "Rent collection was 97.2%.\n")
     assert [o.value for o in x.observations if o.value is not None] == [D("97.2")]
+
+
+def test_real_minutes_figures_for_quarters_of_short_years_and_quoted_names() -> None:
+    """Reading's minutes (tests/data/xreal): "Q4 of 24/25 - 80%" and "Q1 of 25/26 - 87%" are those quarters'
+    figures, and a figure inside a quotation ('stating that "the on-time responses to FOI requests, which
+    stood at 90.3%') is named by the quoted words, not by the words reporting them."""
+    x = extract(read_document(XREAL / "reading_foi.txt", root=XREAL))
+    periods = {o.value: o.period for o in x.observations}
+    assert periods[D(80)] == "2024/25 Q4" and periods[D(87)] == "2025/26 Q1"
+    assert _label(x, "90.3").lower().startswith("on-time responses to foi")

@@ -470,6 +470,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 previous_end = max(previous_end, region[1])
                 if role.named and phrases.names_something(role.named):
                     own = role.named
+                quoted = _OPEN_QUOTE.search(own) if own else None
+                if quoted and phrases.names_something(own[quoted.end():]):
+                    # 'which had stated that "the on-time responses to FOI requests, which stood at 90%': the
+                    # quotation opened before the figure names it; the words before it report who said so
+                    own = _DETERMINER.sub("", own[quoted.end():].strip())
                 tail = _verdict_tail_re().search(own) if own else None
                 if tail and phrases.names_something(own[: tail.start()]):
                     own = own[: tail.start()]  # "Collection rates remained strong (97.1%)": collection rates
@@ -649,6 +654,7 @@ def _changed_to_re() -> re.Pattern[str]:
                       + r")\b[^.;,]{0,60},\s*(?:up\s+|down\s+)?to\s*$", re.I)
 
 
+_OPEN_QUOTE = re.compile(r'["“](?=[^"”]*$)')  # a quotation opened and not closed
 _DETERMINER = re.compile(r"^(?:the|our|its|their)\s+", re.I)
 _BASED_ON = re.compile(r"\b(?:based\s+on|calculated\s+(?:as|on)|capped\s+at|pegged\s+(?:at|to)|set\s+at)\s*$",
                        re.I)
