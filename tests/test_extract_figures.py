@@ -1986,3 +1986,18 @@ def test_real_minutes_figures_for_quarters_of_short_years_and_quoted_names() -> 
     periods = {o.value: o.period for o in x.observations}
     assert periods[D(80)] == "2024/25 Q4" and periods[D(87)] == "2025/26 Q1"
     assert _label(x, "90.3").lower().startswith("on-time responses to foi")
+
+
+def test_real_minutes_measures_counted_as_a_sentence_subject_are_no_figure() -> None:
+    """Rhondda Cynon Taf's minutes (tests/data/xreal): "16 national measures do not form part of the
+    Council's Corporate Plan" and "12 Corporate Plan performance measures were 'Not on target'" count the
+    scorecard's items; neither is a figure (nor a national benchmark)."""
+    for name in ("rct_q2.txt", "rct_q3.txt"):
+        assert extract(read_document(XREAL / name, root=XREAL)).observations == ()
+
+
+def test_a_measure_s_figure_beside_a_count_of_measures_is_still_a_figure() -> None:
+    """"Rent collection was 97.2%. 14 performance measures were on target.": the count of measures is no
+    figure; the rent collection rate still is one."""
+    x = _one("Rent collection was 97.2%. 14 performance measures were on target.\n")
+    assert [o.value for o in x.observations if o.value is not None] == [D("97.2")]

@@ -753,8 +753,14 @@ def _scorecard_re() -> re.Pattern[str]:
              # "progress against 48 performance indicators and 19 key projects": what the scorecard holds
              r"|\b" + alternation(words()["scorecard_count_leads"])
              + r"\s+(?:the\s+|its\s+|our\s+)?\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?" + items + r"\b")
+    # "16 national measures do not form part of the plan", "12 performance measures were not on target":
+    # indicators or measures counted as the subject of a verb are the scorecard's items, not a figure
+    core = alternation([w for w in words()["scorecard_items"]
+                        if re.search(r"indicator|measure|kpi|\bpis\b|target", w)])
+    subject = (r"|\b\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?" + core
+               + r"\s+(?:were|are|was|is|had|have|do|did|does|remain|remained|showed|show|met|missed)\b")
     return re.compile(r"(?:" + counted + r"(?:[\w\-'’]+\s+){0,3}?|" + sorted_ + r")" + items + majority
-                      + rated, re.I)
+                      + rated + subject, re.I)
 
 
 @cache
