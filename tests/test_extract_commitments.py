@@ -1378,3 +1378,11 @@ def test_real_minutes_a_promise_after_a_closed_bracket_has_its_own_subject() -> 
     x = _extract(DATA / "xreal", "reading_foi.txt")
     assert [(c.text, c.due_kind) for c in x.commitments] == [
         ("give a full report at the next meeting", "next_meeting")]
+
+
+def test_real_decision_an_owner_with_a_bracketed_area_takes_the_action() -> None:
+    """Tendring's decision record (tests/data/xreal): "(b) That the Corporate Director (Corporate Services)
+    provide the Members ... with a copy of the most current report": the post, area and all, owns it."""
+    x = _extract(DATA / "xreal", "tendring_2013.txt")
+    c = _find(x, "most current report")
+    assert _actor(x, c.actor) == "Corporate Director (Corporate Services)"
