@@ -477,3 +477,10 @@ def test_a_record_of_decision_names_its_decision_maker_and_is_a_decision(tmp_pat
     x = extract(p)
     assert x.committee and x.committee.name == "Executive"
     assert x.doc.meta.doc_type == "decision"
+
+
+def test_the_date_of_minutes_to_be_confirmed_is_not_the_meeting_s() -> None:
+    """East Lindsey's agenda and minutes (tests/data/xreal): "To confirm the Minutes of the Meeting held on 7
+    March 2023" dates an earlier meeting: no meeting date is inferred from it."""
+    assert bodies.infer_meeting_date((Path(__file__).parent / "data" / "xreal" / "elindsey_overview.txt")
+                                     .read_text()) is None
