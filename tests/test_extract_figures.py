@@ -1988,6 +1988,14 @@ def test_real_minutes_figures_for_quarters_of_short_years_and_quoted_names() -> 
     assert _label(x, "90.3").lower().startswith("on-time responses to foi")
 
 
+def test_a_figure_labelled_by_a_bare_month_is_no_quarter_s_figure() -> None:
+    """"monthly data: April - 82%; May - 91%" gives each month's figure with no year named: none is read as
+    the document's quarter; "In Quarter 2, 71%" still is a figure."""
+    x = _one("The on-time rate for FOI requests was 71% in Quarter 2, with monthly data: April - 82%; "
+             "May - 91%.\n")
+    assert [o.value for o in x.observations if o.value is not None] == [D(71)]
+
+
 def test_real_minutes_measures_counted_as_a_sentence_subject_are_no_figure() -> None:
     """Rhondda Cynon Taf's minutes (tests/data/xreal): "16 national measures do not form part of the
     Council's Corporate Plan" and "12 Corporate Plan performance measures were 'Not on target'" count the

@@ -57,6 +57,9 @@ _MONTHLY = re.compile(r"\bmonthly\b|\b(?:for|in|during)\s+(?:the\s+month\s+of\s+
                       r"april|may|june|july|august|september|october|november|december)\b"
                       r"(?!\s+(?:19|20)\d\d\s*[-–/])", re.I)
 
+# a bare month labelling the figure after it ("April - 82%", "May: 91%")
+_MONTH_LABEL = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+                          r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\s*[-–:]\s*$")
 _DIGIT = re.compile(r"\d")
 # a sentence opening on a count and its share, then the verb: "30 (45%) were green", "9 (30%) have slipped"
 _UNNAMED_SHARE = re.compile(r"\W*\d[\d,]*\s*\(\s*\d[\d.]*\s*%\s*\)\s+(?:have|has|had|were|are|was|is)\b",
@@ -488,6 +491,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = _named_before(text, s.start, tv.paragraph_start(s.start))
                 if own and _SETTER.match(own.strip()):
                     continue
+                if _MONTH_LABEL.search(text, max(c.start, n.start - 16), n.start):
+                    continue  # "monthly data: April - 82%; May - 91%": a month's figure, its year unnamed
                 pointed = bool(own) and bool(_pointing_clause_re().search(own))
                 if pointed:
                     # "12 tenants were in that situation", "late claims dragged this figure back":
