@@ -44,6 +44,7 @@ _QUARTER_ENDING = re.compile(r"(?i:\b(?:quarter|period|half[\s-]+year)\s+end(?:i
 _ROLLING = re.compile(r"(?i)(?:\b(?:12|twelve)[\s-]+months?|\brolling|\byear)[\s-]*$")
 _BARE_FY = re.compile(r"\b" + _FY + r"\b")
 _BARE_Q = re.compile(r"^\s*" + _Q + r"\s*$", re.I)
+_QUARTER_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)  # "Q4 of 24/25": the quarter's year after it
 
 
 def fy_label(start_year: int) -> str:
@@ -236,10 +237,11 @@ def mentions(text: str, start: int, end: int, ref: str | None) -> list[tuple[str
         a, b = int(m.group("a")), int(m.group("b"))
         if b == (a + 1) % 100:
             add(fy_label(2000 + a), m.start(), m.end())
-    # a quarter and a year written apart ("Q2 24/25", "Quarter 1 (2024/25)") make one period
+    # a quarter and a year written apart ("Q2 24/25", "Quarter 1 (2024/25)", "Q4 of 24/25") make one period
     merged: list[tuple[str | None, int, int]] = []
     for p in sorted(out, key=lambda p: p[1]):
-        if merged and merged[-1][0] and p[0] and p[1] - merged[-1][2] <= 3:
+        if merged and merged[-1][0] and p[0] and (p[1] - merged[-1][2] <= 3
+                                                  or _QUARTER_OF.fullmatch(text, merged[-1][2], p[1])):
             (_, lq), (py, pq) = parts(merged[-1][0]), parts(p[0])
             if lq and not pq and py is not None:
                 merged[-1] = (make_label(py, lq), merged[-1][1], p[2])

@@ -525,3 +525,10 @@ def test_a_council_s_kind_shortened_after_its_place_names_the_council(text: str,
 def test_two_capitals_after_a_name_are_no_council(text: str) -> None:
     """After a person's title, or with words going on after them, the capitals are no council's kind."""
     assert bodies.council_names(text) == []
+
+
+def test_the_date_of_minutes_to_be_confirmed_is_not_the_meeting_s() -> None:
+    """East Lindsey's agenda and minutes (tests/data/xreal): "To confirm the Minutes of the Meeting held on 7
+    March 2023" dates an earlier meeting: no meeting date is inferred from it."""
+    assert bodies.infer_meeting_date((Path(__file__).parent / "data" / "xreal" / "elindsey_overview.txt")
+                                     .read_text()) is None

@@ -1331,3 +1331,58 @@ def test_a_request_answered_by_a_promise_in_its_own_words_is_that_promise(tmp_pa
         "circulate the bowls survey to Members",
         "provide a breakdown of fly-tipping by ward to the next meeting"]
     assert _actor(x, _find(x, "bowls survey").actor) == "Head of Parks"
+
+
+def test_real_minutes_a_noting_decision_before_an_action_line_is_no_action() -> None:
+    """Clackmannanshire's minute (tests/data/xreal): "The Committee agreed to note the actions contained in
+    the action plan." then "Action: <name>, Director of ..." names who keeps the plan: no action."""
+    assert _extract(DATA / "xreal", "clackmannanshire_pfa.txt").commitments == ()
+
+
+def test_a_noting_decision_with_a_request_in_it_still_takes_the_action_line(tmp_path: Path) -> None:
+    """"The Committee noted the report and asked for a breakdown by ward." then "Action: Head of Waste": the
+    request is an action, owned by the Head; "agreed to note" alone, with its own action line, is none."""
+    text = ("Minutes\n\n4. Waste\n\nThe Committee noted the report and asked for a breakdown by ward.\n\n"
+            "Action: Head of Waste\n\n5. Parks\n\nThe Committee agreed to note the parks action plan.\n\n"
+            "Action: Head of Parks\n")
+    x = _write(tmp_path, text, "minutes")
+    assert len(x.commitments) == 1 and _actor(x, _find(x, "by ward").actor) == "Head of Waste"
+
+
+def test_real_minutes_a_decision_to_consider_the_report_is_the_meetings_own_act() -> None:
+    """Shropshire's Cabinet (tests/data/xreal): "That the key ... issues in the report ... be considered" is
+    Cabinet's own act at the meeting; "That the performance portal be reviewed" and the Chief Executive's
+    written response are still commitments."""
+    x = _extract(DATA / "xreal", "shropshire_q1.txt")
+    _absent(x, "key underlying")
+    _find(x, "performance portal")
+    assert _actor(x, _find(x, "written response").actor) == "Chief Executive"
+
+
+def test_a_decision_to_consider_something_later_or_elsewhere_is_still_a_commitment(tmp_path: Path) -> None:
+    """"That the revised plan be considered at the next meeting" is owed to a later meeting: a commitment."""
+    text = "Minutes\n\n4. Plans\n\nRESOLVED that the revised plan be considered at the next meeting.\n"
+    x = _write(tmp_path, text, "minutes")
+    assert [c.text for c in x.commitments] == ["consider the revised plan at the next meeting"]
+
+
+def test_real_minutes_a_recurring_schedule_is_business_as_usual() -> None:
+    """Lincoln's housing minutes (tests/data/xreal): "benchmarking comparisons would be provided annually at
+    each fourth quarter" says how reporting runs, not a promise made at the meeting."""
+    _absent(_extract(DATA / "xreal", "lincoln_housing.txt"), "benchmarking")
+
+
+def test_real_minutes_a_promise_after_a_closed_bracket_has_its_own_subject() -> None:
+    """Reading's minutes (tests/data/xreal): "... was given at the meeting (Q4 ... ; June - 90%) and a full
+    report would be given at the next meeting": the promise is the full report's, due at the next meeting."""
+    x = _extract(DATA / "xreal", "reading_foi.txt")
+    assert [(c.text, c.due_kind) for c in x.commitments] == [
+        ("give a full report at the next meeting", "next_meeting")]
+
+
+def test_real_decision_an_owner_with_a_bracketed_area_takes_the_action() -> None:
+    """Tendring's decision record (tests/data/xreal): "(b) That the Corporate Director (Corporate Services)
+    provide the Members ... with a copy of the most current report": the post, area and all, owns it."""
+    x = _extract(DATA / "xreal", "tendring_2013.txt")
+    c = _find(x, "most current report")
+    assert _actor(x, c.actor) == "Corporate Director (Corporate Services)"

@@ -427,3 +427,18 @@ def test_and_before_a_group_named_without_a_verb_of_its_own_joins_no_clause(tmp_
     x = extract(tmp_path / "m.txt")
     assert [c.span.quote for c in x.contributions] == [
         "The Chair reported the log and referred to recent letters between Scrutiny and Cabinet Members."]
+
+
+def test_real_minutes_asking_that_it_be_noted_is_a_comment() -> None:
+    """East Lindsey's minutes (tests/data/xreal): "Councillor X asked it be noted that she was a Member of
+    the ... Board" puts a statement on the record: a comment, not a question."""
+    x = extract(Path(__file__).resolve().parent / "data" / "xreal" / "elindsey_overview.txt")
+    assert [c.kind for c in x.contributions] == ["comment"]
+
+
+def test_asking_whether_something_would_be_noted_is_still_a_question(tmp_path: Path) -> None:
+    """"asked whether it would be noted in the plan" still asks: only "asked (that) it be noted/recorded"
+    is a statement for the record."""
+    x = _minutes(tmp_path, "Minutes\n\n4. Plan\n\nCouncillor Lane asked whether the change would be noted in "
+                           "the plan.\n\nCouncillor Hart asked that it be recorded that she had left.\n")
+    assert [c.kind for c in x.contributions] == ["question", "comment"]

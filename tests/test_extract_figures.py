@@ -1976,3 +1976,36 @@ def test_a_share_an_amount_is_based_on_is_no_level() -> None:
     x = _one("Members asked about the hostel allowance, which is still based on 85% of the 2016 rent levels. "
              "Rent collection was 97.2%.\n")
     assert [o.value for o in x.observations if o.value is not None] == [D("97.2")]
+
+
+def test_real_minutes_figures_for_quarters_of_short_years_and_quoted_names() -> None:
+    """Reading's minutes (tests/data/xreal): "Q4 of 24/25 - 80%" and "Q1 of 25/26 - 87%" are those quarters'
+    figures, and a figure inside a quotation ('stating that "the on-time responses to FOI requests, which
+    stood at 90.3%') is named by the quoted words, not by the words reporting them."""
+    x = extract(read_document(XREAL / "reading_foi.txt", root=XREAL))
+    periods = {o.value: o.period for o in x.observations}
+    assert periods[D(80)] == "2024/25 Q4" and periods[D(87)] == "2025/26 Q1"
+    assert _label(x, "90.3").lower().startswith("on-time responses to foi")
+
+
+def test_a_figure_labelled_by_a_bare_month_is_no_quarter_s_figure() -> None:
+    """"monthly data: April - 82%; May - 91%" gives each month's figure with no year named: none is read as
+    the document's quarter; "In Quarter 2, 71%" still is a figure."""
+    x = _one("The on-time rate for FOI requests was 71% in Quarter 2, with monthly data: April - 82%; "
+             "May - 91%.\n")
+    assert [o.value for o in x.observations if o.value is not None] == [D(71)]
+
+
+def test_real_minutes_measures_counted_as_a_sentence_subject_are_no_figure() -> None:
+    """Rhondda Cynon Taf's minutes (tests/data/xreal): "16 national measures do not form part of the
+    Council's Corporate Plan" and "12 Corporate Plan performance measures were 'Not on target'" count the
+    scorecard's items; neither is a figure (nor a national benchmark)."""
+    for name in ("rct_q2.txt", "rct_q3.txt"):
+        assert extract(read_document(XREAL / name, root=XREAL)).observations == ()
+
+
+def test_a_measure_s_figure_beside_a_count_of_measures_is_still_a_figure() -> None:
+    """"Rent collection was 97.2%. 14 performance measures were on target.": the count of measures is no
+    figure; the rent collection rate still is one."""
+    x = _one("Rent collection was 97.2%. 14 performance measures were on target.\n")
+    assert [o.value for o in x.observations if o.value is not None] == [D("97.2")]

@@ -164,3 +164,13 @@ def test_find_year_reads_the_first_financial_year_and_skips_plan_ranges() -> Non
     """A bare financial year is found with its offsets; a plan's span of years ("2023-27") is none."""
     assert find_year("Council Plan 2023-27 and Outturn 2023/24") == ("2023/24", 33, 40)
     assert find_year("nothing") is None
+
+
+def test_a_quarter_of_a_short_financial_year_is_one_period() -> None:
+    """"Q4 of 24/25" and "Q1 of the 25/26 year" name a quarter of that year, as "Q4 24/25" does; a bare
+    "Q3" still takes the reference's year."""
+    from kg import periods
+
+    text = "Q4 of 24/25 - 80%; Q1 of the 25/26 year - 87%; Q3 - 69%"
+    assert [p[0] for p in periods.mentions(text, 0, len(text), "2024/25 Q2")] == [
+        "2024/25 Q4", "2025/26 Q1", "2024/25 Q3"]

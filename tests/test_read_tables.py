@@ -898,3 +898,26 @@ def test_a_flattened_scorecard_with_quartile_words_a_third_header_line_and_a_das
     assert got[("PAM/021 % of B roads in poor condition", "Target 23/24")] == "4.5"
     assert got[("PAM/043 Kilograms of residual waste per person", "Q3 23/24")] == "176"
     assert got[("KCB/04 Number of empty homes brought back into use (cumulative)", "Q3 23/24")] == "17"
+
+
+def test_real_web_table_with_two_header_rows_one_cell_a_line() -> None:
+    """Fife's performance page (tests/data/xreal): a web table copied one cell a line whose header is two rows
+    flattened (the years, then "Value" or "Target" under each): every figure sits under its own year's head,
+    and the row whose last cells are words ("Due Mar 2018") is left without cells."""
+    doc = read_document(XREAL / "fife_perform.txt")
+    assert_consistent(doc)
+    g = grid(doc)
+    row = "Percentage of Contact Centre Customer Satisfaction *"
+    assert g[(row, "2013/14 Value")] == "90.6%" and g[(row, "2016/17 Target")] == "90%"
+    assert g[(row, "2016/17 Value")] == "-"
+    assert not any(r.startswith("Percentage of Solace") for r, _ in g)
+
+
+def test_periods_with_a_value_head_each_stay_columns_when_more_heads_follow() -> None:
+    """Two periods then three figure heads ("2023/24", "2024/25", "Value", "Target", "Value") are not two
+    header rows; two periods then two heads are."""
+    from kg.read import tables_cells
+
+    texts = ["2023/24", "2024/25", "Value", "Target", "Value"]
+    assert tables_cells._stacked(texts, 0) == 0
+    assert tables_cells._stacked(["2023/24", "2024/25", "Value", "Target"], 0) == 2

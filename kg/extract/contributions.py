@@ -160,6 +160,12 @@ def _qa_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def _record_request_re() -> re.Pattern[str]:
+    """A question cue asking only that something go on the record ("asked it be noted that ...")."""
+    return re.compile(r"\b(?:asked|requested)\s+(?:" + _alt(_vocab()["record_requests"]) + r")\b", re.I)
+
+
+@cache
 def _list_lead_re() -> re.Pattern[str]:
     return re.compile(r"(?:" + _alt(_vocab()["list_leads"]) + r")\b[^:]*:[-–—]?\s*$", re.I)
 
@@ -510,6 +516,8 @@ class _Reader:
         if subj.side == "member" and active & {"question", "comment"} and clause_end > start \
                 and not councillor_answers:
             kind = "question" if "question" in active else "comment"
+            if kind == "question" and _record_request_re().search(text, start, clause_end):
+                kind = "comment"  # "asked that it be noted that ...": a statement for the record
             if _list_lead_re().search(text, start, end):  # the points listed below are this speaker's
                 self.lead, self.lead_kind = subj, kind
             else:

@@ -134,6 +134,14 @@ def _groups(texts: Sequence[str]) -> tuple[list[int], list[tuple[int, int, int]]
     groups: list[tuple[int, int, int]] = []
     k = 0
     while k < len(texts):
+        if stacked := _stacked(texts, k):
+            # two header rows copied one cell a line: N periods, then the N heads under them ("2015/16",
+            # "2016/17", "2016/17", then "Value", "Value", "Target"): each head is its own period's
+            for c in range(stacked):
+                groups.append((k + c, len(columns), len(columns)))
+                columns.append(k + stacked + c)
+            k += 2 * stacked
+            continue
         if _is_period_line(texts[k]) and k + 1 < len(texts):
             run = []
             x = k + 1
@@ -152,6 +160,26 @@ def _groups(texts: Sequence[str]) -> tuple[list[int], list[tuple[int, int, int]]
         columns.append(k)
         k += 1
     return columns, groups
+
+
+def _stacked(texts: Sequence[str], k: int) -> int:
+    """How many period lines from `k` are followed by exactly as many figure or target heads, one each (two
+    header rows flattened); 0 when they are not."""
+    n = 0
+    while k + n < len(texts) and _is_period_line(texts[k + n]):
+        n += 1
+    if n < 2 or k + 2 * n > len(texts):
+        return 0
+    under = [_norm(t) for t in texts[k + n : k + 2 * n]]
+    if not all(u in _words()["figure_heads"] or u == "target" for u in under) or "target" in under[:1]:
+        return 0
+    return n if k + 2 * n == len(texts) or not _is_head_under(texts[k + 2 * n]) else 0
+
+
+def _is_head_under(s: str) -> bool:
+    """A further figure or target head after the pairs: the periods are not one row over them."""
+    n = _norm(s)
+    return n in _words()["figure_heads"] or n == "target"
 
 
 def _is_direction(s: str) -> bool:

@@ -65,7 +65,16 @@ _FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|should
 def _after_clause(text: str, start: int, cue: int) -> int:
     """The subject's start moved past a coordinated clause that has its own finite verb; a subject joined to
     another ("the figures and the report would be ...") or a predicate with none ("... and would send")
-    stays as it is."""
+    stays as it is. A bracket closed inside the subject but opened before it ("... (Q4 - 80%; June - 90%)
+    and a full report would be given") ends a clause: the subject starts after it."""
+    depth, cut = 0, None
+    for i in range(start, cue):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth, cut = (depth - 1, cut) if depth else (0, i + 1)
+    if cut is not None and (lead := _LEAD_JOIN.match(text, cut, cue)) and text[lead.end() : cue].strip():
+        start = lead.end()
     joins = [m for m in _CONJUNCTION.finditer(text, start, cue) if text[m.end() : cue].strip()]
     for m in reversed(joins):
         if _FINITE.search(text, start, m.start()):
@@ -73,6 +82,7 @@ def _after_clause(text: str, start: int, cue: int) -> int:
     return start
 
 
+_LEAD_JOIN = re.compile(r"[\s,]*(?:(?:and|but)\s+)?", re.I)
 _INCLUDING = re.compile(r"\s*(?:including|such\s+as|in\s+particular|together\s+with|especially)\b", re.I)
 
 

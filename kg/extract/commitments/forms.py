@@ -443,7 +443,16 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
             return f"business as usual ({hit.group(0)})"
         if hit := phrase_hit("current_meeting", text[f.cue : f.end]):
             return f"for the meeting itself ({hit.group(0)})"
+        if f.form == "resolution" and _own_act().match(f.text) and not re.search(
+                rf"\b(?:by|at)\s|{cues()['recipients']}", f.text[f.text.find(" "):], re.I):
+            return "the meeting's own act"
     return None
+
+
+@cache
+def _own_act() -> re.Pattern[str]:
+    """A decision's verb that is the meeting's own act ("consider the key issues in the report")."""
+    return re.compile(rf"{alt(cues()['own_acts'])}\b", re.I)
 
 
 def plan_not_promise(f: Found, due: Due) -> bool:

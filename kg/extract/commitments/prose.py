@@ -18,7 +18,7 @@ from functools import cache
 from kg.extract.commitments import actors, forms
 from kg.extract.commitments.due import Due, find_due
 from kg.extract.commitments.forms import Found
-from kg.extract.commitments.vocabulary import cues, phrase_hit, rx
+from kg.extract.commitments.vocabulary import alt, cues, phrase_hit, rx
 from kg.extract.commitments.wording import clean, lower_first, normalise, request_object
 from kg.model import Extraction
 from kg.text import TextView, worded_again
@@ -39,6 +39,24 @@ _AGREED_THAT = re.compile(r"^\s*(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?P<verb>a
 # "circulate them", "circulate they after the meeting" (a passive's pronoun subject): what is promised is
 # named only by the request before it
 _PRONOUN_OBJECT = re.compile(r"^[a-z]+(?:\s+(?:back|out|round|on))?\s+(?:them|they|it|these|those)\b", re.I)
+
+
+@cache
+def _noting() -> re.Pattern[str]:
+    """A sentence opening with a decision to note, receive or endorse something."""
+    c = cues()
+    return re.compile(rf"^[^.;]*?\b(?:(?:agreed|resolved|decided)\s+to\s+{alt(c['noting_verbs'])}|"
+                      rf"{alt(c['noted_verbs'])})\s+(?:the|this|these|its)\b", re.I)
+
+
+def _only_notes(sentence: str) -> bool:
+    """Is the sentence a decision that only notes, receives or endorses a paper ("Members agreed to note the
+    updated risk register"), with no request or further decision in it?"""
+    m = _noting().match(sentence)
+    return bool(m) and not re.search(r"\b(?:asked|requested|undertook|agreed|that|would|will|to\s+be)\b",
+                                     sentence[m.end():], re.I)
+
+
 _DONE_LATER = re.compile(r"\b(?:would|will)\s+(?:be\s+done|do\s+(?:so|this|that)|be\s+arranged)\b", re.I)
 _CHAIR = re.compile(r"\s*the\s+(?:chair|chairman|chairperson|chairwoman|convener|convenor)\b", re.I)
 
@@ -232,8 +250,7 @@ class _Reader:
             last = self.found[-1]
             confidence = max(last.confidence, 0.85)
             self.found[-1] = replace(last, end=u.end, actor=last.actor or owner, confidence=confidence)
-        elif forms.names_deliverable(text[prev.start : prev.end]):
-            body = text[prev.start : prev.end]
+        elif forms.names_deliverable(body := text[prev.start : prev.end]) and not _only_notes(body):
             f = forms.find(text, prev.start, prev.end, body, prev.decided)
             due = find_due(body, self.ref)
             self.add(Promise(prev.start, u.end, clean(f.text if f else body), owner, due, 0.85))

@@ -126,8 +126,9 @@ def rx() -> Rx:
             r"^\W*(?=(?:resolved|agreed|decided|and|that|\((?:[ivx]{1,4}|[a-h]|\d{1,2})\))\b|\()"
             r"(?:(?:resolved|agreed|decided)\W+)?(?:and\s+)?(?:that\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*)?"
             r"(?:and\s+)?(?:that\s+)?"
+            # a post may carry its area in brackets: "the Corporate Director (Place) submit ..."
             rf"(?P<owner>(?:the\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:of|for|and|&|(?-i:[A-Z])[\w'’&-]*)){{0,8}}"
-            rf"|{alt(c['action_owners'])})\s+"
+            rf"(?:\s+\((?-i:[A-Z])[^()\n]{{1,40}}\))?|{alt(c['action_owners'])})\s+"
             # the subjunctive ("the Head of HR submit") or the present ("the Chairperson writes to ...")
             rf"(?P<what>(?P<verb>{decided})\b.*)",
             re.I,

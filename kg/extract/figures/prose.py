@@ -57,6 +57,9 @@ _MONTHLY = re.compile(r"\bmonthly\b|\b(?:for|in|during)\s+(?:the\s+month\s+of\s+
                       r"april|may|june|july|august|september|october|november|december)\b"
                       r"(?!\s+(?:19|20)\d\d\s*[-–/])", re.I)
 
+# a bare month labelling the figure after it ("April - 82%", "May: 91%")
+_MONTH_LABEL = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+                          r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\s*[-–:]\s*$")
 _DIGIT = re.compile(r"\d")
 # a sentence opening on a count and its share, then the verb: "30 (45%) were green", "9 (30%) have slipped"
 _UNNAMED_SHARE = re.compile(r"\W*\d[\d,]*\s*\(\s*\d[\d.]*\s*%\s*\)\s+(?:have|has|had|were|are|was|is)\b",
@@ -470,6 +473,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 previous_end = max(previous_end, region[1])
                 if role.named and phrases.names_something(role.named):
                     own = role.named
+                quoted = _OPEN_QUOTE.search(own) if own else None
+                if quoted and phrases.names_something(own[quoted.end():]):
+                    # 'which had stated that "the on-time responses to FOI requests, which stood at 90%': the
+                    # quotation opened before the figure names it; the words before it report who said so
+                    own = _DETERMINER.sub("", own[quoted.end():].strip())
                 tail = _verdict_tail_re().search(own) if own else None
                 if tail and phrases.names_something(own[: tail.start()]):
                     own = own[: tail.start()]  # "Collection rates remained strong (97.1%)": collection rates
@@ -483,6 +491,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = _named_before(text, s.start, tv.paragraph_start(s.start))
                 if own and _SETTER.match(own.strip()):
                     continue
+                if _MONTH_LABEL.search(text, max(c.start, n.start - 16), n.start):
+                    continue  # "monthly data: April - 82%; May - 91%": a month's figure, its year unnamed
                 pointed = bool(own) and bool(_pointing_clause_re().search(own))
                 if pointed:
                     # "12 tenants were in that situation", "late claims dragged this figure back":
@@ -649,6 +659,7 @@ def _changed_to_re() -> re.Pattern[str]:
                       + r")\b[^.;,]{0,60},\s*(?:up\s+|down\s+)?to\s*$", re.I)
 
 
+_OPEN_QUOTE = re.compile(r'["“](?=[^"”]*$)')  # a quotation opened and not closed
 _DETERMINER = re.compile(r"^(?:the|our|its|their)\s+", re.I)
 _BASED_ON = re.compile(r"\b(?:based\s+on|calculated\s+(?:as|on)|capped\s+at|pegged\s+(?:at|to)|set\s+at)\s*$",
                        re.I)
@@ -747,8 +758,14 @@ def _scorecard_re() -> re.Pattern[str]:
              # "progress against 48 performance indicators and 19 key projects": what the scorecard holds
              r"|\b" + alternation(words()["scorecard_count_leads"])
              + r"\s+(?:the\s+|its\s+|our\s+)?\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?" + items + r"\b")
+    # "16 national measures do not form part of the plan", "12 performance measures were not on target":
+    # indicators or measures counted as the subject of a verb are the scorecard's items, not a figure
+    core = alternation([w for w in words()["scorecard_items"]
+                        if re.search(r"indicator|measure|kpi|\bpis\b|target", w)])
+    subject = (r"|\b\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?" + core
+               + r"\s+(?:were|are|was|is|had|have|do|did|does|remain|remained|showed|show|met|missed)\b")
     return re.compile(r"(?:" + counted + r"(?:[\w\-'’]+\s+){0,3}?|" + sorted_ + r")" + items + majority
-                      + rated, re.I)
+                      + rated + subject, re.I)
 
 
 @cache
