@@ -427,3 +427,14 @@ def test_and_before_a_group_named_without_a_verb_of_its_own_joins_no_clause(tmp_
     x = extract(tmp_path / "m.txt")
     assert [c.span.quote for c in x.contributions] == [
         "The Chair reported the log and referred to recent letters between Scrutiny and Cabinet Members."]
+
+
+def test_an_officer_named_by_initials_answers(tmp_path: Path) -> None:
+    """Action-style minutes list officers as "Post - Name (XY)" and then write "XY said": the initials are
+    that officer answering the member's question."""
+    f = tmp_path / "m.txt"
+    f.write_text("Minutes\n\nOfficers:\nHead of Libraries - Carys Bevan (CB)\n\n"
+                 "7  Library opening hours\nCllr Rowntree asked whether Sunday opening could be trialled. "
+                 "CB said a trial at two branches was being costed.\n", encoding="utf-8")
+    x = extract(f)
+    assert answered(x, "councillor:Rowntree") == [("officer:Carys Bevan", "question")]

@@ -714,3 +714,21 @@ def test_a_field_label_before_a_name_and_its_own_post_is_the_part_played(tmp_pat
         "Kellside District Council\nRecord of Decision\n\nDecision taken by: Cabinet\n\n"
         "Monitoring Officer: Jo Bell, Head of Legal Services\n"))
     assert ("officer:Jo Bell", "post:Head of Legal Services") in holdings(x)
+
+
+def test_officers_listed_with_their_initials_are_named_by_them_later(tmp_path: Path) -> None:
+    """"Post - Name (XY)" and "Name (XY), Post" hold the post; the initials alone later mean that officer, but
+    letters that are not the name's initials ("(HR)") and a surname shared with a councillor stay apart."""
+    x = _people_of(tmp_path, (
+        "Wyndle Borough Council\nPlaces Panel\n\nPresent: Cllr R Kemble (Chair), Cllr S Mottram\n\n"
+        "In attendance:\nDirector of Environment - Gwen Mottram (GM)\n"
+        "Tariq Hussain (TH), Parks Manager\nPeople Services Lead - Nia Rowe (HR)\n\n"
+        "5  Parks\nTH outlined the play area programme. Cllr Mottram asked about vandalism; GM replied.\n"
+        "Action: TH to share the repair schedule. HR would follow up.\n"))
+    assert {("officer:Gwen Mottram", "post:Director of Environment"),
+            ("officer:Tariq Hussain", "post:Parks Manager")} <= holdings(x)
+    a = people.of(x)
+    said = {x.doc.text[m.start:m.end]: m.key for m in a.mentions if m.kind == "officer"}
+    assert said["TH"] == "officer:Tariq Hussain" and said["GM"] == "officer:Gwen Mottram"
+    assert "HR" not in said
+    assert [p.role for p in x.people if p.surname == "Mottram"] == ["councillor", "officer"]

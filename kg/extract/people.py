@@ -170,6 +170,17 @@ _OPENS = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*(?:the[ \t\xa0]+)?")
 _ACRONYM_AFTER = re.compile(r"[ \xa0]*\(([A-Z][A-Za-z]{1,7})\)")
 _FIELD = re.compile(r"[ \t\xa0]*:[ \t\xa0]+")
 _OPENED = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*$")  # "the Cabinet Member for X, Councillor Y", " (Cllr Y)"
+# a named officer's initials in brackets after the name, then used alone: "Jo Bell (JB)" ... "JB reported"
+_INITIALS_AFTER = re.compile(r"[ \t\xa0]*\(([A-Z]{2,4})\)")
+_INITIALS_BEFORE = re.compile(r"[ \t\xa0]*\(([A-Z]{2,4})\)$")
+
+
+def _own_initials(name: Name, letters: str) -> bool:
+    """`letters` are the initials of `name`: its first given letter first and its surname's among the rest
+    ("JB" and "JRB" for Jo R Bell), so a post acronym in brackets ("(HCS)") is not taken for them."""
+    given = name.given.replace(".", " ").split()
+    return bool(given) and letters[0] == given[0][0].upper() and len(letters) <= len(given) + 2 \
+        and name.surname[:1].upper() in letters[1:]
 
 
 @lru_cache(maxsize=16)
@@ -300,7 +311,10 @@ def _analyse(text: str) -> Analysis:
         if lead and lead.group(1) in (",", "(", "-", "–"):
             window = max(0, s - 120)
             before = _LEAD_MARK.sub("", text[window:s].rstrip()).rstrip()
-            name = name_ending_at(text, window + len(before))
+            own = _INITIALS_BEFORE.search(before)  # "Jo Bell (JB), Head of Parks"
+            name = name_ending_at(text, window + len(before) - (len(own.group()) if own else 0))
+            if name and own and not _own_initials(name, own.group(1)):
+                name = None
             attached = lead.group(1) != "(" or tail.startswith(")")
             if name and attached and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
@@ -330,11 +344,13 @@ def _analyse(text: str) -> Analysis:
             if name and not name.honorific and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
-        # Post, Name
+        # Post, Name (and "Post - Name (JB)", initials the minutes then use alone)
         m = _POST_COMMA.match(tail)
         if m:
             name = read_name(text, e + m.end(), prefixed=False)
             ends = name and NAME_END.match(text[name.end:name.end + 3] or "\n")
+            if name and not ends and (own := _INITIALS_AFTER.match(text, name.end)):
+                ends = _own_initials(name, own.group(1)) and NAME_END.match(text[own.end():own.end() + 3] or "\n")
             if name and ends and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
@@ -406,6 +422,23 @@ def _analyse(text: str) -> Analysis:
         for a, b in whole_words(text, full):
             if not _inside((a, b), taken):
                 mentions.append(Mention(a, b, key, p.role))
+
+    # an officer's initials defined in brackets after the name ("Jo Bell (JB)") stand for the officer: "JB
+    # reported", "Action: JB to circulate"; not where two officers or a post's acronym share the letters
+    defined: dict[str, set[str]] = {}
+    for mm in [m for m in mentions if m.kind == "officer"]:
+        own = _INITIALS_AFTER.match(text, mm.end)
+        p = people[mm.key]
+        if own and _own_initials(Name(0, 0, "", p.forename or p.name.rsplit(" ", 1)[0], p.surname), own.group(1)):
+            defined.setdefault(own.group(1), set()).add(mm.key)
+    for letters, keys in defined.items():
+        if len(keys) != 1 or letters in acr:
+            continue
+        (key,) = keys
+        for a, b in whole_words(text, letters):
+            if text[a - 1:a] != "(" and not _inside((a, b), taken):
+                mentions.append(Mention(a, b, key, "officer"))
+                taken.append((a, b))
 
     mentions.sort(key=lambda mm: (mm.start, -mm.end))
     return Analysis(tuple(people.values()), tuple(posts), tuple(holdings), tuple(mentions), tuple(spans))
