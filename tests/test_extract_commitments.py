@@ -1331,3 +1331,18 @@ def test_a_request_answered_by_a_promise_in_its_own_words_is_that_promise(tmp_pa
         "circulate the bowls survey to Members",
         "provide a breakdown of fly-tipping by ward to the next meeting"]
     assert _actor(x, _find(x, "bowls survey").actor) == "Head of Parks"
+
+
+def test_an_action_line_restating_the_promise_before_it_is_one_commitment(tmp_path: Path) -> None:
+    """"GD agreed to hold a workshop." then "Action: GD to hold a Members' workshop on ... by 30 May": the
+    action line restates the promise with its due date, so it is one commitment; a different action is not."""
+    x = _write(tmp_path, (
+        "Officers: Head of Planning - Gary Dunmore (GD)\n\n"
+        "4  Local Plan review\nCllr Patel asked when Members would see the revised housing sites. "
+        "GD agreed to hold a workshop.\nAction: GD to hold a Members' workshop on the housing sites by "
+        "30 May 2024.\nGD undertook to check the flood data.\nAction: GD to publish the consultation "
+        "timetable.\n"), "minutes")
+    c = _find(x, "workshop")
+    assert c.due_date == dt.date(2024, 5, 30) and c.actor == "officer:Gary Dunmore"
+    assert _find(x, "flood data").actor == "officer:Gary Dunmore"
+    assert len(x.commitments) == 3

@@ -220,8 +220,19 @@ class _Reader:
         what = forms.masked(text, line.start("what"), u.end, spans)
         actor = actors.actor_in(self.x, line.start("owner"), line.end("owner"))
         due = find_due(what, self.ref)
-        self.add(Promise(u.start, u.end, clean(what), actor, due, 0.9, _condition(text, spans)))
+        p = Promise(u.start, u.end, clean(what), actor, due, 0.9, _condition(text, spans))
+        if self.found and self._restated(self.found[-1], p):
+            self.found.pop()  # "X agreed to arrange a session. Action: X to arrange a briefing by ...": one
+        self.add(p)
         return True
+
+    def _restated(self, q: Promise, p: Promise) -> bool:
+        """An action line straight after the sentence promising it, by the same owner with the same verb,
+        restates that promise in the form the minutes track (its owner, what and when)."""
+        text = self.tv.flat
+        return (not text[q.end : p.start].strip() and self.tv.item_at(q.start) == self.tv.item_at(p.start)
+                and q.actor == p.actor and q.actor is not None and q.due.kind == "none"
+                and q.text.split()[:1] == p.text.split()[:1])
 
     def marker(self, u: Unit, m: re.Match[str], prev: Unit) -> None:
         """A marker standing alone ('(Action: Clerk)', 'Action by: Head of Finance (J Smith)', 'ACTION: KS')
