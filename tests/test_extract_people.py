@@ -412,6 +412,21 @@ def test_a_department_stops_before_the_holder_s_name(tmp_path: Path, line: str, 
     assert ("officer:Jo Bell", f"post:{title}") in holdings(x)
 
 
+@pytest.mark.parametrize(("line", "title"), [
+    ("Jo Bell, Service Director, Parks and Leisure, and Sam Reed, Head of Finance, attended.",
+     "Service Director, Parks and Leisure"),
+    ("The report was presented by Jo Bell, Service Director, Parks and Leisure.",
+     "Service Director, Parks and Leisure"),
+])
+def test_a_department_ends_at_the_next_person_of_a_list_and_at_a_full_stop(
+        tmp_path: Path, line: str, title: str) -> None:
+    """A generic title's department after a comma ends at ", and" opening the next person of a list, and at
+    the sentence's full stop, so the whole department is kept and its holder named."""
+    x = _people_of(tmp_path, f"Minutes\n\n{line}\n")
+    assert title in titles(x)
+    assert ("officer:Jo Bell", f"post:{title}") in holdings(x)
+
+
 def test_an_honorific_and_surname_is_the_officer_named_earlier(tmp_path: Path) -> None:
     """"Mr Hale explained" after "Peter Hale (Head of Housing)" is the officer again; "Mr T Hale" is not."""
     x = _people_of(tmp_path, "Minutes\n\nOfficers: Peter Hale (Head of Housing Services)\n\n"
