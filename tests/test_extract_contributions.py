@@ -438,3 +438,18 @@ def test_an_officer_named_by_initials_answers(tmp_path: Path) -> None:
                  "CB said a trial at two branches was being costed.\n", encoding="utf-8")
     x = extract(f)
     assert answered(x, "councillor:Rowntree") == [("officer:Carys Bevan", "question")]
+
+
+def test_the_cabinet_member_listed_by_label_answers_also_named_in_welsh_first(tmp_path: Path) -> None:
+    """A councillor listed as "Cabinet Member: Cllr X" answers as "the Cabinet Member", also where the
+    subject is written in Welsh and then English ("Yr Aelod Cabinet / The Cabinet Member")."""
+    f = tmp_path / "m.txt"
+    f.write_text("Minutes\n\nPresent: Cllr D Hughes (Chair), Cllr S Parry, Cllr W Rhys\n"
+                 "Cabinet Member: Cllr O Price (Tai / Housing)\n\n"
+                 "6  Housing repairs\nCouncillor Parry asked when the damp survey would finish. "
+                 "Yr Aelod Cabinet / The Cabinet Member said it would finish in June.\n"
+                 "Councillor Rhys asked about voids. The Cabinet Member replied that numbers were falling.\n",
+                 encoding="utf-8")
+    x = extract(f)
+    assert answered(x, "councillor:S Parry") == [("councillor:O Price", "question")]
+    assert answered(x, "councillor:W Rhys") == [("councillor:O Price", "question")]

@@ -747,3 +747,19 @@ def test_officers_listed_with_their_initials_are_named_by_them_later(tmp_path: P
     assert said["TH"] == "officer:Tariq Hussain" and said["GM"] == "officer:Gwen Mottram"
     assert "HR" not in said
     assert [p.role for p in x.people if p.surname == "Mottram"] == ["councillor", "officer"]
+
+
+def test_the_first_officer_on_the_label_line_and_a_labelled_cabinet_member(tmp_path: Path) -> None:
+    """"Officers: Head of Parks: J Dunn" holds the post like the lines under it; "Cabinet Member: Cllr P Rees
+    (...)" makes that councillor's office Cabinet Member, and "the Cabinet Member" later is that councillor."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nPresent: Cllr A Moss (Chair), Cllr B Lloyd\n"
+        "Cabinet Member: Cllr P Rees (Parks and Open Spaces)\n"
+        "Officers: Head of Parks: J Dunn\n          Democratic Services Officer: K Vaughan\n\n"
+        "3  Allotments\nCllr Lloyd asked about waiting lists. The Cabinet Member said a new site would open.\n"))
+    assert {("officer:J Dunn", "post:Head of Parks"),
+            ("officer:K Vaughan", "post:Democratic Services Officer")} <= holdings(x)
+    rees = next(p for p in x.people if p.surname == "Rees")
+    assert rees.office == "Cabinet Member"
+    said = [m.key for m in people.of(x).mentions if x.doc.text[m.start:m.end] == "Cabinet Member"]
+    assert said == [rees.key]

@@ -258,6 +258,23 @@ def _analyse(text: str) -> Analysis:
         if key:
             mentions.append(Mention(m.start(1), m.end(1), key, "post"))
 
+    # "Cabinet Member: Cllr E Jones", a councillor listed under a label that is a councillor's title without
+    # its portfolio: that is the councillor's office, and "the Cabinet Member" alone later is that councillor
+    # when no such post is named in full before it and no other councillor is so listed
+    labelled: dict[str, str] = {}
+    for m in [mm for mm in mentions if mm.kind == "councillor"]:
+        label = _ROLE_LABEL.fullmatch(text, text.rfind("\n", 0, m.start) + 1, m.start)
+        if label and label.group(1).lower() in _bare_heads():
+            labelled[m.key] = _bare_heads()[label.group(1).lower()]
+            if not people[m.key].office:
+                people[m.key] = replace(people[m.key], office=labelled[m.key])
+    holder = next(iter(labelled)) if len(labelled) == 1 else None
+    for m in _bare_head_re().finditer(text):
+        if holder is None or _inside(m.span(1), taken) or any(a <= m.start(1) < b for a, b in spans) \
+                or any(mm.start == m.start(1) for mm in mentions):
+            continue
+        mentions.append(Mention(m.start(1), m.end(1), holder, "councillor"))
+
     # named officers and others: a name attached to a post
     holdings: list[HoldingFact] = []
 
@@ -327,7 +344,9 @@ def _analyse(text: str) -> Analysis:
             e = short.end()
             tail = text[e:e + 200]
         # Post: Name, a field line opening with the title ("Scrutiny Officer: Jo Bell, 01234 567890")
-        field = _FIELD.match(tail) if not text[line_start:s].strip() else None
+        # (after a list's label on the same line: "Officers: Head of Parks: Jo Bell")
+        opens = not text[line_start:s].strip() or _LIST_LABEL.fullmatch(text, line_start, s)
+        field = _FIELD.match(tail) if opens else None
         if field:
             name = read_name(text, e + field.end(), prefixed=False)
             ends = name and NAME_END.match(text[name.end:name.end + 3] or "\n")
@@ -450,6 +469,16 @@ def _bare_head_re() -> re.Pattern[str]:
     heads = [h for h in posts_vocab()["needs_complement"] if " " in h]
     alts = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
     return re.compile(rf"\b[Tt]he\s+({alts})\b(?!\s+for\b)")
+
+
+_LIST_LABEL = re.compile(r"[ \t\xa0]*[A-Z][a-z]+(?: [a-z]+){0,3}:[ \t\xa0]*")  # "Officers:", "Also present:"
+_ROLE_LABEL = re.compile(r"[ \t\xa0]*([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)[ \t\xa0]*[:\-–][ \t\xa0]*")
+
+
+@lru_cache(maxsize=1)
+def _bare_heads() -> dict[str, str]:
+    """The councillors' titles that need their portfolio ("Cabinet Member"), lower case -> as written."""
+    return {h.lower(): h for h in posts_vocab()["needs_complement"] if " " in h}
 
 
 @lru_cache(maxsize=1)
