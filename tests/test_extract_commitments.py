@@ -1346,3 +1346,27 @@ def test_an_action_line_restating_the_promise_before_it_is_one_commitment(tmp_pa
     assert c.due_date == dt.date(2024, 5, 30) and c.actor == "officer:Gary Dunmore"
     assert _find(x, "flood data").actor == "officer:Gary Dunmore"
     assert len(x.commitments) == 3
+
+
+def test_a_status_and_progress_column_says_whether_each_row_was_done(tmp_path: Path) -> None:
+    """A pipe-table log headed "Status / progress": "Complete - ..." rows are recorded done and "Under way"
+    rows pending, as under a plain "Status" head."""
+    x = _write(tmp_path, (
+        "Action log\n\n| No | Action | Officer | Due | Status / progress |\n|---|---|---|---|---|\n"
+        "| 1 | Send Members the list of closed public toilets | Head of Facilities | June 2025 | "
+        "Complete - emailed 3 June |\n"
+        "| 2 | Report on the market hall lease | Estates Manager | September 2025 | Under way, report drafted |\n"),
+        "other")
+    assert len(x.commitments) == 2
+    done = [p for p in x.progress if p.kind == "done"]
+    assert len(done) == 1 and "public toilets" in done[0].span.quote
+    assert any(p.kind == "pending" and "market hall" in p.span.quote for p in x.progress)
+
+
+def test_a_request_met_in_line_with_the_committee_s_request_points_back(tmp_path: Path) -> None:
+    """"In line with the Committee's request in May, the report gave ..." points back to an earlier request:
+    a reference the follow-up ledger can match to the promise."""
+    x = _write(tmp_path, (
+        "7  Quarter 1 performance\nIn line with the Committee's request in May, the report gave bus "
+        "punctuality for each of the four corridors.\n"), "minutes")
+    assert any(p.kind == "reference" and "four corridors" in p.text for p in x.progress)
