@@ -98,6 +98,9 @@ def test_agreed_each_separately() -> None:
      [("(a)", "That the position be noted.")]),
     ("Minutes\n\nRESOLVED that the update be noted.\n\n- Members raised the cost of agency staff.\n",
      [("", "that the update be noted.")]),
+    # the minutes "received and approved" (or "received and agreed") as a correct record: their confirmation
+    ("Minutes\n\nThe minutes of the meeting held on 9 May were received and agreed as a true record.\n",
+     [("", "The minutes of the meeting held on 9 May were received and agreed as a true record.")]),
 ])
 def test_forms(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
     """Short minutes: each decision form is found and each look-alike is not."""
