@@ -1370,3 +1370,15 @@ def test_a_request_met_in_line_with_the_committee_s_request_points_back(tmp_path
         "7  Quarter 1 performance\nIn line with the Committee's request in May, the report gave bus "
         "punctuality for each of the four corridors.\n"), "minutes")
     assert any(p.kind == "reference" and "four corridors" in p.text for p in x.progress)
+
+
+def test_a_passive_promise_after_a_condition_carries_the_speaker_before_it(tmp_path: Path) -> None:
+    """"The Head of Leisure explained that ... . If the lottery bid succeeded, a report on ... would be brought
+    to the Panel's June meeting.": the condition opening the sentence does not stop the passive promise from
+    carrying on the reported speech of the sentence before."""
+    x = _write(tmp_path, (
+        "5  Swimming pools\nCouncillor Ash asked about the learner pool. The Head of Leisure explained that "
+        "the repairs depended on outside money. If the lottery bid succeeded, a report on reopening the "
+        "learner pool would be brought to the Panel's June 2024 meeting.\n"), "minutes")
+    c = _find(x, "learner pool")
+    assert _actor(x, c.actor) == "Head of Leisure" and c.condition.startswith("If the lottery bid")

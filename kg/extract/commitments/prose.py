@@ -138,7 +138,8 @@ def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[s
     if f.form in ("passive", "offer-passive") and region is not None:
         region = actors.reporter(text, start, region[0])
     actor = actors.resolve(x, text, tv, u.sentence, region)
-    opens = f.actor_region is not None and not text[start : f.actor_region[0]].strip()
+    # (a condition opening the sentence is blanked in `text`: "If the grant came, a report would be ...")
+    opens = f.actor_region is not None and not text[start : f.actor_region[0]].strip(" \t\n\xa0,;")
     if actor is None and f.form in ("passive", "offer-passive") and opens:
         # "The City Surveyor noted that the report was late. The report would be submitted in May.": a passive
         # future standing alone carries on the reported speech of the sentence before it
