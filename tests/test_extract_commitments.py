@@ -1382,3 +1382,13 @@ def test_a_passive_promise_after_a_condition_carries_the_speaker_before_it(tmp_p
         "learner pool would be brought to the Panel's June 2024 meeting.\n"), "minutes")
     c = _find(x, "learner pool")
     assert _actor(x, c.actor) == "Head of Leisure" and c.condition.startswith("If the lottery bid")
+
+
+def test_a_log_s_due_cell_naming_a_past_month_s_meeting_is_its_due_date() -> None:
+    """A log read after its actions fell due: a Due cell "October 2025 meeting" (no article) is that month's
+    end, as "Before 10/11/2025" is its date, though the log's own meeting comes later."""
+    from kg.extract.commitments.due import due_of_cell
+
+    due = due_of_cell("October 2025 meeting", dt.date(2026, 2, 2))
+    assert due.kind == "date" and due.date == dt.date(2025, 10, 31)
+    assert due_of_cell("Spring", dt.date(2026, 2, 2)).kind == "none"

@@ -188,9 +188,11 @@ def due_of_cell(text: str, ref: dt.date | None) -> Due:
             return Due(due.kind, cell, due.date)
     # "Before 10/11/2025", "By end of March": a log is read after its actions fell due, so a date before the
     # log's meeting is still the due date (in prose it would be when something was said or done)
-    due = find_due(cell, None)
-    if due.kind == "date" and due.date is not None:
-        return Due("date", cell, due.date)
+    # ("January 2026 meeting" is read as "the January 2026 meeting")
+    for article in ("", "the "):
+        due = find_due(f"{article}{cell}", None)
+        if due.kind == "date" and due.date is not None:
+            return Due("date", cell, due.date)
     return Due()
 
 
