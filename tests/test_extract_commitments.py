@@ -1392,3 +1392,19 @@ def test_a_log_s_due_cell_naming_a_past_month_s_meeting_is_its_due_date() -> Non
     due = due_of_cell("October 2025 meeting", dt.date(2026, 2, 2))
     assert due.kind == "date" and due.date == dt.date(2025, 10, 31)
     assert due_of_cell("Spring", dt.date(2026, 2, 2)).kind == "none"
+
+
+def test_a_labelled_block_whose_action_wraps_before_a_capital_is_read_whole(tmp_path: Path) -> None:
+    """A tracker flattened to labelled blocks whose Action line wraps before a capitalised word ("... of the
+    Local / Plan") goes on over the wrap; a short line that is no field still ends the block."""
+    x = _write(tmp_path, (
+        "OUTSTANDING ACTIONS\n\n"
+        "Ref: PL/25/03\n"
+        "Action: Bring the revised housing trajectory to the Committee, subject to adoption of the Local\n"
+        "Plan Review\nOwner: Head of Planning Policy\nDue: 14 May 2025\nStatus: Not yet due\n\n"
+        "Ref: PL/25/04\nAction: Circulate the five-year land supply statement\nOwner: Head of Planning Policy\n"
+        "Due: Next meeting\nStatus: Complete\nSigned off\n"), "other")
+    assert len(x.commitments) == 2
+    c = _find(x, "housing trajectory")
+    assert c.due_date == dt.date(2025, 5, 14) and " ".join(c.condition.split()).endswith("Local Plan Review")
+    assert "Signed off" not in _find(x, "land supply").span.quote
