@@ -251,6 +251,9 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("his name to be included in the minutes of the meeting held on 23 July", "none", None),  # happened
         ("a workshop would be held on 12 July", "date", dt.date(2024, 7, 12)),  # the promise's own verb
         ("the backlog would be cleared within four weeks", "date", dt.date(2024, 7, 1)),  # "be": the deed
+        # a meeting of the coming civic year, no date
+        ("a review would come back to the Board early in the next council year", "future_meeting", None),
+        ("to report in the new municipal year", "future_meeting", None),
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
