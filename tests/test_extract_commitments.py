@@ -254,6 +254,7 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         # a meeting of the coming civic year, no date
         ("a review would come back to the Board early in the next council year", "future_meeting", None),
         ("to report in the new municipal year", "future_meeting", None),
+        ("bring plans for the Summer Reading Challenge to a future meeting", "future_meeting", None),  # a name
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
@@ -1411,3 +1412,25 @@ def test_a_labelled_block_whose_action_wraps_before_a_capital_is_read_whole(tmp_
     c = _find(x, "housing trajectory")
     assert c.due_date == dt.date(2025, 5, 14) and " ".join(c.condition.split()).endswith("Local Plan Review")
     assert "Signed off" not in _find(x, "land supply").span.quote
+
+
+def test_a_pronoun_carries_the_speaker_past_a_sentence_naming_nobody(tmp_path: Path) -> None:
+    """"The Head of Culture reported that a bid had been made. A decision was due in May. If the bid
+    succeeded, she would bring ...": the sentence between names nobody, so "she" is still the speaker."""
+    x = _write(tmp_path, (
+        "9  Museum\nThe Head of Culture reported that a bid had been made to the heritage fund. A decision was "
+        "due in May. If the bid succeeded, she would bring costed plans for the gallery to a future meeting.\n"),
+        "minutes")
+    assert _actor(x, _find(x, "costed plans").actor) == "Head of Culture"
+
+
+def test_an_officer_agreeing_that_a_thing_would_be_done_promises_it(tmp_path: Path) -> None:
+    """"The Director agreed that the survey would include a question on ..." is the Director's promise, where
+    "The Director said that the new depot would bring savings" forecasts what a thing will do."""
+    x = _write(tmp_path, (
+        "4  Parks survey\nCouncillor Hale asked about dog fouling. The Director of Place agreed that the "
+        "residents' survey would include a question on dog fouling.\n\n5  Depot\nThe Director of Place said "
+        "that the new depot would bring savings.\n"), "minutes")
+    c = _find(x, "dog fouling")
+    assert _actor(x, c.actor) == "Director of Place" and "include a question" in c.text
+    _absent(x, "savings")

@@ -149,13 +149,20 @@ def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[s
         subject = re.sub(r"\s+", " ", text[f.actor_region[0] : f.actor_region[1]]).strip(" ,")
         if rep:
             own = not (actors.is_pronoun(text, f.actor_region) or actors.coordinated(text, f.actor_region))
-            if own and not actors.actor_in(x, *f.actor_region) and not _hands_over(subject, f.text):
+            # "The Director agreed that the consultation would include an option for ...": agreeing to a
+            # thing being done is the agreer's promise, not a forecast
+            agreed = bool(_BINDING_THAT.match(text, rep[1])) and bool(rx().deliverable_verb.match(f.text))
+            if own and not actors.actor_in(x, *f.actor_region) and not _hands_over(subject, f.text) \
+                    and not agreed:
                 # "X said the new contract would bring grass cutting in-house": what a thing will do
                 return None, replace(f, form="prediction")
             if 0 < len(subject) <= 80 and own:
                 f = replace(f, text=f"{lower_first(subject)} to {f.text}")  # what comes, not just "come to"
             actor = actors.resolve(x, text, tv, u.sentence, rep)
     return actor, f
+
+
+_BINDING_THAT = re.compile(r"(?:agreed|undertook|promised)\s+that\b", re.I)
 
 
 def _hands_over(subject: str, what: str) -> bool:
