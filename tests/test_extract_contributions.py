@@ -453,3 +453,19 @@ def test_the_cabinet_member_listed_by_label_answers_also_named_in_welsh_first(tm
     x = extract(f)
     assert answered(x, "councillor:S Parry") == [("councillor:O Price", "question")]
     assert answered(x, "councillor:W Rhys") == [("councillor:O Price", "question")]
+
+
+def test_an_officer_apologising_answers_and_an_executive_member_in_attendance_answers(tmp_path: Path) -> None:
+    """"The Director apologised for the delay" answers the member's question; a councillor listed as
+    "Executive Member in attendance: Councillor X (...)" answers as "The Executive Member"."""
+    f = tmp_path / "m.txt"
+    f.write_text("Minutes\n\nMembers present: Councillors A Lowe, B Marsh\n"
+                 "Executive Member in attendance: Councillor C Nayar (Highways)\n"
+                 "Officers in attendance:\nDirector of Highways - Pat Oduya\n\n"
+                 "4  Potholes\nCouncillor Lowe asked when the resurfacing list would be published. The Director of "
+                 "Highways apologised for the delay, which was due to the contractor.\n"
+                 "Councillor Marsh asked whether gully cleaning could be doubled. The Executive Member replied "
+                 "that there was no budget for it.\n", encoding="utf-8")
+    x = extract(f)
+    assert answered(x, "councillor:A Lowe") == [("post:Director of Highways", "question")]
+    assert answered(x, "councillor:B Marsh") == [("councillor:C Nayar", "question")]
