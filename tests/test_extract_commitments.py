@@ -254,6 +254,7 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         # a meeting of the coming civic year, no date
         ("a review would come back to the Board early in the next council year", "future_meeting", None),
         ("to report in the new municipal year", "future_meeting", None),
+        ("to the first meeting of the Board in the 2025/26 civic year", "future_meeting", None),
         ("bring plans for the Summer Reading Challenge to a future meeting", "future_meeting", None),  # a name
     ],
 )
