@@ -1435,3 +1435,15 @@ def test_an_officer_agreeing_that_a_thing_would_be_done_promises_it(tmp_path: Pa
     c = _find(x, "dog fouling")
     assert _actor(x, c.actor) == "Director of Place" and "include a question" in c.text
     _absent(x, "savings")
+
+
+def test_the_review_promised_is_the_one_named_in_the_sentence_before(tmp_path: Path) -> None:
+    """"An audit of agency spending had begun. He would bring the findings of the audit to ...": "the audit"
+    is the one the sentence before names, so the promise says which; a review named in full stays as it is."""
+    x = _write(tmp_path, (
+        "6  Workforce\nThe Head of HR said that an audit of agency spending had begun in May. He would bring the "
+        "findings of the audit to the next meeting.\n\n7  Leisure\nThe Head of Leisure said a consultation on "
+        "pool hours was open. She would circulate the results of the review of pool charges to Members.\n"),
+        "minutes")
+    assert _find(x, "findings").text == "bring the findings of the audit of agency spending to the next meeting"
+    assert _find(x, "pool charges").text == "circulate the results of the review of pool charges to Members"

@@ -162,6 +162,9 @@ def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[s
     return actor, f
 
 
+# "the review", "the audit": a piece of work named by its noun alone, not said of what
+_BARE_WORK = re.compile(r"\bthe\s+(review|audit|study|survey|consultation|evaluation|investigation|inquiry|"
+                        r"exercise|pilot|analysis|assessment)\b(?!\s+(?:of|into|on|for|in)\b)", re.I)
 _BINDING_THAT = re.compile(r"(?:agreed|undertook|promised)\s+that\b", re.I)
 
 
@@ -329,6 +332,21 @@ class _Reader:
             or find_titles(text[subject[0]:subject[1]])  # "The Director", a post whether named in full or not
         return subject if named else None
 
+    def named_before(self, u: Unit, what: str) -> str:
+        """"A review of X was under way. She would report the outcome of the review ...": "the review" is the
+        one the sentence before names, so the promise says which ("... of the review of X ...")."""
+        m = _BARE_WORK.search(what)
+        here = self.tv.sentences[u.sentence]
+        if m is None or u.sentence == 0 or self.tv.sentences[u.sentence - 1].paragraph != here.paragraph:
+            return what
+        prev = self.tv.sentences[u.sentence - 1]
+        named = re.search(rf"\b(?:a|an|the)\s+(?:[\w-]+\s+)?{m.group(1)}\s+(?P<of>(?:of|into|on)\s+[^,.;:()]{{3,80}}?)"
+                          r"(?=\s+(?:was|were|is|are|had|has|have|would|will|being|been)\b|[,.;]|$)",
+                          self.tv.flat[prev.start : prev.end], re.I)
+        if named is None:
+            return what
+        return f"{what[: m.end()]} {' '.join(named.group('of').split())}{what[m.end():]}"
+
     def asked_before(self, u: Unit) -> str | None:
         """What the sentence before `u`, in the same agenda item, asked ("asked whether X" -> "whether X")."""
         s = u.sentence
@@ -396,6 +414,7 @@ class _Reader:
         what = normalise(f.text, obj)
         if obj is None and (asked := self.asked_before(u)):
             what = _answered(what, asked)
+        what = self.named_before(u, what)
         if len(what.split()) < 2:  # "..., which the Board has agreed to share": the verb alone, its object
             self.notes.append(f"commitment skipped at {u.start}: nothing named to deliver")  # before it
             return
