@@ -253,7 +253,7 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("the backlog would be cleared within four weeks", "date", dt.date(2024, 7, 1)),  # "be": the deed
         # a meeting of the coming civic year, no date
         ("a review would come back to the Board early in the next council year", "future_meeting", None),
-        ("to report in the new municipal year", "future_meeting", None),
+        ("to report in the next civic year", "future_meeting", None),
         ("to the first meeting of the Board in the 2025/26 civic year", "future_meeting", None),
         ("bring plans for the Summer Reading Challenge to a future meeting", "future_meeting", None),  # a name
     ],
@@ -1343,7 +1343,7 @@ def test_an_action_line_restating_the_promise_before_it_is_one_commitment(tmp_pa
     action line restates the promise with its due date, so it is one commitment; a different action is not."""
     x = _write(tmp_path, (
         "Officers: Head of Planning - Gary Dunmore (GD)\n\n"
-        "4  Local Plan review\nCllr Patel asked when Members would see the revised housing sites. "
+        "4  Local Plan review\nCllr Patel asked when the revised housing sites would be published. "
         "GD agreed to hold a workshop.\nAction: GD to hold a Members' workshop on the housing sites by "
         "30 May 2024.\nGD undertook to check the flood data.\nAction: GD to publish the consultation "
         "timetable.\n"), "minutes")
@@ -1369,10 +1369,10 @@ def test_a_status_and_progress_column_says_whether_each_row_was_done(tmp_path: P
 
 
 def test_a_request_met_in_line_with_the_committee_s_request_points_back(tmp_path: Path) -> None:
-    """"In line with the Committee's request in May, the report gave ..." points back to an earlier request:
+    """"In line with the Panel's request, the update gave ..." points back to an earlier request:
     a reference the follow-up ledger can match to the promise."""
     x = _write(tmp_path, (
-        "7  Quarter 1 performance\nIn line with the Committee's request in May, the report gave bus "
+        "7  Quarter 1 performance\nIn line with the Panel's request, the update gave bus "
         "punctuality for each of the four corridors.\n"), "minutes")
     assert any(p.kind == "reference" and "four corridors" in p.text for p in x.progress)
 
@@ -1416,17 +1416,17 @@ def test_a_labelled_block_whose_action_wraps_before_a_capital_is_read_whole(tmp_
 
 
 def test_a_pronoun_carries_the_speaker_past_a_sentence_naming_nobody(tmp_path: Path) -> None:
-    """"The Head of Culture reported that a bid had been made. A decision was due in May. If the bid
-    succeeded, she would bring ...": the sentence between names nobody, so "she" is still the speaker."""
+    """"The Head of Culture said funding had been applied for. The outcome was due in May. If the money
+    came, she would bring ...": the sentence between names nobody, so "she" is still the speaker."""
     x = _write(tmp_path, (
-        "9  Museum\nThe Head of Culture reported that a bid had been made to the heritage fund. A decision was "
-        "due in May. If the bid succeeded, she would bring costed plans for the gallery to a future meeting.\n"),
+        "9  Museum\nThe Head of Culture said funding had been applied for from the heritage fund. The outcome "
+        "was due in May. If the money came, she would bring costed plans for the gallery to a future meeting.\n"),
         "minutes")
     assert _actor(x, _find(x, "costed plans").actor) == "Head of Culture"
 
 
 def test_an_officer_agreeing_that_a_thing_would_be_done_promises_it(tmp_path: Path) -> None:
-    """"The Director agreed that the survey would include a question on ..." is the Director's promise, where
+    """"The Head of Parks agreed that the survey would ask about ..." is that officer's promise, where
     "The Director said that the new depot would bring savings" forecasts what a thing will do."""
     x = _write(tmp_path, (
         "4  Parks survey\nCouncillor Hale asked about dog fouling. The Director of Place agreed that the "

@@ -441,14 +441,14 @@ def test_an_officer_named_by_initials_answers(tmp_path: Path) -> None:
 
 
 def test_the_cabinet_member_listed_by_label_answers_also_named_in_welsh_first(tmp_path: Path) -> None:
-    """A councillor listed as "Cabinet Member: Cllr X" answers as "the Cabinet Member", also where the
-    subject is written in Welsh and then English ("Yr Aelod Cabinet / The Cabinet Member")."""
+    """A councillor listed as "Executive Member: Cllr X" answers as "the Executive Member", also where the
+    subject is written in Welsh and then English ("Yr Aelod Gweithredol / The Executive Member")."""
     f = tmp_path / "m.txt"
     f.write_text("Minutes\n\nPresent: Cllr D Hughes (Chair), Cllr S Parry, Cllr W Rhys\n"
-                 "Cabinet Member: Cllr O Price (Tai / Housing)\n\n"
+                 "Executive Member: Cllr O Price (Tai / Housing)\n\n"
                  "6  Housing repairs\nCouncillor Parry asked when the damp survey would finish. "
-                 "Yr Aelod Cabinet / The Cabinet Member said it would finish in June.\n"
-                 "Councillor Rhys asked about voids. The Cabinet Member replied that numbers were falling.\n",
+                 "Yr Aelod Gweithredol / The Executive Member said it would finish in June.\n"
+                 "Councillor Rhys asked about voids. The Executive Member responded that numbers were falling.\n",
                  encoding="utf-8")
     x = extract(f)
     assert answered(x, "councillor:S Parry") == [("councillor:O Price", "question")]
@@ -456,16 +456,16 @@ def test_the_cabinet_member_listed_by_label_answers_also_named_in_welsh_first(tm
 
 
 def test_an_officer_apologising_answers_and_an_executive_member_in_attendance_answers(tmp_path: Path) -> None:
-    """"The Director apologised for the delay" answers the member's question; a councillor listed as
-    "Executive Member in attendance: Councillor X (...)" answers as "The Executive Member"."""
+    """"The Director apologised that the list was late" answers the member's question; a councillor listed as
+    "Executive Member present: Cllr X (...)" answers as "The Executive Member"."""
     f = tmp_path / "m.txt"
     f.write_text("Minutes\n\nMembers present: Councillors A Lowe, B Marsh\n"
-                 "Executive Member in attendance: Councillor C Nayar (Highways)\n"
+                 "Executive Member present: Cllr C Nayar (Highways)\n"
                  "Officers in attendance:\nDirector of Highways - Pat Oduya\n\n"
                  "4  Potholes\nCouncillor Lowe asked when the resurfacing list would be published. The Director of "
-                 "Highways apologised for the delay, which was due to the contractor.\n"
+                 "Highways apologised that the contractor had been late with it.\n"
                  "Councillor Marsh asked whether gully cleaning could be doubled. The Executive Member replied "
-                 "that there was no budget for it.\n", encoding="utf-8")
+                 "that gully cleaning could not be doubled this year.\n", encoding="utf-8")
     x = extract(f)
     assert answered(x, "councillor:A Lowe") == [("post:Director of Highways", "question")]
     assert answered(x, "councillor:B Marsh") == [("councillor:C Nayar", "question")]

@@ -502,7 +502,7 @@ def test_a_moderngov_item_page_of_a_log_keeps_the_meetings_decision_only(tmp_pat
     decisions of its own, but its "Decision:" block is the meeting's; the paper's recommendations are not."""
     f = tmp_path / "page.txt"
     f.write_text("Meeting: 04/06/2025 - Health Scrutiny Panel (Item 7)\n\n7 Outstanding actions\n\n"
-                 "Recommendation: That the Panel notes the progress made.\n\n"
+                 "Recommendation: That the Panel receives the list.\n\n"
                  "Decision:\n\nThe Panel noted the outstanding actions list.\n\n"
                  "OUTSTANDING ACTIONS\n\nNo | Action | Officer | Due\n1 | Circulate the GP access survey | "
                  "Public Health Lead | July 2025\n", encoding="utf-8")

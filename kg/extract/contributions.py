@@ -120,7 +120,7 @@ def _chair_re() -> re.Pattern[str]:
     return re.compile(r"(?:" + _alt(_vocab()["chair_openers"]) + r")\b(?P<sep>[ \t\xa0]*[,(][ \t\xa0]*)?")
 
 
-# a subject given in Welsh and then in English, a slash between: "Yr Aelod Cabinet / The Cabinet Member"
+# a subject given in Welsh and then in English, a slash between: "Yr Arweinydd / The Leader"
 _BILINGUAL_SUBJECT = re.compile(r"[A-Z][^\n/.,;:]{1,40}?[ \t\xa0]+/[ \t\xa0]+(?=[A-Z])")
 
 

@@ -473,7 +473,7 @@ def _bare_head_re() -> re.Pattern[str]:
 
 _LIST_LABEL = re.compile(r"[ \t\xa0]*[A-Z][a-z]+(?: [a-z]+){0,3}:[ \t\xa0]*")  # "Officers:", "Also present:"
 _ROLE_LABEL = re.compile(r"[ \t\xa0]*([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?: (?:in attendance|present|attending))?"
-                         r"[ \t\xa0]*[:\-–][ \t\xa0]*")  # "Cabinet Member: ", "Executive Member in attendance: "
+                         r"[ \t\xa0]*[:\-–][ \t\xa0]*")  # "Cabinet Member: ", "Portfolio Holder present: "
 
 
 @lru_cache(maxsize=1)

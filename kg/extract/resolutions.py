@@ -519,7 +519,7 @@ def _item_end(tv: TextView, j: int) -> int:
     return tv.items[item].end if item is not None else len(tv.text)
 
 
-# A ModernGov item page ("Meeting: 12/03/2026 - Committee (Item 25)") of a paper that records no decisions
+# A ModernGov item page ("Meeting: 04/06/2025 - Panel (Item 7)") of a paper that records no decisions
 # itself (a log, a report) still carries the meeting's decision on the item, under a "Decision:" line
 _ITEM_PAGE = re.compile(r"^[ \t\xa0]*Meeting:[ \t\xa0]*\d{1,2}/\d{1,2}/\d{4}[ \t\xa0]*[-–].*"
                         r"\((?:Item|Agenda item)[ \t\xa0]*[\w.]+\)[ \t\xa0]*$", re.M | re.I)

@@ -190,7 +190,7 @@ def field_blocks(tv: TextView) -> list[Row]:
             last = (role, end)
         elif block is not None and last is not None and (
                 body.strip()[:1].islower()
-                # a long line wrapped before a capitalised word ("... of the Winter / Service Policy")
+                # a long line wrapped before a capitalised word ("... adoption of the Local / Plan Review")
                 or (prev_len >= _WRAP_WIDTH and not m and text[last[1] - 1 : last[1]] not in ".!?:;"
                     and not body.strip().isupper())):
             # a wrapped value: the field runs on

@@ -205,8 +205,8 @@ def resolve(
         if first and not is_pronoun(text, first) and (key := actor_in(x, *first)):
             return key
         if not any(is_pronoun(text, c) for c in speakers(text, prev.start, prev.end)):
-            # "X reported that a bid had gone in. A decision was expected in May. Should it succeed, she
-            # would ...": a sentence of the same paragraph naming nobody at all lets the speaker carry on
+            # "X said funding had been applied for. The outcome was due in May. If it came, she would ...":
+            # a sentence of the same paragraph naming nobody at all lets the speaker carry on
             if prev.paragraph == tv.sentences[sentence].paragraph and actor_in(x, prev.start, prev.end) is None:
                 continue
             break  # the sentence before names nobody who speaks on: stop here

@@ -53,7 +53,7 @@ def _patterns() -> tuple[list[tuple[str, re.Pattern[str]]], list[re.Pattern[str]
             re.I,
         ),
         re.compile(rf"\b{lead}\s+(?:the\s+)?(?P<part>{part})\s+(?:of\s+)?(?P<year>{year})\b", re.I),
-        # (not a season opening a name: "for the Winter Lights Festival", "the Summer Reading Challenge")
+        # (not a season opening a name: "the Spring Clean Week", "the Summer Reading Challenge")
         re.compile(rf"\b{lead}\s+(?:the\s+)?(?P<part>{alt(v['seasons'])})\b(?![ \t\xa0]+(?-i:[A-Z]))", re.I),
     ]
     return kinds, dates

@@ -149,8 +149,8 @@ def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[s
         subject = re.sub(r"\s+", " ", text[f.actor_region[0] : f.actor_region[1]]).strip(" ,")
         if rep:
             own = not (actors.is_pronoun(text, f.actor_region) or actors.coordinated(text, f.actor_region))
-            # "The Director agreed that the consultation would include an option for ...": agreeing to a
-            # thing being done is the agreer's promise, not a forecast
+            # "The Head of Parks agreed that the survey would ask about ...": agreeing to a thing being
+            # done is the agreer's promise, not a forecast
             agreed = bool(_BINDING_THAT.match(text, rep[1])) and bool(rx().deliverable_verb.match(f.text))
             if own and not actors.actor_in(x, *f.actor_region) and not _hands_over(subject, f.text) \
                     and not agreed:
@@ -233,7 +233,7 @@ class _Reader:
         due = find_due(what, self.ref)
         p = Promise(u.start, u.end, clean(what), actor, due, 0.9, _condition(text, spans))
         if self.found and self._restated(self.found[-1], p):
-            self.found.pop()  # "X agreed to arrange a session. Action: X to arrange a briefing by ...": one
+            self.found.pop()  # "X agreed to hold a workshop. Action: X to hold a workshop on Y by ...": one
         self.add(p)
         return True
 
@@ -333,8 +333,8 @@ class _Reader:
         return subject if named else None
 
     def named_before(self, u: Unit, what: str) -> str:
-        """"A review of X was under way. She would report the outcome of the review ...": "the review" is the
-        one the sentence before names, so the promise says which ("... of the review of X ...")."""
+        """"An audit of X had begun. He would bring its findings ... of the audit ...": "the audit" is the one
+        the sentence before names, so the promise says which ("... of the audit of X ...")."""
         m = _BARE_WORK.search(what)
         here = self.tv.sentences[u.sentence]
         if m is None or u.sentence == 0 or self.tv.sentences[u.sentence - 1].paragraph != here.paragraph:
