@@ -763,3 +763,17 @@ def test_the_first_officer_on_the_label_line_and_a_labelled_cabinet_member(tmp_p
     assert rees.office == "Cabinet Member"
     said = [m.key for m in people.of(x).mentions if x.doc.text[m.start:m.end] == "Cabinet Member"]
     assert said == [rees.key]
+
+
+def test_co_opted_members_listed_by_name_alone_are_others(tmp_path: Path) -> None:
+    """"Co-opted Member:" over "Ann Lyle (Parents' Forum)", or on its own line with the name beside it: a
+    person of role other, with the body as office, and her full name later is her; "Sam Okoro, Youth
+    Council" after a comma keeps the body out of the names."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nPresent: Councillors R Dean and P Gill\n\nCo-opted Member:\nAnn Lyle (Parents' Forum)\n\n"
+        "Co-opted member (non-voting): Sam Okoro, Youth Council\n\n"
+        "4  School meals\nAnn Lyle asked how many pupils took free meals.\n"))
+    others = {p.key: (p.name, p.office) for p in x.people if p.role == "other"}
+    assert others == {"other:Lyle": ("Ann Lyle", "Parents' Forum"), "other:Okoro": ("Sam Okoro", "")}
+    said = [m.key for m in people.of(x).mentions if x.doc.text[m.start:m.end] == "Ann Lyle"]
+    assert said == ["other:Lyle", "other:Lyle"]

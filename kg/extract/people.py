@@ -433,6 +433,30 @@ def _analyse(text: str) -> Analysis:
             continue
         add_person(name, "other", office)
 
+    # co-opted members listed by name alone under their label ("Co-opted Member: Ann Lyle (Parents' Forum)",
+    # the names on the lines below a label line that has none): others, and their full name later is them
+    for m in _CO_OPTED.finditer(text):
+        at, entries = m.end(), 0
+        while at < len(text) and entries < 6:
+            at += len(text[at:]) - len(text[at:].lstrip(" \t\xa0"))
+            name = read_name(text, at, prefixed=False)
+            if not name or _inside((name.start, name.end), taken) or name.surname in councillor_of:
+                break
+            br = BRACKET.match(text, name.end)
+            end = br.end() if br else name.end
+            if not (br or NAME_END.match(text[end:end + 3] or "\n")) or not name.given:
+                break
+            key = add_person(name, "other", br.group(1).strip() if br else "")
+            for a, b in whole_words(text, name.full):
+                if not _inside((a, b), taken):
+                    mentions.append(Mention(a, b, key, "other"))
+                    taken.append((a, b))
+            entries += 1
+            sep = re.match(r"[ \t\xa0]*(?:[,;]|\n(?![ \t\xa0]*\n))[ \t\xa0]*", text[end:end + 4])
+            if not sep or not br:  # "Ann Lyle, Parents' Forum": after a comma, the body, not another name
+                break
+            at = end + sep.end()
+
     # later mentions of a named officer by full name (others are keyed on a bare surname: too loose to search)
     for key, p in list(people.items()):
         if p.role != "officer":
@@ -471,6 +495,8 @@ def _bare_head_re() -> re.Pattern[str]:
     return re.compile(rf"\b[Tt]he\s+({alts})\b(?!\s+for\b)")
 
 
+_CO_OPTED = re.compile(r"(?im)^[ \t\xa0]*co-?opted(?:[ \t\xa0]+members?)?(?:[ \t\xa0]*\([^)\n]{1,30}\))?"
+                       r"(?:[ \t\xa0]+present)?[ \t\xa0]*:[ \t\xa0]*\n?")
 _LIST_LABEL = re.compile(r"[ \t\xa0]*[A-Z][a-z]+(?: [a-z]+){0,3}:[ \t\xa0]*")  # "Officers:", "Also present:"
 _ROLE_LABEL = re.compile(r"[ \t\xa0]*([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?: (?:in attendance|present|attending))?"
                          r"[ \t\xa0]*[:\-–][ \t\xa0]*")  # "Cabinet Member: ", "Portfolio Holder present: "
