@@ -469,3 +469,15 @@ def test_an_officer_apologising_answers_and_an_executive_member_in_attendance_an
     x = extract(f)
     assert answered(x, "councillor:A Lowe") == [("post:Director of Highways", "question")]
     assert answered(x, "councillor:B Marsh") == [("councillor:C Nayar", "question")]
+
+
+def test_a_fire_service_commander_answers_by_rank(tmp_path: Path) -> None:
+    """"Station Commander Rhona Keir (Fire and Rescue Service)" in attendance, then "Station Commander Keir
+    replied": the rank is the post that answers the member's question."""
+    f = tmp_path / "m.txt"
+    f.write_text("Minutes\n\nPresent: Councillors Boyd (Convener), Laing and Muir\n"
+                 "In attendance: Station Commander Rhona Keir (Fire and Rescue Service)\n\n"
+                 "5  Fire safety\nCouncillor Laing asked how many smoke alarms had been fitted. Station Commander "
+                 "Keir replied that crews had fitted over four hundred.\n", encoding="utf-8")
+    x = extract(f)
+    assert answered(x, "councillor:Laing") == [("post:Station Commander", "question")]
