@@ -777,3 +777,13 @@ def test_co_opted_members_listed_by_name_alone_are_others(tmp_path: Path) -> Non
     assert others == {"other:Lyle": ("Ann Lyle", "Parents' Forum"), "other:Okoro": ("Sam Okoro", "")}
     said = [m.key for m in people.of(x).mentions if x.doc.text[m.start:m.end] == "Ann Lyle"]
     assert said == ["other:Lyle", "other:Lyle"]
+
+
+def test_letters_used_before_an_officer_s_initials_are_defined_mean_something_else(tmp_path: Path) -> None:
+    """"IT" used in the text before "Ian Tate (IT)" names the officer is the service, so "IT" is never read as
+    the officer; a time "10 AM" is never Alan Moss's initials."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nThe IT upgrade was discussed first.\n\nOfficers:\nHead of Digital - Ian Tate (IT)\n"
+        "Head of Estates - Alan Moss (AM)\n\nIT said the servers had been moved. The meeting began at 10 AM.\n"))
+    officers = {x.doc.text[m.start:m.end] for m in people.of(x).mentions if m.kind == "officer"}
+    assert officers == {"Ian Tate", "Alan Moss"}

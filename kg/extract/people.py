@@ -369,7 +369,7 @@ def _analyse(text: str) -> Analysis:
             name = read_name(text, e + m.end(), prefixed=False)
             ends = name and NAME_END.match(text[name.end:name.end + 3] or "\n")
             if name and not ends and (own := _INITIALS_AFTER.match(text, name.end)):
-                ends = _own_initials(name, own.group(1)) and NAME_END.match(text[own.end():own.end() + 3] or "\n")
+                ends = _own_initials(name, own.group(1))  # the bracket closes the name whatever follows
             if name and ends and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
@@ -469,13 +469,17 @@ def _analyse(text: str) -> Analysis:
     # an officer's initials defined in brackets after the name ("Jo Bell (JB)") stand for the officer: "JB
     # reported", "Action: JB to circulate"; not where two officers or a post's acronym share the letters
     defined: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
     for mm in [m for m in mentions if m.kind == "officer"]:
         own = _INITIALS_AFTER.match(text, mm.end)
         p = people[mm.key]
         if own and _own_initials(Name(0, 0, "", p.forename or p.name.rsplit(" ", 1)[0], p.surname), own.group(1)):
             defined.setdefault(own.group(1), set()).add(mm.key)
+            first[own.group(1)] = min(first.get(own.group(1), own.start(1)), own.start(1))
     for letters, keys in defined.items():
-        if len(keys) != 1 or letters in acr:
+        # letters used before they are defined ("HR", "IT") or a time of day mean something else
+        used_before = any(b <= first[letters] - 1 for _, b in whole_words(text, letters))
+        if len(keys) != 1 or letters in acr or letters in ("AM", "PM") or used_before:
             continue
         (key,) = keys
         for a, b in whole_words(text, letters):
