@@ -787,3 +787,14 @@ def test_letters_used_before_an_officer_s_initials_are_defined_mean_something_el
         "Head of Estates - Alan Moss (AM)\n\nIT said the servers had been moved. The meeting began at 10 AM.\n"))
     officers = {x.doc.text[m.start:m.end] for m in people.of(x).mentions if m.kind == "officer"}
     assert officers == {"Ian Tate", "Alan Moss"}
+
+
+def test_a_title_never_grows_across_a_column_gap(tmp_path: Path) -> None:
+    """In a table set out with spaces, a title's words stand one or two spaces apart and a wider gap is the
+    next column's edge: "Head of Parks and Open Spaces     June 2025" is the Head of Parks and Open Spaces."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nRef    Task                          Owner                           Due\n"
+        "P/12   Replant the avenue trees      Head of Parks and Open Spaces   June 2025\n"
+        "P/13   Resurface the car park        Estates Manager                 May 2025\n"))
+    assert {"Head of Parks and Open Spaces", "Estates Manager"} <= titles(x)
+    assert not any("June" in t or "Resurface" in t or "Replant" in t for t in titles(x))
