@@ -798,3 +798,11 @@ def test_a_title_never_grows_across_a_column_gap(tmp_path: Path) -> None:
         "P/13   Resurface the car park        Estates Manager                 May 2025\n"))
     assert {"Head of Parks and Open Spaces", "Estates Manager"} <= titles(x)
     assert not any("June" in t or "Resurface" in t or "Replant" in t for t in titles(x))
+
+
+def test_a_tracker_s_responsible_officer_head_is_no_post(tmp_path: Path) -> None:
+    """"Responsible Officer" heading a tracker's owner column names a part played, not a post."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nRef    Task                          Responsible Officer             Due\n"
+        "P/12   Replant the avenue trees      Head of Parks and Open Spaces   June 2025\n"))
+    assert titles(x) == {"Head of Parks and Open Spaces"}
