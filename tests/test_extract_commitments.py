@@ -255,7 +255,8 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("a review would come back to the Board early in the next council year", "future_meeting", None),
         ("to report in the next civic year", "future_meeting", None),
         ("to the first meeting of the Board in the 2025/26 civic year", "future_meeting", None),
-        ("bring plans for the Summer Reading Challenge to a future meeting", "future_meeting", None),  # a name
+        # a season opening a name
+        ("bring plans for the Summer Reading Challenge to a future meeting", "future_meeting", None),
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
@@ -1360,7 +1361,8 @@ def test_a_status_and_progress_column_says_whether_each_row_was_done(tmp_path: P
         "Action log\n\n| No | Action | Officer | Due | Status / progress |\n|---|---|---|---|---|\n"
         "| 1 | Send Members the list of closed public toilets | Head of Facilities | June 2025 | "
         "Complete - emailed 3 June |\n"
-        "| 2 | Report on the market hall lease | Estates Manager | September 2025 | Under way, report drafted |\n"),
+        "| 2 | Report on the market hall lease | Estates Manager | September "
+        "2025 | Under way, report drafted |\n"),
         "other")
     assert len(x.commitments) == 2
     done = [p for p in x.progress if p.kind == "done"]
@@ -1378,9 +1380,9 @@ def test_a_request_met_in_line_with_the_committee_s_request_points_back(tmp_path
 
 
 def test_a_passive_promise_after_a_condition_carries_the_speaker_before_it(tmp_path: Path) -> None:
-    """"The Head of Leisure explained that ... . If the lottery bid succeeded, a report on ... would be brought
-    to the Panel's June meeting.": the condition opening the sentence does not stop the passive promise from
-    carrying on the reported speech of the sentence before."""
+    """"The Head of Leisure explained that ... . If the lottery bid succeeded, a report on ... would be
+    brought to the Panel's June meeting.": the condition opening the sentence does not stop the passive
+    promise from carrying on the reported speech of the sentence before."""
     x = _write(tmp_path, (
         "5  Swimming pools\nCouncillor Ash asked about the learner pool. The Head of Leisure explained that "
         "the repairs depended on outside money. If the lottery bid succeeded, a report on reopening the "
@@ -1407,7 +1409,8 @@ def test_a_labelled_block_whose_action_wraps_before_a_capital_is_read_whole(tmp_
         "Ref: PL/25/03\n"
         "Action: Bring the revised housing trajectory to the Committee, subject to adoption of the Local\n"
         "Plan Review\nOwner: Head of Planning Policy\nDue: 14 May 2025\nStatus: Not yet due\n\n"
-        "Ref: PL/25/04\nAction: Circulate the five-year land supply statement\nOwner: Head of Planning Policy\n"
+        "Ref: PL/25/04\nAction: Circulate the five-year land supply "
+        "statement\nOwner: Head of Planning Policy\n"
         "Due: Next meeting\nStatus: Complete\nSigned off\n"), "other")
     assert len(x.commitments) == 2
     c = _find(x, "housing trajectory")
@@ -1419,8 +1422,10 @@ def test_a_pronoun_carries_the_speaker_past_a_sentence_naming_nobody(tmp_path: P
     """"The Head of Culture said funding had been applied for. The outcome was due in May. If the money
     came, she would bring ...": the sentence between names nobody, so "she" is still the speaker."""
     x = _write(tmp_path, (
-        "9  Museum\nThe Head of Culture said funding had been applied for from the heritage fund. The outcome "
-        "was due in May. If the money came, she would bring costed plans for the gallery to a future meeting.\n"),
+        "9  Museum\nThe Head of Culture said funding had been applied for from "
+        "the heritage fund. The outcome "
+        "was due in May. If the money came, she would bring costed plans for "
+        "the gallery to a future meeting.\n"),
         "minutes")
     assert _actor(x, _find(x, "costed plans").actor) == "Head of Culture"
 
@@ -1441,9 +1446,12 @@ def test_the_review_promised_is_the_one_named_in_the_sentence_before(tmp_path: P
     """"An audit of agency spending had begun. He would bring the findings of the audit to ...": "the audit"
     is the one the sentence before names, so the promise says which; a review named in full stays as it is."""
     x = _write(tmp_path, (
-        "6  Workforce\nThe Head of HR said that an audit of agency spending had begun in May. He would bring the "
-        "findings of the audit to the next meeting.\n\n7  Leisure\nThe Head of Leisure said a consultation on "
+        "6  Workforce\nThe Head of HR said that an audit of agency spending had "
+        "begun in May. He would bring the "
+        "findings of the audit to the next meeting.\n\n7  Leisure\nThe Head of "
+        "Leisure said a consultation on "
         "pool hours was open. She would circulate the results of the review of pool charges to Members.\n"),
         "minutes")
-    assert _find(x, "findings").text == "bring the findings of the audit of agency spending to the next meeting"
+    findings = "bring the findings of the audit of agency spending to the next meeting"
+    assert _find(x, "findings").text == findings
     assert _find(x, "pool charges").text == "circulate the results of the review of pool charges to Members"

@@ -448,7 +448,8 @@ def test_the_cabinet_member_listed_by_label_answers_also_named_in_welsh_first(tm
                  "Executive Member: Cllr O Price (Tai / Housing)\n\n"
                  "6  Housing repairs\nCouncillor Parry asked when the damp survey would finish. "
                  "Yr Aelod Gweithredol / The Executive Member said it would finish in June.\n"
-                 "Councillor Rhys asked about voids. The Executive Member responded that numbers were falling.\n",
+                 "Councillor Rhys asked about voids. The Executive Member responded "
+                 "that numbers were falling.\n",
                  encoding="utf-8")
     x = extract(f)
     assert answered(x, "councillor:S Parry") == [("councillor:O Price", "question")]
@@ -462,9 +463,11 @@ def test_an_officer_apologising_answers_and_an_executive_member_in_attendance_an
     f.write_text("Minutes\n\nMembers present: Councillors A Lowe, B Marsh\n"
                  "Executive Member present: Cllr C Nayar (Highways)\n"
                  "Officers in attendance:\nDirector of Highways - Pat Oduya\n\n"
-                 "4  Potholes\nCouncillor Lowe asked when the resurfacing list would be published. The Director of "
+                 "4  Potholes\nCouncillor Lowe asked when the resurfacing list would "
+                 "be published. The Director of "
                  "Highways apologised that the contractor had been late with it.\n"
-                 "Councillor Marsh asked whether gully cleaning could be doubled. The Executive Member replied "
+                 "Councillor Marsh asked whether gully cleaning could be doubled. "
+                 "The Executive Member replied "
                  "that gully cleaning could not be doubled this year.\n", encoding="utf-8")
     x = extract(f)
     assert answered(x, "councillor:A Lowe") == [("post:Director of Highways", "question")]
@@ -477,7 +480,8 @@ def test_a_fire_service_commander_answers_by_rank(tmp_path: Path) -> None:
     f = tmp_path / "m.txt"
     f.write_text("Minutes\n\nPresent: Councillors Boyd (Convener), Laing and Muir\n"
                  "In attendance: Station Commander Rhona Keir (Fire and Rescue Service)\n\n"
-                 "5  Fire safety\nCouncillor Laing asked how many smoke alarms had been fitted. Station Commander "
+                 "5  Fire safety\nCouncillor Laing asked how many smoke alarms had "
+                 "been fitted. Station Commander "
                  "Keir replied that crews had fitted over four hundred.\n", encoding="utf-8")
     x = extract(f)
     assert answered(x, "councillor:Laing") == [("post:Station Commander", "question")]

@@ -751,12 +751,14 @@ def test_officers_listed_with_their_initials_are_named_by_them_later(tmp_path: P
 
 def test_the_first_officer_on_the_label_line_and_a_labelled_cabinet_member(tmp_path: Path) -> None:
     """"Officers: Head of Parks: J Dunn" holds the post like the lines under it; "Cabinet Member: Cllr P Rees
-    (...)" makes that councillor's office Cabinet Member, and "the Cabinet Member" later is that councillor."""
+    (...)" makes that councillor's office Cabinet Member, and "the Cabinet Member" later is that
+    councillor."""
     x = _people_of(tmp_path, (
         "Minutes\n\nPresent: Cllr A Moss (Chair), Cllr B Lloyd\n"
         "Cabinet Member: Cllr P Rees (Parks and Open Spaces)\n"
         "Officers: Head of Parks: J Dunn\n          Democratic Services Officer: K Vaughan\n\n"
-        "3  Allotments\nCllr Lloyd asked about waiting lists. The Cabinet Member said a new site would open.\n"))
+        "3  Allotments\nCllr Lloyd asked about waiting lists. The Cabinet "
+        "Member said a new site would open.\n"))
     assert {("officer:J Dunn", "post:Head of Parks"),
             ("officer:K Vaughan", "post:Democratic Services Officer")} <= holdings(x)
     rees = next(p for p in x.people if p.surname == "Rees")
@@ -784,7 +786,8 @@ def test_letters_used_before_an_officer_s_initials_are_defined_mean_something_el
     the officer; a time "10 AM" is never Alan Moss's initials."""
     x = _people_of(tmp_path, (
         "Minutes\n\nThe IT upgrade was discussed first.\n\nOfficers:\nHead of Digital - Ian Tate (IT)\n"
-        "Head of Estates - Alan Moss (AM)\n\nIT said the servers had been moved. The meeting began at 10 AM.\n"))
+        "Head of Estates - Alan Moss (AM)\n\nIT said the servers had been "
+        "moved. The meeting began at 10 AM.\n"))
     officers = {x.doc.text[m.start:m.end] for m in people.of(x).mentions if m.kind == "officer"}
     assert officers == {"Ian Tate", "Alan Moss"}
 

@@ -237,7 +237,8 @@ def test_a_running_head_printed_once_inside_a_sentence_at_a_page_break_is_furnit
     runs over (cut mid-sentence before the break, going on in lower case after it) is furniture, so its date
     is no part of the sentence; a heading after a finished sentence is kept."""
     para = "earlier text that fills a line of this paper from one margin right over to the other margin\n" * 3
-    text = (f"{para}The Licensing Manager said that she would ask the taxi trade whether the rank could be\n\n"
+    text = (f"{para}The Licensing Manager said that she would ask the taxi trade whether the rank "
+            "could be\n\n"
             "Page 1\nLicensing Panel - 4 May 2025\n\nmoved before the summer. The Panel noted this.\n\n"
             "Page 2\nSTREET TRADING CONSENTS\n\nThe Panel considered two applications.\n")
     tv = build(text)

@@ -473,7 +473,8 @@ def _analyse(text: str) -> Analysis:
     for mm in [m for m in mentions if m.kind == "officer"]:
         own = _INITIALS_AFTER.match(text, mm.end)
         p = people[mm.key]
-        if own and _own_initials(Name(0, 0, "", p.forename or p.name.rsplit(" ", 1)[0], p.surname), own.group(1)):
+        named = Name(0, 0, "", p.forename or p.name.rsplit(" ", 1)[0], p.surname)
+        if own and _own_initials(named, own.group(1)):
             defined.setdefault(own.group(1), set()).add(mm.key)
             first[own.group(1)] = min(first.get(own.group(1), own.start(1)), own.start(1))
     for letters, keys in defined.items():
@@ -502,7 +503,8 @@ def _bare_head_re() -> re.Pattern[str]:
 _CO_OPTED = re.compile(r"(?im)^[ \t\xa0]*co-?opted(?:[ \t\xa0]+members?)?(?:[ \t\xa0]*\([^)\n]{1,30}\))?"
                        r"(?:[ \t\xa0]+present)?[ \t\xa0]*:[ \t\xa0]*\n?")
 _LIST_LABEL = re.compile(r"[ \t\xa0]*[A-Z][a-z]+(?: [a-z]+){0,3}:[ \t\xa0]*")  # "Officers:", "Also present:"
-_ROLE_LABEL = re.compile(r"[ \t\xa0]*([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?: (?:in attendance|present|attending))?"
+_ROLE_LABEL = re.compile(r"[ \t\xa0]*([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)"
+                         r"(?: (?:in attendance|present|attending))?"
                          r"[ \t\xa0]*[:\-–][ \t\xa0]*")  # "Cabinet Member: ", "Portfolio Holder present: "
 
 

@@ -207,7 +207,8 @@ def resolve(
         if not any(is_pronoun(text, c) for c in speakers(text, prev.start, prev.end)):
             # "X said funding had been applied for. The outcome was due in May. If it came, she would ...":
             # a sentence of the same paragraph naming nobody at all lets the speaker carry on
-            if prev.paragraph == tv.sentences[sentence].paragraph and actor_in(x, prev.start, prev.end) is None:
+            same_paragraph = prev.paragraph == tv.sentences[sentence].paragraph
+            if same_paragraph and actor_in(x, prev.start, prev.end) is None:
                 continue
             break  # the sentence before names nobody who speaks on: stop here
     return None

@@ -340,7 +340,8 @@ class _Reader:
         if m is None or u.sentence == 0 or self.tv.sentences[u.sentence - 1].paragraph != here.paragraph:
             return what
         prev = self.tv.sentences[u.sentence - 1]
-        named = re.search(rf"\b(?:a|an|the)\s+(?:[\w-]+\s+)?{m.group(1)}\s+(?P<of>(?:of|into|on)\s+[^,.;:()]{{3,80}}?)"
+        named = re.search(rf"\b(?:a|an|the)\s+(?:[\w-]+\s+)?{m.group(1)}\s+"
+                          r"(?P<of>(?:of|into|on)\s+[^,.;:()]{3,80}?)"
                           r"(?=\s+(?:was|were|is|are|had|has|have|would|will|being|been)\b|[,.;]|$)",
                           self.tv.flat[prev.start : prev.end], re.I)
         if named is None:
