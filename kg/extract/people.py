@@ -144,7 +144,7 @@ def analyse(text: str, flat: str | None = None) -> Analysis:
     written (a signature block in capitals is read in title case; `flat`, the same text with its wrapped
     lines joined, is read in its place so a name or title wrapped over two lines is whole)."""
     read = _appositive_case(_signature_case(flat or text))
-    a = _analyse(read)
+    a = _analyse(read, _column_gaps(text, read))
     if read == text:
         return a
 
@@ -155,6 +155,22 @@ def analyse(text: str, flat: str | None = None) -> Analysis:
                    posts=tuple(replace(p, span=fix(p.span), surface=text[p.span.start:p.span.end])
                                for p in a.posts),
                    holdings=tuple(replace(h, span=fix(h.span)) for h in a.holdings))
+
+
+_WIDE_GAP = re.compile(r"(?<=\S)[ \xa0]{3,}(?=\S)")
+
+
+def _column_gaps(text: str, read: str) -> str | None:
+    """`read` with each gap of three or more spaces inside one line of `text` made tabs (offsets kept): a
+    column's edge in a table set out with spaces, which no post title grows across ("Head of Parks     June
+    2025"); a title wrapped over a page break, its furniture blanked in `read`, still reads whole."""
+    gaps = [m.span() for m in _WIDE_GAP.finditer(text)]
+    if not gaps:
+        return None
+    chars = list(read)
+    for a, b in gaps:
+        chars[a:b] = "\t" * (b - a)
+    return "".join(chars)
 
 
 # `_analyse`'s patterns, compiled once (each was looked up in re's cache for every name and post)
@@ -184,7 +200,7 @@ def _own_initials(name: Name, letters: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _analyse(text: str) -> Analysis:
+def _analyse(text: str, gapped: str | None = None) -> Analysis:
     mentions: list[Mention] = []
     people: dict[str, PersonFact] = {}
     taken = _Taken(len(text))
@@ -207,7 +223,7 @@ def _analyse(text: str) -> Analysis:
         taken.append((name.start, end))
 
     # posts, with their canonical titles
-    spans = [s for s in find_titles(text) if not _inside(s, taken)]
+    spans = [s for s in find_titles(gapped or text) if not _inside(s, taken)]
     acr = acronyms(text, spans)
     surfaces = [canonical_title(text[s:e]) for s, e in spans]
     canon = post_canon(surfaces + [t for t, _, _ in acr.values()])

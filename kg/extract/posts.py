@@ -38,14 +38,12 @@ def _is_head_word() -> re.Pattern[str]:
 # A title's words are separated by spaces; a tab separates the cells of a table or the fields of a line.
 SPACE = r"[ \xa0]+"
 
-# a title's words stand one or two spaces apart; a wider gap is a column's edge ("Head of Parks     March")
-_LEFT_WORD = re.compile(r"(?:(?<=[\s(])|^)([A-Z][\w'’\-]*|and|&)[ \xa0]{1,2}$")
+_LEFT_WORD = re.compile(r"(?:(?<=[\s(])|^)([A-Z][\w'’\-]*|and|&)[ \xa0]+$")
 _CAP = r"[A-Z][\w'’\-]*"
 _RIGHT_WORD = re.compile(r"([A-Z][\w'’\-]*|and|&|of|for)(?=[\s,;:.)(]|$)")
-_BLANK = re.compile(r"[ \xa0]{1,2}(?![ \xa0])")
-_NEAR = r"[ \xa0]{1,2}(?![ \xa0])"  # words of one title, not a column's gap
-_COMMA_TAIL = re.compile(rf",{_NEAR}((?:{_CAP}{_NEAR})*?{_CAP}(?:,{_NEAR}{_CAP}(?:{_NEAR}{_CAP})*)*"
-                         rf"{_NEAR}(?:and|&){_NEAR}{_CAP}(?:{_NEAR}{_CAP})*)")
+_BLANK = re.compile(r"[ \xa0]+")
+_COMMA_TAIL = re.compile(rf",{SPACE}((?:{_CAP}{SPACE})*?{_CAP}(?:,{SPACE}{_CAP}(?:{SPACE}{_CAP})*)*"
+                         rf"{SPACE}(?:and|&){SPACE}{_CAP}(?:{SPACE}{_CAP})*)")
 
 
 _SPACES = re.compile(r"\s+")
