@@ -251,6 +251,12 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("his name to be included in the minutes of the meeting held on 23 July", "none", None),  # happened
         ("a workshop would be held on 12 July", "date", dt.date(2024, 7, 12)),  # the promise's own verb
         ("the backlog would be cleared within four weeks", "date", dt.date(2024, 7, 1)),  # "be": the deed
+        # a meeting of the coming civic year, no date
+        ("a review would come back to the Board early in the next council year", "future_meeting", None),
+        ("to report in the next civic year", "future_meeting", None),
+        ("to the first meeting of the Board in the 2025/26 civic year", "future_meeting", None),
+        # a season opening a name
+        ("bring plans for the Summer Reading Challenge to a future meeting", "future_meeting", None),
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
@@ -1386,3 +1392,121 @@ def test_real_decision_an_owner_with_a_bracketed_area_takes_the_action() -> None
     x = _extract(DATA / "xreal", "tendring_2013.txt")
     c = _find(x, "most current report")
     assert _actor(x, c.actor) == "Corporate Director (Corporate Services)"
+
+
+def test_an_action_line_restating_the_promise_before_it_is_one_commitment(tmp_path: Path) -> None:
+    """"GD agreed to hold a workshop." then "Action: GD to hold a Members' workshop on ... by 30 May": the
+    action line restates the promise with its due date, so it is one commitment; a different action is not."""
+    x = _write(tmp_path, (
+        "Officers: Head of Planning - Gary Dunmore (GD)\n\n"
+        "4  Local Plan review\nCllr Patel asked when the revised housing sites would be published. "
+        "GD agreed to hold a workshop.\nAction: GD to hold a Members' workshop on the housing sites by "
+        "30 May 2024.\nGD undertook to check the flood data.\nAction: GD to publish the consultation "
+        "timetable.\n"), "minutes")
+    c = _find(x, "workshop")
+    assert c.due_date == dt.date(2024, 5, 30) and c.actor == "officer:Gary Dunmore"
+    assert _find(x, "flood data").actor == "officer:Gary Dunmore"
+    assert len(x.commitments) == 3
+
+
+def test_a_status_and_progress_column_says_whether_each_row_was_done(tmp_path: Path) -> None:
+    """A pipe-table log headed "Status / progress": "Complete - ..." rows are recorded done and "Under way"
+    rows pending, as under a plain "Status" head."""
+    x = _write(tmp_path, (
+        "Action log\n\n| No | Action | Officer | Due | Status / progress |\n|---|---|---|---|---|\n"
+        "| 1 | Send Members the list of closed public toilets | Head of Facilities | June 2025 | "
+        "Complete - emailed 3 June |\n"
+        "| 2 | Report on the market hall lease | Estates Manager | September "
+        "2025 | Under way, report drafted |\n"),
+        "other")
+    assert len(x.commitments) == 2
+    done = [p for p in x.progress if p.kind == "done"]
+    assert len(done) == 1 and "public toilets" in done[0].span.quote
+    assert any(p.kind == "pending" and "market hall" in p.span.quote for p in x.progress)
+
+
+def test_a_request_met_in_line_with_the_committee_s_request_points_back(tmp_path: Path) -> None:
+    """"In line with the Panel's request, the update gave ..." points back to an earlier request:
+    a reference the follow-up ledger can match to the promise."""
+    x = _write(tmp_path, (
+        "7  Quarter 1 performance\nIn line with the Panel's request, the update gave bus "
+        "punctuality for each of the four corridors.\n"), "minutes")
+    assert any(p.kind == "reference" and "four corridors" in p.text for p in x.progress)
+
+
+def test_a_passive_promise_after_a_condition_carries_the_speaker_before_it(tmp_path: Path) -> None:
+    """"The Head of Leisure explained that ... . If the lottery bid succeeded, a report on ... would be
+    brought to the Panel's June meeting.": the condition opening the sentence does not stop the passive
+    promise from carrying on the reported speech of the sentence before."""
+    x = _write(tmp_path, (
+        "5  Swimming pools\nCouncillor Ash asked about the learner pool. The Head of Leisure explained that "
+        "the repairs depended on outside money. If the lottery bid succeeded, a report on reopening the "
+        "learner pool would be brought to the Panel's June 2024 meeting.\n"), "minutes")
+    c = _find(x, "learner pool")
+    assert _actor(x, c.actor) == "Head of Leisure" and c.condition.startswith("If the lottery bid")
+
+
+def test_a_log_s_due_cell_naming_a_past_month_s_meeting_is_its_due_date() -> None:
+    """A log read after its actions fell due: a Due cell "October 2025 meeting" (no article) is that month's
+    end, as "Before 10/11/2025" is its date, though the log's own meeting comes later."""
+    from kg.extract.commitments.due import due_of_cell
+
+    due = due_of_cell("October 2025 meeting", dt.date(2026, 2, 2))
+    assert due.kind == "date" and due.date == dt.date(2025, 10, 31)
+    assert due_of_cell("Spring", dt.date(2026, 2, 2)).kind == "none"
+
+
+def test_a_labelled_block_whose_action_wraps_before_a_capital_is_read_whole(tmp_path: Path) -> None:
+    """A tracker flattened to labelled blocks whose Action line wraps before a capitalised word ("... of the
+    Local / Plan") goes on over the wrap; a short line that is no field still ends the block."""
+    x = _write(tmp_path, (
+        "OUTSTANDING ACTIONS\n\n"
+        "Ref: PL/25/03\n"
+        "Action: Bring the revised housing trajectory to the Committee, subject to adoption of the Local\n"
+        "Plan Review\nOwner: Head of Planning Policy\nDue: 14 May 2025\nStatus: Not yet due\n\n"
+        "Ref: PL/25/04\nAction: Circulate the five-year land supply "
+        "statement\nOwner: Head of Planning Policy\n"
+        "Due: Next meeting\nStatus: Complete\nSigned off\n"), "other")
+    assert len(x.commitments) == 2
+    c = _find(x, "housing trajectory")
+    assert c.due_date == dt.date(2025, 5, 14) and " ".join(c.condition.split()).endswith("Local Plan Review")
+    assert "Signed off" not in _find(x, "land supply").span.quote
+
+
+def test_a_pronoun_carries_the_speaker_past_a_sentence_naming_nobody(tmp_path: Path) -> None:
+    """"The Head of Culture said funding had been applied for. The outcome was due in May. If the money
+    came, she would bring ...": the sentence between names nobody, so "she" is still the speaker."""
+    x = _write(tmp_path, (
+        "9  Museum\nThe Head of Culture said funding had been applied for from "
+        "the heritage fund. The outcome "
+        "was due in May. If the money came, she would bring costed plans for "
+        "the gallery to a future meeting.\n"),
+        "minutes")
+    assert _actor(x, _find(x, "costed plans").actor) == "Head of Culture"
+
+
+def test_an_officer_agreeing_that_a_thing_would_be_done_promises_it(tmp_path: Path) -> None:
+    """"The Head of Parks agreed that the survey would ask about ..." is that officer's promise, where
+    "The Director said that the new depot would bring savings" forecasts what a thing will do."""
+    x = _write(tmp_path, (
+        "4  Parks survey\nCouncillor Hale asked about dog fouling. The Director of Place agreed that the "
+        "residents' survey would include a question on dog fouling.\n\n5  Depot\nThe Director of Place said "
+        "that the new depot would bring savings.\n"), "minutes")
+    c = _find(x, "dog fouling")
+    assert _actor(x, c.actor) == "Director of Place" and "include a question" in c.text
+    _absent(x, "savings")
+
+
+def test_the_review_promised_is_the_one_named_in_the_sentence_before(tmp_path: Path) -> None:
+    """"An audit of agency spending had begun. He would bring the findings of the audit to ...": "the audit"
+    is the one the sentence before names, so the promise says which; a review named in full stays as it is."""
+    x = _write(tmp_path, (
+        "6  Workforce\nThe Head of HR said that an audit of agency spending had "
+        "begun in May. He would bring the "
+        "findings of the audit to the next meeting.\n\n7  Leisure\nThe Head of "
+        "Leisure said a consultation on "
+        "pool hours was open. She would circulate the results of the review of pool charges to Members.\n"),
+        "minutes")
+    findings = "bring the findings of the audit of agency spending to the next meeting"
+    assert _find(x, "findings").text == findings
+    assert _find(x, "pool charges").text == "circulate the results of the review of pool charges to Members"

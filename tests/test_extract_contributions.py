@@ -442,3 +442,61 @@ def test_asking_whether_something_would_be_noted_is_still_a_question(tmp_path: P
     x = _minutes(tmp_path, "Minutes\n\n4. Plan\n\nCouncillor Lane asked whether the change would be noted in "
                            "the plan.\n\nCouncillor Hart asked that it be recorded that she had left.\n")
     assert [c.kind for c in x.contributions] == ["question", "comment"]
+
+
+def test_an_officer_named_by_initials_answers(tmp_path: Path) -> None:
+    """Action-style minutes list officers as "Post - Name (XY)" and then write "XY said": the initials are
+    that officer answering the member's question."""
+    f = tmp_path / "m.txt"
+    f.write_text("Minutes\n\nOfficers:\nHead of Libraries - Carys Bevan (CB)\n\n"
+                 "7  Library opening hours\nCllr Rowntree asked whether Sunday opening could be trialled. "
+                 "CB said a trial at two branches was being costed.\n", encoding="utf-8")
+    x = extract(f)
+    assert answered(x, "councillor:Rowntree") == [("officer:Carys Bevan", "question")]
+
+
+def test_the_cabinet_member_listed_by_label_answers_also_named_in_welsh_first(tmp_path: Path) -> None:
+    """A councillor listed as "Executive Member: Cllr X" answers as "the Executive Member", also where the
+    subject is written in Welsh and then English ("Yr Aelod Gweithredol / The Executive Member")."""
+    f = tmp_path / "m.txt"
+    f.write_text("Minutes\n\nPresent: Cllr D Hughes (Chair), Cllr S Parry, Cllr W Rhys\n"
+                 "Executive Member: Cllr O Price (Tai / Housing)\n\n"
+                 "6  Housing repairs\nCouncillor Parry asked when the damp survey would finish. "
+                 "Yr Aelod Gweithredol / The Executive Member said it would finish in June.\n"
+                 "Councillor Rhys asked about voids. The Executive Member responded "
+                 "that numbers were falling.\n",
+                 encoding="utf-8")
+    x = extract(f)
+    assert answered(x, "councillor:S Parry") == [("councillor:O Price", "question")]
+    assert answered(x, "councillor:W Rhys") == [("councillor:O Price", "question")]
+
+
+def test_an_officer_apologising_answers_and_an_executive_member_in_attendance_answers(tmp_path: Path) -> None:
+    """"The Director apologised that the list was late" answers the member's question; a councillor listed as
+    "Executive Member present: Cllr X (...)" answers as "The Executive Member"."""
+    f = tmp_path / "m.txt"
+    f.write_text("Minutes\n\nMembers present: Councillors A Lowe, B Marsh\n"
+                 "Executive Member present: Cllr C Nayar (Highways)\n"
+                 "Officers in attendance:\nDirector of Highways - Pat Oduya\n\n"
+                 "4  Potholes\nCouncillor Lowe asked when the resurfacing list would "
+                 "be published. The Director of "
+                 "Highways apologised that the contractor had been late with it.\n"
+                 "Councillor Marsh asked whether gully cleaning could be doubled. "
+                 "The Executive Member replied "
+                 "that gully cleaning could not be doubled this year.\n", encoding="utf-8")
+    x = extract(f)
+    assert answered(x, "councillor:A Lowe") == [("post:Director of Highways", "question")]
+    assert answered(x, "councillor:B Marsh") == [("councillor:C Nayar", "question")]
+
+
+def test_a_fire_service_commander_answers_by_rank(tmp_path: Path) -> None:
+    """"Station Commander Rhona Keir (Fire and Rescue Service)" in attendance, then "Station Commander Keir
+    replied": the rank is the post that answers the member's question."""
+    f = tmp_path / "m.txt"
+    f.write_text("Minutes\n\nPresent: Councillors Boyd (Convener), Laing and Muir\n"
+                 "In attendance: Station Commander Rhona Keir (Fire and Rescue Service)\n\n"
+                 "5  Fire safety\nCouncillor Laing asked how many smoke alarms had "
+                 "been fitted. Station Commander "
+                 "Keir replied that crews had fitted over four hundred.\n", encoding="utf-8")
+    x = extract(f)
+    assert answered(x, "councillor:Laing") == [("post:Station Commander", "question")]

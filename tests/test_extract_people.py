@@ -412,6 +412,21 @@ def test_a_department_stops_before_the_holder_s_name(tmp_path: Path, line: str, 
     assert ("officer:Jo Bell", f"post:{title}") in holdings(x)
 
 
+@pytest.mark.parametrize(("line", "title"), [
+    ("Jo Bell, Service Director, Parks and Leisure, and Sam Reed, Head of Finance, attended.",
+     "Service Director, Parks and Leisure"),
+    ("The report was presented by Jo Bell, Service Director, Parks and Leisure.",
+     "Service Director, Parks and Leisure"),
+])
+def test_a_department_ends_at_the_next_person_of_a_list_and_at_a_full_stop(
+        tmp_path: Path, line: str, title: str) -> None:
+    """A generic title's department after a comma ends at ", and" opening the next person of a list, and at
+    the sentence's full stop, so the whole department is kept and its holder named."""
+    x = _people_of(tmp_path, f"Minutes\n\n{line}\n")
+    assert title in titles(x)
+    assert ("officer:Jo Bell", f"post:{title}") in holdings(x)
+
+
 def test_an_honorific_and_surname_is_the_officer_named_earlier(tmp_path: Path) -> None:
     """"Mr Hale explained" after "Peter Hale (Head of Housing)" is the officer again; "Mr T Hale" is not."""
     x = _people_of(tmp_path, "Minutes\n\nOfficers: Peter Hale (Head of Housing Services)\n\n"
@@ -714,3 +729,83 @@ def test_a_field_label_before_a_name_and_its_own_post_is_the_part_played(tmp_pat
         "Kellside District Council\nRecord of Decision\n\nDecision taken by: Cabinet\n\n"
         "Monitoring Officer: Jo Bell, Head of Legal Services\n"))
     assert ("officer:Jo Bell", "post:Head of Legal Services") in holdings(x)
+
+
+def test_officers_listed_with_their_initials_are_named_by_them_later(tmp_path: Path) -> None:
+    """"Post - Name (XY)" and "Name (XY), Post" hold the post; the initials alone later mean that officer, but
+    letters that are not the name's initials ("(HR)") and a surname shared with a councillor stay apart."""
+    x = _people_of(tmp_path, (
+        "Wyndle Borough Council\nPlaces Panel\n\nPresent: Cllr R Kemble (Chair), Cllr S Mottram\n\n"
+        "In attendance:\nDirector of Environment - Gwen Mottram (GM)\n"
+        "Tariq Hussain (TH), Parks Manager\nPeople Services Lead - Nia Rowe (HR)\n\n"
+        "5  Parks\nTH outlined the play area programme. Cllr Mottram asked about vandalism; GM replied.\n"
+        "Action: TH to share the repair schedule. HR would follow up.\n"))
+    assert {("officer:Gwen Mottram", "post:Director of Environment"),
+            ("officer:Tariq Hussain", "post:Parks Manager")} <= holdings(x)
+    a = people.of(x)
+    said = {x.doc.text[m.start:m.end]: m.key for m in a.mentions if m.kind == "officer"}
+    assert said["TH"] == "officer:Tariq Hussain" and said["GM"] == "officer:Gwen Mottram"
+    assert "HR" not in said
+    assert [p.role for p in x.people if p.surname == "Mottram"] == ["councillor", "officer"]
+
+
+def test_the_first_officer_on_the_label_line_and_a_labelled_cabinet_member(tmp_path: Path) -> None:
+    """"Officers: Head of Parks: J Dunn" holds the post like the lines under it; "Cabinet Member: Cllr P Rees
+    (...)" makes that councillor's office Cabinet Member, and "the Cabinet Member" later is that
+    councillor."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nPresent: Cllr A Moss (Chair), Cllr B Lloyd\n"
+        "Cabinet Member: Cllr P Rees (Parks and Open Spaces)\n"
+        "Officers: Head of Parks: J Dunn\n          Democratic Services Officer: K Vaughan\n\n"
+        "3  Allotments\nCllr Lloyd asked about waiting lists. The Cabinet "
+        "Member said a new site would open.\n"))
+    assert {("officer:J Dunn", "post:Head of Parks"),
+            ("officer:K Vaughan", "post:Democratic Services Officer")} <= holdings(x)
+    rees = next(p for p in x.people if p.surname == "Rees")
+    assert rees.office == "Cabinet Member"
+    said = [m.key for m in people.of(x).mentions if x.doc.text[m.start:m.end] == "Cabinet Member"]
+    assert said == [rees.key]
+
+
+def test_co_opted_members_listed_by_name_alone_are_others(tmp_path: Path) -> None:
+    """"Co-opted Member:" over "Ann Lyle (Parents' Forum)", or on its own line with the name beside it: a
+    person of role other, with the body as office, and her full name later is her; "Sam Okoro, Youth
+    Council" after a comma keeps the body out of the names."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nPresent: Councillors R Dean and P Gill\n\nCo-opted Member:\nAnn Lyle (Parents' Forum)\n\n"
+        "Co-opted member (non-voting): Sam Okoro, Youth Council\n\n"
+        "4  School meals\nAnn Lyle asked how many pupils took free meals.\n"))
+    others = {p.key: (p.name, p.office) for p in x.people if p.role == "other"}
+    assert others == {"other:Lyle": ("Ann Lyle", "Parents' Forum"), "other:Okoro": ("Sam Okoro", "")}
+    said = [m.key for m in people.of(x).mentions if x.doc.text[m.start:m.end] == "Ann Lyle"]
+    assert said == ["other:Lyle", "other:Lyle"]
+
+
+def test_letters_used_before_an_officer_s_initials_are_defined_mean_something_else(tmp_path: Path) -> None:
+    """"IT" used in the text before "Ian Tate (IT)" names the officer is the service, so "IT" is never read as
+    the officer; a time "10 AM" is never Alan Moss's initials."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nThe IT upgrade was discussed first.\n\nOfficers:\nHead of Digital - Ian Tate (IT)\n"
+        "Head of Estates - Alan Moss (AM)\n\nIT said the servers had been "
+        "moved. The meeting began at 10 AM.\n"))
+    officers = {x.doc.text[m.start:m.end] for m in people.of(x).mentions if m.kind == "officer"}
+    assert officers == {"Ian Tate", "Alan Moss"}
+
+
+def test_a_title_never_grows_across_a_column_gap(tmp_path: Path) -> None:
+    """In a table set out with spaces, a title's words stand one or two spaces apart and a wider gap is the
+    next column's edge: "Head of Parks and Open Spaces     June 2025" is the Head of Parks and Open Spaces."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nRef    Task                          Owner                           Due\n"
+        "P/12   Replant the avenue trees      Head of Parks and Open Spaces   June 2025\n"
+        "P/13   Resurface the car park        Estates Manager                 May 2025\n"))
+    assert {"Head of Parks and Open Spaces", "Estates Manager"} <= titles(x)
+    assert not any("June" in t or "Resurface" in t or "Replant" in t for t in titles(x))
+
+
+def test_a_tracker_s_responsible_officer_head_is_no_post(tmp_path: Path) -> None:
+    """"Responsible Officer" heading a tracker's owner column names a part played, not a post."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nRef    Task                          Responsible Officer             Due\n"
+        "P/12   Replant the avenue trees      Head of Parks and Open Spaces   June 2025\n"))
+    assert titles(x) == {"Head of Parks and Open Spaces"}

@@ -98,6 +98,9 @@ def test_agreed_each_separately() -> None:
      [("(a)", "That the position be noted.")]),
     ("Minutes\n\nRESOLVED that the update be noted.\n\n- Members raised the cost of agency staff.\n",
      [("", "that the update be noted.")]),
+    # the minutes "received and approved" (or "received and agreed") as a correct record: their confirmation
+    ("Minutes\n\nThe minutes of the meeting held on 9 May were received and agreed as a true record.\n",
+     [("", "The minutes of the meeting held on 9 May were received and agreed as a true record.")]),
 ])
 def test_forms(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
     """Short minutes: each decision form is found and each look-alike is not."""
@@ -492,3 +495,16 @@ def test_real_english_decision_record_markers_on_lines_of_their_own() -> None:
     x = extract(XREAL / "cornwall_q4.txt")
     assert len(x.resolutions) == 3
     assert x.resolutions[2].text.endswith("performance issues.")
+
+
+def test_a_moderngov_item_page_of_a_log_keeps_the_meetings_decision_only(tmp_path: Path) -> None:
+    """An item page ("Meeting: dd/mm/yyyy - Committee (Item n)") of an action log or report records no
+    decisions of its own, but its "Decision:" block is the meeting's; the paper's recommendations are not."""
+    f = tmp_path / "page.txt"
+    f.write_text("Meeting: 04/06/2025 - Health Scrutiny Panel (Item 7)\n\n7 Outstanding actions\n\n"
+                 "Recommendation: That the Panel receives the list.\n\n"
+                 "Decision:\n\nThe Panel noted the outstanding actions list.\n\n"
+                 "OUTSTANDING ACTIONS\n\nNo | Action | Officer | Due\n1 | Circulate the GP access survey | "
+                 "Public Health Lead | July 2025\n", encoding="utf-8")
+    (tmp_path / "page.txt.meta.yaml").write_text("doc_type: other\n", encoding="utf-8")
+    assert texts(extract(f)) == [("", "The Panel noted the outstanding actions list.")]

@@ -136,6 +136,25 @@ def test_tab_action_tracker_rows_are_body_rows_not_more_header_lines(tmp_path: P
         "Send members the grants paid to village halls last year", "Bring the parking review back"]
 
 
+def test_minutes_indented_with_tabs_are_prose_not_a_table(tmp_path: Path) -> None:
+    """Minutes saved from Word with a tab after each minute number, label and sub-paragraph letter are
+    paragraphs: most rows hold one piece of text, so no table hides their sentences from the extractors."""
+    f = tmp_path / "word-minutes.txt"
+    f.write_text("Attendance:\tCouncillor H Pryce (in the Chair)\n"
+                 "\tCouncillors G Alder, F Brook and W Carrow\n"
+                 "Officers:\tB Hollis, Director of Housing\n"
+                 "41.\tHOUSING REPAIRS PERFORMANCE\n"
+                 "\tThe Director of Housing introduced the quarterly report on responsive repairs.\n"
+                 "\tCouncillor Brook asked why void turnaround had lengthened over the winter months.\n"
+                 "\tResolved - that:\n"
+                 "\t(i)\tthe repairs performance report be received; and\n"
+                 "\t(ii)\ta further report on void turnaround come to the March meeting.\n"
+                 "42.\tFORWARD PLAN\n"
+                 "\tThe Board agreed its forward plan for the rest of the year.\n", encoding="utf-8")
+    doc = read_document(f)
+    assert doc.tables == () and doc.cells == ()
+
+
 # ---- space-aligned --------------------------------------------------------------------------------------
 
 

@@ -232,6 +232,24 @@ def test_a_running_head_at_each_page_break_is_furniture_and_a_sentence_goes_on_o
     assert "The Head of" in tv.flat and "Public Pack" not in tv.flat[s.start:s.end]
 
 
+def test_a_running_head_printed_once_inside_a_sentence_at_a_page_break_is_furniture() -> None:
+    """The next page's head printed only once ("Licensing Panel - 4 May 2025" under "Page 1") that a sentence
+    runs over (cut mid-sentence before the break, going on in lower case after it) is furniture, so its date
+    is no part of the sentence; a heading after a finished sentence is kept."""
+    para = "earlier text that fills a line of this paper from one margin right over to the other margin\n" * 3
+    text = (f"{para}The Licensing Manager said that she would ask the taxi trade whether the rank "
+            "could be\n\n"
+            "Page 1\nLicensing Panel - 4 May 2025\n\nmoved before the summer. The Panel noted this.\n\n"
+            "Page 2\nSTREET TRADING CONSENTS\n\nThe Panel considered two applications.\n")
+    tv = build(text)
+    head = next(ln for ln in tv.lines if text[ln.start:ln.end].startswith("Licensing Panel - 4 May"))
+    assert head.furniture
+    s = next(s for s in tv.sentences if "The Licensing Manager" in text[s.start:s.end])
+    assert "4 May" not in tv.flat[s.start:s.end] and tv.flat[s.start:s.end].endswith("before the summer.")
+    kept = next(ln for ln in tv.lines if text[ln.start:ln.end] == "STREET TRADING CONSENTS")
+    assert not kept.furniture
+
+
 def test_a_number_opening_a_line_of_wrapped_prose_is_no_heading() -> None:
     """A line that opens with a figure because the line before was filled and stopped mid-sentence ("... the
     collection rate was\\n96.4%, and ...") is prose, and so is a numbered point filled to the width whose

@@ -120,6 +120,10 @@ def _chair_re() -> re.Pattern[str]:
     return re.compile(r"(?:" + _alt(_vocab()["chair_openers"]) + r")\b(?P<sep>[ \t\xa0]*[,(][ \t\xa0]*)?")
 
 
+# a subject given in Welsh and then in English, a slash between: "Yr Arweinydd / The Leader"
+_BILINGUAL_SUBJECT = re.compile(r"[A-Z][^\n/.,;:]{1,40}?[ \t\xa0]+/[ \t\xa0]+(?=[A-Z])")
+
+
 @cache
 def _impersonal_re() -> re.Pattern[str]:
     return re.compile(r"(?:" + _alt(_vocab()["impersonal_response"]) + r")\b", re.I)
@@ -288,6 +292,8 @@ class _Reader:
             return _Subject(key or "group:chair", "member", chair.end() if key else at)
         if key := self.mention_at(at):
             return _Subject(key, _side(key), at)
+        if (pair := _BILINGUAL_SUBJECT.match(text, at, e)) and (subj := self.speaker_at(pair.end(), e)):
+            return replace(subj, at=at)  # "Y Cadeirydd / The Chair said": the subject in Welsh, then English
         at_most = _THE_GAP.match(text, at).end()
         for i in range(bisect_left(self.title_starts, at), len(self.titles)):
             ts, te = self.titles[i]

@@ -144,7 +144,7 @@ def analyse(text: str, flat: str | None = None) -> Analysis:
     written (a signature block in capitals is read in title case; `flat`, the same text with its wrapped
     lines joined, is read in its place so a name or title wrapped over two lines is whole)."""
     read = _appositive_case(_signature_case(flat or text))
-    a = _analyse(read)
+    a = _analyse(read, _column_gaps(text, read))
     if read == text:
         return a
 
@@ -155,6 +155,22 @@ def analyse(text: str, flat: str | None = None) -> Analysis:
                    posts=tuple(replace(p, span=fix(p.span), surface=text[p.span.start:p.span.end])
                                for p in a.posts),
                    holdings=tuple(replace(h, span=fix(h.span)) for h in a.holdings))
+
+
+_WIDE_GAP = re.compile(r"(?<=\S)[ \xa0]{3,}(?=\S)")
+
+
+def _column_gaps(text: str, read: str) -> str | None:
+    """`read` with each gap of three or more spaces inside one line of `text` made tabs (offsets kept): a
+    column's edge in a table set out with spaces, which no post title grows across ("Head of Parks     June
+    2025"); a title wrapped over a page break, its furniture blanked in `read`, still reads whole."""
+    gaps = [m.span() for m in _WIDE_GAP.finditer(text)]
+    if not gaps:
+        return None
+    chars = list(read)
+    for a, b in gaps:
+        chars[a:b] = "\t" * (b - a)
+    return "".join(chars)
 
 
 # `_analyse`'s patterns, compiled once (each was looked up in re's cache for every name and post)
@@ -170,10 +186,21 @@ _OPENS = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*(?:the[ \t\xa0]+)?")
 _ACRONYM_AFTER = re.compile(r"[ \xa0]*\(([A-Z][A-Za-z]{1,7})\)")
 _FIELD = re.compile(r"[ \t\xa0]*:[ \t\xa0]+")
 _OPENED = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*$")  # "the Cabinet Member for X, Councillor Y", " (Cllr Y)"
+# a named officer's initials in brackets after the name, then used alone: "Jo Bell (JB)" ... "JB reported"
+_INITIALS_AFTER = re.compile(r"[ \t\xa0]*\(([A-Z]{2,4})\)")
+_INITIALS_BEFORE = re.compile(r"[ \t\xa0]*\(([A-Z]{2,4})\)$")
+
+
+def _own_initials(name: Name, letters: str) -> bool:
+    """`letters` are the initials of `name`: its first given letter first and its surname's among the rest
+    ("JB" and "JRB" for Jo R Bell), so a post acronym in brackets ("(HCS)") is not taken for them."""
+    given = name.given.replace(".", " ").split()
+    return bool(given) and letters[0] == given[0][0].upper() and len(letters) <= len(given) + 2 \
+        and name.surname[:1].upper() in letters[1:]
 
 
 @lru_cache(maxsize=16)
-def _analyse(text: str) -> Analysis:
+def _analyse(text: str, gapped: str | None = None) -> Analysis:
     mentions: list[Mention] = []
     people: dict[str, PersonFact] = {}
     taken = _Taken(len(text))
@@ -196,7 +223,7 @@ def _analyse(text: str) -> Analysis:
         taken.append((name.start, end))
 
     # posts, with their canonical titles
-    spans = [s for s in find_titles(text) if not _inside(s, taken)]
+    spans = [s for s in find_titles(gapped or text) if not _inside(s, taken)]
     acr = acronyms(text, spans)
     surfaces = [canonical_title(text[s:e]) for s, e in spans]
     canon = post_canon(surfaces + [t for t, _, _ in acr.values()])
@@ -246,6 +273,23 @@ def _analyse(text: str) -> Analysis:
         key = post_named_before(named, [mm.start for mm in named], m.group(1).split(), m.start(1))
         if key:
             mentions.append(Mention(m.start(1), m.end(1), key, "post"))
+
+    # "Cabinet Member: Cllr E Jones", a councillor listed under a label that is a councillor's title without
+    # its portfolio: that is the councillor's office, and "the Cabinet Member" alone later is that councillor
+    # when no such post is named in full before it and no other councillor is so listed
+    labelled: dict[str, str] = {}
+    for m in [mm for mm in mentions if mm.kind == "councillor"]:
+        label = _ROLE_LABEL.fullmatch(text, text.rfind("\n", 0, m.start) + 1, m.start)
+        if label and label.group(1).lower() in _bare_heads():
+            labelled[m.key] = _bare_heads()[label.group(1).lower()]
+            if not people[m.key].office:
+                people[m.key] = replace(people[m.key], office=labelled[m.key])
+    holder = next(iter(labelled)) if len(labelled) == 1 else None
+    for m in _bare_head_re().finditer(text):
+        if holder is None or _inside(m.span(1), taken) or any(a <= m.start(1) < b for a, b in spans) \
+                or any(mm.start == m.start(1) for mm in mentions):
+            continue
+        mentions.append(Mention(m.start(1), m.end(1), holder, "councillor"))
 
     # named officers and others: a name attached to a post
     holdings: list[HoldingFact] = []
@@ -300,7 +344,10 @@ def _analyse(text: str) -> Analysis:
         if lead and lead.group(1) in (",", "(", "-", "–"):
             window = max(0, s - 120)
             before = _LEAD_MARK.sub("", text[window:s].rstrip()).rstrip()
-            name = name_ending_at(text, window + len(before))
+            own = _INITIALS_BEFORE.search(before)  # "Jo Bell (JB), Head of Parks"
+            name = name_ending_at(text, window + len(before) - (len(own.group()) if own else 0))
+            if name and own and not _own_initials(name, own.group(1)):
+                name = None
             attached = lead.group(1) != "(" or tail.startswith(")")
             if name and attached and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
@@ -313,7 +360,9 @@ def _analyse(text: str) -> Analysis:
             e = short.end()
             tail = text[e:e + 200]
         # Post: Name, a field line opening with the title ("Scrutiny Officer: Jo Bell, 01234 567890")
-        field = _FIELD.match(tail) if not text[line_start:s].strip() else None
+        # (after a list's label on the same line: "Officers: Head of Parks: Jo Bell")
+        opens = not text[line_start:s].strip() or _LIST_LABEL.fullmatch(text, line_start, s)
+        field = _FIELD.match(tail) if opens else None
         if field:
             name = read_name(text, e + field.end(), prefixed=False)
             ends = name and NAME_END.match(text[name.end:name.end + 3] or "\n")
@@ -330,11 +379,13 @@ def _analyse(text: str) -> Analysis:
             if name and not name.honorific and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
-        # Post, Name
+        # Post, Name (and "Post - Name (JB)", initials the minutes then use alone)
         m = _POST_COMMA.match(tail)
         if m:
             name = read_name(text, e + m.end(), prefixed=False)
             ends = name and NAME_END.match(text[name.end:name.end + 3] or "\n")
+            if name and not ends and (own := _INITIALS_AFTER.match(text, name.end)):
+                ends = _own_initials(name, own.group(1))  # the bracket closes the name whatever follows
             if name and ends and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
@@ -398,6 +449,30 @@ def _analyse(text: str) -> Analysis:
             continue
         add_person(name, "other", office)
 
+    # co-opted members listed by name alone under their label ("Co-opted Member: Ann Lyle (Parents' Forum)",
+    # the names on the lines below a label line that has none): others, and their full name later is them
+    for m in _CO_OPTED.finditer(text):
+        at, entries = m.end(), 0
+        while at < len(text) and entries < 6:
+            at += len(text[at:]) - len(text[at:].lstrip(" \t\xa0"))
+            name = read_name(text, at, prefixed=False)
+            if not name or _inside((name.start, name.end), taken) or name.surname in councillor_of:
+                break
+            br = BRACKET.match(text, name.end)
+            end = br.end() if br else name.end
+            if not (br or NAME_END.match(text[end:end + 3] or "\n")) or not name.given:
+                break
+            key = add_person(name, "other", br.group(1).strip() if br else "")
+            for a, b in whole_words(text, name.full):
+                if not _inside((a, b), taken):
+                    mentions.append(Mention(a, b, key, "other"))
+                    taken.append((a, b))
+            entries += 1
+            sep = re.match(r"[ \t\xa0]*(?:[,;]|\n(?![ \t\xa0]*\n))[ \t\xa0]*", text[end:end + 4])
+            if not sep or not br:  # "Ann Lyle, Parents' Forum": after a comma, the body, not another name
+                break
+            at = end + sep.end()
+
     # later mentions of a named officer by full name (others are keyed on a bare surname: too loose to search)
     for key, p in list(people.items()):
         if p.role != "officer":
@@ -406,6 +481,28 @@ def _analyse(text: str) -> Analysis:
         for a, b in whole_words(text, full):
             if not _inside((a, b), taken):
                 mentions.append(Mention(a, b, key, p.role))
+
+    # an officer's initials defined in brackets after the name ("Jo Bell (JB)") stand for the officer: "JB
+    # reported", "Action: JB to circulate"; not where two officers or a post's acronym share the letters
+    defined: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for mm in [m for m in mentions if m.kind == "officer"]:
+        own = _INITIALS_AFTER.match(text, mm.end)
+        p = people[mm.key]
+        named = Name(0, 0, "", p.forename or p.name.rsplit(" ", 1)[0], p.surname)
+        if own and _own_initials(named, own.group(1)):
+            defined.setdefault(own.group(1), set()).add(mm.key)
+            first[own.group(1)] = min(first.get(own.group(1), own.start(1)), own.start(1))
+    for letters, keys in defined.items():
+        # letters used before they are defined ("HR", "IT") or a time of day mean something else
+        used_before = any(b <= first[letters] - 1 for _, b in whole_words(text, letters))
+        if len(keys) != 1 or letters in acr or letters in ("AM", "PM") or used_before:
+            continue
+        (key,) = keys
+        for a, b in whole_words(text, letters):
+            if text[a - 1:a] != "(" and not _inside((a, b), taken):
+                mentions.append(Mention(a, b, key, "officer"))
+                taken.append((a, b))
 
     mentions.sort(key=lambda mm: (mm.start, -mm.end))
     return Analysis(tuple(people.values()), tuple(posts), tuple(holdings), tuple(mentions), tuple(spans))
@@ -417,6 +514,20 @@ def _bare_head_re() -> re.Pattern[str]:
     heads = [h for h in posts_vocab()["needs_complement"] if " " in h]
     alts = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
     return re.compile(rf"\b[Tt]he\s+({alts})\b(?!\s+for\b)")
+
+
+_CO_OPTED = re.compile(r"(?im)^[ \t\xa0]*co-?opted(?:[ \t\xa0]+members?)?(?:[ \t\xa0]*\([^)\n]{1,30}\))?"
+                       r"(?:[ \t\xa0]+present)?[ \t\xa0]*:[ \t\xa0]*\n?")
+_LIST_LABEL = re.compile(r"[ \t\xa0]*[A-Z][a-z]+(?: [a-z]+){0,3}:[ \t\xa0]*")  # "Officers:", "Also present:"
+_ROLE_LABEL = re.compile(r"[ \t\xa0]*([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)"
+                         r"(?: (?:in attendance|present|attending))?"
+                         r"[ \t\xa0]*[:\-–][ \t\xa0]*")  # "Cabinet Member: ", "Portfolio Holder present: "
+
+
+@lru_cache(maxsize=1)
+def _bare_heads() -> dict[str, str]:
+    """The councillors' titles that need their portfolio ("Cabinet Member"), lower case -> as written."""
+    return {h.lower(): h for h in posts_vocab()["needs_complement"] if " " in h}
 
 
 @lru_cache(maxsize=1)

@@ -198,10 +198,11 @@ def _direct_field(text: str, end: int, head: str) -> int:
 
 # ", Children's Services" or a dash as councils' staff lists write it ("Strategic Director – Communities"), up
 # to a comma, a bracket, the line's end, a lower-case word or a dash before the holder ("..., Place and
-# Communities - Jo Bell")
+# Communities - Jo Bell"); the sentence's full stop ends it too, and ", and" starts the next person of a list
+# ("Jo Bell, Service Director, Parks and Leisure, and Sam Reed, ...")
 _DEPT = re.compile(rf"(?:,|[ \xa0]+[-–])[ \xa0]+"
-                   rf"({_CAP}(?:(?:,?[ \xa0]+(?:and|&|of|for)?[ \xa0]*){_CAP}){{0,6}})"
-                   r"(?=[ \xa0]*(?:[,;:)(|\t\n]|$)|[ \xa0]+[a-z]|[ \xa0]+[-–][ \xa0])")
+                   rf"({_CAP}(?:(?:,[ \xa0]+|[ \xa0]+(?:(?:and|&|of|for)[ \xa0]+)?){_CAP}){{0,6}})"
+                   r"(?=[ \xa0]*(?:[,;:)(|\t\n]|$|\.(?:\s|$))|[ \xa0]+[a-z]|[ \xa0]+[-–][ \xa0])")
 
 
 def _department(text: str, start: int, end: int) -> int:

@@ -519,10 +519,31 @@ def _item_end(tv: TextView, j: int) -> int:
     return tv.items[item].end if item is not None else len(tv.text)
 
 
+# A ModernGov item page ("Meeting: 04/06/2025 - Panel (Item 7)") of a paper that records no decisions
+# itself (a log, a report) still carries the meeting's decision on the item, under a "Decision:" line
+_ITEM_PAGE = re.compile(r"^[ \t\xa0]*Meeting:[ \t\xa0]*\d{1,2}/\d{1,2}/\d{4}[ \t\xa0]*[-–].*"
+                        r"\((?:Item|Agenda item)[ \t\xa0]*[\w.]+\)[ \t\xa0]*$", re.M | re.I)
+_DECISION_LINE = re.compile(r"^[ \t\xa0]*Decisions?[ \t\xa0]*:[ \t\xa0]*$", re.M | re.I)
+
+
+def _decision_block(tv: TextView) -> tuple[int, int] | None:
+    """On an item page, the stretch under its "Decision:" line, up to the next heading or table."""
+    head = _ITEM_PAGE.search(tv.text, 0, 2000)
+    line = _DECISION_LINE.search(tv.text, head.end()) if head else None
+    if line is None:
+        return None
+    end = min([h.start for h in tv.headings if h.start > line.end()]
+              + [s.start for s in tv.sentences if s.start > line.end() and tv.in_table(s.start, s.end)]
+              + [len(tv.text)])
+    return line.end(), end
+
+
 def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     tv = tv if tv is not None else view(x.doc)
+    block = None
     if not _records_decisions(x, tv):
-        return x
+        if x.doc.meta.doc_type in _RECORD_TYPES or (block := _decision_block(tv)) is None:
+            return x
     c = _Collector(tv)
     sents = tv.sentences
     i = 0
@@ -553,7 +574,8 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
         lead = re.sub(r"\s+", " ", tv.text[start:s.end]).strip().rstrip(":-–— ")
         lead = re.sub(r"\s+(?:as\s+follows|the\s+following)$", "", lead, flags=re.I)
         i = _block(tv, c, i, True, lead)
-    found = [_about(tv, r) for r in sorted(c.found, key=lambda r: r.span.start)]
+    found = [_about(tv, r) for r in sorted(c.found, key=lambda r: r.span.start)
+             if block is None or block[0] <= r.span.start < block[1]]
     return replace(x, resolutions=x.resolutions + tuple(found))
 
 

@@ -17,6 +17,8 @@ Cell = tuple[int, int]  # (start, end) in the text, trimmed; start == end for an
 
 _PIPE_RULE = re.compile(r"^\s*[|+]?\s*:?[-=]{2,}:?\s*(?:[|+]\s*:?[-=]{2,}:?\s*)*[|+]?\s*$")
 _CODE = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9/().\-]{0,14}$")  # a reference: "PAM/030", "CT1", "7a"
+# a paragraph's number or letter standing in a cell of its own: "15.", "4.2", "(a)", "b)", "(iv)"
+_MARKER = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-z]{1,4}\)|[a-z]\.)$", re.I)
 _FIELD = re.compile(r"\S+(?: \S+)*")  # words joined by single spaces; two spaces or more end a field
 
 
@@ -44,6 +46,17 @@ def _n_label(text: str, body: Sequence[Sequence[Cell]]) -> int:
         if len(wordy) * 2 > len(seconds) and not any(is_value(s) for s in seconds):
             return 2
     return 1
+
+
+def _indented_prose(text: str, grid: Sequence[Sequence[Cell]]) -> bool:
+    """Minutes laid out with tabs (a Word document saved as text): item numbers, "PRESENT:" and "(a)" in
+    front, each paragraph a cell of its own. Most rows hold one piece of text besides such markers; a
+    table's rows hold two or more."""
+    single = 0
+    for row in grid:
+        words = [text[a:b] for a, b in row if b > a and not _MARKER.match(text[a:b])]
+        single += len(words) <= 1
+    return single * 2 > len(grid)
 
 
 def _body_like(text: str, row: Sequence[Cell]) -> bool:
@@ -81,8 +94,8 @@ def _delimited(
                 n_head += 1
         elif width >= 3:
             n_head = 1
-    if not valued and (width < 3 or n_head == 0):
-        return None  # two columns of words: a list or a form, not a table
+    if not valued and (width < 3 or n_head == 0 or _indented_prose(text, grid)):
+        return None  # two columns of words, or indented paragraphs: a list or a form, not a table
     body = grid[n_head:]
     if not body:
         return None

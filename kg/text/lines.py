@@ -123,9 +123,42 @@ def _page_heads(text: str, out: list[Line], shapes: Counter[str]) -> tuple[Line,
         if any(near) or "\f" in text[ln.start:ln.end]:
             heads.add(_DIGITS.sub("#", stripped))
     # every copy of such a line is the running head, the first page's (no break above it) too
-    return tuple(Line(ln.start, ln.end, False, True, ln.in_table)
-                 if not ln.blank and _DIGITS.sub("#", text[ln.start:ln.end].strip()) in heads else ln
-                 for ln in out)
+    out = [Line(ln.start, ln.end, False, True, ln.in_table)
+           if not ln.blank and _DIGITS.sub("#", text[ln.start:ln.end].strip()) in heads else ln
+           for ln in out]
+    return tuple(_heads_inside_a_sentence(text, out))
+
+
+def _heads_inside_a_sentence(text: str, out: list[Line]) -> list[Line]:
+    """A line printed once at a page break ("Page 1", then "Licensing Panel - 4 May 2025") that a sentence
+    runs over - the text before the break ends mid-sentence and the text after goes on in lower case - is
+    the next page's running head, not part of the sentence."""
+    def content(j: int, step: int) -> int:
+        while 0 <= j < len(out) and (out[j].blank or out[j].furniture):
+            j += step
+        return j
+
+    for i, ln in enumerate(out):
+        if ln.blank or ln.furniture or ln.in_table:
+            continue
+        near = []
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(out) and out[j].blank:
+                j += step
+            near.append(0 <= j < len(out) and out[j].furniture)
+        if not any(near):
+            continue
+        before, after = content(i - 1, -1), content(i + 1, 1)
+        if before < 0 or after >= len(out) or before == i or after == i:
+            continue
+        last = text[out[before].start:out[before].end].rstrip()
+        nxt = text[out[after].start:out[after].end].lstrip()
+        # (prose on both sides: a table copied one cell a line has short cells and bare numbers)
+        if len(last.split()) >= 6 and last[-1].isalpha() and nxt[:1].islower() and len(nxt.split()) >= 3 \
+                and len(text[ln.start:ln.end].split()) <= 12:
+            out[i] = Line(ln.start, ln.end, False, True, ln.in_table)
+    return out
 
 
 # A line opening as a list item ("- Noted the content of ... Appendix 2", "(ii) to note ..."): a decision a

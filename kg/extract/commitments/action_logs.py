@@ -148,6 +148,9 @@ def table_rows(x: Extraction) -> list[Row]:
 _FIELD = re.compile(r"^[ \t]*(?P<label>[A-Z][\w '’/()&-]{0,40}?)[ \t]*:[ \t]*(?P<value>\S.*)?$")
 
 
+_WRAP_WIDTH = 60  # characters: a field line this long may have been wrapped by the page
+
+
 def field_blocks(tv: TextView) -> list[Row]:
     """Actions of a log flattened to labelled lines, one block per action: a block ends at a blank line,
     at a line that is no field and does not continue one, or where a role comes round again."""
@@ -164,12 +167,14 @@ def field_blocks(tv: TextView) -> list[Row]:
         block, last = None, None
         seen.clear()
 
+    last_len = 0  # the length of the last line read into the block
     for line in tv.lines:
         if line.blank or line.furniture or line.in_table:
             if line.blank:
                 flush()
             continue
         body = text[line.start : line.end]
+        prev_len, last_len = last_len, len(body.rstrip())
         m = _FIELD.match(body)
         role = role_of(m.group("label")) if m else None
         if m and role and m.group("value"):
@@ -183,7 +188,11 @@ def field_blocks(tv: TextView) -> list[Row]:
             block.start = min(block.start, line.start)
             seen.add(role)
             last = (role, end)
-        elif block is not None and last is not None and body.strip()[:1].islower():
+        elif block is not None and last is not None and (
+                body.strip()[:1].islower()
+                # a long line wrapped before a capitalised word ("... adoption of the Local / Plan Review")
+                or (prev_len >= _WRAP_WIDTH and not m and text[last[1] - 1 : last[1]] not in ".!?:;"
+                    and not body.strip().isupper())):
             # a wrapped value: the field runs on
             end = line.start + len(body.rstrip())
             role_open = last[0]

@@ -215,6 +215,11 @@ def resolve(
         if first and not is_pronoun(text, first) and (key := actor_in(x, *first)):
             return key
         if not any(is_pronoun(text, c) for c in speakers(text, prev.start, prev.end)):
+            # "X said funding had been applied for. The outcome was due in May. If it came, she would ...":
+            # a sentence of the same paragraph naming nobody at all lets the speaker carry on
+            same_paragraph = prev.paragraph == tv.sentences[sentence].paragraph
+            if same_paragraph and actor_in(x, prev.start, prev.end) is None:
+                continue
             break  # the sentence before names nobody who speaks on: stop here
     return None
 

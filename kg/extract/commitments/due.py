@@ -53,7 +53,8 @@ def _patterns() -> tuple[list[tuple[str, re.Pattern[str]]], list[re.Pattern[str]
             re.I,
         ),
         re.compile(rf"\b{lead}\s+(?:the\s+)?(?P<part>{part})\s+(?:of\s+)?(?P<year>{year})\b", re.I),
-        re.compile(rf"\b{lead}\s+(?:the\s+)?(?P<part>{alt(v['seasons'])})\b", re.I),
+        # (not a season opening a name: "the Spring Clean Week", "the Summer Reading Challenge")
+        re.compile(rf"\b{lead}\s+(?:the\s+)?(?P<part>{alt(v['seasons'])})\b(?![ \t\xa0]+(?-i:[A-Z]))", re.I),
     ]
     return kinds, dates
 
@@ -188,9 +189,11 @@ def due_of_cell(text: str, ref: dt.date | None) -> Due:
             return Due(due.kind, cell, due.date)
     # "Before 10/11/2025", "By end of March": a log is read after its actions fell due, so a date before the
     # log's meeting is still the due date (in prose it would be when something was said or done)
-    due = find_due(cell, None)
-    if due.kind == "date" and due.date is not None:
-        return Due("date", cell, due.date)
+    # ("January 2026 meeting" is read as "the January 2026 meeting")
+    for article in ("", "the "):
+        due = find_due(f"{article}{cell}", None)
+        if due.kind == "date" and due.date is not None:
+            return Due("date", cell, due.date)
     return Due()
 
 

@@ -156,7 +156,8 @@ def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[s
     if f.form in ("passive", "offer-passive") and region is not None:
         region = actors.reporter(text, start, region[0])
     actor = actors.resolve(x, text, tv, u.sentence, region)
-    opens = f.actor_region is not None and not text[start : f.actor_region[0]].strip()
+    # (a condition opening the sentence is blanked in `text`: "If the grant came, a report would be ...")
+    opens = f.actor_region is not None and not text[start : f.actor_region[0]].strip(" \t\n\xa0,;")
     if actor is None and f.form in ("passive", "offer-passive") and opens:
         # "The City Surveyor noted that the report was late. The report would be submitted in May.": a passive
         # future standing alone carries on the reported speech of the sentence before it
@@ -166,13 +167,23 @@ def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[s
         subject = re.sub(r"\s+", " ", text[f.actor_region[0] : f.actor_region[1]]).strip(" ,")
         if rep:
             own = not (actors.is_pronoun(text, f.actor_region) or actors.coordinated(text, f.actor_region))
-            if own and not actors.actor_in(x, *f.actor_region) and not _hands_over(subject, f.text):
+            # "The Head of Parks agreed that the survey would ask about ...": agreeing to a thing being
+            # done is the agreer's promise, not a forecast
+            agreed = bool(_BINDING_THAT.match(text, rep[1])) and bool(rx().deliverable_verb.match(f.text))
+            if own and not actors.actor_in(x, *f.actor_region) and not _hands_over(subject, f.text) \
+                    and not agreed:
                 # "X said the new contract would bring grass cutting in-house": what a thing will do
                 return None, replace(f, form="prediction")
             if 0 < len(subject) <= 80 and own:
                 f = replace(f, text=f"{lower_first(subject)} to {f.text}")  # what comes, not just "come to"
             actor = actors.resolve(x, text, tv, u.sentence, rep)
     return actor, f
+
+
+# "the review", "the audit": a piece of work named by its noun alone, not said of what
+_BARE_WORK = re.compile(r"\bthe\s+(review|audit|study|survey|consultation|evaluation|investigation|inquiry|"
+                        r"exercise|pilot|analysis|assessment)\b(?!\s+(?:of|into|on|for|in)\b)", re.I)
+_BINDING_THAT = re.compile(r"(?:agreed|undertook|promised)\s+that\b", re.I)
 
 
 def _hands_over(subject: str, what: str) -> bool:
@@ -238,8 +249,19 @@ class _Reader:
         what = forms.masked(text, line.start("what"), u.end, spans)
         actor = actors.actor_in(self.x, line.start("owner"), line.end("owner"))
         due = find_due(what, self.ref)
-        self.add(Promise(u.start, u.end, clean(what), actor, due, 0.9, _condition(text, spans)))
+        p = Promise(u.start, u.end, clean(what), actor, due, 0.9, _condition(text, spans))
+        if self.found and self._restated(self.found[-1], p):
+            self.found.pop()  # "X agreed to hold a workshop. Action: X to hold a workshop on Y by ...": one
+        self.add(p)
         return True
+
+    def _restated(self, q: Promise, p: Promise) -> bool:
+        """An action line straight after the sentence promising it, by the same owner with the same verb,
+        restates that promise in the form the minutes track (its owner, what and when)."""
+        text = self.tv.flat
+        return (not text[q.end : p.start].strip() and self.tv.item_at(q.start) == self.tv.item_at(p.start)
+                and q.actor == p.actor and q.actor is not None and q.due.kind == "none"
+                and q.text.split()[:1] == p.text.split()[:1])
 
     def marker(self, u: Unit, m: re.Match[str], prev: Unit) -> None:
         """A marker standing alone ('(Action: Clerk)', 'Action by: Head of Finance (J Smith)', 'ACTION: KS')
@@ -327,6 +349,22 @@ class _Reader:
             or find_titles(text[subject[0]:subject[1]])  # "The Director", a post whether named in full or not
         return subject if named else None
 
+    def named_before(self, u: Unit, what: str) -> str:
+        """"An audit of X had begun. He would bring its findings ... of the audit ...": "the audit" is the one
+        the sentence before names, so the promise says which ("... of the audit of X ...")."""
+        m = _BARE_WORK.search(what)
+        here = self.tv.sentences[u.sentence]
+        if m is None or u.sentence == 0 or self.tv.sentences[u.sentence - 1].paragraph != here.paragraph:
+            return what
+        prev = self.tv.sentences[u.sentence - 1]
+        named = re.search(rf"\b(?:a|an|the)\s+(?:[\w-]+\s+)?{m.group(1)}\s+"
+                          r"(?P<of>(?:of|into|on)\s+[^,.;:()]{3,80}?)"
+                          r"(?=\s+(?:was|were|is|are|had|has|have|would|will|being|been)\b|[,.;]|$)",
+                          self.tv.flat[prev.start : prev.end], re.I)
+        if named is None:
+            return what
+        return f"{what[: m.end()]} {' '.join(named.group('of').split())}{what[m.end():]}"
+
     def asked_before(self, u: Unit) -> str | None:
         """What the sentence before `u`, in the same agenda item, asked ("asked whether X" -> "whether X")."""
         s = u.sentence
@@ -394,6 +432,7 @@ class _Reader:
         what = normalise(f.text, obj)
         if obj is None and (asked := self.asked_before(u)):
             what = _answered(what, asked)
+        what = self.named_before(u, what)
         if len(what.split()) < 2:  # "..., which the Board has agreed to share": the verb alone, its object
             self.notes.append(f"commitment skipped at {u.start}: nothing named to deliver")  # before it
             return
