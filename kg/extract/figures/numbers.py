@@ -101,7 +101,7 @@ def _decimal(whole: str, frac: str | None) -> Decimal | None:
 def _rate_re() -> re.Pattern[str]:
     bases = sorted(words()["rate_bases"], key=len, reverse=True)
     alt = "|".join(re.escape(b) for b in bases)
-    # the base's noun ("per 10,000 children aged 0-17"), not the words after it ("... against a target")
+    # the base's noun ("per 1,000 pupils aged 5-16"), not the words after it ("... against a target")
     noun = (r"(?:\s+(?!(?:against|compared|and|but|in|for|the|a|an|at|of|to|with|from|which|while|whilst|"
             r"above|below|than|is|was|were|are|up|down|on|by|as|nationally|national|regionally|regional|"
             r"england|wales|scotland|average)\b)[a-z][\w\-]*)")

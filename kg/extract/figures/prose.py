@@ -424,7 +424,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     own = _BRACKET_REF_TAIL.sub("", own)  # "Rent arrears (4.1)" (which was ...): the name
                     # "X increased 2.1 days per FTE to 11.3": the change before the level is no part of X
                     own = _change_tail_re().sub("", own)
-                    # "Minor applications had been processed in an average of 6.2 weeks": what was processed
+                    # "Minor appeals had been settled in an average of 6.2 weeks": what was processed
                     own = _average_tail_re().sub(r" \g<done>", own)
                     own = _change_lead_re().sub("", own)  # "an increase of 0.4 days in X" (from A to B): X
                     own = _RANKED_FOR.sub("", own)  # "ranked 9th of 32 councils for X" (at 74%): X
