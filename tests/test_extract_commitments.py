@@ -1331,3 +1331,30 @@ def test_a_request_answered_by_a_promise_in_its_own_words_is_that_promise(tmp_pa
         "circulate the bowls survey to Members",
         "provide a breakdown of fly-tipping by ward to the next meeting"]
     assert _actor(x, _find(x, "bowls survey").actor) == "Head of Parks"
+
+
+def test_a_pronoun_reaches_over_a_sentence_that_names_nobody_to_the_speaker(tmp_path: Path) -> None:
+    """"The Head of Libraries reported that ... . The delay was due to ... . She agreed to ...": the sentence
+    between names nobody, so "she" is still the Head of Libraries; a sentence naming someone else stops it."""
+    text = ("The Head of Libraries reported that two branches had closed early in the summer. The cause was a "
+            "shortage of relief staff. She agreed to bring a staffing plan to the next meeting.\n\n"
+            "The Head of Parks reported that the lake had been cleaned. Councillor Amis thanked the volunteers. "
+            "He agreed to send a letter of thanks.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert _actor(x, _find(x, "staffing plan").actor) == "Head of Libraries"
+    assert _find(x, "letter of thanks").actor is None
+
+
+def test_owners_by_initials_are_the_people_or_posts_the_initials_stand_for(tmp_path: Path) -> None:
+    """Action minutes name owners by initials: defined in the attendance ("KB (Head of Housing)"), or the
+    initials of an officer named in full ("Rhona Tait"); "Action: KB to ..." is that post's, "Action: RT
+    to ..." that officer's, and initials that stand for nobody name no owner."""
+    text = ("Officers: KB (Head of Housing), Rhona Tait (Senior Finance Officer)\n\n"
+            "1. Empty homes\n1.1 KB presented the update.\n"
+            "1.2 Action: KB to circulate the empty homes list by 30 June 2024.\n"
+            "1.3 Action: RT to check the grant claim before the next meeting.\n"
+            "\n2. Lettings\n2.1 Action: ZQ to send the landlords a reminder by 31 July 2024.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert _actor(x, _find(x, "empty homes list").actor) == "Head of Housing"
+    assert _actor(x, _find(x, "grant claim").actor) == "Rhona Tait"
+    assert _find(x, "landlords a reminder").actor is None

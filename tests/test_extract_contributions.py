@@ -427,3 +427,15 @@ def test_and_before_a_group_named_without_a_verb_of_its_own_joins_no_clause(tmp_
     x = extract(tmp_path / "m.txt")
     assert [c.span.quote for c in x.contributions] == [
         "The Chair reported the log and referred to recent letters between Scrutiny and Cabinet Members."]
+
+
+def test_an_answer_after_the_answerers_initials_and_a_colon(tmp_path: Path) -> None:
+    """Terse action minutes write an answer as "KB: ..." after the question, KB defined in the attendance
+    ("KB (Head of Housing)"): the Head of Housing answers; "KB: ..." with no question before answers nothing."""
+    (tmp_path / "m.txt").write_text(
+        "Officers: KB (Head of Housing)\n\n1. Empty homes\n1.1 KB: the register was up to date.\n"
+        "1.2 Cllr Dunn asked how many homes had been empty for two years. KB: 212 at the end of May.\n",
+        encoding="utf-8")
+    x = extract(tmp_path / "m.txt")
+    assert answered(x, "councillor:Dunn") == [("post:Head of Housing", "question")]
+    assert [c.kind for c in x.contributions] == ["question", "response"]

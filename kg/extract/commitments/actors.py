@@ -204,7 +204,11 @@ def resolve(
         first = _first_subject(text, prev.start, prev.end)
         if first and not is_pronoun(text, first) and (key := actor_in(x, *first)):
             return key
-        if not any(is_pronoun(text, c) for c in speakers(text, prev.start, prev.end)):
+        said = speakers(text, prev.start, prev.end)
+        if not said and prev.paragraph == tv.sentences[sentence].paragraph \
+                and actor_in(x, prev.start, prev.end) is None:
+            continue  # "X reported that ... . The main cause was ... . She agreed to ...": the speech runs on
+        if not any(is_pronoun(text, c) for c in said):
             break  # the sentence before names nobody who speaks on: stop here
     return None
 
