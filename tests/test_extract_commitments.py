@@ -251,6 +251,9 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("his name to be included in the minutes of the meeting held on 23 July", "none", None),  # happened
         ("a workshop would be held on 12 July", "date", dt.date(2024, 7, 12)),  # the promise's own verb
         ("the backlog would be cleared within four weeks", "date", dt.date(2024, 7, 1)),  # "be": the deed
+        # the body named between "first meeting" and the year: a later meeting, no date
+        ("bring the draft policy to the first meeting of the Forum in 2025/26", "future_meeting", None),
+        ("report to the first meeting of the Committee in the new municipal year", "future_meeting", None),
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
@@ -1358,3 +1361,37 @@ def test_owners_by_initials_are_the_people_or_posts_the_initials_stand_for(tmp_p
     assert _actor(x, _find(x, "empty homes list").actor) == "Head of Housing"
     assert _actor(x, _find(x, "grant claim").actor) == "Rhona Tait"
     assert _find(x, "landlords a reminder").actor is None
+
+
+def test_a_condition_before_an_action_lines_owner_is_its_condition(tmp_path: Path) -> None:
+    """"Action: if the grant is confirmed, the Clerk to arrange ..." is the Clerk's action under that condition,
+    never an action of "if"."""
+    text = ("Minutes\n\n3. Play areas\n3.1 Action: if the grant is confirmed, the Clerk to arrange a site meeting "
+            "with the contractor before the next meeting.\n")
+    x = _write(tmp_path, text, "minutes")
+    c = _find(x, "site meeting")
+    assert (c.text, c.condition, c.due_kind) == ("arrange a site meeting with the contractor before the next "
+                                                  "meeting", "if the grant is confirmed", "next_meeting")
+
+
+def test_a_request_an_officer_did_not_support_is_no_commitment(tmp_path: Path) -> None:
+    """"Councillor X asked that ... be published. The Head of Y did not support this": declined."""
+    text = ("Councillor Orme asked that the names of the contractors be published in future reports. The Head "
+            "of Procurement did not support this, as the contracts were still being let.\n")
+    x = _write(tmp_path, text, "minutes")
+    _absent(x, "contractors")
+
+
+def test_a_promise_of_the_thing_requested_before_keeps_the_request_as_evidence(tmp_path: Path) -> None:
+    """"Councillor X requested a breakdown by ward. The Head of Y said the Analyst would circulate the
+    breakdown ...": the evidence starts at the request, so it shows which breakdown; a promise of something
+    else keeps its own sentence."""
+    text = ("Councillor Lyle requested a breakdown of the missed collections by ward. The Head of Waste said "
+            "the Waste Analyst would circulate the breakdown to Members by the end of May.\n\n"
+            "Councillor Lyle requested a breakdown of fly-tipping by street. The Head of Waste said "
+            "the Waste Analyst would circulate the leaflet to Members by the end of June.\n")
+    x = _write(tmp_path, text, "minutes")
+    c = _find(x, "circulate the breakdown")
+    assert c.span.quote.startswith("Councillor Lyle requested a breakdown of the missed collections by ward.")
+    assert _actor(x, c.actor) == "Waste Analyst" and c.due_kind == "date"
+    assert _find(x, "circulate the leaflet").span.quote.startswith("The Head of Waste")

@@ -39,6 +39,8 @@ _AGREED_THAT = re.compile(r"^\s*(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?P<verb>a
 # "circulate them", "circulate they after the meeting" (a passive's pronoun subject): what is promised is
 # named only by the request before it
 _PRONOUN_OBJECT = re.compile(r"^[a-z]+(?:\s+(?:back|out|round|on))?\s+(?:them|they|it|these|those)\b", re.I)
+# "circulate the breakdown": a thing named again by its noun (kg/extract/commitments/prose.py requested_before)
+_DEFINITE_OBJECT = re.compile(r"^[a-z]+(?:\s+(?:back|out|round|on))?\s+the\s+([a-z]{3,})\b", re.I)
 _DONE_LATER = re.compile(r"\b(?:would|will)\s+(?:be\s+done|do\s+(?:so|this|that)|be\s+arranged)\b", re.I)
 _CHAIR = re.compile(r"\s*the\s+(?:chair|chairman|chairperson|chairwoman|convener|convenor)\b", re.I)
 
@@ -220,6 +222,8 @@ class _Reader:
         what = forms.masked(text, line.start("what"), u.end, spans)
         actor = actors.actor_in(self.x, line.start("owner"), line.end("owner"))
         due = find_due(what, self.ref)
+        if line.group("cond"):  # "Action: subject to X, Clerk to ...": the condition before the owner
+            spans = [line.span("cond"), *spans]
         self.add(Promise(u.start, u.end, clean(what), actor, due, 0.9, _condition(text, spans)))
         return True
 
@@ -380,7 +384,27 @@ class _Reader:
         if len(what.split()) < 2:  # "..., which the Board has agreed to share": the verb alone, its object
             self.notes.append(f"commitment skipped at {u.start}: nothing named to deliver")  # before it
             return
-        self.add(Promise(f.start, f.end, what, actor, due, f.confidence, _condition(text, spans)))
+        start = self.requested_before(u, f) if obj is None else None
+        self.add(Promise(start if start is not None else f.start, f.end, what, actor, due, f.confidence,
+                         _condition(text, spans)))
+
+    def requested_before(self, u: Unit, f: Found) -> int | None:
+        """Where the request starts that the promise's "the N" answers, the sentence before in the same item
+        asking for "a N" ("Councillor X requested a breakdown by ward. The Director would circulate the
+        breakdown ..."): the evidence then shows what was asked for. None when there is none, or it is a
+        promise of its own."""
+        s = u.sentence
+        m = _DEFINITE_OBJECT.match(f.text)
+        if m is None or s < 1 or f.start != u.start:
+            return None
+        prev = self.tv.sentences[s - 1]
+        if self.tv.item_at(prev.start) != self.tv.item_at(u.start) or prev.kind == "heading" \
+                or any(q.start < u.start and prev.start < q.end for q in self.found):
+            return None
+        noun = re.escape(m.group(1))
+        asked = re.search(rf"\b(?:requested|asked\s+for|sought|called\s+for)\s+(?:a|an)\s+(?:[\w-]+\s+)?{noun}\b",
+                          self.tv.flat[prev.start:prev.end], re.I)
+        return prev.start if asked else None
 
 
 def promises(
