@@ -492,3 +492,14 @@ def test_real_english_decision_record_markers_on_lines_of_their_own() -> None:
     x = extract(XREAL / "cornwall_q4.txt")
     assert len(x.resolutions) == 3
     assert x.resolutions[2].text.endswith("performance issues.")
+
+
+def test_a_point_that_is_a_bare_decision_in_action_minutes(tmp_path: Path) -> None:
+    """Terse action minutes close a point with "Noted." or "Approved as a true record.": each is a decision,
+    read with its item's title; "Noted." inside a sentence's line, after other words, is not one."""
+    f = tmp_path / "m.txt"
+    f.write_text("Minutes of the Working Group\n\n1. Notes of the last meeting\n1.1 Approved as a true record.\n\n"
+                 "2. Road safety scheme\n2.1 The engineer set out the options. Noted.\n2.2 Noted.\n",
+                 encoding="utf-8")
+    assert texts(extract(f)) == [("", "Approved as a true record (Notes of the last meeting)"),
+                                 ("", "Noted (Road safety scheme)")]
