@@ -519,6 +519,10 @@ def test_ni_minutes_procedure_titles_and_the_meeting_itself_are_not_commitments(
         ("Board approved the bid 4/03/2025; works under way", "", "pending"),  # a date in passing is no close
         ("Survey closes in the autumn", "", "pending"),  # nothing read as done is not done
         ("", "", ""),
+        # a RAG column by letter beside the update column: the update says what
+        ("G; Closed - report taken at the June meeting", "", "done"),
+        ("A; Draft shared 3/4/2025; final version still awaited", "", "partial"),
+        ("R; Not started", "", "pending"),
     ],
 )
 def test_a_log_rows_status_decides_what_it_says(status: str, done_date: str, state: str) -> None:
@@ -1395,3 +1399,22 @@ def test_a_promise_of_the_thing_requested_before_keeps_the_request_as_evidence(t
     assert c.span.quote.startswith("Councillor Lyle requested a breakdown of the missed collections by ward.")
     assert _actor(x, c.actor) == "Waste Analyst" and c.due_kind == "date"
     assert _find(x, "circulate the leaflet").span.quote.startswith("The Head of Waste")
+
+
+def test_a_log_tables_cells_wrapped_over_lines_go_on_with_their_row(tmp_path: Path) -> None:
+    """A pipe table whose action, due and update cells wrap onto the next line (no reference, no owner
+    there) is one action a row: its words, due and status are whole ("Next / meeting" is the next meeting,
+    "Draft sent. Final / version still awaited" is partly done); a "G" RAG column says nothing of it."""
+    tracker = ("Action tracker\n\n"
+               "| Ref    | Action                               | Owner | Due     | RAG | Update                     |\n"
+               "|--------|--------------------------------------|-------|---------|-----|----------------------------|\n"
+               "| 12/24  | Circulate the revised tenancy policy | HoH   | Next    | G   | Draft sent 2/5/2024. Final |\n"
+               "|        | to all Members of the Panel          |       | meeting |     | version still awaited      |\n"
+               "| 13/24  | Report the void repair times to the  | HoH   | July    | G   | Complete - reported to the |\n"
+               "|        | Panel                                |       |         |     | May meeting                |\n")
+    x = _write(tmp_path, tracker, "other")
+    policy, voids = _find(x, "tenancy policy"), _find(x, "void repair")
+    assert policy.text == "circulate the revised tenancy policy to all Members of the Panel"
+    assert policy.due_kind == "next_meeting"
+    assert voids.text == "report the void repair times to the Panel"
+    assert [p.kind for p in x.progress if "tenancy" in p.text or "void" in p.text] == ["partial", "done"]
