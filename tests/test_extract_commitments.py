@@ -1418,3 +1418,16 @@ def test_a_log_tables_cells_wrapped_over_lines_go_on_with_their_row(tmp_path: Pa
     assert policy.due_kind == "next_meeting"
     assert voids.text == "report the void repair times to the Panel"
     assert [p.kind for p in x.progress if "tenancy" in p.text or "void" in p.text] == ["partial", "done"]
+
+
+def test_an_officer_reporting_results_or_presenting_proposals_records_them_done(tmp_path: Path) -> None:
+    """"The Head of Leisure reported the results of the survey", "presented proposals for the new scheme":
+    each is a progress statement of a thing brought to the meeting (evidence for an earlier promise);
+    "reported that the pool had closed" brings nothing."""
+    text = ("Minutes\n\n4. Leisure\n\nThe Head of Leisure reported the results of the residents' survey. The "
+            "Sport Development Manager presented proposals for a new junior swimming scheme. The Head of "
+            "Leisure reported that the pool had closed for a week.\n")
+    x = _write(tmp_path, text, "minutes")
+    done = [p.text for p in x.progress if p.kind == "done"]
+    assert done == ["The Head of Leisure reported the results of the residents' survey",
+                    "The Sport Development Manager presented proposals for a new junior swimming scheme"]

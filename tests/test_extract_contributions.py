@@ -439,3 +439,13 @@ def test_an_answer_after_the_answerers_initials_and_a_colon(tmp_path: Path) -> N
     x = extract(tmp_path / "m.txt")
     assert answered(x, "councillor:Dunn") == [("post:Head of Housing", "question")]
     assert [c.kind for c in x.contributions] == ["question", "response"]
+
+
+def test_a_request_for_information_an_officer_answers_is_a_question(tmp_path: Path) -> None:
+    """"Councillor X requested a breakdown of ... by ward. The Head of Y said ...": a request for information,
+    answered by the officer, is a question."""
+    (tmp_path / "m.txt").write_text(
+        "Minutes\n\n4. Waste performance\n\nCouncillor Ivey requested a breakdown of missed bins by ward. The "
+        "Head of Waste said the figures would be circulated after the meeting.\n", encoding="utf-8")
+    x = extract(tmp_path / "m.txt")
+    assert answered(x, "councillor:Ivey") == [("post:Head of Waste", "question")]
