@@ -1431,3 +1431,26 @@ def test_an_officer_reporting_results_or_presenting_proposals_records_them_done(
     done = [p.text for p in x.progress if p.kind == "done"]
     assert done == ["The Head of Leisure reported the results of the residents' survey",
                     "The Sport Development Manager presented proposals for a new junior swimming scheme"]
+
+
+def test_a_second_reported_future_after_and_that_is_a_promise_of_its_own(tmp_path: Path) -> None:
+    """"It was noted that the inspection would be arranged by the Licensing Team and that the licence would be
+    brought back to the next meeting": two promises, each with its own due; "and that it would include ..."
+    is no promise of its own."""
+    text = ("Minutes\n\n6. Licence review\n\nIt was noted that the inspection would be arranged by the Licensing "
+            "Team and that the licence would be brought back to the next meeting after the inspection.\n\n"
+            "7. Fees\n\nThe Licensing Manager said that a fees report would be circulated to Members by 30 June "
+            "2024 and that it would include the charges of neighbouring councils.\n")
+    x = _write(tmp_path, text, "minutes")
+    back = _find(x, "bring back the licence")
+    assert back.due_kind == "next_meeting" and "inspection would be arranged" not in back.span.quote
+    _absent(x, "include the charges")
+
+
+def test_a_statement_as_undertaken_at_an_earlier_meeting_refers_back(tmp_path: Path) -> None:
+    """"The Director presented the revised timetable, as undertaken at the June meeting": a reference back to
+    the promise (evidence of it kept)."""
+    text = ("Minutes\n\n5. Local plan\n\nThe Director presented the revised timetable, as undertaken at the June "
+            "meeting.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert [p.kind for p in x.progress if "revised timetable" in p.text] == ["reference"]

@@ -108,6 +108,12 @@ def _own_statement() -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in opens) + r")\b", re.I)
 
 
+# "It was noted that the visit would be arranged by X and that the item would come back to the next meeting":
+# a second reported statement with a subject and a future of its own (not "and that it would include ...")
+_AND_THAT = re.compile(r"and\s+that\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:would|will)\s+(?:be\s+|now\s+)?\w+",
+                       re.I)
+
+
 def units(x: Extraction, tv: TextView, skip: list[tuple[int, int]]) -> list[Unit]:
     out: list[Unit] = []
     for i, s in enumerate(tv.sentences):
@@ -115,7 +121,8 @@ def units(x: Extraction, tv: TextView, skip: list[tuple[int, int]]) -> list[Unit
             continue
         if _decided(x, tv, i):
             out.extend(Unit(c.start, c.end, i, True) for c in tv.clauses_of(i))
-        elif any(_own_statement().match(tv.flat, c.start, c.end) for c in tv.clauses_of(i)[1:]):
+        elif any(_own_statement().match(tv.flat, c.start, c.end) or _AND_THAT.match(tv.flat, c.start, c.end)
+                 for c in tv.clauses_of(i)[1:]):
             # "... would include X and it was agreed that Y would be circulated": two statements, each read
             out.extend(Unit(c.start, c.end, i, False) for c in tv.clauses_of(i))
         else:
