@@ -1976,3 +1976,15 @@ def test_a_share_an_amount_is_based_on_is_no_level() -> None:
     x = _one("Members asked about the hostel allowance, which is still based on 85% of the 2016 rent levels. "
              "Rent collection was 97.2%.\n")
     assert [o.value for o in x.observations if o.value is not None] == [D("97.2")]
+
+
+def test_a_unit_abbreviated_in_a_row_label_is_the_figures_unit(tmp_path: Path) -> None:
+    """"Average time to relet (wks)", "Response to alarms (hrs)": the figures are in weeks and hours, not
+    counts."""
+    path = tmp_path / "voids.txt"
+    path.write_text("| Measure | 2023/24 | 2024/25 |\n|---|---|---|\n"
+                    "| Average time to relet a council home (wks) | 6.1 | 5.4 |\n"
+                    "| Response to lift alarms (hrs) | 3.2 | 2.8 |\n", encoding="utf-8")
+    x = extract(read_document(path))
+    units = {(o.value, o.unit) for o in x.observations if o.value is not None}
+    assert {(D("5.4"), "other"), (D("2.8"), "other")} <= units

@@ -869,3 +869,18 @@ def test_a_flattened_scorecard_with_quartile_words_a_third_header_line_and_a_das
     assert got[("PAM/021 % of B roads in poor condition", "Target 23/24")] == "4.5"
     assert got[("PAM/043 Kilograms of residual waste per person", "Q3 23/24")] == "176"
     assert got[("KCB/04 Number of empty homes brought back into use (cumulative)", "Q3 23/24")] == "17"
+
+
+def test_a_flattened_scorecard_with_a_status_in_words(tmp_path: Path) -> None:
+    """Under a "Status" head a row's status in words ("Achieved", "Not achieved", "On track") is one cell with
+    no figure, so the row is read."""
+    doc = _text_doc(
+        "Housing indicators\n"
+        "Measure 2023/24 2024/25 Target Status\n"
+        "Homes let within 4 weeks (%) 61.0 66.5 70 Not achieved\n"
+        "Repairs done right first time (%) 88.2 90.1 90 Achieved\n"
+        "Tenancies sustained (number) 412 430 n/a On track\n", tmp_path)
+    got = grid(doc)
+    assert got[("Homes let within 4 weeks (%)", "2024/25")] == "66.5"
+    assert got[("Repairs done right first time (%)", "Target")] == "90"
+    assert got[("Tenancies sustained (number)", "2023/24")] == "412"
