@@ -884,3 +884,24 @@ def test_a_flattened_scorecard_with_a_status_in_words(tmp_path: Path) -> None:
     assert got[("Homes let within 4 weeks (%)", "2024/25")] == "66.5"
     assert got[("Repairs done right first time (%)", "Target")] == "90"
     assert got[("Tenancies sustained (number)", "2023/24")] == "412"
+
+
+def test_an_aligned_table_whose_labels_wrap_below_their_figures(tmp_path: Path) -> None:
+    """A PDF converter's space-aligned table puts the figures on a label's first line and wraps the rest of the
+    label below: a line going on with a number ("10,000 ...", "12 months (%)") or in lower case is the row's,
+    the last row's too; a note under the table is not."""
+    doc = _text_doc(
+        "Scorecard\n\n"
+        "Measure                     Q1      Q2      Target\n"
+        "Adults in residential care  512     498     480\n"
+        "per 100,000 adults\n"
+        "Reviews completed within    71.0    74.5    80.0\n"
+        "12 months (%)\n"
+        "Carers assessed within      55.2    58.0    60.0\n"
+        "28 days, excluding\n"
+        "declined offers (%)\n"
+        "Source: social care system\n", tmp_path)
+    got = grid(doc)
+    assert got[("Adults in residential care per 100,000 adults", "Q2")] == "498"
+    assert got[("Reviews completed within 12 months (%)", "Target")] == "80.0"
+    assert got[("Carers assessed within 28 days, excluding declined offers (%)", "Q1")] == "55.2"
