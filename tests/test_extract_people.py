@@ -726,3 +726,10 @@ def test_a_field_of_work_with_in_and_a_headteacher_are_whole_titles(tmp_path: Pa
                          "Virtual School Headteacher", "Director of Finance"}
     assert holdings(x) == {("officer:Kamal Hussain", "post:Head of Service for Young People in Care and Leaving Care"),
                            ("officer:Brenda Moss", "post:Virtual School Headteacher")}
+
+
+def test_a_list_of_councillors_ends_before_a_hyphenated_field_label_on_the_next_line(tmp_path: Path) -> None:
+    """"Cllrs A Bell, T Noor" then "Co-optees: ..." on the next line: the last councillor is T Noor, never
+    "T Noor Co"."""
+    x = _people_of(tmp_path, "Minutes\n\nPresent: Cllrs A Bell, T Noor\nCo-optees: R Dale\n\nCllr Noor asked.\n")
+    assert set(councillors(x)) == {"councillor:A Bell", "councillor:T Noor"}
