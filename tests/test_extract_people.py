@@ -733,3 +733,17 @@ def test_a_list_of_councillors_ends_before_a_hyphenated_field_label_on_the_next_
     "T Noor Co"."""
     x = _people_of(tmp_path, "Minutes\n\nPresent: Cllrs A Bell, T Noor\nCo-optees: R Dale\n\nCllr Noor asked.\n")
     assert set(councillors(x)) == {"councillor:A Bell", "councillor:T Noor"}
+
+
+def test_letters_before_a_post_that_opens_a_sentence_are_no_initials(tmp_path: Path) -> None:
+    """"AOB: Head of Finance reported ..." is an agenda label before a sentence, so a later "AOB" is no mention
+    of the Head of Finance; "KB - Head of Housing;" in a key of owners is one."""
+    from kg.extract import people as people_module
+
+    text = ("Minutes\n\nOwners: KB - Head of Housing; AF - Head of Finance\n\n"
+            "AOB: Head of Finance reported the audit dates.\n\nAOB items were taken last. KB to reply.\n")
+    (tmp_path / "m.txt").write_text(text, encoding="utf-8")
+    x = extract(tmp_path / "m.txt")
+    a = people_module.of(x)
+    said = {text[m.start:m.end]: m.key for m in a.mentions if text[m.start:m.end] in ("AOB", "KB")}
+    assert said == {"KB": "post:Head of Housing"}

@@ -419,6 +419,7 @@ def _analyse(text: str) -> Analysis:
 _KEY_INITIALS = re.compile(r"(?:^|(?<=[\n:;,]))[ \t\xa0]*([A-Z]{2,3})(?:[ \t\xa0]*(\()|[ \t\xa0]*[-–=:][ \t\xa0]+)")
 _OWNER_INITIALS = re.compile(r"\bActions?(?:[ \t\xa0]+by)?[ \t\xa0]*[:\-–][ \t\xa0]*([A-Z]{2,3})\b"
                              r"|(?:^|(?<=[\n;]))[ \t\xa0]*([A-Z]{2,3})(?=[ \t\xa0]+to[ \t\xa0]+[a-z])")
+_KEY_ENDS = re.compile(r"[ \t\xa0]*(?:[,;)\n]|$)")
 _NAME_PREFIX = re.compile(r"(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)[ \t\xa0]+")
 _CAPS_WORD = re.compile(r"[A-Z]{2,}")
 
@@ -443,8 +444,8 @@ def _initials_mentions(text: str, mentions: list[Mention], post_at: dict[tuple[i
             words = re.findall(r"[A-Z][\w'’\-]*", _NAME_PREFIX.sub("", text[who.start:who.end]))
             if "".join(w[0] for w in words) == letters:
                 found = (who.key, who.kind)
-        elif (post := posts.get(at)) is not None:
-            found = (post[1], "post")
+        elif (post := posts.get(at)) is not None and _KEY_ENDS.match(text, post[0]):
+            found = (post[1], "post")  # "DCS - Director of ...;" a key's entry, not "AOB: Head of X reported"
         if found is None:
             continue
         defined.add(m.start(1))
