@@ -1454,3 +1454,17 @@ def test_a_statement_as_undertaken_at_an_earlier_meeting_refers_back(tmp_path: P
             "meeting.\n")
     x = _write(tmp_path, text, "minutes")
     assert [p.kind for p in x.progress if "revised timetable" in p.text] == ["reference"]
+
+
+def test_an_officers_initials_name_an_owner_only_after_an_action_marker(tmp_path: Path) -> None:
+    """"Action: IT to ..." is Ian Turner's (his initials, after the marker); a line "IT to send ..." without
+    the marker names a team, never him."""
+    text = ("Officers: Ian Turner (Head of Customer Services)\n\n2. Digital\n"
+            "2.1 Action: IT to send the call figures to Members by 30 June 2024.\n\n3. Laptops\n"
+            "IT to send the laptop survey results to Members by 31 July 2024.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert _actor(x, _find(x, "call figures").actor) == "Ian Turner"
+    from kg.extract import people
+
+    owned = [m for m in people.of(x).mentions if x.doc.text[m.start:m.end] == "IT"]
+    assert [x.doc.text[m.start - 8:m.start] for m in owned] == ["Action: "]

@@ -417,8 +417,9 @@ def _analyse(text: str) -> Analysis:
 # (Director of Children's Services)" or "JE - Jo Eade, Director of ..." / "IS = Councillor Ian Sale", and
 # written alone after ("Action: JE to circulate ...", "MC: not before the summer").
 _KEY_INITIALS = re.compile(r"(?:^|(?<=[\n:;,]))[ \t\xa0]*([A-Z]{2,3})(?:[ \t\xa0]*(\()|[ \t\xa0]*[-–=:][ \t\xa0]+)")
+# (only after an action marker: "IT to upgrade the laptops" alone is a team, whoever's initials they are)
 _OWNER_INITIALS = re.compile(r"\bActions?(?:[ \t\xa0]+by)?[ \t\xa0]*[:\-–][ \t\xa0]*([A-Z]{2,3})\b"
-                             r"|(?:^|(?<=[\n;]))[ \t\xa0]*([A-Z]{2,3})(?=[ \t\xa0]+to[ \t\xa0]+[a-z])")
+                             r"(?=[ \t\xa0]+to[ \t\xa0]+[a-z]|[ \t\xa0]*[)\].;\n]|$)")
 _KEY_ENDS = re.compile(r"[ \t\xa0]*(?:[,;)\n]|$)")
 _NAME_PREFIX = re.compile(r"(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)[ \t\xa0]+")
 _CAPS_WORD = re.compile(r"[A-Z]{2,}")
@@ -451,7 +452,7 @@ def _initials_mentions(text: str, mentions: list[Mention], post_at: dict[tuple[i
         defined.add(m.start(1))
         meant[letters] = found if meant.get(letters, found) == found else None
     # an owner written by initials never defined: the one named person whose initials they are, where an
-    # action names its owner ("Action: JE to circulate ...", "JE to report back")
+    # action marker names its owner ("Action: JE to circulate ...", "(Action: JE)")
     owners: dict[str, list[tuple[str, str]]] = {}
     for m in mentions:
         if m.kind in ("councillor", "officer"):
@@ -460,13 +461,13 @@ def _initials_mentions(text: str, mentions: list[Mention], post_at: dict[tuple[i
                     and (m.key, m.kind) not in owners.setdefault("".join(w[0] for w in words), []):
                 owners["".join(w[0] for w in words)].append((m.key, m.kind))
     for m in _OWNER_INITIALS.finditer(text):
-        letters = m.group(1) or m.group(2)
+        letters = m.group(1)
         if letters not in meant and len(owners.get(letters, ())) == 1:
             meant[letters] = None  # (resolved below, at owner positions only)
             found = owners[letters][0]
             for o in _OWNER_INITIALS.finditer(text):
-                if (o.group(1) or o.group(2)) == letters:
-                    a = o.start(1) if o.group(1) else o.start(2)
+                if o.group(1) == letters:
+                    a = o.start(1)
                     if not _inside((a, a + len(letters)), taken):
                         out_owner.append(Mention(a, a + len(letters), found[0], found[1]))
     out: list[Mention] = list(out_owner)
