@@ -717,15 +717,15 @@ def test_a_field_label_before_a_name_and_its_own_post_is_the_part_played(tmp_pat
 
 
 def test_a_field_of_work_with_in_and_a_headteacher_are_whole_titles(tmp_path: Path) -> None:
-    """"Head of Service for Young People in Care" keeps "in Care" (a field of work after "in"), a "Virtual
+    """"Head of Service for Young People in Care" keeps "in Care" (a field of work after "in"), a "Hospital
     School Headteacher" is a post, and "in" before a meeting's body ends the title."""
     x = _people_of(tmp_path, (
         "Minutes\n\nOfficers: Kamal Hussain (Head of Service for Young People in Care and Leaving Care), "
-        "Brenda Moss (Virtual School Headteacher)\n\nThe Director of Finance in Committee said so.\n"))
+        "Brenda Moss (Hospital School Headteacher)\n\nThe Director of Finance in Committee said so.\n"))
     assert titles(x) == {"Head of Service for Young People in Care and Leaving Care",
-                         "Virtual School Headteacher", "Director of Finance"}
+                         "Hospital School Headteacher", "Director of Finance"}
     assert holdings(x) == {("officer:Kamal Hussain", "post:Head of Service for Young People in Care and Leaving Care"),
-                           ("officer:Brenda Moss", "post:Virtual School Headteacher")}
+                           ("officer:Brenda Moss", "post:Hospital School Headteacher")}
 
 
 def test_a_list_of_councillors_ends_before_a_hyphenated_field_label_on_the_next_line(tmp_path: Path) -> None:
