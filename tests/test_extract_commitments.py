@@ -1343,9 +1343,11 @@ def test_a_request_answered_by_a_promise_in_its_own_words_is_that_promise(tmp_pa
 def test_a_pronoun_reaches_over_a_sentence_that_names_nobody_to_the_speaker(tmp_path: Path) -> None:
     """"The Head of Libraries reported that ... . The delay was due to ... . She agreed to ...": the sentence
     between names nobody, so "she" is still the Head of Libraries; a sentence naming someone else stops it."""
-    text = ("The Head of Libraries reported that two branches had closed early in the summer. The cause was a "
+    text = ("The Head of Libraries reported that two branches had closed early in the summer. The "
+            "cause was a "
             "shortage of relief staff. She agreed to bring a staffing plan to the next meeting.\n\n"
-            "The Head of Parks reported that the lake had been cleaned. Councillor Amis thanked the volunteers. "
+            "The Head of Parks reported that the lake had been cleaned. Councillor Amis thanked the "
+            "volunteers. "
             "He agreed to send a letter of thanks.\n")
     x = _write(tmp_path, text, "minutes")
     assert _actor(x, _find(x, "staffing plan").actor) == "Head of Libraries"
@@ -1368,9 +1370,10 @@ def test_owners_by_initials_are_the_people_or_posts_the_initials_stand_for(tmp_p
 
 
 def test_a_condition_before_an_action_lines_owner_is_its_condition(tmp_path: Path) -> None:
-    """"Action: if the grant is confirmed, the Clerk to arrange ..." is the Clerk's action under that condition,
-    never an action of "if"."""
-    text = ("Minutes\n\n3. Play areas\n3.1 Action: if the grant is confirmed, the Clerk to arrange a site meeting "
+    """"Action: if the grant is confirmed, the Clerk to arrange ..." is the Clerk's action under that
+    condition, never an action of "if"."""
+    text = ("Minutes\n\n3. Play areas\n3.1 Action: if the grant is confirmed, the Clerk to arrange "
+            "a site meeting "
             "with the contractor before the next meeting.\n")
     x = _write(tmp_path, text, "minutes")
     c = _find(x, "site meeting")
@@ -1380,7 +1383,8 @@ def test_a_condition_before_an_action_lines_owner_is_its_condition(tmp_path: Pat
 
 def test_a_request_an_officer_did_not_support_is_no_commitment(tmp_path: Path) -> None:
     """"Councillor X asked that ... be published. The Head of Y did not support this": declined."""
-    text = ("Councillor Orme asked that the names of the contractors be published in future reports. The Head "
+    text = ("Councillor Orme asked that the names of the contractors be published in future "
+            "reports. The Head "
             "of Procurement did not support this, as the contracts were still being let.\n")
     x = _write(tmp_path, text, "minutes")
     _absent(x, "contractors")
@@ -1406,12 +1410,17 @@ def test_a_log_tables_cells_wrapped_over_lines_go_on_with_their_row(tmp_path: Pa
     there) is one action a row: its words, due and status are whole ("Next / meeting" is the next meeting,
     "Draft sent. Final / version still awaited" is partly done); a "G" RAG column says nothing of it."""
     tracker = ("Action tracker\n\n"
-               "| Ref    | Action                               | Owner | Due     | RAG | Update                     |\n"
+               "| Ref    | Action                               | Owner | Due     | RAG | Update    "
+               "                 |\n"
                "|--------|--------------------------------------|-------|---------|-----|----------------------------|\n"
-               "| 12/24  | Circulate the revised tenancy policy | HoH   | Next    | G   | Draft sent 2/5/2024. Final |\n"
-               "|        | to all Members of the Panel          |       | meeting |     | version still awaited      |\n"
-               "| 13/24  | Report the void repair times to the  | HoH   | July    | G   | Complete - reported to the |\n"
-               "|        | Panel                                |       |         |     | May meeting                |\n")
+               "| 12/24  | Circulate the revised tenancy policy | HoH   | Next    | G   | Draft "
+               "sent 2/5/2024. Final |\n"
+               "|        | to all Members of the Panel          |       | meeting |     | version "
+               "still awaited      |\n"
+               "| 13/24  | Report the void repair times to the  | HoH   | July    | G   | Complete "
+               "- reported to the |\n"
+               "|        | Panel                                |       |         |     | May "
+               "meeting                |\n")
     x = _write(tmp_path, tracker, "other")
     policy, voids = _find(x, "tenancy policy"), _find(x, "void repair")
     assert policy.text == "circulate the revised tenancy policy to all Members of the Panel"
@@ -1437,9 +1446,11 @@ def test_a_second_reported_future_after_and_that_is_a_promise_of_its_own(tmp_pat
     """"It was noted that the inspection would be arranged by the Licensing Team and that the licence would be
     brought back to the next meeting": two promises, each with its own due; "and that it would include ..."
     is no promise of its own."""
-    text = ("Minutes\n\n6. Licence review\n\nIt was noted that the inspection would be arranged by the Licensing "
+    text = ("Minutes\n\n6. Licence review\n\nIt was noted that the inspection would be arranged by "
+            "the Licensing "
             "Team and that the licence would be brought back to the next meeting after the inspection.\n\n"
-            "7. Fees\n\nThe Licensing Manager said that a fees report would be circulated to Members by 30 June "
+            "7. Fees\n\nThe Licensing Manager said that a fees report would be circulated to "
+            "Members by 30 June "
             "2024 and that it would include the charges of neighbouring councils.\n")
     x = _write(tmp_path, text, "minutes")
     back = _find(x, "bring back the licence")
@@ -1450,7 +1461,8 @@ def test_a_second_reported_future_after_and_that_is_a_promise_of_its_own(tmp_pat
 def test_a_statement_as_undertaken_at_an_earlier_meeting_refers_back(tmp_path: Path) -> None:
     """"The Director presented the revised timetable, as undertaken at the June meeting": a reference back to
     the promise (evidence of it kept)."""
-    text = ("Minutes\n\n5. Local plan\n\nThe Director presented the revised timetable, as undertaken at the June "
+    text = ("Minutes\n\n5. Local plan\n\nThe Director presented the revised timetable, as "
+            "undertaken at the June "
             "meeting.\n")
     x = _write(tmp_path, text, "minutes")
     assert [p.kind for p in x.progress if "revised timetable" in p.text] == ["reference"]

@@ -431,7 +431,8 @@ def test_and_before_a_group_named_without_a_verb_of_its_own_joins_no_clause(tmp_
 
 def test_an_answer_after_the_answerers_initials_and_a_colon(tmp_path: Path) -> None:
     """Terse action minutes write an answer as "KB: ..." after the question, KB defined in the attendance
-    ("KB (Head of Housing)"): the Head of Housing answers; "KB: ..." with no question before answers nothing."""
+    ("KB (Head of Housing)"): the Head of Housing answers; "KB: ..." with no question before answers
+    nothing."""
     (tmp_path / "m.txt").write_text(
         "Officers: KB (Head of Housing)\n\n1. Empty homes\n1.1 KB: the register was up to date.\n"
         "1.2 Cllr Dunn asked how many homes had been empty for two years. KB: 212 at the end of May.\n",
@@ -445,7 +446,8 @@ def test_a_request_for_information_an_officer_answers_is_a_question(tmp_path: Pa
     """"Councillor X requested a breakdown of ... by ward. The Head of Y said ...": a request for information,
     answered by the officer, is a question."""
     (tmp_path / "m.txt").write_text(
-        "Minutes\n\n4. Waste performance\n\nCouncillor Ivey requested a breakdown of missed bins by ward. The "
+        "Minutes\n\n4. Waste performance\n\nCouncillor Ivey requested a breakdown of missed bins by "
+        "ward. The "
         "Head of Waste said the figures would be circulated after the meeting.\n", encoding="utf-8")
     x = extract(tmp_path / "m.txt")
     assert answered(x, "councillor:Ivey") == [("post:Head of Waste", "question")]

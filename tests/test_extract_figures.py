@@ -1991,7 +1991,9 @@ def test_a_unit_abbreviated_in_a_row_label_is_the_figures_unit(tmp_path: Path) -
 
 
 def test_a_house_number_before_its_street_is_no_figure() -> None:
-    """"Change of use at 14 Mill Lane, Ashby" names an address; a figure in a sentence about the road stays."""
-    x = _one("The application for a change of use at 14 Mill Lane, Ashby was refused. Potholes repaired within 24 "
+    """"Change of use at 14 Mill Lane, Ashby" names an address; a figure in a sentence about the road
+    stays."""
+    x = _one("The application for a change of use at 14 Mill Lane, Ashby was refused. Potholes "
+             "repaired within 24 "
              "hours on the road network stood at 87% against a target of 90%.\n")
     assert {o.value for o in x.observations if o.value is not None} == {D(87), D(90)}

@@ -498,7 +498,8 @@ def test_a_point_that_is_a_bare_decision_in_action_minutes(tmp_path: Path) -> No
     """Terse action minutes close a point with "Noted." or "Approved as a true record.": each is a decision,
     read with its item's title; "Noted." inside a sentence's line, after other words, is not one."""
     f = tmp_path / "m.txt"
-    f.write_text("Minutes of the Working Group\n\n1. Notes of the last meeting\n1.1 Approved as a true record.\n\n"
+    f.write_text("Minutes of the Working Group\n\n1. Notes of the last meeting\n1.1 Approved as a "
+                 "true record.\n\n"
                  "2. Road safety scheme\n2.1 The engineer set out the options. Noted.\n2.2 Noted.\n",
                  encoding="utf-8")
     assert texts(extract(f)) == [("", "Approved as a true record (Notes of the last meeting)"),

@@ -887,9 +887,9 @@ def test_a_flattened_scorecard_with_a_status_in_words(tmp_path: Path) -> None:
 
 
 def test_an_aligned_table_whose_labels_wrap_below_their_figures(tmp_path: Path) -> None:
-    """A PDF converter's space-aligned table puts the figures on a label's first line and wraps the rest of the
-    label below: a line going on with a number ("10,000 ...", "12 months (%)") or in lower case is the row's,
-    the last row's too; a note under the table is not."""
+    """A PDF converter's space-aligned table puts the figures on a label's first line and wraps the rest of
+    the label below: a line going on with a number ("10,000 ...", "12 months (%)") or in lower case is the
+    row's, the last row's too; a note under the table is not."""
     doc = _text_doc(
         "Scorecard\n\n"
         "Measure                     Q1      Q2      Target\n"

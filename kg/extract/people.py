@@ -416,7 +416,8 @@ def _analyse(text: str) -> Analysis:
 # Owners by initials, as action minutes and trackers write them: defined once in a list or key, as "JE
 # (Director of Children's Services)" or "JE - Jo Eade, Director of ..." / "IS = Councillor Ian Sale", and
 # written alone after ("Action: JE to circulate ...", "MC: not before the summer").
-_KEY_INITIALS = re.compile(r"(?:^|(?<=[\n:;,]))[ \t\xa0]*([A-Z]{2,3})(?:[ \t\xa0]*(\()|[ \t\xa0]*[-–=:][ \t\xa0]+)")
+_KEY_INITIALS = re.compile(r"(?:^|(?<=[\n:;,]))[ \t\xa0]*([A-Z]{2,3})"
+                           r"(?:[ \t\xa0]*(\()|[ \t\xa0]*[-–=:][ \t\xa0]+)")
 # (only after an action marker: "IT to upgrade the laptops" alone is a team, whoever's initials they are)
 _OWNER_INITIALS = re.compile(r"\bActions?(?:[ \t\xa0]+by)?[ \t\xa0]*[:\-–][ \t\xa0]*([A-Z]{2,3})\b"
                              r"(?=[ \t\xa0]+to[ \t\xa0]+[a-z]|[ \t\xa0]*[)\].;\n]|$)")
@@ -429,7 +430,8 @@ def _initials_mentions(text: str, mentions: list[Mention], post_at: dict[tuple[i
                        taken: _Taken) -> list[Mention]:
     """Later mentions of the person or post a set of initials was defined for (see _KEY_INITIALS): a person
     only when the letters are their name's initials; letters defined for two things stand for neither."""
-    posts = {s: (e, key) for (s, e), key in post_at.items() if key.removeprefix("post:").lower() not in generic()}
+    posts = {s: (e, key) for (s, e), key in post_at.items()
+             if key.removeprefix("post:").lower() not in generic()}
     people_at = {m.start: m for m in mentions if m.kind in ("councillor", "officer")}
     meant: dict[str, tuple[str, str] | None] = {}
     defined: set[int] = set()
@@ -477,8 +479,7 @@ def _initials_mentions(text: str, mentions: list[Mention], post_at: dict[tuple[i
         for a, b in whole_words(text, letters):
             # the key itself, a word inside a title or name, or a line in capitals ("WHAT IS DONE") is none
             if a in defined or _inside((a, b), taken) or any(s <= a < e for s, e in post_at) \
-                    or _CAPS_WORD.fullmatch(text[max(0, a - 12):a].split()[-1] if text[max(0, a - 12):a].split()
-                                            else "") \
+                    or _CAPS_WORD.fullmatch((text[max(0, a - 12):a].split() or [""])[-1]) \
                     or _CAPS_WORD.match(text[b:b + 12].strip()):
                 continue
             out.append(Mention(a, b, found[0], found[1]))

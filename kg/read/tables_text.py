@@ -297,13 +297,15 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
             break
         else:
             break
-    # the last row's label may go on below it, straight after, in lower case, a number or a bracket ("exceptions
-    # (%)"); other lines alone after the rows (a note, a heading) are no part of the table
+    # the last row's label may go on below it, straight after, in lower case, a number or a bracket
+    # ("exceptions (%)"); other lines alone after the rows (a note, a heading) are no part of the table
     last_body = max((k for k, (_, kind) in enumerate(members) if kind == "body"), default=-1)
     keep = last_body + 1
-    while keep < len(members) and members[keep][0] == members[keep - 1][0] + 1 and members[keep][1] == "single" \
-            and (text[(first_char := trim(text, lines[members[keep][0]].start, lines[members[keep][0]].end)[0])]
-                 .islower() or text[first_char].isdigit() or text[first_char] == "("):
+    while keep < len(members) and members[keep][0] == members[keep - 1][0] + 1 \
+            and members[keep][1] == "single":
+        first_char = text[trim(text, lines[members[keep][0]].start, lines[members[keep][0]].end)[0]]
+        if not (first_char.islower() or first_char.isdigit() or first_char == "("):
+            break
         keep += 1
     while len(members) > keep and members[-1][1] == "single":
         members.pop()

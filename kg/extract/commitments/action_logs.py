@@ -164,8 +164,8 @@ def table_rows(x: Extraction) -> list[Row]:
     return [r for r in tables.values() if r.is_action()]
 
 
-def _join_wrapped(tables: dict[tuple[int, int], Row], columns: dict[tuple[int, int], dict[int, tuple[int, int]]]) \
-        -> None:
+def _join_wrapped(tables: dict[tuple[int, int], Row],
+                  columns: dict[tuple[int, int], dict[int, tuple[int, int]]]) -> None:
     """A text table's cells wrapped over lines (a box or pipe table, a PDF's grid): a line holding no
     reference, owner or due cell, only words under columns the row above filled, goes on with that row."""
     home: dict[tuple[int, int], tuple[int, int]] = {}  # a wrapped line's row -> the row it goes on with
@@ -176,8 +176,10 @@ def _join_wrapped(tables: dict[tuple[int, int], Row], columns: dict[tuple[int, i
             continue
         origin = home.get(prev, prev)
         first, first_cells = tables[origin], columns.get(origin, {})
-        # (a due cell alone may wrap too, "Future / meeting", where the rows above are numbered and this is not)
-        if not cells or not set(cells) <= set(first_cells) or "due" in row.fields and "ref" not in first.fields:
+        # (a due cell alone may wrap too, "Future / meeting", where the rows above are numbered and this is
+        # not)
+        if not cells or not set(cells) <= set(first_cells) \
+                or "due" in row.fields and "ref" not in first.fields:
             continue
         for column, span in cells.items():
             first.wraps.setdefault(first_cells[column], []).append(span)

@@ -39,7 +39,7 @@ _AGREED_THAT = re.compile(r"^\s*(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?P<verb>a
 # "circulate them", "circulate they after the meeting" (a passive's pronoun subject): what is promised is
 # named only by the request before it
 _PRONOUN_OBJECT = re.compile(r"^[a-z]+(?:\s+(?:back|out|round|on))?\s+(?:them|they|it|these|those)\b", re.I)
-# "circulate the breakdown": a thing named again by its noun (kg/extract/commitments/prose.py requested_before)
+# "circulate the breakdown": a thing named again by its noun (_Reader.requested_before)
 _DEFINITE_OBJECT = re.compile(r"^[a-z]+(?:\s+(?:back|out|round|on))?\s+the\s+([a-z]{3,})\b", re.I)
 _DONE_LATER = re.compile(r"\b(?:would|will)\s+(?:be\s+done|do\s+(?:so|this|that)|be\s+arranged)\b", re.I)
 _CHAIR = re.compile(r"\s*the\s+(?:chair|chairman|chairperson|chairwoman|convener|convenor)\b", re.I)
@@ -110,8 +110,8 @@ def _own_statement() -> re.Pattern[str]:
 
 # "It was noted that the visit would be arranged by X and that the item would come back to the next meeting":
 # a second reported statement with a subject and a future of its own (not "and that it would include ...")
-_AND_THAT = re.compile(r"and\s+that\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:would|will)\s+(?:be\s+|now\s+)?\w+",
-                       re.I)
+_AND_THAT = re.compile(r"and\s+that\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:would|will)\s+"
+                       r"(?:be\s+|now\s+)?\w+", re.I)
 
 
 def units(x: Extraction, tv: TextView, skip: list[tuple[int, int]]) -> list[Unit]:
@@ -409,8 +409,8 @@ class _Reader:
                 or any(q.start < u.start and prev.start < q.end for q in self.found):
             return None
         noun = re.escape(m.group(1))
-        asked = re.search(rf"\b(?:requested|asked\s+for|sought|called\s+for)\s+(?:a|an)\s+(?:[\w-]+\s+)?{noun}\b",
-                          self.tv.flat[prev.start:prev.end], re.I)
+        asked = re.search(rf"\b(?:requested|asked\s+for|sought|called\s+for)\s+(?:a|an)\s+"
+                          rf"(?:[\w-]+\s+)?{noun}\b", self.tv.flat[prev.start:prev.end], re.I)
         return prev.start if asked else None
 
 
