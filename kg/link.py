@@ -226,7 +226,8 @@ def _place(council: str) -> str:
 
 def _short_form(council: str) -> bool:
     """ "X Council": a name with no kind of council in it, as running heads and letterheads shorten one."""
-    return bool(re.fullmatch(r"(?i)\S.*?\s+council", council)) and _place(council) == council[:-8].strip().lower()
+    short = re.fullmatch(r"(?i)(\S.*?)\s+council", council)
+    return bool(short) and _place(council) == short.group(1).strip().lower()
 
 
 def same_place(council: str, known: Known) -> tuple[str, ...]:

@@ -345,10 +345,12 @@ def test_doc_type_from_headings(text: str, doc_type: str | None) -> None:
         ("Committee: Overview and Scrutiny Committee\nDate of Meeting: 04.12.2024\nSubject: Performance\n",
          "Overview and Scrutiny Committee", dt.date(2024, 12, 4)),
         # a running head "<council> - <committee>", the paper's title and date below it
-        ("Wexcombe MBC - Licensing Committee\nAction Minutes - Monday 7 July 2025, 6.00 pm, Committee Room 1, "
+        ("Wexcombe MBC - Licensing Committee\nAction Minutes - Monday 7 July 2025, 6.00 pm, Committee Room 1,"
+         " "
          "Wexcombe Town Hall\n\nPresent: Cllr P Dunn\n", "Licensing Committee", dt.date(2025, 7, 7)),
         # the minutes' heading on a line of its own, in capitals, the day and place on the lines below
-        ("PENHALLOW COUNCIL\n\nMINUTES OF THE MEETING OF THE COMMUNITIES SCRUTINY PANEL\n\nTuesday, 3 June 2025 "
+        ("PENHALLOW COUNCIL\n\nMINUTES OF THE MEETING OF THE COMMUNITIES SCRUTINY PANEL\n\n"
+         "Tuesday, 3 June 2025 "
          "at 2.00 pm\nCouncil Chamber, County Hall\n", "Communities Scrutiny Panel", dt.date(2025, 6, 3)),
         # a bilingual block's English half keeps its "Minutes of the" label: the committee is without it
         ("Cofnodion y Pwyllgor Craffu / Minutes of the Healthier Communities Scrutiny Committee\n\n"
@@ -363,13 +365,14 @@ def test_committee_and_date_from_front_sheets_and_title_lines(text: str, committ
     assert span is not None and text[span.start:span.end] == span.quote
 
 
-@pytest.mark.parametrize("line", ["Minutes \u2013 Wednesday, 9 April 2025, 6.30 pm, the Assembly Room, Tanhill "
-                                  "Civic Offices, Market Street", "AGENDA: 9 April 2025",
+@pytest.mark.parametrize("line", ["Minutes \u2013 Wednesday, 9 April 2025, 6.30 pm, the Assembly Room, "
+                                  "Tanhill Civic Offices, Market Street", "AGENDA: 9 April 2025",
                                   "Draft Action Minutes - 9 April 2025, 10.00 am"])
 def test_a_paper_s_title_then_its_date_gives_the_meeting_date(line: str) -> None:
     """The paper's own title, then the meeting's day (and time and room, however long the line) in the title
     block."""
-    text = f"Tanhill Borough Council\n\nLicensing and Regulatory Committee\n\n{line}\n\nPresent: Cllr D Rowe\n"
+    text = (f"Tanhill Borough Council\n\nLicensing and Regulatory Committee\n\n{line}\n\n"
+            "Present: Cllr D Rowe\n")
     found = bodies.infer_meeting_date(text)
     assert found is not None and found[0] == dt.date(2025, 4, 9) and found[1].quote == "9 April 2025"
 
@@ -416,8 +419,9 @@ def test_the_committee_alone_on_a_line_is_no_committee_s_name() -> None:
 def test_the_title_block_s_committee_outweighs_a_body_named_once_in_the_minutes() -> None:
     """A committee named alone on a title-block line is the paper's, not a board the minutes mention once
     ("submitted to the ... Board"); a body the text names again and again still wins over no heading."""
-    text = ("Wexcombe District Council\nCommunities and Leisure Panel\nMinutes of the meeting held on 2 June 2025\n\n"
-            "4. Leisure Centre Plans\nThe Head of Leisure said the business case had been submitted to the Health "
+    text = ("Wexcombe District Council\nCommunities and Leisure Panel\n"
+            "Minutes of the meeting held on 2 June 2025\n\n4. Leisure Centre Plans\n"
+            "The Head of Leisure said the business case had been submitted to the Health "
             "and Wellbeing Board for its support in the autumn and that a decision was expected soon.\n")
     found = bodies.infer_committee(text)
     assert found is not None and found.name == "Communities and Leisure Panel"

@@ -257,6 +257,9 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("to the first meeting of the Board in the 2025/26 civic year", "future_meeting", None),
         # a season opening a name
         ("bring plans for the Summer Reading Challenge to a future meeting", "future_meeting", None),
+        # the body named between "first meeting" and the year: a later meeting, no date
+        ("bring the draft policy to the first meeting of the Forum in 2025/26", "future_meeting", None),
+        ("report to the first meeting of the Committee in the new municipal year", "future_meeting", None),
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
@@ -522,6 +525,10 @@ def test_ni_minutes_procedure_titles_and_the_meeting_itself_are_not_commitments(
         ("Board approved the bid 4/03/2025; works under way", "", "pending"),  # a date in passing is no close
         ("Survey closes in the autumn", "", "pending"),  # nothing read as done is not done
         ("", "", ""),
+        # a RAG column by letter beside the update column: the update says what
+        ("G; Closed - report taken at the June meeting", "", "done"),
+        ("A; Draft shared 3/4/2025; final version still awaited", "", "partial"),
+        ("R; Not started", "", "pending"),
     ],
 )
 def test_a_log_rows_status_decides_what_it_says(status: str, done_date: str, state: str) -> None:
@@ -1510,3 +1517,145 @@ def test_the_review_promised_is_the_one_named_in_the_sentence_before(tmp_path: P
     findings = "bring the findings of the audit of agency spending to the next meeting"
     assert _find(x, "findings").text == findings
     assert _find(x, "pool charges").text == "circulate the results of the review of pool charges to Members"
+
+
+def test_a_pronoun_reaches_over_a_sentence_that_names_nobody_to_the_speaker(tmp_path: Path) -> None:
+    """"The Head of Libraries reported that ... . The delay was due to ... . She agreed to ...": the sentence
+    between names nobody, so "she" is still the Head of Libraries; a sentence naming someone else stops it."""
+    text = ("The Head of Libraries reported that two branches had closed early in the summer. The "
+            "cause was a "
+            "shortage of relief staff. She agreed to bring a staffing plan to the next meeting.\n\n"
+            "The Head of Parks reported that the lake had been cleaned. Councillor Amis thanked the "
+            "volunteers. "
+            "He agreed to send a letter of thanks.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert _actor(x, _find(x, "staffing plan").actor) == "Head of Libraries"
+    assert _find(x, "letter of thanks").actor is None
+
+
+def test_owners_by_initials_are_the_people_or_posts_the_initials_stand_for(tmp_path: Path) -> None:
+    """Action minutes name owners by initials: defined in the attendance ("KB (Head of Housing)"), or the
+    initials of an officer named in full ("Rhona Tait"); "Action: KB to ..." is that post's, "Action: RT
+    to ..." that officer's, and initials that stand for nobody name no owner."""
+    text = ("Officers: KB (Head of Housing), Rhona Tait (Senior Finance Officer)\n\n"
+            "1. Empty homes\n1.1 KB presented the update.\n"
+            "1.2 Action: KB to circulate the empty homes list by 30 June 2024.\n"
+            "1.3 Action: RT to check the grant claim before the next meeting.\n"
+            "\n2. Lettings\n2.1 Action: ZQ to send the landlords a reminder by 31 July 2024.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert _actor(x, _find(x, "empty homes list").actor) == "Head of Housing"
+    assert _actor(x, _find(x, "grant claim").actor) == "Rhona Tait"
+    assert _find(x, "landlords a reminder").actor is None
+
+
+def test_a_condition_before_an_action_lines_owner_is_its_condition(tmp_path: Path) -> None:
+    """"Action: if the grant is confirmed, the Clerk to arrange ..." is the Clerk's action under that
+    condition, never an action of "if"."""
+    text = ("Minutes\n\n3. Play areas\n3.1 Action: if the grant is confirmed, the Clerk to arrange "
+            "a site meeting "
+            "with the contractor before the next meeting.\n")
+    x = _write(tmp_path, text, "minutes")
+    c = _find(x, "site meeting")
+    assert (c.text, c.condition, c.due_kind) == ("arrange a site meeting with the contractor before the next "
+                                                  "meeting", "if the grant is confirmed", "next_meeting")
+
+
+def test_a_request_an_officer_did_not_support_is_no_commitment(tmp_path: Path) -> None:
+    """"Councillor X asked that ... be published. The Head of Y did not support this": declined."""
+    text = ("Councillor Orme asked that the names of the contractors be published in future "
+            "reports. The Head "
+            "of Procurement did not support this, as the contracts were still being let.\n")
+    x = _write(tmp_path, text, "minutes")
+    _absent(x, "contractors")
+
+
+def test_a_promise_of_the_thing_requested_before_keeps_the_request_as_evidence(tmp_path: Path) -> None:
+    """"Councillor X requested a breakdown by ward. The Head of Y said the Analyst would circulate the
+    breakdown ...": the evidence starts at the request, so it shows which breakdown; a promise of something
+    else keeps its own sentence."""
+    text = ("Councillor Lyle requested a breakdown of the missed collections by ward. The Head of Waste said "
+            "the Waste Analyst would circulate the breakdown to Members by the end of May.\n\n"
+            "Councillor Lyle requested a breakdown of fly-tipping by street. The Head of Waste said "
+            "the Waste Analyst would circulate the leaflet to Members by the end of June.\n")
+    x = _write(tmp_path, text, "minutes")
+    c = _find(x, "circulate the breakdown")
+    assert c.span.quote.startswith("Councillor Lyle requested a breakdown of the missed collections by ward.")
+    assert _actor(x, c.actor) == "Waste Analyst" and c.due_kind == "date"
+    assert _find(x, "circulate the leaflet").span.quote.startswith("The Head of Waste")
+
+
+def test_a_log_tables_cells_wrapped_over_lines_go_on_with_their_row(tmp_path: Path) -> None:
+    """A pipe table whose action, due and update cells wrap onto the next line (no reference, no owner
+    there) is one action a row: its words, due and status are whole ("Next / meeting" is the next meeting,
+    "Draft sent. Final / version still awaited" is partly done); a "G" RAG column says nothing of it."""
+    tracker = ("Action tracker\n\n"
+               "| Ref    | Action                               | Owner | Due     | RAG | Update    "
+               "                 |\n"
+               "|--------|--------------------------------------|-------|---------|-----|----------------------------|\n"
+               "| 12/24  | Circulate the revised tenancy policy | HoH   | Next    | G   | Draft "
+               "sent 2/5/2024. Final |\n"
+               "|        | to all Members of the Panel          |       | meeting |     | version "
+               "still awaited      |\n"
+               "| 13/24  | Report the void repair times to the  | HoH   | July    | G   | Complete "
+               "- reported to the |\n"
+               "|        | Panel                                |       |         |     | May "
+               "meeting                |\n")
+    x = _write(tmp_path, tracker, "other")
+    policy, voids = _find(x, "tenancy policy"), _find(x, "void repair")
+    assert policy.text == "circulate the revised tenancy policy to all Members of the Panel"
+    assert policy.due_kind == "next_meeting"
+    assert voids.text == "report the void repair times to the Panel"
+    assert [p.kind for p in x.progress if "tenancy" in p.text or "void" in p.text] == ["partial", "done"]
+
+
+def test_an_officer_reporting_results_or_presenting_proposals_records_them_done(tmp_path: Path) -> None:
+    """"The Head of Leisure reported the results of the survey", "presented proposals for the new scheme":
+    each is a progress statement of a thing brought to the meeting (evidence for an earlier promise);
+    "reported that the pool had closed" brings nothing."""
+    text = ("Minutes\n\n4. Leisure\n\nThe Head of Leisure reported the results of the residents' survey. The "
+            "Sport Development Manager presented proposals for a new junior swimming scheme. The Head of "
+            "Leisure reported that the pool had closed for a week.\n")
+    x = _write(tmp_path, text, "minutes")
+    done = [p.text for p in x.progress if p.kind == "done"]
+    assert done == ["The Head of Leisure reported the results of the residents' survey",
+                    "The Sport Development Manager presented proposals for a new junior swimming scheme"]
+
+
+def test_a_second_reported_future_after_and_that_is_a_promise_of_its_own(tmp_path: Path) -> None:
+    """"It was noted that the inspection would be arranged by the Licensing Team and that the licence would be
+    brought back to the next meeting": two promises, each with its own due; "and that it would include ..."
+    is no promise of its own."""
+    text = ("Minutes\n\n6. Licence review\n\nIt was noted that the inspection would be arranged by "
+            "the Licensing "
+            "Team and that the licence would be brought back to the next meeting after the inspection.\n\n"
+            "7. Fees\n\nThe Licensing Manager said that a fees report would be circulated to "
+            "Members by 30 June "
+            "2024 and that it would include the charges of neighbouring councils.\n")
+    x = _write(tmp_path, text, "minutes")
+    back = _find(x, "bring back the licence")
+    assert back.due_kind == "next_meeting" and "inspection would be arranged" not in back.span.quote
+    _absent(x, "include the charges")
+
+
+def test_a_statement_as_undertaken_at_an_earlier_meeting_refers_back(tmp_path: Path) -> None:
+    """"The Director presented the revised timetable, as undertaken at the June meeting": a reference back to
+    the promise (evidence of it kept)."""
+    text = ("Minutes\n\n5. Local plan\n\nThe Director presented the revised timetable, as "
+            "undertaken at the June "
+            "meeting.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert [p.kind for p in x.progress if "revised timetable" in p.text] == ["reference"]
+
+
+def test_an_officers_initials_name_an_owner_only_after_an_action_marker(tmp_path: Path) -> None:
+    """"Action: IT to ..." is Ian Turner's (his initials, after the marker); a line "IT to send ..." without
+    the marker names a team, never him."""
+    text = ("Officers: Ian Turner (Head of Customer Services)\n\n2. Digital\n"
+            "2.1 Action: IT to send the call figures to Members by 30 June 2024.\n\n3. Laptops\n"
+            "IT to send the laptop survey results to Members by 31 July 2024.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert _actor(x, _find(x, "call figures").actor) == "Ian Turner"
+    from kg.extract import people
+
+    owned = [m for m in people.of(x).mentions if x.doc.text[m.start:m.end] == "IT"]
+    assert [x.doc.text[m.start - 8:m.start] for m in owned] == ["Action: "]

@@ -500,3 +500,27 @@ def test_a_fire_service_commander_answers_by_rank(tmp_path: Path) -> None:
                  "Keir replied that crews had fitted over four hundred.\n", encoding="utf-8")
     x = extract(f)
     assert answered(x, "councillor:Laing") == [("post:Station Commander", "question")]
+
+
+def test_an_answer_after_the_answerers_initials_and_a_colon(tmp_path: Path) -> None:
+    """Terse action minutes write an answer as "KB: ..." after the question, KB defined in the attendance
+    ("KB (Head of Housing)"): the Head of Housing answers; "KB: ..." with no question before answers
+    nothing."""
+    (tmp_path / "m.txt").write_text(
+        "Officers: KB (Head of Housing)\n\n1. Empty homes\n1.1 KB: the register was up to date.\n"
+        "1.2 Cllr Dunn asked how many homes had been empty for two years. KB: 212 at the end of May.\n",
+        encoding="utf-8")
+    x = extract(tmp_path / "m.txt")
+    assert answered(x, "councillor:Dunn") == [("post:Head of Housing", "question")]
+    assert [c.kind for c in x.contributions] == ["question", "response"]
+
+
+def test_a_request_for_information_an_officer_answers_is_a_question(tmp_path: Path) -> None:
+    """"Councillor X requested a breakdown of ... by ward. The Head of Y said ...": a request for information,
+    answered by the officer, is a question."""
+    (tmp_path / "m.txt").write_text(
+        "Minutes\n\n4. Waste performance\n\nCouncillor Ivey requested a breakdown of missed bins by "
+        "ward. The "
+        "Head of Waste said the figures would be circulated after the meeting.\n", encoding="utf-8")
+    x = extract(tmp_path / "m.txt")
+    assert answered(x, "councillor:Ivey") == [("post:Head of Waste", "question")]

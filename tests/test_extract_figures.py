@@ -2009,3 +2009,24 @@ def test_a_measure_s_figure_beside_a_count_of_measures_is_still_a_figure() -> No
     figure; the rent collection rate still is one."""
     x = _one("Rent collection was 97.2%. 14 performance measures were on target.\n")
     assert [o.value for o in x.observations if o.value is not None] == [D("97.2")]
+
+
+def test_a_unit_abbreviated_in_a_row_label_is_the_figures_unit(tmp_path: Path) -> None:
+    """"Average time to relet (wks)", "Response to alarms (hrs)": the figures are in weeks and hours, not
+    counts."""
+    path = tmp_path / "voids.txt"
+    path.write_text("| Measure | 2023/24 | 2024/25 |\n|---|---|---|\n"
+                    "| Average time to relet a council home (wks) | 6.1 | 5.4 |\n"
+                    "| Response to lift alarms (hrs) | 3.2 | 2.8 |\n", encoding="utf-8")
+    x = extract(read_document(path))
+    units = {(o.value, o.unit) for o in x.observations if o.value is not None}
+    assert {(D("5.4"), "other"), (D("2.8"), "other")} <= units
+
+
+def test_a_house_number_before_its_street_is_no_figure() -> None:
+    """"Change of use at 14 Mill Lane, Ashby" names an address; a figure in a sentence about the road
+    stays."""
+    x = _one("The application for a change of use at 14 Mill Lane, Ashby was refused. Potholes "
+             "repaired within 24 "
+             "hours on the road network stood at 87% against a target of 90%.\n")
+    assert {o.value for o in x.observations if o.value is not None} == {D(87), D(90)}

@@ -809,3 +809,38 @@ def test_a_tracker_s_responsible_officer_head_is_no_post(tmp_path: Path) -> None
         "Minutes\n\nRef    Task                          Responsible Officer             Due\n"
         "P/12   Replant the avenue trees      Head of Parks and Open Spaces   June 2025\n"))
     assert titles(x) == {"Head of Parks and Open Spaces"}
+
+
+def test_a_field_of_work_with_in_and_a_headteacher_are_whole_titles(tmp_path: Path) -> None:
+    """"Head of Service for Young People in Care" keeps "in Care" (a field of work after "in"), a "Hospital
+    School Headteacher" is a post, and "in" before a meeting's body ends the title."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nOfficers: Kamal Hussain (Head of Service for Young People in Care and Leaving Care), "
+        "Brenda Moss (Hospital School Headteacher)\n\nThe Director of Finance in Committee said so.\n"))
+    assert titles(x) == {"Head of Service for Young People in Care and Leaving Care",
+                         "Hospital School Headteacher", "Director of Finance"}
+    assert holdings(x) == {("officer:Kamal Hussain", "post:Head of Service for Young People in Care "
+                                                     "and Leaving Care"),
+                           ("officer:Brenda Moss", "post:Hospital School Headteacher")}
+
+
+def test_a_list_of_councillors_ends_before_a_hyphenated_field_label_on_the_next_line(tmp_path: Path) -> None:
+    """"Cllrs A Bell, T Noor" then "Co-optees: ..." on the next line: the last councillor is T Noor, never
+    "T Noor Co"."""
+    x = _people_of(tmp_path, "Minutes\n\nPresent: Cllrs A Bell, T Noor\nCo-optees: R Dale\n\nCllr "
+                             "Noor asked.\n")
+    assert set(councillors(x)) == {"councillor:A Bell", "councillor:T Noor"}
+
+
+def test_letters_before_a_post_that_opens_a_sentence_are_no_initials(tmp_path: Path) -> None:
+    """"AOB: Head of Finance reported ..." is an agenda label before a sentence, so a later "AOB" is no
+    mention of the Head of Finance; "KB - Head of Housing;" in a key of owners is one."""
+    from kg.extract import people as people_module
+
+    text = ("Minutes\n\nOwners: KB - Head of Housing; AF - Head of Finance\n\n"
+            "AOB: Head of Finance reported the audit dates.\n\nAOB items were taken last. KB to reply.\n")
+    (tmp_path / "m.txt").write_text(text, encoding="utf-8")
+    x = extract(tmp_path / "m.txt")
+    a = people_module.of(x)
+    said = {text[m.start:m.end]: m.key for m in a.mentions if text[m.start:m.end] in ("AOB", "KB")}
+    assert said == {"KB": "post:Head of Housing"}

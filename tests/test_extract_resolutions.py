@@ -508,3 +508,15 @@ def test_a_moderngov_item_page_of_a_log_keeps_the_meetings_decision_only(tmp_pat
                  "Public Health Lead | July 2025\n", encoding="utf-8")
     (tmp_path / "page.txt.meta.yaml").write_text("doc_type: other\n", encoding="utf-8")
     assert texts(extract(f)) == [("", "The Panel noted the outstanding actions list.")]
+
+
+def test_a_point_that_is_a_bare_decision_in_action_minutes(tmp_path: Path) -> None:
+    """Terse action minutes close a point with "Noted." or "Approved as a true record.": each is a decision,
+    read with its item's title; "Noted." inside a sentence's line, after other words, is not one."""
+    f = tmp_path / "m.txt"
+    f.write_text("Minutes of the Working Group\n\n1. Notes of the last meeting\n1.1 Approved as a "
+                 "true record.\n\n"
+                 "2. Road safety scheme\n2.1 The engineer set out the options. Noted.\n2.2 Noted.\n",
+                 encoding="utf-8")
+    assert texts(extract(f)) == [("", "Approved as a true record (Notes of the last meeting)"),
+                                 ("", "Noted (Road safety scheme)")]

@@ -318,7 +318,8 @@ def test_flattened_header_split_by_a_page_break_and_a_wrapped_name_after_one(tmp
     g = grid(doc)
     assert g[("ED1 School leavers in a positive destination (%)", "Scotland average")] == "95.7"
     assert g[("ED2 Pupils attending school (%)", "Year 2023/24")] == "90.4"
-    assert g[("ED3 Looked after children with three or more placements in the year (%)", "Year 2024/25")] == "5.1"
+    ed3 = "ED3 Looked after children with three or more placements in the year (%)"
+    assert g[(ed3, "Year 2024/25")] == "5.1"
     assert g[("ED4 Exclusions per 1,000 pupils", "Target 2024/25")] == "14.0"
 
 
@@ -940,3 +941,39 @@ def test_periods_with_a_value_head_each_stay_columns_when_more_heads_follow() ->
     texts = ["2023/24", "2024/25", "Value", "Target", "Value"]
     assert tables_cells._stacked(texts, 0) == 0
     assert tables_cells._stacked(["2023/24", "2024/25", "Value", "Target"], 0) == 2
+
+
+def test_a_flattened_scorecard_with_a_status_in_words(tmp_path: Path) -> None:
+    """Under a "Status" head a row's status in words ("Achieved", "Not achieved", "On track") is one cell with
+    no figure, so the row is read."""
+    doc = _text_doc(
+        "Housing indicators\n"
+        "Measure 2023/24 2024/25 Target Status\n"
+        "Homes let within 4 weeks (%) 61.0 66.5 70 Not achieved\n"
+        "Repairs done right first time (%) 88.2 90.1 90 Achieved\n"
+        "Tenancies sustained (number) 412 430 n/a On track\n", tmp_path)
+    got = grid(doc)
+    assert got[("Homes let within 4 weeks (%)", "2024/25")] == "66.5"
+    assert got[("Repairs done right first time (%)", "Target")] == "90"
+    assert got[("Tenancies sustained (number)", "2023/24")] == "412"
+
+
+def test_an_aligned_table_whose_labels_wrap_below_their_figures(tmp_path: Path) -> None:
+    """A PDF converter's space-aligned table puts the figures on a label's first line and wraps the rest of
+    the label below: a line going on with a number ("10,000 ...", "12 months (%)") or in lower case is the
+    row's, the last row's too; a note under the table is not."""
+    doc = _text_doc(
+        "Scorecard\n\n"
+        "Measure                     Q1      Q2      Target\n"
+        "Adults in residential care  512     498     480\n"
+        "per 100,000 adults\n"
+        "Reviews completed within    71.0    74.5    80.0\n"
+        "12 months (%)\n"
+        "Carers assessed within      55.2    58.0    60.0\n"
+        "28 days, excluding\n"
+        "declined offers (%)\n"
+        "Source: social care system\n", tmp_path)
+    got = grid(doc)
+    assert got[("Adults in residential care per 100,000 adults", "Q2")] == "498"
+    assert got[("Reviews completed within 12 months (%)", "Target")] == "80.0"
+    assert got[("Carers assessed within 28 days, excluding declined offers (%)", "Q1")] == "55.2"

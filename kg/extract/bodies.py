@@ -349,8 +349,8 @@ def _heading_res() -> _HeadingRes:
         # minutes opening with the meeting: "At a MEETING of the X held at ...", "A meeting of the X was held"
         rf"^[ \t]*(?i:(?:at\s+)?a\s+meeting\s+of)\s+(?:(?i:the)\s+)?{name_re},?\s+(?i:was\s+held|held)\b",
         # the minutes' heading a line of its own, where and when on the lines below it
-        rf"^[ \t]*(?i:minutes?\s+of)\s+(?:(?i:the|a|an)\s+)?(?:[A-Za-z]+\s+)?(?i:meeting\s+of)\s+(?:(?i:the)\s+)?"
-        rf"{name_re}[ \t]*$",
+        rf"^[ \t]*(?i:minutes?\s+of)\s+(?:(?i:the|a|an)\s+)?(?:[A-Za-z]+\s+)?(?i:meeting\s+of)\s+"
+        rf"(?:(?i:the)\s+)?{name_re}[ \t]*$",
     )
     labels = _alt([*v["committee_labels"], *(w.upper() for w in v["committee_labels"])])  # as written
     heads = _alt(v["committee_heads"])
@@ -376,7 +376,8 @@ def _heading_res() -> _HeadingRes:
         numeric_label=re.compile(rf"(?m)^[ \t]*(?:{date_labels})[ \t]*:[ \t]*({NUMERIC_DATE})[ \t]*$"),
         date_line=re.compile(rf"[ \t]*{_DATE}{time}[ \t]*"),
         # "Minutes - Tuesday, 4 March 2025, 6.30 pm, Council Chamber": the paper's own title, then its date
-        dated_title=re.compile(rf"[ \t]*(?:[A-Z][a-z]+[ \t]+){{0,2}}(?i:{_alt(v['dated_titles'])})[ \t]*[-–:][ \t]*{_DATE}{time}"
+        dated_title=re.compile(rf"[ \t]*(?:[A-Z][a-z]+[ \t]+){{0,2}}(?i:{_alt(v['dated_titles'])})[ \t]*[-–:]"
+                               rf"[ \t]*{_DATE}{time}"
                                rf"(?:[ \t]*,[^\n]*)?[ \t]*"),
         date=re.compile(_DATE),
     )

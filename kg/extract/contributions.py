@@ -498,6 +498,12 @@ class _Reader:
                 self.pending = earlier
             else:
                 self.ask("question", subj.asker, *subj.asked)
+        if not here and subj.side == "officer" and subj.at == lead and self.pending is not None \
+                and self.pending.kind == "question" and _BY_INITIALS.match(text, lead, end):
+            # terse minutes: "MC: not before the summer", the answer after the answerer's initials
+            self.answer(f"contribution:{lead}", subj.key, Span.of(self.raw, lead, end))
+            self.last_officer, self.last_subject = subj.key, subj
+            return
         if not here:
             self.last_subject = subj
             return
@@ -541,6 +547,7 @@ class _Reader:
         self.last_subject = subj
 
 
+_BY_INITIALS = re.compile(r"[A-Z]{2,4}[ \t\xa0]*:[ \t\xa0]*[\w\"“‘']")
 _PASSIVE_CUE = re.compile(r"\b(?:was|were|been|being|be)\s+$", re.I)
 _RELATIVE_CUE = re.compile(r"\b(?:which|that)\s+(?:also\s+|further\s+)?$", re.I)
 # a line that leads into what follows ("... asked the following question:-"), then a quotation after it

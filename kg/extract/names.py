@@ -11,8 +11,9 @@ from functools import cache
 from kg.extract.nlp import vocabulary
 from kg.reference import councils
 
-# One capitalised word of a name: McAllister, O'Neill, Smith-Jones, Zoë.
-WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?"
+# One capitalised word of a name: McAllister, O'Neill, Smith-Jones, Zoë (never the head of a hyphenated word
+# in lower case: "Co-optees:" on the line after a list of names is no surname "Co").
+WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?(?!-[a-zß-ÿ])"
 INITIAL = r"[A-Z]\.?"
 # Initials run together with their stops, as Welsh and many English minutes write them: "S.M. Allen".
 DOTTED = r"(?:[A-Z]\.){2,4}"

@@ -504,9 +504,83 @@ def _analyse(text: str, gapped: str | None = None) -> Analysis:
                 mentions.append(Mention(a, b, key, "officer"))
                 taken.append((a, b))
 
+    mentions.extend(_initials_mentions(text, mentions, post_at, taken))
     mentions.sort(key=lambda mm: (mm.start, -mm.end))
     return Analysis(tuple(people.values()), tuple(posts), tuple(holdings), tuple(mentions), tuple(spans))
 
+
+
+# Owners by initials, as action minutes and trackers write them: defined once in a list or key, as "JE
+# (Director of Children's Services)" or "JE - Jo Eade, Director of ..." / "IS = Councillor Ian Sale", and
+# written alone after ("Action: JE to circulate ...", "MC: not before the summer").
+_KEY_INITIALS = re.compile(r"(?:^|(?<=[\n:;,]))[ \t\xa0]*([A-Z]{2,3})"
+                           r"(?:[ \t\xa0]*(\()|[ \t\xa0]*[-–=:][ \t\xa0]+)")
+# (only after an action marker: "IT to upgrade the laptops" alone is a team, whoever's initials they are)
+_OWNER_INITIALS = re.compile(r"\bActions?(?:[ \t\xa0]+by)?[ \t\xa0]*[:\-–][ \t\xa0]*([A-Z]{2,3})\b"
+                             r"(?=[ \t\xa0]+to[ \t\xa0]+[a-z]|[ \t\xa0]*[)\].;\n]|$)")
+_KEY_ENDS = re.compile(r"[ \t\xa0]*(?:[,;)\n]|$)")
+_NAME_PREFIX = re.compile(r"(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)[ \t\xa0]+")
+_CAPS_WORD = re.compile(r"[A-Z]{2,}")
+
+
+def _initials_mentions(text: str, mentions: list[Mention], post_at: dict[tuple[int, int], str],
+                       taken: _Taken) -> list[Mention]:
+    """Later mentions of the person or post a set of initials was defined for (see _KEY_INITIALS): a person
+    only when the letters are their name's initials; letters defined for two things stand for neither."""
+    posts = {s: (e, key) for (s, e), key in post_at.items()
+             if key.removeprefix("post:").lower() not in generic()}
+    people_at = {m.start: m for m in mentions if m.kind in ("councillor", "officer")}
+    meant: dict[str, tuple[str, str] | None] = {}
+    defined: set[int] = set()
+    out_owner: list[Mention] = []
+    for m in _KEY_INITIALS.finditer(text):
+        letters, at = m.group(1), m.end()
+        found: tuple[str, str] | None = None
+        if m.group(2):  # "JE (Director of ...)": the post in brackets, closed right after it
+            post = posts.get(at)
+            if post and text[post[0]:post[0] + 1] == ")":
+                found = (post[1], "post")
+        elif (who := people_at.get(at)) is not None:
+            words = re.findall(r"[A-Z][\w'’\-]*", _NAME_PREFIX.sub("", text[who.start:who.end]))
+            if "".join(w[0] for w in words) == letters:
+                found = (who.key, who.kind)
+        elif (post := posts.get(at)) is not None and _KEY_ENDS.match(text, post[0]):
+            found = (post[1], "post")  # "DCS - Director of ...;" a key's entry, not "AOB: Head of X reported"
+        if found is None:
+            continue
+        defined.add(m.start(1))
+        meant[letters] = found if meant.get(letters, found) == found else None
+    # an owner written by initials never defined: the one named person whose initials they are, where an
+    # action marker names its owner ("Action: JE to circulate ...", "(Action: JE)")
+    owners: dict[str, list[tuple[str, str]]] = {}
+    for m in mentions:
+        if m.kind in ("councillor", "officer"):
+            words = re.findall(r"[A-Z][\w'’\-]*", _NAME_PREFIX.sub("", text[m.start:m.end]))
+            if len(words) >= 2 and not any(len(w) == 1 for w in words) \
+                    and (m.key, m.kind) not in owners.setdefault("".join(w[0] for w in words), []):
+                owners["".join(w[0] for w in words)].append((m.key, m.kind))
+    for m in _OWNER_INITIALS.finditer(text):
+        letters = m.group(1)
+        if letters not in meant and len(owners.get(letters, ())) == 1:
+            meant[letters] = None  # (resolved below, at owner positions only)
+            found = owners[letters][0]
+            for o in _OWNER_INITIALS.finditer(text):
+                if o.group(1) == letters:
+                    a = o.start(1)
+                    if not _inside((a, a + len(letters)), taken):
+                        out_owner.append(Mention(a, a + len(letters), found[0], found[1]))
+    out: list[Mention] = list(out_owner)
+    for letters, found in meant.items():
+        if found is None:
+            continue
+        for a, b in whole_words(text, letters):
+            # the key itself, a word inside a title or name, or a line in capitals ("WHAT IS DONE") is none
+            if a in defined or _inside((a, b), taken) or any(s <= a < e for s, e in post_at) \
+                    or _CAPS_WORD.fullmatch((text[max(0, a - 12):a].split() or [""])[-1]) \
+                    or _CAPS_WORD.match(text[b:b + 12].strip()):
+                continue
+            out.append(Mention(a, b, found[0], found[1]))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -146,6 +146,10 @@ def _grow_right(text: str, end: int, head: str) -> int:
         return end  # "the Lead Officer for the Committee": a body, not a field of work
     while True:
         w = _RIGHT_WORD.match(text, pos)
+        if not w and best > end and (inside := _IN_FIELD.match(text, pos)) \
+                and inside.group(1) in service_words() - frozenset(posts_vocab().get("not_fields", ())):
+            pos = inside.start(1)  # "Manager for Young People in Care": "in" before a field of work
+            continue
         if not w:
             break
         word = w.group(1)
@@ -167,6 +171,9 @@ def _grow_right(text: str, end: int, head: str) -> int:
             break
         pos = nxt.end()
     return best
+
+
+_IN_FIELD = re.compile(rf"in{SPACE}([A-Z][\w'’\-]*)")
 
 
 def _direct_field(text: str, end: int, head: str) -> int:

@@ -187,6 +187,12 @@ def _agenda_title_res() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+@cache
+def _bare_decision_re() -> re.Pattern[str]:
+    words = sorted(_vocab()["bare_decisions"], key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\s*\.?\s*$")
+
+
 def _words(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _vocab()[key])
 
@@ -319,7 +325,8 @@ class _Collector:
             a, b = _trim(self.text, a, b)
             body = re.sub(r"\s+", " ", self.text[a:b]).strip()
             listed = body.endswith(":") and not (whole and _SUBJECT_TO.search(body))
-            if len(body) < 8 or a in self.taken or listed:
+            short = len(body) < 8 and not (whole and _bare_decision_re().match(body))  # ("Noted." is one)
+            if short or a in self.taken or listed:
                 continue
             self.taken.add(a)
             item = self.tv.item_at(a)
@@ -333,6 +340,8 @@ class _Collector:
 
 
 _DIGITS = re.compile(r"\d+")
+# nothing but a point's number before a sentence on its line: "2.4 ", "(b) ", "3. "
+_POINT_NUMBER = re.compile(r"[ \t\xa0]*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,4})[.)]?[ \t\xa0]+)?")
 _SUBJECT_TO = re.compile(r",\s*subject\s+to\s+(?:the\s+)?following\b[^:]*:$", re.I)
 
 
@@ -358,6 +367,9 @@ def _cue(tv: TextView, s: Sentence) -> tuple[str, int] | None:
     ("lead", body start) for a cue then its decision, ("whole", start) for a sentence that is one."""
     text = tv.text
     sent = text[s.start:s.end]
+    if s.kind != "heading" and _bare_decision_re().match(sent) \
+            and _POINT_NUMBER.fullmatch(text, text.rfind("\n", 0, s.start) + 1, s.start):
+        return "whole", s.start  # "2.4 Noted.": the point is the decision
     if (m := _NOTED_LABEL.match(sent)) and len(m.group(1).split()) >= 3:
         return "whole", s.start  # Northern Irish "NOTED: that Paper A had been issued ...", label and all
     if (m := _CAPITAL_CUE.match(sent)) and _bare_re().match("that " + sent[m.end():]):
@@ -588,8 +600,9 @@ def _bare_paper_re() -> re.Pattern[str]:
 
 
 def _about(tv: TextView, r: ResolutionFact) -> ResolutionFact:
-    """A bare "noted the report" decision read with its agenda item's title: what it noted."""
-    if not _bare_paper_re().match(r.text):
+    """A bare "noted the report" decision (or a bare "Noted.") read with its agenda item's title: what it
+    noted."""
+    if not _bare_paper_re().match(r.text) and not _bare_decision_re().match(r.text):
         return r
     item = tv.item_at(r.span.start)
     title = re.sub(r"\s+", " ", item.title).strip(" .:") if item is not None else ""

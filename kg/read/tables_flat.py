@@ -312,10 +312,11 @@ def _rag_letters(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _quartile_words(tokens: list[Token]) -> list[Token]:
+def _quartile_words(tokens: list[Token], kind: str = "quartile_cells") -> list[Token]:
     """Under a "Quartile" head a row's quartile is written in words ("... 56.8 Upper middle Green"): the
-    words, one or two, are one cell with no figure (its text kept by its offsets), never the label's."""
-    cells = {str(w) for w in words()["quartile_cells"]}
+    words, one or two, are one cell with no figure (its text kept by its offsets), never the label's. Under
+    a status head, so is a status in words ("... 15 18.9 Not met"; `kind` "status_cells")."""
+    cells = {str(w).lower() for w in words()[kind]}
     out = list(tokens)
     k = len(out) - 1
     while k >= 1:
@@ -358,7 +359,7 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
     def row_tokens(line: Line) -> list[Token]:
         tokens = _tokens(text, line)
         if rated:
-            tokens = _rag_letters(tokens)
+            tokens = _quartile_words(_rag_letters(tokens), "status_cells")
         if ranked:
             tokens = _quartile_words(tokens)
         return _without_comment(tokens) if commented else tokens

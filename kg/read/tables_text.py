@@ -310,7 +310,17 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
             break
         else:
             break
-    while members and members[-1][1] == "single":
+    # the last row's label may go on below it, straight after, in lower case, a number or a bracket
+    # ("exceptions (%)"); other lines alone after the rows (a note, a heading) are no part of the table
+    last_body = max((k for k, (_, kind) in enumerate(members) if kind == "body"), default=-1)
+    keep = last_body + 1
+    while keep < len(members) and members[keep][0] == members[keep - 1][0] + 1 \
+            and members[keep][1] == "single":
+        first_char = text[trim(text, lines[members[keep][0]].start, lines[members[keep][0]].end)[0]]
+        if not (first_char.islower() or first_char.isdigit() or first_char == "("):
+            break
+        keep += 1
+    while len(members) > keep and members[-1][1] == "single":
         members.pop()
     bodies = [m for m, kind in members if kind == "body"]
     if len(bodies) < 2:
@@ -370,8 +380,10 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
                 or nxt[0][1] - lines[m + 1].start > label_lo
             ):
                 pending = (a, b)  # the next row's label starts here
-            # the rest of the row's label: lower case, indented, or a bracket ("(excluding X) %", "(days)")
-            elif rows and rows[-1].label and (text[a].islower() or text[a] == "(" or indented):
+            # the rest of the row's label: lower case, indented, a bracket ("(excluding X) %", "(days)") or a
+            # number ("Children in care per" over "10,000 children", "Moves in" over "12 months (%)")
+            elif rows and rows[-1].label and (text[a].islower() or text[a] == "(" or indented
+                                              or text[a].isdigit()):
                 prev = rows[-1]
                 lab = (prev.label[0], b) if prev.label else (a, b)
                 rows[-1] = Row(lab, f"{prev.label_text} {' '.join(text[a:b].split())}", prev.cells)

@@ -62,6 +62,8 @@ class Row:
     end: int
     fields: dict[str, tuple[int, int]] = field(default_factory=dict)
     statuses: list[tuple[int, int]] = field(default_factory=list)
+    # a cell's words wrapped onto the table's next line(s): the cell's span -> the spans that go on with it
+    wraps: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
 
     def add(self, role: str | None, start: int, end: int) -> None:
         self.start, self.end = min(self.start, start), max(self.end, end)
@@ -72,6 +74,11 @@ class Row:
 
     def is_action(self) -> bool:
         return "action" in self.fields and ("owner" in self.fields or "due" in self.fields)
+
+    def value(self, text: str, span: tuple[int, int] | None) -> str:
+        """A cell's words, with those wrapped onto the lines below it."""
+        return " ".join(v for v in (_value(text, s) for s in (span, *self.wraps.get(span, ()))) if v) \
+            if span else ""
 
 
 @dataclass(frozen=True)
@@ -106,17 +113,24 @@ def _label_headers(x: Extraction) -> dict[int, tuple[str, ...]]:
 _CELL_BREAK = re.compile(r"[ \t]*(?:\||\t)[ \t]*")
 
 
-def _add_label(row: Row, label: Span, headers: tuple[str, ...]) -> None:
-    """The label's cells, each under its header: one cell, or several joined by the table's separator."""
+def _add_label(row: Row, label: Span, headers: tuple[str, ...], text: str) -> dict[int, tuple[int, int]]:
+    """The label's cells, each under its header: one cell, or several joined by the table's separator, after
+    the empty cells before it on its line ("|     | to all Members" goes on under the second header); returns
+    their spans by column."""
     pos = 0
+    prefix = text[text.rfind("\n", 0, label.start) + 1 : label.start]
+    skipped = max(0, prefix.count("|") - (1 if prefix.lstrip().startswith("|") else 0)) + prefix.count("\t")
     parts = _CELL_BREAK.split(label.quote)
-    if len(parts) > len(headers):
-        parts = [label.quote]
-    for header, part in zip(headers, parts, strict=False):
+    if len(parts) > len(headers) - skipped:
+        parts, skipped = [label.quote], 0
+    spans = {}
+    for column, (header, part) in enumerate(zip(headers[skipped:], parts, strict=False), start=skipped):
         at = label.quote.find(part, pos)
         if part.strip() and at >= 0:
             row.add(role_of(header), label.start + at, label.start + at + len(part))
+            spans[column] = (label.start + at, label.start + at + len(part))
             pos = at + len(part)
+    return spans
 
 
 def table_rows(x: Extraction) -> list[Row]:
@@ -125,6 +139,7 @@ def table_rows(x: Extraction) -> list[Row]:
     labels = _label_headers(x)
     with_first_column = {getattr(c, "table", 0) for c in cells if c.column == 0}
     tables: dict[tuple[int, int], Row] = {}
+    columns: dict[tuple[int, int], dict[int, tuple[int, int]]] = {}  # each row's cell span by column
     table, last_row = 0, -1
     for c in cells:
         index = getattr(c, "table", None)
@@ -139,10 +154,38 @@ def table_rows(x: Extraction) -> list[Row]:
             continue
         row = tables.setdefault((index, c.row), Row(c.span.start, c.span.end))
         label = getattr(c, "row_span", None)
-        if label is not None and index in labels and index not in with_first_column:
-            _add_label(row, label, labels[index])
+        if label is not None and index in labels and index not in with_first_column \
+                and (index, c.row) not in columns:
+            columns[(index, c.row)] = {-1 - k: v for k, v in _add_label(row, label, labels[index],
+                                                                        x.doc.text).items()}
         row.add(role, c.span.start, c.span.end)
+        columns.setdefault((index, c.row), {})[c.column] = (c.span.start, c.span.end)
+    _join_wrapped(tables, columns)
     return [r for r in tables.values() if r.is_action()]
+
+
+def _join_wrapped(tables: dict[tuple[int, int], Row],
+                  columns: dict[tuple[int, int], dict[int, tuple[int, int]]]) -> None:
+    """A text table's cells wrapped over lines (a box or pipe table, a PDF's grid): a line holding no
+    reference, owner or due cell, only words under columns the row above filled, goes on with that row."""
+    home: dict[tuple[int, int], tuple[int, int]] = {}  # a wrapped line's row -> the row it goes on with
+    keys = sorted(tables)
+    for prev, key in zip(keys, keys[1:], strict=False):
+        row, cells = tables[key], columns.get(key, {})
+        if key[0] != prev[0] or key[1] != prev[1] + 1 or {"ref", "owner"} & set(row.fields):
+            continue
+        origin = home.get(prev, prev)
+        first, first_cells = tables[origin], columns.get(origin, {})
+        # (a due cell alone may wrap too, "Future / meeting", where the rows above are numbered and this is
+        # not)
+        if not cells or not set(cells) <= set(first_cells) \
+                or "due" in row.fields and "ref" not in first.fields:
+            continue
+        for column, span in cells.items():
+            first.wraps.setdefault(first_cells[column], []).append(span)
+        first.end = max(first.end, row.end)
+        row.fields.clear()  # no action of its own
+        home[key] = origin
 
 
 _FIELD = re.compile(r"^[ \t]*(?P<label>[A-Z][\w '’/()&-]{0,40}?)[ \t]*:[ \t]*(?P<value>\S.*)?$")
@@ -224,6 +267,10 @@ def _reference_prefix() -> re.Pattern[str]:
     return re.compile(vocabulary()["reference_prefix"], re.I)
 
 
+# a RAG rating by its letter alone ("G", "A/G") in a status column of its own: how, not what
+_RAG_LETTER = re.compile(r"[RAGB](?:/[RAGB])?")
+
+
 def _clauses(status: str) -> list[str]:
     """A status's clauses, a heading RAG word left aside: "Amber - part done; rest awaited" -> two."""
     rag = _status_rx()["rag"]
@@ -232,7 +279,7 @@ def _clauses(status: str) -> list[str]:
         part = part.strip(" .;,")
         if not out:
             part = rag.sub("", part, count=1) if rag.match(part) and rag.sub("", part, count=1) else part
-        if part and not rag.fullmatch(part + " "):
+        if part and not rag.fullmatch(part + " ") and not _RAG_LETTER.fullmatch(part):
             out.append(part)
     return out
 
@@ -275,11 +322,13 @@ def read(x: Extraction, tv: TextView, ref: dt.date | None) -> list[LoggedAction]
     out: list[LoggedAction] = []
     for row in [*table_rows(x), *field_blocks(tv)]:
         a_start, a_end = row.fields["action"]
-        action = _value(text, (a_start, a_end))
+        action = row.value(text, (a_start, a_end))
         if action.lower() in _EMPTY:
             continue
         spans = forms.conditions(text, a_start, a_end)
-        what = clean(forms.masked(text, a_start, a_end, spans))
+        # (with the action's words wrapped onto the lines below)
+        wrapped = " ".join(_value(text, w) for w in row.wraps.get((a_start, a_end), ()))
+        what = clean(f"{forms.masked(text, a_start, a_end, spans)} {wrapped}".strip())
         what = imperative(_reference_prefix().sub("", what, count=1))  # the reference stays in the quote
         # a row that asks nothing deliverable ("Noted", a heading row) is no action; a row naming its owner
         # and its due time is one whatever its noun ("List of grants by ward", "Proposals for a pilot")
@@ -287,7 +336,7 @@ def read(x: Extraction, tv: TextView, ref: dt.date | None) -> list[LoggedAction]
         if not rx().deliverable_verb.search(what) and not rx().deliverable_noun.search(what) \
                 and not (owned and len(what.split()) >= 3):
             continue
-        due_cell = _value(text, row.fields.get("due"))
+        due_cell = row.value(text, row.fields.get("due"))
         due = due_of_cell(due_cell, ref) if due_cell.lower() not in _EMPTY else Due()
         if due.kind == "none":
             due = find_due(what, ref)
@@ -296,10 +345,11 @@ def read(x: Extraction, tv: TextView, ref: dt.date | None) -> list[LoggedAction]
         statuses = [s for s in row.statuses if _value(text, s).lower() not in _EMPTY]
         done_date = row.fields.get("done_date")
         comments = [s for s in statuses if s != done_date]
-        status = "; ".join(_value(text, s) for s in statuses)
-        status_span = (statuses[0][0], statuses[-1][1]) if statuses else None
+        status = "; ".join(row.value(text, s) for s in statuses)
+        status_span = (statuses[0][0], max(e for st in statuses for _, e in (st, *row.wraps.get(st, ())))) \
+            if statuses else None
         condition = clean(text[spans[0][0] : spans[0][1]]) if spans else ""
-        state = status_state("; ".join(_value(text, s) for s in comments),
+        state = status_state("; ".join(row.value(text, s) for s in comments),
                              _value(text, done_date) if done_date in statuses else "")
         out.append(LoggedAction(row.start, row.end, what, actor, due, condition, status, status_span, state))
     return sorted(out, key=lambda a: a.start)

@@ -214,12 +214,11 @@ def resolve(
         first = _first_subject(text, prev.start, prev.end)
         if first and not is_pronoun(text, first) and (key := actor_in(x, *first)):
             return key
-        if not any(is_pronoun(text, c) for c in speakers(text, prev.start, prev.end)):
-            # "X said funding had been applied for. The outcome was due in May. If it came, she would ...":
-            # a sentence of the same paragraph naming nobody at all lets the speaker carry on
-            same_paragraph = prev.paragraph == tv.sentences[sentence].paragraph
-            if same_paragraph and actor_in(x, prev.start, prev.end) is None:
-                continue
+        said = speakers(text, prev.start, prev.end)
+        if not said and prev.paragraph == tv.sentences[sentence].paragraph \
+                and actor_in(x, prev.start, prev.end) is None:
+            continue  # "X reported that ... . The main cause was ... . She agreed to ...": the speech runs on
+        if not any(is_pronoun(text, c) for c in said):
             break  # the sentence before names nobody who speaks on: stop here
     return None
 

@@ -57,6 +57,8 @@ def _only_notes(sentence: str) -> bool:
                                      sentence[m.end():], re.I)
 
 
+# "circulate the breakdown": a thing named again by its noun (_Reader.requested_before)
+_DEFINITE_OBJECT = re.compile(r"^[a-z]+(?:\s+(?:back|out|round|on))?\s+the\s+([a-z]{3,})\b", re.I)
 _DONE_LATER = re.compile(r"\b(?:would|will)\s+(?:be\s+done|do\s+(?:so|this|that)|be\s+arranged)\b", re.I)
 _CHAIR = re.compile(r"\s*the\s+(?:chair|chairman|chairperson|chairwoman|convener|convenor)\b", re.I)
 
@@ -124,6 +126,12 @@ def _own_statement() -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in opens) + r")\b", re.I)
 
 
+# "It was noted that the visit would be arranged by X and that the item would come back to the next meeting":
+# a second reported statement with a subject and a future of its own (not "and that it would include ...")
+_AND_THAT = re.compile(r"and\s+that\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:would|will)\s+"
+                       r"(?:be\s+|now\s+)?\w+", re.I)
+
+
 def units(x: Extraction, tv: TextView, skip: list[tuple[int, int]]) -> list[Unit]:
     out: list[Unit] = []
     for i, s in enumerate(tv.sentences):
@@ -131,7 +139,8 @@ def units(x: Extraction, tv: TextView, skip: list[tuple[int, int]]) -> list[Unit
             continue
         if _decided(x, tv, i):
             out.extend(Unit(c.start, c.end, i, True) for c in tv.clauses_of(i))
-        elif any(_own_statement().match(tv.flat, c.start, c.end) for c in tv.clauses_of(i)[1:]):
+        elif any(_own_statement().match(tv.flat, c.start, c.end) or _AND_THAT.match(tv.flat, c.start, c.end)
+                 for c in tv.clauses_of(i)[1:]):
             # "... would include X and it was agreed that Y would be circulated": two statements, each read
             out.extend(Unit(c.start, c.end, i, False) for c in tv.clauses_of(i))
         else:
@@ -249,6 +258,8 @@ class _Reader:
         what = forms.masked(text, line.start("what"), u.end, spans)
         actor = actors.actor_in(self.x, line.start("owner"), line.end("owner"))
         due = find_due(what, self.ref)
+        if line.group("cond"):  # "Action: subject to X, Clerk to ...": the condition before the owner
+            spans = [line.span("cond"), *spans]
         p = Promise(u.start, u.end, clean(what), actor, due, 0.9, _condition(text, spans))
         if self.found and self._restated(self.found[-1], p):
             self.found.pop()  # "X agreed to hold a workshop. Action: X to hold a workshop on Y by ...": one
@@ -436,7 +447,27 @@ class _Reader:
         if len(what.split()) < 2:  # "..., which the Board has agreed to share": the verb alone, its object
             self.notes.append(f"commitment skipped at {u.start}: nothing named to deliver")  # before it
             return
-        self.add(Promise(f.start, f.end, what, actor, due, f.confidence, _condition(text, spans)))
+        start = self.requested_before(u, f) if obj is None else None
+        self.add(Promise(start if start is not None else f.start, f.end, what, actor, due, f.confidence,
+                         _condition(text, spans)))
+
+    def requested_before(self, u: Unit, f: Found) -> int | None:
+        """Where the request starts that the promise's "the N" answers, the sentence before in the same item
+        asking for "a N" ("Councillor X requested a breakdown by ward. The Director would circulate the
+        breakdown ..."): the evidence then shows what was asked for. None when there is none, or it is a
+        promise of its own."""
+        s = u.sentence
+        m = _DEFINITE_OBJECT.match(f.text)
+        if m is None or s < 1 or f.start != u.start:
+            return None
+        prev = self.tv.sentences[s - 1]
+        if self.tv.item_at(prev.start) != self.tv.item_at(u.start) or prev.kind == "heading" \
+                or any(q.start < u.start and prev.start < q.end for q in self.found):
+            return None
+        noun = re.escape(m.group(1))
+        asked = re.search(rf"\b(?:requested|asked\s+for|sought|called\s+for)\s+(?:a|an)\s+"
+                          rf"(?:[\w-]+\s+)?{noun}\b", self.tv.flat[prev.start:prev.end], re.I)
+        return prev.start if asked else None
 
 
 def promises(

@@ -212,7 +212,9 @@ def rx() -> Rx:
         ),
         done_active=re.compile(
             rf"\b(?P<verb>{alt(progress['done_active'])})\s+(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?"
-            rf"{alt(c['deliverable_nouns'])}s?\b",
+            rf"{alt(c['deliverable_nouns'])}s?\b"
+            rf"|\b(?P<verb2>{alt(progress['done_active'])})\s+(?:(?:the|his|her|their|its)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+            rf"{alt(progress['done_active_objects'])}\b",
             flags,
         ),
         reference=re.compile(rf"\b{alt(progress['reference'])}\b", flags),

@@ -72,6 +72,9 @@ SHAPE_ALTERNATIVES = "|".join(
         r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b",  # 01632 478213
         r"\b0\d{9,10}\b",
         r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",  # postcode
+        # a house number before its street, the street's name capitalised: "14 Mill Lane", "3a Hope Street"
+        r"(?-i:\b\d{1,4}[a-z]?\s+(?:[A-Z][a-z'’]+\s+){1,3}(?:Street|Road|Lane|Avenue|Drive|Close|Crescent|"
+        r"Terrace|Gardens|Square|Place|Grove|Walk|Row|Way)\b)",
         r"\b(?:19|20)?\d\d[-–]\d\d\b",  # 18-64, 2024-25 (an age band or a year range)
         r"\b\d+\s*[-–]\s*\d+\s*(?:years|yrs)\b",
         r"(?<![\d.,])\d{1,4}\s*[-–]\s*\d{1,4}(?![\d.,%])",  # a range: pages 3 - 10, ages 5-15
