@@ -869,3 +869,20 @@ def test_a_flattened_scorecard_with_quartile_words_a_third_header_line_and_a_das
     assert got[("PAM/021 % of B roads in poor condition", "Target 23/24")] == "4.5"
     assert got[("PAM/043 Kilograms of residual waste per person", "Q3 23/24")] == "176"
     assert got[("KCB/04 Number of empty homes brought back into use (cumulative)", "Q3 23/24")] == "17"
+
+
+def test_a_flattened_scorecard_with_hyphenated_quartiles_and_a_comparator_completed_beside_a_quartile(
+        tmp_path: Path) -> None:
+    """Quartiles written "Mid-upper" / "Mid-lower" are one word cell each, so the rows still end in values, and
+    "average" on the second header line completes the "Wales" head, not the "Quartile" head to its right."""
+    doc = _text_doc(
+        "Appendix B: national measures\n"
+        "Code Indicator 2022/23 2023/24 Goal Wales Quartile DoT\n"
+        "Outturn Outturn 2023/24 average\n"
+        "PAM/015 Days to deliver a disabled facilities grant 201 188 190 197 Mid-upper Better\n"
+        "PAM/012 Households kept from homelessness (%) 61.0 58.2 65.0 63.4 Mid-lower Worse\n"
+        "PAM/013 Empty private homes returned to use (%) 3.1 2.7 3.0 5.8 Lower Worse\n", tmp_path)
+    got = grid(doc)
+    assert got[("PAM/015 Days to deliver a disabled facilities grant", "Wales average")] == "197"
+    assert got[("PAM/012 Households kept from homelessness (%)", "Quartile")] == "Mid-lower"
+    assert got[("PAM/013 Empty private homes returned to use (%)", "2023/24 Outturn")] == "2.7"

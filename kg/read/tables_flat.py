@@ -222,6 +222,12 @@ def _assign(tokens: Sequence[Token], units: Sequence[list[Token]]) -> list[int] 
                 return -1.0
             # a quarter takes its year first, then a measure ("Target 24/25"), then any other head
             return 3.0 if _QUARTER.fullmatch(unit[0][2]) else 2.0 if unit[0][2].lower() in _MEASURES else 1.0
+        word = tok[2].lower().strip(".")
+        if word in words()["completing"]:
+            # "median" under "Wales", not under the "Quartile" or "Target" beside it
+            named = any(u[2].lower().strip("():*") in words()["comparators"] for u in unit)
+            done = any(u[2].lower().strip(".") in words()["completing"] for u in unit)
+            return 3.0 if named and not done else 0.5
         if re.fullmatch(r"[A-Z]{2,}", unit[-1][2]) and not any(_YEARISH.fullmatch(u[2]) for u in unit):
             return 3.0
         return 1.0
