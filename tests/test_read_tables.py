@@ -290,6 +290,25 @@ def test_aligned_label_wrapped_onto_a_line_opening_with_a_bracket(tmp_path: Path
     assert g[("Delayed transfers per 100,000 adults", "Target")] == "8.0"
 
 
+def test_aligned_last_row_label_ending_in_a_bracket_on_its_own_line_keeps_it(tmp_path: Path) -> None:
+    """The last row of a space-aligned table wrapped onto a line of its unit alone ("(%)") keeps that line as
+    the end of its label, as the rows above do, while a note in brackets under the table stays out."""
+    for note in ("\n(Source: housing management system)\n", "(Source: annual tenant survey)\n", ""):
+        doc = _flat(tmp_path, (
+            "Indicator                     Q3 2023/24   Q3 2024/25   Target\n"
+            "Council homes let on time     81.2         84.0         85.0\n"
+            "(%)\n"
+            "Tenants satisfied with        87.0         88.5         90.0\n"
+            "repairs (%)\n"
+            "Rent collected as a share     97.9         98.3         98.0\n"
+            "(%)\n" + note
+        ))
+        g = grid(doc)
+        assert g[("Council homes let on time (%)", "Q3 2024/25")] == "84.0"
+        assert g[("Rent collected as a share (%)", "Target")] == "98.0"
+        assert "Source" not in doc.text[doc.tables[0].start : doc.tables[0].end]
+
+
 # ---- not tables -----------------------------------------------------------------------------------------
 
 

@@ -20,6 +20,7 @@ from kg.read.table_parts import (
     Row,
     caption,
     is_furniture,
+    is_label_tail,
     is_number,
     is_period,
     is_status_head,
@@ -335,15 +336,8 @@ def _quartile_words(tokens: list[Token]) -> list[Token]:
 
 
 def _unit_tail(tokens: Sequence[Token]) -> bool:
-    """A short bracket alone on the line below a row: the end of its wrapped label ("(days)", "(number at
-    year end)"), not a note under the table ("(Source: ...)", "(Note ...)")."""
-    first, last = tokens[0][2], tokens[-1][2]
-    return (
-        len(tokens) <= 6
-        and first.startswith("(")
-        and last.endswith(")")
-        and first.lstrip("(").rstrip(":").lower() not in {"source", "sources", "note", "notes", "see"}
-    )
+    """A short bracket alone on the line below a row: the end of its wrapped label (`is_label_tail`)."""
+    return is_label_tail(" ".join(t[2] for t in tokens))
 
 
 def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> tuple[Found, int] | None:

@@ -10,7 +10,17 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from kg.read.table_parts import Found, Line, Row, caption, is_furniture, is_period, is_value, trim
+from kg.read.table_parts import (
+    Found,
+    Line,
+    Row,
+    caption,
+    is_furniture,
+    is_label_tail,
+    is_period,
+    is_value,
+    trim,
+)
 
 Hit = tuple[Found, int] | None
 Cell = tuple[int, int]  # (start, end) in the text, trimmed; start == end for an empty cell
@@ -298,6 +308,9 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
         else:
             break
     while members and members[-1][1] == "single":
+        m = members[-1][0]
+        if len(members) > 1 and members[-2] == (m - 1, "body") and is_label_tail(lines[m].text):
+            break  # "(%)" under the last row: the end of its wrapped label, a member of the table
         members.pop()
     bodies = [m for m, kind in members if kind == "body"]
     if len(bodies) < 2:
