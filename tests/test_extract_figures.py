@@ -1976,3 +1976,11 @@ def test_a_share_an_amount_is_based_on_is_no_level() -> None:
     x = _one("Members asked about the hostel allowance, which is still based on 85% of the 2016 rent levels. "
              "Rent collection was 97.2%.\n")
     assert [o.value for o in x.observations if o.value is not None] == [D("97.2")]
+
+
+def test_a_bracket_labelled_with_an_earlier_period_after_a_target_is_that_period_s_level() -> None:
+    """"98.1% against a 97% target (Q3 2022/23: 96.4%)": the bracket names the period of its own figure, so
+    96.4% is the earlier quarter's level, not a second target reached across the bracket."""
+    x = _one("- Rent collected as a share of the debit: 98.1% against a 97% target (Q3 2022/23: 96.4%).\n")
+    rows = {(o.value, o.measure) for o in x.observations if o.value is not None}
+    assert rows == {(D("98.1"), "actual"), (D(97), "target"), (D("96.4"), "previous")}
