@@ -1984,3 +1984,16 @@ def test_a_bracket_labelled_with_an_earlier_period_after_a_target_is_that_period
     x = _one("- Rent collected as a share of the debit: 98.1% against a 97% target (Q3 2022/23: 96.4%).\n")
     rows = {(o.value, o.measure) for o in x.observations if o.value is not None}
     assert rows == {(D("98.1"), "actual"), (D(97), "target"), (D("96.4"), "previous")}
+
+
+def test_a_move_whose_earlier_level_names_its_time_before_to() -> None:
+    """"fallen from 212 at the end of June to 147 at the end of December", "rose from 61% in 2022/23 to
+    64%": the later figure is the level the move reached (a count too), and the earlier one's period stays
+    the earlier one's, not the later's."""
+    x = _one("The number of families in bed and breakfast had fallen from 38 at the end of March to 21 at the "
+             "end of September.\n")
+    rows = {(o.value, o.measure) for o in x.observations if o.value is not None}
+    assert rows == {(D(38), "previous"), (D(21), "actual")}
+    x = _one("Take-up of the healthy start scheme rose from 61% in 2022/23 to 64%.\n")
+    rows = {(o.value, o.measure, o.period) for o in x.observations if o.value is not None}
+    assert rows == {(D(61), "previous", "2022/23"), (D(64), "actual", None)}

@@ -189,6 +189,10 @@ _IN = re.compile(
     re.I,
 )
 
+_FIGURE_THEN = re.compile(r"\d\s*(?:%|per\s+cent)?(?:\s*(?:working\s+days|days?|weeks?|months?|hours?|tonnes))?"
+                          r"\s+(?:in|for|at|during|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|over)"
+                          r"\s+(?:the\s+)?$", re.I)
+
 
 def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None,
               named: list[tuple[str | None, int, int]] | None = None) -> tuple[str | None, bool]:
@@ -209,8 +213,10 @@ def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None,
              and not _LABELS.match(text[p[2] : p[2] + 12])]  # "(Q2: 21.3%)" labels 21.3
     if after:
         return after[0][0], True
+    # "from 61% in Quarter 1 to 64%": a period right after another figure is that figure's
     before = [p for p in found if p[2] <= n.start and len(text[p[2] : n.start]) <= 45
-              and not _DIGIT.search(text[p[2] : n.start])]
+              and not _DIGIT.search(text[p[2] : n.start])
+              and not _FIGURE_THEN.search(text, max(lo, p[1] - 40), p[1])]
     if before:
         return before[-1][0], True
     return ref, False

@@ -116,6 +116,13 @@ class _LevelRes:
     level_follows: re.Pattern[str]
 
 
+# the time an earlier level was at, between it and "to": "at the end of June", "in Quarter 1", "in 2023/24"
+_WHEN_BETWEEN = (r"(?:\s+(?:at\s+the\s+end\s+of|by\s+the\s+end\s+of|as\s+at|at|in|on|during)\s+(?:the\s+)?"
+                 r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+(?:19|20)\d\d)?"
+                 r"|(?:quarter|qtr|q)\s*[1-4](?:\s+(?:19|20)\d\d(?:/\d{2})?)?|(?:19|20)\d\d(?:/\d{2})?"
+                 r"|(?:first|second|third|fourth|previous|last)\s+(?:quarter|year|month)),?)?")
+
+
 @cache
 def _level_res() -> _LevelRes:
     """`_count_is_level`'s patterns, compiled once (the noun and verb lists make them long)."""
@@ -146,6 +153,8 @@ def _level_res() -> _LevelRes:
         changed_to=re.compile(r"(?:(?:"
                               + alternation([*words()["change"], *words()["change_straight"], "from"])
                               + r")\s+\d[\d,.]*\s*(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)?"
+                              # "from 212 at the end of June to 147": the earlier level's time between
+                              + _WHEN_BETWEEN +
                               r"\s*\(?\s*to|\d[\d,.]*\s*(?:%|per\s?cent\b)\s+(?:higher|lower|up|down)\s+at)\s+"
                               r"(?:(?:around|about|approximately|roughly|nearly|almost|some|an\s+estimated)\s+)?$",
                               re.I),
@@ -1068,7 +1077,9 @@ _LEVEL_AGAINST_TARGET = re.compile(r"\bperformance\s+against\s+(?:the\s+|its\s+)
                                    r"(?:the\s+|its\s+)?target\s*,?\s*at\s*$", re.I)
 _TARGET_MOVED = re.compile(r"\btargets?\b(?:(?!\bagainst\b|[.;]).){0,80}?\bfrom\s*$", re.I)
 # "from 58% to", "from 2015/16 (7.1 days lost per head) to 2016/17 (": the pair's second figure follows
-_PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+[^\d\s,;]+){0,12}?\s*\bto"
+# ("from 9 in Quarter 1 to 14", "from 61% in 2022/23 to 64%": the earlier level's period between)
+_PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+(?:[^\d\s,;]+|(?:quarter|qtr|q)\s*[1-4]|(?:19|20)\d\d(?:/\d{2})?)"
+                      r"){0,12}?\s*\bto"
                       r"(?:\s+(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?\s*\()?\s*$", re.I)
 _COORDINATED = re.compile(r"(?:\band|\bor|,|&)\s*$", re.I)
 _COORDINATED_AFTER = re.compile(r"\s*(?:,|\band\b|\bor\b|&|\bas\s+well\s+as\b)", re.I)
