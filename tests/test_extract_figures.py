@@ -1997,3 +1997,21 @@ def test_a_move_whose_earlier_level_names_its_time_before_to() -> None:
     x = _one("Take-up of the healthy start scheme rose from 61% in 2022/23 to 64%.\n")
     rows = {(o.value, o.measure, o.period) for o in x.observations if o.value is not None}
     assert rows == {(D(61), "previous", "2022/23"), (D(64), "actual", None)}
+
+
+def test_a_count_in_a_state_opening_a_coordinated_clause_names_what_it_counts() -> None:
+    """"... was short of assessors and 86 annual reviews of direct payment packages were outstanding at the
+    end of May": the count is a level (a state, "outstanding", after a long noun phrase), named by its own
+    words, not by the clause before "and"."""
+    x = _one("The Service Manager explained that the team had been short of assessors and 86 annual reviews "
+             "of direct payment packages were outstanding at the end of May.\n")
+    assert [(o.value, o.measure, o.surface) for o in x.observations if o.value is not None] == \
+        [(D(86), "actual", "annual reviews of direct payment packages were outstanding")]
+
+
+def test_a_figure_reported_straight_after_said_is_named_by_its_own_words() -> None:
+    """"The Revenues Manager said 93% of new claims were decided in time": "said" with no "that" ends the
+    speech, so the name is what follows the figure, not the speaker."""
+    x = _one("The Revenues Manager said 93% of new claims were decided in time.\n")
+    assert [(o.value, o.surface) for o in x.observations if o.value is not None] == \
+        [(D(93), "new claims were decided in time")]

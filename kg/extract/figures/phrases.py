@@ -25,7 +25,7 @@ def _report_re() -> re.Pattern[str]:
     reported = alternation(words()["speech_verbs"] + words()["report_verbs"] + words()["question_verbs"]
                            + words()["done_verbs"])
     bare = (r"|\b" + reported + r"\s+(?=(?:the|this|it|there|these|those|our|its|their|a|an|"
-            r"performance)\s)|\b" + alternation(words()["clause_verbs"]) + r"\s+(?=[a-z])")
+            r"performance)\s)|\b" + alternation(words()["clause_verbs"]) + r"\s+(?=[a-z]|[£\d]|$)")
     return re.compile(r"\b" + alternation(words()["report_verbs"]) + lead + bare, re.I | re.S)
 
 
@@ -283,6 +283,10 @@ def _change_tail_re() -> re.Pattern[str]:
                       + alternation(words()["change_verbs"]) + "|" + ongoing + r")\s*$", re.I)
 
 
+# a figure opening a coordinated clause whose own words, with a verb of their own, name what it counts
+_NEW_SUBJECT = re.compile(r"\b(?:and|but|while|whilst|whereas)\s+$", re.I)
+_OWN_VERB = re.compile(r"\s*(?:%|per\s+cent)?\s+(?:of\s+)?(?:[\w\-']+\s+){1,8}?(?:were|was|are|is|had\s+been|"
+                       r"have\s+been|has\s+been)\s+[a-z]", re.I)
 _HAD_DONE = re.compile(r"^\s*(?:had|has|have)\s+(?=\w+(?:ed|en|wn)\b)", re.I)
 _PREPOSITION = re.compile(r"(?:of|in|for|at|and|or|to)\b", re.I)
 _HANGING = re.compile(r"(?:\s+(?:in|of|for|at|on|by|to|from|across|within|a|an|the))+$", re.I)
@@ -312,6 +316,8 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     names nothing: the figure then belongs to the indicator of the figure before it). `noun` is the y of
     "x of y NOUN (z%)", which the phrase is about."""
     left, population = _left(text, lo, start)
+    if _NEW_SUBJECT.search(text, max(lo, start - 12), start) and _OWN_VERB.match(text, end, hi):
+        left = ""  # "the service was short-staffed and 212 visits were overdue": the figure opens its clause
     of_phrase = bool(_OF_AFTER.match(text[end:hi]))  # "N% of NP": the NP names the measure
     if of_phrase and _OPENER_COMMA.search(text, lo, start):
         left = ""  # "Despite the pressures, 61% of X had been paid": the opener clause is no name

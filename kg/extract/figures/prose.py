@@ -78,7 +78,8 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
     that names what a service counts ("415 noise complaints", "23 appeals")."""
     r = _level_res()
     before = text[max(lo, n.start - 40) : n.start]
-    after = text[n.end : min(hi, n.end + 40)]
+    # (long enough for "212 routine visits to low-risk premises were overdue")
+    after = text[n.end : min(hi, n.end + 80)]
     if r.open_bracket.search(before) and r.close_bracket.match(after) and r.named_bracket.search(before):
         if r.level_follows.match(text, n.end, hi):
             return False  # "Rent arrears (4.1), which stood at 2.3%": the bracket refers to a paragraph
@@ -136,9 +137,10 @@ def _level_res() -> _LevelRes:
         of_number=re.compile(r"\s*(?:of|out of)\s+\d"),
         not_a_link=re.compile(_NOT_A_LINK),
         count_noun=re.compile(r"\s+" + nouns, re.I),
-        passive=re.compile(r"\s+(?:[a-z\-]+\s+){0,2}" + nouns + r"(?:\s+[a-z\-]+){0,3}\s+"
+        passive=re.compile(r"\s+(?:[a-z\-]+\s+){0,2}" + nouns + r"(?:\s+[a-z\-]+){0,5}\s+"
                            r"(?:were|was|had|have\s+been|had\s+been)\s+(?:\w+ed\b|in\b|on\b|living\b|waiting\b|"
-                           r"receiving\b)"
+                           # a state a number of cases was in: "41 claims were outstanding at the month end"
+                           r"receiving\b|overdue\b|outstanding\b|pending\b|awaiting\b|unresolved\b|open\b)"
                            # "512 pupils in the county had a support plan": how many had one
                            r"|\s+(?:[a-z\-]+\s+){0,2}" + nouns
                            + r"(?:\s+in\s+[\w\-]+){0,1}\s+had\s+an?\s+[a-z]", re.I),
