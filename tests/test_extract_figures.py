@@ -2015,3 +2015,24 @@ def test_a_figure_reported_straight_after_said_is_named_by_its_own_words() -> No
     x = _one("The Revenues Manager said 93% of new claims were decided in time.\n")
     assert [(o.value, o.surface) for o in x.observations if o.value is not None] == \
         [(D(93), "new claims were decided in time")]
+
+
+def test_a_count_after_an_opening_clause_and_a_share_of_them_in_the_next_clause() -> None:
+    """"Since the scheme opened, 54 supported lodgings placements had been made and 81.5% of them had lasted
+    over a year": the count is named by its own words (not "the scheme opened"), its name stops before the
+    next figure, and "of them" in the share points back at the placements."""
+    x = _one("Since the scheme opened, 54 supported lodgings placements had been made and 81.5% of them had "
+             "lasted for more than a year.\n")
+    assert [(o.value, o.surface) for o in x.observations if o.value is not None] == [
+        (D(54), "supported lodgings placements had been made"),
+        (D("81.5"), "supported lodgings placements had lasted for more than a year")]
+
+
+def test_a_level_aimed_for_is_a_target_for_the_measure_named_before() -> None:
+    """"... rose to 31% this year, and the plan aimed for 40% by 2028": "aimed for" sets a target (for its
+    horizon), of the measure the sentence named, not a level of "the plan"."""
+    x = _one("Take-up of free school meals among eligible pupils rose to 31% this year, and the plan aimed for "
+             "40% by 2028.\n")
+    rows = {(o.value, o.measure) for o in x.observations if o.value is not None}
+    assert rows == {(D(31), "actual"), (D(40), "target")}
+    assert {o.surface for o in x.observations} == {"Take-up of free school meals among eligible pupils"}

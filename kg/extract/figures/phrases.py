@@ -283,10 +283,21 @@ def _change_tail_re() -> re.Pattern[str]:
                       + alternation(words()["change_verbs"]) + "|" + ongoing + r")\s*$", re.I)
 
 
-# a figure opening a coordinated clause whose own words, with a verb of their own, name what it counts
-_NEW_SUBJECT = re.compile(r"\b(?:and|but|while|whilst|whereas)\s+$", re.I)
-_OWN_VERB = re.compile(r"\s*(?:%|per\s+cent)?\s+(?:of\s+)?(?:[\w\-']+\s+){1,8}?(?:were|was|are|is|had\s+been|"
-                       r"have\s+been|has\s+been)\s+[a-z]", re.I)
+# a figure opening a coordinated clause, or the main clause after an opening clause that ends on its verb
+# ("Since the scheme began, 78 ..."; "Since the service adopted its damp procedure, 1,318 cases ..." keeps its
+# topic), whose own words, with a verb of their own, name what it counts
+_NEW_SUBJECT = re.compile(r"(?:\b(?:and|but|while|whilst|whereas)|\b(?:[a-z]+ed|began|begun|came|went|"
+                          r"grew|rose|fell|took)\s*,)\s+$", re.I)
+_OWN_VERB = re.compile(r"\s*(?:%|per\s+cent)?\s+(?:of\s+)?(?:[\w\-']+\s+){1,8}?(?:were|was|are|is|had|"
+                       r"have|has)\s+[a-z]", re.I)
+_NEXT_FIGURE = re.compile(r"\s+(?:and|but|while|whilst|whereas)\s+[£$€]?\d"
+                          r"(?![\d,.]*(?:st|nd|rd|th)\b)(?![\d,.]*\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+                          re.I)
+_THEM = re.compile(r"(?:them|these|those)\b\s*", re.I)
+# a count and what it counts, then its verb, before the figure whose "of them" points back at it
+_COUNTED_BEFORE = re.compile(r"\b\d[\d,]*\s+((?:[A-Za-z][\w\-]*\s+){0,4}?[a-z][\w\-]*s)\s+(?:had|have|has|were|"
+                             r"was|are|is)\b[^\d]*$")
+_SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _HAD_DONE = re.compile(r"^\s*(?:had|has|have)\s+(?=\w+(?:ed|en|wn)\b)", re.I)
 _PREPOSITION = re.compile(r"(?:of|in|for|at|and|or|to)\b", re.I)
 _HANGING = re.compile(r"(?:\s+(?:in|of|for|at|on|by|to|from|across|within|a|an|the))+$", re.I)
@@ -306,6 +317,8 @@ def _right_words(right: str) -> str:
             continue  # "reused, recycled or composted": a list's comma
         right = right[: m.start()]
         break
+    if m := _NEXT_FIGURE.search(right):
+        right = right[: m.start()]  # "78 tenancies had been created and 89.7% of them ...": the next clause's
     if m := _TIME_TAIL.search(right):
         right = right[: m.start()]  # "... had been paid by the end of June": when, not what
     return _tidy(_TRAILING_PERIOD.sub("", right.rstrip(" .;")))
@@ -316,7 +329,7 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     names nothing: the figure then belongs to the indicator of the figure before it). `noun` is the y of
     "x of y NOUN (z%)", which the phrase is about."""
     left, population = _left(text, lo, start)
-    if _NEW_SUBJECT.search(text, max(lo, start - 12), start) and _OWN_VERB.match(text, end, hi):
+    if _NEW_SUBJECT.search(text, max(lo, start - 24), start) and _OWN_VERB.match(text, end, hi):
         left = ""  # "the service was short-staffed and 212 visits were overdue": the figure opens its clause
     of_phrase = bool(_OF_AFTER.match(text[end:hi]))  # "N% of NP": the NP names the measure
     if of_phrase and _OPENER_COMMA.search(text, lo, start):
@@ -329,6 +342,11 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
         population = " ".join(p for p in (left, _tidy(noun)) if p)
         left = ""
     right = _right(text, end, hi)
+    if of_phrase and (them := _THEM.match(right)):
+        # "78 tenancies had been created and 89.7% of them had been sustained": "them" are the tenancies
+        counted = _COUNTED_BEFORE.search(text, max(0, start - 160), start)  # in the clause before
+        if counted is not None and not _SENTENCE_END.search(counted.group()):
+            right = f"{_tidy(counted.group(1))} {right[them.end():]}"
     keep_right = of_phrase or not left or bool(population)
     if left and not keep_right and _WAIT_HEAD.search(left) and (whom := _FOR_WHAT.match(right)):
         # "an average wait of 18 weeks for a hip operation": what the wait is for comes after the figure
