@@ -309,6 +309,28 @@ def test_aligned_last_row_label_ending_in_a_bracket_on_its_own_line_keeps_it(tmp
         assert "Source" not in doc.text[doc.tables[0].start : doc.tables[0].end]
 
 
+def test_aligned_labels_wrapped_onto_capitalised_lines_that_end_or_open_a_bracket(tmp_path: Path) -> None:
+    """A row label wrapped onto a line in capitals is the label's end when that line closes a bracket
+    ("Gallery (month)") or opens one ("Scheme (under 16s") closed below, in the table and at its end,
+    while a heading line without brackets between rows stays a group heading."""
+    doc = _flat(tmp_path, (
+        "Measure                          Oct 2024    Nov 2024    Target\n"
+        "Visits to the Harbourside Art    4,210       3,980       4,000\n"
+        "Gallery (month)\n"
+        "Sport and leisure\n"
+        "Swimming lessons booked           1,144       1,206       1,150\n"
+        "Members of the Junior Gym         318         342         300\n"
+        "Scheme (under 16s, at month\n"
+        "end)\n"
+        "\n"
+        "Page 7\n"
+    ))
+    g = grid(doc)
+    assert g[("Visits to the Harbourside Art Gallery (month)", "Nov 2024")] == "3,980"
+    assert g[("Swimming lessons booked", "Target")] == "1,150"
+    assert g[("Members of the Junior Gym Scheme (under 16s, at month end)", "Nov 2024")] == "342"
+
+
 # ---- not tables -----------------------------------------------------------------------------------------
 
 

@@ -272,6 +272,14 @@ def _split_head(
     return [(k, k, x, y) for k, x, y in groups]
 
 
+def _bracket_tail(line: str) -> bool:
+    """A line that ends a bracket ("Centre (quarter)") or opens one it leaves open ("Ageing scheme (aged 60
+    and"): the end of a row's wrapped label, which a group heading is not."""
+    if line.startswith("("):
+        return False  # a bracket alone is a unit ("(%)", `is_label_tail`) or a note under the table
+    return line.count("(") > line.count(")") or (line.endswith(")") and "(" in line)
+
+
 def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> Hit:
     """Columns aligned with runs of two or more spaces: header lines, then rows of a label and figures
     whose positions line up. A label alone on a line is a group heading, or the first part of the next
@@ -307,11 +315,24 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
             break
         else:
             break
-    while members and members[-1][1] == "single":
-        m = members[-1][0]
-        if len(members) > 1 and members[-2] == (m - 1, "body") and is_label_tail(lines[m].text):
-            break  # "(%)" under the last row: the end of its wrapped label, a member of the table
-        members.pop()
+    # lines right under the last row that end its wrapped label ("(%)", "Centre (quarter)", "Ageing scheme
+    # (aged 60 and" / "over)") are the table's; other lines after it (a note, a heading) are not
+    keep = len(members)
+    while keep and members[keep - 1][1] == "single":
+        keep -= 1
+    if keep and members[keep - 1][1] == "body":
+        depth = 0
+        for x in range(keep, len(members)):
+            m = members[x][0]
+            line = lines[m].text.strip()
+            if m != members[x - 1][0] + 1 or not (is_label_tail(line) or _bracket_tail(line) or depth > 0):
+                break
+            depth += line.count("(") - line.count(")")
+            keep = x + 1
+        if depth > 0:  # a bracket left open: not the label's end after all
+            while keep and members[keep - 1][1] == "single":
+                keep -= 1
+    del members[keep:]
     bodies = [m for m, kind in members if kind == "body"]
     if len(bodies) < 2:
         return None
@@ -370,8 +391,11 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
                 or nxt[0][1] - lines[m + 1].start > label_lo
             ):
                 pending = (a, b)  # the next row's label starts here
-            # the rest of the row's label: lower case, indented, or a bracket ("(excluding X) %", "(days)")
-            elif rows and rows[-1].label and (text[a].islower() or text[a] == "(" or indented):
+            # the rest of the row's label: lower case, indented, or a bracket ("(excluding X) %", "(days)"),
+            # or words ending in a bracket or opening one ("Centre (quarter)", "Ageing scheme (aged 60 and")
+            # under a label not yet closed by its own bracket
+            elif rows and rows[-1].label and (text[a].islower() or text[a] == "(" or indented or (
+                    _bracket_tail(text[a:b]) and not rows[-1].label_text.endswith(")"))):
                 prev = rows[-1]
                 lab = (prev.label[0], b) if prev.label else (a, b)
                 rows[-1] = Row(lab, f"{prev.label_text} {' '.join(text[a:b].split())}", prev.cells)
