@@ -2036,3 +2036,14 @@ def test_a_level_aimed_for_is_a_target_for_the_measure_named_before() -> None:
     rows = {(o.value, o.measure) for o in x.observations if o.value is not None}
     assert rows == {(D(31), "actual"), (D(40), "target")}
     assert {o.surface for o in x.observations} == {"Take-up of free school meals among eligible pupils"}
+
+
+def test_a_count_with_its_own_verb_after_a_run_in_heading_is_named_by_its_own_words() -> None:
+    """"Private sector housing: 37 empty homes have been brought back into use to the end of September
+    against a target of 45": the run-in heading is the paragraph's topic; the count's own words (its time
+    left out) name it, for the level and for its target."""
+    x = _one("Private sector housing: 37 empty homes have been brought back into use to the end of September "
+             "against a target of 45.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
+        (D(37), "actual", "empty homes have been brought back into use"),
+        (D(45), "target", "empty homes have been brought back into use")}

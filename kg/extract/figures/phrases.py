@@ -149,7 +149,7 @@ _OPENER_COMMA = re.compile(r",\s*$")
 _SAW_AND = re.compile(r"\s+(?:saw|sees|has\s+seen|had\s+seen|showed|has\s+shown)\s+(?:an?\s+)?(?:[a-z]+\s+)?"
                       r"(?:improvement|increase|reduction|fall|rise|decrease|deterioration|decline)\s+and\s*$",
                       re.I)
-_TIME_TAIL = re.compile(r"\s+(?:by|at|as\s+at)\s+the\s+end\s+of\b.*$", re.I)
+_TIME_TAIL = re.compile(r"\s+(?:by|at|as\s+at|to|up\s+to)\s+the\s+end\s+of\b.*$", re.I)
 _GOVERNS = re.compile(r"ed$|^(?:for|to|in|at|by|with|on)$", re.I)
 _WORD = re.compile(r"[a-z][a-z\-']+")
 
@@ -285,9 +285,10 @@ def _change_tail_re() -> re.Pattern[str]:
 
 # a figure opening a coordinated clause, or the main clause after an opening clause that ends on its verb
 # ("Since the scheme began, 78 ..."; "Since the service adopted its damp procedure, 1,318 cases ..." keeps its
-# topic), whose own words, with a verb of their own, name what it counts
+# topic) or after a run-in heading ("Planning: 212 appeals were lodged"), whose own words, with a verb of
+# their own, name what it counts
 _NEW_SUBJECT = re.compile(r"(?:\b(?:and|but|while|whilst|whereas)|\b(?:[a-z]+ed|began|begun|came|went|"
-                          r"grew|rose|fell|took)\s*,)\s+$", re.I)
+                          r"grew|rose|fell|took)\s*,|:)\s+$", re.I)
 _OWN_VERB = re.compile(r"\s*(?:%|per\s+cent)?\s+(?:of\s+)?(?:[\w\-']+\s+){1,8}?(?:were|was|are|is|had|"
                        r"have|has)\s+[a-z]", re.I)
 _NEXT_FIGURE = re.compile(r"\s+(?:and|but|while|whilst|whereas)\s+[£$€]?\d"

@@ -85,7 +85,8 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
             return False  # "Rent arrears (4.1), which stood at 2.3%": the bracket refers to a paragraph
         return not r.body_bracket.search(before)  # "Scrutiny Panel (2)" numbers a body, counts nothing
     if ending("copulas").search(before) and not r.of_number.match(after):
-        return not r.not_a_link.match(after) or bool(r.count_noun.match(after))
+        # ("Lettings: 37 new tenancies were signed": what is counted may have a word or two before it)
+        return not r.not_a_link.match(after) or bool(r.noun_after.match(after))
     if r.passive.match(after):
         return True  # "215 tenants were rehoused", "74 families were in ..."
     if r.changed_to.search(before):
