@@ -2047,3 +2047,15 @@ def test_a_count_with_its_own_verb_after_a_run_in_heading_is_named_by_its_own_wo
     assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
         (D(37), "actual", "empty homes have been brought back into use"),
         (D(45), "target", "empty homes have been brought back into use")}
+
+
+def test_a_level_against_a_profile_of_n_is_set_against_a_phased_target() -> None:
+    """"Business rates collection was 71.9% at the end of November, against a profile of 72.5%, compared with
+    70.8% a year earlier": the profile is the target phased to that point, and both figures after it belong
+    to the measure named at the start, not to "profile"."""
+    x = _one("Business rates collection was 71.9% at the end of November, against a profile of 72.5%, "
+             "compared with 70.8% a year earlier.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
+        (D("71.9"), "actual", "Business rates collection"),
+        (D("72.5"), "target", "Business rates collection"),
+        (D("70.8"), "previous", "Business rates collection")}
