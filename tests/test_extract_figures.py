@@ -2059,3 +2059,11 @@ def test_a_level_against_a_profile_of_n_is_set_against_a_phased_target() -> None
         (D("71.9"), "actual", "Business rates collection"),
         (D("72.5"), "target", "Business rates collection"),
         (D("70.8"), "previous", "Business rates collection")}
+
+
+def test_a_budget_set_for_the_year_is_no_figure_but_its_overspend_is() -> None:
+    """"The general fund net budget set for this year was £211.6m; the forecast overspend is £3.4m": the
+    budget is an amount approved, not a result of any measure; the overspend against it is one."""
+    x = _one("The general fund net budget set for this year was £211.6m. The forecast outturn is an overspend "
+             "of £3.4m.\n")
+    assert [o.value for o in x.observations if o.value is not None] == [D(3400000)]
