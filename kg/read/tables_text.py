@@ -273,8 +273,8 @@ def _split_head(
 
 
 def _bracket_tail(line: str) -> bool:
-    """A line that ends a bracket ("Centre (quarter)") or opens one it leaves open ("Ageing scheme (aged 60
-    and"): the end of a row's wrapped label, which a group heading is not."""
+    """A line that ends a bracket ("Gallery (month)") or opens one it leaves open ("Gym Scheme (under 16s,
+    at"): the end of a row's wrapped label, which a group heading is not."""
     if line.startswith("("):
         return False  # a bracket alone is a unit ("(%)", `is_label_tail`) or a note under the table
     return line.count("(") > line.count(")") or (line.endswith(")") and "(" in line)
@@ -315,8 +315,8 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
             break
         else:
             break
-    # lines right under the last row that end its wrapped label ("(%)", "Centre (quarter)", "Ageing scheme
-    # (aged 60 and" / "over)") are the table's; other lines after it (a note, a heading) are not
+    # lines right under the last row that end its wrapped label ("(%)", "Gallery (month)", "Gym Scheme
+    # (under 16s, at" / "month end)") are the table's; other lines after it (a note, a heading) are not
     keep = len(members)
     while keep and members[keep - 1][1] == "single":
         keep -= 1
@@ -392,7 +392,7 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
             ):
                 pending = (a, b)  # the next row's label starts here
             # the rest of the row's label: lower case, indented, or a bracket ("(excluding X) %", "(days)"),
-            # or words ending in a bracket or opening one ("Centre (quarter)", "Ageing scheme (aged 60 and")
+            # or words ending in a bracket or opening one ("Gallery (month)", "Gym Scheme (under 16s, at")
             # under a label not yet closed by its own bracket
             elif rows and rows[-1].label and (text[a].islower() or text[a] == "(" or indented or (
                     _bracket_tail(text[a:b]) and not rows[-1].label_text.endswith(")"))):

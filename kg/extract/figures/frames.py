@@ -78,7 +78,7 @@ _COMPARED = re.compile(r"\b(?:compared|compares|against)\b", re.I)
 # a period labelling the number after it ("(Q2: 21.3%)", "(target 95%, last year 89%)"): not the one before's
 _LABELS = re.compile(r"\s*[:=\-–]?\s*[£\d]")
 _DIGIT = re.compile(r"\d")
-# a bracket opening on a period that labels the number closing it: "(Q4 2023/24: 89.7%)", "(2022/23 - 61)"
+# a bracket opening on a period that labels the number closing it: "(Q2 2021/22: 73.5%)", "(2020/21 - 44)"
 _PERIOD_LABEL = re.compile(r"\(\s*(?:(?:q|qtr|quarter)\s*[1-4](?:\s+(?:19|20)\d\d\s*[/\-–]\s*\d{2,4})?"
                            r"|(?:19|20)\d\d\s*[/\-–]\s*\d{2,4})\s*[:=\-–]\s*$", re.I)
 _SPACES = re.compile(r"\s+")
@@ -90,7 +90,7 @@ def _reaches(text: str, cue_end: int, number_start: int) -> bool:
     if len(between) > 60 and len(_SPACES.sub(" ", between)) > 60:  # blanked page furniture is no distance
         return False
     if _PERIOD_LABEL.search(between):
-        return False  # "95% target (Q4 last year: 89.7%)": the bracket's period labels the number, no cue
+        return False  # "98% target (Q3 2021/22: 96.1%)": the bracket's period labels the number, no cue
     between = _PERIODS_NAMED.sub(" ", between)
     return bool(fillers_re().match(between))
 

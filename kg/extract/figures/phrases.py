@@ -284,8 +284,8 @@ def _change_tail_re() -> re.Pattern[str]:
 
 
 # a figure opening a coordinated clause, or the main clause after an opening clause that ends on its verb
-# ("Since the scheme began, 78 ..."; "Since the service adopted its damp procedure, 1,318 cases ..." keeps its
-# topic) or after a run-in heading ("Planning: 212 appeals were lodged"), whose own words, with a verb of
+# ("Since the pilot opened, 41 ..."; "Once the council launched its lettings policy, 530 bids ..." keeps its
+# topic) or after a run-in heading ("Planning: 57 appeals were lodged"), whose own words, with a verb of
 # their own, name what it counts
 _NEW_SUBJECT = re.compile(r"(?:\b(?:and|but|while|whilst|whereas)|\b(?:[a-z]+ed|began|begun|came|went|"
                           r"grew|rose|fell|took)\s*,|:)\s+$", re.I)
@@ -319,7 +319,7 @@ def _right_words(right: str) -> str:
         right = right[: m.start()]
         break
     if m := _NEXT_FIGURE.search(right):
-        right = right[: m.start()]  # "78 tenancies had been created and 89.7% of them ...": the next clause's
+        right = right[: m.start()]  # "41 loans were made and 93% of them ...": the next clause's
     if m := _TIME_TAIL.search(right):
         right = right[: m.start()]  # "... had been paid by the end of June": when, not what
     return _tidy(_TRAILING_PERIOD.sub("", right.rstrip(" .;")))
@@ -331,7 +331,7 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     "x of y NOUN (z%)", which the phrase is about."""
     left, population = _left(text, lo, start)
     if _NEW_SUBJECT.search(text, max(lo, start - 24), start) and _OWN_VERB.match(text, end, hi):
-        left = ""  # "the service was short-staffed and 212 visits were overdue": the figure opens its clause
+        left = ""  # "the team was short-staffed and 63 visits were overdue": the figure opens its clause
     of_phrase = bool(_OF_AFTER.match(text[end:hi]))  # "N% of NP": the NP names the measure
     if of_phrase and _OPENER_COMMA.search(text, lo, start):
         left = ""  # "Despite the pressures, 61% of X had been paid": the opener clause is no name
@@ -344,7 +344,7 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
         left = ""
     right = _right(text, end, hi)
     if of_phrase and (them := _THEM.match(right)):
-        # "78 tenancies had been created and 89.7% of them had been sustained": "them" are the tenancies
+        # "41 loans were made and 93% of them were repaid": "them" are the loans
         counted = _COUNTED_BEFORE.search(text, max(0, start - 160), start)  # in the clause before
         if counted is not None and not _SENTENCE_END.search(counted.group()):
             right = f"{_tidy(counted.group(1))} {right[them.end():]}"

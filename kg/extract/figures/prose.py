@@ -78,7 +78,7 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
     that names what a service counts ("415 noise complaints", "23 appeals")."""
     r = _level_res()
     before = text[max(lo, n.start - 40) : n.start]
-    # (long enough for "212 routine visits to low-risk premises were overdue")
+    # (long enough for "63 annual reviews of direct payment packages were late")
     after = text[n.end : min(hi, n.end + 80)]
     if r.open_bracket.search(before) and r.close_bracket.match(after) and r.named_bracket.search(before):
         if r.level_follows.match(text, n.end, hi):
@@ -156,7 +156,7 @@ def _level_res() -> _LevelRes:
         changed_to=re.compile(r"(?:(?:"
                               + alternation([*words()["change"], *words()["change_straight"], "from"])
                               + r")\s+\d[\d,.]*\s*(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)?"
-                              # "from 212 at the end of June to 147": the earlier level's time between
+                              # "from 58 at the end of March to 33": the earlier level's time between
                               + _WHEN_BETWEEN +
                               r"\s*\(?\s*to|\d[\d,.]*\s*(?:%|per\s?cent\b)\s+(?:higher|lower|up|down)\s+at)\s+"
                               r"(?:(?:around|about|approximately|roughly|nearly|almost|some|an\s+estimated)\s+)?$",
