@@ -2067,3 +2067,12 @@ def test_a_budget_set_for_the_year_is_no_figure_but_its_overspend_is() -> None:
     x = _one("The general fund net budget set for this year was £211.6m. The forecast outturn is an overspend "
              "of £3.4m.\n")
     assert [o.value for o in x.observations if o.value is not None] == [D(3400000)]
+
+
+def test_a_speaker_referring_to_a_measure_which_had_moved_names_it_by_the_object() -> None:
+    """"Councillor Hale referred to void turnaround, which had risen to 41 days against a target of 28 days":
+    the measure is what the councillor referred to, not the councillor."""
+    x = _one("Councillor Hale referred to void turnaround, which had risen to 41 days against a target of 28 "
+             "days, and asked why.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
+        (D(41), "actual", "void turnaround"), (D(28), "target", "void turnaround")}

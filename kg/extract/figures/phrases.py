@@ -25,7 +25,8 @@ def _report_re() -> re.Pattern[str]:
     reported = alternation(words()["speech_verbs"] + words()["report_verbs"] + words()["question_verbs"]
                            + words()["done_verbs"])
     bare = (r"|\b" + reported + r"\s+(?=(?:the|this|it|there|these|those|our|its|their|a|an|"
-            r"performance)\s)|\b" + alternation(words()["clause_verbs"]) + r"\s+(?=[a-z]|[£\d]|$)")
+            r"performance)\s)|\b" + alternation(words()["clause_verbs"]) + r"\s+(?=[a-z]|[£\d]|$)"
+            r"|\b" + alternation(words()["topic_verbs"]) + r"\s+(?=[a-z])")
     return re.compile(r"\b" + alternation(words()["report_verbs"]) + lead + bare, re.I | re.S)
 
 
