@@ -354,6 +354,17 @@ def test_prose_minutes_attendance_agenda_forms_and_signatures_are_not_tables() -
         "Wards:        12\nPopulation:   45,000\nArea:         312\n",
         "Signed  .........................   Date  ..........\nChair\n",
         "Budget | Forecast\n",
+        # minutes set out with tab stops: a number and a heading, paragraphs indented by a tab, lettered
+        # sub-paragraphs, an attendance list
+        "ATTENDING:\tCouncillor M Orme (Chair)\n"
+        "\tCouncillors F Dale, H Ince and W Yeo\n"
+        "OFFICERS:\tK Lund, Director of Place\n"
+        "\tS Amis, Democratic Services Officer\n"
+        "41.\tAPOLOGIES\n"
+        "\tApologies were received from Councillor Tarr.\n"
+        "42.\tMATTERS ARISING\n"
+        "\t(i)\tLibrary hours: the Director said the consultation would close in May.\n"
+        "\t(ii)\tBus shelters: a list of sites had been sent to members.\n",
     ],
 )
 def test_constructions_that_are_not_tables(text: str) -> None:

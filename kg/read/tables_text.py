@@ -93,6 +93,10 @@ def _delimited(
             n_head = 1
     if not valued and (width < 3 or n_head == 0):
         return None  # two columns of words: a list or a form, not a table
+    if not valued and 2 * sum(sum(c[1] > c[0] for c in row) >= 3 for row in grid) < len(grid):
+        # minutes set out with tabs ("15.<tab>APOLOGIES", "<tab>(a)<tab>Matters arising: ..."): most lines
+        # hold a number and a paragraph, or a paragraph alone; a table of words fills three cells a row
+        return None
     body = grid[n_head:]
     if not body:
         return None
