@@ -295,6 +295,7 @@ _OWN_VERB = re.compile(r"\s*(?:%|per\s+cent)?\s+(?:of\s+)?(?:[\w\-']+\s+){1,8}?(
 _NEXT_FIGURE = re.compile(r"\s+(?:and|but|while|whilst|whereas)\s+[£$€]?\d"
                           r"(?![\d,.]*(?:st|nd|rd|th)\b)(?![\d,.]*\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
                           re.I)
+_COUNTED_NOUN = re.compile(r"\s+(?!of\b|per\s+cent\b)[a-z]")
 _THEM = re.compile(r"(?:them|these|those)\b\s*", re.I)
 # a count and what it counts, then its verb, before the figure whose "of them" points back at it
 _COUNTED_BEFORE = re.compile(r"\b\d[\d,]*\s+((?:[A-Za-z][\w\-]*\s+){0,4}?[a-z][\w\-]*s)\s+(?:had|have|has|were|"
@@ -331,8 +332,11 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     names nothing: the figure then belongs to the indicator of the figure before it). `noun` is the y of
     "x of y NOUN (z%)", which the phrase is about."""
     left, population = _left(text, lo, start)
-    if _NEW_SUBJECT.search(text, max(lo, start - 24), start) and _OWN_VERB.match(text, end, hi):
-        left = ""  # "the team was short-staffed and 63 visits were overdue": the figure opens its clause
+    if (new := _NEW_SUBJECT.search(text, max(lo, start - 24), start)) and _OWN_VERB.match(text, end, hi) and (
+            not new.group().strip() == ":" or ("%" not in text[start:end] and _COUNTED_NOUN.match(text, end, hi))):
+        # "the team was short-staffed and 63 visits were overdue": the figure opens its clause; after a run-in
+        # heading only a count with its noun does ("Lighting is the concern: 81% of faults were ..." keeps it)
+        left = ""
     of_phrase = bool(_OF_AFTER.match(text[end:hi]))  # "N% of NP": the NP names the measure
     if of_phrase and _OPENER_COMMA.search(text, lo, start):
         left = ""  # "Despite the pressures, 61% of X had been paid": the opener clause is no name
