@@ -2083,3 +2083,32 @@ def test_a_share_after_a_clause_naming_its_topic_and_a_colon_keeps_the_topic() -
     colon is not a count opening its own clause, so the clause before the colon stays in its name."""
     x = _one("Bus shelter repairs are the weak spot: 71.0% of reports were dealt with on time.\n")
     assert all("Bus shelter" in o.surface for o in x.observations)
+
+
+def test_figures_for_named_parts_of_the_area_and_the_whole_area_s_rate() -> None:
+    """"Take-up on the Eastfield round was 62% and on the Marsh Lane round 49%, compared with a district-wide
+    rate of 57%": each round's level is take-up for that round (the second naming only its round), and the
+    district-wide rate is the council's own take-up, not a measure named "district-wide rate"."""
+    x = _one("Take-up on the Eastfield round was 62% and on the Marsh Lane round 49%, compared with a "
+             "district-wide rate of 57%.\n")
+    assert {(o.value, o.measure, o.area, o.surface) for o in x.observations if o.value is not None} == {
+        (D(62), "actual", "Eastfield", "Take-up"), (D(49), "actual", "Marsh Lane", "Take-up"),
+        (D(57), "actual", "council", "Take-up")}
+
+
+def test_an_earlier_level_of_a_named_part_is_that_part_s() -> None:
+    """"Take-up on the Marsh Lane round had risen to 55% from 49%": both levels are the round's."""
+    x = _one("Take-up on the Marsh Lane round had risen to 55% from 49%.\n")
+    assert {(o.value, o.measure, o.area) for o in x.observations if o.value is not None} == {
+        (D(55), "actual", "Marsh Lane"), (D(49), "previous", "Marsh Lane")}
+
+
+def test_a_range_across_named_areas_gives_each_end_its_own_area() -> None:
+    """"... 6.1 days overall, ranging from 3.9 days in the Coastal area to 8.4 days in the Upland area": the
+    overall level is the council's, each end of the range is its own area's (8.4 is the Upland area's, never
+    the Coastal area's), all of the measure the sentence names."""
+    x = _one("Average repair times were 6.1 days overall, ranging from 3.9 days in the Coastal area to 8.4 days "
+             "in the Upland area.\n")
+    assert {(o.value, o.area, o.surface) for o in x.observations if o.value is not None} == {
+        (D("6.1"), "council", "Average repair times"), (D("3.9"), "Coastal", "Average repair times"),
+        (D("8.4"), "Upland", "Average repair times")}

@@ -246,6 +246,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 and tv.paragraph_start(carry[1] - 1) != tv.paragraph_start(s.start):
             carry = None
         sentence_actual: str | None = None
+        parts: dict[str, str] = {}  # a level's name -> the part of the area it is for ("on the X round")
         sentence_named: str | None = None  # a benchmark's own name, when the sentence states no level
         actual_unit: tuple | None = None
         if s.list_item is not None and s.list_item != topic_item:
@@ -367,7 +368,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if clause_periods is None:
                     clause_periods = periods.mentions(text, c.start, c.end, doc_period)
                 period, named = frames.period_of(text, n, period_lo, c.end, doc_period, clause_periods)
-                elsewhere = role.measure == "previous" and _PLACE_AFTER.match(text, n.end, c.end)
+                # "ranging from 4 days in Northvale to 9 days in Southvale": the later end's place is its own
+                ranged = _FROM_PLACE_TO.search(text, max(c.start, n.start - 90), n.start) is not None
+                elsewhere = (role.measure == "previous" or ranged) and _PLACE_AFTER.match(text, n.end, c.end)
                 if elsewhere and _is_place(elsewhere.group(1)):
                     # "This compared to 199 in Northvale": Northvale's level, not an earlier one
                     role = frames.Role("actual", elsewhere.group(1), role.cue_start)
@@ -523,10 +526,12 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     measure, role = "benchmark", frames.Role("benchmark", codes[0])
                 own_area = measure in ("actual", "previous") and role.area == "council"
                 place = _PLACE_TAIL.search(own) if own_area else None
-                if place and _is_place(place.group(1)):
+                part_only = False  # the clause names only the part ("and on the Westgate round 58%")
+                if place and _is_place(name := place.group(1) or place.group(2)):
                     # "the recycling rate in Northvale rose to 60.2%": a figure for a part of the area
                     own = own[: place.start()]
-                    role = frames.Role(role.measure, place.group(1), role.cue_start, role.named)
+                    role = frames.Role(role.measure, name, role.cue_start, role.named)
+                    part_only = not phrases.names_something(own)
                 if monthly is None:
                     monthly = bool(_MONTHLY.search(text, c.start, c.end))
                 f = Found(
@@ -546,7 +551,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if measure == "actual":
                     # a level with no name of its own reads the one before only where the clause points back
                     # to it ("This compares with ...", "It rose to ..."); elsewhere it has no indicator
-                    if not f.phrase and (pointed or _points_back(text, c.start)):
+                    if not f.phrase and (part_only or elsewhere) and sentence_actual:
+                        f.phrase = sentence_actual  # "X on the A round was 71% and on the B round 58%": X
+                    elif not f.phrase and (pointed or _points_back(text, c.start)):
                         if sentence_actual:
                             f.phrase = sentence_actual  # "..., while our performance was 91%"
                         elif c.start > s.start and (subject := _clause_subject(text, s.start, c.start)):
@@ -563,6 +570,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     spent = n.unit == "currency" and not anywhere("money_measures").search(f.phrase)
                     if spent:
                         f.phrase = ""
+                    if f.phrase and f.area != "council":
+                        parts.setdefault(f.phrase, f.area)
                     if f.phrase and not (sentence_actual and anywhere("variant_openers").match(f.phrase)):
                         sentence_actual = f.phrase
                         actual_unit = (n.unit, n.unit_words, n.rate_base)
@@ -603,6 +612,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     owner = None
                 if owner and (not f.phrase or f.area != "council" or f.measure in ("target", "previous")):
                     f.phrase = owner  # "... against a target of 90%": the clause's indicator
+                    if f.measure == "previous" and f.area == "council" and owner in parts:
+                        f.area = parts[owner]  # "X on the A round had risen to 64% from 58%": A's, before
                 elif carry and (not f.phrase or len(f.phrase.split()) > 10 or _points_back(text, c.start)) \
                         and _fits(carry[2], f.unit) and not (nameless and not _points_back(text, c.start)) \
                         and not (unread and not _points_back(text, c.start)):
@@ -906,7 +917,14 @@ _PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?((?-i:[A-Z])[a-z'\-]+"
 _HERE_AFTER = re.compile(r"\s+(?:here|locally|(?:in|for|across)\s+(?:the|this)\s+"
                          r"(?:borough|district|county|city|council\s+area|authority\s+area|authority|council))\b"
                          r"(?![^.;,]{0,25}\b(?:last|previous|prior|earlier|ago|before)\b)", re.I)
-_PLACE_TAIL = re.compile(r"\s+in\s+((?:[A-Z][a-z'\-]+)(?:\s+[A-Z][a-z'\-]+){0,2})$")
+# "from 3 days in the Northvale area to": the range's earlier end for a place, then its later end
+_FROM_PLACE_TO = re.compile(r"\bfrom\s+[£]?\d[\d,.]*\s*%?(?:\s+[a-z]+){0,2}\s+in\s+(?:the\s+)?(?-i:[A-Z])[^\d;]{0,40}?"
+                            r"\s+to\s+$")
+_PLACE_TAIL = re.compile(r"\s+in\s+((?:[A-Z][a-z'\-]+)(?:\s+[A-Z][a-z'\-]+){0,2})$"
+                         # "participation on the Eastfield round", "(on the) Westgate round": a part of the area
+                         # named with the kind of part it is
+                         r"|(?:^|\s+(?:in|on|for|across|within)\s+)(?:the\s+)?((?:[A-Z][a-z'\-]+)(?:\s+[A-Z][a-z'\-]+)"
+                         r"{0,2})\s+(?:" + alternation(words()["part_kinds"]) + r")$")
 
 
 def _is_place(name: str) -> bool:
