@@ -2112,3 +2112,23 @@ def test_a_range_across_named_areas_gives_each_end_its_own_area() -> None:
     assert {(o.value, o.area, o.surface) for o in x.observations if o.value is not None} == {
         (D("6.1"), "council", "Average repair times"), (D("3.9"), "Coastal", "Average repair times"),
         (D("8.4"), "Upland", "Average repair times")}
+
+
+def test_an_earlier_level_after_a_possessive_period() -> None:
+    """"down from last year's 2.6 days", "up from last quarter's 58%": the possessive period stands between the
+    cue and its figure, and its "s" makes no "S 2"-style reference of the number."""
+    x = _one("Absence fell to 2.1 days per FTE, down from last year's 2.6 days.\n")
+    assert {(o.value, o.measure) for o in x.observations if o.value is not None} == {
+        (D("2.1"), "actual"), (D("2.6"), "previous")}
+    x = _one("Rent collection reached 61% in the quarter, up from last quarter's 58%.\n")
+    assert {(o.value, o.measure) for o in x.observations if o.value is not None} == {
+        (D(61), "actual"), (D(58), "previous")}
+
+
+def test_a_count_a_service_supported_between_two_months_against_a_target() -> None:
+    """"the scheme had supported 41 new businesses between May and October, against a half-year target of 50":
+    a count of what a service did for firms or people is a level, named without the months it covers."""
+    x = _one("The Enterprise Officer reported that the grant scheme had supported 41 new businesses between May "
+             "and October, against a half-year target of 50.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
+        (D(41), "actual", "new businesses"), (D(50), "target", "new businesses")}

@@ -324,6 +324,7 @@ def _right_words(right: str) -> str:
         right = right[: m.start()]  # "41 loans were made and 93% of them ...": the next clause's
     if m := _TIME_TAIL.search(right):
         right = right[: m.start()]  # "... had been paid by the end of June": when, not what
+    right = _DATE_RANGE_TAIL.sub("", right.rstrip(" .;"))  # "41 loans made between May and July": when
     return _tidy(_TRAILING_PERIOD.sub("", right.rstrip(" .;")))
 
 
