@@ -2132,3 +2132,17 @@ def test_a_count_a_service_supported_between_two_months_against_a_target() -> No
              "and October, against a half-year target of 50.\n")
     assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
         (D(41), "actual", "new businesses"), (D(50), "target", "new businesses")}
+
+
+def test_a_summary_line_opening_on_a_count_and_its_participle() -> None:
+    """"- 2,317 defects repaired in the quarter, up from 1,958 in Q4" (a bullet in a Q1 report): the count of
+    things done is a level though no "were" is written, and the quarter before is last year's Q4."""
+    tv_text = "- 2,317 defects repaired in the quarter, up from 1,958 in Q4.\n"
+    tv = build(tv_text)
+    from kg.extract.figures import extract as figures_extract
+    from kg.model import DocMeta, SourceDoc
+
+    doc = SourceDoc(path=Path("t.txt"), name="t.txt", text=tv_text, sha256="x", format="txt", meta=DocMeta())
+    x = figures_extract(Extraction(doc=doc, period="2024/25 Q1"), tv)
+    assert {(o.value, o.measure, o.period, o.surface) for o in x.observations if o.value is not None} == {
+        (D(2317), "actual", None, "defects repaired"), (D(1958), "previous", "2023/24 Q4", "defects repaired")}

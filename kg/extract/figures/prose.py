@@ -89,6 +89,8 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
         return not r.not_a_link.match(after) or bool(r.noun_after.match(after))
     if r.passive.match(after):
         return True  # "215 tenants were rehoused", "74 families were in ..."
+    if r.headline.match(after) and not text[lo : n.start].strip(" -–•*·\t("):
+        return True  # "- 1,204 streetlight faults repaired in the quarter": a summary line opening on its count
     if r.changed_to.search(before):
         return True  # "visits were up 3% to around 41,000": the level the change reached
     if r.noun_after.match(after) and (
@@ -110,6 +112,7 @@ class _LevelRes:
     count_noun: re.Pattern[str]
     passive: re.Pattern[str]
     noun_after: re.Pattern[str]
+    headline: re.Pattern[str]
     there_were: re.Pattern[str]
     were_done: re.Pattern[str]
     word_after: re.Pattern[str]
@@ -146,6 +149,8 @@ def _level_res() -> _LevelRes:
                            r"|\s+(?:[a-z\-]+\s+){0,2}" + nouns
                            + r"(?:\s+in\s+[\w\-]+){0,1}\s+had\s+an?\s+[a-z]", re.I),
         noun_after=re.compile(r"\s+(?:[a-z\-]+\s+){0,2}" + nouns + r"\b", re.I),
+        headline=re.compile(r"\s+(?:[a-z\-]+\s+){0,2}" + nouns + r"\s+(?:[a-z]+ed|"
+                            + alternation(words()["done_verbs"]) + r")\b", re.I),
         there_were=re.compile(r"\b(?:there\s+(?:were|had\s+been|have\s+been)|a\s+total\s+of)\s*$", re.I),
         were_done=re.compile(r"\s+(?:[a-z\-]+\s+){0,3}(?:were|was|had\s+been|have\s+been)\s+"
                              + alternation(words()["done_verbs"]), re.I),
@@ -412,6 +417,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     areas_own = True
                 if measure == "previous" and not named:
                     period = None  # "up from 12%": the period before, which only the context knows
+                elif measure == "previous" and periods.earlier(doc_period, period) and \
+                        periods.parts(period)[0] == periods.parts(doc_period)[0]:
+                    period = periods.shift(period, years=-1)  # "up from 9,100 in Q4" in a Q1 report: last year's
                 region = phrases.ratio(text, n.start, n.end, c.start, c.end) if n.unit == "percent" else (
                     n.start, n.end, None, None)
                 lo = previous_end if previous_end <= region[0] else c.start
