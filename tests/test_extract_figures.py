@@ -2146,3 +2146,14 @@ def test_a_summary_line_opening_on_a_count_and_its_participle() -> None:
     x = figures_extract(Extraction(doc=doc, period="2024/25 Q1"), tv)
     assert {(o.value, o.measure, o.period, o.surface) for o in x.observations if o.value is not None} == {
         (D(2317), "actual", None, "defects repaired"), (D(1958), "previous", "2023/24 Q4", "defects repaired")}
+
+
+def test_how_a_level_stands_against_a_statutory_target_names_no_measure() -> None:
+    """"... but remains short of the statutory 55% target": neither "remains short of" nor "statutory" is a
+    measure's name; the target is the named subject's where the sentence has one, else no figure."""
+    x = _one("The year-end figure of 52.1% is above the England average of 50.3% but remains short of the "
+             "statutory 55% target.\n")
+    assert not [o for o in x.observations if o.value is not None]
+    x = _one("Composting was 52.1% but remains short of the statutory 55% target.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
+        (D("52.1"), "actual", "Composting"), (D(55), "target", "Composting")}
