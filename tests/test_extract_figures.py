@@ -2157,3 +2157,11 @@ def test_how_a_level_stands_against_a_statutory_target_names_no_measure() -> Non
     x = _one("Composting was 52.1% but remains short of the statutory 55% target.\n")
     assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
         (D("52.1"), "actual", "Composting"), (D(55), "target", "Composting")}
+
+
+def test_a_share_with_after_a_subject_s_performance_is_of_the_subject_s_things() -> None:
+    """"Licensing performance has held up, with 97% of applications processed in time": the share's
+    applications are the subject's (licensing applications), "performance" being how the subject did."""
+    x = _one("Licensing performance has held up, with 97% of applications processed in time.\n")
+    assert [(o.value, o.surface) for o in x.observations if o.value is not None] == \
+        [(D(97), "Licensing applications processed in time")]

@@ -479,6 +479,14 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     # the sentence's subject, which the participle after it describes
                     if lead := _SUBJECT_VERB.match(text, s.start, n.start):
                         own = _DETERMINER.sub("", lead.group("s").strip()) + " " + own
+                elif own and n.unit == "percent" and _OF_AFTER_SHARE.match(text, n.end, c.end) and \
+                        _WITH_SHARE.search(text, max(c.start, n.start - 12), n.start) and \
+                        (lead := _SUBJECT_VERB.match(text, s.start, n.start)):
+                    # "Planning performance improved, with 88% of applications decided in time": the share's
+                    # things are the subject's ("planning applications"), the subject's own "performance" aside
+                    subject = _SUBJECT_TAIL.sub("", _DETERMINER.sub("", lead.group("s").strip()))
+                    if subject and not set(subject.lower().split()) & set(own.lower().split()):
+                        own = f"{subject} {own}"
                 if own and not phrases.is_name(own):
                     own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
                 if paired and previous_phrase and not (own and phrases.is_name(own)):
@@ -686,6 +694,9 @@ _BASED_ON = re.compile(r"\b(?:based\s+on|calculated\s+(?:as|on)|capped\s+at|pegg
 _AS_A_WHOLE = re.compile(r"\s+as\s+a\s+whole\b", re.I)
 _PARTICIPLE_LED = re.compile(r"^[a-z]+(?:ed|en)\b(?!\s+(?:by|to)\b)", re.I)
 _WITH_SHARE = re.compile(r",?\s+with\s+$", re.I)
+_OF_AFTER_SHARE = re.compile(r"\s*(?:%|per\s*cent)?\s+of\s", re.I)
+# words closing a subject that say how it did, not what it is of ("FOI performance", "collection rates")
+_SUBJECT_TAIL = re.compile(r"(?:\s+(?:performance|rates?|results?|figures?|levels?|position))+$", re.I)
 # the subject of a sentence whose verb sets it against a target or reports what was done
 _SUBJECT_VERB = re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,6}?)(?:met|missed|exceeded|beat|achieved|reached|"
                            r"had|has|have|was|were|is|are)\b", re.I)
