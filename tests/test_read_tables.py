@@ -938,3 +938,16 @@ def test_a_flattened_scorecard_with_hyphenated_quartiles_and_a_comparator_comple
     assert got[("PAM/015 Days to deliver a disabled facilities grant", "Wales average")] == "197"
     assert got[("PAM/012 Households kept from homelessness (%)", "Quartile")] == "Mid-lower"
     assert got[("PAM/013 Empty private homes returned to use (%)", "2023/24 Outturn")] == "2.7"
+
+
+def test_a_flattened_row_ending_in_words_for_no_figure_is_still_a_row(tmp_path: Path) -> None:
+    """A last cell written as words meaning "no figure" ("New indicator", "Not available") is one cell, so the
+    row still ends in values and its figures are read under their heads."""
+    doc = _text_doc(
+        "Code Measure 2022/23 2023/24 Target Trend\n"
+        "HS/01 Homes let within 28 days (%) 71.0 74.5 75.0 Better\n"
+        "HS/02 Tenancies sustained for a year (%) 90.2 89.1 92.0 Worse\n"
+        "HS/09 Homes with a valid gas safety record (%) n/a 99.6 - New indicator\n", tmp_path)
+    got = grid(doc)
+    assert got[("HS/09 Homes with a valid gas safety record (%)", "2023/24")] == "99.6"
+    assert got[("HS/01 Homes let within 28 days (%)", "Target")] == "75.0"

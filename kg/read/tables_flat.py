@@ -335,6 +335,25 @@ def _quartile_words(tokens: list[Token]) -> list[Token]:
     return out
 
 
+@cache
+def _missing_phrases() -> frozenset[tuple[str, ...]]:
+    """Words a scorecard writes in a cell for "no figure here" ("New measure", "Not available", "No target"),
+    as word tuples (kg/data/tables.yaml: cells.missing)."""
+    from kg.read.tables_cells import _words as cell_words
+
+    return frozenset(tuple(p.split()) for p in cell_words()["missing"] if " " in p)
+
+
+def _missing_words(tokens: list[Token]) -> list[Token]:
+    """A row ending in a phrase that stands for no figure ("... n/a 6.5 - - New measure"): the phrase is one
+    cell ("-"), its text kept by its offsets, so the row still ends in values."""
+    for size in (3, 2):
+        if len(tokens) > size and tuple(t[2].lower() for t in tokens[-size:]) in _missing_phrases() \
+                and _is_cell(tokens[-size - 1][2]):
+            return [*tokens[:-size], (tokens[-size][0], tokens[-1][1], "-")]
+    return tokens
+
+
 def _unit_tail(tokens: Sequence[Token]) -> bool:
     """A short bracket alone on the line below a row: the end of its wrapped label (`is_label_tail`)."""
     return is_label_tail(" ".join(t[2] for t in tokens))
@@ -356,7 +375,7 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
     ranked = any(t[2].lower().strip("():") == "quartile" for t in head_tokens)
 
     def row_tokens(line: Line) -> list[Token]:
-        tokens = _tokens(text, line)
+        tokens = _missing_words(_tokens(text, line))
         if rated:
             tokens = _rag_letters(tokens)
         if ranked:
