@@ -2165,3 +2165,14 @@ def test_a_share_with_after_a_subject_s_performance_is_of_the_subject_s_things()
     x = _one("Licensing performance has held up, with 97% of applications processed in time.\n")
     assert [(o.value, o.surface) for o in x.observations if o.value is not None] == \
         [(D(97), "Licensing applications processed in time")]
+
+
+def test_a_measure_highest_for_one_part_and_lowest_for_another() -> None:
+    """"The refusal rate was highest for householder applications, at 12.4%, and lowest for major
+    applications, at 3.1%": each level is the refusal rate for its part; the second clause names only the
+    part and borrows the measure from the first."""
+    x = _one("The refusal rate was highest for householder applications, at 12.4%, and lowest for major "
+             "applications, at 3.1%.\n")
+    assert [(o.value, o.surface) for o in x.observations if o.value is not None] == [
+        (D("12.4"), "refusal rate for householder applications"),
+        (D("3.1"), "refusal rate for major applications")]

@@ -252,6 +252,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             carry = None
         sentence_actual: str | None = None
         parts: dict[str, str] = {}  # a level's name -> the part of the area it is for ("on the X round")
+        superlative_of = ""  # "X was highest for A ...": X, for "... and lowest for B"
         sentence_named: str | None = None  # a benchmark's own name, when the sentence states no level
         actual_unit: tuple | None = None
         if s.list_item is not None and s.list_item != topic_item:
@@ -487,6 +488,12 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     subject = _SUBJECT_TAIL.sub("", _DETERMINER.sub("", lead.group("s").strip()))
                     if subject and not set(subject.lower().split()) & set(own.lower().split()):
                         own = f"{subject} {own}"
+                if own and (sup := _SUPERLATIVE.match(own)):
+                    # "X was highest for A, at N, and lowest for B, at M": X for A, then X for B
+                    if sup.group("x") and phrases.names_something(sup.group("x")):
+                        superlative_of = _DETERMINER.sub("", sup.group("x").strip())
+                    if superlative_of:
+                        own = f"{superlative_of} {sup.group('part')}"
                 if own and not phrases.is_name(own):
                     own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
                 if paired and previous_phrase and not (own and phrases.is_name(own)):
@@ -693,6 +700,10 @@ _BASED_ON = re.compile(r"\b(?:based\s+on|calculated\s+(?:as|on)|capped\s+at|pegg
                        re.I)
 _AS_A_WHOLE = re.compile(r"\s+as\s+a\s+whole\b", re.I)
 _PARTICIPLE_LED = re.compile(r"^[a-z]+(?:ed|en)\b(?!\s+(?:by|to)\b)", re.I)
+# "the wait was longest for A", "(and) lowest for B": which part the level is for, and of what
+_SUPERLATIVE = re.compile(r"^(?:(?P<x>.+?)\s+(?:was|were|is|are|remained|remains)\s+)?(?:the\s+)?"
+                          r"(?:highest|lowest|best|worst|greatest|longest|shortest|largest|smallest)\s+"
+                          r"(?P<part>(?:for|in|among|amongst|at)\s+.+)$", re.I)
 _WITH_SHARE = re.compile(r",?\s+with\s+$", re.I)
 _OF_AFTER_SHARE = re.compile(r"\s*(?:%|per\s*cent)?\s+of\s", re.I)
 # words closing a subject that say how it did, not what it is of ("FOI performance", "collection rates")
