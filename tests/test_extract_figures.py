@@ -1990,7 +1990,8 @@ def test_a_move_whose_earlier_level_names_its_time_before_to() -> None:
     """"fallen from 212 at the end of June to 147 at the end of December", "rose from 61% in 2022/23 to
     64%": the later figure is the level the move reached (a count too), and the earlier one's period stays
     the earlier one's, not the later's."""
-    x = _one("The number of families in bed and breakfast had fallen from 38 at the end of March to 21 at the "
+    x = _one("The number of families in bed and breakfast had fallen from 38 at the end of March to 21 at "
+             "the "
              "end of September.\n")
     rows = {(o.value, o.measure) for o in x.observations if o.value is not None}
     assert rows == {(D(38), "previous"), (D(21), "actual")}
@@ -2031,7 +2032,8 @@ def test_a_count_after_an_opening_clause_and_a_share_of_them_in_the_next_clause(
 def test_a_level_aimed_for_is_a_target_for_the_measure_named_before() -> None:
     """"... rose to 31% this year, and the plan aimed for 40% by 2028": "aimed for" sets a target (for its
     horizon), of the measure the sentence named, not a level of "the plan"."""
-    x = _one("Take-up of free school meals among eligible pupils rose to 31% this year, and the plan aimed for "
+    x = _one("Take-up of free school meals among eligible pupils rose to 31% this year, and the plan aimed "
+             "for "
              "40% by 2028.\n")
     rows = {(o.value, o.measure) for o in x.observations if o.value is not None}
     assert rows == {(D(31), "actual"), (D(40), "target")}
@@ -2064,7 +2066,8 @@ def test_a_level_against_a_profile_of_n_is_set_against_a_phased_target() -> None
 def test_a_budget_set_for_the_year_is_no_figure_but_its_overspend_is() -> None:
     """"The general fund net budget set for this year was £211.6m; the forecast overspend is £3.4m": the
     budget is an amount approved, not a result of any measure; the overspend against it is one."""
-    x = _one("The general fund net budget set for this year was £211.6m. The forecast outturn is an overspend "
+    x = _one("The general fund net budget set for this year was £211.6m. The forecast outturn is an "
+             "overspend "
              "of £3.4m.\n")
     assert [o.value for o in x.observations if o.value is not None] == [D(3400000)]
 
@@ -2107,7 +2110,8 @@ def test_a_range_across_named_areas_gives_each_end_its_own_area() -> None:
     """"... 6.1 days overall, ranging from 3.9 days in the Coastal area to 8.4 days in the Upland area": the
     overall level is the council's, each end of the range is its own area's (8.4 is the Upland area's, never
     the Coastal area's), all of the measure the sentence names."""
-    x = _one("Average repair times were 6.1 days overall, ranging from 3.9 days in the Coastal area to 8.4 days "
+    x = _one("Average repair times were 6.1 days overall, ranging from 3.9 days in the Coastal area to "
+             "8.4 days "
              "in the Upland area.\n")
     assert {(o.value, o.area, o.surface) for o in x.observations if o.value is not None} == {
         (D("6.1"), "council", "Average repair times"), (D("3.9"), "Coastal", "Average repair times"),
@@ -2115,8 +2119,8 @@ def test_a_range_across_named_areas_gives_each_end_its_own_area() -> None:
 
 
 def test_an_earlier_level_after_a_possessive_period() -> None:
-    """"down from last year's 2.6 days", "up from last quarter's 58%": the possessive period stands between the
-    cue and its figure, and its "s" makes no "S 2"-style reference of the number."""
+    """"down from last year's 2.6 days", "up from last quarter's 58%": the possessive period stands between
+    the cue and its figure, and its "s" makes no "S 2"-style reference of the number."""
     x = _one("Absence fell to 2.1 days per FTE, down from last year's 2.6 days.\n")
     assert {(o.value, o.measure) for o in x.observations if o.value is not None} == {
         (D("2.1"), "actual"), (D("2.6"), "previous")}
@@ -2128,7 +2132,8 @@ def test_an_earlier_level_after_a_possessive_period() -> None:
 def test_a_count_a_service_supported_between_two_months_against_a_target() -> None:
     """"the scheme had supported 41 new businesses between May and October, against a half-year target of 50":
     a count of what a service did for firms or people is a level, named without the months it covers."""
-    x = _one("The Enterprise Officer reported that the grant scheme had supported 41 new businesses between May "
+    x = _one("The Enterprise Officer reported that the grant scheme had supported 41 new businesses "
+             "between May "
              "and October, against a half-year target of 50.\n")
     assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
         (D(41), "actual", "new businesses"), (D(50), "target", "new businesses")}
@@ -2145,7 +2150,8 @@ def test_a_summary_line_opening_on_a_count_and_its_participle() -> None:
     doc = SourceDoc(path=Path("t.txt"), name="t.txt", text=tv_text, sha256="x", format="txt", meta=DocMeta())
     x = figures_extract(Extraction(doc=doc, period="2024/25 Q1"), tv)
     assert {(o.value, o.measure, o.period, o.surface) for o in x.observations if o.value is not None} == {
-        (D(2317), "actual", None, "defects repaired"), (D(1958), "previous", "2023/24 Q4", "defects repaired")}
+        (D(2317), "actual", None, "defects repaired"),
+        (D(1958), "previous", "2023/24 Q4", "defects repaired")}
 
 
 def test_how_a_level_stands_against_a_statutory_target_names_no_measure() -> None:

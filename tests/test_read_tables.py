@@ -925,8 +925,9 @@ def test_a_flattened_scorecard_with_quartile_words_a_third_header_line_and_a_das
 
 def test_a_flattened_scorecard_with_hyphenated_quartiles_and_a_comparator_completed_beside_a_quartile(
         tmp_path: Path) -> None:
-    """Quartiles written "Mid-upper" / "Mid-lower" are one word cell each, so the rows still end in values, and
-    "average" on the second header line completes the "Wales" head, not the "Quartile" head to its right."""
+    """Quartiles written "Mid-upper" / "Mid-lower" are one word cell each, so the rows still end in values,
+    and "average" on the second header line completes the "Wales" head, not the "Quartile" head to its
+    right."""
     doc = _text_doc(
         "Appendix B: national measures\n"
         "Code Indicator 2022/23 2023/24 Goal Wales Quartile DoT\n"

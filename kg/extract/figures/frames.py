@@ -189,7 +189,8 @@ _IN = re.compile(
     re.I,
 )
 
-_FIGURE_THEN = re.compile(r"\d\s*(?:%|per\s+cent)?(?:\s*(?:working\s+days|days?|weeks?|months?|hours?|tonnes))?"
+_FIGURE_THEN = re.compile(r"\d\s*(?:%|per\s+cent)?"
+                          r"(?:\s*(?:working\s+days|days?|weeks?|months?|hours?|tonnes))?"
                           r"\s+(?:in|for|at|during|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|over)"
                           r"\s+(?:the\s+)?$", re.I)
 

@@ -298,7 +298,8 @@ _NEXT_FIGURE = re.compile(r"\s+(?:and|but|while|whilst|whereas)\s+[£$€]?\d"
 _COUNTED_NOUN = re.compile(r"\s+(?!of\b|per\s+cent\b)[a-z]")
 _THEM = re.compile(r"(?:them|these|those)\b\s*", re.I)
 # a count and what it counts, then its verb, before the figure whose "of them" points back at it
-_COUNTED_BEFORE = re.compile(r"\b\d[\d,]*\s+((?:[A-Za-z][\w\-]*\s+){0,4}?[a-z][\w\-]*s)\s+(?:had|have|has|were|"
+_COUNTED_BEFORE = re.compile(r"\b\d[\d,]*\s+((?:[A-Za-z][\w\-]*\s+){0,4}?[a-z][\w\-]*s)\s+"
+                             r"(?:had|have|has|were|"
                              r"was|are|is)\b[^\d]*$")
 _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _HAD_DONE = re.compile(r"^\s*(?:had|has|have)\s+(?=\w+(?:ed|en|wn)\b)", re.I)
@@ -334,7 +335,8 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     "x of y NOUN (z%)", which the phrase is about."""
     left, population = _left(text, lo, start)
     if (new := _NEW_SUBJECT.search(text, max(lo, start - 24), start)) and _OWN_VERB.match(text, end, hi) and (
-            not new.group().strip() == ":" or ("%" not in text[start:end] and _COUNTED_NOUN.match(text, end, hi))):
+            new.group().strip() != ":" or (
+                "%" not in text[start:end] and _COUNTED_NOUN.match(text, end, hi))):
         # "the team was short-staffed and 63 visits were overdue": the figure opens its clause; after a run-in
         # heading only a count with its noun does ("Lighting is the concern: 81% of faults were ..." keeps it)
         left = ""

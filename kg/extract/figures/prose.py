@@ -90,7 +90,7 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
     if r.passive.match(after):
         return True  # "215 tenants were rehoused", "74 families were in ..."
     if r.headline.match(after) and not text[lo : n.start].strip(" -–•*·\t("):
-        return True  # "- 1,204 streetlight faults repaired in the quarter": a summary line opening on its count
+        return True  # "- 1,204 faults repaired in the quarter": a summary line opening on a count
     if r.changed_to.search(before):
         return True  # "visits were up 3% to around 41,000": the level the change reached
     if r.noun_after.match(after) and (
@@ -420,7 +420,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     period = None  # "up from 12%": the period before, which only the context knows
                 elif measure == "previous" and periods.earlier(doc_period, period) and \
                         periods.parts(period)[0] == periods.parts(doc_period)[0]:
-                    period = periods.shift(period, years=-1)  # "up from 9,100 in Q4" in a Q1 report: last year's
+                    # "up from 9,100 in Q4" in a Q1 report: last year's Q4
+                    period = periods.shift(period, years=-1)
                 region = phrases.ratio(text, n.start, n.end, c.start, c.end) if n.unit == "percent" else (
                     n.start, n.end, None, None)
                 lo = previous_end if previous_end <= region[0] else c.start
@@ -484,7 +485,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                         _WITH_SHARE.search(text, max(c.start, n.start - 12), n.start) and \
                         (lead := _SUBJECT_VERB.match(text, s.start, n.start)):
                     # "Planning performance improved, with 88% of applications decided in time": the share's
-                    # things are the subject's ("planning applications"), the subject's own "performance" aside
+                    # things are the subject's ("planning applications"), its "performance" aside
                     subject = _SUBJECT_TAIL.sub("", _DETERMINER.sub("", lead.group("s").strip()))
                     if subject and not set(subject.lower().split()) & set(own.lower().split()):
                         own = f"{subject} {own}"
@@ -948,10 +949,11 @@ _HERE_AFTER = re.compile(r"\s+(?:here|locally|(?:in|for|across)\s+(?:the|this)\s
                          r"(?:borough|district|county|city|council\s+area|authority\s+area|authority|council))\b"
                          r"(?![^.;,]{0,25}\b(?:last|previous|prior|earlier|ago|before)\b)", re.I)
 # "from 3 days in the Northvale area to": the range's earlier end for a place, then its later end
-_FROM_PLACE_TO = re.compile(r"\bfrom\s+[£]?\d[\d,.]*\s*%?(?:\s+[a-z]+){0,2}\s+in\s+(?:the\s+)?(?-i:[A-Z])[^\d;]{0,40}?"
+_FROM_PLACE_TO = re.compile(r"\bfrom\s+[£]?\d[\d,.]*\s*%?(?:\s+[a-z]+){0,2}\s+in\s+(?:the\s+)?"
+                            r"(?-i:[A-Z])[^\d;]{0,40}?"
                             r"\s+to\s+$")
 _PLACE_TAIL = re.compile(r"\s+in\s+((?:[A-Z][a-z'\-]+)(?:\s+[A-Z][a-z'\-]+){0,2})$"
-                         # "participation on the Eastfield round", "(on the) Westgate round": a part of the area
+                         # "take-up on the Eastfield round", "(on the) Westgate round": a part of the area
                          # named with the kind of part it is
                          r"|(?:^|\s+(?:in|on|for|across|within)\s+)(?:the\s+)?((?:[A-Z][a-z'\-]+)(?:\s+[A-Z][a-z'\-]+)"
                          r"{0,2})\s+(?:" + alternation(words()["part_kinds"]) + r")$")
@@ -1129,7 +1131,8 @@ _LEVEL_AGAINST_TARGET = re.compile(r"\bperformance\s+against\s+(?:the\s+|its\s+)
 _TARGET_MOVED = re.compile(r"\btargets?\b(?:(?!\bagainst\b|[.;]).){0,80}?\bfrom\s*$", re.I)
 # "from 58% to", "from 2015/16 (7.1 days lost per head) to 2016/17 (": the pair's second figure follows
 # ("from 9 in Quarter 1 to 14", "from 61% in 2022/23 to 64%": the earlier level's period between)
-_PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+(?:[^\d\s,;]+|(?:quarter|qtr|q)\s*[1-4]|(?:19|20)\d\d(?:/\d{2})?)"
+_PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?"
+                      r"(?:\s+(?:[^\d\s,;]+|(?:quarter|qtr|q)\s*[1-4]|(?:19|20)\d\d(?:/\d{2})?)"
                       r"){0,12}?\s*\bto"
                       r"(?:\s+(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?\s*\()?\s*$", re.I)
 _COORDINATED = re.compile(r"(?:\band|\bor|,|&)\s*$", re.I)
