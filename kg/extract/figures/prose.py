@@ -279,6 +279,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 carry = (words_, s.end, cid)  # the question names what the answer's figure is about
             elif asked:
                 carry = None  # "asked about recycling and fly-tipping": an answer's figure could be either
+            elif shown := _SHOWN.search(text, s.start, s.end):
+                carry = (_shown_name(shown), s.end, None)  # "the report showed X for each area": X follows
             elif carry:
                 carry = (carry[0], s.end, carry[2])  # a sentence without a number passes the indicator on
             continue
@@ -651,6 +653,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             carry = (sentence_actual, s.end, None)
         elif sentence_named:
             carry = (sentence_named, s.end, None)  # "X across Wales stood at 231. This compared to ..."
+        elif not _gave_figure(out, s.start) and (shown := _SHOWN.search(text, s.start, s.end)):
+            carry = (_shown_name(shown), s.end, None)  # "... X for each of the three areas": no figure of X
         elif carry:
             carry = (carry[0], s.end, carry[2])
     kept = []
@@ -675,6 +679,23 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             continue
         kept.append(f)
     return kept, notes
+
+
+# A sentence saying a report shows a measure for each part ("the report showed the time taken to clear X for
+# each of the four areas"): the figures after it that name nothing are that measure's
+_SHOWN = re.compile(r"\b(?:showed|shows|set\s+out|sets\s+out|gave|gives|broke\s+down|breaks\s+down|presented|"
+                    r"presents)\s+(?:the\s+)?(?P<x>(?:average\s+)?(?:time\s+taken|number|percentage|proportion|"
+                    r"rate|average|time|level)\b[^.;:\d]{3,80}?)\s+(?:for\s+each\b|by\s+(?:area|ward|district|"
+                    r"locality|team|site)s?\b|broken\s+down\b)", re.I)
+
+
+def _shown_name(m: re.Match[str]) -> str:
+    return " ".join(m.group("x").split())
+
+
+def _gave_figure(out: list[Found], start: int) -> bool:
+    """Did the sentence starting at `start` give a figure?"""
+    return bool(out) and out[-1].start >= start
 
 
 def _clause_subject(text: str, start: int, end: int) -> str:
