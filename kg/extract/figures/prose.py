@@ -280,7 +280,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             elif asked:
                 carry = None  # "asked about recycling and fly-tipping": an answer's figure could be either
             elif shown := _SHOWN.search(text, s.start, s.end):
-                carry = (_shown_name(shown), s.end, None)  # "the report showed X for each area": X follows
+                carry = (_shown_name(shown), s.end, None)  # "the table gives X for each area": X follows
             elif carry:
                 carry = (carry[0], s.end, carry[2])  # a sentence without a number passes the indicator on
             continue
@@ -681,7 +681,7 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
     return kept, notes
 
 
-# A sentence saying a report shows a measure for each part ("the report showed the time taken to clear X for
+# A sentence saying a paper shows a measure for each part ("Appendix B sets out the time taken to clear X for
 # each of the four areas"): the figures after it that name nothing are that measure's
 _SHOWN = re.compile(r"\b(?:showed|shows|set\s+out|sets\s+out|gave|gives|broke\s+down|breaks\s+down|presented|"
                     r"presents)\s+(?:the\s+)?(?P<x>(?:average\s+)?(?:time\s+taken|number|percentage|proportion|"
