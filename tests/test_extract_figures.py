@@ -1987,10 +1987,10 @@ def test_a_bracket_labelled_with_an_earlier_period_after_a_target_is_that_period
 
 
 def test_a_move_whose_earlier_level_names_its_time_before_to() -> None:
-    """"fallen from 212 at the end of June to 147 at the end of December", "rose from 61% in 2022/23 to
+    """"dropped from 38 at the end of March to 21 at the end of September", "rose from 61% in 2022/23 to
     64%": the later figure is the level the move reached (a count too), and the earlier one's period stays
     the earlier one's, not the later's."""
-    x = _one("The number of families in bed and breakfast had fallen from 38 at the end of March to 21 at "
+    x = _one("Households placed in nightly-paid rooms had dropped from 38 at the end of March to 21 at "
              "the "
              "end of September.\n")
     rows = {(o.value, o.measure) for o in x.observations if o.value is not None}
@@ -2066,8 +2066,7 @@ def test_a_level_against_a_profile_of_n_is_set_against_a_phased_target() -> None
 def test_a_budget_set_for_the_year_is_no_figure_but_its_overspend_is() -> None:
     """"The general fund net budget set for this year was £211.6m; the forecast overspend is £3.4m": the
     budget is an amount approved, not a result of any measure; the overspend against it is one."""
-    x = _one("The general fund net budget set for this year was £211.6m. The forecast outturn is an "
-             "overspend "
+    x = _one("The general fund net budget set for this year was £211.6m. Services now project an overspend "
              "of £3.4m.\n")
     assert [o.value for o in x.observations if o.value is not None] == [D(3400000)]
 
@@ -2155,12 +2154,12 @@ def test_a_summary_line_opening_on_a_count_and_its_participle() -> None:
 
 
 def test_how_a_level_stands_against_a_statutory_target_names_no_measure() -> None:
-    """"... but remains short of the statutory 55% target": neither "remains short of" nor "statutory" is a
+    """"... but stays short of the statutory 55% target": neither "stays short of" nor "statutory" is a
     measure's name; the target is the named subject's where the sentence has one, else no figure."""
-    x = _one("The year-end figure of 52.1% is above the England average of 50.3% but remains short of the "
+    x = _one("The year-end figure of 52.1% is above the England average of 50.3% but stays short of the "
              "statutory 55% target.\n")
     assert not [o for o in x.observations if o.value is not None]
-    x = _one("Composting was 52.1% but remains short of the statutory 55% target.\n")
+    x = _one("Composting was 52.1% but stays short of the statutory 55% target.\n")
     assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
         (D("52.1"), "actual", "Composting"), (D(55), "target", "Composting")}
 
@@ -2185,11 +2184,11 @@ def test_a_measure_highest_for_one_part_and_lowest_for_another() -> None:
 
 
 def test_a_report_showing_a_measure_for_each_area_names_the_figures_that_follow() -> None:
-    """"The report showed the time taken to clear fly-tipping for each of the four areas. The average across
-    the district was 3.2 days, ranging from 2.1 days in the Eastern area to 4.6 days in the Western area": the
-    measure shown names the next sentence's nameless figures, the whole district's and each area's."""
-    x = _one("The report showed the time taken to clear fly-tipping for each of the four areas. The average "
-             "across the district was 3.2 days, ranging from 2.1 days in the Eastern area to 4.6 days in the "
+    """"Appendix B sets out the time taken to clear fly-tipping for each of the four areas. The mean over the
+    district was 3.2 days, ranging from 2.1 days in the Eastern area to 4.6 days in the Western area": the
+    measure set out names the next sentence's nameless figures, the whole district's and each area's."""
+    x = _one("Appendix B sets out the time taken to clear fly-tipping for each of the four areas. The "
+             "average across the district was 3.2 days, ranging from 2.1 days in the Eastern area to 4.6 days in the "
              "Western area.\n")
     assert {(o.value, o.area, o.surface) for o in x.observations if o.value is not None} == {
         (D("3.2"), "council", "time taken to clear fly-tipping"),

@@ -932,11 +932,11 @@ def test_a_flattened_scorecard_with_hyphenated_quartiles_and_a_comparator_comple
         "Appendix B: national measures\n"
         "Code Indicator 2022/23 2023/24 Goal Wales Quartile DoT\n"
         "Outturn Outturn 2023/24 average\n"
-        "PAM/015 Days to deliver a disabled facilities grant 201 188 190 197 Mid-upper Better\n"
+        "PAM/015 Days taken to fit a home adaptation grant 201 188 190 197 Mid-upper Better\n"
         "PAM/012 Households kept from homelessness (%) 61.0 58.2 65.0 63.4 Mid-lower Worse\n"
         "PAM/013 Empty private homes returned to use (%) 3.1 2.7 3.0 5.8 Lower Worse\n", tmp_path)
     got = grid(doc)
-    assert got[("PAM/015 Days to deliver a disabled facilities grant", "Wales average")] == "197"
+    assert got[("PAM/015 Days taken to fit a home adaptation grant", "Wales average")] == "197"
     assert got[("PAM/012 Households kept from homelessness (%)", "Quartile")] == "Mid-lower"
     assert got[("PAM/013 Empty private homes returned to use (%)", "2023/24 Outturn")] == "2.7"
 
