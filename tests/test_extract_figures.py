@@ -2188,8 +2188,8 @@ def test_a_report_showing_a_measure_for_each_area_names_the_figures_that_follow(
     district was 3.2 days, ranging from 2.1 days in the Eastern area to 4.6 days in the Western area": the
     measure set out names the next sentence's nameless figures, the whole district's and each area's."""
     x = _one("Appendix B sets out the time taken to clear fly-tipping for each of the four areas. The "
-             "average across the district was 3.2 days, ranging from 2.1 days in the Eastern area to 4.6 days "
-             "in the Western area.\n")
+             "average across the district was 3.2 days, ranging from 2.1 days in the Eastern area to "
+             "4.6 days in the Western area.\n")
     assert {(o.value, o.area, o.surface) for o in x.observations if o.value is not None} == {
         (D("3.2"), "council", "time taken to clear fly-tipping"),
         (D("2.1"), "Eastern", "time taken to clear fly-tipping"),
