@@ -2172,6 +2172,15 @@ def test_a_share_with_after_a_subject_s_performance_is_of_the_subject_s_things()
         [(D(97), "Licensing applications processed in time")]
 
 
+def test_the_subject_of_a_share_with_after_it_names_no_other_nameless_figure() -> None:
+    """A nameless level elsewhere in the document ("It fell again, to 61%, while ...") stays nameless: the
+    subject found for "Licensing performance has held up, with 97% of ..." is that share's alone."""
+    x = _one("It fell again, to 61%, while the old platform was replaced. Licensing performance has held up, "
+             "with 97% of applications processed in time.\n")
+    assert [(o.value, o.surface) for o in x.observations if o.value is not None] == \
+        [(D(97), "Licensing applications processed in time")]
+
+
 def test_a_measure_highest_for_one_part_and_lowest_for_another() -> None:
     """"The refusal rate was highest for householder applications, at 12.4%, and lowest for major
     applications, at 3.1%": each level is the refusal rate for its part; the second clause names only the

@@ -488,9 +488,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                         (lead := _SUBJECT_VERB.match(text, s.start, n.start)):
                     # "Planning performance improved, with 88% of applications decided in time": the share's
                     # things are the subject's ("planning applications"), its "performance" aside
-                    subject = _SUBJECT_TAIL.sub("", _DETERMINER.sub("", lead.group("s").strip()))
-                    if subject and not set(subject.lower().split()) & set(own.lower().split()):
-                        own = f"{subject} {own}"
+                    whose = _SUBJECT_TAIL.sub("", _DETERMINER.sub("", lead.group("s").strip()))
+                    if whose and not set(whose.lower().split()) & set(own.lower().split()):
+                        own = f"{whose} {own}"
                 if own and (sup := _SUPERLATIVE.match(own)):
                     # "X was highest for A, at N, and lowest for B, at M": X for A, then X for B
                     if sup.group("x") and phrases.names_something(sup.group("x")):
