@@ -2203,3 +2203,13 @@ def test_a_report_showing_a_measure_for_each_area_names_the_figures_that_follow(
         (D("3.2"), "council", "time taken to clear fly-tipping"),
         (D("2.1"), "Eastern", "time taken to clear fly-tipping"),
         (D("4.6"), "Western", "time taken to clear fly-tipping")}
+
+
+def test_a_count_with_a_past_verb_after_a_run_in_heading_is_named_by_its_own_words() -> None:
+    """"Libraries: 8,310 visitors came to the two branches in the quarter, ahead of the target of 8,000": the
+    count's own words (its verb in the past, not only "were") name it, not the heading."""
+    x = _one("Libraries: 8,310 visitors came to the two branches in the quarter, ahead of the target of "
+             "8,000.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
+        (D(8310), "actual", "visitors came to the two branches"),
+        (D(8000), "target", "visitors came to the two branches")}

@@ -295,6 +295,8 @@ _OWN_VERB = re.compile(r"\s*(?:%|per\s+cent)?\s+(?:of\s+)?(?:[\w\-']+\s+){1,8}?(
 _NEXT_FIGURE = re.compile(r"\s+(?:and|but|while|whilst|whereas)\s+[£$€]?\d"
                           r"(?![\d,.]*(?:st|nd|rd|th)\b)(?![\d,.]*\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
                           re.I)
+_PAST_VERB = re.compile(r"\s+(?:[\w\-']+\s+){1,4}?(?:came|went|took\s+part|joined|visited|attended|used|"
+                        r"[a-z]{3,}ed)\s+[a-z]", re.I)
 _COUNTED_NOUN = re.compile(r"\s+(?!of\b|per\s+cent\b)[a-z]")
 _THEM = re.compile(r"(?:them|these|those)\b\s*", re.I)
 # a count and what it counts, then its verb, before the figure whose "of them" points back at it
@@ -334,9 +336,12 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     names nothing: the figure then belongs to the indicator of the figure before it). `noun` is the y of
     "x of y NOUN (z%)", which the phrase is about."""
     left, population = _left(text, lo, start)
-    if (new := _NEW_SUBJECT.search(text, max(lo, start - 24), start)) and _OWN_VERB.match(text, end, hi) and (
-            new.group().strip() != ":" or (
-                "%" not in text[start:end] and _COUNTED_NOUN.match(text, end, hi))):
+    new = _NEW_SUBJECT.search(text, max(lo, start - 24), start)
+    colon = new is not None and new.group().strip() == ":"
+    counted = colon and "%" not in text[start:end] and _COUNTED_NOUN.match(text, end, hi)
+    # ("Libraries: 8,310 visitors came to the two branches": a count's own verb may be any in the past)
+    if new and (_OWN_VERB.match(text, end, hi) or (counted and _PAST_VERB.match(text, end, hi))) and (
+            not colon or counted):
         # "the team was short-staffed and 63 visits were overdue": the figure opens its clause; after a run-in
         # heading only a count with its noun does ("Lighting is the concern: 81% of faults were ..." keeps it)
         left = ""
