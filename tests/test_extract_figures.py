@@ -2213,3 +2213,11 @@ def test_a_count_with_a_past_verb_after_a_run_in_heading_is_named_by_its_own_wor
     assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
         (D(8310), "actual", "visitors came to the two branches"),
         (D(8000), "target", "visitors came to the two branches")}
+
+
+def test_a_standard_the_council_sets_itself_is_its_target() -> None:
+    """"Our standard is 40 new allotment plots a year": a standard a council holds itself to is a target (not
+    a level), of what it counts, its frequency ("a year") left out of the name."""
+    x = _one("Allotments are a growing priority, and our standard is 40 new allotment plots a year.\n")
+    assert [(o.value, o.measure, o.surface) for o in x.observations if o.value is not None] == \
+        [(D(40), "target", "new allotment plots")]

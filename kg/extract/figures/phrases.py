@@ -292,6 +292,9 @@ _NEW_SUBJECT = re.compile(r"(?:\b(?:and|but|while|whilst|whereas)|\b(?:[a-z]+ed|
                           r"grew|rose|fell|took)\s*,|:)\s+$", re.I)
 _OWN_VERB = re.compile(r"\s*(?:%|per\s+cent)?\s+(?:of\s+)?(?:[\w\-']+\s+){1,8}?(?:were|was|are|is|had|"
                        r"have|has)\s+[a-z]", re.I)
+# ("for more than a year", "within a month": a duration, which stays)
+_RATE_OF_TIME = re.compile(r"(?<!\bthan)(?<!\bover)(?<!\bunder)(?<!\bfor)(?<!\bwithin)(?<!\bin)"
+                           r"\s+(?:a|per|each|every)\s+(?:year|quarter|month|week)$", re.I)
 _NEXT_FIGURE = re.compile(r"\s+(?:and|but|while|whilst|whereas)\s+[£$€]?\d"
                           r"(?![\d,.]*(?:st|nd|rd|th)\b)(?![\d,.]*\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
                           re.I)
@@ -328,6 +331,7 @@ def _right_words(right: str) -> str:
     if m := _TIME_TAIL.search(right):
         right = right[: m.start()]  # "... had been paid by the end of June": when, not what
     right = _DATE_RANGE_TAIL.sub("", right.rstrip(" .;"))  # "41 loans made between May and July": when
+    right = _RATE_OF_TIME.sub("", right)  # "120 homes a year": how often, not what
     return _tidy(_TRAILING_PERIOD.sub("", right.rstrip(" .;")))
 
 
