@@ -2030,3 +2030,248 @@ def test_a_house_number_before_its_street_is_no_figure() -> None:
              "repaired within 24 "
              "hours on the road network stood at 87% against a target of 90%.\n")
     assert {o.value for o in x.observations if o.value is not None} == {D(87), D(90)}
+
+
+def test_a_bracket_labelled_with_an_earlier_period_after_a_target_is_that_period_s_level() -> None:
+    """"98.1% against a 97% target (Q3 2022/23: 96.4%)": the bracket names the period of its own figure, so
+    96.4% is the earlier quarter's level, not a second target reached across the bracket."""
+    x = _one("- Rent collected as a share of the debit: 98.1% against a 97% target (Q3 2022/23: 96.4%).\n")
+    rows = {(o.value, o.measure) for o in x.observations if o.value is not None}
+    assert rows == {(D("98.1"), "actual"), (D(97), "target"), (D("96.4"), "previous")}
+
+
+def test_a_move_whose_earlier_level_names_its_time_before_to() -> None:
+    """"dropped from 38 at the end of March to 21 at the end of September", "rose from 61% in 2022/23 to
+    64%": the later figure is the level the move reached (a count too), and the earlier one's period stays
+    the earlier one's, not the later's."""
+    x = _one("Households placed in nightly-paid rooms had dropped from 38 at the end of March to 21 at "
+             "the "
+             "end of September.\n")
+    rows = {(o.value, o.measure) for o in x.observations if o.value is not None}
+    assert rows == {(D(38), "previous"), (D(21), "actual")}
+    x = _one("Take-up of the healthy start scheme rose from 61% in 2022/23 to 64%.\n")
+    rows = {(o.value, o.measure, o.period) for o in x.observations if o.value is not None}
+    assert rows == {(D(61), "previous", "2022/23"), (D(64), "actual", None)}
+
+
+def test_a_count_in_a_state_opening_a_coordinated_clause_names_what_it_counts() -> None:
+    """"... was short of assessors and 86 annual reviews of direct payment packages were outstanding at the
+    end of May": the count is a level (a state, "outstanding", after a long noun phrase), named by its own
+    words, not by the clause before "and"."""
+    x = _one("The Service Manager explained that the team had been short of assessors and 86 annual reviews "
+             "of direct payment packages were outstanding at the end of May.\n")
+    assert [(o.value, o.measure, o.surface) for o in x.observations if o.value is not None] == \
+        [(D(86), "actual", "annual reviews of direct payment packages were outstanding")]
+
+
+def test_a_figure_reported_straight_after_said_is_named_by_its_own_words() -> None:
+    """"The Revenues Manager said 93% of new claims were decided in time": "said" with no "that" ends the
+    speech, so the name is what follows the figure, not the speaker."""
+    x = _one("The Revenues Manager said 93% of new claims were decided in time.\n")
+    assert [(o.value, o.surface) for o in x.observations if o.value is not None] == \
+        [(D(93), "new claims were decided in time")]
+
+
+def test_a_count_after_an_opening_clause_and_a_share_of_them_in_the_next_clause() -> None:
+    """"Since the scheme opened, 54 supported lodgings placements had been made and 81.5% of them had lasted
+    over a year": the count is named by its own words (not "the scheme opened"), its name stops before the
+    next figure, and "of them" in the share points back at the placements."""
+    x = _one("Since the scheme opened, 54 supported lodgings placements had been made and 81.5% of them had "
+             "lasted for more than a year.\n")
+    assert [(o.value, o.surface) for o in x.observations if o.value is not None] == [
+        (D(54), "supported lodgings placements had been made"),
+        (D("81.5"), "supported lodgings placements had lasted for more than a year")]
+
+
+def test_a_level_aimed_for_is_a_target_for_the_measure_named_before() -> None:
+    """"... rose to 31% this year, and the plan aimed for 40% by 2028": "aimed for" sets a target (for its
+    horizon), of the measure the sentence named, not a level of "the plan"."""
+    x = _one("Take-up of free school meals among eligible pupils rose to 31% this year, and the plan aimed "
+             "for "
+             "40% by 2028.\n")
+    rows = {(o.value, o.measure) for o in x.observations if o.value is not None}
+    assert rows == {(D(31), "actual"), (D(40), "target")}
+    assert {o.surface for o in x.observations} == {"Take-up of free school meals among eligible pupils"}
+
+
+def test_a_count_with_its_own_verb_after_a_run_in_heading_is_named_by_its_own_words() -> None:
+    """"Private sector housing: 37 empty homes have been brought back into use to the end of September
+    against a target of 45": the run-in heading is the paragraph's topic; the count's own words (its time
+    left out) name it, for the level and for its target."""
+    x = _one("Private sector housing: 37 empty homes have been brought back into use to the end of September "
+             "against a target of 45.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
+        (D(37), "actual", "empty homes have been brought back into use"),
+        (D(45), "target", "empty homes have been brought back into use")}
+
+
+def test_a_level_against_a_profile_of_n_is_set_against_a_phased_target() -> None:
+    """"Business rates collection was 71.9% at the end of November, against a profile of 72.5%, compared with
+    70.8% a year earlier": the profile is the target phased to that point, and both figures after it belong
+    to the measure named at the start, not to "profile"."""
+    x = _one("Business rates collection was 71.9% at the end of November, against a profile of 72.5%, "
+             "compared with 70.8% a year earlier.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
+        (D("71.9"), "actual", "Business rates collection"),
+        (D("72.5"), "target", "Business rates collection"),
+        (D("70.8"), "previous", "Business rates collection")}
+
+
+def test_a_budget_set_for_the_year_is_no_figure_but_its_overspend_is() -> None:
+    """"The general fund net budget set for this year was £211.6m; the forecast overspend is £3.4m": the
+    budget is an amount approved, not a result of any measure; the overspend against it is one."""
+    x = _one("The general fund net budget set for this year was £211.6m. Services now project an overspend "
+             "of £3.4m.\n")
+    assert [o.value for o in x.observations if o.value is not None] == [D(3400000)]
+
+
+def test_a_speaker_referring_to_a_measure_which_had_moved_names_it_by_the_object() -> None:
+    """"Councillor Hale referred to void turnaround, which had risen to 41 days against a target of 28 days":
+    the measure is what the councillor referred to, not the councillor."""
+    x = _one("Councillor Hale referred to void turnaround, which had risen to 41 days against a target of 28 "
+             "days, and asked why.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
+        (D(41), "actual", "void turnaround"), (D(28), "target", "void turnaround")}
+
+
+def test_a_share_after_a_clause_naming_its_topic_and_a_colon_keeps_the_topic() -> None:
+    """"Bus shelter repairs are the weak spot: 71.0% of reports were dealt with on time": a share after a
+    colon is not a count opening its own clause, so the clause before the colon stays in its name."""
+    x = _one("Bus shelter repairs are the weak spot: 71.0% of reports were dealt with on time.\n")
+    assert all("Bus shelter" in o.surface for o in x.observations)
+
+
+def test_figures_for_named_parts_of_the_area_and_the_whole_area_s_rate() -> None:
+    """"Take-up on the Eastfield round was 62% and on the Marsh Lane round 49%, compared with a district-wide
+    rate of 57%": each round's level is take-up for that round (the second naming only its round), and the
+    district-wide rate is the council's own take-up, not a measure named "district-wide rate"."""
+    x = _one("Take-up on the Eastfield round was 62% and on the Marsh Lane round 49%, compared with a "
+             "district-wide rate of 57%.\n")
+    assert {(o.value, o.measure, o.area, o.surface) for o in x.observations if o.value is not None} == {
+        (D(62), "actual", "Eastfield", "Take-up"), (D(49), "actual", "Marsh Lane", "Take-up"),
+        (D(57), "actual", "council", "Take-up")}
+
+
+def test_an_earlier_level_of_a_named_part_is_that_part_s() -> None:
+    """"Take-up on the Marsh Lane round had risen to 55% from 49%": both levels are the round's."""
+    x = _one("Take-up on the Marsh Lane round had risen to 55% from 49%.\n")
+    assert {(o.value, o.measure, o.area) for o in x.observations if o.value is not None} == {
+        (D(55), "actual", "Marsh Lane"), (D(49), "previous", "Marsh Lane")}
+
+
+def test_a_range_across_named_areas_gives_each_end_its_own_area() -> None:
+    """"... 6.1 days overall, ranging from 3.9 days in the Coastal area to 8.4 days in the Upland area": the
+    overall level is the council's, each end of the range is its own area's (8.4 is the Upland area's, never
+    the Coastal area's), all of the measure the sentence names."""
+    x = _one("Average repair times were 6.1 days overall, ranging from 3.9 days in the Coastal area to "
+             "8.4 days "
+             "in the Upland area.\n")
+    assert {(o.value, o.area, o.surface) for o in x.observations if o.value is not None} == {
+        (D("6.1"), "council", "Average repair times"), (D("3.9"), "Coastal", "Average repair times"),
+        (D("8.4"), "Upland", "Average repair times")}
+
+
+def test_an_earlier_level_after_a_possessive_period() -> None:
+    """"down from last year's 2.6 days", "up from last quarter's 58%": the possessive period stands between
+    the cue and its figure, and its "s" makes no "S 2"-style reference of the number."""
+    x = _one("Absence fell to 2.1 days per FTE, down from last year's 2.6 days.\n")
+    assert {(o.value, o.measure) for o in x.observations if o.value is not None} == {
+        (D("2.1"), "actual"), (D("2.6"), "previous")}
+    x = _one("Rent collection reached 61% in the quarter, up from last quarter's 58%.\n")
+    assert {(o.value, o.measure) for o in x.observations if o.value is not None} == {
+        (D(61), "actual"), (D(58), "previous")}
+
+
+def test_a_count_a_service_supported_between_two_months_against_a_target() -> None:
+    """"the scheme had supported 41 new businesses between May and October, against a half-year target of 50":
+    a count of what a service did for firms or people is a level, named without the months it covers."""
+    x = _one("The Enterprise Officer reported that the grant scheme had supported 41 new businesses "
+             "between May "
+             "and October, against a half-year target of 50.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
+        (D(41), "actual", "new businesses"), (D(50), "target", "new businesses")}
+
+
+def test_a_summary_line_opening_on_a_count_and_its_participle() -> None:
+    """"- 2,317 defects repaired in the quarter, up from 1,958 in Q4" (a bullet in a Q1 report): the count of
+    things done is a level though no "were" is written, and the quarter before is last year's Q4."""
+    tv_text = "- 2,317 defects repaired in the quarter, up from 1,958 in Q4.\n"
+    tv = build(tv_text)
+    from kg.extract.figures import extract as figures_extract
+    from kg.model import DocMeta, SourceDoc
+
+    doc = SourceDoc(path=Path("t.txt"), name="t.txt", text=tv_text, sha256="x", format="txt", meta=DocMeta())
+    x = figures_extract(Extraction(doc=doc, period="2024/25 Q1"), tv)
+    assert {(o.value, o.measure, o.period, o.surface) for o in x.observations if o.value is not None} == {
+        (D(2317), "actual", None, "defects repaired"),
+        (D(1958), "previous", "2023/24 Q4", "defects repaired")}
+
+
+def test_how_a_level_stands_against_a_statutory_target_names_no_measure() -> None:
+    """"... but stays short of the statutory 55% target": neither "stays short of" nor "statutory" is a
+    measure's name; the target is the named subject's where the sentence has one, else no figure."""
+    x = _one("The year-end figure of 52.1% is above the England average of 50.3% but stays short of the "
+             "statutory 55% target.\n")
+    assert not [o for o in x.observations if o.value is not None]
+    x = _one("Composting was 52.1% but stays short of the statutory 55% target.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
+        (D("52.1"), "actual", "Composting"), (D(55), "target", "Composting")}
+
+
+def test_a_share_with_after_a_subject_s_performance_is_of_the_subject_s_things() -> None:
+    """"Licensing performance has held up, with 97% of applications processed in time": the share's
+    applications are the subject's (licensing applications), "performance" being how the subject did."""
+    x = _one("Licensing performance has held up, with 97% of applications processed in time.\n")
+    assert [(o.value, o.surface) for o in x.observations if o.value is not None] == \
+        [(D(97), "Licensing applications processed in time")]
+
+
+def test_the_subject_of_a_share_with_after_it_names_no_other_nameless_figure() -> None:
+    """A nameless level elsewhere in the document ("It fell again, to 61%, while ...") stays nameless: the
+    subject found for "Licensing performance has held up, with 97% of ..." is that share's alone."""
+    x = _one("It fell again, to 61%, while the old platform was replaced. Licensing performance has held up, "
+             "with 97% of applications processed in time.\n")
+    assert [(o.value, o.surface) for o in x.observations if o.value is not None] == \
+        [(D(97), "Licensing applications processed in time")]
+
+
+def test_a_measure_highest_for_one_part_and_lowest_for_another() -> None:
+    """"The refusal rate was highest for householder applications, at 12.4%, and lowest for major
+    applications, at 3.1%": each level is the refusal rate for its part; the second clause names only the
+    part and borrows the measure from the first."""
+    x = _one("The refusal rate was highest for householder applications, at 12.4%, and lowest for major "
+             "applications, at 3.1%.\n")
+    assert [(o.value, o.surface) for o in x.observations if o.value is not None] == [
+        (D("12.4"), "refusal rate for householder applications"),
+        (D("3.1"), "refusal rate for major applications")]
+
+
+def test_a_report_showing_a_measure_for_each_area_names_the_figures_that_follow() -> None:
+    """"Appendix B sets out the time taken to clear fly-tipping for each of the four areas. The mean over the
+    district was 3.2 days, ranging from 2.1 days in the Eastern area to 4.6 days in the Western area": the
+    measure set out names the next sentence's nameless figures, the whole district's and each area's."""
+    x = _one("Appendix B sets out the time taken to clear fly-tipping for each of the four areas. The "
+             "average across the district was 3.2 days, ranging from 2.1 days in the Eastern area to "
+             "4.6 days in the Western area.\n")
+    assert {(o.value, o.area, o.surface) for o in x.observations if o.value is not None} == {
+        (D("3.2"), "council", "time taken to clear fly-tipping"),
+        (D("2.1"), "Eastern", "time taken to clear fly-tipping"),
+        (D("4.6"), "Western", "time taken to clear fly-tipping")}
+
+
+def test_a_count_with_a_past_verb_after_a_run_in_heading_is_named_by_its_own_words() -> None:
+    """"Libraries: 8,310 visitors came to the two branches in the quarter, ahead of the target of 8,000": the
+    count's own words (its verb in the past, not only "were") name it, not the heading."""
+    x = _one("Libraries: 8,310 visitors came to the two branches in the quarter, ahead of the target of "
+             "8,000.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
+        (D(8310), "actual", "visitors came to the two branches"),
+        (D(8000), "target", "visitors came to the two branches")}
+
+
+def test_a_standard_the_council_sets_itself_is_its_target() -> None:
+    """"Our standard is 40 new allotment plots a year": a standard a council holds itself to is a target (not
+    a level), of what it counts, its frequency ("a year") left out of the name."""
+    x = _one("Allotments are a growing priority, and our standard is 40 new allotment plots a year.\n")
+    assert [(o.value, o.measure, o.surface) for o in x.observations if o.value is not None] == \
+        [(D(40), "target", "new allotment plots")]

@@ -339,6 +339,47 @@ def test_aligned_label_wrapped_onto_a_line_opening_with_a_bracket(tmp_path: Path
     assert g[("Delayed transfers per 100,000 adults", "Target")] == "8.0"
 
 
+def test_aligned_last_row_label_ending_in_a_bracket_on_its_own_line_keeps_it(tmp_path: Path) -> None:
+    """The last row of a space-aligned table wrapped onto a line of its unit alone ("(%)") keeps that line as
+    the end of its label, as the rows above do, while a note in brackets under the table stays out."""
+    for note in ("\n(Source: housing management system)\n", "(Source: annual tenant survey)\n", ""):
+        doc = _flat(tmp_path, (
+            "Indicator                     Q3 2023/24   Q3 2024/25   Target\n"
+            "Council homes let on time     81.2         84.0         85.0\n"
+            "(%)\n"
+            "Tenants satisfied with        87.0         88.5         90.0\n"
+            "repairs (%)\n"
+            "Rent collected as a share     97.9         98.3         98.0\n"
+            "(%)\n" + note
+        ))
+        g = grid(doc)
+        assert g[("Council homes let on time (%)", "Q3 2024/25")] == "84.0"
+        assert g[("Rent collected as a share (%)", "Target")] == "98.0"
+        assert "Source" not in doc.text[doc.tables[0].start : doc.tables[0].end]
+
+
+def test_aligned_labels_wrapped_onto_capitalised_lines_that_end_or_open_a_bracket(tmp_path: Path) -> None:
+    """A row label wrapped onto a line in capitals is the label's end when that line closes a bracket
+    ("Gallery (month)") or opens one ("Scheme (under 16s") closed below, in the table and at its end,
+    while a heading line without brackets between rows stays a group heading."""
+    doc = _flat(tmp_path, (
+        "Measure                          Oct 2024    Nov 2024    Target\n"
+        "Visits to the Harbourside Art    4,210       3,980       4,000\n"
+        "Gallery (month)\n"
+        "Sport and leisure\n"
+        "Swimming lessons booked           1,144       1,206       1,150\n"
+        "Members of the Junior Gym         318         342         300\n"
+        "Scheme (under 16s, at month\n"
+        "end)\n"
+        "\n"
+        "Page 7\n"
+    ))
+    g = grid(doc)
+    assert g[("Visits to the Harbourside Art Gallery (month)", "Nov 2024")] == "3,980"
+    assert g[("Swimming lessons booked", "Target")] == "1,150"
+    assert g[("Members of the Junior Gym Scheme (under 16s, at month end)", "Nov 2024")] == "342"
+
+
 # ---- not tables -----------------------------------------------------------------------------------------
 
 
@@ -362,6 +403,17 @@ def test_prose_minutes_attendance_agenda_forms_and_signatures_are_not_tables() -
         "Wards:        12\nPopulation:   45,000\nArea:         312\n",
         "Signed  .........................   Date  ..........\nChair\n",
         "Budget | Forecast\n",
+        # minutes set out with tab stops: a number and a heading, paragraphs indented by a tab, lettered
+        # sub-paragraphs, an attendance list
+        "ATTENDING:\tCouncillor M Orme (Chair)\n"
+        "\tCouncillors F Dale, H Ince and W Yeo\n"
+        "OFFICERS:\tK Lund, Director of Place\n"
+        "\tS Amis, Democratic Services Officer\n"
+        "41.\tAPOLOGIES\n"
+        "\tApologies were received from Councillor Tarr.\n"
+        "42.\tMATTERS ARISING\n"
+        "\t(i)\tLibrary hours: the Director said the consultation would close in May.\n"
+        "\t(ii)\tBus shelters: a list of sites had been sent to members.\n",
     ],
 )
 def test_constructions_that_are_not_tables(text: str) -> None:
@@ -977,3 +1029,34 @@ def test_an_aligned_table_whose_labels_wrap_below_their_figures(tmp_path: Path) 
     assert got[("Adults in residential care per 100,000 adults", "Q2")] == "498"
     assert got[("Reviews completed within 12 months (%)", "Target")] == "80.0"
     assert got[("Carers assessed within 28 days, excluding declined offers (%)", "Q1")] == "55.2"
+
+
+def test_a_flattened_scorecard_with_hyphenated_quartiles_and_a_comparator_completed_beside_a_quartile(
+        tmp_path: Path) -> None:
+    """Quartiles written "Mid-upper" / "Mid-lower" are one word cell each, so the rows still end in values,
+    and "average" on the second header line completes the "Wales" head, not the "Quartile" head to its
+    right."""
+    doc = _text_doc(
+        "Appendix B: national measures\n"
+        "Code Indicator 2022/23 2023/24 Goal Wales Quartile DoT\n"
+        "Outturn Outturn 2023/24 average\n"
+        "PAM/015 Days taken to fit a home adaptation grant 201 188 190 197 Mid-upper Better\n"
+        "PAM/012 Households kept from homelessness (%) 61.0 58.2 65.0 63.4 Mid-lower Worse\n"
+        "PAM/013 Empty private homes returned to use (%) 3.1 2.7 3.0 5.8 Lower Worse\n", tmp_path)
+    got = grid(doc)
+    assert got[("PAM/015 Days taken to fit a home adaptation grant", "Wales average")] == "197"
+    assert got[("PAM/012 Households kept from homelessness (%)", "Quartile")] == "Mid-lower"
+    assert got[("PAM/013 Empty private homes returned to use (%)", "2023/24 Outturn")] == "2.7"
+
+
+def test_a_flattened_row_ending_in_words_for_no_figure_is_still_a_row(tmp_path: Path) -> None:
+    """A last cell written as words meaning "no figure" ("New indicator", "Not available") is one cell, so the
+    row still ends in values and its figures are read under their heads."""
+    doc = _text_doc(
+        "Code Measure 2022/23 2023/24 Target Trend\n"
+        "HS/01 Homes let within 28 days (%) 71.0 74.5 75.0 Better\n"
+        "HS/02 Tenancies sustained for a year (%) 90.2 89.1 92.0 Worse\n"
+        "HS/09 Homes with a valid gas safety record (%) n/a 99.6 - New indicator\n", tmp_path)
+    got = grid(doc)
+    assert got[("HS/09 Homes with a valid gas safety record (%)", "2023/24")] == "99.6"
+    assert got[("HS/01 Homes let within 28 days (%)", "Target")] == "75.0"

@@ -83,6 +83,18 @@ def is_status_head(header: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words()["status_heads"] - {"performance"})
 
 
+def is_label_tail(line: str) -> bool:
+    """A short bracket alone on the line below a row: the end of its wrapped label ("(days)", "(%)", "(number
+    at year end)"), not a note under the table ("(Source: ...)", "(Note ...)")."""
+    parts = line.split()
+    return (
+        0 < len(parts) <= 6
+        and parts[0].startswith("(")
+        and parts[-1].endswith(")")
+        and parts[0].lstrip("(").rstrip(":").lower() not in {"source", "sources", "note", "notes", "see"}
+    )
+
+
 @lru_cache(maxsize=8192)  # asked of the same lines again by each table reader and each candidate table
 def is_furniture(line: str, repeated: frozenset[str]) -> bool:
     """A page number, "Page 13", a running footer ending in a page number, or a title line the document

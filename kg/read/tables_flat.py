@@ -20,6 +20,7 @@ from kg.read.table_parts import (
     Row,
     caption,
     is_furniture,
+    is_label_tail,
     is_number,
     is_period,
     is_status_head,
@@ -222,6 +223,12 @@ def _assign(tokens: Sequence[Token], units: Sequence[list[Token]]) -> list[int] 
                 return -1.0
             # a quarter takes its year first, then a measure ("Target 24/25"), then any other head
             return 3.0 if _QUARTER.fullmatch(unit[0][2]) else 2.0 if unit[0][2].lower() in _MEASURES else 1.0
+        word = tok[2].lower().strip(".")
+        if word in words()["completing"]:
+            # "median" under "Wales", not under the "Quartile" or "Target" beside it
+            named = any(u[2].lower().strip("():*") in words()["comparators"] for u in unit)
+            done = any(u[2].lower().strip(".") in words()["completing"] for u in unit)
+            return 3.0 if named and not done else 0.5
         if re.fullmatch(r"[A-Z]{2,}", unit[-1][2]) and not any(_YEARISH.fullmatch(u[2]) for u in unit):
             return 3.0
         return 1.0
@@ -329,16 +336,28 @@ def _quartile_words(tokens: list[Token], kind: str = "quartile_cells") -> list[T
     return out
 
 
+@cache
+def _missing_phrases() -> frozenset[tuple[str, ...]]:
+    """Words a scorecard writes in a cell for "no figure here" ("New measure", "Not available", "No target"),
+    as word tuples (kg/data/tables.yaml: cells.missing)."""
+    from kg.read.tables_cells import _words as cell_words
+
+    return frozenset(tuple(p.split()) for p in cell_words()["missing"] if " " in p)
+
+
+def _missing_words(tokens: list[Token]) -> list[Token]:
+    """A row ending in a phrase that stands for no figure ("... n/a 6.5 - - New measure"): the phrase is one
+    cell ("-"), its text kept by its offsets, so the row still ends in values."""
+    for size in (3, 2):
+        if len(tokens) > size and tuple(t[2].lower() for t in tokens[-size:]) in _missing_phrases() \
+                and _is_cell(tokens[-size - 1][2]):
+            return [*tokens[:-size], (tokens[-size][0], tokens[-1][1], "-")]
+    return tokens
+
+
 def _unit_tail(tokens: Sequence[Token]) -> bool:
-    """A short bracket alone on the line below a row: the end of its wrapped label ("(days)", "(number at
-    year end)"), not a note under the table ("(Source: ...)", "(Note ...)")."""
-    first, last = tokens[0][2], tokens[-1][2]
-    return (
-        len(tokens) <= 6
-        and first.startswith("(")
-        and last.endswith(")")
-        and first.lstrip("(").rstrip(":").lower() not in {"source", "sources", "note", "notes", "see"}
-    )
+    """A short bracket alone on the line below a row: the end of its wrapped label (`is_label_tail`)."""
+    return is_label_tail(" ".join(t[2] for t in tokens))
 
 
 def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> tuple[Found, int] | None:
@@ -357,7 +376,7 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
     ranked = any(t[2].lower().strip("():") == "quartile" for t in head_tokens)
 
     def row_tokens(line: Line) -> list[Token]:
-        tokens = _tokens(text, line)
+        tokens = _missing_words(_tokens(text, line))
         if rated:
             tokens = _quartile_words(_rag_letters(tokens), "status_cells")
         if ranked:

@@ -10,7 +10,17 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from kg.read.table_parts import Found, Line, Row, caption, is_furniture, is_period, is_value, trim
+from kg.read.table_parts import (
+    Found,
+    Line,
+    Row,
+    caption,
+    is_furniture,
+    is_label_tail,
+    is_period,
+    is_value,
+    trim,
+)
 
 Hit = tuple[Found, int] | None
 Cell = tuple[int, int]  # (start, end) in the text, trimmed; start == end for an empty cell
@@ -96,6 +106,10 @@ def _delimited(
             n_head = 1
     if not valued and (width < 3 or n_head == 0 or _indented_prose(text, grid)):
         return None  # two columns of words, or indented paragraphs: a list or a form, not a table
+    if not valued and 2 * sum(sum(c[1] > c[0] for c in row) >= 3 for row in grid) < len(grid):
+        # minutes set out with tabs ("15.<tab>APOLOGIES", "<tab>(a)<tab>Matters arising: ..."): most lines
+        # hold a number and a paragraph, or a paragraph alone; a table of words fills three cells a row
+        return None
     body = grid[n_head:]
     if not body:
         return None
@@ -275,6 +289,14 @@ def _split_head(
     return [(k, k, x, y) for k, x, y in groups]
 
 
+def _bracket_tail(line: str) -> bool:
+    """A line that ends a bracket ("Gallery (month)") or opens one it leaves open ("Gym Scheme (under 16s,
+    at"): the end of a row's wrapped label, which a group heading is not."""
+    if line.startswith("("):
+        return False  # a bracket alone is a unit ("(%)", `is_label_tail`) or a note under the table
+    return line.count("(") > line.count(")") or (line.endswith(")") and "(" in line)
+
+
 def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> Hit:
     """Columns aligned with runs of two or more spaces: header lines, then rows of a label and figures
     whose positions line up. A label alone on a line is a group heading, or the first part of the next
@@ -310,18 +332,26 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
             break
         else:
             break
-    # the last row's label may go on below it, straight after, in lower case, a number or a bracket
-    # ("exceptions (%)"); other lines alone after the rows (a note, a heading) are no part of the table
-    last_body = max((k for k, (_, kind) in enumerate(members) if kind == "body"), default=-1)
-    keep = last_body + 1
-    while keep < len(members) and members[keep][0] == members[keep - 1][0] + 1 \
-            and members[keep][1] == "single":
-        first_char = text[trim(text, lines[members[keep][0]].start, lines[members[keep][0]].end)[0]]
-        if not (first_char.islower() or first_char.isdigit() or first_char == "("):
-            break
-        keep += 1
-    while len(members) > keep and members[-1][1] == "single":
-        members.pop()
+    # lines right under the last row that end its wrapped label: in lower case, a number or a bracket
+    # ("exceptions (%)", "12 months (%)"), or words closing or opening one ("Gallery (month)", "Gym Scheme
+    # (under 16s, at" / "month end)"); other lines after it (a note, a heading) are not the table's
+    keep = len(members)
+    while keep and members[keep - 1][1] == "single":
+        keep -= 1
+    if keep and members[keep - 1][1] == "body":
+        depth = 0
+        for x in range(keep, len(members)):
+            m = members[x][0]
+            line = lines[m].text.strip()
+            opens = line[:1].islower() or line[:1].isdigit() or is_label_tail(line)  # not "(Source: ...)"
+            if m != members[x - 1][0] + 1 or not (opens or _bracket_tail(line) or depth > 0):
+                break
+            depth += line.count("(") - line.count(")")
+            keep = x + 1
+        if depth > 0:  # a bracket left open: not the label's end after all
+            while keep and members[keep - 1][1] == "single":
+                keep -= 1
+    del members[keep:]
     bodies = [m for m, kind in members if kind == "body"]
     if len(bodies) < 2:
         return None
@@ -380,10 +410,13 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
                 or nxt[0][1] - lines[m + 1].start > label_lo
             ):
                 pending = (a, b)  # the next row's label starts here
-            # the rest of the row's label: lower case, indented, a bracket ("(excluding X) %", "(days)") or a
-            # number ("Children in care per" over "10,000 children", "Moves in" over "12 months (%)")
+            # the rest of the row's label: lower case, indented, a bracket ("(excluding X) %", "(days)"),
+            # a number ("Children in care per" over "10,000 children", "Moves in" over "12 months (%)"), or
+            # words ending in a bracket or opening one ("Gallery (month)", "Gym Scheme (under 16s, at") under
+            # a label not yet closed by its own bracket
             elif rows and rows[-1].label and (text[a].islower() or text[a] == "(" or indented
-                                              or text[a].isdigit()):
+                                              or text[a].isdigit() or (
+                    _bracket_tail(text[a:b]) and not rows[-1].label_text.endswith(")"))):
                 prev = rows[-1]
                 lab = (prev.label[0], b) if prev.label else (a, b)
                 rows[-1] = Row(lab, f"{prev.label_text} {' '.join(text[a:b].split())}", prev.cells)

@@ -78,6 +78,9 @@ _COMPARED = re.compile(r"\b(?:compared|compares|against)\b", re.I)
 # a period labelling the number after it ("(Q2: 21.3%)", "(target 95%, last year 89%)"): not the one before's
 _LABELS = re.compile(r"\s*[:=\-–]?\s*[£\d]")
 _DIGIT = re.compile(r"\d")
+# a bracket opening on a period that labels the number closing it: "(Q2 2021/22: 73.5%)", "(2020/21 - 44)"
+_PERIOD_LABEL = re.compile(r"\(\s*(?:(?:q|qtr|quarter)\s*[1-4](?:\s+(?:19|20)\d\d\s*[/\-–]\s*\d{2,4})?"
+                           r"|(?:19|20)\d\d\s*[/\-–]\s*\d{2,4})\s*[:=\-–]\s*$", re.I)
 _SPACES = re.compile(r"\s+")
 
 
@@ -86,6 +89,8 @@ def _reaches(text: str, cue_end: int, number_start: int) -> bool:
     between = text[cue_end:number_start]
     if len(between) > 60 and len(_SPACES.sub(" ", between)) > 60:  # blanked page furniture is no distance
         return False
+    if _PERIOD_LABEL.search(between):
+        return False  # "98% target (Q3 2021/22: 96.1%)": the bracket's period labels the number, no cue
     between = _PERIODS_NAMED.sub(" ", between)
     return bool(fillers_re().match(between))
 
@@ -184,6 +189,11 @@ _IN = re.compile(
     re.I,
 )
 
+_FIGURE_THEN = re.compile(r"\d\s*(?:%|per\s+cent)?"
+                          r"(?:\s*(?:working\s+days|days?|weeks?|months?|hours?|tonnes))?"
+                          r"\s+(?:in|for|at|during|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|over)"
+                          r"\s+(?:the\s+)?$", re.I)
+
 
 def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None,
               named: list[tuple[str | None, int, int]] | None = None) -> tuple[str | None, bool]:
@@ -204,8 +214,10 @@ def period_of(text: str, n: Number, lo: int, hi: int, ref: str | None,
              and not _LABELS.match(text[p[2] : p[2] + 12])]  # "(Q2: 21.3%)" labels 21.3
     if after:
         return after[0][0], True
+    # "from 61% in Quarter 1 to 64%": a period right after another figure is that figure's
     before = [p for p in found if p[2] <= n.start and len(text[p[2] : n.start]) <= 45
-              and not _DIGIT.search(text[p[2] : n.start])]
+              and not _DIGIT.search(text[p[2] : n.start])
+              and not _FIGURE_THEN.search(text, max(lo, p[1] - 40), p[1])]
     if before:
         return before[-1][0], True
     return ref, False

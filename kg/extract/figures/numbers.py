@@ -80,7 +80,8 @@ SHAPE_ALTERNATIVES = "|".join(
         r"(?<![\d.,])\d{1,4}\s*[-–]\s*\d{1,4}(?![\d.,%])",  # a range: pages 3 - 10, ages 5-15
         # "Year 9", "Quarter 2", "Level 5" name a year group, a quarter, a level; "last year 89%" labels the
         # number after it with the period before it, which is an earlier value (frames.py: previous)
-        r"(?<!last\s)(?<!prior\s)(?<!previous\s)"
+        # ("last quarter's 69%": a possessive's "s" is no S-number)
+        r"(?<!last\s)(?<!prior\s)(?<!previous\s)(?<!['’])"
         r"\b(?:q|qtr|quarter|p|period|month|week|year|years|level|stage|key stage|ks|s|nvq|scqf)"
         r"\s*\d{1,2}\b",
     ]
@@ -281,6 +282,9 @@ _TIMED_IN_TARGET = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with)?in\s+(?:the\s+)?tar
 _WITHIN = re.compile(r"\b(?:within|top|bottom|tolerance of)\s*$", re.I)
 
 
+_POSSESSIVE = re.compile(r"\w['’]s\s*$")
+
+
 def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
     """A number that a word before or after makes a reference, an age, a threshold or a thing counted that
     is not a measure ("page 8", "aged 75", "within 10 working days", "19 wards", "£75 fine")."""
@@ -295,6 +299,7 @@ def not_a_figure(text: str, n: Number, lo: int, hi: int) -> bool:
 def _not_a_figure(before: str, after: str, unit: str, hyphened: bool = False) -> bool:
     if (unit in ("count", "other", "currency") and ending("not_figure_before").search(before.rstrip(" .:"))
             and not before.rstrip().endswith("(")
+            and not _POSSESSIVE.search(before)  # "last year's 2.6 days": whose figure, no "S 2" reference
             # "(target 8.5, last quarter 10.2)": the period labels an earlier value, it is no "quarter 10"
             and not _PERIOD_LABEL.search(before)
             # "a target of no more than 3.5 days": the bound a target sets is the target

@@ -25,7 +25,8 @@ def _report_re() -> re.Pattern[str]:
     reported = alternation(words()["speech_verbs"] + words()["report_verbs"] + words()["question_verbs"]
                            + words()["done_verbs"])
     bare = (r"|\b" + reported + r"\s+(?=(?:the|this|it|there|these|those|our|its|their|a|an|"
-            r"performance)\s)|\b" + alternation(words()["clause_verbs"]) + r"\s+(?=[a-z])")
+            r"performance)\s)|\b" + alternation(words()["clause_verbs"]) + r"\s+(?=[a-z]|[£\d]|$)"
+            r"|\b" + alternation(words()["topic_verbs"]) + r"\s+(?=[a-z])")
     return re.compile(r"\b" + alternation(words()["report_verbs"]) + lead + bare, re.I | re.S)
 
 
@@ -149,7 +150,7 @@ _OPENER_COMMA = re.compile(r",\s*$")
 _SAW_AND = re.compile(r"\s+(?:saw|sees|has\s+seen|had\s+seen|showed|has\s+shown)\s+(?:an?\s+)?(?:[a-z]+\s+)?"
                       r"(?:improvement|increase|reduction|fall|rise|decrease|deterioration|decline)\s+and\s*$",
                       re.I)
-_TIME_TAIL = re.compile(r"\s+(?:by|at|as\s+at)\s+the\s+end\s+of\b.*$", re.I)
+_TIME_TAIL = re.compile(r"\s+(?:by|at|as\s+at|to|up\s+to)\s+the\s+end\s+of\b.*$", re.I)
 _GOVERNS = re.compile(r"ed$|^(?:for|to|in|at|by|with|on)$", re.I)
 _WORD = re.compile(r"[a-z][a-z\-']+")
 
@@ -283,6 +284,29 @@ def _change_tail_re() -> re.Pattern[str]:
                       + alternation(words()["change_verbs"]) + "|" + ongoing + r")\s*$", re.I)
 
 
+# a figure opening a coordinated clause, or the main clause after an opening clause that ends on its verb
+# ("Since the pilot opened, 41 ..."; "Once the council launched its lettings policy, 530 bids ..." keeps its
+# topic) or after a run-in heading ("Planning: 57 appeals were lodged"), whose own words, with a verb of
+# their own, name what it counts
+_NEW_SUBJECT = re.compile(r"(?:\b(?:and|but|while|whilst|whereas)|\b(?:[a-z]+ed|began|begun|came|went|"
+                          r"grew|rose|fell|took)\s*,|:)\s+$", re.I)
+_OWN_VERB = re.compile(r"\s*(?:%|per\s+cent)?\s+(?:of\s+)?(?:[\w\-']+\s+){1,8}?(?:were|was|are|is|had|"
+                       r"have|has)\s+[a-z]", re.I)
+# ("for more than a year", "within a month": a duration, which stays)
+_RATE_OF_TIME = re.compile(r"(?<!\bthan)(?<!\bover)(?<!\bunder)(?<!\bfor)(?<!\bwithin)(?<!\bin)"
+                           r"\s+(?:a|per|each|every)\s+(?:year|quarter|month|week)$", re.I)
+_NEXT_FIGURE = re.compile(r"\s+(?:and|but|while|whilst|whereas)\s+[£$€]?\d"
+                          r"(?![\d,.]*(?:st|nd|rd|th)\b)(?![\d,.]*\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+                          re.I)
+_PAST_VERB = re.compile(r"\s+(?:[\w\-']+\s+){1,4}?(?:came|went|took\s+part|joined|visited|attended|used|"
+                        r"[a-z]{3,}ed)\s+[a-z]", re.I)
+_COUNTED_NOUN = re.compile(r"\s+(?!of\b|per\s+cent\b)[a-z]")
+_THEM = re.compile(r"(?:them|these|those)\b\s*", re.I)
+# a count and what it counts, then its verb, before the figure whose "of them" points back at it
+_COUNTED_BEFORE = re.compile(r"\b\d[\d,]*\s+((?:[A-Za-z][\w\-]*\s+){0,4}?[a-z][\w\-]*s)\s+"
+                             r"(?:had|have|has|were|"
+                             r"was|are|is)\b[^\d]*$")
+_SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _HAD_DONE = re.compile(r"^\s*(?:had|has|have)\s+(?=\w+(?:ed|en|wn)\b)", re.I)
 _PREPOSITION = re.compile(r"(?:of|in|for|at|and|or|to)\b", re.I)
 _HANGING = re.compile(r"(?:\s+(?:in|of|for|at|on|by|to|from|across|within|a|an|the))+$", re.I)
@@ -302,8 +326,12 @@ def _right_words(right: str) -> str:
             continue  # "reused, recycled or composted": a list's comma
         right = right[: m.start()]
         break
+    if m := _NEXT_FIGURE.search(right):
+        right = right[: m.start()]  # "41 loans were made and 93% of them ...": the next clause's
     if m := _TIME_TAIL.search(right):
         right = right[: m.start()]  # "... had been paid by the end of June": when, not what
+    right = _DATE_RANGE_TAIL.sub("", right.rstrip(" .;"))  # "41 loans made between May and July": when
+    right = _RATE_OF_TIME.sub("", right)  # "120 homes a year": how often, not what
     return _tidy(_TRAILING_PERIOD.sub("", right.rstrip(" .;")))
 
 
@@ -312,6 +340,15 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
     names nothing: the figure then belongs to the indicator of the figure before it). `noun` is the y of
     "x of y NOUN (z%)", which the phrase is about."""
     left, population = _left(text, lo, start)
+    new = _NEW_SUBJECT.search(text, max(lo, start - 24), start)
+    colon = new is not None and new.group().strip() == ":"
+    counted = colon and "%" not in text[start:end] and _COUNTED_NOUN.match(text, end, hi)
+    # ("Libraries: 8,310 visitors came to the two branches": a count's own verb may be any in the past)
+    if new and (_OWN_VERB.match(text, end, hi) or (counted and _PAST_VERB.match(text, end, hi))) and (
+            not colon or counted):
+        # "the team was short-staffed and 63 visits were overdue": the figure opens its clause; after a run-in
+        # heading only a count with its noun does ("Lighting is the concern: 81% of faults were ..." keeps it)
+        left = ""
     of_phrase = bool(_OF_AFTER.match(text[end:hi]))  # "N% of NP": the NP names the measure
     if of_phrase and _OPENER_COMMA.search(text, lo, start):
         left = ""  # "Despite the pressures, 61% of X had been paid": the opener clause is no name
@@ -323,6 +360,11 @@ def phrase(text: str, start: int, end: int, lo: int, hi: int, noun: str | None =
         population = " ".join(p for p in (left, _tidy(noun)) if p)
         left = ""
     right = _right(text, end, hi)
+    if of_phrase and (them := _THEM.match(right)):
+        # "41 loans were made and 93% of them were repaid": "them" are the loans
+        counted = _COUNTED_BEFORE.search(text, max(0, start - 160), start)  # in the clause before
+        if counted is not None and not _SENTENCE_END.search(counted.group()):
+            right = f"{_tidy(counted.group(1))} {right[them.end():]}"
     keep_right = of_phrase or not left or bool(population)
     if left and not keep_right and _WAIT_HEAD.search(left) and (whom := _FOR_WHAT.match(right)):
         # "an average wait of 18 weeks for a hip operation": what the wait is for comes after the figure

@@ -81,15 +81,19 @@ def _count_is_level(text: str, n: Number, lo: int, hi: int) -> bool:
     that names what a service counts ("415 noise complaints", "23 appeals")."""
     r = _level_res()
     before = text[max(lo, n.start - 40) : n.start]
-    after = text[n.end : min(hi, n.end + 40)]
+    # (long enough for "63 annual reviews of direct payment packages were late")
+    after = text[n.end : min(hi, n.end + 80)]
     if r.open_bracket.search(before) and r.close_bracket.match(after) and r.named_bracket.search(before):
         if r.level_follows.match(text, n.end, hi):
             return False  # "Rent arrears (4.1), which stood at 2.3%": the bracket refers to a paragraph
         return not r.body_bracket.search(before)  # "Scrutiny Panel (2)" numbers a body, counts nothing
     if ending("copulas").search(before) and not r.of_number.match(after):
-        return not r.not_a_link.match(after) or bool(r.count_noun.match(after))
+        # ("Lettings: 37 new tenancies were signed": what is counted may have a word or two before it)
+        return not r.not_a_link.match(after) or bool(r.noun_after.match(after))
     if r.passive.match(after):
         return True  # "215 tenants were rehoused", "74 families were in ..."
+    if r.headline.match(after) and not text[lo : n.start].strip(" -–•*·\t("):
+        return True  # "- 1,204 faults repaired in the quarter": a summary line opening on a count
     if r.changed_to.search(before):
         return True  # "visits were up 3% to around 41,000": the level the change reached
     if r.noun_after.match(after) and (
@@ -111,12 +115,20 @@ class _LevelRes:
     count_noun: re.Pattern[str]
     passive: re.Pattern[str]
     noun_after: re.Pattern[str]
+    headline: re.Pattern[str]
     there_were: re.Pattern[str]
     were_done: re.Pattern[str]
     word_after: re.Pattern[str]
     changed_to: re.Pattern[str]
     body_bracket: re.Pattern[str]
     level_follows: re.Pattern[str]
+
+
+# the time an earlier level was at, between it and "to": "at the end of June", "in Quarter 1", "in 2023/24"
+_WHEN_BETWEEN = (r"(?:\s+(?:at\s+the\s+end\s+of|by\s+the\s+end\s+of|as\s+at|at|in|on|during)\s+(?:the\s+)?"
+                 r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+(?:19|20)\d\d)?"
+                 r"|(?:quarter|qtr|q)\s*[1-4](?:\s+(?:19|20)\d\d(?:/\d{2})?)?|(?:19|20)\d\d(?:/\d{2})?"
+                 r"|(?:first|second|third|fourth|previous|last)\s+(?:quarter|year|month)),?)?")
 
 
 @cache
@@ -132,13 +144,16 @@ def _level_res() -> _LevelRes:
         of_number=re.compile(r"\s*(?:of|out of)\s+\d"),
         not_a_link=re.compile(_NOT_A_LINK),
         count_noun=re.compile(r"\s+" + nouns, re.I),
-        passive=re.compile(r"\s+(?:[a-z\-]+\s+){0,2}" + nouns + r"(?:\s+[a-z\-]+){0,3}\s+"
+        passive=re.compile(r"\s+(?:[a-z\-]+\s+){0,2}" + nouns + r"(?:\s+[a-z\-]+){0,5}\s+"
                            r"(?:were|was|had|have\s+been|had\s+been)\s+(?:\w+ed\b|in\b|on\b|living\b|waiting\b|"
-                           r"receiving\b)"
+                           # a state a number of cases was in: "41 claims were outstanding at the month end"
+                           r"receiving\b|overdue\b|outstanding\b|pending\b|awaiting\b|unresolved\b|open\b)"
                            # "512 pupils in the county had a support plan": how many had one
                            r"|\s+(?:[a-z\-]+\s+){0,2}" + nouns
                            + r"(?:\s+in\s+[\w\-]+){0,1}\s+had\s+an?\s+[a-z]", re.I),
         noun_after=re.compile(r"\s+(?:[a-z\-]+\s+){0,2}" + nouns + r"\b", re.I),
+        headline=re.compile(r"\s+(?:[a-z\-]+\s+){0,2}" + nouns + r"\s+(?:[a-z]+ed|"
+                            + alternation(words()["done_verbs"]) + r")\b", re.I),
         there_were=re.compile(r"\b(?:there\s+(?:were|had\s+been|have\s+been)|a\s+total\s+of)\s*$", re.I),
         were_done=re.compile(r"\s+(?:[a-z\-]+\s+){0,3}(?:were|was|had\s+been|have\s+been)\s+"
                              + alternation(words()["done_verbs"]), re.I),
@@ -149,6 +164,8 @@ def _level_res() -> _LevelRes:
         changed_to=re.compile(r"(?:(?:"
                               + alternation([*words()["change"], *words()["change_straight"], "from"])
                               + r")\s+\d[\d,.]*\s*(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)?"
+                              # "from 58 at the end of March to 33": the earlier level's time between
+                              + _WHEN_BETWEEN +
                               r"\s*\(?\s*to|\d[\d,.]*\s*(?:%|per\s?cent\b)\s+(?:higher|lower|up|down)\s+at)\s+"
                               r"(?:(?:around|about|approximately|roughly|nearly|almost|some|an\s+estimated)\s+)?$",
                               re.I),
@@ -237,6 +254,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 and tv.paragraph_start(carry[1] - 1) != tv.paragraph_start(s.start):
             carry = None
         sentence_actual: str | None = None
+        parts: dict[str, str] = {}  # a level's name -> the part of the area it is for ("on the X round")
+        superlative_of = ""  # "X was highest for A ...": X, for "... and lowest for B"
         sentence_named: str | None = None  # a benchmark's own name, when the sentence states no level
         actual_unit: tuple | None = None
         if s.list_item is not None and s.list_item != topic_item:
@@ -263,6 +282,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 carry = (words_, s.end, cid)  # the question names what the answer's figure is about
             elif asked:
                 carry = None  # "asked about recycling and fly-tipping": an answer's figure could be either
+            elif shown := _SHOWN.search(text, s.start, s.end):
+                carry = (_shown_name(shown), s.end, None)  # "the table gives X for each area": X follows
             elif carry:
                 carry = (carry[0], s.end, carry[2])  # a sentence without a number passes the indicator on
             continue
@@ -358,7 +379,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if clause_periods is None:
                     clause_periods = periods.mentions(text, c.start, c.end, doc_period)
                 period, named = frames.period_of(text, n, period_lo, c.end, doc_period, clause_periods)
-                elsewhere = role.measure == "previous" and _PLACE_AFTER.match(text, n.end, c.end)
+                # "ranging from 4 days in Northvale to 9 days in Southvale": the later end's place is its own
+                ranged = _FROM_PLACE_TO.search(text, max(c.start, n.start - 90), n.start) is not None
+                elsewhere = (role.measure == "previous" or ranged) and _PLACE_AFTER.match(text, n.end, c.end)
                 if elsewhere and _is_place(elsewhere.group(1)):
                     # "This compared to 199 in Northvale": Northvale's level, not an earlier one
                     role = frames.Role("actual", elsewhere.group(1), role.cue_start)
@@ -400,6 +423,10 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     areas_own = True
                 if measure == "previous" and not named:
                     period = None  # "up from 12%": the period before, which only the context knows
+                elif measure == "previous" and periods.earlier(doc_period, period) and \
+                        periods.parts(period)[0] == periods.parts(doc_period)[0]:
+                    # "up from 9,100 in Q4" in a Q1 report: last year's Q4
+                    period = periods.shift(period, years=-1)
                 region = phrases.ratio(text, n.start, n.end, c.start, c.end) if n.unit == "percent" else (
                     n.start, n.end, None, None)
                 lo = previous_end if previous_end <= region[0] else c.start
@@ -459,6 +486,20 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     # the sentence's subject, which the participle after it describes
                     if lead := _SUBJECT_VERB.match(text, s.start, n.start):
                         own = _DETERMINER.sub("", lead.group("s").strip()) + " " + own
+                elif own and n.unit == "percent" and _OF_AFTER_SHARE.match(text, n.end, c.end) and \
+                        _WITH_SHARE.search(text, max(c.start, n.start - 12), n.start) and \
+                        (lead := _SUBJECT_VERB.match(text, s.start, n.start)):
+                    # "Planning performance improved, with 88% of applications decided in time": the share's
+                    # things are the subject's ("planning applications"), its "performance" aside
+                    whose = _SUBJECT_TAIL.sub("", _DETERMINER.sub("", lead.group("s").strip()))
+                    if whose and not set(whose.lower().split()) & set(own.lower().split()):
+                        own = f"{whose} {own}"
+                if own and (sup := _SUPERLATIVE.match(own)):
+                    # "X was highest for A, at N, and lowest for B, at M": X for A, then X for B
+                    if sup.group("x") and phrases.names_something(sup.group("x")):
+                        superlative_of = _DETERMINER.sub("", sup.group("x").strip())
+                    if superlative_of:
+                        own = f"{superlative_of} {sup.group('part')}"
                 if own and not phrases.is_name(own):
                     own = phrases.named_tail(own)  # "employee - the figure would reduce to": no name here
                 if paired and previous_phrase and not (own and phrases.is_name(own)):
@@ -521,10 +562,12 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     measure, role = "benchmark", frames.Role("benchmark", codes[0])
                 own_area = measure in ("actual", "previous") and role.area == "council"
                 place = _PLACE_TAIL.search(own) if own_area else None
-                if place and _is_place(place.group(1)):
+                part_only = False  # the clause names only the part ("and on the Westgate round 58%")
+                if place and _is_place(name := place.group(1) or place.group(2)):
                     # "the recycling rate in Northvale rose to 60.2%": a figure for a part of the area
                     own = own[: place.start()]
-                    role = frames.Role(role.measure, place.group(1), role.cue_start, role.named)
+                    role = frames.Role(role.measure, name, role.cue_start, role.named)
+                    part_only = not phrases.names_something(own)
                 if monthly is None:
                     monthly = bool(_MONTHLY.search(text, c.start, c.end))
                 f = Found(
@@ -544,7 +587,9 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if measure == "actual":
                     # a level with no name of its own reads the one before only where the clause points back
                     # to it ("This compares with ...", "It rose to ..."); elsewhere it has no indicator
-                    if not f.phrase and (pointed or _points_back(text, c.start)):
+                    if not f.phrase and (part_only or elsewhere) and sentence_actual:
+                        f.phrase = sentence_actual  # "X on the A round was 71% and on the B round 58%": X
+                    elif not f.phrase and (pointed or _points_back(text, c.start)):
                         if sentence_actual:
                             f.phrase = sentence_actual  # "..., while our performance was 91%"
                         elif c.start > s.start and (subject := _clause_subject(text, s.start, c.start)):
@@ -561,6 +606,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     spent = n.unit == "currency" and not anywhere("money_measures").search(f.phrase)
                     if spent:
                         f.phrase = ""
+                    if f.phrase and f.area != "council":
+                        parts.setdefault(f.phrase, f.area)
                     if f.phrase and not (sentence_actual and anywhere("variant_openers").match(f.phrase)):
                         sentence_actual = f.phrase
                         actual_unit = (n.unit, n.unit_words, n.rate_base)
@@ -601,6 +648,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     owner = None
                 if owner and (not f.phrase or f.area != "council" or f.measure in ("target", "previous")):
                     f.phrase = owner  # "... against a target of 90%": the clause's indicator
+                    if f.measure == "previous" and f.area == "council" and owner in parts:
+                        f.area = parts[owner]  # "X on the A round had risen to 64% from 58%": A's, before
                 elif carry and (not f.phrase or len(f.phrase.split()) > 10 or _points_back(text, c.start)) \
                         and _fits(carry[2], f.unit) and not (nameless and not _points_back(text, c.start)) \
                         and not (unread and not _points_back(text, c.start)):
@@ -614,6 +663,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             carry = (sentence_actual, s.end, None)
         elif sentence_named:
             carry = (sentence_named, s.end, None)  # "X across Wales stood at 231. This compared to ..."
+        elif not _gave_figure(out, s.start) and (shown := _SHOWN.search(text, s.start, s.end)):
+            carry = (_shown_name(shown), s.end, None)  # "... X for each of the three areas": no figure of X
         elif carry:
             carry = (carry[0], s.end, carry[2])
     kept = []
@@ -638,6 +689,23 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             continue
         kept.append(f)
     return kept, notes
+
+
+# A sentence saying a paper shows a measure for each part ("Appendix B sets out the time taken to clear X for
+# each of the four areas"): the figures after it that name nothing are that measure's
+_SHOWN = re.compile(r"\b(?:showed|shows|set\s+out|sets\s+out|gave|gives|broke\s+down|breaks\s+down|presented|"
+                    r"presents)\s+(?:the\s+)?(?P<x>(?:average\s+)?(?:time\s+taken|number|percentage|proportion|"
+                    r"rate|average|time|level)\b[^.;:\d]{3,80}?)\s+(?:for\s+each\b|by\s+(?:area|ward|district|"
+                    r"locality|team|site)s?\b|broken\s+down\b)", re.I)
+
+
+def _shown_name(m: re.Match[str]) -> str:
+    return " ".join(m.group("x").split())
+
+
+def _gave_figure(out: list[Found], start: int) -> bool:
+    """Did the sentence starting at `start` give a figure?"""
+    return bool(out) and out[-1].start >= start
 
 
 def _clause_subject(text: str, start: int, end: int) -> str:
@@ -665,7 +733,14 @@ _BASED_ON = re.compile(r"\b(?:based\s+on|calculated\s+(?:as|on)|capped\s+at|pegg
                        re.I)
 _AS_A_WHOLE = re.compile(r"\s+as\s+a\s+whole\b", re.I)
 _PARTICIPLE_LED = re.compile(r"^[a-z]+(?:ed|en)\b(?!\s+(?:by|to)\b)", re.I)
+# "the wait was longest for A", "(and) lowest for B": which part the level is for, and of what
+_SUPERLATIVE = re.compile(r"^(?:(?P<x>.+?)\s+(?:was|were|is|are|remained|remains)\s+)?(?:the\s+)?"
+                          r"(?:highest|lowest|best|worst|greatest|longest|shortest|largest|smallest)\s+"
+                          r"(?P<part>(?:for|in|among|amongst|at)\s+.+)$", re.I)
 _WITH_SHARE = re.compile(r",?\s+with\s+$", re.I)
+_OF_AFTER_SHARE = re.compile(r"\s*(?:%|per\s*cent)?\s+of\s", re.I)
+# words closing a subject that say how it did, not what it is of ("FOI performance", "collection rates")
+_SUBJECT_TAIL = re.compile(r"(?:\s+(?:performance|rates?|results?|figures?|levels?|position))+$", re.I)
 # the subject of a sentence whose verb sets it against a target or reports what was done
 _SUBJECT_VERB = re.compile(r"\s*(?P<s>(?:[\w\-'’]+\s+){1,6}?)(?:met|missed|exceeded|beat|achieved|reached|"
                            r"had|has|have|was|were|is|are)\b", re.I)
@@ -911,7 +986,15 @@ _PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?((?-i:[A-Z])[a-z'\-]+"
 _HERE_AFTER = re.compile(r"\s+(?:here|locally|(?:in|for|across)\s+(?:the|this)\s+"
                          r"(?:borough|district|county|city|council\s+area|authority\s+area|authority|council))\b"
                          r"(?![^.;,]{0,25}\b(?:last|previous|prior|earlier|ago|before)\b)", re.I)
-_PLACE_TAIL = re.compile(r"\s+in\s+((?:[A-Z][a-z'\-]+)(?:\s+[A-Z][a-z'\-]+){0,2})$")
+# "from 3 days in the Northvale area to": the range's earlier end for a place, then its later end
+_FROM_PLACE_TO = re.compile(r"\bfrom\s+[£]?\d[\d,.]*\s*%?(?:\s+[a-z]+){0,2}\s+in\s+(?:the\s+)?"
+                            r"(?-i:[A-Z])[^\d;]{0,40}?"
+                            r"\s+to\s+$")
+_PLACE_TAIL = re.compile(r"\s+in\s+((?:[A-Z][a-z'\-]+)(?:\s+[A-Z][a-z'\-]+){0,2})$"
+                         # "take-up on the Eastfield round", "(on the) Westgate round": a part of the area
+                         # named with the kind of part it is
+                         r"|(?:^|\s+(?:in|on|for|across|within)\s+)(?:the\s+)?((?:[A-Z][a-z'\-]+)(?:\s+[A-Z][a-z'\-]+)"
+                         r"{0,2})\s+(?:" + alternation(words()["part_kinds"]) + r")$")
 
 
 def _is_place(name: str) -> bool:
@@ -1085,7 +1168,10 @@ _LEVEL_AGAINST_TARGET = re.compile(r"\bperformance\s+against\s+(?:the\s+|its\s+)
                                    r"(?:the\s+|its\s+)?target\s*,?\s*at\s*$", re.I)
 _TARGET_MOVED = re.compile(r"\btargets?\b(?:(?!\bagainst\b|[.;]).){0,80}?\bfrom\s*$", re.I)
 # "from 58% to", "from 2015/16 (7.1 days lost per head) to 2016/17 (": the pair's second figure follows
-_PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?(?:\s+[^\d\s,;]+){0,12}?\s*\bto"
+# ("from 9 in Quarter 1 to 14", "from 61% in 2022/23 to 64%": the earlier level's period between)
+_PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?"
+                      r"(?:\s+(?:[^\d\s,;]+|(?:quarter|qtr|q)\s*[1-4]|(?:19|20)\d\d(?:/\d{2})?)"
+                      r"){0,12}?\s*\bto"
                       r"(?:\s+(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?\s*\()?\s*$", re.I)
 _COORDINATED = re.compile(r"(?:\band|\bor|,|&)\s*$", re.I)
 _COORDINATED_AFTER = re.compile(r"\s*(?:,|\band\b|\bor\b|&|\bas\s+well\s+as\b)", re.I)
