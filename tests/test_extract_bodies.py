@@ -348,6 +348,10 @@ def test_doc_type_from_headings(text: str, doc_type: str | None) -> None:
         ("Wexcombe MBC - Licensing Committee\nAction Minutes - Monday 7 July 2025, 6.00 pm, Committee Room 1,"
          " "
          "Wexcombe Town Hall\n\nPresent: Cllr P Dunn\n", "Licensing Committee", dt.date(2025, 7, 7)),
+        # a bilingual heading written English first
+        ("BRYNCOED COUNTY BOROUGH COUNCIL\nCOMMUNITIES SCRUTINY COMMITTEE / PWYLLGOR CRAFFU CYMUNEDAU\n\n"
+         "MINUTES of the meeting held in the Council Chamber on 14 October 2025\n",
+         "Communities Scrutiny Committee", dt.date(2025, 10, 14)),
         # the minutes' heading on a line of its own, in capitals, the day and place on the lines below
         ("PENHALLOW COUNCIL\n\nMINUTES OF THE MEETING OF THE COMMUNITIES SCRUTINY PANEL\n\n"
          "Tuesday, 3 June 2025 "
@@ -407,6 +411,14 @@ def test_a_first_town_alone_names_a_council_named_after_two_places() -> None:
 
     found = infer_council("Minutes of the Cabinet\nCouncil Chamber, Civic Offices, Basingstoke\n")
     assert found is not None and found.name == "Basingstoke and Deane Borough Council"
+
+
+def test_a_committee_line_with_the_paper_s_title_after_a_dash_names_the_committee() -> None:
+    """"LICENSING COMMITTEE - MINUTES" on a title-block line is the committee's name and the paper's title."""
+    text = ("TARNSIDE BOROUGH COUNCIL\nLICENSING COMMITTEE - MINUTES\n"
+            "Meeting held on Monday 2 June 2025, Room 4\n\nPresent: Councillors Ash, Bede and Cole.\n")
+    found = bodies.infer_committee(text)
+    assert found is not None and found.name == "Licensing Committee"
 
 
 def test_the_committee_alone_on_a_line_is_no_committee_s_name() -> None:

@@ -286,7 +286,10 @@ def _committee_heading(text: str) -> BodyFact | None:
     """A title-page line holding only a committee's name, in any case ("FAMILY ... SCRUTINY COMMITTEE")."""
     heads = _alt(_vocab()["committee_heads"])
     name = rf"{_FIRST}(?:{_NAME_WORD}[ \t\xa0]+){{0,10}}(?:{heads})\b{_REMIT}"
-    m = re.search(rf"(?im)^[ \t\xa0]*({name})[ \t\xa0]*$", text[:1500])
+    # the name alone, or with the paper's own title after a dash ("PLANNING COMMITTEE - MINUTES")
+    titles = _alt(_vocab()["dated_titles"])
+    m = re.search(rf"(?im)^[ \t\xa0]*({name})(?:[ \t\xa0]+[-–][ \t\xa0]+(?:{titles}))?[ \t\xa0]*$",
+                  text[:1500])
     if not m or re.match(rf"(?i)(?:{_alt(_vocab()['committee_cues'])})\b", m.group(1)):
         return None
     if re.fullmatch(rf"(?i)(?:the|this|our)\s+(?:{heads})", m.group(1).strip()):
@@ -431,16 +434,20 @@ def heading_meeting(text: str) -> tuple[str | None, Span | None, dt.date | None,
             if m and (name := _committee_name(m.group(1))):
                 committee, c_span = name, Span.of(text, m.start(1), m.end(1))
                 break
-    if not committee:  # a bilingual title block: "Pwyllgor ... / X Scrutiny Committee" (the English half)
+    if not committee:  # a bilingual title block: "Pwyllgor ... / X Scrutiny Committee" (the English half,
+        # whichever side of the stroke it is written)
         for s, e in _head_lines(text):
             line = text[s:e]
             if " / " not in line:
                 continue
-            half = line.rsplit(" / ", 1)[1].strip()
-            if r.english_half.fullmatch(smart_case(half)) and (
-                    name := _committee_name(half)):
-                a = s + line.rindex(half)
-                committee, c_span = name, Span.of(text, a, a + len(half))
+            halves = line.split(" / ")
+            for k in (len(halves) - 1, 0):
+                half = halves[k].strip()
+                if r.english_half.fullmatch(smart_case(half)) and (name := _committee_name(half)):
+                    a = s + (line.rindex(half) if k else line.index(half))
+                    committee, c_span = name, Span.of(text, a, a + len(half))
+                    break
+            if committee:
                 break
     when = w_span = None
     held, earlier = r.held, r.earlier
