@@ -134,7 +134,7 @@ def rx() -> Rx:
             re.I,
         ),
         # inside a sentence: "It was agreed that officers bring back a report ...", "..., seconded by X and
-        # agreed that the Leader write to the Secretary of State": the subjunctive of a named owner after the verb
+        # agreed that the Leader write to the Minister": the subjunctive of a named owner after the verb
         agreed_active=re.compile(
             r"\b(?:agreed|resolved|decided)\s+that\s+"
             rf"(?P<owner>{alt(c['action_owners'])}|the\s+(?-i:[A-Z])[\w'’&-]*(?:\s+(?:of|for|and|&|(?-i:[A-Z])[\w'’&-]*)){{0,8}})"
