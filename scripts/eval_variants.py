@@ -120,8 +120,10 @@ def _write_docx(text: str, target: Path) -> None:
     lines, i = text.split("\n"), 0
     while i < len(lines):
         block: list[list[str]] = []
-        while i < len(lines) and (row := _cells(lines[i])) and len(row) >= 2:
-            if not re.fullmatch(r"[-:| ]+", lines[i].strip()):
+        # a Markdown rule under a pipe table's header ("---|---", "|:--|") is no row of the Word table
+        while i < len(lines) and ((rule := "|" in lines[i] and re.fullmatch(r"[-:| ]+", lines[i].strip()))
+                                  or (row := _cells(lines[i])) and len(row) >= 2):
+            if not rule:
                 block.append(row)
             i += 1
         if len(block) >= 2:

@@ -231,3 +231,37 @@ def test_columns_lined_up_with_spaces_in_a_pasted_paragraph_are_a_table(tmp_path
     assert got[("Exclusions per 1,000 pupils", "Scotland")] == "16.6"
     assert ("Exclusions per 1,000 pupils", "2023/24") not in got
     assert "Attendance fell slightly" in doc.text
+
+
+def test_minutes_laid_out_in_a_grid_are_paragraphs_and_a_log_stays_a_table(tmp_path: Path) -> None:
+    """Minutes set in a borderless grid (a minute's number, its heading, its text) read as paragraphs, so
+    the extractors see their sentences; an action log's grid (more columns) and a scorecard (figures) stay
+    tables."""
+    document = docx.Document()
+    minutes = document.add_table(rows=3, cols=2)
+    for r, (number, text) in enumerate([
+        ("21.", "HOUSING REPAIRS PERFORMANCE"),
+        ("", "The Head of Property Services said that the backlog of non-urgent repairs had fallen."),
+        ("", "Councillor Ruddock asked how many damp cases were open. The Head of Property Services "
+             "undertook to circulate the figures by ward before the next meeting."),
+    ]):
+        minutes.cell(r, 0).text, minutes.cell(r, 1).text = number, text
+    log = document.add_table(rows=2, cols=4)
+    for c, text in enumerate(["Action", "Owner", "Due", "Update"]):
+        log.cell(0, c).text = text
+    for c, text in enumerate(["Circulate damp and mould cases by ward to all Members of the Panel",
+                              "Head of Property Services", "30 June 2025", "Not yet due"]):
+        log.cell(1, c).text = text
+    card = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([("Measure", "Q1", "Target"), ("Repairs completed within the target time for "
+                                                             "their priority (%)", "91.2", "95.0"),
+                             ("Empty homes relet within the standard time of four weeks", "47", "60")]):
+        for c, text in enumerate(row):
+            card.cell(r, c).text = text
+    path = tmp_path / "minutes.docx"
+    document.save(str(path))
+    doc = read_document(path)
+    assert_offsets(doc)
+    assert "21. HOUSING REPAIRS PERFORMANCE\n\nThe Head of Property Services said" in doc.text
+    assert [t.n_columns for t in doc.tables] == [4, 3]
+    assert any(doc.text[c.span.start:c.span.end] == "91.2" for c in doc.cells)

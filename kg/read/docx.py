@@ -21,6 +21,7 @@ from kg.errors import InputError
 from kg.model import DocMeta
 from kg.read.base import Rendition, pin
 from kg.read.layout import Layout, guess_header_row, inline, mark_header_row, place, roman
+from kg.read.table_parts import is_value
 from kg.read.tables import WORD, with_tables
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -68,7 +69,13 @@ def read(path: Path) -> Rendition:
             layout.paragraph(clean, heading=heading)
         elif child.tag == f"{_W}tbl":
             in_list = in_rows = False
-            layout.table(_grid(child), layout="docx")
+            grid = _grid(child)
+            if _lays_out_prose(grid):  # minutes set in a grid: a minute's number, its heading and its text
+                for row in grid:
+                    if texts := [c.text for c in row if c.text]:
+                        layout.paragraph(" ".join(texts))
+                continue
+            layout.table(grid, layout="docx")
     meta = DocMeta()
     title = inline(document.core_properties.title or "")
     if title:
@@ -204,6 +211,18 @@ class _Numbering:
         except KeyError:
             return ""
         return str(_x(element, "string(./w:pPr/w:numPr/w:numId/@w:val)"))
+
+
+def _lays_out_prose(grid: list) -> bool:
+    """A table that only lays out paragraphs: rows of one to three cells (a number, a heading, a paragraph),
+    at least half of them holding a sentence's worth of words, and no figure in any cell after the first. A
+    table of data (figures) or a log (four or more columns) is left a table."""
+    rows = [[c.text for c in row if c.text] for row in grid]
+    rows = [r for r in rows if r]
+    if len(rows) < 2 or any(len(r) > 3 for r in rows):
+        return False
+    prose = sum(any(len(t.split()) >= 8 for t in r) for r in rows)
+    return 2 * prose >= len(rows) and not any(is_value(t) for r in rows for t in r[1:])
 
 
 def _grid(tbl: etree._Element) -> list:
