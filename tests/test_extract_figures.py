@@ -2275,3 +2275,19 @@ def test_a_standard_the_council_sets_itself_is_its_target() -> None:
     x = _one("Allotments are a growing priority, and our standard is 40 new allotment plots a year.\n")
     assert [(o.value, o.measure, o.surface) for o in x.observations if o.value is not None] == \
         [(D(40), "target", "new allotment plots")]
+
+
+def test_a_housing_benchmarking_club_column_is_a_benchmark(tmp_path: Path) -> None:
+    """A landlord scorecard's column headed by the housing benchmarking club ("HouseMark median") holds
+    benchmarks, not the council's own figures."""
+    path = tmp_path / "landlord.md"
+    path.write_text(
+        "| Measure | Q3 2023/24 | Q4 2023/24 | Target | HouseMark median |\n"
+        "|---|---|---|---|---|\n"
+        "| Tenants satisfied with their home (%) | 71% | 74% | 75% | 72% |\n"
+        "| Average days to complete a non-urgent repair | 19 | 17 | 15 | 14 |\n",
+        encoding="utf-8")
+    x = extract(read_document(path, root=tmp_path))
+    rows = {(o.value, o.measure, o.area) for o in x.observations}
+    assert {(D(72), "benchmark", "housemark"), (D(14), "benchmark", "housemark")} <= rows
+    assert not any(o.measure == "actual" and o.value in (D(72), D(14)) for o in x.observations)
