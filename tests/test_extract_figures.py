@@ -2291,3 +2291,17 @@ def test_a_housing_benchmarking_club_column_is_a_benchmark(tmp_path: Path) -> No
     rows = {(o.value, o.measure, o.area) for o in x.observations}
     assert {(D(72), "benchmark", "housemark"), (D(14), "benchmark", "housemark")} <= rows
     assert not any(o.measure == "actual" and o.value in (D(72), D(14)) for o in x.observations)
+
+
+@pytest.mark.parametrize("text", [
+    "Business rates collected to the end of June were 28.1%, just behind the 28.6% collected by the same point "
+    "in 2022/23.",
+    "Business rates collected to the end of June were 28.1%, ahead of the 27.9% achieved at the same point "
+    "last year.",
+])
+def test_a_level_reached_by_the_same_point_of_an_earlier_year_is_a_previous_value(text: str) -> None:
+    """"the N% collected by (or achieved at) the same point" is an earlier year's level, not this one's."""
+    rows = {(o.value, o.measure) for o in _one(text).observations}
+    assert (D("28.1"), "actual") in rows
+    earlier = next(v for v, m in rows if v != D("28.1"))
+    assert (earlier, "previous") in rows and (earlier, "actual") not in rows
