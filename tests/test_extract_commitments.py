@@ -1659,3 +1659,15 @@ def test_an_officers_initials_name_an_owner_only_after_an_action_marker(tmp_path
 
     owned = [m for m in people.of(x).mentions if x.doc.text[m.start:m.end] == "IT"]
     assert [x.doc.text[m.start - 8:m.start] for m in owned] == ["Action: "]
+
+
+def test_adding_to_a_load_is_a_forecast_but_adding_to_an_agenda_a_promise(tmp_path: Path) -> None:
+    """"would add to staff workload" says a load would grow, nothing is handed over; "would add it to the work
+    programme" is still a promise."""
+    x = _write(tmp_path, (
+        "Councillor Price asked for weekly updates. The Head of Parking replied that weekly returns varied a "
+        "great deal and would add to staff workload.\n\n"
+        "The Clerk said that she would add the item to the work programme for the next meeting.\n"
+    ), "minutes")
+    _absent(x, "workload")
+    _find(x, "work programme")

@@ -400,12 +400,20 @@ _WHETHER_CLAUSE = re.compile(r"\b(?:whether|what|how)\b.*?(?=\band\s+(?:(?:he|sh
 _NOTHING_HANDED = re.compile(r"^[\w-]+(?:\s+(?:back|up|on|out|forward))?\s+(?:no|nothing|none)\b", re.I)
 
 
+# "would add to staff workload", "would add to the pressures on the service": "add to" a load is to increase
+# it, a forecast; "add to the agenda" or "to the work programme" hands something over and stays a promise
+_ADDS_TO_A_LOAD = re.compile(r"^add\s+to\s+(?:[\w'-]+\s+){0,2}(?:workloads?|pressures?|costs?|burdens?|demands?|"
+                             r"delays?|backlogs?|confusion|risks?|strain)\b", re.I)
+
+
 def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) -> str | None:
     """Why a found promise is not a commitment, or None. `clause` is the promise's own clause."""
     if sent.rstrip().endswith("?"):
         return "question"
     if _NOTHING_HANDED.match(f.text):
         return "nothing handed over"
+    if _ADDS_TO_A_LOAD.match(f.text):
+        return "a load increased, nothing handed over"
     head = text[f.start : f.cue]
     if f.form in ("future", "passive") and _opinion_before().search(text, max(clause[0], f.start), f.cue):
         return "an opinion, not a promise"
