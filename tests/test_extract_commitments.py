@@ -260,6 +260,13 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         # the body named between "first meeting" and the year: a later meeting, no date
         ("bring the draft policy to the first meeting of the Forum in 2025/26", "future_meeting", None),
         ("report to the first meeting of the Committee in the new municipal year", "future_meeting", None),
+        # the months a report covers are not when it is due; the meeting named after them is
+        ("share call waiting times for July and August with the next meeting", "next_meeting", None),
+        ("send the returns for September to November before the next meeting", "next_meeting", None),
+        # a meeting after a break in the calendar: a later meeting, no date
+        ("bring the findings to a meeting of the Board after the summer recess", "future_meeting", None),
+        # the next report on one subject, with its frequency
+        ("set out ward figures in the next quarterly sickness report", "next_update", None),
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
