@@ -1678,3 +1678,16 @@ def test_adding_to_a_load_is_a_forecast_but_adding_to_an_agenda_a_promise(tmp_pa
     ), "minutes")
     _absent(x, "workload")
     _find(x, "work programme")
+
+
+def test_a_promise_to_the_body_whose_record_it_is_is_not_another_body_s_business(tmp_path: Path) -> None:
+    """"to Cabinet" in Cabinet's own minutes is a promise the ledger follows; in a committee's minutes it is
+    another body's business."""
+    text = ("The Director of Place said that she would bring the parking review to Cabinet in "
+            "September 2024.\n")
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "d.txt.meta.yaml").write_text(
+        "council: Gateshead Council\ncommittee: Cabinet\nmeeting_date: 2024-05-13\ndoc_type: minutes\n",
+        encoding="utf-8")
+    _find(_extract(tmp_path, "d.txt"), "parking review")
+    _absent(_write(tmp_path, text, "minutes"), "parking review")

@@ -406,8 +406,18 @@ _ADDS_TO_A_LOAD = re.compile(r"^add\s+to\s+(?:[\w'-]+\s+){0,2}(?:workloads?|pres
                              r"delays?|backlogs?|confusion|risks?|strain)\b", re.I)
 
 
-def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) -> str | None:
-    """Why a found promise is not a commitment, or None. `clause` is the promise's own clause."""
+def _names_own_body(hit: str, own_body: str | None) -> bool:
+    """"to Cabinet" in Cabinet's own record: the body the ledger follows, not another one."""
+    if not own_body:
+        return False
+    body = re.sub(r"(?i)^(?:by|to)\s+(?:the\s+)?(?:full\s+)?", "", hit).strip().lower()
+    return bool(body) and body == own_body.strip().lower().removeprefix("the ")
+
+
+def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int],
+             own_body: str | None = None) -> str | None:
+    """Why a found promise is not a commitment, or None. `clause` is the promise's own clause; `own_body`
+    the committee whose record it is (a promise to it is no other body's business)."""
     if sent.rstrip().endswith("?"):
         return "question"
     if _NOTHING_HANDED.match(f.text):
@@ -425,7 +435,7 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
     if hit := phrase_hit("not_commitments", sent):
         return f"not a promise ({hit.group(0)})"
     own = re.sub(r"(?i)\bcabinet\s+member", "portfolio holder", f.text.split(",")[0])  # a person, not Cabinet
-    if hit := phrase_hit("other_bodies", own):
+    if (hit := phrase_hit("other_bodies", own)) and not _names_own_body(hit.group(0), own_body):
         return f"another body's business ({hit.group(0)})"
     if hit := _BY_NAMED_BODY.search(own):
         return f"another body's business ({hit.group(0)})"
