@@ -1691,3 +1691,15 @@ def test_a_promise_to_the_body_whose_record_it_is_is_not_another_body_s_business
         encoding="utf-8")
     _find(_extract(tmp_path, "d.txt"), "parking review")
     _absent(_write(tmp_path, text, "minutes"), "parking review")
+
+
+def test_a_government_s_undertaking_reported_to_the_meeting_is_not_the_council_s(tmp_path: Path) -> None:
+    """"reported that the Welsh Government had confirmed that a grant would be provided" is the government's
+    word, passed on; an officer's own promise after it in the same item is kept."""
+    x = _write(tmp_path, (
+        "The Head of Finance reported that the Welsh Government had confirmed on 2 May that transitional "
+        "grant for the coming year would be provided.\n\n"
+        "She would circulate the grant letter to Members before the next meeting.\n"
+    ), "minutes")
+    _absent(x, "transitional grant")
+    _find(x, "grant letter")

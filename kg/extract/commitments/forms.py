@@ -406,6 +406,15 @@ _ADDS_TO_A_LOAD = re.compile(r"^add\s+to\s+(?:[\w'-]+\s+){0,2}(?:workloads?|pres
                              r"delays?|backlogs?|confusion|risks?|strain)\b", re.I)
 
 
+# "the Welsh Government had confirmed that funding would be provided": a government's or a department's own
+# undertaking, reported to the meeting; the council promises nothing
+_GOVERNMENT_SAYS = re.compile(
+    r"\b(?:the\s+)?(?:(?:Scottish|Welsh|UK|Northern\s+Ireland)\s+(?:Government|Executive)|Government|"
+    r"Department\s+(?:for|of)\s+[\w\s,&]{3,60}?|Treasury|Minister|ministers)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:confirmed|announced|indicated|stated|said|advised|agreed)\s+(?:on\s+[\w\s]{3,25}?\s+)?that\s+"
+    r"(?:(?!\b(?:he|she|they|we|officers)\b)[^.;])*$", re.I)
+
+
 def _names_own_body(hit: str, own_body: str | None) -> bool:
     """"to Cabinet" in Cabinet's own record: the body the ledger follows, not another one."""
     if not own_body:
@@ -434,6 +443,8 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int],
         return "question"
     if hit := phrase_hit("not_commitments", sent):
         return f"not a promise ({hit.group(0)})"
+    if f.form in ("future", "passive") and _GOVERNMENT_SAYS.search(text, max(clause[0], f.start - 300), f.cue):
+        return "a government's undertaking, reported"
     own = re.sub(r"(?i)\bcabinet\s+member", "portfolio holder", f.text.split(",")[0])  # a person, not Cabinet
     if (hit := phrase_hit("other_bodies", own)) and not _names_own_body(hit.group(0), own_body):
         return f"another body's business ({hit.group(0)})"
