@@ -1703,3 +1703,14 @@ def test_a_government_s_undertaking_reported_to_the_meeting_is_not_the_council_s
     ), "minutes")
     _absent(x, "transitional grant")
     _find(x, "grant letter")
+
+
+def test_a_reporter_with_a_verb_of_its_own_before_and_said_is_still_the_actor(tmp_path: Path) -> None:
+    """"The Head of Legal apologised and said that the note would be sent": the Head of Legal said it, so the
+    passive promise is that post's."""
+    x = _write(tmp_path, (
+        "In attendance: P Gill (Head of Legal Services)\n\n"
+        "Councillor Amos asked where the advice note was. The Head of Legal Services apologised and said that "
+        "the advice note would be sent to Members by 30 June 2024.\n"
+    ), "minutes")
+    assert "Head of Legal Services" in (_find(x, "advice note").actor or "")
