@@ -1710,7 +1710,8 @@ def test_a_reporter_with_a_verb_of_its_own_before_and_said_is_still_the_actor(tm
     passive promise is that post's."""
     x = _write(tmp_path, (
         "In attendance: P Gill (Head of Legal Services)\n\n"
-        "Councillor Amos asked where the advice note was. The Head of Legal Services apologised and said that "
+        "Councillor Amos asked where the advice note was. The Head of Legal Services apologised and said "
+        "that "
         "the advice note would be sent to Members by 30 June 2024.\n"
     ), "minutes")
     assert "Head of Legal Services" in (_find(x, "advice note").actor or "")

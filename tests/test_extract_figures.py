@@ -2294,7 +2294,8 @@ def test_a_housing_benchmarking_club_column_is_a_benchmark(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("text", [
-    "Business rates collected to the end of June were 28.1%, just behind the 28.6% collected by the same point "
+    "Business rates collected to the end of June were 28.1%, just behind the 28.6% collected by the same "
+    "point "
     "in 2022/23.",
     "Business rates collected to the end of June were 28.1%, ahead of the 27.9% achieved at the same point "
     "last year.",

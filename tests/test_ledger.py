@@ -1052,7 +1052,8 @@ def test_a_decision_that_only_schedules_the_promised_report_is_not_its_delivery(
     """"that the forward plan be approved, noting that the report on X will come in June" decides on the plan;
     "that the report on X be noted" decides on the report delivered."""
     c = _commitment("future_meeting", text="bring a report on the tree planting strategy to a future meeting")
-    scheduled = score(c, _cand("That the forward plan be approved, noting that the report on the tree planting "
+    scheduled = score(c, _cand("That the forward plan be approved, noting that the report on the tree "
+                               "planting "
                                "strategy will come to the June meeting.", "decision"))
     assert scheduled.score < 0.55
     noted = score(c, _cand("That the report on the tree planting strategy be noted.", "decision"))

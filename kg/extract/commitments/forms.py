@@ -402,7 +402,8 @@ _NOTHING_HANDED = re.compile(r"^[\w-]+(?:\s+(?:back|up|on|out|forward))?\s+(?:no
 
 # "would add to staff workload", "would add to the pressures on the service": "add to" a load is to increase
 # it, a forecast; "add to the agenda" or "to the work programme" hands something over and stays a promise
-_ADDS_TO_A_LOAD = re.compile(r"^add\s+to\s+(?:[\w'-]+\s+){0,2}(?:workloads?|pressures?|costs?|burdens?|demands?|"
+_ADDS_TO_A_LOAD = re.compile(r"^add\s+to\s+(?:[\w'-]+\s+){0,2}(?:workloads?|pressures?|costs?|burdens?|"
+                             r"demands?|"
                              r"delays?|backlogs?|confusion|risks?|strain)\b", re.I)
 
 
@@ -443,7 +444,8 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int],
         return "question"
     if hit := phrase_hit("not_commitments", sent):
         return f"not a promise ({hit.group(0)})"
-    if f.form in ("future", "passive") and _GOVERNMENT_SAYS.search(text, max(clause[0], f.start - 300), f.cue):
+    if f.form in ("future", "passive") and _GOVERNMENT_SAYS.search(text, max(clause[0], f.start - 300),
+                                                                    f.cue):
         return "a government's undertaking, reported"
     own = re.sub(r"(?i)\bcabinet\s+member", "portfolio holder", f.text.split(",")[0])  # a person, not Cabinet
     if (hit := phrase_hit("other_bodies", own)) and not _names_own_body(hit.group(0), own_body):
