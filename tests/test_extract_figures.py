@@ -2306,3 +2306,12 @@ def test_a_level_reached_by_the_same_point_of_an_earlier_year_is_a_previous_valu
     assert (D("28.1"), "actual") in rows
     earlier = next(v for v, m in rows if v != D("28.1"))
     assert (earlier, "previous") in rows and (earlier, "actual") not in rows
+
+
+@pytest.mark.parametrize("text", [
+    "Cabinet is asked to approve an uplift of 4% to garden waste permit fees from April.",
+    "Officers proposed a flat uplift of 3.5% across all allotment rents.",
+])
+def test_an_uplift_is_a_change_not_a_level(text: str) -> None:
+    """"an uplift of N%" to fees or rents is a rise proposed, like "an increase of N%": no figure."""
+    assert not any(o.measure == "actual" for o in _one(text).observations)
