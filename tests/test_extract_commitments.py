@@ -260,6 +260,13 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         # the body named between "first meeting" and the year: a later meeting, no date
         ("bring the draft policy to the first meeting of the Forum in 2025/26", "future_meeting", None),
         ("report to the first meeting of the Committee in the new municipal year", "future_meeting", None),
+        # the months a report covers are not when it is due; the meeting named after them is
+        ("share call waiting times for July and August with the next meeting", "next_meeting", None),
+        ("send the returns for September to November before the next meeting", "next_meeting", None),
+        # a meeting after a break in the calendar: a later meeting, no date
+        ("bring the findings to a meeting of the Board after the summer recess", "future_meeting", None),
+        # the next report on one subject, with its frequency
+        ("set out ward figures in the next quarterly sickness report", "next_update", None),
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
@@ -1659,3 +1666,52 @@ def test_an_officers_initials_name_an_owner_only_after_an_action_marker(tmp_path
 
     owned = [m for m in people.of(x).mentions if x.doc.text[m.start:m.end] == "IT"]
     assert [x.doc.text[m.start - 8:m.start] for m in owned] == ["Action: "]
+
+
+def test_adding_to_a_load_is_a_forecast_but_adding_to_an_agenda_a_promise(tmp_path: Path) -> None:
+    """"would add to staff workload" says a load would grow, nothing is handed over; "would add it to the work
+    programme" is still a promise."""
+    x = _write(tmp_path, (
+        "Councillor Price asked for weekly updates. The Head of Parking replied that weekly returns varied a "
+        "great deal and would add to staff workload.\n\n"
+        "The Clerk said that she would add the item to the work programme for the next meeting.\n"
+    ), "minutes")
+    _absent(x, "workload")
+    _find(x, "work programme")
+
+
+def test_a_promise_to_the_body_whose_record_it_is_is_not_another_body_s_business(tmp_path: Path) -> None:
+    """"to Cabinet" in Cabinet's own minutes is a promise the ledger follows; in a committee's minutes it is
+    another body's business."""
+    text = ("The Director of Place said that she would bring the parking review to Cabinet in "
+            "September 2024.\n")
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "d.txt.meta.yaml").write_text(
+        "council: Gateshead Council\ncommittee: Cabinet\nmeeting_date: 2024-05-13\ndoc_type: minutes\n",
+        encoding="utf-8")
+    _find(_extract(tmp_path, "d.txt"), "parking review")
+    _absent(_write(tmp_path, text, "minutes"), "parking review")
+
+
+def test_a_government_s_undertaking_reported_to_the_meeting_is_not_the_council_s(tmp_path: Path) -> None:
+    """"reported that the Welsh Government had confirmed that a grant would be provided" is the government's
+    word, passed on; an officer's own promise after it in the same item is kept."""
+    x = _write(tmp_path, (
+        "The Head of Finance reported that the Welsh Government had confirmed on 2 May that transitional "
+        "grant for the coming year would be provided.\n\n"
+        "She would circulate the grant letter to Members before the next meeting.\n"
+    ), "minutes")
+    _absent(x, "transitional grant")
+    _find(x, "grant letter")
+
+
+def test_a_reporter_with_a_verb_of_its_own_before_and_said_is_still_the_actor(tmp_path: Path) -> None:
+    """"The Head of Legal apologised and said that the note would be sent": the Head of Legal said it, so the
+    passive promise is that post's."""
+    x = _write(tmp_path, (
+        "In attendance: P Gill (Head of Legal Services)\n\n"
+        "Councillor Amos asked where the advice note was. The Head of Legal Services apologised and said "
+        "that "
+        "the advice note would be sent to Members by 30 June 2024.\n"
+    ), "minutes")
+    assert "Head of Legal Services" in (_find(x, "advice note").actor or "")

@@ -2275,3 +2275,43 @@ def test_a_standard_the_council_sets_itself_is_its_target() -> None:
     x = _one("Allotments are a growing priority, and our standard is 40 new allotment plots a year.\n")
     assert [(o.value, o.measure, o.surface) for o in x.observations if o.value is not None] == \
         [(D(40), "target", "new allotment plots")]
+
+
+def test_a_housing_benchmarking_club_column_is_a_benchmark(tmp_path: Path) -> None:
+    """A landlord scorecard's column headed by the housing benchmarking club ("HouseMark median") holds
+    benchmarks, not the council's own figures."""
+    path = tmp_path / "landlord.md"
+    path.write_text(
+        "| Measure | Q3 2023/24 | Q4 2023/24 | Target | HouseMark median |\n"
+        "|---|---|---|---|---|\n"
+        "| Tenants satisfied with their home (%) | 71% | 74% | 75% | 72% |\n"
+        "| Average days to complete a non-urgent repair | 19 | 17 | 15 | 14 |\n",
+        encoding="utf-8")
+    x = extract(read_document(path, root=tmp_path))
+    rows = {(o.value, o.measure, o.area) for o in x.observations}
+    assert {(D(72), "benchmark", "housemark"), (D(14), "benchmark", "housemark")} <= rows
+    assert not any(o.measure == "actual" and o.value in (D(72), D(14)) for o in x.observations)
+
+
+@pytest.mark.parametrize("text", [
+    "Business rates collected to the end of June were 28.1%, just behind the 28.6% collected by the same "
+    "point "
+    "in 2022/23.",
+    "Business rates collected to the end of June were 28.1%, ahead of the 27.9% achieved at the same point "
+    "last year.",
+])
+def test_a_level_reached_by_the_same_point_of_an_earlier_year_is_a_previous_value(text: str) -> None:
+    """"the N% collected by (or achieved at) the same point" is an earlier year's level, not this one's."""
+    rows = {(o.value, o.measure) for o in _one(text).observations}
+    assert (D("28.1"), "actual") in rows
+    earlier = next(v for v, m in rows if v != D("28.1"))
+    assert (earlier, "previous") in rows and (earlier, "actual") not in rows
+
+
+@pytest.mark.parametrize("text", [
+    "Cabinet is asked to approve an uplift of 4% to garden waste permit fees from April.",
+    "Officers proposed a flat uplift of 3.5% across all allotment rents.",
+])
+def test_an_uplift_is_a_change_not_a_level(text: str) -> None:
+    """"an uplift of N%" to fees or rents is a rise proposed, like "an increase of N%": no figure."""
+    assert not any(o.measure == "actual" for o in _one(text).observations)

@@ -1046,3 +1046,15 @@ def test_of_one_meetings_papers_the_report_that_delivers_is_the_evidence() -> No
              _cand("As requested, the tree survey results by park are set out below.", "reference", "z1")]
     a = assess(c, docs, cands, dt.date(2030, 1, 1))
     assert a.status == "fulfilled" and a.match is not None and a.match.candidate.document == "z1"
+
+
+def test_a_decision_that_only_schedules_the_promised_report_is_not_its_delivery() -> None:
+    """"that the forward plan be approved, noting that the report on X will come in June" decides on the plan;
+    "that the report on X be noted" decides on the report delivered."""
+    c = _commitment("future_meeting", text="bring a report on the tree planting strategy to a future meeting")
+    scheduled = score(c, _cand("That the forward plan be approved, noting that the report on the tree "
+                               "planting "
+                               "strategy will come to the June meeting.", "decision"))
+    assert scheduled.score < 0.55
+    noted = score(c, _cand("That the report on the tree planting strategy be noted.", "decision"))
+    assert noted.score >= 0.55

@@ -1060,3 +1060,47 @@ def test_a_flattened_row_ending_in_words_for_no_figure_is_still_a_row(tmp_path: 
     got = grid(doc)
     assert got[("HS/09 Homes with a valid gas safety record (%)", "2023/24")] == "99.6"
     assert got[("HS/01 Homes let within 28 days (%)", "Target")] == "75.0"
+
+
+def test_aligned_header_whose_lone_second_line_word_completes_a_comparator_head(tmp_path: Path) -> None:
+    """A comparator head broken over two lines with nothing else on the second ("Peer" over "median") keeps
+    both words, so its column is the comparator's and not a bare "Peer"."""
+    doc = _flat(tmp_path, (
+        "Table 2\n"
+        "                              2022/23   2023/24   Target    Peer\n"
+        "                                                            median\n"
+        "Planning appeals dismissed    68.0%     71.5%     70.0%     66.4%\n"
+        "Householder decisions in      88.1%     90.3%     85.0%     87.7%\n"
+        "eight weeks\n"
+        "Major decisions in time       74.0%     79.2%     75.0%     80.1%\n"
+    ))
+    g = grid(doc)
+    assert g[("Planning appeals dismissed", "Peer median")] == "66.4%"
+    assert g[("Householder decisions in eight weeks", "Peer median")] == "87.7%"
+    assert g[("Major decisions in time", "2023/24")] == "79.2%"
+
+
+def test_flattened_table_going_on_after_a_footer_whose_only_change_is_its_page_number(tmp_path: Path) -> None:
+    """A running footer with no dashes, printed on each page with its own page number, is page furniture:
+    the rows after it, blank lines round it, are still the table's."""
+    doc = _flat(tmp_path, (
+        "Table 4: Estates indicators\n"
+        "Measure Q3 Q4 Target Peer RAG\n"
+        "Communal repairs done on time 84% 86% 90% 88% Amber\n"
+        "Estate inspections completed 92% 97% 95% n/a Green\n"
+        "\n"
+        "Brackenmoor Borough Council Tenants Forum 12 March 2025 Page 6\n"
+        "\n"
+        "Garages let at end of quarter 70% 73% 80% - Red\n"
+        "Fire risk actions overdue 12 9 0 - Red\n"
+        "\n"
+        "2. Commentary\n"
+        "2.1 Garage lettings remain low.\n"
+        "\n"
+        "Brackenmoor Borough Council Tenants Forum 12 March 2025 Page 7\n"
+    ))
+    assert len(doc.tables) == 1
+    g = grid(doc)
+    assert g[("Garages let at end of quarter", "Q4")] == "73%"
+    assert g[("Fire risk actions overdue", "Target")] == "0"
+    assert not any("Page" in c.span.quote for c in doc.cells)

@@ -158,7 +158,9 @@ def cue_of(c: Commitment, cand: Candidate) -> str | None:
         return None  # a later log's restated action: its status speaks through the row's progress statement
     for cue in ("done", "reference") + (("decision",) if cand.kind == "decision" else ()):
         if cue_in(cue, cand.exact):
-            return cue if cue != "reference" or not restated(cand) else None
+            # "that the work programme be agreed, noting that the report will be taken in June": a decision
+            # that tells the promise again, in the future, decides on something else
+            return cue if cue == "done" or not restated(cand) else None
     return None
 
 

@@ -103,10 +103,18 @@ def is_furniture(line: str, repeated: frozenset[str]) -> bool:
     return bool(s) and (bool(_PAGE.match(s)) or bool(_PAGE_TAIL.search(s)) or " ".join(s.split()) in repeated)
 
 
+# a running footer's page number at its end: "... Committee 3 March 2025 Page 7"
+_FOOTER_PAGE = re.compile(r"^(?P<stem>.{12,}?)\s+[Pp]age\s+\d{1,4}(?:\s*of\s*\d{1,4})?$")
+
+
 def repeated_lines(text: str) -> frozenset[str]:
-    """Lines of some length that occur more than once: running heads and footers of a flattened PDF."""
+    """Lines of some length that occur more than once: running heads and footers of a flattened PDF. A
+    footer differs on each page only by its page number, so lines the same up to "Page N" count too."""
     counts = Counter(" ".join(line.split()) for line in text.split("\n"))
-    return frozenset(line for line, n in counts.items() if n > 1 and len(line) >= 12 and not is_value(line))
+    out = {line for line, n in counts.items() if n > 1 and len(line) >= 12 and not is_value(line)}
+    stems = Counter(m.group("stem") for line in counts if (m := _FOOTER_PAGE.match(line)))
+    out |= {line for line in counts if (m := _FOOTER_PAGE.match(line)) and stems[m.group("stem")] > 1}
+    return frozenset(out)
 
 
 _SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?(?:\s|$)")

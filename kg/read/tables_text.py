@@ -20,6 +20,7 @@ from kg.read.table_parts import (
     is_period,
     is_value,
     trim,
+    words,
 )
 
 Hit = tuple[Found, int] | None
@@ -297,6 +298,15 @@ def _bracket_tail(line: str) -> bool:
     return line.count("(") > line.count(")") or (line.endswith(")") and "(" in line)
 
 
+def _completes_head(text: str, line: Line, repeated: frozenset[str]) -> bool:
+    """A lone word under a header line that finishes one comparator's head ("Family" over "group", "Peer"
+    over "median"): indented under its column, never a label, so the header goes on through it."""
+    if _kind(text, line, repeated) != "single":
+        return False
+    word = line.text.strip()
+    return line.text[:1].isspace() and word.islower() and word.strip(".") in words()["completing"]
+
+
 def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> Hit:
     """Columns aligned with runs of two or more spaces: header lines, then rows of a label and figures
     whose positions line up. A label alone on a line is a group heading, or the first part of the next
@@ -306,7 +316,9 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
         return None
     heads: list[int] = []
     j = i
-    while j < len(lines) and _kind(text, lines[j], repeated) == "head" and len(heads) < 3:
+    while j < len(lines) and len(heads) < 3 and (
+        _kind(text, lines[j], repeated) == "head" or (heads and _completes_head(text, lines[j], repeated))
+    ):
         heads.append(j)
         j += 1
     members: list[tuple[int, str]] = []  # (line index, kind) of body, single and furniture lines

@@ -86,6 +86,19 @@ _LEAD_JOIN = re.compile(r"[\s,]*(?:(?:and|but)\s+)?", re.I)
 _INCLUDING = re.compile(r"\s*(?:including|such\s+as|in\s+particular|together\s+with|especially)\b", re.I)
 
 
+# a predicate of the reporter's before "and" and the reporting verb: "apologised and", "nodded and"
+_OWN_PREDICATE = re.compile(r"\s+(?-i:[a-z]+)(?:ed|ght)\s+and\s+$")
+
+
+def _speaker_region(text: str, s: int, verb_at: int) -> tuple[int, int]:
+    """The subject of the reporting verb at `verb_at`, without a verb of its own before "and" ("The Director
+    apologised and said that ...": the Director)."""
+    start = subject_start(text, s, verb_at)
+    if (pred := _OWN_PREDICATE.search(text, start, verb_at)) and text[start : pred.start()].strip():
+        verb_at = pred.start()
+    return (start, verb_at)
+
+
 def reporter(text: str, s: int, clause_start: int) -> tuple[int, int] | None:
     """For a passive promise: the subject of the reporting verb right before it ('X advised that ...')."""
     head = text[s:clause_start]
@@ -104,7 +117,7 @@ def reporter(text: str, s: int, clause_start: int) -> tuple[int, int] | None:
     if not _reports_on(head[last.end() :].strip()):
         return None
     verb_at = s + last.start()
-    return (subject_start(text, s, verb_at), verb_at)
+    return _speaker_region(text, s, verb_at)
 
 
 # a reporting verb in the passive with its agent: "reported by the Cabinet Member for Finance that"
@@ -138,7 +151,7 @@ def last_speaker(text: str, s: int, e: int) -> tuple[int, int] | None:
     if last is None:
         return None
     verb_at = s + last.start()
-    return (subject_start(text, s, verb_at), verb_at)
+    return _speaker_region(text, s, verb_at)
 
 
 def previous_speaker(x: Extraction, text: str, tv: TextView, sentence: int) -> str | None:

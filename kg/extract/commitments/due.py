@@ -125,6 +125,10 @@ def _weekday_due(text: str, ref: dt.date | None) -> Due | None:
     return None
 
 
+# "the figures for April and May", "returns for June to August": months a report covers, a span after "for"
+_MONTHS_COVERED = re.compile(r"(?i)for\s")
+_MONTHS_COVERED_TAIL = re.compile(rf"(?i)\s*(?:,|and|to|-|–)\s*(?:{periods.MONTH_NAMES})\b")
+
 # "would be cleared within four weeks": a participle after "be" is the promise's own verb, not a measure
 _AUXILIARY = re.compile(r"\b(?:be|been|being)\s+(?:\w+ly\s+)?[\w-]+\s+$", re.I)
 
@@ -139,6 +143,8 @@ def find_due(text: str, ref: dt.date | None) -> Due:
         for m in pattern.finditer(text):
             if _NOT_BEFORE.search(text, 0, m.start()):
                 continue  # "produced after 31 March": the earliest it can come, not when it is due
+            if _MONTHS_COVERED.match(m.group(0)) and _MONTHS_COVERED_TAIL.match(text, m.end()):
+                continue  # "figures for April and May": the months the figures cover, not when they are due
             when = _resolve(m, ref)
             if when is not None and (ref is None or when >= ref):
                 return Due("date", m.group(0).strip(), when)

@@ -400,12 +400,40 @@ _WHETHER_CLAUSE = re.compile(r"\b(?:whether|what|how)\b.*?(?=\band\s+(?:(?:he|sh
 _NOTHING_HANDED = re.compile(r"^[\w-]+(?:\s+(?:back|up|on|out|forward))?\s+(?:no|nothing|none)\b", re.I)
 
 
-def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) -> str | None:
-    """Why a found promise is not a commitment, or None. `clause` is the promise's own clause."""
+# "would add to staff workload", "would add to the pressures on the service": "add to" a load is to increase
+# it, a forecast; "add to the agenda" or "to the work programme" hands something over and stays a promise
+_ADDS_TO_A_LOAD = re.compile(r"^add\s+to\s+(?:[\w'-]+\s+){0,2}(?:workloads?|pressures?|costs?|burdens?|"
+                             r"demands?|"
+                             r"delays?|backlogs?|confusion|risks?|strain)\b", re.I)
+
+
+# "the Welsh Government had confirmed that funding would be provided": a government's or a department's own
+# undertaking, reported to the meeting; the council promises nothing
+_GOVERNMENT_SAYS = re.compile(
+    r"\b(?:the\s+)?(?:(?:Scottish|Welsh|UK|Northern\s+Ireland)\s+(?:Government|Executive)|Government|"
+    r"Department\s+(?:for|of)\s+[\w\s,&]{3,60}?|Treasury|Minister|ministers)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:confirmed|announced|indicated|stated|said|advised|agreed)\s+(?:on\s+[\w\s]{3,25}?\s+)?that\s+"
+    r"(?:(?!\b(?:he|she|they|we|officers)\b)[^.;])*$", re.I)
+
+
+def _names_own_body(hit: str, own_body: str | None) -> bool:
+    """"to Cabinet" in Cabinet's own record: the body the ledger follows, not another one."""
+    if not own_body:
+        return False
+    body = re.sub(r"(?i)^(?:by|to)\s+(?:the\s+)?(?:full\s+)?", "", hit).strip().lower()
+    return bool(body) and body == own_body.strip().lower().removeprefix("the ")
+
+
+def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int],
+             own_body: str | None = None) -> str | None:
+    """Why a found promise is not a commitment, or None. `clause` is the promise's own clause; `own_body`
+    the committee whose record it is (a promise to it is no other body's business)."""
     if sent.rstrip().endswith("?"):
         return "question"
     if _NOTHING_HANDED.match(f.text):
         return "nothing handed over"
+    if _ADDS_TO_A_LOAD.match(f.text):
+        return "a load increased, nothing handed over"
     head = text[f.start : f.cue]
     if f.form in ("future", "passive") and _opinion_before().search(text, max(clause[0], f.start), f.cue):
         return "an opinion, not a promise"
@@ -416,8 +444,11 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
         return "question"
     if hit := phrase_hit("not_commitments", sent):
         return f"not a promise ({hit.group(0)})"
+    if f.form in ("future", "passive") and _GOVERNMENT_SAYS.search(text, max(clause[0], f.start - 300),
+                                                                    f.cue):
+        return "a government's undertaking, reported"
     own = re.sub(r"(?i)\bcabinet\s+member", "portfolio holder", f.text.split(",")[0])  # a person, not Cabinet
-    if hit := phrase_hit("other_bodies", own):
+    if (hit := phrase_hit("other_bodies", own)) and not _names_own_body(hit.group(0), own_body):
         return f"another body's business ({hit.group(0)})"
     if hit := _BY_NAMED_BODY.search(own):
         return f"another body's business ({hit.group(0)})"

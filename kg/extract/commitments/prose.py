@@ -413,7 +413,8 @@ class _Reader:
             self.notes.append(f"commitment skipped at {u.start}: an assurance with no due time")
             return
         clause = _clause_of(self.tv, u.sentence, f.cue)
-        if (why := forms.excluded(text, sent, f, due, clause)) and f.form != "action" and not inline:
+        why = forms.excluded(text, sent, f, due, clause, x.doc.meta.committee)
+        if why and f.form != "action" and not inline:
             self.notes.append(f"commitment skipped at {u.start}: {why}")
             return
         if forms.plan_not_promise(f, due) and not inline:
