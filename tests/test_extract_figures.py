@@ -2275,3 +2275,28 @@ def test_a_standard_the_council_sets_itself_is_its_target() -> None:
     x = _one("Allotments are a growing priority, and our standard is 40 new allotment plots a year.\n")
     assert [(o.value, o.measure, o.surface) for o in x.observations if o.value is not None] == \
         [(D(40), "target", "new allotment plots")]
+
+
+def test_a_share_below_a_standard_or_grade_keeps_what_the_standard_is_for() -> None:
+    """"N% of streets inspected fell below the standard for graffiti": "below the standard / grade B" is part
+    of the measure's name, not a comparison, so the name keeps what was graded (graffiti)."""
+    x = _one("Members heard that 4.2% of streets inspected fell below the standard for graffiti, an improvement "
+             "on 5.0% last quarter.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
+        (D("4.2"), "actual", "streets inspected fell below the standard for graffiti"),
+        (D("5.0"), "previous", "streets inspected fell below the standard for graffiti")}
+    x = _one("The officer said that 3.1% of land had fallen below grade B for fly-posting against a target of 4%.\n")
+    assert {o.surface for o in x.observations} == {"land had fallen below grade B for fly-posting"}
+
+
+@pytest.mark.parametrize("text, area", [
+    ("The recycling rate was 44.2%, better than the London figure of 36.3%.", "london"),
+    ("The recycling rate of 44.2% is above the outer London average of 30.1%.", "outer-london"),
+    ("The recycling rate of 44.2% is well above the inner London average of 27.5%.", "inner-london"),
+])
+def test_london_inner_and_outer_london_are_three_comparators(text: str, area: str) -> None:
+    """"the London figure of N" is a benchmark for London; inner and outer London averages keep their own
+    areas rather than all being London's."""
+    x = _one(text)
+    assert {(o.value, o.measure, o.area) for o in x.observations if o.measure != "actual"} == {
+        (D(text.split()[-1].rstrip("%.")), "benchmark", area)}
