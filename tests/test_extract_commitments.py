@@ -1659,3 +1659,15 @@ def test_an_officers_initials_name_an_owner_only_after_an_action_marker(tmp_path
 
     owned = [m for m in people.of(x).mentions if x.doc.text[m.start:m.end] == "IT"]
     assert [x.doc.text[m.start - 8:m.start] for m in owned] == ["Action: "]
+
+
+def test_a_pronoun_after_a_semicolon_is_its_own_sentence_s_subject(tmp_path: Path) -> None:
+    """"The Data Protection Officer did not have the figures with him; he would send ...": "he" is the
+    officer the sentence opened on, not the councillor who asked in the sentence before."""
+    x = _write(tmp_path, (
+        "PRESENT: Councillors A Lowe (Chair) and B Marsh.\n"
+        "Officers: Tom Reed (Data Protection Officer)\n\n"
+        "Councillor Marsh asked how many appeals had succeeded. The Data Protection Officer did not have the "
+        "figures with him; he would send Members a summary of appeal outcomes by 15 June 2024.\n"), "minutes")
+    c = _find(x, "summary of appeal outcomes")
+    assert _actor(x, c.actor) == "Data Protection Officer"
