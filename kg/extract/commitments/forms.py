@@ -400,6 +400,9 @@ _WHETHER_CLAUSE = re.compile(r"\b(?:whether|what|how)\b.*?(?=\band\s+(?:(?:he|sh
 _NOTHING_HANDED = re.compile(r"^[\w-]+(?:\s+(?:back|up|on|out|forward))?\s+(?:no|nothing|none)\b", re.I)
 
 
+_WHEN_CLAUSE = re.compile(r"\s(?:before|after|once|ahead\s+of|prior\s+to)\s+(?:it|they|this|these|that)\b", re.I)
+
+
 def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) -> str | None:
     """Why a found promise is not a commitment, or None. `clause` is the promise's own clause."""
     if sent.rstrip().endswith("?"):
@@ -417,6 +420,8 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int]) 
     if hit := phrase_hit("not_commitments", sent):
         return f"not a promise ({hit.group(0)})"
     own = re.sub(r"(?i)\bcabinet\s+member", "portfolio holder", f.text.split(",")[0])  # a person, not Cabinet
+    # "bring the plan to the Panel's June meeting before it went to the Executive": when, not to whom
+    own = _WHEN_CLAUSE.split(own, maxsplit=1)[0]
     if hit := phrase_hit("other_bodies", own):
         return f"another body's business ({hit.group(0)})"
     if hit := _BY_NAMED_BODY.search(own):
