@@ -1689,8 +1689,8 @@ def test_a_body_named_in_a_when_clause_after_the_recipient_is_not_where_the_prom
 
 def test_an_action_line_with_owner_dash_and_a_passive_is_the_owner_s_action(tmp_path: Path) -> None:
     """"Action: Head of Revenues - a review of the debt policy to be brought to the first meeting of the
-    next municipal year": the owner,
-    a dash, then what is to be done in the passive; a passive that delivers nothing ("to be noted") is none."""
+    next municipal year": the owner, a dash, then what is to be done in the passive; a passive that delivers
+    nothing ("to be noted") is none."""
     x = _write(tmp_path, (
         "PRESENT: Councillors A Lowe (Chair) and B Marsh.\nOfficers: Tom Reed (Head of Revenues)\n\n"
         "6. Debt\n\nAction: Head of Revenues - a review of the debt policy to be brought to the first meeting of "

@@ -2300,3 +2300,15 @@ def test_london_inner_and_outer_london_are_three_comparators(text: str, area: st
     x = _one(text)
     assert {(o.value, o.measure, o.area) for o in x.observations if o.measure != "actual"} == {
         (D(text.split()[-1].rstrip("%.")), "benchmark", area)}
+
+
+def test_a_where_clause_s_average_is_of_what_the_clause_before_named() -> None:
+    """"... drew attention to adaptation grants, where the average of 190 days compared with 175 days across
+    Wales": the level, the Wales benchmark and the earlier level are all adaptation grants'; "where the
+    figure" after a place is not enough to name a measure."""
+    x = _one("The officer drew attention to adaptation grants, where the average of 190 days compared with 175 "
+             "days across Wales, although it had improved from 210 days the year before.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations} == {
+        (D(190), "actual", "adaptation grants"), (D(175), "benchmark", "adaptation grants"),
+        (D(210), "previous", "adaptation grants")}
+    assert not _one("He referred to the depot, where the figure was 12.\n").observations
