@@ -540,3 +540,19 @@ def test_an_officer_who_agreed_that_something_would_be_done_answers_the_request(
     x = extract(path)
     assert answered(x, "councillor:C Ennis") == [("post:Head of Revenues", "question")]
     assert len(x.contributions) == 2
+
+
+def test_an_officer_who_declined_a_request_answers_it(tmp_path: Path) -> None:
+    """"The Head of Revenues declined: the data was personal ...": declining answers the request (a
+    councillor declining to comment answers nobody)."""
+    path = tmp_path / "m.txt"
+    path.write_text(
+        "Minutes of the meeting\n\nPresent: Councillors A Lowe (Chair), C Ennis and D Frost\n\n"
+        "Officers: Priya Shah (Head of Revenues)\n\n"
+        "Councillor Ennis asked for a list of every debtor by name. The Head of Revenues declined: the data was "
+        "personal and would not be published.\n\nCouncillor Frost declined to comment on the matter.\n",
+        encoding="utf-8")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
+    x = extract(path)
+    assert answered(x, "councillor:C Ennis") == [("post:Head of Revenues", "question")]
+    assert len(x.contributions) == 2
