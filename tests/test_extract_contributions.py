@@ -556,3 +556,16 @@ def test_an_officer_who_declined_a_request_answers_it(tmp_path: Path) -> None:
     x = extract(path)
     assert answered(x, "councillor:C Ennis") == [("post:Head of Revenues", "question")]
     assert len(x.contributions) == 2
+
+
+def test_the_head_alone_is_the_head_of_service_named_before(tmp_path: Path) -> None:
+    """"The Head explained that ...", after "The Head of Parks and Open Spaces presented the report": the
+    short reference answers as that post."""
+    path = tmp_path / "m.txt"
+    path.write_text(
+        "Minutes of the meeting\n\nPresent: Councillors A Lowe (Chair), C Ennis and D Frost\n\n"
+        "Officers: Director of Housing; Head of Parks and Open Spaces\n\n"
+        "The Head of Parks and Open Spaces presented the report.\nCouncillor Ennis asked why litter bins were "
+        "overflowing. The Head explained that two crews had been off sick.\n", encoding="utf-8")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
+    assert answered(extract(path), "councillor:C Ennis") == [("post:Head of Parks and Open Spaces", "question")]
