@@ -2312,3 +2312,10 @@ def test_a_where_clause_s_average_is_of_what_the_clause_before_named() -> None:
         (D(190), "actual", "adaptation grants"), (D(175), "benchmark", "adaptation grants"),
         (D(210), "previous", "adaptation grants")}
     assert not _one("He referred to the depot, where the figure was 12.\n").observations
+
+
+def test_a_part_after_including_is_no_level_of_its_own() -> None:
+    """"900 inspection visits, including 30 days of reserve time": the part named after "including" is a
+    piece of the figure before, not a level of a measure called "including ..."."""
+    x = _one("The programme provided for 900 inspection visits, including 30 days of reserve time.\n")
+    assert not [o for o in x.observations if o.value == D(30)]
