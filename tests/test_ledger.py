@@ -1046,3 +1046,11 @@ def test_of_one_meetings_papers_the_report_that_delivers_is_the_evidence() -> No
              _cand("As requested, the tree survey results by park are set out below.", "reference", "z1")]
     a = assess(c, docs, cands, dt.date(2030, 1, 1))
     assert a.status == "fulfilled" and a.match is not None and a.match.candidate.document == "z1"
+
+
+def test_a_promised_event_is_not_kept_by_a_paper_on_its_topic() -> None:
+    """"arrange a workshop for Members on the flood-defence scheme": "The flood-defence scheme was completed"
+    names no event and keeps nothing; "The workshop on the flood-defence scheme was held" does."""
+    c = _commitment("none", text="arrange a workshop for Members on the flood-defence scheme")
+    assert score(c, _cand("The flood-defence scheme was completed within budget.", "done")).score < 0.55
+    assert score(c, _cand("The workshop on the flood-defence scheme was held on 3 May.", "done")).score >= 0.55
