@@ -2319,9 +2319,3 @@ def test_a_part_after_including_is_no_level_of_its_own() -> None:
     piece of the figure before, not a level of a measure called "including ..."."""
     x = _one("The programme provided for 900 inspection visits, including 30 days of reserve time.\n")
     assert not [o for o in x.observations if o.value == D(30)]
-
-
-def test_a_measure_down_to_a_level_states_that_level() -> None:
-    """"... and fly-posting reports were down to 1,950": the level the measure came down to is its figure."""
-    x = _one("Missed collections had fallen to 48 per 100,000, and fly-posting reports were down to 1,950.\n")
-    assert (D(1950), "actual", "fly-posting reports") in {(o.value, o.measure, o.surface) for o in x.observations}
