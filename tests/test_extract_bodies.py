@@ -548,3 +548,14 @@ def test_the_date_of_minutes_to_be_confirmed_is_not_the_meeting_s() -> None:
     March 2023" dates an earlier meeting: no meeting date is inferred from it."""
     assert bodies.infer_meeting_date((Path(__file__).parent / "data" / "xreal" / "elindsey_overview.txt")
                                      .read_text()) is None
+
+
+def test_a_date_line_that_goes_on_to_the_time_and_place_is_the_meeting_s_not_a_later_one_in_prose() -> None:
+    """"Wednesday 4 June 2025, 6.30 pm, Room 3, Civic Centre" under the minutes' heading is the meeting's
+    date, not "the panel meeting on 2 September 2025" a promise in the minutes names later."""
+    text = ("Borough of Testford\n\nMinutes of the Housing Scrutiny Panel\n"
+            "Wednesday 4 June 2025, 6.30 pm, Room 3, Civic Centre\n\nPresent: Councillors A Bell and C Dunn\n\n"
+            "1 Minutes\nThe minutes were agreed. Officers would bring the plan to the panel meeting on "
+            "2 September 2025.\n")
+    found = bodies.infer_meeting_date(text)
+    assert found is not None and found[0] == dt.date(2025, 6, 4) and found[1].quote == "4 June 2025"

@@ -524,3 +524,48 @@ def test_a_request_for_information_an_officer_answers_is_a_question(tmp_path: Pa
         "Head of Waste said the figures would be circulated after the meeting.\n", encoding="utf-8")
     x = extract(tmp_path / "m.txt")
     assert answered(x, "councillor:Ivey") == [("post:Head of Waste", "question")]
+
+
+def test_an_officer_who_agreed_that_something_would_be_done_answers_the_request(tmp_path: Path) -> None:
+    """"Councillor X asked for ... . The Head of Revenues agreed that ward figures would be added": the
+    officer's agreement answers the request; a councillor or Members agreeing that is no answer."""
+    path = tmp_path / "m.txt"
+    path.write_text(
+        "Minutes of the meeting\n\nPresent: Councillors A Lowe (Chair) and C Ennis\n\n"
+        "Officers: Priya Shah (Head of Revenues)\n\n"
+        "Councillor Ennis asked for arrears to be shown by ward in every report. The Head of Revenues agreed "
+        "that ward figures would be added to the next quarterly report.\n\n"
+        "Members agreed that the report be noted.\n", encoding="utf-8")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
+    x = extract(path)
+    assert answered(x, "councillor:C Ennis") == [("post:Head of Revenues", "question")]
+    assert len(x.contributions) == 2
+
+
+def test_an_officer_who_declined_a_request_answers_it(tmp_path: Path) -> None:
+    """"The Head of Revenues declined: the data was personal ...": declining answers the request (a
+    councillor declining to comment answers nobody)."""
+    path = tmp_path / "m.txt"
+    path.write_text(
+        "Minutes of the meeting\n\nPresent: Councillors A Lowe (Chair), C Ennis and D Frost\n\n"
+        "Officers: Priya Shah (Head of Revenues)\n\n"
+        "Councillor Ennis asked for a list of every debtor by name. The Head of Revenues declined: the data was "
+        "personal and would not be published.\n\nCouncillor Frost declined to comment on the matter.\n",
+        encoding="utf-8")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
+    x = extract(path)
+    assert answered(x, "councillor:C Ennis") == [("post:Head of Revenues", "question")]
+    assert len(x.contributions) == 2
+
+
+def test_the_head_alone_is_the_head_of_service_named_before(tmp_path: Path) -> None:
+    """"The Head explained that ...", after "The Head of Parks and Open Spaces presented the report": the
+    short reference answers as that post."""
+    path = tmp_path / "m.txt"
+    path.write_text(
+        "Minutes of the meeting\n\nPresent: Councillors A Lowe (Chair), C Ennis and D Frost\n\n"
+        "Officers: Director of Housing; Head of Parks and Open Spaces\n\n"
+        "The Head of Parks and Open Spaces presented the report.\nCouncillor Ennis asked why litter bins were "
+        "overflowing. The Head explained that two crews had been off sick.\n", encoding="utf-8")
+    (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
+    assert answered(extract(path), "councillor:C Ennis") == [("post:Head of Parks and Open Spaces", "question")]

@@ -2315,3 +2315,47 @@ def test_a_level_reached_by_the_same_point_of_an_earlier_year_is_a_previous_valu
 def test_an_uplift_is_a_change_not_a_level(text: str) -> None:
     """"an uplift of N%" to fees or rents is a rise proposed, like "an increase of N%": no figure."""
     assert not any(o.measure == "actual" for o in _one(text).observations)
+
+
+def test_a_share_below_a_standard_or_grade_keeps_what_the_standard_is_for() -> None:
+    """"N% of streets inspected fell below the standard for graffiti": "below the standard / grade B" is part
+    of the measure's name, not a comparison, so the name keeps what was graded (graffiti)."""
+    x = _one("Members heard that 4.2% of streets inspected fell below the standard for graffiti, an improvement "
+             "on 5.0% last quarter.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
+        (D("4.2"), "actual", "streets inspected fell below the standard for graffiti"),
+        (D("5.0"), "previous", "streets inspected fell below the standard for graffiti")}
+    x = _one("The officer said that 3.1% of land had fallen below grade B for fly-posting against a target of 4%.\n")
+    assert {o.surface for o in x.observations} == {"land had fallen below grade B for fly-posting"}
+
+
+@pytest.mark.parametrize("text, area", [
+    ("The recycling rate was 44.2%, better than the London figure of 36.3%.", "london"),
+    ("The recycling rate of 44.2% is above the outer London average of 30.1%.", "outer-london"),
+    ("The recycling rate of 44.2% is well above the inner London average of 27.5%.", "inner-london"),
+])
+def test_london_inner_and_outer_london_are_three_comparators(text: str, area: str) -> None:
+    """"the London figure of N" is a benchmark for London; inner and outer London averages keep their own
+    areas rather than all being London's."""
+    x = _one(text)
+    assert {(o.value, o.measure, o.area) for o in x.observations if o.measure != "actual"} == {
+        (D(text.split()[-1].rstrip("%.")), "benchmark", area)}
+
+
+def test_a_where_clause_s_average_is_of_what_the_clause_before_named() -> None:
+    """"... drew attention to adaptation grants, where the average of 190 days compared with 175 days across
+    Wales": the level, the Wales benchmark and the earlier level are all adaptation grants'; "where the
+    figure" after a place is not enough to name a measure."""
+    x = _one("The officer drew attention to adaptation grants, where the average of 190 days compared with 175 "
+             "days across Wales, although it had improved from 210 days the year before.\n")
+    assert {(o.value, o.measure, o.surface) for o in x.observations} == {
+        (D(190), "actual", "adaptation grants"), (D(175), "benchmark", "adaptation grants"),
+        (D(210), "previous", "adaptation grants")}
+    assert not _one("He referred to the depot, where the figure was 12.\n").observations
+
+
+def test_a_part_after_including_is_no_level_of_its_own() -> None:
+    """"900 inspection visits, including 30 days of reserve time": the part named after "including" is a
+    piece of the figure before, not a level of a measure called "including ..."."""
+    x = _one("The programme provided for 900 inspection visits, including 30 days of reserve time.\n")
+    assert not [o for o in x.observations if o.value == D(30)]

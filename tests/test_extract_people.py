@@ -844,3 +844,15 @@ def test_letters_before_a_post_that_opens_a_sentence_are_no_initials(tmp_path: P
     a = people_module.of(x)
     said = {text[m.start:m.end]: m.key for m in a.mentions if text[m.start:m.end] in ("AOB", "KB")}
     assert said == {"KB": "post:Head of Housing"}
+
+
+def test_an_undefined_acronym_spelling_one_listed_post_is_that_post(tmp_path: Path) -> None:
+    """"The SHM agreed ...", never defined, spells the capitals of the one listed Strategic Housing Manager:
+    a mention of that post; capitals that fit no listed post, or "the CCTV", stay nothing."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nPresent: Councillor A Lowe (Chair)\n\n"
+        "Officers: Kim Ode (Strategic Housing Manager), Tom Reed (Head of Revenues)\n\n"
+        "The SHM agreed that estate figures would be added. The CCTV upgrade and the DPO were discussed.\n"))
+    found = people.mentions(x.doc.text)
+    assert [m.key for m in found if x.doc.text[m.start : m.end] == "SHM"] == ["post:Strategic Housing Manager"]
+    assert not [m for m in found if x.doc.text[m.start : m.end] in ("CCTV", "DPO")]

@@ -1058,3 +1058,11 @@ def test_a_decision_that_only_schedules_the_promised_report_is_not_its_delivery(
     assert scheduled.score < 0.55
     noted = score(c, _cand("That the report on the tree planting strategy be noted.", "decision"))
     assert noted.score >= 0.55
+
+
+def test_a_promised_event_is_not_kept_by_a_paper_on_its_topic() -> None:
+    """"arrange a workshop for Members on the flood-defence scheme": "The flood-defence scheme was completed"
+    names no event and keeps nothing; "The workshop on the flood-defence scheme was held" does."""
+    c = _commitment("none", text="arrange a workshop for Members on the flood-defence scheme")
+    assert score(c, _cand("The flood-defence scheme was completed within budget.", "done")).score < 0.55
+    assert score(c, _cand("The workshop on the flood-defence scheme was held on 3 May.", "done")).score >= 0.55

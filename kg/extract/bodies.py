@@ -377,7 +377,8 @@ def _heading_res() -> _HeadingRes:
                               rf"(?:[ \t]*:|[ \t]{{2,}}|[ \t]+(?=\d))[ \t]*{_DATE}"),
         # a front sheet's "Date of Meeting: 04.12.2024" (day first, as in the UK): only after a date label
         numeric_label=re.compile(rf"(?m)^[ \t]*(?:{date_labels})[ \t]*:[ \t]*({NUMERIC_DATE})[ \t]*$"),
-        date_line=re.compile(rf"[ \t]*{_DATE}{time}[ \t]*"),
+        # "Wednesday 4 June 2025, 6.30 pm, Room 3, Civic Centre": the date line may go on to the place
+        date_line=re.compile(rf"[ \t]*{_DATE}{time}(?:[ \t]*,[^\n]*)?[ \t]*"),
         # "Minutes - Tuesday, 4 March 2025, 6.30 pm, Council Chamber": the paper's own title, then its date
         dated_title=re.compile(rf"[ \t]*(?:[A-Z][a-z]+[ \t]+){{0,2}}(?i:{_alt(v['dated_titles'])})[ \t]*[-–:]"
                                rf"[ \t]*{_DATE}{time}"

@@ -196,6 +196,8 @@ _CONTINUES = re.compile(r"(?:but|however|whilst|while|although|though|whereas)\b
 
 # compiled once: the reader asks these of every clause (re's cache lookup on each call cost more)
 _THE_GAP = re.compile(r"\s*(?:the\s+)?", re.I)
+# "The Head explained ...": "Head" alone, short for the "Head of ..." the minutes named before
+_BARE_HEAD = re.compile(r"[Tt]he[ \t\xa0]+(Head)\b(?![\w\-])(?![ \t\xa0]+(?:of|for|teacher)\b)(?=[ \t\xa0]+[a-z])")
 _SPACES = re.compile(r"\s+")
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
 _COMMA_GAP = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*")
@@ -301,6 +303,8 @@ class _Reader:
                 break
             if _THE_GAP.fullmatch(text[at:ts]):
                 return _Subject(self.post_before(people.title_words(text[ts:te]), ts), "officer", at)
+        if (head := _BARE_HEAD.match(text, at, e)) and (key := self.post_before(["Head"], head.start(1))):
+            return _Subject(key, "officer", at)  # "The Head explained": the Head of ... named in full before
         if g := _group_re().match(text[at:e]):
             key, side = _group(_SPACES.sub(" ", g.group(1)))
             return _Subject(key, side, at)

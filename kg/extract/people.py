@@ -187,6 +187,7 @@ _ACRONYM_AFTER = re.compile(r"[ \xa0]*\(([A-Z][A-Za-z]{1,7})\)")
 _FIELD = re.compile(r"[ \t\xa0]*:[ \t\xa0]+")
 _OPENED = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*$")  # "the Cabinet Member for X, Councillor Y", " (Cllr Y)"
 # a named officer's initials in brackets after the name, then used alone: "Jo Bell (JB)" ... "JB reported"
+_THE_ACRONYM = re.compile(r"\b[Tt]he[ \t\xa0]+([A-Z]{3,6})\b(?![\w\-])")
 _INITIALS_AFTER = re.compile(r"[ \t\xa0]*\(([A-Z]{2,4})\)")
 _INITIALS_BEFORE = re.compile(r"[ \t\xa0]*\(([A-Z]{2,4})\)$")
 
@@ -263,6 +264,23 @@ def _analyse(text: str, gapped: str | None = None) -> Analysis:
                 seen_surface.add((key, short))
                 span = Span.of(text, a, b)
                 posts.append(PostFact(key, key.removeprefix("post:"), short, span, "acronym"))
+
+    # an acronym not defined here that spells the capitals of exactly one post the text names ("the DCS" in
+    # minutes that list the Director of Children's Services): that post, as a defined acronym would be
+    spelled: dict[str, set[str]] = {}
+    for canonical, _ in canon.values():
+        caps = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'\-]*", canonical) if w[0].isupper())
+        if len(caps) >= 3:
+            spelled.setdefault(caps, set()).add(canonical)
+    for m in _THE_ACRONYM.finditer(text):
+        short, (a, b) = m.group(1), m.span(1)
+        if short in acr or len(spelled.get(short, ())) != 1 or _inside((a, b), taken):
+            continue
+        key = f"post:{next(iter(spelled[short]))}"
+        mentions.append(Mention(a, b, key, "post"))
+        if (key, short) not in seen_surface:
+            seen_surface.add((key, short))
+            posts.append(PostFact(key, key.removeprefix("post:"), short, Span.of(text, a, b), "acronym"))
 
     # "the Cabinet Member", "the Portfolio Holder": a councillor's title without its complement is the one
     # named in full before it (a bare "Cabinet Member" is no post of its own)

@@ -177,6 +177,13 @@ def deliverables(text: str) -> frozenset[str]:
     return frozenset(w for w in (_stem(t) for t in re.findall(r"[A-Za-z]+", text)) if w in wanted)
 
 
+@lru_cache(maxsize=65536)
+def _events(text: str) -> frozenset[str]:
+    """The events a text names ('a briefing session' -> {'briefing', 'session'}): deliverables no paper keeps."""
+    wanted = {_stem(str(w)) for w in rules().get("events", ())}
+    return frozenset(w for w in (_stem(t) for t in re.findall(r"[A-Za-z]+", text)) if w in wanted)
+
+
 def may_refer_back(cand: Candidate) -> bool:
     """The tests of refers_back that need no commitment: a reference back that records a thing done."""
     if cand.kind in ("pending", "log"):
@@ -237,6 +244,11 @@ def score(c: Commitment, cand: Candidate) -> Match:
         parts.append("same actor")
     if not cue or not (shared or same_indicator):
         total = min(total, rules()["threshold"] - 0.01)  # nothing but words in common is not evidence
+    if cue and cand.kind not in ("partial", "pending", "log") and _events(core_of(c.text)) and \
+            not _events(cand.exact):
+        # "arrange a briefing on the self-assessment": the self-assessment being produced is not the briefing
+        total = min(total, rules()["threshold"] - 0.01)
+        parts.append("names no event like the one promised")
     if cand.kind == "agenda" and not cand.span and len(shared) < 2 and not same_indicator:
         total = min(total, rules()["threshold"] - 0.01)  # a title is a few words: one in common is chance
     partial = bool(cue and cand.kind != "observation" and (

@@ -219,6 +219,11 @@ def resolve(
         if first is None or not is_pronoun(text, first):
             # the sentence's own subject, named or not: never someone from an earlier sentence
             return actor_in(x, *first) if first else None
+    if is_pronoun(text, region) and (first := _first_subject(text, s, region[0])) and \
+            not is_pronoun(text, first) and (key := actor_in(x, *first)):
+        # "The Head of Legal lacked the numbers at the meeting; she would ...": the pronoun is the subject its
+        # own sentence opened on, not the questioner of the sentence before
+        return key
     for back in range(sentence - 1, max(-1, sentence - 3), -1):
         prev = tv.sentences[back]
         for candidate in speakers(text, prev.start, prev.end):

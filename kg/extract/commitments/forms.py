@@ -400,6 +400,9 @@ _WHETHER_CLAUSE = re.compile(r"\b(?:whether|what|how)\b.*?(?=\band\s+(?:(?:he|sh
 _NOTHING_HANDED = re.compile(r"^[\w-]+(?:\s+(?:back|up|on|out|forward))?\s+(?:no|nothing|none)\b", re.I)
 
 
+_WHEN_CLAUSE = re.compile(r"\s(?:before|after|once|ahead\s+of|prior\s+to)\s+(?:it|they|this|these|that)\b", re.I)
+
+
 # "would add to staff workload", "would add to the pressures on the service": "add to" a load is to increase
 # it, a forecast; "add to the agenda" or "to the work programme" hands something over and stays a promise
 _ADDS_TO_A_LOAD = re.compile(r"^add\s+to\s+(?:[\w'-]+\s+){0,2}(?:workloads?|pressures?|costs?|burdens?|"
@@ -448,6 +451,8 @@ def excluded(text: str, sent: str, f: Found, due: Due, clause: tuple[int, int],
                                                                     f.cue):
         return "a government's undertaking, reported"
     own = re.sub(r"(?i)\bcabinet\s+member", "portfolio holder", f.text.split(",")[0])  # a person, not Cabinet
+    # "bring the plan to the Panel's June meeting before it went to the Executive": when, not to whom
+    own = _WHEN_CLAUSE.split(own, maxsplit=1)[0]
     if (hit := phrase_hit("other_bodies", own)) and not _names_own_body(hit.group(0), own_body):
         return f"another body's business ({hit.group(0)})"
     if hit := _BY_NAMED_BODY.search(own):

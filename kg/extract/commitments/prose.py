@@ -192,6 +192,7 @@ def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[s
 # "the review", "the audit": a piece of work named by its noun alone, not said of what
 _BARE_WORK = re.compile(r"\bthe\s+(review|audit|study|survey|consultation|evaluation|investigation|inquiry|"
                         r"exercise|pilot|analysis|assessment)\b(?!\s+(?:of|into|on|for|in)\b)", re.I)
+_OWNER_DASH = re.compile(r"[ \t]+[-–][ \t]+")
 _BINDING_THAT = re.compile(r"(?:agreed|undertook|promised)\s+that\b", re.I)
 
 
@@ -252,11 +253,18 @@ class _Reader:
         """'ACTION: Clerk to send the slides to Members by 30 June', wherever it stands in the line."""
         text = self.tv.flat
         line = rx().line_action.search(text, u.start, u.end)
-        if not line or not rx().deliverable_verb.match(line.group("what").strip()):
+        if not line:
             return False
-        spans = forms.conditions(text, line.start("what"), u.end)
-        what = forms.masked(text, line.start("what"), u.end, spans)
-        actor = actors.actor_in(self.x, line.start("owner"), line.end("owner"))
+        owner, what_at, verb = line.span("owner"), line.start("what"), line.group("what").strip()
+        if verb.lower().startswith("be ") and (dash := _OWNER_DASH.search(text, *owner)):
+            # "Action: Head of Revenues - a review of the policy to be brought to ...": the owner, a dash, then
+            # what is to be done, in the passive
+            owner, what_at, verb = (owner[0], dash.start()), dash.end(), verb[3:].lstrip()
+        if not rx().deliverable_verb.match(verb):
+            return False
+        spans = forms.conditions(text, what_at, u.end)
+        what = forms.masked(text, what_at, u.end, spans)
+        actor = actors.actor_in(self.x, *owner)
         due = find_due(what, self.ref)
         if line.group("cond"):  # "Action: subject to X, Clerk to ...": the condition before the owner
             spans = [line.span("cond"), *spans]

@@ -65,7 +65,7 @@ def _copula_tail_re() -> re.Pattern[str]:
 # "meeting" ends a name ("..., meeting the target", "at the meeting") except where it says which of the
 # things counted are meant ("the percentage of homes meeting the Decent Homes Standard")
 BOUNDARY_ALTERNATIVES = (
-    r"(?<!\d),|,(?!\d{3})|;|\(|\)|\bagainst\b|\bcompared\b|\bcompares\b|\babove\b|\bbelow\b|(?<!longer\s)(?<!more\s)\bthan\b(?!\s+\d)(?!\s+(?:the\s+)?[a-z]+[\s\-](?:day|week|month|hour)s?\b)|\bwhich\b|\bwho\b|"
+    r"(?<!\d),|,(?!\d{3})|;|\(|\)|\bagainst\b|\bcompared\b|\bcompares\b|\babove\b|\bbelow\b(?!\s+(?:the\s+|an?\s+)?(?:[\w\-]+\s+){0,2}?(?:standard|grade)s?\b)|(?<!longer\s)(?<!more\s)\bthan\b(?!\s+\d)(?!\s+(?:the\s+)?[a-z]+[\s\-](?:day|week|month|hour)s?\b)|\bwhich\b|\bwho\b|"
     r"\b(?:down\s+|up\s+)?from\s+(?=[£\d])|\bmeeting\b(?!\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?standards?\b)|\bwhile\b|\bwhilst\b|\bbut\b|\band\s+(?:is|was|the|a)\b|"
     r"\bthe\s+(?:highest|lowest|best|worst)\b|\bfor\s+the\s+first\s+time\b|\bsince\b|"
     r"\b(?:in|for|during|at\s+the\s+end\s+of)\s+(?:the\s+)?(?:q|qtr|quarter|first|second|third|fourth|year|month)\b|"

@@ -480,6 +480,14 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                     # "Arrears have fallen over two years in a row, to 3.1%": arrears, the words between being
                     # when and how long
                     own = _DETERMINER.sub("", moved_subject.group("s").strip())
+                if not (own and phrases.is_name(own)) and measure == "actual" and \
+                        (where := _WHERE_LEAD.search(text, c.start, n.start)) and \
+                        not _DIGIT.search(text, where.end(), n.start) and \
+                        (whose := _WHERE_HEAD.search(text, c.start, where.start())) and \
+                        phrases.names_something(whose.group("x")):
+                    # "... pointed to adaptation grants, where the average was 190 days": what the "where"
+                    # clause's figure is of is named right before it
+                    own = _DETERMINER.sub("", whose.group("x").strip())
                 if own and _PARTICIPLE_LED.match(own) and \
                         _WITH_SHARE.search(text, max(c.start, n.start - 12), n.start):
                     # "Street lights missed the target, with 81% mended in 5 days": the share is of
@@ -689,6 +697,13 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             continue
         kept.append(f)
     return kept, notes
+
+
+# "..., where the average of 190 days ...": a clause opening on "where" (its figure's measure named before it)
+_WHERE_LEAD = re.compile(r",\s*(?:where|in\s+which|for\s+which)\s+(?:the\s+)?(?:average|rate|"
+                         r"performance|time\s+taken)\b", re.I)
+# what that is: the noun phrase after a preposition that closes the clause before ("drew attention to X, where")
+_WHERE_HEAD = re.compile(r"\b(?:to|on|about|for|at|with)\s+(?P<x>(?:[\w\-'’]+\s+){0,5}?[\w\-'’]+)\s*$", re.I)
 
 
 # A sentence saying a paper shows a measure for each part ("Appendix B sets out the time taken to clear X for
