@@ -554,7 +554,8 @@ def test_a_date_line_that_goes_on_to_the_time_and_place_is_the_meeting_s_not_a_l
     """"Wednesday 4 June 2025, 6.30 pm, Room 3, Civic Centre" under the minutes' heading is the meeting's
     date, not "the panel meeting on 2 September 2025" a promise in the minutes names later."""
     text = ("Borough of Testford\n\nMinutes of the Housing Scrutiny Panel\n"
-            "Wednesday 4 June 2025, 6.30 pm, Room 3, Civic Centre\n\nPresent: Councillors A Bell and C Dunn\n\n"
+            "Wednesday 4 June 2025, 6.30 pm, Room 3, Civic Centre\n\nPresent: Councillors A Bell "
+            "and C Dunn\n\n"
             "1 Minutes\nThe minutes were agreed. Officers would bring the plan to the panel meeting on "
             "2 September 2025.\n")
     found = bodies.infer_meeting_date(text)

@@ -1729,15 +1729,18 @@ def test_a_pronoun_after_a_semicolon_is_its_own_sentence_s_subject(tmp_path: Pat
     assert _actor(x, c.actor) == "Data Protection Officer"
 
 
-def test_a_body_named_in_a_when_clause_after_the_recipient_is_not_where_the_promise_goes(tmp_path: Path) -> None:
+def test_a_body_named_in_a_when_clause_after_the_recipient_is_not_where_the_promise_goes(
+        tmp_path: Path) -> None:
     """"... would be brought to the Panel's October meeting before it went to the Executive": the Executive
     says when, the Panel is handed the strategy; "considered by the Executive before it came back" is still
     the Executive's business."""
     x = _write(tmp_path, (
         "PRESENT: Councillors A Lowe (Chair) and B Marsh.\nOfficers: Priya Shah (Director of Housing)\n\n"
-        "Councillor Marsh asked about the strategy. The Director said the draft Homelessness Strategy would be "
+        "Councillor Marsh asked about the strategy. The Director said the draft Homelessness "
+        "Strategy would be "
         "brought to the Panel's October meeting before it went to the Executive.\n\n"
-        "The Director said the allocations scheme would be considered by the Executive before it came back to "
+        "The Director said the allocations scheme would be considered by the Executive before it "
+        "came back to "
         "the Panel.\n"), "minutes")
     assert _actor(x, _find(x, "Homelessness Strategy").actor) == "Director of Housing"
     _absent(x, "allocations scheme")
@@ -1749,7 +1752,8 @@ def test_an_action_line_with_owner_dash_and_a_passive_is_the_owner_s_action(tmp_
     nothing ("to be noted") is none."""
     x = _write(tmp_path, (
         "PRESENT: Councillors A Lowe (Chair) and B Marsh.\nOfficers: Tom Reed (Head of Revenues)\n\n"
-        "6. Debt\n\nAction: Head of Revenues - a review of the debt policy to be brought to the first meeting of "
+        "6. Debt\n\nAction: Head of Revenues - a review of the debt policy to be brought to the "
+        "first meeting of "
         "the next municipal year.\nAction: Head of Revenues - the minutes to be noted.\n"), "minutes")
     c = _find(x, "review of the debt policy")
     assert _actor(x, c.actor) == "Head of Revenues" and c.text.startswith("a review of the debt policy")

@@ -549,7 +549,8 @@ def test_an_officer_who_declined_a_request_answers_it(tmp_path: Path) -> None:
     path.write_text(
         "Minutes of the meeting\n\nPresent: Councillors A Lowe (Chair), C Ennis and D Frost\n\n"
         "Officers: Priya Shah (Head of Revenues)\n\n"
-        "Councillor Ennis asked for a list of every debtor by name. The Head of Revenues declined: the data was "
+        "Councillor Ennis asked for a list of every debtor by name. The Head of Revenues declined: "
+        "the data was "
         "personal and would not be published.\n\nCouncillor Frost declined to comment on the matter.\n",
         encoding="utf-8")
     (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
@@ -565,7 +566,9 @@ def test_the_head_alone_is_the_head_of_service_named_before(tmp_path: Path) -> N
     path.write_text(
         "Minutes of the meeting\n\nPresent: Councillors A Lowe (Chair), C Ennis and D Frost\n\n"
         "Officers: Director of Housing; Head of Parks and Open Spaces\n\n"
-        "The Head of Parks and Open Spaces presented the report.\nCouncillor Ennis asked why litter bins were "
+        "The Head of Parks and Open Spaces presented the report.\nCouncillor Ennis asked why litter "
+        "bins were "
         "overflowing. The Head explained that two crews had been off sick.\n", encoding="utf-8")
     (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
-    assert answered(extract(path), "councillor:C Ennis") == [("post:Head of Parks and Open Spaces", "question")]
+    got = answered(extract(path), "councillor:C Ennis")
+    assert got == [("post:Head of Parks and Open Spaces", "question")]

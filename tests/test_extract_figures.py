@@ -2320,12 +2320,14 @@ def test_an_uplift_is_a_change_not_a_level(text: str) -> None:
 def test_a_share_below_a_standard_or_grade_keeps_what_the_standard_is_for() -> None:
     """"N% of streets inspected fell below the standard for graffiti": "below the standard / grade B" is part
     of the measure's name, not a comparison, so the name keeps what was graded (graffiti)."""
-    x = _one("Members heard that 4.2% of streets inspected fell below the standard for graffiti, an improvement "
+    x = _one("Members heard that 4.2% of streets inspected fell below the standard for graffiti, an "
+             "improvement "
              "on 5.0% last quarter.\n")
     assert {(o.value, o.measure, o.surface) for o in x.observations if o.value is not None} == {
         (D("4.2"), "actual", "streets inspected fell below the standard for graffiti"),
         (D("5.0"), "previous", "streets inspected fell below the standard for graffiti")}
-    x = _one("The officer said that 3.1% of land had fallen below grade B for fly-posting against a target of 4%.\n")
+    x = _one("The officer said that 3.1% of land had fallen below grade B for fly-posting against a "
+             "target of 4%.\n")
     assert {o.surface for o in x.observations} == {"land had fallen below grade B for fly-posting"}
 
 
@@ -2346,7 +2348,8 @@ def test_a_where_clause_s_average_is_of_what_the_clause_before_named() -> None:
     """"... drew attention to adaptation grants, where the average of 190 days compared with 175 days across
     Wales": the level, the Wales benchmark and the earlier level are all adaptation grants'; "where the
     figure" after a place is not enough to name a measure."""
-    x = _one("The officer drew attention to adaptation grants, where the average of 190 days compared with 175 "
+    x = _one("The officer drew attention to adaptation grants, where the average of 190 days "
+             "compared with 175 "
              "days across Wales, although it had improved from 210 days the year before.\n")
     assert {(o.value, o.measure, o.surface) for o in x.observations} == {
         (D(190), "actual", "adaptation grants"), (D(175), "benchmark", "adaptation grants"),

@@ -854,5 +854,6 @@ def test_an_undefined_acronym_spelling_one_listed_post_is_that_post(tmp_path: Pa
         "Officers: Kim Ode (Strategic Housing Manager), Tom Reed (Head of Revenues)\n\n"
         "The SHM agreed that estate figures would be added. The CCTV upgrade and the DPO were discussed.\n"))
     found = people.mentions(x.doc.text)
-    assert [m.key for m in found if x.doc.text[m.start : m.end] == "SHM"] == ["post:Strategic Housing Manager"]
+    keys = [m.key for m in found if x.doc.text[m.start : m.end] == "SHM"]
+    assert keys == ["post:Strategic Housing Manager"]
     assert not [m for m in found if x.doc.text[m.start : m.end] in ("CCTV", "DPO")]

@@ -197,7 +197,8 @@ _CONTINUES = re.compile(r"(?:but|however|whilst|while|although|though|whereas)\b
 # compiled once: the reader asks these of every clause (re's cache lookup on each call cost more)
 _THE_GAP = re.compile(r"\s*(?:the\s+)?", re.I)
 # "The Head explained ...": "Head" alone, short for the "Head of ..." the minutes named before
-_BARE_HEAD = re.compile(r"[Tt]he[ \t\xa0]+(Head)\b(?![\w\-])(?![ \t\xa0]+(?:of|for|teacher)\b)(?=[ \t\xa0]+[a-z])")
+_BARE_HEAD = re.compile(r"[Tt]he[ \t\xa0]+(Head)\b(?![\w\-])(?![ \t\xa0]+(?:of|for|teacher)\b)"
+                        r"(?=[ \t\xa0]+[a-z])")
 _SPACES = re.compile(r"\s+")
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
 _COMMA_GAP = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*")

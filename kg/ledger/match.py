@@ -179,7 +179,8 @@ def deliverables(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _events(text: str) -> frozenset[str]:
-    """The events a text names ('a briefing session' -> {'briefing', 'session'}): deliverables no paper keeps."""
+    """The events a text names ('a briefing session' -> {'briefing', 'session'}): deliverables no paper
+    keeps."""
     wanted = {_stem(str(w)) for w in rules().get("events", ())}
     return frozenset(w for w in (_stem(t) for t in re.findall(r"[A-Za-z]+", text)) if w in wanted)
 

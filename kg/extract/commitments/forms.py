@@ -400,7 +400,8 @@ _WHETHER_CLAUSE = re.compile(r"\b(?:whether|what|how)\b.*?(?=\band\s+(?:(?:he|sh
 _NOTHING_HANDED = re.compile(r"^[\w-]+(?:\s+(?:back|up|on|out|forward))?\s+(?:no|nothing|none)\b", re.I)
 
 
-_WHEN_CLAUSE = re.compile(r"\s(?:before|after|once|ahead\s+of|prior\s+to)\s+(?:it|they|this|these|that)\b", re.I)
+_WHEN_CLAUSE = re.compile(r"\s(?:before|after|once|ahead\s+of|prior\s+to)\s+(?:it|they|this|these|that)\b",
+                          re.I)
 
 
 # "would add to staff workload", "would add to the pressures on the service": "add to" a load is to increase

@@ -257,8 +257,8 @@ class _Reader:
             return False
         owner, what_at, verb = line.span("owner"), line.start("what"), line.group("what").strip()
         if verb.lower().startswith("be ") and (dash := _OWNER_DASH.search(text, *owner)):
-            # "Action: Head of Revenues - a review of the policy to be brought to ...": the owner, a dash, then
-            # what is to be done, in the passive
+            # "Action: Head of Revenues - a review of the policy to be brought to ...": the owner, a dash,
+            # then what is to be done, in the passive
             owner, what_at, verb = (owner[0], dash.start()), dash.end(), verb[3:].lstrip()
         if not rx().deliverable_verb.match(verb):
             return False

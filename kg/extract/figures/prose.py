@@ -702,7 +702,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
 # "..., where the average of 190 days ...": a clause opening on "where" (its figure's measure named before it)
 _WHERE_LEAD = re.compile(r",\s*(?:where|in\s+which|for\s+which)\s+(?:the\s+)?(?:average|rate|"
                          r"performance|time\s+taken)\b", re.I)
-# what that is: the noun phrase after a preposition that closes the clause before ("drew attention to X, where")
+# what that is: the noun phrase after a preposition that closes the clause before ("drew attention to X,
+# where")
 _WHERE_HEAD = re.compile(r"\b(?:to|on|about|for|at|with)\s+(?P<x>(?:[\w\-'’]+\s+){0,5}?[\w\-'’]+)\s*$", re.I)
 
 
