@@ -500,8 +500,17 @@ def _analyse(text: str, gapped: str | None = None) -> Analysis:
             if not _inside((a, b), taken):
                 mentions.append(Mention(a, b, key, p.role))
 
-    # an officer's initials defined in brackets after the name ("Jo Bell (JB)") stand for the officer: "JB
-    # reported", "Action: JB to circulate"; not where two officers or a post's acronym share the letters
+    mentions.extend(_bracketed_initials(text, mentions, people, acr, taken))
+    mentions.extend(_initials_mentions(text, mentions, post_at, taken))
+    mentions.sort(key=lambda mm: (mm.start, -mm.end))
+    return Analysis(tuple(people.values()), tuple(posts), tuple(holdings), tuple(mentions), tuple(spans))
+
+
+
+def _bracketed_initials(text: str, mentions: list[Mention], people: dict[str, PersonFact],
+                        acr: dict[str, tuple[str, int, int]], taken: _Taken) -> list[Mention]:
+    """An officer's initials defined in brackets after the name ("Jo Bell (JB)") stand for the officer: "JB
+    reported", "Action: JB to circulate"; not where two officers or a post's acronym share the letters."""
     defined: dict[str, set[str]] = {}
     first: dict[str, int] = {}
     for mm in [m for m in mentions if m.kind == "officer"]:
@@ -511,6 +520,7 @@ def _analyse(text: str, gapped: str | None = None) -> Analysis:
         if own and _own_initials(named, own.group(1)):
             defined.setdefault(own.group(1), set()).add(mm.key)
             first[own.group(1)] = min(first.get(own.group(1), own.start(1)), own.start(1))
+    out: list[Mention] = []
     for letters, keys in defined.items():
         # letters used before they are defined ("HR", "IT") or a time of day mean something else
         used_before = any(b <= first[letters] - 1 for _, b in whole_words(text, letters))
@@ -519,13 +529,14 @@ def _analyse(text: str, gapped: str | None = None) -> Analysis:
         (key,) = keys
         for a, b in whole_words(text, letters):
             if text[a - 1:a] != "(" and not _inside((a, b), taken):
-                mentions.append(Mention(a, b, key, "officer"))
+                out.append(Mention(a, b, key, "officer"))
                 taken.append((a, b))
+    return out
 
-    mentions.extend(_initials_mentions(text, mentions, post_at, taken))
-    mentions.sort(key=lambda mm: (mm.start, -mm.end))
-    return Analysis(tuple(people.values()), tuple(posts), tuple(holdings), tuple(mentions), tuple(spans))
 
+def _name_words(text: str, m: Mention) -> list[str]:
+    """The capitalised words of a person's mention, without a title ("Cllr Ian Sale" -> Ian, Sale)."""
+    return re.findall(r"[A-Z][\w'’\-]*", _NAME_PREFIX.sub("", text[m.start:m.end]))
 
 
 # Owners by initials, as action minutes and trackers write them: defined once in a list or key, as "JE
@@ -559,7 +570,7 @@ def _initials_mentions(text: str, mentions: list[Mention], post_at: dict[tuple[i
             if post and text[post[0]:post[0] + 1] == ")":
                 found = (post[1], "post")
         elif (who := people_at.get(at)) is not None:
-            words = re.findall(r"[A-Z][\w'’\-]*", _NAME_PREFIX.sub("", text[who.start:who.end]))
+            words = _name_words(text, who)
             if "".join(w[0] for w in words) == letters:
                 found = (who.key, who.kind)
         elif (post := posts.get(at)) is not None and _KEY_ENDS.match(text, post[0]):
@@ -573,7 +584,7 @@ def _initials_mentions(text: str, mentions: list[Mention], post_at: dict[tuple[i
     owners: dict[str, list[tuple[str, str]]] = {}
     for m in mentions:
         if m.kind in ("councillor", "officer"):
-            words = re.findall(r"[A-Z][\w'’\-]*", _NAME_PREFIX.sub("", text[m.start:m.end]))
+            words = _name_words(text, m)
             if len(words) >= 2 and not any(len(w) == 1 for w in words) \
                     and (m.key, m.kind) not in owners.setdefault("".join(w[0] for w in words), []):
                 owners["".join(w[0] for w in words)].append((m.key, m.kind))

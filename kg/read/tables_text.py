@@ -61,13 +61,14 @@ def _n_label(text: str, body: Sequence[Sequence[Cell]]) -> int:
 
 def _indented_prose(text: str, grid: Sequence[Sequence[Cell]]) -> bool:
     """Minutes laid out with tabs (a Word document saved as text): item numbers, "PRESENT:" and "(a)" in
-    front, each paragraph a cell of its own. Most rows hold one piece of text besides such markers; a
-    table's rows hold two or more."""
+    front, each paragraph a cell of its own. Most rows hold one piece of text besides such markers, or
+    fewer than three cells ("15.<tab>APOLOGIES", "<tab>(a)<tab>Matters arising: ..."); a table of words
+    holds two or more pieces of text and fills three cells a row."""
     single = 0
     for row in grid:
         words = [text[a:b] for a, b in row if b > a and not _MARKER.match(text[a:b])]
         single += len(words) <= 1
-    return single * 2 > len(grid)
+    return single * 2 > len(grid) or 2 * sum(sum(c[1] > c[0] for c in row) >= 3 for row in grid) < len(grid)
 
 
 def _body_like(text: str, row: Sequence[Cell]) -> bool:
@@ -107,10 +108,6 @@ def _delimited(
             n_head = 1
     if not valued and (width < 3 or n_head == 0 or _indented_prose(text, grid)):
         return None  # two columns of words, or indented paragraphs: a list or a form, not a table
-    if not valued and 2 * sum(sum(c[1] > c[0] for c in row) >= 3 for row in grid) < len(grid):
-        # minutes set out with tabs ("15.<tab>APOLOGIES", "<tab>(a)<tab>Matters arising: ..."): most lines
-        # hold a number and a paragraph, or a paragraph alone; a table of words fills three cells a row
-        return None
     body = grid[n_head:]
     if not body:
         return None
