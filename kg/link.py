@@ -220,6 +220,7 @@ _COUNCIL_AFTER = re.compile(r"(?i)(?:\s+(?:metropolitan|county|city|district|bor
 _LOCAL_TIER = re.compile(r"(?i)\b(?:town|parish|community|city\s+region)\s+council$")
 
 
+@lru_cache(maxsize=4096)  # asked of every known council for each document linked (`same_place` in `basis`)
 def _place(council: str) -> str:
     return _COUNCIL_AFTER.sub("", _COUNCIL_BEFORE.sub("", council)).strip().lower()
 
