@@ -382,3 +382,56 @@ def test_a_field_line_repeated_in_record_after_record_is_no_running_head() -> No
              "Kellside Council Housing Committee 11 February 2025\nSecond page text.\nPage 2 of 2\n")
     heads = [ln for ln in build(paged).lines if paged[ln.start:ln.end].startswith("Kellside")]
     assert all(ln.furniture for ln in heads)
+
+
+def _double_wrapped() -> str:
+    """A minute wrapped at about 96 characters, then again at 86: each long line leaves a word or two behind,
+    some of them before a capitalised word of the same sentence."""
+    lines = [
+        "The Head of Regulatory Services reported that food hygiene inspections were behind the",
+        "programme",
+        "because two Environmental Health Officer posts had been vacant since the spring and the",
+        "agency",
+        "market could not supply qualified staff. Councillor Ashdown asked when the backlog would be",
+        "cleared.",
+        "The Head of Regulatory Services said that the programme would recover by the end of the",
+        "financial",
+        "year and undertook to write to the Chief Executive of the Food Standards Agency and its",
+        "Regional",
+        "Director for the North about the shortage of qualified officers across the whole of the",
+        "region.",
+        "Members noted that the Service Manager for Licensing and Enforcement would present the",
+        "revised",
+        "inspection plan at the next meeting, together with the cost of agency staff so far this",
+        "year.",
+    ]
+    return "Regulatory Committee\n\nMinutes\n\n" + "\n".join(lines) + "\n"
+
+
+def test_text_wrapped_twice_keeps_each_sentence_whole_over_its_leftover_lines() -> None:
+    """Lines wrapped at one width and again at a narrower one leave a word or two alone on a line after
+    each full line ("... and its" / "Regional" / "Director for ..."): they go on their sentence."""
+    text = _double_wrapped()
+    tv = build(text)
+    assert any(ln.orphan for ln in tv.lines)
+    s = tv.sentences[tv.sentence_at(text.index("undertook"))]
+    assert " ".join(text[s.start:s.end].split()).startswith("The Head of Regulatory Services said")
+    flat = " ".join(tv.flat[s.start:s.end].split())
+    assert flat.endswith("qualified officers across the whole of the region.")
+
+
+def test_a_short_line_after_a_full_one_once_in_a_document_is_no_leftover_of_a_second_wrap() -> None:
+    """One short line after a full line (a name closing a list, a paragraph's last words) is what wrapping
+    once gives too: only a document where it recurs line after line is read as wrapped twice."""
+    text = ("Licensing Sub-Committee\n\nMinutes\n\n"
+            "Present: Councillors Ashdown (Chair), Brierley, Calloway, Dunmore, Ellwood, Fairbairn and\n"
+            "Greenhalgh\n"
+            "The Licensing Officer introduced the report on the application for a premises licence for\n"
+            "the former bank building on the High Street, which had drawn eleven representations.\n"
+            "The applicant's agent addressed the Sub-Committee and answered questions from members about\n"
+            "the proposed hours, the dispersal policy and the management of the outside seating area.\n"
+            "Members retired to consider the application with the legal adviser and the clerk, and on their\n"
+            "return the Chair announced the decision of the Sub-Committee and the reasons for it.\n"
+            "RESOLVED that the licence be granted subject to the conditions agreed at the hearing.\n")
+    tv = build(text)
+    assert not any(ln.orphan for ln in tv.lines)

@@ -36,6 +36,8 @@ def breaks_after(text: str, line: Line, nxt: Line, width: int) -> bool:
     after = text[nxt.start : nxt.end].lstrip()
     if not body or not after:
         return True
+    if nxt.orphan or (line.orphan and body[-1] not in _ENDS):
+        return False  # a second wrap's leftover words go on the sentence they were cut from
     if body[-1] in ",;(-–&/" or body.split()[-1].lower() in CONTINUES:
         return False
     if not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“‘'(£"):
@@ -126,7 +128,43 @@ def _page_heads(text: str, out: list[Line], shapes: Counter[str]) -> tuple[Line,
     out = [Line(ln.start, ln.end, False, True, ln.in_table)
            if not ln.blank and _DIGITS.sub("#", text[ln.start:ln.end].strip()) in heads else ln
            for ln in out]
-    return tuple(_heads_inside_a_sentence(text, out))
+    return tuple(_orphans(text, _heads_inside_a_sentence(text, out)))
+
+
+# A line that ends a sentence or a field: what a second wrap leaves behind never does.
+_ENDS = ".:;?!"
+
+
+def _orphans(text: str, out: list[Line]) -> list[Line]:
+    """Text wrapped twice (a converter's lines wrapped again, narrower, by a mail client or a second
+    converter) leaves a few words on a line of their own after every full line: "... by the Permanent" /
+    "Secretary" / "about consultee response times ...". Such a line is marked `orphan` - it goes on
+    the line before it - only when the document shows the pattern again and again: one short line after a
+    full one is as often a field, a name in a list or a paragraph's end."""
+    prose = [ln for ln in out if not (ln.blank or ln.furniture or ln.in_table)]
+    lengths = sorted(len(text[ln.start:ln.end].rstrip()) for ln in prose)
+    if len(lengths) < 8:
+        return out
+    full = 0.8 * lengths[int(0.9 * (len(lengths) - 1))]
+    found: list[int] = []
+    for i in range(1, len(out) - 1):
+        before, ln, after = out[i - 1], out[i], out[i + 1]
+        if any(x.blank or x.furniture or x.in_table for x in (before, ln, after)):
+            continue
+        above = text[before.start:before.end].rstrip()
+        body = text[ln.start:ln.end].strip()
+        below = text[after.start:after.end].strip()
+        if len(above) >= full and above[-1] not in _ENDS and 0 < len(body) <= 0.35 * full \
+                and len(body.split()) <= 3 and len(below) >= 0.5 * full:
+            found.append(i)
+    # the pattern, not a coincidence: several such lines, and a fair share of the full lines followed by one
+    long_lines = sum(1 for n in lengths if n >= full)
+    if len(found) < 3 or len(found) < 0.2 * long_lines:
+        return out
+    for i in found:
+        ln = out[i]
+        out[i] = Line(ln.start, ln.end, ln.blank, ln.furniture, ln.in_table, orphan=True)
+    return out
 
 
 def _heads_inside_a_sentence(text: str, out: list[Line]) -> list[Line]:

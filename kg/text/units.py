@@ -11,13 +11,15 @@ SentenceKind = Literal["prose", "heading", "label"]
 
 @dataclass(frozen=True)
 class Line:
-    """One line of the rendition, without its newline. `furniture` marks running page headers/footers."""
+    """One line of the rendition, without its newline. `furniture` marks running page headers/footers;
+    `orphan` the few words a second, narrower wrap pushed onto a line of their own (kg.text.lines)."""
 
     start: int
     end: int
     blank: bool = False
     furniture: bool = False
     in_table: bool = False
+    orphan: bool = False
 
 
 @dataclass(frozen=True)
