@@ -184,10 +184,11 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
     out: list[tuple[Name, str, int]] = []
     for m in _prefix_re().finditer(text):
         prefix = _SPACES.sub(" ", m.group(1).rstrip(".:"))
+        prefix = people_vocab().get("prefix_short_forms", {}).get(prefix, prefix)
         plural = prefix.endswith("s") or prefix.lower().endswith("men")  # "Councillors", "Aldermen"
         # "Provost Jane Smith", "Bailie John Brown": a Scottish civic office stands in for "Councillor"
         civic = "" if _COUNCILLOR_WORD.search(prefix) else _office_name(prefix.rstrip("s"))
-        pos, first, semi = m.end(), True, False
+        pos, first, semi, closing = m.end(), True, False, False
         # "Councillors present:" over one name a line ("Anne Whitcombe (Chair)" / "Raj Bhandari" / ...)
         listed = _PRESENT.match(text, pos) if plural else None
         if listed:
@@ -210,9 +211,11 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
             after = aside.end() if aside else end
             if plural and (honour := _post_nominal_re().match(text, after)):
                 after = honour.end()
-            sep = _LIST_SEP.match(text, after) if plural else None
+            # "Councillors Bell, Kaur and Lowe, Mrs T Hale (co-opted)": the name after "and" closes the list
+            sep = _LIST_SEP.match(text, after) if plural and not closing else None
             if listed and not sep and _LINE_END.match(text, after):
                 sep = _NEXT_LINE.match(text, after)
+            closing = bool(sep) and "and" in sep.group(0).split()
             # "Councillors: A Brown; C Dodd; E Ford": a name after a semicolon must end at one (or the line)
             if plural and not sep and (semi_m := _SEMI_SEP.match(text, end)) and _SEMI_END.match(text, end):
                 sep, semi = semi_m, True

@@ -213,8 +213,10 @@ _DEPT = re.compile(rf"(?:,|[ \xa0]+[-–])[ \xa0]+"
 
 
 def _department(text: str, start: int, end: int) -> int:
-    """Where a generic title's department ends ("Assistant Director, Children's Services,")."""
-    if canonical_title(text[start:end]).lower() not in generic():
+    """Where a generic title's department ends ("Assistant Director, Children's Services,"), or that of a
+    title made only of level words and its head ("Operational Manager, Revenues,")."""
+    title = canonical_title(text[start:end])
+    if title.lower() not in generic() and not _level_only(title):
         return end
     m = _DEPT.match(text, end)
     words = re.findall(r"[\w'’\-]+", m.group(1)) if m else []
@@ -229,6 +231,13 @@ def _department(text: str, start: int, end: int) -> int:
         if name and name.end == m.end(1):
             return m.start(1) + comma.start()
     return m.end(1)
+
+
+def _level_only(title: str) -> bool:
+    """"Operational Manager", "Service Lead": level words before one head word, no field of work."""
+    words = title.split()
+    levels = set(posts_vocab().get("level_modifiers", ()))
+    return len(words) >= 2 and all(w in levels for w in words[:-1]) and bool(_is_head_word().match(words[-1]))
 
 
 # A bracketed field of work after a title, one nested level allowed:
