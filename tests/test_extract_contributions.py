@@ -595,3 +595,16 @@ def test_an_offer_made_to_a_member_s_request_answers_it(tmp_path: Path) -> None:
     x = extract(f)
     assert [r for r, _ in answered(x, "councillor:Price")] in (["post:Cabinet Member for Leisure"],
                                                                ["councillor:Dunn"])
+
+
+def test_a_lower_case_pronoun_after_an_answer_opener_is_the_last_speaker(tmp_path: Path) -> None:
+    """"In response to Councillor Amos, she explained ...": after the opener the pronoun is in lower case and
+    still names the speaker before (the Head of Libraries), who answers Councillor Amos's implied question."""
+    f = tmp_path / "m.txt"
+    f.write_text("Minutes\n\nOfficers: Ruth Kane, Head of Libraries\n\n4. Libraries\n\n"
+                 "Councillor Lamb asked about opening hours. The Head of Libraries replied that hours "
+                 "would rise. In response to Councillor Amos, she explained that the mobile library would "
+                 "return.\n",
+                 encoding="utf-8")
+    x = extract(f)
+    assert answered(x, "councillor:Amos") == [("post:Head of Libraries", "question")]

@@ -944,3 +944,33 @@ def test_a_report_s_reporting_officer_label_is_no_post(tmp_path: Path) -> None:
     x = _people_of(tmp_path, "Report\n\nReporting Officer: Head of Legal Services\n\nContact Officer: "
                              "Mo Reid, Governance Officer\n")
     assert titles(x) == {"Head of Legal Services", "Governance Officer"}
+
+
+def test_a_label_then_a_tab_then_a_name_and_post(tmp_path: Path) -> None:
+    """"OFFICERS IN ATTENDANCE<tab>Leah Quinn, Estates Manager": the name after the label's tab opens its
+    clause and holds the post."""
+    x = _people_of(tmp_path, "Minutes\n\nOFFICERS IN ATTENDANCE\tLeah Quinn, Estates Manager\n")
+    assert holdings(x) == {("officer:Leah Quinn", "post:Estates Manager")}
+
+
+def test_councillors_present_on_the_label_s_own_line(tmp_path: Path) -> None:
+    """"Councillors present: Ahmed (Chair), Brook and Cole" lists its names on the label's line."""
+    x = _people_of(tmp_path, "Minutes\n\nCouncillors present: Ahmed (Chair), Brook and Cole\n")
+    assert set(councillors(x)) == {"councillor:Ahmed", "councillor:Brook", "councillor:Cole"}
+
+
+def test_a_joint_title_with_a_department_in_the_bracket_after_a_name(tmp_path: Path) -> None:
+    """"Ewan Doyle (Chief Officer, Governance and Monitoring Officer)": the department ends before the second
+    post, and the name holds both."""
+    x = _people_of(tmp_path, "Minutes\n\nOfficers: Ewan Doyle (Chief Officer, Governance and Monitoring "
+                             "Officer), Zoe Lamb (Clerk)\n")
+    assert {("officer:Ewan Doyle", "post:Chief Officer, Governance"),
+            ("officer:Ewan Doyle", "post:Monitoring Officer")} <= holdings(x)
+
+
+def test_an_external_auditor_s_body_after_the_comma_is_no_officer(tmp_path: Path) -> None:
+    """"Ms Ann Reid (Senior Audit Manager, Audit Scotland)": after a name's bracket, the body after the comma
+    is no holder of the post; no officer is named "Audit Scotland"."""
+    x = _people_of(tmp_path, "Minutes\n\nAlso present: Ms Ann Reid (Senior Audit Manager, Audit Scotland)\n")
+    assert not [p for p in x.people if p.role == "officer"]
+    assert not holdings(x)

@@ -193,6 +193,8 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
         listed = _PRESENT.match(text, pos) if plural else None
         if listed:
             pos = listed.end()
+        elif plural and (inline := _PRESENT_INLINE.match(text, pos)):
+            pos = inline.end()  # "Councillors present: Bell (Chair), Kaur": the list runs on along the line
         while True:
             name = read_name(text, pos, prefixed=True)
             if not name or semi and (name.honorific or not _SEMI_END.match(text, name.end)):
@@ -232,6 +234,7 @@ def _post_nominal_re() -> re.Pattern[str]:
     return re.compile(r"(?:,?[ \t\xa0]*(?:" + alt + r")\b)+")
 
 
+_PRESENT_INLINE = re.compile(r"(?i:present|in\s+attendance|attending)[ \t\xa0]*:[ \t\xa0]*(?=[A-Z])")
 _PRESENT = re.compile(r"(?i:present|in\s+attendance|attending)[ \t\xa0]*:[ \t\xa0]*\n[ \t\xa0]*(?=[A-Z])")
 _LINE_END = re.compile(r"[ \t\xa0]*(?:\n|$)")
 _NEXT_LINE = re.compile(r"[ \t\xa0]*\n[ \t\xa0]*(?=[A-Z])")
@@ -282,11 +285,13 @@ def _name_at_end(n_words: int) -> re.Pattern[str]:
 _CLAUSE_OPENS = re.compile(r"(?:\b(?:of|by|from|with|and|to|[Cc]ontact|Author)|[(,:;\-–•]|\d\.?)\s*$")
 # a sentence's end opens a clause too ("... the national figure. Jo Bell, Head of X, said"), but not an
 # honorific's or an initial's full stop ("Dr. Jo Bell", "J. Bell")
+_LABEL_OPENS = re.compile(r"(?:^|\n)[ \xa0]*[A-Za-z][A-Za-z ]{0,30}?(?:\t|[ \xa0]{3})[ \t\xa0]*")
 _SENTENCE_END = re.compile(r"\b([A-Za-z]+)[.!?][\"”’]?[ \t\xa0]+$")
 
 
 def _opens_clause(before: str) -> bool:
-    if not before.strip() or _CLAUSE_OPENS.search(before):
+    # a line's label, then a tab or a wide gap, then the name ("IN ATTENDANCE<tab>Jo Bell, Head of Law")
+    if not before.strip() or _CLAUSE_OPENS.search(before) or _LABEL_OPENS.fullmatch(before):
         return True
     end = _SENTENCE_END.search(before)
     return bool(end and len(end.group(1)) > 1 and not re.fullmatch(honorific_re(), end.group(1)))

@@ -436,8 +436,12 @@ def _analyse(text: str, gapped: str | None = None,
             name = name_ending_at(text, window + len(before) - (len(own.group()) if own else 0))
             if name and own and not _own_initials(name, own.group(1)):
                 name = None
-            # "Jo Bell (Director of Finance (Section 151 Officer))": a role in brackets inside the bracket
-            attached = lead.group(1) != "(" or tail.startswith(")") or bool(_INNER_CLOSED.match(tail))
+            # "Jo Bell (Director of Finance (Section 151 Officer))": a role in brackets inside the bracket;
+            # "Jo Bell (Head of Law and Monitoring Officer)": a joint title closes the bracket
+            joint = _JOINT.match(tail)
+            second = post_from.get(e + joint.end()) if joint else None
+            attached = lead.group(1) != "(" or tail.startswith(")") or bool(_INNER_CLOSED.match(tail)) \
+                or (second is not None and text[second[0]:second[0] + 1] == ")")
             if name and attached and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
@@ -470,11 +474,17 @@ def _analyse(text: str, gapped: str | None = None,
                 continue
         # Post, Name (and "Post - Name (JB)", initials the minutes then use alone)
         m = _POST_COMMA.match(tail)
-        if m:
+        # "Mr Jo Bell (Audit Manager, Audit Wales)": in the bracket after a name, what follows the comma is
+        # the post's body or service, never its holder (nor is "Audit Wales" a name: a field of work opens it)
+        paren = max(0, s - 6) + lead.start(1) if lead and lead.group(1) == "(" else None
+        in_bracket = paren is not None and bool(name_ending_at(text, len(text[:paren].rstrip())))
+        if m and not in_bracket:
             name = read_name(text, e + m.end(), prefixed=False)
             ends = name and NAME_END.match(text[name.end:name.end + 3] or "\n")
             if name and not ends and (own := _INITIALS_AFTER.match(text, name.end)):
                 ends = _own_initials(name, own.group(1))  # the bracket closes the name whatever follows
+            if name and service_words() & set(f"{name.given} {name.surname}".split()):
+                name = None
             if name and ends and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
