@@ -974,3 +974,13 @@ def test_an_external_auditor_s_body_after_the_comma_is_no_officer(tmp_path: Path
     x = _people_of(tmp_path, "Minutes\n\nAlso present: Ms Ann Reid (Senior Audit Manager, Audit Scotland)\n")
     assert not [p for p in x.people if p.role == "officer"]
     assert not holdings(x)
+
+
+def test_a_name_sharing_a_word_with_a_council_s_place_is_still_a_name(tmp_path: Path) -> None:
+    """"Dean Marsh (Head of Parks)" and "Sarah King, Head of Legal" are people although "Dean" and "King"
+    are words of councils' names (Forest of Dean, King's Lynn); a pair of place words ("Tunbridge Wells") is
+    still no name."""
+    x = _people_of(tmp_path, "Minutes\n\nOfficers: Dean Marsh (Head of Parks), Sarah King, Head of Legal\n\n"
+                             "Report: Tunbridge Wells (Head of Planning) comments were noted.\n")
+    assert holdings(x) == {("officer:Dean Marsh", "post:Head of Parks"),
+                           ("officer:Sarah King", "post:Head of Legal")}

@@ -44,6 +44,13 @@ def not_names() -> frozenset[str]:
 
 
 @cache
+def _not_names_but_places() -> frozenset[str]:
+    """not_names less the words of councils' names, which may be a person's forename or surname."""
+    vocab = people_vocab()
+    return frozenset(vocab["not_names"]) | frozenset(vocab["honorifics"])
+
+
+@cache
 def _not_surnames() -> frozenset[str]:
     return frozenset(people_vocab().get("not_surnames", ()))
 
@@ -139,11 +146,15 @@ def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | 
         if not more or " " in t.group(0):  # a particle-led surname ends the name
             break
         pos = sp.end()
-    stops = _not_surnames() if prefixed else not_names()
+    stops = _not_surnames() if prefixed else _not_names_but_places()
     # trim words that cannot be names ("Councillor Smith Chair"), and trailing initials
     while tokens and (tokens[-1][2] in stops or _INITIAL.fullmatch(tokens[-1][2])):
         tokens.pop()
     if not tokens or any(t[2] in stops for t in tokens):
+        return None
+    # a place in a council's name is a name's word only beside one that is none ("Dean Pickering", "Sarah
+    # King"); words all of places ("Milton Keynes", "Mr Wrexford") are the place
+    if not prefixed and all(t[2] in _council_words() or _INITIAL.fullmatch(t[2]) for t in tokens):
         return None
     # unprefixed: two or three words ("Jane Smith", "J. A. Smith"); initials only before the surname
     initials = [bool(_INITIAL.fullmatch(t[2])) for t in tokens]
