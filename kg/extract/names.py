@@ -152,7 +152,7 @@ def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | 
         tokens.pop()
     if not tokens or any(t[2] in stops for t in tokens):
         return None
-    # a place in a council's name is a name's word only beside one that is none ("Dean Pickering", "Sarah
+    # a place in a council's name is a name's word only beside one that is none ("Dean Marsh", "Sarah
     # King"); words all of places ("Milton Keynes", "Mr Wrexford") are the place
     if not prefixed and all(t[2] in _council_words() or _INITIAL.fullmatch(t[2]) for t in tokens):
         return None

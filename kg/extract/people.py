@@ -70,7 +70,7 @@ def post_named_before(mentions: list[Mention], starts: list[int], words: list[st
         title = title_words(m.key.removeprefix("post:"))
         if title[:len(words)] == words and len(title) > len(words):
             return m.key
-    # none: "the Director" after "Executive Director of People", the title's level words dropped
+    # none: "the Director" after "Corporate Director of Place", the title's level words dropped
     levels = set(posts_vocab().get("level_modifiers", ()))
     if not words or words[0] in levels:
         return None
@@ -228,8 +228,8 @@ _CELL_EDGE = re.compile(r"(?:[ \t\xa0]{2,}|\t)")
 
 
 def _wrapped_cells(text: str) -> tuple[tuple[int, int, int, str], ...]:
-    """Post titles wrapped inside one cell of a table set out with spaces: "Head of Housing" in a row and
-    "Management" under it, at the same column on the next line, a continuation line whose first column is
+    """Post titles wrapped inside one cell of a table set out with spaces: "Head of Parks" in a row and
+    "and Open Spaces" under it, at the same column on the next line, a continuation line whose first column is
     blank. (start, end of the first line's part, end of the continuation, the joined title)."""
     out: list[tuple[int, int, int, str]] = []
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", text) if m.group() or m.start() == 0]
@@ -474,8 +474,8 @@ def _analyse(text: str, gapped: str | None = None,
                 continue
         # Post, Name (and "Post - Name (JB)", initials the minutes then use alone)
         m = _POST_COMMA.match(tail)
-        # "Mr Jo Bell (Audit Manager, Audit Wales)": in the bracket after a name, what follows the comma is
-        # the post's body or service, never its holder (nor is "Audit Wales" a name: a field of work opens it)
+        # "Ms Jo Bell (Senior Auditor, Audit Scotland)": in the bracket after a name, what follows the comma
+        # is the post's body or service, never its holder (nor is a body a name when a field of work opens it)
         paren = max(0, s - 6) + lead.start(1) if lead and lead.group(1) == "(" else None
         in_bracket = paren is not None and bool(name_ending_at(text, len(text[:paren].rstrip())))
         if m and not in_bracket:

@@ -218,7 +218,7 @@ _DEPT = re.compile(rf"(?:,|[ \xa0]+[-–])[ \xa0]+"
 
 def _department(text: str, start: int, end: int) -> int:
     """Where a generic title's department ends ("Assistant Director, Children's Services,"), or that of a
-    title made only of level words and its head ("Operational Manager, Revenues,")."""
+    title made only of level words and its head ("Operational Manager, Parks,")."""
     title = canonical_title(text[start:end])
     if title.lower() not in generic() and not _level_only(title):
         return end
