@@ -572,3 +572,39 @@ def test_the_head_alone_is_the_head_of_service_named_before(tmp_path: Path) -> N
     (tmp_path / "m.txt.meta.yaml").write_text("doc_type: minutes\n", encoding="utf-8")
     got = answered(extract(path), "councillor:C Ennis")
     assert got == [("post:Head of Parks and Open Spaces", "question")]
+
+
+def test_a_bare_director_is_the_director_named_with_a_level_word(tmp_path: Path) -> None:
+    """"The Director replied" after "Sam Ito, Corporate Director of Place" in the attendance (no title opens
+    with "Director"): the Corporate Director of Place answers, the level word dropped."""
+    f = tmp_path / "m.txt"
+    f.write_text("Minutes\n\nOfficers: Sam Ito, Corporate Director of Place; Ann Lee, Scrutiny Officer\n\n"
+                 "5. Parks\n\nCouncillor Grant asked when the pavilion would reopen. The Director replied "
+                 "that it would reopen in spring.\n", encoding="utf-8")
+    x = extract(f)
+    assert answered(x, "councillor:Grant") == [("post:Corporate Director of Place", "question")]
+
+
+def test_an_offer_made_to_a_member_s_request_answers_it(tmp_path: Path) -> None:
+    """"The Cabinet Member for Leisure offered to arrange a tour" after a member's question answers it, as an
+    undertaking would."""
+    f = tmp_path / "m.txt"
+    f.write_text("Minutes\n\nIn attendance: Councillor Dunn, Cabinet Member for Leisure\n\n6. Pools\n\n"
+                 "Councillor Price asked whether members could see the new pool. The Cabinet Member for "
+                 "Leisure offered to arrange a tour for the committee.\n", encoding="utf-8")
+    x = extract(f)
+    assert [r for r, _ in answered(x, "councillor:Price")] in (["post:Cabinet Member for Leisure"],
+                                                               ["councillor:Dunn"])
+
+
+def test_a_lower_case_pronoun_after_an_answer_opener_is_the_last_speaker(tmp_path: Path) -> None:
+    """"In response to Councillor Amos, she explained ...": after the opener the pronoun is in lower case and
+    still names the speaker before (the Head of Libraries), who answers Councillor Amos's implied question."""
+    f = tmp_path / "m.txt"
+    f.write_text("Minutes\n\nOfficers: Ruth Kane, Head of Libraries\n\n4. Libraries\n\n"
+                 "Councillor Lamb asked about opening hours. The Head of Libraries replied that hours "
+                 "would rise. In response to Councillor Amos, she explained that the mobile library would "
+                 "return.\n",
+                 encoding="utf-8")
+    x = extract(f)
+    assert answered(x, "councillor:Amos") == [("post:Head of Libraries", "question")]

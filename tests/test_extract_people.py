@@ -857,3 +857,130 @@ def test_an_undefined_acronym_spelling_one_listed_post_is_that_post(tmp_path: Pa
     keys = [m.key for m in found if x.doc.text[m.start : m.end] == "SHM"]
     assert keys == ["post:Strategic Housing Manager"]
     assert not [m for m in found if x.doc.text[m.start : m.end] in ("CCTV", "DPO")]
+
+
+def test_a_title_of_level_words_names_its_service_after_a_comma(tmp_path: Path) -> None:
+    """"Operational Manager, Housing Strategy" and "Service Lead, Planning Policy" are titles of level words
+    and a head, so the service after the comma completes them: two Operational Managers stay two posts, and
+    "the Service Lead" alone later is the one named in full."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nOfficers present: Gwen Morgan - Operational Manager, Housing Strategy; Dylan Rees - "
+        "Operational Manager, Parks and Bereavement Services; Rhian Jenkins - Service Lead, Planning "
+        "Policy\n\nThe Service Lead said the plan was on track.\n"))
+    assert titles(x) == {"Operational Manager, Housing Strategy",
+                         "Operational Manager, Parks and Bereavement Services",
+                         "Service Lead, Planning Policy"}
+    assert ("officer:Rhian Jenkins", "post:Service Lead, Planning Policy") in holdings(x)
+    said = [m.key for m in people.mentions(x.doc.text) if x.doc.text[m.start:m.end] == "Service Lead"]
+    assert said == ["post:Service Lead, Planning Policy"]
+
+
+def test_a_top_tier_generic_title_with_one_named_holder_is_a_post(tmp_path: Path) -> None:
+    """"Amir Shah (Corporate Director)" names the one holder of a top-tier title with no fuller form in the
+    minutes, so "Corporate Director" is a post there; where two people are named as Corporate Director, or
+    nobody is, it stays too vague to assert."""
+    one = _people_of(tmp_path, (
+        "Minutes\n\nIn attendance: Amir Shah (Corporate Director), Lucy Ford (Head of Leisure)\n\n"
+        "The Corporate Director presented the report.\n"))
+    assert titles(one) == {"Corporate Director", "Head of Leisure"}
+    assert ("officer:Amir Shah", "post:Corporate Director") in holdings(one)
+    two = _people_of(tmp_path, (
+        "Minutes\n\nIn attendance: Amir Shah (Corporate Director), Jill Kaur (Corporate Director)\n\n"
+        "The Corporate Director presented the report.\n"))
+    assert titles(two) == set()
+    none = _people_of(tmp_path, "Report of the Corporate Director\n\nThe Corporate Director recommends it.\n")
+    assert titles(none) == set()
+
+
+def test_a_report_header_in_capitals_names_its_author_s_post(tmp_path: Path) -> None:
+    """"REPORT BY THE HEAD OF ROADS AND INFRASTRUCTURE", a report's header set in capitals, names the post
+    after its lead words as a title-case header would; a capitals line that is no report header names none."""
+    x = _people_of(tmp_path, (
+        "ROADS COMMITTEE\n\nREPORT BY THE HEAD OF ROADS AND INFRASTRUCTURE\n\nWINTER SERVICE PLAN\n\n"
+        "1. Purpose\n\nThe plan sets out gritting routes.\n"))
+    assert titles(x) == {"Head of Roads and Infrastructure"}
+
+
+def test_a_statutory_role_in_brackets_inside_the_post_s_bracket(tmp_path: Path) -> None:
+    """"Ruth Onu (Head of Legal Services (Monitoring Officer))": the post in brackets after the name carries a
+    statutory role in brackets of its own, and the name still holds the post."""
+    x = _people_of(tmp_path, "Minutes\n\nOfficers: Ruth Onu (Head of Legal Services (Monitoring Officer)), "
+                             "Ian Todd (Scrutiny Officer)\n")
+    assert ("officer:Ruth Onu", "post:Head of Legal Services") in holdings(x)
+    assert ("officer:Ian Todd", "post:Scrutiny Officer") in holdings(x)
+
+
+def test_a_list_of_councillors_closes_at_its_and(tmp_path: Path) -> None:
+    """"Councillors Bell, Kaur and Lowe," then "Mrs T Hale (Parent Governor)" on the next line: the name after
+    "and" closes the list, so the co-opted member is no councillor; "Ald. R Moore" is an Alderman."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nPresent: Ald. R Moore (Chair), Councillors Bell, Kaur and Lowe,\n"
+        "Mrs T Hale (Parent Governor)\n\nAld. Moore welcomed members.\n"))
+    assert set(councillors(x)) == {"councillor:R Moore", "councillor:Bell", "councillor:Kaur",
+                                   "councillor:Lowe"}
+    assert {p.key: p.role for p in x.people}["other:Hale"] == "other"
+
+
+def test_a_title_wrapped_inside_a_table_cell_is_read_whole(tmp_path: Path) -> None:
+    """In an action log set out with spaces, "Assistant Director of" in a row and "Highways" under it on the
+    continuation line (same column, first column blank) are one title; so are "Head of Parks" and "and Open
+    Spaces"; a new row under a title is no part of it."""
+    x = _people_of(tmp_path, (
+        "Action log\n\n"
+        "Ref  Action                       Owner                    Due\n"
+        "12   Survey the footway defects   Assistant Director of    March 2026\n"
+        "     on the ring road             Highways\n"
+        "13   Replant the avenue           Head of Parks            April 2026\n"
+        "     after the storm              and Open Spaces\n"
+        "14   Report the grant outcome     Head of Finance          May 2026\n"
+        "15   Reopen the library           Head of Culture          June 2026\n"))
+    assert titles(x) == {"Assistant Director of Highways", "Head of Parks and Open Spaces", "Head of Finance",
+                         "Head of Culture"}
+
+
+def test_a_report_s_reporting_officer_label_is_no_post(tmp_path: Path) -> None:
+    """"Reporting Officer: Head of Legal Services" in a report's header labels the part the Head of Legal
+    Services plays; "Reporting Officer" is no post of its own."""
+    x = _people_of(tmp_path, "Report\n\nReporting Officer: Head of Legal Services\n\nContact Officer: "
+                             "Mo Reid, Governance Officer\n")
+    assert titles(x) == {"Head of Legal Services", "Governance Officer"}
+
+
+def test_a_label_then_a_tab_then_a_name_and_post(tmp_path: Path) -> None:
+    """"OFFICERS IN ATTENDANCE<tab>Leah Quinn, Estates Manager": the name after the label's tab opens its
+    clause and holds the post."""
+    x = _people_of(tmp_path, "Minutes\n\nOFFICERS IN ATTENDANCE\tLeah Quinn, Estates Manager\n")
+    assert holdings(x) == {("officer:Leah Quinn", "post:Estates Manager")}
+
+
+def test_councillors_present_on_the_label_s_own_line(tmp_path: Path) -> None:
+    """"Councillors present: Ahmed (Chair), Brook and Cole" lists its names on the label's line."""
+    x = _people_of(tmp_path, "Minutes\n\nCouncillors present: Ahmed (Chair), Brook and Cole\n")
+    assert set(councillors(x)) == {"councillor:Ahmed", "councillor:Brook", "councillor:Cole"}
+
+
+def test_a_joint_title_with_a_department_in_the_bracket_after_a_name(tmp_path: Path) -> None:
+    """"Ewan Doyle (Chief Officer, Governance and Monitoring Officer)": the department ends before the second
+    post, and the name holds both."""
+    x = _people_of(tmp_path, "Minutes\n\nOfficers: Ewan Doyle (Chief Officer, Governance and Monitoring "
+                             "Officer), Zoe Lamb (Clerk)\n")
+    assert {("officer:Ewan Doyle", "post:Chief Officer, Governance"),
+            ("officer:Ewan Doyle", "post:Monitoring Officer")} <= holdings(x)
+
+
+def test_an_external_auditor_s_body_after_the_comma_is_no_officer(tmp_path: Path) -> None:
+    """"Ms Ann Reid (Senior Audit Manager, Audit Scotland)": after a name's bracket, the body after the comma
+    is no holder of the post; no officer is named "Audit Scotland"."""
+    x = _people_of(tmp_path, "Minutes\n\nAlso present: Ms Ann Reid (Senior Audit Manager, Audit Scotland)\n")
+    assert not [p for p in x.people if p.role == "officer"]
+    assert not holdings(x)
+
+
+def test_a_name_sharing_a_word_with_a_council_s_place_is_still_a_name(tmp_path: Path) -> None:
+    """"Dean Marsh (Head of Parks)" and "Sarah King, Head of Legal" are people although "Dean" and "King"
+    are words of councils' names (Forest of Dean, King's Lynn); a pair of place words ("Tunbridge Wells") is
+    still no name."""
+    x = _people_of(tmp_path, "Minutes\n\nOfficers: Dean Marsh (Head of Parks), Sarah King, Head of Legal\n\n"
+                             "Report: Tunbridge Wells (Head of Planning) comments were noted.\n")
+    assert holdings(x) == {("officer:Dean Marsh", "post:Head of Parks"),
+                           ("officer:Sarah King", "post:Head of Legal")}

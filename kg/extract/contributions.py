@@ -201,6 +201,7 @@ _BARE_HEAD = re.compile(r"[Tt]he[ \t\xa0]+(Head)\b(?![\w\-])(?![ \t\xa0]+(?:of|f
                         r"(?=[ \t\xa0]+[a-z])")
 _SPACES = re.compile(r"\s+")
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
+_LOWER_PRONOUN = re.compile(r"(?:he|she|they)\b")
 _COMMA_GAP = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*")
 _TO_COMMA = re.compile(r"[^,;.]{0,120},[ \t\xa0]*")
 _ANY = re.compile(r".*", re.S)
@@ -342,6 +343,9 @@ class _Reader:
             members = [m.key for m in self.mentions_in(at, opener.end()) if _side(m.key) == "member"]
             asker = members[0] if members else None
             subj = self.speaker_at(opener.end(), e)
+            if subj is None and self.last_subject and _LOWER_PRONOUN.match(text, opener.end(), e):
+                # "In response to Councillor X, she explained": the pronoun after the opener, in lower case
+                subj = replace(self.last_subject, at=opener.end(), asker=None, asked=None, answering=False)
             if subj is None:
                 return None
             asked = (at, len(text[:opener.end()].rstrip(" ,\t\xa0"))) if asker else None

@@ -44,6 +44,13 @@ def not_names() -> frozenset[str]:
 
 
 @cache
+def _not_names_but_places() -> frozenset[str]:
+    """not_names less the words of councils' names, which may be a person's forename or surname."""
+    vocab = people_vocab()
+    return frozenset(vocab["not_names"]) | frozenset(vocab["honorifics"])
+
+
+@cache
 def _not_surnames() -> frozenset[str]:
     return frozenset(people_vocab().get("not_surnames", ()))
 
@@ -139,11 +146,15 @@ def read_name(text: str, pos: int, *, prefixed: bool, limit: int = 4) -> Name | 
         if not more or " " in t.group(0):  # a particle-led surname ends the name
             break
         pos = sp.end()
-    stops = _not_surnames() if prefixed else not_names()
+    stops = _not_surnames() if prefixed else _not_names_but_places()
     # trim words that cannot be names ("Councillor Smith Chair"), and trailing initials
     while tokens and (tokens[-1][2] in stops or _INITIAL.fullmatch(tokens[-1][2])):
         tokens.pop()
     if not tokens or any(t[2] in stops for t in tokens):
+        return None
+    # a place in a council's name is a name's word only beside one that is none ("Dean Marsh", "Sarah
+    # King"); words all of places ("Milton Keynes", "Mr Wrexford") are the place
+    if not prefixed and all(t[2] in _council_words() or _INITIAL.fullmatch(t[2]) for t in tokens):
         return None
     # unprefixed: two or three words ("Jane Smith", "J. A. Smith"); initials only before the surname
     initials = [bool(_INITIAL.fullmatch(t[2])) for t in tokens]
@@ -184,14 +195,17 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
     out: list[tuple[Name, str, int]] = []
     for m in _prefix_re().finditer(text):
         prefix = _SPACES.sub(" ", m.group(1).rstrip(".:"))
+        prefix = people_vocab().get("prefix_short_forms", {}).get(prefix, prefix)
         plural = prefix.endswith("s") or prefix.lower().endswith("men")  # "Councillors", "Aldermen"
         # "Provost Jane Smith", "Bailie John Brown": a Scottish civic office stands in for "Councillor"
         civic = "" if _COUNCILLOR_WORD.search(prefix) else _office_name(prefix.rstrip("s"))
-        pos, first, semi = m.end(), True, False
+        pos, first, semi, closing = m.end(), True, False, False
         # "Councillors present:" over one name a line ("Anne Whitcombe (Chair)" / "Raj Bhandari" / ...)
         listed = _PRESENT.match(text, pos) if plural else None
         if listed:
             pos = listed.end()
+        elif plural and (inline := _PRESENT_INLINE.match(text, pos)):
+            pos = inline.end()  # "Councillors present: Bell (Chair), Kaur": the list runs on along the line
         while True:
             name = read_name(text, pos, prefixed=True)
             if not name or semi and (name.honorific or not _SEMI_END.match(text, name.end)):
@@ -210,9 +224,11 @@ def councillors_in(text: str) -> list[tuple[Name, str, int]]:
             after = aside.end() if aside else end
             if plural and (honour := _post_nominal_re().match(text, after)):
                 after = honour.end()
-            sep = _LIST_SEP.match(text, after) if plural else None
+            # "Councillors Bell, Kaur and Lowe, Mrs T Hale (co-opted)": the name after "and" closes the list
+            sep = _LIST_SEP.match(text, after) if plural and not closing else None
             if listed and not sep and _LINE_END.match(text, after):
                 sep = _NEXT_LINE.match(text, after)
+            closing = bool(sep) and "and" in sep.group(0).split()
             # "Councillors: A Brown; C Dodd; E Ford": a name after a semicolon must end at one (or the line)
             if plural and not sep and (semi_m := _SEMI_SEP.match(text, end)) and _SEMI_END.match(text, end):
                 sep, semi = semi_m, True
@@ -229,6 +245,7 @@ def _post_nominal_re() -> re.Pattern[str]:
     return re.compile(r"(?:,?[ \t\xa0]*(?:" + alt + r")\b)+")
 
 
+_PRESENT_INLINE = re.compile(r"(?i:present|in\s+attendance|attending)[ \t\xa0]*:[ \t\xa0]*(?=[A-Z])")
 _PRESENT = re.compile(r"(?i:present|in\s+attendance|attending)[ \t\xa0]*:[ \t\xa0]*\n[ \t\xa0]*(?=[A-Z])")
 _LINE_END = re.compile(r"[ \t\xa0]*(?:\n|$)")
 _NEXT_LINE = re.compile(r"[ \t\xa0]*\n[ \t\xa0]*(?=[A-Z])")
@@ -279,11 +296,13 @@ def _name_at_end(n_words: int) -> re.Pattern[str]:
 _CLAUSE_OPENS = re.compile(r"(?:\b(?:of|by|from|with|and|to|[Cc]ontact|Author)|[(,:;\-–•]|\d\.?)\s*$")
 # a sentence's end opens a clause too ("... the national figure. Jo Bell, Head of X, said"), but not an
 # honorific's or an initial's full stop ("Dr. Jo Bell", "J. Bell")
+_LABEL_OPENS = re.compile(r"(?:^|\n)[ \xa0]*[A-Za-z][A-Za-z ]{0,30}?(?:\t|[ \xa0]{3})[ \t\xa0]*")
 _SENTENCE_END = re.compile(r"\b([A-Za-z]+)[.!?][\"”’]?[ \t\xa0]+$")
 
 
 def _opens_clause(before: str) -> bool:
-    if not before.strip() or _CLAUSE_OPENS.search(before):
+    # a line's label, then a tab or a wide gap, then the name ("IN ATTENDANCE<tab>Jo Bell, Head of Law")
+    if not before.strip() or _CLAUSE_OPENS.search(before) or _LABEL_OPENS.fullmatch(before):
         return True
     end = _SENTENCE_END.search(before)
     return bool(end and len(end.group(1)) > 1 and not re.fullmatch(honorific_re(), end.group(1)))

@@ -65,11 +65,19 @@ def title_words(title: str) -> list[str]:
 def post_named_before(mentions: list[Mention], starts: list[int], words: list[str], at: int) -> str | None:
     """A short reference ("the Director", "the Service Manager") is the post most recently named in full
     before `at` whose title opens with the same words. `starts` are the mentions' starts, in order."""
-    for i in range(bisect_left(starts, at) - 1, -1, -1):
-        m = mentions[i]
-        if m.kind != "post":
-            continue
+    before = [m for m in reversed(mentions[:bisect_left(starts, at)]) if m.kind == "post"]
+    for m in before:
         title = title_words(m.key.removeprefix("post:"))
+        if title[:len(words)] == words and len(title) > len(words):
+            return m.key
+    # none: "the Director" after "Corporate Director of Place", the title's level words dropped
+    levels = set(posts_vocab().get("level_modifiers", ()))
+    if not words or words[0] in levels:
+        return None
+    for m in before:
+        title = title_words(m.key.removeprefix("post:"))
+        while title and title[0] in levels:
+            title = title[1:]
         if title[:len(words)] == words and len(title) > len(words):
             return m.key
     return None
@@ -87,7 +95,7 @@ class Analysis:
 
 # ---- the analysis ------------------------------------------------------------------------------
 
-_CAPS_LINE = re.compile(r"(?m)^[ \t\xa0]*([A-Z][A-Z'’\-]*(?:[ \xa0,&]+[A-Z][A-Z'’\-]*){0,7})[ \t\xa0]*$")
+_CAPS_LINE = re.compile(r"(?m)^[ \t\xa0]*([A-Z][A-Z'’\-]*(?:[ \xa0,&]+[A-Z][A-Z'’\-]*){0,11})[ \t\xa0]*$")
 
 
 def _title_case(line: str) -> str:
@@ -105,6 +113,11 @@ def _signature_case(text: str) -> str:
         line = m.group(1)
         cased = _title_case(line)
         spans = find_titles(cased)
+        # a report's header in capitals, "REPORT OF THE HEAD OF FINANCE": the title after the lead alone
+        lead = _report_lead_re().match(cased)
+        if lead and spans and spans[-1] == (lead.end(), len(cased)):
+            out = out[:m.start(1)] + cased + out[m.end(1):]
+            continue
         if not (spans and spans[0] == (0, len(cased))):
             continue
         out = out[:m.start(1)] + cased + out[m.end(1):]
@@ -113,6 +126,13 @@ def _signature_case(text: str) -> str:
         if prev and prev.end() == prev_end and 2 <= len(prev.group(1).split()) <= 3:
             out = out[:prev.start(1)] + _title_case(prev.group(1)) + out[prev.end(1):]
     return out
+
+
+@lru_cache(maxsize=1)
+def _report_lead_re() -> re.Pattern[str]:
+    """The words before the author's post in a report's header (people.yaml `report_leads`), title-cased."""
+    leads = sorted(people_vocab().get("report_leads", ()), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(_title_case(x)) for x in leads) + r")(?: the)?[ \xa0]+")
 
 
 # "Shelly Burke, head of scrutiny, responded": a post in lower case set off by commas after a name
@@ -144,16 +164,18 @@ def analyse(text: str, flat: str | None = None) -> Analysis:
     written (a signature block in capitals is read in title case; `flat`, the same text with its wrapped
     lines joined, is read in its place so a name or title wrapped over two lines is whole)."""
     read = _appositive_case(_signature_case(flat or text))
-    a = _analyse(read, _column_gaps(text, read))
+    a = _analyse(read, _column_gaps(text, read), _wrapped_cells(text))
     if read == text:
         return a
 
     def fix(span: Span) -> Span:
         return Span.of(text, span.start, span.end)
 
+    def surface(p: PostFact) -> str:  # a title read down a table's cell keeps its words joined
+        return text[p.span.start:p.span.end] if p.surface == read[p.span.start:p.span.end] else p.surface
+
     return replace(a, people=tuple(replace(p, span=fix(p.span)) for p in a.people),
-                   posts=tuple(replace(p, span=fix(p.span), surface=text[p.span.start:p.span.end])
-                               for p in a.posts),
+                   posts=tuple(replace(p, span=fix(p.span), surface=surface(p)) for p in a.posts),
                    holdings=tuple(replace(h, span=fix(h.span)) for h in a.holdings))
 
 
@@ -189,6 +211,7 @@ _OPENED = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*$")  # "the Cabinet Member for X,
 # a named officer's initials in brackets after the name, then used alone: "Jo Bell (JB)" ... "JB reported"
 _THE_ACRONYM = re.compile(r"\b[Tt]he[ \t\xa0]+([A-Z]{3,6})\b(?![\w\-])")
 _INITIALS_AFTER = re.compile(r"[ \t\xa0]*\(([A-Z]{2,4})\)")
+_INNER_CLOSED = re.compile(r"[ \t\xa0]*\([^()\n]{1,60}\)\)")
 _INITIALS_BEFORE = re.compile(r"[ \t\xa0]*\(([A-Z]{2,4})\)$")
 
 
@@ -200,8 +223,46 @@ def _own_initials(name: Name, letters: str) -> bool:
         and name.surname[:1].upper() in letters[1:]
 
 
+_CELL = re.compile(r"[^ \t\xa0\n]+(?:[ \xa0][^ \t\xa0\n]+)*")
+_CELL_EDGE = re.compile(r"(?:[ \t\xa0]{2,}|\t)")
+
+
+def _wrapped_cells(text: str) -> tuple[tuple[int, int, int, str], ...]:
+    """Post titles wrapped inside one cell of a table set out with spaces: "Head of Parks" in a row and
+    "and Open Spaces" under it, at the same column on the next line, a continuation line whose first column is
+    blank. (start, end of the first line's part, end of the continuation, the joined title)."""
+    out: list[tuple[int, int, int, str]] = []
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", text) if m.group() or m.start() == 0]
+    starts = {st: i for i, (st, _) in enumerate(lines)}
+    for st, line in lines:
+        nxt_start = st + len(line) + 1
+        i = starts.get(nxt_start)
+        if i is None or not line.strip():
+            continue
+        nxt = lines[i][1]
+        if not nxt[:1].isspace() or not nxt.strip() or not _CELL_EDGE.search(line):
+            continue
+        for cell in _CELL.finditer(line):
+            col = cell.start()
+            if col < 2 or line[col - 2:col].strip() or not _edge(line, cell.end()):
+                continue
+            below = _CELL.match(nxt, col)
+            if not below or nxt[col - 2:col].strip() or not _edge(nxt, below.end()):
+                continue
+            joined = f"{cell.group()} {below.group()}"
+            if find_titles(joined) == [(0, len(joined))]:
+                out.append((st + col, st + cell.end(), nxt_start + below.end(), canonical_title(joined)))
+    return tuple(out)
+
+
+def _edge(line: str, at: int) -> bool:
+    """A cell ends at `at`: the line's end, a tab or two spaces."""
+    return at == len(line) or line[at] == "\t" or line[at:at + 2] in ("  ", " \xa0", "\xa0 ", "\xa0\xa0")
+
+
 @lru_cache(maxsize=16)
-def _analyse(text: str, gapped: str | None = None) -> Analysis:
+def _analyse(text: str, gapped: str | None = None,
+             cells: tuple[tuple[int, int, int, str], ...] = ()) -> Analysis:
     mentions: list[Mention] = []
     people: dict[str, PersonFact] = {}
     taken = _Taken(len(text))
@@ -225,9 +286,15 @@ def _analyse(text: str, gapped: str | None = None) -> Analysis:
 
     # posts, with their canonical titles
     spans = [s for s in find_titles(gapped or text) if not _inside(s, taken)]
+    # a title wrapped inside a table's cell: its first line's part stands for the joined title
+    wrapped = {(a, b): (c, title) for a, b, c, title in cells if not _inside((a, b), taken)}
+    spans = sorted([sp for sp in spans if not any(a < sp[1] and sp[0] < b for a, b in wrapped)]
+                   + list(wrapped))
     acr = acronyms(text, spans)
-    surfaces = [canonical_title(text[s:e]) for s, e in spans]
+    surfaces = [wrapped[sp][1] if sp in wrapped else canonical_title(text[sp[0]:sp[1]]) for sp in spans]
     canon = post_canon(surfaces + [t for t, _, _ in acr.values()])
+    held = _held_generic(text, spans, surfaces, canon)
+    canon.update({t: (t, "exact") for t in held})
     posts: list[PostFact] = []
     post_at: dict[tuple[int, int], str] = {}
     seen_surface: set[tuple[str, str]] = set()
@@ -240,7 +307,10 @@ def _analyse(text: str, gapped: str | None = None) -> Analysis:
         mentions.append(Mention(s, e, key, "post"))
         if (key, surface) not in seen_surface:
             seen_surface.add((key, surface))
-            posts.append(PostFact(key, title, text[s:e], Span.of(text, s, e), method))
+            if (s, e) in wrapped:  # the evidence is the cell's whole stretch, over both lines
+                posts.append(PostFact(key, title, surface, Span.of(text, s, wrapped[(s, e)][0]), method))
+            else:
+                posts.append(PostFact(key, title, text[s:e], Span.of(text, s, e), method))
     # a title written once in capitals and again in lower case ("the head of legal services said"): the
     # lower-case form is a mention of the same post (a lower-case title never found alone asserts nothing)
     for title, (canonical, _) in canon.items():
@@ -354,7 +424,7 @@ def _analyse(text: str, gapped: str | None = None) -> Analysis:
 
     post_starts = {s for s, _ in post_at}
     for (s, e), key in post_at.items():
-        if key.removeprefix("post:").lower() in generic():
+        if key.removeprefix("post:").lower() in generic() and key.removeprefix("post:") not in held:
             continue
         lead = _LEAD.search(text[max(0, s - 6):s])
         tail = text[e:e + 200]
@@ -366,7 +436,12 @@ def _analyse(text: str, gapped: str | None = None) -> Analysis:
             name = name_ending_at(text, window + len(before) - (len(own.group()) if own else 0))
             if name and own and not _own_initials(name, own.group(1)):
                 name = None
-            attached = lead.group(1) != "(" or tail.startswith(")")
+            # "Jo Bell (Director of Finance (Section 151 Officer))": a role in brackets inside the bracket;
+            # "Jo Bell (Head of Law and Monitoring Officer)": a joint title closes the bracket
+            joint = _JOINT.match(tail)
+            second = post_from.get(e + joint.end()) if joint else None
+            attached = lead.group(1) != "(" or tail.startswith(")") or bool(_INNER_CLOSED.match(tail)) \
+                or (second is not None and text[second[0]:second[0] + 1] == ")")
             if name and attached and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
@@ -399,11 +474,17 @@ def _analyse(text: str, gapped: str | None = None) -> Analysis:
                 continue
         # Post, Name (and "Post - Name (JB)", initials the minutes then use alone)
         m = _POST_COMMA.match(tail)
-        if m:
+        # "Ms Jo Bell (Senior Auditor, Audit Scotland)": in the bracket after a name, what follows the comma
+        # is the post's body or service, never its holder (nor is a body a name when a field of work opens it)
+        paren = max(0, s - 6) + lead.start(1) if lead and lead.group(1) == "(" else None
+        in_bracket = paren is not None and bool(name_ending_at(text, len(text[:paren].rstrip())))
+        if m and not in_bracket:
             name = read_name(text, e + m.end(), prefixed=False)
             ends = name and NAME_END.match(text[name.end:name.end + 3] or "\n")
             if name and not ends and (own := _INITIALS_AFTER.match(text, name.end)):
                 ends = _own_initials(name, own.group(1))  # the bracket closes the name whatever follows
+            if name and service_words() & set(f"{name.given} {name.surname}".split()):
+                name = None
             if name and ends and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
@@ -505,6 +586,40 @@ def _analyse(text: str, gapped: str | None = None) -> Analysis:
     mentions.sort(key=lambda mm: (mm.start, -mm.end))
     return Analysis(tuple(people.values()), tuple(posts), tuple(holdings), tuple(mentions), tuple(spans))
 
+
+
+def _held_generic(text: str, spans: list[tuple[int, int]], surfaces: list[str],
+                  canon: dict[str, tuple[str, str]]) -> set[str]:
+    """Top-tier generic titles (posts.yaml `held_generic`) that are a post here: the text names exactly one
+    holder ("Jo Bell (Strategic Director)", "Strategic Director - Jo Bell") and no fuller title opens with it
+    (then "the Strategic Director" is that fuller post, a short reference)."""
+    wanted = {t.lower(): t for t in posts_vocab().get("held_generic", ())}
+    full = [c for c, _ in canon.values()]
+    holders: dict[str, set[str]] = {}
+    for (s, e), surface in zip(spans, surfaces, strict=True):
+        if surface.lower() not in wanted or surface in canon:
+            continue
+        names = holders.setdefault(surface, set())
+        # Name (Title) / Name, Title / Name - Title, the title closed right after
+        lead = _LEAD_MARK.search(text[max(0, s - 6):s])
+        if lead and _CLOSED.match(text[e:e + 4]) and (lead.group(0)[0] != "(" or text[e:e + 1] == ")"):
+            before = _LEAD_MARK.sub("", text[max(0, s - 120):s].rstrip()).rstrip()
+            name = name_ending_at(text, max(0, s - 120) + len(before))
+            if name:
+                names.add(name.full)
+        # Title (Name) / Title - Name / Title: Name, the name closed right after
+        after = _HOLDER_AFTER.match(text, e)
+        if after:
+            name = read_name(text, after.end(), prefixed=False)
+            if name and NAME_END.match(text[name.end:name.end + 3] or "\n") \
+                    and (after.group(0).strip() != "(" or text[name.end:name.end + 1] == ")"):
+                names.add(name.full)
+    return {t for t, names in holders.items()
+            if len(names) == 1 and not any(f != t and (f.startswith(t + " ") or f.startswith(t + ","))
+                                           for f in full)}
+
+
+_HOLDER_AFTER = re.compile(r"[ \t\xa0]*(?:\(|[-–:])[ \t\xa0]*")
 
 
 def _bracketed_initials(text: str, mentions: list[Mention], people: dict[str, PersonFact],

@@ -94,9 +94,13 @@ def _grow_left(text: str, start: int, head: str) -> int:
                            or (_is_head_word().match(word) and word not in modifiers)):
             break
         pos = best = m.start(1)
-    # growing left into another title's complement ("Head of Legal Services and Monitoring Officer"): the
-    # joint title's second post starts after the last "and"
-    if best < start and re.search(r"\b(?:of|for)[ \xa0]+$", text[line_start:best]):
+    # growing left into another title's complement ("Head of Legal Services and Monitoring Officer") or its
+    # department after a comma ("Chief Officer, Legal Services and Monitoring Officer"): the joint title's
+    # second post starts after the last "and"
+    before = text[line_start:best]
+    comma = re.search(r"([\w'’\-]+),[ \xa0]+$", before)
+    if best < start and (re.search(r"\b(?:of|for)[ \xa0]+$", before)
+                         or (comma and _is_head_word().match(comma.group(1)))):
         joins = list(re.finditer(r"(?:^|[ \xa0])(?:and|&)[ \xa0]+", text[best:start]))
         if joins:
             best += joins[-1].end()
@@ -213,22 +217,40 @@ _DEPT = re.compile(rf"(?:,|[ \xa0]+[-–])[ \xa0]+"
 
 
 def _department(text: str, start: int, end: int) -> int:
-    """Where a generic title's department ends ("Assistant Director, Children's Services,")."""
-    if canonical_title(text[start:end]).lower() not in generic():
+    """Where a generic title's department ends ("Assistant Director, Children's Services,"), or that of a
+    title made only of level words and its head ("Operational Manager, Parks,")."""
+    title = canonical_title(text[start:end])
+    if title.lower() not in generic() and not _level_only(title):
         return end
     m = _DEPT.match(text, end)
-    words = re.findall(r"[\w'’\-]+", m.group(1)) if m else []
+    if not m:
+        return end
     stops = set(posts_vocab()["stop_words"])
-    if not m or any(_is_head_word().match(w) or w in stops for w in words):
+    dept_end = m.end(1)
+    # a joint title: "Chief Officer, Legal Services and Monitoring Officer" - the department ends before the
+    # second post
+    for join in reversed(list(re.finditer(r"[ \xa0]+(?:and|&)[ \xa0]+", text[m.start(1):dept_end]))):
+        if _title_at(text, m.start(1) + join.end()):
+            dept_end = m.start(1) + join.start()
+            break
+    words = re.findall(r"[\w'’\-]+", text[m.start(1):dept_end])
+    if any(_is_head_word().match(w) or w in stops for w in words):
         return end
     name = read_name(text, m.start(1), prefixed=False)
-    if name and name.end == m.end(1):  # "Assistant Director, Chris Bell," names the holder, not a department
+    if name and name.end == dept_end:  # "Assistant Director, Chris Bell," names the holder, not a department
         return end
-    for comma in re.finditer(r",[ \xa0]+", m.group(1)):  # "Assistant Director, Housing, Jo Bell": the holder
+    for comma in re.finditer(r",[ \xa0]+", text[m.start(1):dept_end]):  # "..., Housing, Jo Bell": the holder
         name = read_name(text, m.start(1) + comma.end(), prefixed=False)
-        if name and name.end == m.end(1):
+        if name and name.end == dept_end:
             return m.start(1) + comma.start()
-    return m.end(1)
+    return dept_end
+
+
+def _level_only(title: str) -> bool:
+    """"Operational Manager", "Service Lead": level words before one head word, no field of work."""
+    words = title.split()
+    levels = set(posts_vocab().get("level_modifiers", ()))
+    return len(words) >= 2 and all(w in levels for w in words[:-1]) and bool(_is_head_word().match(words[-1]))
 
 
 # A bracketed field of work after a title, one nested level allowed:
