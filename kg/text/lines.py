@@ -137,8 +137,8 @@ _ENDS = ".:;?!"
 
 def _orphans(text: str, out: list[Line]) -> list[Line]:
     """Text wrapped twice (a converter's lines wrapped again, narrower, by a mail client or a second
-    converter) leaves a few words on a line of their own after every full line: "... by the Permanent" /
-    "Secretary" / "about consultee response times ...". Such a line is marked `orphan` - it goes on
+    converter) leaves a few words on a line of their own after every full line: "... asked the Head of" /
+    "Waste" / "Services whether ...". Such a line is marked `orphan` - it goes on
     the line before it - only when the document shows the pattern again and again: one short line after a
     full one is as often a field, a name in a list or a paragraph's end."""
     prose = [ln for ln in out if not (ln.blank or ln.furniture or ln.in_table)]
