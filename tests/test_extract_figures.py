@@ -2362,3 +2362,18 @@ def test_a_part_after_including_is_no_level_of_its_own() -> None:
     piece of the figure before, not a level of a measure called "including ..."."""
     x = _one("The programme provided for 900 inspection visits, including 30 days of reserve time.\n")
     assert not [o for o in x.observations if o.value == D(30)]
+
+
+def test_a_table_of_partner_councils_gives_each_council_its_figures() -> None:
+    """Two space-aligned tables of one layout, rows headed "Council", one measure each in the title line
+    above: each row is a council's figures (this year's actual, last year's, the target), and the second
+    table, its header the same as the first's, is read under its own title."""
+    x = _x("breakdown_partners.txt")
+    rows = {(o.surface, o.value, o.unit, o.measure, o.area) for o in x.observations}
+    tax, claims = "Council tax collected in year", "Average days to process new benefit claims"
+    assert {(tax, D("96.1"), "percent", "actual", "Kelsburn"), (tax, D("94.9"), "percent", "previous",
+            "Ardlow"), (tax, D("96.5"), "percent", "target", "Ardlow")} <= rows
+    assert {(claims, D("18.4"), "other", "actual", "Kelsburn"), (claims, D("20.0"), "other", "target",
+            "Kelsburn"), (claims, D("24.5"), "other", "previous", "Ardlow")} <= rows
+    assert not any(r[0].startswith(("Kelsburn", "Ardlow", "Shared", "Target")) for r in rows)
+    assert len(rows) == 18

@@ -430,6 +430,14 @@ def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: t
         parsed = _value(c.span.quote)
         if parsed is None or _kind(header) in ("notation", "rag", "direction", "skip", "forecast", "label"):
             continue
+        kind = _kind(header)
+        if kind in ("target", "previous") or _comparator(header):
+            # a target, an earlier period's or a comparator's column beside the parts: the title's measure
+            # with that column's role ("Authority | 2023/24 | 2024/25 | Target")
+            if caption:
+                out.append(_breakdown_role(c, header, kind, caption, title, part, place, total, doc_period,
+                                           (start, end)))
+            continue
         named = _period_role(header, doc_period)
         measure_name = re.sub(r"\s*\b(?:q[1-4]|quarter\s*[1-4])\b|\s*(?:19|20)?\d\d\s*/\s*\d\d\b", "", header,
                               flags=re.I).strip(" ,:-–")
@@ -455,3 +463,27 @@ def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: t
             period=period if measure != "actual" else None, unit_words=unit_words, rate_base=base,
         ))
     return out
+
+
+def _breakdown_role(cell: TableCell, header: str, kind: str | None, caption: str, title: str, part: str,
+                    place: bool, total: bool, doc_period: str | None, quote: tuple[int, int]) -> Found:
+    """A breakdown row's figure under a target, previous-period or comparator column: named by the table's
+    title, its measure and period from the column; a comparator's figure is for the comparator's area."""
+    value = _value(cell.span.quote)
+    assert value is not None
+    unit, unit_words, base = _unit(f"{caption} {header} {title}", cell.span.quote)
+    phrase = _HINT.sub("", caption).strip()
+    area = part if place and not total else "council"
+    if not place and not total:
+        phrase = f"{phrase} - {part}"
+    if code := _comparator(header):
+        measure, area = "benchmark", code
+        named = _period_role(header, doc_period)
+        period = named[1] if named else doc_period
+    elif kind == "target":
+        measure, period = "target", _target_period(header, doc_period)
+    else:
+        named = _period_role(header, doc_period)
+        measure, period = "previous", named[1] if named else None
+    return Found(phrase=phrase, start=quote[0], end=quote[1], value=value[0], unit=unit, measure=measure,
+                 area=area, period=period, unit_words=unit_words, rate_base=base)
