@@ -2377,3 +2377,15 @@ def test_a_table_of_partner_councils_gives_each_council_its_figures() -> None:
             "Kelsburn"), (claims, D("24.5"), "other", "previous", "Ardlow")} <= rows
     assert not any(r[0].startswith(("Kelsburn", "Ardlow", "Shared", "Target")) for r in rows)
     assert len(rows) == 18
+
+
+def test_a_flattened_scorecard_headed_by_school_terms_reads_each_term_s_figures() -> None:
+    """A flattened table whose heads are "Term 2" over the session on a second line: the earlier session's
+    term is the previous figure, this session's the actual; a row counting pupils "(number)" is a count,
+    though its name holds a percentage."""
+    rows = _rows(_x("term_scorecard.txt"))
+    assert {(D("89.6"), "percent", "previous", "council"), (D("90.4"), "percent", "actual", "council"),
+            (D("89.9"), "percent", "benchmark", "scotland"), (D("91.0"), "percent", "target", "council"),
+            (D("11.0"), "rate", "actual", "council"), (D(842), "count", "previous", "council"),
+            (D(790), "count", "actual", "council")} <= rows
+    assert not any(r[1] == "percent" and r[0] in (D(842), D(790)) for r in rows)

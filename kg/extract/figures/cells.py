@@ -109,6 +109,8 @@ def _unit(label: str, cell: str) -> tuple[str, str, int | None]:
         return "count", "", None  # "120 starts"
     if m := re.search(r"per\s+(100,000|10,000|1,000|100000|10000|1000)\b[^)]*", label, re.I):
         return "rate", m.group(0).strip(), int(m.group(1).replace(",", ""))
+    if re.search(r"\((?:number|no\.?|count)\)\s*$", label, re.I) and "%" not in cell and "£" not in cell:
+        return "count", "", None  # "Pupils attending below 90% (number)": the bracket says what the cells are
     if "%" in cell or _label_unit_res()["percent"].search(label):
         return "percent", "", None
     if "£" in cell or re.search(r"£|\bcost\b|\bspend\b", label, re.I):
