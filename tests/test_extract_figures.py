@@ -2389,3 +2389,36 @@ def test_a_flattened_scorecard_headed_by_school_terms_reads_each_term_s_figures(
             (D("11.0"), "rate", "actual", "council"), (D(842), "count", "previous", "council"),
             (D(790), "count", "actual", "council")} <= rows
     assert not any(r[1] == "percent" and r[0] in (D(842), D(790)) for r in rows)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Staff turnover over the rolling 12 months to June was 11.2%.", "11.2"),
+    ("Days lost to sickness per employee on a rolling 12 month basis were 10.4 days.", "10.4"),
+])
+def test_the_window_of_a_rolling_measure_is_part_of_its_name(text: str, value: str) -> None:
+    """"A rolling 12 months" says what the measure is taken over: the 12 is no figure, and the window stays in
+    the name of the figure the sentence gives."""
+    x = _one(text)
+    assert {o.value for o in x.observations} == {D(value)}
+    assert "rolling 12" in _label(x, value)
+
+
+def test_a_column_opening_with_a_participle_takes_its_subject_from_the_column_before() -> None:
+    """"Complaints received | Resolved within 10 working days (%)": the second column's share is of complaints
+    resolved, named so for each team and for the total row."""
+    x = _x("breakdown_participle_tab.txt")
+    named = {(o.surface, o.value) for o in x.observations}
+    assert ("Complaints resolved within 10 working days - Planning", D("72.7")) in named
+    assert ("Complaints resolved within 10 working days", D("82.9")) in named
+    assert not any(s.startswith("Resolved") for s, _ in named)
+
+
+def test_a_scorecard_row_without_a_unit_takes_the_one_its_commentary_states() -> None:
+    """A row whose label and cells give no unit is in the unit the commentary gives its figure ("fell to
+    27.3 days"), this year's, last year's and the target alike; a row the commentary does not name stays a
+    count."""
+    x = _x("scorecard_unit_in_commentary.md")
+    rows = {(o.surface, o.value, o.unit, o.measure) for o in x.observations}
+    assert {("Void re-let time", D("31.5"), "other", "previous"), ("Void re-let time", D("27.3"), "other",
+            "actual"), ("Void re-let time", D(28), "other", "target")} <= rows
+    assert ("Gas safety checks completed", D(1188), "count", "actual") in rows

@@ -34,6 +34,34 @@ def _dedupe(found: list[Found]) -> list[Found]:
     return out
 
 
+def _names_alike(label: str, phrase: str) -> bool:
+    """A table row's label and a sentence's phrase name the same measure: the words of one are all words of
+    the other, two at least ("Local applications" and "Local planning applications")."""
+    label = re.sub(r"^[A-Z]{1,4}\d{1,3}[a-z]?\s+", "", label)  # a row's code ("P1", "SI2") names nothing
+    a, b = set(re.findall(r"[a-z]+", label.lower())), set(re.findall(r"[a-z]+", phrase.lower()))
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 2 and shorter <= longer
+
+
+def _units_from_prose(table_found: list[Found], found: list[Found]) -> None:
+    """A scorecard row whose label and cells give no unit takes the unit the commentary states for one of its
+    figures ("Major planning applications: 52.4 30 41.2" and "... improved to 41.2 weeks"): every figure of
+    the row is in it. Counted by default otherwise."""
+    rows: dict[tuple[int, int, str], list[Found]] = {}
+    for t in table_found:
+        if t.unit_guessed:
+            rows.setdefault((t.start, t.end, t.phrase), []).append(t)
+    for (_, _, label), figures in rows.items():
+        stated = {(t.value, t.measure) for t in figures if t.measure in ("actual", "target")}
+        said = [f for f in found if (f.value, f.measure) in stated
+                and f.unit in ("other", "percent", "currency") and _names_alike(label, f.phrase)]
+        if len({f.unit for f in said}) == 1:
+            # "14.8 weeks ... the 15 week target": the unit's words as the row's actual gives them
+            said.sort(key=lambda f: f.measure != "actual")
+            for t in figures:
+                t.unit, t.unit_words = said[0].unit, said[0].unit_words
+
+
 def _owner_re(x: Extraction) -> re.Pattern[str]:
     """The council's own name, or "the Council", as a possessive opening an indicator's name ("Gravesham's
     processing time", "the Council's collection rate"): whose the figure is, not what it measures."""
@@ -55,6 +83,7 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     found, notes = prose.read_prose(tv, period)
     table_found, table_notes = cells.read_cells(x.doc, tv, period)
     found += statements.read_statements(tv, found)
+    _units_from_prose(table_found, found)
     owner = _owner_re(x)
     for f in found:
         f.phrase = _unowned(f.phrase, owner)

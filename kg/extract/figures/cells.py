@@ -320,7 +320,7 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
             notation = codes[0].span.quote.strip()
         if m := _CODE.match(label) or (_coded(doc, getattr(row[0], "table", 0)) and _SHORT_CODE.match(label)):
             notation, label = m.group(1), label[m.end() :]
-        label = _polarity_re().sub("", label)
+        label = _polarity_re().sub("", label).rstrip(" :")  # "P1 Major applications:" then its figures
         if not label or not re.search(r"[A-Za-z]{3}", label):
             continue
         rag = direction = None
@@ -351,6 +351,8 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
                 continue
             value, _provisional = parsed
             unit, unit_words, base = _unit(label, c.span.quote)
+            guessed = unit == "count" and not _cell_unit(c.span.quote) and \
+                not _label_unit_res()["count"].search(label)
             measure, area, period = "actual", "council", row_period
             if code := _comparator(header):
                 measure, area = "benchmark", code
@@ -375,7 +377,7 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
                 period=period if measure != "actual" or period != doc_period else None, unit_words=unit_words,
                 rate_base=base, direction=direction if measure == "actual" else None,
                 rag=rag if measure == "actual" else None,
-                notation=notation,
+                notation=notation, unit_guessed=guessed,
             ))
     return out, notes
 
@@ -401,11 +403,29 @@ def _subject_from_caption(head: str, caption: str) -> str:
     """A column head that opens with the verb of the table's title has lost its subject to the title:
     "Collected to date (%)" under "Rent collected in the year, by tenure" is rent collected to date."""
     first = head.split()[0].lower() if head.split() else ""
-    participle = first.endswith(("ed", "en")) or first in words()["irregular_participles"]
+    participle = _participle(first)
     m = re.search(r"\b" + re.escape(first) + r"\b", caption, re.I) if participle else None
     if not m or m.start() == 0:
         return head
     return f"{caption[: m.start()].strip()} {head[:1].lower()}{head[1:]}"
+
+
+def _participle(word: str) -> bool:
+    word = word.lower()
+    return word.endswith(("ed", "en")) or word in words()["irregular_participles"]
+
+
+def _subject_from_column(head: str, before: str) -> str:
+    """A column head that opens with a participle has lost its subject to the column before it, whose head
+    names it with another participle: "Requests received | Answered within 20 days (%)" is requests answered
+    within 20 days."""
+    parts, earlier = head.split(), before.split()
+    if not parts or not _participle(parts[0]):
+        return head
+    cut = next((k for k, w in enumerate(earlier) if k and _participle(w)), None)
+    if cut is None:
+        return head
+    return f"{' '.join(earlier[:cut])} {head[:1].lower()}{head[1:]}"
 
 
 @cache
@@ -450,9 +470,11 @@ def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: t
         worded = re.search(r"[a-z]{3}", measure_name, re.I) and _kind(measure_name) is None
         share = not worded and measure_name.strip("() ") == "%" and before
         phrase = measure_name if worded else f"{before} (%)" if share else caption
-        before = measure_name if worded else before
+        earlier, before = before, measure_name if worded else before
         if worded and caption:
             phrase = _subject_from_caption(phrase, caption)
+        if worded and earlier and phrase == measure_name:
+            phrase = _subject_from_column(phrase, earlier)
         if not phrase:
             continue
         unit, unit_words, base = _unit(f"{phrase} {header} {title}", c.span.quote)

@@ -35,6 +35,7 @@ class Found:
     confidence: float = 1.0
     soft: bool = False  # a count inside "x of y" or a population: kept out unless asked for
     topic: str = ""  # the run-in heading of the paragraph ("4.2 Rent arrears. 310 of 4,120 tenants ...")
+    unit_guessed: bool = False  # a table row's figure, no unit in its label or cell: a count by default
 
 
 # "Of the tenants who are in arrears, 64% are ...": the figures after it describe a part of a population.
