@@ -2393,7 +2393,7 @@ def test_a_flattened_scorecard_headed_by_school_terms_reads_each_term_s_figures(
 
 @pytest.mark.parametrize(("text", "value"), [
     ("Staff turnover over the rolling 12 months to June was 11.2%.", "11.2"),
-    ("Days lost to sickness per employee on a rolling 12 month basis were 10.4 days.", "10.4"),
+    ("Days lost to sickness per employee over a rolling 12 month period were 10.4 days.", "10.4"),
 ])
 def test_the_window_of_a_rolling_measure_is_part_of_its_name(text: str, value: str) -> None:
     """"A rolling 12 months" says what the measure is taken over: the 12 is no figure, and the window stays in
@@ -2422,3 +2422,24 @@ def test_a_scorecard_row_without_a_unit_takes_the_one_its_commentary_states() ->
     assert {("Void re-let time", D("31.5"), "other", "previous"), ("Void re-let time", D("27.3"), "other",
             "actual"), ("Void re-let time", D(28), "other", "target")} <= rows
     assert ("Gas safety checks completed", D(1188), "count", "actual") in rows
+
+
+def test_a_measure_broken_down_in_a_sentence_gives_each_listed_part_its_figure() -> None:
+    """"X by service area: Housing 88%, ... and Council Tax 93%" gives X for each part (not figures of
+    indicators named "Housing"), and "The overall figure" after the list is X's whole."""
+    x = _one("At Members' request, the report showed complaints answered on time by service area: "
+             "Housing 88%, Waste and Recycling 79% and Council Tax 93%. The overall figure was 86%.")
+    named = {(o.surface, o.value, o.unit, o.area) for o in x.observations}
+    assert named == {("complaints answered on time - Housing", D(88), "percent", "council"),
+                     ("complaints answered on time - Waste and Recycling", D(79), "percent", "council"),
+                     ("complaints answered on time - Council Tax", D(93), "percent", "council"),
+                     ("complaints answered on time", D(86), "percent", "council")}
+
+
+def test_a_measure_broken_down_by_place_in_a_sentence_gives_each_place_its_figure() -> None:
+    """A list by ward is of places: each figure is the ward's, in the unit stated after the last one."""
+    x = _one("Missed collections have been broken down by ward: Abbey 41, Castle Hill 38 and Riverside 52 "
+             "per 100,000 collections.")
+    assert {(o.surface, o.value, o.unit, o.area) for o in x.observations} == {
+        ("Missed collections", D(41), "rate", "Abbey"), ("Missed collections", D(38), "rate", "Castle Hill"),
+        ("Missed collections", D(52), "rate", "Riverside")}

@@ -110,7 +110,7 @@ def _unit(label: str, cell: str) -> tuple[str, str, int | None]:
     if m := re.search(r"per\s+(100,000|10,000|1,000|100000|10000|1000)\b[^)]*", label, re.I):
         return "rate", m.group(0).strip(), int(m.group(1).replace(",", ""))
     if re.search(r"\((?:number|no\.?|count)\)\s*$", label, re.I) and "%" not in cell and "£" not in cell:
-        return "count", "", None  # "Pupils attending below 90% (number)": the bracket says what the cells are
+        return "count", "", None  # "Tenants owing over 5% of rent (number)": the bracket says what they are
     if "%" in cell or _label_unit_res()["percent"].search(label):
         return "percent", "", None
     if "£" in cell or re.search(r"£|\bcost\b|\bspend\b", label, re.I):
@@ -320,7 +320,7 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
             notation = codes[0].span.quote.strip()
         if m := _CODE.match(label) or (_coded(doc, getattr(row[0], "table", 0)) and _SHORT_CODE.match(label)):
             notation, label = m.group(1), label[m.end() :]
-        label = _polarity_re().sub("", label).rstrip(" :")  # "P1 Major applications:" then its figures
+        label = _polarity_re().sub("", label).rstrip(" :")  # "H4 Void re-let time:" then its figures
         if not label or not re.search(r"[A-Za-z]{3}", label):
             continue
         rag = direction = None
@@ -417,8 +417,8 @@ def _participle(word: str) -> bool:
 
 def _subject_from_column(head: str, before: str) -> str:
     """A column head that opens with a participle has lost its subject to the column before it, whose head
-    names it with another participle: "Requests received | Answered within 20 days (%)" is requests answered
-    within 20 days."""
+    names it with another participle: "Calls received | Answered within 60 seconds (%)" is calls answered
+    within 60 seconds."""
     parts, earlier = head.split(), before.split()
     if not parts or not _participle(parts[0]):
         return head
