@@ -134,6 +134,9 @@ def test_a_breakdown_table_gives_each_area_its_figure() -> None:
         ("Re-let times averaged 38 days against a target of 30 days, Wales 41 days.",
          {(D(38), "actual"), (D(30), "target"), (D(41), "benchmark")}),
         ("Complaints rose to 44, from 37 in Quarter 1.", {(D(44), "actual"), (D(37), "previous")}),
+        # whose comparators, the council written with a capital: a benchmark, not the council's own figure
+        ("Re-let times averaged 31 days, against 35 days for the Borough's nearest neighbours.",
+         {(D(31), "actual"), (D(35), "benchmark")}),
         ("The recycling rate rose from 58.0% to 67.4% over the trial.",
          {(D("58.0"), "previous"), (D("67.4"), "actual")}),
         ("Missed collections fell by 14% on last year.", set()),
@@ -2443,3 +2446,29 @@ def test_a_measure_broken_down_by_place_in_a_sentence_gives_each_place_its_figur
     assert {(o.surface, o.value, o.unit, o.area) for o in x.observations} == {
         ("Missed collections", D(41), "rate", "Abbey"), ("Missed collections", D(38), "rate", "Castle Hill"),
         ("Missed collections", D(52), "rate", "Riverside")}
+
+
+def test_a_scottish_school_virtual_comparator_is_a_benchmark() -> None:
+    """The virtual comparator (pupils like the council's own, from across Scotland) is a benchmark group."""
+    x = _one("Leavers with 3 or more Highers reached 43.0%, just below the virtual comparator figure of "
+             "44.5%.")
+    assert _rows(x) == {(D("43.0"), "percent", "actual", "council"),
+                        (D("44.5"), "percent", "benchmark", "virtual-comparator")}
+
+
+def test_a_virtual_comparator_in_the_graph_is_the_council_s_own_group(tmp_path: Path) -> None:
+    """Through ingest and the observations query, the virtual comparator's figure is for that council's own
+    comparator group, labelled so, as its statistical neighbours are."""
+    from kg import ingest, open_store
+    from kg.query import run
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "leavers.txt").write_text(
+        "Strathbrae Council\nEducation Committee\n\nLeavers with 3 or more Highers reached 43.0%, just below "
+        "the virtual comparator figure of 44.5%.\n", encoding="utf-8")
+    with open_store(tmp_path / "store") as store:
+        ingest([docs], store)
+        rows = run(store, "observations").rows
+    areas = {str(r["value"]): str(r["area"]) for r in rows}
+    assert areas["44.5"].startswith("virtual comparator of ")

@@ -295,13 +295,20 @@ def _bracket_tail(line: str) -> bool:
     return line.count("(") > line.count(")") or (line.endswith(")") and "(" in line)
 
 
-def _completes_head(text: str, line: Line, repeated: frozenset[str]) -> bool:
+def _completes_head(text: str, line: Line, repeated: frozenset[str], head: Line | None = None) -> bool:
     """A lone word under a header line that finishes one comparator's head ("Family" over "group", "Peer"
-    over "median"): indented under its column, never a label, so the header goes on through it."""
+    over "median"): indented under its column, never a label, so the header goes on through it. Capitalised
+    ("Virtual" over "Comparator"), it must stand under one of the header's value columns, past the label's."""
     if _kind(text, line, repeated) != "single":
         return False
     word = line.text.strip()
-    return line.text[:1].isspace() and word.islower() and word.strip(".") in words()["completing"]
+    if not line.text[:1].isspace() or word.lower().strip(".") not in words()["completing"]:
+        return False
+    if word.islower():
+        return True
+    fields = _fields(text, head) if head is not None else []
+    indent = len(line.text) - len(line.text.lstrip())
+    return len(fields) >= 2 and indent >= fields[1][0] - head.start  # type: ignore[union-attr]
 
 
 def _repeated_head(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> bool:
@@ -329,7 +336,7 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
     j = i
     while j < len(lines) and len(heads) < 3 and (
         (j == i and kinds[0] == "head") or _kind(text, lines[j], repeated) == "head"
-        or (heads and _completes_head(text, lines[j], repeated))
+        or (heads and _completes_head(text, lines[j], repeated, lines[heads[-1]]))
     ):
         heads.append(j)
         j += 1
