@@ -2472,3 +2472,20 @@ def test_a_virtual_comparator_in_the_graph_is_the_council_s_own_group(tmp_path: 
         rows = run(store, "observations").rows
     areas = {str(r["value"]): str(r["area"]) for r in rows}
     assert areas["44.5"].startswith("virtual comparator of ")
+
+
+def test_a_weight_in_kg_is_a_figure_in_its_unit() -> None:
+    """"512 kg" per household, as waste reports write it, is a figure in kilograms: this year's, last year's
+    and the target."""
+    x = _one("Residual waste collected per household fell to 512 kg in 2023/24, down from 530 kg in 2022/23, "
+             "against a target of 500 kg.")
+    assert {(r[0], r[1], r[2]) for r in _rows(x)} == {
+        (D(512), "other", "actual"), (D(530), "other", "previous"), (D(500), "other", "target")}
+    assert {o.unit_words for o in x.observations} == {"kg"}
+
+
+def test_a_partnership_average_is_a_benchmark_for_the_partnership() -> None:
+    """A joint service's "partnership-wide average" is a benchmark for the partnership's councils together."""
+    x = _one("Fly-tipping cleared within 2 days was 91%, against a partnership-wide average of 88%.")
+    assert _rows(x) == {(D(91), "percent", "actual", "council"),
+                        (D(88), "percent", "benchmark", "partnership")}

@@ -382,3 +382,19 @@ def test_a_field_line_repeated_in_record_after_record_is_no_running_head() -> No
              "Kellside Council Housing Committee 11 February 2025\nSecond page text.\nPage 2 of 2\n")
     heads = [ln for ln in build(paged).lines if paged[ln.start:ln.end].startswith("Kellside")]
     assert all(ln.furniture for ln in heads)
+
+
+def test_a_bracketed_figure_opening_a_line_goes_on_from_the_words_before_it() -> None:
+    """"... the average time to re-let an empty home" over "(41 days) was ...", the bracket short enough to
+    have fitted on the line above: the figure is the words' own, the sentence goes on (a bracketed list
+    marker, "(2) ...", still opens a line of its own)."""
+    text = ("Minutes\n\n"
+            "Members noted the report of the housing service for the third quarter of the year and thanked\n"
+            "officers. They were concerned that the average time taken to re-let an empty council home\n"
+            "(41 days) was the longest for five years, and they asked that an action plan should come to\n"
+            "the Panel in the spring, with the views of the tenants' forum on what had gone wrong lately.\n")
+    tv = build(text)
+    s = tv.sentences[tv.sentence_at(text.index("41 days"))]
+    assert text[s.start:s.end].startswith("They were concerned")
+    assert [li.marker for li in build("Minutes\n\nRESOLVED – That\n(1) the report be noted;\n(2) the plan be "
+                                      "approved.\n").list_items] == ["(1)", "(2)"]
