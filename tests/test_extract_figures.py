@@ -134,6 +134,10 @@ def test_a_breakdown_table_gives_each_area_its_figure() -> None:
         ("Re-let times averaged 38 days against a target of 30 days, Wales 41 days.",
          {(D(38), "actual"), (D(30), "target"), (D(41), "benchmark")}),
         ("Complaints rose to 44, from 37 in Quarter 1.", {(D(44), "actual"), (D(37), "previous")}),
+        # a target set against alongside a comparator ("over both the N day target and ..."): still a target
+        ("Re-let times fell to 31 days, still over both the 28 day target and the family group median of "
+         "29 days.",
+         {(D(31), "actual"), (D(28), "target"), (D(29), "benchmark")}),
         # whose comparators, the council written with a capital: a benchmark, not the council's own figure
         ("Re-let times averaged 31 days, against 35 days for the Borough's nearest neighbours.",
          {(D(31), "actual"), (D(35), "benchmark")}),
@@ -2489,3 +2493,12 @@ def test_a_partnership_average_is_a_benchmark_for_the_partnership() -> None:
     x = _one("Fly-tipping cleared within 2 days was 91%, against a partnership-wide average of 88%.")
     assert _rows(x) == {(D(91), "percent", "actual", "council"),
                         (D(88), "percent", "benchmark", "partnership")}
+
+
+def test_a_share_of_a_group_counted_in_words_is_named_by_the_group() -> None:
+    """"Seven of the twelve new starters were still employed after a year (58%)": counts in words frame the
+    share as digits do, so the group and what it did name it, not the verb alone."""
+    x = _one("Seven of the twelve new starters were still employed after a year (58%).")
+    assert {(o.value, o.surface) for o in x.observations} == {
+        (D(58), "new starters were still employed after a year")}
+    assert next(iter(x.observations)).denominator == D(12)
