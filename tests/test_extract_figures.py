@@ -2502,3 +2502,13 @@ def test_a_share_of_a_group_counted_in_words_is_named_by_the_group() -> None:
     assert {(o.value, o.surface) for o in x.observations} == {
         (D(58), "new starters were still employed after a year")}
     assert next(iter(x.observations)).denominator == D(12)
+
+
+def test_a_comparator_s_figure_under_a_subject_of_its_own_is_not_the_paragraph_before_s() -> None:
+    """"Void loss has crept up again, and is now above the Wales figure of 2.1%" after a paragraph on rent
+    collection: the Wales figure is void loss's, never a benchmark for rent collection."""
+    x = _one("4.1 Rent collection reached 97.2% against a target of 98%.\n"
+             "4.2 Void loss has crept up again, and is now above the Wales figure of 2.1%.")
+    assert not any(o.value == D("2.1") and o.surface == "Rent collection" for o in x.observations)
+    assert {(o.value, o.measure) for o in x.observations if o.surface == "Rent collection"} == {
+        (D("97.2"), "actual"), (D(98), "target")}

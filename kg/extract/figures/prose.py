@@ -529,7 +529,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                                or clauses.points_back(text, c.start)) \
                         and targets.fits(carry[2], f.unit) \
                         and not (nameless and not clauses.points_back(text, c.start)) \
-                        and not (unread and not clauses.points_back(text, c.start)):
+                        and not (unread and not clauses.points_back(text, c.start)) \
+                        and not (f.measure == "benchmark" and not clauses.points_back(text, c.start)
+                                 and clauses.clause_subject(text, s.start, s.end)):
+                    # ("Void loss has crept up again, above the Wales figure of 2.1%": a comparator's figure
+                    # in a sentence with a subject of its own is no comparison for the paragraph before)
                     # ("40 shelters were renewed, against a target of 50": the target is the unread count's,
                     # not the paragraph's indicator)
                     # "... which brought about a fall from 9.2%": a long clause is no name; the paragraph's
