@@ -417,10 +417,12 @@ class _Writer:
         elif code in ("region", "regional") and info and info.region:
             node = _GSS[info.region]
             self.add(node, _RDFS.label, regions()[info.region])
-        elif code == "statistical-neighbours":
-            node = iris.area(f"{self.council} statistical neighbours")
+        elif code in ("statistical-neighbours", "virtual-comparator"):
+            # each council's own group: its statistical neighbours, its pupils' virtual comparator
+            words_ = code.replace("-", " ")
+            node = iris.area(f"{self.council} {words_}")
             self.add(node, _RDF.type, _CKG.ComparatorGroup)
-            self.add(node, _RDFS.label, f"statistical neighbours of {self.council}")
+            self.add(node, _RDFS.label, f"{words_} of {self.council}")
             self.add(node, _CKG.comparatorOf, self.council_iri)
         else:
             region = {v.lower(): k for k, v in regions().items()}.get(code.replace("-", " "))

@@ -1104,3 +1104,19 @@ def test_flattened_table_going_on_after_a_footer_whose_only_change_is_its_page_n
     assert g[("Garages let at end of quarter", "Q4")] == "73%"
     assert g[("Fire risk actions overdue", "Target")] == "0"
     assert not any("Page" in c.span.quote for c in doc.cells)
+
+
+def test_aligned_header_finished_by_a_capitalised_word_under_its_column(tmp_path: Path) -> None:
+    """"Virtual" over "Comparator", "Peer" over "Median": a capitalised word alone on the line under a header,
+    standing under one of its value columns, finishes that column's head (not a group heading of the rows)."""
+    path = tmp_path / "attainment.txt"
+    path.write_text(
+        "Measure                          2022/23   2023/24   Virtual     Trend\n"
+        "                                                     Comparator\n"
+        "Leavers with 3+ Highers (%)         41.2      43.0      44.5      Improving\n"
+        "Leavers with 1+ Advanced Higher     18.4      17.9      19.2      Declining\n",
+        encoding="utf-8")
+    doc = read_document(path)
+    g = grid(doc)
+    assert g[("Leavers with 3+ Highers (%)", "Virtual Comparator")] == "44.5"
+    assert g[("Leavers with 1+ Advanced Higher", "2023/24")] == "17.9"

@@ -435,3 +435,19 @@ def test_a_short_line_after_a_full_one_once_in_a_document_is_no_leftover_of_a_se
             "RESOLVED that the licence be granted subject to the conditions agreed at the hearing.\n")
     tv = build(text)
     assert not any(ln.orphan for ln in tv.lines)
+
+
+def test_a_bracketed_figure_opening_a_line_goes_on_from_the_words_before_it() -> None:
+    """"... the average time to re-let an empty home" over "(41 days) was ...", the bracket short enough to
+    have fitted on the line above: the figure is the words' own, the sentence goes on (a bracketed list
+    marker, "(2) ...", still opens a line of its own)."""
+    text = ("Minutes\n\n"
+            "Members noted the report of the housing service for the third quarter of the year and thanked\n"
+            "officers. They were concerned that the average time taken to re-let an empty council home\n"
+            "(41 days) was the longest for five years, and they asked that an action plan should come to\n"
+            "the Panel in the spring, with the views of the tenants' forum on what had gone wrong lately.\n")
+    tv = build(text)
+    s = tv.sentences[tv.sentence_at(text.index("41 days"))]
+    assert text[s.start:s.end].startswith("They were concerned")
+    assert [li.marker for li in build("Minutes\n\nRESOLVED – That\n(1) the report be noted;\n(2) the plan be "
+                                      "approved.\n").list_items] == ["(1)", "(2)"]

@@ -29,9 +29,10 @@ _NUMBER = re.compile(
     r"(?:%|k|m|bn)?(?:p|r|e|\*+|†|‡|\(p\)|\(r\))?",
     re.I,
 )
-# Periods used as column heads: "2024/25", "2024-25", "24/25", "Q1", "Qtr 2", "Mar-25", "2024".
+# Periods used as column heads: "2024/25", "2024-25", "24/25", "Q1", "Qtr 2", "Mar-25", "2024"; a school
+# session's "Term 1", a half year's "H1" / "Half 2".
 _PERIOD = re.compile(
-    r"(?:19|20)\d{2}(?:[/-]\d{2}(?:\d{2})?)?|\d{2}/\d{2}|q(?:tr)?\s?[1-4]|"
+    r"(?:19|20)\d{2}(?:[/-]\d{2}(?:\d{2})?)?|\d{2}/\d{2}|q(?:tr)?\s?[1-4]|(?:quarter|term|half)\s[1-4]|h[12]|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[-\s']?\d{2}(?:\d{2})?",
     re.I,
 )

@@ -31,7 +31,8 @@ from kg.read.table_parts import (
 
 Token = tuple[int, int, str]  # start, end, text
 _YEARISH = re.compile(r"(?:19|20)\d{2}(?:[/-]\d{2,4})?|\d{2}/\d{2}")
-_QUARTER = re.compile(r"q(?:tr)?\s?[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*", re.I)
+_QUARTER = re.compile(r"q(?:tr)?\s?[1-4]|(?:quarter|term|half)\s[1-4]|h[12]|"
+                      r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*", re.I)
 _MEASURES = {"target", "actual", "forecast", "budget", "outturn", "profile", "plan"}
 _CONNECTOR = {"of", "in", "and", "to", "the", "with", "for", "per", "at", "by", "from", "on", "or", "a", "an"}
 
@@ -76,6 +77,22 @@ def _with_units(text: str, raw: list[Token]) -> list[Token]:
     return out
 
 
+_PERIOD_WORDS = frozenset({"quarter", "qtr", "term", "half"})
+
+
+def _with_periods(text: str, raw: list[Token]) -> list[Token]:
+    """A period word and its number one space apart ("Term 1", "Quarter 2", "Half 1") are one head, not a
+    word and a figure: a school session's terms head columns as quarters do."""
+    out: list[Token] = []
+    for tok in raw:
+        if (out and out[-1][2].lower() in _PERIOD_WORDS and re.fullmatch(r"[1-4]", tok[2])
+                and tok[0] == out[-1][1] + 1):
+            out[-1] = (out[-1][0], tok[1], text[out[-1][0] : tok[1]])
+        else:
+            out.append(tok)
+    return out
+
+
 def _is_cell(token: str) -> bool:
     """A value, or a figure with its unit joined by `_with_units`."""
     if is_value(token):
@@ -90,7 +107,7 @@ def _tokens(text: str, line: Line) -> list[Token]:
     at = line.start  # every line of every document is tokenised here (is it a table's header?)
     raw = [(at + m.start(), at + m.end(), m.group()) for m in _WORD.finditer(line.text)]
     if any(c.isdigit() for c in line.text):
-        raw = _with_units(text, raw)
+        raw = _with_periods(text, _with_units(text, raw))
     if not _arrow_re().search(line.text):
         return raw  # no word can be an arrow: nothing to join (nearly every line)
     arrows, trend = words()["arrows"], words()["trend"]

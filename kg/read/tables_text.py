@@ -295,13 +295,32 @@ def _bracket_tail(line: str) -> bool:
     return line.count("(") > line.count(")") or (line.endswith(")") and "(" in line)
 
 
-def _completes_head(text: str, line: Line, repeated: frozenset[str]) -> bool:
+def _completes_head(text: str, line: Line, repeated: frozenset[str], head: Line | None = None) -> bool:
     """A lone word under a header line that finishes one comparator's head ("Family" over "group", "Peer"
-    over "median"): indented under its column, never a label, so the header goes on through it."""
+    over "median"): indented under its column, never a label, so the header goes on through it. Capitalised
+    ("Virtual" over "Comparator"), it must stand under one of the header's value columns, past the label's."""
     if _kind(text, line, repeated) != "single":
         return False
     word = line.text.strip()
-    return line.text[:1].isspace() and word.islower() and word.strip(".") in words()["completing"]
+    if not line.text[:1].isspace() or word.lower().strip(".") not in words()["completing"]:
+        return False
+    if word.islower():
+        return True
+    fields = _fields(text, head) if head is not None else []
+    indent = len(line.text) - len(line.text.lstrip())
+    return len(fields) >= 2 and indent >= fields[1][0] - head.start  # type: ignore[union-attr]
+
+
+def _repeated_head(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> bool:
+    """A header line taken for a running head only because the document prints it more than once: tables of
+    one layout, one per measure ("Area  2023/24  2024/25  Target" over each), repeat their header. It heads
+    rows when a row of figures comes right under it; a running head or footer has none there."""
+    return (
+        _kind(text, lines[i], frozenset()) == "head"
+        and len(_fields(text, lines[i])) >= 3
+        and i + 1 < len(lines)
+        and _kind(text, lines[i + 1], repeated) == "body"
+    )
 
 
 def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) -> Hit:
@@ -309,12 +328,15 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
     whose positions line up. A label alone on a line is a group heading, or the first part of the next
     row's label when that goes on in lower case or indented."""
     kinds = [_kind(text, lines[i], repeated)]
+    if kinds[0] == "furniture" and _repeated_head(text, lines, i, repeated):
+        kinds = ["head"]
     if kinds[0] not in ("head", "body"):
         return None
     heads: list[int] = []
     j = i
     while j < len(lines) and len(heads) < 3 and (
-        _kind(text, lines[j], repeated) == "head" or (heads and _completes_head(text, lines[j], repeated))
+        (j == i and kinds[0] == "head") or _kind(text, lines[j], repeated) == "head"
+        or (heads and _completes_head(text, lines[j], repeated, lines[heads[-1]]))
     ):
         heads.append(j)
         j += 1
@@ -326,6 +348,9 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
             j += 1
         elif kind in ("blank", "furniture"):
             k = _next_content(lines, j, repeated)
+            # the page break's furniture comes before any line of words: a title line after the rows and a
+            # blank, then the same header, is the next table's caption (tables of one layout, one a measure)
+            broken = kind == "furniture" or any(is_furniture(lines[x].text, repeated) for x in range(j, k))
             if k + 1 < len(lines) and _kind(text, lines[k], repeated) == "single":
                 # a group heading may open the part after the page break, or a running head printed once
                 # (a two-page paper) stand over it, a blank line below
@@ -334,7 +359,7 @@ def aligned(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]) 
                 k < len(lines)
                 and _kind(text, lines[k], repeated) == "body"
                 and any(m[1] == "body" for m in members)
-                and (kind == "furniture" or any(is_furniture(lines[x].text, repeated) for x in range(j, k)))
+                and broken
             ):
                 j = k  # a page break inside the table: the rows go on after the footer
                 continue

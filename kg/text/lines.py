@@ -42,6 +42,8 @@ def breaks_after(text: str, line: Line, nxt: Line, width: int) -> bool:
         return False
     if not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“‘'(£"):
         return False
+    if _BRACKETED_FIGURE.match(after) and body[-1] not in ".!?:":
+        return False  # "... to re-let a home" over "(41 days) was ...": the figure of the words before it
     if _FIELD.match(after):
         return True  # "Wards: All" under "Author: ...": one field a line
     if _ROW_END.search(body):
@@ -54,6 +56,10 @@ def breaks_after(text: str, line: Line, nxt: Line, width: int) -> bool:
     printed = len(text[text.rfind("\n", 0, line.start) + 1 : line.end].rstrip())
     return printed + 1 + len(first_word) <= width
 
+
+# A figure in brackets with its unit ("(41 days)", "(61.4%)", "(£1.2m)"), never a list marker ("(1)", "(iv)").
+_BRACKETED_FIGURE = re.compile(r"\(\s*£?\d[\d,]*(?:\.\d+)?(?:\s*%|\s*per\s*cent|(?:m|k|bn)\b|\s+[a-z]{2,})"
+                               r"[^()]{0,30}\)", re.I)
 
 # A field line of a front sheet or signature block: one to four capitalised words and a colon.
 _FIELD = re.compile(r"[A-Z][\w'’]*(?:[ \t][\w'’()&/]+){0,3}:[ \t]")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.figures import cells, linking, phrases, prose, statements
+from kg.extract.figures import cells, linking, lists, phrases, prose, statements
 from kg.extract.figures.prose import Found
 from kg.model import Extraction, ObservationFact, Span
 from kg.reference import without_kind
@@ -32,6 +32,34 @@ def _dedupe(found: list[Found]) -> list[Found]:
         seen.add(key)
         out.append(f)
     return out
+
+
+def _names_alike(label: str, phrase: str) -> bool:
+    """A table row's label and a sentence's phrase name the same measure: the words of one are all words of
+    the other, two at least ("Void re-let time" and "Average void re-let time")."""
+    label = re.sub(r"^[A-Z]{1,4}\d{1,3}[a-z]?\s+", "", label)  # a row's code ("H4", "CS12") names nothing
+    a, b = set(re.findall(r"[a-z]+", label.lower())), set(re.findall(r"[a-z]+", phrase.lower()))
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 2 and shorter <= longer
+
+
+def _units_from_prose(table_found: list[Found], found: list[Found]) -> None:
+    """A scorecard row whose label and cells give no unit takes the unit the commentary states for one of its
+    figures ("Void re-let time | 31.5 | 27.3 | 28" and "... fell to 27.3 days"): every figure of
+    the row is in it. Counted by default otherwise."""
+    rows: dict[tuple[int, int, str], list[Found]] = {}
+    for t in table_found:
+        if t.unit_guessed:
+            rows.setdefault((t.start, t.end, t.phrase), []).append(t)
+    for (_, _, label), figures in rows.items():
+        stated = {(t.value, t.measure) for t in figures if t.measure in ("actual", "target")}
+        said = [f for f in found if (f.value, f.measure) in stated
+                and f.unit in ("other", "percent", "currency") and _names_alike(label, f.phrase)]
+        if len({f.unit for f in said}) == 1:
+            # "27.3 days ... the 28 day target": the unit's words as the row's actual gives them
+            said.sort(key=lambda f: f.measure != "actual")
+            for t in figures:
+                t.unit, t.unit_words = said[0].unit, said[0].unit_words
 
 
 def _owner_re(x: Extraction) -> re.Pattern[str]:
@@ -54,7 +82,10 @@ def extract(x: Extraction, tv: TextView | None = None) -> Extraction:
     # the scheme's indicators named in the text, found once on the text layer's parse
     found, notes = prose.read_prose(tv, period)
     table_found, table_notes = cells.read_cells(x.doc, tv, period)
+    listed, replaced = lists.read_lists(tv, found)
+    found = [f for f in found if not any(f is r for r in replaced)] + listed
     found += statements.read_statements(tv, found)
+    _units_from_prose(table_found, found)
     owner = _owner_re(x)
     for f in found:
         f.phrase = _unowned(f.phrase, owner)

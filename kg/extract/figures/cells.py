@@ -109,6 +109,8 @@ def _unit(label: str, cell: str) -> tuple[str, str, int | None]:
         return "count", "", None  # "120 starts"
     if m := re.search(r"per\s+(100,000|10,000|1,000|100000|10000|1000)\b[^)]*", label, re.I):
         return "rate", m.group(0).strip(), int(m.group(1).replace(",", ""))
+    if re.search(r"\((?:number|no\.?|count)\)\s*$", label, re.I) and "%" not in cell and "£" not in cell:
+        return "count", "", None  # "Tenants owing over 5% of rent (number)": the bracket says what they are
     if "%" in cell or _label_unit_res()["percent"].search(label):
         return "percent", "", None
     if "£" in cell or re.search(r"£|\bcost\b|\bspend\b", label, re.I):
@@ -318,7 +320,7 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
             notation = codes[0].span.quote.strip()
         if m := _CODE.match(label) or (_coded(doc, getattr(row[0], "table", 0)) and _SHORT_CODE.match(label)):
             notation, label = m.group(1), label[m.end() :]
-        label = _polarity_re().sub("", label)
+        label = _polarity_re().sub("", label).rstrip(" :")  # "H4 Void re-let time:" then its figures
         if not label or not re.search(r"[A-Za-z]{3}", label):
             continue
         rag = direction = None
@@ -349,6 +351,8 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
                 continue
             value, _provisional = parsed
             unit, unit_words, base = _unit(label, c.span.quote)
+            guessed = unit == "count" and not _cell_unit(c.span.quote) and \
+                not _label_unit_res()["count"].search(label)
             measure, area, period = "actual", "council", row_period
             if code := _comparator(header):
                 measure, area = "benchmark", code
@@ -373,7 +377,7 @@ def read_cells(doc: SourceDoc, tv: TextView, doc_period: str | None) -> tuple[li
                 period=period if measure != "actual" or period != doc_period else None, unit_words=unit_words,
                 rate_base=base, direction=direction if measure == "actual" else None,
                 rag=rag if measure == "actual" else None,
-                notation=notation,
+                notation=notation, unit_guessed=guessed,
             ))
     return out, notes
 
@@ -399,11 +403,29 @@ def _subject_from_caption(head: str, caption: str) -> str:
     """A column head that opens with the verb of the table's title has lost its subject to the title:
     "Collected to date (%)" under "Rent collected in the year, by tenure" is rent collected to date."""
     first = head.split()[0].lower() if head.split() else ""
-    participle = first.endswith(("ed", "en")) or first in words()["irregular_participles"]
+    participle = _participle(first)
     m = re.search(r"\b" + re.escape(first) + r"\b", caption, re.I) if participle else None
     if not m or m.start() == 0:
         return head
     return f"{caption[: m.start()].strip()} {head[:1].lower()}{head[1:]}"
+
+
+def _participle(word: str) -> bool:
+    word = word.lower()
+    return word.endswith(("ed", "en")) or word in words()["irregular_participles"]
+
+
+def _subject_from_column(head: str, before: str) -> str:
+    """A column head that opens with a participle has lost its subject to the column before it, whose head
+    names it with another participle: "Calls received | Answered within 60 seconds (%)" is calls answered
+    within 60 seconds."""
+    parts, earlier = head.split(), before.split()
+    if not parts or not _participle(parts[0]):
+        return head
+    cut = next((k for k, w in enumerate(earlier) if k and _participle(w)), None)
+    if cut is None:
+        return head
+    return f"{' '.join(earlier[:cut])} {head[:1].lower()}{head[1:]}"
 
 
 @cache
@@ -430,6 +452,14 @@ def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: t
         parsed = _value(c.span.quote)
         if parsed is None or _kind(header) in ("notation", "rag", "direction", "skip", "forecast", "label"):
             continue
+        kind = _kind(header)
+        if kind in ("target", "previous") or _comparator(header):
+            # a target, an earlier period's or a comparator's column beside the parts: the title's measure
+            # with that column's role ("Authority | 2023/24 | 2024/25 | Target")
+            if caption:
+                out.append(_breakdown_role(c, header, kind, caption, title, part, place, total, doc_period,
+                                           (start, end)))
+            continue
         named = _period_role(header, doc_period)
         measure_name = re.sub(r"\s*\b(?:q[1-4]|quarter\s*[1-4])\b|\s*(?:19|20)?\d\d\s*/\s*\d\d\b", "", header,
                               flags=re.I).strip(" ,:-–")
@@ -440,9 +470,11 @@ def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: t
         worded = re.search(r"[a-z]{3}", measure_name, re.I) and _kind(measure_name) is None
         share = not worded and measure_name.strip("() ") == "%" and before
         phrase = measure_name if worded else f"{before} (%)" if share else caption
-        before = measure_name if worded else before
+        earlier, before = before, measure_name if worded else before
         if worded and caption:
             phrase = _subject_from_caption(phrase, caption)
+        if worded and earlier and phrase == measure_name:
+            phrase = _subject_from_column(phrase, earlier)
         if not phrase:
             continue
         unit, unit_words, base = _unit(f"{phrase} {header} {title}", c.span.quote)
@@ -455,3 +487,27 @@ def _breakdown_row(doc: SourceDoc, row: list[TableCell], part: str, breakdown: t
             period=period if measure != "actual" else None, unit_words=unit_words, rate_base=base,
         ))
     return out
+
+
+def _breakdown_role(cell: TableCell, header: str, kind: str | None, caption: str, title: str, part: str,
+                    place: bool, total: bool, doc_period: str | None, quote: tuple[int, int]) -> Found:
+    """A breakdown row's figure under a target, previous-period or comparator column: named by the table's
+    title, its measure and period from the column; a comparator's figure is for the comparator's area."""
+    value = _value(cell.span.quote)
+    assert value is not None
+    unit, unit_words, base = _unit(f"{caption} {header} {title}", cell.span.quote)
+    phrase = _HINT.sub("", caption).strip()
+    area = part if place and not total else "council"
+    if not place and not total:
+        phrase = f"{phrase} - {part}"
+    if code := _comparator(header):
+        measure, area = "benchmark", code
+        named = _period_role(header, doc_period)
+        period = named[1] if named else doc_period
+    elif kind == "target":
+        measure, period = "target", _target_period(header, doc_period)
+    else:
+        named = _period_role(header, doc_period)
+        measure, period = "previous", named[1] if named else None
+    return Found(phrase=phrase, start=quote[0], end=quote[1], value=value[0], unit=unit, measure=measure,
+                 area=area, period=period, unit_words=unit_words, rate_base=base)

@@ -68,8 +68,10 @@ def _all_cues_re() -> re.Pattern[str]:
 # compiled once: these run for every number of a document
 _PERIODS_NAMED = re.compile(r"\b(?:q|qtr|quarter)\s*[1-4]\b|\b(?:19|20)\d\d\s*[/\-–]\s*\d{2,4}\b", re.I)
 # "38% among the borough's nearest neighbours", "61% for its CIPFA group": whose comparators
+# "82% for the Council's statistical neighbours": whose comparators, written with a capital or not
 _AFTER_NUMBER = re.compile(r"[\s)]*(?:for|in|across|among|amongst)?\s*(?:the\s+)?"
-                           r"(?:(?:council|county|borough|district|city|authority)['’]s\s+|(?:its|our|their)\s+)?")
+                           r"(?:(?:council|county|borough|district|city|authority)['’]s\s+|(?:its|our|their)\s+)?",
+                           re.I)
 _FIGURE_BEFORE = re.compile(r"\d(?:\s*%|\s*per\s+cent)?\s*"
                             r"(?:(?:in|for|across|among|amongst)\s+(?:the\s+)?)?$",
                             re.I)

@@ -273,7 +273,9 @@ _AND_OVER = re.compile(r"\s*(?:and|or|to|-|–)\s*(?:over|above|under|older|youn
 # standard" still names what is counted)
 _SET_AGAINST = re.compile(r"\b(?:against|below|above|under|over|inside|outside|short\s+of|than|meet|"
                           r"meeting|met|"
-                          r"missed|missing|exceeded|exceeding|beat|beating)\s+(?:the\s+|a\s+|an\s+|its\s+|our\s+)?$",
+                          r"missed|missing|exceeded|exceeding|beat|beating)\s+"
+                          # "over both the 28 day target and the family group median": set against two at once
+                          r"(?:(?:both|either)\s+)?(?:the\s+|a\s+|an\s+|its\s+|our\s+)?$",
                           re.I)
 _PERIOD_LABEL = re.compile(r"\b(?:last|previous|prior|the\s+same)\s+(?:quarter|year|month|week|period)"
                            r"\s*:?\s*$", re.I)

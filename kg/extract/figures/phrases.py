@@ -77,10 +77,20 @@ BOUNDARY_ALTERNATIVES = (
 BOUNDARY_LEAD = r"(?=[,;()]|\b[abcdfilmpstuw])"
 _BOUNDARY = re.compile(BOUNDARY_LEAD + "(?:" + BOUNDARY_ALTERNATIVES + ")", re.I)
 _POPULATION = re.compile(r"^of\s+(?:the|these|those)?\s*" + _NUMBER + r"\s+([^,]{3,120}?)\s*,\s*", re.I)
-_X_OF_Y_BEFORE = re.compile(r"(" + _NUMBER + r")\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(" + _NUMBER
-                            + r")\s*((?:[^()\d]|\d+\s+(?:working\s+)?(?:days?|weeks?|months?|hours?)"
-                            r"|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?)"
-                            r"{0,100}?)\s*\(\s*$", re.I)
+@cache
+def _x_of_y_before() -> re.Pattern[str]:
+    """"x of y NP (" before a percentage, the counts in digits or in words ("Three of the nine appeals
+    decided were allowed (33.3%)")."""
+    count = r"(?:" + _NUMBER + r"|" + alternation(words()["number_words"]) + r")"
+    return re.compile(r"(" + count + r")\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(" + count
+                      + r")\s*((?:[^()\d]|\d+\s+(?:working\s+)?(?:days?|weeks?|months?|hours?)"
+                      r"|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{2,4})?)"
+                      r"{0,100}?)\s*\(\s*$", re.I)
+
+
+def _digits(count: str) -> str:
+    """A count as digits: "nine" -> "9"."""
+    return str(words()["number_words"].get(count.lower(), count))
 # A measure of time or cost named before its figure, and what it is of named after: "an average wait of 18
 # weeks for a hip operation", "the average cost of £212 per placement for respite care".
 _WAIT_HEAD = re.compile(r"\b(?:wait|waits|waiting\s+time|waiting\s+times|delay|delays|length\s+of\s+stay|"
@@ -103,8 +113,9 @@ def ratio(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int, 
     """The extent of an "x of y NP (z%)", "x (z%)" or "z% (x of y)" construction around the percentage at
     [start, end): (region start, region end, denominator, the NP of "x of y NP")."""
     left = text[max(lo, start - 160) : start]
-    if m := _X_OF_Y_BEFORE.search(left):
-        return start - (len(left) - m.start()), _close(text, end, hi), m.group(2), m.group(3).strip() or None
+    if m := _x_of_y_before().search(left):
+        return (start - (len(left) - m.start()), _close(text, end, hi), _digits(m.group(2)),
+                m.group(3).strip() or None)
     if m := _X_BEFORE.search(left):
         return start - (len(left) - m.start()), _close(text, end, hi), None, None
     if m := _X_OF_Y_AFTER.match(text, end, hi):

@@ -35,6 +35,7 @@ class Found:
     confidence: float = 1.0
     soft: bool = False  # a count inside "x of y" or a population: kept out unless asked for
     topic: str = ""  # the run-in heading of the paragraph ("4.2 Rent arrears. 310 of 4,120 tenants ...")
+    unit_guessed: bool = False  # a table row's figure, no unit in its label or cell: a count by default
 
 
 # "Of the tenants who are in arrears, 64% are ...": the figures after it describe a part of a population.
@@ -528,7 +529,11 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                                or clauses.points_back(text, c.start)) \
                         and targets.fits(carry[2], f.unit) \
                         and not (nameless and not clauses.points_back(text, c.start)) \
-                        and not (unread and not clauses.points_back(text, c.start)):
+                        and not (unread and not clauses.points_back(text, c.start)) \
+                        and not (f.measure == "benchmark" and not clauses.points_back(text, c.start)
+                                 and clauses.clause_subject(text, s.start, s.end)):
+                    # ("Void loss has crept up again, above the Wales figure of 2.1%": a comparator's figure
+                    # in a sentence with a subject of its own is no comparison for the paragraph before)
                     # ("40 shelters were renewed, against a target of 50": the target is the unread count's,
                     # not the paragraph's indicator)
                     # "... which brought about a fall from 9.2%": a long clause is no name; the paragraph's
