@@ -267,6 +267,10 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("bring the findings to a meeting of the Board after the summer recess", "future_meeting", None),
         # the next report on one subject, with its frequency
         ("set out ward figures in the next quarterly sickness report", "next_update", None),
+        # the next meeting with the month it falls in: that meeting, not the month's end
+        ("circulate the audit findings before our next meeting of the Forum in October", "next_meeting",
+         None),
+        ("present the annual accounts to its next meeting in July 2024", "next_meeting", None),
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
@@ -1758,3 +1762,27 @@ def test_an_action_line_with_owner_dash_and_a_passive_is_the_owner_s_action(tmp_
     c = _find(x, "review of the debt policy")
     assert _actor(x, c.actor) == "Head of Revenues" and c.text.startswith("a review of the debt policy")
     assert len(x.commitments) == 1
+
+
+def test_an_outcome_verb_is_a_promise_only_of_a_thing_handed_over(tmp_path: Path) -> None:
+    """"agreed to deliver a workshop to the Panel" is a promise; "will deliver savings" says what a scheme
+    achieves and is none."""
+    x = _write(tmp_path, "Minutes\n\n7. Safeguarding\n\nCouncillor Hale asked about training. The Head of "
+               "Learning agreed to deliver a safeguarding workshop to the Panel by 31 July 2024.\n\n"
+               "The new leisure contract will deliver savings of £150,000 a year.\n", "minutes")
+    c = _find(x, "safeguarding workshop")
+    assert c.text.startswith("deliver a safeguarding workshop") and c.due_kind == "date"
+    _absent(x, "savings")
+
+
+@pytest.mark.parametrize("sentence", [
+    "RESOLVED that the Treasury Management Annual Report be noted.",
+    "It was proposed by Councillor Ames, seconded by Councillor Bell and agreed that the Statement of "
+    "Accounts Review be noted.",
+])
+def test_a_decision_on_a_paper_whose_title_ends_in_a_verb_is_no_promise(tmp_path: Path,
+                                                                        sentence: str) -> None:
+    """"that the Annual Report 2023/24 be received": the title's last word ("Report", "Review") is no
+    owner's verb."""
+    x = _write(tmp_path, f"Minutes\n\n5. Treasury Management\n\n{sentence}\n", "minutes")
+    assert x.commitments == ()

@@ -303,7 +303,7 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         # a named owner ("the Head of HR") or an owner word ("officers")
         named = m and (m.group("owner").strip().lower() in {w.lower() for w in cues()["action_owners"]}
                        or re.search(r"(?-i:[A-Z])\w", re.sub(r"^the\b\s*", "", m.group("owner"), flags=re.I)))
-        if m and named:
+        if m and named and not _title_noun(m, sent):
             # "RESOLVED - (ii) the Head of HR submit a report ...": a decision naming its owner
             if not r.addressee.match(m.group("owner")):
                 owner = (s + m.start("owner"), s + m.end("owner"))
@@ -319,7 +319,7 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         if m and (r.deliverable_noun.search(what) or re.search(r"\bmeeting\b", what, re.I)):
             return Found(s, e, at(m), f"{m.group('verb')} {m.group('what')}", None, 0.8, "later-meeting")
     m = h.search("agreed_active")
-    if m and not r.addressee.match(m.group("owner")):
+    if m and not r.addressee.match(m.group("owner")) and not _title_noun(m, sent):
         # "It was proposed by X, seconded by Y and agreed that officers bring back a report ...": the
         # decision names its owner
         return Found(s, e, s + m.start("owner"), m.group("what"), (s + m.start("owner"), s + m.end("owner")),
@@ -337,6 +337,13 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         if re.search(r"\b(?:agreed|resolved|decided)\b", sent[: m.start()], re.I):
             return Found(s, e, cue, what, None, 0.8, "resolution")
     return _assurance(text, s, e, sent)
+
+
+def _title_noun(m: re.Match[str], sent: str) -> bool:
+    """"RESOLVED that the Annual Report 2023/24 be received": a capitalised "verb" after a capitalised owner
+    is the last word of a paper's title, not what a person is to do (unless the whole decision is in
+    capitals)."""
+    return m.group("verb")[:1].isupper() and not sent.isupper()
 
 
 def _binding(text: str, s: int, e: int, sent: str) -> Found | None:

@@ -196,6 +196,14 @@ _OWNER_DASH = re.compile(r"[ \t]+[-–][ \t]+")
 _BINDING_THAT = re.compile(r"(?:agreed|undertook|promised)\s+that\b", re.I)
 
 
+def _outcome(what: str) -> bool:
+    """"deliver savings of £2m": an outcome verb (commitment_cues.yaml: outcome_verbs) without one of the
+    things it hands over as its object."""
+    first, _, rest = what.strip().partition(" ")
+    things = cues()["outcome_verbs"].get(first.lower())
+    return things is not None and not re.search(rf"\b(?:{alt(things)})\b", rest, re.I)
+
+
 def _hands_over(subject: str, what: str) -> bool:
     """Does a future hand something to the meeting: a deliverable as its subject or its object, a recipient
     ("... to Members") or a meeting it comes to ("a deep dive would come to the next meeting")?"""
@@ -413,6 +421,9 @@ class _Reader:
             if body:
                 f = Found(u.start, u.end, u.start, body, None, 0.85, "action")
         if f is None or (f.form == "note" and not _named_owner(x, text, f.actor_region)):
+            return
+        if _outcome(f.text):
+            self.notes.append(f"commitment skipped at {u.start}: what a scheme achieves, nothing delivered")
             return
         due = find_due(forms.masked(text, f.cue, f.end, spans), self.ref)
         if due.kind == "none":
