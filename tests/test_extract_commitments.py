@@ -1786,3 +1786,21 @@ def test_a_decision_on_a_paper_whose_title_ends_in_a_verb_is_no_promise(tmp_path
     owner's verb."""
     x = _write(tmp_path, f"Minutes\n\n5. Treasury Management\n\n{sentence}\n", "minutes")
     assert x.commitments == ()
+
+
+def test_an_alternative_offered_with_an_adverb_before_to_is_a_promise(tmp_path: Path) -> None:
+    """"offered instead to send a summary" (an alternative after a refusal) is a promise of its speaker."""
+    x = _write(tmp_path, "Minutes\n\n6. Planning Appeals\n\nCouncillor Vance asked for appeal figures for "
+               "each ward. The Head of Planning said that these could not be given, but offered instead to "
+               "send a district summary to Members.\n", "minutes")
+    c = _find(x, "district summary")
+    assert c.text.startswith("send a district summary") and _actor(x, c.actor) == "Head of Planning"
+
+
+def test_a_condition_between_said_that_and_a_passive_promise_keeps_the_speaker(tmp_path: Path) -> None:
+    """"X said that, if the bid succeeded in the spring, a report would be brought": X is the actor."""
+    x = _write(tmp_path, "Minutes\n\n8. Leisure\n\nThe Head of Leisure said that, if the lottery bid "
+               "succeeded in the spring, a report on the new pool would be brought to the Committee in July "
+               "2024.\n", "minutes")
+    c = _find(x, "new pool")
+    assert c.condition and _actor(x, c.actor) == "Head of Leisure"

@@ -96,7 +96,7 @@ def rx() -> Rx:
     return Rx(
         # "agreed to circulate ...", and with a gerund "committed to obtaining details ..."
         undertake=re.compile(
-            rf"\b(?P<cue>{alt(c['undertakings'])})\s+to\s+{adv}"
+            rf"\b(?P<cue>{alt(c['undertakings'])})(?:,?\s+{alt(c['undertaking_adverbs'])},?)?\s+to\s+{adv}"
             rf"(?P<what>(?P<verb>{alt([*c['deliverables'], *gerunds()])}|{split_forms()})\b.*)", flags
         ),
         request_owner=re.compile(
