@@ -1804,3 +1804,21 @@ def test_a_condition_between_said_that_and_a_passive_promise_keeps_the_speaker(t
                "2024.\n", "minutes")
     c = _find(x, "new pool")
     assert c.condition and _actor(x, c.actor) == "Head of Leisure"
+
+
+def test_a_decision_asking_an_officer_to_report_to_the_body_s_own_next_meeting_is_its_commitment(
+        tmp_path: Path) -> None:
+    """In a Cabinet decision notice with no sidecar, "Asked the Head of Assets to track demand over the
+    summer and to present the results to Cabinet" is a promise of the Head of Assets: "to Cabinet" is the
+    record's own body (its heading names it), and the deliverable joined to a first verb of another kind
+    keeps the officer as owner."""
+    notice = ("Tendring District Council\n\nRECORD OF DECISION - CABINET\n\nMeeting of Cabinet held on 9 "
+              "April 2025\n\nDecision\n\nCabinet, having considered the report of the Head of Assets:\n\n"
+              "1. Agreed that the pier kiosk lease be renewed.\n"
+              "2. Asked the Head of Assets to track demand over the summer and to present the results to "
+              "Cabinet in October.\n")
+    (tmp_path / "notice.txt").write_text(notice, encoding="utf-8")
+    x = _extract(tmp_path, "notice.txt")
+    c = _find(x, "track demand")
+    assert c.text.startswith("track demand over the summer and to present the results to Cabinet")
+    assert _actor(x, c.actor) == "Head of Assets"

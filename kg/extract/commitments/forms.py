@@ -203,7 +203,9 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         if _IMPERSONAL.search(text, s, cue):
             region = None  # "At the request of Councillor X it was agreed to send ...": agreed by the meeting
         return Found(s, e, cue, what, region, 0.9, "undertaking")
-    m = h.search("request_owner")
+    m, joined = h.search("request_owner"), h.search("request_owner_joined")
+    if joined and (m is None or joined.end("owner") < m.end("owner")):
+        m = joined  # "requested X to track Y and then present ...": X, not "X to track Y and", is the owner
     if m and not re.search(r"\bhad\s+$", sent[: m.start()], re.I) and not r.addressee.match(m.group("owner")):
         owner = (s + m.start("owner"), s + m.end("owner"))
         return Found(s, e, at(m), m.group("what"), owner, 0.85, "request-owner")

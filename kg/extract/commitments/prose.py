@@ -432,7 +432,9 @@ class _Reader:
             self.notes.append(f"commitment skipped at {u.start}: an assurance with no due time")
             return
         clause = _clause_of(self.tv, u.sentence, f.cue)
-        why = forms.excluded(text, sent, f, due, clause, x.doc.meta.committee)
+        # (the committee whose record it is: the sidecar's, else the one its heading names)
+        own_body = x.doc.meta.committee or (x.committee.name if x.committee else None)
+        why = forms.excluded(text, sent, f, due, clause, own_body)
         if why and f.form != "action" and not inline:
             self.notes.append(f"commitment skipped at {u.start}: {why}")
             return
