@@ -1822,3 +1822,18 @@ def test_a_decision_asking_an_officer_to_report_to_the_body_s_own_next_meeting_i
     c = _find(x, "track demand")
     assert c.text.startswith("track demand over the summer and to present the results to Cabinet")
     assert _actor(x, c.actor) == "Head of Assets"
+
+
+def test_a_front_sheet_s_subject_line_is_what_the_paper_brings(tmp_path: Path) -> None:
+    """"Subject: Review of Allotment Rents and Waiting Lists by Site" on a report's front sheet is an agenda
+    candidate for the ledger, whole, even where the paper's title is given shorter elsewhere."""
+    (tmp_path / "d.txt").write_text("Report to: Audit Committee\nDate: 13 May 2024\nSubject: Review of "
+                                    "Allotment Rents - Waiting Lists by Site and Rent Levels\nReporting "
+                                    "officer: Parks Manager\n\n1. Purpose\n\n1.1 To set out the review.\n",
+                                    encoding="utf-8")
+    (tmp_path / "d.txt.meta.yaml").write_text("council: Gateshead Council\ncommittee: Audit Committee\n"
+                                              "meeting_date: 2024-05-13\ndoc_type: report\n"
+                                              "title: Review of Allotment Rents\n", encoding="utf-8")
+    x = _extract(tmp_path, "d.txt")
+    subjects = [p.text for p in x.progress if p.kind == "agenda"]
+    assert "Review of Allotment Rents - Waiting Lists by Site and Rent Levels" in subjects
