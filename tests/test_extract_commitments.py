@@ -1800,7 +1800,7 @@ def test_an_alternative_offered_with_an_adverb_before_to_is_a_promise(tmp_path: 
 def test_a_condition_between_said_that_and_a_passive_promise_keeps_the_speaker(tmp_path: Path) -> None:
     """"X said that, if the bid succeeded in the spring, a report would be brought": X is the actor."""
     x = _write(tmp_path, "Minutes\n\n8. Leisure\n\nThe Head of Leisure said that, if the lottery bid "
-               "succeeded in the spring, a report on the new pool would be brought to the Committee in July "
+               "succeeded in the spring, a report on the new pool would be presented to the Panel in July "
                "2024.\n", "minutes")
     c = _find(x, "new pool")
     assert c.condition and _actor(x, c.actor) == "Head of Leisure"
