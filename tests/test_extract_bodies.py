@@ -360,6 +360,17 @@ def test_doc_type_from_headings(text: str, doc_type: str | None) -> None:
         ("Cofnodion y Pwyllgor Craffu / Minutes of the Healthier Communities Scrutiny Committee\n\n"
          "Dydd Llun, 2 Rhagfyr 2024 / Monday, 2 December 2024\n", "Healthier Communities Scrutiny Committee",
          dt.date(2024, 12, 2)),
+        # a Scottish minute's singular heading alone on its line, the date and place on the line below
+        ("Aberdeenshire Council\nMinute of the Infrastructure Services Committee\nThursday 12 June 2025, "
+         "10.00 am, Woodhill House, Aberdeen\nPresent: Councillors A Reid (Chair) and B Fraser.\n",
+         "Infrastructure Services Committee", dt.date(2025, 6, 12)),
+        # a decision notice's meeting line without the article
+        ("Rushmoor Borough Council\n\nRECORD OF DECISION\n\nMeeting of Executive held on 9 December 2024\n",
+         "Executive", dt.date(2024, 12, 9)),
+        # a long title line: the committee, the date, then the paper's kind after a dash
+        ("Mid Suffolk District Council\nLicensing and Regulatory Committee, 4 March 2025 - Information item "
+         "(circulated to members for information only)\n\nThe table below shows the figures.\n",
+         "Licensing and Regulatory Committee", dt.date(2025, 3, 4)),
     ],
 )
 def test_committee_and_date_from_front_sheets_and_title_lines(text: str, committee: str,
@@ -560,3 +571,15 @@ def test_a_date_line_that_goes_on_to_the_time_and_place_is_the_meeting_s_not_a_l
             "2 September 2025.\n")
     found = bodies.infer_meeting_date(text)
     assert found is not None and found[0] == dt.date(2025, 6, 4) and found[1].quote == "4 June 2025"
+
+
+@pytest.mark.parametrize("text", [
+    # an agenda item's heading on a line of its own names no committee
+    "Falkirk Council\n\nMinutes of the Last Meeting\n\nThe minutes were approved.\n",
+    # a wrapped title's second line starts mid-sentence: its committee is the referrer, not the paper's
+    "Horsham District Council\n\nDECISION NOTICE\n\nItem: Car Parking Charges - review asked for by the "
+    "Housing\nand Regeneration Panel (referral 12)\n",
+])
+def test_lines_that_name_no_committee_of_the_paper(text: str) -> None:
+    assert bodies.heading_meeting(text)[0] is None
+    assert bodies.infer_committee(text) is None

@@ -267,6 +267,10 @@ def test_doubtful_futures_in_minutes_are_kept_with_low_confidence(tmp_path: Path
         ("bring the findings to a meeting of the Board after the summer recess", "future_meeting", None),
         # the next report on one subject, with its frequency
         ("set out ward figures in the next quarterly sickness report", "next_update", None),
+        # the next meeting with the month it falls in: that meeting, not the month's end
+        ("circulate the audit findings before our next meeting of the Forum in October", "next_meeting",
+         None),
+        ("present the annual accounts to its next meeting in July 2024", "next_meeting", None),
     ],
 )
 def test_find_due(text: str, kind: str, date: dt.date | None) -> None:
@@ -1758,3 +1762,78 @@ def test_an_action_line_with_owner_dash_and_a_passive_is_the_owner_s_action(tmp_
     c = _find(x, "review of the debt policy")
     assert _actor(x, c.actor) == "Head of Revenues" and c.text.startswith("a review of the debt policy")
     assert len(x.commitments) == 1
+
+
+def test_an_outcome_verb_is_a_promise_only_of_a_thing_handed_over(tmp_path: Path) -> None:
+    """"agreed to deliver a workshop to the Panel" is a promise; "will deliver savings" says what a scheme
+    achieves and is none."""
+    x = _write(tmp_path, "Minutes\n\n7. Safeguarding\n\nCouncillor Hale asked about training. The Head of "
+               "Learning agreed to deliver a safeguarding workshop to the Panel by 31 July 2024.\n\n"
+               "The new leisure contract will deliver savings of £150,000 a year.\n", "minutes")
+    c = _find(x, "safeguarding workshop")
+    assert c.text.startswith("deliver a safeguarding workshop") and c.due_kind == "date"
+    _absent(x, "savings")
+
+
+@pytest.mark.parametrize("sentence", [
+    "RESOLVED that the Treasury Management Annual Report be noted.",
+    "It was proposed by Councillor Ames, seconded by Councillor Bell and agreed that the Statement of "
+    "Accounts Review be noted.",
+])
+def test_a_decision_on_a_paper_whose_title_ends_in_a_verb_is_no_promise(tmp_path: Path,
+                                                                        sentence: str) -> None:
+    """"that the Annual Report 2023/24 be received": the title's last word ("Report", "Review") is no
+    owner's verb."""
+    x = _write(tmp_path, f"Minutes\n\n5. Treasury Management\n\n{sentence}\n", "minutes")
+    assert x.commitments == ()
+
+
+def test_an_alternative_offered_with_an_adverb_before_to_is_a_promise(tmp_path: Path) -> None:
+    """"offered instead to send a summary" (an alternative after a refusal) is a promise of its speaker."""
+    x = _write(tmp_path, "Minutes\n\n6. Planning Appeals\n\nCouncillor Vance asked for appeal figures for "
+               "each ward. The Head of Planning said that these could not be given, but offered instead to "
+               "send a district summary to Members.\n", "minutes")
+    c = _find(x, "district summary")
+    assert c.text.startswith("send a district summary") and _actor(x, c.actor) == "Head of Planning"
+
+
+def test_a_condition_between_said_that_and_a_passive_promise_keeps_the_speaker(tmp_path: Path) -> None:
+    """"X said that, if the bid succeeded in the spring, a report would be brought": X is the actor."""
+    x = _write(tmp_path, "Minutes\n\n8. Leisure\n\nThe Head of Leisure said that, if the lottery bid "
+               "succeeded in the spring, a report on the new pool would be presented to the Panel in July "
+               "2024.\n", "minutes")
+    c = _find(x, "new pool")
+    assert c.condition and _actor(x, c.actor) == "Head of Leisure"
+
+
+def test_a_decision_asking_an_officer_to_report_to_the_body_s_own_next_meeting_is_its_commitment(
+        tmp_path: Path) -> None:
+    """In a Cabinet decision notice with no sidecar, "Asked the Head of Assets to track demand over the
+    summer and to present the results to Cabinet" is a promise of the Head of Assets: "to Cabinet" is the
+    record's own body (its heading names it), and the deliverable joined to a first verb of another kind
+    keeps the officer as owner."""
+    notice = ("Tendring District Council\n\nRECORD OF DECISION - CABINET\n\nMeeting of Cabinet held on 9 "
+              "April 2025\n\nDecision\n\nCabinet, having considered the report of the Head of Assets:\n\n"
+              "1. Agreed that the pier kiosk lease be renewed.\n"
+              "2. Asked the Head of Assets to track demand over the summer and to present the results to "
+              "Cabinet in October.\n")
+    (tmp_path / "notice.txt").write_text(notice, encoding="utf-8")
+    x = _extract(tmp_path, "notice.txt")
+    c = _find(x, "track demand")
+    assert c.text.startswith("track demand over the summer and to present the results to Cabinet")
+    assert _actor(x, c.actor) == "Head of Assets"
+
+
+def test_a_front_sheet_s_subject_line_is_what_the_paper_brings(tmp_path: Path) -> None:
+    """"Subject: Review of Allotment Rents and Waiting Lists by Site" on a report's front sheet is an agenda
+    candidate for the ledger, whole, even where the paper's title is given shorter elsewhere."""
+    (tmp_path / "d.txt").write_text("Report to: Audit Committee\nDate: 13 May 2024\nSubject: Review of "
+                                    "Allotment Rents - Waiting Lists by Site and Rent Levels\nReporting "
+                                    "officer: Parks Manager\n\n1. Purpose\n\n1.1 To set out the review.\n",
+                                    encoding="utf-8")
+    (tmp_path / "d.txt.meta.yaml").write_text("council: Gateshead Council\ncommittee: Audit Committee\n"
+                                              "meeting_date: 2024-05-13\ndoc_type: report\n"
+                                              "title: Review of Allotment Rents\n", encoding="utf-8")
+    x = _extract(tmp_path, "d.txt")
+    subjects = [p.text for p in x.progress if p.kind == "agenda"]
+    assert "Review of Allotment Rents - Waiting Lists by Site and Rent Levels" in subjects

@@ -520,3 +520,26 @@ def test_a_point_that_is_a_bare_decision_in_action_minutes(tmp_path: Path) -> No
                  encoding="utf-8")
     assert texts(extract(f)) == [("", "Approved as a true record (Notes of the last meeting)"),
                                  ("", "Noted (Road safety scheme)")]
+
+
+
+DECISION_NOTICE = (
+    "Rother District Council\n\nDECISION NOTICE - CABINET\n\nMeeting of Cabinet held on 3 March 2025\n\n"
+    "Item: Beach Hut Fees\n\nDecision\n\nCabinet, having considered the report of the Head of Assets:\n\n"
+    "1. Confirmed the beach hut fee of 400 pounds for 2025/26.\n"
+    "2. Agreed that a discount of 10 percent be offered to residents.\n"
+    "3. Asked the Head of Assets to track demand over the summer and to present the results in October.\n\n"
+    "Reasons\n\nThe service must recover its costs.\n"
+)
+
+
+def test_a_decision_notice_s_body_having_considered_a_paper_then_its_past_tense_decisions(
+        tmp_path: Path) -> None:
+    """"Cabinet, having considered the report ...:" over "1. Confirmed ...", "3. Asked ...": each a
+    decision."""
+    f = tmp_path / "notice.txt"
+    f.write_text(DECISION_NOTICE, encoding="utf-8")
+    found = [t for _, t in texts(extract(f))]
+    assert any(t.startswith("Confirmed the beach hut fee") for t in found)
+    assert any(t.startswith("Asked the Head of Assets to track demand") for t in found)
+    assert not any("recover its costs" in t for t in found)

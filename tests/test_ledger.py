@@ -649,6 +649,50 @@ def test_an_action_log_row_is_judged_by_its_own_status() -> None:
     ]
 
 
+def test_a_log_row_on_its_own_meeting_s_agenda_is_kept_by_that_meeting_s_papers() -> None:
+    """A row whose status puts the thing on the log's own meeting's agenda ("On this agenda (Item 9)") is
+    kept by the report laid before that meeting; a row merely outstanding is not judged by that report."""
+    from kg.ledger import steps_of
+
+    docs = {"log": _doc("log", dt.date(2025, 5, 6), doc_type="other"),
+            "rep": _doc("rep", dt.date(2025, 5, 6), doc_type="report", title="Allotments")}
+    row = _row("date", dt.date(2025, 5, 6))
+    report = _cand("The allotment waiting list by site is set out in Appendix A, as had been agreed.", "done",
+                   "rep")
+    steps = steps_of(row, docs, [report], own=[_own("pending", "On this agenda (Item 9)")])
+    assert [s.status for s in steps] == ["fulfilled"] and steps[0].match is not None
+    assert steps[0].match.candidate.document == "rep"
+    steps = steps_of(row, docs, [report], own=[_own("pending", "Outstanding")])
+    assert {s.status for s in steps} == {"open"} and all(s.match is None for s in steps)
+
+
+def test_an_action_log_s_own_meeting_s_papers_are_read_for_its_rows() -> None:
+    """The evidence read for a committee takes in the other papers of an action log's own meeting (its rows
+    may be kept there), where a promise made at that meeting reads only later ones."""
+    from kg.ledger import later_than_any
+
+    log = _doc("log", dt.date(2025, 5, 6), doc_type="other")
+    rep = _doc("rep", dt.date(2025, 5, 6), doc_type="report")
+    assert later_than_any([rep], [log], [log]) == [rep]
+    assert later_than_any([rep], [log]) == []
+
+
+@pytest.mark.parametrize("status, slipped", [
+    ("Interim note sent in May; final list delayed.", True),
+    ("Deferred - officer vacancy", True),
+    ("Postponed owing to the election period", True),
+    ("Delayed discharge figures awaited from the NHS", False),
+])
+def test_a_log_row_s_status_saying_delayed_moves_its_date_on(status: str, slipped: bool) -> None:
+    """"Full report delayed." or "Deferred - ..." in a row's status says its due time was missed (overdue from
+    the log's date) even with no new date given; "delayed" before a noun (a measure's name) says nothing."""
+    from kg.ledger import steps_of
+
+    docs = {"log": _doc("log", dt.date(2025, 5, 6), doc_type="other")}
+    steps = steps_of(_row("next_meeting"), docs, [], own=[_own("pending", status)])
+    assert [s.status for s in steps] == (["overdue"] if slipped else ["open"])
+
+
 def test_a_log_of_the_same_meeting_is_no_later_evidence() -> None:
     """A log tabled at the meeting that made the promise records the promise, not its keeping: a row there
     saying complete does not fulfil the minutes' promise."""

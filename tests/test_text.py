@@ -112,6 +112,15 @@ def test_abbreviations_do_not_end_sentences() -> None:
     assert any(s.startswith(opening) for s in _sentences(text, tv))
 
 
+def test_an_alderman_s_and_a_minister_s_abbreviated_titles_do_not_end_sentences() -> None:
+    """"Seconded by Ald. Byrne and agreed that ..." is one sentence, as is "Rev. Hughes gave the blessing"."""
+    tv = build("Proposed by Cllr Moore, Seconded by Ald. Byrne and agreed that the plan be approved.\n\n"
+               "The Rev. Hughes opened the meeting with a prayer. Apologies were received.")
+    sents = [tv.text[s.start : s.end] for s in tv.sentences]
+    assert sents[0].endswith("agreed that the plan be approved.")
+    assert "The Rev. Hughes opened the meeting with a prayer." in sents
+
+
 def test_running_footers_are_furniture_and_never_in_a_sentence() -> None:
     """A running footer with a page number is furniture; no sentence quotes it."""
     text, tv = _view("wrapped_report.txt")

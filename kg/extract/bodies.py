@@ -173,7 +173,7 @@ def _head_lines(text: str) -> list[tuple[int, int]]:
         # a bilingual heading ("Cofnodion / Minutes") is two short headings, not a paragraph
         words = max(len(half.split()) for half in line.split(" / "))
         prose = words > 12 or re.search(r"[a-z]\.\s+[A-Z]", line)
-        if prose and not minutes:
+        if prose and not minutes and not _heading_res().title_line.match(line):  # a long dated title line
             break  # a paragraph: the title block has ended (a README's first sentence heads nothing)
         out.append((m.start(), m.end()))
         if len(out) >= _vocab()["heading_lines"]:
@@ -292,6 +292,8 @@ def _committee_heading(text: str) -> BodyFact | None:
                   text[:1500])
     if not m or re.match(rf"(?i)(?:{_alt(_vocab()['committee_cues'])})\b", m.group(1)):
         return None
+    if m.group(1)[0].islower():
+        return None  # "and Regeneration Panel (referral ...)": a wrapped title's second line, not a name
     if re.fullmatch(rf"(?i)(?:the|this|our)\s+(?:{heads})", m.group(1).strip()):
         return None  # "The Committee" alone on a line before "RESOLVED": this meeting, not a name
     if re.match(rf"(?i)(?:{_alt(_vocab()['author_lines'])})\b", m.group(1)):
@@ -350,10 +352,16 @@ def _heading_res() -> _HeadingRes:
         rf"^[ \t]*(?i:minutes?\s+of)\s+(?:(?i:the)\s+)?{name_re}\s+(?i:held)\b",
         rf"(?i:a\s+meeting\s+of)\s+(?:(?i:the)\s+)?{name_re}\s+(?i:will\s+be\s+held|to\s+be\s+held)\b",
         # minutes opening with the meeting: "At a MEETING of the X held at ...", "A meeting of the X was held"
-        rf"^[ \t]*(?i:(?:at\s+)?a\s+meeting\s+of)\s+(?:(?i:the)\s+)?{name_re},?\s+(?i:was\s+held|held)\b",
+        # (a decision notice's "Meeting of Executive held on ..." without the article)
+        rf"^[ \t]*(?i:(?:at\s+)?(?:a\s+)?meeting\s+of)\s+(?:(?i:the)\s+)?{name_re},?\s+"
+        rf"(?i:was\s+held|held)\b",
         # the minutes' heading a line of its own, where and when on the lines below it
         rf"^[ \t]*(?i:minutes?\s+of)\s+(?:(?i:the|a|an)\s+)?(?:[A-Za-z]+\s+)?(?i:meeting\s+of)\s+"
         rf"(?:(?i:the)\s+)?{name_re}[ \t]*$",
+        # "Minute of the X Committee" a line of its own (Scottish minutes' singular), the date on the line
+        # below: only a name ending in a committee's head ("Minutes of the Last Meeting" is an item)
+        rf"^[ \t]*(?i:minutes?\s+of)\s+(?:(?i:the)\s+)?([A-Z][^\n]{{2,160}}?\b"
+        rf"(?i:{_alt(v['committee_heads'])}){_REMIT})[ \t]*$",
     )
     labels = _alt([*v["committee_labels"], *(w.upper() for w in v["committee_labels"])])  # as written
     heads = _alt(v["committee_heads"])
@@ -367,8 +375,9 @@ def _heading_res() -> _HeadingRes:
         labelled=re.compile(rf"(?m)^[ \t]*(?:{labels})(?P<sep>[ \t]*:|[ \t]{{2,}}|[ \t])[ \t]*"
                             rf"([A-Z][^\n]{{2,120}}?)(?:[ \t]+[-–][ \t]+{_DATE})?"
                             rf"(?:[ \t]{{2,}}[^\n]*)?[ \t]*$"),
+        # (the paper's kind may follow the date: "Cabinet, 4 March 2025 - Information item")
         title_line=re.compile(rf"[ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?i:{heads}))[,:]?{_SPACE}[-–]?"
-                              rf"[ \t]*{_DATE}[ \t]*$"),
+                              rf"[ \t]*{_DATE}(?:[ \t]+[-–|][ \t]+[A-Z][^\n]*)?[ \t]*$"),
         after_council=re.compile(rf"[ \t]*[-–:|][ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?i:{heads}))[ \t]*$"),
         english_half=re.compile(rf"[A-Z][\w'’,\- ]{{2,120}}\b(?:{heads})"),
         held=re.compile(rf"(?i:held|to be held|will be held)\b[^\n]{{0,200}}?\b(?i:on)\s+{_DATE}"),

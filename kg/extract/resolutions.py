@@ -118,10 +118,11 @@ def _subject_re() -> re.Pattern[str]:
 def _body_label_re() -> re.Pattern[str]:
     """The meeting named alone over its decisions: "The Committee:-", "The Audit and Scrutiny Committee:"
     (a Scottish or English clerk's lead-in to a numbered list of "Noted ..."/"Agreed ..." parts); "That the
-    Select Committee:" is a decision's own lead-in, read with its parts."""
+    Select Committee:" is a decision's own lead-in, read with its parts. A decision notice's body may say
+    what it had before it first: "Cabinet, having considered the Director's report:"."""
     return re.compile(
         rf"^(?:the\s+)?(?:(?-i:[A-Z])[\w&,'’-]*\s+(?:(?:and|of|&)\s+)?){{0,5}}(?:{_alt(_vocab()['bodies'])})"
-        rf"[ \t\xa0]*[:\-–—]+[ \t\xa0]*$",
+        rf"(?:,[ \t\xa0]+having[ \t\xa0]+[^:;\n]{{1,200}}?)?[ \t\xa0]*[:\-–—]+[ \t\xa0]*$",
         re.I,
     )
 

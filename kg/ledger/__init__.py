@@ -246,6 +246,12 @@ def is_row(c: Commitment) -> bool:
     return bool(c.span) and any(sep in c.quote for sep in ("\n", "|", "\t"))
 
 
+def _on_its_agenda(c: Commitment, own: Iterable[Candidate]) -> bool:
+    """Does an action-log row's own status put the thing on the agenda of the log's meeting ("Report on
+    tonight's agenda")? Not delivery in itself, but that meeting's report or minutes may show it delivered."""
+    return any(x.span == c.span and x.kind == "pending" and cue_in("this_meeting", x.exact) for x in own)
+
+
 def _own_row(c: Commitment, docs: dict[str, Doc], own: Iterable[Candidate],
              later: list[Assessment]) -> list[Assessment]:
     """An action-log row's own status, read in its own paper (the row's progress statement, same span): done
@@ -289,7 +295,7 @@ def steps_of(c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate],
     rejected = {d.evidence for d in reviews if d.decision == "reject" and d.evidence}
     if rejected:
         cands = [x for x in cands if x.span not in rejected]
-    steps = timeline(c, docs, cands, siblings)
+    steps = timeline(c, docs, cands, siblings, same_meeting=is_row(c) and _on_its_agenda(c, own))
     if is_row(c):
         steps = _own_row(c, docs, own, steps)
     if not reviews:
@@ -565,7 +571,9 @@ def update_ledger(store: Store, *, today: dt.date | None = None, full: bool = Fa
         stored = _stored(r for d in sorted({c.document for c in group if c.iri not in new_ones})
                          for r in _rows(store, "ledger-assessments", {"document": URIRef(d)}))
         made = [docs[c.document] for c in group if c.document in docs]
-        later = later_than_any(by_committee.get(key, {}).values(), made) if key else []
+        # (and an action log's own meeting: a row "on this agenda" may be shown kept by that meeting's papers)
+        logs = [docs[c.document] for c in group if is_row(c) and c.document in docs]
+        later = later_than_any(by_committee.get(key, {}).values(), made, logs) if key else []
         evidence = Pool(x for d in sorted(later, key=lambda d: d.iri)
                         for x in (*_title(d), *candidates(store, d.iri)))
         own = {d: candidates(store, d) for d in sorted({c.document for c in group if is_row(c)})}
@@ -628,10 +636,11 @@ def _status_today(sig: tuple | None, today: dt.date) -> str | None:
     return now[-1][1] if now else None
 
 
-def later_than_any(docs: Iterable[Doc], made: Iterable[Doc]) -> list[Doc]:
-    """The documents later (Doc.after) than at least one of `made`: the only ones whose evidence can count."""
-    made = list(made)
-    return [d for d in docs if any(d.after(m) for m in made)]
+def later_than_any(docs: Iterable[Doc], made: Iterable[Doc], logs: Iterable[Doc] = ()) -> list[Doc]:
+    """The documents later (Doc.after) than at least one of `made`, or of the meeting of one of `logs` (action
+    logs, whose rows may be kept by their own meeting's papers): the only ones whose evidence can count."""
+    made, days = list(made), {m.date for m in logs if m.date}
+    return [d for d in docs if any(d.after(m) for m in made) or d.date in days]
 
 
 def _short(text: str, n: int = 70) -> str:

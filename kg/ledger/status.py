@@ -330,15 +330,20 @@ def back_references(
 
 
 def timeline(
-    c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate], siblings: Iterable[Commitment] = ()
+    c: Commitment, docs: dict[str, Doc], cands: Iterable[Candidate], siblings: Iterable[Commitment] = (),
+    same_meeting: bool = False,
 ) -> list[Assessment]:
     """The commitment's status from each date on: one step per change, the first from the day it was made.
     Every date a document of the committee counts from, and the day after a due date, may change it.
-    `siblings`: the other commitments of the store (to tell which one a bare reference back means)."""
+    `siblings`: the other commitments of the store (to tell which one a bare reference back means).
+    `same_meeting`: the other papers of the meeting it was made at count too (an action-log row whose status
+    puts the thing on that meeting's agenda)."""
     made = docs.get(c.document)
     start = (made.known_from if made else None) or EARLIEST
     later = sorted((d for d in docs.values()
-                    if made and d.committee == c.committee and d.committee and d.after(made)), key=Doc.sort)
+                    if made and d.committee == c.committee and d.committee and (d.after(made) or (
+                        same_meeting and d.iri != made.iri and d.date is not None and d.date == made.date))),
+                   key=Doc.sort)
     iris = {d.iri for d in later}
     pool = cands if isinstance(cands, Pool) else Pool(cands)
     mine = [x for x in pool.scorable(c) if x.document in iris]  # the others score below the threshold

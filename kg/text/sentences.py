@@ -17,9 +17,11 @@ from kg.text import lines as _lines
 from kg.text.rules import clause_break_re, quote_pairs
 from kg.text.units import Clause, Heading, Line, ListItem, Sentence
 
-# An abbreviation's full stop does not end a sentence ("Cllr. Jones", "para. 3.2", "No. 12").
+# An abbreviation's full stop does not end a sentence ("Cllr. Jones", "para. 3.2", "No. 12", an alderman's
+# "Ald. Byrne" in Northern Ireland and the City, a minister's "Rev. Hughes").
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:cllr|councillor|mr|mrs|ms|dr|prof|st|no|nos|para|paras|approx|ref|incl|e\.g|i\.e|etc|vs|cf|fig|"
+    r"(?:\b(?:cllr|cllrs|councillor|ald|alds|rev|revd|mr|mrs|ms|dr|prof|st|no|nos|para|paras|approx|ref|incl|e\.g|"
+    r"i\.e|etc|vs|cf|fig|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|[A-Z]))\.$",
     re.I,
 )

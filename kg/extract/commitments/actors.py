@@ -131,6 +131,8 @@ _ASIDE = re.compile(r"^,[^,;:]{1,40},$")
 
 def _reports_on(rest: str) -> bool:
     """Does the reporting verb still govern the passive after `rest` (the words between them)?"""
+    # (a condition blanked out leaves an aside of spaces: "said that, [if Cabinet agreed], a plan would ...")
+    rest = " ".join(rest.split())
     if not rest or _ASIDE.match(rest):
         return True
     # "X said the figures came from the Trust; if it agreed, they would be added ...": reported speech goes on

@@ -59,6 +59,11 @@ def _patterns() -> tuple[list[tuple[str, re.Pattern[str]]], list[re.Pattern[str]
     return kinds, dates
 
 
+@cache
+def _next_meeting_in_month() -> re.Pattern[str]:
+    return re.compile(vocabulary()["next_meeting_in_month"].replace("{month}", periods.MONTH_NAMES), re.I)
+
+
 def _resolve(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
     g = m.groupdict()
     if g.get("nday"):
@@ -138,6 +143,8 @@ def find_due(text: str, ref: dt.date | None) -> Due:
     A date before the meeting is when something was said or done ("On 3 September the Committee noted
     that ..."), not when it is due."""
     kinds, dates = _patterns()
+    if m := _next_meeting_in_month().search(text):
+        return Due("next_meeting", m.group(0).strip())
     unresolved = ""
     for pattern in dates:
         for m in pattern.finditer(text):

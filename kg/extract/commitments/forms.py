@@ -203,7 +203,9 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         if _IMPERSONAL.search(text, s, cue):
             region = None  # "At the request of Councillor X it was agreed to send ...": agreed by the meeting
         return Found(s, e, cue, what, region, 0.9, "undertaking")
-    m = h.search("request_owner")
+    m, joined = h.search("request_owner"), h.search("request_owner_joined")
+    if joined and (m is None or joined.end("owner") < m.end("owner")):
+        m = joined  # "requested X to track Y and then present ...": X, not "X to track Y and", is the owner
     if m and not re.search(r"\bhad\s+$", sent[: m.start()], re.I) and not r.addressee.match(m.group("owner")):
         owner = (s + m.start("owner"), s + m.end("owner"))
         return Found(s, e, at(m), m.group("what"), owner, 0.85, "request-owner")
@@ -303,7 +305,7 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         # a named owner ("the Head of HR") or an owner word ("officers")
         named = m and (m.group("owner").strip().lower() in {w.lower() for w in cues()["action_owners"]}
                        or re.search(r"(?-i:[A-Z])\w", re.sub(r"^the\b\s*", "", m.group("owner"), flags=re.I)))
-        if m and named:
+        if m and named and not _title_noun(m, sent):
             # "RESOLVED - (ii) the Head of HR submit a report ...": a decision naming its owner
             if not r.addressee.match(m.group("owner")):
                 owner = (s + m.start("owner"), s + m.end("owner"))
@@ -319,7 +321,7 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         if m and (r.deliverable_noun.search(what) or re.search(r"\bmeeting\b", what, re.I)):
             return Found(s, e, at(m), f"{m.group('verb')} {m.group('what')}", None, 0.8, "later-meeting")
     m = h.search("agreed_active")
-    if m and not r.addressee.match(m.group("owner")):
+    if m and not r.addressee.match(m.group("owner")) and not _title_noun(m, sent):
         # "It was proposed by X, seconded by Y and agreed that officers bring back a report ...": the
         # decision names its owner
         return Found(s, e, s + m.start("owner"), m.group("what"), (s + m.start("owner"), s + m.end("owner")),
@@ -337,6 +339,13 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         if re.search(r"\b(?:agreed|resolved|decided)\b", sent[: m.start()], re.I):
             return Found(s, e, cue, what, None, 0.8, "resolution")
     return _assurance(text, s, e, sent)
+
+
+def _title_noun(m: re.Match[str], sent: str) -> bool:
+    """"RESOLVED that the Annual Report 2023/24 be received": a capitalised "verb" after a capitalised owner
+    is the last word of a paper's title, not what a person is to do (unless the whole decision is in
+    capitals)."""
+    return m.group("verb")[:1].isupper() and not sent.isupper()
 
 
 def _binding(text: str, s: int, e: int, sent: str) -> Found | None:

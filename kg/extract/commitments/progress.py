@@ -57,6 +57,13 @@ def _completions() -> frozenset[str]:
 
 
 _ITEMISED = ("minutes",)  # an agenda lists what is to come, not what came
+_FRONT = 3000  # a front sheet's labels stand in the paper's first lines
+
+
+@lru_cache(maxsize=1)
+def _subject_re() -> re.Pattern[str]:
+    labels = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in progress_cues()["subject_labels"])
+    return re.compile(rf"(?im)^[ \t]*(?:{labels})[ \t]*:[ \t]*(?P<subject>\S[^\n]{{3,200}}?)[ \t]*$")
 
 
 def statements(
@@ -69,6 +76,15 @@ def statements(
     if title and (pos := text.find(title)) >= 0:
         span = Span.of(text, pos, pos + len(title))
         out.append(ProgressFact(f"progress:{pos}", clean(title), span, "agenda"))
+    if x.doc.meta.doc_type == "report":
+        # a report's front sheet "Subject: ..." line: what the paper is about, however its sidecar titles it
+        # (only a report's: an action log's "Report title:" field names the paper an action arose from)
+        if m := _subject_re().search(text, 0, min(len(text), _FRONT)):
+            pos, end = m.start("subject"), m.end("subject")
+            if not any(p.span.start == pos and p.span.end >= end for p in out):
+                out = [p for p in out if p.span.start != pos]  # the title inferred from it, cut short
+                out.append(ProgressFact(f"progress:{pos}", clean(m.group("subject")), Span.of(text, pos, end),
+                                        "agenda"))
     if x.doc.meta.doc_type in _ITEMISED:
         # each agenda item of a later meeting shows what came to the committee ("7. Play Area Strategy -
         # Options Appraisal", the item under which the promised report was presented)

@@ -196,6 +196,14 @@ _OWNER_DASH = re.compile(r"[ \t]+[-–][ \t]+")
 _BINDING_THAT = re.compile(r"(?:agreed|undertook|promised)\s+that\b", re.I)
 
 
+def _outcome(what: str) -> bool:
+    """"deliver savings of £2m": an outcome verb (commitment_cues.yaml: outcome_verbs) without one of the
+    things it hands over as its object."""
+    first, _, rest = what.strip().partition(" ")
+    things = cues()["outcome_verbs"].get(first.lower())
+    return things is not None and not re.search(rf"\b(?:{alt(things)})\b", rest, re.I)
+
+
 def _hands_over(subject: str, what: str) -> bool:
     """Does a future hand something to the meeting: a deliverable as its subject or its object, a recipient
     ("... to Members") or a meeting it comes to ("a deep dive would come to the next meeting")?"""
@@ -414,6 +422,9 @@ class _Reader:
                 f = Found(u.start, u.end, u.start, body, None, 0.85, "action")
         if f is None or (f.form == "note" and not _named_owner(x, text, f.actor_region)):
             return
+        if _outcome(f.text):
+            self.notes.append(f"commitment skipped at {u.start}: what a scheme achieves, nothing delivered")
+            return
         due = find_due(forms.masked(text, f.cue, f.end, spans), self.ref)
         if due.kind == "none":
             due = find_due(sent_masked, self.ref)
@@ -421,7 +432,9 @@ class _Reader:
             self.notes.append(f"commitment skipped at {u.start}: an assurance with no due time")
             return
         clause = _clause_of(self.tv, u.sentence, f.cue)
-        why = forms.excluded(text, sent, f, due, clause, x.doc.meta.committee)
+        # (the committee whose record it is: the sidecar's, else the one its heading names)
+        own_body = x.doc.meta.committee or (x.committee.name if x.committee else None)
+        why = forms.excluded(text, sent, f, due, clause, own_body)
         if why and f.form != "action" and not inline:
             self.notes.append(f"commitment skipped at {u.start}: {why}")
             return

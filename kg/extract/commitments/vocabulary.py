@@ -36,6 +36,7 @@ def progress_cues() -> dict:
 class Rx:
     undertake: re.Pattern[str]
     request_owner: re.Pattern[str]
+    request_owner_joined: re.Pattern[str]
     request_passive: re.Pattern[str]
     request_for: re.Pattern[str]
     request_that: re.Pattern[str]
@@ -96,12 +97,20 @@ def rx() -> Rx:
     return Rx(
         # "agreed to circulate ...", and with a gerund "committed to obtaining details ..."
         undertake=re.compile(
-            rf"\b(?P<cue>{alt(c['undertakings'])})\s+to\s+{adv}"
+            rf"\b(?P<cue>{alt(c['undertakings'])})(?:,?\s+{alt(c['undertaking_adverbs'])},?)?\s+to\s+{adv}"
             rf"(?P<what>(?P<verb>{alt([*c['deliverables'], *gerunds()])}|{split_forms()})\b.*)", flags
         ),
         request_owner=re.compile(
             rf"\b(?P<cue>{alt(c['requests'])})\s+(?P<owner>(?!that\b|for\b|if\b|whether\b|to\b)[^.;:\n]{{2,90}}?)"
             rf"\s+to\s+{adv}(?P<what>(?P<verb>{base})\b.*)",
+            flags,
+        ),
+        # "requested the Director to track usage over the winter and then present the results": the
+        # deliverable joined to a first verb of another kind
+        request_owner_joined=re.compile(
+            rf"\b(?P<cue>{alt(c['requests'])})\s+(?P<owner>(?!that\b|for\b|if\b|whether\b|to\b)[^.;:\n]{{2,90}}?)"
+            rf"\s+to\s+{adv}(?P<what>(?!(?:{alt(c['binding_not_deeds'])})\b)[a-z]+\b[^;.\n]{{0,100}}?"
+            rf"\band\s+(?:then\s+)?(?:to\s+)?(?P<verb>{base})\b.*)",
             flags,
         ),
         request_passive=re.compile(
