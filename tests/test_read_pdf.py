@@ -229,3 +229,93 @@ def test_pdf_prose_is_not_an_unruled_table(tmp_path: Path) -> None:
     _unruled_pdf(path, None)
     doc = read_document(path)
     assert doc.tables == () and doc.cells == ()
+
+
+def _wrapped_label_pdf(path: Path) -> None:
+    """A scorecard without rules whose measure names wrap inside their cells, the first line of some ending
+    with a colon, and group labels ("Housing", "Corporate") on rows of their own."""
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    rows = [
+        ["Measure", "2023/24", "2024/25", "2024/25", "Scottish", "RAG"],
+        ["", "Actual", "Target", "Actual", "average", ""],
+        ["Housing", "", "", "", "", ""],
+        ["HS1 Homeless assessments:\naverage days to decision", "31.5", "28", "26.9", "33.2", "Green"],
+        ["HS2 Emergency repairs completed\nwithin target hours (%)", "94.1", "95", "93.8", "95.6", "Amber"],
+        ["Corporate", "", "", "", "", ""],
+        ["CS1 Information requests:\nshare answered on time (%)", "88.0", "90", "91.4", "n/a", "Green"],
+    ]
+    style = TableStyle([("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    SimpleDocTemplate(str(path), invariant=1).build([Table(rows, style=style)])
+
+
+def test_a_measure_name_wrapped_in_its_cell_stays_the_row_label(tmp_path: Path) -> None:
+    """A cell's second line sits under its row at the cell's line spacing: it is the rest of the label,
+    even when the first line ends with a colon, and a group label above a row is not taken for one."""
+    path = tmp_path / "wrapped.pdf"
+    _wrapped_label_pdf(path)
+    doc = read_document(path)
+    assert_offsets(doc)
+    labels = {c.row_header for c in doc.cells if c.column}
+    assert "HS1 Homeless assessments: average days to decision" in labels
+    assert "HS2 Emergency repairs completed within target hours (%)" in labels
+    assert "CS1 Information requests: share answered on time (%)" in labels
+    assert not any(label.endswith(("Corporate", "Housing")) for label in labels)
+
+
+def test_a_running_footer_with_the_page_number_is_dropped(tmp_path: Path) -> None:
+    """A footer that repeats on every page with only its page number changing is page furniture."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    def footer(canvas, doc) -> None:  # noqa: ANN001
+        canvas.drawString(72, 30, f"Audit Committee | 4 March 2025 | Agenda item 7 Page {doc.page} of 3")
+
+    style = getSampleStyleSheet()["BodyText"]
+    story = [
+        Paragraph("Annual governance statement: progress on the action plan.", style),
+        PageBreak(),
+        Paragraph("Three of the five actions are complete.", style),
+        PageBreak(),
+        Paragraph("The remaining actions are due by the end of June.", style),
+    ]
+    path = tmp_path / "footer.pdf"
+    SimpleDocTemplate(str(path), invariant=1).build(story, onFirstPage=footer, onLaterPages=footer)
+    doc = read_document(path)
+    assert "Agenda item 7" not in doc.text and "Page 2" not in doc.text
+    assert "Three of the five actions are complete." in doc.text
+
+
+def test_ragged_right_prose_under_a_wide_line_is_rejoined(tmp_path: Path) -> None:
+    """Prose broken at a fixed width, ragged on the right, under one line set wider (a long subject line):
+    its lines are one paragraph, not each a line cut short on purpose."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    lines = [
+        "Subject: Revenue Budget Monitoring Report, Period 6 (to 30 September) - Communities Directorate",
+        "",
+        "The directorate is forecasting an overspend at the year end, mainly in temporary",
+        "accommodation, where the number of households placed in bed and breakfast has risen",
+        "since the spring. Officers expect the new leasing scheme to ease the pressure from",
+        "January, and a recovery plan will be reported to the next meeting of the Cabinet.",
+    ]
+    path = tmp_path / "ragged.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    for i, line in enumerate(lines):
+        canvas.setFont("Helvetica", 11 if i == 0 else 10)  # the subject line a little larger, so wider
+        canvas.drawString(50, 780 - 13 * i, line)
+    canvas.save()
+    text = read_document(path).text
+    assert "from January, and a recovery plan" in text
+    assert "placed in bed and breakfast has risen since" in text
+
+
+def test_a_pdf_library_s_placeholder_title_is_no_title(tmp_path: Path) -> None:
+    """A PDF made without a title carries its library's placeholder ("(anonymous)"): that names nothing."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    path = tmp_path / "untitled.pdf"
+    style = getSampleStyleSheet()["BodyText"]
+    SimpleDocTemplate(str(path)).build([Paragraph("Licensing fees review: consultation responses.", style)])
+    assert read_document(path).meta.title is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pdfplumber
@@ -22,6 +22,7 @@ from kg.errors import InputError
 from kg.model import DocMeta, Section
 from kg.read.base import Rendition
 from kg.read.layout import GridCell, Layout, guess_header_row, inline, mark_header_row, place
+from kg.read.table_parts import Row
 from kg.read.tables import Found, find, with_tables
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # pdfminer warns loudly about harmless quirks
@@ -29,7 +30,11 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)  # pdfminer warns loudly a
 _MARGIN = 0.08  # top and bottom share of a page where running headers, footers and page numbers live
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
 _LIST_START = re.compile(r"^(?:[•●▪‣◦·\-–*]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|\(?[ivx]{1,4}[.)]\s)", re.I)
-_JUNK_TITLE = re.compile(r"^(?:microsoft\s+\w+\s*-|untitled)|\.(?:docx?|pdf|rtf|odt)$", re.I)
+_DIGITS = re.compile(r"\d+")
+# a title no one wrote: a word processor's, a file name, or a PDF library's placeholder ("(anonymous)")
+_JUNK_TITLE = re.compile(
+    r"^(?:microsoft\s+\w+\s*-|untitled)|\.(?:docx?|pdf|rtf|odt)$|^\(?(?:anonymous|unspecified)\)?$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -173,24 +178,33 @@ def _in_margin(line: _Line, height: float) -> bool:
     return line.bottom < height * _MARGIN or line.top > height * (1 - _MARGIN)
 
 
+def _shape(text: str) -> str:
+    """A margin line with its numbers blanked: a running footer that carries the page number ("... Page 2
+    of 9") is the same line on every page."""
+    return _DIGITS.sub("#", text)
+
+
 def _furniture(pages: list, lines_by_page: list[list[_Line]]) -> set[str]:
-    """Texts in the page margins that repeat on at least half the pages (two at least): running heads."""
+    """Texts in the page margins that repeat on at least half the pages (two at least), numbers aside:
+    running heads and footers."""
     counts: Counter[str] = Counter()
     for page, lines in zip(pages, lines_by_page, strict=True):
-        counts.update({ln.text for ln in lines if _in_margin(ln, float(page.height))})
+        counts.update({_shape(ln.text) for ln in lines if _in_margin(ln, float(page.height))})
     need = max(2, (len(pages) + 1) // 2)
     return {text for text, n in counts.items() if n >= need}
 
 
 def _is_furniture(line: _Line, height: float, furniture: set[str]) -> bool:
-    return _in_margin(line, height) and (line.text in furniture or bool(_PAGE_NUMBER.match(line.text)))
+    return _in_margin(line, height) and (
+        _shape(line.text) in furniture or bool(_PAGE_NUMBER.match(line.text))
+    )
 
 
 def _blocks(lines: list[_Line], tables: list, body_size: float) -> list[tuple[str, object]]:
     """Paragraphs and headings (lists of output lines) and tables, in reading order (top to bottom).
     A heading is one short line set larger than the body text, or all in bold."""
     items: list[tuple[float, str, object]] = [(float(t.bbox[1]), "table", t) for t in tables]
-    right = max((ln.x1 for ln in lines), default=0.0)
+    right = _right_edge(lines)
     paragraph: list[str] = []
     members: list[_Line] = []
     start = 0.0
@@ -226,6 +240,16 @@ def _blocks(lines: list[_Line], tables: list, body_size: float) -> list[tuple[st
         finish()
     items.sort(key=lambda item: item[0])
     return [(kind, content) for _, kind, content in items]
+
+
+def _right_edge(lines: list[_Line]) -> float:
+    """Where the page's full lines of prose end: the upper quartile of the long lines' right ends, not the
+    widest line (a heading, a footer or a wide table row would make every ragged-right prose line look
+    cut short on purpose)."""
+    ends = sorted(ln.x1 for ln in lines if len(ln.text) >= 40)
+    if len(ends) < 4:
+        return max((ln.x1 for ln in lines), default=0.0)
+    return ends[(3 * len(ends)) // 4]
 
 
 def _same_paragraph(a: _Line, b: _Line) -> bool:
@@ -322,11 +346,67 @@ def _unruled(page: object, lines: list[_Line]) -> tuple[list[_Line], list[_TextT
     for found in find(text):
         first = max(i for i, s in enumerate(starts) if s <= found.start)
         last = max(i for i, s in enumerate(starts) if s < found.end)
+        found, last = _wrapped_labels(found, lines, starts, last, unit)
         members = lines[first : last + 1]
         bbox = (min(m.x0 for m in members), members[0].top, max(m.x1 for m in members), members[-1].bottom)
         out.append(_TextTable(bbox, _found_grid(text, found), found.label))
         taken.update(range(first, last + 1))
     return [ln for i, ln in enumerate(lines) if i not in taken], out
+
+
+def _gutter(line: _Line, unit: float) -> float | None:
+    """Where the line's second column starts (the first gap wider than a column gutter), or None."""
+    right: float | None = None
+    for c in line.chars:
+        if not str(c.get("text", "")).strip():
+            continue
+        if right is not None and float(c["x0"]) - right > 1.5 * unit:
+            return float(c["x0"])
+        right = float(c["x1"])
+    return None
+
+
+def _wrapped_labels(
+    found: Found, lines: list[_Line], starts: list[int], last: int, unit: float
+) -> tuple[Found, int]:
+    """A row label the table cell wrapped: its further lines sit under the label alone, at the cell's line
+    spacing, closer to the row above than the next row sits. They belong to the row's label, as a clean
+    conversion gives the cell, whether or not the text table finder took them (it reads words, not where
+    they sit); the table's last line moves down when the last row's label wrapped."""
+    def line_of(row: Row) -> int:
+        return max(j for j, s in enumerate(starts) if s <= row.cells[0][1])
+
+    in_rows = {line_of(row) for row in found.rows if row.cells}
+    rows = list(found.rows)
+    for k, row in enumerate(rows):
+        if not row.cells:
+            continue
+        i = line_of(row)
+        gutter = _gutter(lines[i], unit)
+        if gutter is None or i + 1 >= len(lines):
+            continue
+        pitch = lines[i + 1].top - lines[i].top
+        block: list[int] = []
+        j = i + 1
+        while (
+            j < len(lines)
+            and j not in in_rows
+            and abs(lines[j].top - lines[j - 1].top - pitch) <= 1.0
+            and lines[j].x0 >= lines[i].x0 - unit
+            and lines[j].x1 < gutter - unit
+            and _gutter(lines[j], unit) is None
+        ):
+            block.append(j)
+            j += 1
+        # the next line must stand further off (a new row or the end), else these lines are evenly spaced
+        # text of their own (a section label above a row, a note under the table)
+        if not block or j < len(lines) and lines[j].top - lines[j - 1].top <= pitch + 2.0:
+            continue
+        more = " ".join(lines[b].text for b in block)
+        if more not in row.label_text:
+            rows[k] = Row(row.label, f"{row.label_text} {more}", row.cells)
+        last = max(last, block[-1])
+    return replace(found, rows=tuple(rows)), last
 
 
 def _found_grid(text: str, found: Found) -> list[list[GridCell]]:
