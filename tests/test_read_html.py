@@ -312,3 +312,27 @@ def test_labelled_field_records_written_as_paragraphs_are_a_table(tmp_path: Path
         ("Average time to decide local applications", "Year-end result", "13.2 weeks"),
         ("Enforcement cases concluded within 39 weeks", "Target", "70%"),
         ("Enforcement cases concluded within 39 weeks", "Year-end result", "81.0%")}
+
+
+def test_items_set_out_in_a_plain_table_are_items_not_a_data_table(tmp_path: Path) -> None:
+    """A minutes page that lays its items out as a table (number cell, then a cell with the item's heading
+    and paragraphs) but without ModernGov's class: each row is an agenda item whose paragraphs stay prose."""
+    page = tmp_path / "minutes.html"
+    page.write_text(
+        "<html><body><h1>Minutes</h1><p>Education Committee - Tuesday, 3rd June, 2025 10.00 am</p>"
+        "<table><tr><th>No.</th><th>Item</th></tr>"
+        "<tr><td>ED/31</td><td><h4>Declarations of Interest</h4><p>Minutes:</p>"
+        "<p>There were no declarations of interest.</p></td></tr>"
+        "<tr><td>ED/32</td><td><h4>School Estate Update</h4><p>Minutes:</p>"
+        "<p>Councillor Imrie asked when the condition survey would be complete. The Head of Education "
+        "said it would be finished by the end of August.</p>"
+        "<p>Decision: The Committee noted the update.</p></td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    doc = read_document(page)
+    assert_offsets(doc)
+    assert doc.tables == () and doc.cells == ()
+    found = items(doc)
+    assert list(found) == ["ED/31", "ED/32"]
+    assert found["ED/32"].startswith("ED/32 School Estate Update\n\nMinutes:\n\nCouncillor Imrie asked when")
+    assert "\n\nDecision: The Committee noted the update." in found["ED/32"]

@@ -141,6 +141,8 @@ _MEETING_TITLE = re.compile(
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+),?\s+(\d{4})")
 _ITEM_NUMBER = re.compile(r"^\(?(\d{1,3}[a-z]?(?:\.\d{1,2})?|[ivx]{1,5}|[a-z])\)?\.?$", re.I)
+# a minute number with its year or committee code: "12/25", "PL/29", "ARAC 08/25", "C.104"
+_MINUTE_NUMBER = re.compile(r"^(?:[A-Z]{1,6}[\s./]?)?\d{1,3}[a-z]?(?:/\d{2,4})?$")
 _OPEN_TAG_AT_END = re.compile(rb"<[A-Za-z/!][^<>]*$")  # "...<td class=" with no closing ">"
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 # Deeper than any real page (Word's HTML nests some 30 levels); below it a subtree is read as plain text,
@@ -604,7 +606,7 @@ class _Walker:
     def table(self, node: LexborNode, depth: int) -> None:
         self.flush()
         classes = {c.lower() for c in _classes(node)}
-        if "mgitemtable" in classes or node.attributes.get("id") == "mgItemTable":
+        if "mgitemtable" in classes or node.attributes.get("id") == "mgItemTable" or _is_item_table(node):
             self.agenda(node, depth)
         elif (node.attributes.get("role") or "").lower() == "presentation" or _is_layout(node):
             self.walk(node, depth + 1)
@@ -626,11 +628,15 @@ class _Walker:
             body = cells[1]
             title_node = body.css_first(".mgAiTitleTxt") or body.css_first("h1, h2, h3, h4, h5, h6")
             title = _FILE_SIZE.sub("", _text(title_node))
-            label = number if _ITEM_NUMBER.match(number) else (title or number)
+            numbered = bool(_ITEM_NUMBER.match(number) or _MINUTE_NUMBER.match(number))
+            label = number if numbered else (title or number)
             self.layout.open("item", label)
-            heading = (
-                f"{number}. {title}" if number and title and _ITEM_NUMBER.match(number) else (title or number)
-            )
+            if number and title and _ITEM_NUMBER.match(number):
+                heading = f"{number}. {title}"
+            elif number and title and _MINUTE_NUMBER.match(number):
+                heading = f"{number} {title}"  # "12/25 Title", as minutes number their items
+            else:
+                heading = title or number
             if heading:
                 self.buf.append(heading)
                 self.flush(heading=True)
@@ -653,6 +659,23 @@ def _rows(table: LexborNode) -> list[LexborNode]:
         elif child.tag in ("thead", "tbody", "tfoot"):
             rows.extend(c for c in child.iter() if c.tag == "tr")
     return rows
+
+
+def _is_item_table(table: LexborNode) -> bool:
+    """An agenda or minutes page that sets its items out as a table without ModernGov's class: every body
+    row is an item or minute number and a cell whose content opens with the item's heading."""
+    items = 0
+    for row in _rows(table):
+        cells = [c for c in row.iter() if c.tag in ("td", "th")]
+        if not cells or all(c.tag == "th" for c in cells):
+            continue
+        number = _text(cells[0]).rstrip(".")
+        if len(cells) < 2 or not (_ITEM_NUMBER.match(number) or _MINUTE_NUMBER.match(number)):
+            return False
+        if cells[1].css_first("h1, h2, h3, h4, h5, h6, .mgAiTitleTxt") is None:
+            return False
+        items += 1
+    return items > 0
 
 
 def _is_layout(table: LexborNode) -> bool:
