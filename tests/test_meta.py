@@ -93,6 +93,11 @@ def test_sidecar_original_inside_the_folder_is_accepted(tmp_path: Path) -> None:
         # ... and the council apart from it by a PDF's column gap
         ("Kellside District Council        Licensing Committee - 3 June 2024\n\nMinutes\n",
          "Licensing Committee", dt.date(2024, 6, 3), None),
+        # a meeting page's title after the kind of page it is
+        ("Minutes: Planning Applications Committee - Wednesday, 9th July, 2025 7.00 pm\n\nVenue: Hall\n",
+         "Planning Applications Committee", dt.date(2025, 7, 9), None),
+        ("Agenda and draft minutes: Harbour Board - Monday, 2nd June, 2025 2.00 pm\n\nVenue: Hall\n",
+         "Harbour Board", dt.date(2025, 6, 2), None),
         # a decision notice saved as text
         ("Decision Maker: Cabinet Member for Highways\nDate of decision: 2 October 2024\n",
          "Cabinet Member for Highways", dt.date(2024, 10, 2), "decision"),

@@ -164,10 +164,12 @@ def _inside(value: object, path: Path, root: Path) -> str:
     return str(target.relative_to(root.resolve()))
 
 
-# ModernGov's meeting page title:
+# ModernGov's meeting page title, maybe after the kind of page ("Minutes: ", "Agenda and minutes: "):
 # "Overview and Scrutiny Management Committee - Friday, 28th April, 2023 6.00 pm"
 _TITLE = re.compile(
-    r"^(?P<committee>[A-Z][^\n:]{2,120}?)[ \t]+[-–][ \t]+"  # at the line's start: not a label's second line
+    r"^(?i:(?:draft[ \t]+)?(?:agenda|minutes|decisions)(?:,?[ \t]+(?:and[ \t]+)?(?:draft[ \t]+)?"
+    r"(?:agenda|minutes|decisions))*[ \t]*:[ \t]*)?"
+    r"(?P<committee>[A-Z][^\n:]{2,120}?)[ \t]+[-–][ \t]+"  # at the line's start: not a label's second line
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
     r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<month>[A-Za-z]+),?[ \t]+(?P<y>\d{4})"
     r"(?:,?[ \t]+\d{1,2}(?:[.:]\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.))?[ \t]*$",
