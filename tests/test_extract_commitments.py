@@ -1837,3 +1837,17 @@ def test_a_front_sheet_s_subject_line_is_what_the_paper_brings(tmp_path: Path) -
     x = _extract(tmp_path, "d.txt")
     subjects = [p.text for p in x.progress if p.kind == "agenda"]
     assert "Review of Allotment Rents - Waiting Lists by Site and Rent Levels" in subjects
+
+
+def test_a_member_asking_what_is_being_done_to_deliver_something_asks_nobody_to_do_it(tmp_path: Path) -> None:
+    """"asked what was being done to reduce X" and "asked how officers intended to bring X down" are
+    questions: the words after "asked" are no one asked to act, so neither is a promise; "asked the Head of
+    Service to circulate X" still is."""
+    x = _write(tmp_path, (
+        "Councillor Ferris asked what was being done to reduce the number of empty council homes in the "
+        "town centre.\n\n"
+        "Councillor Oduya asked how officers intended to bring the planning enforcement backlog down before "
+        "the summer.\n\n"
+        "Councillor Ferris asked the Head of Housing to circulate the list of empty homes by ward.\n"
+    ), "minutes")
+    assert [c.text for c in x.commitments] == ["circulate the list of empty homes by ward"]

@@ -91,6 +91,8 @@ def rx() -> Rx:
     part = alt(c["deliverables"].values())
     modal = alt(c["modals"])
     adv = rf"(?:{alt(c['adverbs'])}\s+)?"
+    # who is asked is never a question ("asked how officers meant to clear the backlog")
+    owner = rf"(?P<owner>(?!that\b|for\b|to\b|{alt(c['question_words'])}\b)[^.;:\n]{{2,90}}?)"
     flags = re.I
     progress = progress_cues()
     conditions = nlp.vocabulary("conditions")
@@ -101,14 +103,14 @@ def rx() -> Rx:
             rf"(?P<what>(?P<verb>{alt([*c['deliverables'], *gerunds()])}|{split_forms()})\b.*)", flags
         ),
         request_owner=re.compile(
-            rf"\b(?P<cue>{alt(c['requests'])})\s+(?P<owner>(?!that\b|for\b|if\b|whether\b|to\b)[^.;:\n]{{2,90}}?)"
+            rf"\b(?P<cue>{alt(c['requests'])})\s+{owner}"
             rf"\s+to\s+{adv}(?P<what>(?P<verb>{base})\b.*)",
             flags,
         ),
         # "requested the Director to track usage over the winter and then present the results": the
         # deliverable joined to a first verb of another kind
         request_owner_joined=re.compile(
-            rf"\b(?P<cue>{alt(c['requests'])})\s+(?P<owner>(?!that\b|for\b|if\b|whether\b|to\b)[^.;:\n]{{2,90}}?)"
+            rf"\b(?P<cue>{alt(c['requests'])})\s+{owner}"
             rf"\s+to\s+{adv}(?P<what>(?!(?:{alt(c['binding_not_deeds'])})\b)[a-z]+\b[^;.\n]{{0,100}}?"
             rf"\band\s+(?:then\s+)?(?:to\s+)?(?P<verb>{base})\b.*)",
             flags,
