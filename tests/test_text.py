@@ -435,3 +435,14 @@ def test_a_short_line_after_a_full_one_once_in_a_document_is_no_leftover_of_a_se
             "RESOLVED that the licence be granted subject to the conditions agreed at the hearing.\n")
     tv = build(text)
     assert not any(ln.orphan for ln in tv.lines)
+
+
+def test_a_share_of_something_after_comma_and_opens_a_clause_of_its_own() -> None:
+    """", and 91% of complaints were answered ..." after one measure's levels is a second statement with its
+    own subject; "and" before a figure that is not a share of something does not cut."""
+    text = ("Rent collection rose to 98.9%, above the 98% target, and 91% of complaints were answered in "
+            "time. Arrears fell to 2.1%, and 1.9% the year before.")
+    tv = build(text)
+    clauses = [text[c.start : c.end] for c in tv.clauses]
+    assert clauses[1] == "and 91% of complaints were answered in time."
+    assert clauses[2] == "Arrears fell to 2.1%, and 1.9% the year before."

@@ -105,11 +105,24 @@ def ratio(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int, 
     left = text[max(lo, start - 160) : start]
     if m := _X_OF_Y_BEFORE.search(left):
         return start - (len(left) - m.start()), _close(text, end, hi), m.group(2), m.group(3).strip() or None
+    if m := _spelled_x_of_y().search(left):
+        denominator = str(words()["number_words"][m.group(2).lower()])
+        return start - (len(left) - m.start()), _close(text, end, hi), denominator, m.group(3).strip() or None
     if m := _X_BEFORE.search(left):
         return start - (len(left) - m.start()), _close(text, end, hi), None, None
     if m := _X_OF_Y_AFTER.match(text, end, hi):
         return start, m.end(), m.group(2), None
     return start, end, None, None
+
+
+@cache
+def _spelled_x_of_y() -> re.Pattern[str]:
+    """"Nine of the eleven NP (81.8%)": the same construction as `_X_OF_Y_BEFORE` with both counts spelled
+    out, as minutes write small numbers."""
+    spelled = "|".join(sorted((str(w) for w in words()["number_words"]), key=len, reverse=True))
+    return re.compile(r"\b(" + spelled + r")\s+(?:out\s+)?of\s+(?:the\s+)?(" + spelled + r")\s+"
+                      r"((?:[^()\d]|\d+\s+(?:working\s+)?(?:days?|weeks?|months?|hours?)){0,100}?)\s*\(\s*$",
+                      re.I)
 
 
 def _close(text: str, end: int, hi: int) -> int:
