@@ -2430,3 +2430,12 @@ def test_a_target_score_and_an_average_score_are_read_past_the_word_score() -> N
              "score of 9.\n\nCapped points were 47.2 against the Wales average score of 46.1.\n")
     got = {(o.value, o.measure, o.area) for o in x.observations if o.value is not None}
     assert {(D("9"), "target", "council"), (D("46.1"), "benchmark", "wales")} <= got
+
+
+def test_up_from_after_a_target_is_the_level_before_not_a_target_moved() -> None:
+    """"... just under the 95% target and up from 91.3% a year earlier": the figure after "and up from" is
+    the measure's earlier level; "the target was changed from 9 days to 8.5" stays a target moved."""
+    x = _one("Invoices paid on time reached 94.2%, just under the 95% target and up from 91.3% a year "
+             "earlier.\n\nThe target for sickness absence was changed from 9 days to 8.5 days.\n")
+    got = {(o.value, o.measure) for o in x.observations if o.value is not None}
+    assert got == {(D("94.2"), "actual"), (D("95"), "target"), (D("91.3"), "previous")}

@@ -213,7 +213,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if role.measure == "target" and \
                         targets.LEVEL_AGAINST_TARGET.search(text, max(c.start, n.start - 60), n.start):
                     role = frames.Role("actual")  # "the performance against target is 84%": the level
-                if targets.TARGET_MOVED.search(text, max(c.start, n.start - 120), n.start) or (
+                if (targets.TARGET_MOVED.search(text, max(c.start, n.start - 120), n.start)
+                        and not targets.LEVEL_UP_FROM.search(text, max(c.start, n.start - 120), n.start)) or (
                         moved_end is not None and targets.PAIR_TO.match(text, moved_end, n.start)):
                     # "the target change for HR2 from 5.5 days to 6.5 days": a target moved, no level stated
                     moved_end = n.end
