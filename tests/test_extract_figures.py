@@ -2512,3 +2512,80 @@ def test_a_comparator_s_figure_under_a_subject_of_its_own_is_not_the_paragraph_b
     assert not any(o.value == D("2.1") and o.surface == "Rent collection" for o in x.observations)
     assert {(o.value, o.measure) for o in x.observations if o.surface == "Rent collection"} == {
         (D("97.2"), "actual"), (D(98), "target")}
+
+
+def test_a_column_headed_nn_is_the_nearest_neighbours_benchmark(tmp_path: Path) -> None:
+    """A scorecard column headed "NN" alone (the CIPFA nearest neighbours' average) is a benchmark for that
+    comparator group, as one headed "CIPFA NN" is."""
+    path = tmp_path / "asc_scorecard.txt"
+    path.write_text(
+        "Adult social care scorecard, Quarter 3 2024/25\n\n"
+        "| Measure | Q2 | Q3 | Target | England | NN | RAG |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| Adults with learning disabilities in paid work (%) | 5.1 | 5.4 | 6.0 | 4.8 | 5.9 | Amber |\n"
+        "| Service users who feel safe (%) | 68.2 | 69.0 | 70.0 | 71.1 | 70.3 | Amber |\n",
+        encoding="utf-8",
+    )
+    x = extract(read_document(path))
+    areas = {o.value: o.area for o in x.observations if o.measure == "benchmark"}
+    assert areas == {D("5.9"): "cipfa-nearest-neighbours", D("70.3"): "cipfa-nearest-neighbours",
+                     D("4.8"): "england", D("71.1"): "england"}
+
+
+def test_a_second_share_after_comma_and_keeps_its_own_measure() -> None:
+    """"X improved to 88.0% against the 90% target, and 64.5% of new claims were decided in time, against
+    61.2% in the previous quarter": the second share and its earlier level belong to the claims, not to X."""
+    x = _one("Tenant satisfaction improved to 88.0% against the 90% target, and 64.5% of new claims were "
+             "decided within 20 days, against 61.2% in the previous quarter.\n")
+    claims = {(o.value, o.measure) for o in x.observations if "claims" in o.surface}
+    assert claims == {(D("64.5"), "actual"), (D("61.2"), "previous")}
+    assert {(o.value, o.measure) for o in x.observations if "satisfaction" in o.surface.lower()} == {
+        (D("88.0"), "actual"), (D("90"), "target")}
+
+
+def test_a_count_target_keeps_its_unit_when_a_later_level_in_the_sentence_is_a_share() -> None:
+    """"Homes built rose to 212 against a target of 250, and the void rate fell to 3.2%": the target is a
+    count like the level it is set against, not a share like the sentence's last level."""
+    x = _one("Affordable homes completed rose to 212 in the year against a target of 250, and the void rate "
+             "had fallen to 3.2%.\n")
+    homes = {(o.value, o.unit, o.measure) for o in x.observations if "homes" in o.surface.lower()}
+    assert homes == {(D("212"), "count", "actual"), (D("250"), "count", "target")}
+
+
+def test_an_improvement_on_an_earlier_level_is_that_previous_level() -> None:
+    """"stood at 7.9%, an improvement on 8.6% a year ago" and "rose to 1,420, an increase on 1,310 at the
+    end of June": the figure after "an improvement on" / "an increase on" is the earlier level."""
+    x = _one("The rate of empty shop units stood at 7.9%, an improvement on 8.6% at the end of March, "
+             "and was below the Wales average of 9.4%.\n\n"
+             "Households on the housing register rose to 1,420, an increase on 1,310 at the end of June.\n")
+    got = {(o.value, o.measure) for o in x.observations if o.value is not None}
+    assert {(D("8.6"), "previous"), (D("1310"), "previous"), (D("7.9"), "actual"), (D("1420"), "actual"),
+            (D("9.4"), "benchmark")} <= got
+    assert (D("8.6"), "actual") not in got and (D("1310"), "actual") not in got
+
+
+def test_a_share_after_spelled_out_x_of_y_is_named_by_the_counted_things() -> None:
+    """"Seven of the twelve audits completed had been finalised on time (58.3%)": with the counts spelled
+    out, as with digits, the share is of the audits, not of "had been finalised on time"."""
+    x = _one("Seven of the twelve audits completed in the quarter had been finalised on time (58.3%), "
+             "short of the target of 75%.\n")
+    share = next(o for o in x.observations if o.value == D("58.3"))
+    assert share.surface.startswith("audits completed") and share.denominator == D("12")
+
+
+def test_a_target_score_and_an_average_score_are_read_past_the_word_score() -> None:
+    """"remained at 16 against a target risk score of 9" and "against the Wales average score of 46.1":
+    "score" between the cue and its number, as risk registers and attainment reports write it."""
+    x = _one("The residual risk score for workforce capacity (CR4) remained at 16 against a target risk "
+             "score of 9.\n\nCapped points were 47.2 against the Wales average score of 46.1.\n")
+    got = {(o.value, o.measure, o.area) for o in x.observations if o.value is not None}
+    assert {(D("9"), "target", "council"), (D("46.1"), "benchmark", "wales")} <= got
+
+
+def test_up_from_after_a_target_is_the_level_before_not_a_target_moved() -> None:
+    """"... just under the 95% target and up from 91.3% a year earlier": the figure after "and up from" is
+    the measure's earlier level; "the target was changed from 9 days to 8.5" stays a target moved."""
+    x = _one("Invoices paid on time reached 94.2%, just under the 95% target and up from 91.3% a year "
+             "earlier.\n\nThe target for sickness absence was changed from 9 days to 8.5 days.\n")
+    got = {(o.value, o.measure) for o in x.observations if o.value is not None}
+    assert got == {(D("94.2"), "actual"), (D("95"), "target"), (D("91.3"), "previous")}

@@ -1120,3 +1120,77 @@ def test_aligned_header_finished_by_a_capitalised_word_under_its_column(tmp_path
     g = grid(doc)
     assert g[("Leavers with 3+ Highers (%)", "Virtual Comparator")] == "44.5"
     assert g[("Leavers with 1+ Advanced Higher", "2023/24")] == "17.9"
+
+
+def test_aligned_rows_of_one_family_wrap_alike_and_their_repeated_tails_stay_labels(tmp_path: Path) -> None:
+    """Two rows whose labels wrap over the same indented lower-case words print those lines twice; they
+    end each row's label and are not taken for a running head repeated on every page."""
+    doc = _flat(tmp_path, (
+        "Measure                              2023/24   2024/25   Target    Wales\n"
+        "Principal roads in need of            11.2      10.8      11.0      12.9\n"
+        "  structural repair (%)\n"
+        "Non-principal roads in need of        15.6      16.1      15.0      14.4\n"
+        "  structural repair (%)\n"
+        "Streets graded clean (%)              93.0      94.5      95.0      95.8\n"
+    ))
+    g = grid(doc)
+    assert g[("Principal roads in need of structural repair (%)", "2024/25")] == "10.8"
+    assert g[("Non-principal roads in need of structural repair (%)", "Wales")] == "14.4"
+    assert g[("Streets graded clean (%)", "Target")] == "95.0"
+
+
+def test_flattened_status_with_a_degree_word_after_a_footer_printed_once(tmp_path: Path) -> None:
+    """A status cell opening with a word of degree ("Just below target") is one cell, not the label's last
+    word, and a running footer printed once over a bare page number does not end the table."""
+    doc = _flat(tmp_path, (
+        "Measure Q3 Q4 Target Status Trend\n"
+        "Library visits per 1,000 population 410 425 450 Off target Improving\n"
+        "Leisure centre attendances (number) 61,200 64,800 65,000 Just below target Improving\n"
+        "Invoices paid within 30 days (%) 93.1 94.0 95.0 Marginally off target Improving\n"
+        "Glasmoor Borough Council - Resources Scrutiny Panel - 9 March 2025\n"
+        "Page 5\n"
+        "Council tax collected in year (%) 96.2 96.8 97.0 On target Improving\n"
+        "Staff appraisals completed (%) 71 78 90 Off target Improving\n"
+    ))
+    assert len(doc.tables) == 1
+    g = grid(doc)
+    assert g[("Leisure centre attendances (number)", "Q4")] == "64,800"
+    assert g[("Invoices paid within 30 days (%)", "Target")] == "95.0"
+    assert g[("Council tax collected in year (%)", "Q4")] == "96.8"
+    assert g[("Staff appraisals completed (%)", "Q3")] == "71"
+    assert not any("Glasmoor" in c.span.quote or "Page" in c.span.quote for c in doc.cells)
+
+
+def test_flattened_one_word_comment_reading_as_a_trend_is_not_a_figure_column(tmp_path: Path) -> None:
+    """Under a "Comment" head a one-word comment that reads as a value ("Lower") is the comment, so a row
+    whose label wrapped keeps its figures in their own columns."""
+    doc = _flat(tmp_path, (
+        "Indicator 2022/23 2023/24 Unitary average Comment\n"
+        "Usable reserves as % of net spend 22.5 19.8 24.1 Adequate but falling\n"
+        "Debt as a multiple of income 2.1 2.4 2.0 Above the average\n"
+        "Weeks of spend covered by (cash 9 7 - Lower\n"
+        "and investments)\n"
+        "\n"
+        "4. Conclusion\n"
+    ))
+    g = grid(doc)
+    weeks = "Weeks of spend covered by (cash and investments)"
+    assert (g[(weeks, "2022/23")], g[(weeks, "2023/24")]) == ("9", "7")
+    assert (weeks, "Comment") not in g
+    assert g[("Debt as a multiple of income", "2023/24")] == "2.4"
+
+
+def test_flattened_status_cell_wrapped_with_the_label_unit_onto_the_next_line(tmp_path: Path) -> None:
+    """A PDF converter wraps two cells of a row at once ("... 88 Above" over "(%) target"): the bracket
+    ends the label and the words make the status cell, so the row and the rows under it are read."""
+    doc = _flat(tmp_path, (
+        "Measure Q1 Q2 Target Wales Status\n"
+        "Food hygiene inspections completed (%) 81.0 84.2 85 n/a Below target\n"
+        "Noise complaints responded to within 3 working days of report 86 91 88 - Above\n"
+        "(%) target\n"
+        "Licensing applications determined 212 230 - - -\n"
+    ))
+    g = grid(doc)
+    noise = "Noise complaints responded to within 3 working days of report (%)"
+    assert (g[(noise, "Q1")], g[(noise, "Q2")], g[(noise, "Target")]) == ("86", "91", "88")
+    assert g[("Licensing applications determined", "Q2")] == "230"

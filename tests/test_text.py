@@ -460,3 +460,14 @@ def test_a_bracketed_figure_opening_a_line_goes_on_from_the_words_before_it() ->
     assert text[s.start:s.end].startswith("They were concerned")
     assert [li.marker for li in build("Minutes\n\nRESOLVED – That\n(1) the report be noted;\n(2) the plan be "
                                       "approved.\n").list_items] == ["(1)", "(2)"]
+
+
+def test_a_share_of_something_after_comma_and_opens_a_clause_of_its_own() -> None:
+    """", and 91% of complaints were answered ..." after one measure's levels is a second statement with its
+    own subject; "and" before a figure that is not a share of something does not cut."""
+    text = ("Rent collection rose to 98.9%, above the 98% target, and 91% of complaints were answered in "
+            "time. Arrears fell to 2.1%, and 1.9% the year before.")
+    tv = build(text)
+    clauses = [text[c.start : c.end] for c in tv.clauses]
+    assert clauses[1] == "and 91% of complaints were answered in time."
+    assert clauses[2] == "Arrears fell to 2.1%, and 1.9% the year before."

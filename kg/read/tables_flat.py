@@ -353,6 +353,59 @@ def _quartile_words(tokens: list[Token], kind: str = "quartile_cells") -> list[T
     return out
 
 
+def _status_degree(tokens: list[Token]) -> list[Token]:
+    """Under a status head a status may open with a word of degree ("... 70.0 Just below target
+    Stable"): the degree word joins the status word after it (that word's text kept), so the status is
+    read as one cell by `_quartile_words`, never as the last word of the label."""
+    cells = {str(w).lower() for w in words()["status_cells"]}
+    out = list(tokens)
+    for k in range(len(out) - 2, 0, -1):
+        if out[k][2].lower() not in words()["status_degrees"] or not _is_cell(out[k - 1][2]):
+            continue
+        rest = [t[2].lower() for t in out[k + 1 : k + 3]]
+        if rest[:1] and (rest[0] in cells or " ".join(rest) in cells):
+            out[k : k + 2] = [(out[k][0], out[k + 1][1], out[k + 1][2])]
+    return out
+
+
+def _comment_words(tokens: Sequence[Token], extra: int) -> list[Token]:
+    """Under a "Comment" head a comment of one word that reads as a value ("... 12 9 - Lower") leaves a
+    row with more values than the table has value columns: up to `extra` words (never figures) ending the
+    row are that comment, so the figures keep their own columns."""
+    out = list(tokens)
+    while extra and out and not is_number(out[-1][2]) and is_word_value(out[-1][2]):
+        out.pop()
+        extra -= 1
+    return out
+
+
+def _split_status(tokens: Sequence[Token], below: Sequence[Token]) -> list[Token] | None:
+    """A row whose last cell wrapped with its label's unit, as a PDF converter gives two wrapped cells ("...
+    88 - Above" over "(%) target"): the unit ends the label and the status's words make one cell."""
+    if len(below) < 2 or len(tokens) < 3 or not is_label_tail(below[0][2]) or _is_cell(tokens[-1][2]):
+        return None
+    status = " ".join(t[2] for t in [tokens[-1], *below[1:]]).lower()
+    if status not in {str(w).lower() for w in words()["status_cells"]}:
+        return None
+    row = [*tokens[:-1], (tokens[-1][0], below[-1][1], "-")]
+    n = _trailing(row)
+    if n < 2:
+        return None
+    return [*row[: len(row) - n], below[0], *row[len(row) - n :]]
+
+
+def _footer_once(text: str, lines: Sequence[Line], j: int) -> bool:
+    """A running footer printed once, on the line over a bare page number ("Council - Committee - 4 May
+    2025" / "Page 3"): page furniture inside the table, not a row nor a label."""
+    return (
+        j + 1 < len(lines)
+        and not lines[j + 1].blank
+        and is_furniture(lines[j + 1].text, frozenset())
+        and " - " in lines[j].text
+        and _trailing(_tokens(text, lines[j])) < 2
+    )
+
+
 @cache
 def _missing_phrases() -> frozenset[tuple[str, ...]]:
     """Words a scorecard writes in a cell for "no figure here" ("New measure", "Not available", "No target"),
@@ -395,7 +448,7 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
     def row_tokens(line: Line) -> list[Token]:
         tokens = _missing_words(_tokens(text, line))
         if rated:
-            tokens = _quartile_words(_rag_letters(tokens), "status_cells")
+            tokens = _quartile_words(_rag_letters(_status_degree(tokens)), "status_cells")
         if ranked:
             tokens = _quartile_words(tokens)
         return _without_comment(tokens) if commented else tokens
@@ -463,8 +516,21 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
                 j = k
                 continue
             break
+        if members and _footer_once(text, lines, j):
+            k = j + 2
+            while k < len(lines) and (lines[k].blank or is_furniture(lines[k].text, repeated)):
+                k += 1
+            if k < len(lines) and opens_rows(k):
+                j = k  # the rows go on after the page break
+                continue
         tokens = row_tokens(line)
         n = _trailing(tokens)
+        if n < 2 and rated and j + 1 < len(lines) and (
+            split := _split_status(tokens, _tokens(text, lines[j + 1]))
+        ):
+            members.append((j, "row", split))
+            j += 2
+            continue
         if n >= 2:
             members.append((j, "row", tokens))
         elif n == 0 and members and members[-1][1] == "row" and _unit_tail(tokens):
@@ -522,6 +588,9 @@ def flattened(text: str, lines: Sequence[Line], i: int, repeated: frozenset[str]
             rows[-1] = Row(span, f"{prev.label_text} {' '.join(t[2] for t in tokens)}", prev.cells)
             continue
         n = _trailing(tokens)
+        if commented and n > n_value:
+            tokens = _comment_words(tokens, n - n_value)
+            n = _trailing(tokens)
         label = pending + list(tokens[: len(tokens) - min(n, n_value)])
         pending = []
         span = (label[0][0], label[-1][1]) if label else None

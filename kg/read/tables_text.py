@@ -227,7 +227,7 @@ def _kind(text: str, line: Line, repeated: frozenset[str]) -> str:
         return "blank"
     if "\t" in line.text or "|" in line.text:
         return "other"
-    if is_furniture(line.text, repeated):
+    if is_furniture(line.text, repeated) and not _label_tail_line(line.text):
         return "furniture"
     fields = _fields(text, line)
     if len(fields) == 1:
@@ -237,6 +237,14 @@ def _kind(text: str, line: Line, repeated: frozenset[str]) -> str:
     if all(b - a <= 60 for a, b in fields) and not text[fields[0][0] : fields[0][1]].endswith(":"):
         return "head"
     return "other"
+
+
+def _label_tail_line(line: str) -> bool:
+    """An indented line of words in lower case ("  considered for repair (%)"): the wrapped end of a row's
+    label. Two rows of one family wrap alike, so it may be printed twice, yet it is no running head (those
+    open in capitals or carry a page number)."""
+    s = line.strip()
+    return line[:1].isspace() and s[:1].islower() and not any(c.isdigit() or c in "./:@" for c in s)
 
 
 def _columns(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -42,7 +42,8 @@ def clause_break_re() -> re.Pattern[str]:
     words = sorted(rules()["clause_breaks"], key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
     # a break word starts a clause only after a comma, semicolon or at a word boundary mid-sentence
-    return re.compile(rf";|(?<=[,\s])(?:{alt})\b", re.I)
+    openers = "".join(f"|{p}" for p in rules().get("clause_break_patterns", ()))
+    return re.compile(rf";|(?<=[,\s])(?:{alt})\b{openers}", re.I)
 
 
 @cache

@@ -59,7 +59,9 @@ def _kind(header: str) -> str | None:
 # Abbreviations scorecard headers use for comparators ("Fam Grp", "Nat Avg", "Stat N'bours").
 _ABBREVIATIONS = [(r"\bgrp\b", "group"), (r"\bfam\b", "family"), (r"\bavg\b|\bave\b", "average"),
                   (r"\bnat\b", "national"), (r"\beng\b", "england"), (r"\breg\b", "regional"),
-                  (r"\bstat\b", "statistical"), (r"\bn'?bours?\b|\bnbrs?\b", "neighbours")]
+                  (r"\bstat\b", "statistical"), (r"\bn'?bours?\b|\bnbrs?\b", "neighbours"),
+                  # "NN": nearest neighbours (the CIPFA group), as adult social care scorecards head it
+                  (r"\bnn\b", "nearest neighbours")]
 
 
 def _comparator(header: str) -> str | None:

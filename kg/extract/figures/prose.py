@@ -214,7 +214,8 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
                 if role.measure == "target" and \
                         targets.LEVEL_AGAINST_TARGET.search(text, max(c.start, n.start - 60), n.start):
                     role = frames.Role("actual")  # "the performance against target is 84%": the level
-                if targets.TARGET_MOVED.search(text, max(c.start, n.start - 120), n.start) or (
+                if (targets.TARGET_MOVED.search(text, max(c.start, n.start - 120), n.start)
+                        and not targets.LEVEL_UP_FROM.search(text, max(c.start, n.start - 120), n.start)) or (
                         moved_end is not None and targets.PAIR_TO.match(text, moved_end, n.start)):
                     # "the target change for HR2 from 5.5 days to 6.5 days": a target moved, no level stated
                     moved_end = n.end
@@ -509,7 +510,10 @@ def read_prose(tv: TextView, doc_period: str | None, subject: str = "") -> tuple
             # a comparison belongs to its clause's figure, else to the sentence's figure so far
             dated_level = None  # "X was 12.7% for 2022/23, the latest published, compared with 14.5% in Y"
             for f, preceding in pending:
-                if f.unit == "count" and actual_unit and actual_unit[0] != "count":
+                if f.unit == "count" and actual_unit and actual_unit[0] != "count" and not (
+                        preceding and units_of.get(preceding, actual_unit)[0] == "count"):
+                    # (not where its own clause's level is a count: "212 homes, short of the 250 target,
+                    # and voids fell to 3.2%" keeps 250 a count)
                     f.unit, f.unit_words, f.rate_base = actual_unit  # "from 45.2 in 2021/22" is a rate too
                 owner = preceding or clause_actual or sentence_actual
                 if f.measure == "previous" and f.period and f.phrase and not preceding:

@@ -152,6 +152,10 @@ LEVEL_AGAINST_TARGET = re.compile(r"\bperformance\s+against\s+(?:the\s+|its\s+)?
                                    r"|\b(?:on|above|below|ahead\s+of|behind|off|under|over|within)\s+"
                                    r"(?:the\s+|its\s+)?target\s*,?\s*at\s*$", re.I)
 TARGET_MOVED = re.compile(r"\btargets?\b(?:(?!\bagainst\b|[.;]).){0,80}?\bfrom\s*$", re.I)
+# "... close to the 90% target and up from 86%": after the target, "and"/"," and "up/down from" open the
+# level's own earlier value, not a target moved
+LEVEL_UP_FROM = re.compile(r"\btargets?\b[^.;]{0,40}?(?:,|\band\b)\s*(?:(?:was|is|were|are)\s+)?"
+                           r"(?:up|down)\s+from\s*$", re.I)
 # "from 58% to", "from 2015/16 (7.1 days lost per head) to 2016/17 (": the pair's second figure follows
 # ("from 9 in Quarter 1 to 14", "from 61% in 2022/23 to 64%": the earlier level's period between)
 PAIR_TO = re.compile(r"\s*(?:%|per\s+cent)?"
