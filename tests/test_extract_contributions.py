@@ -636,3 +636,13 @@ def test_a_co_opted_member_named_in_full_asks(tmp_path: Path) -> None:
         "Ruth Alden asked whether respite places had increased. The Director of Adult Services said that "
         "they had.\n"))
     assert answered(x, "other:Alden") == [("post:Director of Adult Services", "question")]
+
+
+def test_an_officer_who_does_not_agree_to_a_members_request_answers_it(tmp_path: Path) -> None:
+    """"The Head of Finance did not agree to this, as ..." refuses a member's request: an answer to it."""
+    x = _minutes(tmp_path, (
+        "Minutes\n\nPresent: Councillor A Lowe (Chair), Councillor B Hart\n\n"
+        "5. Budget Monitoring\n\n"
+        "Councillor Hart asked for weekly spending figures to be e-mailed to Members. The Head of Finance "
+        "did not agree to this, as the monthly report was enough.\n"))
+    assert answered(x, "councillor:B Hart") == [("post:Head of Finance", "question")]

@@ -1050,3 +1050,23 @@ def test_a_co_opted_member_by_full_name_and_body_is_another_person(tmp_path: Pat
     text = x.doc.text
     found = [m.key for m in people.mentions(text) if text[m.start:m.end] == "Ruth Alden"]
     assert found == ["other:Alden"] * 2
+
+
+def test_column_heads_after_councillor_in_a_declarations_table_are_no_name(tmp_path: Path) -> None:
+    """A declarations table headed "Councillor<TAB>Agenda Item<TAB>Nature of Interest" names no councillor;
+    the row under it does."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nDeclarations of Interest\n\nCouncillor\tAgenda Item\tNature of Interest\n"
+        "Councillor P Wyn\t7 - Leisure Review\tMember of the trust board\n"))
+    assert set(councillors(x)) == {"councillor:P Wyn"}
+
+
+def test_the_senior_information_risk_owner_is_a_post_and_its_acronym_names_it(tmp_path: Path) -> None:
+    """"Senior Information Risk Owner (SIRO)" is a post, and "The SIRO" later is it."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nThe Director of Corporate Services, who is the Council's Senior Information "
+        "Risk Owner (SIRO), introduced the report. The SIRO said that two breaches had been reported.\n"))
+    assert "Senior Information Risk Owner" in titles(x)
+    text = x.doc.text
+    assert [m.key for m in people.mentions(text) if text[m.start:m.end] == "SIRO"] \
+        == ["post:Senior Information Risk Owner"]
