@@ -301,10 +301,8 @@ _SENTENCE_END = re.compile(r"\b([A-Za-z]+)[.!?][\"”’]?[ \t\xa0]+$")
 
 
 def _opens_clause(before: str) -> bool:
-    # a line's label, then a tab or a wide gap, then the name ("IN ATTENDANCE<tab>Jo Bell, Head of Law");
-    # a tab opens a table's cell ("Action text<TAB>Jo Bell, Waste Manager<TAB>...")
-    if not before.strip() or _CLAUSE_OPENS.search(before) or _LABEL_OPENS.fullmatch(before) \
-            or before.endswith("\t"):
+    # a line's label, then a tab or a wide gap, then the name ("IN ATTENDANCE<tab>Jo Bell, Head of Law")
+    if not before.strip() or _CLAUSE_OPENS.search(before) or _LABEL_OPENS.fullmatch(before):
         return True
     end = _SENTENCE_END.search(before)
     return bool(end and len(end.group(1)) > 1 and not re.fullmatch(honorific_re(), end.group(1)))
