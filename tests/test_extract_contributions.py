@@ -608,3 +608,41 @@ def test_a_lower_case_pronoun_after_an_answer_opener_is_the_last_speaker(tmp_pat
                  encoding="utf-8")
     x = extract(f)
     assert answered(x, "councillor:Amos") == [("post:Head of Libraries", "question")]
+
+
+def test_the_convener_asks_as_the_member_the_roll_names_convener(tmp_path: Path) -> None:
+    """"The Convener asked ..." is the councillor the roll lists as Convener (one only), answered by the post;
+    "Mr Aird asked" is the member of that honorific, not the officer of the same surname."""
+    x = _minutes(tmp_path, (
+        "MINUTE of MEETING of the HOUSING COMMITTEE\n\n"
+        "Present: Mr K Rattray (Convener), Mrs D Fyfe, Mr B Aird\n\n"
+        "Attending: Ms E Aird, Head of Housing Services\n\n"
+        "3. RENT ARREARS\n\n"
+        "The Convener asked how many tenants were in arrears. The Head of Housing Services replied that the "
+        "number had fallen.\n\n"
+        "Mr Aird asked whether evictions had risen. Ms Aird explained that they had not.\n"))
+    assert answered(x, "councillor:K Rattray") == [("post:Head of Housing Services", "question")]
+    assert answered(x, "councillor:B Aird") == [("officer:E Aird", "question")]
+
+
+def test_a_co_opted_member_named_in_full_asks(tmp_path: Path) -> None:
+    """A co-opted member listed by full name and body ("(co-opted member)") asks a question the officer
+    answers."""
+    x = _minutes(tmp_path, (
+        "Minutes\n\nPresent: Councillor A Lowe (Chair), Councillor B Hart\n"
+        "Also present: Ruth Alden, Carers Forum (co-opted member)\n"
+        "Officers: Sam Cole, Director of Adult Services\n\n"
+        "4. Carers Strategy\n\n"
+        "Ruth Alden asked whether respite places had increased. The Director of Adult Services said that "
+        "they had.\n"))
+    assert answered(x, "other:Alden") == [("post:Director of Adult Services", "question")]
+
+
+def test_an_officer_who_does_not_agree_to_a_members_request_answers_it(tmp_path: Path) -> None:
+    """"The Head of Finance did not agree to this, as ..." refuses a member's request: an answer to it."""
+    x = _minutes(tmp_path, (
+        "Minutes\n\nPresent: Councillor A Lowe (Chair), Councillor B Hart\n\n"
+        "5. Budget Monitoring\n\n"
+        "Councillor Hart asked for weekly spending figures to be e-mailed to Members. The Head of Finance "
+        "did not agree to this, as the monthly report was enough.\n"))
+    assert answered(x, "councillor:B Hart") == [("post:Head of Finance", "question")]

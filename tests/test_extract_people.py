@@ -984,3 +984,78 @@ def test_a_name_sharing_a_word_with_a_council_s_place_is_still_a_name(tmp_path: 
                              "Report: Tunbridge Wells (Head of Planning) comments were noted.\n")
     assert holdings(x) == {("officer:Dean Marsh", "post:Head of Parks"),
                            ("officer:Sarah King", "post:Head of Legal")}
+
+
+def test_a_roll_of_honorific_names_under_present_is_the_members(tmp_path: Path) -> None:
+    """A Scottish roll without "Councillor" ("Present: Mr A Brown (Convener), Mrs C Dodd ...", or names run on
+    over two columns) lists councillors; a member whose bracket names a body, the officers listed under "In
+    attendance:", and honorific names beside a "Councillor" or fewer than three are not councillors."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nPresent:\nMr K Rattray (Convener), Mrs D Fyfe (Vice Convener), Dr H Cowie (via VC),\n"
+        "Mrs J Laird (Religious Representative) and Miss P Orr\n\n"
+        "In attendance:\nMr S Baird, Mrs T Gunn, Ms F Leckie\n\nMrs Fyfe asked about the timetable.\n"))
+    c = {p.key: p for p in x.people if p.role == "councillor"}
+    assert set(c) == {"councillor:K Rattray", "councillor:D Fyfe", "councillor:H Cowie", "councillor:P Orr"}
+    assert c["councillor:K Rattray"].office == "Convener"
+    y = _people_of(tmp_path, "Minutes\n\nPresent: Mr G Sim Mrs R Bain Ms A Keir\n\nApologies: none\n")
+    assert set(councillors(y)) == {"councillor:G Sim", "councillor:R Bain", "councillor:A Keir"}
+    # beside a "Councillor" (co-optees of an English committee), or fewer than three: no roll of members
+    z = _people_of(tmp_path, "Minutes\n\nPresent: Mr J Lowry, Mrs E Pike, Councillor A Dent and Mr R Hay\n")
+    assert set(councillors(z)) == {"councillor:A Dent"}
+    assert not councillors(_people_of(tmp_path, "Minutes\n\nPresent: Mr J Lowry and Mrs E Pike\n"))
+
+
+def test_mr_and_ms_of_one_surname_are_the_councillor_and_the_officer(tmp_path: Path) -> None:
+    """With Mr D Voss a member and Ms P Voss an officer, "Mr Voss" later is the councillor and "Ms Voss" the
+    officer (honorifics that give a different sex name different people)."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nPresent: Mr D Voss, Mrs L Kerr, Mr B Aird\n\n"
+        "Attending: Ms P Voss, Housing Manager\n\nMr Voss asked about voids. Ms Voss replied.\n"))
+    text = x.doc.text
+    said = {text[m.start:m.end]: m.key for m in people.mentions(text)
+            if text[m.start:m.end] in ("Mr Voss", "Ms Voss")}
+    assert said == {"Mr Voss": "councillor:D Voss", "Ms Voss": "officer:P Voss"}
+
+
+def test_a_contact_row_of_name_and_post_cells_holds_the_post(tmp_path: Path) -> None:
+    """A contact row under a table ("Ian Moss<TAB>Committee Officer<TAB>phone"), the name alone in its first
+    cell, gives Ian Moss the post."""
+    x = _people_of(tmp_path, (
+        "Action log\n\nRef\tAction\tOwner\tDue\n"
+        "PK/3\tReport on play area repairs\tParks Manager\t01/04/2026\n\n"
+        "Ian Moss\tCommittee Officer\t01234 567890\n"))
+    assert ("officer:Ian Moss", "post:Committee Officer") in holdings(x)
+
+
+def test_a_co_opted_member_by_full_name_and_body_is_another_person(tmp_path: Path) -> None:
+    """"Ruth Alden, Carers Forum (co-opted member)" in an attendance list is a person who is no councillor,
+    and "Ruth Alden" later is her."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nPresent: Councillor A Lowe (Chair), Councillor B Hart\n"
+        "Also in attendance:\tRuth Alden, Carers Forum (co-opted member)\n\n"
+        "Ruth Alden asked about respite.\n"))
+    other = [p for p in x.people if p.role == "other"]
+    assert [p.name for p in other] == ["Ruth Alden"]
+    text = x.doc.text
+    found = [m.key for m in people.mentions(text) if text[m.start:m.end] == "Ruth Alden"]
+    assert found == ["other:Alden"] * 2
+
+
+def test_column_heads_after_councillor_in_a_declarations_table_are_no_name(tmp_path: Path) -> None:
+    """A declarations table headed "Councillor<TAB>Agenda Item<TAB>Nature of Interest" names no councillor;
+    the row under it does."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nDeclarations of Interest\n\nCouncillor\tAgenda Item\tNature of Interest\n"
+        "Councillor P Wyn\t7 - Leisure Review\tMember of the trust board\n"))
+    assert set(councillors(x)) == {"councillor:P Wyn"}
+
+
+def test_the_senior_information_risk_owner_is_a_post_and_its_acronym_names_it(tmp_path: Path) -> None:
+    """"Senior Information Risk Owner (SIRO)" is a post, and "The SIRO" later is it."""
+    x = _people_of(tmp_path, (
+        "Minutes\n\nThe Director of Corporate Services, who is the Council's Senior Information "
+        "Risk Owner (SIRO), introduced the report. The SIRO said that two breaches had been reported.\n"))
+    assert "Senior Information Risk Owner" in titles(x)
+    text = x.doc.text
+    assert [m.key for m in people.mentions(text) if text[m.start:m.end] == "SIRO"] \
+        == ["post:Senior Information Risk Owner"]

@@ -471,3 +471,17 @@ def test_a_share_of_something_after_comma_and_opens_a_clause_of_its_own() -> Non
     clauses = [text[c.start : c.end] for c in tv.clauses]
     assert clauses[1] == "and 91% of complaints were answered in time."
     assert clauses[2] == "Arrears fell to 2.1%, and 1.9% the year before."
+
+
+def test_a_rule_of_dashes_drawn_at_a_page_break_is_furniture_and_opens_no_sentence() -> None:
+    """A text dump marks a page break with a line of dashes alone: it is furniture like the running head after
+    it, so the first sentence of the new page starts at its own first word, not at the rule."""
+    para = "earlier text that fills a line of this paper from one margin right over to the far margin.\n" * 3
+    text = (f"Corporate Parenting Board\n{para}                          3\n" + "-" * 70 + "\n"
+            "Corporate Parenting Board\nCouncillor Hewitt asked how many care leavers were in work.\n"
+            "The Virtual School Head said that the figure was rising.\n")
+    tv = build(text)
+    rule = next(ln for ln in tv.lines if text[ln.start:ln.end].startswith("-----"))
+    assert rule.furniture
+    s = next(s for s in tv.sentences if "Hewitt asked" in text[s.start:s.end])
+    assert text[s.start:s.end].startswith("Councillor Hewitt asked")

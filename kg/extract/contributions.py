@@ -249,6 +249,11 @@ class _Reader:
         self.answer_cues = set(_vocab()["councillor_answer_cues"])
         offices = {o.lower() for o in _vocab()["chair_offices"]}
         self.chairs = {p.key for p in x.people if p.role == "councillor" and p.office.lower() in offices}
+        # "The Convener asked": the one councillor the attendance lists with that office
+        self.office_holders: dict[str, list[str]] = {}
+        for p in x.people:
+            if p.role == "councillor" and p.office:
+                self.office_holders.setdefault(p.office.lower(), []).append(p.key)
         self.reply_cues = set(_vocab()["councillor_reply_cues"])
         self.out: list[ContributionFact] = []
         self.last_subject: _Subject | None = None
@@ -287,13 +292,22 @@ class _Reader:
         """A short reference ("the Director"): the post last named in full with the same opening words."""
         return people.post_named_before(self.mentions, self.mention_starts, words, at)
 
+    def office_holder(self, opener: str) -> str | None:
+        """The councillor listed with the office an opener names ("The Convener" -> "Mr A Brown (Convener)"),
+        when exactly one is."""
+        office = re.sub(r"(?i)^the\s+", "", opener.strip(" \t\xa0,(")).lower()
+        holders = self.office_holders.get(office, [])
+        return holders[0] if len(holders) == 1 else None
+
     def speaker_at(self, at: int, e: int) -> _Subject | None:
         """Who opens the text at `at`: a mention, a post by a short reference, a group or a pronoun."""
         text = self.text
         chair = _chair_re().match(text, at, e)
         if chair:  # "The Chair, Councillor Game, asked": the councillor speaks; "The Chair" alone is a member
             key = self.mention_at(chair.end()) if chair.group("sep") else None
-            return _Subject(key or "group:chair", "member", chair.end() if key else at)
+            if key is None:
+                return _Subject(self.office_holder(chair.group(0)) or "group:chair", "member", at)
+            return _Subject(key, "member", chair.end())
         if key := self.mention_at(at):
             return _Subject(key, _side(key), at)
         if (pair := _BILINGUAL_SUBJECT.match(text, at, e)) and (subj := self.speaker_at(pair.end(), e)):

@@ -332,3 +332,48 @@ NAME_END = re.compile(r"[ \t\xa0]*(?:[,.;:)]|$|\n|[ \t\xa0]+[a-z])")
 # a bracketed role, one nested level allowed: "(Church Representative (Catholic))"
 BRACKET = re.compile(r"[ \t\xa0]*\(((?:[^()\n]|\([^()\n]*\)){3,80})\)")
 
+
+
+# Scottish councils (Highland and others) call the roll without "Councillor": "Present: Mr A Brown
+# (Convener), Mrs C Dodd, Ms E Ford and Dr G Hay", or name after name over two columns ("Mr A Brown Mrs
+# C Dodd").
+# Only a line-opening "Present:" (never "Also present", "In attendance", "Officers") over names that all carry
+# an honorific and initials, at least three of them and no "Councillor" among them, reads as the members; a
+# bracketed role with a co-opted cue ("(Religious Representative)") marks a member who is no councillor.
+_ROLL_LABEL = re.compile(r"(?im)^[ \t\xa0]*(?:members[ \t\xa0]+)?present[ \t\xa0]*:-?[ \t\xa0]*"
+                         r"(?:\n[ \t\xa0]*)?(?=[A-Z])")
+_ROLL_SEP = re.compile(r"[ \t\xa0]*(?:[,;][ \t\xa0]*)?(?:\n[ \t\xa0]*)?(?:and[ \t\xa0]+)?")
+_ATTENDS = re.compile(r"(?i)\b(?:via|v/c|vc|remote(?:ly)?|online|teams|zoom|substitut\w*|part)\b")
+_ROLL_INITIALS = re.compile(rf"(?:(?:{DOTTED}|{INITIAL})[ \t\xa0]*)+")
+
+
+@cache
+def _co_opted_cue_re() -> re.Pattern[str]:
+    cues = sorted(map(re.escape, people_vocab().get("co_opted_cues", ())), key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + ("|".join(cues) or r"(?!)") + r")")
+
+
+def honorific_roll_in(text: str) -> list[tuple[Name, str, int]]:
+    """(name, office, end of mention) for each member a "Present:" roll lists by honorific and initials."""
+    out: list[tuple[Name, str, int]] = []
+    for m in _ROLL_LABEL.finditer(text):
+        pos, found = m.end(), list[tuple[Name, str, int, bool]]()
+        while True:
+            name = read_name(text, pos, prefixed=False)
+            if not name or not name.honorific or not name.given \
+                    or not _ROLL_INITIALS.fullmatch(name.given + " "):
+                break
+            office_m = _office_re().match(text, name.end) or _IN_THE_CHAIR.match(text, name.end)
+            aside = BRACKET.match(text, name.end) if not office_m else None
+            end = (office_m or aside).end() if (office_m or aside) else name.end
+            # an aside other than how the member attends ("(via VC)") may name a body: no councillor then
+            co_opted = bool(aside and (_co_opted_cue_re().search(aside.group(1))
+                                       or not _ATTENDS.search(aside.group(1))))
+            found.append((name, _office_name(office_m.group(1)) if office_m else "", end, co_opted))
+            sep = _ROLL_SEP.match(text, end)
+            if not sep or sep.end() == end or not _honorific_lead().match(text, sep.end()):
+                break
+            pos = sep.end()
+        if len(found) >= 3 and _prefix_re().search(text, m.start(), found[-1][2]) is None:
+            out.extend((n, office, end) for n, office, end, co_opted in found if not co_opted)
+    return out

@@ -26,6 +26,7 @@ from kg.extract.names import (
     councillor_keys,
     councillors_in,
     honorific_re,
+    honorific_roll_in,
     name_ending_at,
     people_vocab,
     read_name,
@@ -202,6 +203,7 @@ _OWN_POST = re.compile(r",[ \t\xa0]*(?:the[ \t\xa0]+)?")
 _LEAD = re.compile(r"(,|\(|[-–]|[ \t\xa0]|\n)[ \t\xa0]*(?:the[ \t\xa0]+)?$")
 _LEAD_MARK = re.compile(r"(?:,|\(|[-–])[ \t\xa0]*(?:the)?$")
 _GAP = re.compile(r"[ \xa0]+$")
+_CELL_GAP = re.compile(r"\t$")  # "Jo Bell<TAB>Scrutiny Officer<TAB>01234 ...": a contact row's cells
 _POST_COMMA = re.compile(r"(?:,|[ \t\xa0]+[-–])[ \t\xa0]+")
 _CLOSED = re.compile(r"[ \t\xa0]*(?:[,;)\n]|\.(?:\s|$)|$)")  # "..., Cabinet Member for Y." ends a list too
 _OPENS = re.compile(r"[ \t\xa0]*[,(][ \t\xa0]*(?:the[ \t\xa0]+)?")
@@ -269,6 +271,10 @@ def _analyse(text: str, gapped: str | None = None,
 
     # councillors
     cllrs = councillors_in(text)
+    # a roll of honorific names ("Present: Mr A Brown (Convener), Mrs C Dodd, ...") names the members too
+    cllrs = sorted(cllrs + [c for c in honorific_roll_in(text)
+                            if not any(o[0].start < c[2] and c[0].start < o[2] for o in cllrs)],
+                   key=lambda c: c[0].start)
     for (name, office, end), key in zip(cllrs, councillor_keys(cllrs), strict=True):
         label = " ".join(p for p in ("Councillor", name.honorific, name.full) if p)
         forename = "" if _INITIALS.fullmatch(name.given) else name.given
@@ -472,6 +478,14 @@ def _analyse(text: str, gapped: str | None = None,
             if name and not name.honorific and not _inside((name.start, name.end), taken):
                 hold(name, key, s, e)
                 continue
+        # a row whose first cell holds a name alone and the next the post (a contact row under a Word table)
+        cell = _CELL_GAP.search(text[line_start:s])
+        if cell and text[line_start:s].strip() and "\t" not in text[line_start:s - 1]:
+            name = name_ending_at(text, s - 1)
+            if name and name.start == line_start and not name.honorific \
+                    and not _inside((name.start, name.end), taken):
+                hold(name, key, s, e)
+                continue
         # Post, Name (and "Post - Name (JB)", initials the minutes then use alone)
         m = _POST_COMMA.match(tail)
         # "Ms Jo Bell (Senior Auditor, Audit Scotland)": in the bracket after a name, what follows the comma
@@ -571,6 +585,20 @@ def _analyse(text: str, gapped: str | None = None,
             if not sep or not br:  # "Ann Lyle, Parents' Forum": after a comma, the body, not another name
                 break
             at = end + sep.end()
+
+    # a co-opted member in an attendance list by full name, the body they come from and the role in brackets
+    # ("Jo Bell, Parents' Forum (co-opted member)"): another person, and the full name later is them
+    for m in _CO_OPTED_AFTER.finditer(text):
+        at = m.start(1)
+        name = read_name(text, at, prefixed=False)
+        if not name or name.honorific or not name.given or _inside((name.start, name.end), taken) \
+                or name.surname in councillor_of or not _CO_OPTED_TAIL.match(text, name.end):
+            continue
+        key = add_person(name, "other", "co-opted member")
+        for a, b in whole_words(text, name.full):
+            if not _inside((a, b), taken):
+                mentions.append(Mention(a, b, key, "other"))
+                taken.append((a, b))
 
     # later mentions of a named officer by full name (others are keyed on a bare surname: too loose to search)
     for key, p in list(people.items()):
@@ -736,6 +764,10 @@ def _bare_head_re() -> re.Pattern[str]:
 
 _CO_OPTED = re.compile(r"(?im)^[ \t\xa0]*co-?opted(?:[ \t\xa0]+members?)?(?:[ \t\xa0]*\([^)\n]{1,30}\))?"
                        r"(?:[ \t\xa0]+present)?[ \t\xa0]*:[ \t\xa0]*\n?")
+# a line (or a list label's entry) opening with a name, then an optional ", body" and "(co-opted member)"
+_CO_OPTED_AFTER = re.compile(r"(?m)^(?:[^\n:]{0,40}:)?[ \t\xa0]*([A-Z])"
+                             r"(?=[^\n]{0,120}?\((?i:co-?opted|co-?optee)[^)\n]*\))")
+_CO_OPTED_TAIL = re.compile(r"(?:,[^\n(),;]{2,80})?[ \t\xa0]*\((?i:co-?opted|co-?optee)[^)\n]*\)")
 _LIST_LABEL = re.compile(r"[ \t\xa0]*[A-Z][a-z]+(?: [a-z]+){0,3}:[ \t\xa0]*")  # "Officers:", "Also present:"
 _ROLE_LABEL = re.compile(r"[ \t\xa0]*([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)"
                          r"(?: (?:in attendance|present|attending))?"
@@ -758,8 +790,19 @@ def _same_officer(name: Name, people: dict[str, PersonFact]) -> str | None:
     """The one named officer of the document an honorific and surname refer to ("Mr Hale" for Peter Hale);
     None where two officers share the surname or the initials disagree ("Mr T Hale" is not Peter Hale)."""
     found = [k for k, p in people.items() if p.role == "officer" and p.surname == name.surname
-             and (not name.given or (p.forename or p.name)[:1] == name.given[:1])]
+             and (not name.given or (p.forename or p.name)[:1] == name.given[:1])
+             and not _honorifics_differ(name.honorific, p.honorific)]
     return found[0] if len(found) == 1 else None
+
+
+_MALE, _FEMALE = frozenset({"Mr"}), frozenset({"Mrs", "Ms", "Miss"})
+
+
+def _honorifics_differ(a: str, b: str) -> bool:
+    """"Mr Rennie" is not "Ms S Rennie": honorifics that give a different sex name different people (a
+    councillor and an officer of one surname); a neutral or missing one ("Dr", "Cllr") tells nothing."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    return (a in _MALE and b in _FEMALE) or (a in _FEMALE and b in _MALE)
 
 
 class _Taken:
