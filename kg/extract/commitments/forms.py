@@ -303,6 +303,8 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         # a named owner ("the Head of HR") or an owner word ("officers")
         named = m and (m.group("owner").strip().lower() in {w.lower() for w in cues()["action_owners"]}
                        or re.search(r"(?-i:[A-Z])\w", re.sub(r"^the\b\s*", "", m.group("owner"), flags=re.I)))
+        if m and named and _titled(m.group("verb")):
+            m = None  # "that the Treasury Management Report for 2024/25 be noted": a title's noun, no verb
         if m and named:
             # "RESOLVED - (ii) the Head of HR submit a report ...": a decision naming its owner
             if not r.addressee.match(m.group("owner")):
@@ -319,7 +321,7 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
         if m and (r.deliverable_noun.search(what) or re.search(r"\bmeeting\b", what, re.I)):
             return Found(s, e, at(m), f"{m.group('verb')} {m.group('what')}", None, 0.8, "later-meeting")
     m = h.search("agreed_active")
-    if m and not r.addressee.match(m.group("owner")):
+    if m and not r.addressee.match(m.group("owner")) and not _titled(m.group("verb")):
         # "It was proposed by X, seconded by Y and agreed that officers bring back a report ...": the
         # decision names its owner
         return Found(s, e, s + m.start("owner"), m.group("what"), (s + m.start("owner"), s + m.end("owner")),
@@ -339,6 +341,12 @@ def _find(text: str, s: int, e: int, sent: str, decided: bool) -> Found | None:
     return _assurance(text, s, e, sent)
 
 
+def _titled(verb: str) -> bool:
+    """Is the word capitalised as a title's noun is ("the Annual Governance Report"), not shouted ("REPORT")
+    or a decision's verb ("report")?"""
+    return verb[:1].isupper() and not verb.isupper()
+
+
 def _binding(text: str, s: int, e: int, sent: str) -> Found | None:
     """"The Town Clerk undertook to make these changes for future reports": an undertaking whatever its verb
     (kept by prose.py only with a due time, as an assurance is)."""
@@ -347,6 +355,8 @@ def _binding(text: str, s: int, e: int, sent: str) -> Found | None:
         return None
     if m.group("verb").lower() in cues()["binding_not_deeds"]:
         return None
+    if _AS_PROMISED.search(sent[: m.start("cue")]):
+        return None  # "..., as promised to the Panel in June": the earlier promise pointed back to
     cue = s + m.start("cue")
     what = f"{m.group('verb')}{m.group('rest')}".rstrip(" .")
     return Found(s, e, cue, what, (subject_start(text, s, cue), cue), 0.8, "assurance")
@@ -360,6 +370,8 @@ def _assurance(text: str, s: int, e: int, sent: str) -> Found | None:
         return _binding(text, s, e, sent)
     if re.search(r"\b(?:had|previously)\s+$", sent[: m.start()], re.I):
         return None
+    if _AS_PROMISED.search(sent[: m.start("cue")]):
+        return None  # "..., as promised to the Panel in June": the earlier promise pointed back to, kept here
     verb = m.group("verb")
     if verb.lower() in cues()["assurance_not_deeds"] or _nothing(m.group("subj")):
         return None
@@ -372,6 +384,11 @@ def _assurance(text: str, s: int, e: int, sent: str) -> Found | None:
         what = f"{lower_first(subject)} to {verb}{m.group('rest')}"
     cue = s + m.start("cue")
     return Found(s, e, cue, what.rstrip(" ."), (subject_start(text, s, cue), cue), 0.8, "assurance")
+
+
+# "as promised", "as had been promised", "as previously undertaken": a clause pointing back to a promise
+_AS_PROMISED = re.compile(r"(?:^|[\s,(;])as\s+(?:(?:had\s+been|has\s+been|was|were|previously|already)\s+)?$",
+                          re.I)
 
 
 @cache
