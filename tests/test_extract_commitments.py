@@ -1221,6 +1221,58 @@ def test_this_is_what_was_asked_and_the_cabinet_member_is_the_post_named_before(
     assert _actor(x, c.actor) == "Head of Transport" and c.due_kind == "future_meeting"
 
 
+def test_a_thing_named_again_by_its_noun_is_the_one_named_in_full_before(tmp_path: Path) -> None:
+    """"Councillor X asked when the revised Local Flood Risk Strategy would be published. The Flood Risk
+    Manager said she would bring the revised strategy ...": the promise names which strategy; "the next
+    meeting" is never widened, nor a noun named in another paragraph."""
+    text = ("Minutes\n\n5. Flooding\n\nCouncillor Hale asked when the revised Local Flood Risk Strategy "
+            "would be published. The Flood Risk Manager said that she would bring the revised strategy to "
+            "the next meeting.\n\nCouncillor Orme asked about the residents' parking permit scheme in "
+            "Eastgate. "
+            "The Head of Highways explained that a consultation had closed. He undertook to circulate an "
+            "evaluation of the scheme by 30 June 2024.\n\nThe Head of Highways noted the gully cleansing "
+            "programme.\n\nHe would bring a review of the programme to a future meeting.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert _find(x, "strategy").text == "bring the revised Local Flood Risk Strategy to the next meeting"
+    assert _find(x, "scheme").text == \
+        "circulate an evaluation of the residents' parking permit scheme by 30 June 2024"
+    assert _find(x, "programme").text == "bring a review of the programme to a future meeting"
+
+
+def test_a_named_subject_with_a_verb_of_its_own_before_and_undertook_is_the_actor(tmp_path: Path) -> None:
+    """"The Head of Parks acknowledged the backlog and undertook to circulate ...": the opening subject
+    promised, past its own verb and object."""
+    text = ("Minutes\n\n4. Parks\n\nCouncillor Ames asked how many tree works had been delayed. The Head of "
+            "Parks acknowledged the backlog and undertook to circulate a list of delayed tree works by ward "
+            "before the next meeting.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert _actor(x, _find(x, "delayed tree works").actor) == "Head of Parks"
+
+
+def test_a_titled_report_noted_is_no_owner_reporting(tmp_path: Path) -> None:
+    """"RESOLVED that the Treasury Management Mid-Year Report for 2024/25 be noted": "Report" is the title's
+    noun, not a decision that someone report; "that the Head of Finance report back ..." still is one."""
+    text = ("Minutes\n\n6. Treasury\n\nRESOLVED that the Treasury Management Mid-Year Report for 2024/25 be "
+            "noted.\n\n7. Risk\n\nIt was moved by Councillor Reid, seconded by Councillor Ames and agreed "
+            "that "
+            "the Corporate Risk Report be noted.\n\n8. Reserves\n\nRESOLVED that the Head of Finance report "
+            "back on the use of reserves to the next meeting.\n")
+    x = _write(tmp_path, text, "minutes")
+    _absent(x, "be noted")
+    assert _find(x, "reserves").due_kind == "next_meeting"
+
+
+def test_as_promised_points_back_to_an_earlier_promise(tmp_path: Path) -> None:
+    """"The Head of Libraries introduced the opening hours review, as promised to the Panel in June": the
+    clause points back to a promise kept at this meeting; it is no new one (nor is "as undertaken")."""
+    text = ("Minutes\n\n7. Libraries\n\nThe Head of Libraries introduced the opening hours review, as "
+            "promised to the Panel in June. The review set out three options.\n\nThe Head of Libraries "
+            "presented the stock report, as undertaken at the last meeting.\n\nThe Head of Libraries "
+            "undertook to circulate the visitor survey by 30 June 2024.\n")
+    x = _write(tmp_path, text, "minutes")
+    assert [c.text for c in x.commitments] == ["circulate the visitor survey by 30 June 2024"]
+
+
 def test_requests_answered_without_acceptance_and_predictions_are_no_promises(tmp_path: Path) -> None:
     """A request answered by a named officer who does not accept it is none, one answered "The X agreed."
     is the X's; what a contract will do, minutes "confirmed and signed", and a verb with nothing named to

@@ -316,6 +316,15 @@ def test_real_minutes_the_meeting_named_alone_over_numbered_decisions() -> None:
     assert [r.number for r in epsom.resolutions] == ["(1)", "(2)", "(3)"]
 
 
+def test_a_decision_label_over_the_committee_named_alone_over_numbered_parts() -> None:
+    """An Argyll-style "Decision" line, then "The Committee -" on a line of its own (a heading to the text
+    layer), then "1. noted ...; and 2. agreed that ...": both parts are decisions."""
+    x = extract(MINUTES / "decision_label_then_committee_dash.txt")
+    found = texts(x)
+    assert ("1.", "noted the Roads Asset Management Plan 2024-2027") in found
+    assert any(t.startswith("that the plan be published") for _n, t in found)
+
+
 def test_real_numbered_paragraph_resolved_over_a_lettered_list() -> None:
     """Sheffield's minutes (tests/data/xreal): "8.4 RESOLVED: That the Committee:-" over (a) and (b) gives
     both parts as decisions."""

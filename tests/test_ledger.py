@@ -511,6 +511,32 @@ def test_the_promised_verb_done_tips_a_short_promise() -> None:
     assert m.score < 0.55
 
 
+def test_a_reference_back_saying_the_thing_is_still_not_done_is_no_evidence() -> None:
+    """"Matters arising: ... the Ombudsman's findings had still not been received" points back to the promise
+    but records nothing kept; the same reference recording the note circulated is evidence."""
+    c = _commitment("next_meeting", text="report the outcome of the Ombudsman complaint to the next meeting")
+    waiting = score(c, _cand("Matters arising (minute 14): the Monitoring Officer said that the Ombudsman's "
+                             "findings on the complaint had still not been received.", "reference"))
+    assert waiting.score < 0.55 and "refers back" not in waiting.reason
+    kept = score(c, _cand("Matters arising (minute 14): the outcome of the Ombudsman complaint had been "
+                          "circulated to Members.", "reference"))
+    assert kept.score >= 0.55
+
+
+def test_the_promisers_post_title_is_not_what_was_promised() -> None:
+    """"The Principal Licensing Officer said a new inspector had been appointed" shares "licensing" with a
+    promised list of licensing reviews only through the officer's title: who spoke, already counted as the
+    actor."""
+    c = Commitment("c", "circulate a list of licensing reviews outstanding for more than six months", "d0",
+                   "k", "post-plo", None, "", "date", "", dt.date(2024, 8, 31))
+    said = Candidate("d1", "done", "s-done", 0, 10, "The Principal Licensing Officer said a new inspector "
+                     "had been appointed in May, so the backlog of reviews would shrink.", actor="post-plo")
+    assert score(c, said).score < 0.55
+    sent = Candidate("d1", "done", "s-done", 0, 10, "The Principal Licensing Officer reported that the list "
+                     "of licensing reviews had been circulated.", actor="post-plo")
+    assert score(c, sent).score >= 0.55
+
+
 def test_kept_late_is_said_so() -> None:
     c = _commitment("next_meeting", text="circulate the recruitment plan for foster carers")
     docs = {f"d{i}": _doc(f"d{i}", dt.date(2024, 1 + 2 * i, 1)) for i in range(3)}
@@ -691,6 +717,23 @@ def test_a_log_row_s_status_saying_delayed_moves_its_date_on(status: str, slippe
     docs = {"log": _doc("log", dt.date(2025, 5, 6), doc_type="other")}
     steps = steps_of(_row("next_meeting"), docs, [], own=[_own("pending", status)])
     assert [s.status for s in steps] == (["overdue"] if slipped else ["open"])
+
+
+def test_a_log_row_due_at_its_own_meeting_part_done_is_late_and_on_its_agenda_is_kept() -> None:
+    """A row due on the very day of the meeting its log is for: "Partly complete" there is the due time come
+    and only part delivered (overdue), "Not yet due" stays open; "On this agenda (item 7)" brings the thing
+    to that meeting (fulfilled), "Deferred - not on this agenda" does not (its date moved on: overdue)."""
+    from kg.ledger import steps_of
+
+    docs = {"log": _doc("log", dt.date(2025, 5, 6), doc_type="other")}
+    today = _row("date", dt.date(2025, 5, 6))
+    steps = steps_of(today, docs, [], own=[_own("partial", "Partly complete - two sites awaited")])
+    assert [s.status for s in steps] == ["overdue"] and "part delivered" in steps[0].reason
+    assert {s.status for s in steps_of(today, docs, [], own=[_own("pending", "Not yet due")])} == {"open"}
+    steps = steps_of(today, docs, [], own=[_own("pending", "On this agenda (item 7)")])
+    assert [(s.status, s.since) for s in steps] == [("fulfilled", dt.date(2025, 5, 6))]
+    steps = steps_of(_row("next_meeting"), docs, [], own=[_own("pending", "Deferred - not on this agenda")])
+    assert {s.status for s in steps} == {"overdue"}  # not brought to the meeting: its date moved on
 
 
 def test_a_log_of_the_same_meeting_is_no_later_evidence() -> None:

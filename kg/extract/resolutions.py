@@ -464,9 +464,11 @@ def _block(tv: TextView, c: _Collector, i: int, open_: bool, lead: str = "") -> 
     j = i + 1
     while j < len(sents):
         t = sents[j]
-        if t.item != item or t.kind == "heading" or _cue(tv, t) is not None:
-            break
         body = text[t.start:t.end]
+        # "Decision" over "The Committee -" on a line of its own (read as a heading) over the numbered parts
+        named_body = first and open_ and t.kind == "heading" and bool(_body_label_re().match(body.strip()))
+        if t.item != item or (t.kind == "heading" and not named_body) or _cue(tv, t) is not None:
+            break
         if t.list_item is not None:
             li = tv.list_items[t.list_item]
             if not (open_ or _opening_re().match(body)) or li.kind == "bullet" and not open_:

@@ -266,15 +266,24 @@ def _own_row(c: Commitment, docs: dict[str, Doc], own: Iterable[Candidate],
     if row.kind == "done":
         return [Assessment("fulfilled", c.document, "the action log records it done",
                            Match(row, 1.0, "the action log records it done"), day)]
+    if row.kind == "pending" and cue_in("this_meeting", row.exact.rsplit(": ", 1)[-1]):
+        # "On this agenda (item 6)": the promised thing comes to the meeting the log is for, so it is kept
+        # there (a condition it waited on, met): by that meeting's paper that shows it, else by the row
+        if any(s.status == "fulfilled" for s in later):
+            return later
+        return [Assessment("fulfilled", c.document, "the action log puts it on this meeting's agenda",
+                           Match(row, 1.0, "the action log puts it on this meeting's agenda"), day)]
     if row.kind == "pending" and is_conditional(c):
         return later
     end = due_end(c)
     slipped = bool(cue_in("slipped", row.exact))
-    if not ((end and made.date and end < made.date) or slipped):
+    # part done at the very meeting it was due for ("Partly complete", due that day) is late as well
+    missed = end and made.date and (end < made.date or (row.kind == "partial" and end == made.date))
+    if not (missed or slipped):
         return later
     said = "part delivered" if row.kind == "partial" else "not delivered"
     why = f"the action log records it {said} " + (
-        "with its date moved on" if slipped and not (end and made.date and end < made.date)
+        "with its date moved on" if slipped and not missed
         else f"after its due date ({end.isoformat() if end else c.due_text})")
     own_step = Assessment("overdue", c.document, why,
                           Match(row, 1.0, why, row.kind == "partial") if row.kind == "partial" else None, day)

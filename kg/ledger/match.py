@@ -150,6 +150,8 @@ def cue_of(c: Commitment, cand: Candidate) -> str | None:
         return LOG_ROW[cand.kind]
     if cand.kind == "reference" and restated(cand):
         return None
+    if cand.kind == "reference" and not_done(cand.exact):
+        return None
     if cand.kind in ("done", "reference", "agenda"):
         return cand.kind
     if cand.kind == "observation":
@@ -160,8 +162,16 @@ def cue_of(c: Commitment, cand: Candidate) -> str | None:
         if cue_in(cue, cand.exact):
             # "that the work programme be agreed, noting that the report will be taken in June": a decision
             # that tells the promise again, in the future, decides on something else
+            if cue == "reference" and not_done(cand.exact):
+                return None
             return cue if cue == "done" or not restated(cand) else None
     return None
+
+
+def not_done(text: str) -> bool:
+    """Does the statement record the thing as not done yet ("Matters arising: the decision had still not been
+    issued") and nothing as done? Pointing back to a request is then no evidence it was kept."""
+    return bool(cue_in("not_done", text)) and not cue_in("done", text)
 
 
 def restated(cand: Candidate) -> bool:
@@ -218,6 +228,10 @@ def score(c: Commitment, cand: Candidate) -> Match:
     """How strongly `cand` shows `c` kept, and why."""
     w = rules()["weights"]
     found = key_words(f"{cand.exact} {cand.indicator_label}")
+    if c.actor and cand.actor == c.actor:
+        # the promiser's post named in the evidence says who, counted as the same actor below: its title's
+        # words ("the Head of Waste Services replied that ...") say nothing of what was delivered
+        found = key_words(f"{untitled(cand.exact)} {cand.indicator_label}")
     wanted = key_words(f"{c.text} {c.topic_words}")
     core = key_words(core_of(c.text))
     if core and len(core & found) / len(core) > len(wanted & found) / max(len(wanted), 1):
@@ -258,6 +272,16 @@ def score(c: Commitment, cand: Candidate) -> Match:
     if partial:
         parts.append("only part delivered")
     return Match(cand, round(min(total, 1.0), 2), "; ".join(parts) or "nothing in common", partial)
+
+
+@lru_cache(maxsize=65536)
+def untitled(text: str) -> str:
+    """`text` with the post titles it names blanked."""
+    from kg.extract.posts import find_titles
+
+    for start, end in sorted(find_titles(text), reverse=True):
+        text = f"{text[:start]} {text[end:]}"
+    return text
 
 
 class Pool:

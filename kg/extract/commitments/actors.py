@@ -218,6 +218,9 @@ def resolve(
         return None  # "The Chair advised that ... and she would ...": the sentence's own speaker, no person
     if coordinated(text, region):
         first = _first_subject(text, s, region[1])
+        if first is None and (lead := _OPENING_SUBJECT.match(text, s, region[1])) and \
+                (key := actor_in(x, s, lead.end("who"))):
+            return key  # "The Head of Parks acknowledged the backlog and undertook to ...": the opener
         if first is None or not is_pronoun(text, first):
             # the sentence's own subject, named or not: never someone from an earlier sentence
             return actor_in(x, *first) if first else None
@@ -241,6 +244,12 @@ def resolve(
         if not any(is_pronoun(text, c) for c in said):
             break  # the sentence before names nobody who speaks on: stop here
     return None
+
+
+# a sentence opening on a named subject and a verb of its own in the past before "and ... undertook":
+# "The Head of Parks acknowledged the backlog and", "Ms Grant noted the concern and"
+_OPENING_SUBJECT = re.compile(r"\s*(?P<who>(?-i:[A-Z])[^,;:()]{1,80}?)\s+(?-i:[a-z]+ed)\b[^,;:()]{0,60}?"
+                              r"\s+and\s*$")
 
 
 def _first_subject(text: str, s: int, e: int) -> tuple[int, int] | None:

@@ -356,6 +356,8 @@ def _binding(text: str, s: int, e: int, sent: str) -> Found | None:
         return None
     if m.group("verb").lower() in cues()["binding_not_deeds"]:
         return None
+    if _AS_PROMISED.search(sent[: m.start("cue")]):
+        return None  # "..., as promised to the Panel in June": the earlier promise pointed back to
     cue = s + m.start("cue")
     what = f"{m.group('verb')}{m.group('rest')}".rstrip(" .")
     return Found(s, e, cue, what, (subject_start(text, s, cue), cue), 0.8, "assurance")
@@ -369,6 +371,8 @@ def _assurance(text: str, s: int, e: int, sent: str) -> Found | None:
         return _binding(text, s, e, sent)
     if re.search(r"\b(?:had|previously)\s+$", sent[: m.start()], re.I):
         return None
+    if _AS_PROMISED.search(sent[: m.start("cue")]):
+        return None  # "..., as promised to the Panel in June": the earlier promise pointed back to, kept here
     verb = m.group("verb")
     if verb.lower() in cues()["assurance_not_deeds"] or _nothing(m.group("subj")):
         return None
@@ -381,6 +385,11 @@ def _assurance(text: str, s: int, e: int, sent: str) -> Found | None:
         what = f"{lower_first(subject)} to {verb}{m.group('rest')}"
     cue = s + m.start("cue")
     return Found(s, e, cue, what.rstrip(" ."), (subject_start(text, s, cue), cue), 0.8, "assurance")
+
+
+# "as promised", "as had been promised", "as previously undertaken": a clause pointing back to a promise
+_AS_PROMISED = re.compile(r"(?:^|[\s,(;])as\s+(?:(?:had\s+been|has\s+been|was|were|previously|already)\s+)?$",
+                          re.I)
 
 
 @cache

@@ -190,6 +190,19 @@ def _actor(x: Extraction, tv: TextView, u: Unit, f: Found, text: str) -> tuple[s
 
 
 # "the review", "the audit": a piece of work named by its noun alone, not said of what
+# "the strategy", "the refreshed strategy", "the pilot": a thing named by its noun, perhaps with one word
+# before it (kg.extract.commitments.prose._Reader.named_fully_before); "the ... of the network" too
+_SHORT_NAME = re.compile(r"\bthe\s+(?P<words>(?:[a-z][a-z-]+\s+)?[a-z][a-z-]{2,})\b"
+                         r"(?!\s+(?:of|on|into|about)\b)"
+                         r"(?=\s+(?:to|at|in|by|before|for|with|when|once|as)\b|\s*[,.;]|\s*$)")
+_NOT_MODIFIERS = frozenset("""a an the of and or to in on at by for with from that which who this these
+    those is are was were be been being has have had will would could should may might can its their his
+    her our your it not no what when whether how why if as than then so such any all some each more most
+    further""".split())
+# nouns of time and procedure: "the next meeting" is no thing promised
+_NOT_THINGS = frozenset("""meeting meetings committee time year month week quarter date end moment matter
+    issue point position question request""".split())
+
 _BARE_WORK = re.compile(r"\bthe\s+(review|audit|study|survey|consultation|evaluation|investigation|inquiry|"
                         r"exercise|pilot|analysis|assessment)\b(?!\s+(?:of|into|on|for|in)\b)", re.I)
 _OWNER_DASH = re.compile(r"[ \t]+[-–][ \t]+")
@@ -392,6 +405,44 @@ class _Reader:
             return what
         return f"{what[: m.end()]} {' '.join(named.group('of').split())}{what[m.end():]}"
 
+    def named_fully_before(self, u: Unit, what: str) -> str:
+        """"A member asked whether the draft Play Area Strategy was ready. The Parks Manager said he would
+        bring the draft strategy ...": a thing named again by its noun alone ("the strategy", "the draft
+        strategy") is the one a sentence before in the same paragraph named in full, so the promise says which
+        ("the draft Play Area Strategy"). Only a fuller name holding the short one's words in order and one to
+        three more words (no function words) counts, and only when those sentences name one such thing: two
+        ("the contractor's report ... the Gateway report") leave the promise as it is."""
+        here = self.tv.sentences[u.sentence]
+        before = [self.tv.sentences[i] for i in range(max(0, u.sentence - 2), u.sentence)
+                  if self.tv.sentences[i].paragraph == here.paragraph]
+        if not before:
+            return what
+        for m in _SHORT_NAME.finditer(what):
+            words = m.group("words").split()
+            if words[-1].lower() in _NOT_THINGS:
+                continue
+            full_rx = re.compile(rf"(?=\b(?:the|a|an|its|their)\s+(?P<name>(?:[A-Za-z0-9][\w'’-]*\s+){{1,4}}?"
+                                 rf"{re.escape(words[-1])})\b)", re.I)
+            names: dict[str, str] = {}
+            for prev in before:
+                for full in full_rx.finditer(self.tv.flat[prev.start : prev.end]):
+                    name = full.group("name").split()
+                    if not 1 <= len(name) - len(words) <= 3 or \
+                            any(w.lower() in _NOT_MODIFIERS for w in name[:-1]):
+                        continue
+                    low = [w.lower() for w in name]
+                    at = 0
+                    for w in words[:-1]:  # the short name's modifiers, in order, among the full name's
+                        at = low.index(w.lower(), at) + 1 if w.lower() in low[at:] else -1
+                        if at < 0:
+                            break
+                    if at >= 0:
+                        names.setdefault(" ".join(low), " ".join(name))
+            if len(names) == 1:
+                found = next(iter(names.values()))
+                return f"{what[: m.start('words')]}{found}{what[m.end('words'):]}"
+        return what
+
     def asked_before(self, u: Unit) -> str | None:
         """What the sentence before `u`, in the same agenda item, asked ("asked whether X" -> "whether X")."""
         s = u.sentence
@@ -466,6 +517,7 @@ class _Reader:
         if obj is None and (asked := self.asked_before(u)):
             what = _answered(what, asked)
         what = self.named_before(u, what)
+        what = self.named_fully_before(u, what)
         if len(what.split()) < 2:  # "..., which the Board has agreed to share": the verb alone, its object
             self.notes.append(f"commitment skipped at {u.start}: nothing named to deliver")  # before it
             return
