@@ -295,8 +295,8 @@ class _Collector:
     def add(self, s: int, e: int, number: str = "", lead: str = "", whole: bool = False) -> None:
         """One resolution over [s, e), split into its parts where clauses open with their own marker
         ("(i) that the report be received; and (ii) that ..."). `whole`: a sentence that is a decision in
-        itself, kept even when it ends in a colon over the conditions it lists ("The minutes were agreed as a
-        correct record, subject to the following amendments:"); a lead-in ending in a colon is not one."""
+        itself, kept even when it ends in a colon over the conditions it lists ("The minutes were approved,
+        with these changes:"); a lead-in ending in a colon is not one."""
         s, e = _trim(self.text, s, e)
         if e <= s:
             return
