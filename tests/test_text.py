@@ -460,3 +460,22 @@ def test_a_bracketed_figure_opening_a_line_goes_on_from_the_words_before_it() ->
     assert text[s.start:s.end].startswith("They were concerned")
     assert [li.marker for li in build("Minutes\n\nRESOLVED – That\n(1) the report be noted;\n(2) the plan be "
                                       "approved.\n").list_items] == ["(1)", "(2)"]
+
+
+def test_a_valediction_ends_its_line_without_a_blank_line() -> None:
+    """A summons saved as Word text (no blank lines): "Yours sincerely," does not run into the name below."""
+    text = ("Notice is hereby given that a meeting of the Licensing Sub-Committee will be held in the\n"
+            "Guildhall on Monday 2 March 2026 at 2.00 pm to transact the business set out below.\n"
+            "Yours sincerely,\nMorag Ferguson\nHead of Legal and Democratic Services\n"
+            "Membership: Councillors Dunlop (Convener), Baird and McAllister.\n")
+    sents = _sentences(text, build(text))
+    assert "Yours sincerely," in sents and "Morag Ferguson" in sents
+
+
+def test_a_line_wrapped_inside_brackets_goes_on_to_the_closing_bracket() -> None:
+    """A post in brackets re-wrapped so that its first word stands alone ("(Committee" / "Clerk).") stays in
+    the sentence of the name before it."""
+    text = ("Officers present: Siobhan Quinn (Director of Environment), Declan Hughes (Head of Estates),\n"
+            "Rhys Owen (Committee\nClerk).\n\nApologies were received from Alderman Boyd.\n")
+    sents = _sentences(text, build(text))
+    assert any(s.startswith("Officers present:") and s.endswith("(Committee\nClerk).") for s in sents)
