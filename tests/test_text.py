@@ -479,3 +479,16 @@ def test_a_line_wrapped_inside_brackets_goes_on_to_the_closing_bracket() -> None
             "Rhys Owen (Committee\nClerk).\n\nApologies were received from Alderman Boyd.\n")
     sents = _sentences(text, build(text))
     assert any(s.startswith("Officers present:") and s.endswith("(Committee\nClerk).") for s in sents)
+
+
+def test_a_numbered_item_after_a_field_line_wider_than_the_page_is_a_heading() -> None:
+    """In wrapped minutes, a tab-set attendance line far wider than the page's measure was never wrapped: the
+    numbered line under it opens the next item rather than going on its list."""
+    prose = ("The Chair welcomed everyone to the meeting and reminded those present that the meeting was\n"
+             "being broadcast live and that the recording would be available on the council's website\n"
+             "for a period of six months after the meeting, in line with the council's retention policy.\n")
+    text = ("Planning Committee\n\n" + prose * 3 + "\nIn attendance:\tHead of Development Management - Gareth"
+            " Price; Principal Planning Officer - Nia Jenkins; Solicitor - Aled Thomas; Committee Clerk -"
+            " Ffion Davies\n45/26\tApologies for Absence\nThere were none.\n")
+    tv = build(text)
+    assert any(h.number == "45/26" for h in tv.headings)
