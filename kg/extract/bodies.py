@@ -288,8 +288,11 @@ def _committee_heading(text: str) -> BodyFact | None:
     name = rf"{_FIRST}(?:{_NAME_WORD}[ \t\xa0]+){{0,10}}(?:{heads})\b{_REMIT}"
     # the name alone, or with the paper's own title after a dash ("PLANNING COMMITTEE - MINUTES")
     titles = _alt(_vocab()["dated_titles"])
-    m = re.search(rf"(?im)^[ \t\xa0]*({name})(?:[ \t\xa0]+[-–][ \t\xa0]+(?:{titles}))?[ \t\xa0]*$",
-                  text[:1500])
+    # or its running record's title, with the date it was brought up to ("- Action Log (updated 6 May 2025)")
+    records = _alt(_vocab()["record_titles"])
+    note = r"(?:[ \t\xa0]*\((?i:updated|as[ \t\xa0]+(?:at|of))\b[^()\n]{1,40}\))?"
+    m = re.search(rf"(?im)^[ \t\xa0]*({name})(?:[ \t\xa0]+[-–][ \t\xa0]+(?:{titles}|(?:{records}){note}))?"
+                  r"[ \t\xa0]*$", text[:1500])
     if not m or re.match(rf"(?i)(?:{_alt(_vocab()['committee_cues'])})\b", m.group(1)):
         return None
     if m.group(1)[0].islower():
