@@ -432,6 +432,15 @@ def test_a_committee_line_with_the_paper_s_title_after_a_dash_names_the_committe
     assert found is not None and found.name == "Licensing Committee"
 
 
+def test_front_sheet_fields_run_into_one_line_name_the_committee() -> None:
+    """A PDF's table of front-sheet fields extracted one row a line, single spaces between ("Report to: X
+    Committee Date: <date> Agenda Item: 9"): the committee's name ends where the next field's label begins."""
+    text = ("ARDNAVEN BOROUGH COUNCIL\n\nReport to: Environment and Regeneration Committee Date: 3 February "
+            "2026 Agenda Item: 9\n\nSubject: Street Cleansing Standards\n")
+    committee, _, _, _ = bodies.heading_meeting(text)
+    assert committee == "Environment and Regeneration Committee"
+
+
 def test_a_committee_line_titled_as_its_action_log_names_the_committee() -> None:
     """A title-block line naming a committee and then its running record ("- Rolling Action List (as at
     <date>)", "– Action Tracker") names the committee, as "- Minutes" after it does."""
