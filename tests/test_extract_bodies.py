@@ -432,6 +432,28 @@ def test_a_committee_line_with_the_paper_s_title_after_a_dash_names_the_committe
     assert found is not None and found.name == "Licensing Committee"
 
 
+def test_front_sheet_fields_run_into_one_line_name_the_committee() -> None:
+    """A PDF's table of front-sheet fields extracted one row a line, single spaces between ("Report to: X
+    Committee Date: <date> Agenda Item: 9"): the committee's name ends where the next field's label begins."""
+    text = ("ARDNAVEN BOROUGH COUNCIL\n\nReport to: Environment and Regeneration Committee Date: 3 February "
+            "2026 Agenda Item: 9\n\nSubject: Street Cleansing Standards\n")
+    committee, _, _, _ = bodies.heading_meeting(text)
+    assert committee == "Environment and Regeneration Committee"
+
+
+def test_a_committee_line_titled_as_its_action_log_names_the_committee() -> None:
+    """A title-block line naming a committee and then its running record ("- Rolling Action List (as at
+    <date>)", "– Action Tracker") names the committee, as "- Minutes" after it does."""
+    text = ("FALKMOOR COUNCIL\nEducation, Children and Families Committee - Rolling Action List (as at 3 "
+            "March 2025)\n\nNo.\tDate\tAction\tOwner\tDue\n1\t14/01/2025\tReport on school estate\tExecutive "
+            "Director\t31/03/2025\n")
+    found = bodies.infer_committee(text)
+    assert found is not None and found.name == "Education, Children and Families Committee"
+    tracker = "Dunmore District Council\nPlanning Sub-Committee – Action Tracker\n\nRef\tAction\tStatus\n"
+    found = bodies.infer_committee(tracker)
+    assert found is not None and found.name == "Planning Sub-Committee"
+
+
 def test_the_committee_alone_on_a_line_is_no_committee_s_name() -> None:
     """Minutes that break "The Committee / RESOLVED" over lines name no committee by it."""
     text = ("Agenda item\n\nPerformance Report\n\nMinutes:\n\nThe report was seconded.\n\nThe Committee\n\n"

@@ -485,3 +485,35 @@ def test_a_rule_of_dashes_drawn_at_a_page_break_is_furniture_and_opens_no_senten
     assert rule.furniture
     s = next(s for s in tv.sentences if "Hewitt asked" in text[s.start:s.end])
     assert text[s.start:s.end].startswith("Councillor Hewitt asked")
+
+
+def test_a_valediction_ends_its_line_without_a_blank_line() -> None:
+    """A summons saved as Word text (no blank lines): "Yours sincerely," does not run into the name below."""
+    text = ("Notice is hereby given that a meeting of the Licensing Sub-Committee will be held in the\n"
+            "Guildhall on Monday 2 March 2026 at 2.00 pm to transact the business set out below.\n"
+            "Yours sincerely,\nMorag Ferguson\nHead of Legal and Democratic Services\n"
+            "Membership: Councillors Dunlop (Convener), Baird and McAllister.\n")
+    sents = _sentences(text, build(text))
+    assert "Yours sincerely," in sents and "Morag Ferguson" in sents
+
+
+def test_a_line_wrapped_inside_brackets_goes_on_to_the_closing_bracket() -> None:
+    """A post in brackets re-wrapped so that its first word stands alone ("(Committee" / "Clerk).") stays in
+    the sentence of the name before it."""
+    text = ("Officers present: Siobhan Quinn (Director of Environment), Declan Hughes (Head of Estates),\n"
+            "Rhys Owen (Committee\nClerk).\n\nApologies were received from Alderman Boyd.\n")
+    sents = _sentences(text, build(text))
+    assert any(s.startswith("Officers present:") and s.endswith("(Committee\nClerk).") for s in sents)
+
+
+def test_a_numbered_item_after_a_field_line_wider_than_the_page_is_a_heading() -> None:
+    """In wrapped minutes, a tab-set attendance line far wider than the page's measure was never wrapped: the
+    numbered line under it opens the next item rather than going on its list."""
+    prose = ("The Chair welcomed everyone to the meeting and reminded those present that the meeting was\n"
+             "being broadcast live and that the recording would be available on the council's website\n"
+             "for a period of six months after the meeting, in line with the council's retention policy.\n")
+    text = ("Planning Committee\n\n" + prose * 3 + "\nIn attendance:\tHead of Development Management - Gareth"
+            " Price; Principal Planning Officer - Nia Jenkins; Solicitor - Aled Thomas; Committee Clerk -"
+            " Ffion Davies\n45/26\tApologies for Absence\nThere were none.\n")
+    tv = build(text)
+    assert any(h.number == "45/26" for h in tv.headings)

@@ -288,8 +288,11 @@ def _committee_heading(text: str) -> BodyFact | None:
     name = rf"{_FIRST}(?:{_NAME_WORD}[ \t\xa0]+){{0,10}}(?:{heads})\b{_REMIT}"
     # the name alone, or with the paper's own title after a dash ("PLANNING COMMITTEE - MINUTES")
     titles = _alt(_vocab()["dated_titles"])
-    m = re.search(rf"(?im)^[ \t\xa0]*({name})(?:[ \t\xa0]+[-–][ \t\xa0]+(?:{titles}))?[ \t\xa0]*$",
-                  text[:1500])
+    # or its running record's title, with the date it was brought up to ("- Action Log (updated 6 May 2025)")
+    records = _alt(_vocab()["record_titles"])
+    note = r"(?:[ \t\xa0]*\((?i:updated|as[ \t\xa0]+(?:at|of))\b[^()\n]{1,40}\))?"
+    m = re.search(rf"(?im)^[ \t\xa0]*({name})(?:[ \t\xa0]+[-–][ \t\xa0]+(?:{titles}|(?:{records}){note}))?"
+                  r"[ \t\xa0]*$", text[:1500])
     if not m or re.match(rf"(?i)(?:{_alt(_vocab()['committee_cues'])})\b", m.group(1)):
         return None
     if m.group(1)[0].islower():
@@ -372,9 +375,11 @@ def _heading_res() -> _HeadingRes:
         name_head=re.compile(rf"(?i)\b(?:{_alt(v['committee_name_heads'])})\b"),
         # the label's colon, or a PDF's column gap ("Report to      Cabinet      Date  14 January 2025"),
         # or one space before a committee's name ("REPORT TO SUBJECT OVERVIEW AND SCRUTINY COMMITTEE 2")
+        # (or the next field after one space, a PDF's table of fields run into one line: "Report to: X
+        # Committee Date: 10 June 2025 Agenda Item: 6")
         labelled=re.compile(rf"(?m)^[ \t]*(?:{labels})(?P<sep>[ \t]*:|[ \t]{{2,}}|[ \t])[ \t]*"
                             rf"([A-Z][^\n]{{2,120}}?)(?:[ \t]+[-–][ \t]+{_DATE})?"
-                            rf"(?:[ \t]{{2,}}[^\n]*)?[ \t]*$"),
+                            rf"(?:[ \t]{{2,}}[^\n]*|[ \t]+(?:{date_labels})[ \t]*:[^\n]*)?[ \t]*$"),
         # (the paper's kind may follow the date: "Cabinet, 4 March 2025 - Information item")
         title_line=re.compile(rf"[ \t]*([A-Z][\w'’,\- ]{{2,120}}?\b(?i:{heads}))[,:]?{_SPACE}[-–]?"
                               rf"[ \t]*{_DATE}(?:[ \t]+[-–|][ \t]+[A-Z][^\n]*)?[ \t]*$"),

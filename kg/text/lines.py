@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.text.rules import furniture_res
+from kg.text.rules import furniture_res, valediction_re
 from kg.text.units import Line
 
 _DIGITS = re.compile(r"\d+")
@@ -38,6 +38,10 @@ def breaks_after(text: str, line: Line, nxt: Line, width: int) -> bool:
         return True
     if nxt.orphan or (line.orphan and body[-1] not in _ENDS):
         return False  # a second wrap's leftover words go on the sentence they were cut from
+    if valediction_re().fullmatch(body):
+        return True  # "Yours faithfully," over the signer's name: its comma ends the letter, not a phrase
+    if _open_bracket(body) and _closes_bracket(after):
+        return False  # "Jo Bell (Democratic" over "Services Officer)": a wrap inside the brackets
     if body[-1] in ",;(-–&/" or body.split()[-1].lower() in CONTINUES:
         return False
     if not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“‘'(£"):
@@ -55,6 +59,17 @@ def breaks_after(text: str, line: Line, nxt: Line, width: int) -> bool:
     # "2, above ...": measured without "2.4 " it looked short enough to end a paragraph)
     printed = len(text[text.rfind("\n", 0, line.start) + 1 : line.end].rstrip())
     return printed + 1 + len(first_word) <= width
+
+
+def _open_bracket(body: str) -> bool:
+    """The line ends inside brackets it opened ("... Priya Natt (Head of")."""
+    return body.rfind("(") > body.rfind(")")
+
+
+def _closes_bracket(after: str) -> bool:
+    """The next line closes a bracket before it opens one ("Services Officer), ...")."""
+    close = after.find(")")
+    return close != -1 and "(" not in after[:close]
 
 
 # A figure in brackets with its unit ("(41 days)", "(61.4%)", "(£1.2m)"), never a list marker ("(1)", "(iv)").

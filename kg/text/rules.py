@@ -47,5 +47,12 @@ def clause_break_re() -> re.Pattern[str]:
 
 
 @cache
+def valediction_re() -> re.Pattern[str]:
+    """A whole line that closes a letter ("Yours faithfully,"), its comma or not."""
+    alt = "|".join(rules()["valedictions"])
+    return re.compile(rf"\s*(?:{alt})\s*,?\s*", re.I)
+
+
+@cache
 def quote_pairs() -> tuple[tuple[str, str], ...]:
     return tuple((a, b) for a, b in rules()["quotes"])

@@ -92,7 +92,9 @@ def _wrapped_prose(text: str, lines: tuple[Line, ...], i: int, full: float) -> b
     if full <= 0:
         return False
     before = _prose_line(text, lines[i - 1]) if i else ""
-    if len(before) >= full and before[-1] not in ".:;!?" and not before.isupper():
+    # (a line far wider than the measure was never wrapped to it: a field line set out with a tab, or a
+    # paragraph typed as one line, ends where its writer ended it)
+    if full <= len(before) <= 2 * full and before[-1] not in ".:;!?" and not before.isupper():
         return True
     here = _prose_line(text, lines[i])
     after = _prose_line(text, lines[i + 1]) if i + 1 < len(lines) else ""
