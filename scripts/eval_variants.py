@@ -117,6 +117,8 @@ def _write_docx(text: str, target: Path) -> None:
     import docx  # python-docx: the reader's own dependency
 
     document = docx.Document()
+    # a form feed or other control character has no place in Word's XML (a page break is a Word feature)
+    text = re.sub(r"[\x00-\x08\x0b-\x1f]", "", text)
     lines, i = text.split("\n"), 0
     while i < len(lines):
         block: list[list[str]] = []
