@@ -2589,3 +2589,13 @@ def test_up_from_after_a_target_is_the_level_before_not_a_target_moved() -> None
              "earlier.\n\nThe target for sickness absence was changed from 9 days to 8.5 days.\n")
     got = {(o.value, o.measure) for o in x.observations if o.value is not None}
     assert got == {(D("94.2"), "actual"), (D("95"), "target"), (D("91.3"), "previous")}
+
+
+def test_a_recorded_vote_s_tally_is_no_figure() -> None:
+    """"For the motion: 6; Against the motion: 5" and "5 votes for the amendment" count a vote, not a measure
+    of the council's performance: the minute's own figures are read, the tallies are not."""
+    x = _one("Planning Committee\n\nMinutes of the meeting held on 4 March 2025\n\n"
+             "The Head of Planning reported that 82% of major applications were decided within 13 weeks.\n\n"
+             "A recorded vote was taken: For the motion: 6; Against the motion: 5; Abstained: 2.\n\n"
+             "The amendment was lost, with 5 votes for the amendment and 7 votes against.\n")
+    assert {o.value for o in x.observations} == {D("82")}
