@@ -248,7 +248,8 @@ def is_row(c: Commitment) -> bool:
 
 def _on_its_agenda(c: Commitment, own: Iterable[Candidate]) -> bool:
     """Does an action-log row's own status put the thing on the agenda of the log's meeting ("Report on
-    tonight's agenda")? Not delivery in itself, but that meeting's report or minutes may show it delivered."""
+    tonight's agenda")? Then that meeting's report or minutes are read as its evidence too (`_own_row` keeps
+    it by the row itself only when none of them shows it)."""
     return any(x.span == c.span and x.kind == "pending" and cue_in("this_meeting", x.exact) for x in own)
 
 
